@@ -1,0 +1,149 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * The one Article type. Ingest produces a RawArticle; enrichment adds an `enrichment` object
+ * beside it (originals are never overwritten); the indexer turns an EnrichedArticle into an
+ * Elasticsearch document (packages/search). Every queue payload carries `v` so a consumer can
+ * refuse a payload it does not understand instead of misreading it.
+ */
+
+export const SCHEMA_VERSION = 1 as const;
+
+const IsoDate = Type.String({ format: 'date-time', description: 'ISO 8601 timestamp' });
+
+export const SourceSchema = Type.Object(
+  {
+    id: Type.String({ description: 'Feed id the article came from' }),
+    name: Type.String(),
+    domain: Type.String({ description: 'Registrable host of the article URL, without www.' }),
+    country: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2 of the source, when known' })),
+    lang: Type.Optional(Type.String({ description: 'Language the feed declares' })),
+  },
+  { $id: 'Source', additionalProperties: false },
+);
+export type Source = Static<typeof SourceSchema>;
+
+export const MediaSchema = Type.Object(
+  {
+    url: Type.String(),
+    type: Type.Optional(Type.String()),
+    medium: Type.Optional(Type.String()),
+    length: Type.Optional(Type.Number()),
+  },
+  { $id: 'Media', additionalProperties: false },
+);
+
+/** Flags record what was done to, or is doubtful about, an article. */
+export const ArticleFlag = Type.Union([
+  Type.Literal('feed-repaired'),
+  Type.Literal('date-missing'),
+  Type.Literal('date-unparseable'),
+  Type.Literal('date-in-future'),
+  Type.Literal('fulltext'),
+  Type.Literal('fulltext-failed'),
+  Type.Literal('body-truncated'),
+  Type.Literal('update'),
+]);
+export type ArticleFlag = Static<typeof ArticleFlag>;
+
+export const RawArticleSchema = Type.Object(
+  {
+    id: Type.String({ description: 'Stable hash of the canonical URL' }),
+    url: Type.String({ description: 'Canonical URL' }),
+    feedId: Type.String(),
+    source: SourceSchema,
+    title: Type.String(),
+    summary: Type.String({ description: 'Plain-text summary as the feed gave it' }),
+    body: Type.String({ description: 'Plain-text body (feed content, or extracted full text)' }),
+    html: Type.Optional(Type.String({ description: 'Sanitised HTML for display' })),
+    author: Type.Optional(Type.String()),
+    categories: Type.Array(Type.String()),
+    image: Type.Optional(Type.String()),
+    media: Type.Optional(Type.Array(MediaSchema)),
+    publishedAt: IsoDate,
+    fetchedAt: IsoDate,
+    langHint: Type.Optional(Type.String({ description: 'Language declared by the feed or page' })),
+    contentHash: Type.String({ description: 'Hash of title+summary+body; a change means an update' }),
+    flags: Type.Array(ArticleFlag),
+  },
+  { $id: 'RawArticle', additionalProperties: false },
+);
+export type RawArticle = Static<typeof RawArticleSchema>;
+
+export const EntityType = Type.Union([
+  Type.Literal('person'),
+  Type.Literal('org'),
+  Type.Literal('place'),
+  Type.Literal('country'),
+]);
+export type EntityType = Static<typeof EntityType>;
+
+export const GeoPointSchema = Type.Object({ lat: Type.Number(), lon: Type.Number() }, { additionalProperties: false });
+export type GeoPoint = Static<typeof GeoPointSchema>;
+
+export const EntitySchema = Type.Object(
+  {
+    id: Type.String({ description: 'Language-independent id: Wikidata QID where known, else a slug' }),
+    type: EntityType,
+    name: Type.String({ description: 'Display name (English)' }),
+    names: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Display name per language' })),
+    count: Type.Integer({ minimum: 1, description: 'Mentions in the article' }),
+    country: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2' })),
+    location: Type.Optional(GeoPointSchema),
+  },
+  { $id: 'Entity', additionalProperties: false },
+);
+export type Entity = Static<typeof EntitySchema>;
+
+export const TopicSchema = Type.Object(
+  { id: Type.String({ description: 'Taxonomy id (IPTC Media Topics top level)' }), score: Type.Number() },
+  { $id: 'Topic', additionalProperties: false },
+);
+export type Topic = Static<typeof TopicSchema>;
+
+export const ProvenanceSchema = Type.Object(
+  {
+    tagger: Type.String(),
+    version: Type.String(),
+    failed: Type.Optional(Type.String({ description: 'Error code when the tagger failed' })),
+  },
+  { additionalProperties: false },
+);
+export type Provenance = Static<typeof ProvenanceSchema>;
+
+export const EnrichmentSchema = Type.Object(
+  {
+    lang: Type.String({ description: 'ISO 639-1 code, or "und"' }),
+    langConfidence: Type.Number({ minimum: 0, maximum: 1 }),
+    dir: Type.Union([Type.Literal('rtl'), Type.Literal('ltr')]),
+    normalized: Type.Object(
+      { title: Type.String(), body: Type.String() },
+      { additionalProperties: false, description: 'Normalised forms beside the originals' },
+    ),
+    entities: Type.Array(EntitySchema),
+    countries: Type.Array(Type.String({ description: 'ISO 3166-1 alpha-2' })),
+    topics: Type.Array(TopicSchema),
+    keywords: Type.Array(Type.String()),
+    extract: Type.String({ description: 'Short extractive summary' }),
+    wordCount: Type.Integer({ minimum: 0 }),
+    readingTimeSec: Type.Integer({ minimum: 0 }),
+    storyId: Type.String({ description: 'Near-duplicate cluster id' }),
+    simhash: Type.Optional(Type.String()),
+    provenance: Type.Record(Type.String(), ProvenanceSchema),
+    enrichedAt: IsoDate,
+  },
+  { $id: 'Enrichment', additionalProperties: false },
+);
+export type Enrichment = Static<typeof EnrichmentSchema>;
+
+export const EnrichedArticleSchema = Type.Composite(
+  [RawArticleSchema, Type.Object({ enrichment: EnrichmentSchema })],
+  { $id: 'EnrichedArticle', additionalProperties: false },
+);
+export type EnrichedArticle = Static<typeof EnrichedArticleSchema>;
+
+/** Text direction of a language code; Arabic-script and Hebrew languages are right-to-left. */
+export function dirOf(lang: string): 'rtl' | 'ltr' {
+  return RTL_LANGS.has(lang) ? 'rtl' : 'ltr';
+}
+const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ku', 'sd', 'ug', 'yi', 'dv']);

@@ -1,0 +1,57 @@
+import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { errorCode } from './errors.ts';
+import { QUEUES, type DeadJob, type QueueName } from './queues.ts';
+
+/**
+ * Defaults for jobs on the article queues: retries with exponential backoff (BullMQ adds no
+ * jitter to the built-in strategy, so `akhbarBackoff` below is registered on workers), and
+ * bounded retention of finished jobs so Redis does not grow without limit while recent job ids
+ * still deduplicate re-polls.
+ */
+export const ARTICLE_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 8,
+  backoff: { type: 'akhbar', delay: 1_000 },
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** Exponential backoff with jitter for BullMQ's `settings.backoffStrategy`. */
+export function akhbarBackoff(attemptsMade: number): number {
+  const base = 1_000 * 2 ** Math.max(0, attemptsMade - 1);
+  const capped = Math.min(base, 5 * 60_000);
+  return Math.floor(capped / 2 + Math.random() * (capped / 2));
+}
+
+export interface QueueContext {
+  connection: Redis | ConnectionOptions;
+  prefix: string;
+}
+
+export function openQueue<T = unknown>(name: QueueName, ctx: QueueContext, defaultJobOptions: DefaultJobOptions = ARTICLE_JOB_OPTIONS): Queue<T> {
+  return new Queue<T>(name, { connection: ctx.connection, prefix: ctx.prefix, defaultJobOptions });
+}
+
+/**
+ * Park a payload that will never succeed in the dead-letter queue with its reason, so it is
+ * visible (`akhbar dlq list`) and replayable (`akhbar dlq retry`) instead of lost or retried forever.
+ */
+export async function deadLetter(
+  dlq: Queue,
+  entry: { stage: string; queue: QueueName; err: unknown; payload: unknown; articleId?: string; feedId?: string },
+): Promise<void> {
+  const data: DeadJob = {
+    v: 1,
+    stage: entry.stage,
+    queue: entry.queue,
+    code: errorCode(entry.err),
+    reason: entry.err instanceof Error ? entry.err.message : String(entry.err),
+    failedAt: new Date().toISOString(),
+    payload: entry.payload,
+  };
+  if (entry.articleId) data.articleId = entry.articleId;
+  if (entry.feedId) data.feedId = entry.feedId;
+  await dlq.add(entry.stage, data, { removeOnComplete: false, removeOnFail: false, attempts: 1 });
+}
+
+export { QUEUES };

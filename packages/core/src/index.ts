@@ -1,0 +1,14 @@
+import './formats.ts';
+export * from './article.ts';
+export * from './config.ts';
+export * from './errors.ts';
+export * from './feed.ts';
+export * from './ids.ts';
+export * from './logger.ts';
+export * from './queues.ts';
+export * from './redis.ts';
+export * from './registry.ts';
+export * from './shutdown.ts';
+export * from './url.ts';
+export * from './bull.ts';
+export * from './cli.ts';

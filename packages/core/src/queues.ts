@@ -1,0 +1,68 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { EnrichedArticleSchema, RawArticleSchema } from './article.ts';
+
+/**
+ * Queue names and their payloads. Producers and consumers import these names and types; nothing
+ * re-declares them. Keys live under the queue prefix (default `{akhbar}`): the hash tag keeps a
+ * queue's keys in one Redis Cluster slot.
+ */
+export const QUEUES = {
+  /** Scheduler → fetch worker: one job per feed poll. */
+  fetch: 'feeds.fetch',
+  /** Ingest → (full text) → enrich. */
+  raw: 'articles.raw',
+  /** Optional full-text stage between ingest and enrich. */
+  fulltext: 'articles.fulltext',
+  /** Enrich → indexer. */
+  enriched: 'articles.enriched',
+  /** Permanent failures from any stage, with the reason; `akhbar dlq` inspects and replays them. */
+  dead: 'articles.dead',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const FetchJobSchema = Type.Object(
+  {
+    v: Type.Literal(1),
+    feedId: Type.String(),
+    reason: Type.Optional(Type.Union([Type.Literal('schedule'), Type.Literal('manual'), Type.Literal('new'), Type.Literal('retry')])),
+  },
+  { $id: 'FetchJob', additionalProperties: false },
+);
+export type FetchJob = Static<typeof FetchJobSchema>;
+
+export const RawJobSchema = Type.Object(
+  { v: Type.Literal(1), article: RawArticleSchema },
+  { $id: 'RawJob', additionalProperties: false },
+);
+export type RawJob = Static<typeof RawJobSchema>;
+
+export const EnrichedJobSchema = Type.Object(
+  { v: Type.Literal(1), article: EnrichedArticleSchema },
+  { $id: 'EnrichedJob', additionalProperties: false },
+);
+export type EnrichedJob = Static<typeof EnrichedJobSchema>;
+
+export const DeadJobSchema = Type.Object(
+  {
+    v: Type.Literal(1),
+    stage: Type.String({ description: 'Stage that gave up: ingest, fulltext, enrich, indexer' }),
+    queue: Type.String({ description: 'Queue the payload came from, for replay' }),
+    code: Type.String(),
+    reason: Type.String(),
+    articleId: Type.Optional(Type.String()),
+    feedId: Type.Optional(Type.String()),
+    failedAt: Type.String(),
+    payload: Type.Unknown(),
+  },
+  { $id: 'DeadJob', additionalProperties: false },
+);
+export type DeadJob = Static<typeof DeadJobSchema>;
+
+/**
+ * Job id for an article in any article queue. A first sighting uses the article id, so the same
+ * article from two feeds (or twice in one) collapses into one job. An update carries the new
+ * content hash so BullMQ does not mistake it for the job it already completed.
+ */
+export function articleJobId(article: { id: string; contentHash: string; flags: readonly string[] }): string {
+  return article.flags.includes('update') ? `${article.id}-${article.contentHash}` : article.id;
+}

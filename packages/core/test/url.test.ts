@@ -1,0 +1,22 @@
+import t from 'tap';
+import { articleId, canonicalUrl } from '@akhbar/core';
+
+t.test('canonicalUrl drops tracking parameters and fragments, keeps meaningful query', async (t) => {
+  t.equal(
+    canonicalUrl('HTTPS://Example.COM:443/News/Story?id=42&utm_source=x&fbclid=abc#comments'),
+    'https://example.com/News/Story?id=42',
+  );
+  t.equal(canonicalUrl('http://example.com'), 'http://example.com/');
+});
+
+t.test('articleId is stable across tracking-only URL differences', async (t) => {
+  const a = articleId(canonicalUrl('https://news.example/a?utm_campaign=1'));
+  const b = articleId(canonicalUrl('https://NEWS.example/a#top'));
+  t.equal(a, b);
+  t.match(a, /^[0-9a-f]{24}$/);
+});
+
+t.test('canonicalUrl refuses non-http schemes with a coded error', async (t) => {
+  t.throws(() => canonicalUrl('file:///etc/passwd'), { code: 'AKHBAR_BAD_URL' });
+  t.throws(() => canonicalUrl('not a url'), { code: 'AKHBAR_BAD_URL' });
+});

@@ -1,0 +1,3 @@
+export * from './enrich.ts';
+export * from './language.ts';
+export * from './normalize.ts';

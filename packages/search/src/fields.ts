@@ -1,0 +1,45 @@
+import { ANALYZED_LANGS } from './languages.ts';
+
+/**
+ * Field paths of the article document: the contract between the indexer (which writes them)
+ * and the gateway's query builders (which read them). Change a name here, not in a query.
+ */
+export const F = {
+  id: 'id',
+  url: 'url',
+  feedId: 'feedId',
+  sourceId: 'source.id',
+  sourceName: 'source.name',
+  domain: 'source.domain',
+  sourceCountry: 'source.country',
+  lang: 'lang',
+  dir: 'dir',
+  /** Language-neutral text (folding analyzer): every article, any language. */
+  title: 'title',
+  summary: 'summary',
+  body: 'body',
+  extract: 'extract',
+  /** Per-language text: only the article's own language is filled (`i18n.ar.title`…). */
+  i18nTitle: (lang: string) => `i18n.${lang}.title`,
+  i18nBody: (lang: string) => `i18n.${lang}.body`,
+  author: 'author',
+  categories: 'categories',
+  publishedAt: 'publishedAt',
+  fetchedAt: 'fetchedAt',
+  indexedAt: 'indexedAt',
+  topics: 'topics',
+  entityIds: 'entityIds',
+  people: 'people',
+  orgs: 'orgs',
+  places: 'places',
+  countries: 'countries',
+  locations: 'locations',
+  keywords: 'keywords',
+  storyId: 'storyId',
+  flags: 'flags',
+  suggest: 'suggest',
+} as const;
+
+/** Every per-language title/body field, for queries that must reach all languages. */
+export const ALL_I18N_TITLE_FIELDS = ANALYZED_LANGS.map((l) => F.i18nTitle(l));
+export const ALL_I18N_BODY_FIELDS = ANALYZED_LANGS.map((l) => F.i18nBody(l));

@@ -1,0 +1,5 @@
+export * from './cleanup.ts';
+export * from './env.ts';
+export * from './feed-server.ts';
+export * from './process.ts';
+export * from './wait.ts';

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './wait.ts';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export type ServiceName = 'ingest' | 'enrich' | 'indexer' | 'gateway';
+
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+  /** Parsed JSON log lines (non-JSON lines are kept as `{ msg: line }`). */
+  logs: Array<Record<string, unknown>>;
+  stderr: string[];
+  waitForLog(pred: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Send a signal and wait for the exit; resolves with the exit code (or signal name). */
+  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | string>;
+  exited: Promise<number | string>;
+}
+
+/**
+ * Start a service as its own process, exactly as production runs it (`node services/x/src/main.ts`).
+ */
+export function startService(
+  name: ServiceName,
+  env: Record<string, string>,
+  opts: { entry?: string; /** Echo the service's output to ours (npm start, the demo). */ passthrough?: boolean; /** Keep at most this many parsed log lines. @default 5000 */ keepLogs?: number } = {},
+): ServiceProcess {
+  const entry = opts.entry ?? join(REPO_ROOT, 'services', name, 'src', 'main.ts');
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const stderr: string[] = [];
+  let buf = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    buf += chunk;
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      if (opts.passthrough) process.stdout.write(line + '\n');
+      try {
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        logs.push({ msg: line });
+      }
+      if (logs.length > (opts.keepLogs ?? 5000)) logs.splice(0, logs.length - (opts.keepLogs ?? 5000));
+    }
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr.push(chunk);
+    if (opts.passthrough) process.stderr.write(chunk);
+  });
+  const exited = new Promise<number | string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1));
+  });
+  return {
+    name,
+    child,
+    logs,
+    stderr,
+    exited,
+    waitForLog: (pred, timeoutMs = 30_000) =>
+      waitFor(() => logs.find(pred), { timeoutMs, what: `a ${name} log line` }),
+    async stop(signal = 'SIGTERM', timeoutMs = 30_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}

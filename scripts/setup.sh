@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# `npm run setup`: toolchain (Node 24, pnpm, dependencies) and local Redis + Elasticsearch.
+set -euo pipefail
+source "$(dirname "$0")/toolchain.sh"
+bash "$AKHBAR_ROOT/infra/local/infra.sh" up
+bash "$AKHBAR_ROOT/infra/local/infra.sh" status

@@ -1,0 +1,31 @@
+import { Worker } from 'bullmq';
+import { QUEUES, akhbarBackoff, createLogger, createRedis, exitOnConfigError, onShutdown, openQueue, type EnrichedJob, type RawJob } from '@akhbar/core';
+import { loadEnrichConfig } from './config.ts';
+import { enrichJob } from './process.ts';
+
+let config;
+try {
+  config = loadEnrichConfig();
+} catch (err) {
+  exitOnConfigError(err);
+}
+const log = createLogger('enrich', config.logLevel);
+const redis = createRedis(config.redisUrl, 'worker');
+const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: config.queuePrefix });
+
+const worker = new Worker<RawJob>(QUEUES.raw, async (job) => enrichJob(job.data, enrichedQueue), {
+  connection: createRedis(config.redisUrl, 'worker'),
+  prefix: config.queuePrefix,
+  concurrency: config.concurrency,
+  settings: { backoffStrategy: akhbarBackoff },
+});
+worker.on('completed', (job, res: { lang: string }) => log.debug({ articleId: job.data.article.id, lang: res.lang }, 'enriched'));
+worker.on('failed', (job, err) => log.warn({ articleId: job?.data.article?.id, err }, 'enrichment failed'));
+worker.on('error', (err) => log.error({ err }, 'worker error'));
+log.info({ concurrency: config.concurrency }, 'enrich started');
+
+onShutdown(log, [
+  { name: 'worker', close: () => worker.close() },
+  { name: 'queue', close: () => enrichedQueue.close() },
+  { name: 'redis', close: () => redis.quit() },
+]);

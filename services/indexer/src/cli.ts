@@ -1,0 +1,4 @@
+import type { CliCommand } from '@akhbar/core';
+
+/** `akhbar` commands contributed by the indexer service. */
+export const commands: CliCommand[] = [];
