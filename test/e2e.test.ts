@@ -22,6 +22,7 @@ t.test('feeds registered through the API become searchable, Arabic included', as
     AKHBAR_ALLOW_PRIVATE_NETWORKS: 'true',
     AKHBAR_ADMIN_TOKEN: adminToken,
     PORT: '0',
+    METRICS_PORT: '0',
     HOST: '127.0.0.1',
   };
   const services: ServiceProcess[] = (['indexer', 'enrich', 'ingest', 'gateway'] as const).map((name) => startService(name, env));

@@ -160,6 +160,14 @@ export const commonConfig = {
   logLevel: str('LOG_LEVEL', { default: 'info', oneOf: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
 } satisfies ConfigSpec;
 
+/** Variables of the worker services (ingest, enrich, indexer): their ops server and health. */
+export function workerConfig(defaultMetricsPort: number) {
+  return {
+    metricsPort: int('METRICS_PORT', { default: defaultMetricsPort, min: 0, max: 65535, describe: 'Port of /metrics, /healthz, /readyz' }),
+    stallAfterSec: int('AKHBAR_STALL_AFTER_SEC', { default: 300, min: 5, max: 86_400, describe: 'Unhealthy after this long with waiting jobs and no progress' }),
+  } satisfies ConfigSpec;
+}
+
 /** Print a config error the way every service does at boot, then exit non-zero. */
 export function exitOnConfigError(err: unknown): never {
   const msg = err instanceof Error ? err.message : String(err);

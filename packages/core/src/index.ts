@@ -12,3 +12,4 @@ export * from './shutdown.ts';
 export * from './url.ts';
 export * from './bull.ts';
 export * from './cli.ts';
+export * from './ops.ts';

@@ -1,5 +1,8 @@
 import { Worker } from 'bullmq';
-import { QUEUES, akhbarBackoff, createLogger, createRedis, exitOnConfigError, onShutdown, openQueue, type EnrichedJob, type RawJob } from '@akhbar/core';
+import {
+  QUEUES, akhbarBackoff, createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown, openQueue, redisReady,
+  startOpsServer, type EnrichedJob, type RawJob,
+} from '@akhbar/core';
 import { loadEnrichConfig } from './config.ts';
 import { enrichJob } from './process.ts';
 
@@ -22,10 +25,22 @@ const worker = new Worker<RawJob>(QUEUES.raw, async (job) => enrichJob(job.data,
 worker.on('completed', (job, res: { lang: string }) => log.debug({ articleId: job.data.article.id, lang: res.lang }, 'enriched'));
 worker.on('failed', (job, err) => log.warn({ articleId: job?.data.article?.id, err }, 'enrichment failed'));
 worker.on('error', (err) => log.error({ err }, 'worker error'));
+const rawQueue = openQueue<RawJob>(QUEUES.raw, { connection: redis, prefix: config.queuePrefix });
+const metrics = createWorkerMetrics('enrich');
+const ops = await startOpsServer({
+  service: 'enrich',
+  port: config.metricsPort,
+  metrics,
+  probes: [instrumentWorker(worker, rawQueue, metrics)],
+  stallAfterMs: config.stallAfterSec * 1000,
+  ready: { redis: () => redisReady(redis) },
+  log,
+});
 log.info({ concurrency: config.concurrency }, 'enrich started');
 
 onShutdown(log, [
   { name: 'worker', close: () => worker.close() },
-  { name: 'queue', close: () => enrichedQueue.close() },
+  { name: 'queues', close: () => Promise.all([enrichedQueue.close(), rawQueue.close()]) },
   { name: 'redis', close: () => redis.quit() },
+  { name: 'ops', close: () => ops.close() },
 ]);

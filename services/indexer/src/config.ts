@@ -1,7 +1,8 @@
-import { commonConfig, int, loadConfig, type ConfigOf } from '@akhbar/core';
+import { commonConfig, int, loadConfig, workerConfig, type ConfigOf } from '@akhbar/core';
 
 export const indexerConfigSpec = {
   ...commonConfig,
+  ...workerConfig(9103),
   batchDocs: int('INDEXER_BATCH_DOCS', { default: 500, min: 1, max: 10_000, describe: 'Flush a bulk request at this many documents' }),
   batchBytes: int('INDEXER_BATCH_BYTES', { default: 5 * 1024 * 1024, min: 1024, describe: 'Flush a bulk request at this many bytes' }),
   flushMs: int('INDEXER_FLUSH_MS', { default: 500, min: 10, max: 1000, describe: 'Flush a partial batch after this long' }),

@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import {
-  QUEUES, akhbarBackoff, backoffMs, createLogger, createRedis, deadLetter, exitOnConfigError, isAkhbarError, onShutdown, openQueue, sleep,
-  type EnrichedJob,
+  QUEUES, akhbarBackoff, backoffMs, createLogger, createRedis, createWorkerMetrics, deadLetter, exitOnConfigError, instrumentWorker, isAkhbarError,
+  onShutdown, openQueue, redisReady, sleep, startOpsServer, type EnrichedJob,
 } from '@akhbar/core';
 import { createEsClient, ensureArticleIndex, esReady, indexNames, toDocument } from '@akhbar/search';
 import { BulkBatcher } from './batcher.ts';
@@ -56,12 +56,24 @@ const worker = new Worker<EnrichedJob>(
   },
 );
 worker.on('error', (err) => log.error({ err }, 'worker error'));
+const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: config.queuePrefix });
+const metrics = createWorkerMetrics('indexer');
+const ops = await startOpsServer({
+  service: 'indexer',
+  port: config.metricsPort,
+  metrics,
+  probes: [instrumentWorker(worker, enrichedQueue, metrics)],
+  stallAfterMs: config.stallAfterSec * 1000,
+  ready: { redis: () => redisReady(redis), elasticsearch: () => esReady(es) },
+  log,
+});
 log.info({ index: indexNames(config.indexPrefix).write, batchDocs: config.batchDocs, flushMs: config.flushMs }, 'indexer started');
 
 onShutdown(log, [
   { name: 'worker', close: () => worker.close() },
   { name: 'batcher', close: () => batcher.drain() },
-  { name: 'dlq', close: () => dlq.close() },
+  { name: 'queues', close: () => Promise.all([dlq.close(), enrichedQueue.close()]) },
   { name: 'redis', close: () => redis.quit() },
   { name: 'elasticsearch', close: () => es.close() },
+  { name: 'ops', close: () => ops.close() },
 ]);

@@ -1,7 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import {
-  QUEUES, FeedRegistry, akhbarBackoff, createLogger, createRedis, exitOnConfigError, onShutdown, openQueue,
-  type FetchJob, type RawJob,
+  QUEUES, FeedRegistry, akhbarBackoff, createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown,
+  openQueue, redisReady, startOpsServer, type FetchJob, type RawJob,
 } from '@akhbar/core';
 import { loadIngestConfig } from './config.ts';
 import { fetchOnce } from './fetch-job.ts';
@@ -47,6 +47,16 @@ const sync = async () => {
 };
 const timer = setInterval(() => void sync(), config.schedulerSyncSec * 1000);
 void sync();
+const metrics = createWorkerMetrics('ingest');
+const ops = await startOpsServer({
+  service: 'ingest',
+  port: config.metricsPort,
+  metrics,
+  probes: [instrumentWorker(worker, fetchQueue, metrics)],
+  stallAfterMs: config.stallAfterSec * 1000,
+  ready: { redis: () => redisReady(redis) },
+  log,
+});
 log.info({ concurrency: config.concurrency, allowPrivate: config.allowPrivate }, 'ingest started');
 
 onShutdown(log, [
@@ -54,4 +64,5 @@ onShutdown(log, [
   { name: 'worker', close: () => worker.close() },
   { name: 'queues', close: () => Promise.all([rawQueue.close(), fetchQueue.close()]) },
   { name: 'redis', close: () => redis.quit() },
+  { name: 'ops', close: () => ops.close() },
 ]);
