@@ -1,4 +1,4 @@
-import { type EnrichedArticle } from '@akhbar/core';
+import { type EnrichedArticle, type RawArticle } from '@akhbar/core';
 import { isAnalyzedLang } from './languages.ts';
 
 /** Bodies beyond this are truncated (and flagged), never rejected. */
@@ -50,6 +50,8 @@ export function toDocument(article: EnrichedArticle, now = new Date()): ArticleD
     simhash: e.simhash,
     flags,
     contentHash: article.contentHash,
+    langHint: article.langHint,
+    media: article.media,
     normalized: e.normalized,
     provenance: e.provenance,
     suggest: { input: suggestInputs(article) },
@@ -69,4 +71,28 @@ function suggestInputs(article: EnrichedArticle): string[] {
     for (const n of Object.values(ent.names ?? {})) inputs.push(n);
   }
   return [...new Set(inputs.filter((s) => s.trim().length > 0))];
+}
+
+/**
+ * The raw article back from its stored document (everything ingest produced is kept in
+ * `_source`), so enrichment can be re-run over the index without re-fetching feeds.
+ */
+export function fromDocument(doc: Record<string, unknown>): RawArticle {
+  const d = doc as Record<string, any>;
+  const article: RawArticle = {
+    id: d.id,
+    url: d.url,
+    feedId: d.feedId,
+    source: { ...d.source },
+    title: d.title ?? '',
+    summary: d.summary ?? '',
+    body: d.body ?? '',
+    categories: d.categories ?? [],
+    publishedAt: d.publishedAt,
+    fetchedAt: d.fetchedAt,
+    contentHash: d.contentHash,
+    flags: (d.flags ?? []).filter((f: string) => f !== 'body-truncated' && f !== 'update'),
+  };
+  for (const k of ['html', 'author', 'image', 'media', 'langHint'] as const) if (d[k] !== undefined) (article as any)[k] = d[k];
+  return article;
 }

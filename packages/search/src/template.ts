@@ -124,6 +124,8 @@ export function articleMappings(): Record<string, unknown> {
       simhash: { type: 'keyword', index: false },
       flags: keyword,
       contentHash: keyword,
+      langHint: keyword,
+      media: { type: 'object', enabled: false },
       normalized: { type: 'object', enabled: false },
       provenance: { type: 'object', enabled: false },
       suggest: { type: 'completion', analyzer: 'akhbar_neutral', max_input_length: 100 },
