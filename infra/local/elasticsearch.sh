@@ -23,7 +23,25 @@ cache=${AKHBAR_CACHE:-$root/.cache}
 url=${ELASTICSEARCH_URL:-http://127.0.0.1:9200}
 heap=${ES_HEAP:-1g}
 es_user=${AKHBAR_ES_USER:-akhbar-es}
-base="$cache/elasticsearch"
+# Elasticsearch runs as its own user, which must reach the distribution and its data. When the
+# checkout lives under a directory others cannot enter (e.g. /root), keep them in /var/lib instead.
+others_can_enter() {
+  local d=$1 mode
+  while [ "$d" != "/" ] && [ -n "$d" ]; do
+    if [ -e "$d" ]; then
+      mode=$(stat -c '%a' "$d")
+      [ $(( ${mode: -1} & 1 )) -eq 1 ] || return 1
+    fi
+    d=$(dirname "$d")
+  done
+}
+if [ -n "${AKHBAR_ES_BASE:-}" ]; then
+  base=$AKHBAR_ES_BASE
+elif [ "$(id -u)" -eq 0 ] && ! others_can_enter "$cache"; then
+  base=/var/lib/akhbar-es
+else
+  base="$cache/elasticsearch"
+fi
 home="$base/elasticsearch-$ES_VERSION"
 port=$(node -e 'const u=new URL(process.argv[1]); console.log(u.port || (u.protocol==="https:"?443:80))' "$url" 2>/dev/null || echo 9200)
 run="$base/run-$port"
