@@ -1,20 +1,48 @@
-/** Arabic normalisation for matching: tashkeel and tatweel removed, alef/yeh/teh-marbuta folded, digits to ASCII. */
+/**
+ * Text normalisation for matching and for the `normalized` fields stored beside the originals.
+ * The Arabic folding follows what Lucene's ArabicNormalizer does (and so what the index's
+ * `akhbar_arabic_normalization` filter does), so a form the tagger matched is a form search finds.
+ */
+
+// Tashkeel (fathatan … sukun, maddah/hamza marks), superscript alef, Quranic annotation marks.
+const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
+const TATWEEL = /\u0640/g;
+// Bidi controls, zero-width (non-)joiners, BOM: invisible, and they split tokens wrongly.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/g;
+
+/**
+ * Arabic-script folding: tashkeel and tatweel removed; أ إ آ ٱ → ا; ى → ي; ة → ه; Persian
+ * ی/ک → ي/ك (so names match across Arabic and Persian spelling); Arabic-Indic and Persian digits
+ * and the Arabic decimal/thousands separators → ASCII.
+ */
 export function normalizeArabic(text: string): string {
   return text
-    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, '') // tashkeel, superscript alef, Quranic marks
-    .replace(/\u0640/g, '') // tatweel
-    .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627') // آ أ إ ٱ → ا
-    .replace(/\u0649/g, '\u064A') // ى → ي
-    .replace(/\u0629/g, '\u0647') // ة → ه
+    .replace(TASHKEEL, '')
+    .replace(TATWEEL, '')
+    .replace(/[\u0622\u0623\u0625\u0671\u0672\u0673]/g, '\u0627')
+    .replace(/[\u0649\u06CC]/g, '\u064A')
+    .replace(/\u06A9/g, '\u0643')
+    .replace(/\u0629/g, '\u0647')
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066B/g, '.')
+    .replace(/\u066C/g, ',');
 }
 
-/** Latin (and general) folding: NFKD, combining marks removed, lower-cased. */
+/** Latin (and general) folding: compatibility decomposition, accents removed, lower-cased. */
 export function foldLatin(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/ı/g, 'i');
 }
 
+/**
+ * The normalised form of any text: invisible controls dropped, Arabic folded, Latin folded.
+ * Line breaks and punctuation are kept so the result still reads as the original does.
+ */
 export function normalizeText(text: string): string {
-  return foldLatin(normalizeArabic(text.normalize('NFC')));
+  return foldLatin(normalizeArabic(text.normalize('NFC').replace(INVISIBLE, '')));
+}
+
+/** Normalise one token (a run of letters/digits) for dictionary look-ups. */
+export function normalizeToken(token: string): string {
+  return normalizeText(token);
 }

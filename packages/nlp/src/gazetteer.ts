@@ -1,0 +1,358 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Entity, EntityType, GeoPoint } from '@akhbar/core';
+import { NlpErrors, nlpError } from './errors.ts';
+import { tokenize, type Token } from './text.ts';
+import { PhraseIndex, type PhraseStep } from './trie.ts';
+
+/**
+ * The gazetteer: every entity Akhbar can recognise, with a language-independent id, names per
+ * language and the aliases the press uses. Built once per process from
+ *   1. countries in packaged data (world-countries: ISO codes, names in many languages, a point;
+ *      i18n-iso-countries: more Arabic/English/French names),
+ *   2. the curated file `data/entities.json` (capitals and cities, heads of state and government,
+ *      organisations, companies, Arabic demonyms, Wikidata QIDs),
+ *   3. entities a user registers (`registerEntities`, e.g. from AKHBAR_ENTITIES_FILE).
+ */
+
+/** An entity definition, as in data/entities.json and in a user's entities file. */
+export interface EntityDef {
+  /** Wikidata QID where known, else a slug. For a country entry: optional, replaces the default id. */
+  id?: string;
+  type: EntityType;
+  /** Display name per language (`en` is the display name). */
+  names?: Record<string, string>;
+  /** Other spellings and transliterations, any language ("al-Kadhimi", "Kazimi", "الكاظمي"). */
+  aliases?: string[];
+  /** ISO 3166-1 alpha-2: the country of a place, person or organisation; for a country, the country itself. */
+  country?: string;
+  location?: GeoPoint;
+}
+
+/** An entity the gazetteer knows, with every name it is recognised by. */
+export type KnownEntity = Entity & { aliases: string[] };
+
+interface Entry {
+  id: string;
+  type: EntityType;
+  name: string;
+  names: Record<string, string>;
+  aliases: Set<string>;
+  country: string | undefined;
+  location: GeoPoint | undefined;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Names never registered as aliases: they are common words in the language they are written in
+ * ("مالي" is "financial" far more often than it is Mali).
+ */
+const STOP_ALIASES = new Set(['مالي', 'هند', 'جمهوريه', 'دوله', 'republic', 'state', 'republique', 'etat', 'union', 'kingdom', 'reunion']);
+
+/**
+ * Dependent territories kept beside the independent states: the ones in the news. The others
+ * (Jersey, Réunion…) mostly collide with common words ("New Jersey", "une réunion").
+ */
+const TERRITORIES = new Set(['PS', 'TW', 'HK', 'MO', 'EH', 'XK', 'PR', 'GL']);
+
+interface WorldCountry {
+  cca2: string;
+  independent: boolean;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  translations: Record<string, { common: string; official: string }>;
+  latlng: [number, number];
+  demonyms?: Record<string, { f: string; m: string }>;
+}
+
+const WC_LANGS: Record<string, string> = { ara: 'ar', fra: 'fr', spa: 'es', deu: 'de', tur: 'tr', per: 'fa', urd: 'ur', rus: 'ru', zho: 'zh' };
+
+export class Gazetteer {
+  private readonly byId = new Map<string, Entry>();
+  private readonly byIso = new Map<string, Entry>();
+  private index: PhraseIndex<Entry> | undefined;
+
+  /** Add or extend entities. An existing id (or, for a country, ISO code) gains the new names. */
+  add(defs: readonly EntityDef[]): void {
+    for (const def of defs) this.addOne(def);
+    this.index = undefined;
+  }
+
+  private addOne(def: EntityDef): void {
+    const iso = def.type === 'country' && def.country ? def.country.toUpperCase() : undefined;
+    let entry = (iso && this.byIso.get(iso)) || (def.id ? this.byId.get(def.id) : undefined);
+    if (entry && def.id && entry.id !== def.id && !this.byId.has(def.id)) {
+      // A curated QID replaces a country's default id.
+      this.byId.delete(entry.id);
+      entry.id = def.id;
+      this.byId.set(def.id, entry);
+    }
+    if (!entry) {
+      const id = def.id ?? (iso ? `country-${iso.toLowerCase()}` : undefined);
+      const name = def.names?.en ?? Object.values(def.names ?? {})[0] ?? def.aliases?.[0];
+      if (!id || !name) throw nlpError(NlpErrors.ENTITIES_INVALID, `entity needs an id (or a country code) and a name: ${JSON.stringify(def).slice(0, 200)}`);
+      entry = { id, type: def.type, name, names: {}, aliases: new Set(), country: iso ?? def.country?.toUpperCase(), location: def.location };
+      this.byId.set(id, entry);
+      if (iso) this.byIso.set(iso, entry);
+    }
+    for (const [lang, n] of Object.entries(def.names ?? {})) {
+      if (!n) continue;
+      entry.names[lang] ??= n;
+      entry.aliases.add(n);
+    }
+    if (def.names?.en) entry.name = entry.names.en ?? def.names.en;
+    for (const a of def.aliases ?? []) if (a) entry.aliases.add(a);
+    if (def.location) entry.location = def.location;
+    if (def.country && !entry.country) entry.country = def.country.toUpperCase();
+  }
+
+  get(id: string): KnownEntity | undefined {
+    const e = this.byId.get(id);
+    return e ? toEntity(e, 1, true) : undefined;
+  }
+
+  /** Entity of a country by ISO 3166-1 alpha-2 code. */
+  country(iso: string): KnownEntity | undefined {
+    const e = this.byIso.get(iso.toUpperCase());
+    return e ? toEntity(e, 1, true) : undefined;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  all(): KnownEntity[] {
+    return [...this.byId.values()].map((e) => toEntity(e, 1, true));
+  }
+
+  private build(): PhraseIndex<Entry> {
+    const index = new PhraseIndex<Entry>();
+    for (const entry of this.byId.values()) {
+      const all = [...entry.aliases].map((a) => aliasSteps(a)).filter((s): s is PhraseStep[] => s !== undefined);
+      // A name given case-sensitively ("=Shell") is not matched in any other case either.
+      const strict = new Set(all.filter((s) => s.every((x) => x.exact !== undefined)).map((s) => s.map((x) => x.text).join(' ')));
+      const seen = new Set<string>();
+      for (const steps of all) {
+        const plain = steps.map((x) => x.text).join(' ');
+        const isStrict = steps.every((x) => x.exact !== undefined);
+        if (!isStrict && strict.has(plain)) continue;
+        const key = steps.map((x) => x.exact ?? x.text).join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        index.add(steps, entry);
+      }
+    }
+    return index;
+  }
+
+  /** Entities mentioned in already tokenised text. */
+  findInTokens(tokens: readonly Token[]): Entity[] {
+    this.index ??= this.build();
+    const matches = this.index.matchAll(tokens);
+    // Group the candidates of each mention (an ambiguous name has several).
+    const mentions: Array<{ start: number; candidates: Entry[] }> = [];
+    for (const m of matches) {
+      const last = mentions[mentions.length - 1];
+      if (last && last.start === m.start) {
+        if (!last.candidates.includes(m.value)) last.candidates.push(m.value);
+      } else mentions.push({ start: m.start, candidates: [m.value] });
+    }
+    // Context for ambiguous names: the countries that unambiguous mentions point to.
+    const context = new Set<string>();
+    for (const m of mentions) {
+      if (m.candidates.length === 1) {
+        const c = m.candidates[0]!;
+        if (c.country) context.add(c.country);
+      }
+    }
+    const counts = new Map<Entry, { count: number; first: number }>();
+    for (const m of mentions) {
+      const chosen = m.candidates.length === 1 ? m.candidates[0]! : resolve(m.candidates, context);
+      const c = counts.get(chosen);
+      if (c) c.count++;
+      else counts.set(chosen, { count: 1, first: m.start });
+    }
+    return [...counts.entries()]
+      .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
+      .map(([e, c]) => toEntity(e, c.count, false));
+  }
+}
+
+/**
+ * Choose among the entities an ambiguous name may denote ("عمان": Oman or Amman; "Tripoli":
+ * Libya's or Lebanon's): the one whose country the rest of the text mentions, else a country over
+ * a place, else the first defined.
+ */
+function resolve(candidates: Entry[], context: Set<string>): Entry {
+  const inContext = candidates.filter((c) => c.type !== 'country' && c.country && context.has(c.country));
+  if (inContext.length > 0) return inContext[0]!;
+  return candidates.find((c) => c.type === 'country') ?? candidates[0]!;
+}
+
+function toEntity(e: Entry, count: number, withAliases: true): KnownEntity;
+function toEntity(e: Entry, count: number, withAliases: false): Entity;
+function toEntity(e: Entry, count: number, withAliases: boolean): Entity | KnownEntity {
+  const out: Entity = { id: e.id, type: e.type, name: e.name, names: { ...e.names }, count };
+  if (e.country) out.country = e.country;
+  if (e.location) out.location = { ...e.location };
+  return withAliases ? { ...out, aliases: [...new Set([...e.aliases].map((a) => a.replace(/^=/, '')))] } : out;
+}
+
+const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
+
+/**
+ * Trie steps of one alias; undefined when it must not be matched (too short, a common word).
+ * An alias written with a leading "=" ("=Shell", "=Fed") is matched in that exact case only.
+ */
+export function aliasSteps(alias: string): PhraseStep[] | undefined {
+  const caseSensitive = alias.startsWith('=');
+  if (caseSensitive) alias = alias.slice(1);
+  const tokens = tokenize(alias);
+  if (tokens.length === 0) return undefined;
+  const joined = tokens.map((t) => t.norm).join(' ');
+  if (STOP_ALIASES.has(joined)) return undefined;
+  // Acronyms keep their case: "US" is the United States, "us" is a pronoun; "WHO" is not "who".
+  const exact = caseSensitive || (ACRONYM.test(alias.replace(/[\s-]/g, '')) && /\p{Lu}/u.test(alias));
+  if (!exact && joined.replace(/\s/g, '').length < 3) return undefined;
+  return tokens.map((t) => (exact ? { text: t.norm, exact: t.raw } : { text: t.norm }));
+}
+
+/** Entities of the packaged country data. */
+function packagedCountries(): EntityDef[] {
+  const world = require('world-countries/countries.json') as WorldCountry[];
+  const i18n = (lang: string) => (require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> }).countries;
+  const extra = { en: i18n('en'), fr: i18n('fr'), ar: i18n('ar') };
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const defs: EntityDef[] = [];
+  for (const c of world) {
+    if (!c.independent && !TERRITORIES.has(c.cca2)) continue;
+    const names: Record<string, string> = { en: c.name.common };
+    const aliases = new Set<string>([c.name.official]);
+    for (const [wc, lang] of Object.entries(WC_LANGS)) {
+      const t = c.translations[wc];
+      if (!t) continue;
+      names[lang] ??= t.common;
+      aliases.add(t.common);
+      aliases.add(t.official);
+    }
+    // i18n-iso-countries spells a few names the way the Arab press does ("الولايات المتحدة").
+    const arName = first(extra.ar[c.cca2]);
+    if (arName) names.ar = names.ar && names.ar.length <= arName.length ? names.ar : arName;
+    for (const lang of ['en', 'fr', 'ar'] as const) {
+      const v = extra[lang][c.cca2];
+      for (const n of Array.isArray(v) ? v : v ? [v] : []) aliases.add(n);
+    }
+    for (const alt of c.altSpellings) aliases.add(alt);
+    for (const [lang, d] of Object.entries(c.demonyms ?? {})) {
+      for (const form of new Set([d.m, d.f])) {
+        if (!form) continue;
+        aliases.add(form);
+        // Plurals: "Iraqis", "Irakiens", "Irakiennes".
+        if (lang === 'fra' || /[in]$/.test(form)) aliases.add(`${form}s`);
+      }
+    }
+    defs.push({
+      type: 'country',
+      country: c.cca2,
+      names,
+      // ISO codes are not names ("IQ", "IR"), except the two the press writes as names.
+      aliases: [...aliases].filter((a) => !/^[A-Z]{2}$/.test(a) || a === 'UK' || a === 'US'),
+      location: { lat: c.latlng[0], lon: c.latlng[1] },
+    });
+  }
+  return defs;
+}
+
+function curated(): EntityDef[] {
+  return require('../data/entities.json') as EntityDef[];
+}
+
+let defaultGazetteer: Gazetteer | undefined;
+
+/** The process-wide gazetteer (packaged countries + curated data + registered entities). Built once. */
+export function gazetteer(): Gazetteer {
+  if (!defaultGazetteer) {
+    const g = new Gazetteer();
+    g.add(packagedCountries());
+    g.add(curated());
+    defaultGazetteer = g;
+  }
+  return defaultGazetteer;
+}
+
+/** Add entities to the process-wide gazetteer (a user's own, merged at boot). */
+export function registerEntities(defs: readonly EntityDef[]): void {
+  gazetteer().add(defs);
+}
+
+/**
+ * Entities mentioned in a text: people, organisations, places and countries, with mention
+ * counts, most mentioned first. `lang` is the text's language when the caller knows it (a search
+ * query's `lang`); matching does not depend on it, since names are matched in every language.
+ */
+export function findEntities(text: string, opts: { lang?: string } = {}): Entity[] {
+  void opts.lang;
+  return gazetteer().findInTokens(tokenize(text));
+}
+
+/** A known entity by id (Wikidata QID or slug), with every alias it is recognised by. */
+export function getEntity(id: string): KnownEntity | undefined {
+  return gazetteer().get(id);
+}
+
+/**
+ * Validate the contents of a user entities file: a JSON array of entity definitions
+ * (see README, "Enrichment"). Throws AKHBAR_NLP_ENTITIES_INVALID naming the first bad entry.
+ */
+export function parseEntityDefs(json: string, source = 'entities file'): EntityDef[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (err) {
+    throw nlpError(NlpErrors.ENTITIES_INVALID, `${source} is not valid JSON: ${(err as Error).message}`, { cause: err });
+  }
+  if (!Array.isArray(data)) throw nlpError(NlpErrors.ENTITIES_INVALID, `${source} must hold a JSON array of entities`);
+  const types = new Set(['person', 'org', 'place', 'country']);
+  return data.map((raw: unknown, i) => {
+    const where = `${source} entry ${String(i)}`;
+    if (!raw || typeof raw !== 'object') throw nlpError(NlpErrors.ENTITIES_INVALID, `${where} is not an object`);
+    const d = raw as Record<string, unknown>;
+    if (typeof d.type !== 'string' || !types.has(d.type)) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "type" must be person, org, place or country`);
+    if (d.id !== undefined && (typeof d.id !== 'string' || d.id.trim() === '')) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "id" must be a non-empty string`);
+    if (d.id === undefined && !(d.type === 'country' && typeof d.country === 'string')) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "id" is required (a country may give "country" instead)`);
+    if (d.names !== undefined && (typeof d.names !== 'object' || d.names === null || Object.values(d.names).some((v) => typeof v !== 'string'))) {
+      throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "names" must map language codes to strings`);
+    }
+    if (d.aliases !== undefined && (!Array.isArray(d.aliases) || d.aliases.some((v) => typeof v !== 'string'))) {
+      throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "aliases" must be an array of strings`);
+    }
+    if (!d.names && !(Array.isArray(d.aliases) && d.aliases.length > 0) && d.type !== 'country') {
+      throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: give "names" or "aliases"`);
+    }
+    if (d.country !== undefined && (typeof d.country !== 'string' || !/^[A-Za-z]{2}$/.test(d.country))) {
+      throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "country" must be an ISO 3166-1 alpha-2 code`);
+    }
+    const loc = d.location as Record<string, unknown> | undefined;
+    if (loc !== undefined && (typeof loc !== 'object' || typeof loc.lat !== 'number' || typeof loc.lon !== 'number' || Math.abs(loc.lat) > 90 || Math.abs(loc.lon) > 180)) {
+      throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "location" must be { "lat": number, "lon": number }`);
+    }
+    return d as unknown as EntityDef;
+  });
+}
+
+/**
+ * Read a user entities file (AKHBAR_ENTITIES_FILE) and merge it into the process-wide gazetteer.
+ * The one function here that touches the file system; services call it once at boot.
+ */
+export function loadEntitiesFile(path: string): number {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw nlpError(NlpErrors.ENTITIES_INVALID, `entities file ${path} is unreadable: ${(err as Error).message}`, { cause: err });
+  }
+  const defs = parseEntityDefs(text, `entities file ${path}`);
+  registerEntities(defs);
+  return defs.length;
+}

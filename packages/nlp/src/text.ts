@@ -1,0 +1,116 @@
+import { normalizeToken } from './normalize.ts';
+
+/** One word of a text: its original surface, its normalised form and where it starts. */
+export interface Token {
+  /** As written (marks included). */
+  raw: string;
+  /** Normalised (Arabic folded, Latin case/accent folded). */
+  norm: string;
+  /** UTF-16 offset of the token in the text. */
+  start: number;
+  /** Arabic script (clitic variants apply). */
+  arabic: boolean;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+}
+
+// A word is a run of letters, marks and digits; apostrophes and hyphens split words, so
+// "l'Irak" gives "l" + "Irak" and "al-Kadhimi" gives "al" + "Kadhimi" (aliases are tokenised the
+// same way, so both sides agree).
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const ARABIC_CHAR = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+// Sentence ends: . ! ? … followed by a space (so "U.S." and "3.5" stay whole), the Arabic and
+// CJK marks, and line breaks.
+const SENTENCE_END = /[.!?\u2026]+(?=[\s"'»”)\]]|$)|[\u061F\u06D4\u3002\uFF01\uFF1F]+|\n+/g;
+
+/** Tokenise a text. Never throws; an empty text gives no tokens. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // Sentence boundaries first, so each token knows its sentence.
+  const ends: number[] = [];
+  for (const m of text.matchAll(SENTENCE_END)) ends.push(m.index + m[0].length);
+  let sentence = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    while (sentence < ends.length && ends[sentence]! <= start) sentence++;
+    const raw = m[0];
+    const norm = normalizeToken(raw);
+    if (norm.length === 0) continue; // a run of tashkeel or tatweel alone
+    tokens.push({ raw, norm, start, arabic: ARABIC_CHAR.test(raw), sentence });
+  }
+  return tokens;
+}
+
+/** Split a text into sentences (trimmed, non-empty), keeping their offsets. */
+export function sentences(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let from = 0;
+  const push = (to: number) => {
+    const piece = text.slice(from, to);
+    const lead = piece.length - piece.trimStart().length;
+    const trimmed = piece.trim();
+    if (trimmed.length > 0) out.push({ text: trimmed, start: from + lead });
+  };
+  for (const m of text.matchAll(SENTENCE_END)) {
+    push(m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  push(text.length);
+  return out;
+}
+
+/**
+ * Arabic proclitics: a conjunction (و ف), then a preposition (ب ل ك), then the article (ال).
+ * "ل" + "ال" is written "لل". Ordered longest first.
+ */
+const CONJ = ['', 'و', 'ف'];
+const PREP = ['', 'ب', 'ل', 'ك'];
+const PROCLITICS: Array<{ prefix: string; restore: string }> = (() => {
+  const list: Array<{ prefix: string; restore: string }> = [];
+  for (const c of CONJ) {
+    for (const p of PREP) {
+      if (c + p !== '') list.push({ prefix: c + p, restore: '' });
+    }
+    // ل + ال → لل: stripping it leaves the word without its article, which we put back.
+    list.push({ prefix: `${c}لل`, restore: 'ال' });
+  }
+  return list.sort((a, b) => b.prefix.length - a.prefix.length);
+})();
+
+/**
+ * Forms of a normalised Arabic token with its proclitics removed (the token itself first):
+ * "والكاظمي" → ["والكاظمي", "الكاظمي", …], "للعراق" → ["للعراق", "العراق", …]. Only forms at least
+ * two letters long are produced. Gazetteer names keep their article ("العراق"), so a stripped
+ * "لل" gets it back rather than leaving "عراق".
+ */
+export function cliticVariants(norm: string): string[] {
+  const out = [norm];
+  for (const { prefix, restore } of PROCLITICS) {
+    if (norm.length - prefix.length >= 2 && norm.startsWith(prefix)) {
+      const v = restore + norm.slice(prefix.length);
+      if (!out.includes(v)) out.push(v);
+    }
+  }
+  return out;
+}
+
+/**
+ * Words in a text, counted without materialising them (a 5 MB body must not allocate a
+ * million strings just to be counted).
+ */
+export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Whitespace and ASCII punctuation end a word; everything else (letters in any script) continues it.
+    const sep = c <= 0x2f || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0xbf) ||
+      c === 0x060c || c === 0x061b || c === 0x061f || c === 0x06d4 || (c >= 0x2000 && c <= 0x206f) || c === 0x3000;
+    if (sep) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      n++;
+    }
+  }
+  return n;
+}
