@@ -1,27 +1,279 @@
 import { ALL_I18N_BODY_FIELDS, ALL_I18N_TITLE_FIELDS, F } from './fields.ts';
 
-export interface SearchParams {
-  q?: string;
-  lang?: string[];
-  limit: number;
-}
+/**
+ * Query builders for the search API. Pure functions from validated parameters to Elasticsearch
+ * request bodies: the gateway adds nothing per request that a direct query would not need.
+ * Field names come from `F` only.
+ */
+
+export const SORT_MODES = ['relevance', 'newest', 'oldest'] as const;
+export type SortMode = (typeof SORT_MODES)[number];
+
+export const FACETS = ['topics', 'entities', 'sources', 'langs', 'countries'] as const;
+export type FacetName = (typeof FACETS)[number];
 
 /** Fields a free-text query runs against: neutral everywhere, language-specific where filled. */
 export const QUERY_FIELDS = [`${F.title}^3`, `${F.summary}^1.5`, F.body, ...ALL_I18N_TITLE_FIELDS.map((f) => `${f}^3`), ...ALL_I18N_BODY_FIELDS];
 
-/** The Elasticsearch search body for a search request. */
-export function buildSearchBody(p: SearchParams): Record<string, unknown> {
-  const must: unknown[] = [];
-  const filter: unknown[] = [];
-  if (p.q && p.q.trim() !== '') {
-    must.push({ simple_query_string: { query: p.q, fields: QUERY_FIELDS, default_operator: 'and', lenient: true } });
+/**
+ * simple_query_string operators we allow: `+ | - "…" * ( )` and escaping. FUZZY, NEAR and SLOP are
+ * left out: `~` is then an ordinary character, and a query cannot ask for expensive fuzzy
+ * expansion.
+ */
+const SQS_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|ESCAPE|WHITESPACE';
+
+/** Fields of the stored document a search hit needs (the body, html and term data stay behind). */
+export const HIT_SOURCE_FIELDS = [
+  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, 'source', F.topics, 'entities', F.storyId, 'image', F.author,
+];
+
+/** A query naming a known entity also matches articles tagged with it, in any language. */
+export interface EntityExpansion {
+  /** Entity ids every alternative match must be tagged with. */
+  ids: string[];
+  /** The query with the entity mentions taken out; it must still match (empty: nothing more). */
+  residual: string;
+  /** Names of the entities in other languages/scripts, so their mentions are highlighted too. */
+  names?: string[];
+}
+
+export interface SearchFilters {
+  /** Query in the simple language (phrases, AND/OR/NOT, -exclude, prefix*). */
+  q?: string;
+  lang?: string[];
+  /** Source (feed) ids. */
+  source?: string[];
+  domain?: string[];
+  topic?: string[];
+  entity?: string[];
+  /** Countries the article is about (ISO 3166-1 alpha-2). */
+  country?: string[];
+  /** Countries of the sources. */
+  sourceCountry?: string[];
+  /** publishedAt ≥ (ISO date or Elasticsearch date math like `now-7d`). */
+  from?: string;
+  /** publishedAt ≤. */
+  to?: string;
+  expansion?: EntityExpansion;
+}
+
+export interface SearchRequest extends SearchFilters {
+  limit: number;
+  sort: SortMode;
+  /** Reference time of the recency blend (fixed for all pages of one result list). */
+  origin: string;
+  /** `search_after` values of the last hit of the previous page. */
+  after?: unknown[];
+  /** Offset paging, used with `collapse` (Elasticsearch refuses collapse + multi-field search_after). */
+  offset?: number;
+  /** One hit per story. */
+  collapse?: boolean;
+  facets?: readonly FacetName[];
+  /** Buckets per facet. @default 10 */
+  facetSize?: number;
+  /** @default true */
+  highlight?: boolean;
+  /** Elasticsearch-side time budget; partial results are returned after it. @default 10 000 */
+  timeoutMs?: number;
+  /** How far total hits are counted exactly. @default 10 000 */
+  trackTotalHits?: number | boolean;
+}
+
+/**
+ * Translate the user-facing words `AND`, `OR`, `NOT` (upper case, as in most search boxes) and
+ * `&&`, `||` into simple_query_string's `+`, `|`, `-`. Phrases are kept as they are; anything
+ * malformed is left for simple_query_string, which never fails on syntax.
+ */
+export function toSimpleQuery(q: string): string {
+  const tokens = q.match(/"[^"]*"?|[^\s"]+/g) ?? [];
+  const out: string[] = [];
+  let negateNext = false;
+  for (const tok of tokens) {
+    if (tok === 'AND' || tok === '&&') {
+      out.push('+');
+      continue;
+    }
+    if (tok === 'OR' || tok === '||') {
+      out.push('|');
+      continue;
+    }
+    if (tok === 'NOT') {
+      negateNext = true;
+      continue;
+    }
+    out.push(negateNext ? `-${tok}` : tok);
+    negateNext = false;
   }
-  if (p.lang && p.lang.length > 0) filter.push({ terms: { [F.lang]: p.lang } });
+  return out.join(' ');
+}
+
+function simpleQuery(q: string, fields: readonly string[] = QUERY_FIELDS): Record<string, unknown> {
   return {
+    simple_query_string: {
+      query: toSimpleQuery(q),
+      fields,
+      default_operator: 'and',
+      flags: SQS_FLAGS,
+      lenient: true,
+      analyze_wildcard: true,
+    },
+  };
+}
+
+function terms(field: string, values: readonly string[] | undefined, out: unknown[]): void {
+  if (values && values.length > 0) out.push({ terms: { [field]: values } });
+}
+
+/** Filter clauses (no scoring) for the search filters. */
+export function buildFilters(f: SearchFilters): unknown[] {
+  const filter: unknown[] = [];
+  terms(F.lang, f.lang, filter);
+  terms(F.sourceId, f.source, filter);
+  terms(F.domain, f.domain, filter);
+  terms(F.topics, f.topic, filter);
+  terms(F.entityIds, f.entity, filter);
+  terms(F.countries, f.country, filter);
+  terms(F.sourceCountry, f.sourceCountry, filter);
+  if (f.from !== undefined || f.to !== undefined) {
+    const range: Record<string, string> = {};
+    if (f.from !== undefined) range.gte = f.from;
+    if (f.to !== undefined) range.lte = f.to;
+    filter.push({ range: { [F.publishedAt]: range } });
+  }
+  return filter;
+}
+
+/** The scoring part: the text query, or-ed with "tagged with the named entities" when expanded. */
+export function buildTextQuery(f: SearchFilters): Record<string, unknown> | undefined {
+  if (f.q === undefined || f.q.trim() === '') return undefined;
+  const text = simpleQuery(f.q);
+  const x = f.expansion;
+  if (!x || x.ids.length === 0) return text;
+  const tagged: Record<string, unknown> = { filter: x.ids.map((id) => ({ term: { [F.entityIds]: id } })) };
+  if (x.residual.trim() !== '') tagged.must = [simpleQuery(x.residual)];
+  else tagged.must = [{ constant_score: { filter: { match_all: {} }, boost: 1 } }];
+  return { bool: { should: [text, { bool: tagged }], minimum_should_match: 1 } };
+}
+
+/** Text query and filters combined; no text → filters only. */
+export function buildQuery(f: SearchFilters): Record<string, unknown> {
+  const text = buildTextQuery(f);
+  const filter = buildFilters(f);
+  if (!text && filter.length === 0) return { match_all: {} };
+  return { bool: { ...(text ? { must: [text] } : {}), filter } };
+}
+
+/**
+ * Relevance blended with recency: the text score is multiplied by 1 + exp-decay(publishedAt),
+ * i.e. up to ×2 for an article published at `origin`, ×1.5 for one a week older, → ×1 for old
+ * ones. Decay functions are native (no scripting, which this Elasticsearch lacks).
+ */
+export function withRecency(query: Record<string, unknown>, origin: string): Record<string, unknown> {
+  return {
+    function_score: {
+      query,
+      functions: [{ weight: 1 }, { exp: { [F.publishedAt]: { origin, scale: '7d', offset: '6h', decay: 0.5 } }, weight: 1 }],
+      score_mode: 'sum',
+      boost_mode: 'multiply',
+    },
+  };
+}
+
+export function sortFor(mode: SortMode): unknown[] {
+  switch (mode) {
+    case 'newest':
+      return [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];
+    case 'oldest':
+      return [{ [F.publishedAt]: 'asc' }, { [F.id]: 'asc' }];
+    default:
+      return ['_score', { [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];
+  }
+}
+
+/** Aggregations behind `facets=`. */
+export function facetAggs(facets: readonly FacetName[], size = 10): Record<string, unknown> {
+  const aggs: Record<string, unknown> = {};
+  for (const name of facets) {
+    switch (name) {
+      case 'topics':
+        aggs.topics = { terms: { field: F.topics, size } };
+        break;
+      case 'entities':
+        aggs.entities = { terms: { field: F.entityIds, size } };
+        break;
+      case 'langs':
+        aggs.langs = { terms: { field: F.lang, size } };
+        break;
+      case 'countries':
+        aggs.countries = { terms: { field: F.countries, size } };
+        break;
+      case 'sources':
+        aggs.sources = { terms: { field: F.sourceId, size }, aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } } } };
+        break;
+    }
+  }
+  return aggs;
+}
+
+function highlightSpec(x: EntityExpansion | undefined, q: string): Record<string, unknown> {
+  const body = { fragment_size: 160, number_of_fragments: 2, no_match_size: 0 };
+  const spec: Record<string, unknown> = {
+    pre_tags: ['<mark>'],
+    post_tags: ['</mark>'],
+    encoder: 'html',
+    fields: {
+      'i18n.*.title': { number_of_fragments: 0 },
+      [F.title]: { number_of_fragments: 0 },
+      'i18n.*.body': body,
+      [F.body]: body,
+      [F.summary]: { fragment_size: 160, number_of_fragments: 1 },
+    },
+  };
+  if (x?.names && x.names.length > 0) {
+    // Articles found through an entity tag name it in their own language: mark those names too.
+    spec.highlight_query = {
+      bool: {
+        should: [
+          simpleQuery(q),
+          ...x.names.map((n) => ({ multi_match: { query: n, type: 'phrase', fields: QUERY_FIELDS } })),
+        ],
+      },
+    };
+  }
+  return spec;
+}
+
+/** The Elasticsearch search body for `GET /v1/search` (and the RSS/Atom variants). */
+export function buildSearchBody(p: SearchRequest): Record<string, unknown> {
+  let query = buildQuery(p);
+  const hasText = p.q !== undefined && p.q.trim() !== '';
+  if (p.sort === 'relevance') query = withRecency(query, p.origin);
+  const body: Record<string, unknown> = {
     size: p.limit,
-    query: { bool: { must: must.length > 0 ? must : [{ match_all: {} }], filter } },
-    sort: p.q ? ['_score', { [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }] : [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }],
-    _source: { excludes: ['body', 'i18n', 'normalized', 'html', 'suggest', 'provenance'] },
-    track_total_hits: true,
+    query,
+    sort: sortFor(p.sort),
+    _source: { includes: HIT_SOURCE_FIELDS },
+    track_total_hits: p.trackTotalHits ?? 10_000,
+    timeout: `${p.timeoutMs ?? 10_000}ms`,
+  };
+  if (p.collapse) {
+    body.collapse = { field: F.storyId };
+    // Total number of stories, since hits.total still counts articles.
+    body.aggs = { ...(body.aggs as object), _stories: { cardinality: { field: F.storyId } } };
+    if (p.offset) body.from = p.offset;
+  } else if (p.after && p.after.length > 0) {
+    body.search_after = p.after;
+  }
+  if (p.facets && p.facets.length > 0) body.aggs = { ...(body.aggs as object), ...facetAggs(p.facets, p.facetSize) };
+  if (hasText && p.highlight !== false) body.highlight = highlightSpec(p.expansion, p.q!);
+  return body;
+}
+
+/** Size of each story (articles in the whole index) for the story ids on one page. */
+export function storySizesBody(storyIds: readonly string[]): Record<string, unknown> {
+  return {
+    size: 0,
+    query: { terms: { [F.storyId]: storyIds } },
+    aggs: { sizes: { terms: { field: F.storyId, size: storyIds.length } } },
   };
 }

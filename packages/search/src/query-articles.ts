@@ -1,0 +1,95 @@
+import { F } from './fields.ts';
+import { HIT_SOURCE_FIELDS } from './query.ts';
+
+/** Queries about one article or one story, and the suggester. */
+
+/**
+ * More-like-this over the neutral text fields (every language shares them), with a boost for
+ * shared entities so a related article in another language still ranks. The article itself
+ * and, optionally, its own story are excluded.
+ */
+export function relatedBody(
+  index: string,
+  doc: { id: string; entityIds?: string[]; storyId?: string },
+  opts: { limit: number; lang?: string[]; excludeStory?: boolean; timeoutMs?: number },
+): Record<string, unknown> {
+  const should: unknown[] = [
+    {
+      more_like_this: {
+        fields: [F.title, F.summary, F.body],
+        like: [{ _index: index, _id: doc.id }],
+        min_term_freq: 1,
+        min_doc_freq: 1,
+        max_query_terms: 30,
+        minimum_should_match: '20%',
+      },
+    },
+  ];
+  if (doc.entityIds && doc.entityIds.length > 0) {
+    should.push({ terms: { [F.entityIds]: doc.entityIds.slice(0, 50), boost: 2 } });
+  }
+  const mustNot: unknown[] = [{ ids: { values: [doc.id] } }];
+  if (opts.excludeStory && doc.storyId) mustNot.push({ term: { [F.storyId]: doc.storyId } });
+  const filter: unknown[] = [];
+  if (opts.lang && opts.lang.length > 0) filter.push({ terms: { [F.lang]: opts.lang } });
+  return {
+    size: opts.limit,
+    timeout: `${opts.timeoutMs ?? 10_000}ms`,
+    query: { bool: { should, minimum_should_match: 1, must_not: mustNot, filter } },
+    _source: { includes: HIT_SOURCE_FIELDS },
+  };
+}
+
+/** Every article of a story, oldest first, with its sources and languages. */
+export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): Record<string, unknown> {
+  return {
+    size: limit,
+    track_total_hits: true,
+    timeout: `${timeoutMs}ms`,
+    query: { term: { [F.storyId]: storyId } },
+    sort: [{ [F.publishedAt]: 'asc' }, { [F.id]: 'asc' }],
+    _source: { includes: HIT_SOURCE_FIELDS },
+    aggs: {
+      firstSeen: { min: { field: F.publishedAt } },
+      lastSeen: { max: { field: F.publishedAt } },
+      langs: { terms: { field: F.lang, size: 20 } },
+      sources: { terms: { field: F.sourceId, size: 100 }, aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } } } },
+    },
+  };
+}
+
+/** Completion suggestions (titles and entity names in every language, as the indexer stores them). */
+export function suggestBody(prefix: string, size: number): Record<string, unknown> {
+  return {
+    size: 0,
+    _source: false,
+    suggest: {
+      s: {
+        prefix,
+        completion: {
+          field: F.suggest,
+          size,
+          skip_duplicates: true,
+          ...(prefix.length >= 4 ? { fuzzy: { fuzziness: 1, min_length: 4, prefix_length: 2 } } : {}),
+        },
+      },
+    },
+  };
+}
+
+/** Sources seen in the index: article counts, latest article, languages. */
+export function sourcesBody(size: number, timeoutMs = 10_000): Record<string, unknown> {
+  return {
+    size: 0,
+    timeout: `${timeoutMs}ms`,
+    aggs: {
+      sources: {
+        terms: { field: F.sourceId, size },
+        aggs: {
+          source: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }], _source: { includes: ['source', F.publishedAt] } } },
+          langs: { terms: { field: F.lang, size: 5 } },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { F } from './fields.ts';
+import { buildQuery, type SearchFilters } from './query.ts';
+
+/**
+ * Dashboard queries: timelines, top values, trending terms. Every one takes the same filters as
+ * a search, so a dashboard panel and the result list it drills into always agree.
+ */
+
+/** Fields a dashboard can count or split by (`stats/top?field=`, `stats/timeline?split=`). */
+export const STAT_FIELDS = {
+  topics: F.topics,
+  entities: F.entityIds,
+  people: F.people,
+  orgs: F.orgs,
+  places: F.places,
+  sources: F.sourceId,
+  domains: F.domain,
+  langs: F.lang,
+  countries: F.countries,
+  sourceCountries: F.sourceCountry,
+  keywords: F.keywords,
+  authors: F.author,
+  categories: F.categories,
+} as const;
+export type StatField = keyof typeof STAT_FIELDS;
+
+export const SPLITS = { lang: F.lang, topic: F.topics, source: F.sourceId, country: F.countries } as const;
+export type Split = keyof typeof SPLITS;
+
+export const INTERVALS = ['auto', 'hour', 'day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+export interface TimelineRequest extends SearchFilters {
+  interval: Exclude<Interval, 'auto'>;
+  split?: Split;
+  /** Series per split (the rest is counted in `other`). @default 5 */
+  splitSize?: number;
+  /** IANA zone or ±hh:mm for bucket boundaries. @default 'UTC' */
+  tz?: string;
+  /** Bounds so empty buckets at the edges are returned too. */
+  bounds?: { min: string; max: string };
+  timeoutMs?: number;
+}
+
+export function timelineBody(r: TimelineRequest): Record<string, unknown> {
+  const histogram: Record<string, unknown> = {
+    date_histogram: {
+      field: F.publishedAt,
+      calendar_interval: r.interval,
+      time_zone: r.tz ?? 'UTC',
+      min_doc_count: 0,
+      ...(r.bounds ? { extended_bounds: r.bounds } : {}),
+    },
+  };
+  if (r.split) histogram.aggs = { split: { terms: { field: SPLITS[r.split], size: r.splitSize ?? 5 } } };
+  return { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms`, query: buildQuery(r), aggs: { timeline: histogram } };
+}
+
+export function topBody(f: SearchFilters & { timeoutMs?: number }, field: StatField, size: number): Record<string, unknown> {
+  const agg: Record<string, unknown> = { terms: { field: STAT_FIELDS[field], size } };
+  if (field === 'sources') agg.aggs = { source: { top_hits: { size: 1, _source: { includes: ['source'] } } } };
+  return { size: 0, track_total_hits: true, timeout: `${f.timeoutMs ?? 10_000}ms`, query: buildQuery(f), aggs: { top: agg } };
+}
+
+export interface TrendingRequest extends SearchFilters {
+  /** Recent window, Elasticsearch time units (`24h`, `3d`). */
+  window: string;
+  /** Background window it is compared with (`30d`). */
+  background: string;
+  size: number;
+  /** Title terms asked for (the caller may drop some). @default size */
+  termsSize?: number;
+  /** Reference "now" (rounded by the caller so repeated calls hit the request cache). */
+  now: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Trending = significant in the recent window against the background window: keywords and
+ * entities by significant_terms (keyword fields), title words by significant_text (re-analyses
+ * a sample of titles; no fielddata needed).
+ */
+export function trendingBody(r: TrendingRequest): Record<string, unknown> {
+  const { from: _from, to: _to, ...filters } = r;
+  const base = buildQuery(filters) as { bool?: { must?: unknown[]; filter?: unknown[] } };
+  const windowFilter = { range: { [F.publishedAt]: { gte: `${r.now}||-${r.window}`, lte: r.now } } };
+  const backgroundFilter = { range: { [F.publishedAt]: { gte: `${r.now}||-${r.background}`, lte: r.now } } };
+  const query = base.bool ? { bool: { ...base.bool, filter: [...(base.bool.filter ?? []), windowFilter] } } : { bool: { filter: [windowFilter] } };
+  const sig = (field: string) => ({
+    significant_terms: { field, size: r.size, min_doc_count: 2, background_filter: backgroundFilter },
+  });
+  return {
+    size: 0,
+    track_total_hits: true,
+    timeout: `${r.timeoutMs ?? 10_000}ms`,
+    query,
+    aggs: {
+      entities: sig(F.entityIds),
+      keywords: sig(F.keywords),
+      topics: sig(F.topics),
+      titles: {
+        sampler: { shard_size: 500 },
+        aggs: {
+          terms: {
+            significant_text: { field: F.title, size: r.termsSize ?? r.size, min_doc_count: 2, filter_duplicate_text: true, background_filter: backgroundFilter },
+          },
+        },
+      },
+    },
+  };
+}
