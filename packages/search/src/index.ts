@@ -5,3 +5,5 @@ export * from './fields.ts';
 export * from './languages.ts';
 export * from './template.ts';
 export * from './query.ts';
+export * from './query-stats.ts';
+export * from './query-articles.ts';
