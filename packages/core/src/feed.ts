@@ -23,6 +23,7 @@ export const FeedSettingsSchema = Type.Object(
     country: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2 of the source' })),
     intervalSec: Type.Integer({ minimum: 60, maximum: 86_400, description: 'Base poll interval (default 900)' }),
     fulltext: FulltextPolicy,
+    category: Type.Optional(Type.String({ description: 'Folder the feed belongs to (OPML outline), e.g. "Iraq"' })),
   },
   { additionalProperties: false },
 );
@@ -44,6 +45,7 @@ export const FeedStatusSchema = Type.Object(
     lastModified: Type.Optional(Type.String()),
     nextFetchAt: Type.Optional(Type.String()),
     repaired: Type.Optional(Type.Boolean({ description: 'The last body needed repair to parse' })),
+    effectiveIntervalSec: Type.Optional(Type.Integer({ minimum: 60, description: 'Poll interval in use, adapted to how often the feed publishes' })),
   },
   { additionalProperties: false },
 );

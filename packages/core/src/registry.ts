@@ -41,7 +41,7 @@ export class FeedRegistry {
       consecutiveFailures: '0',
       itemsSeen: '0',
     };
-    for (const k of ['title', 'siteUrl', 'lang', 'country'] as const) {
+    for (const k of ['title', 'siteUrl', 'lang', 'country', 'category'] as const) {
       const v = input[k];
       if (v !== undefined) fields[k] = v;
     }
@@ -116,14 +116,16 @@ export class FeedRegistry {
   }
 
   async incrementFailures(id: string): Promise<number> {
+    // HINCRBY would create the hash: a late failure must not resurrect a removed feed.
+    if ((await this.#redis.exists(this.#feedKey(id))) === 0) return 0;
     return this.#redis.hincrby(this.#feedKey(id), 'consecutiveFailures', 1);
   }
 }
 
-const INT_FIELDS = new Set(['intervalSec', 'consecutiveFailures', 'itemsSeen', 'itemsLastFetch', 'lastHttpStatus']);
+const INT_FIELDS = new Set(['intervalSec', 'consecutiveFailures', 'itemsSeen', 'itemsLastFetch', 'lastHttpStatus', 'effectiveIntervalSec']);
 const STATUS_FIELDS = [
   'state', 'lastFetchAt', 'lastSuccessAt', 'lastHttpStatus', 'lastErrorCode', 'lastError', 'consecutiveFailures',
-  'itemsSeen', 'itemsLastFetch', 'etag', 'lastModified', 'nextFetchAt', 'repaired',
+  'itemsSeen', 'itemsLastFetch', 'etag', 'lastModified', 'nextFetchAt', 'repaired', 'effectiveIntervalSec',
 ] as const;
 
 function fromHash(h: Record<string, string>): Feed {
@@ -148,7 +150,7 @@ function fromHash(h: Record<string, string>): Feed {
     fulltext: h.fulltext ?? 'when-short',
     status: { consecutiveFailures: 0, itemsSeen: 0, state: 'new', ...status },
   };
-  for (const k of ['title', 'siteUrl', 'lang', 'country'] as const) if (h[k] !== undefined) feed[k] = h[k];
+  for (const k of ['title', 'siteUrl', 'lang', 'country', 'category'] as const) if (h[k] !== undefined) feed[k] = h[k];
   return feed as Feed;
 }
 

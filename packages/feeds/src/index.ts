@@ -1,5 +1,12 @@
 export * from './errors.ts';
+export * from './decode.ts';
 export * from './fetch.ts';
 export * from './guard.ts';
-export * from './normalize.ts';
+export * from './sniff.ts';
+export * from './xml.ts';
+export * from './dates.ts';
+export { htmlToText, sanitizeHtml, tidyText, textOf, firstImage, resolveUrl } from './html.ts';
 export * from './parse.ts';
+export { toRawArticle, toRawArticles, langTag, type FeedRef, type NormalizeOptions } from './normalize.ts';
+export * from './discover.ts';
+export * from './opml.ts';

@@ -1,49 +1,70 @@
 import { articleId, canonicalUrl, contentHash, hostOf, type ArticleFlag, type Feed, type RawArticle } from '@akhbar/core';
+import { parseFeedDate } from './dates.ts';
+import { htmlToText, sanitizeHtml, tidyText } from './html.ts';
 import type { ParsedFeed, ParsedItem } from './parse.ts';
 
-/** HTML to plain text: scripts/styles dropped, block ends become newlines, entities decoded. */
-export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<(script|style|noscript|iframe)[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<\/(p|div|li|h[1-6]|blockquote|tr)>|<br\s*\/?>/gi, '\n')
-      .replace(/<[^>]+>/g, ' '),
-  )
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{2,}/g, '\n\n')
-    .trim();
+export { htmlToText } from './html.ts';
+
+/** What normalisation needs to know about the feed an item came from (a registered Feed fits). */
+export type FeedRef = Pick<Feed, 'id' | 'url'> & Partial<Pick<Feed, 'title' | 'lang' | 'country'>>;
+
+export interface NormalizeOptions {
+  /** Longest plain-text body kept; longer ones are cut and flagged `body-truncated`. @default 200 000 */
+  maxBodyChars?: number;
+  /** Longest summary. @default 600 */
+  maxSummaryChars?: number;
+  /** Keep sanitised HTML on the article. @default true */
+  html?: boolean;
 }
 
-function decodeEntities(s: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(cp) && cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : m;
-    }
-    return named[e.toLowerCase()] ?? m;
-  });
+/** Dates this far ahead of the fetch are a wrong time zone or a placeholder, not the future. */
+const FUTURE_TOLERANCE_MS = 15 * 60_000;
+
+/** Cut at a word boundary and mark the cut. */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  const space = cut.search(/\s\S*$/);
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
 
-/** Turn one parsed item into the pipeline's RawArticle; undefined when it has no usable link. */
-export function toRawArticle(item: ParsedItem, parsed: ParsedFeed, feed: Feed, fetchedAt: Date): RawArticle | undefined {
-  const link = item.link ?? (item.guid && /^https?:/i.test(item.guid) ? item.guid : undefined);
+/** Primary language subtag, lower case ("ar-IQ" → "ar"); undefined for junk. */
+export function langTag(lang: string | undefined): string | undefined {
+  const m = lang ? /^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$/.exec(lang) : null;
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/**
+ * One parsed item → the pipeline's RawArticle; undefined when the item has no usable link
+ * (an article is identified by its canonical URL).
+ */
+export function toRawArticle(item: ParsedItem, parsed: Pick<ParsedFeed, 'title' | 'language' | 'flags'>, feed: FeedRef, fetchedAt: Date, opts: NormalizeOptions = {}): RawArticle | undefined {
+  const link = item.link ?? (item.guid && /^https?:\/\//i.test(item.guid) ? item.guid : undefined);
   if (!link) return undefined;
   let url: string;
   try {
-    url = canonicalUrl(link, feed.url);
+    url = canonicalUrl(link, item.base ?? feed.url);
   } catch {
     return undefined;
   }
   const flags: ArticleFlag[] = [];
-  let published = item.date ? new Date(item.date) : undefined;
+  if (parsed.flags.includes('feed-repaired')) flags.push('feed-repaired');
+  let published = parseFeedDate(item.date);
   if (!item.date) flags.push('date-missing');
-  else if (!published || Number.isNaN(published.getTime())) flags.push('date-unparseable');
-  if (!published || Number.isNaN(published.getTime())) published = fetchedAt;
-  const body = item.html ? htmlToText(item.html) : (item.text ?? '');
-  const summary = (item.text ?? body).slice(0, 600);
-  const title = htmlToText(item.title);
+  else if (!published) flags.push('date-unparseable');
+  if (published && published.getTime() > fetchedAt.getTime() + FUTURE_TOLERANCE_MS) {
+    flags.push('date-in-future');
+    published = undefined;
+  }
+  const maxBody = opts.maxBodyChars ?? 200_000;
+  let body = item.html !== undefined ? htmlToText(item.html) : tidyText(item.text ?? '');
+  if (body.length > maxBody) {
+    body = clip(body, maxBody);
+    flags.push('body-truncated');
+  }
+  const separateSummary = item.summaryHtml !== undefined ? htmlToText(item.summaryHtml) : item.summaryText !== undefined ? tidyText(item.summaryText) : '';
+  const summary = clip((separateSummary || body).replace(/\s*\n+\s*/g, ' '), opts.maxSummaryChars ?? 600);
+  const title = item.title || clip(summary, 120);
   const article: RawArticle = {
     id: articleId(url),
     url,
@@ -52,19 +73,42 @@ export function toRawArticle(item: ParsedItem, parsed: ParsedFeed, feed: Feed, f
     title,
     summary,
     body,
-    categories: item.categories.filter(Boolean),
-    publishedAt: published.toISOString(),
+    categories: item.categories.filter(Boolean).slice(0, 50),
+    publishedAt: (published ?? fetchedAt).toISOString(),
     fetchedAt: fetchedAt.toISOString(),
     contentHash: contentHash([title, summary, body]),
     flags,
   };
-  const lang = feed.lang ?? parsed.language;
+  if (opts.html !== false && item.html !== undefined) {
+    const html = sanitizeHtml(item.html, item.base ?? feed.url);
+    if (html) article.html = html;
+  }
+  const lang = langTag(item.language) ?? langTag(feed.lang) ?? langTag(parsed.language);
   if (lang) {
-    article.langHint = lang.slice(0, 2).toLowerCase();
-    article.source.lang = article.langHint;
+    article.langHint = lang;
+    article.source.lang = langTag(feed.lang) ?? langTag(parsed.language) ?? lang;
   }
   if (feed.country) article.source.country = feed.country;
   if (item.author) article.author = item.author;
   if (item.image) article.image = item.image;
+  if (item.media.length > 0) {
+    article.media = item.media.slice(0, 20).map((m) => ({ url: m.url, ...(m.type ? { type: m.type } : {}), ...(m.medium ? { medium: m.medium } : {}), ...(m.length !== undefined ? { length: m.length } : {}) }));
+  }
   return article;
+}
+
+/**
+ * Every usable item of a parsed feed, once each: the same canonical URL twice in one feed
+ * (a common CMS bug) yields the first occurrence only.
+ */
+export function toRawArticles(parsed: ParsedFeed, feed: FeedRef, fetchedAt: Date, opts: NormalizeOptions = {}): RawArticle[] {
+  const seen = new Set<string>();
+  const out: RawArticle[] = [];
+  for (const item of parsed.items) {
+    const a = toRawArticle(item, parsed, feed, fetchedAt, opts);
+    if (!a || seen.has(a.id)) continue;
+    seen.add(a.id);
+    out.push(a);
+  }
+  return out;
 }

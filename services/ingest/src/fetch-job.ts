@@ -1,108 +1,190 @@
-import { UnrecoverableError, type Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { articleJobId, errorCode, isAkhbarError, type FeedRegistry, type Logger, type RawArticle, type RawJob } from '@akhbar/core';
-import { fetchFeed, parseFeed, toRawArticle } from '@akhbar/feeds';
+import {
+  DEFAULT_INTERVAL_SEC, errorCode, isAkhbarError, type Feed, type FeedRegistry, type FetchJob, type Logger, type RawJob,
+} from '@akhbar/core';
+import { FeedErrors, fetchFeed, parseFeed, parseFeedDate, toRawArticles, type FetchOptions } from '@akhbar/feeds';
+import type { FeedLock, HostLimiter } from './coordination.ts';
+import { queueArticles } from './dedup.ts';
+import type { FetchMetrics } from './metrics.ts';
+import { adaptiveIntervalSec, failureDelayMs, intervalChanged, type IntervalBounds } from './policy.ts';
+import { effectiveIntervalSec, scheduleFeed, unscheduleFeed } from './scheduler.ts';
 
 export interface FetchDeps {
   registry: FeedRegistry;
   rawQueue: Queue<RawJob>;
+  /** For rescheduling a feed whose interval adapted, and unscheduling a disabled one. */
+  fetchQueue?: Queue<FetchJob>;
   redis: Redis;
   prefix: string;
-  allowPrivate: boolean;
   log: Logger;
+  lock: FeedLock;
+  hosts: HostLimiter;
+  metrics?: FetchMetrics;
+  /** SSRF policy and limits handed to the fetcher. */
+  fetch: Pick<FetchOptions, 'allowPrivate' | 'allowCidrs' | 'maxBytes' | 'timeoutMs' | 'userAgent'>;
+  /** Consecutive failures before a feed is disabled. @default 10 */
+  maxFailures?: number;
+  bounds?: IntervalBounds;
+  /** @default 30 days */
+  seenTtlSec?: number;
+  signal?: AbortSignal;
 }
 
+export type FetchReason = NonNullable<FetchJob['reason']>;
+
 export interface FetchOutcome {
+  outcome: 'fetched' | 'not-modified' | 'failed' | 'skipped' | 'deferred';
   status: number;
   items: number;
   queued: number;
   updated: number;
+  code?: string;
+  message?: string;
+  /** Why a poll was skipped: missing, disabled, backoff, busy. */
+  skipped?: string;
+  /** deferred: try again after this long (host limit, politeness). */
+  deferMs?: number;
 }
 
+const nothing = { status: 0, items: 0, queued: 0, updated: 0 };
+
 /**
- * One poll of one feed: fetch, parse, normalise, deduplicate, queue. Every outcome is written to
- * the feed's status; a failure is rethrown so BullMQ retries it (or not, when permanent).
+ * One poll of one feed: fetch, parse, normalise, deduplicate, queue, and record what happened on
+ * the feed's status. Failures are recorded (never thrown) so the caller decides what the job
+ * becomes; they never affect other feeds.
  */
-export async function fetchOnce(feedId: string, deps: FetchDeps): Promise<FetchOutcome> {
-  const { registry, log } = deps;
+export async function fetchOnce(feedId: string, deps: FetchDeps, reason: FetchReason = 'schedule'): Promise<FetchOutcome> {
+  const { registry } = deps;
+  const log = deps.log.child({ feedId });
   const feed = await registry.get(feedId);
-  if (!feed) {
-    log.info({ feedId }, 'feed no longer registered; skipping');
-    return { status: 0, items: 0, queued: 0, updated: 0 };
-  }
+  if (!feed) return { outcome: 'skipped', skipped: 'missing', ...nothing };
   const now = new Date();
+  const byUser = reason === 'manual' || reason === 'new';
+  if (!byUser && (feed.status.state === 'disabled' || feed.status.state === 'gone')) return { outcome: 'skipped', skipped: feed.status.state, ...nothing };
+  const notBefore = feed.status.nextFetchAt ? Date.parse(feed.status.nextFetchAt) : 0;
+  // A user's refresh skips our own backoff, but not a server's explicit Retry-After.
+  const serverAsked = feed.status.lastHttpStatus === 429 || feed.status.lastHttpStatus === 503;
+  if (notBefore > now.getTime() && (!byUser || serverAsked)) return { outcome: 'skipped', skipped: 'backoff', ...nothing };
+
+  const timeoutMs = deps.fetch.timeoutMs ?? 30_000;
+  const release = await deps.lock.acquire(feedId, timeoutMs + 60_000);
+  if (!release) return { outcome: 'skipped', skipped: 'busy', ...nothing };
+  const host = new URL(feed.url).host.toLowerCase();
+  const slot = await deps.hosts.acquire(host, timeoutMs + 10_000).catch((err: unknown) => {
+    log.warn({ err }, 'host limiter unavailable; fetching without it');
+    return { release: async () => undefined };
+  });
+  if ('waitMs' in slot) {
+    await release();
+    return { outcome: 'deferred', deferMs: slot.waitMs + Math.floor(Math.random() * 250), ...nothing };
+  }
+  const started = performance.now();
   try {
-    const res = await fetchFeed(feed.url, {
-      allowPrivate: deps.allowPrivate,
-      ...(feed.status.etag ? { etag: feed.status.etag } : {}),
-      ...(feed.status.lastModified ? { lastModified: feed.status.lastModified } : {}),
-    });
-    if (res.notModified) {
-      await registry.updateStatus(feedId, { state: 'active', lastFetchAt: now.toISOString(), lastSuccessAt: now.toISOString(), lastHttpStatus: 304, consecutiveFailures: 0, itemsLastFetch: 0 });
-      return { status: 304, items: 0, queued: 0, updated: 0 };
-    }
-    const parsed = await parseFeed(res.body, { url: res.url, ...(res.headers['content-type'] ? { contentType: res.headers['content-type'] } : {}) });
-    const articles = parsed.items.map((it) => toRawArticle(it, parsed, feed, now)).filter((a): a is RawArticle => a !== undefined);
-    const { queued, updated } = await queueArticles(articles, deps);
-    await registry.updateStatus(feedId, {
-      state: 'active',
-      lastFetchAt: now.toISOString(),
-      lastSuccessAt: now.toISOString(),
-      lastHttpStatus: res.status,
-      consecutiveFailures: 0,
-      itemsLastFetch: articles.length,
-      lastErrorCode: null,
-      lastError: null,
-      etag: res.headers.etag ?? null,
-      lastModified: res.headers['last-modified'] ?? null,
-    });
-    if (!feed.title && parsed.title) await registry.updateSettings(feedId, { title: parsed.title });
-    await registry.incrementItemsSeen(feedId, queued);
-    log.info({ feedId, status: res.status, items: articles.length, queued, updated }, 'feed fetched');
-    return { status: res.status, items: articles.length, queued, updated };
+    const outcome = await poll(feed, deps, log, now);
+    deps.metrics?.fetches.inc({ status: String(outcome.status), code: 'none' });
+    deps.metrics?.duration.observe({ outcome: outcome.outcome }, (performance.now() - started) / 1000);
+    return outcome;
   } catch (err) {
-    const failures = await registry.incrementFailures(feedId);
-    await registry.updateStatus(feedId, {
-      state: 'failing',
-      lastFetchAt: now.toISOString(),
-      lastErrorCode: errorCode(err),
-      lastError: err instanceof Error ? err.message : String(err),
-    });
-    log.warn({ feedId, err, code: errorCode(err), failures }, 'feed fetch failed');
-    if (isAkhbarError(err) && err.permanent) throw new UnrecoverableError(`${err.code}: ${err.message}`);
-    throw err;
+    const outcome = await recordFailure(feed, err, deps, log, now);
+    deps.metrics?.fetches.inc({ status: String(outcome.status), code: outcome.code ?? 'AKHBAR_INTERNAL' });
+    deps.metrics?.duration.observe({ outcome: 'failed' }, (performance.now() - started) / 1000);
+    return outcome;
+  } finally {
+    await slot.release().catch(() => undefined);
+    await release().catch(() => undefined);
   }
 }
 
-/**
- * Queue new and changed articles once. A Redis hash remembers each article's content hash:
- * unknown → new job (job id = article id, so concurrent polls of two feeds collapse);
- * known with another hash → an update job; same hash → nothing.
- */
-async function queueArticles(articles: RawArticle[], deps: FetchDeps): Promise<{ queued: number; updated: number }> {
-  if (articles.length === 0) return { queued: 0, updated: 0 };
-  const seenKey = `${deps.prefix}:ingest:seen`;
-  const previous = await deps.redis.hmget(seenKey, ...articles.map((a) => a.id));
-  let queued = 0;
-  let updated = 0;
-  const jobs: Array<{ name: string; data: RawJob; opts: { jobId: string } }> = [];
-  const seenInBatch = new Set<string>();
-  articles.forEach((article, i) => {
-    if (seenInBatch.has(article.id)) return;
-    seenInBatch.add(article.id);
-    const prev = previous[i];
-    if (prev === article.contentHash) return;
-    if (prev) {
-      article.flags.push('update');
-      updated++;
-    } else {
-      queued++;
-    }
-    jobs.push({ name: 'article', data: { v: 1, article }, opts: { jobId: articleJobId(article) } });
+async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promise<FetchOutcome> {
+  const { registry } = deps;
+  const res = await fetchFeed(feed.url, {
+    ...deps.fetch,
+    ...(feed.status.etag ? { etag: feed.status.etag } : {}),
+    ...(feed.status.lastModified ? { lastModified: feed.status.lastModified } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
   });
-  if (jobs.length > 0) {
-    await deps.rawQueue.addBulk(jobs);
-    await deps.redis.hset(seenKey, Object.fromEntries(jobs.map((j) => [j.data.article.id, j.data.article.contentHash])));
+  if (res.permanentUrl && res.permanentUrl !== feed.url) {
+    await registry.updateSettings(feed.id, { url: res.permanentUrl });
+    log.info({ from: feed.url, to: res.permanentUrl }, 'feed moved permanently; stored URL updated');
   }
-  return { queued, updated };
+  const ok = {
+    state: 'active' as const,
+    lastFetchAt: now.toISOString(),
+    lastSuccessAt: now.toISOString(),
+    lastHttpStatus: res.status,
+    consecutiveFailures: 0,
+    lastErrorCode: null,
+    lastError: null,
+    nextFetchAt: null,
+  };
+  if (res.notModified) {
+    await registry.updateStatus(feed.id, { ...ok, itemsLastFetch: 0 });
+    log.debug({ status: 304 }, 'feed not modified');
+    return { outcome: 'not-modified', status: 304, items: 0, queued: 0, updated: 0 };
+  }
+  const parsed = await parseFeed(res.body, { url: res.url, contentType: res.headers['content-type'] });
+  const articles = toRawArticles(parsed, feed, now);
+  const { queued, updated } = await queueArticles(articles, {
+    redis: deps.redis, rawQueue: deps.rawQueue, prefix: deps.prefix, seenTtlSec: deps.seenTtlSec ?? 30 * 86_400,
+  });
+  deps.metrics?.articles.inc({ kind: 'new' }, queued);
+  deps.metrics?.articles.inc({ kind: 'update' }, updated);
+
+  const dates = parsed.items.map((i) => parseFeedDate(i.date)).filter((d): d is Date => d !== undefined);
+  const floor = feed.intervalSec !== DEFAULT_INTERVAL_SEC ? feed.intervalSec : 0;
+  const nextInterval = adaptiveIntervalSec(dates, feed.intervalSec, now, deps.bounds, floor);
+  const previous = feed.status.effectiveIntervalSec;
+  const retime = intervalChanged(previous, nextInterval);
+  await registry.updateStatus(feed.id, {
+    ...ok,
+    itemsLastFetch: articles.length,
+    etag: res.headers.etag ?? null,
+    lastModified: res.headers['last-modified'] ?? null,
+    repaired: parsed.flags.includes('feed-repaired'),
+    ...(retime ? { effectiveIntervalSec: nextInterval } : {}),
+  });
+  await registry.incrementItemsSeen(feed.id, queued);
+  const fill: Partial<Pick<Feed, 'title' | 'siteUrl' | 'lang'>> = {};
+  if (!feed.title && parsed.title) fill.title = parsed.title.slice(0, 300);
+  if (!feed.siteUrl && parsed.link) fill.siteUrl = parsed.link;
+  if (!feed.lang && parsed.language && /^[a-z]{2,3}\b/i.test(parsed.language)) fill.lang = parsed.language.slice(0, 2).toLowerCase();
+  if (Object.keys(fill).length > 0) await registry.updateSettings(feed.id, fill);
+  if (retime && deps.fetchQueue) {
+    const fresh = await registry.get(feed.id);
+    if (fresh) await scheduleFeed(deps.fetchQueue, fresh, nextInterval, now.getTime());
+  }
+  if (parsed.flags.includes('feed-repaired')) log.info({ repairs: parsed.repairs }, 'feed needed repair to parse');
+  log.info({ status: res.status, items: articles.length, queued, updated, format: parsed.format, charset: parsed.charset, intervalSec: nextInterval }, 'feed fetched');
+  return { outcome: 'fetched', status: res.status, items: articles.length, queued, updated };
+}
+
+async function recordFailure(feed: Feed, err: unknown, deps: FetchDeps, log: Logger, now: Date): Promise<FetchOutcome> {
+  const { registry } = deps;
+  const code = errorCode(err);
+  const message = err instanceof Error ? err.message : String(err);
+  const details = isAkhbarError(err) ? (err.details ?? {}) : {};
+  const status = typeof details.status === 'number' ? details.status : 0;
+  const failures = await registry.incrementFailures(feed.id);
+  const maxFailures = deps.maxFailures ?? 10;
+  const bounds = deps.bounds ?? { minSec: 300, maxSec: 86_400 };
+  let state: Feed['status']['state'] = 'failing';
+  if (code === FeedErrors.GONE) state = 'gone';
+  else if (failures >= maxFailures) state = 'disabled';
+  let waitMs = failureDelayMs(failures, effectiveIntervalSec(feed), bounds.maxSec);
+  const retryAfterMs = typeof details.retryAfterMs === 'number' ? details.retryAfterMs : undefined;
+  if ((status === 429 || status === 503) && retryAfterMs !== undefined) waitMs = Math.min(Math.max(waitMs, retryAfterMs), bounds.maxSec * 1000);
+  await registry.updateStatus(feed.id, {
+    state,
+    lastFetchAt: now.toISOString(),
+    lastErrorCode: code,
+    lastError: message.slice(0, 500),
+    lastHttpStatus: status || null,
+    nextFetchAt: state === 'failing' ? new Date(now.getTime() + waitMs).toISOString() : null,
+  });
+  if (state !== 'failing' && deps.fetchQueue) await unscheduleFeed(deps.fetchQueue, feed.id).catch(() => undefined);
+  const line = { err, code, status, failures, state, retryInSec: state === 'failing' ? Math.round(waitMs / 1000) : undefined };
+  if (state === 'failing') log.warn(line, 'feed fetch failed');
+  else log.error(line, state === 'gone' ? 'feed is gone (410); polling stopped' : `feed disabled after ${failures} consecutive failures`);
+  return { outcome: 'failed', status, items: 0, queued: 0, updated: 0, code, message };
 }

@@ -1,11 +1,10 @@
-import { Worker, type Job } from 'bullmq';
 import {
-  QUEUES, FeedRegistry, akhbarBackoff, createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown,
-  openQueue, redisReady, startOpsServer, type FetchJob, type RawJob,
+  createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown, redisReady, startOpsServer,
 } from '@akhbar/core';
+import { closeFetchAgents } from '@akhbar/feeds';
 import { loadIngestConfig } from './config.ts';
-import { fetchOnce } from './fetch-job.ts';
-import { syncSchedules } from './scheduler.ts';
+import { createFetchMetrics } from './metrics.ts';
+import { createIngest } from './worker.ts';
 
 let config;
 try {
@@ -15,54 +14,26 @@ try {
 }
 const log = createLogger('ingest', config.logLevel);
 const redis = createRedis(config.redisUrl, 'worker');
-const ctx = { connection: redis, prefix: config.queuePrefix };
-const registry = new FeedRegistry(redis, config.queuePrefix);
-const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
-const fetchQueue = openQueue<FetchJob>(QUEUES.fetch, ctx, { attempts: 3, backoff: { type: 'akhbar', delay: 5_000 }, removeOnComplete: 1000, removeOnFail: 5000 });
-
-const worker = new Worker<FetchJob>(
-  QUEUES.fetch,
-  async (job: Job<FetchJob>) => fetchOnce(job.data.feedId, { registry, rawQueue, redis, prefix: config.queuePrefix, allowPrivate: config.allowPrivate, log }),
-  {
-    connection: createRedis(config.redisUrl, 'worker'),
-    prefix: config.queuePrefix,
-    concurrency: config.concurrency,
-    settings: { backoffStrategy: akhbarBackoff },
-  },
-);
-worker.on('error', (err) => log.error({ err }, 'worker error'));
-
-let syncing = false;
-const sync = async () => {
-  if (syncing) return;
-  syncing = true;
-  try {
-    const n = await syncSchedules(registry, fetchQueue, log);
-    log.debug({ feeds: n }, 'schedules reconciled');
-  } catch (err) {
-    log.warn({ err }, 'schedule reconciliation failed; will retry');
-  } finally {
-    syncing = false;
-  }
-};
-const timer = setInterval(() => void sync(), config.schedulerSyncSec * 1000);
-void sync();
+redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
 const metrics = createWorkerMetrics('ingest');
+const ingest = createIngest(config, redis, log, createFetchMetrics(metrics.registry));
 const ops = await startOpsServer({
   service: 'ingest',
   port: config.metricsPort,
   metrics,
-  probes: [instrumentWorker(worker, fetchQueue, metrics)],
+  probes: [instrumentWorker(ingest.worker, ingest.fetchQueue, metrics)],
   stallAfterMs: config.stallAfterSec * 1000,
   ready: { redis: () => redisReady(redis) },
   log,
 });
-log.info({ concurrency: config.concurrency, allowPrivate: config.allowPrivate }, 'ingest started');
+log.info(
+  { concurrency: config.concurrency, allowPrivate: config.allowPrivate, hostConcurrency: config.hostConcurrency, hostDelayMs: config.hostDelayMs, metricsPort: ops.port },
+  'ingest started',
+);
 
 onShutdown(log, [
-  { name: 'scheduler', close: () => clearInterval(timer) },
-  { name: 'worker', close: () => worker.close() },
-  { name: 'queues', close: () => Promise.all([rawQueue.close(), fetchQueue.close()]) },
+  { name: 'worker', close: () => ingest.close() },
+  { name: 'http', close: () => closeFetchAgents() },
   { name: 'redis', close: () => redis.quit() },
   { name: 'ops', close: () => ops.close() },
 ]);

@@ -1,0 +1,137 @@
+import { Parser as HtmlParser } from 'htmlparser2';
+import sanitize from 'sanitize-html';
+
+/**
+ * HTML in feeds → plain text and sanitised HTML.
+ *
+ * Text extraction is a small walk over htmlparser2's events rather than a library such as
+ * html-to-text: we need only paragraphs and line breaks (the text feeds language detection,
+ * search and summaries), and this walk is several times faster, which matters because every
+ * item of every poll goes through it. Display HTML goes through sanitize-html (an allowlist;
+ * scripts, styles, event handlers and javascript: URLs never survive).
+ */
+
+/** Elements whose content is never text a reader sees. */
+const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'svg', 'math', 'head', 'title', 'object', 'embed', 'canvas', 'select', 'button', 'textarea', 'audio', 'video', 'map']);
+/** Elements that end a line of text. */
+const BLOCK = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'table', 'thead', 'tbody',
+  'section', 'article', 'header', 'footer', 'aside', 'figure', 'figcaption', 'hr', 'address', 'main', 'nav', 'td', 'th', 'caption', 'details', 'summary',
+]);
+const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'figure', 'pre', 'section', 'article']);
+
+/** C0/C1 controls other than tab and newline; never meaningful in news text. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
+
+/** Whitespace tidy shared by every text field: controls out, runs collapsed, at most one blank line. */
+export function tidyText(s: string): string {
+  return s
+    .replace(CONTROL, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** HTML to plain text: scripts/styles dropped, blocks become line breaks, entities decoded. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return tidyText(html);
+  const out: string[] = [];
+  let skipDepth = 0;
+  const parser = new HtmlParser(
+    {
+      onopentagname(name) {
+        if (SKIP.has(name)) skipDepth++;
+        else if (skipDepth === 0 && BLOCK.has(name)) out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
+      },
+      onclosetag(name, implied) {
+        if (SKIP.has(name)) {
+          if (skipDepth > 0) skipDepth--;
+        } else if (skipDepth === 0 && BLOCK.has(name) && !(implied && name === 'br')) out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
+      },
+      ontext(text) {
+        if (skipDepth === 0) out.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return tidyText(out.join(''));
+}
+
+/** Title-like text: markup is stripped only when there is some (a plain "x < y" stays intact). */
+export function textOf(s: string, isHtml: boolean): string {
+  if (isHtml || /<\/?[a-z][^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(s)) return tidyText(htmlToText(s).replace(/\n+/g, ' '));
+  return tidyText(s.replace(/\n+/g, ' '));
+}
+
+function absolutize(value: string | undefined, base: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  try {
+    const u = base ? new URL(v, base) : new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const SANITIZE_BASE: sanitize.IOptions = {
+  allowedTags: [...sanitize.defaults.allowedTags, 'img', 'figure', 'figcaption', 'picture', 'del', 'ins', 'sub', 'sup'],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    '*': ['dir', 'lang'],
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+};
+
+/**
+ * Sanitised HTML for display, with relative links and images made absolute against `base`
+ * (the item's xml:base or the feed's URL) so they still work outside the publisher's site.
+ */
+export function sanitizeHtml(html: string, base?: string): string {
+  return sanitize(html, {
+    ...SANITIZE_BASE,
+    transformTags: {
+      a: (tagName, attribs) => {
+        const href = absolutize(attribs.href, base);
+        const out: Record<string, string> = { rel: 'noopener nofollow' };
+        if (href) out.href = href;
+        if (attribs.title) out.title = attribs.title;
+        return { tagName, attribs: out };
+      },
+      img: (tagName, attribs) => {
+        const src = absolutize(attribs.src ?? attribs['data-src'], base);
+        const out: Record<string, string> = { ...attribs };
+        delete out['data-src'];
+        if (src) out.src = src;
+        else delete out.src;
+        return { tagName, attribs: out };
+      },
+    },
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  }).trim();
+}
+
+/** The first image of an HTML fragment (absolute), for items that have no media element. */
+export function firstImage(html: string, base?: string): string | undefined {
+  const m = /<img\b[^>]*?\s(?:data-)?src\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))/i.exec(html);
+  const src = m?.[1] ?? m?.[2] ?? m?.[3];
+  const abs = absolutize(src?.replace(/&amp;/g, '&'), base);
+  return abs && !abs.startsWith('mailto:') ? abs : undefined;
+}
+
+/** Resolve a possibly relative URL against a base; the input as-is when it cannot be. */
+export function resolveUrl(value: string, base: string | undefined): string {
+  try {
+    return base ? new URL(value.trim(), base).href : new URL(value.trim()).href;
+  } catch {
+    return value.trim();
+  }
+}

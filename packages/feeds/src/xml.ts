@@ -1,0 +1,217 @@
+import { decodeHTML } from 'entities';
+import { AkhbarError } from '@akhbar/core';
+import { FeedErrors } from './errors.ts';
+
+/**
+ * XML safety and repair, applied to the text before rss-parser (xml2js/sax) sees it.
+ *
+ * Safety: entity declarations exist only in a DTD, and a DTD can only stand in the prolog, before
+ * the root element. `inspectProlog` walks just that prolog (a few hundred characters in a real
+ * feed), refuses any DTD that declares entities (billion laughs, quadratic blow-up, XXE via
+ * SYSTEM entities) and reports where a harmless DOCTYPE sits so it can be dropped. No parser ever
+ * sees a DTD, so none can expand or fetch anything; the check costs microseconds and no memory.
+ *
+ * Repair: real feeds carry raw `&`, HTML entities XML does not know (`&nbsp;`), control
+ * characters, junk before the first tag, unescaped HTML, trailing garbage or a cut-off end.
+ * `repairXml` fixes those textually; it runs only after a strict parse failed.
+ */
+
+export interface Prolog {
+  /** Index of the root element's `<`. */
+  rootStart: number;
+  /** Root element name as written (e.g. "rss", "feed", "rdf:RDF", "html"). */
+  rootName: string;
+  /** Non-markup text found before the first tag (a BOM remnant, PHP warnings, whitespace aside). */
+  junk: boolean;
+  /** [start, end) of a DOCTYPE declaration to drop. */
+  doctype?: [number, number];
+}
+
+const NAME_START = /[A-Za-z_:\u00c0-\uffff]/;
+
+function unparseable(msg: string): AkhbarError {
+  return new AkhbarError(FeedErrors.UNPARSEABLE, msg, { permanent: true });
+}
+
+/** Find the root element; refuse entity declarations. Throws XML_ENTITIES or UNPARSEABLE. */
+export function inspectProlog(text: string): Prolog {
+  let i = 0;
+  let junk = false;
+  let doctype: [number, number] | undefined;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      i++;
+      continue;
+    }
+    if (c !== 0x3c /* < */) {
+      junk = true;
+      const next = text.indexOf('<', i);
+      if (next < 0) break;
+      i = next;
+      continue;
+    }
+    if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) throw unparseable('unterminated processing instruction before the root element');
+      i = end + 2;
+      continue;
+    }
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) throw unparseable('unterminated comment before the root element');
+      i = end + 3;
+      continue;
+    }
+    if (text.startsWith('<!', i)) {
+      const end = declarationEnd(text, i + 2);
+      if (end < 0) throw unparseable('unterminated declaration before the root element');
+      const decl = text.slice(i, end);
+      if (/<!ENTITY/i.test(decl)) {
+        throw new AkhbarError(FeedErrors.XML_ENTITIES, 'the document declares XML entities (a DTD internal subset); refused to protect against entity expansion and external entities', {
+          permanent: true,
+        });
+      }
+      if (/^<!DOCTYPE/i.test(decl)) doctype = [i, end];
+      i = end;
+      continue;
+    }
+    if (NAME_START.test(text[i + 1] ?? '')) {
+      const m = /^<([^\s/>]+)/.exec(text.slice(i, i + 200));
+      return { rootStart: i, rootName: m?.[1] ?? '', junk, ...(doctype ? { doctype } : {}) };
+    }
+    // A stray "<" that starts nothing ("< 3 items"): junk too.
+    junk = true;
+    i++;
+  }
+  throw new AkhbarError(FeedErrors.NOT_A_FEED, 'no XML element found', { permanent: true });
+}
+
+/** End (exclusive) of a `<!…>` declaration, honouring quotes and a `[…]` internal subset. */
+function declarationEnd(text: string, from: number): number {
+  let depth = 0;
+  let quote = 0;
+  for (let j = from; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x5b /* [ */) depth++;
+    else if (c === 0x5d /* ] */) depth = Math.max(0, depth - 1);
+    else if (c === 0x3e /* > */ && depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+/** The document from the root element on, without a DOCTYPE (kept comments/PIs are harmless). */
+export function stripProlog(text: string, prolog: Prolog): string {
+  return text.slice(prolog.rootStart);
+}
+
+const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const XML_PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+export function hasIllegalChars(text: string): boolean {
+  ILLEGAL_XML_CHARS.lastIndex = 0;
+  return ILLEGAL_XML_CHARS.test(text);
+}
+
+export function stripIllegalChars(text: string): string {
+  return text.replace(ILLEGAL_XML_CHARS, '');
+}
+
+function validCodePoint(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+/** Entities and ampersands in a stretch of markup outside CDATA and comments. */
+function repairEntities(s: string): string {
+  return s.replace(/&(#[0-9]{1,8};|#x[0-9A-Fa-f]{1,7};|[A-Za-z][A-Za-z0-9]{0,31};)?/g, (m, ref: string | undefined) => {
+    if (!ref) return '&amp;';
+    if (ref[0] === '#') {
+      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2, -1), 16) : parseInt(ref.slice(1, -1), 10);
+      return validCodePoint(cp) ? m : '';
+    }
+    const name = ref.slice(0, -1);
+    if (XML_PREDEFINED.has(name)) return m;
+    const decoded = decodeHTML(m);
+    if (decoded === m) return `&amp;${ref}`;
+    return [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
+  });
+}
+
+/** Elements whose content is HTML in practice; unescaped markup there is wrapped in CDATA. */
+const HTML_CARRIERS = /<(description|content:encoded|summary|content|itunes:summary)(\s[^>]*)?>(?!\s*<!\[CDATA\[)([\s\S]*?)<\/\1\s*>/g;
+
+function cdata(s: string): string {
+  return `<![CDATA[${s.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+}
+
+const CLOSERS: Record<string, string> = { rss: '</channel></rss>', 'rdf:RDF': '</rdf:RDF>', feed: '</feed>' };
+
+/**
+ * Textual repairs for a document a strict parse refused. Returns the repaired text and what was
+ * done (for logs); the text is unchanged when nothing applied.
+ */
+export function repairXml(text: string, rootName: string): { text: string; repairs: string[] } {
+  const repairs: string[] = [];
+  let t = text;
+  if (hasIllegalChars(t)) {
+    t = stripIllegalChars(t);
+    repairs.push('control-characters');
+  }
+  // HTML that should have been escaped: wrap it whole in CDATA (only where it has tags).
+  const wrapped = t.replace(HTML_CARRIERS, (m, name: string, attrs: string | undefined, inner: string) => {
+    if (!/<[a-zA-Z/!]/.test(inner) || /\btype\s*=\s*["']xhtml["']/.test(attrs ?? '')) return m;
+    // Entities inside mean the same once the content is read as HTML, so the text goes in as is.
+    return `<${name}${attrs ?? ''}>${cdata(inner)}</${name}>`;
+  });
+  if (wrapped !== t) {
+    t = wrapped;
+    repairs.push('unescaped-html');
+  }
+  // Entities outside CDATA sections and comments.
+  const parts = t.split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/);
+  let entityFixed = false;
+  for (let i = 0; i < parts.length; i += 2) {
+    const fixed = repairEntities(parts[i]!);
+    if (fixed !== parts[i]) {
+      parts[i] = fixed;
+      entityFixed = true;
+    }
+  }
+  if (entityFixed) {
+    t = parts.join('');
+    repairs.push('entities');
+  }
+  // Trailing garbage after the root, or a document cut short.
+  const close = `</${rootName}>`;
+  const closeAt = t.lastIndexOf(close);
+  if (closeAt >= 0) {
+    const after = t.slice(closeAt + close.length);
+    if (after.trim() !== '' && !/^\s*(<!--[\s\S]*?-->\s*)*$/.test(after)) {
+      t = t.slice(0, closeAt + close.length);
+      repairs.push('trailing-garbage');
+    }
+  } else if (CLOSERS[rootName]) {
+    const lastItem = Math.max(t.lastIndexOf('</item>') + 7, t.lastIndexOf('</entry>') + 8);
+    if (lastItem > 8) {
+      t = t.slice(0, lastItem) + CLOSERS[rootName];
+      repairs.push('truncated');
+    }
+  }
+  return { text: t, repairs };
+}
+
+/**
+ * Atom `type="xhtml"` content is inline markup; xml2js would merge its mixed text and lose the
+ * order of words and tags. It is turned into the equivalent `type="html"` CDATA before parsing.
+ */
+export function xhtmlToHtml(text: string): string {
+  if (!text.includes('xhtml')) return text;
+  return text.replace(/<(content|summary|title|subtitle|rights)(\s[^>]*?\btype\s*=\s*["']xhtml["'][^>]*)>([\s\S]*?)<\/\1\s*>/g, (_m, name: string, attrs: string, inner: string) => {
+    const a = attrs.replace(/\btype\s*=\s*["']xhtml["']/, 'type="html"');
+    return `<${name}${a}>${cdata(inner)}</${name}>`;
+  });
+}
