@@ -1,0 +1,10 @@
+export * from './errors.ts';
+export * from './extract.ts';
+export * from './metadata.ts';
+export * from './sanitize.ts';
+export * from './sniff.ts';
+export * from './policy.ts';
+export * from './merge.ts';
+export * from './tokens.ts';
+export { blockText } from './text.ts';
+export { foldMarker, markerKind } from './boilerplate.ts';
