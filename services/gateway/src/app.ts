@@ -1,77 +1,267 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { FeedRegistry, isAkhbarError, redisReady, type FetchJob, type Logger } from '@akhbar/core';
-import { esReady, indexNames, type Client } from '@akhbar/search';
+import { FeedRegistry, QUEUES, openQueue, type FetchJob, type Logger } from '@akhbar/core';
+import { indexNames, type Client } from '@akhbar/search';
+import { apiKeyGuard } from './auth.ts';
+import type { GatewayConfig } from './config.ts';
+import { CursorCodec } from './cursor.ts';
 import { GatewayErrors, errorBody } from './errors.ts';
+import { defaultEntityLookup, type EntityLookup } from './entities.ts';
+import { errorHandler } from './error-handler.ts';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
+import { docsPlugin } from './plugins/docs.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { queueBoardPlugin } from './plugins/queue-board.ts';
+import { articleRoutes } from './routes/articles.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { opsRoutes } from './routes/ops.ts';
 import { searchRoutes } from './routes/search.ts';
+import { statsRoutes } from './routes/stats.ts';
+
+export interface GatewaySettings {
+  indexPrefix: string;
+  queuePrefix: string;
+  /** Read alias of the article index. */
+  index: string;
+  adminToken: string | undefined;
+  apiKeys: readonly string[];
+  /** Elasticsearch time budget per query, ms. @default 10 000 */
+  esTimeoutMs: number;
+  /** Cache-Control max-age of search responses, s. @default 30 */
+  cacheMaxAgeSec: number;
+  allowPrivateNetworks: boolean;
+  publicUrl: string | undefined;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
     es: Client;
     redis: Redis;
+    registry: FeedRegistry;
+    gw: GatewaySettings;
+    cursors: CursorCodec;
+    entities: EntityLookup | undefined;
+    metrics: GatewayMetrics;
+    queues: Record<keyof typeof QUEUES, Queue>;
+    /** Run an Elasticsearch call, recording its latency under `op`. */
+    esTimed<T>(op: string, fn: () => Promise<T>): Promise<T>;
   }
 }
 
 export interface BuildOptions {
   es: Client;
   redis: Redis;
-  fetchQueue: Queue<FetchJob>;
   queuePrefix: string;
   indexPrefix: string;
-  adminToken: string | undefined;
+  adminToken?: string | undefined;
+  /** When non-empty, read routes need one of these keys. @default [] */
+  apiKeys?: readonly string[];
+  /** Cursor HMAC key; unset → a random secret shared through Redis by every gateway process. */
+  cursorSecret?: string | undefined;
+  /** CORS allow-list; empty → no CORS headers. @default [] */
+  corsOrigins?: readonly string[];
+  /** Requests per client per window; 0 disables. @default 600 */
+  rateLimitMax?: number;
+  /** @default 60 */
+  rateLimitWindowSec?: number;
+  /** @default 1 MiB */
+  bodyLimit?: number;
+  /** @default 30 000 */
+  requestTimeoutMs?: number;
+  esTimeoutMs?: number;
+  cacheMaxAgeSec?: number;
+  /** @default false */
+  trustProxy?: boolean;
+  /** Feed discovery may reach loopback/private addresses. @default false */
+  allowPrivateNetworks?: boolean;
+  publicUrl?: string | undefined;
+  /** Entity gazetteer for cross-lingual expansion; `null` turns expansion off. @default @akhbar/nlp's */
+  entities?: EntityLookup | null;
+  /** Queues to use instead of opening them on `redis` (they are then not closed by the app). */
+  queues?: Partial<Record<keyof typeof QUEUES, Queue>>;
   logger?: Logger | boolean;
 }
 
-/** Build the gateway app (no listen): `server.ts` listens, tests use `inject()`. */
+/** BuildOptions from the validated environment (main.ts). */
+export function optionsFromConfig(config: GatewayConfig): Omit<BuildOptions, 'es' | 'redis' | 'logger'> {
+  return {
+    queuePrefix: config.queuePrefix,
+    indexPrefix: config.indexPrefix,
+    adminToken: config.adminToken,
+    apiKeys: config.apiKeys,
+    cursorSecret: config.cursorSecret,
+    corsOrigins: config.corsOrigins,
+    rateLimitMax: config.rateLimitMax,
+    rateLimitWindowSec: config.rateLimitWindowSec,
+    bodyLimit: config.bodyLimit,
+    requestTimeoutMs: config.requestTimeoutMs,
+    esTimeoutMs: config.esTimeoutMs,
+    cacheMaxAgeSec: config.cacheMaxAgeSec,
+    trustProxy: config.trustProxy,
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    publicUrl: config.publicUrl,
+  };
+}
+
+/**
+ * The cursor key every gateway process shares: given, or created once in Redis (SET NX), so a
+ * cursor from one process pages on another. Redis unreachable at boot → a per-process key and a
+ * warning (cursors then only work on the process that issued them).
+ */
+async function cursorSecret(redis: Redis, prefix: string, given: string | undefined, log: { warn: (o: object, m: string) => void }): Promise<string> {
+  if (given) return given;
+  if (redis.status !== 'ready') {
+    // A producer connection queues no commands while connecting: wait for it, briefly.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, 5_000);
+      redis.once('ready', done);
+    });
+  }
+  const key = `${prefix}:gateway:cursor-secret`;
+  try {
+    await redis.set(key, randomBytes(32).toString('base64url'), 'NX');
+    const v = await redis.get(key);
+    if (v) return v;
+  } catch (err) {
+    log.warn({ err }, 'could not share the cursor secret through Redis; using a per-process one');
+  }
+  return randomBytes(32).toString('base64url');
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reject a URL that is not valid UTF-8 (percent-encoded or raw bytes) instead of letting it
+ * decode into replacement characters, and fold repeated list parameters into one comma list.
+ */
+async function checkRequestLine(req: FastifyRequest, reply: FastifyReply) {
+  const url = req.raw.url ?? '/';
+  let ok = true;
+  if (url.includes('%')) {
+    try {
+      decodeURIComponent(url);
+    } catch {
+      ok = false;
+    }
+  }
+  if (ok && /[^\x00-\x7f]/.test(url)) {
+    try {
+      UTF8.decode(Buffer.from(url, 'latin1'));
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) return reply.code(400).send(errorBody(GatewayErrors.BAD_ENCODING, 'the request URL is not valid UTF-8'));
+  const query = req.query as Record<string, unknown> | undefined;
+  if (query) for (const [k, v] of Object.entries(query)) if (Array.isArray(v)) query[k] = v.join(',');
+}
+
+/** Build the gateway app (no listen): `main.ts` listens, tests use `inject()`. */
 export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: typeof opts.logger === 'object' ? opts.logger : undefined,
-    logger: typeof opts.logger === 'boolean' ? opts.logger : undefined,
+    ...(typeof opts.logger === 'object' ? { loggerInstance: opts.logger } : { logger: opts.logger ?? false }),
+    bodyLimit: opts.bodyLimit ?? 1_048_576,
+    requestTimeout: opts.requestTimeoutMs ?? 30_000,
+    trustProxy: opts.trustProxy ?? false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
-  } as never).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
+  });
+
+  const owned: Queue[] = [];
+  const queues = {} as Record<keyof typeof QUEUES, Queue>;
+  for (const key of Object.keys(QUEUES) as Array<keyof typeof QUEUES>) {
+    const given = opts.queues?.[key];
+    if (given) queues[key] = given;
+    else {
+      const q = openQueue(QUEUES[key], { connection: opts.redis, prefix: opts.queuePrefix });
+      q.on('error', (err) => app.log.warn({ err, queue: QUEUES[key] }, 'queue error'));
+      queues[key] = q;
+      owned.push(q);
+    }
+  }
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(owned.map((q) => q.close()));
+  });
+
+  const settings: GatewaySettings = {
+    indexPrefix: opts.indexPrefix,
+    queuePrefix: opts.queuePrefix,
+    index: indexNames(opts.indexPrefix).read,
+    adminToken: opts.adminToken,
+    apiKeys: opts.apiKeys ?? [],
+    esTimeoutMs: opts.esTimeoutMs ?? 10_000,
+    cacheMaxAgeSec: opts.cacheMaxAgeSec ?? 30,
+    allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
+    publicUrl: opts.publicUrl,
+  };
+  const metrics = createGatewayMetrics();
   app.decorate('es', opts.es);
   app.decorate('redis', opts.redis);
-
-  app.setErrorHandler((err, req, reply) => {
-    const e = err as Error & { validation?: unknown; statusCode?: number; code?: string; validationContext?: string };
-    if (e.validation) {
-      return reply.code(400).send(errorBody(GatewayErrors.BAD_REQUEST, e.message));
+  app.decorate('registry', new FeedRegistry(opts.redis, opts.queuePrefix));
+  app.decorate('gw', settings);
+  app.decorate('cursors', new CursorCodec(await cursorSecret(opts.redis, opts.queuePrefix, opts.cursorSecret, app.log)));
+  app.decorate('entities', opts.entities === null ? undefined : (opts.entities ?? defaultEntityLookup()));
+  app.decorate('metrics', metrics);
+  app.decorate('queues', queues);
+  app.decorate('esTimed', async function <T>(op: string, fn: () => Promise<T>): Promise<T> {
+    const end = metrics.esDuration.startTimer({ op });
+    let outcome = 'ok';
+    try {
+      return await fn();
+    } catch (err) {
+      outcome = 'error';
+      throw err;
+    } finally {
+      end({ outcome });
     }
-    if (isAkhbarError(err)) {
-      return reply.code(err.permanent ? 400 : 503).send(errorBody(err.code, err.message));
-    }
-    const esType = (err as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
-    if (esType === 'index_not_found_exception' || e.name === 'ConnectionError' || e.name === 'TimeoutError' || e.name === 'NoLivingConnectionsError') {
-      req.log.warn({ err }, 'search backend unavailable');
-      return reply.code(503).header('retry-after', '5').send(errorBody(GatewayErrors.UNAVAILABLE, 'search index not available yet'));
-    }
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.code(e.statusCode).send(errorBody(e.code ?? GatewayErrors.BAD_REQUEST, e.message));
-    }
-    req.log.error({ err }, 'request failed');
-    return reply.code(500).send(errorBody(GatewayErrors.INTERNAL, 'internal error'));
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) => {
-    const [redisOk, esOk] = await Promise.all([redisReady(opts.redis), esReady(opts.es)]);
-    let indexOk = false;
-    if (esOk) {
-      try {
-        indexOk = await opts.es.indices.existsAlias({ name: indexNames(opts.indexPrefix).read });
-      } catch {
-        indexOk = false;
-      }
-    }
-    const ready = redisOk && esOk && indexOk;
-    return reply.code(ready ? 200 : 503).send({ ready, checks: { redis: redisOk, elasticsearch: esOk, index: indexOk } });
+  // Shutdown: close() stops new connections and drops idle ones; a response still in flight
+  // then tells its client to close too, so a keep-alive socket cannot hold the process open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
   });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onRequest', checkRequestLine);
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send(errorBody(GatewayErrors.NOT_FOUND, `no route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`)),
+  );
 
-  const registry = new FeedRegistry(opts.redis, opts.queuePrefix);
-  await app.register(searchRoutes as never, { indexPrefix: opts.indexPrefix });
-  await app.register(feedRoutes as never, { registry, fetchQueue: opts.fetchQueue, adminToken: opts.adminToken });
-  return app;
+  await app.register(docsPlugin);
+  await app.register(securityPlugin, {
+    corsOrigins: opts.corsOrigins ?? [],
+    rateLimitMax: opts.rateLimitMax ?? 600,
+    rateLimitWindowSec: opts.rateLimitWindowSec ?? 60,
+    redis: opts.redis,
+    queuePrefix: opts.queuePrefix,
+  });
+  await app.register(opsRoutes);
+  // Read routes: API keys when configured.
+  await app.register(async (read) => {
+    read.addHook('onRequest', apiKeyGuard(settings.apiKeys, settings.adminToken));
+    await read.register(searchRoutes);
+    await read.register(articleRoutes);
+    await read.register(statsRoutes);
+  });
+  await app.register(feedRoutes);
+  await app.register(queueBoardPlugin, { queues: Object.values(queues), adminToken: settings.adminToken });
+  return app as unknown as FastifyInstance;
 }
+
+export type { FetchJob };

@@ -1,10 +1,23 @@
-import { commonConfig, int, loadConfig, optStr, str, type ConfigOf } from '@akhbar/core';
+import { bool, commonConfig, int, list, loadConfig, optStr, str, type ConfigOf } from '@akhbar/core';
 
 export const gatewayConfigSpec = {
   ...commonConfig,
   port: int('PORT', { default: 3000, min: 0, max: 65535, describe: 'Gateway HTTP port' }),
   host: str('HOST', { default: '0.0.0.0', describe: 'Gateway bind address' }),
   adminToken: optStr('AKHBAR_ADMIN_TOKEN', { minLength: 16, describe: 'Bearer token for admin routes; admin routes are refused when unset' }),
+  apiKeys: list('AKHBAR_API_KEYS', { default: [], describe: 'Comma-separated API keys; when set, read routes need one (X-Api-Key header or api_key parameter)' }),
+  cursorSecret: optStr('AKHBAR_CURSOR_SECRET', { minLength: 16, describe: 'HMAC key signing paging cursors; unset → one shared secret is created in Redis' }),
+  corsOrigins: list('AKHBAR_CORS_ORIGINS', { default: [], describe: 'Origins allowed by CORS (comma-separated, exact match; "*" allows any)' }),
+  rateLimitMax: int('AKHBAR_RATE_LIMIT_MAX', { default: 600, min: 0, max: 1_000_000, describe: 'Requests per client per window; 0 disables rate limiting' }),
+  rateLimitWindowSec: int('AKHBAR_RATE_LIMIT_WINDOW_SEC', { default: 60, min: 1, max: 86_400, describe: 'Rate-limit window in seconds' }),
+  bodyLimit: int('AKHBAR_BODY_LIMIT', { default: 1_048_576, min: 1024, max: 64 * 1_048_576, describe: 'Largest request body in bytes (OPML imports)' }),
+  requestTimeoutMs: int('AKHBAR_REQUEST_TIMEOUT_MS', { default: 30_000, min: 1000, max: 600_000, describe: 'Time a client has to send its whole request' }),
+  esTimeoutMs: int('AKHBAR_ES_TIMEOUT_MS', { default: 10_000, min: 100, max: 300_000, describe: 'Elasticsearch query time budget (server-side timeout and client request timeout)' }),
+  cacheMaxAgeSec: int('AKHBAR_CACHE_MAX_AGE_SEC', { default: 30, min: 0, max: 86_400, describe: 'Cache-Control max-age on search responses' }),
+  trustProxy: bool('AKHBAR_TRUST_PROXY', { default: false, describe: 'Trust X-Forwarded-For (behind a reverse proxy) for client addresses' }),
+  allowPrivateNetworks: bool('AKHBAR_ALLOW_PRIVATE_NETWORKS', { default: false, describe: 'Allow feed discovery on loopback/private addresses' }),
+  entitiesFile: optStr('AKHBAR_ENTITIES_FILE', { describe: 'Extra entities (JSON) merged into the gazetteer, as enrichment does, so queries expand to them too' }),
+  publicUrl: optStr('AKHBAR_PUBLIC_URL', { describe: 'External base URL used in RSS/Atom self links (default: from the request Host)' }),
 };
 export type GatewayConfig = ConfigOf<typeof gatewayConfigSpec>;
 export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(gatewayConfigSpec, env);

@@ -1,6 +1,7 @@
-import { QUEUES, createLogger, createRedis, exitOnConfigError, onShutdown, openQueue, type FetchJob } from '@akhbar/core';
+import { createLogger, createRedis, exitOnConfigError, onShutdown } from '@akhbar/core';
+import { loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
-import { build } from './app.ts';
+import { build, optionsFromConfig } from './app.ts';
 import { loadGatewayConfig } from './config.ts';
 
 let config;
@@ -10,21 +11,27 @@ try {
   exitOnConfigError(err);
 }
 const log = createLogger('gateway', config.logLevel);
-const es = createEsClient(config.elasticsearchUrl);
+if (config.entitiesFile) {
+  try {
+    log.info({ entities: loadEntitiesFile(config.entitiesFile) }, 'user entities loaded');
+  } catch (err) {
+    exitOnConfigError(err);
+  }
+}
+const es = createEsClient(config.elasticsearchUrl, { requestTimeout: config.esTimeoutMs + 1_000 });
 const redis = createRedis(config.redisUrl, 'producer');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
-const fetchQueue = openQueue<FetchJob>(QUEUES.fetch, { connection: redis, prefix: config.queuePrefix });
-fetchQueue.on('error', (err) => log.warn({ err }, 'queue error'));
 
-const app = await build({ es, redis, fetchQueue, queuePrefix: config.queuePrefix, indexPrefix: config.indexPrefix, adminToken: config.adminToken, logger: log });
+const app = await build({ ...optionsFromConfig(config), es, redis, logger: log });
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
-log.info({ port, admin: config.adminToken !== undefined }, 'gateway listening');
+log.info({ port, admin: config.adminToken !== undefined, apiKeys: config.apiKeys.length }, 'gateway listening');
 
+// app.close() stops accepting connections, lets in-flight requests finish (new ones get 503),
+// then closes the queues it opened; the clients go last.
 onShutdown(log, [
   { name: 'http', close: () => app.close() },
-  { name: 'queue', close: () => fetchQueue.close() },
   { name: 'redis', close: () => redis.quit() },
   { name: 'elasticsearch', close: () => es.close() },
 ]);

@@ -1,46 +1,188 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { buildSearchBody, indexNames } from '@akhbar/search';
+import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
+import etag from '@fastify/etag';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Feed } from 'feed';
+import { buildSearchBody, type SearchFilters } from '@akhbar/search';
+import { queryFingerprint } from '../cursor.ts';
+import { expandQuery } from '../expand.ts';
+import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
+import { SearchParams, facetList, sortMode, toFilters } from '../params.ts';
+import { StorySizes } from '../story-sizes.ts';
 
-const Query = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 1000 })),
-    lang: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(,[a-z]{2,3})*$' })),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-  },
-  { additionalProperties: false },
-);
+export const SearchQuery = Type.Object(SearchParams, { additionalProperties: false });
+export type SearchQuery = Static<typeof SearchQuery>;
 
-const Hit = Type.Object({
-  id: Type.String(),
-  url: Type.String(),
-  title: Type.String(),
-  summary: Type.String(),
-  lang: Type.String(),
-  dir: Type.String(),
-  publishedAt: Type.String(),
-  source: Type.Object({ id: Type.String(), name: Type.String(), domain: Type.String() }),
+export const SearchResponse = Type.Object({
+  total: Type.Integer({ description: 'Matching articles (exact up to 10 000, see totalRelation)' }),
+  totalRelation: Type.Union([Type.Literal('eq'), Type.Literal('gte')]),
+  stories: Type.Optional(Type.Integer({ description: 'Matching stories (collapse=story)' })),
+  sort: Type.String(),
+  timedOut: Type.Boolean({ description: 'Elasticsearch hit its time budget; results are partial' }),
+  expandedEntities: Type.Array(EntityOut, { description: 'Entities the query named; articles tagged with them match in every language' }),
+  hits: Type.Array(HitOut),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last page' }),
+  facets: Type.Optional(Type.Record(Type.String(), Type.Array(BucketOut))),
 });
 
-export const searchRoutes: FastifyPluginAsyncTypebox<{ indexPrefix: string }> = async (app, opts) => {
-  const index = indexNames(opts.indexPrefix).read;
+/** Elasticsearch's default max_result_window: offset paging (collapse=story) stops there. */
+const MAX_WINDOW = 10_000;
+
+const FINGERPRINT_EXCLUDES = new Set(['cursor', 'limit', 'facets', 'facetSize', 'highlight']);
+
+/** The search itself, shared by the JSON, RSS and Atom routes. */
+export async function runSearch(app: FastifyInstance, query: SearchQuery, storySizes: StorySizes, defaults: { sort?: 'newest' } = {}) {
+  const filters: SearchFilters = toFilters(query);
+  const sort = query.sort ?? (defaults.sort ?? sortMode(undefined, filters.q !== undefined));
+  const collapse = query.collapse === 'story';
+  const fp = queryFingerprint(Object.fromEntries(Object.entries({ ...query, sort }).filter(([k]) => !FINGERPRINT_EXCLUDES.has(k))));
+  let origin: string;
+  let after: unknown[] | undefined;
+  let offset = 0;
+  if (query.cursor) {
+    const state = app.cursors.decode(query.cursor, fp);
+    origin = state.origin;
+    after = state.after;
+    offset = state.offset ?? 0;
+  } else {
+    // Rounded to the minute: the same query within a minute is the same request (ETag, caches).
+    origin = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+  }
+  const { expansion, entities } = expandQuery(filters.q, app.entities);
+  if (expansion) filters.expansion = expansion;
+  const limit = Math.min(query.limit, Math.max(1, MAX_WINDOW - offset));
+  const body = buildSearchBody({
+    ...filters,
+    limit,
+    sort,
+    origin,
+    ...(after ? { after } : {}),
+    offset,
+    collapse,
+    facets: facetList(query.facets),
+    facetSize: query.facetSize,
+    highlight: query.highlight,
+    timeoutMs: app.gw.esTimeoutMs,
+  });
+  const res = await app.esTimed('search', () =>
+    app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000, maxRetries: 1 }),
+  );
+  const hits = res.hits.hits as EsHit[];
+  const storyIds = hits.map((h) => {
+    const s = h._source as { storyId?: string; id: string };
+    return s.storyId ?? s.id;
+  });
+  const sizes = storyIds.length > 0 ? await storySizes.get(app, storyIds) : new Map<string, number>();
+  let nextCursor: string | null = null;
+  if (hits.length === limit) {
+    if (collapse) {
+      if (offset + limit < MAX_WINDOW) nextCursor = app.cursors.encode({ offset: offset + limit, origin, fp });
+    } else {
+      const last = hits[hits.length - 1]!;
+      if (last.sort) nextCursor = app.cursors.encode({ after: last.sort, origin, fp });
+    }
+  }
+  const aggs = (res.aggregations ?? {}) as Record<string, unknown>;
+  const out: Static<typeof SearchResponse> = {
+    ...totalOf(res.hits.total),
+    sort,
+    timedOut: res.timed_out,
+    expandedEntities: entities,
+    hits: hits.map((h) => presentHit(h, sizes)) as Static<typeof HitOut>[],
+    nextCursor,
+  };
+  if (collapse) out.stories = (aggs._stories as { value?: number } | undefined)?.value ?? 0;
+  const facets = facetList(query.facets);
+  if (facets.length > 0) {
+    out.facets = {};
+    for (const f of facets) out.facets[f] = presentBuckets(f, aggs[f], app.entities);
+  }
+  return { out, took: res.took };
+}
+
+function cacheHeaders(app: FastifyInstance, reply: FastifyReply, took: number) {
+  const scope = app.gw.apiKeys.length > 0 ? 'private' : 'public';
+  reply.header('cache-control', `${scope}, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+  reply.header('server-timing', `es;dur=${String(took)}`);
+  if (app.gw.apiKeys.length > 0) reply.header('vary', 'X-Api-Key, Authorization');
+}
+
+function selfUrl(app: FastifyInstance, req: FastifyRequest): string {
+  const base = app.gw.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
+  return `${base}${req.url}`;
+}
+
+function buildFeed(app: FastifyInstance, req: FastifyRequest, query: SearchQuery, result: Awaited<ReturnType<typeof runSearch>>['out']) {
+  const self = selfUrl(app, req);
+  const langs = query.lang?.split(',') ?? [];
+  const title = query.q ? `Akhbar — ${query.q}` : 'Akhbar — latest';
+  const feed = new Feed({
+    id: self,
+    title,
+    description: `Search results for ${query.q ? `"${query.q}"` : 'all articles'}`,
+    link: self.replace(/\/v1\/search\.(rss|atom)/, '/v1/search'),
+    updated: result.hits[0] ? new Date(result.hits[0].publishedAt) : new Date(0),
+    generator: 'Akhbar',
+    ...(langs.length === 1 ? { language: langs[0]! } : {}),
+    feedLinks: { rss: self.replace('/v1/search.atom', '/v1/search.rss'), atom: self.replace('/v1/search.rss', '/v1/search.atom') },
+  });
+  for (const h of result.hits) {
+    feed.addItem({
+      title: h.title,
+      id: h.url,
+      link: h.url,
+      date: new Date(h.publishedAt),
+      published: new Date(h.publishedAt),
+      description: h.summary,
+      author: [{ name: h.source.name || h.source.domain }],
+      category: h.topics.map((t) => ({ name: t, term: t })),
+    });
+  }
+  return feed;
+}
+
+export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // ETag on every response of this scope; a matching If-None-Match gets 304 with no body.
+  await app.register(etag, { weak: true });
+  const storySizes = new StorySizes();
+
   app.get(
     '/v1/search',
-    { schema: { querystring: Query, response: { 200: Type.Object({ total: Type.Integer(), hits: Type.Array(Hit) }) } } },
-    async (req) => {
-      const { q, lang, limit } = req.query;
-      const body = buildSearchBody({ ...(q !== undefined ? { q } : {}), ...(lang ? { lang: lang.split(',') } : {}), limit });
-      const res = await app.es.search<Record<string, unknown>>({ index, ...body });
-      const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
-      return {
-        total,
-        hits: res.hits.hits.map((h) => {
-          const s = h._source as Record<string, any>;
-          return {
-            id: s.id, url: s.url, title: s.title, summary: s.summary ?? '', lang: s.lang, dir: s.dir ?? 'ltr', publishedAt: s.publishedAt,
-            source: { id: s.source.id, name: s.source.name, domain: s.source.domain },
-          };
-        }),
-      };
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search articles',
+        description: 'Full-text search with filters, sorting, cursor paging, story collapsing, highlights and facets. Errors: 400 AKHBAR_BAD_PARAMETER / AKHBAR_UNKNOWN_PARAMETER (with `param`), AKHBAR_SEARCH_BAD_CURSOR.',
+        querystring: SearchQuery,
+        response: { 200: SearchResponse },
+      },
+    },
+    async (req, reply) => {
+      const { out, took } = await runSearch(app, req.query, storySizes);
+      cacheHeaders(app, reply, took);
+      return out;
     },
   );
+
+  for (const format of ['rss', 'atom'] as const) {
+    app.get(
+      `/v1/search.${format}`,
+      {
+        schema: {
+          tags: ['search'],
+          summary: format === 'rss' ? 'Search as an RSS 2.0 feed' : 'Search as an Atom 1.0 feed',
+          description: 'Same parameters as /v1/search; newest first unless sort is given.',
+          querystring: SearchQuery,
+          produces: [format === 'rss' ? 'application/rss+xml' : 'application/atom+xml'],
+        },
+      },
+      async (req, reply) => {
+        const { out, took } = await runSearch(app, { ...req.query, highlight: false }, storySizes, { sort: 'newest' });
+        cacheHeaders(app, reply, took);
+        const feed = buildFeed(app, req, req.query, out);
+        return reply
+          .type(format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8')
+          .send(format === 'rss' ? feed.rss2() : feed.atom1());
+      },
+    );
+  }
 };

@@ -1,0 +1,55 @@
+import t from 'tap';
+import { F, buildSearchBody, buildQuery, toSimpleQuery, timelineBody, trendingBody } from '../src/index.ts';
+
+t.test('the user query language maps onto simple_query_string operators', async (t) => {
+  t.equal(toSimpleQuery('oil AND gas'), 'oil + gas');
+  t.equal(toSimpleQuery('oil OR gas'), 'oil | gas');
+  t.equal(toSimpleQuery('oil NOT gas'), 'oil -gas');
+  t.equal(toSimpleQuery('"oil AND gas" OR coal'), '"oil AND gas" | coal', 'operators inside phrases are words');
+  t.equal(toSimpleQuery('oil && gas || coal'), 'oil + gas | coal');
+  t.equal(toSimpleQuery('and or not'), 'and or not', 'lower-case words are words');
+  t.equal(toSimpleQuery('(a OR'), '(a |');
+  t.equal(toSimpleQuery('NOT (a OR b)'), '-(a | b)');
+  t.equal(toSimpleQuery('  '), '');
+});
+
+t.test('the search body', async (t) => {
+  const base = { limit: 10, origin: '2026-01-01T00:00:00.000Z' };
+  const rel = buildSearchBody({ ...base, sort: 'relevance', q: 'oil', lang: ['ar'] }) as Record<string, any>;
+  t.ok(rel.query.function_score, 'relevance blends recency with a decay function, no script');
+  t.same(rel.query.function_score.functions[1].exp[F.publishedAt].origin, base.origin, 'the origin is fixed by the caller (stable across pages)');
+  t.equal(rel.query.function_score.query.bool.must[0].simple_query_string.flags.includes('FUZZY'), false, 'no fuzzy expansion');
+  t.same(rel.query.function_score.query.bool.filter, [{ terms: { [F.lang]: ['ar'] } }]);
+  t.same(rel.sort, ['_score', { [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }], 'a unique tiebreaker for search_after');
+  t.ok(rel.highlight);
+  const newest = buildSearchBody({ ...base, sort: 'newest', after: [1, 'x'] }) as Record<string, any>;
+  t.same(newest.search_after, [1, 'x']);
+  t.notOk(newest.query.function_score);
+  t.notOk(newest.highlight, 'nothing to highlight without q');
+  const collapsed = buildSearchBody({ ...base, sort: 'newest', collapse: true, after: [1, 'x'], offset: 20 }) as Record<string, any>;
+  t.same(collapsed.collapse, { field: F.storyId });
+  t.notOk(collapsed.search_after, 'collapse pages by offset (Elasticsearch refuses search_after with collapse on several sort fields)');
+  t.equal(collapsed.from, 20);
+  const faceted = buildSearchBody({ ...base, sort: 'newest', facets: ['topics', 'sources'], facetSize: 5 }) as Record<string, any>;
+  t.same(Object.keys(faceted.aggs).sort(), ['sources', 'topics']);
+  t.equal(faceted.aggs.topics.terms.size, 5);
+});
+
+t.test('entity expansion: text OR (tagged AND the rest of the query)', async (t) => {
+  const q = buildQuery({ q: 'الكاظمي oil', expansion: { ids: ['e1'], residual: 'oil' } }) as Record<string, any>;
+  const should = q.bool.must[0].bool.should;
+  t.equal(should.length, 2);
+  t.same(should[1].bool.filter, [{ term: { [F.entityIds]: 'e1' } }]);
+  t.equal(should[1].bool.must[0].simple_query_string.query, 'oil');
+});
+
+t.test('dashboard bodies take the same filters', async (t) => {
+  const tl = timelineBody({ topic: ['sport'], interval: 'day', split: 'lang' }) as Record<string, any>;
+  t.same(tl.query.bool.filter, [{ terms: { [F.topics]: ['sport'] } }]);
+  t.equal(tl.aggs.timeline.date_histogram.calendar_interval, 'day');
+  t.ok(tl.aggs.timeline.aggs.split.terms);
+  const tr = trendingBody({ lang: ['ar'], from: 'now-1y', window: '24h', background: '30d', size: 5, now: '2026-01-01T00:00:00.000Z' }) as Record<string, any>;
+  t.equal(JSON.stringify(tr.query).includes('now-1y'), false, 'from/to give way to the window');
+  t.match(JSON.stringify(tr.query), /2026-01-01T00:00:00.000Z\|\|-24h/);
+  t.match(JSON.stringify(tr.aggs.entities), /\|\|-30d/, 'the background is its own window');
+});

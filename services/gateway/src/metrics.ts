@@ -1,0 +1,33 @@
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one gateway app (its own registry, so several apps in a test never clash). */
+export interface GatewayMetrics {
+  registry: Registry;
+  httpDuration: Histogram<'method' | 'route' | 'status'>;
+  esDuration: Histogram<'op' | 'outcome'>;
+}
+
+const BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export function createGatewayMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: 'gateway' });
+  collectDefaultMetrics({ register: registry, prefix: 'akhbar_node_' });
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: 'akhbar_http_request_duration_seconds',
+      help: 'HTTP request latency by route (the route pattern, not the URL) and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: BUCKETS,
+      registers: [registry],
+    }),
+    esDuration: new Histogram({
+      name: 'akhbar_es_request_duration_seconds',
+      help: 'Elasticsearch request latency seen by the gateway, by operation',
+      labelNames: ['op', 'outcome'],
+      buckets: BUCKETS,
+      registers: [registry],
+    }),
+  };
+}

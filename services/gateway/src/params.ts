@@ -1,0 +1,102 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { FACETS, SORT_MODES, type FacetName, type SearchFilters, type SortMode } from '@akhbar/search';
+import { badParam } from './errors.ts';
+
+/**
+ * Query-string parameters shared by the search, feed and dashboard routes. Lists are
+ * comma-separated (`lang=ar,en`; a repeated parameter is joined the same way); values inside one
+ * parameter are OR-ed, different parameters AND-ed.
+ */
+
+/** Longest accepted `q`, in characters. */
+export const MAX_Q_CHARS = 1000;
+
+const listOf = (item: string, max: number, description: string) =>
+  Type.Optional(Type.String({ pattern: `^${item}(,${item}){0,${max - 1}}$`, maxLength: 4000, description }));
+
+const ANY_ITEM = '[^,]{1,128}';
+const dateParam = (description: string) =>
+  Type.Optional(Type.String({ minLength: 3, maxLength: 40, description: `${description} ISO 8601 date or date-time, or date math (now-7d, now/d).` }));
+
+export const FilterParams = {
+  q: Type.Optional(
+    Type.String({
+      maxLength: MAX_Q_CHARS,
+      description: 'Query: words (all must match), "exact phrase", a OR b, NOT a / -a, prefix*, (grouping). Names of known people, places and organisations also match articles tagged with them in every language.',
+    }),
+  ),
+  lang: listOf('[a-z]{2,3}', 20, 'Languages (ISO 639-1), e.g. ar,en'),
+  source: listOf(ANY_ITEM, 50, 'Source (feed) ids'),
+  domain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Source domains, e.g. example.com'),
+  topic: listOf(ANY_ITEM, 20, 'Topic ids'),
+  entity: listOf(ANY_ITEM, 20, 'Entity ids (Wikidata QIDs where known)'),
+  country: listOf('[A-Za-z]{2}', 50, 'Countries the articles are about (ISO 3166-1 alpha-2)'),
+  sourceCountry: listOf('[A-Za-z]{2}', 50, 'Countries of the sources (ISO 3166-1 alpha-2)'),
+  from: dateParam('Published at or after.'),
+  to: dateParam('Published at or before.'),
+};
+
+export const SearchParams = {
+  ...FilterParams,
+  sort: Type.Optional(Type.Union(SORT_MODES.map((s) => Type.Literal(s)), { description: 'relevance (blended with recency; the default with q), newest (the default without q), oldest' })),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Hits per page (1–100)' }),
+  cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'nextCursor of the previous page' })),
+  collapse: Type.Optional(Type.Literal('story', { description: 'story: one hit per story' })),
+  facets: listOf(`(${FACETS.join('|')})`, FACETS.length, `Facets to count: ${FACETS.join(',')}`),
+  facetSize: Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Buckets per facet' }),
+  highlight: Type.Boolean({ default: true, description: 'Highlight matches in title and body (<mark>)' }),
+};
+
+const split = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_MATH = /^now([+-]\d{1,5}[yMwdhHms])*(\/[yMwdhHms])?$/;
+
+/**
+ * Validate a date parameter. A bare date means the whole day: `from` rounds down, `to` rounds up
+ * to the end of that day (Elasticsearch `||/d`).
+ */
+export function dateValue(param: string, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (DATE_MATH.test(v)) return v;
+  if (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) return `${v}||/d`;
+  if (ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v))) return v;
+  throw badParam(param, `${param} must be an ISO 8601 date or date-time, or date math such as now-7d (got "${v.slice(0, 40)}")`);
+}
+
+export type FilterQuery = { [K in keyof typeof FilterParams]?: string };
+
+/** Validated query-string values → search filters. */
+export function toFilters(q: FilterQuery): SearchFilters {
+  const f: SearchFilters = {};
+  const text = q.q?.trim();
+  if (text) {
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw badParam('q', 'q contains control characters');
+    f.q = text;
+  }
+  const lists = {
+    lang: split(q.lang),
+    source: split(q.source),
+    domain: split(q.domain)?.map((d) => d.toLowerCase().replace(/^www\./, '')),
+    topic: split(q.topic),
+    entity: split(q.entity),
+    country: split(q.country)?.map((c) => c.toUpperCase()),
+    sourceCountry: split(q.sourceCountry)?.map((c) => c.toUpperCase()),
+  };
+  for (const [k, v] of Object.entries(lists)) if (v && v.length > 0) (f as Record<string, unknown>)[k] = v;
+  const from = dateValue('from', q.from);
+  const to = dateValue('to', q.to);
+  if (from !== undefined) f.from = from;
+  if (to !== undefined) f.to = to;
+  if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) throw badParam('from', 'from is after to');
+  return f;
+}
+
+export function facetList(v: string | undefined): FacetName[] {
+  return [...new Set(split(v) ?? [])] as FacetName[];
+}
+
+export function sortMode(v: SortMode | undefined, hasQuery: boolean): SortMode {
+  return v ?? (hasQuery ? 'relevance' : 'newest');
+}

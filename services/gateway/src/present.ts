@@ -1,0 +1,107 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { dirOf } from '@akhbar/core';
+import type { EntityLookup } from './expand.ts';
+
+/** Turning Elasticsearch hits and buckets into API objects, and their response schemas. */
+
+export const SourceOut = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  domain: Type.String(),
+  country: Type.Optional(Type.String()),
+});
+
+export const EntityOut = Type.Object({ id: Type.String(), type: Type.String(), name: Type.String(), names: Type.Optional(Type.Record(Type.String(), Type.String())) });
+
+export const HitOut = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  title: Type.String(),
+  summary: Type.String(),
+  lang: Type.String(),
+  dir: Type.Union([Type.Literal('rtl'), Type.Literal('ltr')]),
+  publishedAt: Type.String(),
+  source: SourceOut,
+  topics: Type.Array(Type.String()),
+  entities: Type.Array(EntityOut),
+  story: Type.Object({ id: Type.String(), size: Type.Integer({ description: 'Articles in the story (whole index)' }) }),
+  image: Type.Optional(Type.String()),
+  author: Type.Optional(Type.String()),
+  highlight: Type.Object({
+    title: Type.Optional(Type.String({ description: 'Title with matches in <mark>, HTML-escaped' })),
+    body: Type.Optional(Type.Array(Type.String(), { description: 'Fragments of the body (or summary) with matches in <mark>' })),
+  }),
+});
+
+export const BucketOut = Type.Object({
+  key: Type.String(),
+  count: Type.Integer(),
+  name: Type.Optional(Type.String()),
+  domain: Type.Optional(Type.String()),
+});
+
+export interface EsHit {
+  _id?: string | null;
+  _source?: unknown;
+  highlight?: Record<string, string[]>;
+  sort?: unknown[];
+  inner_hits?: unknown;
+}
+
+type Doc = Record<string, any>;
+
+export function presentHit(h: EsHit, storySizes?: Map<string, number>) {
+  const s = (h._source ?? {}) as Doc;
+  const lang: string = s.lang ?? 'und';
+  const storyId: string = s.storyId ?? s.id;
+  const hl = h.highlight ?? {};
+  const title = hl[`i18n.${lang}.title`]?.[0] ?? hl.title?.[0];
+  const body = hl[`i18n.${lang}.body`] ?? hl.body ?? hl.summary;
+  const out: Record<string, unknown> = {
+    id: s.id,
+    url: s.url,
+    title: s.title ?? '',
+    summary: s.summary || s.extract || '',
+    lang,
+    dir: s.dir ?? dirOf(lang),
+    publishedAt: s.publishedAt,
+    source: { id: s.source?.id ?? '', name: s.source?.name ?? '', domain: s.source?.domain ?? '', ...(s.source?.country ? { country: s.source.country } : {}) },
+    topics: s.topics ?? [],
+    entities: (s.entities ?? []).map((e: Doc) => ({ id: e.id, type: e.type, name: e.name, ...(e.names ? { names: e.names } : {}) })),
+    story: { id: storyId, size: storySizes?.get(storyId) ?? 1 },
+    highlight: { ...(title ? { title } : {}), ...(body ? { body } : {}) },
+  };
+  if (s.image) out.image = s.image;
+  if (s.author) out.author = s.author;
+  return out;
+}
+
+interface TermsBucket {
+  key: string | number;
+  key_as_string?: string;
+  doc_count: number;
+  source?: { hits: { hits: Array<{ _source?: unknown }> } };
+}
+
+/** Terms buckets → `{ key, count }`, with source names and entity names filled in. */
+export function presentBuckets(kind: string, agg: unknown, lookup?: EntityLookup) {
+  const buckets = ((agg as { buckets?: TermsBucket[] } | undefined)?.buckets ?? []);
+  return buckets.map((b) => {
+    const out: { key: string; count: number; name?: string; domain?: string } = { key: String(b.key_as_string ?? b.key), count: b.doc_count };
+    if (b.source) {
+      const src = (b.source.hits.hits[0]?._source as Doc | undefined)?.source;
+      if (src?.name) out.name = src.name;
+      if (src?.domain) out.domain = src.domain;
+    }
+    if ((kind === 'entities' || kind === 'people' || kind === 'orgs' || kind === 'places') && lookup) {
+      const e = lookup.get(out.key);
+      if (e) out.name = e.name;
+    }
+    return out;
+  });
+}
+
+export function totalOf(total: number | { value: number; relation: string } | undefined): { total: number; totalRelation: 'eq' | 'gte' } {
+  if (typeof total === 'number') return { total, totalRelation: 'eq' };
+  return { total: total?.value ?? 0, totalRelation: total?.relation === 'gte' ? 'gte' : 'eq' };
+}

@@ -1,0 +1,186 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { F, relatedBody, storyBody, suggestBody } from '@akhbar/search';
+import { notFound } from '../errors.ts';
+import { BucketOut, EntityOut, HitOut, SourceOut, presentBuckets, presentHit, type EsHit } from '../present.ts';
+
+const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
+const StoryParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Story id' }) }, { additionalProperties: false });
+
+const ArticleOut = Type.Composite([
+  Type.Omit(HitOut, ['highlight']),
+  Type.Object({
+    body: Type.String(),
+    html: Type.Optional(Type.String({ description: 'Sanitised HTML, when the feed had it' })),
+    extract: Type.Optional(Type.String()),
+    keywords: Type.Array(Type.String()),
+    categories: Type.Array(Type.String()),
+    countries: Type.Array(Type.String()),
+    fetchedAt: Type.String(),
+    wordCount: Type.Optional(Type.Integer()),
+    readingTimeSec: Type.Optional(Type.Integer()),
+    flags: Type.Array(Type.String()),
+  }),
+]);
+
+async function getDoc(app: FastifyInstance, id: string): Promise<Record<string, any>> {
+  const res = await app.esTimed('article', () =>
+    app.es.search({ index: app.gw.index, size: 1, query: { ids: { values: [id] } } }, { requestTimeout: app.gw.esTimeoutMs, maxRetries: 1 }),
+  );
+  const hit = res.hits.hits[0];
+  if (!hit) throw notFound(`no article with id ${id}`);
+  return hit._source as Record<string, any>;
+}
+
+export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/v1/articles/:id',
+    { schema: { tags: ['articles'], summary: 'One article, with its body', params: IdParams, querystring: Type.Object({}, { additionalProperties: false }), response: { 200: ArticleOut } } },
+    async (req) => {
+      const d = await getDoc(app, req.params.id);
+      const sizes = await storySize(app, d.storyId ?? d.id);
+      return {
+        ...presentHit({ _source: d }, sizes),
+        body: d.body ?? '',
+        ...(d.html ? { html: d.html } : {}),
+        ...(d.extract ? { extract: d.extract } : {}),
+        keywords: d.keywords ?? [],
+        categories: d.categories ?? [],
+        countries: d.countries ?? [],
+        fetchedAt: d.fetchedAt,
+        ...(typeof d.wordCount === 'number' ? { wordCount: d.wordCount } : {}),
+        ...(typeof d.readingTimeSec === 'number' ? { readingTimeSec: d.readingTimeSec } : {}),
+        flags: d.flags ?? [],
+      } as never;
+    },
+  );
+
+  app.get(
+    '/v1/articles/:id/related',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'Articles like this one (more-like-this plus shared entities), any language',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+            lang: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(,[a-z]{2,3}){0,19}$', description: 'Only these languages' })),
+            excludeStory: Type.Boolean({ default: false, description: 'Leave out articles of the same story' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ hits: Type.Array(HitOut) }) },
+      },
+    },
+    async (req) => {
+      const d = await getDoc(app, req.params.id);
+      const body = relatedBody(app.gw.index, { id: d.id, entityIds: d.entityIds ?? [], storyId: d.storyId }, {
+        limit: req.query.limit,
+        ...(req.query.lang ? { lang: req.query.lang.split(',') } : {}),
+        excludeStory: req.query.excludeStory,
+        timeoutMs: app.gw.esTimeoutMs,
+      });
+      const res = await app.esTimed('related', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000, maxRetries: 1 }));
+      const hits = res.hits.hits as EsHit[];
+      return { hits: hits.map((h) => presentHit(h)) as never };
+    },
+  );
+
+  app.get(
+    '/v1/stories/:id',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'A story: its articles (oldest first), sources, languages, first and last seen',
+        params: StoryParams,
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            size: Type.Integer(),
+            firstSeen: Type.String(),
+            lastSeen: Type.String(),
+            langs: Type.Array(BucketOut),
+            sources: Type.Array(Type.Composite([SourceOut, Type.Object({ count: Type.Integer() })])),
+            articles: Type.Array(HitOut),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const res = await app.esTimed('story', () =>
+        app.es.search({ index: app.gw.index, ...storyBody(req.params.id, req.query.limit, app.gw.esTimeoutMs) }, { requestTimeout: app.gw.esTimeoutMs + 1_000, maxRetries: 1 }),
+      );
+      const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
+      if (total === 0) throw notFound(`no story with id ${req.params.id}`);
+      const aggs = res.aggregations as Record<string, any>;
+      const size = new Map([[req.params.id, total]]);
+      return {
+        id: req.params.id,
+        size: total,
+        firstSeen: aggs.firstSeen.value_as_string,
+        lastSeen: aggs.lastSeen.value_as_string,
+        langs: presentBuckets('langs', aggs.langs),
+        sources: (aggs.sources.buckets as Array<Record<string, any>>).map((b) => {
+          const s = b.source.hits.hits[0]?._source?.source ?? {};
+          return { id: String(b.key), name: s.name ?? '', domain: s.domain ?? '', ...(s.country ? { country: s.country } : {}), count: b.doc_count };
+        }),
+        articles: (res.hits.hits as EsHit[]).map((h) => presentHit(h, size)) as never,
+      };
+    },
+  );
+
+  const Suggestion = Type.Object({
+    text: Type.String(),
+    kind: Type.Union([Type.Literal('title'), Type.Literal('entity')]),
+    articleId: Type.Optional(Type.String({ description: 'For a title: the article it belongs to' })),
+    entity: Type.Optional(EntityOut),
+  });
+  app.get(
+    '/v1/suggest',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'Completions for a search box: article titles and entity names (any language)',
+        querystring: Type.Object(
+          {
+            prefix: Type.String({ minLength: 1, maxLength: 100 }),
+            limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ suggestions: Type.Array(Suggestion) }) },
+      },
+    },
+    async (req, reply) => {
+      const prefix = req.query.prefix.trim();
+      if (prefix === '') return { suggestions: [] };
+      const body = suggestBody(prefix, req.query.limit);
+      const res = await app.esTimed('suggest', () =>
+        app.es.search({ index: app.gw.index, ...body, _source: [F.id, F.title, 'entities'] }, { requestTimeout: app.gw.esTimeoutMs, maxRetries: 1 }),
+      );
+      const options = ((res.suggest?.s?.[0]?.options ?? []) as Array<{ text: string; _id?: string; _source?: Record<string, any> }>);
+      const seen = new Set<string>();
+      const suggestions = [];
+      for (const o of options) {
+        const src = o._source ?? {};
+        const entity = (src.entities as Array<Record<string, any>> | undefined)?.find((e) => e.name === o.text || Object.values(e.names ?? {}).includes(o.text));
+        const key = entity ? `e:${String(entity.id)}:${o.text}` : `t:${o.text}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (entity) suggestions.push({ text: o.text, kind: 'entity' as const, entity: { id: entity.id, type: entity.type, name: entity.name, ...(entity.names ? { names: entity.names } : {}) } });
+        else suggestions.push({ text: o.text, kind: 'title' as const, ...(src.id ? { articleId: src.id } : {}) });
+      }
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return { suggestions };
+    },
+  );
+};
+
+async function storySize(app: FastifyInstance, storyId: string): Promise<Map<string, number>> {
+  const res = await app.esTimed('story_sizes', () =>
+    app.es.count({ index: app.gw.index, query: { term: { [F.storyId]: storyId } } }, { requestTimeout: app.gw.esTimeoutMs, maxRetries: 1 }),
+  );
+  return new Map([[storyId, Math.max(1, res.count)]]);
+}

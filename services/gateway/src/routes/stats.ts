@@ -1,0 +1,256 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { INTERVALS, SPLITS, STAT_FIELDS, sourcesBody, timelineBody, topBody, trendingBody, type Interval, type StatField, type Split } from '@akhbar/search';
+import { badParam } from '../errors.ts';
+import { expandQuery } from '../expand.ts';
+import { isStopword } from '../stopwords.ts';
+import { BucketOut, EntityOut, presentBuckets, totalOf } from '../present.ts';
+import { FilterParams, toFilters } from '../params.ts';
+
+const UNIT_MS: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, H: 3.6e6, d: 8.64e7, w: 6.048e8, M: 2.592e9, y: 3.1536e10 };
+
+/** Approximate epoch ms of a validated date parameter (ISO or now±N units), for choosing an interval. */
+function approxMs(v: string | undefined, now: number): number | undefined {
+  if (v === undefined) return undefined;
+  const m = /^now((?:[+-]\d+[yMwdhHms])*)/.exec(v);
+  if (m) {
+    let t = now;
+    for (const p of m[1]!.matchAll(/([+-])(\d+)([yMwdhHms])/g)) t += (p[1] === '-' ? -1 : 1) * Number(p[2]) * UNIT_MS[p[3]!]!;
+    return t;
+  }
+  const t = Date.parse(v.replace('||/d', ''));
+  return Number.isNaN(t) ? undefined : t;
+}
+
+const INTERVAL_MS = { hour: 3.6e6, day: 8.64e7, week: 6.048e8, month: 2.592e9 } as const;
+const MAX_BUCKETS = 5_000;
+
+export function chooseInterval(requested: Interval, fromMs: number | undefined, toMs: number): Exclude<Interval, 'auto'> {
+  if (requested !== 'auto') return requested;
+  if (fromMs === undefined) return 'day';
+  const span = toMs - fromMs;
+  if (span <= 3 * 8.64e7) return 'hour';
+  if (span <= 120 * 8.64e7) return 'day';
+  if (span <= 3 * 3.1536e10) return 'week';
+  return 'month';
+}
+
+async function esQuery(app: FastifyInstance, op: string, body: Record<string, unknown>) {
+  return app.esTimed(op, () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000, maxRetries: 1 }));
+}
+
+const TrendBucket = Type.Object({ key: Type.String(), name: Type.Optional(Type.String()), count: Type.Integer(), bgCount: Type.Integer(), score: Type.Number() });
+
+export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/v1/stats/timeline',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'Article counts over time (date histogram), any search filters, optional split',
+        querystring: Type.Object(
+          {
+            ...FilterParams,
+            interval: Type.Union(INTERVALS.map((i) => Type.Literal(i)), { default: 'auto', description: 'Bucket size; auto picks one from from/to' }),
+            split: Type.Optional(Type.Union(Object.keys(SPLITS).map((s) => Type.Literal(s)), { description: 'One series per lang, topic, source or country' })),
+            splitSize: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Series when split' }),
+            tz: Type.String({ default: 'UTC', pattern: '^([A-Za-z]+(/[A-Za-z0-9_+-]+){0,2}|[+-]\\d{2}:\\d{2})$', maxLength: 64, description: 'Time zone of bucket boundaries (IANA name or ±hh:mm)' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            interval: Type.String(),
+            total: Type.Integer(),
+            buckets: Type.Array(Type.Object({ t: Type.String(), count: Type.Integer(), split: Type.Optional(Type.Record(Type.String(), Type.Integer())) })),
+            expandedEntities: Type.Array(EntityOut),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const filters = toFilters(q);
+      const now = Date.now();
+      const fromMs = approxMs(q.from, now);
+      const toMs = approxMs(q.to, now) ?? now;
+      const interval = chooseInterval(q.interval, fromMs, toMs);
+      if (fromMs !== undefined && (toMs - fromMs) / INTERVAL_MS[interval] > MAX_BUCKETS) {
+        throw badParam('interval', `interval ${interval} over this from/to range gives more than ${String(MAX_BUCKETS)} buckets; choose a larger interval`);
+      }
+      const tz = q.tz;
+      if (!/^[+-]/.test(tz)) {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+        } catch {
+          throw badParam('tz', `unknown time zone ${tz}`);
+        }
+      }
+      const { expansion, entities } = expandQuery(filters.q, app.entities);
+      if (expansion) filters.expansion = expansion;
+      const body = timelineBody({
+        ...filters,
+        interval,
+        ...(q.split ? { split: q.split as Split } : {}),
+        splitSize: q.splitSize,
+        tz,
+        ...(fromMs !== undefined ? { bounds: { min: new Date(fromMs).toISOString(), max: new Date(toMs).toISOString() } } : {}),
+        timeoutMs: app.gw.esTimeoutMs,
+      });
+      const res = await esQuery(app, 'timeline', body);
+      const buckets = ((res.aggregations?.timeline as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []).map((b) => {
+        const out: { t: string; count: number; split?: Record<string, number> } = { t: new Date(b.key as number).toISOString(), count: b.doc_count };
+        if (b.split) {
+          out.split = Object.fromEntries((b.split.buckets as Array<{ key: string; doc_count: number }>).map((s) => [String(s.key), s.doc_count]));
+          const other = b.split.sum_other_doc_count as number;
+          if (other > 0) out.split.other = other;
+        }
+        return out;
+      });
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return { interval, total: totalOf(res.hits.total).total, buckets, expandedEntities: entities };
+    },
+  );
+
+  app.get(
+    '/v1/stats/top',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'Most frequent values of a field among matching articles',
+        querystring: Type.Object(
+          {
+            ...FilterParams,
+            field: Type.Union(Object.keys(STAT_FIELDS).map((f) => Type.Literal(f)), { description: `One of ${Object.keys(STAT_FIELDS).join(', ')}` }),
+            limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ field: Type.String(), total: Type.Integer(), buckets: Type.Array(BucketOut) }) },
+      },
+    },
+    async (req, reply) => {
+      const filters = toFilters(req.query);
+      const { expansion } = expandQuery(filters.q, app.entities);
+      if (expansion) filters.expansion = expansion;
+      const field = req.query.field as StatField;
+      const res = await esQuery(app, 'top', topBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, field, req.query.limit));
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return { field, total: totalOf(res.hits.total).total, buckets: presentBuckets(field, res.aggregations?.top, app.entities) };
+    },
+  );
+
+  const { from: _from, to: _to, ...TrendFilters } = FilterParams;
+  app.get(
+    '/v1/trending',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'What is trending: entities, keywords, topics and title words significant in a recent window against a background window',
+        querystring: Type.Object(
+          {
+            ...TrendFilters,
+            window: Type.String({ default: '24h', pattern: '^[1-9]\\d{0,3}[hd]$', description: 'Recent window (e.g. 6h, 24h, 3d)' }),
+            background: Type.String({ default: '30d', pattern: '^[1-9]\\d{0,3}[hd]$', description: 'Background window, longer than window' }),
+            limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            window: Type.String(),
+            background: Type.String(),
+            now: Type.String(),
+            total: Type.Integer({ description: 'Articles in the window' }),
+            entities: Type.Array(TrendBucket),
+            keywords: Type.Array(TrendBucket),
+            topics: Type.Array(TrendBucket),
+            terms: Type.Array(TrendBucket),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const ms = (w: string) => Number(w.slice(0, -1)) * (w.endsWith('h') ? 3.6e6 : 8.64e7);
+      if (ms(q.background) <= ms(q.window)) throw badParam('background', 'background must be longer than window');
+      const filters = toFilters(q);
+      const { expansion } = expandQuery(filters.q, app.entities);
+      if (expansion) filters.expansion = expansion;
+      // Rounded to the minute so repeated dashboard refreshes hit Elasticsearch's request cache.
+      const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+      // Title terms are asked for three times over: function words are dropped afterwards.
+      const res = await esQuery(app, 'trending', trendingBody({ ...filters, window: q.window, background: q.background, size: q.limit, termsSize: q.limit * 3, now, timeoutMs: app.gw.esTimeoutMs }));
+      const aggs = (res.aggregations ?? {}) as Record<string, any>;
+      const sig = (agg: any, names = false) =>
+        ((agg?.buckets ?? []) as Array<Record<string, any>>).map((b) => {
+          const out: { key: string; name?: string; count: number; bgCount: number; score: number } = { key: String(b.key), count: b.doc_count, bgCount: b.bg_count, score: Math.round(b.score * 1000) / 1000 };
+          if (names) {
+            const e = app.entities?.get(out.key);
+            if (e) out.name = e.name;
+          }
+          return out;
+        });
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return {
+        window: q.window,
+        background: q.background,
+        now,
+        total: totalOf(res.hits.total).total,
+        entities: sig(aggs.entities, true),
+        keywords: sig(aggs.keywords),
+        topics: sig(aggs.topics),
+        terms: sig(aggs.titles?.terms).filter((t) => t.key.length > 2 && !/^\d+$/.test(t.key) && !isStopword(t.key)).slice(0, q.limit),
+      };
+    },
+  );
+
+  app.get(
+    '/v1/sources',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Sources in the index: article counts, latest article, languages',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            sources: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                name: Type.String(),
+                domain: Type.String(),
+                country: Type.Optional(Type.String()),
+                articles: Type.Integer(),
+                latestAt: Type.Optional(Type.String()),
+                langs: Type.Array(Type.String()),
+                feedUrl: Type.Optional(Type.String()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const res = await esQuery(app, 'sources', sourcesBody(req.query.limit, app.gw.esTimeoutMs));
+      const buckets = ((res.aggregations?.sources as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []);
+      const feeds = new Map((await app.registry.list()).map((f) => [f.id, f]));
+      return {
+        sources: buckets.map((b) => {
+          const top = b.source.hits.hits[0]?._source ?? {};
+          const s = top.source ?? {};
+          const feed = feeds.get(String(b.key));
+          return {
+            id: String(b.key),
+            name: s.name ?? feed?.title ?? '',
+            domain: s.domain ?? '',
+            ...(s.country ?? feed?.country ? { country: s.country ?? feed?.country } : {}),
+            articles: b.doc_count,
+            ...(top.publishedAt ? { latestAt: top.publishedAt } : {}),
+            langs: (b.langs.buckets as Array<{ key: string }>).map((l) => l.key),
+            ...(feed ? { feedUrl: feed.url } : {}),
+          };
+        }),
+      };
+    },
+  );
+};

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { createRedis } from '@akhbar/core';
+import { createEsClient, type Client } from '@akhbar/search';
+import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix } from '@akhbar/testkit';
+import { build, type BuildOptions } from '../src/app.ts';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestGateway {
+  app: FastifyInstance;
+  es: Client;
+  redis: Redis;
+  queuePrefix: string;
+  indexPrefix: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A gateway over real Redis and Elasticsearch with its own queue and index prefixes. `close`
+ * closes the app and clients and deletes everything created under the prefixes.
+ */
+export async function testGateway(opts: Partial<BuildOptions> & { label?: string } = {}): Promise<TestGateway> {
+  const queuePrefix = opts.queuePrefix ?? uniqueQueuePrefix(opts.label ?? 'gw');
+  const indexPrefix = opts.indexPrefix ?? uniqueIndexPrefix(opts.label ?? 'gw');
+  const es = createEsClient(testEsUrl());
+  const redis = createRedis(testRedisUrl(), 'producer');
+  redis.on('error', () => {});
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  const app = await build({ es, redis, queuePrefix, indexPrefix, adminToken: ADMIN_TOKEN, rateLimitMax: 0, allowPrivateNetworks: true, ...opts });
+  await app.ready();
+  return {
+    app,
+    es,
+    redis,
+    queuePrefix,
+    indexPrefix,
+    async close() {
+      await app.close();
+      await redis.quit();
+      await es.close();
+      await deleteRedisPrefix(queuePrefix);
+      await dropIndexPrefix(indexPrefix);
+    },
+  };
+}
+
+export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+export { Redis };

@@ -1,0 +1,156 @@
+import t from 'tap';
+import { setTimeout as delay } from 'node:timers/promises';
+import { QUEUES } from '@akhbar/core';
+import { ensureArticleIndex } from '@akhbar/search';
+import {
+  deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startService, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix,
+} from '@akhbar/testkit';
+import { ADMIN_TOKEN, admin, testGateway, type TestGateway } from './helpers.ts';
+
+/** Health, metrics, docs, the queue dashboard, security headers, limits and shutdown. */
+let gw: TestGateway;
+t.before(async () => {
+  gw = await testGateway({ label: 'ops', corsOrigins: ['https://dash.example'] });
+});
+t.teardown(async () => {
+  await gw?.close();
+});
+
+t.test('healthz and readyz', async (t) => {
+  t.same((await gw.app.inject({ url: '/healthz' })).json(), { status: 'ok' });
+  const before = await gw.app.inject({ url: '/readyz' });
+  t.equal(before.statusCode, 503, 'not ready while the article index does not exist');
+  t.same(before.json(), { ready: false, checks: { redis: true, elasticsearch: true, index: false } });
+  await ensureArticleIndex(gw.es, gw.indexPrefix);
+  const after = await gw.app.inject({ url: '/readyz' });
+  t.equal(after.statusCode, 200);
+  t.same(after.json(), { ready: true, checks: { redis: true, elasticsearch: true, index: true } });
+});
+
+t.test('metrics: per-route latency histograms and Elasticsearch latency', async (t) => {
+  await gw.app.inject({ url: '/v1/search?q=anything' });
+  await gw.app.inject({ url: '/v1/stats/top?field=langs' });
+  const res = await gw.app.inject({ url: '/metrics' });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^text\/plain/);
+  t.match(res.body, /akhbar_http_request_duration_seconds_bucket\{[^}]*route="\/v1\/search"[^}]*\}/);
+  t.match(res.body, /akhbar_http_request_duration_seconds_count\{[^}]*route="\/v1\/stats\/top"[^}]*status="200"[^}]*\} 1/);
+  t.match(res.body, /akhbar_es_request_duration_seconds_count\{[^}]*op="search"[^}]*\} \d/);
+  t.match(res.body, /akhbar_node_process_cpu_seconds_total/);
+});
+
+t.test('OpenAPI 3 at /docs/json describes every endpoint; Swagger UI at /docs', async (t) => {
+  const spec = (await gw.app.inject({ url: '/docs/json' })).json();
+  t.match(spec.openapi, /^3\./);
+  const paths = Object.keys(spec.paths);
+  for (const p of [
+    '/v1/search', '/v1/search.rss', '/v1/search.atom', '/v1/articles/{id}', '/v1/articles/{id}/related', '/v1/stories/{id}', '/v1/stats/timeline',
+    '/v1/stats/top', '/v1/trending', '/v1/suggest', '/v1/feeds', '/v1/feeds/{id}', '/v1/feeds/{id}/refresh', '/v1/feeds/import', '/v1/feeds/export',
+    '/v1/sources', '/healthz', '/readyz', '/metrics',
+  ]) t.ok(paths.includes(p), `documents ${p}`);
+  t.notOk(paths.some((p) => p.startsWith('/admin/queues')), 'dashboard internals stay out');
+  const params = spec.paths['/v1/search'].get.parameters.map((p: { name: string }) => p.name);
+  for (const n of ['q', 'lang', 'source', 'domain', 'topic', 'entity', 'country', 'from', 'to', 'sort', 'limit', 'cursor', 'collapse', 'facets']) t.ok(params.includes(n), `search documents ${n}`);
+  const ui = await gw.app.inject({ url: '/docs/' });
+  t.equal(ui.statusCode, 200);
+  t.match(ui.body, /swagger/i);
+});
+
+t.test('Bull Board at /admin/queues behind the admin token, with every queue', async (t) => {
+  const none = await gw.app.inject({ url: '/admin/queues' });
+  t.equal(none.statusCode, 401);
+  t.match(none.headers['www-authenticate'], /^Basic realm=/, 'browsers are asked for credentials');
+  const basic = await gw.app.inject({ url: '/admin/queues', headers: { authorization: `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}` } });
+  t.equal(basic.statusCode, 200, 'Basic with the token as password');
+  t.match(basic.body, /<html/i);
+  const wrong = await gw.app.inject({ url: '/admin/queues/api/queues', headers: { authorization: `Basic ${Buffer.from('admin:nope').toString('base64')}` } });
+  t.equal(wrong.statusCode, 401);
+  await gw.app.queues.dead.add('enrich', { v: 1, stage: 'enrich', queue: QUEUES.raw, code: 'AKHBAR_X', reason: 'test', failedAt: new Date().toISOString(), payload: {} });
+  const api = await gw.app.inject({ url: '/admin/queues/api/queues', headers: admin });
+  t.equal(api.statusCode, 200);
+  const names = (api.json().queues as Array<{ name: string }>).map((q) => q.name).sort();
+  t.same(names, Object.values(QUEUES).sort(), 'fetch, article and dead-letter queues');
+  const dead = (api.json().queues as Array<{ name: string; counts: Record<string, number> }>).find((q) => q.name === QUEUES.dead);
+  t.equal(dead?.counts.waiting, 1, 'the dead-letter job is visible');
+  const bearerOnFeeds = await gw.app.inject({ url: '/v1/feeds', headers: { authorization: `Basic ${Buffer.from(`a:${ADMIN_TOKEN}`).toString('base64')}` } });
+  t.equal(bearerOnFeeds.statusCode, 401, 'the API itself takes only Bearer');
+});
+
+t.test('security headers, CORS allow-list, JSON 404', async (t) => {
+  const res = await gw.app.inject({ url: '/healthz', headers: { origin: 'https://dash.example' } });
+  t.equal(res.headers['x-content-type-options'], 'nosniff');
+  t.ok(res.headers['content-security-policy']);
+  t.ok(res.headers['strict-transport-security']);
+  t.equal(res.headers['access-control-allow-origin'], 'https://dash.example');
+  const other = await gw.app.inject({ url: '/healthz', headers: { origin: 'https://evil.example' } });
+  t.notOk(other.headers['access-control-allow-origin'], 'an origin not on the list gets no CORS grant');
+  const pre = await gw.app.inject({ method: 'OPTIONS', url: '/v1/search', headers: { origin: 'https://dash.example', 'access-control-request-method': 'GET' } });
+  t.equal(pre.statusCode, 204);
+  const nf = await gw.app.inject({ url: '/v1/nothing' });
+  t.equal(nf.statusCode, 404);
+  t.match(nf.json(), { error: { code: 'AKHBAR_NOT_FOUND' } });
+});
+
+t.test('API keys for read routes', async (t) => {
+  const keyed = await testGateway({ label: 'ops-keys', apiKeys: ['reader-key-0001', 'reader-key-0002'] });
+  t.teardown(() => keyed.close());
+  await ensureArticleIndex(keyed.es, keyed.indexPrefix);
+  t.equal((await keyed.app.inject({ url: '/v1/search?q=x' })).statusCode, 401);
+  t.equal((await keyed.app.inject({ url: '/v1/search?q=x', headers: { 'x-api-key': 'reader-key-0002' } })).statusCode, 200);
+  t.equal((await keyed.app.inject({ url: '/v1/search.rss?q=x&api_key=reader-key-0001' })).statusCode, 200, 'api_key parameter for feed readers');
+  t.equal((await keyed.app.inject({ url: '/v1/search?q=x', headers: { 'x-api-key': 'reader-key-0003' } })).statusCode, 401);
+  const res = await keyed.app.inject({ url: '/v1/search?q=x', headers: { 'x-api-key': 'reader-key-0001' } });
+  t.match(res.headers['cache-control'], /^private/, 'keyed responses are not publicly cacheable');
+  t.equal((await keyed.app.inject({ url: '/healthz' })).statusCode, 200, 'ops routes stay open');
+});
+
+t.test('rate limits are shared by gateway processes through Redis', async (t) => {
+  const queuePrefix = uniqueQueuePrefix('ops-rl');
+  const indexPrefix = uniqueIndexPrefix('ops-rl');
+  const a = await testGateway({ queuePrefix, indexPrefix, rateLimitMax: 3, rateLimitWindowSec: 60 });
+  const b = await testGateway({ queuePrefix, indexPrefix, rateLimitMax: 3, rateLimitWindowSec: 60 });
+  t.teardown(async () => {
+    await a.close();
+    await b.close();
+  });
+  const codes = [];
+  for (const app of [a.app, b.app, a.app, b.app]) codes.push((await app.inject({ url: '/v1/suggest?prefix=x', remoteAddress: '10.0.0.7' })).statusCode);
+  t.same(codes.slice(0, 3).map((c) => c !== 429), [true, true, true]);
+  const limited = await b.app.inject({ url: '/v1/suggest?prefix=x', remoteAddress: '10.0.0.7' });
+  t.equal(limited.statusCode, 429, 'the 4th request in the window is refused, whichever process gets it');
+  t.equal(limited.json().error.code, 'AKHBAR_RATE_LIMITED');
+  t.ok(limited.headers['retry-after']);
+  t.not((await a.app.inject({ url: '/v1/suggest?prefix=x', remoteAddress: '10.0.0.8' })).statusCode, 429, 'another client is not limited');
+  t.equal((await a.app.inject({ url: '/healthz', remoteAddress: '10.0.0.7' })).statusCode, 200, 'health checks are never limited');
+});
+
+t.test('graceful shutdown: SIGTERM lets an in-flight request finish, then exits 0', async (t) => {
+  const queuePrefix = uniqueQueuePrefix('ops-shut');
+  const indexPrefix = uniqueIndexPrefix('ops-shut');
+  const feeds = await startFeedServer(fixtureFeedRoutes());
+  const xml = fixtureFeedRoutes()['/gulf-wire.en.atom.xml']!.body as string;
+  feeds.route('/slow.atom.xml', {
+    handler: (_req, res) => {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(xml), 1_500);
+    },
+  });
+  const gateway = startService('gateway', {
+    REDIS_URL: testRedisUrl(), ELASTICSEARCH_URL: testEsUrl(), AKHBAR_QUEUE_PREFIX: queuePrefix, AKHBAR_INDEX_PREFIX: indexPrefix,
+    AKHBAR_ADMIN_TOKEN: ADMIN_TOKEN, AKHBAR_ALLOW_PRIVATE_NETWORKS: 'true', PORT: '0', HOST: '127.0.0.1',
+  });
+  t.teardown(async () => {
+    await gateway.stop('SIGKILL');
+    await feeds.close();
+    await deleteRedisPrefix(queuePrefix);
+    await dropIndexPrefix(indexPrefix);
+  });
+  const listening = await gateway.waitForLog((l) => l.msg === 'gateway listening', 30_000);
+  const api = `http://127.0.0.1:${String(listening.port)}`;
+  const inflight = fetch(`${api}/v1/feeds`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ url: `${feeds.url}/slow.atom.xml` }) });
+  await delay(400);
+  gateway.child.kill('SIGTERM');
+  const res = await inflight;
+  t.equal(res.status, 201, 'the request in flight when SIGTERM arrived was answered');
+  t.equal(await gateway.exited, 0, 'then the process exited cleanly');
+  t.ok(gateway.logs.some((l) => l.msg === 'stopped'));
+});

@@ -1,0 +1,70 @@
+import t from 'tap';
+import { AkhbarError } from '@akhbar/core';
+import { CursorCodec, queryFingerprint } from '../src/cursor.ts';
+import { defaultEntityLookup } from '../src/entities.ts';
+import { expandQuery, positiveWords } from '../src/expand.ts';
+import { dateValue, toFilters } from '../src/params.ts';
+import { chooseInterval } from '../src/routes/stats.ts';
+
+t.test('cursors round-trip and refuse tampering, other keys and other queries', async (t) => {
+  const codec = new CursorCodec('secret-one-0123456789');
+  const fp = queryFingerprint({ q: 'oil', sort: 'newest' });
+  const state = { after: [1_700_000_000_000, 'abc'], origin: '2026-01-01T00:00:00.000Z', fp };
+  const c = codec.encode(state);
+  t.same(codec.decode(c, fp), state);
+  t.throws(() => new CursorCodec('secret-two-0123456789').decode(c, fp), { code: 'AKHBAR_SEARCH_BAD_CURSOR' }, 'signed with another key');
+  t.throws(() => codec.decode(c, queryFingerprint({ q: 'gas', sort: 'newest' })), { code: 'AKHBAR_SEARCH_BAD_CURSOR' }, 'another query');
+  const [p, s] = c.split('.');
+  t.throws(() => codec.decode(`${p}A.${s}`, fp), AkhbarError, 'payload changed');
+  t.throws(() => codec.decode('', fp), AkhbarError);
+  t.throws(() => codec.decode('....', fp), AkhbarError);
+  t.equal(queryFingerprint({ q: 'oil', limit: 5 }), queryFingerprint({ limit: 50, q: 'oil' }), 'limit and key order do not matter');
+});
+
+t.test('positive words leave out operators and excluded terms', async (t) => {
+  t.same(positiveWords('Kadhimi AND "oil deal" -Trump NOT Biden OR gas*'), ['Kadhimi', 'oil', 'deal', 'gas']);
+  t.same(positiveWords('(a OR'), ['a']);
+  t.same(positiveWords('-x'), []);
+});
+
+t.test('expansion finds entities in any script and keeps the rest of the query', async (t) => {
+  const lookup = defaultEntityLookup();
+  const ar = expandQuery('الكاظمي', lookup);
+  t.same(ar.entities.map((e) => e.id), ['mustafa-al-kadhimi']);
+  t.same(ar.expansion, { ids: ['mustafa-al-kadhimi'], residual: '', names: ar.expansion?.names });
+  t.ok(ar.expansion?.names?.includes('Moustafa al-Kazimi'), 'names in other languages are carried for highlighting');
+  const mixed = expandQuery('al-Kadhimi oil', lookup);
+  t.equal(mixed.expansion?.residual, 'oil');
+  t.same(expandQuery('Washington -Kadhimi', lookup).expansion?.ids ?? [], expandQuery('Washington', lookup).expansion?.ids ?? [], 'excluded names are not expanded');
+  t.same(expandQuery('market report', lookup).entities, []);
+  t.same(expandQuery(undefined, lookup).entities, []);
+  t.same(expandQuery('Kadhimi', undefined).entities, [], 'no gazetteer → no expansion');
+});
+
+t.test('date parameters', async (t) => {
+  t.equal(dateValue('from', 'now-7d/d'), 'now-7d/d');
+  t.equal(dateValue('from', '2026-03-01'), '2026-03-01||/d');
+  t.equal(dateValue('to', '2026-03-01T10:00:00Z'), '2026-03-01T10:00:00Z');
+  t.throws(() => dateValue('to', '2026-13-01'), { code: 'AKHBAR_BAD_PARAMETER' });
+  const paramOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      return (err as AkhbarError).details?.param;
+    }
+    return undefined;
+  };
+  t.equal(paramOf(() => dateValue('to', 'now-7x')), 'to');
+  t.equal(paramOf(() => toFilters({ from: '2026-03-02', to: '2026-03-01' })), 'from', 'from after to');
+  t.same(toFilters({ lang: 'ar,en', country: 'iq', domain: 'WWW.Example.com' }), { lang: ['ar', 'en'], country: ['IQ'], domain: ['example.com'] });
+});
+
+t.test('timeline interval choice', async (t) => {
+  const now = Date.now();
+  t.equal(chooseInterval('auto', now - 86_400_000, now), 'hour');
+  t.equal(chooseInterval('auto', now - 30 * 86_400_000, now), 'day');
+  t.equal(chooseInterval('auto', now - 400 * 86_400_000, now), 'week');
+  t.equal(chooseInterval('auto', now - 4000 * 86_400_000, now), 'month');
+  t.equal(chooseInterval('auto', undefined, now), 'day');
+  t.equal(chooseInterval('hour', now - 4000 * 86_400_000, now), 'hour');
+});
