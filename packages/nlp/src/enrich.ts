@@ -1,29 +1,183 @@
-import { dirOf, type Enrichment, type RawArticle } from '@akhbar/core';
-import { detectLanguage } from './language.ts';
+import { dirOf, errorCode, type Enrichment, type Entity, type Provenance, type RawArticle, type Topic } from '@akhbar/core';
+import { stripBoilerplate } from './boilerplate.ts';
+import { NlpErrors } from './errors.ts';
+import { gazetteer } from './gazetteer.ts';
+import { simhash, storySignature, type StorySignature } from './hash.ts';
+import { extractKeywords } from './keywords.ts';
+import { detectLanguage, type LanguageGuess } from './language.ts';
 import { normalizeText } from './normalize.ts';
+import { extractiveSummary } from './summary.ts';
+import { countWords, tokenize, type Token } from './text.ts';
+import { tagTopicsInTokens } from './topics.ts';
 
-export const NLP_VERSION = '0.1.0';
+/** Version of the NLP package's taggers; provenance carries it so a re-run can target old output. */
+export const NLP_VERSION = '1.0.0';
 
-/** Enrich an article with what the project can tell about it. Pure: no I/O. */
-export function enrichArticle(article: RawArticle, now = new Date()): Enrichment {
-  const text = `${article.title}\n${article.body || article.summary}`;
-  const { lang, confidence } = detectLanguage(text, article.langHint);
-  const words = text.match(/\p{L}+/gu) ?? [];
-  const provenance = { lang: { tagger: 'script-stopwords', version: NLP_VERSION } };
-  return {
+/** Which tagger produced each enrichment field, and its version. */
+export const TAGGERS = {
+  boilerplate: { tagger: 'akhbar-boilerplate', version: '1.0.0' },
+  lang: { tagger: 'akhbar-langid', version: '1.0.0' },
+  normalized: { tagger: 'akhbar-normalize', version: '1.0.0' },
+  entities: { tagger: 'akhbar-gazetteer', version: '1.0.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.0.0' },
+  topics: { tagger: 'akhbar-topic-lexicon', version: '1.0.0' },
+  keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
+  extract: { tagger: 'akhbar-extractive', version: '1.0.0' },
+  stats: { tagger: 'akhbar-stats', version: '1.0.0' },
+  simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },
+  storyId: { tagger: 'akhbar-self', version: '1.0.0' },
+} as const satisfies Record<string, Provenance>;
+
+/** Text analysed by the taggers, at most: a 5 MB body is enriched from its first 100 000 characters. */
+export const MAX_ANALYSED_CHARS = 100_000;
+
+/** What a tagger sees: the cleaned article and the shared tokenisation. */
+export interface TaggerInput {
+  article: RawArticle;
+  /** Body without boilerplate. */
+  body: string;
+  lang: string;
+  titleTokens: Token[];
+  bodyTokens: Token[];
+  /** Title then body tokens (body sentences numbered after the title's). */
+  tokens: Token[];
+}
+
+/** Replaceable taggers (tests inject failing ones; a caller may swap in its own). */
+export interface Taggers {
+  lang(text: string, hint: string | undefined): LanguageGuess;
+  entities(input: TaggerInput): Entity[];
+  topics(input: TaggerInput): Topic[];
+  keywords(input: TaggerInput): string[];
+  extract(input: TaggerInput, weights: ReadonlyMap<string, number>): string;
+}
+
+export const defaultTaggers: Taggers = {
+  lang: (text, hint) => detectLanguage(text, hint),
+  entities: (input) => gazetteer().findInTokens(input.tokens),
+  topics: (input) => tagTopicsInTokens(input.tokens, input.lang, input.titleTokens.length),
+  keywords: (input) => extractKeywords(input.tokens, input.lang),
+  extract: (input, weights) => extractiveSummary(input.body, weights, input.article.summary || input.article.title),
+};
+
+export interface EnrichOptions {
+  /** Clock for `enrichedAt`. @default new Date() */
+  now?: Date;
+  /** Replace some taggers. */
+  taggers?: Partial<Taggers>;
+}
+
+/** The article with boilerplate lines removed from its body and summary (everything else as is). */
+export function cleanArticle(article: RawArticle): RawArticle {
+  const body = stripBoilerplate(article.body);
+  const summary = stripBoilerplate(article.summary);
+  return body === article.body && summary === article.summary ? article : { ...article, body, summary };
+}
+
+function prepare(article: RawArticle, lang: string): TaggerInput {
+  const body = stripBoilerplate(article.body || article.summary);
+  const titleTokens = tokenize(article.title.slice(0, 2_000));
+  const offset = (titleTokens[titleTokens.length - 1]?.sentence ?? 0) + 1;
+  const bodyTokens = tokenize(body.slice(0, MAX_ANALYSED_CHARS)).map((t) => ({ ...t, sentence: t.sentence + offset }));
+  return { article, body, lang, titleTokens, bodyTokens, tokens: [...titleTokens, ...bodyTokens] };
+}
+
+/** Words a reader gets through per minute; CJK is counted in characters. */
+function readingStats(text: string, lang: string): { wordCount: number; readingTimeSec: number } {
+  if (lang === 'zh' || lang === 'ja') {
+    const chars = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+    return { wordCount: chars, readingTimeSec: Math.round((chars / 400) * 60) };
+  }
+  const words = countWords(text);
+  return { wordCount: words, readingTimeSec: Math.round((words / 200) * 60) };
+}
+
+/**
+ * Enrich an article with everything Akhbar can tell about it. Pure (no I/O) and callable in a
+ * plain loop. Each field is produced by its own tagger; a tagger that throws leaves its field
+ * empty, marks it `failed` (with the error code) in `provenance`, and the rest still runs.
+ * `storyId` is the article's own id here: the enrich worker replaces it with the story cluster.
+ */
+export function enrichArticle(article: RawArticle, opts: EnrichOptions = {}): Enrichment {
+  const taggers = { ...defaultTaggers, ...opts.taggers };
+  const provenance: Record<string, Provenance> = {};
+  const run = <T>(field: keyof typeof TAGGERS, fallback: T, fn: () => T): T => {
+    try {
+      const v = fn();
+      provenance[field] = { ...TAGGERS[field] };
+      return v;
+    } catch (err) {
+      const code = errorCode(err);
+      provenance[field] = { ...TAGGERS[field], failed: code === 'AKHBAR_INTERNAL' ? NlpErrors.TAGGER_FAILED : code };
+      return fallback;
+    }
+  };
+
+  const body = run('boilerplate', article.body, () => stripBoilerplate(article.body));
+  const langText = `${article.title}\n${(body || article.summary).slice(0, 20_000)}`;
+  const guess = run('lang', { lang: 'und', confidence: 0 }, () => taggers.lang(langText, article.langHint ?? article.source.lang));
+  const lang = guess.lang;
+  const input = prepare({ ...article, body }, lang);
+
+  const normalized = run('normalized', { title: '', body: '' }, () => ({
+    title: normalizeText(article.title),
+    body: normalizeText(body.slice(0, MAX_ANALYSED_CHARS)),
+  }));
+  const entities = run('entities', [] as Entity[], () => taggers.entities(input));
+  const countries = run('countries', [] as string[], () => {
+    if (provenance.entities?.failed) throw new Error('entities failed');
+    return countriesOf(entities);
+  });
+  const topics = run('topics', [] as Topic[], () => taggers.topics(input));
+  const keywords = run('keywords', [] as string[], () => taggers.keywords(input));
+  const extract = run('extract', '', () => {
+    const weights = new Map<string, number>();
+    keywords.forEach((k, i) => {
+      for (const t of tokenize(k)) weights.set(t.norm, Math.max(weights.get(t.norm) ?? 0, 3 - i * 0.2));
+    });
+    for (const e of entities) for (const t of tokenize(e.names?.[lang] ?? e.name)) weights.set(t.norm, Math.max(weights.get(t.norm) ?? 0, 1));
+    return taggers.extract(input, weights);
+  });
+  const stats = run('stats', { wordCount: 0, readingTimeSec: 0 }, () => readingStats(`${article.title}\n${body}`, lang));
+  const hash = run('simhash', undefined as string | undefined, () => (input.tokens.length > 0 ? simhash(input.tokens.map((t) => t.norm)) : undefined));
+  provenance.storyId = { ...TAGGERS.storyId };
+
+  const out: Enrichment = {
     lang,
-    langConfidence: confidence,
+    langConfidence: guess.confidence,
     dir: dirOf(lang),
-    normalized: { title: normalizeText(article.title), body: normalizeText(article.body) },
-    entities: [],
-    countries: [],
-    topics: [],
-    keywords: [],
-    extract: (article.summary || article.body).slice(0, 300),
-    wordCount: words.length,
-    readingTimeSec: Math.round((words.length / 200) * 60),
+    normalized,
+    entities,
+    countries,
+    topics,
+    keywords,
+    extract,
+    wordCount: stats.wordCount,
+    readingTimeSec: stats.readingTimeSec,
     storyId: article.id,
     provenance,
-    enrichedAt: now.toISOString(),
+    enrichedAt: (opts.now ?? new Date()).toISOString(),
   };
+  if (hash !== undefined) out.simhash = hash;
+  return out;
+}
+
+/**
+ * Countries an article is about: the countries it names, then the countries of the places it
+ * names (Basra → IQ), most mentioned first.
+ */
+export function countriesOf(entities: readonly Entity[]): string[] {
+  const score = new Map<string, number>();
+  for (const e of entities) {
+    if (!e.country) continue;
+    if (e.type === 'country') score.set(e.country, (score.get(e.country) ?? 0) + e.count * 2);
+    else if (e.type === 'place') score.set(e.country, (score.get(e.country) ?? 0) + e.count);
+  }
+  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
+}
+
+/** The near-duplicate signature of an article (story clustering), or undefined for too little text. */
+export function articleSignature(article: RawArticle): StorySignature | undefined {
+  const body = stripBoilerplate(article.body || article.summary);
+  return storySignature(tokenize(article.title.slice(0, 2_000)), tokenize(body.slice(0, 5_000)));
 }

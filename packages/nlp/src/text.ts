@@ -78,17 +78,27 @@ const PROCLITICS: Array<{ prefix: string; restore: string }> = (() => {
 })();
 
 /**
- * Forms of a normalised Arabic token with its proclitics removed (the token itself first):
+ * Forms of a normalised Arabic token with its proclitics removed (and, with `article`, its
+ * article too) (the token itself first):
  * "والكاظمي" → ["والكاظمي", "الكاظمي", …], "للعراق" → ["للعراق", "العراق", …]. Only forms at least
  * two letters long are produced. Gazetteer names keep their article ("العراق"), so a stripped
  * "لل" gets it back rather than leaving "عراق".
  */
-export function cliticVariants(norm: string): string[] {
+export function cliticVariants(norm: string, article = false): string[] {
   const out = [norm];
   for (const { prefix, restore } of PROCLITICS) {
     if (norm.length - prefix.length >= 2 && norm.startsWith(prefix)) {
       const v = restore + norm.slice(prefix.length);
       if (!out.includes(v)) out.push(v);
+    }
+  }
+  if (article) {
+    // Lexicon stems are written without the article ("انتخاب*" for "الانتخابات").
+    for (const v of [...out]) {
+      if (v.startsWith('ال') && v.length >= 5) {
+        const bare = v.slice(2);
+        if (!out.includes(bare)) out.push(bare);
+      }
     }
   }
   return out;

@@ -65,6 +65,8 @@ interface CharNode<V> {
   value: V | undefined;
 }
 
+export type Clitics = 'none' | 'proclitics' | 'article';
+
 export interface PhraseMatch<T> {
   /** Index of the first token. */
   start: number;
@@ -104,14 +106,14 @@ export class PhraseIndex<T> {
   }
 
   /**
-   * Every phrase starting at token `i`. With `clitics`, the first token is also tried without
-   * its Arabic proclitics.
+   * Every phrase starting at token `i`. The first token is also tried without its Arabic
+   * proclitics (`clitics`: 'proclitics'), and without its article as well ('article').
    */
-  matchAt(tokens: readonly Token[], i: number, clitics = true): PhraseMatch<T>[] {
+  matchAt(tokens: readonly Token[], i: number, clitics: Clitics = 'proclitics'): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     const first = tokens[i];
     if (!first) return out;
-    const forms = clitics && first.arabic ? cliticVariants(first.norm) : [first.norm];
+    const forms = clitics !== 'none' && first.arabic ? cliticVariants(first.norm, clitics === 'article') : [first.norm];
     for (const form of forms) {
       for (const n1 of this.step(this.root, form)) this.walk(n1, tokens, i, i + 1, form, out);
     }
@@ -132,7 +134,7 @@ export class PhraseIndex<T> {
    * ("مصطفى الكاظمي" is one mention, not two). Several values ending at the same place (an
    * ambiguous name) are all returned; the caller resolves them.
    */
-  matchAll(tokens: readonly Token[], clitics = true): PhraseMatch<T>[] {
+  matchAll(tokens: readonly Token[], clitics: Clitics = 'proclitics'): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     let i = 0;
     while (i < tokens.length) {

@@ -1,10 +1,10 @@
-import { Worker } from 'bullmq';
 import {
-  QUEUES, akhbarBackoff, createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown, openQueue, redisReady,
-  startOpsServer, type EnrichedJob, type RawJob,
+  createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown, redisReady, startOpsServer,
 } from '@akhbar/core';
+import { gazetteer, loadEntitiesFile } from '@akhbar/nlp';
 import { loadEnrichConfig } from './config.ts';
-import { enrichJob } from './process.ts';
+import { createEnrichMetrics } from './metrics.ts';
+import { startEnricher } from './worker.ts';
 
 let config;
 try {
@@ -13,34 +13,41 @@ try {
   exitOnConfigError(err);
 }
 const log = createLogger('enrich', config.logLevel);
-const redis = createRedis(config.redisUrl, 'worker');
-const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: config.queuePrefix });
 
-const worker = new Worker<RawJob>(QUEUES.raw, async (job) => enrichJob(job.data, enrichedQueue), {
-  connection: createRedis(config.redisUrl, 'worker'),
-  prefix: config.queuePrefix,
-  concurrency: config.concurrency,
-  settings: { backoffStrategy: akhbarBackoff },
-});
-worker.on('completed', (job, res: { lang: string }) => log.debug({ articleId: job.data.article.id, lang: res.lang }, 'enriched'));
-worker.on('failed', (job, err) => log.warn({ articleId: job?.data.article?.id, err }, 'enrichment failed'));
-worker.on('error', (err) => log.error({ err }, 'worker error'));
-const rawQueue = openQueue<RawJob>(QUEUES.raw, { connection: redis, prefix: config.queuePrefix });
+// The gazetteer is built once per process, before the first job; a user's entities join it here.
+try {
+  const added = config.entitiesFile ? loadEntitiesFile(config.entitiesFile) : 0;
+  log.info({ entities: gazetteer().size, fromFile: added, file: config.entitiesFile }, 'gazetteer loaded');
+} catch (err) {
+  exitOnConfigError(err);
+}
+
+const redis = createRedis(config.redisUrl, 'worker');
+const workerRedis = createRedis(config.redisUrl, 'worker');
 const metrics = createWorkerMetrics('enrich');
+const enricher = startEnricher({
+  connection: redis,
+  workerConnection: workerRedis,
+  queuePrefix: config.queuePrefix,
+  concurrency: config.concurrency,
+  storyWindowMs: config.storyWindowHours * 3600_000,
+  storyThreshold: config.storySimilarity / 100,
+  log,
+  metrics: createEnrichMetrics(metrics.registry),
+});
 const ops = await startOpsServer({
   service: 'enrich',
   port: config.metricsPort,
   metrics,
-  probes: [instrumentWorker(worker, rawQueue, metrics)],
+  probes: [instrumentWorker(enricher.worker, enricher.rawQueue, metrics)],
   stallAfterMs: config.stallAfterSec * 1000,
   ready: { redis: () => redisReady(redis) },
   log,
 });
-log.info({ concurrency: config.concurrency }, 'enrich started');
+log.info({ concurrency: config.concurrency, storyWindowHours: config.storyWindowHours }, 'enrich started');
 
 onShutdown(log, [
-  { name: 'worker', close: () => worker.close() },
-  { name: 'queues', close: () => Promise.all([enrichedQueue.close(), rawQueue.close()]) },
-  { name: 'redis', close: () => redis.quit() },
+  { name: 'enricher', close: () => enricher.close() },
+  { name: 'redis', close: () => Promise.all([redis.quit(), workerRedis.quit()]) },
   { name: 'ops', close: () => ops.close() },
 ]);

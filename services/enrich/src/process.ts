@@ -1,17 +1,76 @@
-import { Value } from '@sinclair/typebox/value';
-import { UnrecoverableError, type Queue } from 'bullmq';
-import { AkhbarError, CoreErrors, RawJobSchema, articleJobId, type EnrichedJob, type RawJob } from '@akhbar/core';
-import { enrichArticle } from '@akhbar/nlp';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { Queue } from 'bullmq';
+import {
+  AkhbarError, CoreErrors, RawJobSchema, articleJobId, type EnrichedArticle, type EnrichedJob, type Logger, type RawArticle,
+} from '@akhbar/core';
+import { TAGGERS, articleSignature, cleanArticle, enrichArticle, type EnrichOptions } from '@akhbar/nlp';
+import type { EnrichMetrics } from './metrics.ts';
+import type { StoryClusterer } from './story.ts';
 
-/** Enrich one raw article and hand it to the indexer queue (same job id convention). */
-export async function enrichJob(data: RawJob, enrichedQueue: Queue<EnrichedJob>): Promise<{ lang: string }> {
-  if (!Value.Check(RawJobSchema, data)) {
-    const first = [...Value.Errors(RawJobSchema, data)][0];
-    const err = new AkhbarError(CoreErrors.PAYLOAD_INVALID, `raw job payload invalid at ${first?.path ?? '/'}: ${first?.message ?? 'unknown'}`, { permanent: true });
-    throw new UnrecoverableError(`${err.code}: ${err.message}`);
+export interface EnrichDeps {
+  enrichedQueue: Queue<EnrichedJob>;
+  /** Story clustering in Redis; without it an article is its own story. */
+  stories?: StoryClusterer;
+  metrics?: EnrichMetrics;
+  log?: Logger;
+  /** Tagger overrides (tests). */
+  taggers?: EnrichOptions['taggers'];
+}
+
+export interface ForwardOptions {
+  /** Story id the article had before (re-enrichment). */
+  previousStoryId?: string;
+  /** Job id on the enriched queue. @default articleJobId(article) */
+  jobId?: string;
+}
+
+const checkRawJob = TypeCompiler.Compile(RawJobSchema);
+
+/** Throws AKHBAR_PAYLOAD_INVALID (permanent) for a payload that is not a v1 RawJob. */
+export function checkRawPayload(data: unknown): asserts data is { v: 1; article: RawArticle } {
+  if (checkRawJob.Check(data)) return;
+  const first = checkRawJob.Errors(data).First();
+  throw new AkhbarError(CoreErrors.PAYLOAD_INVALID, `raw job payload invalid at ${first?.path || '/'}: ${first?.message ?? 'unknown'}`, { permanent: true });
+}
+
+/**
+ * Enrich one article (taggers, then its story in Redis) without sending it anywhere. The body
+ * and summary come back without boilerplate; every other field as it came.
+ */
+export async function enrichOne(raw: RawArticle, deps: Omit<EnrichDeps, 'enrichedQueue'>, opts: ForwardOptions = {}): Promise<EnrichedArticle> {
+  const article = cleanArticle(raw);
+  const started = process.hrtime.bigint();
+  const enrichment = enrichArticle(article, deps.taggers ? { taggers: deps.taggers } : {});
+  deps.metrics?.enrichSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+  if (article.body !== raw.body || article.summary !== raw.summary) {
+    enrichment.provenance.body = { ...TAGGERS.boilerplate };
   }
-  const article = data.article;
-  const enrichment = enrichArticle(article);
-  await enrichedQueue.add('article', { v: 1, article: { ...article, enrichment } }, { jobId: articleJobId(article) });
-  return { lang: enrichment.lang };
+  if (opts.previousStoryId) enrichment.storyId = opts.previousStoryId;
+  if (deps.stories) {
+    const signature = articleSignature(article);
+    if (signature) {
+      const res = await deps.stories.assign(article.id, article.publishedAt, signature, opts.previousStoryId);
+      enrichment.storyId = res.storyId;
+      enrichment.provenance.storyId = { tagger: 'akhbar-minhash-lsh', version: '1.0.0' };
+      deps.metrics?.stories.inc({ outcome: res.outcome });
+      if (res.outcome === 'joined') deps.log?.debug({ articleId: article.id, feedId: article.feedId, storyId: res.storyId, similarity: res.similarity }, 'joined a story');
+    } else {
+      deps.metrics?.stories.inc({ outcome: 'skipped' });
+    }
+  }
+  deps.metrics?.articles.inc({ lang: enrichment.lang });
+  for (const [field, p] of Object.entries(enrichment.provenance)) {
+    if (p.failed) {
+      deps.metrics?.taggerFailures.inc({ field, code: p.failed });
+      deps.log?.warn({ articleId: article.id, feedId: article.feedId, field, code: p.failed }, 'a tagger failed; the article goes on without that field');
+    }
+  }
+  return { ...article, enrichment };
+}
+
+/** Enrich one article and hand it to the indexer queue (same job id convention as ingest). */
+export async function enrichAndForward(raw: RawArticle, deps: EnrichDeps, opts: ForwardOptions = {}): Promise<EnrichedArticle> {
+  const enriched = await enrichOne(raw, deps, opts);
+  await deps.enrichedQueue.add('article', { v: 1, article: enriched }, { jobId: opts.jobId ?? articleJobId(raw) });
+  return enriched;
 }

@@ -1,0 +1,131 @@
+import { createRequire } from 'node:module';
+import type { Topic } from '@akhbar/core';
+import { tokenize, type Token } from './text.ts';
+import { PhraseIndex, type PhraseStep } from './trie.ts';
+
+/**
+ * Topics: the IPTC Media Topics top level (plus `energy`, which the news Akhbar was designed
+ * from treats as a subject of its own), scored from multilingual lexicons in data/topics.json.
+ *
+ * A lexicon term is a word or phrase, `stem*` for any word starting with the stem, `=Word` for
+ * that exact case, and `|weight` (default 1). Arabic terms are matched after clitics and the
+ * article are peeled off ("والانتخابات" meets "انتخاب*").
+ */
+
+export interface TopicDef {
+  /** Akhbar's topic id (what `enrichment.topics[].id` holds and the index facets on). */
+  id: string;
+  /** IPTC Media Topics code (`medtop:…`), or `akhbar:…` for an Akhbar addition. */
+  iptc: string;
+  /** Display label per language. */
+  labels: Record<string, string>;
+}
+
+interface TopicData {
+  taxonomy: TopicDef[];
+  lexicon: Record<string, Record<string, string[]>>;
+}
+
+interface Term {
+  topic: string;
+  weight: number;
+}
+
+const require = createRequire(import.meta.url);
+const data = require('../data/topics.json') as TopicData;
+
+/** The taxonomy, in display order. */
+export const TOPICS: readonly TopicDef[] = Object.freeze(data.taxonomy.map((t) => Object.freeze({ ...t, labels: Object.freeze({ ...t.labels }) })));
+
+/** Topics kept per article at most. */
+const MAX_TOPICS = 4;
+/** A topic needs this much evidence (sum of term weights, title counted double)… */
+const MIN_EVIDENCE = 2;
+/** …and this share of the strongest topic's evidence. */
+const MIN_RELATIVE = 0.35;
+/** Title words weigh this much more than body words. */
+const TITLE_BOOST = 2;
+
+function parseTerm(term: string): { steps: PhraseStep[]; weight: number } | undefined {
+  const [text = '', w] = term.split('|');
+  const weight = w === undefined ? 1 : Number(w);
+  const steps: PhraseStep[] = [];
+  for (const part of text.trim().split(/\s+/)) {
+    const exact = part.startsWith('=');
+    const stem = part.endsWith('*');
+    const bare = part.replace(/^=/, '').replace(/\*$/, '');
+    const toks = tokenize(bare);
+    toks.forEach((t, k) => {
+      const step: PhraseStep = { text: t.norm };
+      if (stem && k === toks.length - 1) step.prefix = true;
+      if (exact) step.exact = t.raw;
+      steps.push(step);
+    });
+  }
+  if (steps.length === 0 || !Number.isFinite(weight)) return undefined;
+  return { steps, weight };
+}
+
+const indexes = new Map<string, PhraseIndex<Term>>();
+
+/** The lexicon index of one language; languages without a lexicon use all of them together. */
+function indexFor(lang: string): PhraseIndex<Term> {
+  const key = Object.values(data.lexicon).some((l) => l[lang]) ? lang : '*';
+  let idx = indexes.get(key);
+  if (!idx) {
+    idx = new PhraseIndex<Term>();
+    for (const [topic, byLang] of Object.entries(data.lexicon)) {
+      for (const [l, terms] of Object.entries(byLang)) {
+        if (key !== '*' && l !== key) continue;
+        for (const term of terms) {
+          const parsed = parseTerm(term);
+          if (parsed) idx.add(parsed.steps, { topic, weight: parsed.weight });
+        }
+      }
+    }
+    indexes.set(key, idx);
+  }
+  return idx;
+}
+
+/**
+ * Topics of tokenised text in `lang`, strongest first. `titleTokens` is how many of the tokens
+ * belong to the title (weighed more). Score: the topic's share of all topical evidence (0…1).
+ */
+export function tagTopicsInTokens(tokens: readonly Token[], lang: string, titleTokens = 0): Topic[] {
+  const idx = indexFor(lang);
+  const evidence = new Map<string, number>();
+  // Per topic, the end of its last match: a phrase and a word inside it count once.
+  const coveredUntil = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const matches = idx.matchAt(tokens, i, 'article');
+    if (matches.length === 0) continue;
+    // Longest match per topic at this position.
+    const best = new Map<string, { end: number; weight: number }>();
+    for (const m of matches) {
+      const b = best.get(m.value.topic);
+      if (!b || m.end > b.end || (m.end === b.end && m.value.weight > b.weight)) best.set(m.value.topic, { end: m.end, weight: m.value.weight });
+    }
+    for (const [topic, m] of best) {
+      if ((coveredUntil.get(topic) ?? 0) > i) continue;
+      coveredUntil.set(topic, m.end);
+      const boost = i < titleTokens ? TITLE_BOOST : 1;
+      evidence.set(topic, (evidence.get(topic) ?? 0) + m.weight * boost);
+    }
+  }
+  if (evidence.size === 0) return [];
+  const ranked = [...evidence.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const max = ranked[0]![1];
+  const total = ranked.reduce((s, [, v]) => s + v, 0);
+  return ranked
+    .filter(([, v]) => v >= MIN_EVIDENCE && v >= max * MIN_RELATIVE)
+    .slice(0, MAX_TOPICS)
+    .map(([id, v]) => ({ id, score: Math.round((v / total) * 1000) / 1000 }));
+}
+
+/** Topics of a text (title and body together when the title is given). */
+export function tagTopics(text: string, lang: string, title?: string): Topic[] {
+  const titleTokens = title ? tokenize(title) : [];
+  const tokens = [...titleTokens, ...tokenize(text).map((t) => ({ ...t, sentence: t.sentence + 1_000_000 }))];
+  return tagTopicsInTokens(tokens, lang, titleTokens.length);
+}
