@@ -5,7 +5,7 @@ import { findFeedLinks } from './discover.ts';
 import { FeedErrors } from './errors.ts';
 import { firstImage, resolveUrl, textOf } from './html.ts';
 import { sniffFormat } from './sniff.ts';
-import { hasIllegalChars, inspectProlog, repairXml, stripIllegalChars, xhtmlToHtml } from './xml.ts';
+import { hasIllegalChars, inspectProlog, rebuildXml, repairXml, stripIllegalChars, xhtmlToHtml } from './xml.ts';
 
 /**
  * Bytes → a parsed feed, format detected from the content (never from the URL):
@@ -112,7 +112,23 @@ class KeepingParser extends BaseParser {
   }
 }
 
-const rss = new KeepingParser({ defaultRSS: 2 });
+const NO_ANSWER = Symbol('no answer');
+
+/**
+ * Parse with a fresh rss-parser each time: xml2js keeps per-instance state, and after certain
+ * errors a reused instance swallows the next error without ever calling back (the promise would
+ * hang the fetch forever). xml2js runs synchronously, so a parse that has not settled by the time
+ * parseString returns never will; that is reported as an error instead of waited for.
+ */
+async function rssParse(text: string): Promise<XmlObj> {
+  const pending = new KeepingParser({ defaultRSS: 2 }).parseString(text);
+  const first = await Promise.race([pending, Promise.resolve(NO_ANSWER)]);
+  if (first === NO_ANSWER) {
+    pending.catch(() => undefined);
+    throw new Error('the XML parser gave no answer');
+  }
+  return first as XmlObj;
+}
 
 /** Text of an xml2js value: a string, `{ _: text, $: attrs }`, or the first of an array. */
 function txt(v: unknown): string {
@@ -516,16 +532,21 @@ async function parseText(whole: string, meta: ParseMeta, charset: string, charse
   const { format: fmt, version } = versionOf(rootTag, root);
   let out: XmlObj;
   try {
-    out = await rss.parseString(text);
+    out = await rssParse(text);
   } catch (first) {
     const fixed = repairXml(text, root);
-    if (fixed.repairs.length === 0) throw unparseableFrom(first);
     try {
-      out = await rss.parseString(fixed.text);
+      if (fixed.repairs.length === 0) throw first;
+      out = await rssParse(fixed.text);
+      repairs.push(...fixed.repairs);
     } catch (second) {
-      throw unparseableFrom(second, first);
+      try {
+        out = await rssParse(rebuildXml(fixed.text));
+      } catch {
+        throw unparseableFrom(second, first);
+      }
+      repairs.push(...fixed.repairs, 'rebuilt');
     }
-    repairs.push(...fixed.repairs);
   }
   if (!Array.isArray(out.items)) throw new AkhbarError(FeedErrors.UNPARSEABLE, 'feed has no item list', { permanent: true });
   return done(fromRssParser(out, meta, fmt, version), repairs);

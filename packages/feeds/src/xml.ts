@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { AkhbarError } from '@akhbar/core';
 import { FeedErrors } from './errors.ts';
 
@@ -54,7 +55,14 @@ export function inspectProlog(text: string): Prolog {
     }
     if (text.startsWith('<?', i)) {
       const end = text.indexOf('?>', i + 2);
-      if (end < 0) throw unparseable('unterminated processing instruction before the root element');
+      const nextTag = text.indexOf('<', i + 2);
+      if (end < 0 || (nextTag >= 0 && nextTag < end)) {
+        // A broken declaration (`<?xml version="1.0">`): skip it like junk.
+        if (nextTag < 0) break;
+        junk = true;
+        i = nextTag;
+        continue;
+      }
       i = end + 2;
       continue;
     }
@@ -214,4 +222,15 @@ export function xhtmlToHtml(text: string): string {
     const a = attrs.replace(/\btype\s*=\s*["']xhtml["']/, 'type="html"');
     return `<${name}${a}>${cdata(inner)}</${name}>`;
   });
+}
+
+/**
+ * Last resort for a structurally broken document (mismatched or unclosed tags, bad attributes):
+ * re-read it with htmlparser2's forgiving XML mode, which closes what is open and drops what
+ * closes nothing, and write it back out well-formed. Runs only when the textual repairs were
+ * not enough.
+ */
+export function rebuildXml(text: string): string {
+  const doc = parseDocument(text, { xmlMode: true, recognizeCDATA: true, recognizeSelfClosing: true, decodeEntities: false });
+  return DomUtils.getOuterHTML(doc.children, { xmlMode: true, decodeEntities: false, selfClosingTags: true });
 }

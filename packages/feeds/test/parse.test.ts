@@ -1,0 +1,212 @@
+import t from 'tap';
+import { parseFeed, toRawArticles, type ParsedFeed } from '@akhbar/feeds';
+import { RawArticleSchema } from '@akhbar/core';
+import { Value } from '@sinclair/typebox/value';
+import { fixture } from './helpers.ts';
+
+const FETCHED = new Date('2025-06-05T00:00:00Z');
+const feedRef = (url: string) => ({ id: 'ftest', url });
+
+async function load(name: string, url = 'https://feeds.example/feed', contentType?: string): Promise<ParsedFeed> {
+  return parseFeed(fixture(name), { url, contentType });
+}
+
+function articles(p: ParsedFeed, url = 'https://feeds.example/feed') {
+  const list = toRawArticles(p, feedRef(url), FETCHED);
+  for (const a of list) if (!Value.Check(RawArticleSchema, a)) throw new Error(`invalid RawArticle: ${JSON.stringify([...Value.Errors(RawArticleSchema, a)][0])}`);
+  return list;
+}
+
+t.test('RSS 2.0: content:encoded, dc:creator, Media RSS, enclosures, categories, tracking params, duplicates', async (t) => {
+  const p = await load('rss-2.0-full.rss.xml');
+  t.match(p, { format: 'rss', version: '2.0', title: 'Tigris Daily — Economy', link: 'https://tigris-daily.example/economy/', language: 'en-GB', flags: [] });
+  const a = articles(p);
+  t.equal(p.items.length, 5);
+  t.equal(a.length, 3, 'the duplicate (same canonical URL) and the link-less item are dropped');
+  const [oil, dinar, podcast] = a;
+  t.equal(oil!.url, 'https://tigris-daily.example/economy/oil-exports-record?id=991', 'utm_* and the fragment dropped, meaningful query kept');
+  t.equal(oil!.author, 'Economy desk');
+  t.same(oil!.categories, ['Energy', 'Oil']);
+  t.equal(oil!.publishedAt, '2025-06-02T05:30:00.000Z');
+  t.equal(oil!.summary, 'Exports through Basra rose for a third month.', 'the description is the summary beside content:encoded');
+  t.match(oil!.body, /southern terminals rose for a third month/);
+  t.match(oil!.body, /salaries & pensions\.\nOfficials expect more\./, 'entities decoded, <br> is a line break');
+  t.notMatch(oil!.body, /trackReader|color:red/, 'no script or style text in the body');
+  t.notMatch(oil!.html!, /<script|onerror|onclick|javascript:|<style/i, 'sanitised HTML has no script, handlers or javascript: links');
+  t.match(oil!.html!, /<img src="https:\/\/tigris-daily\.example\/img\/terminal\.jpg"/, 'relative image made absolute against the site');
+  t.match(oil!.html!, /href="https:\/\/tigris-daily\.example\/economy\/budget"/);
+  t.equal(oil!.image, 'https://cdn.tigris-daily.example/img/terminal-thumb.jpg', 'media:thumbnail is the image');
+  t.same(oil!.media, [{ url: 'https://cdn.tigris-daily.example/img/terminal-large.jpg', type: 'image/jpeg', medium: 'image', length: 204800 }]);
+  t.equal(oil!.langHint, 'en');
+  t.equal(dinar!.url, 'https://tigris-daily.example/economy/dinar-steady', 'relative link resolved against the channel link');
+  t.equal(dinar!.author, 'Samira Haddad', 'RSS "email (Name)" author gives the name');
+  t.equal(dinar!.body, 'The rate stays at 1,310 dinars to the dollar.', 'escaped HTML description becomes text');
+  t.equal(dinar!.image, 'https://cdn.tigris-daily.example/img/dinar-thumb.jpg', 'thumbnail inside media:group');
+  t.match(podcast!.media, [{ url: 'https://cdn.tigris-daily.example/audio/week-23.mp3', type: 'audio/mpeg', length: 12345678 }]);
+});
+
+t.test('RSS 0.91 with the Netscape DOCTYPE', async (t) => {
+  const p = await load('rss-0.91.xml');
+  t.match(p, { format: 'rss', version: '0.91', title: 'Basra Port Bulletin' });
+  const a = articles(p);
+  t.equal(a.length, 2);
+  t.same(a[0]!.flags, ['date-missing'], 'no date: fetch time, flagged');
+  t.equal(a[0]!.publishedAt, FETCHED.toISOString());
+});
+
+t.test('RSS 1.0 (RDF) with Dublin Core', async (t) => {
+  const p = await load('rdf-1.0.rdf');
+  t.match(p, { format: 'rdf', title: 'Mosul Heritage Archive', language: 'en' });
+  const a = articles(p);
+  t.equal(a.length, 2);
+  t.match(a[0], { url: 'https://mosul-archive.example/news/al-nuri-minaret', author: 'Layla Omar', categories: ['Heritage'], publishedAt: '2025-05-20T06:15:00.000Z' });
+  t.equal(a[1]!.publishedAt, '2025-05-18T00:00:00.000Z');
+});
+
+t.test('Atom: xml:base and relative links, html/xhtml/text content, categories, enclosure links, broken date', async (t) => {
+  const p = await load('atom-xmlbase.atom.xml', 'https://najaf-review.example/blog/feed.atom');
+  t.match(p, { format: 'atom', title: 'Najaf Review', link: 'https://najaf-review.example/blog/', language: 'en' });
+  const a = articles(p, 'https://najaf-review.example/blog/feed.atom');
+  t.equal(a.length, 3, 'a broken date in one entry does not lose the feed');
+  const [rivers, kufa, plain] = a;
+  t.equal(rivers!.url, 'https://najaf-review.example/blog/2025/06/rivers-and-roads', 'entry xml:base over feed xml:base');
+  t.equal(rivers!.title, 'Rivers & roads: x < y in the Euphrates valley', 'type="text" title is not parsed as HTML');
+  t.equal(rivers!.body, 'The old roads follow the river, then turn west.\n\nSecond paragraph.', 'xhtml content keeps word order');
+  t.match(rivers!.html!, /href="https:\/\/najaf-review\.example\/blog\/maps\/caravan"/, 'relative link inside xhtml resolved against xml:base');
+  t.equal(rivers!.summary, 'Why the old caravan roads follow the river.');
+  t.same(rivers!.categories, ['Geography', 'water']);
+  t.equal(rivers!.author, 'Hassan Ali');
+  t.equal(rivers!.publishedAt, '2025-06-01T10:00:00.000Z', 'published preferred over updated');
+  t.equal(rivers!.image, 'https://najaf-review.example/media/map.png', 'enclosure image');
+  t.equal(kufa!.title, 'Markets of Kufa', 'type="html" title stripped of tags');
+  t.equal(kufa!.url, 'https://najaf-review.example/blog/markets-of-kufa');
+  t.equal(kufa!.body, 'Spice sellers & weavers.');
+  t.equal(kufa!.image, 'https://cdn.najaf-review.example/kufa/stall.jpg', 'content xml:base applies to images in the content');
+  t.equal(kufa!.publishedAt, '2025-05-28T05:00:00.000Z', 'updated used when published is absent');
+  t.equal(plain!.body, 'Plain text where <b> is literally a less-than sign and b.', 'type="text" content stays text');
+  t.same(plain!.flags, ['date-unparseable']);
+  t.equal(plain!.publishedAt, FETCHED.toISOString());
+});
+
+t.test('JSON Feed 1.1', async (t) => {
+  const p = await load('jsonfeed-1.1.json');
+  t.match(p, { format: 'json', version: '1.1', title: 'Kirkuk Notes', link: 'https://kirkuk-notes.example/', language: 'en' });
+  const a = articles(p);
+  t.equal(a.length, 2, 'the item without a URL is skipped');
+  t.match(a[0], {
+    url: 'https://kirkuk-notes.example/posts/citadel-lights', title: 'Citadel lights return for the festival', summary: 'The citadel is lit again.',
+    author: 'Dilan Aziz', categories: ['culture', 'festival'], image: 'https://kirkuk-notes.example/img/citadel.jpg', publishedAt: '2025-06-03T16:00:00.000Z',
+    media: [{ url: 'https://kirkuk-notes.example/audio/citadel.mp3', type: 'audio/mpeg', length: 2048000 }],
+  });
+  t.notMatch(a[0]!.html!, /script/);
+  t.match(a[1], { url: 'https://kirkuk-notes.example/posts/text-only', body: 'Plain text content.\n\nSecond paragraph.', author: 'Kirkuk Notes team' });
+});
+
+t.test('format is detected from content, not from the URL or Content-Type', async (t) => {
+  const atom = await parseFeed(fixture('atom-xmlbase.atom.xml'), { url: 'https://x.example/rss.xml', contentType: 'application/rss+xml' });
+  t.equal(atom.format, 'atom');
+  const json = await parseFeed(fixture('jsonfeed-1.1.json'), { url: 'https://x.example/feed.xml', contentType: 'text/xml' });
+  t.equal(json.format, 'json');
+});
+
+t.test('Arabic feeds in windows-1256 (charset only in the prolog) and ISO-8859-6', async (t) => {
+  for (const name of ['ar-windows-1256.xml', 'ar-iso-8859-6.xml']) {
+    const p = await load(name, 'https://rafidain-wire.example/rss', 'text/xml');
+    const a = articles(p);
+    t.equal(p.title, 'وكالة أنباء الرافدين', name);
+    t.equal(a[0]!.title, 'الكاظمي يصل إلى واشنطن في زيارة رسمية');
+    t.same(a[0]!.categories, ['سياسة']);
+    t.equal(a[0]!.langHint, 'ar');
+  }
+});
+
+t.test('defects are repaired, the items still come out, and the feed is flagged', async (t) => {
+  const cases: Array<[string, string, (a: ReturnType<typeof articles>) => void]> = [
+    ['defect-raw-ampersand.xml', 'entities', (a) => {
+      t.equal(a[0]!.title, 'Trade & investment forum opens');
+      t.equal(a[0]!.body, 'Ministers & CEOs meet; AT&T and Q&A sessions.');
+      t.equal(a[0]!.url, 'https://defects.example/forum?a=1&b=2');
+    }],
+    ['defect-control-chars.xml', 'control-characters', (a) => {
+      t.equal(a[0]!.title, 'Vote count resumes in Anbar');
+      t.equal(a[0]!.body, 'Counting resumed after a power cut.');
+    }],
+    ['defect-bom-junk.xml', 'junk-before-root', (a) => t.equal(a[0]!.title, 'Junk before the prolog')],
+    ['defect-entities.xml', 'entities', (a) => {
+      t.equal(a[0]!.title, 'Café culture returns … © 2025', '&nbsp; &eacute; &hellip; &copy; decoded');
+      t.equal(a[0]!.body, 'Prices rose — «sharply» &unknownentity; stays.', 'an unknown entity is kept as text');
+      t.equal(a[1]!.body, '“Quoted” and invalid.', 'an invalid character reference is dropped');
+    }],
+    ['defect-unescaped-html.xml', 'unescaped-html', (a) => t.equal(a[0]!.body, 'First bold paragraph.\nThen a line.')],
+    ['defect-truncated.xml', 'truncated', (a) => t.same(a.map((x) => x.title), ['Item 1', 'Item 2', 'Item 3'])],
+  ];
+  for (const [name, repair, check] of cases) {
+    const p = await load(name);
+    t.same(p.flags, ['feed-repaired'], `${name} flagged`);
+    t.ok(p.repairs.includes(repair), `${name}: ${repair} (${p.repairs.join(', ')})`);
+    const a = articles(p);
+    t.ok(a.length >= 1 && a.every((x) => x.flags.includes('feed-repaired')), `${name}: items carry the flag`);
+    check(a);
+  }
+  const clean = await load('rss-2.0-full.rss.xml');
+  t.same(clean.repairs, [], 'a clean feed takes no repair');
+});
+
+t.test('broken and odd dates: parsed where possible, else fetch time and flagged', async (t) => {
+  const a = articles(await load('defect-dates.xml'));
+  const byTitle = new Map(a.map((x) => [x.title, x]));
+  t.equal(byTitle.get('Date case 2')!.publishedAt, '2025-06-02T13:00:00.000Z');
+  t.equal(byTitle.get('Date case 6')!.publishedAt, '2025-06-02T08:00:00.000Z', 'Arabic-Indic digits');
+  for (const n of [9, 10, 11]) {
+    t.same(byTitle.get(`Date case ${n}`)!.flags, ['date-unparseable']);
+    t.equal(byTitle.get(`Date case ${n}`)!.publishedAt, FETCHED.toISOString());
+  }
+  t.same(byTitle.get('Date case 12')!.flags, ['date-missing']);
+});
+
+t.test('a date in the future is clamped to the fetch time and flagged', async (t) => {
+  const xml = `<rss version="2.0"><channel><title>F</title><item><title>Soon</title><link>https://f.example/a</link><pubDate>Fri, 01 Jan 2100 00:00:00 GMT</pubDate></item></channel></rss>`;
+  const [a] = articles(await parseFeed(Buffer.from(xml), {}));
+  t.same(a!.flags, ['date-in-future']);
+  t.equal(a!.publishedAt, FETCHED.toISOString());
+});
+
+t.test('hostile XML is refused before any parser, in milliseconds', async (t) => {
+  for (const name of ['hostile-billion-laughs.xml', 'hostile-xxe.xml', 'hostile-parameter-entity.xml']) {
+    const started = process.hrtime.bigint();
+    await t.rejects(load(name), { code: 'AKHBAR_FEED_XML_ENTITIES' }, name);
+    t.comment(`${name}: refused in ${Number(process.hrtime.bigint() - started) / 1e6} ms`);
+  }
+  // A big bomb: 1 MiB of nested declarations. Refusal only reads the prolog.
+  const big = `<?xml version="1.0"?><!DOCTYPE rss [${'<!ENTITY a "x">'.repeat(70_000)}]><rss version="2.0"><channel><title>&a;</title></channel></rss>`;
+  const before = process.memoryUsage().heapUsed;
+  await t.rejects(parseFeed(Buffer.from(big)), { code: 'AKHBAR_FEED_XML_ENTITIES' });
+  t.ok(process.memoryUsage().heapUsed - before < 64 * 1024 * 1024, 'memory stays bounded');
+});
+
+t.test('an HTML page is "not a feed", with the feeds it links', async (t) => {
+  const err = await parseFeed(fixture('page-with-feeds.html'), { url: 'https://furat-news.example/ar/', contentType: 'text/html' }).catch((e: unknown) => e);
+  t.match(err, { code: 'AKHBAR_FEED_NOT_A_FEED' });
+  const feeds = (err as { details: { feeds: Array<{ url: string }> } }).details.feeds;
+  t.same(feeds.slice(0, 3).map((f) => f.url), [
+    'https://furat-news.example/ar/feed/latest.xml', 'https://furat-news.example/en/atom.xml', 'https://furat-news.example/feed.json',
+  ]);
+  await t.rejects(load('not-a-feed.json'), { code: 'AKHBAR_FEED_NOT_A_FEED' }, 'plain JSON');
+  await t.rejects(load('subscriptions.opml'), { code: 'AKHBAR_FEED_NOT_A_FEED' }, 'OPML');
+  await t.rejects(parseFeed(Buffer.alloc(0)), { code: 'AKHBAR_FEED_EMPTY' });
+  await t.rejects(parseFeed(Buffer.from('<rss version="2.0"><title>no channel</title></rss>')), { code: 'AKHBAR_FEED_UNPARSEABLE' }, 'RSS without a channel');
+  const cut = await parseFeed(Buffer.from('<rss version="2.0"><channel><title>x</title><item><title>a <b>bold</title><link>https://cut.example/a</link></item></channel></rss>'));
+  t.ok(cut.repairs.includes('rebuilt'), 'a structurally broken document is rebuilt as a last resort');
+  t.equal(articles(cut)[0]!.url, 'https://cut.example/a');
+});
+
+t.test('the same story twice gets one id; a changed story a new content hash', async (t) => {
+  const xml = (body: string) => `<rss version="2.0"><channel><title>F</title><item><title>T</title><link>https://f.example/a?utm_source=x</link><description>${body}</description></item></channel></rss>`;
+  const [a] = articles(await parseFeed(Buffer.from(xml('one')), {}));
+  const [b] = toRawArticles(await parseFeed(Buffer.from(xml('one').replace('utm_source=x', 'fbclid=y')), {}), { id: 'other', url: 'https://other.example/' }, FETCHED);
+  const [c] = articles(await parseFeed(Buffer.from(xml('two')), {}));
+  t.equal(a!.id, b!.id, 'same canonical URL from two feeds: same id');
+  t.equal(a!.contentHash, b!.contentHash);
+  t.equal(a!.id, c!.id);
+  t.not(a!.contentHash, c!.contentHash, 'changed content: new hash');
+});
