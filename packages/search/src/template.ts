@@ -5,19 +5,41 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  *
  * Analysis uses core Elasticsearch filters plus the `akhbar_*` filters of the akhbar-analysis
  * plugin (infra/elasticsearch/akhbar-analysis): the same Lucene classes as Elasticsearch's
- * language analyzers, available on every distribution we run (see that plugin for why).
+ * language analyzers, available on every distribution we run (see that plugin for why), and
+ * Akhbar's own Arabic folding and light stemmer (`akhbar_arabic_fold`, `akhbar_arabic_light`).
  *
  * `dynamic: strict`: a document with a field the mapping does not know is rejected, never
  * allowed to grow the mapping.
+ *
+ * Bump TEMPLATE_VERSION whenever settings or mappings change; `akhbar index status` then shows
+ * indices built from an older template and `akhbar index migrate` rebuilds them.
+ *
+ * v2: Akhbar's Arabic stemmer (stacked proclitics, duals, plurals, hamza seats) replaces light10;
+ *     French elision and English possessives in the neutral analyzer; ignore_above on free-text
+ *     keyword fields so an over-long value can never make a document fail.
  */
+export const TEMPLATE_VERSION = 2;
 
-export const TEMPLATE_VERSION = 1;
+interface LangAnalysis {
+  tokenizer: string;
+  filter: string[];
+  /** Query-side chain when it differs from the index side. */
+  searchFilter?: string[];
+}
 
-const LANG_ANALYZERS: Record<AnalyzedLang, { tokenizer: string; filter: string[] }> = {
-  // Order follows Elasticsearch's built-in arabic analyzer: stop words are matched before
-  // normalisation, the light stemmer strips clitics (و ب ل ال…) and plural/dual suffixes.
-  ar: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_decimal_digit', 'akhbar_ar_stop', 'akhbar_arabic_normalization', 'akhbar_arabic_stem'] },
+const AR_BASE = ['lowercase', 'akhbar_decimal_digit', 'akhbar_ar_stop', 'akhbar_arabic_normalization'];
+
+const LANG_ANALYZERS: Record<AnalyzedLang, LangAnalysis> = {
+  // Stop words are matched before normalisation (the list is spelled with hamzas), as in
+  // Elasticsearch's arabic analyzer. The index side also emits stems without an ambiguous
+  // one-letter proclitic (و ف ب ك ل), the query side keeps the word as typed: see ArabicLight.java.
+  ar: {
+    tokenizer: 'standard',
+    filter: [...AR_BASE, 'akhbar_arabic_light_index', 'akhbar_asciifolding'],
+    searchFilter: [...AR_BASE, 'akhbar_arabic_light', 'akhbar_asciifolding'],
+  },
   en: { tokenizer: 'standard', filter: ['akhbar_english_possessive', 'lowercase', 'akhbar_en_stop', 'akhbar_english_stem', 'akhbar_asciifolding'] },
+  // Light stemming before folding (the stemmer knows accents), so élections, elections, élection meet.
   fr: { tokenizer: 'standard', filter: ['akhbar_french_elision', 'lowercase', 'akhbar_fr_stop', 'akhbar_french_stem', 'akhbar_asciifolding'] },
   es: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_es_stop', 'akhbar_spanish_stem', 'akhbar_asciifolding'] },
   de: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_de_stop', 'akhbar_german_normalization', 'akhbar_german_stem'] },
@@ -39,27 +61,47 @@ const STOP_LISTS: Record<string, string> = {
   akhbar_ru_stop: '_russian_',
 };
 
+/** Analyzer names of a language's text fields. */
+export function langAnalyzers(lang: AnalyzedLang): { index: string; search: string } {
+  const index = `akhbar_${lang}`;
+  return { index, search: LANG_ANALYZERS[lang].searchFilter ? `${index}_search` : index };
+}
+
 export interface IndexOptions {
   /** Primary shards. @default 1 */
   shards?: number;
   /** Replicas per shard. @default 0 (single-node dev); set 1+ in production. */
   replicas?: number;
-  /** Refresh interval; bounds fetched→searchable latency. @default '1s' */
+  /**
+   * Refresh interval; bounds fetched→searchable latency. Set explicitly so shards refresh on
+   * schedule even when no search has touched them lately (Elasticsearch skips refreshes of
+   * "search-idle" shards only when the interval is left unset). @default '1s'
+   */
   refreshInterval?: string;
 }
+
+/** Keyword values longer than this are kept in `_source` but not indexed (never a rejection). */
+export const KEYWORD_IGNORE_ABOVE = 1024;
 
 export function analysisSettings(): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   for (const [name, list] of Object.entries(STOP_LISTS)) filter[name] = { type: 'stop', stopwords: list };
   const analyzer: Record<string, unknown> = {
-    // Language-neutral: any script, folded (case, Latin accents, Arabic letter variants, digits).
+    // Language-neutral: any script, folded (case, Latin accents, Arabic letter and hamza variants,
+    // digits), with French elision and English possessives removed (l'Irak → irak, Iraq's → iraq).
+    // No stemming: it serves every language at once and articles whose language is unknown.
     akhbar_neutral: {
       type: 'custom',
       tokenizer: 'standard',
-      filter: ['lowercase', 'akhbar_decimal_digit', 'akhbar_arabic_normalization', 'akhbar_asciifolding'],
+      filter: ['akhbar_french_elision', 'akhbar_english_possessive', 'lowercase', 'akhbar_decimal_digit', 'akhbar_arabic_normalization', 'akhbar_arabic_fold', 'akhbar_asciifolding'],
     },
   };
-  for (const lang of ANALYZED_LANGS) analyzer[`akhbar_${lang}`] = { type: 'custom', ...LANG_ANALYZERS[lang] };
+  for (const lang of ANALYZED_LANGS) {
+    const a = LANG_ANALYZERS[lang];
+    const names = langAnalyzers(lang);
+    analyzer[names.index] = { type: 'custom', tokenizer: a.tokenizer, filter: a.filter };
+    if (a.searchFilter) analyzer[names.search] = { type: 'custom', tokenizer: a.tokenizer, filter: a.searchFilter };
+  }
   const normalizer = {
     // Normalizers accept only core filters (plugin filters are refused there), hence lowercase only.
     akhbar_keyword_fold: { type: 'custom', filter: ['lowercase'] },
@@ -68,14 +110,21 @@ export function analysisSettings(): Record<string, unknown> {
 }
 
 export function articleMappings(): Record<string, unknown> {
-  const text = (analyzer: string) => ({ type: 'text', analyzer, term_vector: 'with_positions_offsets' });
+  const text = (analyzer: string, searchAnalyzer = analyzer) => ({
+    type: 'text',
+    analyzer,
+    ...(searchAnalyzer !== analyzer ? { search_analyzer: searchAnalyzer } : {}),
+    term_vector: 'with_positions_offsets',
+  });
   const i18n: Record<string, unknown> = {};
   for (const lang of ANALYZED_LANGS) {
-    i18n[lang] = {
-      properties: { title: text(`akhbar_${lang}`), body: text(`akhbar_${lang}`) },
-    };
+    const a = langAnalyzers(lang);
+    i18n[lang] = { properties: { title: text(a.index, a.search), body: text(a.index, a.search) } };
   }
   const keyword = { type: 'keyword' };
+  // Free text from feeds lands in these: bounded so one absurd value cannot fail a document.
+  const freeKeyword = { type: 'keyword', ignore_above: KEYWORD_IGNORE_ABOVE };
+  const foldedKeyword = { type: 'keyword', normalizer: 'akhbar_keyword_fold', ignore_above: KEYWORD_IGNORE_ABOVE };
   return {
     dynamic: 'strict',
     _meta: { templateVersion: TEMPLATE_VERSION },
@@ -86,8 +135,8 @@ export function articleMappings(): Record<string, unknown> {
       source: {
         properties: {
           id: keyword,
-          name: { type: 'keyword', fields: { text: { type: 'text', analyzer: 'akhbar_neutral' } } },
-          domain: keyword,
+          name: { ...freeKeyword, fields: { text: { type: 'text', analyzer: 'akhbar_neutral' } } },
+          domain: freeKeyword,
           country: keyword,
           lang: keyword,
         },
@@ -101,8 +150,8 @@ export function articleMappings(): Record<string, unknown> {
       extract: { type: 'text', analyzer: 'akhbar_neutral' },
       i18n: { properties: i18n },
       html: { type: 'text', index: false },
-      author: { type: 'keyword', normalizer: 'akhbar_keyword_fold' },
-      categories: { type: 'keyword', normalizer: 'akhbar_keyword_fold' },
+      author: foldedKeyword,
+      categories: foldedKeyword,
       image: { type: 'keyword', index: false },
       publishedAt: { type: 'date' },
       fetchedAt: { type: 'date' },
@@ -110,21 +159,21 @@ export function articleMappings(): Record<string, unknown> {
       indexedAt: { type: 'date' },
       topics: keyword,
       topicScores: { type: 'object', enabled: false },
-      entityIds: keyword,
-      people: keyword,
-      orgs: keyword,
-      places: keyword,
+      entityIds: freeKeyword,
+      people: freeKeyword,
+      orgs: freeKeyword,
+      places: freeKeyword,
       entities: { type: 'object', enabled: false },
       countries: keyword,
       locations: { type: 'geo_point' },
-      keywords: keyword,
+      keywords: freeKeyword,
       wordCount: { type: 'integer' },
       readingTimeSec: { type: 'integer' },
       storyId: keyword,
       simhash: { type: 'keyword', index: false },
       flags: keyword,
       contentHash: keyword,
-      langHint: keyword,
+      langHint: freeKeyword,
       media: { type: 'object', enabled: false },
       normalized: { type: 'object', enabled: false },
       provenance: { type: 'object', enabled: false },
@@ -139,8 +188,8 @@ export function articleIndexBody(opts: IndexOptions = {}): Record<string, unknow
       number_of_shards: opts.shards ?? 1,
       number_of_replicas: opts.replicas ?? 0,
       refresh_interval: opts.refreshInterval ?? '1s',
-      // Guards against a document carrying thousands of keys: strict mapping rejects unknown
-      // keys outright; these caps keep the mapping itself bounded.
+      // Strict mapping rejects unknown keys outright; these caps keep the mapping itself bounded
+      // even if a future template change loosened that.
       'mapping.total_fields.limit': 400,
       'mapping.depth.limit': 6,
       analysis: analysisSettings(),

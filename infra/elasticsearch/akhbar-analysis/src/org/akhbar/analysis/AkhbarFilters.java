@@ -36,7 +36,7 @@ import org.tartarus.snowball.ext.TurkishStemmer;
  * The index template (packages/search) uses only these names and core filters, so tests, the demo
  * and production analyse text identically.
  *
- * One nested class per filter; infra/elasticsearch/build-plugin.sh lists them in
+ * One nested class per filter; build.sh (beside src/) lists them in
  * named_components.json from the @NamedComponent annotations.
  */
 public final class AkhbarFilters {
@@ -57,6 +57,24 @@ public final class AkhbarFilters {
   @NamedComponent("akhbar_arabic_snowball")
   public static final class ArabicSnowball implements TokenFilterFactory {
     @Override public TokenStream create(TokenStream in) { return new SnowballFilter(in, new ArabicStemmer()); }
+  }
+
+  /** Remaining hamza seats (ؤ ئ ء, alef wasla) to alef, Farsi yeh/keheh to Arabic: see ArabicLight. */
+  @NamedComponent("akhbar_arabic_fold")
+  public static final class ArabicFold implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new ArabicLight.FoldFilter(in); }
+  }
+
+  /** Akhbar's Arabic light stemmer, query side: stacked proclitics, duals, plurals, pronouns. */
+  @NamedComponent("akhbar_arabic_light")
+  public static final class ArabicLightStem implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new ArabicLight.Filter(in, false); }
+  }
+
+  /** Index side of akhbar_arabic_light: also the stems without an ambiguous one-letter proclitic. */
+  @NamedComponent("akhbar_arabic_light_index")
+  public static final class ArabicLightIndex implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new ArabicLight.Filter(in, true); }
   }
 
   /** Arabic-Indic, Persian and other Unicode decimal digits to ASCII. */
