@@ -1,11 +1,11 @@
 import type { Client } from '@elastic/elasticsearch';
-import { articleIndexBody, type IndexOptions } from './template.ts';
+import { articleIndexBody, TEMPLATE_VERSION, type IndexOptions } from './template.ts';
 
 /**
  * Versioned article indices behind two aliases:
  *   `<prefix>-articles`        read alias (search)
  *   `<prefix>-articles-write`  write alias (indexer)
- * so a migration can build `-v(N+1)` and swap aliases with no downtime.
+ * so a migration can build `-v(N+1)` and swap aliases with no downtime (migrate.ts).
  */
 export function indexNames(prefix: string) {
   return {
@@ -14,6 +14,14 @@ export function indexNames(prefix: string) {
     version: (n: number) => `${prefix}-articles-v${n}`,
     pattern: `${prefix}-articles-v*`,
   };
+}
+
+/** Version number of a concrete article index name (`…-articles-v7` → 7). */
+export function versionOf(prefix: string, index: string): number | undefined {
+  const base = `${prefix}-articles-v`;
+  if (!index.startsWith(base)) return undefined;
+  const n = Number(index.slice(base.length));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 /** Create v1 and both aliases when no article index exists yet. Safe to call concurrently. */
@@ -46,9 +54,94 @@ export async function currentWriteIndex(client: Client, prefix: string): Promise
   }
 }
 
-/** Delete every index and alias under a prefix (tests and `akhbar index drop`). */
+/** Delete every index and alias under a prefix (tests). */
 export async function dropArticleIndices(client: Client, prefix: string): Promise<void> {
   await client.indices.delete({ index: indexNames(prefix).pattern, ignore_unavailable: true, allow_no_indices: true });
+}
+
+export interface ArticleIndexInfo {
+  name: string;
+  version: number;
+  health: string;
+  docs: number;
+  sizeBytes: number;
+  /** Template version recorded in the mapping's `_meta` (0 when absent). */
+  templateVersion: number;
+  shards: number;
+  replicas: number;
+  refreshInterval: string;
+  /** This index takes the indexer's writes. */
+  write: boolean;
+  /** Searches reach this index; `readFilter` set while a migration is copying into it. */
+  read: boolean;
+  readFilter?: unknown;
+}
+
+export interface ArticleIndexStatus {
+  prefix: string;
+  aliases: { read: string; write: string };
+  indices: ArticleIndexInfo[];
+  writeIndex?: string;
+  /** Template version this code would build. */
+  templateVersion: number;
+  /** A migration started and has not swapped the read alias yet. */
+  migrating: boolean;
+  /** The write index was built from an older template: `akhbar index migrate` rebuilds it. */
+  outdated: boolean;
+}
+
+/** Every article index under a prefix with its aliases, size and template version. */
+export async function articleIndexStatus(client: Client, prefix: string): Promise<ArticleIndexStatus> {
+  const names = indexNames(prefix);
+  const indices: ArticleIndexInfo[] = [];
+  const cat = await client.cat.indices({ index: names.pattern, format: 'json', bytes: 'b', expand_wildcards: 'all' }).catch((err: unknown) => {
+    if (statusOf(err) === 404) return [];
+    throw err;
+  });
+  const found = cat.filter((c) => c.index && versionOf(prefix, c.index) !== undefined);
+  if (found.length > 0) {
+    const list = found.map((c) => c.index!).join(',');
+    const [settings, mappings, aliases] = await Promise.all([
+      client.indices.getSettings({ index: list, flat_settings: true }),
+      client.indices.getMapping({ index: list }),
+      client.indices.getAlias({ index: list }),
+    ]);
+    for (const c of found) {
+      const name = c.index!;
+      const s = (settings[name]?.settings ?? {}) as Record<string, string>;
+      const meta = (mappings[name]?.mappings?._meta ?? {}) as { templateVersion?: number };
+      const a = (aliases[name]?.aliases ?? {}) as Record<string, { filter?: unknown; is_write_index?: boolean }>;
+      const write = a[names.write];
+      const read = a[names.read];
+      const info: ArticleIndexInfo = {
+        name,
+        version: versionOf(prefix, name)!,
+        health: c.health ?? 'unknown',
+        docs: Number(c['docs.count'] ?? 0),
+        sizeBytes: Number(c['store.size'] ?? 0),
+        templateVersion: Number(meta.templateVersion ?? 0),
+        shards: Number(s['index.number_of_shards'] ?? 0),
+        replicas: Number(s['index.number_of_replicas'] ?? 0),
+        refreshInterval: s['index.refresh_interval'] ?? '1s',
+        write: write !== undefined && write.is_write_index !== false,
+        read: read !== undefined,
+      };
+      if (read?.filter !== undefined) info.readFilter = read.filter;
+      indices.push(info);
+    }
+  }
+  indices.sort((x, y) => x.version - y.version);
+  const writeIndex = indices.find((i) => i.write);
+  const status: ArticleIndexStatus = {
+    prefix,
+    aliases: { read: names.read, write: names.write },
+    indices,
+    templateVersion: TEMPLATE_VERSION,
+    migrating: indices.filter((i) => i.read).length > 1,
+    outdated: writeIndex !== undefined && writeIndex.templateVersion < TEMPLATE_VERSION,
+  };
+  if (writeIndex) status.writeIndex = writeIndex.name;
+  return status;
 }
 
 export function statusOf(err: unknown): number | undefined {
@@ -59,7 +152,7 @@ export function statusOf(err: unknown): number | undefined {
   return undefined;
 }
 
-function isAlreadyExists(err: unknown): boolean {
+export function isAlreadyExists(err: unknown): boolean {
   const body = (err as { meta?: { body?: { error?: { type?: string } } } }).meta?.body;
   return body?.error?.type === 'resource_already_exists_exception';
 }

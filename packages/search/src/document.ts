@@ -1,19 +1,58 @@
-import { type EnrichedArticle, type RawArticle } from '@akhbar/core';
+import { AkhbarError, type EnrichedArticle, type RawArticle } from '@akhbar/core';
+import { SearchErrors } from './errors.ts';
 import { isAnalyzedLang } from './languages.ts';
+import { articleMappings } from './template.ts';
 
-/** Bodies beyond this are truncated (and flagged), never rejected. */
+/**
+ * Limits of one document. Over-long text is truncated (and flagged), never rejected: a feed
+ * that stuffs a whole book into one item still gets its article indexed.
+ */
+/** Body characters kept; beyond, cut and flagged `body-truncated`. */
 export const MAX_BODY_CHARS = 100_000;
+/** Title characters kept; beyond, cut and flagged `title-truncated`. */
+export const MAX_TITLE_CHARS = 2_000;
+/** Summary characters kept; beyond, cut and flagged `summary-truncated`. */
+export const MAX_SUMMARY_CHARS = 20_000;
+/** Display HTML larger than this is dropped (cut HTML is broken HTML), flagged `html-dropped`. */
+export const MAX_HTML_CHARS = 500_000;
+/** Keys in the whole document, opaque objects (entities, provenance…) included. */
+export const MAX_DOCUMENT_KEYS = 20_000;
+/** Serialised size of one document after truncation; beyond, the document is rejected. */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
+/** Flags the indexer records on the document only (they are not RawArticle flags). */
+export const DOCUMENT_FLAGS = ['title-truncated', 'summary-truncated', 'html-dropped'] as const;
 
 export type ArticleDocument = Record<string, unknown> & { id: string };
+
+/** Cut a string to at most `max` UTF-16 units without splitting a surrogate pair. */
+export function truncateText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return s.slice(0, end);
+}
 
 /** The Elasticsearch document for an enriched article (field names: fields.ts). */
 export function toDocument(article: EnrichedArticle, now = new Date()): ArticleDocument {
   const e = article.enrichment;
-  const flags = [...article.flags];
-  let body = article.body;
-  if (body.length > MAX_BODY_CHARS) {
-    body = body.slice(0, MAX_BODY_CHARS);
-    if (!flags.includes('body-truncated')) flags.push('body-truncated');
+  const flags: string[] = [...article.flags];
+  const flag = (f: string) => {
+    if (!flags.includes(f)) flags.push(f);
+  };
+  const cut = (s: string, max: number, f: string) => {
+    if (s.length <= max) return s;
+    flag(f);
+    return truncateText(s, max);
+  };
+  const title = cut(article.title, MAX_TITLE_CHARS, 'title-truncated');
+  const summary = cut(article.summary, MAX_SUMMARY_CHARS, 'summary-truncated');
+  const body = cut(article.body, MAX_BODY_CHARS, 'body-truncated');
+  let html = article.html;
+  if (html !== undefined && html.length > MAX_HTML_CHARS) {
+    html = undefined;
+    flag('html-dropped');
   }
   const doc: ArticleDocument = {
     id: article.id,
@@ -23,8 +62,8 @@ export function toDocument(article: EnrichedArticle, now = new Date()): ArticleD
     lang: e.lang,
     langConfidence: e.langConfidence,
     dir: e.dir,
-    title: article.title,
-    summary: article.summary,
+    title,
+    summary,
     body,
     extract: e.extract,
     author: article.author,
@@ -54,18 +93,18 @@ export function toDocument(article: EnrichedArticle, now = new Date()): ArticleD
     media: article.media,
     normalized: e.normalized,
     provenance: e.provenance,
-    suggest: { input: suggestInputs(article) },
+    suggest: { input: suggestInputs(article, title) },
   };
   if (isAnalyzedLang(e.lang)) {
-    doc.i18n = { [e.lang]: { title: article.title, body } };
+    doc.i18n = { [e.lang]: { title, body } };
   }
-  if (article.html !== undefined) doc.html = article.html;
+  if (html !== undefined) doc.html = html;
   for (const k of Object.keys(doc)) if (doc[k] === undefined) delete doc[k];
   return doc;
 }
 
-function suggestInputs(article: EnrichedArticle): string[] {
-  const inputs = [article.title.slice(0, 100)];
+function suggestInputs(article: EnrichedArticle, title: string): string[] {
+  const inputs = [title.slice(0, 100)];
   for (const ent of article.enrichment.entities) {
     inputs.push(ent.name);
     for (const n of Object.values(ent.names ?? {})) inputs.push(n);
@@ -74,11 +113,26 @@ function suggestInputs(article: EnrichedArticle): string[] {
 }
 
 /**
+ * The version Elasticsearch keeps for a document (`version_type: external_gte`): the fetch time.
+ * A newer fetch of the same article replaces the document; a re-enrichment of the same fetch
+ * (same version) replaces it too (a story-id change, a better tagger); an older fetch arriving
+ * late (a retry, a replay from the dead-letter queue, a migration copy) is refused with 409.
+ * `undefined` when the document carries no usable date: it is then written unconditionally.
+ */
+export function documentVersion(doc: Record<string, unknown>): number | undefined {
+  const t = typeof doc.fetchedAt === 'string' ? Date.parse(doc.fetchedAt) : NaN;
+  return Number.isFinite(t) && t > 0 ? t : undefined;
+}
+
+/**
  * The raw article back from its stored document (everything ingest produced is kept in
- * `_source`), so enrichment can be re-run over the index without re-fetching feeds.
+ * `_source`), so enrichment can be re-run over the index without re-fetching feeds. Title,
+ * summary and body are the stored (possibly truncated) ones; `body-truncated` is kept because
+ * the body returned is indeed cut.
  */
 export function fromDocument(doc: Record<string, unknown>): RawArticle {
   const d = doc as Record<string, any>;
+  const docOnly = new Set<string>([...DOCUMENT_FLAGS, 'update']);
   const article: RawArticle = {
     id: d.id,
     url: d.url,
@@ -91,8 +145,75 @@ export function fromDocument(doc: Record<string, unknown>): RawArticle {
     publishedAt: d.publishedAt,
     fetchedAt: d.fetchedAt,
     contentHash: d.contentHash,
-    flags: (d.flags ?? []).filter((f: string) => f !== 'body-truncated' && f !== 'update'),
+    flags: (d.flags ?? []).filter((f: string) => !docOnly.has(f)),
   };
   for (const k of ['html', 'author', 'image', 'media', 'langHint'] as const) if (d[k] !== undefined) (article as any)[k] = d[k];
   return article;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guard in front of Elasticsearch: a document is checked against the mapping before it is
+// sent, so a payload with unknown (possibly thousands of) keys never reaches the index at all.
+
+type Shape = { kind: 'object'; props: Map<string, Shape> } | { kind: 'leaf' } | { kind: 'opaque' };
+
+function shapeOf(mapping: Record<string, any>): Shape {
+  if (mapping.enabled === false) return { kind: 'opaque' };
+  if (mapping.properties) {
+    const props = new Map<string, Shape>();
+    for (const [k, v] of Object.entries(mapping.properties as Record<string, any>)) props.set(k, shapeOf(v));
+    return { kind: 'object', props };
+  }
+  return { kind: 'leaf' };
+}
+
+let rootShape: Shape | undefined;
+
+/**
+ * Check a document against the article mapping: every key known (objects stored but not
+ * indexed, like `entities`, may hold anything), and at most MAX_DOCUMENT_KEYS keys in all.
+ * Throws AKHBAR_INDEX_DOC_INVALID (permanent) naming the first unknown keys.
+ */
+export function checkDocument(doc: Record<string, unknown>): void {
+  rootShape ??= shapeOf(articleMappings());
+  const unknown: string[] = [];
+  let keys = 0;
+  const walk = (value: unknown, shape: Shape, path: string): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, shape, path);
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    for (const k in obj) {
+      keys++;
+      if (keys > MAX_DOCUMENT_KEYS) return;
+      const child = path ? `${path}.${k}` : k;
+      if (shape.kind === 'object') {
+        const s = shape.props.get(k);
+        if (!s) {
+          if (unknown.length < 5) unknown.push(child);
+          else if (unknown.length === 5) unknown.push('…');
+          continue;
+        }
+        walk(obj[k], s, child);
+      } else {
+        // Opaque objects and leaf values (geo points, completion inputs): count, do not judge.
+        walk(obj[k], shape, child);
+      }
+    }
+  };
+  walk(doc, rootShape, '');
+  if (keys > MAX_DOCUMENT_KEYS) {
+    throw new AkhbarError(SearchErrors.DOC_INVALID, `document ${String(doc.id)} has more than ${MAX_DOCUMENT_KEYS} keys`, { permanent: true, details: { id: doc.id } });
+  }
+  if (unknown.length > 0) {
+    throw new AkhbarError(SearchErrors.DOC_INVALID, `document ${String(doc.id)} has keys the mapping does not know: ${unknown.join(', ')}`, {
+      permanent: true,
+      details: { id: doc.id, unknown },
+    });
+  }
+  if (typeof doc.id !== 'string' || doc.id === '' || doc.id.length > 512) {
+    throw new AkhbarError(SearchErrors.DOC_INVALID, 'document id must be a non-empty string of at most 512 characters', { permanent: true });
+  }
 }

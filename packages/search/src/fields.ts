@@ -10,12 +10,16 @@ export const F = {
   feedId: 'feedId',
   sourceId: 'source.id',
   sourceName: 'source.name',
+  /** Source name as analysed text (neutral analyzer), for matching a source by name. */
+  sourceNameText: 'source.name.text',
   domain: 'source.domain',
   sourceCountry: 'source.country',
   lang: 'lang',
   dir: 'dir',
   /** Language-neutral text (folding analyzer): every article, any language. */
   title: 'title',
+  /** Exact title (keyword, titles up to 512 characters), for exact matching or sorting. */
+  titleRaw: 'title.raw',
   summary: 'summary',
   body: 'body',
   extract: 'extract',
@@ -26,7 +30,9 @@ export const F = {
   categories: 'categories',
   publishedAt: 'publishedAt',
   fetchedAt: 'fetchedAt',
+  /** When the indexer built the document (fetched → searchable latency is indexedAt − fetchedAt + refresh). */
   indexedAt: 'indexedAt',
+  enrichedAt: 'enrichedAt',
   topics: 'topics',
   entityIds: 'entityIds',
   people: 'people',
@@ -37,6 +43,10 @@ export const F = {
   keywords: 'keywords',
   storyId: 'storyId',
   flags: 'flags',
+  contentHash: 'contentHash',
+  wordCount: 'wordCount',
+  readingTimeSec: 'readingTimeSec',
+  langHint: 'langHint',
   suggest: 'suggest',
 } as const;
 

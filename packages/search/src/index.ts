@@ -7,3 +7,5 @@ export * from './template.ts';
 export * from './query.ts';
 export * from './query-stats.ts';
 export * from './query-articles.ts';
+export * from './errors.ts';
+export * from './migrate.ts';

@@ -1,0 +1,78 @@
+import t from 'tap';
+import { RawArticleSchema } from '@akhbar/core';
+import { Value } from '@sinclair/typebox/value';
+import {
+  MAX_BODY_CHARS, MAX_DOCUMENT_KEYS, MAX_HTML_CHARS, MAX_TITLE_CHARS, SearchErrors, checkDocument, documentVersion, fromDocument, toDocument, truncateText,
+} from '../src/index.ts';
+import { makeArticle } from './fixtures.ts';
+
+t.test('an over-long body is truncated to MAX_BODY_CHARS and flagged, not rejected', async (t) => {
+  const a = makeArticle({ lang: 'ar', body: 'خبر '.repeat(40_000) });
+  const doc = toDocument(a);
+  t.equal((doc.body as string).length, MAX_BODY_CHARS);
+  t.equal((doc.i18n as any).ar.body, doc.body, 'the per-language body is the truncated one too');
+  t.ok((doc.flags as string[]).includes('body-truncated'));
+  t.doesNotThrow(() => checkDocument(doc));
+});
+
+t.test('a huge title is cut, huge HTML dropped, each flagged', async (t) => {
+  const doc = toDocument(makeArticle({ title: 'T'.repeat(MAX_TITLE_CHARS + 10), html: `<p>${'x'.repeat(MAX_HTML_CHARS)}</p>` }));
+  t.equal((doc.title as string).length, MAX_TITLE_CHARS);
+  t.equal(doc.html, undefined);
+  t.same((doc.flags as string[]).sort(), ['html-dropped', 'title-truncated']);
+  const small = toDocument(makeArticle({ html: '<p>ok</p>' }));
+  t.equal(small.html, '<p>ok</p>');
+  t.same(small.flags, []);
+});
+
+t.test('truncation never splits a surrogate pair', async (t) => {
+  t.equal(truncateText('ab😀cd', 3), 'ab', 'the emoji would be cut in half: it goes whole');
+  t.equal(truncateText('ab😀cd', 4), 'ab😀');
+  t.equal(truncateText('abc', 10), 'abc');
+});
+
+t.test('per-language fields only for analysed languages', async (t) => {
+  t.same(Object.keys(toDocument(makeArticle({ lang: 'fr' })).i18n as object), ['fr']);
+  t.equal(toDocument(makeArticle({ lang: 'und' })).i18n, undefined, 'unknown language: neutral fields only');
+});
+
+t.test('the document version is the fetch time', async (t) => {
+  const doc = toDocument(makeArticle({ fetchedAt: '2024-05-01T10:00:00.000Z' }));
+  t.equal(documentVersion(doc), Date.parse('2024-05-01T10:00:00.000Z'));
+  t.equal(documentVersion({ id: 'x' }), undefined);
+  t.equal(documentVersion({ id: 'x', fetchedAt: 'yesterday' }), undefined);
+});
+
+t.test('fromDocument gives back a valid raw article', async (t) => {
+  const a = makeArticle({ lang: 'ar', title: 'عنوان', body: 'نص '.repeat(40_000), html: '<p>نص</p>', categories: ['سياسة'] });
+  a.flags = ['update', 'feed-repaired'];
+  const raw = fromDocument(JSON.parse(JSON.stringify(toDocument(a))) as Record<string, unknown>);
+  t.ok(Value.Check(RawArticleSchema, raw), [...Value.Errors(RawArticleSchema, raw)].map((e) => `${e.path} ${e.message}`).join('; '));
+  t.equal(raw.id, a.id);
+  t.equal(raw.html, a.html);
+  t.same(raw.categories, ['سياسة']);
+  t.same(raw.flags.sort(), ['body-truncated', 'feed-repaired'], '"update" is a transport flag; the truncation is true of the body returned');
+  t.equal(raw.body.length, MAX_BODY_CHARS);
+});
+
+t.test('the guard refuses keys the mapping does not know, before Elasticsearch', async (t) => {
+  const doc = toDocument(makeArticle());
+  for (let i = 0; i < 5000; i++) (doc as Record<string, unknown>)[`junk${i}`] = i;
+  t.throws(() => checkDocument(doc), { code: SearchErrors.DOC_INVALID, permanent: true, message: /junk0, junk1, junk2, junk3, junk4, …/ });
+
+  const nested = toDocument(makeArticle());
+  (nested.source as Record<string, unknown>).owner = 'someone';
+  t.throws(() => checkDocument(nested), { code: SearchErrors.DOC_INVALID, message: /source\.owner/ });
+
+  const i18n = toDocument(makeArticle({ lang: 'ar' }));
+  ((i18n.i18n as any).ar as Record<string, unknown>).summary = 'x';
+  t.throws(() => checkDocument(i18n), { message: /i18n\.ar\.summary/ });
+});
+
+t.test('objects stored but not indexed may hold anything, within the key budget', async (t) => {
+  const doc = toDocument(makeArticle());
+  doc.provenance = { someTagger: { tagger: 'x', version: '2', extra: { deep: true } } };
+  t.doesNotThrow(() => checkDocument(doc));
+  doc.topicScores = Object.fromEntries(Array.from({ length: MAX_DOCUMENT_KEYS + 1 }, (_, i) => [`t${i}`, 1]));
+  t.throws(() => checkDocument(doc), { code: SearchErrors.DOC_INVALID, message: /more than/ });
+});

@@ -1,0 +1,165 @@
+import t from 'tap';
+import { dropIndexPrefix, testEsUrl, uniqueIndexPrefix } from '@akhbar/testkit';
+import {
+  SearchErrors, abortMigration, articleIndexBody, articleIndexStatus, createEsClient, documentVersion, ensureArticleIndex, indexNames, migrateArticleIndex, toDocument,
+  type ArticleDocument,
+} from '../src/index.ts';
+import { makeArticle } from './fixtures.ts';
+
+/**
+ * `akhbar index migrate` on the real Elasticsearch: documents copied client-side while the
+ * indexer keeps writing and readers keep searching.
+ */
+
+const es = createEsClient(testEsUrl());
+const prefixes: string[] = [];
+t.teardown(async () => {
+  for (const p of prefixes) await dropIndexPrefix(p);
+  await es.close();
+});
+
+function newPrefix(label: string): string {
+  const p = uniqueIndexPrefix(label);
+  prefixes.push(p);
+  return p;
+}
+
+/** Write documents the way the indexer does: through the write alias, versioned by fetch time. */
+async function write(prefix: string, docs: ArticleDocument[], refresh = true): Promise<void> {
+  const operations = docs.flatMap((d) => [{ index: { _index: indexNames(prefix).write, _id: d.id, version: documentVersion(d), version_type: 'external_gte' as const } }, d]);
+  const res = await es.bulk({ operations, refresh, require_alias: true });
+  if (res.errors) throw new Error(JSON.stringify(res.items.find((i) => i.index?.error)));
+}
+
+async function total(index: string, query: Record<string, unknown> = { match_all: {} }): Promise<number> {
+  const res = await es.search({ index, size: 0, track_total_hits: true, query });
+  return typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
+}
+
+const T0 = '2024-03-01T08:00:00.000Z';
+const T1 = '2024-03-01T09:00:00.000Z';
+
+t.test('a migration copies every article while writes and searches go on', async (t) => {
+  const prefix = newPrefix('migrate');
+  const names = indexNames(prefix);
+  await ensureArticleIndex(es, prefix);
+  const articles = Array.from({ length: 240 }, (_, i) => makeArticle({ title: `Harbour report number ${i}`, fetchedAt: T0, slug: `m-${i}` }));
+  await write(prefix, articles.map((a) => toDocument(a)));
+
+  // A reader searching all the time: it must never fail and never see fewer articles.
+  let reading = true;
+  const seen: number[] = [];
+  const readErrors: unknown[] = [];
+  const reader = (async () => {
+    while (reading) {
+      try {
+        seen.push(await total(names.read));
+      } catch (err) {
+        readErrors.push(err);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+
+  const last = articles.at(-1)!;
+  const fresh = makeArticle({ title: 'Lighthouse keeper retires', fetchedAt: T1, slug: 'm-fresh' });
+  let duringMigration: { freshFound: number; migrating: boolean } | undefined;
+  const result = await migrateArticleIndex(es, prefix, {
+    batchSize: 40,
+    graceMs: 100,
+    onProgress: async (p) => {
+      if (p.phase !== 'copy' || duringMigration) return;
+      // The indexer, meanwhile: an update of an article not copied yet, and a new article.
+      await write(prefix, [toDocument({ ...last, title: 'Harbour report, corrected', fetchedAt: T1 }), toDocument(fresh)], false);
+      await es.indices.refresh({ index: names.pattern });
+      duringMigration = {
+        freshFound: await total(names.read, { match: { title: 'lighthouse' } }),
+        migrating: (await articleIndexStatus(es, prefix)).migrating,
+      };
+    },
+  });
+  reading = false;
+  await reader;
+
+  t.same(duringMigration, { freshFound: 1, migrating: true }, 'an article written during the migration is searchable at once');
+  t.equal(result.action, 'migrated');
+  t.equal(result.from, names.version(1));
+  t.equal(result.to, names.version(2));
+  t.equal(result.copy.copied + result.copy.skipped, 240, 'every article of v1 is accounted for');
+  t.ok(result.copy.skipped >= 1, 'the copy of the outdated article was refused (409)');
+  t.equal(result.copy.failed, 0);
+
+  const status = result.status;
+  t.equal(status.writeIndex, names.version(2));
+  t.same(status.indices.filter((i) => i.read).map((i) => [i.name, i.readFilter]), [[names.version(2), undefined]], 'the read alias points at v2 alone, unfiltered');
+  t.ok(status.indices.some((i) => i.name === names.version(1) && !i.read && !i.write), 'v1 is kept for a rollback');
+  t.equal(await total(names.read), 241);
+
+  const updated = await es.search<ArticleDocument>({ index: names.read, query: { ids: { values: [last.id] } }, version: true });
+  t.equal(updated.hits.hits.length, 1);
+  t.equal(updated.hits.hits[0]!._source!.title, 'Harbour report, corrected', 'the copy never overwrote the newer document');
+  const copied = await es.search({ index: names.read, query: { ids: { values: [articles[0]!.id] } }, version: true });
+  t.equal(copied.hits.hits[0]!._version, Date.parse(T0), 'copied documents keep their version');
+
+  t.same(readErrors, [], 'no search failed during the migration');
+  t.ok(seen.length > 0 && Math.min(...seen) >= 240, `searches always saw every article (min ${Math.min(...seen)})`);
+});
+
+t.test('--if-outdated leaves a current index alone; deleteOld removes the old one', async (t) => {
+  const prefix = newPrefix('migrate-opts');
+  const names = indexNames(prefix);
+  await ensureArticleIndex(es, prefix, { replicas: 0 });
+  await write(prefix, [toDocument(makeArticle({ fetchedAt: T0 }))]);
+  const noop = await migrateArticleIndex(es, prefix, { ifOutdated: true, graceMs: 0 });
+  t.equal(noop.action, 'up-to-date');
+  t.equal(noop.to, names.version(1));
+
+  const r = await migrateArticleIndex(es, prefix, { deleteOld: true, graceMs: 0, shards: 2 });
+  t.equal(r.to, names.version(2));
+  t.same(r.status.indices.map((i) => [i.name, i.shards]), [[names.version(2), 2]], 'v1 deleted; shards from the options');
+  t.equal(await total(names.read), 1);
+});
+
+t.test('a copy that fails keeps both indices searchable; abort rolls back, a re-run resumes', async (t) => {
+  const prefix = newPrefix('migrate-fail');
+  const names = indexNames(prefix);
+  // v1 from an older template that had a field the current one dropped.
+  const legacy = articleIndexBody() as { mappings: { properties: Record<string, unknown>; _meta: Record<string, unknown> } };
+  legacy.mappings.properties.legacyScore = { type: 'integer' };
+  legacy.mappings._meta = { templateVersion: 1 };
+  await es.indices.create({ index: names.version(1), ...(legacy as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
+  const docs = Array.from({ length: 30 }, (_, i) => toDocument(makeArticle({ title: `Market day ${i}`, fetchedAt: T0, slug: `f-${i}` })));
+  const poison = { ...docs[7]!, legacyScore: 5 };
+  await write(prefix, [...docs.slice(0, 7), poison, ...docs.slice(8)]);
+  t.ok((await articleIndexStatus(es, prefix)).outdated, 'status tells the index is outdated');
+
+  await t.rejects(migrateArticleIndex(es, prefix, { graceMs: 50, batchSize: 10 }), { code: SearchErrors.MIGRATION_FAILED, message: new RegExp(poison.id) });
+  let status = await articleIndexStatus(es, prefix);
+  t.ok(status.migrating, 'the migration is left in progress');
+  t.equal(status.writeIndex, names.version(2), 'writes already go to v2');
+  t.equal(await total(names.read), 30, 'searches see every article exactly once (copies in v2 are filtered out)');
+
+  const during = toDocument(makeArticle({ title: 'Written during the migration', fetchedAt: T1 }));
+  await write(prefix, [during]);
+  t.equal(await total(names.read), 31);
+
+  const aborted = await abortMigration(es, prefix, { graceMs: 50 });
+  t.equal(aborted.copiedBack.failed, 0);
+  const back = await es.get<ArticleDocument>({ index: names.version(1), id: during.id });
+  t.equal(back._source?.title, 'Written during the migration', 'the article written meanwhile is copied back to v1');
+  status = await articleIndexStatus(es, prefix);
+  t.notOk(status.migrating);
+  t.same(status.indices.map((i) => i.name), [names.version(1)], 'v2 deleted');
+  t.equal(status.writeIndex, names.version(1));
+  t.equal(await total(names.read), 31);
+
+  await t.rejects(migrateArticleIndex(es, prefix, { graceMs: 50 }), { code: SearchErrors.MIGRATION_FAILED });
+  // The operator fixes the document in the old index, then runs the migration again.
+  await es.index({ index: names.version(1), id: poison.id, document: docs[7], version: Date.parse(T0), version_type: 'external_gte', refresh: true });
+  const resumed = await migrateArticleIndex(es, prefix, { graceMs: 50 });
+  t.ok(resumed.resumed, 'the second run resumes the migration in progress');
+  t.equal(resumed.to, names.version(2), 'the aborted v2 was deleted, so the name is free again');
+  t.notOk(resumed.status.migrating);
+  t.notOk(resumed.status.outdated);
+  t.equal(await total(names.read), 31);
+});
