@@ -1,93 +1,401 @@
 import type { Client } from '@elastic/elasticsearch';
-import { AkhbarError } from '@akhbar/core';
-import type { ArticleDocument } from '@akhbar/search';
+import { AkhbarError, backoffMs, sleep, type Logger } from '@akhbar/core';
+import { MAX_DOCUMENT_BYTES, SearchErrors, checkDocument, statusOf } from '@akhbar/search';
+import { IndexerErrors } from './errors.ts';
 
-export const IndexerErrors = {
-  REJECTED: 'AKHBAR_INDEX_REJECTED',
-  THROTTLED: 'AKHBAR_INDEX_THROTTLED',
-  UNAVAILABLE: 'AKHBAR_INDEX_UNAVAILABLE',
-} as const;
+export { IndexerErrors };
 
-interface Pending {
-  doc: ArticleDocument;
-  bytes: string;
-  resolve: () => void;
-  reject: (err: AkhbarError) => void;
+/**
+ * Collects documents from concurrent callers into `_bulk` requests and tells each caller what
+ * Elasticsearch answered for its very document. This is the one place that decides what happens
+ * to a bulk item:
+ *
+ *   2xx                    acknowledged: submit() resolves (`created` / `updated`)
+ *   409                    a same-or-newer version is already indexed (external versions), or the
+ *                          id exists (`create`): resolves as `duplicate`, nothing to retry
+ *   429, 5xx, 404          retried in a later bulk with exponential backoff and jitter, up to
+ *                          `itemAttempts`; then submit() rejects with a retryable error
+ *   other 4xx              (mapping errors) rejects with a permanent AKHBAR_INDEX_REJECTED and the
+ *                          reason: the caller dead-letters it, it is never retried
+ *
+ * A request that fails as a whole (Elasticsearch unreachable, timeout, 5xx/429 for the request)
+ * is retried with backoff for as long as it takes: the batch's callers wait, `availability(false)`
+ * lets the owner pause intake, and nothing is dropped. A request refused as a whole with another
+ * 4xx (say 413) is split in halves until the poison document is alone, so it cannot sink its batch.
+ *
+ * Batches are flushed at `maxDocs` documents, `maxBytes` bytes, or `flushMs` after the oldest
+ * pending document arrived, whichever comes first; at most `concurrency` requests are in flight.
+ *
+ * Why not the client's `helpers.bulk`: it pulls from one async iterator and reports drops through
+ * a callback, while here each submit() needs its own acknowledgement (a BullMQ job completes only
+ * then), request-level outages must be waited out rather than dropped, and a refused request must
+ * be bisected. The batcher has no BullMQ dependency, so a benchmark can drive it directly.
+ */
+
+export type ItemOutcome = 'created' | 'updated' | 'duplicate' | 'throttled' | 'retried' | 'rejected' | 'invalid' | 'failed';
+
+export interface BatchObserver {
+  /** One `_bulk` request finished (ok: Elasticsearch answered, whatever the items said). */
+  bulk?(e: { docs: number; bytes: number; durationMs: number; ok: boolean }): void;
+  item?(outcome: ItemOutcome): void;
+  /** Requests started failing as a whole (false) or succeed again (true). */
+  availability?(up: boolean): void;
 }
 
 export interface BatcherOptions {
+  /** Index or alias written to (the write alias). */
   index: string;
-  maxDocs: number;
-  maxBytes: number;
-  flushMs: number;
+  /** Flush at this many documents. @default 500 */
+  maxDocs?: number;
+  /** Flush at this many bytes of request body. @default 5 MiB */
+  maxBytes?: number;
+  /** Flush a partial batch this long after its oldest document arrived. @default 500 */
+  flushMs?: number;
+  /** `_bulk` requests in flight at once. @default 2 */
+  concurrency?: number;
+  /** `index` replaces a document; `create` refuses an existing id (409 → duplicate). @default 'index' */
+  opType?: 'index' | 'create';
+  /** Attempts for an item answered 429/5xx/404 before submit() rejects (retryable). @default 6 */
+  itemAttempts?: number;
+  /** Backoff of item retries (429/5xx). @default 200 ms, capped at `retryCapMs` */
+  retryBaseMs?: number;
+  /** Backoff of request retries while Elasticsearch is unreachable. @default 500 ms, capped at `retryCapMs` */
+  outageBaseMs?: number;
+  /** @default 30 000 ms */
+  retryCapMs?: number;
+  /** Refuse writes to a name that is not an alias (no index auto-created by a typo). @default true */
+  requireAlias?: boolean;
+  /** Check each document against the article mapping before sending it. @default true */
+  checkDocuments?: boolean;
+  observer?: BatchObserver;
+  log?: Pick<Logger, 'warn' | 'info'>;
 }
 
-/**
- * Collects documents from concurrent jobs into `_bulk` requests, flushed by count, bytes or time.
- * Each submit() settles only when Elasticsearch has answered for that very document, so a BullMQ
- * job completes only after its document is acknowledged. Each bulk item is inspected: 2xx ok,
- * 429 and 5xx retryable, other 4xx (a mapping error) permanent.
- */
+export interface BulkItem {
+  id: string;
+  doc: Record<string, unknown>;
+  /** External version (`version_type: external_gte`); unset: written unconditionally. */
+  version?: number;
+}
+
+export interface SubmitResult {
+  outcome: 'created' | 'updated' | 'duplicate';
+  status: number;
+  /** Attempts the item needed (1 = first bulk). */
+  attempts: number;
+}
+
+interface Pending {
+  id: string;
+  line: string;
+  bytes: number;
+  attempts: number;
+  since: number;
+  resolve: (r: SubmitResult) => void;
+  reject: (err: AkhbarError) => void;
+}
+
+interface BulkResponseItem {
+  status: number;
+  error?: { type?: string; reason?: string | null; caused_by?: { type?: string; reason?: string | null } };
+}
+
+export interface BatcherStats {
+  requests: number;
+  failedRequests: number;
+  docs: number;
+  pending: number;
+  inflight: number;
+  available: boolean;
+}
+
 export class BulkBatcher {
   readonly #client: Client;
-  readonly #opts: BatcherOptions;
-  #pending: Pending[] = [];
-  #bytes = 0;
+  readonly #index: string;
+  readonly #maxDocs: number;
+  readonly #maxBytes: number;
+  readonly #flushMs: number;
+  readonly #concurrency: number;
+  readonly #opType: 'index' | 'create';
+  readonly #itemAttempts: number;
+  readonly #baseMs: number;
+  readonly #outageBaseMs: number;
+  readonly #capMs: number;
+  readonly #requireAlias: boolean;
+  readonly #check: boolean;
+  readonly #observer: BatchObserver;
+  readonly #log: Pick<Logger, 'warn' | 'info'> | undefined;
+
+  #queue: Pending[] = [];
+  #queueBytes = 0;
+  #inflight = 0;
   #timer: NodeJS.Timeout | undefined;
-  #inflight = new Set<Promise<void>>();
+  /** Items waiting out a 429/5xx backoff before re-entering the queue. */
+  #waiting = new Set<{ timer: NodeJS.Timeout; items: Pending[] }>();
+  #available = true;
+  #outageAttempt = 0;
+  #closing = false;
+  readonly #abort = new AbortController();
+  #idle: Array<() => void> = [];
+  #stats = { requests: 0, failedRequests: 0, docs: 0 };
 
   constructor(client: Client, opts: BatcherOptions) {
     this.#client = client;
-    this.#opts = opts;
+    this.#index = opts.index;
+    this.#maxDocs = opts.maxDocs ?? 500;
+    this.#maxBytes = opts.maxBytes ?? 5 * 1024 * 1024;
+    this.#flushMs = opts.flushMs ?? 500;
+    this.#concurrency = opts.concurrency ?? 2;
+    this.#opType = opts.opType ?? 'index';
+    this.#itemAttempts = opts.itemAttempts ?? 6;
+    this.#baseMs = opts.retryBaseMs ?? 200;
+    this.#outageBaseMs = opts.outageBaseMs ?? 500;
+    this.#capMs = opts.retryCapMs ?? 30_000;
+    this.#requireAlias = opts.requireAlias ?? true;
+    this.#check = opts.checkDocuments ?? true;
+    this.#observer = opts.observer ?? {};
+    this.#log = opts.log;
   }
 
-  submit(doc: ArticleDocument): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const bytes = JSON.stringify(doc);
-      this.#pending.push({ doc, bytes, resolve, reject });
-      this.#bytes += bytes.length;
-      if (this.#pending.length >= this.#opts.maxDocs || this.#bytes >= this.#opts.maxBytes) this.flush();
-      else this.#timer ??= setTimeout(() => this.flush(), this.#opts.flushMs);
+  /** Resolves once Elasticsearch acknowledged this document (or already holds it: `duplicate`). */
+  submit(item: BulkItem): Promise<SubmitResult> {
+    if (this.#closing) return Promise.reject(new AkhbarError(IndexerErrors.UNAVAILABLE, 'the batcher is closed'));
+    let line: string;
+    try {
+      if (this.#check) checkDocument(item.doc);
+      const source = JSON.stringify(item.doc);
+      const sourceBytes = Buffer.byteLength(source);
+      if (sourceBytes > MAX_DOCUMENT_BYTES) {
+        throw new AkhbarError(SearchErrors.DOC_TOO_LARGE, `document ${item.id} is ${sourceBytes} bytes, above the ${MAX_DOCUMENT_BYTES}-byte limit`, { permanent: true });
+      }
+      const meta: Record<string, unknown> = { _id: item.id };
+      if (item.version !== undefined) {
+        meta.version = item.version;
+        meta.version_type = 'external_gte';
+      }
+      line = `{"${this.#opType}":${JSON.stringify(meta)}}\n${source}\n`;
+    } catch (err) {
+      this.#observer.item?.('invalid');
+      return Promise.reject(err instanceof AkhbarError ? err : new AkhbarError(SearchErrors.DOC_INVALID, (err as Error).message, { permanent: true, cause: err }));
+    }
+    return new Promise<SubmitResult>((resolve, reject) => {
+      const bytes = Buffer.byteLength(line);
+      this.#queue.push({ id: item.id, line, bytes, attempts: 0, since: Date.now(), resolve, reject });
+      this.#queueBytes += bytes;
+      this.#pump();
     });
   }
 
-  flush(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const batch = this.#pending;
-    if (batch.length === 0) return;
-    this.#pending = [];
-    this.#bytes = 0;
-    const p = this.#send(batch).finally(() => this.#inflight.delete(p));
-    this.#inflight.add(p);
+  /** Send everything pending now and wait until every submitted document has settled. */
+  async drain(): Promise<void> {
+    for (const w of this.#waiting) this.#release(w);
+    this.#pump(true);
+    if (this.#isIdle()) return;
+    await new Promise<void>((resolve) => this.#idle.push(resolve));
   }
 
-  /** Flush what is pending and wait for every in-flight bulk to settle. */
-  async drain(): Promise<void> {
-    this.flush();
-    await Promise.allSettled([...this.#inflight]);
+  /**
+   * Stop: send what is pending once more, stop waiting out an outage (its documents are rejected
+   * with a retryable error so their jobs go back to the queue), and wait for all to settle.
+   */
+  async close(): Promise<void> {
+    this.#closing = true;
+    this.#abort.abort();
+    await this.drain();
+  }
+
+  stats(): BatcherStats {
+    return { ...this.#stats, pending: this.#queue.length, inflight: this.#inflight, available: this.#available };
+  }
+
+  #isIdle(): boolean {
+    return this.#queue.length === 0 && this.#inflight === 0 && this.#waiting.size === 0;
+  }
+
+  #settled(): void {
+    if (!this.#isIdle()) return;
+    const idle = this.#idle;
+    this.#idle = [];
+    for (const f of idle) f();
+  }
+
+  #pump(force = false): void {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    while (this.#inflight < this.#concurrency && this.#queue.length > 0) {
+      const full = this.#queue.length >= this.#maxDocs || this.#queueBytes >= this.#maxBytes;
+      const due = force || this.#closing || Date.now() - this.#queue[0]!.since >= this.#flushMs;
+      if (!full && !due) break;
+      this.#dispatch(this.#take());
+    }
+    if (this.#queue.length > 0 && this.#inflight < this.#concurrency) {
+      const wait = Math.max(0, this.#flushMs - (Date.now() - this.#queue[0]!.since));
+      this.#timer = setTimeout(() => this.#pump(), wait);
+    }
+  }
+
+  #take(): Pending[] {
+    let n = 0;
+    let bytes = 0;
+    while (n < this.#queue.length && n < this.#maxDocs) {
+      const b = this.#queue[n]!.bytes;
+      if (n > 0 && bytes + b > this.#maxBytes) break;
+      bytes += b;
+      n++;
+    }
+    const batch = this.#queue.splice(0, n);
+    this.#queueBytes -= bytes;
+    return batch;
+  }
+
+  #dispatch(batch: Pending[]): void {
+    this.#inflight++;
+    this.#send(batch)
+      .catch((err: unknown) => {
+        // #send settles every item itself; this only guards against a bug leaving callers hanging.
+        const e = new AkhbarError(IndexerErrors.UNAVAILABLE, `bulk failed: ${(err as Error).message}`, { cause: err });
+        for (const p of batch) p.reject(e);
+      })
+      .finally(() => {
+        this.#inflight--;
+        this.#pump();
+        this.#settled();
+      });
   }
 
   async #send(batch: Pending[]): Promise<void> {
-    const body = batch.map((p) => `{"index":{"_index":${JSON.stringify(this.#opts.index)},"_id":${JSON.stringify(p.doc.id)}}}\n${p.bytes}\n`).join('');
-    let res;
-    try {
-      res = await this.#client.bulk({ body } as never);
-    } catch (err) {
-      const e = new AkhbarError(IndexerErrors.UNAVAILABLE, `bulk request failed: ${(err as Error).message}`, { cause: err });
-      for (const p of batch) p.reject(e);
+    for (const p of batch) p.attempts++;
+    const body = batch.map((p) => p.line).join('');
+    const bytes = batch.reduce((n, p) => n + p.bytes, 0);
+    for (;;) {
+      const started = Date.now();
+      let items: Array<Record<string, BulkResponseItem>>;
+      try {
+        const res = await this.#client.bulk(
+          {
+            index: this.#index,
+            operations: body as never,
+            require_alias: this.#requireAlias,
+            filter_path: 'errors,items.*.status,items.*.error.type,items.*.error.reason,items.*.error.caused_by',
+          },
+          { maxRetries: 0 },
+        );
+        items = (res.items ?? []) as never;
+        this.#stats.requests++;
+        this.#observer.bulk?.({ docs: batch.length, bytes, durationMs: Date.now() - started, ok: true });
+      } catch (err) {
+        this.#stats.failedRequests++;
+        this.#observer.bulk?.({ docs: batch.length, bytes, durationMs: Date.now() - started, ok: false });
+        const status = statusOf(err);
+        if (status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408) {
+          return this.#refused(batch, status, err);
+        }
+        if (this.#closing) {
+          const e = new AkhbarError(IndexerErrors.UNAVAILABLE, `Elasticsearch unavailable while closing: ${(err as Error).message}`, { cause: err });
+          for (const p of batch) p.reject(e);
+          return;
+        }
+        this.#outage(err);
+        await sleep(backoffMs(this.#outageAttempt, this.#outageBaseMs, this.#capMs), this.#abort.signal);
+        continue;
+      }
+      if (!this.#available) {
+        this.#available = true;
+        this.#outageAttempt = 0;
+        this.#log?.info('Elasticsearch answers bulk requests again');
+        this.#observer.availability?.(true);
+      }
+      if (items.length !== batch.length) {
+        // Never expected; treat as a failed request rather than guess which item is which.
+        const e = new AkhbarError(IndexerErrors.UNAVAILABLE, `bulk answered ${items.length} items for ${batch.length} documents`);
+        for (const p of batch) p.reject(e);
+        return;
+      }
+      this.#settle(batch, items);
       return;
     }
-    res.items.forEach((item, i) => {
-      const p = batch[i];
-      if (!p) return;
-      const r = item.index ?? item.create ?? item.update;
-      const status = r?.status ?? 500;
-      if (status >= 200 && status < 300) return p.resolve();
-      const reason = r?.error ? `${r.error.type}: ${r.error.reason ?? ''}` : `status ${status}`;
-      if (status === 429) return p.reject(new AkhbarError(IndexerErrors.THROTTLED, `Elasticsearch throttled: ${reason}`));
-      if (status >= 500) return p.reject(new AkhbarError(IndexerErrors.UNAVAILABLE, `Elasticsearch error: ${reason}`));
-      p.reject(new AkhbarError(IndexerErrors.REJECTED, `document rejected: ${reason}`, { permanent: true, details: { status } }));
-    });
   }
+
+  #outage(err: unknown): void {
+    this.#outageAttempt++;
+    if (this.#available) {
+      this.#available = false;
+      this.#log?.warn({ err }, 'Elasticsearch bulk request failed; holding documents and retrying with backoff');
+      this.#observer.availability?.(false);
+    }
+  }
+
+  /** A request refused as a whole (4xx): bisect until the refused document is alone. */
+  async #refused(batch: Pending[], status: number, err: unknown): Promise<void> {
+    if (batch.length === 1) {
+      const p = batch[0]!;
+      this.#observer.item?.('rejected');
+      p.reject(new AkhbarError(IndexerErrors.REJECTED, `Elasticsearch refused the request for document ${p.id} (${status}): ${(err as Error).message}`, { permanent: true, details: { status } }));
+      return;
+    }
+    const mid = Math.ceil(batch.length / 2);
+    for (const half of [batch.slice(0, mid), batch.slice(mid)]) {
+      for (const p of half) p.attempts--;
+      await this.#send(half);
+    }
+  }
+
+  #settle(batch: Pending[], items: Array<Record<string, BulkResponseItem>>): void {
+    const retry: Pending[] = [];
+    items.forEach((item, i) => {
+      const p = batch[i]!;
+      const r = item[this.#opType] ?? Object.values(item)[0];
+      const status = r?.status ?? 500;
+      if (status >= 200 && status < 300) {
+        this.#stats.docs++;
+        const outcome = status === 201 ? 'created' : 'updated';
+        this.#observer.item?.(outcome);
+        return p.resolve({ outcome, status, attempts: p.attempts });
+      }
+      if (status === 409) {
+        this.#observer.item?.('duplicate');
+        return p.resolve({ outcome: 'duplicate', status, attempts: p.attempts });
+      }
+      const reason = describe(r);
+      if (status === 429 || status >= 500 || status === 404) {
+        this.#observer.item?.(status === 429 ? 'throttled' : 'retried');
+        if (p.attempts < this.#itemAttempts && !this.#closing) {
+          retry.push(p);
+          return;
+        }
+        this.#observer.item?.('failed');
+        const code = status === 429 ? IndexerErrors.THROTTLED : IndexerErrors.UNAVAILABLE;
+        return p.reject(new AkhbarError(code, `Elasticsearch answered ${status} for document ${p.id} ${p.attempts} time(s): ${reason}`, { details: { status } }));
+      }
+      this.#observer.item?.('rejected');
+      p.reject(new AkhbarError(IndexerErrors.REJECTED, `Elasticsearch rejected document ${p.id} (${status}): ${reason}`, { permanent: true, details: { status, reason } }));
+    });
+    if (retry.length > 0) this.#retryLater(retry);
+  }
+
+  #retryLater(items: Pending[]): void {
+    const attempt = Math.max(...items.map((p) => p.attempts));
+    const entry = { timer: undefined as unknown as NodeJS.Timeout, items };
+    entry.timer = setTimeout(() => this.#release(entry), backoffMs(attempt, this.#baseMs, this.#capMs));
+    this.#waiting.add(entry);
+  }
+
+  /** Back into the queue, in front (they are the oldest), ready to go. */
+  #release(entry: { timer: NodeJS.Timeout; items: Pending[] }): void {
+    if (!this.#waiting.delete(entry)) return;
+    clearTimeout(entry.timer);
+    for (const p of entry.items) p.since = 0;
+    this.#queue.unshift(...entry.items);
+    this.#queueBytes += entry.items.reduce((n, p) => n + p.bytes, 0);
+    this.#pump();
+    this.#settled();
+  }
+}
+
+function describe(r: BulkResponseItem | undefined): string {
+  if (!r?.error) return `status ${r?.status ?? 'unknown'}`;
+  const cause = r.error.caused_by ? ` (caused by ${r.error.caused_by.type ?? ''}: ${r.error.caused_by.reason ?? ''})` : '';
+  return `${r.error.type ?? 'error'}: ${r.error.reason ?? ''}${cause}`;
 }

@@ -1,0 +1,149 @@
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import {
+  AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, deadLetter, errorCode, isAkhbarError, openQueue, type EnrichedJob, type Logger,
+} from '@akhbar/core';
+import { documentVersion, indexNames, toDocument, type Client } from '@akhbar/search';
+import { BulkBatcher, type BatcherOptions, type SubmitResult } from './batcher.ts';
+import { IndexerErrors } from './errors.ts';
+import type { IndexerMetrics } from './metrics.ts';
+
+/**
+ * The indexer worker: takes enriched articles from `articles.enriched`, hands their documents to
+ * the batcher, and completes a job only when Elasticsearch acknowledged its document.
+ *
+ * What happens to a job that cannot be indexed:
+ *   - payload not an EnrichedJob (unknown keys, wrong types), document refused by the guard or
+ *     by Elasticsearch's mapping → dead-letter queue with the code and reason, never retried;
+ *   - 429/5xx beyond the batcher's own retries → the job fails and BullMQ retries it with backoff;
+ *     on its last attempt it goes to the dead-letter queue instead of the failed set, so it can be
+ *     replayed (`akhbar dlq retry`);
+ *   - Elasticsearch down → the batcher holds the documents and retries; the worker pauses so no
+ *     more jobs are taken, and resumes when bulk requests succeed again. Jobs stay in Redis.
+ */
+
+export interface IndexerOptions {
+  es: Client;
+  /** Connection for the BullMQ worker (blocking; maxRetriesPerRequest null). */
+  workerConnection: Redis;
+  /** Connection for the dead-letter queue and the probe of the enriched queue. */
+  connection: Redis;
+  queuePrefix: string;
+  indexPrefix: string;
+  /** Jobs processed at once; enough to fill batches while one is in flight. @default 1000 */
+  concurrency?: number;
+  /** Batcher options (batcher.ts); the index is the write alias. */
+  batch?: Omit<BatcherOptions, 'index' | 'observer' | 'log'>;
+  log: Logger;
+  metrics?: IndexerMetrics;
+}
+
+export interface Indexer {
+  worker: Worker<EnrichedJob, SubmitResult['outcome']>;
+  batcher: BulkBatcher;
+  enrichedQueue: Queue<EnrichedJob>;
+  dlq: Queue;
+  /** Stop taking jobs, settle what is in flight (outage: back to the queue), close queues. */
+  close(): Promise<void>;
+}
+
+const checkPayload = TypeCompiler.Compile(EnrichedJobSchema);
+
+function payloadError(data: unknown): AkhbarError {
+  const first = checkPayload.Errors(data).First();
+  return new AkhbarError(CoreErrors.PAYLOAD_INVALID, `enriched job payload invalid at ${first?.path || '/'}: ${first?.message ?? 'unknown'}`, { permanent: true });
+}
+
+export function startIndexer(opts: IndexerOptions): Indexer {
+  const { log } = opts;
+  const write = indexNames(opts.indexPrefix).write;
+  const dlq = openQueue(QUEUES.dead, { connection: opts.connection, prefix: opts.queuePrefix });
+  const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: opts.connection, prefix: opts.queuePrefix });
+  // The batcher is built before the worker it pauses; the worker lands here once it exists.
+  const paused: { worker?: Worker<EnrichedJob, SubmitResult['outcome']> } = {};
+
+  const batcher = new BulkBatcher(opts.es, {
+    index: write,
+    ...opts.batch,
+    log,
+    observer: {
+      ...opts.metrics?.observer,
+      availability: (up) => {
+        opts.metrics?.observer.availability?.(up);
+        const worker = paused.worker;
+        if (!worker || worker.closing) return;
+        if (up) {
+          log.info('resuming the worker');
+          worker.resume();
+        } else {
+          log.warn('pausing the worker until Elasticsearch answers; jobs stay queued');
+          // Not waiting for active jobs: they are the ones waiting for Elasticsearch.
+          void worker.pause(true);
+        }
+      },
+    },
+  });
+
+  const bury = async (job: Job<EnrichedJob>, err: AkhbarError): Promise<never> => {
+    const article = (job.data as Partial<EnrichedJob> | undefined)?.article as Partial<EnrichedJob['article']> | undefined;
+    const ids: { articleId?: string; feedId?: string } = {};
+    if (typeof article?.id === 'string') ids.articleId = article.id;
+    if (typeof article?.feedId === 'string') ids.feedId = article.feedId;
+    await deadLetter(dlq, { stage: 'indexer', queue: QUEUES.enriched, err, payload: job.data, ...ids });
+    opts.metrics?.deadLettered.inc({ code: err.code });
+    log.warn({ ...ids, jobId: job.id, code: err.code, err }, 'article sent to the dead-letter queue');
+    throw new UnrecoverableError(`${err.code}: ${err.message}`);
+  };
+
+  const worker = new Worker<EnrichedJob, SubmitResult['outcome']>(
+    QUEUES.enriched,
+    async (job) => {
+      if (!checkPayload.Check(job.data)) return bury(job, payloadError(job.data));
+      const article = job.data.article;
+      let doc;
+      try {
+        doc = toDocument(article);
+      } catch (cause) {
+        return bury(job, new AkhbarError(CoreErrors.PAYLOAD_INVALID, `cannot build the document: ${(cause as Error).message}`, { permanent: true, cause }));
+      }
+      try {
+        const res = await batcher.submit({ id: article.id, doc, version: documentVersion(doc) });
+        if (res.outcome === 'duplicate') log.debug({ articleId: article.id, feedId: article.feedId }, 'same or newer version already indexed');
+        return res.outcome;
+      } catch (err) {
+        if (isAkhbarError(err) && err.permanent) return bury(job, err);
+        const attempts = job.opts.attempts ?? 1;
+        if (job.attemptsMade + 1 >= attempts) {
+          return bury(job, new AkhbarError(IndexerErrors.GAVE_UP, `gave up after ${attempts} attempts; last error ${errorCode(err)}: ${(err as Error).message}`, { permanent: true, cause: err }));
+        }
+        log.warn({ articleId: article.id, feedId: article.feedId, attempt: job.attemptsMade + 1, code: errorCode(err) }, 'indexing failed; the job will be retried');
+        throw err;
+      }
+    },
+    {
+      connection: opts.workerConnection,
+      prefix: opts.queuePrefix,
+      concurrency: opts.concurrency ?? 1000,
+      // A crash while Elasticsearch is down leaves many jobs active; let them stall back to the
+      // queue a few times instead of failing them.
+      maxStalledCount: 5,
+      settings: { backoffStrategy: akhbarBackoff },
+    },
+  );
+  worker.on('error', (err) => log.error({ err }, 'worker error'));
+  paused.worker = worker;
+
+  return {
+    worker,
+    batcher,
+    enrichedQueue,
+    dlq,
+    async close() {
+      const closing = worker.close();
+      await batcher.close();
+      await closing;
+      await Promise.all([dlq.close(), enrichedQueue.close()]);
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import t from 'tap';
+import { dropIndexPrefix, testEsUrl, uniqueIndexPrefix, waitFor } from '@akhbar/testkit';
+import { SearchErrors, createEsClient, documentVersion, ensureArticleIndex, indexNames, toDocument, type ArticleDocument } from '@akhbar/search';
+import { makeArticle } from '../../../packages/search/test/fixtures.ts';
+import { BulkBatcher, IndexerErrors, type BatchObserver, type BatcherOptions, type ItemOutcome } from '../src/batcher.ts';
+import { startEsProxy } from './proxy.ts';
+
+/** The batcher against the real Elasticsearch: what each bulk item's answer does to its caller. */
+
+const es = createEsClient(testEsUrl());
+const prefixes: string[] = [];
+t.teardown(async () => {
+  for (const p of prefixes) await dropIndexPrefix(p);
+  await es.close();
+});
+
+async function freshIndex(label: string): Promise<{ prefix: string; write: string; concrete: string }> {
+  const prefix = uniqueIndexPrefix(label);
+  prefixes.push(prefix);
+  const concrete = await ensureArticleIndex(es, prefix);
+  return { prefix, write: indexNames(prefix).write, concrete };
+}
+
+/** An observer that records what the batcher reports. */
+function recorder() {
+  const bulks: Array<{ docs: number; bytes: number; ok: boolean }> = [];
+  const items: ItemOutcome[] = [];
+  const availability: boolean[] = [];
+  const observer: BatchObserver = {
+    bulk: (e) => bulks.push({ docs: e.docs, bytes: e.bytes, ok: e.ok }),
+    item: (o) => items.push(o),
+    availability: (up) => availability.push(up),
+  };
+  return { bulks, items, availability, observer };
+}
+
+function docs(n: number, spec: Parameters<typeof makeArticle>[0] = {}): ArticleDocument[] {
+  return Array.from({ length: n }, (_, i) => toDocument(makeArticle({ title: `Wire item ${String(i).padStart(4, '0')}`, ...spec })));
+}
+
+const submitAll = (b: BulkBatcher, ds: ArticleDocument[]) => Promise.all(ds.map((doc) => b.submit({ id: doc.id, doc, version: documentVersion(doc) })));
+
+t.test('batches by count and by time: 25 documents at 10 per bulk go as 10, 10 and 5', async (t) => {
+  const { write } = await freshIndex('batch-count');
+  const r = recorder();
+  const b = new BulkBatcher(es, { index: write, maxDocs: 10, flushMs: 1000, concurrency: 1, observer: r.observer });
+  const results = await submitAll(b, docs(25));
+  t.same(r.bulks.map((x) => x.docs), [10, 10, 5], 'the last 5 went when their time was up');
+  t.ok(results.every((x) => x.outcome === 'created' && x.attempts === 1));
+  await es.indices.refresh({ index: write });
+  t.equal((await es.count({ index: write })).count, 25);
+});
+
+t.test('batches by bytes: no bulk body above maxBytes', async (t) => {
+  const { write } = await freshIndex('batch-bytes');
+  const r = recorder();
+  const sample = JSON.stringify(docs(1)[0]).length;
+  const maxBytes = Math.floor(sample * 2.5);
+  const b = new BulkBatcher(es, { index: write, maxDocs: 1000, maxBytes, flushMs: 1000, concurrency: 1, observer: r.observer });
+  await submitAll(b, docs(9));
+  t.ok(r.bulks.length >= 4, `${r.bulks.length} bulk requests for 9 documents`);
+  t.ok(r.bulks.every((x) => x.bytes <= maxBytes), 'each request within the byte budget');
+  t.equal(r.bulks.reduce((n, x) => n + x.docs, 0), 9);
+});
+
+t.test('a poison document is rejected alone; its batch-mates are indexed', async (t) => {
+  const { write } = await freshIndex('batch-poison');
+  const r = recorder();
+  const b = new BulkBatcher(es, { index: write, maxDocs: 50, flushMs: 50, observer: r.observer });
+  const good = docs(5);
+  const poison = toDocument(
+    makeArticle({ title: 'Bad gazetteer output', entities: [{ id: 'Q1', type: 'place', name: 'Nowhere', count: 1, location: { lat: 500, lon: 0 } }] }),
+  );
+  const settled = await Promise.allSettled([...good, poison].map((doc) => b.submit({ id: doc.id, doc })));
+  t.same(r.bulks.map((x) => x.docs), [6], 'all six travelled in one bulk request');
+  t.same(settled.slice(0, 5).map((s) => s.status), Array(5).fill('fulfilled'));
+  const bad = settled[5]!;
+  t.equal(bad.status, 'rejected');
+  t.match((bad as PromiseRejectedResult).reason, { code: IndexerErrors.REJECTED, permanent: true, message: /locations|geo_point|document_parsing_exception/ });
+  t.same(r.items.filter((o) => o === 'rejected'), ['rejected']);
+});
+
+t.test('unknown keys are refused before Elasticsearch; the mapping is untouched', async (t) => {
+  const { write, concrete } = await freshIndex('batch-keys');
+  const r = recorder();
+  const before = await es.indices.getMapping({ index: concrete });
+  const b = new BulkBatcher(es, { index: write, flushMs: 20, observer: r.observer });
+  const doc = docs(1)[0]!;
+  for (let i = 0; i < 3000; i++) (doc as Record<string, unknown>)[`field_${i}`] = 'x';
+  await t.rejects(b.submit({ id: doc.id, doc }), { code: SearchErrors.DOC_INVALID, permanent: true });
+  t.same(r.bulks, [], 'nothing was sent');
+  t.same(await es.indices.getMapping({ index: concrete }), before);
+});
+
+t.test('versions: an older copy is a duplicate, the same or a newer one replaces', async (t) => {
+  const { write } = await freshIndex('batch-version');
+  const b = new BulkBatcher(es, { index: write, flushMs: 10 });
+  const a = makeArticle({ title: 'First version', fetchedAt: '2024-01-01T10:00:00.000Z' });
+  const send = (title: string, fetchedAt: string) => {
+    const doc = toDocument({ ...a, title, fetchedAt });
+    return b.submit({ id: doc.id, doc, version: documentVersion(doc) });
+  };
+  t.match(await send('First version', '2024-01-01T10:00:00.000Z'), { outcome: 'created' });
+  t.match(await send('Stale replay', '2024-01-01T09:00:00.000Z'), { outcome: 'duplicate', status: 409 });
+  t.match(await send('Re-enriched', '2024-01-01T10:00:00.000Z'), { outcome: 'updated' });
+  t.match(await send('Newer fetch', '2024-01-01T11:00:00.000Z'), { outcome: 'updated' });
+  const got = await es.get<ArticleDocument>({ index: write, id: a.id });
+  t.equal(got._source?.title, 'Newer fetch');
+
+  const create = new BulkBatcher(es, { index: write, flushMs: 10, opType: 'create' });
+  const doc = toDocument(a);
+  t.match(await create.submit({ id: doc.id, doc }), { outcome: 'duplicate', status: 409 }, 'create on an existing id is a duplicate');
+});
+
+t.test('429 answers are retried with backoff until Elasticsearch accepts', async (t) => {
+  const { write, concrete } = await freshIndex('batch-429');
+  const r = recorder();
+  // The flood-stage disk block: real Elasticsearch answers 429 for every write to this index.
+  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': true } });
+  t.teardown(() => es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': null } }).then(() => undefined));
+  const b = new BulkBatcher(es, { index: write, flushMs: 10, retryBaseMs: 20, retryCapMs: 200, itemAttempts: 100, observer: r.observer });
+  const pending = submitAll(b, docs(3));
+  await waitFor(() => r.items.filter((o) => o === 'throttled').length >= 6, { what: 'two rounds of 429 answers' });
+  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': null } });
+  const results = await pending;
+  t.ok(results.every((x) => x.outcome === 'created' && x.attempts > 2), `all created after ${results.map((x) => x.attempts).join(', ')} attempts`);
+
+  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': true } });
+  const giveUp = new BulkBatcher(es, { index: write, flushMs: 10, retryBaseMs: 10, itemAttempts: 2 });
+  const doc = docs(1)[0]!;
+  await t.rejects(giveUp.submit({ id: doc.id, doc }), { code: IndexerErrors.THROTTLED, permanent: false }, 'after itemAttempts the caller gets a retryable error');
+});
+
+t.test('Elasticsearch unreachable: documents are held and retried, then acknowledged', async (t) => {
+  const { write } = await freshIndex('batch-down');
+  const proxy = await startEsProxy(testEsUrl());
+  const client = createEsClient(proxy.url, { requestTimeout: 3_000 });
+  t.teardown(async () => {
+    await proxy.close();
+    await client.close();
+  });
+  const r = recorder();
+  const opts: BatcherOptions = { index: write, flushMs: 10, outageBaseMs: 50, retryCapMs: 400, observer: r.observer };
+  const b = new BulkBatcher(client, opts);
+  await proxy.down();
+  let settled = 0;
+  const pending = submitAll(b, docs(5)).finally(() => settled++);
+  await waitFor(() => r.availability.includes(false), { what: 'the batcher to notice the outage' });
+  await waitFor(() => r.bulks.filter((x) => !x.ok).length >= 3, { what: 'a few failed attempts' });
+  t.equal(settled, 0, 'no document was given up while Elasticsearch was away');
+  t.equal(b.stats().available, false);
+  await proxy.up();
+  const results = await pending;
+  t.ok(results.every((x) => x.outcome === 'created'));
+  t.same(r.availability, [false, true]);
+
+  // Shutting down during an outage hands the documents back with a retryable error.
+  await proxy.down();
+  const closing = new BulkBatcher(client, { ...opts, observer: recorder().observer });
+  const doc = docs(1)[0]!;
+  const held = closing.submit({ id: doc.id, doc });
+  await waitFor(() => closing.stats().available === false, { what: 'the outage' });
+  await closing.close();
+  await t.rejects(held, { code: IndexerErrors.UNAVAILABLE, permanent: false });
+  await t.rejects(closing.submit({ id: doc.id, doc }), { code: IndexerErrors.UNAVAILABLE }, 'a closed batcher takes nothing');
+});

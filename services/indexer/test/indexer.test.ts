@@ -1,0 +1,221 @@
+import t from 'tap';
+import { Registry } from 'prom-client';
+import { QUEUES, articleJobId, contentHash, createLogger, createRedis, openQueue, type EnrichedArticle, type EnrichedJob } from '@akhbar/core';
+import { MAX_BODY_CHARS, createEsClient, ensureArticleIndex, indexNames, type ArticleDocument, type Client } from '@akhbar/search';
+import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
+import { makeArticle } from '../../../packages/search/test/fixtures.ts';
+import { indexerCommands } from '../src/cli.ts';
+import { startIndexer, type Indexer } from '../src/indexer.ts';
+import { createIndexerMetrics, type IndexerMetrics } from '../src/metrics.ts';
+import { startEsProxy } from './proxy.ts';
+
+/**
+ * The indexer worker over real Redis (BullMQ) and real Elasticsearch, in this process so the test
+ * can watch each job complete. `test/e2e.test.ts` runs it as its own process.
+ */
+
+const es = createEsClient(testEsUrl());
+const log = createLogger('indexer-test', 'silent');
+
+interface Rig {
+  indexer: Indexer;
+  queue: ReturnType<typeof openQueue<EnrichedJob>>;
+  queuePrefix: string;
+  indexPrefix: string;
+  write: string;
+  metrics: IndexerMetrics;
+  registry: Registry;
+}
+
+async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, opts: { es?: Client; itemAttempts?: number } = {}): Promise<Rig> {
+  const queuePrefix = uniqueQueuePrefix(label);
+  const indexPrefix = uniqueIndexPrefix(label);
+  await ensureArticleIndex(es, indexPrefix);
+  const workerConnection = createRedis(testRedisUrl(), 'worker');
+  const connection = createRedis(testRedisUrl(), 'worker');
+  const registry = new Registry();
+  const metrics = createIndexerMetrics(registry);
+  const indexer = startIndexer({
+    es: opts.es ?? es,
+    workerConnection,
+    connection,
+    queuePrefix,
+    indexPrefix,
+    concurrency: 200,
+    batch: { maxDocs: 50, flushMs: 50, itemAttempts: opts.itemAttempts ?? 6, retryBaseMs: 20, outageBaseMs: 50, retryCapMs: 400 },
+    log,
+    metrics,
+  });
+  const queue = openQueue<EnrichedJob>(QUEUES.enriched, { connection, prefix: queuePrefix });
+  t.teardown(async () => {
+    await indexer.close();
+    await queue.close();
+    await Promise.all([workerConnection.quit(), connection.quit()]);
+    await deleteRedisPrefix(queuePrefix);
+    await dropIndexPrefix(indexPrefix);
+  });
+  return { indexer, queue, queuePrefix, indexPrefix, write: indexNames(indexPrefix).write, metrics, registry };
+}
+
+const enqueue = (r: Rig, article: EnrichedArticle, jobId = articleJobId(article), attempts?: number) =>
+  r.queue.add('article', { v: 1, article }, { jobId, ...(attempts ? { attempts } : {}) });
+
+async function finished(r: Rig, n: number): Promise<void> {
+  await waitFor(
+    async () => {
+      const c = await r.queue.getJobCounts('completed', 'failed');
+      return (c.completed ?? 0) + (c.failed ?? 0) >= n;
+    },
+    { timeoutMs: 30_000, what: `${n} finished jobs` },
+  );
+}
+
+t.teardown(() => es.close());
+
+t.test('a job completes only once its document is acknowledged; poison goes to the dead-letter queue', async (t) => {
+  const r = await rig(t, 'idx-main');
+  const concrete = (await es.indices.getAlias({ name: r.write })) as Record<string, unknown>;
+  const mappingBefore = await es.indices.getMapping({ index: Object.keys(concrete)[0]! });
+
+  // At the moment BullMQ reports a job completed, its document must already be in Elasticsearch
+  // (a realtime GET needs no refresh).
+  const checks: Array<Promise<boolean>> = [];
+  r.indexer.worker.on('completed', (job) => {
+    checks.push(es.exists({ index: r.write, id: job.data.article.id }));
+  });
+
+  const good = Array.from({ length: 20 }, (_, i) => makeArticle({ lang: i % 2 ? 'ar' : 'fr', title: i % 2 ? `خبر رقم ${i}` : `Dépêche numéro ${i}` }));
+  const long = makeArticle({ title: 'A very long report', body: 'word '.repeat(30_000) });
+  const junk = makeArticle({ title: 'Carries thousands of unknown keys' });
+  for (let i = 0; i < 3000; i++) (junk as Record<string, unknown>)[`x${i}`] = i;
+  const badGeo = makeArticle({ title: 'Impossible coordinates', entities: [{ id: 'Q2', type: 'place', name: 'Atlantis', count: 1, location: { lat: 500, lon: 10 } }] });
+  for (const a of [...good.slice(0, 10), junk, badGeo, long, ...good.slice(10)]) await enqueue(r, a);
+  await finished(r, 23);
+
+  const counts = await r.queue.getJobCounts('completed', 'failed');
+  t.same([counts.completed, counts.failed], [21, 2]);
+  t.equal(checks.length, 21);
+  t.same(await Promise.all(checks), Array(21).fill(true), 'every completed job had its document in Elasticsearch');
+
+  for (const id of [articleJobId(junk), articleJobId(badGeo)]) {
+    const job = await r.queue.getJob(id);
+    t.equal(job?.attemptsMade, 1, `${id}: failed once, not retried`);
+  }
+  const dead = await r.indexer.dlq.getJobs(['waiting']);
+  const byArticle = new Map(dead.map((d) => [d.data.articleId, d.data]));
+  t.match(byArticle.get(junk.id), { stage: 'indexer', queue: QUEUES.enriched, code: 'AKHBAR_PAYLOAD_INVALID', reason: /article\/x\d+/ });
+  t.match(byArticle.get(badGeo.id), { stage: 'indexer', code: 'AKHBAR_INDEX_REJECTED', reason: /locations|geo_point/ });
+  t.same(Object.keys((byArticle.get(junk.id)?.payload as EnrichedJob).article).length > 3000, true, 'the payload is kept whole for inspection');
+  t.same(await es.indices.getMapping({ index: Object.keys(concrete)[0]! }), mappingBefore, 'the mapping is untouched');
+
+  const stored = await es.get<ArticleDocument>({ index: r.write, id: long.id });
+  t.equal((stored._source!.body as string).length, MAX_BODY_CHARS, 'the over-long body is truncated');
+  t.ok((stored._source!.flags as string[]).includes('body-truncated'));
+
+  const metrics = await r.registry.metrics();
+  t.match(metrics, /akhbar_indexer_bulk_docs_count \d+/);
+  t.match(metrics, /akhbar_indexer_items_total\{outcome="created"\} 21/);
+  t.match(metrics, /akhbar_indexer_items_total\{outcome="rejected"\} 1/);
+  t.match(metrics, /akhbar_indexer_dead_lettered_total\{code="AKHBAR_PAYLOAD_INVALID"\} 1/);
+  t.match(metrics, /akhbar_indexer_dead_lettered_total\{code="AKHBAR_INDEX_REJECTED"\} 1/);
+});
+
+t.test('an update replaces the document and applies its new story id; a stale replay does not', async (t) => {
+  const r = await rig(t, 'idx-update');
+  const first = makeArticle({ title: 'Talks begin', storyId: 'story-a', fetchedAt: '2024-06-01T10:00:00.000Z' });
+  await enqueue(r, first);
+  await finished(r, 1);
+
+  const body = 'Talks ended with an agreement.';
+  const update: EnrichedArticle = {
+    ...first,
+    title: 'Talks end in agreement',
+    body,
+    fetchedAt: '2024-06-01T12:00:00.000Z',
+    contentHash: contentHash([first.title, first.summary, body]),
+    flags: ['update'],
+    enrichment: { ...first.enrichment, storyId: 'story-b' },
+  };
+  await enqueue(r, update);
+  await finished(r, 2);
+  const stale: EnrichedArticle = { ...first, enrichment: { ...first.enrichment, storyId: 'story-old' } };
+  const staleJob = await enqueue(r, stale, `${first.id}-replay`);
+  await finished(r, 3);
+
+  t.equal((await r.queue.getJob(staleJob.id!))?.returnvalue, 'duplicate', 'the stale replay completes as a duplicate');
+  const got = await es.get<ArticleDocument>({ index: r.write, id: first.id });
+  t.equal(got._source?.title, 'Talks end in agreement');
+  t.equal(got._source?.storyId, 'story-b', 'the story-id change is applied');
+  await es.indices.refresh({ index: r.write });
+  t.equal((await es.count({ index: r.write, query: { term: { id: first.id } } })).count, 1, 'one document per article id');
+});
+
+t.test('Elasticsearch down: the worker pauses, the queue keeps every job, all are indexed when it returns', async (t) => {
+  const proxy = await startEsProxy(testEsUrl());
+  const client = createEsClient(proxy.url, { requestTimeout: 3_000 });
+  t.teardown(async () => {
+    await proxy.close();
+    await client.close();
+  });
+  const r = await rig(t, 'idx-down', { es: client });
+  await proxy.down();
+  const articles = Array.from({ length: 30 }, (_, i) => makeArticle({ title: `Held item ${i}` }));
+  for (const a of articles) await enqueue(r, a);
+  await waitFor(() => r.indexer.worker.isPaused(), { what: 'the worker to pause' });
+  const during = await r.queue.getJobCounts('completed', 'failed', 'waiting', 'active');
+  t.same([during.completed, during.failed], [0, 0], 'nothing completed or failed during the outage');
+  t.equal((during.waiting ?? 0) + (during.active ?? 0), 30, 'every job is still in the queue');
+  t.match(await r.registry.metrics(), /akhbar_indexer_elasticsearch_up 0\n/);
+
+  await proxy.up();
+  await finished(r, 30);
+  t.same(await r.queue.getJobCounts('completed', 'failed'), { completed: 30, failed: 0 });
+  t.notOk(r.indexer.worker.isPaused(), 'the worker resumed');
+  await es.indices.refresh({ index: r.write });
+  t.equal((await es.count({ index: r.write })).count, 30);
+});
+
+t.test('akhbar dlq list, retry and purge', async (t) => {
+  const r = await rig(t, 'idx-dlq', { itemAttempts: 2 });
+  const out: string[] = [];
+  const err: string[] = [];
+  const env = { REDIS_URL: testRedisUrl(), ELASTICSEARCH_URL: testEsUrl(), AKHBAR_QUEUE_PREFIX: r.queuePrefix, AKHBAR_INDEX_PREFIX: r.indexPrefix };
+  const cmds = indexerCommands(env, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const run = async (...args: string[]) => {
+    out.length = 0;
+    err.length = 0;
+    const cmd = cmds.find((c) => args.join(' ').startsWith(c.name))!;
+    const code = await cmd.run(args.slice(cmd.name.split(' ').length));
+    return { code, out: out.join(''), err: err.join('') };
+  };
+
+  t.match(await run('dlq', 'list'), { code: 0, out: /empty/ });
+
+  // A job whose only attempt met a throttling Elasticsearch: it is dead-lettered, not dropped.
+  const concrete = Object.keys(await es.indices.getAlias({ name: r.write }))[0]!;
+  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': true } });
+  const throttled = makeArticle({ title: 'Arrived while the disk was full' });
+  await enqueue(r, throttled, undefined, 1);
+  const junk = makeArticle({ title: 'Junk' });
+  (junk as Record<string, unknown>).extra = true;
+  await enqueue(r, junk);
+  await finished(r, 2);
+  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': null } });
+
+  const listed = await run('dlq', 'list', '--json');
+  const entries = (JSON.parse(listed.out) as { total: number; entries: Array<{ id: string; data: { code: string; articleId: string } }> }).entries;
+  t.same(entries.map((e) => e.data.code).sort(), ['AKHBAR_INDEX_GAVE_UP', 'AKHBAR_PAYLOAD_INVALID']);
+  const text = await run('dlq', 'list', '--stage', 'indexer');
+  t.match(text.out, new RegExp(`AKHBAR_INDEX_GAVE_UP\\s+article ${throttled.id}`));
+  t.match(text.out, /2 of 2 shown/);
+
+  t.match(await run('dlq', 'retry'), { code: 2, err: /ids, or --all/ });
+  t.match(await run('dlq', 'retry', 'no-such-id'), { code: 1, err: /no-such-id: no such dead-letter entry/ });
+  t.match(await run('dlq', 'retry', '--all', '--code', 'AKHBAR_INDEX_GAVE_UP'), { code: 0, out: /1 replayed/ });
+  await waitFor(() => es.exists({ index: r.write, id: throttled.id }), { what: 'the replayed article' });
+  t.equal((await es.get<ArticleDocument>({ index: r.write, id: throttled.id }))._source?.title, 'Arrived while the disk was full', 'the replayed article is indexed');
+
+  const junkEntry = entries.find((e) => e.data.code === 'AKHBAR_PAYLOAD_INVALID')!;
+  t.match(await run('dlq', 'purge', junkEntry.id), { code: 0, out: /1 purged/ });
+  t.match(await run('dlq', 'list'), { out: /empty/ });
+});
