@@ -1,9 +1,70 @@
 import type { Logger } from './logger.ts';
 
 /**
+ * Something holding work that must not be lost when the process stops past its grace period:
+ * a BullMQ worker's active jobs. `instrumentWorker` (ops.ts) registers every worker it wires, so
+ * each service gets this without listing it.
+ */
+export interface HandBack {
+  name: string;
+  /** Return the work in hand to its queue (e.g. active jobs → wait); resolves with how many. */
+  handBack: () => Promise<number>;
+}
+
+const handBacks = new Set<HandBack>();
+
+/** Register work to hand back if shutdown runs out of time; returns the unregister function. */
+export function registerHandBack(entry: HandBack): () => void {
+  handBacks.add(entry);
+  return () => void handBacks.delete(entry);
+}
+
+/**
+ * Hand back everything registered. Never throws: a failure is logged, and `ok` is false so the
+ * process exits non-zero (those jobs return to their queue only when their lock expires).
+ */
+export async function handBackAll(log: Logger): Promise<{ jobs: number; ok: boolean }> {
+  let jobs = 0;
+  let ok = true;
+  for (const h of handBacks) {
+    try {
+      const n = await h.handBack();
+      jobs += n;
+      if (n > 0) log.warn({ closer: h.name, jobs: n }, 'handed active jobs back to their queue');
+    } catch (err) {
+      ok = false;
+      log.error({ err, closer: h.name }, 'could not hand active jobs back; they return to the queue when their lock expires');
+    }
+  }
+  return { jobs, ok };
+}
+
+/**
+ * How long shutdown waits for work in progress before handing it back: the deadline less a
+ * reserve for the hand-back and for closing clients (a fifth of the deadline, 0.5–5 s).
+ */
+export function shutdownGraceMs(deadlineMs: number): number {
+  return deadlineMs - Math.min(5_000, Math.max(500, Math.floor(deadlineMs / 5)));
+}
+
+const GRACE = Symbol('grace');
+const TIMED_OUT = Symbol('timed out');
+
+/**
  * SIGTERM/SIGINT → run the closers in order (stop taking work first, clients last) under a
- * deadline. The deadline timer is unref()'d so it never keeps a cleanly closed process alive;
- * if closing hangs past it, the process exits non-zero rather than lingering.
+ * deadline (`AKHBAR_SHUTDOWN_DEADLINE_MS`, default 25 s; keep it below the orchestrator's grace
+ * period: compose `stop_grace_period`, Kubernetes `terminationGracePeriodSeconds`).
+ *
+ * - A worker closer (`worker.close()`) waits for the active jobs to finish.
+ * - When they have not finished by the grace point (`shutdownGraceMs`), the active jobs are handed
+ *   back to their queue (moved from active to wait, attempts unchanged, so another replica takes
+ *   them at once instead of after a lock expiry) and the closer still pending is abandoned. The
+ *   remaining closers (queues, clients) then each get a share of the time left; one that still
+ *   hangs (say, an HTTP agent waiting on the abandoned job's request) is skipped with a warning.
+ *   The process exits 0: no work was lost.
+ * - If the hand-back fails or hangs (Redis gone), the process exits 1 at the latest at the
+ *   deadline: those jobs come back only when their locks expire.
+ * The timers are unref()'d so they never keep a cleanly closed process alive.
  */
 export function onShutdown(
   log: Logger,
@@ -11,30 +72,63 @@ export function onShutdown(
   deadlineMs = Number(process.env.AKHBAR_SHUTDOWN_DEADLINE_MS ?? 25_000),
 ): (reason: string) => Promise<void> {
   let closing: Promise<void> | undefined;
+  let exitCode = 0;
   const shutdown = (reason: string): Promise<void> => {
     if (closing) return closing;
-    log.info({ reason }, 'shutting down');
-    const timer = setTimeout(() => {
+    const startedAt = Date.now();
+    log.info({ reason, deadlineMs }, 'shutting down');
+    const hard = setTimeout(() => {
       log.error({ deadlineMs }, 'shutdown deadline passed; exiting');
       process.exit(1);
     }, deadlineMs);
-    timer.unref();
+    hard.unref();
+    // Resolves once the grace period is over and the work in hand has been handed back.
+    let graceTimer: NodeJS.Timeout | undefined;
+    let graceDone = false;
+    const graceOver = new Promise<typeof GRACE>((resolve) => {
+      graceTimer = setTimeout(() => {
+        log.warn({ graceMs: shutdownGraceMs(deadlineMs) }, 'work still in progress at the end of the grace period');
+        void handBackAll(log).then(({ ok }) => {
+          if (!ok) exitCode = 1;
+          graceDone = true;
+          resolve(GRACE);
+        });
+      }, shutdownGraceMs(deadlineMs));
+      graceTimer.unref();
+    });
     closing = (async () => {
-      for (const c of closers) {
+      for (const [i, c] of closers.entries()) {
         try {
-          await c.close();
+          const closed = Promise.resolve().then(() => c.close());
+          closed.catch(() => undefined); // observed below; this only keeps a late rejection quiet
+          let outcome: unknown;
+          if (!graceDone) {
+            outcome = await Promise.race([closed, graceOver]);
+          } else {
+            // Past the grace period: share what is left of the deadline among the remaining closers.
+            const share = Math.max(50, Math.floor((deadlineMs - 100 - (Date.now() - startedAt)) / (closers.length - i)));
+            let t: NodeJS.Timeout | undefined;
+            outcome = await Promise.race([closed, new Promise((r) => { t = setTimeout(() => r(TIMED_OUT), share); t.unref(); })]);
+            clearTimeout(t);
+          }
+          if (outcome === GRACE) {
+            log.warn({ closer: c.name }, 'stopped waiting for this closer; its work was handed back');
+          } else if (outcome === TIMED_OUT) {
+            log.warn({ closer: c.name }, 'closer did not finish in its share of the deadline; skipped');
+          }
         } catch (err) {
           log.warn({ err, closer: c.name }, 'error while closing');
         }
       }
-      clearTimeout(timer);
-      log.info('stopped');
+      clearTimeout(hard);
+      clearTimeout(graceTimer);
+      log.info({ ms: Date.now() - startedAt, handedBack: graceDone }, 'stopped');
     })();
     return closing;
   };
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     process.once(sig, () => {
-      void shutdown(sig).then(() => process.exit(0));
+      void shutdown(sig).then(() => process.exit(exitCode));
     });
   }
   return shutdown;
