@@ -27,12 +27,21 @@ export const HIT_SOURCE_FIELDS = [
   F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, 'source', F.topics, 'entities', F.storyId, 'image', F.author,
 ];
 
-/** A query naming a known entity also matches articles tagged with it, in any language. */
-export interface EntityExpansion {
-  /** Entity ids every alternative match must be tagged with. */
+/**
+ * A query naming a known entity also matches articles tagged with it, in any language. Each
+ * alternative is one OR-branch of the query: articles tagged with all of `ids` that also match
+ * `residual` (the branch with the entity mentions taken out, exclusions kept).
+ */
+export interface EntityAlternative {
   ids: string[];
-  /** The query with the entity mentions taken out; it must still match (empty: nothing more). */
+  /** simple_query_string text still to match; empty: nothing more. */
   residual: string;
+}
+
+export interface EntityExpansion {
+  alternatives: EntityAlternative[];
+  /** Entities the query excludes (`-name`): articles tagged with them are left out in every language. */
+  excludeIds?: string[];
   /** Names of the entities in other languages/scripts, so their mentions are highlighted too. */
   names?: string[];
 }
@@ -148,11 +157,16 @@ export function buildTextQuery(f: SearchFilters): Record<string, unknown> | unde
   if (f.q === undefined || f.q.trim() === '') return undefined;
   const text = simpleQuery(f.q);
   const x = f.expansion;
-  if (!x || x.ids.length === 0) return text;
-  const tagged: Record<string, unknown> = { filter: x.ids.map((id) => ({ term: { [F.entityIds]: id } })) };
-  if (x.residual.trim() !== '') tagged.must = [simpleQuery(x.residual)];
-  else tagged.must = [{ constant_score: { filter: { match_all: {} }, boost: 1 } }];
-  return { bool: { should: [text, { bool: tagged }], minimum_should_match: 1 } };
+  if (!x || (x.alternatives.length === 0 && !x.excludeIds?.length)) return text;
+  const mustNot = x.excludeIds?.length ? { must_not: [{ terms: { [F.entityIds]: x.excludeIds } }] } : {};
+  if (x.alternatives.length === 0) return { bool: { must: [text], ...mustNot } };
+  const tagged = x.alternatives.map((alt) => {
+    const b: Record<string, unknown> = { filter: alt.ids.map((id) => ({ term: { [F.entityIds]: id } })) };
+    // With nothing left to match, a tag match alone gets a constant score (recency still applies).
+    b.must = alt.residual.trim() !== '' ? [simpleQuery(alt.residual)] : [{ constant_score: { filter: { match_all: {} }, boost: 1 } }];
+    return { bool: b };
+  });
+  return { bool: { should: [text, ...tagged], minimum_should_match: 1, ...mustNot } };
 }
 
 /** Text query and filters combined; no text → filters only. */

@@ -36,9 +36,11 @@ t.test('the search body', async (t) => {
 });
 
 t.test('entity expansion: text OR (tagged AND the rest of the query)', async (t) => {
-  const q = buildQuery({ q: 'الكاظمي oil', expansion: { ids: ['e1'], residual: 'oil' } }) as Record<string, any>;
+  const q = buildQuery({ q: 'الكاظمي oil OR x', expansion: { alternatives: [{ ids: ['e1'], residual: 'oil' }, { ids: ['e2'], residual: '' }] } }) as Record<string, any>;
   const should = q.bool.must[0].bool.should;
-  t.equal(should.length, 2);
+  t.equal(should.length, 3);
+  t.equal(q.bool.must[0].bool.minimum_should_match, 1);
+  t.same(should[2].bool.filter, [{ term: { [F.entityIds]: 'e2' } }]);
   t.same(should[1].bool.filter, [{ term: { [F.entityIds]: 'e1' } }]);
   t.equal(should[1].bool.must[0].simple_query_string.query, 'oil');
 });

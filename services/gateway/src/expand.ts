@@ -1,4 +1,4 @@
-import type { EntityExpansion } from '@akhbar/search';
+import type { EntityAlternative, EntityExpansion } from '@akhbar/search';
 
 /**
  * Cross-lingual search: a query that names a known entity (any language, script or common
@@ -17,6 +17,10 @@ export interface KnownEntity {
 export interface EntityLookup {
   find(text: string): KnownEntity[];
   get(id: string): KnownEntity | undefined;
+  /** Normalised word forms of every name and alias of an entity (for telling mention words apart). */
+  mentionForms?(id: string): ReadonlySet<string>;
+  /** The normalised forms of a query word (the same normalisation as mentionForms). */
+  wordForms?(word: string): string[];
 }
 
 export interface Expansion {
@@ -25,57 +29,97 @@ export interface Expansion {
   entities: KnownEntity[];
 }
 
-const OPERATOR = new Set(['AND', 'OR', 'NOT', '&&', '||', '+', '|', '-']);
+const AND = new Set(['AND', '&&', '+']);
+const OR = new Set(['OR', '||', '|']);
 
-/** The words of a query that must be present (negated words and operators taken out). */
-export function positiveWords(q: string): string[] {
-  const tokens = q.match(/"[^"]*"?|[^\s"]+/g) ?? [];
-  const words: string[] = [];
-  let negate = false;
-  for (const tok of tokens) {
-    if (tok === 'NOT') {
-      negate = true;
-      continue;
-    }
-    if (OPERATOR.has(tok)) continue;
-    const t = tok.replace(/^[(+|]+/, '');
-    if (negate || t.startsWith('-')) {
-      negate = false;
-      continue;
-    }
-    const clean = t.replace(/["()*]/g, ' ').trim();
-    if (clean) words.push(...clean.split(/\s+/));
-  }
-  return words;
+interface Branch {
+  /** Words that must be present. */
+  positive: string[];
+  /** Excluded tokens, kept as written (`-x`, `-"a b"`). */
+  negative: string[];
 }
 
 /**
- * Expand a query. A word belongs to an entity mention when taking it out of the query loses that
- * entity; the words that do not are the residual that tagged articles must still match. The
- * lookup is an in-memory gazetteer, so the few extra look-ups cost microseconds.
+ * Split a query into its top-level OR-branches, each a conjunction of words and exclusions.
+ * Returns undefined for a query with grouping, whose structure this does not try to follow
+ * (it is then searched as written, without expansion).
+ */
+export function branches(q: string): Branch[] | undefined {
+  const tokens = q.match(/"[^"]*"?|[^\s"]+/g) ?? [];
+  if (tokens.some((t) => !t.startsWith('"') && /[()]/.test(t))) return undefined;
+  const out: Branch[] = [{ positive: [], negative: [] }];
+  let negate = false;
+  for (const tok of tokens) {
+    const branch = out[out.length - 1]!;
+    if (OR.has(tok)) {
+      out.push({ positive: [], negative: [] });
+      negate = false;
+      continue;
+    }
+    if (AND.has(tok)) continue;
+    if (tok === 'NOT' || tok === '-') {
+      negate = true;
+      continue;
+    }
+    if (negate || (tok.startsWith('-') && tok.length > 1)) {
+      branch.negative.push(tok.startsWith('-') ? tok : `-${tok}`);
+      negate = false;
+      continue;
+    }
+    const clean = tok.replace(/^\+/, '').replace(/["*]/g, ' ').trim();
+    if (clean) branch.positive.push(...clean.split(/\s+/));
+  }
+  return out.filter((b) => b.positive.length > 0);
+}
+
+/** The words of a query that must be present (negated words and operators taken out). */
+export function positiveWords(q: string): string[] {
+  return (branches(q) ?? []).flatMap((b) => b.positive);
+}
+
+/**
+ * Expand a query. Per OR-branch: the entities its words name, and the residual that tagged
+ * articles must still match (the words that are not part of a mention, and every exclusion). A
+ * word belongs to a mention when taking it out loses that entity. The lookup is an in-memory
+ * gazetteer, so the few extra look-ups cost microseconds.
  */
 export function expandQuery(q: string | undefined, lookup: EntityLookup | undefined, maxEntities = 5): Expansion {
   if (!q || !lookup) return { entities: [] };
-  const words = positiveWords(q);
-  if (words.length === 0 || words.length > 32) return { entities: [] };
-  const found = dedupe(lookup.find(words.join(' '))).slice(0, maxEntities);
-  if (found.length === 0) return { entities: [] };
-  const ids = new Set(found.map((e) => e.id));
-  const residual: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const without = [...words.slice(0, i), ...words.slice(i + 1)].join(' ');
-    const still = new Set(lookup.find(without).map((e) => e.id));
-    const partOfMention = [...ids].some((id) => !still.has(id));
-    if (!partOfMention) residual.push(words[i]!);
+  const parts = branches(q);
+  if (!parts || parts.length > 8) return { entities: [] };
+  const entities = new Map<string, KnownEntity>();
+  const alternatives: EntityAlternative[] = [];
+  for (const b of parts) {
+    const words = b.positive;
+    if (words.length > 32) continue;
+    const found = dedupe(lookup.find(words.join(' '))).slice(0, maxEntities);
+    if (found.length === 0) continue;
+    const ids = found.map((e) => e.id);
+    const forms = ids.map((id) => lookup.mentionForms?.(id));
+    const residual: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const still = new Set(lookup.find([...words.slice(0, i), ...words.slice(i + 1)].join(' ')).map((e) => e.id));
+      const needed = !ids.every((id) => still.has(id));
+      // A redundant word of a longer name ("Mustafa" in "Mustafa al-Kadhimi") is part of the mention too.
+      const w = lookup.wordForms?.(words[i]!) ?? [];
+      const inName = w.length > 0 && forms.some((f) => f !== undefined && w.every((x) => f.has(x)));
+      if (!needed && !inName) residual.push(words[i]!);
+    }
+    alternatives.push({ ids, residual: [...residual, ...b.negative].join(' ') });
+    for (const e of found) entities.set(e.id, e);
   }
+  // Excluded names leave out the articles tagged with them too (a single branch only: with OR,
+  // an exclusion belongs to its branch, and stays in that branch's residual).
+  const excludeIds = parts.length === 1 ? dedupe(parts[0]!.negative.flatMap((n) => lookup.find(n.replace(/^-/, '').replace(/"/g, ' ')))).map((e) => e.id) : [];
+  if (alternatives.length === 0 && excludeIds.length === 0) return { entities: [] };
   const names = new Set<string>();
-  for (const e of found) {
+  for (const e of entities.values()) {
     names.add(e.name);
     for (const n of Object.values(e.names ?? {})) names.add(n);
   }
   return {
-    entities: found,
-    expansion: { ids: [...ids], residual: residual.join(' '), names: [...names].slice(0, 20) },
+    entities: [...entities.values()],
+    expansion: { alternatives, names: [...names].slice(0, 20), ...(excludeIds.length > 0 ? { excludeIds } : {}) },
   };
 }
 

@@ -23,7 +23,7 @@ t.test('cursors round-trip and refuse tampering, other keys and other queries', 
 
 t.test('positive words leave out operators and excluded terms', async (t) => {
   t.same(positiveWords('Kadhimi AND "oil deal" -Trump NOT Biden OR gas*'), ['Kadhimi', 'oil', 'deal', 'gas']);
-  t.same(positiveWords('(a OR'), ['a']);
+  t.same(positiveWords('(a OR'), [], 'grouped queries are not split');
   t.same(positiveWords('-x'), []);
 });
 
@@ -31,11 +31,16 @@ t.test('expansion finds entities in any script and keeps the rest of the query',
   const lookup = defaultEntityLookup();
   const ar = expandQuery('الكاظمي', lookup);
   t.same(ar.entities.map((e) => e.id), ['mustafa-al-kadhimi']);
-  t.same(ar.expansion, { ids: ['mustafa-al-kadhimi'], residual: '', names: ar.expansion?.names });
+  t.same(ar.expansion?.alternatives, [{ ids: ['mustafa-al-kadhimi'], residual: '' }]);
   t.ok(ar.expansion?.names?.includes('Moustafa al-Kazimi'), 'names in other languages are carried for highlighting');
-  const mixed = expandQuery('al-Kadhimi oil', lookup);
-  t.equal(mixed.expansion?.residual, 'oil');
-  t.same(expandQuery('Washington -Kadhimi', lookup).expansion?.ids ?? [], expandQuery('Washington', lookup).expansion?.ids ?? [], 'excluded names are not expanded');
+  t.same(expandQuery('al-Kadhimi oil', lookup).expansion?.alternatives, [{ ids: ['mustafa-al-kadhimi'], residual: 'oil' }], 'the rest of the query stays');
+  t.same(expandQuery('Mustafa al-Kadhimi', lookup).expansion?.alternatives, [{ ids: ['mustafa-al-kadhimi'], residual: '' }], 'every word of a multi-word name is part of the mention');
+  const neg = expandQuery('Washington -Kadhimi', lookup);
+  t.notOk(neg.entities.some((e) => e.id === 'mustafa-al-kadhimi'), 'excluded names are not expanded');
+  t.match(neg.expansion?.alternatives[0]?.residual, /-Kadhimi/, 'exclusions stay in the residual');
+  const or = expandQuery('Kadhimi OR Sudani', lookup).expansion?.alternatives.map((a) => a.ids);
+  t.same(or, [['mustafa-al-kadhimi'], ['mohammed-shia-al-sudani']], 'one alternative per OR-branch');
+  t.same(expandQuery('(Kadhimi OR Sudani) oil', lookup).entities, [], 'grouped queries are searched as written');
   t.same(expandQuery('market report', lookup).entities, []);
   t.same(expandQuery(undefined, lookup).entities, []);
   t.same(expandQuery('Kadhimi', undefined).entities, [], 'no gazetteer → no expansion');
