@@ -99,8 +99,8 @@ export function createIngest(config: IngestConfig, redis: Redis, log: Logger, me
     sync,
     async close() {
       clearInterval(timer);
-      shutdown.abort();
       await worker.close();
+      shutdown.abort();
       await syncing;
       await Promise.all([rawQueue.close(), fetchQueue.close()]);
       workerConnection.disconnect();
