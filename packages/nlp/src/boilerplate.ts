@@ -31,6 +31,8 @@ function key(s: string): string {
 
 /** Is this line boilerplate as a whole? */
 export function isBoilerplateLine(line: string): boolean {
+  // Footers are short; a long line is content (and is not worth normalising to find out).
+  if (line.length > 160) return false;
   const k = key(line);
   if (k === '') return false;
   if (PHRASE_SET.has(k)) return true;
@@ -56,7 +58,7 @@ export function stripBoilerplate(text: string): string {
     // Cut at the last occurrence of the phrase's first word in the original text.
     const idx = lastIndexOfPhrase(out, hit);
     if (idx < 0) break;
-    out = out.slice(0, idx).replace(/[\s.…:|»-]+$/u, '').trim();
+    out = out.slice(0, idx).replace(/[\s…:|»\-–—[(]+$/u, '').trim();
   }
   return out;
 }

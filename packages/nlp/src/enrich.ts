@@ -74,8 +74,9 @@ export function cleanArticle(article: RawArticle): RawArticle {
   return body === article.body && summary === article.summary ? article : { ...article, body, summary };
 }
 
+/** `article.body` is already without boilerplate. */
 function prepare(article: RawArticle, lang: string): TaggerInput {
-  const body = stripBoilerplate(article.body || article.summary);
+  const body = article.body || stripBoilerplate(article.summary);
   const titleTokens = tokenize(article.title.slice(0, 2_000));
   const offset = (titleTokens[titleTokens.length - 1]?.sentence ?? 0) + 1;
   const bodyTokens = tokenize(body.slice(0, MAX_ANALYSED_CHARS)).map((t) => ({ ...t, sentence: t.sentence + offset }));

@@ -129,14 +129,14 @@ export class Gazetteer {
   private build(): PhraseIndex<Entry> {
     const index = new PhraseIndex<Entry>();
     for (const entry of this.byId.values()) {
-      const all = [...entry.aliases].map((a) => aliasSteps(a)).filter((s): s is PhraseStep[] => s !== undefined);
+      const aliases = [...entry.aliases];
       // A name given case-sensitively ("=Shell") is not matched in any other case either.
-      const strict = new Set(all.filter((s) => s.every((x) => x.exact !== undefined)).map((s) => s.map((x) => x.text).join(' ')));
+      const strict = new Set(aliases.filter((a) => a.startsWith('=')).map((a) => aliasSteps(a)?.map((x) => x.text).join(' ')));
       const seen = new Set<string>();
-      for (const steps of all) {
-        const plain = steps.map((x) => x.text).join(' ');
-        const isStrict = steps.every((x) => x.exact !== undefined);
-        if (!isStrict && strict.has(plain)) continue;
+      for (const alias of aliases) {
+        const steps = aliasSteps(alias);
+        if (!steps) continue;
+        if (!alias.startsWith('=') && strict.has(steps.map((x) => x.text).join(' '))) continue;
         const key = steps.map((x) => x.exact ?? x.text).join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
@@ -158,11 +158,12 @@ export class Gazetteer {
         if (!last.candidates.includes(m.value)) last.candidates.push(m.value);
       } else mentions.push({ start: m.start, candidates: [m.value] });
     }
-    // Context for ambiguous names: the countries that unambiguous mentions point to.
+    // Context for ambiguous names: the entities mentioned unambiguously, and their countries.
     const context = new Set<string>();
     for (const m of mentions) {
       if (m.candidates.length === 1) {
         const c = m.candidates[0]!;
+        context.add(c.id);
         if (c.country) context.add(c.country);
       }
     }
@@ -181,10 +182,13 @@ export class Gazetteer {
 
 /**
  * Choose among the entities an ambiguous name may denote ("عمان": Oman or Amman; "Tripoli":
- * Libya's or Lebanon's): the one whose country the rest of the text mentions, else a country over
+ * Libya's or Lebanon's; "السوداني": Sudanese or Iraq's prime minister): one the text also names
+ * unambiguously, else the one whose country the rest of the text mentions, else a country over
  * a place, else the first defined.
  */
 function resolve(candidates: Entry[], context: Set<string>): Entry {
+  const named = candidates.find((c) => context.has(c.id));
+  if (named) return named;
   const inContext = candidates.filter((c) => c.type !== 'country' && c.country && context.has(c.country));
   if (inContext.length > 0) return inContext[0]!;
   return candidates.find((c) => c.type === 'country') ?? candidates[0]!;

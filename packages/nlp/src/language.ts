@@ -93,6 +93,11 @@ const und = (): LanguageGuess => ({ lang: 'und', confidence: 0 });
 export function detectLanguage(text: string, hint?: string): LanguageGuess {
   const sample = (text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text)
     .replace(/https?:\/\/\S+|www\.\S+|\S+@\S+\.\S+/g, ' ');
+  // Binary read as text (replacement characters, controls, unassigned code points) is not a
+  // language, whatever letters happen to be in it.
+  const visible = sample.replace(/\s+/g, '').length;
+  const junk = sample.match(/[\uFFFD\p{Co}\p{Cs}\p{Cn}]|[^\P{Cc}\t\n\r]/gu)?.length ?? 0;
+  if (visible > 0 && junk / visible > 0.1) return und();
   const counts = new Map<Script, number>();
   let letters = 0;
   for (const ch of sample) {

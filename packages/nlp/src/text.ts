@@ -19,9 +19,9 @@ export interface Token {
 // same way, so both sides agree).
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const ARABIC_CHAR = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-// Sentence ends: . ! ? … followed by a space (so "U.S." and "3.5" stay whole), the Arabic and
-// CJK marks, and line breaks.
-const SENTENCE_END = /[.!?\u2026]+(?=[\s"'»”)\]]|$)|[\u061F\u06D4\u3002\uFF01\uFF1F]+|\n+/g;
+// Sentence ends: . ! ? … followed by a space (so "3.5" stays whole) and not after an initial
+// ("U.S. forces", "J. Smith"), the Arabic and CJK marks, and line breaks.
+const SENTENCE_END = /(?<!(?:^|[^\p{L}])\p{Lu})[.!?\u2026]+(?=[\s"'»”)\]]|$)|[\u061F\u06D4\u3002\uFF01\uFF1F]+|\n+/gu;
 
 /** Tokenise a text. Never throws; an empty text gives no tokens. */
 export function tokenize(text: string): Token[] {

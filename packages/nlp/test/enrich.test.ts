@@ -1,0 +1,121 @@
+import t from 'tap';
+import { EnrichmentSchema, type RawArticle } from '@akhbar/core';
+import { Value } from '@sinclair/typebox/value';
+import { articleSignature, cleanArticle, enrichArticle } from '../src/index.ts';
+
+function article(title: string, body: string, extra: Partial<RawArticle> = {}): RawArticle {
+  const now = new Date().toISOString();
+  return {
+    id: 'a1', url: 'https://example.org/a1', feedId: 'f1', source: { id: 'f1', name: 'Example', domain: 'example.org' },
+    title, summary: '', body, categories: [], publishedAt: now, fetchedAt: now, contentHash: 'h', flags: [], ...extra,
+  };
+}
+
+// Written for this test in the manner of the story the product was designed from.
+const SEED_LIKE = article(
+  'مصادر: الكاظمي يحمل إلى واشنطن ملف المليشيات المسلحة المدعومة من إيران',
+  [
+    'كشفت مصادر مقربة من رئيس الوزراء مصطفى الكاظمي أنه سيعرض خلال زيارته إلى الولايات المتحدة خريطة لانتشار المليشيات المسلحة المدعومة من إيران التي تربك الوضع الأمني في العراق.',
+    'وقالت السفارة الأمريكية في بغداد إن الرئيس الأمريكي دونالد ترامب سيبحث مع الكاظمي ملفات الأمن والطاقة والصحة والاقتصاد.',
+    'وأضافت المصادر أن طهران مستعدة للتخلي تدريجيا عن الفصائل التي تعمل خارج سلطة الدولة وعدم استخدام السلاح للتأثير في الانتخابات المقبلة.',
+    'إقرأ ايضا',
+    'التعليقات',
+  ].join('\n'),
+  { langHint: 'ar' },
+);
+
+t.test('the seed-like story: politics and security, Iraq, the US, Iran, Kadhimi and Trump', async (t) => {
+  const e = enrichArticle(SEED_LIKE);
+  t.ok(Value.Check(EnrichmentSchema, e), 'matches the Enrichment contract');
+  t.equal(e.lang, 'ar');
+  t.equal(e.dir, 'rtl');
+  t.same(e.topics.slice(0, 2).map((x) => x.id).sort(), ['conflict', 'politics'], `top topics: ${JSON.stringify(e.topics)}`);
+  for (const c of ['IQ', 'US', 'IR']) t.ok(e.countries.includes(c), `country ${c}`);
+  const ids = e.entities.map((x) => x.id);
+  t.ok(ids.includes('mustafa-al-kadhimi'), 'al-Kadhimi');
+  t.ok(ids.includes('Q22686'), 'Trump');
+  t.notOk(e.normalized.body.includes('التعليقات'), 'boilerplate is not part of the analysed body');
+  t.ok(e.keywords.length > 0 && e.extract.length > 0);
+  t.ok(e.wordCount > 40 && e.readingTimeSec > 0);
+  t.match(e.simhash, /^[0-9a-f]{16}$/);
+  for (const field of ['lang', 'normalized', 'entities', 'countries', 'topics', 'keywords', 'extract', 'stats', 'simhash', 'storyId']) {
+    t.match(e.provenance[field], { tagger: String, version: String }, `provenance of ${field}`);
+    t.notOk(e.provenance[field]?.failed, `${field} did not fail`);
+  }
+});
+
+t.test('the same story in English and French tags the same entities', async (t) => {
+  const en = enrichArticle(article("Iraq's Kadhimi takes militia map to Trump", 'Iraqi Prime Minister Mustafa al-Kadhimi will show President Donald Trump a map of Iran-backed militias that threaten security, officials in Baghdad said. The talks in Washington will also cover energy and the economy.'));
+  const fr = enrichArticle(article('Moustafa al-Kazimi à Washington', "Le Premier ministre irakien Moustafa al-Kazimi présentera au président américain Donald Trump une carte des milices soutenues par l'Iran qui menacent la sécurité de l'Irak."));
+  for (const e of [en, fr]) {
+    const ids = e.entities.map((x) => x.id);
+    for (const id of ['mustafa-al-kadhimi', 'Q22686', 'Q796', 'Q794']) t.ok(ids.includes(id), `${e.lang}: ${id}`);
+    t.ok(e.topics.some((x) => x.id === 'politics') && e.topics.some((x) => x.id === 'conflict'), `${e.lang}: ${JSON.stringify(e.topics)}`);
+  }
+  t.equal(en.lang, 'en');
+  t.equal(fr.lang, 'fr');
+});
+
+t.test('bad input is enriched with what is possible, never a crash', async (t) => {
+  const empty = enrichArticle(article('', ''));
+  t.equal(empty.lang, 'und');
+  t.same(empty.entities, []);
+  t.equal(empty.wordCount, 0);
+  t.ok(Value.Check(EnrichmentSchema, empty));
+
+  const big = 'تقرير طويل عن الاقتصاد العراقي والنفط في البصرة. '.repeat(110_000); // ≈ 5.5 MB
+  const started = Date.now();
+  const e = enrichArticle(article('تقرير', big));
+  t.equal(e.lang, 'ar');
+  t.ok(e.normalized.body.length <= 100_000, 'normalised body is bounded');
+  t.ok(e.wordCount > 500_000, 'word count covers the whole body');
+  t.ok(e.entities.some((x) => x.id === 'Q48195'), 'entities still found');
+  t.comment(`5 MB body enriched in ${String(Date.now() - started)} ms`);
+
+  // Random bytes read as UTF-8, as a broken feed delivers them.
+  let seed = 42;
+  const bytes = Buffer.from(Array.from({ length: 64 * 1024 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 16 & 0xff));
+  const g = enrichArticle(article('\u0000\u0001\uFFFD', bytes.toString('utf8') + '\uD800'));
+  t.ok(Value.Check(EnrichmentSchema, g), 'binary garbage still gives a valid enrichment');
+  t.equal(g.lang, 'und');
+
+  const mixed = enrichArticle(article('Kadhimi الكاظمي Trump ترامب', ''));
+  t.equal(mixed.lang, 'und', 'mixed scripts in even measure: und');
+  t.ok(mixed.entities.some((x) => x.id === 'mustafa-al-kadhimi'), 'entities in both scripts are still found');
+});
+
+t.test('a tagger that throws marks its field failed; the others run', async (t) => {
+  const e = enrichArticle(SEED_LIKE, {
+    taggers: {
+      topics: () => {
+        throw new Error('lexicon exploded');
+      },
+      entities: () => {
+        throw Object.assign(new Error('gazetteer missing'), { code: 'AKHBAR_TEST_BROKEN' });
+      },
+    },
+  });
+  t.equal(e.provenance.topics?.failed, 'AKHBAR_NLP_TAGGER_FAILED');
+  t.equal(e.provenance.entities?.failed, 'AKHBAR_TEST_BROKEN', 'the error code is kept');
+  t.ok(e.provenance.countries?.failed, 'countries depend on entities');
+  t.same(e.topics, []);
+  t.same(e.entities, []);
+  t.equal(e.lang, 'ar', 'language still detected');
+  t.ok(e.keywords.length > 0, 'keywords still extracted');
+  t.ok(Value.Check(EnrichmentSchema, e));
+});
+
+t.test('boilerplate is cleaned from the article; signatures for clustering', async (t) => {
+  const cleaned = cleanArticle(SEED_LIKE);
+  t.notOk(cleaned.body.includes('إقرأ ايضا'));
+  t.ok(cleaned.body.startsWith('كشفت مصادر'));
+  t.equal(cleanArticle(cleaned), cleaned, 'idempotent');
+  t.ok(articleSignature(SEED_LIKE), 'a story has a signature');
+  t.equal(articleSignature(article('عنوان', '')), undefined, 'a bare headline has none');
+});
+
+t.test('callable in a plain loop', async (t) => {
+  const results = [];
+  for (let i = 0; i < 200; i++) results.push(enrichArticle({ ...SEED_LIKE, id: `a${String(i)}` }).lang);
+  t.equal(results.filter((l) => l === 'ar').length, 200);
+});
