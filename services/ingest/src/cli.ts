@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import {
-  QUEUES, FeedRegistry, canonicalUrl, createRedis, errorCode, feedId, isAkhbarError, openQueue, parseArgs, type CliCommand, type Feed, type FetchJob,
+  QUEUES, FeedRegistry, canonicalUrl, createRedis, errorCode, feedId, isAkhbarError, openQueue, parseArgs, type CliCommand, type CliIo, type Feed, type FetchJob,
 } from '@akhbar/core';
 import { closeFetchAgents, discoverFeeds, fetchFeed, parseFeed, parseOpml, toOpml, toRawArticles, type FetchOptions } from '@akhbar/feeds';
 import { loadIngestConfig } from './config.ts';
@@ -13,8 +13,18 @@ import { SCHEDULER_PREFIX } from './scheduler.ts';
  * ingest service; `parse` and `discover` need nothing but the network.
  */
 
-const out = (s: string) => process.stdout.write(s);
-const err = (s: string) => process.stderr.write(s);
+let io: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const out = (s: string) => io.out(s);
+const err = (s: string) => io.err(s);
+
+/** Send the commands' output elsewhere (tests run them in-process); returns the restorer. */
+export function useCliIo(next: CliIo): () => void {
+  const previous = io;
+  io = next;
+  return () => {
+    io = previous;
+  };
+}
 
 function fail(e: unknown): number {
   const code = errorCode(e);
