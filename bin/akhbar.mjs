@@ -8,7 +8,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 const { runCli } = await import('@akhbar/core');
 const modules = await Promise.all(
-  ['ingest', 'enrich', 'indexer', 'gateway'].map((s) => import(new URL(`../services/${s}/src/cli.ts`, import.meta.url).href)),
+  ['ingest', 'fulltext', 'enrich', 'indexer', 'gateway'].map((s) => import(new URL(`../services/${s}/src/cli.ts`, import.meta.url).href)),
 );
 const commands = modules.flatMap((m) => m.commands);
 process.exitCode = await runCli(commands, process.argv.slice(2));

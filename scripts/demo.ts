@@ -20,7 +20,7 @@ const env: Record<string, string> = {
   PORT: String(port),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
-const services: ServiceProcess[] = (['indexer', 'enrich', 'ingest', 'gateway'] as const).map((n) => startService(n, env, { passthrough: true, keepLogs: 200 }));
+const services: ServiceProcess[] = (['indexer', 'enrich', 'fulltext', 'ingest', 'gateway'] as const).map((n) => startService(n, env, { passthrough: true, keepLogs: 200 }));
 let stopping = false;
 const stop = async (code: number) => {
   stopping = true;

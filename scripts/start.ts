@@ -1,9 +1,9 @@
-// `npm start`: the four services as separate processes, JSON logs on stdout, clean stop on Ctrl-C.
+// `npm start`: the five services as separate processes, JSON logs on stdout, clean stop on Ctrl-C.
 // Configuration comes from the environment (see README "Configuration"); each service validates
 // its own at boot and exits non-zero naming a bad variable.
 import { startService, type ServiceProcess } from '@akhbar/testkit';
 
-const names = ['indexer', 'enrich', 'ingest', 'gateway'] as const;
+const names = ['indexer', 'enrich', 'fulltext', 'ingest', 'gateway'] as const;
 const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
 const services: ServiceProcess[] = names.map((n) => startService(n, env, { passthrough: true, keepLogs: 200 }));
 let stopping = false;

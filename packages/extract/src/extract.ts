@@ -9,7 +9,7 @@ import { blockText } from './text.ts';
 
 /** The story a page holds, as Akhbar keeps it. */
 export interface ExtractedArticle {
-  /** Headline: JSON-LD headline, og:title, else Readability's cleaned `<title>`. */
+  /** Headline: JSON-LD headline, og:title, else Readability's `<title>` without the site name. */
   title: string;
   /** Plain text for search: paragraphs separated by a blank line. */
   text: string;
@@ -134,7 +134,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   const dirAttr = metadata.dir ?? (attempt.dir === 'rtl' || attempt.dir === 'ltr' ? attempt.dir : undefined);
   const dir = dirAttr ?? (lang ? dirOf(lang.slice(0, 2).toLowerCase()) : /[\u0590-\u08ff]/.test(text.slice(0, 500)) ? 'rtl' : 'ltr');
   const out: ExtractedArticle = {
-    title: (metadata.headline ?? attempt.title).replace(/\s+/g, ' ').trim(),
+    title: (metadata.headline ?? (attempt.title || textOf(doc.querySelector('title')))).replace(/\s+/g, ' ').trim(),
     text,
     html: sanitizeArticleHtml(attempt.content.innerHTML, opts.url),
     length: text.length,

@@ -1,10 +1,10 @@
-import { all, textOf, type DomDocument } from './dom.ts';
+import { all, type DomDocument } from './dom.ts';
 
 /** What a page says about itself, read before any clean-up touches the document. */
 export interface PageMetadata {
   /** `<link rel=canonical>` (else `og:url`), absolute. */
   canonical?: string;
-  /** JSON-LD `headline`, else `og:title`, else `<title>`. */
+  /** JSON-LD `headline`, else `og:title` / `twitter:title`. */
   headline?: string;
   /** JSON-LD `author` names, else `<meta name=author>` / `article:author` when it is a name. */
   author?: string;
@@ -151,7 +151,8 @@ export function readMetadata(doc: DomDocument, pageUrl?: string): PageMetadata {
   const canonical = absolute(canonicalEl?.getAttribute('href'), pageUrl) ?? absolute(meta(doc, 'og:url'), pageUrl);
   if (canonical) out.canonical = canonical;
 
-  const headline = str(ld?.node.headline) ?? str(ld?.node.name) ?? meta(doc, 'og:title', 'twitter:title') ?? (textOf(doc.querySelector('title')) || undefined);
+  // <title> usually carries the site name too; extraction falls back to Readability's cleaned one.
+  const headline = str(ld?.node.headline) ?? meta(doc, 'og:title', 'twitter:title');
   if (headline) out.headline = headline;
 
   const ldAuthors = names(ld?.node.author);

@@ -52,7 +52,7 @@ t.test('metadata falls back to meta tags and <html> attributes', async (t) => {
   const doc = parseDocument(`<html lang="fr" dir="ltr"><head><title>Titre</title><meta name="author" content="Sonia B."><meta property="og:site_name" content="Le Site">
 <meta name="description" content="Résumé."><meta property="article:published_time" content="2023-05-11T08:00:00+01:00"></head><body></body></html>`);
   const m = readMetadata(doc, 'https://x.example/a');
-  t.same(m, { headline: 'Titre', author: 'Sonia B.', publishedAt: '2023-05-11T07:00:00.000Z', description: 'Résumé.', siteName: 'Le Site', lang: 'fr', dir: 'ltr' });
+  t.same(m, { author: 'Sonia B.', publishedAt: '2023-05-11T07:00:00.000Z', description: 'Résumé.', siteName: 'Le Site', lang: 'fr', dir: 'ltr' });
   const junk = readMetadata(parseDocument('<html><head><meta property="article:published_time" content="0000-00-00"><meta name="author" content="https://x.example/me"></head><body></body></html>'));
   t.notOk(junk.publishedAt, 'a placeholder date is no date');
   t.notOk(junk.author, 'an author URL is not a name');

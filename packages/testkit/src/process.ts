@@ -5,7 +5,7 @@ import { waitFor } from './wait.ts';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-export type ServiceName = 'ingest' | 'enrich' | 'indexer' | 'gateway';
+export type ServiceName = 'ingest' | 'fulltext' | 'enrich' | 'indexer' | 'gateway';
 
 export interface ServiceProcess {
   name: string;

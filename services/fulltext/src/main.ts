@@ -1,0 +1,39 @@
+import {
+  createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown, redisReady, startOpsServer,
+} from '@akhbar/core';
+import { closeFetchAgents } from '@akhbar/feeds';
+import { loadFulltextConfig } from './config.ts';
+import { createFulltextMetrics } from './metrics.ts';
+import { createFulltext } from './worker.ts';
+
+let config;
+try {
+  config = loadFulltextConfig();
+} catch (err) {
+  exitOnConfigError(err);
+}
+const log = createLogger('fulltext', config.logLevel);
+const redis = createRedis(config.redisUrl, 'worker');
+redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
+const metrics = createWorkerMetrics('fulltext');
+const fulltext = createFulltext(config, redis, log, createFulltextMetrics(metrics.registry));
+const ops = await startOpsServer({
+  service: 'fulltext',
+  port: config.metricsPort,
+  metrics,
+  probes: [instrumentWorker(fulltext.worker, fulltext.fulltextQueue, metrics)],
+  stallAfterMs: config.stallAfterSec * 1000,
+  ready: { redis: () => redisReady(redis) },
+  log,
+});
+log.info(
+  { concurrency: config.concurrency, hostConcurrency: config.hostConcurrency, hostDelayMs: config.hostDelayMs, allowPrivate: config.allowPrivate, metricsPort: ops.port },
+  'fulltext started',
+);
+
+onShutdown(log, [
+  { name: 'worker', close: () => fulltext.close() },
+  { name: 'http', close: () => closeFetchAgents() },
+  { name: 'redis', close: () => redis.quit() },
+  { name: 'ops', close: () => ops.close() },
+]);

@@ -1,0 +1,134 @@
+import { Value } from '@sinclair/typebox/value';
+import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import {
+  QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, errorCode, isAkhbarError, openQueue, type Logger, type RawJob,
+} from '@akhbar/core';
+import { markFulltextFailed } from '@akhbar/extract';
+import type { FetchOptions } from '@akhbar/feeds';
+import { PAGE_USER_AGENT, ROBOTS_AGENT, type FulltextConfig } from './config.ts';
+import type { FulltextMetrics } from './metrics.ts';
+import { DomainGate } from './politeness.ts';
+import { readPage, type PageDeps } from './process.ts';
+import { RobotsCache } from './robots.ts';
+
+export interface FulltextResult {
+  outcome: 'extracted' | 'feed-text-kept' | 'failed';
+  /** Characters of extracted story text. */
+  chars?: number;
+  /** Why the page gave nothing (AKHBAR_FULLTEXT_*), when it failed. */
+  code?: string;
+  message?: string;
+}
+
+export interface Fulltext {
+  worker: Worker<RawJob, FulltextResult>;
+  fulltextQueue: Queue<RawJob>;
+  rawQueue: Queue<RawJob>;
+  deps: PageDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * BullMQ backoff for page retries: a server's Retry-After when it gave one (bounded), else
+ * Akhbar's exponential backoff with jitter.
+ */
+export function pageBackoff(maxRetryAfterMs: number) {
+  return (attemptsMade: number, _type?: string, err?: Error): number => {
+    const details = isAkhbarError(err) ? err.details : undefined;
+    const asked = typeof details?.retryAfterMs === 'number' ? details.retryAfterMs : undefined;
+    return asked !== undefined ? Math.min(Math.max(asked, 1000), maxRetryAfterMs) : akhbarBackoff(attemptsMade);
+  };
+}
+
+/**
+ * The full-text stage: consumes `articles.fulltext` (RawJobs that ingest routed here by the
+ * feed's policy), reads each article's page and adds the article — improved, or unchanged and
+ * flagged `fulltext-failed` — to `articles.raw` under the same job id. An article is never
+ * dropped: a permanent failure, or the last of `FULLTEXT_MAX_ATTEMPTS` tries, still sends it on.
+ */
+export function createFulltext(config: FulltextConfig, redis: Redis, log: Logger, metrics?: FulltextMetrics): Fulltext {
+  const ctx = { connection: redis, prefix: config.queuePrefix };
+  const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
+  const fulltextQueue = openQueue<RawJob>(QUEUES.fulltext, ctx);
+  const shutdown = new AbortController();
+  const fetch: FetchOptions = {
+    allowPrivate: config.allowPrivate,
+    allowCidrs: config.allowCidrs,
+    maxBytes: config.maxBytes,
+    timeoutMs: config.timeoutMs,
+    userAgent: config.userAgent ?? PAGE_USER_AGENT,
+    signal: shutdown.signal,
+  };
+  const deps: PageDeps = {
+    gate: new DomainGate(redis, config.queuePrefix, { limit: config.hostConcurrency, delayMs: config.hostDelayMs }),
+    robots: new RobotsCache(redis, config.queuePrefix, { agent: ROBOTS_AGENT, ttlSec: config.robotsTtlSec, fetch: { ...fetch, timeoutMs: Math.min(config.timeoutMs, 10_000) }, log }),
+    fetch,
+    log,
+    maxCrawlDelayMs: config.maxCrawlDelaySec * 1000,
+    maxRetryAfterMs: config.maxRetryAfterSec * 1000,
+  };
+
+  const process = async (job: Job<RawJob>, token?: string): Promise<FulltextResult> => {
+    if (!Value.Check(RawJobSchema, job.data)) {
+      const first = [...Value.Errors(RawJobSchema, job.data)][0];
+      throw new UnrecoverableError(`AKHBAR_PAYLOAD_INVALID: fulltext job payload invalid at ${first?.path ?? '/'}: ${first?.message ?? 'unknown'}`);
+    }
+    const article = job.data.article;
+    const jobId = articleJobId(article);
+    const line = { articleId: article.id, feedId: article.feedId, url: article.url };
+    const started = performance.now();
+    const observe = (outcome: string) => metrics?.duration.observe({ outcome }, (performance.now() - started) / 1000);
+    try {
+      const out = await readPage(article, deps);
+      if (out.kind === 'defer') {
+        metrics?.deferred.inc();
+        await job.moveToDelayed(Date.now() + out.waitMs + Math.floor(Math.random() * 250), token);
+        throw new DelayedError();
+      }
+      await rawQueue.add('article', { v: 1, article: out.article }, { jobId });
+      const outcome = out.replaced ? 'extracted' : 'feed-text-kept';
+      metrics?.pages.inc({ outcome });
+      observe(outcome);
+      log.info({ ...line, outcome, chars: out.chars, charset: out.charset }, out.replaced ? 'full text extracted' : 'page read; the feed text was longer and is kept');
+      return { outcome, chars: out.chars };
+    } catch (err) {
+      if (err instanceof DelayedError) throw err;
+      const code = errorCode(err);
+      const message = err instanceof Error ? err.message : String(err);
+      const permanent = isAkhbarError(err) && err.permanent;
+      const attempts = Math.max(1, Math.min(job.opts.attempts ?? 1, config.maxAttempts));
+      if (!permanent && job.attemptsMade + 1 < attempts) {
+        log.info({ ...line, code, attempt: job.attemptsMade + 1, of: attempts }, 'page not read; will retry');
+        throw err;
+      }
+      await rawQueue.add('article', { v: 1, article: markFulltextFailed(article) }, { jobId });
+      metrics?.pages.inc({ outcome: code });
+      observe('failed');
+      log.warn({ ...line, code, err: message, attempts: job.attemptsMade + 1 }, 'full text unavailable; the article goes on with its feed text');
+      return { outcome: 'failed', code, message };
+    }
+  };
+
+  const workerConnection = createRedis(config.redisUrl, 'worker');
+  const worker = new Worker<RawJob, FulltextResult>(QUEUES.fulltext, process, {
+    connection: workerConnection,
+    prefix: config.queuePrefix,
+    concurrency: config.concurrency,
+    settings: { backoffStrategy: pageBackoff(config.maxRetryAfterSec * 1000) },
+  });
+  worker.on('error', (err) => log.error({ err }, 'worker error'));
+
+  return {
+    worker,
+    fulltextQueue,
+    rawQueue,
+    deps,
+    async close() {
+      await worker.close();
+      shutdown.abort();
+      await Promise.all([rawQueue.close(), fulltextQueue.close()]);
+      workerConnection.disconnect();
+    },
+  };
+}
