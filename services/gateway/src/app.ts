@@ -19,6 +19,7 @@ import { feedRoutes } from './routes/feeds.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { webRoutes } from './routes/web.ts';
 
 export interface GatewaySettings {
   indexPrefix: string;
@@ -239,6 +240,18 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   app.setErrorHandler(errorHandler);
+  // JSON bodies: invalid UTF-8 is refused rather than decoded into replacement characters.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    let text: string;
+    try {
+      text = UTF8.decode(body as Buffer);
+    } catch {
+      return done(Object.assign(new Error('the request body is not valid UTF-8'), { statusCode: 400, code: GatewayErrors.BAD_ENCODING }), undefined);
+    }
+    void parseJson(req, text, done);
+  });
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send(errorBody(GatewayErrors.NOT_FOUND, `no route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`)),
   );
@@ -261,6 +274,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(feedRoutes);
   await app.register(queueBoardPlugin, { queues: Object.values(queues), adminToken: settings.adminToken });
+  await app.register(webRoutes);
   return app as unknown as FastifyInstance;
 }
 

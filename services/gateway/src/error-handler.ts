@@ -81,6 +81,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
       : status === 429 ? GatewayErrors.RATE_LIMITED
       : status === 404 ? GatewayErrors.NOT_FOUND
       : status === 401 ? GatewayErrors.UNAUTHORIZED
+      : typeof e.code === 'string' && e.code.startsWith('AKHBAR_') ? e.code
       : GatewayErrors.BAD_REQUEST;
     return reply.code(status).send(errorBody(code, e.message));
   }

@@ -18,7 +18,8 @@ if (config.entitiesFile) {
     exitOnConfigError(err);
   }
 }
-const es = createEsClient(config.elasticsearchUrl, { requestTimeout: config.esTimeoutMs + 1_000 });
+// One retry: on a cluster it reaches another node; a single node that is down fails fast.
+const es = createEsClient(config.elasticsearchUrl, { requestTimeout: config.esTimeoutMs + 1_000, maxRetries: 1 });
 const redis = createRedis(config.redisUrl, 'producer');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
 

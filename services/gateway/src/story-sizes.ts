@@ -28,7 +28,7 @@ export class StorySizes {
     }
     if (missing.length === 0) return out;
     const res = await app.esTimed('story_sizes', () =>
-      app.es.search({ index: app.gw.index, ...storySizesBody(missing), request_cache: true }, { requestTimeout: app.gw.esTimeoutMs, maxRetries: 1 }),
+      app.es.search({ index: app.gw.index, ...storySizesBody(missing), request_cache: true }, { requestTimeout: app.gw.esTimeoutMs }),
     );
     const buckets = (res.aggregations?.sizes as { buckets?: Array<{ key: string; doc_count: number }> } | undefined)?.buckets ?? [];
     for (const b of buckets) out.set(b.key, b.doc_count);

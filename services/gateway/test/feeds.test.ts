@@ -118,6 +118,9 @@ t.test('feed bodies are validated', async (t) => {
   const badJson = await gw.app.inject({ method: 'POST', url: '/v1/feeds', payload: '{"url":', headers: { ...admin, 'content-type': 'application/json' } });
   t.equal(badJson.statusCode, 400);
   t.match(badJson.json(), { error: { code: 'AKHBAR_BAD_REQUEST' } });
+  const latin1 = await gw.app.inject({ method: 'POST', url: '/v1/feeds', payload: Buffer.from('{"url":"https://example.com/\xe9"}', 'latin1'), headers: { ...admin, 'content-type': 'application/json' } });
+  t.equal(latin1.statusCode, 400, 'a body that is not UTF-8 → 400');
+  t.equal(latin1.json().error.code, 'AKHBAR_BAD_ENCODING');
   const guarded = await testGateway({ label: 'feeds-guard', allowPrivateNetworks: false });
   t.teardown(() => guarded.close());
   const res = await guarded.app.inject({ method: 'POST', url: '/v1/feeds', payload: { url: `${site.url}/gulf-wire.en.atom.xml` }, headers: admin });

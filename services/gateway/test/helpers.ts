@@ -23,7 +23,7 @@ export interface TestGateway {
 export async function testGateway(opts: Partial<BuildOptions> & { label?: string } = {}): Promise<TestGateway> {
   const queuePrefix = opts.queuePrefix ?? uniqueQueuePrefix(opts.label ?? 'gw');
   const indexPrefix = opts.indexPrefix ?? uniqueIndexPrefix(opts.label ?? 'gw');
-  const es = createEsClient(testEsUrl());
+  const es = opts.es ?? createEsClient(testEsUrl());
   const redis = createRedis(testRedisUrl(), 'producer');
   redis.on('error', () => {});
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));

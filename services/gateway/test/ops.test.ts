@@ -1,7 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import { setTimeout as delay } from 'node:timers/promises';
 import { QUEUES } from '@akhbar/core';
-import { ensureArticleIndex } from '@akhbar/search';
+import { createEsClient, ensureArticleIndex } from '@akhbar/search';
 import {
   deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startService, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix,
 } from '@akhbar/testkit';
@@ -122,6 +124,24 @@ t.test('rate limits are shared by gateway processes through Redis', async (t) =>
   t.ok(limited.headers['retry-after']);
   t.not((await a.app.inject({ url: '/v1/suggest?prefix=x', remoteAddress: '10.0.0.8' })).statusCode, 429, 'another client is not limited');
   t.equal((await a.app.inject({ url: '/healthz', remoteAddress: '10.0.0.7' })).statusCode, 200, 'health checks are never limited');
+});
+
+t.test('a backend that is down is a 503, never a 500', async (t) => {
+  // A port that was just free: connections to it are refused at once.
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  const down = await testGateway({ label: 'ops-down', es: createEsClient(`http://127.0.0.1:${String(port)}`, { maxRetries: 0, requestTimeout: 2_000 }) });
+  t.teardown(() => down.close());
+  for (const url of ['/v1/search?q=x', '/v1/stats/timeline', '/v1/articles/abc', '/v1/suggest?prefix=a']) {
+    const res = await down.app.inject({ url });
+    t.equal(res.statusCode, 503, `${url} → 503`);
+    t.equal(res.json().error.code, 'AKHBAR_UNAVAILABLE');
+  }
+  const ready = await down.app.inject({ url: '/readyz' });
+  t.same(ready.json().checks, { redis: true, elasticsearch: false, index: false });
+  t.equal((await down.app.inject({ url: '/v1/feeds', headers: admin })).statusCode, 200, 'feed admin still answers (counts are optional)');
 });
 
 t.test('graceful shutdown: SIGTERM lets an in-flight request finish, then exits 0', async (t) => {

@@ -25,7 +25,7 @@ const ArticleOut = Type.Composite([
 
 async function getDoc(app: FastifyInstance, id: string): Promise<Record<string, any>> {
   const res = await app.esTimed('article', () =>
-    app.es.search({ index: app.gw.index, size: 1, query: { ids: { values: [id] } } }, { requestTimeout: app.gw.esTimeoutMs, maxRetries: 1 }),
+    app.es.search({ index: app.gw.index, size: 1, query: { ids: { values: [id] } } }, { requestTimeout: app.gw.esTimeoutMs }),
   );
   const hit = res.hits.hits[0];
   if (!hit) throw notFound(`no article with id ${id}`);
@@ -81,7 +81,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         excludeStory: req.query.excludeStory,
         timeoutMs: app.gw.esTimeoutMs,
       });
-      const res = await app.esTimed('related', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000, maxRetries: 1 }));
+      const res = await app.esTimed('related', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
       const hits = res.hits.hits as EsHit[];
       return { hits: hits.map((h) => presentHit(h)) as never };
     },
@@ -110,7 +110,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const res = await app.esTimed('story', () =>
-        app.es.search({ index: app.gw.index, ...storyBody(req.params.id, req.query.limit, app.gw.esTimeoutMs) }, { requestTimeout: app.gw.esTimeoutMs + 1_000, maxRetries: 1 }),
+        app.es.search({ index: app.gw.index, ...storyBody(req.params.id, req.query.limit, app.gw.esTimeoutMs) }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }),
       );
       const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
       if (total === 0) throw notFound(`no story with id ${req.params.id}`);
@@ -158,7 +158,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (prefix === '') return { suggestions: [] };
       const body = suggestBody(prefix, req.query.limit);
       const res = await app.esTimed('suggest', () =>
-        app.es.search({ index: app.gw.index, ...body, _source: [F.id, F.title, 'entities'] }, { requestTimeout: app.gw.esTimeoutMs, maxRetries: 1 }),
+        app.es.search({ index: app.gw.index, ...body, _source: [F.id, F.title, 'entities'] }, { requestTimeout: app.gw.esTimeoutMs }),
       );
       const options = ((res.suggest?.s?.[0]?.options ?? []) as Array<{ text: string; _id?: string; _source?: Record<string, any> }>);
       const seen = new Set<string>();
@@ -180,7 +180,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 async function storySize(app: FastifyInstance, storyId: string): Promise<Map<string, number>> {
   const res = await app.esTimed('story_sizes', () =>
-    app.es.count({ index: app.gw.index, query: { term: { [F.storyId]: storyId } } }, { requestTimeout: app.gw.esTimeoutMs, maxRetries: 1 }),
+    app.es.count({ index: app.gw.index, query: { term: { [F.storyId]: storyId } } }, { requestTimeout: app.gw.esTimeoutMs }),
   );
   return new Map([[storyId, Math.max(1, res.count)]]);
 }

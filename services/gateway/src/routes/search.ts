@@ -64,7 +64,7 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, storyS
     timeoutMs: app.gw.esTimeoutMs,
   });
   const res = await app.esTimed('search', () =>
-    app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000, maxRetries: 1 }),
+    app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }),
   );
   const hits = res.hits.hits as EsHit[];
   const storyIds = hits.map((h) => {

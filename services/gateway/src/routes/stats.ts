@@ -36,7 +36,7 @@ export function chooseInterval(requested: Interval, fromMs: number | undefined, 
 }
 
 async function esQuery(app: FastifyInstance, op: string, body: Record<string, unknown>) {
-  return app.esTimed(op, () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000, maxRetries: 1 }));
+  return app.esTimed(op, () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
 }
 
 const TrendBucket = Type.Object({ key: Type.String(), name: Type.Optional(Type.String()), count: Type.Integer(), bgCount: Type.Integer(), score: Type.Number() });
