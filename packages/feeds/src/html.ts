@@ -96,6 +96,8 @@ const SANITIZE_BASE: sanitize.IOptions = {
  * (the item's xml:base or the feed's URL) so they still work outside the publisher's site.
  */
 export function sanitizeHtml(html: string, base?: string): string {
+  // Most descriptions are plain text: escaping is all they need, and much cheaper.
+  if (!/<[a-zA-Z!/?]/.test(html)) return escapeText(htmlToText(html));
   return sanitize(html, {
     ...SANITIZE_BASE,
     transformTags: {
@@ -117,6 +119,10 @@ export function sanitizeHtml(html: string, base?: string): string {
     },
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   }).trim();
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br />');
 }
 
 /** The first image of an HTML fragment (absolute), for items that have no media element. */

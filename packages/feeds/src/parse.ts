@@ -114,17 +114,28 @@ class KeepingParser extends BaseParser {
 
 const NO_ANSWER = Symbol('no answer');
 
+let shared = new KeepingParser({ defaultRSS: 2 });
+
 /**
- * Parse with a fresh rss-parser each time: xml2js keeps per-instance state, and after certain
- * errors a reused instance swallows the next error without ever calling back (the promise would
- * hang the fetch forever). xml2js runs synchronously, so a parse that has not settled by the time
- * parseString returns never will; that is reported as an error instead of waited for.
+ * Parse with rss-parser. xml2js keeps per-instance state, and after certain errors a reused
+ * instance swallows the next error without ever calling back (the promise would hang the fetch
+ * forever), so the instance is replaced after every failure. xml2js runs synchronously, so a
+ * parse that has not settled by the time parseString returns never will; that is reported as an
+ * error instead of waited for.
  */
 async function rssParse(text: string): Promise<XmlObj> {
-  const pending = new KeepingParser({ defaultRSS: 2 }).parseString(text);
-  const first = await Promise.race([pending, Promise.resolve(NO_ANSWER)]);
+  const parser = shared;
+  const pending = parser.parseString(text);
+  let first: unknown;
+  try {
+    first = await Promise.race([pending, Promise.resolve(NO_ANSWER)]);
+  } catch (err) {
+    if (shared === parser) shared = new KeepingParser({ defaultRSS: 2 });
+    throw err;
+  }
   if (first === NO_ANSWER) {
     pending.catch(() => undefined);
+    if (shared === parser) shared = new KeepingParser({ defaultRSS: 2 });
     throw new Error('the XML parser gave no answer');
   }
   return first as XmlObj;
