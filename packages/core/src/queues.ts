@@ -66,3 +66,13 @@ export type DeadJob = Static<typeof DeadJobSchema>;
 export function articleJobId(article: { id: string; contentHash: string; flags: readonly string[] }): string {
   return article.flags.includes('update') ? `${article.id}-${article.contentHash}` : article.id;
 }
+
+/**
+ * Live full-text workers: a sorted set (member: replica id, score: epoch ms until which it
+ * counts as alive) that each fulltext replica refreshes. Ingest routes articles to
+ * `QUEUES.fulltext` only while one is alive, so a deployment without the fulltext service (or
+ * with it down) sends articles straight to `articles.raw` instead of parking them.
+ */
+export function fulltextWorkersKey(prefix: string): string {
+  return `${prefix}:fulltext:workers`;
+}

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { Value } from '@sinclair/typebox/value';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
-  QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, errorCode, isAkhbarError, openQueue, type Logger, type RawJob,
+  QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, errorCode, fulltextWorkersKey, isAkhbarError, openQueue, type Logger, type RawJob,
 } from '@akhbar/core';
 import { markFulltextFailed } from '@akhbar/extract';
 import type { FetchOptions } from '@akhbar/feeds';
@@ -11,6 +12,9 @@ import type { FulltextMetrics } from './metrics.ts';
 import { DomainGate } from './politeness.ts';
 import { readPage, type PageDeps } from './process.ts';
 import { RobotsCache } from './robots.ts';
+
+/** A replica counts as alive this long after its last heartbeat. */
+export const HEARTBEAT_TTL_MS = 30_000;
 
 export interface FulltextResult {
   outcome: 'extracted' | 'feed-text-kept' | 'failed';
@@ -69,7 +73,7 @@ export function createFulltext(config: FulltextConfig, redis: Redis, log: Logger
     maxRetryAfterMs: config.maxRetryAfterSec * 1000,
   };
 
-  const process = async (job: Job<RawJob>, token?: string): Promise<FulltextResult> => {
+  const handle = async (job: Job<RawJob>, token?: string): Promise<FulltextResult> => {
     if (!Value.Check(RawJobSchema, job.data)) {
       const first = [...Value.Errors(RawJobSchema, job.data)][0];
       throw new UnrecoverableError(`AKHBAR_PAYLOAD_INVALID: fulltext job payload invalid at ${first?.path ?? '/'}: ${first?.message ?? 'unknown'}`);
@@ -111,7 +115,7 @@ export function createFulltext(config: FulltextConfig, redis: Redis, log: Logger
   };
 
   const workerConnection = createRedis(config.redisUrl, 'worker');
-  const worker = new Worker<RawJob, FulltextResult>(QUEUES.fulltext, process, {
+  const worker = new Worker<RawJob, FulltextResult>(QUEUES.fulltext, handle, {
     connection: workerConnection,
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
@@ -119,12 +123,29 @@ export function createFulltext(config: FulltextConfig, redis: Redis, log: Logger
   });
   worker.on('error', (err) => log.error({ err }, 'worker error'));
 
+  // Announce this replica so ingest routes articles here (see fulltextWorkersKey); it drops out
+  // by itself HEARTBEAT_TTL_MS after the last beat if the process dies without closing.
+  const replica = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const aliveKey = fulltextWorkersKey(config.queuePrefix);
+  const beat = () =>
+    redis
+      .multi()
+      .zadd(aliveKey, Date.now() + HEARTBEAT_TTL_MS, replica)
+      .zremrangebyscore(aliveKey, '-inf', Date.now())
+      .exec()
+      .catch((err: unknown) => log.warn({ err }, 'fulltext heartbeat failed'));
+  void beat();
+  const heartbeat = setInterval(() => void beat(), HEARTBEAT_TTL_MS / 3);
+  heartbeat.unref();
+
   return {
     worker,
     fulltextQueue,
     rawQueue,
     deps,
     async close() {
+      clearInterval(heartbeat);
+      await redis.zrem(aliveKey, replica).catch(() => undefined);
       await worker.close();
       shutdown.abort();
       await Promise.all([rawQueue.close(), fulltextQueue.close()]);

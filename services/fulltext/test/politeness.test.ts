@@ -1,7 +1,7 @@
 import t from 'tap';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { QUEUES, articleId, articleJobId, createLogger, type RawArticle, type RawJob } from '@akhbar/core';
+import { QUEUES, articleId, articleJobId, createLogger, fulltextWorkersKey, type RawArticle, type RawJob } from '@akhbar/core';
 import { closeFetchAgents } from '@akhbar/feeds';
 import { deleteRedisPrefix, startFeedServer, testRedisUrl, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 import { loadFulltextConfig } from '../src/config.ts';
@@ -86,4 +86,22 @@ t.test('two worker replicas never hit one site twice at once and space their req
   t.equal(maxActive, 1, 'never two requests to the site at once');
   for (let i = 1; i < starts.length; i++) t.ok(starts[i]! - starts[i - 1]! >= 380, `request ${i + 1} started ${starts[i]! - starts[i - 1]!} ms after the previous`);
   for (const a of articles) t.ok((await raw.getJob(articleJobId(a)))?.data.article.flags.includes('fulltext'), `${a.url} extracted`);
+});
+
+t.test('each replica announces itself for ingest while it runs, and leaves when it closes', async (t) => {
+  const prefix = uniqueQueuePrefix('beat');
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  t.teardown(async () => {
+    await deleteRedisPrefix(prefix);
+    redis.disconnect();
+  });
+  const env = { REDIS_URL: testRedisUrl(), AKHBAR_QUEUE_PREFIX: prefix };
+  const live = () => redis.zcount(fulltextWorkersKey(prefix), Date.now(), '+inf');
+  const a = createFulltext(loadFulltextConfig(env), redis, createLogger('a', 'silent'));
+  const b = createFulltext(loadFulltextConfig(env), redis, createLogger('b', 'silent'));
+  await waitFor(async () => (await live()) === 2, { what: 'both replicas to announce themselves' });
+  await a.close();
+  t.equal(await live(), 1, 'one replica left');
+  await b.close();
+  t.equal(await live(), 0, 'none left: ingest sends articles straight to articles.raw');
 });
