@@ -68,6 +68,14 @@ t.test('feeds registered through the API become searchable, Arabic included', as
   t.match(story?.source, { domain: '127.0.0.1' });
   t.ok(Date.parse(story?.publishedAt) > 0, 'publishedAt is a date');
 
-  const en = await (await fetch(`${api}/v1/search?q=Kadhimi&lang=en`)).json() as { hits: Array<Record<string, any>> };
-  t.ok(en.hits.some((h) => h.lang === 'en' && /Kadhimi/.test(h.title)), 'the English story is searchable too');
+  // Feeds on one host are fetched politely one after another (INGEST_HOST_DELAY_MS), so the
+  // English feed may land a moment after the Arabic one.
+  const en = await waitFor(
+    async () => {
+      const body = (await (await fetch(`${api}/v1/search?q=Kadhimi&lang=en`)).json()) as { hits?: Array<Record<string, any>> };
+      return body.hits?.some((h) => h.lang === 'en' && /Kadhimi/.test(h.title)) ? body : undefined;
+    },
+    { timeoutMs: 30_000, what: 'the English story to be searchable' },
+  );
+  t.ok(en.hits!.some((h) => h.lang === 'en' && /Kadhimi/.test(h.title)), 'the English story is searchable too');
 });
