@@ -2,14 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import t, { type Test } from 'tap';
 import { FeedRegistry, QUEUES, createRedis, openQueue, type FetchJob } from '@akhbar/core';
 import {
-  deleteRedisPrefix, dropIndexPrefix, startFeedServer, startService, testEsUrl, testRedisUrl, uniqueIndexPrefix,
-  uniqueQueuePrefix, waitFor, type FeedServer, type ServiceProcess,
+  deleteRedisPrefix, startFeedServer, startService, testRedisUrl, uniqueQueuePrefix, waitFor, type FeedServer, type ServiceProcess,
 } from '@akhbar/testkit';
 
 /**
  * Graceful shutdown as an orchestrator drives it: a real service process gets SIGTERM while it has
  * active jobs. It must stop taking work, finish the jobs (or, past the grace period, hand them back
  * to the queue), close its clients and exit 0, all within AKHBAR_SHUTDOWN_DEADLINE_MS.
+ * (operate-monitoring.test.ts also stops every service with SIGTERM and expects exit 0.)
  */
 
 const RSS = (base: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -113,26 +113,5 @@ t.test('SIGTERM with a job that cannot finish in time: it is handed back to the 
     const again = await s.fetchQueue.getJob(job.id!);
     t.equal(again?.attemptsMade, 0, 'and it did not use up an attempt');
     t.equal(again?.data.feedId, s.feedId);
-  }
-});
-
-t.test('every service exits 0 on SIGTERM and logs "stopped"', async (t) => {
-  const queuePrefix = uniqueQueuePrefix('ops-stop-all');
-  const indexPrefix = uniqueIndexPrefix('ops-stop-all');
-  const env = {
-    REDIS_URL: testRedisUrl(), ELASTICSEARCH_URL: testEsUrl(), AKHBAR_QUEUE_PREFIX: queuePrefix, AKHBAR_INDEX_PREFIX: indexPrefix,
-    PORT: '0', HOST: '127.0.0.1', METRICS_PORT: '0',
-  };
-  const services = (['ingest', 'enrich', 'indexer', 'gateway'] as const).map((name) => startService(name, env));
-  t.teardown(async () => {
-    await Promise.all(services.map((s) => s.stop('SIGKILL')));
-    await deleteRedisPrefix(queuePrefix);
-    await dropIndexPrefix(indexPrefix);
-  });
-  await Promise.all(services.map((s) => s.waitForLog((l) => /started|listening$/.test(String(l.msg)) && l.msg !== 'ops server listening (/metrics /healthz /readyz)', 30_000)));
-  const codes = await Promise.all(services.map((s) => s.stop('SIGTERM', 20_000)));
-  for (const [i, s] of services.entries()) {
-    t.equal(codes[i], 0, `${s.name} exits 0`);
-    t.ok(s.logs.some((l) => l.msg === 'stopped'), `${s.name} closed everything before exiting`);
   }
 });
