@@ -1,0 +1,68 @@
+import t from 'tap';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { LEDE_AR } from './fixtures.ts';
+
+/** The `akhbar enrich` command and the service's boot, as a user runs them. */
+
+const exec = promisify(execFile);
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = join(root, 'bin/akhbar.mjs');
+
+async function akhbar(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+t.test('akhbar enrich prints the enrichment of a text file and of an article JSON', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'akhbar-enrich-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const txt = join(dir, 'story.txt');
+  await writeFile(txt, `الكاظمي يحمل إلى واشنطن خريطة الفصائل\n\n${LEDE_AR}\nإقرأ ايضا\n`);
+  const res = await akhbar(['enrich', txt]);
+  t.equal(res.code, 0, res.stderr);
+  const out = JSON.parse(res.stdout) as { title: string; enrichment: { lang: string; entities: Array<{ id: string }>; topics: Array<{ id: string }> } };
+  t.equal(out.title, 'الكاظمي يحمل إلى واشنطن خريطة الفصائل', 'the first line is the title');
+  t.equal(out.enrichment.lang, 'ar');
+  t.ok(out.enrichment.entities.some((e) => e.id === 'mustafa-al-kadhimi'));
+  t.ok(out.enrichment.topics.some((x) => x.id === 'politics'));
+
+  const json = join(dir, 'article.json');
+  await writeFile(json, JSON.stringify({ title: 'Basra Gulf SC win the league', body: 'Basra Gulf SC beat their rivals in Basra to win the Iraqi league title.' }));
+  const entitiesFile = join(dir, 'entities.json');
+  await writeFile(entitiesFile, JSON.stringify([{ id: 'basra-gulf-sc', type: 'org', country: 'IQ', names: { en: 'Basra Gulf SC', ar: 'نادي خليج البصرة' } }]));
+  const withFile = await akhbar(['enrich', json], { AKHBAR_ENTITIES_FILE: entitiesFile });
+  t.equal(withFile.code, 0, withFile.stderr);
+  const e2 = JSON.parse(withFile.stdout) as { enrichment: { lang: string; entities: Array<{ id: string }> } };
+  t.equal(e2.enrichment.lang, 'en');
+  t.ok(e2.enrichment.entities.some((e) => e.id === 'basra-gulf-sc'), 'an entity from AKHBAR_ENTITIES_FILE is recognised');
+});
+
+t.test('bad input gets a coded error', async (t) => {
+  const missing = await akhbar(['enrich', '/nonexistent/story.txt']);
+  t.equal(missing.code, 1);
+  t.match(missing.stderr, /AKHBAR_ENRICH_BAD_INPUT/);
+  const badDate = await akhbar(['reenrich', '--since', 'last tuesday-ish']);
+  t.equal(badDate.code, 1);
+  t.match(badDate.stderr, /AKHBAR_ENRICH_BAD_DATE/);
+});
+
+t.test('the service refuses to start with an unreadable entities file', async (t) => {
+  try {
+    await exec(process.execPath, [join(root, 'services/enrich/src/main.ts')], { env: { ...process.env, AKHBAR_ENTITIES_FILE: '/nonexistent/entities.json', METRICS_PORT: '0' }, timeout: 20_000 });
+    t.fail('should have exited');
+  } catch (err) {
+    const e = err as { code?: number; stderr?: string };
+    t.equal(e.code, 78, 'exit status 78 (configuration)');
+    t.match(e.stderr, /AKHBAR_NLP_ENTITIES_INVALID|entities file/);
+  }
+});

@@ -1,0 +1,91 @@
+import t from 'tap';
+import { Redis } from 'ioredis';
+import { QUEUES, openQueue, type EnrichedArticle, type EnrichedJob } from '@akhbar/core';
+import { createEsClient, ensureArticleIndex, indexNames, toDocument } from '@akhbar/search';
+import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix } from '@akhbar/testkit';
+import { reenrich } from '../src/reenrich.ts';
+import { StoryClusterer } from '../src/story.ts';
+import { LEDE_AR, SPORT_AR, rawArticle } from './fixtures.ts';
+
+/** `akhbar reenrich` against the real Elasticsearch and Redis: read indexed articles, enrich again, hand to the indexer. */
+
+/** An article as an old tagger left it: no entities, no topics, its own story id. */
+function stale(id: string, title: string, body: string, publishedAt: string, storyId = id): EnrichedArticle {
+  const raw = rawArticle(id, title, body, { publishedAt });
+  return {
+    ...raw,
+    enrichment: {
+      lang: 'und', langConfidence: 0, dir: 'ltr', normalized: { title, body }, entities: [], countries: [], topics: [], keywords: [],
+      extract: '', wordCount: 0, readingTimeSec: 0, storyId, provenance: { entities: { tagger: 'akhbar-gazetteer', version: '0.0.1' } },
+      enrichedAt: publishedAt,
+    },
+  };
+}
+
+t.test('re-runs enrichment over indexed articles since a date and sends them to the indexer queue', async (t) => {
+  const es = createEsClient(testEsUrl());
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
+  const indexPrefix = uniqueIndexPrefix('reenrich');
+  const queuePrefix = uniqueQueuePrefix('reenrich');
+  const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: queuePrefix });
+  t.teardown(async () => {
+    await enrichedQueue.close();
+    await deleteRedisPrefix(queuePrefix);
+    redis.disconnect();
+    await dropIndexPrefix(indexPrefix);
+    await es.close();
+  });
+  await ensureArticleIndex(es, indexPrefix);
+  const day = 24 * 3600_000;
+  const recent = new Date(Date.now() - day).toISOString();
+  const articles = [
+    stale('re-1', 'الكاظمي يحمل إلى واشنطن خريطة الفصائل', LEDE_AR, recent, 'story-kept'),
+    stale('re-2', 'المنتخب العراقي يفوز على الأردن', SPORT_AR, recent),
+    stale('re-3', 'Kadhimi in Washington', 'Iraqi Prime Minister Mustafa al-Kadhimi met President Donald Trump at the White House to discuss security and energy.', recent),
+    stale('re-old', 'خبر قديم عن الكاظمي', LEDE_AR, new Date(Date.now() - 30 * day).toISOString()),
+  ];
+  for (const a of articles) await es.index({ index: indexNames(indexPrefix).write, id: a.id, document: toDocument(a) });
+  await es.indices.refresh({ index: indexNames(indexPrefix).write });
+
+  const progress: number[] = [];
+  const res = await reenrich({
+    es, indexPrefix, enrichedQueue, stories: new StoryClusterer(redis, { prefix: queuePrefix }),
+    since: new Date(Date.now() - 7 * day), pageSize: 1, onProgress: (done) => progress.push(done),
+  });
+  t.same(res, { total: 3, sent: 3 }, 'the three articles of the last week, not the older one');
+  t.same(progress, [1, 2, 3], 'paged through with search_after, one document a page');
+
+  const jobs = await enrichedQueue.getJobs(['waiting']);
+  t.equal(jobs.length, 3);
+  const byId = new Map(jobs.map((j) => [j.data.article.id, j]));
+  t.notOk(byId.has('re-old'));
+  const a1 = byId.get('re-1')!;
+  t.match(a1.id, /^re-1-re[0-9a-z]+$/, 'a job id of its own, so BullMQ does not drop it as the first enrichment');
+  t.equal(a1.data.article.enrichment.lang, 'ar');
+  t.ok(a1.data.article.enrichment.entities.some((e) => e.id === 'mustafa-al-kadhimi'), 'new entities');
+  t.equal(a1.data.article.enrichment.provenance.entities?.version, '1.0.0', 'provenance carries the new tagger version');
+  t.equal(a1.data.article.enrichment.storyId, 'story-kept', 'the story id it had is kept');
+  t.equal(a1.data.article.body, LEDE_AR, 'the stored body, not re-fetched');
+  t.ok(byId.get('re-3')!.data.article.enrichment.topics.some((x) => x.id === 'politics'));
+});
+
+t.test('dry run enriches and counts but sends nothing', async (t) => {
+  const es = createEsClient(testEsUrl());
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
+  const indexPrefix = uniqueIndexPrefix('reenrich-dry');
+  const queuePrefix = uniqueQueuePrefix('reenrich-dry');
+  const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: queuePrefix });
+  t.teardown(async () => {
+    await enrichedQueue.close();
+    await deleteRedisPrefix(queuePrefix);
+    redis.disconnect();
+    await dropIndexPrefix(indexPrefix);
+    await es.close();
+  });
+  await ensureArticleIndex(es, indexPrefix);
+  const a = stale('dry-1', 'الكاظمي', LEDE_AR, new Date().toISOString());
+  await es.index({ index: indexNames(indexPrefix).write, id: a.id, document: toDocument(a), refresh: true });
+  const res = await reenrich({ es, indexPrefix, enrichedQueue, since: new Date(Date.now() - 3600_000), dryRun: true });
+  t.same(res, { total: 1, sent: 0 });
+  t.equal(await enrichedQueue.count(), 0);
+});
