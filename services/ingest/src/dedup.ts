@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { articleJobId, type RawArticle, type RawJob } from '@akhbar/core';
+import { articleJobId, fulltextWorkersKey, type FulltextPolicy, type RawArticle, type RawJob } from '@akhbar/core';
+import { needsFulltext } from '@akhbar/extract/policy';
 
 /**
  * Queue each article once. Redis remembers every article id with its content hash (one key per
@@ -10,7 +11,7 @@ import { articleJobId, type RawArticle, type RawJob } from '@akhbar/core';
  */
 export async function queueArticles(
   articles: readonly RawArticle[],
-  deps: { redis: Redis; rawQueue: Queue<RawJob>; prefix: string; seenTtlSec: number },
+  deps: { redis: Redis; rawQueue: Queue<RawJob>; prefix: string; seenTtlSec: number; fulltext?: { queue: Queue<RawJob>; policy: FulltextPolicy } },
 ): Promise<{ queued: number; updated: number }> {
   if (articles.length === 0) return { queued: 0, updated: 0 };
   const unique = [...new Map(articles.map((a) => [a.id, a])).values()];
@@ -28,7 +29,13 @@ export async function queueArticles(
     jobs.push({ name: 'article', data: { v: 1, article }, opts: { jobId: articleJobId(article) } });
   });
   if (jobs.length === 0) return { queued, updated };
-  await deps.rawQueue.addBulk(jobs);
+  // Full text (services/fulltext) for the feed's short items, while a fulltext worker runs; it
+  // hands each article on to articles.raw under the same job id.
+  const ft = deps.fulltext;
+  const route = ft && ft.policy !== 'never' && (await deps.redis.zcount(fulltextWorkersKey(deps.prefix), Date.now(), '+inf')) > 0;
+  const toFulltext = route ? jobs.filter((j) => needsFulltext(j.data.article, ft.policy)) : [];
+  if (toFulltext.length > 0) await ft!.queue.addBulk(toFulltext);
+  if (toFulltext.length < jobs.length) await deps.rawQueue.addBulk(jobs.filter((j) => !toFulltext.includes(j)));
   const pipe = deps.redis.pipeline();
   for (const j of jobs) pipe.set(key(j.data.article.id), j.data.article.contentHash, 'EX', deps.seenTtlSec);
   await pipe.exec();

@@ -13,6 +13,8 @@ import { effectiveIntervalSec, scheduleFeed, unscheduleFeed } from './scheduler.
 export interface FetchDeps {
   registry: FeedRegistry;
   rawQueue: Queue<RawJob>;
+  /** Short items go here instead of rawQueue, by the feed's full-text policy (services/fulltext). */
+  fulltextQueue?: Queue<RawJob>;
   /** For rescheduling a feed whose interval adapted, and unscheduling a disabled one. */
   fetchQueue?: Queue<FetchJob>;
   redis: Redis;
@@ -127,6 +129,7 @@ async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promis
   const articles = toRawArticles(parsed, feed, now);
   const { queued, updated } = await queueArticles(articles, {
     redis: deps.redis, rawQueue: deps.rawQueue, prefix: deps.prefix, seenTtlSec: deps.seenTtlSec ?? 30 * 86_400,
+    ...(deps.fulltextQueue ? { fulltext: { queue: deps.fulltextQueue, policy: feed.fulltext } } : {}),
   });
   deps.metrics?.articles.inc({ kind: 'new' }, queued);
   deps.metrics?.articles.inc({ kind: 'update' }, updated);

@@ -32,11 +32,13 @@ export function createIngest(config: IngestConfig, redis: Redis, log: Logger, me
   const ctx = { connection: redis, prefix: config.queuePrefix };
   const registry = new FeedRegistry(redis, config.queuePrefix);
   const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
+  const fulltextQueue = openQueue<RawJob>(QUEUES.fulltext, ctx);
   const fetchQueue = openQueue<FetchJob>(QUEUES.fetch, ctx, FETCH_JOB_OPTIONS);
   const shutdown = new AbortController();
   const deps: FetchDeps = {
     registry,
     rawQueue,
+    fulltextQueue,
     fetchQueue,
     redis,
     prefix: config.queuePrefix,
@@ -102,7 +104,7 @@ export function createIngest(config: IngestConfig, redis: Redis, log: Logger, me
       await worker.close();
       shutdown.abort();
       await syncing;
-      await Promise.all([rawQueue.close(), fetchQueue.close()]);
+      await Promise.all([rawQueue.close(), fulltextQueue.close(), fetchQueue.close()]);
       workerConnection.disconnect();
     },
   };
