@@ -4,6 +4,7 @@ import { decodeBody } from './decode.ts';
 import { FeedErrors } from './errors.ts';
 import { fetchUrl, type FetchOptions } from './fetch.ts';
 import { sniffFormat } from './sniff.ts';
+import { nestingExceeds } from './xml.ts';
 
 /**
  * Feed autodiscovery: the feeds a web page announces with `<link rel="alternate" type="…">`
@@ -26,7 +27,10 @@ const FEED_TYPES = new Set([
 const FEEDISH_HREF = /(?:\.(?:rss|atom|rdf)|\/(?:feed|rss|atom)(?:\.xml|\.json)?\/?|[/_-](?:rss|atom|feed)\.(?:xml|json))(?:[?#]|$)/i;
 
 /** Feeds linked from an HTML document (pure; no fetching). */
-export function findFeedLinks(html: string, pageUrl?: string): DiscoveredFeed[] {
+export function findFeedLinks(input: string, pageUrl?: string): DiscoveredFeed[] {
+  // htmlparser2 slows down quadratically on absurd nesting; such a page gets only its
+  // <base> and <link> tags read (flat), which is where feeds are announced anyway.
+  const html = nestingExceeds(input, 1024, true) ? (input.match(/<(?:base|link)\b[^>]*>/gi) ?? []).join('\n') : input;
   let base = pageUrl;
   const fromLinks: DiscoveredFeed[] = [];
   const fromAnchors: DiscoveredFeed[] = [];

@@ -1,5 +1,15 @@
+import { decodeHTML } from 'entities';
 import { Parser as HtmlParser } from 'htmlparser2';
 import sanitize from 'sanitize-html';
+import { nestingExceeds } from './xml.ts';
+
+/** Deeper HTML than this is read as flat text (see nestingExceeds). */
+const MAX_HTML_DEPTH = 512;
+
+/** Tags out, entities decoded, linear time whatever the nesting. */
+function flatText(html: string): string {
+  return tidyText(decodeHTML(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ')));
+}
 
 /**
  * HTML in feeds → plain text and sanitised HTML.
@@ -37,6 +47,7 @@ export function tidyText(s: string): string {
 /** HTML to plain text: scripts/styles dropped, blocks become line breaks, entities decoded. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return tidyText(html);
+  if (nestingExceeds(html, MAX_HTML_DEPTH, true)) return flatText(html);
   const out: string[] = [];
   let skipDepth = 0;
   const parser = new HtmlParser(
@@ -98,6 +109,7 @@ const SANITIZE_BASE: sanitize.IOptions = {
 export function sanitizeHtml(html: string, base?: string): string {
   // Most descriptions are plain text: escaping is all they need, and much cheaper.
   if (!/<[a-zA-Z!/?]/.test(html)) return escapeText(htmlToText(html));
+  if (nestingExceeds(html, MAX_HTML_DEPTH, true)) return escapeText(flatText(html));
   return sanitize(html, {
     ...SANITIZE_BASE,
     transformTags: {

@@ -2,6 +2,7 @@ import { Parser as HtmlParser } from 'htmlparser2';
 import { AkhbarError } from '@akhbar/core';
 import { decodeBody } from './decode.ts';
 import { FeedErrors } from './errors.ts';
+import { nestingExceeds } from './xml.ts';
 
 /**
  * OPML subscription lists (what every reader imports and exports). Parsed with htmlparser2 in
@@ -30,6 +31,7 @@ function httpUrl(s: string | undefined): string | undefined {
 /** Feeds of an OPML document (text or bytes). Throws AKHBAR_OPML_INVALID when it is not OPML. */
 export function parseOpml(input: string | Uint8Array): OpmlOutline[] {
   const text = typeof input === 'string' ? input : decodeBody(input, { kind: 'xml' }).text;
+  if (nestingExceeds(text, 256)) throw new AkhbarError(FeedErrors.OPML_INVALID, 'OPML outlines nest deeper than 256 levels', { permanent: true });
   const out: OpmlOutline[] = [];
   const seen = new Set<string>();
   const folders: Array<string | undefined> = [];

@@ -5,7 +5,7 @@ import { findFeedLinks } from './discover.ts';
 import { FeedErrors } from './errors.ts';
 import { firstImage, resolveUrl, textOf } from './html.ts';
 import { sniffFormat } from './sniff.ts';
-import { hasIllegalChars, inspectProlog, rebuildXml, repairXml, stripIllegalChars, xhtmlToHtml } from './xml.ts';
+import { hasIllegalChars, inspectProlog, nestingExceeds, rebuildXml, repairXml, stripIllegalChars, xhtmlToHtml } from './xml.ts';
 
 /**
  * Bytes → a parsed feed, format detected from the content (never from the URL):
@@ -113,6 +113,8 @@ class KeepingParser extends BaseParser {
 }
 
 const NO_ANSWER = Symbol('no answer');
+/** Unescaped HTML inside a description counts too, so this is generous. */
+const MAX_XML_DEPTH = 1024;
 
 let shared = new KeepingParser({ defaultRSS: 2 });
 
@@ -537,6 +539,9 @@ async function parseText(whole: string, meta: ParseMeta, charset: string, charse
   if (hasIllegalChars(text)) {
     text = stripIllegalChars(text);
     repairs.push('control-characters');
+  }
+  if (nestingExceeds(text, MAX_XML_DEPTH)) {
+    throw new AkhbarError(FeedErrors.UNPARSEABLE, `elements nest deeper than ${MAX_XML_DEPTH} levels; refused (real feeds nest a few dozen)`, { permanent: true });
   }
   text = xhtmlToHtml(text);
   const rootTag = /^<[^>]*>/.exec(text)?.[0] ?? '';

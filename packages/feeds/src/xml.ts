@@ -234,3 +234,39 @@ export function rebuildXml(text: string): string {
   const doc = parseDocument(text, { xmlMode: true, recognizeCDATA: true, recognizeSelfClosing: true, decodeEntities: false });
   return DomUtils.getOuterHTML(doc.children, { xmlMode: true, decodeEntities: false, selfClosingTags: true });
 }
+
+const VOID_HTML = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/**
+ * Whether markup nests deeper than `limit` (a linear scan, CDATA and comments skipped). Parsers
+ * and sanitisers spend quadratic time or overflow the stack on a million nested elements, which
+ * fit easily in a 15 MiB body; real feeds and articles nest a few dozen levels at most.
+ */
+export function nestingExceeds(markup: string, limit: number, html = false): boolean {
+  let depth = 0;
+  let i = markup.indexOf('<');
+  while (i >= 0 && i < markup.length - 1) {
+    const next = markup.charCodeAt(i + 1);
+    let end: number;
+    if (markup.startsWith('<![CDATA[', i)) {
+      end = markup.indexOf(']]>', i + 9);
+      end = end < 0 ? markup.length : end + 3;
+    } else if (markup.startsWith('<!--', i)) {
+      end = markup.indexOf('-->', i + 4);
+      end = end < 0 ? markup.length : end + 3;
+    } else {
+      end = markup.indexOf('>', i + 1);
+      if (end < 0) break;
+      end++;
+      if (next === 0x2f /* / */) depth = Math.max(0, depth - 1);
+      else if (next !== 0x3f /* ? */ && next !== 0x21 /* ! */ && markup.charCodeAt(end - 2) !== 0x2f) {
+        const isName = (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x5f || next === 0x3a || next > 0x7f;
+        if (isName && !(html && VOID_HTML.has(/^[A-Za-z][\w:-]*/.exec(markup.slice(i + 1, i + 12))?.[0]?.toLowerCase() ?? ''))) {
+          if (++depth > limit) return true;
+        }
+      }
+    }
+    i = markup.indexOf('<', end);
+  }
+  return false;
+}

@@ -184,6 +184,16 @@ t.test('hostile XML is refused before any parser, in milliseconds', async (t) =>
   t.ok(process.memoryUsage().heapUsed - before < 64 * 1024 * 1024, 'memory stays bounded');
 });
 
+t.test('absurd nesting is refused or flattened in linear time, not parsed for minutes', async (t) => {
+  const nested = (n: number, cdata: boolean) =>
+    `<rss version="2.0"><channel><title>d</title><item><title>t</title><link>https://d.example/a</link><description>${cdata ? '<![CDATA[' : ''}${'<x>'.repeat(n)}deep text${'</x>'.repeat(n)}${cdata ? ']]>' : ''}</description></item></channel></rss>`;
+  await t.rejects(parseFeed(Buffer.from(nested(300_000, false))), { code: 'AKHBAR_FEED_UNPARSEABLE', message: /nest deeper/ });
+  const [a] = articles(await parseFeed(Buffer.from(nested(300_000, true))));
+  t.equal(a!.body, 'deep text', 'deeply nested HTML inside CDATA is read as flat text');
+  const page = `<html><head><link rel="alternate" type="application/rss+xml" href="/f.xml"></head><body>${'<div>'.repeat(300_000)}</body></html>`;
+  await t.rejects(parseFeed(Buffer.from(page), { url: 'https://p.example/' }), { code: 'AKHBAR_FEED_NOT_A_FEED', details: { feeds: [{ url: 'https://p.example/f.xml' }] } });
+});
+
 t.test('an HTML page is "not a feed", with the feeds it links', async (t) => {
   const err = await parseFeed(fixture('page-with-feeds.html'), { url: 'https://furat-news.example/ar/', contentType: 'text/html' }).catch((e: unknown) => e);
   t.match(err, { code: 'AKHBAR_FEED_NOT_A_FEED' });
