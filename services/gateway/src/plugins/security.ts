@@ -35,6 +35,9 @@ export const securityPlugin = fp<SecurityOptions>(async (app, opts) => {
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Helmet's default would make browsers fetch every script over https, which breaks the web
+        // UI on a plain-http install reached by a LAN address; TLS is the proxy's job (HSTS stays).
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
@@ -52,7 +55,9 @@ export const securityPlugin = fp<SecurityOptions>(async (app, opts) => {
       max: opts.rateLimitMax,
       timeWindow: opts.rateLimitWindowSec * 1000,
       redis: opts.redis,
-      nameSpace: `${opts.queuePrefix}:ratelimit:`,
+      // One key per client, each expiring with its window. The prefix's {hash tag} is dropped so
+      // on Redis Cluster the counters spread over every slot instead of crowding the queues' one.
+      nameSpace: `${opts.queuePrefix.replace(/[{}]/g, '')}:ratelimit:`,
       skipOnError: true,
       allowList: (req) => UNLIMITED.has(req.routeOptions.url ?? ''),
       keyGenerator: (req) => {
