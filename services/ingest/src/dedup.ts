@@ -3,6 +3,9 @@ import type { Redis } from 'ioredis';
 import { articleJobId, fulltextWorkersKey, type FulltextPolicy, type RawArticle, type RawJob } from '@akhbar/core';
 import { needsFulltext } from '@akhbar/extract/policy';
 
+/** Items per Redis round trip (MGET, addBulk, SET pipeline). */
+const CHUNK = 500;
+
 /**
  * Queue each article once. Redis remembers every article id with its content hash (one key per
  * article with a TTL, so memory stays bounded): unknown → a new job whose id is the article id
@@ -16,7 +19,9 @@ export async function queueArticles(
   if (articles.length === 0) return { queued: 0, updated: 0 };
   const unique = [...new Map(articles.map((a) => [a.id, a])).values()];
   const key = (id: string) => `${deps.prefix}:ingest:seen:${id}`;
-  const previous = await deps.redis.mget(...unique.map((a) => key(a.id)));
+  // Bounded command sizes: a feed with tens of thousands of items is read and queued in chunks.
+  const previous: Array<string | null> = [];
+  for (let i = 0; i < unique.length; i += CHUNK) previous.push(...(await deps.redis.mget(...unique.slice(i, i + CHUNK).map((a) => key(a.id)))));
   let queued = 0;
   let updated = 0;
   const jobs: Array<{ name: string; data: RawJob; opts: { jobId: string } }> = [];
@@ -34,10 +39,16 @@ export async function queueArticles(
   const ft = deps.fulltext;
   const route = ft && ft.policy !== 'never' && (await deps.redis.zcount(fulltextWorkersKey(deps.prefix), Date.now(), '+inf')) > 0;
   const toFulltext = route ? jobs.filter((j) => needsFulltext(j.data.article, ft.policy)) : [];
-  if (toFulltext.length > 0) await ft!.queue.addBulk(toFulltext);
-  if (toFulltext.length < jobs.length) await deps.rawQueue.addBulk(jobs.filter((j) => !toFulltext.includes(j)));
-  const pipe = deps.redis.pipeline();
-  for (const j of jobs) pipe.set(key(j.data.article.id), j.data.article.contentHash, 'EX', deps.seenTtlSec);
-  await pipe.exec();
+  const toFulltextSet = new Set(toFulltext);
+  for (let i = 0; i < jobs.length; i += CHUNK) {
+    const chunk = jobs.slice(i, i + CHUNK);
+    const ftChunk = chunk.filter((j) => toFulltextSet.has(j));
+    if (ftChunk.length > 0) await ft!.queue.addBulk(ftChunk);
+    if (ftChunk.length < chunk.length) await deps.rawQueue.addBulk(chunk.filter((j) => !toFulltextSet.has(j)));
+    // Remembered only once queued: a crash in between re-queues (same job id), never loses.
+    const pipe = deps.redis.pipeline();
+    for (const j of chunk) pipe.set(key(j.data.article.id), j.data.article.contentHash, 'EX', deps.seenTtlSec);
+    await pipe.exec();
+  }
   return { queued, updated };
 }

@@ -144,3 +144,18 @@ t.test('never two fetches of one feed at once; per-host concurrency and politene
   t.ok('waitMs' in second && second.waitMs > 0 && second.waitMs <= 400, 'the next one waits for the politeness delay');
   t.ok('release' in (await polite.acquire('elsewhere.example', 10_000)), 'other hosts are not held up');
 });
+
+t.test('a feed with thousands of items is queued in full, in bounded chunks', async (t) => {
+  const env = await setup('big');
+  const items = Array.from({ length: 1_200 }, (_, i) => ({ slug: `item-${i}`, ago: `-${i + 1}m` }));
+  const srv = await startFeedServer({ '/big.rss.xml': { body: rss(items) } });
+  t.teardown(async () => {
+    await srv.close();
+    await env.cleanup();
+  });
+  const { feed } = await env.registry.add({ url: `${srv.url}/big.rss.xml` });
+  t.match(await fetchOnce(feed.id, env.deps), { outcome: 'fetched', items: 1_200, queued: 1_200 });
+  t.equal((await env.rawQueue.getJobCounts('waiting')).waiting, 1_200);
+  srv.route('/big.rss.xml', { body: rss(items).replace('<channel>', '<channel><description>changed</description>'), conditional: false });
+  t.match(await fetchOnce(feed.id, env.deps), { outcome: 'fetched', queued: 0, updated: 0 }, 'a re-poll with the same items queues nothing');
+});
