@@ -101,7 +101,7 @@ t.test('SIGTERM with a job that cannot finish in time: it is handed back to the 
   const took = Date.now() - started;
 
   t.equal(code, 0, 'exit code 0: no work was lost');
-  t.ok(took < deadlineMs + 1_000, `stopped within the deadline (${took} ms for ${deadlineMs} ms)`);
+  t.ok(took < deadlineMs + 2_000, `stopped within the deadline (${took} ms for ${deadlineMs} ms)`);
   t.ok(took >= deadlineMs - 1_500, `it waited for the job first (${took} ms)`);
   const handed = s.ingest.logs.find((l) => l.msg === 'handed active jobs back to their queue');
   t.equal(handed?.jobs, active.length, 'every active job was handed back');
