@@ -1,0 +1,85 @@
+// The gateway's JSON API, same origin. Read routes send the API key when the user gave one;
+// admin routes send the admin token. Both live in sessionStorage: gone when the tab closes.
+
+const KEY_STORE = 'akhbar.apiKey';
+const TOKEN_STORE = 'akhbar.adminToken';
+
+export class ApiError extends Error {
+  constructor(status, code, message, body) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.body = body;
+  }
+}
+
+export const credentials = {
+  get apiKey() {
+    return sessionStorage.getItem(KEY_STORE) ?? '';
+  },
+  set apiKey(v) {
+    if (v) sessionStorage.setItem(KEY_STORE, v);
+    else sessionStorage.removeItem(KEY_STORE);
+  },
+  get adminToken() {
+    return sessionStorage.getItem(TOKEN_STORE) ?? '';
+  },
+  set adminToken(v) {
+    if (v) sessionStorage.setItem(TOKEN_STORE, v);
+    else sessionStorage.removeItem(TOKEN_STORE);
+  },
+};
+
+/** `params` without empty values, as a query string (lists are already comma-joined). */
+export function queryString(params) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '' || v === false) continue;
+    qs.set(k, String(v));
+  }
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * GET/POST/DELETE a gateway path. Resolves to the parsed JSON (or null for 204; `{ status, data }`
+ * with `withStatus`); rejects with an
+ * ApiError carrying the API's error code, or an AbortError when `signal` aborted.
+ */
+export async function api(path, { params = {}, method = 'GET', body, admin = false, signal, withStatus = false } = {}) {
+  const headers = { accept: 'application/json' };
+  if (admin) headers.authorization = `Bearer ${credentials.adminToken}`;
+  else if (credentials.apiKey) headers['x-api-key'] = credentials.apiKey;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res;
+  try {
+    res = await fetch(path + queryString(params), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK', err.message);
+  }
+  if (res.status === 204) return withStatus ? { status: 204, data: null } : null;
+  let json = null;
+  try {
+    json = await res.json();
+  } catch {
+    // Not JSON (a proxy's error page): reported below by status.
+  }
+  if (!res.ok) {
+    const e = json?.error ?? {};
+    throw new ApiError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText, json);
+  }
+  return withStatus ? { status: res.status, data: json } : json;
+}
+
+const cache = new Map();
+/** A GET whose answer does not change while the page is open (topics, the map, sources). */
+export function once(path, params) {
+  const key = path + queryString(params ?? {});
+  if (!cache.has(key)) {
+    const p = api(path, { params });
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return cache.get(key);
+}

@@ -1,0 +1,337 @@
+// The page's shell: state ⇄ URL (every view is a shareable permalink), the query box, filters
+// and their chips, the view switch, the UI language, keyboard shortcuts.
+import { once } from './api.js';
+import { h, clear } from './dom.js';
+import { t, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, UI_LANGS } from './i18n.js';
+import * as searchView from './search.js';
+import * as dashboardView from './dashboard.js';
+import * as feedsView from './feeds.js';
+
+/** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
+export const FILTERS = ['lang', 'topic', 'source', 'country', 'entity', 'from', 'to'];
+const VIEWS = { search: searchView, dashboard: dashboardView, feeds: feedsView };
+/** Parameters that define a result set: changing one starts again from the first page. */
+const QUERY_KEYS = new Set(['q', ...FILTERS, 'sort', 'group']);
+const UI_STORE = 'akhbar.ui';
+
+let state = {};
+let controller;
+const $ = (id) => document.getElementById(id);
+
+/** What the page knows about filter values: counts from the last facets, names of things. */
+export const known = {
+  facets: {},
+  topics: [],
+  sources: new Map(),
+  countries: [],
+  entityNames: new Map(),
+};
+
+export function readState(search = location.search) {
+  const p = new URLSearchParams(search);
+  const s = { view: VIEWS[p.get('view')] ? p.get('view') : 'search' };
+  for (const k of ['q', ...FILTERS, 'sort', 'cursor', 'trend']) {
+    const v = p.get(k);
+    if (v) s[k] = v;
+  }
+  s.group = p.get('group') !== '0';
+  return s;
+}
+
+/** The page URL of a state: only what differs from the defaults. */
+export function urlOf(s) {
+  const p = new URLSearchParams();
+  if (s.view && s.view !== 'search') p.set('view', s.view);
+  for (const k of ['q', ...FILTERS, 'sort', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
+  if (s.group === false) p.set('group', '0');
+  const ui = new URLSearchParams(location.search).get('ui');
+  if (ui) p.set('ui', uiLang());
+  const qs = p.toString();
+  return qs ? `/?${qs}` : '/';
+}
+
+/** The API parameters of the current filters (shared by search and dashboard). */
+export function filterParams(s = state) {
+  const out = {};
+  if (s.q) out.q = s.q;
+  for (const k of FILTERS) if (s[k]) out[k] = s[k];
+  return out;
+}
+
+/**
+ * Move to a new state. A change of query, filters, sort or grouping drops the cursor; the
+ * browser history gets an entry unless `replace`.
+ */
+export function navigate(patch, { replace = false, focus } = {}) {
+  const next = { ...state, ...patch };
+  for (const [k, v] of Object.entries(patch)) if (v === undefined || v === '') delete next[k];
+  if (Object.keys(patch).some((k) => QUERY_KEYS.has(k)) && !('cursor' in patch)) {
+    delete next.cursor;
+    searchView.resetPages();
+  }
+  const url = urlOf(next);
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  state = next;
+  return render({ focus });
+}
+
+/** Add a value to a list filter (from a dashboard bar, a map country…). */
+export function addFilter(key, value, opts) {
+  const cur = (state[key] ?? '').split(',').filter(Boolean);
+  if (cur.includes(value)) return render(opts);
+  return navigate({ [key]: [...cur, value].join(',') }, opts);
+}
+
+function removeFilterValue(key, value) {
+  const rest = (state[key] ?? '').split(',').filter((v) => v && v !== value);
+  return navigate({ [key]: rest.join(',') || undefined });
+}
+
+function filterLabel(key, value) {
+  switch (key) {
+    case 'lang':
+      return langName(value);
+    case 'country':
+      return countryName(value);
+    case 'topic':
+      return topicLabel(value);
+    case 'source':
+      return known.sources.get(value)?.name || value;
+    case 'entity':
+      return known.entityNames.get(value)?.[uiLang()] ?? known.entityNames.get(value)?.name ?? value;
+    case 'from':
+    case 'to':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? fmtDate(`${value}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : value;
+    default:
+      return value;
+  }
+}
+
+export function topicLabel(id) {
+  const topic = known.topics.find((x) => x.id === id);
+  return topic?.labels[uiLang()] ?? topic?.labels.en ?? id;
+}
+
+/** Remember entity names (per language) seen in hits and buckets, for chips and lists. */
+export function learnEntity(e) {
+  if (!e?.id) return;
+  const cur = known.entityNames.get(e.id) ?? {};
+  known.entityNames.set(e.id, { ...cur, name: e.name ?? cur.name, ...(e.names ?? {}) });
+}
+
+export function entityLabel(id, fallback) {
+  const n = known.entityNames.get(id);
+  return n?.[uiLang()] ?? fallback ?? n?.name ?? id;
+}
+
+// ---- the filter panel -------------------------------------------------------------------------
+
+function countOf(facet, key) {
+  return known.facets[facet]?.find((b) => b.key === key)?.count;
+}
+
+function fillSelect(select, key, options) {
+  const value = state[key] ?? '';
+  const opts = [h('option', { value: '' }, t('filters.any'))];
+  const seen = new Set();
+  for (const o of options) {
+    if (seen.has(o.value)) continue;
+    seen.add(o.value);
+    opts.push(h('option', { value: o.value }, o.count !== undefined ? `${o.label} (${fmtNumber(o.count)})` : o.label));
+  }
+  // A list from a permalink (lang=ar,en) has no option of its own: show it as one.
+  if (value && !seen.has(value)) opts.push(h('option', { value }, value.split(',').map((v) => filterLabel(key, v)).join(' + ')));
+  select.replaceChildren(...opts);
+  select.value = value;
+}
+
+const byLabel = (a, b) => a.label.localeCompare(b.label, uiLang());
+
+function syncControls() {
+  $('q').value = state.q ?? '';
+  const langs = new Set(['ar', 'en', 'fr', ...(known.facets.langs ?? []).map((b) => b.key)]);
+  for (const s of known.sources.values()) for (const l of s.langs ?? []) langs.add(l);
+  fillSelect($('f-lang'), 'lang', [...langs].map((l) => ({ value: l, label: langName(l), count: countOf('langs', l) })).sort(byLabel));
+  fillSelect($('f-topic'), 'topic', known.topics.map((x) => ({ value: x.id, label: topicLabel(x.id), count: countOf('topics', x.id) })));
+  const sources = [...known.sources.values()].map((s) => ({ value: s.id, label: s.name || s.domain || s.id, count: countOf('sources', s.id) }));
+  for (const b of known.facets.sources ?? []) sources.push({ value: b.key, label: b.name || b.domain || b.key, count: b.count });
+  fillSelect($('f-source'), 'source', sources.sort(byLabel));
+  const countries = new Set([...known.countries, ...(known.facets.countries ?? []).map((b) => b.key)]);
+  const countryOpts = [...countries].map((c) => ({ value: c, label: countryName(c), count: countOf('countries', c) }));
+  // Countries the current results mention come first, then every other country by name.
+  countryOpts.sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || byLabel(a, b));
+  fillSelect($('f-country'), 'country', countryOpts);
+  const sort = $('f-sort');
+  sort.replaceChildren(...['relevance', 'newest', 'oldest'].map((m) => h('option', { value: m }, t(`sort.${m}`))));
+  sort.value = state.sort ?? (state.q ? 'relevance' : 'newest');
+  for (const k of ['from', 'to']) $(`f-${k}`).value = /^\d{4}-\d{2}-\d{2}$/.test(state[k] ?? '') ? state[k] : '';
+  $('f-group').checked = state.group !== false;
+  for (const el of document.querySelectorAll('[data-only]')) el.hidden = el.dataset.only !== state.view;
+  renderChips();
+}
+
+function renderChips() {
+  const box = clear($('chips'));
+  const chips = [];
+  for (const k of FILTERS) {
+    for (const v of (state[k] ?? '').split(',').filter(Boolean)) {
+      const label = `${t(`filters.${k}`)}: ${filterLabel(k, v)}`;
+      chips.push(
+        h('button', { type: 'button', class: 'chip', 'aria-label': t('filters.remove', { label }), dataset: { filter: k, value: v }, onclick: () => removeFilterValue(k, v) },
+          h('span', {}, label), h('span', { 'aria-hidden': 'true', class: 'x' }, '×')),
+      );
+    }
+  }
+  if (chips.length > 0) {
+    const clearAll = {};
+    for (const k of FILTERS) clearAll[k] = undefined;
+    chips.push(h('button', { type: 'button', class: 'link', onclick: () => navigate(clearAll) }, t('filters.clear')));
+  }
+  box.append(...chips);
+}
+
+// ---- rendering --------------------------------------------------------------------------------
+
+function setTitle() {
+  const base = t(`title.${state.view}`);
+  document.title = `${state.q && state.view !== 'feeds' ? `${state.q} — ` : ''}${base} · ${uiLang() === 'ar' ? 'أخبار' : 'Akhbar'}`;
+}
+
+async function render({ focus } = {}) {
+  controller?.abort();
+  controller = new AbortController();
+  const signal = controller.signal;
+  // body[data-ready] tells scripts and tests the view has finished loading.
+  document.body.dataset.ready = '0';
+  for (const [name] of Object.entries(VIEWS)) $(`view-${name}`).hidden = name !== state.view;
+  $('query-panel').hidden = state.view === 'feeds';
+  for (const a of document.querySelectorAll('nav a[data-nav]')) {
+    if (a.dataset.nav === state.view) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+    // Links keep the query and filters, so switching views keeps what is being looked at.
+    const target = { ...state, view: a.dataset.nav };
+    delete target.cursor;
+    a.href = urlOf(target);
+  }
+  setTitle();
+  syncControls();
+  try {
+    await VIEWS[state.view].render(state, { signal, focus });
+  } catch (err) {
+    if (err?.name !== 'AbortError') console.error(err);
+  }
+  await knownLoaded;
+  if (!signal.aborted) {
+    syncControls();
+    document.body.dataset.ready = '1';
+  }
+}
+
+export function rerenderControls() {
+  syncControls();
+}
+
+function applyUiLang(lang) {
+  setUiLang(lang);
+  translatePage();
+  const other = lang === 'ar' ? 'en' : 'ar';
+  const btn = $('ui-switch');
+  btn.textContent = t('ui.switch');
+  btn.lang = other;
+  btn.setAttribute('aria-label', t('ui.switchLabel'));
+}
+
+function initialUiLang() {
+  const fromUrl = new URLSearchParams(location.search).get('ui');
+  if (fromUrl && UI_LANGS.includes(fromUrl)) {
+    localStorage.setItem(UI_STORE, fromUrl);
+    return fromUrl;
+  }
+  const stored = localStorage.getItem(UI_STORE);
+  if (stored && UI_LANGS.includes(stored)) return stored;
+  return (navigator.languages ?? [navigator.language]).some((l) => /^ar\b/i.test(l)) ? 'ar' : 'en';
+}
+
+function wire() {
+  $('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = $('q').value.trim();
+    const patch = { q: q || undefined };
+    if (state.view === 'feeds') patch.view = 'search';
+    // A new query falls back to the default order for it unless the user chose one.
+    if (!q && state.sort === 'relevance') patch.sort = undefined;
+    void navigate(patch, { focus: 'results' });
+  });
+  for (const el of document.querySelectorAll('#filters [data-filter]')) {
+    el.addEventListener('change', () => {
+      const key = el.dataset.filter;
+      if (key === 'group') return void navigate({ group: el.checked });
+      return void navigate({ [key]: el.value || undefined });
+    });
+  }
+  for (const a of document.querySelectorAll('a[data-nav]')) {
+    a.addEventListener('click', (e) => {
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      const patch = { view: a.dataset.nav, cursor: undefined };
+      if (a.classList.contains('brand')) for (const k of [...QUERY_KEYS, 'trend']) patch[k] = undefined;
+      void navigate(patch, { focus: 'heading' });
+    });
+  }
+  $('ui-switch').addEventListener('click', () => {
+    const next = uiLang() === 'ar' ? 'en' : 'ar';
+    localStorage.setItem(UI_STORE, next);
+    applyUiLang(next);
+    history.replaceState(null, '', urlOf(state));
+    void render();
+  });
+  window.addEventListener('popstate', () => {
+    state = readState();
+    searchView.resetPages();
+    void render();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    const tag = e.target?.localName;
+    const typing = tag === 'input' || tag === 'textarea' || tag === 'select' || e.target?.isContentEditable;
+    if (e.key === '/' && !typing) {
+      e.preventDefault();
+      $('q').focus();
+      $('q').select();
+    } else if ((e.key === 'j' || e.key === 'k') && !typing && state.view === 'search') {
+      e.preventDefault();
+      searchView.moveFocus(e.key === 'j' ? 1 : -1);
+    }
+  });
+  // Filters take the whole width on a phone: start them folded there.
+  const narrow = window.matchMedia('(max-width: 40rem)');
+  $('filters').open = !narrow.matches;
+}
+
+async function loadKnown() {
+  const [topics, sources, world] = await Promise.allSettled([once('/ui/topics.json'), once('/v1/sources', { limit: 1000 }), once('/ui/world.json')]);
+  if (topics.status === 'fulfilled') known.topics = topics.value.topics;
+  if (sources.status === 'fulfilled') for (const s of sources.value.sources) known.sources.set(s.id, s);
+  if (world.status === 'fulfilled') known.countries = [...world.value.shapes.map((s) => s.id), ...world.value.points.map((p) => p.id)];
+}
+
+/** Settles when topics, sources and the country list have loaded (or failed to). */
+let knownLoaded = Promise.resolve();
+
+/** Load the filter lists again (after the user gave an API key). */
+export function reloadKnown() {
+  knownLoaded = loadKnown();
+  return knownLoaded;
+}
+
+async function main() {
+  applyUiLang(initialUiLang());
+  state = readState();
+  wire();
+  // The view does not wait for the filter lists; they fill in when they arrive.
+  void reloadKnown();
+  await render();
+}
+
+void main();

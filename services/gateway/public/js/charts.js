@@ -1,0 +1,112 @@
+// Hand-drawn SVG charts: a stacked timeline and ranked bar lists. A charting library would be
+// most of the page's weight for two chart types; these are plain SVG/HTML the page styles and a
+// screen reader can read (each chart has a text summary and its numbers in a table).
+import { h } from './dom.js';
+import { t, fmtNumber, fmtDate, langName } from './i18n.js';
+
+const H = 240;
+const M = { top: 12, right: 10, bottom: 30, left: 48 };
+
+/** Round up to 1, 2 or 5 × a power of ten, for the y axis. */
+export function niceCeil(v) {
+  if (v <= 1) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 5, 10]) if (m * p >= v) return m * p;
+  return 10 * p;
+}
+
+function dateLabel(iso, interval) {
+  if (interval === 'hour') return fmtDate(iso, { month: 'short', day: 'numeric', hour: 'numeric' });
+  if (interval === 'month') return fmtDate(iso, { year: 'numeric', month: 'short' });
+  return fmtDate(iso, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/**
+ * Articles over time from /v1/stats/timeline (optionally split by language): bars stacked by
+ * series, a y axis, three date labels, a legend and a data table.
+ */
+export function timelineChart(res, { seriesLabel = langName, width = 800 } = {}) {
+  // Drawn at the width it is shown at, so its text stays legible from phone to desktop.
+  const W = Math.round(Math.min(1200, Math.max(300, width)));
+  const buckets = res.buckets;
+  const totals = new Map();
+  for (const b of buckets) for (const [k, v] of Object.entries(b.split ?? {})) totals.set(k, (totals.get(k) ?? 0) + v);
+  const series = [...totals.keys()].filter((k) => k !== 'other').sort((a, b) => totals.get(b) - totals.get(a));
+  if (totals.has('other')) series.push('other');
+  const labelOf = (k) => (k === 'other' ? t('chart.other') : seriesLabel(k));
+  const max = niceCeil(Math.max(0, ...buckets.map((b) => b.count)));
+  const pw = W - M.left - M.right;
+  const ph = H - M.top - M.bottom;
+  const bw = pw / Math.max(1, buckets.length);
+  const gap = bw > 6 ? Math.min(2, bw * 0.15) : 0;
+  const y = (v) => M.top + ph - (v / max) * ph;
+
+  const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline', role: 'img', dir: 'ltr', 'aria-label': summary(buckets, res.interval) });
+  for (const v of [0, max / 2, max]) {
+    svg.append(h('svg:line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: 'grid' }));
+    svg.append(h('svg:text', { x: M.left - 6, y: y(v) + 4, class: 'axis', 'text-anchor': 'end' }, fmtNumber(v)));
+  }
+  buckets.forEach((b, i) => {
+    const x = M.left + i * bw + gap / 2;
+    const g = h('svg:g', { class: 'bucket', dataset: { t: b.t, count: String(b.count) } }, h('svg:title', {}, `${dateLabel(b.t, res.interval)}: ${fmtNumber(b.count)}`));
+    if (b.split && series.length > 0) {
+      let base = 0;
+      series.forEach((k, si) => {
+        const v = b.split[k] ?? 0;
+        if (v === 0) return;
+        g.append(h('svg:rect', { x, width: Math.max(0.5, bw - gap), y: y(base + v), height: y(base) - y(base + v), class: `s${k === 'other' ? 'o' : si % 6}` }));
+        base += v;
+      });
+    } else if (b.count > 0) {
+      g.append(h('svg:rect', { x, width: Math.max(0.5, bw - gap), y: y(b.count), height: y(0) - y(b.count), class: 's0' }));
+    }
+    svg.append(g);
+  });
+  const ticks = buckets.length > 2 ? [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1] : buckets.map((_b, i) => i);
+  for (const i of ticks) {
+    const anchor = i === 0 ? 'start' : i === buckets.length - 1 ? 'end' : 'middle';
+    const x = i === 0 ? M.left : i === buckets.length - 1 ? W - M.right : M.left + (i + 0.5) * bw;
+    svg.append(h('svg:text', { x, y: H - 8, class: 'axis', 'text-anchor': anchor }, dateLabel(buckets[i].t, res.interval)));
+  }
+
+  const legend = series.length > 1
+    ? h('ul', { class: 'legend' }, series.map((k, si) => h('li', {}, h('span', { class: `swatch s${k === 'other' ? 'o' : si % 6}`, 'aria-hidden': 'true' }), labelOf(k), ` (${fmtNumber(totals.get(k))})`)))
+    : null;
+  const table = h('details', { class: 'data-table' },
+    h('summary', {}, t('chart.table')),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chart.date')), h('th', { scope: 'col' }, t('chart.count')), series.length > 1 ? series.map((k) => h('th', { scope: 'col' }, labelOf(k))) : null)),
+      h('tbody', {}, buckets.filter((b) => b.count > 0).map((b) =>
+        h('tr', {}, h('th', { scope: 'row' }, dateLabel(b.t, res.interval)), h('td', {}, fmtNumber(b.count)), series.length > 1 ? series.map((k) => h('td', {}, fmtNumber(b.split?.[k] ?? 0))) : null)))));
+  return h('div', { class: 'chart' }, svg, legend, table);
+}
+
+function summary(buckets, interval) {
+  if (buckets.length === 0) return t('dash.empty');
+  const total = buckets.reduce((s, b) => s + b.count, 0);
+  const peak = buckets.reduce((p, b) => (b.count > p.count ? b : p), buckets[0]);
+  return t('chart.summary', {
+    total: fmtNumber(total),
+    from: dateLabel(buckets[0].t, interval),
+    to: dateLabel(buckets[buckets.length - 1].t, interval),
+    peakAt: dateLabel(peak.t, interval),
+    peak: fmtNumber(peak.count),
+  });
+}
+
+/**
+ * A ranked list as bars: each row a button (label, bar, count) that `onPick`s its key, or plain
+ * text when there is nothing to pick.
+ */
+export function barList(items, { onPick, pickLabel } = {}) {
+  const max = Math.max(1, ...items.map((i) => i.count));
+  return h('ol', { class: 'bars' }, items.map((item) => {
+    const content = [
+      h('span', { class: 'bar-label' }, h('bdi', { lang: item.lang }, item.label)),
+      h('span', { class: 'bar-count' }, fmtNumber(item.count)),
+      h('span', { class: 'bar', 'aria-hidden': 'true', style: { '--w': `${Math.max(2, Math.round((item.count / max) * 100))}%` } }),
+    ];
+    return h('li', { dataset: { key: item.key, count: String(item.count) } },
+      onPick ? h('button', { type: 'button', class: 'bar-row', title: pickLabel?.(item), onclick: () => onPick(item) }, content) : h('span', { class: 'bar-row' }, content));
+  }));
+}

@@ -1,0 +1,122 @@
+// The dashboard: timeline, world map, top entities / topics / sources and trending, all for the
+// current query and filters. Every card loads on its own, so one slow or failing call leaves the
+// others standing. Clicking a bar, a country or a trending name narrows the filters.
+import { api, once } from './api.js';
+import { h, clear } from './dom.js';
+import { t, langName, countryName } from './i18n.js';
+import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, topicLabel } from './app.js';
+import { timelineChart, barList } from './charts.js';
+import { worldMap } from './map.js';
+
+const $ = (id) => document.getElementById(id);
+const WINDOWS = ['24h', '3d', '7d'];
+const DAY = 86_400_000;
+
+function body(card) {
+  return $(card).querySelector('.card-body');
+}
+
+function busy(card) {
+  const b = body(card);
+  $(card).setAttribute('aria-busy', 'true');
+  b.replaceChildren(h('p', { class: 'muted' }, t('dash.loading')));
+}
+
+function fill(card, ...nodes) {
+  $(card).removeAttribute('aria-busy');
+  body(card).replaceChildren(...nodes.filter(Boolean));
+}
+
+function failed(card, err) {
+  if (err?.name === 'AbortError') return;
+  fill(card, h('p', { class: 'error' }, t('error.generic', { message: err.message })));
+}
+
+const empty = () => h('p', { class: 'muted' }, t('dash.empty'));
+
+/** Bucket size for the timeline when no start date is given: from the oldest matching article. */
+export function intervalFor(oldestIso, now = Date.now()) {
+  const span = now - Date.parse(oldestIso);
+  if (span <= 3 * DAY) return 'hour';
+  if (span <= 120 * DAY) return 'day';
+  if (span <= 3 * 365 * DAY) return 'week';
+  return 'month';
+}
+
+function timeZone() {
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return /^[A-Za-z]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz ?? '') ? tz : 'UTC';
+}
+
+async function timeline(fp, signal) {
+  const params = { ...fp, split: 'lang', splitSize: 6, tz: timeZone() };
+  if (!fp.from) {
+    const oldest = await api('/v1/search', { params: { ...fp, sort: 'oldest', limit: 1, highlight: false }, signal });
+    if (oldest.hits.length === 0) {
+      $('dash-status').textContent = t('dash.total', { n: 0 });
+      return fill('card-timeline', empty());
+    }
+    params.interval = intervalFor(oldest.hits[0].publishedAt);
+  }
+  const res = await api('/v1/stats/timeline', { params, signal });
+  $('dash-status').textContent = t('dash.total', { n: res.total });
+  fill('card-timeline', res.total > 0 ? timelineChart(res, { seriesLabel: langName, width: body('card-timeline').clientWidth }) : empty());
+}
+
+async function top(field, card, fp, signal, toItem, filterKey) {
+  const res = await api('/v1/stats/top', { params: { ...fp, field, limit: 10 }, signal });
+  if (field !== 'entities') known.facets[field] = res.buckets;
+  const items = res.buckets.map(toItem);
+  fill(card, items.length > 0 ? barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }) }) : empty());
+}
+
+async function map(fp, signal) {
+  const [world, res] = await Promise.all([once('/ui/world.json'), api('/v1/stats/top', { params: { ...fp, field: 'countries', limit: 100 }, signal })]);
+  known.facets.countries = res.buckets;
+  const pick = (id) => addFilter('country', id);
+  const list = res.buckets.length > 0
+    ? h('div', { class: 'map-top' }, h('h4', {}, t('map.list')),
+        barList(res.buckets.slice(0, 8).map((b) => ({ key: b.key, label: countryName(b.key), count: b.count })), { onPick: (item) => pick(item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }) }))
+    : null;
+  fill('card-map', h('div', { class: 'map-layout' }, worldMap(world, res.buckets, pick), list));
+}
+
+async function trending(state, fp, signal) {
+  // Trending compares a recent window with a background: it takes no from/to.
+  const rest = { ...fp };
+  delete rest.from;
+  delete rest.to;
+  const window = WINDOWS.includes(state.trend) ? state.trend : '24h';
+  const res = await api('/v1/trending', { params: { ...rest, window, limit: 8 }, signal });
+  for (const e of res.entities) learnEntity({ id: e.key, name: e.name });
+  const names = res.entities.map((e) => ({ key: e.key, label: entityLabel(e.key, e.name), count: e.count }));
+  const terms = [...res.terms, ...res.keywords.filter((k) => !res.terms.some((x) => x.key === k.key))].slice(0, 8).map((x) => ({ key: x.key, label: x.key, count: x.count }));
+  if (names.length === 0 && terms.length === 0) return fill('card-trending', h('p', { class: 'muted' }, t('dash.trendEmpty')));
+  fill('card-trending',
+    names.length > 0 ? h('div', { class: 'trend-part', id: 'trend-entities' }, h('h4', {}, t('dash.trendEntities')), barList(names, { onPick: (item) => addFilter('entity', item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }) })) : null,
+    terms.length > 0 ? h('div', { class: 'trend-part', id: 'trend-terms' }, h('h4', {}, t('dash.trendTerms')), barList(terms, { onPick: (item) => navigate({ q: item.key }), pickLabel: (item) => t('dash.filterBy', { label: item.label }) })) : null);
+}
+
+export async function render(state, { signal, focus } = {}) {
+  const fp = filterParams(state);
+  const sel = $('trend-window');
+  sel.replaceChildren(...WINDOWS.map((w) => h('option', { value: w }, t(`dash.window.${w}`))));
+  sel.value = WINDOWS.includes(state.trend) ? state.trend : '24h';
+  sel.onchange = () => navigate({ trend: sel.value === '24h' ? undefined : sel.value });
+  clear($('dash-status'));
+  for (const c of ['card-timeline', 'card-map', 'card-entities', 'card-topics', 'card-sources', 'card-trending']) busy(c);
+  if (focus) $('dash-heading').focus();
+  const guard = (card, p) => p.catch((err) => failed(card, err));
+  await Promise.all([
+    guard('card-timeline', timeline(fp, signal)),
+    guard('card-map', map(fp, signal)),
+    guard('card-entities', top('entities', 'card-entities', fp, signal, (b) => {
+      learnEntity({ id: b.key, name: b.name });
+      return { key: b.key, label: entityLabel(b.key, b.name), count: b.count };
+    }, 'entity')),
+    guard('card-topics', top('topics', 'card-topics', fp, signal, (b) => ({ key: b.key, label: topicLabel(b.key), count: b.count }), 'topic')),
+    guard('card-sources', top('sources', 'card-sources', fp, signal, (b) => ({ key: b.key, label: b.name || b.domain || b.key, count: b.count }), 'source')),
+    guard('card-trending', trending(state, fp, signal)),
+  ]);
+  if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+}

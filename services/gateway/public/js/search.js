@@ -1,0 +1,165 @@
+// The search view: results with highlights, each in its own direction, their story group, and
+// cursor paging. Paging keeps the cursor in the URL, so a page is a permalink too.
+import { api, ApiError, credentials } from './api.js';
+import { h, clear, marked, safeHref } from './dom.js';
+import { t, fmtDateTime, langName, isRtl, uiLang, listSep } from './i18n.js';
+import { navigate, filterParams, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
+
+const LIMIT = 20;
+const $ = (id) => document.getElementById(id);
+
+/** Cursors of the pages before this one ('' = the first page), for "Previous page". */
+let pages = [];
+export function resetPages() {
+  pages = [];
+}
+
+export async function render(state, { signal, focus } = {}) {
+  const status = $('search-status');
+  const list = $('results');
+  list.setAttribute('aria-busy', 'true');
+  status.textContent = t('results.loading');
+  $('expanded').hidden = true;
+  const params = { ...filterParams(state), limit: LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30 };
+  if (state.sort) params.sort = state.sort;
+  if (state.group !== false) params.collapse = 'story';
+  if (state.cursor) params.cursor = state.cursor;
+  let res;
+  try {
+    res = await api('/v1/search', { params, signal });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    list.removeAttribute('aria-busy');
+    clear(list);
+    showError(status, err, state);
+    pager(state, null);
+    return;
+  }
+  known.facets = res.facets ?? {};
+  for (const hit of res.hits) for (const e of hit.entities) learnEntity(e);
+  for (const e of res.expandedEntities) learnEntity(e);
+
+  const count = t('results.count', { n: res.total }) + (res.totalRelation === 'gte' ? '+' : '');
+  const parts = state.group !== false && res.stories !== undefined ? [t('results.stories', { n: res.stories }), count] : [count];
+  if (state.cursor && pages.length > 0) parts.push(t('results.page', { n: pages.length + 1 }));
+  status.textContent = res.total === 0 ? t('results.none') : parts.join(' · ');
+  if (res.timedOut) status.textContent += ` — ${t('results.timedOut')}`;
+  if (res.expandedEntities.length > 0) {
+    const ex = $('expanded');
+    ex.textContent = t('results.expanded', { names: res.expandedEntities.map((e) => e.names?.[uiLang()] ?? e.name).join(listSep()) });
+    ex.hidden = false;
+  }
+  list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i)));
+  list.removeAttribute('aria-busy');
+  pager(state, res.nextCursor);
+  if (focus === 'results') {
+    $('results-heading').focus();
+    window.scrollTo({ top: 0 });
+  } else if (focus === 'heading') $('results-heading').focus();
+}
+
+function showError(status, err, state) {
+  if (err instanceof ApiError && err.status === 401) {
+    status.textContent = t('error.apiKey');
+    const input = h('input', { id: 'api-key', type: 'password', autocomplete: 'off' });
+    status.append(
+      h('form', { class: 'inline-form', onsubmit: (e) => {
+        e.preventDefault();
+        credentials.apiKey = input.value.trim();
+        void reloadKnown();
+        void navigate({}, { replace: true });
+      } }, h('label', { for: 'api-key' }, t('error.apiKeyLabel')), input, h('button', { type: 'submit' }, t('error.apiKeySave'))),
+    );
+    return;
+  }
+  status.textContent = err instanceof ApiError && err.status === 0 ? t('error.network') : t('error.generic', { message: err.message });
+  if (state.cursor) status.append(' ', h('button', { type: 'button', class: 'link', onclick: () => navigate({ cursor: undefined }) }, t('pager.first')));
+}
+
+function pager(state, nextCursor) {
+  const prev = $('prev');
+  const next = $('next');
+  prev.disabled = !state.cursor;
+  prev.textContent = state.cursor && pages.length === 0 ? t('pager.first') : t('pager.prev');
+  prev.onclick = () => {
+    const c = pages.pop();
+    void navigate({ cursor: c || undefined }, { focus: 'results' });
+  };
+  next.disabled = !nextCursor;
+  next.onclick = () => {
+    pages.push(state.cursor ?? '');
+    void navigate({ cursor: nextCursor }, { focus: 'results' });
+  };
+  $('pager').hidden = prev.disabled && next.disabled;
+}
+
+function fragmentNodes(fragments) {
+  const out = [];
+  fragments.forEach((f, i) => {
+    if (i > 0) out.push(' … ');
+    out.push(marked(f));
+  });
+  return out;
+}
+
+function hitItem(hit, i) {
+  const rtl = hit.dir === 'rtl' || isRtl(hit.lang);
+  const href = safeHref(hit.url);
+  const id = `hit-${i}`;
+  const title = hit.highlight.title ? marked(hit.highlight.title) : hit.title;
+  const body = hit.highlight.body?.length ? fragmentNodes(hit.highlight.body) : hit.summary;
+  const lang = hit.lang && hit.lang !== 'und' ? hit.lang : undefined;
+  const storyId = `story-${i}`;
+  const others = hit.story.size - 1;
+  return h('li', { class: 'hit', dataset: { id: hit.id, lang: hit.lang } },
+    h('article', { class: 'hit-body', lang, dir: rtl ? 'rtl' : 'auto', 'aria-labelledby': id },
+      h('h3', { id, class: 'hit-title' }, href ? h('a', { href, class: 'hit-link', rel: 'noopener noreferrer', target: '_blank' }, title) : title),
+      body ? h('p', { class: 'snippet' }, body) : null),
+    h('p', { class: 'hit-meta' },
+      h('bdi', { class: 'source' }, hit.source.name || hit.source.domain),
+      h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
+      h('time', { datetime: hit.publishedAt }, fmtDateTime(hit.publishedAt)),
+      lang ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'lang-badge', title: t('hit.lang', { lang: langName(lang) }) }, langName(lang))] : null,
+      hit.topics.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'topics' }, hit.topics.map(topicLabel).join(listSep()))] : null,
+      hit.entities.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'entities' }, hit.entities.slice(0, 4).map((e) => entityLabel(e.id, e.names?.[uiLang()])).join(listSep()))] : null),
+    others > 0
+      ? [
+          h('button', { type: 'button', class: 'story-btn', 'aria-expanded': 'false', 'aria-controls': storyId, dataset: { story: hit.story.id }, onclick: (e) => toggleStory(e.currentTarget, hit, storyId) }, t('story.more', { n: others })),
+          h('div', { id: storyId, class: 'story', hidden: true }),
+        ]
+      : null,
+  );
+}
+
+async function toggleStory(button, hit, panelId) {
+  const panel = $(panelId);
+  const open = button.getAttribute('aria-expanded') === 'true';
+  button.setAttribute('aria-expanded', String(!open));
+  panel.hidden = open;
+  if (open || panel.dataset.loaded) return;
+  panel.textContent = t('story.loading');
+  try {
+    const story = await api(`/v1/stories/${encodeURIComponent(hit.story.id)}`, { params: { limit: 50 } });
+    const items = story.articles.filter((a) => a.id !== hit.id).map((a) => {
+      const href = safeHref(a.url);
+      const lang = a.lang && a.lang !== 'und' ? a.lang : undefined;
+      return h('li', {},
+        h('span', { lang, dir: a.dir === 'rtl' || isRtl(a.lang) ? 'rtl' : 'auto', class: 'story-title' }, href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, a.title) : a.title),
+        h('span', { class: 'hit-meta' }, ' — ', h('bdi', {}, a.source.name || a.source.domain), ' · ', h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt))));
+    });
+    panel.replaceChildren(h('h4', {}, t('story.title')), h('ul', {}, items));
+    panel.dataset.loaded = '1';
+  } catch (err) {
+    panel.textContent = t('error.generic', { message: err.message });
+  }
+}
+
+/** j / k: focus the next / previous result's link. */
+export function moveFocus(delta) {
+  const links = [...document.querySelectorAll('#results .hit-link')];
+  if (links.length === 0) return;
+  const current = links.findIndex((a) => a === document.activeElement || a.closest('.hit')?.contains(document.activeElement));
+  const next = current < 0 ? (delta > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + delta));
+  links[next].focus();
+  links[next].scrollIntoView({ block: 'nearest' });
+}

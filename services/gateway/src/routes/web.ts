@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+import { geoEqualEarth, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import { TOPICS } from '@akhbar/nlp';
+
+/**
+ * The web UI: static files from services/gateway/public at `/` (no build step), plus two small
+ * JSON documents the page needs and the API does not serve: topic labels and a world map.
+ * Everything the page loads comes from this gateway, so it works offline and under helmet's CSP.
+ */
+
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** Map size in SVG user units (the page scales it). */
+const MAP_W = 960;
+const MAP_H = 470;
+
+interface WorldCountry {
+  cca2: string;
+  ccn3: string;
+  latlng: [number, number];
+}
+
+export interface WorldMap {
+  width: number;
+  height: number;
+  /** Countries drawn as shapes: ISO 3166-1 alpha-2 → SVG path data. */
+  shapes: Array<{ id: string; d: string }>;
+  /** States too small for the 1:110m map (Bahrain, Singapore…): a point where they are. */
+  points: Array<{ id: string; x: number; y: number }>;
+}
+
+/** Countries world-atlas draws without an ISO numeric code. */
+const UNCODED: Record<string, string> = { Kosovo: 'XK', 'N. Cyprus': 'CY', Somaliland: 'SO' };
+
+/**
+ * Project Natural Earth's 1:110m countries (world-atlas) to SVG paths once. Equal Earth keeps
+ * areas true, so shading by count is not skewed by Mercator's polar inflation; Antarctica is
+ * left out (no news is filed from it, and it would take a fifth of the height).
+ */
+export function buildWorldMap(): WorldMap {
+  const topo = require('world-atlas/countries-110m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const countries = require('world-countries/countries.json') as WorldCountry[];
+  const byNumeric = new Map(countries.filter((c) => c.ccn3).map((c) => [c.ccn3, c.cca2]));
+  const geo = feature(topo, topo.objects.countries);
+  const features = geo.features.filter((f) => f.id !== '010');
+  const projection = geoEqualEarth().fitExtent([[4, 4], [MAP_W - 4, MAP_H - 4]], { type: 'FeatureCollection', features });
+  const path = geoPath(projection).digits(1);
+  const shapes = new Map<string, string>();
+  for (const f of features) {
+    const id = (f.id !== undefined ? byNumeric.get(String(f.id)) : undefined) ?? UNCODED[f.properties?.name ?? ''];
+    const d = path(f);
+    if (!id || !d) continue;
+    // Several features can share a code (N. Cyprus joins Cyprus): one path with both parts.
+    shapes.set(id, (shapes.get(id) ?? '') + d);
+  }
+  const points: WorldMap['points'] = [];
+  for (const c of countries) {
+    if (shapes.has(c.cca2) || !c.latlng || c.cca2 === 'AQ') continue;
+    const xy = projection([c.latlng[1], c.latlng[0]]);
+    if (xy) points.push({ id: c.cca2, x: Math.round(xy[0] * 10) / 10, y: Math.round(xy[1] * 10) / 10 });
+  }
+  return { width: MAP_W, height: MAP_H, shapes: [...shapes].map(([id, d]) => ({ id, d })), points };
+}
+
+export const webRoutes: FastifyPluginAsync = async (app) => {
+  // One route per file (wildcard: false), so unknown paths still reach the JSON 404 handler and
+  // the metrics keep one label per real asset.
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/',
+    wildcard: false,
+    index: 'index.html',
+    decorateReply: false,
+    cacheControl: true,
+    maxAge: 0,
+  });
+
+  let world: string | undefined;
+  app.get('/ui/world.json', { schema: { hide: true } }, async (_req, reply) => {
+    world ??= JSON.stringify(buildWorldMap());
+    return reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=86400').send(world);
+  });
+
+  const topics = JSON.stringify({ topics: TOPICS.map((t) => ({ id: t.id, labels: t.labels })) });
+  app.get('/ui/topics.json', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(topics),
+  );
+};

@@ -1,0 +1,351 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t, { type Test } from 'tap';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT, startFeedServer, type FeedServer } from '@akhbar/testkit';
+import { build } from '../src/app.ts';
+import { ADMIN_TOKEN, testGateway, type TestGateway } from './helpers.ts';
+import { loadWebFixtures, webIdOf, WEB_FIXTURE_COUNT } from './fixtures/web-articles.ts';
+
+/**
+ * The web UI in a real browser: Debian's Chromium driven by playwright-core, against the real
+ * gateway (listening on port 0) over real Redis and Elasticsearch with its own prefixes.
+ * Screenshots go to test-artifacts/web/ (git-ignored).
+ */
+
+const CHROMIUM = process.env.AKHBAR_CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'web');
+// Without the background-networking flags Chromium dials out at start, which a closed network refuses.
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let gw: TestGateway;
+let base: string;
+let ctx: BrowserContext;
+let profile: string;
+let feeds: FeedServer;
+
+t.before(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: scripts/test.sh installs Debian's chromium (bash scripts/chromium.sh)`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  gw = await testGateway({ label: 'web' });
+  await loadWebFixtures(gw.es, gw.indexPrefix);
+  base = await gw.app.listen({ port: 0, host: '127.0.0.1' });
+  feeds = await startFeedServer({
+    '/site': {
+      body: '<!doctype html><html lang="en"><head><title>Basra Daily</title><link rel="alternate" type="application/rss+xml" title="Basra Daily — all news" href="/rss.xml"></head><body><h1>Basra Daily</h1></body></html>',
+    },
+    '/rss.xml': {
+      body: '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Basra Daily — all news</title><link>{{BASE}}/site</link><description>News</description><item><title>Port reopens</title><link>{{BASE}}/a1</link><pubDate>{{RFC822:-2h}}</pubDate></item></channel></rss>',
+    },
+  });
+  profile = mkdtempSync(join(tmpdir(), 'akhbar-chromium-'));
+  ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
+});
+
+t.teardown(async () => {
+  await ctx?.close();
+  await gw?.close();
+  await feeds?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+interface Watched {
+  page: Page;
+  /** Page errors, CSP violations and requests that left the gateway's origin. */
+  problems: string[];
+}
+
+/** A new tab that records anything that would break the page's promises (CSP, offline, errors). */
+async function open(path: string, viewport?: { width: number; height: number }, origin = base): Promise<Watched> {
+  const page = await ctx.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|422)/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`request off the gateway: ${r.url()}`);
+  });
+  await page.goto(origin + path);
+  await ready(page);
+  return { page, problems };
+}
+
+async function ready(page: Page) {
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 15_000 });
+}
+
+/** Wait until the view has re-rendered after an action. */
+async function settled(page: Page, action: () => Promise<unknown>) {
+  await page.locator('body').evaluate((b) => b.setAttribute('data-ready', 'stale'));
+  await action();
+  await ready(page);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function done(t: Test, w: Watched) {
+  t.same(w.problems, [], 'no page errors, CSP violations or requests off the gateway');
+  await w.page.close();
+}
+
+const hitIds = (page: Page) => page.$$eval('#results > li.hit', (els) => els.map((e) => e.getAttribute('data-id')));
+
+t.test('the page, its scripts and the map data come from the gateway, under its CSP', async (t) => {
+  const res = await fetch(`${base}/`);
+  t.equal(res.status, 200);
+  t.match(res.headers.get('content-type'), /text\/html/);
+  t.match(res.headers.get('content-security-policy'), /script-src 'self'/, "helmet's CSP is on the page");
+  t.notMatch(res.headers.get('content-security-policy'), /upgrade-insecure-requests/, 'plain-HTTP installs (a LAN address) keep loading their own scripts');
+  const html = await res.text();
+  t.notMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  const js = await fetch(`${base}/js/app.js`);
+  t.match(js.headers.get('content-type'), /javascript/);
+  const missing = await fetch(`${base}/no-such-page`);
+  t.equal(missing.status, 404, 'an unknown path is still a 404');
+  t.equal(((await missing.json()) as { error: { code: string } }).error.code, 'AKHBAR_NOT_FOUND');
+  const world = (await (await fetch(`${base}/ui/world.json`)).json()) as { shapes: Array<{ id: string; d: string }>; points: Array<{ id: string }> };
+  t.ok(world.shapes.length > 150, 'country shapes from Natural Earth');
+  t.ok(world.shapes.find((s) => s.id === 'IQ')?.d.startsWith('M'), 'Iraq is drawn');
+  t.ok(world.points.some((p) => p.id === 'BH'), 'Bahrain, too small for the map, is a point');
+});
+
+t.test('an Arabic query shows the Arabic story right to left, highlighted, with its story group', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  await page.fill('#q', 'الكاظمي');
+  await settled(page, () => page.press('#q', 'Enter'));
+  t.equal(new URL(page.url()).searchParams.get('q'), 'الكاظمي', 'the URL carries the query');
+  const first = page.locator('#results > li.hit').first();
+  t.equal(await first.getAttribute('data-id'), webIdOf('ar-kadhimi-map'), 'the Arabic story comes first');
+  const article = first.locator('article');
+  t.equal(await article.getAttribute('dir'), 'rtl');
+  t.equal(await article.getAttribute('lang'), 'ar');
+  t.equal(await article.evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el).direction), 'rtl', 'laid out right to left');
+  const marks = await article.locator('mark').allTextContents();
+  t.ok(marks.some((m) => m.includes('الكاظمي')), `the query is highlighted (${marks.join(' | ')})`);
+  t.match(await page.textContent('#expanded'), /Mustafa al-Kadhimi/, 'says which person the query was expanded to');
+  t.match(await page.textContent('#search-status'), /1 story · 4 articles/);
+  const story = first.locator('button.story-btn');
+  t.equal((await story.textContent())?.trim(), '+3 sources');
+  await story.click();
+  await page.waitForSelector('#results .story li');
+  t.equal(await story.getAttribute('aria-expanded'), 'true');
+  const others = first.locator('.story li .story-title');
+  t.equal(await others.count(), 3, 'the other three articles of the story');
+  const dirs = await others.evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.getAttribute('dir')}`));
+  t.same(dirs.sort(), ['ar:rtl', 'en:auto', 'fr:auto'], 'each in its own direction');
+  await shot(page, 'search-arabic');
+  await done(t, w);
+});
+
+t.test('a language filter narrows the results, shows as a chip and makes a permalink', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  await settled(page, () => page.selectOption('#f-lang', 'fr'));
+  const url = new URL(page.url());
+  t.equal(url.searchParams.get('lang'), 'fr');
+  const langs = await page.$$eval('#results > li.hit', (els) => els.map((e) => e.getAttribute('data-lang')));
+  t.same(langs, ['fr', 'fr', 'fr'], 'only the three French articles');
+  const dirs = await page.$$eval('#results > li.hit article', (els) => els.map((e) => e.getAttribute('dir')));
+  t.same(dirs, ['auto', 'auto', 'auto']);
+  t.match(await page.textContent('#chips'), /Language: French/);
+  await shot(page, 'filter-french');
+
+  const again = await open(url.pathname + url.search);
+  t.same(await hitIds(again.page), await hitIds(page), 'the permalink shows the same results');
+  t.equal(await again.page.inputValue('#f-lang'), 'fr', 'with the filter selected');
+  await settled(again.page, () => again.page.click('#chips button.chip[data-filter="lang"]'));
+  t.equal(new URL(again.page.url()).searchParams.get('lang'), null, 'removing the chip removes the filter');
+  t.equal(await again.page.locator('#results > li.hit').count(), 20);
+  await done(t, again);
+  await done(t, w);
+});
+
+t.test('cursor paging: next, previous, and a page as a permalink', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  t.match(await page.textContent('#search-status'), /30 stories · 33 articles/);
+  const first = await hitIds(page);
+  t.equal(first.length, 20);
+  t.equal(await page.isDisabled('#prev'), true);
+  await settled(page, () => page.click('#next'));
+  const cursor = new URL(page.url()).searchParams.get('cursor');
+  t.ok(cursor, 'the page URL carries the cursor');
+  const second = await hitIds(page);
+  t.equal(second.length, 10, 'the other ten stories');
+  t.same(second.filter((id) => first.includes(id)), [], 'no story twice');
+  t.equal(await page.isDisabled('#next'), true, 'last page');
+  const permalink = await open(`/?ui=en&cursor=${encodeURIComponent(cursor!)}`);
+  t.same(await hitIds(permalink.page), second, 'the second page by its URL');
+  await done(t, permalink);
+  await settled(page, () => page.click('#prev'));
+  t.same(await hitIds(page), first, 'back to the first page');
+  t.equal(new URL(page.url()).searchParams.get('cursor'), null);
+  t.equal(WEB_FIXTURE_COUNT, 33);
+  await done(t, w);
+});
+
+t.test('the dashboard: timeline, top lists, trending and the map follow the query and filters', async (t) => {
+  const w = await open('/?ui=en&view=dashboard');
+  const { page } = w;
+  t.match(await page.textContent('#dash-status'), /33 matching articles/);
+  const buckets = await page.$$eval('#card-timeline svg.timeline g.bucket', (els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  t.equal(buckets.reduce((a, b) => a + b, 0), 33, 'the timeline counts every article');
+  t.ok(await page.locator('#card-timeline svg.timeline rect.s1').count() > 0, 'split by language into stacked series');
+  t.match(await page.textContent('#card-timeline .legend'), /Arabic \(3\)/);
+  const entities = await page.$$eval('#card-entities li', (els) => els.map((e) => `${e.querySelector('.bar-label')?.textContent}=${e.getAttribute('data-count')}`));
+  t.ok(entities.includes('Mustafa al-Kadhimi=4'), `top entities: ${entities.join(', ')}`);
+  t.ok((await page.textContent('#card-topics'))?.includes('economy'), 'top topics');
+  t.match(await page.textContent('#card-sources li:first-child'), /Tigris Wire/);
+  t.match(await page.textContent('#card-trending #trend-entities'), /Mustafa al-Kadhimi/, "today's story trends");
+  const country = (id: string) => page.locator(`#card-map svg.world .country[data-id="${id}"]`);
+  t.equal(await country('SA').getAttribute('data-count'), '13');
+  t.match(await country('SA').getAttribute('class'), /\bl5\b/, 'the most mentioned country is darkest');
+  t.equal(await country('IQ').getAttribute('data-count'), '7');
+  t.notMatch(await country('IQ').getAttribute('class'), /\bl0\b/);
+  t.match(await country('BR').getAttribute('class'), /\bl0\b/, 'an unmentioned country is not shaded');
+  await shot(page, 'dashboard');
+
+  await page.fill('#q', 'الكاظمي');
+  await settled(page, () => page.press('#q', 'Enter'));
+  t.equal(new URL(page.url()).searchParams.get('view'), 'dashboard');
+  t.match(await page.textContent('#dash-status'), /4 matching articles/, 'the dashboard follows the query');
+  t.equal(await country('IQ').getAttribute('data-count'), '4');
+  t.equal(await country('SA').getAttribute('data-count'), '0');
+  // Keyboard: a shaded country is a button.
+  await country('IR').focus();
+  await settled(page, () => page.keyboard.press('Enter'));
+  t.equal(new URL(page.url()).searchParams.get('country'), 'IR', 'choosing a country filters by it');
+  t.match(await page.textContent('#chips'), /Country mentioned: Iran/);
+  t.match(await page.textContent('#dash-status'), /2 matching articles/);
+  await done(t, w);
+});
+
+t.test('keyboard: / focuses the query, j and k move between results, the skip link comes first', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  await page.keyboard.press('Tab');
+  t.equal(await page.locator(':focus').getAttribute('class'), 'skip', 'the first Tab reaches the skip link');
+  await page.keyboard.press('/');
+  t.equal(await page.locator(':focus').getAttribute('id'), 'q');
+  await page.keyboard.type('Gulf');
+  await settled(page, () => page.keyboard.press('Enter'));
+  const ids = await hitIds(page);
+  t.ok(ids.length >= 2, 'several results');
+  const focused = () => page.locator('li.hit:has(:focus)').getAttribute('data-id');
+  await page.keyboard.press('j');
+  t.equal(await focused(), ids[0]);
+  await page.keyboard.press('j');
+  t.equal(await focused(), ids[1]);
+  await page.keyboard.press('k');
+  t.equal(await focused(), ids[0]);
+  t.equal(await page.locator(':focus').evaluate((el) => el.localName), 'a', 'the result link itself, ready for Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  t.ok(await page.locator(':focus').evaluate((el) => el.matches('#results .hit-link, #results button')), 'Tab walks through the results');
+  await done(t, w);
+});
+
+t.test('phone width: nothing overflows, filters fold away, Arabic UI and results fit', async (t) => {
+  const w = await open('/?ui=ar&q=' + encodeURIComponent('الكاظمي'), { width: 390, height: 844 });
+  const { page } = w;
+  const fits = () => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
+  t.ok(await fits(), 'no horizontal scrolling on the search page');
+  t.equal(await page.locator('#filters').evaluate((el) => el.open), false, 'filters start folded');
+  const box = await page.locator('#results > li.hit').first().boundingBox();
+  t.ok(box && box.x >= 0 && box.x + box.width <= 390, 'the result fits the screen');
+  await shot(page, 'phone-search-arabic');
+  await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
+  t.ok(await fits(), 'no horizontal scrolling on the dashboard');
+  t.ok(await page.locator('#card-map svg.world').isVisible());
+  await shot(page, 'phone-dashboard');
+  await done(t, w);
+});
+
+t.test('the UI switches between English and Arabic, and remembers', async (t) => {
+  const w = await open('/?ui=en&q=Kadhimi');
+  const { page } = w;
+  t.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  t.equal((await page.textContent('nav a[data-nav="search"]'))?.trim(), 'Search');
+  await settled(page, () => page.click('#ui-switch'));
+  t.equal(await page.getAttribute('html', 'lang'), 'ar');
+  t.equal(await page.getAttribute('html', 'dir'), 'rtl', 'the Arabic UI is right to left');
+  t.equal((await page.textContent('nav a[data-nav="search"]'))?.trim(), 'بحث');
+  t.equal(await page.getAttribute('#q', 'placeholder'), 'ابحث في الأخبار بأي لغة…');
+  t.match(await page.textContent('#search-status'), /قصة واحدة/, 'result counts in Arabic');
+  t.equal((await page.textContent('#results button.story-btn'))?.trim(), '+3 مصادر');
+  t.equal(await page.locator('#results article').first().getAttribute('dir'), 'auto', 'an English result keeps its own direction');
+  await shot(page, 'ui-arabic');
+  await page.goto(`${base}/?q=Kadhimi`);
+  await ready(page);
+  t.equal(await page.getAttribute('html', 'lang'), 'ar', 'remembered after a reload');
+  await settled(page, () => page.click('#ui-switch'));
+  t.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  await done(t, w);
+});
+
+t.test('feeds view: the admin token, adding a site by autodiscovery, refresh and remove', async (t) => {
+  const w = await open('/?ui=en&view=feeds');
+  const { page } = w;
+  t.match(await page.textContent('#feeds-message'), /Enter the admin token/);
+  t.equal(await page.isVisible('#add-feed'), false, 'nothing to manage without the token');
+  await page.fill('#admin-token', 'not-the-token-at-all');
+  await page.press('#admin-token', 'Enter');
+  await page.waitForSelector('#feeds-message.error');
+  t.match(await page.textContent('#feeds-message'), /refused/);
+  await page.fill('#admin-token', ADMIN_TOKEN);
+  await page.press('#admin-token', 'Enter');
+  await page.waitForSelector('#feeds-table tbody td.muted');
+  t.match(await page.textContent('#feeds-table tbody'), /No feeds yet/);
+
+  await page.fill('#feed-url', `${feeds.url}/site`);
+  await page.press('#feed-url', 'Enter');
+  await page.waitForSelector('#discovered li');
+  t.match(await page.textContent('#feeds-message'), /is a web page/);
+  t.match(await page.textContent('#discovered'), /Basra Daily — all news/);
+  await page.click('#discovered li button');
+  await page.waitForSelector('#feeds-table tbody tr[data-id]');
+  t.match(await page.textContent('#feeds-message'), /Added Basra Daily — all news/);
+  const row = page.locator('#feeds-table tbody tr[data-id]');
+  t.equal(await row.count(), 1);
+  t.match(await row.textContent(), new RegExp(`${feeds.url}/rss.xml`), 'the discovered feed URL was registered');
+  t.equal(await row.getAttribute('data-state'), 'new');
+  const [feed] = await gw.app.registry.list();
+  t.equal(feed?.url, `${feeds.url}/rss.xml`);
+  await shot(page, 'feeds');
+
+  await row.locator('button', { hasText: 'Refresh' }).click();
+  await page.waitForSelector('#feeds-message.ok >> text=/A fetch of .* is queued/');
+  const jobs = await gw.app.queues.fetch.getJobs(['waiting', 'prioritized', 'delayed']);
+  t.ok(jobs.some((j) => j.data.feedId === feed!.id && j.data.reason === 'manual'), 'a manual fetch is queued');
+
+  const remove = row.locator('button.danger');
+  await remove.click();
+  t.equal((await remove.textContent())?.trim(), 'Confirm removal', 'removal asks once more');
+  await remove.click();
+  await page.waitForSelector('#feeds-table tbody td.muted');
+  t.match(await page.textContent('#feeds-message'), /was removed/);
+  t.same(await gw.app.registry.list(), [], 'the feed is gone from the registry');
+  await done(t, w);
+});
+
+t.test('a gateway that requires API keys: the search page asks for one and then searches', async (t) => {
+  // A second gateway over the same index and queues, with read routes behind a key.
+  const keyed = await build({ es: gw.es, redis: gw.redis, queuePrefix: gw.queuePrefix, indexPrefix: gw.indexPrefix, apiKeys: ['web-reader-key-0123456789'], rateLimitMax: 0 });
+  t.teardown(() => keyed.close());
+  const origin = await keyed.listen({ port: 0, host: '127.0.0.1' });
+  const w = await open('/?ui=en&q=Kadhimi', undefined, origin);
+  const { page } = w;
+  t.match(await page.textContent('#search-status'), /needs an API key/);
+  t.equal(await page.locator('#results > li').count(), 0);
+  await page.fill('#api-key', 'web-reader-key-0123456789');
+  await settled(page, () => page.press('#api-key', 'Enter'));
+  t.match(await page.textContent('#search-status'), /1 story · 4 articles/, 'the key opens the search');
+  t.ok(await page.locator('#f-source option[value="fwebtigris000001"]').count(), 'and the source list loads with it');
+  await done(t, w);
+});
