@@ -1,0 +1,100 @@
+import autocannon from 'autocannon';
+import { buildSearchBody } from '@akhbar/search';
+import type { Ctx } from '../context.ts';
+import type { CorpusArticle } from '../corpus.ts';
+import { figure, median } from '../measure.ts';
+// The gateway has no package entry point; the bench builds the very body the gateway sends to
+// Elasticsearch from the gateway's own modules, so the direct side asks exactly the same question.
+import { defaultEntityLookup } from '../../../services/gateway/src/entities.ts';
+import { expandQuery } from '../../../services/gateway/src/expand.ts';
+import { facetList, sortMode, toFilters } from '../../../services/gateway/src/params.ts';
+
+/** A mix of what readers and dashboards ask: entity names in two scripts, filters, facets, phrases, exclusions, story collapsing. */
+export const QUERIES: ReadonlyArray<Record<string, string>> = [
+  { q: 'الكاظمي' },
+  { q: 'Kadhimi', lang: 'en' },
+  { q: 'élections', lang: 'fr', sort: 'newest' },
+  { q: 'النفط', topic: 'energy' },
+  { q: 'Baghdad', facets: 'topics,langs,countries' },
+  { q: '"power cuts"' },
+  { q: 'militias -Iran' },
+  { country: 'IQ', sort: 'newest' },
+  { q: 'البرلمان', collapse: 'story' },
+];
+
+/** The Elasticsearch body the gateway builds for a /v1/search query string (routes/search.ts, runSearch). */
+export function directBody(query: Record<string, string>, origin: string): Record<string, unknown> {
+  const filters = toFilters(query);
+  const sort = (query.sort as 'relevance' | 'newest' | 'oldest' | undefined) ?? sortMode(undefined, filters.q !== undefined);
+  const { expansion } = expandQuery(filters.q, defaultEntityLookup());
+  if (expansion) filters.expansion = expansion;
+  return buildSearchBody({
+    ...filters,
+    limit: 20,
+    sort,
+    origin,
+    offset: 0,
+    collapse: query.collapse === 'story',
+    facets: facetList(query.facets),
+    facetSize: 10,
+    highlight: true,
+    timeoutMs: 10_000,
+  });
+}
+
+interface Run {
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+async function cannon(url: string, connections: number, duration: number, requests: autocannon.Request[]): Promise<Run> {
+  const r = await autocannon({ url, connections, duration, requests, pipelining: 1 });
+  if (r.errors > 0 || r.non2xx > 0) throw new Error(`search: ${r.errors} errors and ${r.non2xx} non-2xx answers from ${url}`);
+  return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average };
+}
+
+/**
+ * search: the gateway's `/v1/search` against the same queries sent straight to Elasticsearch
+ * (the body the gateway would build), with autocannon at 1, 8 and 32 connections, on the index
+ * the end-to-end stage filled. Goals: p50 ≤ 1.1 × direct, requests/s ≥ 0.9 × direct.
+ */
+export async function searchStage(ctx: Ctx, o: { api: string; esUrl: string; index: string; corpus: readonly CorpusArticle[] }): Promise<void> {
+  const origin = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+  const gateway: autocannon.Request[] = QUERIES.map((q) => ({ method: 'GET', path: `/v1/search?${new URLSearchParams(q).toString()}` }));
+  const direct: autocannon.Request[] = QUERIES.map((q) => ({
+    method: 'POST',
+    path: `/${o.index}/_search`,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(directBody(q, origin)),
+  }));
+  // Both sides must find something, or the comparison is of empty answers.
+  let hits = 0;
+  for (const q of QUERIES) {
+    const res = await fetch(`${o.api}/v1/search?${new URLSearchParams(q).toString()}`);
+    if (res.status !== 200) throw new Error(`search: gateway answered ${res.status} for ${JSON.stringify(q)}: ${await res.text()}`);
+    hits += ((await res.json()) as { hits: unknown[] }).hits.length;
+  }
+  ctx.log(`search: ${QUERIES.length} queries (${hits} hits on their first pages), gateway vs Elasticsearch direct, ${ctx.sizes.connections.join('/')} connections × ${ctx.sizes.searchSeconds} s`);
+  await cannon(o.esUrl, 8, Math.max(1, ctx.sizes.searchSeconds / 2), direct);
+  await cannon(o.api, 8, Math.max(1, ctx.sizes.searchSeconds / 2), gateway);
+  for (const c of ctx.sizes.connections) {
+    const g: Run[] = [];
+    const d: Run[] = [];
+    for (let round = 0; round < ctx.sizes.searchRounds; round++) {
+      if (round % 2 === 0) {
+        g.push(await cannon(o.api, c, ctx.sizes.searchSeconds, gateway));
+        d.push(await cannon(o.esUrl, c, ctx.sizes.searchSeconds, direct));
+      } else {
+        d.push(await cannon(o.esUrl, c, ctx.sizes.searchSeconds, direct));
+        g.push(await cannon(o.api, c, ctx.sizes.searchSeconds, gateway));
+      }
+    }
+    const m = (runs: Run[], k: keyof Run) => median(runs.map((r) => r[k]));
+    const common = { stage: 'search', baselineLabel: 'Elasticsearch direct' };
+    ctx.add(figure({ ...common, name: `p50 latency, ${c} conn`, unit: 'ms', value: m(g, 'p50'), baseline: m(d, 'p50'), goal: { on: 'ratio', op: '<=', target: 1.1 } }));
+    ctx.add(figure({ ...common, name: `p99 latency, ${c} conn`, unit: 'ms', value: m(g, 'p99'), baseline: m(d, 'p99') }));
+    ctx.add(figure({ ...common, name: `requests/s, ${c} conn`, unit: 'req/s', value: m(g, 'rps'), baseline: m(d, 'rps'), goal: { on: 'ratio', op: '>=', target: 0.9 } }));
+  }
+  ctx.notes.search = { queries: QUERIES, firstPageHits: hits, indexDocs: o.corpus.length };
+}
