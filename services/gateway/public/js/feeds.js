@@ -13,7 +13,14 @@ function message(text, kind = 'info') {
   box.textContent = text;
 }
 
-const titleOf = (feed) => feed.title || new URL(feed.url).hostname;
+function titleOf(feed) {
+  if (feed.title) return feed.title;
+  try {
+    return new URL(feed.url).hostname;
+  } catch {
+    return feed.url;
+  }
+}
 
 function wire() {
   if (wired) return;
