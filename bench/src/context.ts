@@ -50,7 +50,7 @@ export const QUICK: Sizes = {
   e2eEnrichWorkers: 1,
   probePolls: 4,
   probeItems: 3,
-  searchSeconds: 1,
+  searchSeconds: 3,
   searchRounds: 1,
   connections: [1, 8, 32],
 };

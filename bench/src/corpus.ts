@@ -316,6 +316,9 @@ export function bytesOf(s: string): number {
 }
 
 const TOPIC_IDS = Object.keys(TOPICS);
+/** Body size bounds in UTF-8 bytes. */
+export const MIN_BYTES = 2048;
+export const MAX_BYTES = 5120;
 const EPOCH = Date.UTC(2026, 0, 15, 6, 0, 0);
 
 /** Build `n` articles, deterministic by `seed`. */
@@ -343,7 +346,8 @@ export function makeCorpus(n: number, seed = 1): CorpusArticle[] {
       day: pick(r, DAYS[lang]),
     };
     const t = TOPICS[topic]![lang];
-    const target = 2048 + Math.floor(r() * 3000);
+    // Body of 2–5 KB (UTF-8): a target in that range, never a paragraph past 5 KB.
+    const target = MIN_BYTES + Math.floor(r() * (MAX_BYTES - MIN_BYTES));
     let title: string;
     let paragraphs: string[];
     if (base) {
@@ -354,18 +358,26 @@ export function makeCorpus(n: number, seed = 1): CorpusArticle[] {
       title = fill(pick(r, t.titles), slots);
       paragraphs = [];
     }
-    let size = bytesOf(title) + paragraphs.reduce((s, x) => s + bytesOf(x), 0);
+    // Paragraphs are joined by a blank line: no separator before the first.
+    let size = paragraphs.reduce((s, x) => s + bytesOf(x) + 2, -2);
     while (size < target) {
+      const used = new Set<string>();
       const sentences: string[] = [];
       const count = 2 + Math.floor(r() * 3);
       for (let k = 0; k < count; k++) {
         const pool = r() < 0.8 ? t.sentences : FILLER[lang];
+        const template = pick(r, pool);
+        if (used.has(template)) continue;
+        used.add(template);
         const s = { ...slots, n: String(2 + Math.floor(r() * 97)), pct: String(1 + Math.floor(r() * 60)), c2: r() < 0.3 ? name(pick(r, p.country)) : slots.c2 };
-        sentences.push(fill(pick(r, pool), s));
+        sentences.push(fill(template, s));
       }
       const para = sentences.join(' ');
+      const grown = size + bytesOf(para) + 2;
+      if (grown > MAX_BYTES && size >= MIN_BYTES) break;
+      if (grown > MAX_BYTES) continue;
       paragraphs.push(para);
-      size += bytesOf(para) + 2;
+      size = grown;
     }
     const num = String(i).padStart(6, '0');
     const article: CorpusArticle = {

@@ -93,7 +93,7 @@ function atom(items: CorpusArticle[], base: string, title: string, lang: Lang, i
 
 /**
  * Group articles by source into feeds of `itemsPerFeed` items (the last one of a source may be
- * shorter); every third feed of a source is Atom, the others RSS 2.0.
+ * shorter); every third feed is Atom, the others RSS 2.0.
  */
 export function buildFeeds(articles: readonly CorpusArticle[], base: string, itemsPerFeed = 50): CorpusFeed[] {
   const bySource = new Map<string, CorpusArticle[]>();
@@ -107,7 +107,7 @@ export function buildFeeds(articles: readonly CorpusArticle[], base: string, ite
     for (let k = 0; k * itemsPerFeed < list.length; k++) {
       const items = list.slice(k * itemsPerFeed, (k + 1) * itemsPerFeed);
       const src = items[0]!.source;
-      const kind: FeedKind = k % 3 === 2 ? 'atom' : 'rss';
+      const kind: FeedKind = feeds.length % 3 === 2 ? 'atom' : 'rss';
       const name = `feed-${String(k).padStart(4, '0')}`;
       const text = kind === 'atom' ? atom(items, base, src.name, src.lang, name) : rss(items, base, src.name, src.lang);
       feeds.push({

@@ -50,6 +50,7 @@ interface Run {
 
 async function cannon(url: string, connections: number, duration: number, requests: autocannon.Request[]): Promise<Run> {
   const r = await autocannon({ url, connections, duration, requests, pipelining: 1 });
+  if (r.requests.total === 0) throw new Error(`search: no request to ${url} finished within ${duration} s`);
   if (r.errors > 0 || r.non2xx > 0) throw new Error(`search: ${r.errors} errors and ${r.non2xx} non-2xx answers from ${url}`);
   return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average };
 }
