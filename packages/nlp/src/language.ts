@@ -79,7 +79,7 @@ const SINGLE_SCRIPT_LANG: Partial<Record<Script, string>> = {
 };
 
 /** Longest stretch of text looked at: the language of an article shows in its first pages. */
-const SAMPLE_CHARS = 20_000;
+const SAMPLE_CHARS = 6_000;
 /** Below this confidence the answer is `und`, unless the declared language is a close candidate. */
 const MIN_CONFIDENCE = 0.2;
 
@@ -100,9 +100,12 @@ export function detectLanguage(text: string, hint?: string): LanguageGuess {
   if (visible > 0 && junk / visible > 0.1) return und();
   const counts = new Map<Script, number>();
   let letters = 0;
-  for (const ch of sample) {
-    const c = ch.codePointAt(0)!;
-    if (!/\p{L}/u.test(ch)) continue;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    // Only letters count: ASCII and Latin-1 symbols, Arabic punctuation and digits are skipped.
+    if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0) || c === 0xd7 || c === 0xf7) continue;
+    if ((c >= 0x600 && c <= 0x620) || c === 0x640 || (c >= 0x64b && c <= 0x66d) || c === 0x6d4 || (c >= 0x6f0 && c <= 0x6f9)) continue;
+    if (c >= 0x2000 && c <= 0x2bff) continue; // punctuation, symbols, arrows
     const s = scriptOf(c);
     if (s === 'other') continue;
     counts.set(s, (counts.get(s) ?? 0) + 1);

@@ -42,7 +42,19 @@ export function normalizeText(text: string): string {
   return foldLatin(normalizeArabic(text.normalize('NFC').replace(INVISIBLE, '')));
 }
 
-/** Normalise one token (a run of letters/digits) for dictionary look-ups. */
+const tokenCache = new Map<string, string>();
+const TOKEN_CACHE_MAX = 50_000;
+
+/**
+ * Normalise one token (a run of letters/digits) for dictionary look-ups. Words repeat across
+ * articles, so results are cached (bounded: the cache is dropped when full).
+ */
 export function normalizeToken(token: string): string {
-  return normalizeText(token);
+  let v = tokenCache.get(token);
+  if (v !== undefined) return v;
+  // ASCII words need only lower-casing; the full folding is for everything else.
+  v = /^[\x30-\x39\x41-\x5a\x61-\x7a]+$/.test(token) ? token.toLowerCase() : normalizeText(token);
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+  tokenCache.set(token, v);
+  return v;
 }

@@ -30,11 +30,12 @@ local sig = ARGV[5]
 local threshold = tonumber(ARGV[6])
 local previous = ARGV[7]
 local retention = tonumber(ARGV[8])
+local limit = tonumber(ARGV[9])
 local n = #sig / 2
 local best, bestSim, bestTs = nil, -1, 0
 local seen = {}
 for i = 3, #KEYS do
-  local members = redis.call('ZRANGEBYSCORE', KEYS[i], ts - win, ts + win)
+  local members = redis.call('ZRANGEBYSCORE', KEYS[i], ts - win, ts + win, 'LIMIT', 0, limit)
   for _, m in ipairs(members) do
     if not seen[m] and m ~= id then
       seen[m] = true
@@ -75,6 +76,12 @@ if #old > 0 then
 end
 return {story, outcome, tostring(bestSim)}
 `;
+
+/**
+ * Band-mates examined per band. A big story can have hundreds of copies in the window; any few
+ * of them carry its story id, and a bound keeps each script call short (Redis runs one at a time).
+ */
+const CANDIDATES_PER_BAND = 32;
 
 export interface StoryOptions {
   /** Queue prefix (with its hash tag); story keys live under it. */
@@ -120,7 +127,7 @@ export class StoryClusterer {
     const keys = [`${this.prefix}:story:sig`, `${this.prefix}:story:seen`, ...signature.bands.map((b) => `${this.prefix}:story:band:${b}`)];
     const [storyId, outcome, sim] = await this.redis.akhbarStory(
       keys.length, ...keys,
-      articleId, ts, now, this.windowMs, signature.sig, this.threshold, previous ?? '', this.windowMs * 2,
+      articleId, ts, now, this.windowMs, signature.sig, this.threshold, previous ?? '', this.windowMs * 2, CANDIDATES_PER_BAND,
     );
     const res: StoryAssignment = { storyId, outcome: outcome as StoryAssignment['outcome'] };
     const s = Number(sim);
