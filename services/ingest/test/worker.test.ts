@@ -60,7 +60,11 @@ t.test('the worker follows job schedulers, records outcomes and metrics, and dro
   t.equal(rawJobs.waiting, 3, 'articles queued for enrichment');
 
   // Metrics: outcomes by HTTP status and error code on the shared registry.
-  const text = await metrics.registry.metrics();
+  // (The counter moves when the job finishes, a moment after the status is written.)
+  const text = await waitFor(async () => {
+    const m = await metrics.registry.metrics();
+    return /akhbar_feed_fetches_total\{status="200"/.test(m) && /akhbar_feed_fetches_total\{status="404"/.test(m) ? m : undefined;
+  }, { timeoutMs: 10_000, what: 'both fetch outcomes in /metrics' });
   t.match(text, /akhbar_feed_fetches_total\{status="200",code="none",service="ingest-test"\} 1/);
   t.match(text, /akhbar_feed_fetches_total\{status="404",code="AKHBAR_FEED_HTTP_STATUS",service="ingest-test"\} 1/);
   t.match(text, /akhbar_feed_articles_queued_total\{kind="new",service="ingest-test"\} 3/);
