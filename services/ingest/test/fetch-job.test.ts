@@ -117,8 +117,8 @@ t.test('never two fetches of one feed at once; per-host concurrency and politene
   const env = await setup('limits');
   const slowBody = rss([{ slug: 'slow' }]);
   const srv = await startFeedServer({
-    '/slow.rss.xml': { handler: (_q, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(slowBody.replaceAll('{{BASE}}', 'http://x.example').replace(/\{\{RFC822:[^}]+\}\}/g, new Date().toUTCString())), 300) },
-    '/slow2.rss.xml': { handler: (_q, res) => void setTimeout(() => res.writeHead(200).end(slowBody.replaceAll('{{BASE}}', 'http://y.example').replace(/\{\{RFC822:[^}]+\}\}/g, new Date().toUTCString())), 300) },
+    '/slow.rss.xml': { handler: (_q, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(slowBody.replaceAll('{{BASE}}', 'http://x.example').replace(/\{\{RFC822:[^}]+\}\}/g, new Date().toUTCString())), 800) },
+    '/slow2.rss.xml': { handler: (_q, res) => void setTimeout(() => res.writeHead(200).end(slowBody.replaceAll('{{BASE}}', 'http://y.example').replace(/\{\{RFC822:[^}]+\}\}/g, new Date().toUTCString())), 800) },
   });
   t.teardown(async () => {
     await srv.close();
@@ -137,11 +137,11 @@ t.test('never two fetches of one feed at once; per-host concurrency and politene
   t.same(pair.map((o) => o.outcome).sort(), ['deferred', 'fetched'], 'the second fetch of the host waits');
   t.ok(pair.find((o) => o.outcome === 'deferred')!.deferMs! > 0);
 
-  const polite = new HostLimiter(env.redis, env.prefix, { limit: 10, delayMs: 400 });
+  const polite = new HostLimiter(env.redis, env.prefix, { limit: 10, delayMs: 2_000 });
   const first = await polite.acquire('polite.example', 10_000);
   const second = await polite.acquire('polite.example', 10_000);
   t.ok('release' in first, 'first request may start');
-  t.ok('waitMs' in second && second.waitMs > 0 && second.waitMs <= 400, 'the next one waits for the politeness delay');
+  t.ok('waitMs' in second && second.waitMs > 0 && second.waitMs <= 2_000, 'the next one waits for the politeness delay');
   t.ok('release' in (await polite.acquire('elsewhere.example', 10_000)), 'other hosts are not held up');
 });
 
