@@ -1,4 +1,5 @@
 import { articleId, canonicalUrl, contentHash, hostOf, type ArticleFlag, type Feed, type RawArticle } from '@akhbar/core';
+import { decodeHTML } from 'entities';
 import { parseFeedDate } from './dates.ts';
 import { htmlToText, sanitizeHtml, tidyText } from './html.ts';
 import type { ParsedFeed, ParsedItem } from './parse.ts';
@@ -26,6 +27,16 @@ function clip(s: string, max: number): string {
   const cut = s.slice(0, max);
   const space = cut.search(/\s\S*$/);
   return (space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
+}
+
+/**
+ * Some CMSs escape their HTML twice (`&amp;lt;p&amp;gt;`), so after XML decoding the "HTML" is
+ * escaped markup that would show readers literal tags. It is decoded once more when it holds
+ * escaped tags and no real ones.
+ */
+function unescapeTwice(html: string): string {
+  if (/<[a-zA-Z/]/.test(html) || !/&lt;\/?(?:p|br|div|a|img|b|i|strong|em|span|ul|ol|li|h[1-6]|blockquote|figure)\b/i.test(html)) return html;
+  return decodeHTML(html);
 }
 
 /** Primary language subtag, lower case ("ar-IQ" → "ar"); undefined for junk. */
@@ -57,12 +68,13 @@ export function toRawArticle(item: ParsedItem, parsed: Pick<ParsedFeed, 'title' 
     published = undefined;
   }
   const maxBody = opts.maxBodyChars ?? 200_000;
-  let body = item.html !== undefined ? htmlToText(item.html) : tidyText(item.text ?? '');
+  const contentHtml = item.html !== undefined ? unescapeTwice(item.html) : undefined;
+  let body = contentHtml !== undefined ? htmlToText(contentHtml) : tidyText(item.text ?? '');
   if (body.length > maxBody) {
     body = clip(body, maxBody);
     flags.push('body-truncated');
   }
-  const separateSummary = item.summaryHtml !== undefined ? htmlToText(item.summaryHtml) : item.summaryText !== undefined ? tidyText(item.summaryText) : '';
+  const separateSummary = item.summaryHtml !== undefined ? htmlToText(unescapeTwice(item.summaryHtml)) : item.summaryText !== undefined ? tidyText(item.summaryText) : '';
   const summary = clip((separateSummary || body).replace(/\s*\n+\s*/g, ' '), opts.maxSummaryChars ?? 600);
   const title = item.title || clip(summary, 120);
   const article: RawArticle = {
@@ -80,7 +92,7 @@ export function toRawArticle(item: ParsedItem, parsed: Pick<ParsedFeed, 'title' 
     flags,
   };
   if (opts.html !== false && item.html !== undefined) {
-    const html = sanitizeHtml(item.html, item.base ?? feed.url);
+    const html = sanitizeHtml(contentHtml ?? item.html, item.base ?? feed.url);
     if (html) article.html = html;
   }
   const lang = langTag(item.language) ?? langTag(feed.lang) ?? langTag(parsed.language);

@@ -164,6 +164,15 @@ t.test('broken and odd dates: parsed where possible, else fetch time and flagged
   t.same(byTitle.get('Date case 12')!.flags, ['date-missing']);
 });
 
+t.test('HTML escaped twice by the CMS still becomes text, not literal tags', async (t) => {
+  const xml = `<rss version="2.0"><channel><title>F</title><item><title>T</title><link>https://f.example/a</link><description>&amp;lt;p&amp;gt;Ministers met &amp;amp;amp; agreed.&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;Second.&amp;lt;/p&amp;gt;</description></item>
+    <item><title>U</title><link>https://f.example/b</link><description>Use &amp;lt;p&amp;gt; for paragraphs, says the style guide.</description><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>Use &lt;p&gt; for paragraphs.</p>]]></content:encoded></item></channel></rss>`;
+  const [a, b] = articles(await parseFeed(Buffer.from(xml), {}));
+  t.equal(a!.body, 'Ministers met & agreed.\n\nSecond.');
+  t.equal(a!.html, '<p>Ministers met &amp; agreed.</p><p>Second.</p>');
+  t.equal(b!.body, 'Use <p> for paragraphs.', 'real HTML that mentions a tag is left alone');
+});
+
 t.test('a date in the future is clamped to the fetch time and flagged', async (t) => {
   const xml = `<rss version="2.0"><channel><title>F</title><item><title>Soon</title><link>https://f.example/a</link><pubDate>Fri, 01 Jan 2100 00:00:00 GMT</pubDate></item></channel></rss>`;
   const [a] = articles(await parseFeed(Buffer.from(xml), {}));
