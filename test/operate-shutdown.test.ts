@@ -76,7 +76,8 @@ t.test('SIGTERM with an active job: no new work is taken, the job finishes, clie
   t.equal(code, 0, 'exit code 0');
   const stopped = s.ingest.logs.find((l) => l.msg === 'stopped');
   t.ok(stopped, 'logged "stopped" after closing everything');
-  t.equal(stopped?.handedBack, false, 'nothing had to be handed back: the job finished in time');
+  t.equal(stopped?.graceExpired, false, 'the job finished within the grace period');
+  t.equal(stopped?.handedBack, 0, 'nothing had to be handed back');
   const counts = await s.fetchQueue.getJobCounts('active', 'completed', 'failed');
   t.equal(counts.active, 0, 'no job left active');
   t.equal(counts.failed, 0, 'no job failed');
@@ -105,6 +106,7 @@ t.test('SIGTERM with a job that cannot finish in time: it is handed back to the 
   t.ok(took >= deadlineMs - 1_500, `it waited for the job first (${took} ms)`);
   const handed = s.ingest.logs.find((l) => l.msg === 'handed active jobs back to their queue');
   t.equal(handed?.jobs, active.length, 'every active job was handed back');
+  t.match(s.ingest.logs.find((l) => l.msg === 'stopped'), { graceExpired: true, handedBack: active.length }, 'the final log line says so');
   const counts = await s.fetchQueue.getJobCounts('active', 'failed');
   t.equal(counts.active, 0, 'no job left active (no lock to wait out)');
   t.equal(counts.failed, 0, 'handing back is not a failure');

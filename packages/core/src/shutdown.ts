@@ -85,10 +85,12 @@ export function onShutdown(
     // Resolves once the grace period is over and the work in hand has been handed back.
     let graceTimer: NodeJS.Timeout | undefined;
     let graceDone = false;
+    let handedBack = 0;
     const graceOver = new Promise<typeof GRACE>((resolve) => {
       graceTimer = setTimeout(() => {
         log.warn({ graceMs: shutdownGraceMs(deadlineMs) }, 'work still in progress at the end of the grace period');
-        void handBackAll(log).then(({ ok }) => {
+        void handBackAll(log).then(({ jobs, ok }) => {
+          handedBack = jobs;
           if (!ok) exitCode = 1;
           graceDone = true;
           resolve(GRACE);
@@ -122,7 +124,7 @@ export function onShutdown(
       }
       clearTimeout(hard);
       clearTimeout(graceTimer);
-      log.info({ ms: Date.now() - startedAt, handedBack: graceDone }, 'stopped');
+      log.info({ ms: Date.now() - startedAt, graceExpired: graceDone, handedBack }, 'stopped');
     })();
     return closing;
   };
