@@ -16,15 +16,16 @@ bash infra/local/infra.sh up
 # The web UI's browser tests drive Debian's chromium; without it they fail and say why.
 bash scripts/chromium.sh || echo '[test] chromium is unavailable: the web UI tests will fail' >&2
 
-out="$AKHBAR_CACHE/test-output.txt"
 mkdir -p "$AKHBAR_CACHE"
+out=$(mktemp "$AKHBAR_CACHE/test-output.XXXXXX")
+trap 'rm -f "$out"' EXIT
 set +e
 tap -R base --no-color "$@" 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 set -e
 
 # tap prints its totals as `# { total: T, pass: P, fail: F, ... }` (fail omitted when zero).
-totals=$(grep -E '^# \{ total: ' "$out" | tail -n 1)
+totals=$(grep -a -E '^# \{ total: ' "$out" | tail -n 1)
 pass=$(printf '%s' "$totals" | sed -n 's/.*pass: \([0-9]*\).*/\1/p')
 fail=$(printf '%s' "$totals" | sed -n 's/.*fail: \([0-9]*\).*/\1/p')
 pass=${pass:-0}
