@@ -5,7 +5,7 @@ import { StoryClusterer, enrichOne } from '@akhbar/enrich';
 import { deleteRedisPrefix, startService } from '@akhbar/testkit';
 import type { Ctx } from '../context.ts';
 import { figure, median, paired, seconds } from '../measure.ts';
-import { memoryOf } from '../proc.ts';
+import { serviceMemory } from '../proc.ts';
 
 /**
  * enrich: one enrich worker, as production runs it (`services/enrich/src/main.ts` in its own
@@ -64,10 +64,10 @@ export async function enrichStage(ctx: Ctx): Promise<void> {
       baselineLabel: 'enrichOne() plain loop', goal: { on: 'ratio', op: '>=', target: 0.85 }, rounds: r.project, baselineRounds: r.baseline,
       note: 'goal: the queue stage’s worker-overhead goal, applied to the real worker',
     }));
-    const mem = memoryOf(worker.child.pid!);
+    const mem = serviceMemory(worker.child.pid!);
     ctx.add(figure({
-      stage: 'enrich', name: 'worker peak RSS', unit: 'MB', value: mem.peakMb, goal: { on: 'value', op: '<', target: 300 },
-      note: `${expected} articles enriched by this worker; RSS now ${mem.rssMb.toFixed(0)} MB`,
+      stage: 'enrich', name: 'worker peak RSS', unit: 'MB', value: mem.worker.peakMb, goal: { on: 'value', op: '<', target: 300 },
+      note: `${expected} articles enriched by this worker; RSS now ${mem.worker.rssMb.toFixed(0)} MB${mem.processes > 1 ? `; its launcher process adds ${mem.launchers.peakMb.toFixed(0)} MB` : ''}`,
     }));
   } finally {
     await worker.stop();
