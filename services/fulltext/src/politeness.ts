@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 
 /**
  * Per-domain politeness shared by every fulltext replica, in Redis: at most `limit` page fetches
- * of one domain at once, at least `delayMs` (or the site's Crawl-delay) between the starts of two,
+ * of one domain at once, at least `delayMs` (or the site's Crawl-delay) between the starts of two
+ * and between the end of one and the start of the next,
  * and a domain-wide pause after a 429/503 so that no replica knocks again before Retry-After.
  * Times come from Redis' own clock so replicas with drifting clocks agree; slot leases expire on
  * their own so a crashed replica cannot hold a domain. Keys sit under the queue prefix, whose
@@ -25,15 +26,27 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
 if nextAt > now then return nextAt - now end
 if redis.call('ZCARD', KEYS[1]) >= limit then
-  local soonest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  local wait = tonumber(soonest[2]) - now
-  if wait > 5000 then wait = 5000 end
-  if wait < 100 then wait = 100 end
+  -- Slots are held by fetches in progress: look again soon (leases only bound crashed holders).
+  local wait = delay
+  if wait > 1000 then wait = 1000 end
+  if wait < 200 then wait = 200 end
   return wait
 end
 redis.call('ZADD', KEYS[1], now + ttl, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ttl)
 if delay > 0 then redis.call('SET', KEYS[2], now + delay, 'PX', delay + 1000) end
+return 0
+`;
+
+/** Free a slot, and keep the next start on the domain `delay` after this fetch ended too. */
+const RELEASE = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+local delay = tonumber(ARGV[2])
+if delay <= 0 then return 0 end
+local t = redis.call('TIME')
+local at = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + delay
+local cur = tonumber(redis.call('GET', KEYS[2]) or '0')
+if at > cur then redis.call('SET', KEYS[2], at, 'PX', delay + 1000) end
 return 0
 `;
 
@@ -50,7 +63,7 @@ return at
 export interface DomainGateOptions {
   /** Fetches of one domain at once. */
   limit: number;
-  /** Least time between two starts on one domain. */
+  /** Least time between two starts on one domain, and between the end of one fetch and the next start. */
   delayMs: number;
 }
 
@@ -77,7 +90,7 @@ export class DomainGate {
     const [active, next, paused] = this.#keys(domain);
     const wait = Number(await this.#redis.eval(ACQUIRE, 3, active, next, paused, this.#opts.limit, this.#opts.delayMs, token, leaseMs));
     if (wait > 0) return { waitMs: wait };
-    return { release: async () => void (await this.#redis.zrem(active, token)) };
+    return { release: async () => void (await this.#redis.eval(RELEASE, 2, active, next, token, this.#opts.delayMs)) };
   }
 
   /** Keep the next start on this domain at least `ms` away (a robots.txt Crawl-delay longer than ours). */

@@ -3,7 +3,8 @@ import { Value } from '@sinclair/typebox/value';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
-  QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, errorCode, fulltextWorkersKey, isAkhbarError, openQueue, type Logger, type RawJob,
+  AkhbarError, CoreErrors, QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, deadLetter, errorCode, fulltextWorkersKey, isAkhbarError, openQueue,
+  type Logger, type RawJob,
 } from '@akhbar/core';
 import { markFulltextFailed } from '@akhbar/extract';
 import type { FetchOptions } from '@akhbar/feeds';
@@ -55,6 +56,7 @@ export function createFulltext(config: FulltextConfig, redis: Redis, log: Logger
   const ctx = { connection: redis, prefix: config.queuePrefix };
   const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
   const fulltextQueue = openQueue<RawJob>(QUEUES.fulltext, ctx);
+  const dlq = openQueue(QUEUES.dead, ctx);
   const shutdown = new AbortController();
   const fetch: FetchOptions = {
     allowPrivate: config.allowPrivate,
@@ -75,8 +77,14 @@ export function createFulltext(config: FulltextConfig, redis: Redis, log: Logger
 
   const handle = async (job: Job<RawJob>, token?: string): Promise<FulltextResult> => {
     if (!Value.Check(RawJobSchema, job.data)) {
+      // Not an article this stage can pass on: park it in the dead-letter queue (akhbar dlq).
       const first = [...Value.Errors(RawJobSchema, job.data)][0];
-      throw new UnrecoverableError(`AKHBAR_PAYLOAD_INVALID: fulltext job payload invalid at ${first?.path ?? '/'}: ${first?.message ?? 'unknown'}`);
+      const err = new AkhbarError(CoreErrors.PAYLOAD_INVALID, `fulltext job payload invalid at ${first?.path ?? '/'}: ${first?.message ?? 'unknown'}`, { permanent: true });
+      const a = (job.data as { article?: { id?: unknown; feedId?: unknown } } | undefined)?.article;
+      const ids = { ...(typeof a?.id === 'string' ? { articleId: a.id } : {}), ...(typeof a?.feedId === 'string' ? { feedId: a.feedId } : {}) };
+      await deadLetter(dlq, { stage: 'fulltext', queue: QUEUES.fulltext, err, payload: job.data, ...ids });
+      log.warn({ ...ids, jobId: job.id, code: err.code, err: err.message }, 'payload sent to the dead-letter queue');
+      throw new UnrecoverableError(`${err.code}: ${err.message}`);
     }
     const article = job.data.article;
     const jobId = articleJobId(article);
@@ -148,7 +156,7 @@ export function createFulltext(config: FulltextConfig, redis: Redis, log: Logger
       await redis.zrem(aliveKey, replica).catch(() => undefined);
       await worker.close();
       shutdown.abort();
-      await Promise.all([rawQueue.close(), fulltextQueue.close()]);
+      await Promise.all([rawQueue.close(), fulltextQueue.close(), dlq.close()]);
       workerConnection.disconnect();
     },
   };

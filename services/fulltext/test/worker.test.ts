@@ -180,7 +180,7 @@ t.test('a page that keeps failing (503) goes on flagged after FULLTEXT_MAX_ATTEM
   t.equal(server.requests.filter((r) => r.path === '/down/story').length, 2, 'two tries, as configured');
 });
 
-t.test('an invalid payload fails its job without touching articles.raw', async (t) => {
+t.test('an invalid payload is dead-lettered without touching articles.raw', async (t) => {
   await fulltext.fulltextQueue.add('article', { v: 1, article: { id: 'x' } } as never, { jobId: 'bad-payload', attempts: 3 });
   // Read the job only once it is failed: a copy fetched earlier lacks failedReason.
   const failed = await waitFor(async () => {
@@ -190,4 +190,8 @@ t.test('an invalid payload fails its job without touching articles.raw', async (
   t.match(failed.failedReason, /AKHBAR_PAYLOAD_INVALID/);
   t.equal(failed.attemptsMade, 1, 'not retried');
   t.notOk(await raw.getJob('bad-payload'));
+  const dead = new Queue(QUEUES.dead, { connection: redis, prefix });
+  t.teardown(() => dead.close());
+  const parked = await dead.getJobs(['waiting']);
+  t.match(parked.map((j) => j.data), [{ stage: 'fulltext', queue: QUEUES.fulltext, code: 'AKHBAR_PAYLOAD_INVALID', articleId: 'x' }], 'parked in the dead-letter queue for akhbar dlq');
 });
