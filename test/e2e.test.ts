@@ -36,7 +36,7 @@ t.test('feeds registered through the API become searchable, Arabic included', as
     await dropIndexPrefix(indexPrefix);
   });
   const gateway = services.find((s) => s.name === 'gateway')!;
-  const listening = await gateway.waitForLog((l) => l.msg === 'gateway listening', 30_000);
+  const listening = await gateway.waitForLog((l) => l.msg === 'gateway listening', 90_000);
   const api = `http://127.0.0.1:${String(listening.port)}`;
 
   const unauth = await fetch(`${api}/v1/feeds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${feeds.url}/x` }) });
@@ -58,7 +58,7 @@ t.test('feeds registered through the API become searchable, Arabic included', as
       const body = (await res.json()) as { hits: Array<Record<string, any>> };
       return body.hits.length > 0 ? body.hits : undefined;
     },
-    { timeoutMs: 60_000, what: 'the Arabic story to be searchable' },
+    { timeoutMs: 120_000, what: 'the Arabic story to be searchable' },
   );
   const story = hits.find((h) => String(h.title).includes('الكاظمي'));
   t.ok(story, 'an Arabic hit names al-Kadhimi in its title');
@@ -75,7 +75,7 @@ t.test('feeds registered through the API become searchable, Arabic included', as
       const body = (await (await fetch(`${api}/v1/search?q=Kadhimi&lang=en`)).json()) as { hits?: Array<Record<string, any>> };
       return body.hits?.some((h) => h.lang === 'en' && /Kadhimi/.test(h.title)) ? body : undefined;
     },
-    { timeoutMs: 30_000, what: 'the English story to be searchable' },
+    { timeoutMs: 60_000, what: 'the English story to be searchable' },
   );
   t.ok(en.hits!.some((h) => h.lang === 'en' && /Kadhimi/.test(h.title)), 'the English story is searchable too');
 });
