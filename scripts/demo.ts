@@ -60,8 +60,13 @@ const total = ((await (await fetch(`${api}/v1/search?limit=1`)).json()) as { tot
 say(`${total} articles indexed. Try:
 
   curl -sG '${api}/v1/search' --data-urlencode 'q=الكاظمي'     # al-Kadhimi, in Arabic
-  curl -s '${api}/v1/search?q=Kadhimi&lang=en'
+  curl -s '${api}/v1/search?q=Kadhimi&facets=topics,entities,countries'   # cross-lingual: every language
   curl -s '${api}/v1/search?q=milices&lang=fr'
+  curl -s '${api}/v1/trending'
   curl -s -H 'Authorization: Bearer ${adminToken}' '${api}/v1/feeds'
+
+Web UI:   ${api}/            (dashboard: ${api}/?view=dashboard)
+API docs: ${api}/docs
+Admin token for this run: ${adminToken}
 
 Gateway at ${api} — Ctrl-C to stop.`);
