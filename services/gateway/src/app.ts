@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -164,6 +166,28 @@ async function checkRequestLine(req: FastifyRequest, reply: FastifyReply) {
   if (query) for (const [k, v] of Object.entries(query)) if (Array.isArray(v)) query[k] = v.join(',');
 }
 
+/**
+ * A request Node's HTTP parser refuses (raw non-ASCII bytes in the request line, a malformed
+ * header, headers too large, too slow) never reaches a route. Answer it with a coded error like
+ * every other, and with `Connection: close`, since the socket is closed right after: without it a
+ * keep-alive client reuses the dying connection and its next, innocent request fails (the chaos
+ * suite's hostile clients saw those as dropped requests).
+ */
+function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, GatewayErrors.BAD_REQUEST, 'the request was not received in time']
+    : err.code === 'HPE_HEADER_OVERFLOW' ? [431, GatewayErrors.BAD_REQUEST, 'the request headers are too large']
+    : err.code === 'HPE_INVALID_URL' || err.code === 'HPE_INVALID_METHOD' ? [400, GatewayErrors.BAD_ENCODING, 'the request line is not valid (raw non-ASCII bytes must be percent-encoded UTF-8)']
+    : [400, GatewayErrors.BAD_REQUEST, 'the request is not valid HTTP'];
+  this.log.debug({ err }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(errorBody(code, message));
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}
+
 /** Build the gateway app (no listen): `main.ts` listens, tests use `inject()`. */
 export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -173,6 +197,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     trustProxy: opts.trustProxy ?? false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    clientErrorHandler,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
   });
 
@@ -263,6 +288,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     rateLimitWindowSec: opts.rateLimitWindowSec ?? 60,
     redis: opts.redis,
     queuePrefix: opts.queuePrefix,
+    apiKeys: (opts.apiKeys ?? []).length > 0 ? [...(opts.apiKeys ?? []), ...(opts.adminToken ? [opts.adminToken] : [])] : [],
   });
   await app.register(opsRoutes);
   // Read routes: API keys when configured.
