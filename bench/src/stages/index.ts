@@ -91,7 +91,13 @@ export async function indexStage(ctx: Ctx): Promise<{ rawDocsPerSec: number }> {
         // Byte cap lifted so the sweep's batch size is what is sent (the default 5 MiB cap would
         // cut the larger batches of these ~10 KB documents).
         const batcher = new BulkBatcher(es, { index, maxDocs: batch, maxBytes: 100 * 1024 * 1024, concurrency: IN_FLIGHT, flushMs: 500 });
-        const s = await seconds(() => Promise.all(docs.map((d) => batcher.submit({ id: d.id, doc: d.doc, ...(d.version !== undefined ? { version: d.version } : {}) }))));
+        const s = await seconds(async () => {
+          const acks = docs.map((d) => batcher.submit({ id: d.id, doc: d.doc, ...(d.version !== undefined ? { version: d.version } : {}) }));
+          // The caller knows nothing more is coming: send the last partial batch now rather than
+          // after the flush timer (raw _bulk sends it at once too).
+          await batcher.drain();
+          await Promise.all(acks);
+        });
         await batcher.close();
         const c = await count(es, p);
         if (c !== docs.length) throw new Error(`index: the batcher indexed ${c} of ${docs.length} documents`);
