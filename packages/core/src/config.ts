@@ -168,6 +168,18 @@ export function workerConfig(defaultMetricsPort: number) {
   } satisfies ConfigSpec;
 }
 
+/**
+ * Load a service's configuration at boot, or print why it is invalid and exit 78 (EX_CONFIG).
+ * `const config = configOrExit(loadGatewayConfig);`
+ */
+export function configOrExit<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (err) {
+    exitOnConfigError(err);
+  }
+}
+
 /** Print a config error the way every service does at boot, then exit non-zero. */
 export function exitOnConfigError(err: unknown): never {
   const msg = err instanceof Error ? err.message : String(err);

@@ -3,19 +3,14 @@
  * clustering, ops server, graceful shutdown.
  */
 import {
-  createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown, redisReady, startOpsServer,
+  createLogger, createRedis, createWorkerMetrics, configOrExit, exitOnConfigError, instrumentWorker, onShutdown, redisReady, startOpsServer,
 } from '@akhbar/core';
 import { gazetteer, loadEntitiesFile } from '@akhbar/nlp';
 import { loadEnrichConfig } from './config.ts';
 import { createEnrichMetrics } from './metrics.ts';
 import { startEnricher } from './worker.ts';
 
-let config;
-try {
-  config = loadEnrichConfig();
-} catch (err) {
-  exitOnConfigError(err);
-}
+const config = configOrExit(loadEnrichConfig);
 const log = createLogger('enrich', config.logLevel);
 
 // The gazetteer is built once per process, before the first job; a user's entities join it here.

@@ -1,17 +1,12 @@
 import {
-  createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown, redisReady, startOpsServer,
+  createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, redisReady, startOpsServer,
 } from '@akhbar/core';
 import { closeFetchAgents } from '@akhbar/feeds';
 import { loadFulltextConfig } from './config.ts';
 import { createFulltextMetrics } from './metrics.ts';
 import { createFulltext } from './worker.ts';
 
-let config;
-try {
-  config = loadFulltextConfig();
-} catch (err) {
-  exitOnConfigError(err);
-}
+const config = configOrExit(loadFulltextConfig);
 const log = createLogger('fulltext', config.logLevel);
 const redis = createRedis(config.redisUrl, 'worker');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));

@@ -1,15 +1,10 @@
-import { createLogger, createRedis, exitOnConfigError, onShutdown } from '@akhbar/core';
+import { createLogger, createRedis, configOrExit, exitOnConfigError, onShutdown } from '@akhbar/core';
 import { loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
 import { build, optionsFromConfig } from './app.ts';
 import { loadGatewayConfig } from './config.ts';
 
-let config;
-try {
-  config = loadGatewayConfig();
-} catch (err) {
-  exitOnConfigError(err);
-}
+const config = configOrExit(loadGatewayConfig);
 const log = createLogger('gateway', config.logLevel);
 if (config.entitiesFile) {
   try {

@@ -1,17 +1,12 @@
 import {
-  backoffMs, createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown, redisReady, sleep, startOpsServer,
+  backoffMs, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, redisReady, sleep, startOpsServer,
 } from '@akhbar/core';
 import { TEMPLATE_VERSION, articleIndexStatus, createEsClient, ensureArticleIndex, esReady, indexNames } from '@akhbar/search';
 import { indexOptions, loadIndexerConfig } from './config.ts';
 import { startIndexer } from './indexer.ts';
 import { createIndexerMetrics } from './metrics.ts';
 
-let config;
-try {
-  config = loadIndexerConfig();
-} catch (err) {
-  exitOnConfigError(err);
-}
+const config = configOrExit(loadIndexerConfig);
 const log = createLogger('indexer', config.logLevel);
 const es = createEsClient(config.elasticsearchUrl);
 const redis = createRedis(config.redisUrl, 'worker');

@@ -1,17 +1,12 @@
 import {
-  createLogger, createRedis, createWorkerMetrics, exitOnConfigError, instrumentWorker, onShutdown, redisReady, startOpsServer,
+  createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, redisReady, startOpsServer,
 } from '@akhbar/core';
 import { closeFetchAgents } from '@akhbar/feeds';
 import { loadIngestConfig } from './config.ts';
 import { createFetchMetrics } from './metrics.ts';
 import { createIngest } from './worker.ts';
 
-let config;
-try {
-  config = loadIngestConfig();
-} catch (err) {
-  exitOnConfigError(err);
-}
+const config = configOrExit(loadIngestConfig);
 const log = createLogger('ingest', config.logLevel);
 const redis = createRedis(config.redisUrl, 'worker');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
