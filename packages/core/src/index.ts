@@ -13,3 +13,4 @@ export * from './url.ts';
 export * from './bull.ts';
 export * from './cli.ts';
 export * from './ops.ts';
+export * from './host-gate.ts';
