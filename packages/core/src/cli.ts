@@ -1,3 +1,5 @@
+import { errorCode } from './errors.ts';
+
 /**
  * The `akhbar` command line: each service contributes its commands (services/<name>/src/cli.ts
  * exports `commands`), bin/akhbar.mjs gathers them. A command name may have several words
@@ -67,4 +69,18 @@ export function parseArgs(args: string[], booleans: readonly string[] = []): { p
     } else positionals.push(a);
   }
   return { positionals, flags };
+}
+
+/** Print a command's failure as `akhbar: CODE: message` and give the exit status (1). */
+export function reportCliError(err: unknown, io: CliIo = defaultIo): number {
+  const code = errorCode(err);
+  io.err(`akhbar: ${code}: ${err instanceof Error ? err.message : String(err)}\n`);
+  return 1;
+}
+
+/** Report options a command does not know; true when there were any (exit 2). */
+export function rejectUnknownFlags(flags: Record<string, unknown>, known: readonly string[], io: CliIo = defaultIo): boolean {
+  const bad = Object.keys(flags).filter((f) => !known.includes(f));
+  if (bad.length > 0) io.err(`akhbar: unknown option ${bad.map((b) => `--${b}`).join(', ')}\n`);
+  return bad.length > 0;
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import {
-  AkhbarError, QUEUES, articleId, contentHash, createRedis, errorCode, openQueue, parseArgs, type CliCommand, type EnrichedJob, type RawArticle,
+  AkhbarError, articleId, contentHash, createRedis, openQueue, parseArgs, QUEUES, reportCliError, type CliCommand, type EnrichedJob, type RawArticle,
 } from '@akhbar/core';
 import { articleSignature, cleanArticle, enrichArticle, loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
@@ -17,10 +17,7 @@ import { StoryClusterer } from './story.ts';
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(s);
 
-function fail(e: unknown): number {
-  err(`akhbar: ${errorCode(e)}: ${e instanceof Error ? e.message : String(e)}\n`);
-  return 1;
-}
+const fail = (e: unknown): number => reportCliError(e);
 
 /**
  * An article from a file: a RawArticle or `{ v, article }` job as JSON (missing fields filled

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { AkhbarError, errorCode, parseArgs, type CliCommand } from '@akhbar/core';
+import { AkhbarError, parseArgs, reportCliError, type CliCommand } from '@akhbar/core';
 import { FulltextErrors, assertHtml, extractArticle } from '@akhbar/extract';
 import { closeFetchAgents, decodeBody, type FetchOptions } from '@akhbar/feeds';
 import { PAGE_USER_AGENT, ROBOTS_AGENT, loadFulltextConfig } from './config.ts';
@@ -74,8 +74,7 @@ async function extractCommand(args: string[]): Promise<number> {
     out(JSON.stringify(result, null, 2) + '\n');
     return 0;
   } catch (e) {
-    err(`akhbar: ${errorCode(e)}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    return reportCliError(e);
   } finally {
     await closeFetchAgents();
   }

@@ -1,5 +1,7 @@
 import type { Queue } from 'bullmq';
-import { QUEUES, createRedis, isAkhbarError, openQueue, parseArgs, type CliCommand, type CliIo } from '@akhbar/core';
+import {
+  createRedis, openQueue, parseArgs, QUEUES, rejectUnknownFlags, reportCliError, type CliCommand, type CliIo,
+} from '@akhbar/core';
 import { abortMigration, articleIndexStatus, createEsClient, migrateArticleIndex, type ArticleIndexStatus, type Client } from '@akhbar/search';
 import { indexOptions, loadIndexerConfig, type IndexerConfig } from './config.ts';
 import { listDead, purgeDead, retryDead, type DeadFilter } from './dlq.ts';
@@ -17,15 +19,8 @@ export function indexerCommands(env: NodeJS.ProcessEnv = process.env, io: CliIo 
       return undefined;
     }
   };
-  const fail = (err: unknown): number => {
-    io.err(`akhbar: ${isAkhbarError(err) ? `${err.code}: ` : ''}${(err as Error).message}\n`);
-    return 1;
-  };
-  const unknownFlags = (flags: Record<string, unknown>, known: string[]): boolean => {
-    const bad = Object.keys(flags).filter((f) => !known.includes(f));
-    if (bad.length > 0) io.err(`akhbar: unknown option ${bad.map((b) => `--${b}`).join(', ')}\n`);
-    return bad.length > 0;
-  };
+  const fail = (err: unknown): number => reportCliError(err, io);
+  const unknownFlags = (flags: Record<string, unknown>, known: string[]): boolean => rejectUnknownFlags(flags, known, io);
 
   async function withEs(run: (es: Client, c: IndexerConfig) => Promise<number>): Promise<number> {
     const c = config();

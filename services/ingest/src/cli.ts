@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import {
-  QUEUES, FeedRegistry, canonicalUrl, createRedis, errorCode, feedId, isAkhbarError, openQueue, parseArgs, type CliCommand, type CliIo, type Feed, type FetchJob,
+  canonicalUrl, createRedis, errorCode, feedId, FeedRegistry, isAkhbarError, openQueue, parseArgs, QUEUES, reportCliError, type CliCommand, type CliIo, type Feed, type FetchJob,
 } from '@akhbar/core';
 import { closeFetchAgents, discoverFeeds, fetchFeed, parseFeed, parseOpml, toOpml, toRawArticles, type FetchOptions } from '@akhbar/feeds';
 import { loadIngestConfig } from './config.ts';
@@ -27,8 +27,7 @@ export function useCliIo(next: CliIo): () => void {
 }
 
 function fail(e: unknown): number {
-  const code = errorCode(e);
-  err(`akhbar: ${code}: ${e instanceof Error ? e.message : String(e)}\n`);
+  reportCliError(e, io);
   const feeds = isAkhbarError(e) ? (e.details?.feeds as Array<{ url: string; title?: string }> | undefined) : undefined;
   if (feeds?.length) err(`feeds found on the page:\n${feeds.map((f) => `  ${f.url}${f.title ? `  (${f.title})` : ''}`).join('\n')}\n`);
   return 1;
