@@ -167,3 +167,31 @@ t.test('a body over the limit is refused with 413', async (t) => {
   t.equal(res.statusCode, 413);
   t.equal(res.json().error.code, 'AKHBAR_PAYLOAD_TOO_LARGE');
 });
+
+t.test('PATCH changes settings, the full-text policy, and disables or re-enables a feed', async (t) => {
+  const created = await post('/v1/feeds', { url: `${site.url}/le-monde-arabe.fr.rss.xml`, discover: false });
+  const id = created.json().id as string;
+  const patch = (payload: unknown, headers: Record<string, string> = admin) => gw.app.inject({ method: 'PATCH', url: `/v1/feeds/${id}`, payload: payload as object, headers });
+
+  t.equal((await patch({ fulltext: 'never' }, {})).statusCode, 401, 'needs the admin token');
+  const changed = await patch({ fulltext: 'always', intervalSec: 3600, title: 'Le Courrier' });
+  t.equal(changed.statusCode, 200);
+  t.match(changed.json(), { id, fulltext: 'always', intervalSec: 3600, title: 'Le Courrier' });
+  t.equal((await gw.app.registry.require(id)).fulltext, 'always', 'stored in the registry ingest reads');
+
+  const disabled = await patch({ enabled: false });
+  t.equal(disabled.json().status.state, 'disabled', 'disabled: the scheduler stops polling it');
+
+  await gw.app.registry.updateStatus(id, { consecutiveFailures: 7 });
+  const enabled = await patch({ enabled: true });
+  t.match(enabled.json().status, { state: 'active', consecutiveFailures: 0 }, 're-enabled with failures reset');
+  const jobs = await gw.app.queues.fetch.getJobs(['waiting', 'prioritized', 'delayed']);
+  t.ok(jobs.some((j) => j.data.feedId === id && j.data.reason === 'manual'), 'and fetched at once');
+
+  for (const [payload, param] of [[{ fulltext: 'sometimes' }, 'fulltext'], [{}, undefined], [{ url: 'https://x.example/' }, 'url']] as const) {
+    const bad = await patch(payload);
+    t.equal(bad.statusCode, 400, `${JSON.stringify(payload)} → 400`);
+    if (param) t.match(bad.json().error.message, param, 'the error names the field');
+  }
+  t.equal((await gw.app.inject({ method: 'PATCH', url: '/v1/feeds/fnope', payload: { title: 'x' }, headers: admin })).statusCode, 404);
+});

@@ -80,6 +80,10 @@ function settingsFrom(flags: Record<string, string | true>): Record<string, stri
     if (!Number.isInteger(n) || n < 60 || n > 86_400) throw new Error('--interval must be whole seconds between 60 and 86400');
     s.intervalSec = n;
   }
+  if (typeof flags.fulltext === 'string') {
+    if (!['always', 'when-short', 'never'].includes(flags.fulltext)) throw new Error('--fulltext must be always, when-short or never');
+    s.fulltext = flags.fulltext;
+  }
   return s;
 }
 
@@ -144,12 +148,12 @@ export const commands: CliCommand[] = [
   },
   {
     name: 'feeds add',
-    usage: '<url> [--title T] [--lang xx] [--country XX] [--interval SEC] [--category C]',
+    usage: '<url> [--title T] [--lang xx] [--country XX] [--interval SEC] [--category C] [--fulltext always|when-short|never]',
     summary: 'register a feed and queue its first fetch',
     async run(args) {
       const { positionals, flags } = parseArgs(args);
       const url = positionals[0];
-      if (!url) return (err('usage: akhbar feeds add <url> [--title T] [--lang xx] [--country XX] [--interval SEC] [--category C]\n'), 2);
+      if (!url) return (err('usage: akhbar feeds add <url> [--title T] [--lang xx] [--country XX] [--interval SEC] [--category C] [--fulltext always|when-short|never]\n'), 2);
       try {
         return await withRegistry(async ({ registry, fetchQueue }) => {
           const { feed, created } = await registry.add({ url, ...settingsFrom(flags) });

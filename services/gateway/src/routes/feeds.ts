@@ -184,6 +184,47 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.patch(
+    '/v1/feeds/:id',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Change a feed: settings, full-text policy, or re-enable it',
+        description:
+          'Only the fields sent change. `enabled: true` re-enables a disabled or failing feed (failures reset) and fetches it at once; `enabled: false` stops polling it (state `disabled`) while keeping it and its articles.',
+        security,
+        params: FeedId,
+        querystring: NoQuery,
+        body: Type.Object(
+          {
+            title: Type.Optional(Type.String({ maxLength: 300 })),
+            lang: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
+            country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+            category: Type.Optional(Type.String({ maxLength: 200 })),
+            intervalSec: Type.Optional(Type.Integer({ minimum: 60, maximum: 86_400 })),
+            fulltext: Type.Optional(Type.Union([Type.Literal('always'), Type.Literal('when-short'), Type.Literal('never')])),
+            enabled: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: FeedSchema },
+      },
+    },
+    async (req) => {
+      const { enabled, ...settings } = req.body;
+      if (!(await app.registry.get(req.params.id))) throw notFound(`no feed with id ${req.params.id}`);
+      if (Object.keys(settings).length > 0) await app.registry.updateSettings(req.params.id, settings);
+      if (enabled === true) {
+        await app.registry.updateStatus(req.params.id, { state: 'active', consecutiveFailures: 0, nextFetchAt: null });
+        await app.queues.fetch.add('fetch', { v: 1, feedId: req.params.id, reason: 'manual' }, { jobId: `manual-${req.params.id}-${String(Math.floor(Date.now() / 1000))}`, priority: 1 });
+      } else if (enabled === false) {
+        await app.registry.updateStatus(req.params.id, { state: 'disabled' });
+      }
+      req.log.info({ feedId: req.params.id, changed: Object.keys(req.body) }, 'feed changed');
+      return app.registry.require(req.params.id);
+    },
+  );
+
   app.delete(
     '/v1/feeds/:id',
     { schema: { tags: ['feeds'], summary: 'Remove a feed (its articles stay searchable)', security, params: FeedId, querystring: NoQuery } },
