@@ -24,7 +24,7 @@ mkdir -p "$AKHBAR_CACHE"
 started=$(date +%s)
 set +e
 # One file at a time: each brings up its own private servers and needs the machine's cores.
-tap -R base --no-color --jobs=1 --timeout=2400 --disable-coverage test/chaos/*.test.ts test/chaos/*.chaos.ts "$@" 2>&1 | tee "$out"
+tap -R tap --no-color --jobs=1 --timeout=2400 --disable-coverage test/chaos/*.test.ts test/chaos/*.chaos.ts "$@" 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 set -e
 node test/chaos/report.ts "$AKHBAR_CHAOS_PROFILE" "$(( $(date +%s) - started ))" || status=1

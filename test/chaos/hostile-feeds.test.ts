@@ -26,7 +26,7 @@ interface RunResult {
   registrationRefused: Array<{ url: string; code: string }>;
   ssrf: CaseResult[];
   schemes: CaseResult[];
-  payloads: CaseResult[];
+  payloads: Array<CaseResult & { rssMb: number }>;
   rss: { beforePayloadsMb: number; afterPayloadsMb: number };
   mutations: {
     tried: number; fetches: number; seconds: number; byCode: Record<string, number>; alive: boolean; health: string;
@@ -108,8 +108,10 @@ t.test(`hostile feeds against the running ingest service (${P.name}: ${P.feedMut
   t.same(uncoded, [], `every outcome is a coded error or a parsed feed: ${JSON.stringify(m.byCode)}`);
   t.notOk('AKHBAR_INTERNAL' in m.byCode, 'no internal (unclassified) error');
   t.same(m.internalErrors, [], 'no internal error in the logs');
-  // A 1 GiB gzip bomb and a 64 MiB body went through too: the cap (15 MiB) is what bounds memory.
-  t.ok(m.rssMaxMb < 600, `ingest RSS peaked at ${m.rssMaxMb.toFixed(0)} MB (< 600 MB)`);
+  // Bounded: nothing grows with the number of inputs (the two checks after this one). The peak
+  // includes the payload phase: a 1 GiB gzip bomb and a 64 MiB body stop at the 15 MiB cap (about
+  // 18 MB each), a legitimate 20,000-item feed costs about 135 MB while it is queued.
+  t.ok(m.rssMaxMb < 800, `ingest RSS peaked at ${m.rssMaxMb.toFixed(0)} MB (< 800 MB)`);
   t.ok(m.rssEndMb < m.rssWarmMb + 150, `RSS ${m.rssWarmMb.toFixed(0)} MB after a tenth of the mutations, ${m.rssEndMb.toFixed(0)} MB at the end`);
   t.ok(m.heapEndMb < m.heapWarmMb * 2 + 50, `heap ${m.heapWarmMb.toFixed(0)} MB after a tenth, ${m.heapEndMb.toFixed(0)} MB at the end`);
 
@@ -120,8 +122,13 @@ t.test(`hostile feeds against the running ingest service (${P.name}: ${P.feedMut
     { input: 'SSRF: private, loopback, link-local, CGNAT, reserved, IPv6/mapped addresses, odd spellings, names (direct)', tried: direct.length, handled: count(direct, 'AKHBAR_FEED_PRIVATE_ADDRESS'), connections: r.connections.length },
     { input: 'SSRF: the same behind a redirect from an allowed host', tried: via.length, handled: count(via, 'AKHBAR_FEED_PRIVATE_ADDRESS'), connections: r.connections.length },
     { input: 'non-http schemes (registration and redirects)', tried: r.schemes.length + r.registrationRefused.length, handled: count(r.schemes, 'AKHBAR_FEED_BAD_SCHEME') + r.registrationRefused.filter((c) => c.code === 'AKHBAR_BAD_URL').length },
-    ...r.payloads.map((p) => ({ input: `payload ${p.name}`, tried: 1, handled: (typeof expected[p.name] === 'string' ? p.code === expected[p.name] : (expected[p.name] as RegExp).test(p.code)) ? 1 : 0, detail: p.code })),
-    { input: `random mutations of valid feeds (RSS max ${m.rssMaxMb.toFixed(0)} MB)`, tried: m.tried, handled: m.alive && uncoded.length === 0 ? m.tried : 0, detail: JSON.stringify(m.byCode) },
+    ...r.payloads.map((p) => ({ input: `payload ${p.name} (${p.code}; ingest RSS after: ${p.rssMb} MB)`, tried: 1, handled: (typeof expected[p.name] === 'string' ? p.code === expected[p.name] : (expected[p.name] as RegExp).test(p.code)) ? 1 : 0, detail: p.code })),
+    {
+      input: `random mutations of valid feeds (ingest RSS ${m.rssWarmMb.toFixed(0)} → ${m.rssEndMb.toFixed(0)} MB, heap ${m.heapWarmMb.toFixed(0)} → ${m.heapEndMb.toFixed(0)} MB from a tenth of them to the end)`,
+      tried: m.tried,
+      handled: m.alive && uncoded.length === 0 ? m.tried : 0,
+      detail: JSON.stringify(m.byCode),
+    },
   ];
   writePart({ scenario: 'hostile-feeds', profile: P.name, seed, startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt, hostile });
 });

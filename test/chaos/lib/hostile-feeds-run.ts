@@ -215,7 +215,8 @@ async function main() {
         registered: feed.url,
         code: feed.status.lastErrorCode ?? 'none',
         ...(feed.status.lastHttpStatus ? { status: feed.status.lastHttpStatus } : {}),
-        resolves: await resolves(c.target ?? c.url),
+        // What ingest dials: the registered (canonical) URL, or the redirect's Location as sent.
+        resolves: await resolves(c.target ?? feed.url),
       });
     }
     return out;
@@ -345,10 +346,15 @@ async function main() {
     'deep-nesting', 'many-items', 'r5/1', 'r6/1', 'redirect-loop',
   ].map((p) => ({ name: p, url: `${F}/${p}` }));
   const rssBefore = rssMb();
-  const payloads = await fetchAll(payloadCases, 90_000);
+  // One at a time, so each one's effect on the service's memory can be seen.
+  const payloads: Array<Awaited<ReturnType<typeof fetchAll>>[number] & { rssMb: number }> = [];
+  for (const c of payloadCases) {
+    const [res] = await fetchAll([c], 90_000);
+    payloads.push({ ...res!, rssMb: Math.round(rssMb()) });
+  }
   for (const timer of dripTimers) clearInterval(timer);
   const rssAfterPayloads = rssMb();
-  say(`hostile payloads: ${payloads.map((p) => `${p.name}=${p.code}`).join(', ')}; ingest RSS ${rssBefore.toFixed(0)} → ${rssAfterPayloads.toFixed(0)} MB (max ${rssMax.toFixed(0)})`);
+  say(`hostile payloads: ${payloads.map((p) => `${p.name}=${p.code} (RSS ${p.rssMb} MB)`).join(', ')}; ingest RSS ${rssBefore.toFixed(0)} → ${rssAfterPayloads.toFixed(0)} MB (max ${rssMax.toFixed(0)})`);
 
   // 3. Random mutations of valid feeds, one per response, over feeds polled again and again.
   const seeds = seedFeeds();
@@ -413,7 +419,7 @@ async function main() {
     heapEndMb: heapEnd,
     internalErrors: ingest.logs.filter((l) => /AKHBAR_INTERNAL/.test(JSON.stringify(l))).slice(0, 5),
   };
-  say(`mutations: ${served} served in ${mutations.seconds.toFixed(0)} s; outcomes ${JSON.stringify(byCode)}; RSS warm ${rssWarm.toFixed(0)} MB, end ${mutations.rssEndMb.toFixed(0)} MB, max ${rssMax.toFixed(0)} MB`);
+  say(`mutations: ${served} served in ${mutations.seconds.toFixed(0)} s; outcomes ${JSON.stringify(byCode)}; RSS warm ${rssWarm.toFixed(0)} MB, end ${mutations.rssEndMb.toFixed(0)} MB, max ${rssMax.toFixed(0)} MB; heap warm ${heapWarm.toFixed(0)} MB, end ${heapEnd.toFixed(0)} MB`);
 
   clearInterval(sampler);
   const stopCode = await ingest.stop('SIGTERM', 20_000);

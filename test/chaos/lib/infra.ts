@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,8 @@ export interface PrivateServer {
   down(): Promise<void>;
   /** True between up() and down(). */
   running(): boolean;
+  /** Redis only: kill -9, as a crash would (what the append-only file had not synced is lost). */
+  crash?(): Promise<void>;
 }
 
 const CACHE = process.env.AKHBAR_CACHE ?? join(REPO_ROOT, '.cache');
@@ -75,6 +77,20 @@ export async function privateRedis(): Promise<PrivateServer> {
     down: async () => {
       running = false;
       await script('redis.sh', 'down', { REDIS_URL: url });
+    },
+    crash: async () => {
+      running = false;
+      const pid = Number(readFileSync(join(CACHE, 'redis', `run-${port}`, 'redis.pid'), 'utf8').trim());
+      process.kill(pid, 'SIGKILL');
+      for (let i = 0; i < 100; i++) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`redis ${pid} did not die`);
     },
   };
 }
