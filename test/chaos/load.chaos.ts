@@ -5,7 +5,7 @@ import { startService, uniqueName, type ServiceProcess } from '@akhbar/testkit';
 import { LANG_WORDS, LANGS, loadCorpus } from './lib/corpus.ts';
 import { Cleanup, privateElasticsearch, privateRedis } from './lib/infra.ts';
 import { chaosSeed, pick, profile, rng } from './lib/profile.ts';
-import { writePart, type LoadRecord } from './lib/report.ts';
+import { bend, writePart, type LoadRecord } from './lib/report.ts';
 
 /**
  * Search under load (npm run test:chaos; named *.chaos.ts so `npm test` does not pick it up, and
@@ -14,7 +14,7 @@ import { writePart, type LoadRecord } from './lib/report.ts';
  * at rising concurrency with a mix of real queries (words in eight languages, phrases, OR/NOT,
  * prefixes, filters, facets, sorts). Every level must answer without an error or a non-2xx; the
  * report gives p50/p90/p99 per level and the concurrency where latency bends (throughput is
- * within 90 % of its peak, so more clients only queue).
+ * within 80 % of its peak, so more clients only queue).
  */
 
 const P = profile();
@@ -45,18 +45,6 @@ function queries(seed: number): string[] {
     out.push(`/v1/search?${params.toString()}`);
   }
   return out;
-}
-
-/**
- * Where latency bends: the lowest concurrency whose throughput reaches 90 % of the best level's.
- * Past it the machine is saturated and more clients only wait in line (p50 grows with them).
- * Judged against the peak rather than level by level, because one noisy level on a shared machine
- * must not decide it.
- */
-export function bend(levels: readonly LoadRecord[]): number | null {
-  if (levels.length < 2) return null;
-  const peak = Math.max(...levels.map((l) => l.rps));
-  return levels.find((l) => l.rps >= 0.9 * peak)?.concurrency ?? null;
 }
 
 function run(url: string, connections: number, seconds: number, paths: string[], offset: number): Promise<autocannon.Result> {

@@ -32,5 +32,5 @@ process.stdout.write(`\n## Chaos report (${profile})\n\n${renderTables(parts)}\n
 process.stdout.write(
   `Faults injected ${totals.faultsInjected}, survived ${totals.faultsSurvived}; hostile inputs tried ${totals.hostileInputsTried}, handled ${totals.hostileInputsHandled}; ` +
     `items served ${totals.itemsServed}, lost ${totals.lost}, duplicated ${totals.duplicated}, unexpected ${totals.unexpected}` +
-    `${wallSec !== undefined ? `; run took ${Math.round(wallSec / 60)} min ${wallSec % 60} s` : ''}.\nWritten to ${out}\n`,
+    `${wallSec !== undefined ? `; run took ${Math.floor(wallSec / 60)} min ${wallSec % 60} s` : ''}.\nWritten to ${out}\n`,
 );

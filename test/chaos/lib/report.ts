@@ -63,6 +63,18 @@ export interface ReportPart {
   notes?: string[];
 }
 
+/**
+ * Where latency bends: the lowest concurrency whose throughput reaches 80 % of the best level's.
+ * Past it the machine is saturated and more clients only wait in line (p50 grows with them).
+ * Judged against the peak rather than level by level, because one noisy level on a shared machine
+ * must not decide it.
+ */
+export function bend(levels: readonly LoadRecord[]): number | null {
+  if (levels.length < 2) return null;
+  const peak = Math.max(...levels.map((l) => l.rps));
+  return levels.find((l) => l.rps >= 0.8 * peak)?.concurrency ?? null;
+}
+
 export function partPath(profile: ProfileName, scenario: string): string {
   return join(RESULTS_DIR, `chaos-${profile}-part-${scenario}.json`);
 }
@@ -118,7 +130,7 @@ export function renderTables(parts: ReportPart[]): string {
     out.push(`Search load over ${p.load.articles.toLocaleString('en')} articles (${p.load.note}):`, '');
     out.push('| concurrency | requests | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const l of p.load.levels) out.push(`| ${l.concurrency} | ${l.requests} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.errors} | ${l.non2xx} |`);
-    out.push('', `Latency bends at concurrency ${p.load.bendAt ?? 'none of the levels tried'}.`, '');
+    out.push('', `Latency bends at concurrency ${bend(p.load.levels) ?? 'none of the levels tried'} (the lowest level with 80 % of the peak throughput).`, '');
   }
   const durations = parts.map((p) => `${p.scenario} ${ms(p.durationMs)}`).join(', ');
   if (durations) out.push(`Scenario run times: ${durations}.`);
