@@ -4,7 +4,7 @@ import t from 'tap';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
-  QUEUES, createLogger, createWorkerMetrics, instrumentWorker, redisReady, startOpsServer, type OpsServer,
+  createRedis, QUEUES, createLogger, createWorkerMetrics, instrumentWorker, redisReady, startOpsServer, type OpsServer,
 } from '@akhbar/core';
 import { REPO_ROOT, deleteRedisPrefix, testRedisUrl, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 
@@ -187,9 +187,9 @@ t.test('a worker busy finishing jobs is healthy even with a backlog; failures co
 
 t.test('Redis unreachable: not ready, but not killed for it until the outage outlasts the threshold', async (t) => {
   // A port nothing listens on: a Redis outage as the worker sees it.
-  const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: null, retryStrategy: () => 200, lazyConnect: true });
+  // Connected the way a worker connects (createRedis), so the test sees what production sees.
+  const dead = createRedis('redis://127.0.0.1:1', 'worker');
   dead.on('error', () => undefined);
-  void dead.connect().catch(() => undefined);
   const queue = new Queue(QUEUES.fetch, { connection: dead, prefix: uniqueQueuePrefix('ops-dead') });
   queue.on('error', () => undefined);
   const live = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
