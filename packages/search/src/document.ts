@@ -178,32 +178,42 @@ export function checkDocument(doc: Record<string, unknown>): void {
   rootShape ??= shapeOf(articleMappings());
   const unknown: string[] = [];
   let keys = 0;
-  const walk = (value: unknown, shape: Shape, path: string): void => {
-    if (value === null || typeof value !== 'object') return;
+  // Runs on every document the indexer sends, so no path strings are built unless a key is
+  // unknown, and stored-but-not-indexed subtrees are only counted.
+  const count = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || keys > MAX_DOCUMENT_KEYS) return;
     if (Array.isArray(value)) {
-      for (const v of value) walk(v, shape, path);
+      for (const v of value) count(v);
+      return;
+    }
+    for (const k in value as Record<string, unknown>) {
+      if (++keys > MAX_DOCUMENT_KEYS) return;
+      count((value as Record<string, unknown>)[k]);
+    }
+  };
+  const path: string[] = [];
+  const walk = (value: unknown, shape: Shape): void => {
+    if (value === null || typeof value !== 'object' || keys > MAX_DOCUMENT_KEYS) return;
+    if (shape.kind !== 'object') return count(value);
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, shape);
       return;
     }
     const obj = value as Record<string, unknown>;
     for (const k in obj) {
-      keys++;
-      if (keys > MAX_DOCUMENT_KEYS) return;
-      const child = path ? `${path}.${k}` : k;
-      if (shape.kind === 'object') {
-        const s = shape.props.get(k);
-        if (!s) {
-          if (unknown.length < 5) unknown.push(child);
-          else if (unknown.length === 5) unknown.push('…');
-          continue;
-        }
-        walk(obj[k], s, child);
-      } else {
-        // Opaque objects and leaf values (geo points, completion inputs): count, do not judge.
-        walk(obj[k], shape, child);
+      if (++keys > MAX_DOCUMENT_KEYS) return;
+      const s = shape.props.get(k);
+      if (!s) {
+        if (unknown.length < 5) unknown.push([...path, k].join('.'));
+        else if (unknown.length === 5) unknown.push('…');
+        continue;
       }
+      path.push(k);
+      walk(obj[k], s);
+      path.pop();
     }
   };
-  walk(doc, rootShape, '');
+  walk(doc, rootShape);
   if (keys > MAX_DOCUMENT_KEYS) {
     throw new AkhbarError(SearchErrors.DOC_INVALID, `document ${String(doc.id)} has more than ${MAX_DOCUMENT_KEYS} keys`, { permanent: true, details: { id: doc.id } });
   }
