@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { badParam, GatewayErrors } from './errors.ts';
 
 /**
@@ -19,10 +19,11 @@ export interface CursorState {
 }
 
 export class CursorCodec {
-  readonly #key: Buffer;
+  // A KeyObject made once: createHmac with raw bytes builds one per call (measured per request).
+  readonly #key: KeyObject;
 
   constructor(secret: string) {
-    this.#key = Buffer.from(secret);
+    this.#key = createSecretKey(Buffer.from(secret));
   }
 
   encode(state: CursorState): string {
