@@ -5,7 +5,7 @@ export * from './guard.ts';
 export * from './sniff.ts';
 export * from './xml.ts';
 export * from './dates.ts';
-export { htmlToText, sanitizeHtml, tidyText, textOf, firstImage, resolveUrl } from './html.ts';
+export { htmlToText, htmlToTextAndSafeHtml, sanitizeHtml, tidyText, textOf, firstImage, resolveUrl } from './html.ts';
 export * from './parse.ts';
 export { toRawArticle, toRawArticles, langTag, type FeedRef, type NormalizeOptions } from './normalize.ts';
 export * from './discover.ts';
