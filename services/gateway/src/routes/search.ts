@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import etag from '@fastify/etag';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import { buildSearchBody, type SearchFilters } from '@akhbar/search';
@@ -142,8 +143,13 @@ function buildFeed(app: FastifyInstance, req: FastifyRequest, query: SearchQuery
 
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // ETag on every response of this scope; a matching If-None-Match gets 304 with no body.
-  // fnv1a: a weak validator needs no cryptographic hash, and this one runs on every response.
-  await app.register(etag, { weak: true, algorithm: 'fnv1a' });
+  // The body is encoded to UTF-8 once, before the ETag hook: the hash then runs natively over the
+  // bytes and the socket writes them as they are. (Profiled under load, the JS fnv1a over the
+  // string plus the socket's own encoding of it were a fifth of the gateway's CPU per search.)
+  app.addHook('onSend', (_req, _reply, payload, done) => {
+    done(null, typeof payload === 'string' ? Buffer.from(payload) : payload);
+  });
+  await app.register(etag, { weak: true, hashFn: (payload) => createHash('sha1').update(payload).digest('base64url') });
   const storySizes = new StorySizes();
 
   app.get(
