@@ -150,7 +150,7 @@ export async function e2eStage(ctx: Ctx, rawBulkDocsPerSec: number | undefined):
     }
     ctx.add(figure({
       stage: 'memory', name: 'Redis used memory, peak growth', unit: 'MB', value: redisPeak - redisBefore,
-      note: 'queues and dedup keys of the load (finished jobs are kept: removeOnComplete 100 000 / 24 h)',
+      note: 'queues and dedup keys of the load (finished article jobs are kept an hour, at most 1,000 per queue)',
     }));
   } finally {
     await Promise.all(services.map((s) => s.stop().catch(() => undefined)));
