@@ -55,28 +55,39 @@ export function tidyText(s: string): string {
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return tidyText(html);
   if (nestingExceeds(html, MAX_HTML_DEPTH, true)) return flatText(html);
-  const out: string[] = [];
-  let skipDepth = 0;
+  const text = textCollector();
   const parser = new HtmlParser(
-    {
-      onopentagname(name) {
-        if (SKIP.has(name)) skipDepth++;
-        else if (skipDepth === 0 && BLOCK.has(name)) out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
-      },
-      onclosetag(name, implied) {
-        if (SKIP.has(name)) {
-          if (skipDepth > 0) skipDepth--;
-        } else if (skipDepth === 0 && BLOCK.has(name) && !(implied && name === 'br')) out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
-      },
-      ontext(text) {
-        if (skipDepth === 0) out.push(text);
-      },
-    },
+    { onopentagname: text.open, onclosetag: text.close, ontext: text.text },
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.write(html);
   parser.end();
-  return tidyText(out.join(''));
+  return text.result();
+}
+
+/**
+ * The plain-text rules, fed tag and text events by whichever parser walks the HTML
+ * (htmlparser2 for htmlToText, sanitize-html for htmlToTextAndSafeHtml): skipped elements
+ * contribute nothing, block elements end a line and paragraph-like ones leave a blank line.
+ */
+function textCollector() {
+  const out: string[] = [];
+  let skipDepth = 0;
+  return {
+    open(name: string): void {
+      if (SKIP.has(name)) skipDepth++;
+      else if (skipDepth === 0 && BLOCK.has(name)) out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
+    },
+    close(name: string, implied: boolean): void {
+      if (SKIP.has(name)) {
+        if (skipDepth > 0) skipDepth--;
+      } else if (skipDepth === 0 && BLOCK.has(name) && !(implied && name === 'br')) out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
+    },
+    text(text: string): void {
+      if (skipDepth === 0) out.push(text);
+    },
+    result: (): string => tidyText(out.join('')),
+  };
 }
 
 /** Title-like text: markup is stripped only when there is some (a plain "x < y" stays intact). */
@@ -157,26 +168,18 @@ export function htmlToTextAndSafeHtml(html: string, base?: string): { text: stri
   if (!/<[a-zA-Z!/?]/.test(html) || nestingExceeds(html, MAX_HTML_DEPTH, true)) {
     return { text: htmlToText(html), html: sanitizeHtml(html, base) };
   }
-  const out: string[] = [];
-  let skipDepth = 0;
+  const text = textCollector();
   const safe = sanitize(html, {
     ...sanitizeOptions(base),
-    onOpenTag(name) {
-      if (SKIP.has(name)) skipDepth++;
-      else if (skipDepth === 0 && BLOCK.has(name)) out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
-    },
-    onCloseTag(name, implied) {
-      if (SKIP.has(name)) {
-        if (skipDepth > 0) skipDepth--;
-      } else if (skipDepth === 0 && BLOCK.has(name) && !(implied && name === 'br')) out.push(PARAGRAPH.has(name) ? '\n\n' : '\n');
-    },
+    onOpenTag: text.open,
+    onCloseTag: text.close,
     // Called with the text as it goes into the output (escaped): the plain text unescapes it.
-    textFilter(text) {
-      if (skipDepth === 0) out.push(text.replace(/&(?:amp|lt|gt);/g, (e) => UNESCAPE[e]!));
-      return text;
+    textFilter(t) {
+      text.text(t.replace(/&(?:amp|lt|gt);/g, (e) => UNESCAPE[e]!));
+      return t;
     },
   }).trim();
-  return { text: tidyText(out.join('')), html: safe };
+  return { text: text.result(), html: safe };
 }
 
 function escapeText(s: string): string {
