@@ -8,14 +8,9 @@
 set -euo pipefail
 source "$(dirname "$0")/toolchain.sh"
 cd "$AKHBAR_ROOT"
-PATH="$AKHBAR_ROOT/node_modules/.bin:$PATH"
-export PATH
-
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
-export ELASTICSEARCH_URL="${ELASTICSEARCH_URL:-http://127.0.0.1:9200}"
 # The shared servers (hostile clients use them read-only) and, on a fresh machine, the Redis and
 # Elasticsearch installs the private instances run from.
-bash infra/local/infra.sh up
+servers_up
 
 export AKHBAR_CHAOS_PROFILE="${AKHBAR_CHAOS_PROFILE:-full}"
 rm -f "bench/results/chaos-$AKHBAR_CHAOS_PROFILE-part-"*.json

@@ -4,5 +4,5 @@
 set -euo pipefail
 source "$(dirname "$0")/toolchain.sh"
 cd "$AKHBAR_ROOT"
-bash infra/local/infra.sh up
+servers_up
 exec node scripts/demo.ts

@@ -3,6 +3,4 @@
 # setting the toolchain up first when this checkout does not have it yet.
 # Usage: bash scripts/run.sh <command> [args...]
 source "$(dirname "$0")/toolchain.sh"
-PATH="$AKHBAR_ROOT/node_modules/.bin:$PATH"
-export PATH
 exec "$@"

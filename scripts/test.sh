@@ -7,12 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/toolchain.sh"
 cd "$AKHBAR_ROOT"
-PATH="$AKHBAR_ROOT/node_modules/.bin:$PATH"
-export PATH
-
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
-export ELASTICSEARCH_URL="${ELASTICSEARCH_URL:-http://127.0.0.1:9200}"
-bash infra/local/infra.sh up
+servers_up
 # The web UI's browser tests drive Debian's chromium; without it they fail and say why.
 bash scripts/chromium.sh || echo '[test] chromium is unavailable: the web UI tests will fail' >&2
 

@@ -68,3 +68,13 @@ ensure_node
 ensure_pnpm
 export PATH
 ensure_deps
+PATH="$AKHBAR_ROOT/node_modules/.bin:$PATH"
+export PATH
+
+# Real Redis and Elasticsearch for an entry script: the ones answering at REDIS_URL /
+# ELASTICSEARCH_URL, else local ones started by infra/local (idempotent, instant when up).
+servers_up() {
+  export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+  export ELASTICSEARCH_URL="${ELASTICSEARCH_URL:-http://127.0.0.1:9200}"
+  bash "$AKHBAR_ROOT/infra/local/infra.sh" up
+}
