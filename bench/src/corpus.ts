@@ -1,4 +1,5 @@
 import { gazetteer, type KnownEntity } from '@akhbar/nlp';
+import { rng } from '@akhbar/testkit';
 
 /**
  * The benchmark corpus: N news articles in Arabic, English and French, 2–5 KB of body each,
@@ -37,17 +38,6 @@ export interface CorpusSource {
   country: string;
 }
 
-/** mulberry32: small, fast, good enough for test data, and the same everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 

@@ -2,12 +2,12 @@ import { Agent, request } from 'node:http';
 import t from 'tap';
 import { createEsClient, ensureArticleIndex, indexNames } from '@akhbar/search';
 import {
-  deleteRedisPrefix, dropIndexPrefix, startService, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, type ServiceProcess,
+  deleteRedisPrefix, dropIndexPrefix, rng, startService, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, type ServiceProcess,
 } from '@akhbar/testkit';
 import { loadCorpus } from './lib/corpus.ts';
 import { Cleanup } from './lib/infra.ts';
 import { randomRequest, routesFromOpenApi } from './lib/params-fuzz.ts';
-import { chaosSeed, profile, rng } from './lib/profile.ts';
+import { chaosSeed, profile } from './lib/profile.ts';
 import { writePart, type HostileRecord } from './lib/report.ts';
 
 /**

@@ -1,10 +1,10 @@
 import autocannon from 'autocannon';
 import t from 'tap';
 import { createEsClient, dropArticleIndices, ensureArticleIndex, indexNames } from '@akhbar/search';
-import { startService, uniqueName, type ServiceProcess } from '@akhbar/testkit';
+import { rng, type ServiceProcess, startService, uniqueName } from '@akhbar/testkit';
 import { LANG_WORDS, LANGS, loadCorpus } from './lib/corpus.ts';
 import { Cleanup, privateElasticsearch, privateRedis } from './lib/infra.ts';
-import { chaosSeed, pick, profile, rng } from './lib/profile.ts';
+import { chaosSeed, pick, profile } from './lib/profile.ts';
 import { bend, writePart, type LoadRecord } from './lib/report.ts';
 
 /**

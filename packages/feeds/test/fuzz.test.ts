@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import t from 'tap';
 import { AkhbarError } from '@akhbar/core';
 import { parseFeed, toRawArticles } from '@akhbar/feeds';
+import { rng } from '@akhbar/testkit';
 import { fixture } from './helpers.ts';
 
 /**
@@ -15,16 +16,6 @@ import { fixture } from './helpers.ts';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS = ['rss-2.0-full.rss.xml', 'atom-xmlbase.atom.xml', 'rdf-1.0.rdf', 'jsonfeed-1.1.json', 'ar-windows-1256.xml', 'utf-16le-bom.xml', 'defect-entities.xml', 'rss-0.91.xml'];
 const TOKENS = ['<', '>', '&', '"', "'", ']]>', '<![CDATA[', '<!DOCTYPE x [<!ENTITY a "b">]>', '&nbsp;', '&#0;', '\u0000', '\uFEFF', '</item>', '<item>', '{', '}', '[', ']', ':', ',', 'xml:base="::"', '<entry>', '\xff\xfe'];

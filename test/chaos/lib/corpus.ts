@@ -1,6 +1,7 @@
 import { articleId, contentHash, dirOf, type EnrichedArticle, type Entity } from '@akhbar/core';
 import { toDocument, type Client } from '@akhbar/search';
-import { pick, rng } from './profile.ts';
+import { pick } from './profile.ts';
+import { rng } from '@akhbar/testkit';
 
 /**
  * Synthetic multilingual articles, made by the same toDocument() the indexer uses, for indices

@@ -19,10 +19,9 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';
 import { FeedRegistry, QUEUES, openQueue, type FetchJob } from '@akhbar/core';
-import { REPO_ROOT, startService, waitFor, type ServiceProcess } from '@akhbar/testkit';
+import { REPO_ROOT, rng, type ServiceProcess, startService, waitFor } from '@akhbar/testkit';
 import { Cleanup, harnessRedis } from './infra.ts';
 import { mutatedResponse, seedFeeds } from './mutate.ts';
-import { rng } from './profile.ts';
 import { sumSamples } from './stack.ts';
 
 const MUTATIONS = Number(process.env.AKHBAR_CHAOS_MUTATIONS ?? 1000);

@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rng, pick } from './profile.ts';
+import { pick } from './profile.ts';
+import { rng } from '@akhbar/testkit';
 
 /**
  * The ledger: a feed server that publishes N unique items over time across F feeds and records
