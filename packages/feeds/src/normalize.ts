@@ -1,7 +1,7 @@
 import { articleId, canonicalUrl, contentHash, hostOf, type ArticleFlag, type Feed, type RawArticle } from '@akhbar/core';
 import { decodeHTML } from 'entities';
 import { parseFeedDate } from './dates.ts';
-import { htmlToText, htmlToTextAndSafeHtml, sanitizeHtml, tidyText } from './html.ts';
+import { htmlToText, htmlToTextAndSafeHtml, tidyText } from './html.ts';
 import type { ParsedFeed, ParsedItem } from './parse.ts';
 
 export { htmlToText } from './html.ts';
@@ -70,8 +70,7 @@ export function toRawArticle(item: ParsedItem, parsed: Pick<ParsedFeed, 'title' 
   const maxBody = opts.maxBodyChars ?? 200_000;
   const contentHtml = item.html !== undefined ? unescapeTwice(item.html) : undefined;
   // Display HTML is kept from the content when there is any; text and HTML then come from one parse.
-  const wantHtml = opts.html !== false && item.html !== undefined;
-  const both = wantHtml && contentHtml !== undefined ? htmlToTextAndSafeHtml(contentHtml, item.base ?? feed.url) : undefined;
+  const both = opts.html !== false && contentHtml !== undefined ? htmlToTextAndSafeHtml(contentHtml, item.base ?? feed.url) : undefined;
   let body = both ? both.text : contentHtml !== undefined ? htmlToText(contentHtml) : tidyText(item.text ?? '');
   if (body.length > maxBody) {
     body = clip(body, maxBody);
@@ -94,10 +93,7 @@ export function toRawArticle(item: ParsedItem, parsed: Pick<ParsedFeed, 'title' 
     contentHash: contentHash([title, summary, body]),
     flags,
   };
-  if (wantHtml) {
-    const html = both ? both.html : sanitizeHtml(item.html!, item.base ?? feed.url);
-    if (html) article.html = html;
-  }
+  if (both?.html) article.html = both.html;
   const lang = langTag(item.language) ?? langTag(feed.lang) ?? langTag(parsed.language);
   if (lang) {
     article.langHint = lang;
