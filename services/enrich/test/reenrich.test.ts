@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { Redis } from 'ioredis';
 import { QUEUES, openQueue, type EnrichedArticle, type EnrichedJob } from '@akhbar/core';
 import { createEsClient, ensureArticleIndex, indexNames, toDocument } from '@akhbar/search';
@@ -22,11 +22,12 @@ function stale(id: string, title: string, body: string, publishedAt: string, sto
   };
 }
 
-t.test('re-runs enrichment over indexed articles since a date and sends them to the indexer queue', async (t) => {
+/** A fresh article index and enriched queue of their own, removed when the test ends. */
+async function setup(t: Test, name: string) {
   const es = createEsClient(testEsUrl());
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
-  const indexPrefix = uniqueIndexPrefix('reenrich');
-  const queuePrefix = uniqueQueuePrefix('reenrich');
+  const indexPrefix = uniqueIndexPrefix(name);
+  const queuePrefix = uniqueQueuePrefix(name);
   const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: queuePrefix });
   t.teardown(async () => {
     await enrichedQueue.close();
@@ -36,6 +37,11 @@ t.test('re-runs enrichment over indexed articles since a date and sends them to 
     await es.close();
   });
   await ensureArticleIndex(es, indexPrefix);
+  return { es, redis, indexPrefix, queuePrefix, enrichedQueue };
+}
+
+t.test('re-runs enrichment over indexed articles since a date and sends them to the indexer queue', async (t) => {
+  const { es, redis, indexPrefix, queuePrefix, enrichedQueue } = await setup(t, 'reenrich');
   const day = 24 * 3600_000;
   const recent = new Date(Date.now() - day).toISOString();
   const articles = [
@@ -70,19 +76,7 @@ t.test('re-runs enrichment over indexed articles since a date and sends them to 
 });
 
 t.test('dry run enriches and counts but sends nothing', async (t) => {
-  const es = createEsClient(testEsUrl());
-  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
-  const indexPrefix = uniqueIndexPrefix('reenrich-dry');
-  const queuePrefix = uniqueQueuePrefix('reenrich-dry');
-  const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: queuePrefix });
-  t.teardown(async () => {
-    await enrichedQueue.close();
-    await deleteRedisPrefix(queuePrefix);
-    redis.disconnect();
-    await dropIndexPrefix(indexPrefix);
-    await es.close();
-  });
-  await ensureArticleIndex(es, indexPrefix);
+  const { es, indexPrefix, enrichedQueue } = await setup(t, 'reenrich-dry');
   const a = stale('dry-1', 'الكاظمي', LEDE_AR, new Date().toISOString());
   await es.index({ index: indexNames(indexPrefix).write, id: a.id, document: toDocument(a), refresh: true });
   const res = await reenrich({ es, indexPrefix, enrichedQueue, since: new Date(Date.now() - 3600_000), dryRun: true });

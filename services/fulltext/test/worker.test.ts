@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { QUEUES, articleId, articleJobId, contentHash, createLogger, type RawArticle, type RawJob } from '@akhbar/core';
 import { FulltextErrors } from '@akhbar/extract';
 import { closeFetchAgents } from '@akhbar/feeds';
-import { deleteRedisPrefix, startFeedServer, testRedisUrl, uniqueQueuePrefix, waitFor, type FeedServer } from '@akhbar/testkit';
+import { REPO_ROOT, deleteRedisPrefix, startFeedServer, testRedisUrl, uniqueQueuePrefix, waitFor, type FeedServer } from '@akhbar/testkit';
 import { loadFulltextConfig } from '../src/config.ts';
 import { createFulltext, type Fulltext, type FulltextResult } from '../src/worker.ts';
 
@@ -15,7 +15,8 @@ import { createFulltext, type Fulltext, type FulltextResult } from '../src/worke
  * every outcome an article can meet, and that each one still reaches `articles.raw`.
  */
 
-const FIXTURES = join(import.meta.dirname, 'fixtures');
+// The extraction evaluation set's pages (labelled, in the repo) double as the sites served here.
+const EVAL_PAGES = join(REPO_ROOT, 'packages/extract/eval/pages');
 const para = (s: string, n: number) => `<p>${s.repeat(n)}</p>`;
 const englishStory = `<!doctype html><html lang="en"><head><title>Port reopens</title></head><body>
 <nav><a href="/">Home</a><a href="/world">World</a></nav><article><h1>Port reopens</h1>
@@ -51,7 +52,7 @@ async function through(article: RawArticle, timeoutMs = 20_000): Promise<{ forwa
 
 t.before(async () => {
   server = await startFeedServer({
-    '/news/ar-1256': { body: readFileSync(join(FIXTURES, 'ar-windows-1256.html')), headers: { 'content-type': 'text/html' } },
+    '/news/ar-1256': { body: readFileSync(join(EVAL_PAGES, 'ar-1256-wordpress-comments.html')), headers: { 'content-type': 'text/html' } },
     '/news/en': { body: englishStory, headers: { 'content-type': 'text/html; charset=utf-8' } },
     '/files/report.pdf': { body: Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n'), headers: { 'content-type': 'application/pdf' } },
     '/home': { body: `<html><body><ul>${Array.from({ length: 20 }, (_, i) => `<li><a href="/n/${i}">Headline ${i}</a></li>`).join('')}</ul></body></html>`, headers: { 'content-type': 'text/html' } },
