@@ -24,7 +24,8 @@ export { IndexerErrors };
  * 4xx (say 413) is split in halves until the poison document is alone, so it cannot sink its batch.
  *
  * Batches are flushed at `maxDocs` documents, `maxBytes` bytes, or `flushMs` after the oldest
- * pending document arrived, whichever comes first; at most `concurrency` requests are in flight.
+ * pending document arrived, whichever comes first, and at once when no request is in flight
+ * (group commit); at most `concurrency` requests are in flight.
  *
  * Why not the client's `helpers.bulk`: it pulls from one async iterator and reports drops through
  * a callback, while here each submit() needs its own acknowledgement (a BullMQ job completes only
@@ -49,7 +50,7 @@ export interface BatcherOptions {
   maxDocs?: number;
   /** Flush at this many bytes of request body. @default 5 MiB */
   maxBytes?: number;
-  /** Flush a partial batch this long after its oldest document arrived. @default 500 */
+  /** While a bulk is in flight, flush a partial batch this long after its oldest document arrived (with none in flight it goes at once). @default 500 */
   flushMs?: number;
   /** `_bulk` requests in flight at once. @default 2 */
   concurrency?: number;
@@ -130,6 +131,7 @@ export class BulkBatcher {
   #queueBytes = 0;
   #inflight = 0;
   #timer: NodeJS.Timeout | undefined;
+  #idleFlush: NodeJS.Immediate | undefined;
   /** Items waiting out a 429/5xx backoff before re-entering the queue. */
   #waiting = new Set<{ timer: NodeJS.Timeout; items: Pending[] }>();
   #available = true;
@@ -230,10 +232,21 @@ export class BulkBatcher {
       if (!full && !due) break;
       this.#dispatch(this.#take());
     }
-    if (this.#queue.length > 0 && this.#inflight < this.#concurrency) {
-      const wait = Math.max(0, this.#flushMs - (Date.now() - this.#queue[0]!.since));
-      this.#timer = setTimeout(() => this.#pump(), wait);
+    if (this.#queue.length === 0 || this.#inflight >= this.#concurrency) return;
+    if (this.#inflight === 0) {
+      // Nothing of ours in flight: Elasticsearch would sit idle while the batch fills, so what is
+      // pending goes at the end of this turn of the event loop (documents submitted together still
+      // travel together). Under load batches keep growing towards maxDocs while earlier ones are
+      // in flight (group commit); when traffic is low a document is sent at once, not flushMs later.
+      if (this.#idleFlush) return;
+      this.#idleFlush = setImmediate(() => {
+        this.#idleFlush = undefined;
+        this.#pump(this.#inflight === 0);
+      });
+      return;
     }
+    const wait = Math.max(0, this.#flushMs - (Date.now() - this.#queue[0]!.since));
+    this.#timer = setTimeout(() => this.#pump(), wait);
   }
 
   #take(): Pending[] {

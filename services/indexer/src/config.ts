@@ -5,7 +5,7 @@ export const indexerConfigSpec = {
   ...workerConfig(9103),
   batchDocs: int('INDEXER_BATCH_DOCS', { default: 500, min: 1, max: 10_000, describe: 'Flush a bulk request at this many documents' }),
   batchBytes: int('INDEXER_BATCH_BYTES', { default: 5 * 1024 * 1024, min: 1024, max: 100 * 1024 * 1024, describe: 'Flush a bulk request at this many bytes' }),
-  flushMs: int('INDEXER_FLUSH_MS', { default: 500, min: 10, max: 1000, describe: 'Flush a partial batch this long after its oldest document arrived' }),
+  flushMs: int('INDEXER_FLUSH_MS', { default: 500, min: 10, max: 1000, describe: 'While a bulk is in flight, flush a partial batch this long after its oldest document arrived (with none in flight it goes at once)' }),
   bulkConcurrency: int('INDEXER_BULK_CONCURRENCY', { default: 2, min: 1, max: 32, describe: 'Bulk requests in flight at once' }),
   concurrency: int('INDEXER_CONCURRENCY', { default: 1000, min: 1, max: 20_000, describe: 'Jobs held at once (documents waiting for their bulk acknowledgement)' }),
   itemAttempts: int('INDEXER_ITEM_ATTEMPTS', { default: 6, min: 1, max: 50, describe: 'Bulk attempts for a document answered 429/5xx before its job is failed for a later retry' }),

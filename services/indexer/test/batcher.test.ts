@@ -40,15 +40,53 @@ function docs(n: number, spec: Parameters<typeof makeArticle>[0] = {}): ArticleD
 
 const submitAll = (b: BulkBatcher, ds: ArticleDocument[]) => Promise.all(ds.map((doc) => b.submit({ id: doc.id, doc, version: documentVersion(doc) })));
 
-t.test('batches by count and by time: 25 documents at 10 per bulk go as 10, 10 and 5', async (t) => {
+t.test('batches by count: 25 documents at 10 per bulk go as 10, 10 and 5', async (t) => {
   const { write } = await freshIndex('batch-count');
   const r = recorder();
   const b = new BulkBatcher(es, { index: write, maxDocs: 10, flushMs: 1000, concurrency: 1, observer: r.observer });
   const results = await submitAll(b, docs(25));
-  t.same(r.bulks.map((x) => x.docs), [10, 10, 5], 'the last 5 went when their time was up');
+  t.same(r.bulks.map((x) => x.docs), [10, 10, 5], 'the last 5 went together once the bulk before them was answered');
   t.ok(results.every((x) => x.outcome === 'created' && x.attempts === 1));
   await es.indices.refresh({ index: write });
   t.equal((await es.count({ index: write })).count, 25);
+});
+
+t.test('low traffic: a lone document is sent at once when no bulk is in flight, not flushMs later', async (t) => {
+  const { write } = await freshIndex('batch-idle');
+  const r = recorder();
+  // A flush timer of ten minutes: if the document waited for it, the test would time out.
+  const b = new BulkBatcher(es, { index: write, flushMs: 600_000, observer: r.observer });
+  const [doc] = docs(1);
+  const res = await b.submit({ id: doc!.id, doc: doc! });
+  t.equal(res.outcome, 'created');
+  t.same(r.bulks.map((x) => x.docs), [1]);
+  await b.close();
+});
+
+t.test('group commit: documents that arrive while a bulk is in flight travel together in the next one', async (t) => {
+  const { write } = await freshIndex('batch-group');
+  const proxy = await startEsProxy(testEsUrl());
+  const client = createEsClient(proxy.url, { requestTimeout: 3_000 });
+  t.teardown(async () => {
+    await proxy.close();
+    await client.close();
+  });
+  const r = recorder();
+  // Two requests may be in flight, but the second slot is not used for a partial batch: the
+  // five later documents wait for the first request (held in an outage here), not for the timer.
+  const b = new BulkBatcher(client, { index: write, flushMs: 600_000, outageBaseMs: 50, retryCapMs: 200, observer: r.observer });
+  const [first, ...rest] = docs(6);
+  await proxy.down();
+  const one = b.submit({ id: first!.id, doc: first! });
+  await waitFor(() => r.bulks.some((x) => !x.ok), { what: 'the first bulk to be in flight (failing)' });
+  const five = submitAll(b, rest);
+  await waitFor(() => r.bulks.filter((x) => !x.ok).length >= 3, { what: 'a few retries of the first bulk' });
+  t.equal(b.stats().pending, 5, 'the later five wait while the first bulk is unanswered');
+  await proxy.up();
+  t.equal((await one).outcome, 'created');
+  t.ok((await five).every((x) => x.outcome === 'created'));
+  t.same(r.bulks.filter((x) => x.ok).map((x) => x.docs), [1, 5], 'one bulk for the first, one for the five');
+  await b.close();
 });
 
 t.test('batches by bytes: no bulk body above maxBytes', async (t) => {
