@@ -1,3 +1,4 @@
+import { Agent, createServer, request, type Server } from 'node:http';
 import autocannon from 'autocannon';
 import { buildSearchBody } from '@akhbar/search';
 import type { Ctx } from '../context.ts';
@@ -42,6 +43,44 @@ export function directBody(query: Record<string, string>, origin: string): Recor
   });
 }
 
+/**
+ * The cheapest gateway there could be, as a reference: a node:http server that forwards each
+ * /v1/search URL's Elasticsearch body and pipes the answer back untouched (no validation,
+ * expansion, parsing, reshaping, ETag, logging or rate limit). Its ratio to direct is what one
+ * extra Node HTTP hop costs on this machine, measured in the same run as the gateway's.
+ */
+async function passThrough(esUrl: string, index: string, bodies: ReadonlyMap<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
+  const es = new URL(esUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const server: Server = createServer((req, res) => {
+    const body = bodies.get(req.url ?? '');
+    if (body === undefined) {
+      res.writeHead(404).end();
+      return;
+    }
+    const up = request(
+      { host: es.hostname, port: es.port, method: 'POST', path: `/${index}/_search`, agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
+        answer.pipe(res);
+      },
+    );
+    up.on('error', () => res.writeHead(502).end());
+    up.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${String(port)}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        agent.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
 interface Run {
   p50: number;
   p99: number;
@@ -76,26 +115,36 @@ export async function searchStage(ctx: Ctx, o: { api: string; esUrl: string; ind
     if (res.status !== 200) throw new Error(`search: gateway answered ${res.status} for ${JSON.stringify(q)}: ${await res.text()}`);
     hits += ((await res.json()) as { hits: unknown[] }).hits.length;
   }
-  ctx.log(`search: ${QUERIES.length} queries (${hits} hits on their first pages), gateway vs Elasticsearch direct, ${ctx.sizes.connections.join('/')} connections × ${ctx.sizes.searchSeconds} s`);
-  await cannon(o.esUrl, 8, Math.max(1, ctx.sizes.searchSeconds / 2), direct);
-  await cannon(o.api, 8, Math.max(1, ctx.sizes.searchSeconds / 2), gateway);
-  for (const c of ctx.sizes.connections) {
-    const g: Run[] = [];
-    const d: Run[] = [];
-    for (let round = 0; round < ctx.sizes.searchRounds; round++) {
-      if (round % 2 === 0) {
-        g.push(await cannon(o.api, c, ctx.sizes.searchSeconds, gateway));
-        d.push(await cannon(o.esUrl, c, ctx.sizes.searchSeconds, direct));
-      } else {
-        d.push(await cannon(o.esUrl, c, ctx.sizes.searchSeconds, direct));
-        g.push(await cannon(o.api, c, ctx.sizes.searchSeconds, gateway));
+  ctx.log(`search: ${QUERIES.length} queries (${hits} hits on their first pages), gateway and a bare pass-through proxy vs Elasticsearch direct, ${ctx.sizes.connections.join('/')} connections × ${ctx.sizes.searchSeconds} s`);
+  const proxy = await passThrough(o.esUrl, o.index, new Map(gateway.map((r, i) => [r.path!, direct[i]!.body as string])));
+  try {
+    await cannon(o.esUrl, 8, Math.max(1, ctx.sizes.searchSeconds / 2), direct);
+    await cannon(o.api, 8, Math.max(1, ctx.sizes.searchSeconds / 2), gateway);
+    await cannon(proxy.url, 8, Math.max(1, ctx.sizes.searchSeconds / 2), gateway);
+    for (const c of ctx.sizes.connections) {
+      const g: Run[] = [];
+      const d: Run[] = [];
+      const p: Run[] = [];
+      // The three sides take turns, in a rotating order, so drift in the machine's load is shared.
+      const sides = [() => cannon(o.api, c, ctx.sizes.searchSeconds, gateway), () => cannon(o.esUrl, c, ctx.sizes.searchSeconds, direct), () => cannon(proxy.url, c, ctx.sizes.searchSeconds, gateway)];
+      const into = [g, d, p];
+      for (let round = 0; round < ctx.sizes.searchRounds; round++) {
+        for (let k = 0; k < 3; k++) {
+          const side = (round + k) % 3;
+          into[side]!.push(await sides[side]!());
+        }
       }
+      const m = (runs: Run[], k: keyof Run) => median(runs.map((r) => r[k]));
+      const common = { stage: 'search', baselineLabel: 'Elasticsearch direct' };
+      ctx.add(figure({ ...common, name: `p50 latency, ${c} conn`, unit: 'ms', value: m(g, 'p50'), baseline: m(d, 'p50'), goal: { on: 'ratio', op: '<=', target: 1.1 } }));
+      ctx.add(figure({ ...common, name: `p99 latency, ${c} conn`, unit: 'ms', value: m(g, 'p99'), baseline: m(d, 'p99') }));
+      ctx.add(figure({ ...common, name: `requests/s, ${c} conn`, unit: 'req/s', value: m(g, 'rps'), baseline: m(d, 'rps'), goal: { on: 'ratio', op: '>=', target: 0.9 } }));
+      const ref = { ...common, note: 'reference, no goal: a bare node:http pass-through proxy, what one extra Node hop costs' };
+      ctx.add(figure({ ...ref, name: `bare proxy p50 latency, ${c} conn`, unit: 'ms', value: m(p, 'p50'), baseline: m(d, 'p50') }));
+      ctx.add(figure({ ...ref, name: `bare proxy requests/s, ${c} conn`, unit: 'req/s', value: m(p, 'rps'), baseline: m(d, 'rps') }));
     }
-    const m = (runs: Run[], k: keyof Run) => median(runs.map((r) => r[k]));
-    const common = { stage: 'search', baselineLabel: 'Elasticsearch direct' };
-    ctx.add(figure({ ...common, name: `p50 latency, ${c} conn`, unit: 'ms', value: m(g, 'p50'), baseline: m(d, 'p50'), goal: { on: 'ratio', op: '<=', target: 1.1 } }));
-    ctx.add(figure({ ...common, name: `p99 latency, ${c} conn`, unit: 'ms', value: m(g, 'p99'), baseline: m(d, 'p99') }));
-    ctx.add(figure({ ...common, name: `requests/s, ${c} conn`, unit: 'req/s', value: m(g, 'rps'), baseline: m(d, 'rps'), goal: { on: 'ratio', op: '>=', target: 0.9 } }));
+  } finally {
+    await proxy.close();
   }
   ctx.notes.search = { queries: QUERIES, firstPageHits: hits, indexDocs: o.corpus.length };
 }
