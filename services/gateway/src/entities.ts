@@ -10,6 +10,7 @@ export function defaultEntityLookup(): EntityLookup {
     ...(e.names ? { names: e.names } : {}),
   });
   const forms = new Map<string, ReadonlySet<string>>();
+  const known = new Map<string, KnownEntity | undefined>();
   return {
     find: (text) => findEntities(text).map(strip),
     mentionForms: (id) => {
@@ -24,9 +25,15 @@ export function defaultEntityLookup(): EntityLookup {
       return f;
     },
     wordForms: (word) => tokenize(word).map((t) => t.norm),
+    // Every hit's entities are looked up (their names in other languages), and the gazetteer
+    // builds a fresh copy per call: answers are kept, shared and never mutated by callers. The
+    // gazetteer does not change while the process runs; the bound only guards against junk ids.
     get: (id) => {
+      if (known.has(id)) return known.get(id);
       const e = getEntity(id);
-      return e ? strip(e) : undefined;
+      const out = e ? strip(e) : undefined;
+      if (known.size < 50_000) known.set(id, out);
+      return out;
     },
   };
 }

@@ -50,7 +50,12 @@ export interface EsHit {
 
 type Doc = Record<string, any>;
 
-export function presentHit(h: EsHit, storySizes?: Map<string, number>) {
+/**
+ * One hit as the API returns it. Entity names in other languages come from `lookup` (the
+ * gateway's gazetteer; search hits do not fetch them from Elasticsearch), else from the
+ * document when it carries them (a whole document, as GET /v1/articles/:id reads).
+ */
+export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: EntityLookup) {
   const s = (h._source ?? {}) as Doc;
   const lang: string = s.lang ?? 'und';
   const storyId: string = s.storyId ?? s.id;
@@ -67,7 +72,10 @@ export function presentHit(h: EsHit, storySizes?: Map<string, number>) {
     publishedAt: s.publishedAt,
     source: { id: s.source?.id ?? '', name: s.source?.name ?? '', domain: s.source?.domain ?? '', ...(s.source?.country ? { country: s.source.country } : {}) },
     topics: s.topics ?? [],
-    entities: (s.entities ?? []).map((e: Doc) => ({ id: e.id, type: e.type, name: e.name, ...(e.names ? { names: e.names } : {}) })),
+    entities: (s.entities ?? []).map((e: Doc) => {
+      const names = lookup?.get(e.id)?.names ?? e.names;
+      return { id: e.id, type: e.type, name: e.name, ...(names ? { names } : {}) };
+    }),
     story: { id: storyId, size: storySizes?.get(storyId) ?? 1 },
     highlight: { ...(title ? { title } : {}), ...(body ? { body } : {}) },
   };

@@ -61,6 +61,8 @@ t.test('every hit has the documented shape', async (t) => {
     highlight: { title: 'Iraqi premier heads to <mark>Washington</mark> for withdrawal talks' },
   });
   t.ok(en.entities.some((e: Hit) => e.id === KADHIMI && e.type === 'person'), 'entities are listed with id and type');
+  // The UI labels entities in the reader's language from these names.
+  t.match(en.entities.find((e: Hit) => e.id === KADHIMI), { name: 'Mustafa al-Kadhimi', names: { ar: 'مصطفى الكاظمي', en: 'Mustafa al-Kadhimi' } }, 'with their names in other languages');
   t.equal(ar?.dir, 'rtl');
 });
 

@@ -40,7 +40,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const d = await getDoc(app, req.params.id);
       const sizes = await storySize(app, d.storyId ?? d.id);
       return {
-        ...presentHit({ _source: d }, sizes),
+        ...presentHit({ _source: d }, sizes, app.entities),
         body: d.body ?? '',
         ...(d.html ? { html: d.html } : {}),
         ...(d.extract ? { extract: d.extract } : {}),
@@ -83,7 +83,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       const res = await app.esTimed('related', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
       const hits = res.hits.hits as EsHit[];
-      return { hits: hits.map((h) => presentHit(h)) as never };
+      return { hits: hits.map((h) => presentHit(h, undefined, app.entities)) as never };
     },
   );
 
@@ -126,7 +126,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
           const s = b.source.hits.hits[0]?._source?.source ?? {};
           return { id: String(b.key), name: s.name ?? '', domain: s.domain ?? '', ...(s.country ? { country: s.country } : {}), count: b.doc_count };
         }),
-        articles: (res.hits.hits as EsHit[]).map((h) => presentHit(h, size)) as never,
+        articles: (res.hits.hits as EsHit[]).map((h) => presentHit(h, size, app.entities)) as never,
       };
     },
   );

@@ -88,7 +88,7 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, storyS
     sort,
     timedOut: res.timed_out,
     expandedEntities: entities,
-    hits: hits.map((h) => presentHit(h, sizes)) as Static<typeof HitOut>[],
+    hits: hits.map((h) => presentHit(h, sizes, app.entities)) as Static<typeof HitOut>[],
     nextCursor,
   };
   if (collapse) out.stories = (aggs._stories as { value?: number } | undefined)?.value ?? 0;
