@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { dropIndexPrefix, testEsUrl, uniqueIndexPrefix, waitFor } from '@akhbar/testkit';
 import { SearchErrors, createEsClient, documentVersion, ensureArticleIndex, indexNames, toDocument, type ArticleDocument } from '@akhbar/search';
 import { makeArticle } from '../../../packages/search/test/fixtures.ts';
@@ -40,6 +40,17 @@ function docs(n: number, spec: Parameters<typeof makeArticle>[0] = {}): ArticleD
 
 const submitAll = (b: BulkBatcher, ds: ArticleDocument[]) => Promise.all(ds.map((doc) => b.submit({ id: doc.id, doc, version: documentVersion(doc) })));
 
+/** A client that reaches Elasticsearch through a proxy the test can take down and bring back. */
+async function proxiedClient(t: Test) {
+  const proxy = await startEsProxy(testEsUrl());
+  const client = createEsClient(proxy.url, { requestTimeout: 3_000 });
+  t.teardown(async () => {
+    await proxy.close();
+    await client.close();
+  });
+  return { proxy, client };
+}
+
 t.test('batches by count: 25 documents at 10 per bulk go as 10, 10 and 5', async (t) => {
   const { write } = await freshIndex('batch-count');
   const r = recorder();
@@ -65,12 +76,7 @@ t.test('low traffic: a lone document is sent at once when no bulk is in flight, 
 
 t.test('group commit: documents that arrive while a bulk is in flight travel together in the next one', async (t) => {
   const { write } = await freshIndex('batch-group');
-  const proxy = await startEsProxy(testEsUrl());
-  const client = createEsClient(proxy.url, { requestTimeout: 3_000 });
-  t.teardown(async () => {
-    await proxy.close();
-    await client.close();
-  });
+  const { proxy, client } = await proxiedClient(t);
   const r = recorder();
   // Two requests may be in flight, but the second slot is not used for a partial batch: the
   // five later documents wait for the first request (held in an outage here), not for the timer.
@@ -171,12 +177,7 @@ t.test('429 answers are retried with backoff until Elasticsearch accepts', async
 
 t.test('Elasticsearch unreachable: documents are held and retried, then acknowledged', async (t) => {
   const { write } = await freshIndex('batch-down');
-  const proxy = await startEsProxy(testEsUrl());
-  const client = createEsClient(proxy.url, { requestTimeout: 3_000 });
-  t.teardown(async () => {
-    await proxy.close();
-    await client.close();
-  });
+  const { proxy, client } = await proxiedClient(t);
   const r = recorder();
   const opts: BatcherOptions = { index: write, flushMs: 10, outageBaseMs: 50, retryCapMs: 400, observer: r.observer };
   const b = new BulkBatcher(client, opts);
