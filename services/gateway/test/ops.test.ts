@@ -65,6 +65,8 @@ t.test('Bull Board at /admin/queues behind the admin token, with every queue', a
   const basic = await gw.app.inject({ url: '/admin/queues', headers: { authorization: `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}` } });
   t.equal(basic.statusCode, 200, 'Basic with the token as password');
   t.match(basic.body, /<html/i);
+  t.match(basic.headers['content-security-policy'], /script-src 'self' 'unsafe-inline'/, "the dashboard's own CSP replaces the API's");
+  t.equal(basic.headers['x-content-type-options'], 'nosniff', 'the other helmet headers stay');
   const wrong = await gw.app.inject({ url: '/admin/queues/api/queues', headers: { authorization: `Basic ${Buffer.from('admin:nope').toString('base64')}` } });
   t.equal(wrong.statusCode, 401);
   await gw.app.queues.dead.add('enrich', { v: 1, stage: 'enrich', queue: QUEUES.raw, code: 'AKHBAR_X', reason: 'test', failedAt: new Date().toISOString(), payload: {} });
@@ -91,6 +93,8 @@ t.test('security headers, CORS allow-list, JSON 404', async (t) => {
   const nf = await gw.app.inject({ url: '/v1/nothing' });
   t.equal(nf.statusCode, 404);
   t.match(nf.json(), { error: { code: 'AKHBAR_NOT_FOUND' } });
+  t.equal(nf.headers['x-frame-options'], 'SAMEORIGIN', 'error answers carry the security headers too');
+  t.match(nf.headers['content-security-policy'], /frame-ancestors 'none'/);
 });
 
 t.test('API keys for read routes', async (t) => {
