@@ -5,7 +5,7 @@ import { findFeedLinks } from './discover.ts';
 import { FeedErrors } from './errors.ts';
 import { firstImage, resolveUrl, textOf } from './html.ts';
 import { sniffFormat } from './sniff.ts';
-import { hasIllegalChars, inspectProlog, nestingExceeds, rebuildXml, repairXml, stripIllegalChars, xhtmlToHtml } from './xml.ts';
+import { hasIllegalChars, inspectProlog, liftCdata, nestingExceeds, rebuildXml, repairXml, restoreLifted, stripIllegalChars, xhtmlToHtml } from './xml.ts';
 
 /**
  * Bytes → a parsed feed, format detected from the content (never from the URL):
@@ -141,6 +141,25 @@ async function rssParse(text: string): Promise<XmlObj> {
     throw new Error('the XML parser gave no answer');
   }
   return first as XmlObj;
+}
+
+/**
+ * Every string of rss-parser's result, its mapping and the XML tree kept beside it, with the
+ * CDATA lifted out before parsing put back (see liftCdata). Shared branches are simply visited
+ * twice; the tree is as deep as the document, which nestingExceeds has bounded.
+ */
+function restoreTree(node: XmlObj | unknown[], lifted: readonly string[]): void {
+  const visit = (v: unknown): unknown => {
+    if (typeof v === 'string') return restoreLifted(v, lifted);
+    if (v && typeof v === 'object') restoreTree(v as XmlObj, lifted);
+    return v;
+  };
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) node[i] = visit(node[i]);
+    return;
+  }
+  for (const k of Object.keys(node)) node[k] = visit(node[k]);
+  if (node[RAW]) visit(node[RAW]);
 }
 
 /** Text of an xml2js value: a string, `{ _: text, $: attrs }`, or the first of an array. */
@@ -546,6 +565,8 @@ async function parseText(whole: string, meta: ParseMeta, charset: string, charse
   text = xhtmlToHtml(text);
   const rootTag = /^<[^>]*>/.exec(text)?.[0] ?? '';
   const { format: fmt, version } = versionOf(rootTag, root);
+  const lift = liftCdata(text);
+  if (lift) text = lift.text;
   let out: XmlObj;
   try {
     out = await rssParse(text);
@@ -565,6 +586,7 @@ async function parseText(whole: string, meta: ParseMeta, charset: string, charse
     }
   }
   if (!Array.isArray(out.items)) throw new AkhbarError(FeedErrors.UNPARSEABLE, 'feed has no item list', { permanent: true });
+  if (lift) restoreTree(out, lift.lifted);
   return done(fromRssParser(out, meta, fmt, version), repairs);
 }
 

@@ -152,6 +152,39 @@ t.test('defects are repaired, the items still come out, and the feed is flagged'
   t.same(clean.repairs, [], 'a clean feed takes no repair');
 });
 
+t.test('long CDATA bodies reach their items whole on every parse path', async (t) => {
+  // Long CDATA sections are lifted out before the XML parser and put back after (xml.ts liftCdata).
+  const para = 'أعلنت وزارة الكهرباء أن ساعات التجهيز في بغداد ارتفعت إلى عشرين ساعة يومياً بعد دخول محطة الرشيد الجديدة الخدمة. ';
+  const body = (n: number) => `<p>${String(n)}: ${para.repeat(4)}</p><p>قال المتحدث باسم الوزارة إن الصيانة مستمرة.</p>`;
+  const item = (n: number, html = body(n), title = `خبر رقم ${String(n)}`) =>
+    `<item><title>${title}</title><link>https://rafidain.example/a/${String(n)}</link><content:encoded><![CDATA[${html}]]></content:encoded></item>`;
+  const rss = (items: string, channelExtra = '') =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>الرافدين</title><link>https://rafidain.example/</link>${channelExtra}${items}</channel></rss>`;
+  const parse = (xml: string) => parseFeed(Buffer.from(xml, 'utf8'), { url: 'https://rafidain.example/feed' });
+
+  const many = await parse(rss(Array.from({ length: 12 }, (_, n) => item(n)).join('')));
+  t.same(many.items.map((i) => i.html), Array.from({ length: 12 }, (_, n) => body(n)), 'twelve items, each with its own body, in order');
+  t.same(many.flags, [], 'a clean feed is not flagged');
+
+  const split = `${body(1)}<p>a]]]]><![CDATA[>b</p>${body(2)}`;
+  t.equal((await parse(rss(item(1, split)))).items[0]!.html, `${body(1)}<p>a]]>b</p>${body(2)}`, '"]]>" written as two CDATA sections comes back joined');
+
+  const commented = await parse(rss(item(3), `<!-- old template: <![CDATA[${para.repeat(3)}]]> -->`));
+  t.equal(commented.items[0]!.html, body(3), 'a CDATA section inside a comment is not content');
+
+  const marked = `${body(4)}<p>\uE0000\uE001 keeps its private-use characters</p>`;
+  t.equal((await parse(rss(item(4, marked)))).items[0]!.html, marked, 'a feed already holding the marker characters is read as it is');
+
+  const amp = await parse(rss(item(5, body(5), 'النفط & الغاز')));
+  t.ok(amp.repairs.includes('entities'), 'the raw & is repaired');
+  t.equal(amp.items[0]!.title, 'النفط & الغاز');
+  t.equal(amp.items[0]!.html, body(5), 'the body survives the repair path');
+
+  const broken = await parse(rss(`<item><title>عنصر لم يغلق</title><link>https://rafidain.example/a/6</link><content:encoded><![CDATA[${body(6)}]]></content:encoded><extra></item>`));
+  t.ok(broken.repairs.includes('rebuilt'), `mismatched tags are rebuilt (${broken.repairs.join(', ')})`);
+  t.equal(broken.items[0]!.html, body(6), 'the body survives the rebuild');
+});
+
 t.test('broken and odd dates: parsed where possible, else fetch time and flagged', async (t) => {
   const a = articles(await load('defect-dates.xml'));
   const byTitle = new Map(a.map((x) => [x.title, x]));
