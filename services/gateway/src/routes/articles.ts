@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { F, relatedBody, storyBody, suggestBody } from '@akhbar/search';
+import { F, INTERNAL_SOURCE_FIELDS, relatedBody, storyBody, suggestBody } from '@akhbar/search';
 import { notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, SourceOut, presentBuckets, presentHit, type EsHit } from '../present.ts';
 
@@ -25,7 +25,7 @@ const ArticleOut = Type.Composite([
 
 async function getDoc(app: FastifyInstance, id: string): Promise<Record<string, any>> {
   const res = await app.esTimed('article', () =>
-    app.es.search({ index: app.gw.index, size: 1, query: { ids: { values: [id] } } }, { requestTimeout: app.gw.esTimeoutMs }),
+    app.es.search({ index: app.gw.index, size: 1, query: { ids: { values: [id] } }, _source_excludes: [...INTERNAL_SOURCE_FIELDS] }, { requestTimeout: app.gw.esTimeoutMs }),
   );
   const hit = res.hits.hits[0];
   if (!hit) throw notFound(`no article with id ${id}`);
