@@ -307,13 +307,18 @@ t.test('Kubernetes manifests: complete, and consistent with the services they ru
     }
     const cfg = await loadServiceConfig(name, env);
     t.equal(cfg.redisUrl, 'redis://:s3cret@akhbar-redis-master:6379', `${name}: the service's own loader accepts the pod's environment`);
+    // Probes go where load balancers look (the gateway's API port, a worker's ops port); metrics
+    // always come from the port named `metrics` (the gateway's is not reachable through the Ingress).
     const port = Number(name === 'gateway' ? cfg.port : cfg.metricsPort);
     const portName = name === 'gateway' ? 'http' : 'metrics';
     t.same(c.ports.find((p: { name: string }) => p.name === portName)?.containerPort, port, `${name}: container port ${portName} is where it listens (${port})`);
+    const metricsPort = Number(cfg.metricsPort);
+    t.ok(Number.isInteger(metricsPort) && metricsPort > 0, `${name}: metrics on a port of their own (${String(cfg.metricsPort)})`);
+    t.same(c.ports.find((p: { name: string }) => p.name === 'metrics')?.containerPort, metricsPort, `${name}: container port metrics is where /metrics is served`);
     t.same(c.livenessProbe.httpGet, { path: '/healthz', port: portName }, `${name}: liveness on /healthz`);
     t.same(c.readinessProbe.httpGet, { path: '/readyz', port: portName }, `${name}: readiness on /readyz`);
     t.same(c.startupProbe.httpGet, { path: '/healthz', port: portName }, `${name}: liveness starts only after startup`);
-    t.equal(d.spec.template.metadata.annotations['prometheus.io/port'], String(port), `${name}: scraped on that port`);
+    t.equal(d.spec.template.metadata.annotations['prometheus.io/port'], String(metricsPort), `${name}: scraped on its metrics port`);
     t.ok(pod.terminationGracePeriodSeconds * 1000 >= Number(env.AKHBAR_SHUTDOWN_DEADLINE_MS) + 5000, `${name}: Kubernetes waits longer than the shutdown deadline`);
     t.ok(c.resources.requests.cpu, `${name}: CPU request (the HPA scales on it)`);
     t.notOk(d.spec.replicas, `${name}: replicas left to the HPA`);
@@ -326,11 +331,13 @@ t.test('Kubernetes manifests: complete, and consistent with the services they ru
 
   const svc = of('Service').find((s) => s.metadata.name === 'akhbar-gateway')!;
   t.same(svc.spec.selector, { 'app.kubernetes.io/name': 'akhbar', 'app.kubernetes.io/component': 'gateway' }, 'the Service selects the gateway pods');
-  t.equal(svc.spec.ports[0].targetPort, 'http');
+  t.same(svc.spec.ports.map((p: { targetPort: string }) => p.targetPort), ['http'], 'the Service exposes the API port only, not /metrics');
   const ingress = of('Ingress')[0]!;
   t.equal(ingress.spec.rules[0].http.paths[0].backend.service.name, svc.metadata.name, 'the Ingress sends traffic to the gateway Service');
   t.equal(config.AKHBAR_QUEUE_PREFIX, '{akhbar}', 'queue prefix keeps its hash tag');
 
+  const podMonitor = k8sDocs(`${K8S_DIR}/external/podmonitor.yaml`)[0]!;
+  t.same(podMonitor.spec.podMetricsEndpoints.map((e: { port: string; path: string }) => `${e.port} ${e.path}`), ['metrics /metrics'], 'the Prometheus Operator scrapes every pod on its metrics port');
   const eck = k8sDocs(`${K8S_DIR}/external/elasticsearch.yaml`)[0]!;
   t.equal(eck.kind, 'Elasticsearch');
   t.equal(eck.spec.version, ES_VERSION, 'ECK runs the pinned Elasticsearch version');

@@ -92,7 +92,7 @@ t.test('Prometheus scrapes every service where it listens, every replica include
   for (const sc of prom.scrape_configs) for (const d of sc.dns_sd_configs ?? []) for (const n of d.names) targets.set(n, d.port);
   for (const s of SERVICES) {
     const env = compose.services[s]!.environment!;
-    const port = Number(s === 'gateway' ? env.PORT : env.METRICS_PORT);
+    const port = Number(s === 'gateway' ? env.GATEWAY_METRICS_PORT : env.METRICS_PORT);
     t.equal(targets.get(s), port, `${s}: scraped on ${port} through Docker DNS (one target per replica)`);
   }
   t.ok(compose.services.prometheus!.volumes!.includes('./infra/monitoring/prometheus:/etc/prometheus:ro'));
@@ -104,7 +104,7 @@ t.test('every metric the dashboard and alerts query is served by a running servi
   const indexPrefix = uniqueIndexPrefix('ops-mon');
   const env = {
     REDIS_URL: testRedisUrl(), ELASTICSEARCH_URL: testEsUrl(), AKHBAR_QUEUE_PREFIX: queuePrefix, AKHBAR_INDEX_PREFIX: indexPrefix,
-    PORT: '0', HOST: '127.0.0.1', METRICS_PORT: '0',
+    PORT: '0', HOST: '127.0.0.1', METRICS_PORT: '0', GATEWAY_METRICS_PORT: '0',
   };
   const services: ServiceProcess[] = SERVICES.map((name) => startService(name, env));
   t.teardown(async () => {
@@ -116,7 +116,8 @@ t.test('every metric the dashboard and alerts query is served by a running servi
 
   const exported = new Set<string>();
   for (const s of services) {
-    const line = await s.waitForLog((l) => (s.name === 'gateway' ? l.msg === 'gateway listening' : l.msg === 'ops server listening (/metrics /healthz /readyz)'), 45_000);
+    // The gateway too, with GATEWAY_METRICS_PORT as deployed: /metrics beside its API port.
+    const line = await s.waitForLog((l) => l.msg === 'ops server listening (/metrics /healthz /readyz)', 45_000);
     const res = await fetch(`http://127.0.0.1:${String(line.port)}/metrics`);
     t.equal(res.status, 200, `${s.name} serves /metrics`);
     for (const [, name, type] of (await res.text()).matchAll(/^# TYPE (\S+) (\S+)$/gm)) {

@@ -90,6 +90,16 @@ export function int(env: string, opts: Opts<number> & { min?: number; max?: numb
   };
 }
 
+/** Optional integer: `undefined` when unset. */
+export function optInt(env: string, opts: { describe?: string; min?: number; max?: number } = {}): Field<number | undefined> {
+  const value = int(env, opts);
+  return {
+    env,
+    describe: opts.describe ?? '',
+    parse: (raw) => (raw === undefined || raw === '' ? undefined : value.parse(raw)),
+  };
+}
+
 export function bool(env: string, opts: Opts<boolean> = {}): Field<boolean> {
   return {
     env,

@@ -159,7 +159,9 @@ export interface OpsServerOptions {
   port: number;
   /** @default '0.0.0.0' */
   host?: string;
-  metrics: WorkerMetrics;
+  /** A worker's metrics; a service without queues (the gateway) needs only a registry. */
+  metrics: WorkerMetrics | Pick<WorkerMetrics, 'registry'>;
+  /** Queues whose progress judges liveness; none → /healthz answers ok while the process runs. */
   probes: ProgressProbe[];
   /** A worker whose queue has had waiting jobs for this long, with none finished, is unhealthy. @default 300 000 */
   stallAfterMs?: number;
@@ -248,14 +250,16 @@ export async function startOpsServer(opts: OpsServerOptions): Promise<OpsServer>
   };
 
   const sampleMetrics = async () => {
+    if (opts.probes.length === 0 || !('depth' in opts.metrics)) return;
+    const metrics = opts.metrics;
     const h = await health();
     for (const [queue, q] of Object.entries(h.queues)) {
-      opts.metrics.sinceProgress.set({ queue }, q.sinceProgressMs / 1000);
-      opts.metrics.stalled.set({ queue }, q.stalled ? 1 : 0);
+      metrics.sinceProgress.set({ queue }, q.sinceProgressMs / 1000);
+      metrics.stalled.set({ queue }, q.stalled ? 1 : 0);
     }
     for (const p of opts.probes) {
       const counts = await withTimeout(p.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'), probeTimeoutMs, 'Redis');
-      for (const [state, n] of Object.entries(counts)) opts.metrics.depth.set({ queue: p.queueName, state }, n);
+      for (const [state, n] of Object.entries(counts)) metrics.depth.set({ queue: p.queueName, state }, n);
     }
   };
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { REPO_ROOT } from '@akhbar/testkit';
-import { bool, int, list, loadConfig, optStr, str, url } from '@akhbar/core';
+import { bool, int, list, loadConfig, optInt, optStr, str, url } from '@akhbar/core';
 
 const spec = {
   port: int('PORT', { default: 3000, min: 0, max: 65535 }),
@@ -13,11 +13,12 @@ const spec = {
   token: optStr('TOKEN', { minLength: 4 }),
   level: str('LEVEL', { default: 'info', oneOf: ['info', 'debug'] }),
   origins: list('ORIGINS', { default: [] }),
+  opsPort: optInt('OPS_PORT', { min: 0, max: 65535 }),
 };
 
 t.test('valid environment gives a typed, frozen config with defaults', async (t) => {
   const c = loadConfig(spec, { REDIS_URL: 'redis://r:6379', OPEN: 'yes', ORIGINS: 'https://a.example, https://b.example' });
-  t.same(c, { port: 3000, redis: 'redis://r:6379', open: true, token: undefined, level: 'info', origins: ['https://a.example', 'https://b.example'] });
+  t.same(c, { port: 3000, redis: 'redis://r:6379', open: true, token: undefined, level: 'info', origins: ['https://a.example', 'https://b.example'], opsPort: undefined });
   t.ok(Object.isFrozen(c));
 });
 
@@ -28,6 +29,9 @@ t.test('every bad variable is named in one coded error', async (t) => {
   });
   t.throws(() => loadConfig(spec, { REDIS_URL: 'http://wrong' }), { message: /REDIS_URL must use redis:/ });
   t.throws(() => loadConfig(spec, { REDIS_URL: 'redis://r', PORT: '70000' }), { message: /PORT must be <= 65535/ });
+  t.equal(loadConfig(spec, { REDIS_URL: 'redis://r', OPS_PORT: '9100' }).opsPort, 9100, 'an optional integer, when given');
+  t.throws(() => loadConfig(spec, { REDIS_URL: 'redis://r', OPS_PORT: 'ninety' }), { message: /OPS_PORT must be an integer/ });
+  t.throws(() => loadConfig(spec, { REDIS_URL: 'redis://r', OPS_PORT: '-1' }), { message: /OPS_PORT must be >= 0/ });
 });
 
 t.test('X_FILE supplies a secret from a file', async (t) => {

@@ -80,6 +80,8 @@ export interface BuildOptions {
   /** Feed discovery may reach loopback/private addresses. @default false */
   allowPrivateNetworks?: boolean;
   publicUrl?: string | undefined;
+  /** Serve /metrics on the API port; false when it has a port of its own (main.ts). @default true */
+  publicMetrics?: boolean;
   /** Entity gazetteer for cross-lingual expansion; `null` turns expansion off. @default @akhbar/nlp's */
   entities?: EntityLookup | null;
   /** Queues to use instead of opening them on `redis` (they are then not closed by the app). */
@@ -105,6 +107,7 @@ export function optionsFromConfig(config: GatewayConfig): Omit<BuildOptions, 'es
     trustProxy: config.trustProxy,
     allowPrivateNetworks: config.allowPrivateNetworks,
     publicUrl: config.publicUrl,
+    publicMetrics: config.metricsPort === undefined,
   };
 }
 
@@ -293,7 +296,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     queuePrefix: opts.queuePrefix,
     apiKeys: (opts.apiKeys ?? []).length > 0 ? [...(opts.apiKeys ?? []), ...(opts.adminToken ? [opts.adminToken] : [])] : [],
   });
-  await app.register(opsRoutes);
+  await app.register(opsRoutes, { metrics: opts.publicMetrics ?? true });
   // Read routes: API keys when configured.
   await app.register(async (read) => {
     read.addHook('onRequest', apiKeyGuard(settings.apiKeys, settings.adminToken));

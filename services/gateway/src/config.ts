@@ -1,9 +1,14 @@
-import { bool, commonConfig, int, list, loadConfig, optStr, str, type ConfigOf } from '@akhbar/core';
+import { bool, commonConfig, int, list, loadConfig, optInt, optStr, str, type ConfigOf } from '@akhbar/core';
 
 export const gatewayConfigSpec = {
   ...commonConfig,
   port: int('PORT', { default: 3000, min: 0, max: 65535, describe: 'Gateway HTTP port' }),
   host: str('HOST', { default: '0.0.0.0', describe: 'Gateway bind address' }),
+  metricsPort: optInt('GATEWAY_METRICS_PORT', {
+    min: 0,
+    max: 65535,
+    describe: 'When set, /metrics moves off PORT to this port (with /healthz and /readyz), out of reach of API clients; unset → /metrics on PORT',
+  }),
   adminToken: optStr('AKHBAR_ADMIN_TOKEN', { minLength: 16, describe: 'Bearer token for admin routes; admin routes are refused when unset' }),
   apiKeys: list('AKHBAR_API_KEYS', { default: [], describe: 'Comma-separated API keys; when set, read routes need one (X-Api-Key header or api_key parameter)' }),
   cursorSecret: optStr('AKHBAR_CURSOR_SECRET', { minLength: 16, describe: 'HMAC key signing paging cursors; unset → one shared secret is created in Redis' }),

@@ -1,8 +1,9 @@
-import { createLogger, createRedis, configOrExit, exitOnConfigError, onShutdown } from '@akhbar/core';
+import { createLogger, createRedis, configOrExit, exitOnConfigError, onShutdown, startOpsServer } from '@akhbar/core';
 import { loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
 import { build, optionsFromConfig } from './app.ts';
 import { loadGatewayConfig } from './config.ts';
+import { readinessChecks } from './routes/ops.ts';
 
 const config = configOrExit(loadGatewayConfig);
 const log = createLogger('gateway', config.logLevel);
@@ -23,11 +24,17 @@ await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 log.info({ port, admin: config.adminToken !== undefined, apiKeys: config.apiKeys.length }, 'gateway listening');
+// /metrics on a port of its own when asked (the workers' ops server): not reachable by API clients.
+const ops =
+  config.metricsPort === undefined
+    ? undefined
+    : await startOpsServer({ service: 'gateway', port: config.metricsPort, host: config.host, metrics: app.metrics, probes: [], ready: readinessChecks(app), log });
 
 // app.close() stops accepting connections, lets in-flight requests finish (new ones get 503),
 // then closes the queues it opened; the clients go last.
 onShutdown(log, [
   { name: 'http', close: () => app.close() },
+  ...(ops ? [{ name: 'ops', close: () => ops.close() }] : []),
   { name: 'redis', close: () => redis.quit() },
   { name: 'elasticsearch', close: () => es.close() },
 ]);

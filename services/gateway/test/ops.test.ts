@@ -41,6 +41,39 @@ t.test('metrics: per-route latency histograms and Elasticsearch latency', async 
   t.match(res.body, /akhbar_node_process_cpu_seconds_total/);
 });
 
+t.test('GATEWAY_METRICS_PORT: /metrics on a port of its own, out of reach of API clients', async (t) => {
+  const queuePrefix = uniqueQueuePrefix('gw-ops-port');
+  const indexPrefix = uniqueIndexPrefix('gw-ops-port');
+  const gateway = startService('gateway', {
+    REDIS_URL: testRedisUrl(), ELASTICSEARCH_URL: testEsUrl(), AKHBAR_QUEUE_PREFIX: queuePrefix, AKHBAR_INDEX_PREFIX: indexPrefix,
+    PORT: '0', HOST: '127.0.0.1', GATEWAY_METRICS_PORT: '0',
+  });
+  t.teardown(async () => {
+    await gateway.stop('SIGKILL');
+    await deleteRedisPrefix(queuePrefix);
+    await dropIndexPrefix(indexPrefix);
+  });
+  const api = `http://127.0.0.1:${String((await gateway.waitForLog((l) => l.msg === 'gateway listening', 30_000)).port)}`;
+  const ops = `http://127.0.0.1:${String((await gateway.waitForLog((l) => l.msg === 'ops server listening (/metrics /healthz /readyz)', 30_000)).port)}`;
+  t.not(ops, api);
+  t.equal((await fetch(`${api}/v1/search?q=anything`)).status, 503, 'a search while the index does not exist yet');
+  const hidden = await fetch(`${api}/metrics`);
+  t.equal(hidden.status, 404, 'the API port no longer serves /metrics');
+  t.match(await hidden.json(), { error: { code: 'AKHBAR_NOT_FOUND' } });
+  const metrics = await fetch(`${ops}/metrics`);
+  t.equal(metrics.status, 200);
+  t.match(await metrics.text(), /akhbar_http_request_duration_seconds_count\{[^}]*route="\/v1\/search"[^}]*status="503"[^}]*\} 1/, "the API port's requests are counted there");
+  t.equal((await fetch(`${api}/healthz`)).status, 200, 'probes still answer on the API port');
+  const notReady = await fetch(`${ops}/readyz`);
+  t.equal(notReady.status, 503);
+  t.match(await notReady.json(), { ready: false, checks: { redis: true, elasticsearch: true, index: false } }, 'the ops port checks the same things as /readyz');
+  await ensureArticleIndex(createEsClient(testEsUrl()), indexPrefix);
+  t.equal((await fetch(`${ops}/readyz`)).status, 200);
+  t.match(await (await fetch(`${ops}/healthz`)).json(), { status: 'ok', service: 'gateway' });
+  gateway.child.kill('SIGTERM');
+  t.equal(await gateway.exited, 0, 'both ports close on SIGTERM');
+});
+
 t.test('OpenAPI 3 at /docs/json describes every endpoint; Swagger UI at /docs', async (t) => {
   const spec = (await gw.app.inject({ url: '/docs/json' })).json();
   t.match(spec.openapi, /^3\./);
