@@ -5,7 +5,8 @@
 #     from Maven Central (org.elasticsearch.distribution.integ-test-zip:elasticsearch, zip) into
 #     the ignored cache, build and install the akhbar-analysis plugin, and run it as a dedicated
 #     non-root user (Elasticsearch refuses root), single node, bound to 127.0.0.1, then wait
-#     until the cluster is healthy. Instant when already up.
+#     until the cluster is healthy. Instant when already up (a node this script started is
+#     restarted when the plugin's source changed since).
 # down: stop the node this script started (never one it merely reused).
 #
 # Variables: ELASTICSEARCH_URL (default http://127.0.0.1:9200), ES_HEAP (default 1g, at most 1g
@@ -95,7 +96,7 @@ ensure_distribution() {
   fi
   # The analysis plugin is rebuilt when its source changes.
   local src_sum
-  src_sum=$(cat "$root"/infra/elasticsearch/akhbar-analysis/src/org/akhbar/analysis/*.java | cksum)
+  src_sum=$(plugin_sum)
   if [ "$(cat "$home/.akhbar-analysis.sum" 2>/dev/null)" != "$src_sum" ]; then
     log "building and installing the akhbar-analysis plugin"
     ES_JAVA_HOME="$java_home" bash "$root/infra/elasticsearch/akhbar-analysis/build.sh" "$home" "$base/akhbar-analysis.zip" >/dev/null
@@ -117,8 +118,19 @@ cmd_status() {
   return 1
 }
 
+plugin_sum() { cat "$root"/infra/elasticsearch/akhbar-analysis/src/org/akhbar/analysis/*.java | cksum; }
+
 cmd_up() {
-  if healthy; then return 0; fi
+  if healthy; then
+    # A node this checkout started keeps the plugin it was started with: when the plugin's source
+    # has changed since (a pull, an edit), restart it so the new analysis is what gets tested.
+    if [ -f "$pidfile" ] && [ "$(cat "$home/.akhbar-analysis.sum" 2>/dev/null)" != "$(plugin_sum)" ]; then
+      log "the akhbar-analysis plugin changed since this node started; restarting it"
+      cmd_down
+    else
+      return 0
+    fi
+  fi
   if answering; then
     log "a node answers at $url but is not healthy yet; waiting"
   else

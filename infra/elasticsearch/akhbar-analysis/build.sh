@@ -13,7 +13,7 @@ version=$(ls "$lib" | sed -n 's/^elasticsearch-\([0-9][0-9.]*\)\.jar$/\1/p' | he
 cp=$(ls "$lib"/elasticsearch-plugin-api-*.jar "$lib"/elasticsearch-plugin-analysis-api-*.jar "$lib"/lucene-core-*.jar "$lib"/lucene-analysis-common-*.jar | tr '\n' ':')
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$java_home/bin/javac" --release 21 -nowarn -cp "$cp" -d "$work/classes" "$here"/src/org/akhbar/analysis/*.java
+"$java_home/bin/javac" --release 21 -encoding UTF-8 -nowarn -cp "$cp" -d "$work/classes" "$here"/src/org/akhbar/analysis/*.java
 "$java_home/bin/jar" cf "$work/akhbar-analysis.jar" -C "$work/classes" .
 # The plugin installer can generate named_components.json by scanning every jar on the classpath,
 # but that scan runs out of the CLI's small heap; listing the components here is exact and instant.

@@ -44,6 +44,11 @@ const DOCS = {
     title: 'مسؤول في وزارة الصحة: المستشفيات تستقبل المصابين',
     body: 'أكد مسؤول في الوزارة أن المستشفيات الحكومية استقبلت المصابين وأن هيأة النزاهة تتابع الملف.',
   }),
+  markets: makeArticle({
+    lang: 'ar',
+    title: 'ارتفاع أسعار الخضار في أسواق البصرة',
+    body: 'قال تجار إن أسعار السلع الغذائية ارتفعت في الأسواق الشعبية بعد إغلاق المعابر الحدودية.',
+  }),
   elections: makeArticle({
     lang: 'fr',
     title: "Les élections législatives en Irak : l'opposition dénonce des fraudes",
@@ -95,6 +100,10 @@ t.test('Arabic analysis chains (_analyze)', async (t) => {
   t.same(await tokens('وزارة', { field: ar }), ['وزار', 'زار'], 'index side: the stem with and without a one-letter proclitic');
   t.same(await tokens('وزارة', { analyzer: 'akhbar_ar_search' }), ['وزار'], 'query side: the word as typed');
   t.same(await tokens('٢٠٢٤', { field: ar }), ['2024'], 'Arabic-Indic digits');
+  t.same(await tokens('المدارس مدرسة', { field: ar }), ['مدارس', 'مدرس', 'مدرس'], 'a broken plural also gives its singular\'s stem');
+  t.same(await tokens('أسعارها', { analyzer: 'akhbar_ar_search' }), ['اسعار', 'سعر'], 'query side too, behind a pronoun');
+  t.same(await tokens('النساء', { field: ar }), ['نسا', 'امرا', 'مرا'], 'every written singular (امرأة, المرأة)');
+  t.same(await tokens('كتب', { field: ar }), ['كتب'], 'a plural that is also a common verb (كتب, "wrote") is left alone');
 });
 
 t.test('Latin-script analysis chains (_analyze)', async (t) => {
@@ -121,6 +130,10 @@ t.test('a reader finds the Arabic article whatever the spelling', async (t) => {
   t.same(await found('مستشفى'), ['ministry'], 'مستشفى (alef maqsura) finds المستشفيات');
   t.same(await found('هيئة'), ['ministry'], 'هيئة finds هيأة');
   t.same(await found('كاظمي مليشيا'), [], 'all words are required: no article has both');
+  t.same(await found('سعر'), ['markets'], 'the singular سعر finds the broken plural أسعار');
+  t.same(await found('السوق'), ['markets'], 'السوق finds أسواق and الأسواق');
+  t.same(await found('مدارس'), ['kadhimi'], 'the broken plural مدارس finds the singular مدرسة');
+  t.same(await found('وزير'), ['kadhimi'], 'وزير finds رئيس الوزراء, and not وزارة');
 });
 
 t.test('a reader finds French and English articles whatever the accents and case', async (t) => {

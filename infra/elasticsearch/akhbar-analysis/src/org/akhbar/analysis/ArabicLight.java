@@ -31,7 +31,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *     at index time ({@code expand}) the stems with and without it are both emitted at the same
  *     position, while the query side keeps the word as typed: a query وزارة then finds وزارة,
  *     الوزارة and ووزارة without also matching زار ("visited").
- * Broken plurals (مدارس / مدرسة) are out of reach of any light stemmer.
+ * Broken plurals (مدارس / مدرسة) are out of reach of any light stemmer: for the common ones of news
+ * text (BrokenPlurals) the singular's stems are emitted at the same position, on both sides, so
+ * مدارس finds مدرسة and the other way round.
  */
 public final class ArabicLight {
   private ArabicLight() {}
@@ -110,10 +112,7 @@ public final class ArabicLight {
    * (قانوني، فلسطيني، إيراني، باكستاني) only meet them when the ending stays.
    */
   static String stripSuffixes(String w, boolean ambiguous) {
-    // Plural possessive pronouns (هما كما هم كم), only on long words: تفاهم, محاكم keep theirs.
-    if (ends(w, "\u0647\u0645\u0627", 4) || ends(w, "\u0643\u0645\u0627", 4)) w = restoreTaMarbuta(cut(w, 3));
-    else if (ends(w, "\u0647\u0645", 4) || ends(w, "\u0643\u0645", 4)) w = restoreTaMarbuta(cut(w, 2));
-    else if (ends(w, "\u0647\u0627", 3)) w = restoreTaMarbuta(cut(w, 2)); // ها
+    w = stripPronoun(w);
     // Number: feminine dual, nisba plurals, sound plurals and duals.
     if (ends(w, "\u064A\u064A\u0646", 3) || ends(w, "\u064A\u0648\u0646", 3) || ends(w, "\u064A\u0627\u062A", 3)) w = cut(w, 3); // يين يون يات
     else if (ends(w, "\u062A\u064A\u0646", 3) || ends(w, "\u062A\u0627\u0646", 3)) { if (ambiguous) w = cut(w, 3); } // تين تان
@@ -127,10 +126,27 @@ public final class ArabicLight {
     return w;
   }
 
-  /** Stems of a word without its proclitics: the full strip, then the one keeping ambiguous endings. */
+  /** A possessive pronoun ending (هما كما هم كم ها) taken off, only on long words: تفاهم, محاكم keep theirs. */
+  static String stripPronoun(String w) {
+    if (ends(w, "\u0647\u0645\u0627", 4) || ends(w, "\u0643\u0645\u0627", 4)) return restoreTaMarbuta(cut(w, 3));
+    if (ends(w, "\u0647\u0645", 4) || ends(w, "\u0643\u0645", 4)) return restoreTaMarbuta(cut(w, 2));
+    if (ends(w, "\u0647\u0627", 3)) return restoreTaMarbuta(cut(w, 2)); // ها
+    return w;
+  }
+
+  /**
+   * Stems of a word without its proclitics: the full strip, then the one keeping ambiguous
+   * endings; for a known broken plural, its singulars' stems too.
+   */
   private static void suffixVariants(String w, List<String> out) {
     add(out, stripSuffixes(w, true));
     add(out, stripSuffixes(w, false));
+    String[] singulars = BrokenPlurals.singulars(w);
+    if (singulars == null) return;
+    for (String s : singulars) {
+      add(out, stripSuffixes(s, true));
+      add(out, stripSuffixes(s, false));
+    }
   }
 
   /** The query-side stems: article proclitics stripped, suffix variants. First is the full strip. */
