@@ -5,7 +5,7 @@ import { findFeedLinks } from './discover.ts';
 import { FeedErrors } from './errors.ts';
 import { firstImage, resolveUrl, textOf } from './html.ts';
 import { sniffFormat } from './sniff.ts';
-import { hasIllegalChars, inspectProlog, liftCdata, nestingExceeds, rebuildXml, repairXml, restoreLifted, stripIllegalChars, xhtmlToHtml } from './xml.ts';
+import { hasIllegalChars, inspectProlog, liftBodies, nestingExceeds, rebuildXml, repairXml, restoreLifted, stripIllegalChars, xhtmlToHtml } from './xml.ts';
 
 /**
  * Bytes → a parsed feed, format detected from the content (never from the URL):
@@ -145,7 +145,7 @@ async function rssParse(text: string): Promise<XmlObj> {
 
 /**
  * Every string of rss-parser's result, its mapping and the XML tree kept beside it, with the
- * CDATA lifted out before parsing put back (see liftCdata). Shared branches are simply visited
+ * bodies lifted out before parsing put back (see liftBodies). Shared branches are simply visited
  * twice; the tree is as deep as the document, which nestingExceeds has bounded.
  */
 function restoreTree(node: XmlObj | unknown[], lifted: readonly string[]): void {
@@ -565,28 +565,38 @@ async function parseText(whole: string, meta: ParseMeta, charset: string, charse
   text = xhtmlToHtml(text);
   const rootTag = /^<[^>]*>/.exec(text)?.[0] ?? '';
   const { format: fmt, version } = versionOf(rootTag, root);
-  const lift = liftCdata(text);
-  if (lift) text = lift.text;
-  let out: XmlObj;
-  try {
-    out = await rssParse(text);
-  } catch (first) {
-    const fixed = repairXml(text, root);
+  let out: XmlObj | undefined;
+  // Long bodies lifted out first (liftBodies); the result is kept only when that text parses as
+  // it is. Otherwise the original text is parsed, and repaired, exactly as if nothing was lifted.
+  const lift = liftBodies(text);
+  if (lift) {
     try {
-      if (fixed.repairs.length === 0) throw first;
-      out = await rssParse(fixed.text);
-      repairs.push(...fixed.repairs);
-    } catch (second) {
+      out = await rssParse(lift.text);
+      restoreTree(out, lift.lifted);
+    } catch {
+      out = undefined;
+    }
+  }
+  if (!out) {
+    try {
+      out = await rssParse(text);
+    } catch (first) {
+      const fixed = repairXml(text, root);
       try {
-        out = await rssParse(rebuildXml(fixed.text));
-      } catch {
-        throw unparseableFrom(second, first);
+        if (fixed.repairs.length === 0) throw first;
+        out = await rssParse(fixed.text);
+        repairs.push(...fixed.repairs);
+      } catch (second) {
+        try {
+          out = await rssParse(rebuildXml(fixed.text));
+        } catch {
+          throw unparseableFrom(second, first);
+        }
+        repairs.push(...fixed.repairs, 'rebuilt');
       }
-      repairs.push(...fixed.repairs, 'rebuilt');
     }
   }
   if (!Array.isArray(out.items)) throw new AkhbarError(FeedErrors.UNPARSEABLE, 'feed has no item list', { permanent: true });
-  if (lift) restoreTree(out, lift.lifted);
   return done(fromRssParser(out, meta, fmt, version), repairs);
 }
 

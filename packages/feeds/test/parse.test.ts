@@ -152,8 +152,8 @@ t.test('defects are repaired, the items still come out, and the feed is flagged'
   t.same(clean.repairs, [], 'a clean feed takes no repair');
 });
 
-t.test('long CDATA bodies reach their items whole on every parse path', async (t) => {
-  // Long CDATA sections are lifted out before the XML parser and put back after (xml.ts liftCdata).
+t.test('long bodies, in CDATA or escaped, reach their items whole on every parse path', async (t) => {
+  // Long bodies are lifted out before the XML parser and put back after (xml.ts liftBodies).
   const para = 'أعلنت وزارة الكهرباء أن ساعات التجهيز في بغداد ارتفعت إلى عشرين ساعة يومياً بعد دخول محطة الرشيد الجديدة الخدمة. ';
   const body = (n: number) => `<p>${String(n)}: ${para.repeat(4)}</p><p>قال المتحدث باسم الوزارة إن الصيانة مستمرة.</p>`;
   const item = (n: number, html = body(n), title = `خبر رقم ${String(n)}`) =>
@@ -183,6 +183,18 @@ t.test('long CDATA bodies reach their items whole on every parse path', async (t
   const broken = await parse(rss(`<item><title>عنصر لم يغلق</title><link>https://rafidain.example/a/6</link><content:encoded><![CDATA[${body(6)}]]></content:encoded><extra></item>`));
   t.ok(broken.repairs.includes('rebuilt'), `mismatched tags are rebuilt (${broken.repairs.join(', ')})`);
   t.equal(broken.items[0]!.html, body(6), 'the body survives the rebuild');
+
+  const escape = (html: string) => html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const atom = (content: string, title = 'خبر') =>
+    `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>الرافدين</title><id>urn:rafidain</id><updated>2025-06-01T00:00:00Z</updated>` +
+    `<entry><title>${title}</title><id>https://rafidain.example/a/7</id><link href="https://rafidain.example/a/7"/><updated>2025-06-01T00:00:00Z</updated>` +
+    `<content type="html">${content}</content></entry></feed>`;
+  const withRefs = `${body(7)}<p>النفط &amp; الغاز: "٣٠٠" ألف برميل</p>`;
+  const escaped = await parse(atom(`${escape(body(7))}&lt;p&gt;النفط &amp;amp; الغاز: &#x22;٣٠٠&#34; ألف برميل&lt;/p&gt;`));
+  t.equal(escaped.items[0]!.html, withRefs, 'escaped Atom content: entities and character references decoded as the parser would');
+  t.same(escaped.flags, [], 'and not flagged');
+  const nbsp = await parse(atom(`${escape(body(8))}&lt;p&gt;بغداد&nbsp;اليوم&lt;/p&gt;`));
+  t.equal(nbsp.items[0]!.html, `${body(8)}<p>بغداد\u00a0اليوم</p>`, 'an HTML entity in escaped content is left to the parser, which reads it');
 });
 
 t.test('broken and odd dates: parsed where possible, else fetch time and flagged', async (t) => {
