@@ -73,7 +73,7 @@ export function inspectProlog(text: string): Prolog {
       continue;
     }
     if (text.startsWith('<!', i)) {
-      const end = declarationEnd(text, i + 2);
+      const end = markupEnd(text, i + 2, true);
       if (end < 0) throw unparseable('unterminated declaration before the root element');
       const decl = text.slice(i, end);
       if (/<!ENTITY/i.test(decl)) {
@@ -96,8 +96,12 @@ export function inspectProlog(text: string): Prolog {
   throw new AkhbarError(FeedErrors.NOT_A_FEED, 'no XML element found', { permanent: true });
 }
 
-/** End (exclusive) of a `<!…>` declaration, honouring quotes and a `[…]` internal subset. */
-function declarationEnd(text: string, from: number): number {
+/**
+ * End (exclusive) of markup whose name begins at `from`: the first `>` outside quoted values and,
+ * in a `<!…>` declaration, outside a `[…]` internal subset. -1 when there is none, or when a start
+ * tag meets a `<` first (it is not a tag).
+ */
+function markupEnd(text: string, from: number, declaration: boolean): number {
   let depth = 0;
   let quote = 0;
   for (let j = from; j < text.length; j++) {
@@ -105,9 +109,10 @@ function declarationEnd(text: string, from: number): number {
     if (quote) {
       if (c === quote) quote = 0;
     } else if (c === 0x22 || c === 0x27) quote = c;
-    else if (c === 0x5b /* [ */) depth++;
-    else if (c === 0x5d /* ] */) depth = Math.max(0, depth - 1);
+    else if (declaration && c === 0x5b /* [ */) depth++;
+    else if (declaration && c === 0x5d /* ] */) depth = Math.max(0, depth - 1);
     else if (c === 0x3e /* > */ && depth === 0) return j + 1;
+    else if (!declaration && c === 0x3c /* < */) return -1;
   }
   return -1;
 }
@@ -264,20 +269,6 @@ function decodeXmlText(raw: string): string | undefined {
   return bad || refs !== amps ? undefined : out;
 }
 
-/** End (exclusive) of a start tag whose name begins at `from`, honouring quoted attribute values. */
-function tagEnd(text: string, from: number): number {
-  let quote = 0;
-  for (let j = from; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x22 || c === 0x27) quote = c;
-    else if (c === 0x3e /* > */) return j + 1;
-    else if (c === 0x3c /* < */) return -1;
-  }
-  return -1;
-}
-
 /**
  * Long bodies taken out of the text before the XML parser sees it, each replaced by a short
  * numbered placeholder; `restoreLifted` puts them back into the parsed strings. Lifted are CDATA
@@ -336,7 +327,7 @@ export function liftBodies(text: string, minLength = 256): { text: string; lifte
       if (end < 0) break;
       i = text.indexOf('<', end + 1);
     } else {
-      const end = tagEnd(text, i + 1);
+      const end = markupEnd(text, i + 1, false);
       if (end < 0) return undefined;
       openEnd = text.charCodeAt(end - 2) === 0x2f /* / */ ? -1 : end;
       i = text.indexOf('<', end);
