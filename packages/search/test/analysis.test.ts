@@ -104,6 +104,7 @@ t.test('Arabic analysis chains (_analyze)', async (t) => {
   t.same(await tokens('أسعارها', { analyzer: 'akhbar_ar_search' }), ['اسعار', 'سعر'], 'query side too, behind a pronoun');
   t.same(await tokens('النساء', { field: ar }), ['نسا', 'امرا', 'مرا'], 'every written singular (امرأة, المرأة)');
   t.same(await tokens('كتب', { field: ar }), ['كتب'], 'a plural that is also a common verb (كتب, "wrote") is left alone');
+  t.same(await tokens('العلماء', { field: ar }), ['علما'], 'so is one whose singular is another common word (عالم is also "world")');
 });
 
 t.test('Latin-script analysis chains (_analyze)', async (t) => {

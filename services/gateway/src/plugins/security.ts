@@ -48,7 +48,7 @@ const HELMET: HelmetOptions = {
  * its result replayed on each response the same way (on the raw response, so a route's own
  * `reply.header` still overrides it, as the dashboard's relaxed CSP does).
  */
-export function helmetHeaders(options: HelmetOptions): Array<[string, string]> {
+function helmetHeaders(options: HelmetOptions): Array<[string, string]> {
   const set = new Map<string, string>();
   const recorder = {
     setHeader(name: string, value: string | number) {
