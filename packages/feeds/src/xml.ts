@@ -241,8 +241,8 @@ export function rebuildXml(text: string): string {
 }
 
 /** Marks a lifted body: private-use characters, legal in XML and never in a feed we lift from. */
-export const LIFT_OPEN = '\uE000';
-export const LIFT_CLOSE = '\uE001';
+const LIFT_OPEN = '\uE000';
+const LIFT_CLOSE = '\uE001';
 const LIFTED = /\uE000(\d+)\uE001/g;
 
 const XML_REF = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
