@@ -72,6 +72,10 @@ t.test('GATEWAY_METRICS_PORT: /metrics on a port of its own, out of reach of API
   t.match(await (await fetch(`${ops}/healthz`)).json(), { status: 'ok', service: 'gateway' });
   gateway.child.kill('SIGTERM');
   t.equal(await gateway.exited, 0, 'both ports close on SIGTERM');
+  const access = gateway.logs.filter((l) => l.msg === 'request');
+  t.same(access.map((l) => `${String(l.status)} ${String(l.url)}`), ['503 /v1/search?q=anything', '404 /metrics', '200 /healthz'], 'one access-log line per API request, with its status');
+  t.notOk(gateway.logs.some((l) => l.msg === 'incoming request' || l.msg === 'request completed'), "not Fastify's two lines as well");
+  t.notMatch(gateway.stderr.join(''), /Deprecation|FSTDEP/, 'no deprecation warning at start-up');
 });
 
 t.test('OpenAPI 3 at /docs/json describes every endpoint; Swagger UI at /docs', async (t) => {
