@@ -44,6 +44,11 @@ const DOCS = {
     title: 'مسؤول في وزارة الصحة: المستشفيات تستقبل المصابين',
     body: 'أكد مسؤول في الوزارة أن المستشفيات الحكومية استقبلت المصابين وأن هيأة النزاهة تتابع الملف.',
   }),
+  washington: makeArticle({
+    lang: 'ar',
+    title: 'الكونغرس الأمريكي يناقش موازنة الدفاع',
+    body: 'بدأ الكونغرس جلسات لمناقشة الموازنة بعد أن طلب الرئيس ترامب زيادة الإنفاق على الجيش.',
+  }),
   markets: makeArticle({
     lang: 'ar',
     title: 'ارتفاع أسعار الخضار في أسواق البصرة',
@@ -105,6 +110,7 @@ t.test('Arabic analysis chains (_analyze)', async (t) => {
   t.same(await tokens('النساء', { field: ar }), ['نسا', 'امرا', 'مرا'], 'every written singular (امرأة, المرأة)');
   t.same(await tokens('كتب', { field: ar }), ['كتب'], 'a plural that is also a common verb (كتب, "wrote") is left alone');
   t.same(await tokens('العلماء', { field: ar }), ['علما'], 'so is one whose singular is another common word (عالم is also "world")');
+  t.same(await tokens('الأميركية ترمب', { field: ar }), ['اميرك', 'امريك', 'ترمب', 'ترامب'], 'a second spelling also gives the usual one\'s stem');
 });
 
 t.test('Latin-script analysis chains (_analyze)', async (t) => {
@@ -135,6 +141,9 @@ t.test('a reader finds the Arabic article whatever the spelling', async (t) => {
   t.same(await found('السوق'), ['markets'], 'السوق finds أسواق and الأسواق');
   t.same(await found('مدارس'), ['kadhimi'], 'the broken plural مدارس finds the singular مدرسة');
   t.same(await found('وزير'), ['kadhimi'], 'وزير finds رئيس الوزراء, and not وزارة');
+  t.same(await found('أميركا'), ['washington'], 'أميركا finds الأمريكي');
+  t.same(await found('ترمب الكونجرس'), ['washington'], 'ترمب and الكونجرس find ترامب and الكونغرس');
+  t.same(await found('ميليشيا'), ['militias'], 'ميليشيا finds المليشيات');
 });
 
 t.test('a reader finds French and English articles whatever the accents and case', async (t) => {

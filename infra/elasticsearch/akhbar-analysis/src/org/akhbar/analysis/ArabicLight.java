@@ -33,7 +33,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *     الوزارة and ووزارة without also matching زار ("visited").
  * Broken plurals (مدارس / مدرسة) are out of reach of any light stemmer: for the common ones of news
  * text (BrokenPlurals) the singular's stems are emitted at the same position, on both sides, so
- * مدارس finds مدرسة and the other way round.
+ * مدارس finds مدرسة and the other way round. Loanwords and names spelt two ways (أميركا / أمريكا,
+ * ترمب / ترامب) meet the same way (SpellingVariants).
  */
 public final class ArabicLight {
   private ArabicLight() {}
@@ -136,16 +137,24 @@ public final class ArabicLight {
 
   /**
    * Stems of a word without its proclitics: the full strip, then the one keeping ambiguous
-   * endings; for a known broken plural, its singulars' stems too.
+   * endings; for a known broken plural, its singulars' stems too; for a known second spelling,
+   * the usual spelling's stem.
    */
   private static void suffixVariants(String w, List<String> out) {
+    int from = out.size();
     add(out, stripSuffixes(w, true));
     add(out, stripSuffixes(w, false));
     String[] singulars = BrokenPlurals.singulars(w);
-    if (singulars == null) return;
-    for (String s : singulars) {
-      add(out, stripSuffixes(s, true));
-      add(out, stripSuffixes(s, false));
+    if (singulars != null) {
+      for (String s : singulars) {
+        add(out, stripSuffixes(s, true));
+        add(out, stripSuffixes(s, false));
+      }
+    }
+    // Another spelling of a loanword or name (أميركا, ترمب) meets the usual one at its stem.
+    for (int i = from, n = out.size(); i < n; i++) {
+      String usual = SpellingVariants.usual(out.get(i));
+      if (usual != null) add(out, usual);
     }
   }
 
