@@ -31,6 +31,12 @@ t.test('Arabic clitics: و ب ل ال ك ف and their combinations', async (t) =
   t.notOk(ids('قالت هند إنها').includes('Q668'), 'a bare "هند" (a first name) is not India');
 });
 
+t.test('Arabic second spellings of names name the same entity', async (t) => {
+  for (const [a, b, id] of [['ترامب', 'ترمب', 'Q22686'], ['أمريكا', 'أميركا', 'Q30'], ['أردوغان', 'أردوجان', 'Q39259'], ['نتنياهو', 'نتانياهو', 'Q43723'], ['زيلينسكي', 'زيلنسكي', 'Q3874799'], ['الكونغرس', 'الكونجرس', 'us-congress']] as const) {
+    t.ok(ids(`قال ${a} أمس`).includes(id) && ids(`قال ${b} أمس`).includes(id), `${a} and ${b} are ${id}`);
+  }
+});
+
 t.test('transliterations across Latin-script languages', async (t) => {
   for (const spelling of ['Kadhimi', 'al-Kadhimi', 'Kazimi', 'Kazemi', 'al-Kazimi', 'Mustafa al-Kadhimi', 'Moustafa al-Kazimi']) {
     t.same(ids(`Prime Minister ${spelling} said`), ['mustafa-al-kadhimi'], spelling);
