@@ -65,6 +65,12 @@ public final class ArabicLight {
     return j;
   }
 
+  /** A whole word folded (see fold). */
+  static String fold(String w) {
+    char[] b = w.toCharArray();
+    return new String(b, 0, fold(b, b.length));
+  }
+
   static boolean isArabicLetter(char c) {
     return c >= '\u0621' && c <= '\u064A';
   }
@@ -263,8 +269,7 @@ public final class ArabicLight {
   /** Prints stems of the arguments: a quick check without a cluster. */
   public static void main(String[] args) {
     for (String a : args) {
-      char[] b = a.toCharArray();
-      String w = new String(b, 0, fold(b, b.length));
+      String w = fold(a);
       System.out.println(a + "\t" + stem(w) + "\t" + stems(w));
     }
   }

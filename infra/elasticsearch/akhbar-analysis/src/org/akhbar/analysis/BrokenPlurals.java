@@ -58,18 +58,13 @@ final class BrokenPlurals {
 
   private static final Map<String, String[]> SINGULARS = load();
 
-  private static String folded(String w) {
-    char[] b = w.toCharArray();
-    return new String(b, 0, ArabicLight.fold(b, b.length));
-  }
-
   private static Map<String, String[]> load() {
     Map<String, String[]> m = new HashMap<>(ENTRIES.length * 2);
     for (String e : ENTRIES) {
       String[] words = e.split(" ");
       String[] singulars = new String[words.length - 1];
-      for (int i = 1; i < words.length; i++) singulars[i - 1] = folded(words[i]);
-      m.put(folded(words[0]), singulars);
+      for (int i = 1; i < words.length; i++) singulars[i - 1] = ArabicLight.fold(words[i]);
+      m.put(ArabicLight.fold(words[0]), singulars);
     }
     return m;
   }

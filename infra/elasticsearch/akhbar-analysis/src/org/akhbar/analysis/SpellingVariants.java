@@ -27,8 +27,7 @@ final class SpellingVariants {
   private static final Map<String, String> USUAL = load();
 
   private static String stemOf(String w) {
-    char[] b = w.toCharArray();
-    return ArabicLight.stripSuffixes(ArabicLight.stripArticle(new String(b, 0, ArabicLight.fold(b, b.length))), true);
+    return ArabicLight.stripSuffixes(ArabicLight.stripArticle(ArabicLight.fold(w)), true);
   }
 
   private static Map<String, String> load() {
