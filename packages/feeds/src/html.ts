@@ -30,25 +30,78 @@ const BLOCK = new Set([
 ]);
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'figure', 'pre', 'section', 'article']);
 
-/** C0/C1 controls other than tab and newline; never meaningful in news text. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
+/** C0/C1 controls other than tab, CR and newline, and the two non-characters; never meaningful in news text. */
+function isControl(c: number): boolean {
+  return c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : (c >= 0x7f && c <= 0x9f) || c === 0xfffe || c === 0xffff;
+}
 
-const NEEDS_TIDY = /[\u0000-\u001f\u007f-\u00a0\u2000-\u200a\u202f\u205f\u3000\ufffe\uffff]| {2}/;
+/** Tab, space, no-break space and the Unicode spaces, all read as one space. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+}
 
-/** Whitespace tidy shared by every text field: controls out, runs collapsed, at most one blank line. */
+/**
+ * Whitespace tidy shared by every text field: control characters out; CR and CRLF read as a
+ * line break; inside each run of blanks and line breaks, a run without a break becomes one
+ * space and a run with breaks becomes one or two line breaks (at most one blank line) with no
+ * spaces around them; the ends trimmed.
+ *
+ * One hand-written pass over the characters, because this runs over every body, summary and
+ * title: the five regular expressions it replaced (the same rules, step by step, kept in its
+ * test as the reference it is compared with) were a quarter of the cost of normalising an item.
+ */
 export function tidyText(s: string): string {
-  // Most titles and short fields need nothing but a trim: one scan instead of five.
-  if (!NEEDS_TIDY.test(s)) return s.trim();
-  return s
-    .replace(CONTROL, '')
-    .replace(/\r\n?/g, '\n')
-    // Only runs of two or more, or a lone non-space blank, are rewritten: replacing every single
-    // space with itself made this the costliest step of normalising an item.
-    .replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    // Blanks are single spaces by now.
-    .replace(/ \n ?|\n /g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  let out = '';
+  /** Start of the input not yet copied to `out`. */
+  let copied = 0;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    // The common case, letters (Latin, Arabic, Cyrillic… below U+2000) and single spaces
+    // between words, copies nothing.
+    if (c > 0x20 && (c < 0x7f || (c > 0xa0 && c < 0x2000))) {
+      i++;
+      continue;
+    }
+    if (c === 0x20 && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d > 0x20 && (d < 0x7f || (d > 0xa0 && d < 0x2000))) {
+        i += 2;
+        continue;
+      }
+    }
+    if (!isBlank(c) && !isControl(c) && c !== 0x0a && c !== 0x0d) {
+      i++;
+      continue;
+    }
+    // A run of blanks, line breaks and controls: count what it holds.
+    const runStart = i;
+    let blanks = 0;
+    let breaks = 0;
+    let afterCR = false;
+    for (; i < n; i++) {
+      const r = s.charCodeAt(i);
+      if (r === 0x0a) {
+        // A newline right after a CR (controls between them do not count) ends the same break.
+        if (!afterCR) breaks++;
+        afterCR = false;
+      } else if (r === 0x0d) {
+        breaks++;
+        afterCR = true;
+      } else if (isBlank(r)) {
+        blanks++;
+        afterCR = false;
+      } else if (!isControl(r)) {
+        break;
+      }
+    }
+    const replacement = breaks > 0 ? (breaks > 1 ? '\n\n' : '\n') : blanks > 0 ? ' ' : '';
+    if (i - runStart === 1 && replacement.length === 1 && s.charCodeAt(runStart) === replacement.charCodeAt(0)) continue;
+    out += s.slice(copied, runStart) + replacement;
+    copied = i;
+  }
+  return (copied === 0 ? s : out + s.slice(copied)).trim();
 }
 
 /** HTML to plain text: scripts/styles dropped, blocks become line breaks, entities decoded. */
@@ -163,11 +216,19 @@ const UNESCAPE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * (textFilter), so the text is collected on the way instead of parsing the item a second time.
  * The parse benchmark showed the two parses were most of the cost of normalising an item.
  * The text follows htmlToText's rules (same skipped elements, same line and paragraph breaks).
+ * Most feed bodies are plain paragraphs and inline emphasis; those take simpleTextAndSafeHtml.
  */
 export function htmlToTextAndSafeHtml(html: string, base?: string): { text: string; html: string } {
-  if (!/<[a-zA-Z!/?]/.test(html) || nestingExceeds(html, MAX_HTML_DEPTH, true)) {
-    return { text: htmlToText(html), html: sanitizeHtml(html, base) };
-  }
+  if (!/<[a-zA-Z!/?]/.test(html)) return { text: htmlToText(html), html: sanitizeHtml(html, base) };
+  // The simple path is linear at any depth; sanitize-html is not, hence the nesting check after it.
+  const simple = simpleTextAndSafeHtml(html);
+  if (simple) return simple;
+  if (nestingExceeds(html, MAX_HTML_DEPTH, true)) return { text: htmlToText(html), html: sanitizeHtml(html, base) };
+  return viaSanitizeHtml(html, base);
+}
+
+/** The general path of htmlToTextAndSafeHtml (exported for the test that compares both paths). */
+export function viaSanitizeHtml(html: string, base?: string): { text: string; html: string } {
   const text = textCollector();
   const safe = sanitize(html, {
     ...sanitizeOptions(base),
@@ -180,6 +241,79 @@ export function htmlToTextAndSafeHtml(html: string, base?: string): { text: stri
     },
   }).trim();
   return { text: text.result(), html: safe };
+}
+
+/** Attribute-free elements the simple path copies as they are (all on SANITIZE_BASE's allowlist). */
+const SIMPLE_TAGS = new Set([
+  'p', 'div', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'b', 'i', 'strong', 'em', 'u', 's', 'sub', 'sup', 'small', 'mark', 'span', 'code', 'cite', 'q', 'abbr', 'del', 'ins',
+]);
+const SIMPLE_VOID = new Set(['br', 'hr']);
+/**
+ * Which open element (on top) opening each simple tag closes implicitly, as htmlparser2's
+ * openImpliesClose has it: the simple path leaves such HTML to the parser.
+ */
+const P_ONLY = new Set(['p']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
+const IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ...['p', 'div', 'blockquote', 'ul', 'ol', 'hr'].map((t) => [t, P_ONLY] as const),
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t) => [t, HEADINGS] as const),
+  ['li', new Set(['li'])],
+]);
+const SIMPLE_TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\s*(\/?)>/y;
+
+/**
+ * htmlToTextAndSafeHtml for the shape most feed bodies have — paragraphs, lists, headings and
+ * inline emphasis, no attributes, properly nested — in one linear scan, 5–10× faster than
+ * sanitize-html, which parsing and normalising every polled item spends most of its time in.
+ * Written by hand because no sanitiser has a fast path for markup that needs no cleaning.
+ * The output is exactly sanitize-html's for such input (a differential test over generated
+ * fragments checks text and HTML byte for byte); anything else — an attribute, another element,
+ * a comment, a stray '<', a tag the HTML parser would close implicitly — returns undefined and
+ * takes the sanitize-html path.
+ */
+export function simpleTextAndSafeHtml(html: string): { text: string; html: string } | undefined {
+  const text = textCollector();
+  const stack: string[] = [];
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const lt = html.indexOf('<', i);
+    const end = lt === -1 ? html.length : lt;
+    if (end > i) {
+      let run = html.slice(i, end);
+      // Entities are decoded as htmlparser2 decodes text (the same library), then re-escaped.
+      if (run.includes('&')) run = decodeHTML(run);
+      text.text(run);
+      out += /[&<>]/.test(run) ? run.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : run;
+    }
+    if (lt === -1) break;
+    SIMPLE_TAG.lastIndex = lt;
+    const m = SIMPLE_TAG.exec(html);
+    if (!m) return undefined;
+    const name = m[2]!.toLowerCase();
+    const closing = m[1] === '/';
+    if (SIMPLE_VOID.has(name)) {
+      if (closing || IMPLIES_CLOSE.get(name)?.has(stack.at(-1)!)) return undefined;
+      text.open(name);
+      text.close(name, true);
+      out += `<${name} />`;
+    } else if (!SIMPLE_TAGS.has(name) || m[3] === '/') {
+      return undefined;
+    } else if (closing) {
+      if (stack.pop() !== name) return undefined;
+      text.close(name, false);
+      out += `</${name}>`;
+    } else {
+      if (IMPLIES_CLOSE.get(name)?.has(stack.at(-1)!)) return undefined;
+      stack.push(name);
+      text.open(name);
+      out += `<${name}>`;
+    }
+    i = lt + m[0].length;
+  }
+  if (stack.length > 0) return undefined;
+  return { text: text.result(), html: out.trim() };
 }
 
 function escapeText(s: string): string {
