@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
@@ -91,6 +92,18 @@ async function shot(page: Page, name: string) {
 async function done(t: Test, w: Watched) {
   t.same(w.problems, [], 'no page errors, CSP violations or requests off the gateway');
   await w.page.close();
+}
+
+/** axe-core, run inside the page through the DevTools protocol (the page's CSP allows no injected script tag). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's findings on the page as it is now: WCAG 2.1 A and AA rules and axe's best practices. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })`)) as {
+    violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+  };
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
 }
 
 const hitIds = (page: Page) => page.$$eval('#results > li.hit', (els) => els.map((e) => e.getAttribute('data-id')));
@@ -264,6 +277,30 @@ t.test('phone width: nothing overflows, filters fold away, Arabic UI and results
   t.ok(await fits(), 'no horizontal scrolling on the dashboard');
   t.ok(await page.locator('#card-map svg.world').isVisible());
   await shot(page, 'phone-dashboard');
+  await done(t, w);
+});
+
+t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best practices, in every view, in English and Arabic, on a phone too', async (t) => {
+  const w = await open('/?ui=en&q=Kadhimi');
+  const { page } = w;
+  const audit = async (state: string) => t.same(await axeViolations(page), [], state);
+  await audit('search results, English UI');
+  await page.click('#results button.story-btn');
+  await page.waitForSelector('#results .story li');
+  await audit('a story group opened');
+  await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
+  await audit('dashboard');
+  await page.click('nav a[data-nav="feeds"]');
+  await page.fill('#admin-token', ADMIN_TOKEN);
+  await page.press('#admin-token', 'Enter');
+  await page.waitForSelector('#feeds-table tbody td');
+  await audit('feeds view, signed in');
+  await page.goto(`${base}/?ui=ar&q=${encodeURIComponent('الكاظمي')}`);
+  await ready(page);
+  await audit('search results, Arabic UI');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
+  await audit('dashboard, Arabic UI, phone width');
   await done(t, w);
 });
 
