@@ -103,11 +103,26 @@ export function toDocument(article: EnrichedArticle, now = new Date()): ArticleD
   return doc;
 }
 
+/**
+ * A name and its tails from each later word, so a search box completes a name from any of its
+ * words, as people type them: "Trump" and "ترامب" find "Donald Trump" / "دونالد ترامب", "Kadh"
+ * finds "Mustafa al-Kadhimi" (a hyphenated "al-"/"el-" article counts as its own word).
+ * The completion suggester matches inputs from their start only.
+ */
+export function nameTails(name: string): string[] {
+  const out = [name];
+  const re = /\s+|(?<=^|\s)(?:al|el|ad|ar|as|at|an|az|ash)-/gi;
+  for (let m = re.exec(name); m !== null; m = re.exec(name)) {
+    const tail = name.slice(m.index + m[0].length);
+    if (tail.length >= 2) out.push(tail);
+  }
+  return out;
+}
+
 function suggestInputs(article: EnrichedArticle, title: string): string[] {
   const inputs = [title.slice(0, 100)];
   for (const ent of article.enrichment.entities) {
-    inputs.push(ent.name);
-    for (const n of Object.values(ent.names ?? {})) inputs.push(n);
+    for (const n of [ent.name, ...Object.values(ent.names ?? {})]) inputs.push(...nameTails(n));
   }
   return [...new Set(inputs.filter((s) => s.trim().length > 0))];
 }

@@ -299,6 +299,16 @@ t.test('suggest completes titles and entity names in any language', async (t) =>
   t.match(title[0], { kind: 'title', text: /^Heatwave grips/, articleId: idOf('en-heat') });
   const ar = (await gw.app.inject({ url: `/v1/suggest?prefix=${encodeURIComponent('مصطفى')}` })).json().suggestions as Hit[];
   t.ok(ar.some((s) => s.kind === 'entity' && s.entity.id === KADHIMI && s.text === 'مصطفى الكاظمي'), 'an Arabic entity name');
+  const entityText = async (prefix: string, id: string) => {
+    const list = (await gw.app.inject({ url: `/v1/suggest?prefix=${encodeURIComponent(prefix)}` })).json().suggestions as Hit[];
+    const found = list.filter((s) => s.kind === 'entity' && s.entity.id === id);
+    t.ok(found.length <= 1, `${prefix}: each entity once`);
+    return found[0]?.text;
+  };
+  t.equal(await entityText('Kadh', KADHIMI), 'Mustafa al-Kadhimi', 'a surname completes the whole name');
+  t.equal(await entityText('الكاظ', KADHIMI), 'مصطفى الكاظمي', 'in Arabic too');
+  t.equal(await entityText('Bag', BAGHDAD), 'Baghdad', 'shown in the main spelling when that is what is being typed');
+  t.equal(await entityText('Bagd', BAGHDAD), 'Bagdad', 'and in the spelling being typed otherwise');
   t.equal((await gw.app.inject({ url: '/v1/suggest' })).statusCode, 400, 'prefix is required');
   t.equal((await gw.app.inject({ url: `/v1/suggest?prefix=${'x'.repeat(101)}` })).statusCode, 400);
 });

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { F, INTERNAL_SOURCE_FIELDS, relatedBody, storyBody, suggestBody } from '@akhbar/search';
+import { F, INTERNAL_SOURCE_FIELDS, nameTails, relatedBody, storyBody, suggestBody } from '@akhbar/search';
 import { notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, SourceOut, presentBuckets, presentHit, type EsHit } from '../present.ts';
 
@@ -165,18 +165,49 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const suggestions = [];
       for (const o of options) {
         const src = o._source ?? {};
-        const entity = (src.entities as Array<Record<string, any>> | undefined)?.find((e) => e.name === o.text || Object.values(e.names ?? {}).includes(o.text));
-        const key = entity ? `e:${String(entity.id)}:${o.text}` : `t:${o.text}`;
+        const hit = entityFor(src.entities as SuggestEntity[] | undefined, o.text, prefix);
+        const key = hit ? `e:${String(hit.entity.id)}` : `t:${o.text}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        if (entity) suggestions.push({ text: o.text, kind: 'entity' as const, entity: { id: entity.id, type: entity.type, name: entity.name, ...(entity.names ? { names: entity.names } : {}) } });
-        else suggestions.push({ text: o.text, kind: 'title' as const, ...(src.id ? { articleId: src.id } : {}) });
+        if (hit) {
+          const { entity } = hit;
+          suggestions.push({ text: hit.text, kind: 'entity' as const, entity: { id: entity.id, type: entity.type, name: entity.name, ...(entity.names ? { names: entity.names } : {}) } });
+        } else suggestions.push({ text: o.text, kind: 'title' as const, ...(src.id ? { articleId: src.id } : {}) });
       }
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       return { suggestions };
     },
   );
 };
+
+interface SuggestEntity {
+  id: string;
+  type: string;
+  name: string;
+  names?: Record<string, string>;
+}
+
+/** Lower case, no accents or harakat, one alef / yeh / heh: for matching what was typed to a name's spelling. */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[أإآٱ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه');
+}
+
+/**
+ * The entity a completion came from (its text is one of the entity's names, or a tail of one,
+ * see nameTails) and the name to show: the whole name in the spelling that was being typed,
+ * the entity's main name first ("Ira" shows "Iraq", "Irak" shows "Irak", "Trump" shows
+ * "Donald Trump", "ترامب" shows "دونالد ترامب").
+ */
+function entityFor(entities: SuggestEntity[] | undefined, text: string, prefix: string): { entity: SuggestEntity; text: string } | undefined {
+  const typed = fold(prefix);
+  for (const entity of entities ?? []) {
+    const forms = [...new Set([entity.name, ...Object.values(entity.names ?? {})])];
+    if (!forms.some((f) => nameTails(f).includes(text))) continue;
+    const shown = forms.find((f) => nameTails(f).some((tail) => fold(tail).startsWith(typed)));
+    return { entity, text: shown ?? text };
+  }
+  return undefined;
+}
 
 async function storySize(app: FastifyInstance, storyId: string): Promise<Map<string, number>> {
   const res = await app.esTimed('story_sizes', () =>
