@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Stable id from a canonical URL. It is the BullMQ job id and the Elasticsearch _id, so a
@@ -15,7 +15,8 @@ export function feedId(canonicalUrl: string): string {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // One-shot: no Hash object per call (ids and content hashes are computed for every item polled).
+  return hash('sha256', text, 'hex');
 }
 
 /** Hash of the parts of an article that, when changed, make it an update worth re-processing. */

@@ -212,7 +212,7 @@ const UNESCAPE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  */
 export function htmlToTextAndSafeHtml(html: string, base?: string): { text: string; html: string } {
   if (!/<[a-zA-Z!/?]/.test(html)) return { text: htmlToText(html), html: sanitizeHtml(html, base) };
-  // The simple path is linear at any depth; sanitize-html is not, hence the nesting check after it.
+  // The simple path stops at MAX_HTML_DEPTH itself, so the nesting check is only for the general one.
   const simple = simpleTextAndSafeHtml(html);
   if (simple) return simple;
   if (nestingExceeds(html, MAX_HTML_DEPTH, true)) return { text: htmlToText(html), html: sanitizeHtml(html, base) };
@@ -261,8 +261,8 @@ const SIMPLE_TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\s*(\/?)>/y;
  * Written by hand because no sanitiser has a fast path for markup that needs no cleaning.
  * The output is exactly sanitize-html's for such input (a differential test over generated
  * fragments checks text and HTML byte for byte); anything else — an attribute, another element,
- * a comment, a stray '<', a tag the HTML parser would close implicitly — returns undefined and
- * takes the sanitize-html path.
+ * a comment, a stray '<', a tag the HTML parser would close implicitly, nesting deeper than
+ * MAX_HTML_DEPTH — returns undefined and takes the general path.
  */
 export function simpleTextAndSafeHtml(html: string): { text: string; html: string } | undefined {
   const text = textCollector();
@@ -273,11 +273,17 @@ export function simpleTextAndSafeHtml(html: string): { text: string; html: strin
     const lt = html.indexOf('<', i);
     const end = lt === -1 ? html.length : lt;
     if (end > i) {
-      let run = html.slice(i, end);
-      // Entities are decoded as htmlparser2 decodes text (the same library), then re-escaped.
-      if (run.includes('&')) run = decodeHTML(run);
-      text.text(run);
-      out += /[&<>]/.test(run) ? run.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : run;
+      const run = html.slice(i, end);
+      if (run.includes('&')) {
+        // Entities are decoded as htmlparser2 decodes text (the same library), then re-escaped.
+        const decoded = decodeHTML(run);
+        text.text(decoded);
+        out += decoded.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      } else {
+        // No entity, and no '<' (runs end at one): '>' is all there can be to escape.
+        text.text(run);
+        out += run.includes('>') ? run.replace(/>/g, '&gt;') : run;
+      }
     }
     if (lt === -1) break;
     SIMPLE_TAG.lastIndex = lt;
@@ -297,7 +303,8 @@ export function simpleTextAndSafeHtml(html: string): { text: string; html: strin
       text.close(name, false);
       out += `</${name}>`;
     } else {
-      if (IMPLIES_CLOSE.get(name)?.has(stack.at(-1)!)) return undefined;
+      // Deeper than MAX_HTML_DEPTH is read as flat text, as on the general path (nestingExceeds).
+      if (IMPLIES_CLOSE.get(name)?.has(stack.at(-1)!) || stack.length >= MAX_HTML_DEPTH) return undefined;
       stack.push(name);
       text.open(name);
       out += `<${name}>`;

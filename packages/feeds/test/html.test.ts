@@ -68,7 +68,11 @@ t.test('tidyText: controls out, blanks collapsed, at most one blank line — the
 function fragment(next: () => number, depth = 0): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const texts = ['كشف مقربون', ' الكاظمي ', 'élections', '\n', '  ', 'x &amp; y', '&lt;b&gt;', '&nbsp;', '&#1575;&#x644;', '&notit;', '&foo;', '&amp', ' & ', 'a > b', '"q"', "it's", '\t', '\u00a0', '\r\n', '&#0;', '&#xD800;'];
-  const tags = ['p', 'p', 'b', 'strong', 'em', 'i', 'span', 'li', 'ul', 'ol', 'h2', 'blockquote', 'div', 'sub', 'q', 'code', 'pre', 'table', 'td', 'a', 'font', 'script', 'svg', 'P', 'EM'];
+  // Every element the simple path copies, upper case too, and some it leaves to sanitize-html.
+  const tags = [
+    'p', 'p', 'b', 'strong', 'em', 'i', 'u', 's', 'sub', 'sup', 'small', 'mark', 'span', 'code', 'cite', 'q', 'abbr', 'del', 'ins',
+    'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h6', 'blockquote', 'div', 'P', 'EM', 'pre', 'table', 'td', 'a', 'font', 'script', 'svg',
+  ];
   let out = '';
   const n = 1 + Math.floor(next() * 4);
   for (let k = 0; k < n; k++) {
@@ -106,4 +110,7 @@ t.test('the simple path gives exactly what sanitize-html gives, text and HTML, o
   t.ok(simple < total * 0.95, 'and the general one');
   t.equal(simpleTextAndSafeHtml('<p>a <a href="/x">link</a></p>'), undefined, 'an attribute leaves it to sanitize-html');
   t.equal(simpleTextAndSafeHtml('<p>one<p>two</p>'), undefined, 'so does a tag the parser would close implicitly');
+  const deep = '<span>'.repeat(600) + 'x' + '</span>'.repeat(600);
+  t.equal(simpleTextAndSafeHtml(deep), undefined, 'and nesting deeper than the general path parses');
+  t.equal(htmlToTextAndSafeHtml(deep).html, 'x', 'which reads it as flat text');
 });
