@@ -341,6 +341,9 @@ export function liftBodies(text: string, minLength = 256): { text: string; lifte
 /** A parsed string with the lifted bodies put back (see liftBodies). */
 export function restoreLifted(s: string, lifted: readonly string[]): string {
   if (!s.includes(LIFT_OPEN)) return s;
+  // Usually the string is one placeholder (a lifted element's whole content): that body as it is.
+  const whole = /^\uE000(\d+)\uE001$/.exec(s);
+  if (whole) return lifted[Number(whole[1])] ?? s;
   return s.replace(LIFTED, (m, n: string) => lifted[Number(n)] ?? m);
 }
 
