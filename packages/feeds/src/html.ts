@@ -46,6 +46,8 @@ function isBlank(c: number): boolean {
  * skipped by the regular-expression engine, several times faster than a loop over char codes.
  */
 const RUN_START = /[\u0000-\u001f\u007f-\u00a0\u2000-\u200a\u202f\u205f\u3000\ufffe\uffff]| [\u0000-\u0020\u007f-\u00a0\u2000-\u200a\u202f\u205f\u3000\ufffe\uffff]/g;
+/** RUN_START for text without the two non-characters (nearly all): fewer ranges, a faster scan. */
+const RUN_START_BMP = /[\u0000-\u001f\u007f-\u00a0\u2000-\u200a\u202f\u205f\u3000]| [\u0000-\u0020\u007f-\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
 /**
  * Whitespace tidy shared by every text field: control characters out; CR and CRLF read as a
@@ -63,11 +65,12 @@ export function tidyText(s: string): string {
   /** Start of the input not yet copied to `out`. */
   let copied = 0;
   const n = s.length;
-  RUN_START.lastIndex = 0;
-  for (let m = RUN_START.exec(s); m !== null; m = RUN_START.exec(s)) {
+  const finder = s.includes('\ufffe') || s.includes('\uffff') ? RUN_START : RUN_START_BMP;
+  finder.lastIndex = 0;
+  for (let m = finder.exec(s); m !== null; m = finder.exec(s)) {
     let i = m.index;
     // A run of blanks, line breaks and controls: count what it holds.
-    const runStart = i;
+    const from = i;
     let blanks = 0;
     let breaks = 0;
     let afterCR = false;
@@ -87,10 +90,10 @@ export function tidyText(s: string): string {
         break;
       }
     }
-    RUN_START.lastIndex = i;
+    finder.lastIndex = i;
     const replacement = breaks > 0 ? (breaks > 1 ? '\n\n' : '\n') : blanks > 0 ? ' ' : '';
-    if (i - runStart === 1 && replacement.length === 1 && s.charCodeAt(runStart) === replacement.charCodeAt(0)) continue;
-    out += s.slice(copied, runStart) + replacement;
+    if (i - from === 1 && replacement.length === 1 && s.charCodeAt(from) === replacement.charCodeAt(0)) continue;
+    out += s.slice(copied, from) + replacement;
     copied = i;
   }
   return (copied === 0 ? s : out + s.slice(copied)).trim();
