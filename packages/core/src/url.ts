@@ -28,12 +28,16 @@ export function canonicalUrl(input: string, base?: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new AkhbarError(CoreErrors.BAD_URL, `only http and https URLs are accepted, got ${url.protocol}`, { permanent: true });
   }
-  url.hash = '';
-  url.username = '';
-  url.password = '';
-  const kept = [...url.searchParams].filter(([k]) => !isTracking(k));
-  url.search = '';
-  for (const [k, v] of kept) url.searchParams.append(k, v);
+  // Each setter re-serialises the URL: only the parts that are there are cleared (an empty
+  // fragment or query reads as '' but still shows as a trailing '#' or '?').
+  if (url.hash || url.href.endsWith('#')) url.hash = '';
+  if (url.username) url.username = '';
+  if (url.password) url.password = '';
+  if (url.search || url.href.endsWith('?')) {
+    const kept = [...url.searchParams].filter(([k]) => !isTracking(k));
+    url.search = '';
+    for (const [k, v] of kept) url.searchParams.append(k, v);
+  }
   if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
   return url.toString();
 }

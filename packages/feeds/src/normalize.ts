@@ -79,11 +79,12 @@ export function toRawArticle(item: ParsedItem, parsed: Pick<ParsedFeed, 'title' 
   const separateSummary = item.summaryHtml !== undefined ? htmlToText(unescapeTwice(item.summaryHtml)) : item.summaryText !== undefined ? tidyText(item.summaryText) : '';
   const summary = clip((separateSummary || body).replace(/\s*\n+\s*/g, ' '), opts.maxSummaryChars ?? 600);
   const title = item.title || clip(summary, 120);
+  const domain = hostOf(url);
   const article: RawArticle = {
     id: articleId(url),
     url,
     feedId: feed.id,
-    source: { id: feed.id, name: feed.title ?? parsed.title ?? hostOf(url), domain: hostOf(url) },
+    source: { id: feed.id, name: feed.title ?? parsed.title ?? domain, domain },
     title,
     summary,
     body,
