@@ -7,6 +7,13 @@ t.test('canonicalUrl drops tracking parameters and fragments, keeps meaningful q
     'https://example.com/News/Story?id=42',
   );
   t.equal(canonicalUrl('http://example.com'), 'http://example.com/');
+  // The same article however a CMS decorates its link: an empty query or fragment, credentials,
+  // a trailing dot on the host, the query's own encoding.
+  const plain = 'https://news.example/a';
+  for (const v of ['https://news.example/a?', 'https://news.example/a#', 'https://news.example/a?#', 'https://u:p@news.example/a', 'https://news.example./a', 'https://news.example/a?utm_source=x#top']) {
+    t.equal(canonicalUrl(v), plain, v);
+  }
+  t.equal(canonicalUrl('https://news.example/a?q=a b&utm_medium=rss'), 'https://news.example/a?q=a+b');
 });
 
 t.test('articleId is stable across tracking-only URL differences', async (t) => {
