@@ -255,7 +255,35 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>([
   ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t) => [t, HEADINGS] as const),
   ['li', new Set(['li'])],
 ]);
-const SIMPLE_TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\s*(\/?)>/y;
+/** HTML's whitespace inside a tag (not JavaScript's \s, which also takes U+00A0 and the Unicode spaces). */
+function isTagSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+/**
+ * An attribute-free tag at `lt` (`<name>`, `</name>`, `<name/>`, HTML whitespace allowed before
+ * the end): its lower-case name, whether it closes, whether it ends in `/>`, and where it ends.
+ * Undefined for anything else (attributes, comments, `<` as text…). Read by hand rather than with
+ * a regular expression: a match object per tag was a measurable part of the simple path.
+ */
+function simpleTag(html: string, lt: number): { name: string; closing: boolean; selfClosing: boolean; end: number } | undefined {
+  let j = lt + 1;
+  const closing = html.charCodeAt(j) === 0x2f;
+  if (closing) j++;
+  const nameStart = j;
+  if (!isAsciiLetter(html.charCodeAt(j))) return undefined;
+  let c = html.charCodeAt(++j);
+  while (isAsciiLetter(c) || (c >= 0x30 && c <= 0x39)) c = html.charCodeAt(++j);
+  const name = html.slice(nameStart, j).toLowerCase();
+  while (isTagSpace(c)) c = html.charCodeAt(++j);
+  const selfClosing = c === 0x2f;
+  if (selfClosing) c = html.charCodeAt(++j);
+  return c === 0x3e ? { name, closing, selfClosing, end: j + 1 } : undefined;
+}
 
 /**
  * htmlToTextAndSafeHtml for the shape most feed bodies have — paragraphs, lists, headings and
@@ -289,17 +317,15 @@ export function simpleTextAndSafeHtml(html: string): { text: string; html: strin
       }
     }
     if (lt === -1) break;
-    SIMPLE_TAG.lastIndex = lt;
-    const m = SIMPLE_TAG.exec(html);
-    if (!m) return undefined;
-    const name = m[2]!.toLowerCase();
-    const closing = m[1] === '/';
+    const tag = simpleTag(html, lt);
+    if (!tag) return undefined;
+    const { name, closing } = tag;
     if (SIMPLE_VOID.has(name)) {
       if (closing || IMPLIES_CLOSE.get(name)?.has(stack.at(-1)!)) return undefined;
       text.open(name);
       text.close(name, true);
       out += `<${name} />`;
-    } else if (!SIMPLE_TAGS.has(name) || m[3] === '/') {
+    } else if (!SIMPLE_TAGS.has(name) || tag.selfClosing) {
       return undefined;
     } else if (closing) {
       if (stack.pop() !== name) return undefined;
@@ -312,7 +338,7 @@ export function simpleTextAndSafeHtml(html: string): { text: string; html: strin
       text.open(name);
       out += `<${name}>`;
     }
-    i = lt + m[0].length;
+    i = tag.end;
   }
   if (stack.length > 0) return undefined;
   return { text: text.result(), html: out.trim() };

@@ -78,12 +78,14 @@ function fragment(next: () => number, depth = 0): string {
   for (let k = 0; k < n; k++) {
     const r = next();
     if (r < 0.45 || depth > 4) out += pick(texts);
-    else if (r < 0.52) out += pick(['<br>', '<br/>', '<BR />', '<hr>', '</br>', '<br >']);
+    else if (r < 0.52) out += pick(['<br>', '<br/>', '<BR />', '<hr>', '</br>', '<br >', '<br\u00a0/>', '<br\n>']);
     else if (r < 0.55) out += pick(['<!-- c -->', '<a href="/x">l</a>', '<img src="i.jpg">', ' < ', '<p/>', '<p class="x">', '</p>', '<![CDATA[x]]>']);
     else {
       const tag = pick(tags);
       const inner = fragment(next, depth + 1);
-      out += next() < 0.93 ? `<${tag}>${inner}</${tag}>` : `<${tag}>${inner}`;
+      // Mostly plain tags; sometimes a space before '>' (HTML's whitespace, or characters that are not).
+      const sp = () => (next() < 0.85 ? '' : pick([' ', '\t', '\n', '\f', '\u00a0', '\u000b', '\u2003']));
+      out += next() < 0.93 ? `<${tag}${sp()}>${inner}</${tag}${sp()}>` : `<${tag}${sp()}>${inner}`;
     }
   }
   return out;
