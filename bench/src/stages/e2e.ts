@@ -109,16 +109,17 @@ export async function e2eStage(ctx: Ctx, rawBulkDocsPerSec: number | undefined):
     }));
 
     // Latency under the burst, from each document: indexedAt − fetchedAt plus one refresh interval
-    // (README, Freshness). This is mostly queue wait: the whole corpus arrives at once.
+    // (README, Freshness). This is mostly queue wait: the whole corpus arrives at once, so it is
+    // reported as what a backlog costs, with no goal; the freshness goal is the paced rows'.
     const lags = await burstLags(es, names.read);
     ctx.add(figure({
       stage: 'e2e', name: 'burst: fetched → searchable p50', unit: 'ms', value: percentile(lags, 50), baseline: REFRESH_MS + FLUSH_MS,
-      baselineLabel: 'refresh + flush interval', goal: { on: 'ratio', op: '<=', target: 2 },
-      note: 'all articles arrive at once: the latency is the backlog’s queue wait (articles ÷ throughput), not the pipeline’s delay',
+      baselineLabel: 'refresh + flush interval',
+      note: 'reference, no goal: all articles arrive at once, so this is the backlog’s queue wait (articles ÷ throughput), not the pipeline’s delay',
     }));
     ctx.add(figure({
       stage: 'e2e', name: 'burst: fetched → searchable p95', unit: 'ms', value: percentile(lags, 95), baseline: REFRESH_MS + FLUSH_MS,
-      baselineLabel: 'refresh + flush interval', goal: { on: 'ratio', op: '<=', target: 2 },
+      baselineLabel: 'refresh + flush interval',
     }));
 
     // Freshness probe, backlog gone.
