@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { F, INTERNAL_SOURCE_FIELDS, nameTails, relatedBody, storyBody, suggestBody } from '@akhbar/search';
+import { normalizeText } from '@akhbar/nlp';
 import { notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, SourceOut, presentBuckets, presentHit, type EsHit } from '../present.ts';
 
@@ -187,11 +188,6 @@ interface SuggestEntity {
   names?: Record<string, string>;
 }
 
-/** Lower case, no accents or harakat, one alef / yeh / heh: for matching what was typed to a name's spelling. */
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[أإآٱ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه');
-}
-
 /**
  * The entity a completion came from (its text is one of the entity's names, or a tail of one,
  * see nameTails) and the name to show: the whole name in the spelling that was being typed,
@@ -199,11 +195,12 @@ function fold(s: string): string {
  * "Donald Trump", "ترامب" shows "دونالد ترامب").
  */
 function entityFor(entities: SuggestEntity[] | undefined, text: string, prefix: string): { entity: SuggestEntity; text: string } | undefined {
-  const typed = fold(prefix);
+  // Folded as the taggers fold (case, accents, harakat, alef/yeh/heh forms) to compare spellings.
+  const typed = normalizeText(prefix);
   for (const entity of entities ?? []) {
     const forms = [...new Set([entity.name, ...Object.values(entity.names ?? {})])];
     if (!forms.some((f) => nameTails(f).includes(text))) continue;
-    const shown = forms.find((f) => nameTails(f).some((tail) => fold(tail).startsWith(typed)));
+    const shown = forms.find((f) => nameTails(f).some((tail) => normalizeText(tail).startsWith(typed)));
     return { entity, text: shown ?? text };
   }
   return undefined;
