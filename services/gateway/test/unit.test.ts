@@ -5,6 +5,7 @@ import { defaultEntityLookup } from '../src/entities.ts';
 import { expandQuery, positiveWords } from '../src/expand.ts';
 import { dateValue, toFilters } from '../src/params.ts';
 import { chooseInterval } from '../src/routes/stats.ts';
+import { presentSuggestions } from '../src/suggest.ts';
 
 t.test('cursors round-trip and refuse tampering, other keys and other queries', async (t) => {
   const codec = new CursorCodec('secret-one-0123456789');
@@ -72,4 +73,27 @@ t.test('timeline interval choice', async (t) => {
   t.equal(chooseInterval('auto', now - 4000 * 86_400_000, now), 'month');
   t.equal(chooseInterval('auto', undefined, now), 'day');
   t.equal(chooseInterval('hour', now - 4000 * 86_400_000, now), 'hour');
+});
+
+t.test('suggestions: each entity once, whole, in the spelling typed; exact prefixes before one-typo matches', async (t) => {
+  const kadhimi = { id: 'mustafa-al-kadhimi', type: 'person', name: 'Mustafa al-Kadhimi', names: { en: 'Mustafa al-Kadhimi', ar: 'مصطفى الكاظمي', fr: 'Moustafa al-Kazimi' } };
+  const ge = { id: 'Q54173', type: 'org', name: 'General Electric', names: { en: 'General Electric', ar: 'جنرال إلكتريك' } };
+  const iraq = { id: 'Q796', type: 'country', name: 'Iraq', names: { en: 'Iraq', ar: 'العراق', fr: 'Irak' } };
+  // As Elasticsearch answers "الكا" with fuzziness 1: both score alike and "إلكتريك" sorts first.
+  const ar = presentSuggestions([
+    { text: 'إلكتريك', _source: { entities: [ge, kadhimi] } },
+    { text: 'الكاظمي', _source: { entities: [kadhimi, ge] } },
+    { text: 'الكاظمي', _source: { entities: [kadhimi] } },
+  ], 'الكا');
+  t.same(ar.map((s) => s.text), ['مصطفى الكاظمي', 'جنرال إلكتريك'], 'the exact prefix first, each entity once, both names whole');
+  const en = presentSuggestions([
+    { text: 'Irak', _source: { entities: [iraq] } },
+    { text: 'Iraqi premier heads to Washington', _source: { id: 'a1', entities: [iraq] } },
+    { text: 'Iraq', _source: { entities: [iraq] } },
+  ], 'Ira');
+  t.same(en, [
+    { text: 'Iraq', kind: 'entity', entity: iraq },
+    { text: 'Iraqi premier heads to Washington', kind: 'title', articleId: 'a1' },
+  ], 'the main spelling when it is being typed, titles as they are');
+  t.equal(presentSuggestions([{ text: 'Kadhimi', _source: { entities: [kadhimi] } }], 'kadh')[0]?.text, 'Mustafa al-Kadhimi', 'a surname completes the whole name');
 });

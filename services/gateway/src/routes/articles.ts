@@ -1,9 +1,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { F, INTERNAL_SOURCE_FIELDS, nameTails, relatedBody, storyBody, suggestBody } from '@akhbar/search';
-import { normalizeText } from '@akhbar/nlp';
+import { F, INTERNAL_SOURCE_FIELDS, relatedBody, storyBody, suggestBody } from '@akhbar/search';
 import { notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, SourceOut, presentBuckets, presentHit, type EsHit } from '../present.ts';
+import { presentSuggestions, type CompletionOption } from '../suggest.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
 const StoryParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Story id' }) }, { additionalProperties: false });
@@ -161,50 +161,12 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const res = await app.esTimed('suggest', () =>
         app.es.search({ index: app.gw.index, ...body, _source: [F.id, F.title, 'entities'] }, { requestTimeout: app.gw.esTimeoutMs }),
       );
-      const options = ((res.suggest?.s?.[0]?.options ?? []) as Array<{ text: string; _id?: string; _source?: Record<string, any> }>);
-      const seen = new Set<string>();
-      const suggestions = [];
-      for (const o of options) {
-        const src = o._source ?? {};
-        const hit = entityFor(src.entities as SuggestEntity[] | undefined, o.text, prefix);
-        const key = hit ? `e:${String(hit.entity.id)}` : `t:${o.text}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (hit) {
-          const { entity } = hit;
-          suggestions.push({ text: hit.text, kind: 'entity' as const, entity: { id: entity.id, type: entity.type, name: entity.name, ...(entity.names ? { names: entity.names } : {}) } });
-        } else suggestions.push({ text: o.text, kind: 'title' as const, ...(src.id ? { articleId: src.id } : {}) });
-      }
+      const suggestions = presentSuggestions((res.suggest?.s?.[0]?.options ?? []) as CompletionOption[], prefix);
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       return { suggestions };
     },
   );
 };
-
-interface SuggestEntity {
-  id: string;
-  type: string;
-  name: string;
-  names?: Record<string, string>;
-}
-
-/**
- * The entity a completion came from (its text is one of the entity's names, or a tail of one,
- * see nameTails) and the name to show: the whole name in the spelling that was being typed,
- * the entity's main name first ("Ira" shows "Iraq", "Irak" shows "Irak", "Trump" shows
- * "Donald Trump", "ترامب" shows "دونالد ترامب").
- */
-function entityFor(entities: SuggestEntity[] | undefined, text: string, prefix: string): { entity: SuggestEntity; text: string } | undefined {
-  // Folded as the taggers fold (case, accents, harakat, alef/yeh/heh forms) to compare spellings.
-  const typed = normalizeText(prefix);
-  for (const entity of entities ?? []) {
-    const forms = [...new Set([entity.name, ...Object.values(entity.names ?? {})])];
-    if (!forms.some((f) => nameTails(f).includes(text))) continue;
-    const shown = forms.find((f) => nameTails(f).some((tail) => normalizeText(tail).startsWith(typed)));
-    return { entity, text: shown ?? text };
-  }
-  return undefined;
-}
 
 async function storySize(app: FastifyInstance, storyId: string): Promise<Map<string, number>> {
   const res = await app.esTimed('story_sizes', () =>
