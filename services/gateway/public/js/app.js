@@ -1,6 +1,6 @@
 // The page's shell: state ⇄ URL (every view is a shareable permalink), the query box, filters
 // and their chips, the view switch, the UI language, keyboard shortcuts.
-import { once } from './api.js';
+import { api, once } from './api.js';
 import { h, clear } from './dom.js';
 import { t, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, UI_LANGS } from './i18n.js';
 import * as searchView from './search.js';
@@ -253,7 +253,36 @@ function initialUiLang() {
   return (navigator.languages ?? [navigator.language]).some((l) => /^ar\b/i.test(l)) ? 'ar' : 'en';
 }
 
+/**
+ * Completions under the query box from /v1/suggest (names of people, places and organisations in
+ * any of their languages, and titles), as the browser's own list for the input: native keyboard
+ * and screen-reader support, nothing to build. Asked 150 ms after the last keystroke; an older
+ * answer never replaces a newer one.
+ */
+function wireSuggestions() {
+  const input = $('q');
+  const list = $('q-suggestions');
+  let timer;
+  let pending;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    pending?.abort();
+    const prefix = input.value.trim();
+    if (prefix.length < 2 || prefix.length > 100) return void list.replaceChildren();
+    timer = setTimeout(async () => {
+      pending = new AbortController();
+      try {
+        const { suggestions } = await api('/v1/suggest', { params: { prefix, limit: 8 }, signal: pending.signal });
+        list.replaceChildren(...[...new Set(suggestions.map((s) => s.text))].map((text) => h('option', { value: text })));
+      } catch {
+        // An aborted or failed completion leaves the box as it is; the search itself still works.
+      }
+    }, 150);
+  });
+}
+
 function wire() {
+  wireSuggestions();
   $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const q = $('q').value.trim();
