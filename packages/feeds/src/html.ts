@@ -158,7 +158,9 @@ function absolutize(value: string | undefined, base: string | undefined): string
 const SANITIZE_BASE: sanitize.IOptions = {
   allowedTags: [...sanitize.defaults.allowedTags, 'img', 'figure', 'figcaption', 'picture', 'del', 'ins', 'sub', 'sup'],
   allowedAttributes: {
-    a: ['href', 'title'],
+    // rel is only ever the one transformTags.a sets (the link's own attributes are replaced), as
+    // @akhbar/extract's sanitiser sets it on full-text pages.
+    a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     '*': ['dir', 'lang'],
     td: ['colspan', 'rowspan'],
@@ -174,7 +176,7 @@ function sanitizeOptions(base: string | undefined): sanitize.IOptions {
     transformTags: {
       a: (tagName, attribs) => {
         const href = absolutize(attribs.href, base);
-        const out: Record<string, string> = { rel: 'noopener nofollow' };
+        const out: Record<string, string> = { rel: 'noopener noreferrer nofollow' };
         if (href) out.href = href;
         if (attribs.title) out.title = attribs.title;
         return { tagName, attribs: out };

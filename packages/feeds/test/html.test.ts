@@ -34,6 +34,8 @@ t.test('the display HTML stays safe', async (t) => {
   const { html } = htmlToTextAndSafeHtml(SAMPLES['links and images, relative']! + SAMPLES['javascript: and data: URLs']!, 'https://news.example/section/');
   t.notMatch(html, /onclick|onerror|javascript:|data:text|<script/i);
   t.match(html, /href="https:\/\/news\.example\/story\/1"/, 'relative links made absolute');
+  t.match(html, /<a rel="noopener noreferrer nofollow" href="https:\/\/news\.example\/story\/1">/, 'and marked as links a reader follows, not the site vouches for');
+  t.notMatch(htmlToTextAndSafeHtml('<a href="/x" rel="author">x</a>', 'https://news.example/').html, /author/, 'a link keeps no rel of its own');
   t.match(html, /src="https:\/\/news\.example\/section\/img\.jpg"/);
 });
 
