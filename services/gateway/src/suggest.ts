@@ -1,22 +1,23 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { normalizeText } from '@akhbar/nlp';
 import { nameTails } from '@akhbar/search';
+import { EntityOut } from './present.ts';
+
+/** One answer of GET /v1/suggest (its response schema, and the type presentSuggestions returns). */
+export const Suggestion = Type.Object({
+  text: Type.String(),
+  kind: Type.Union([Type.Literal('title'), Type.Literal('entity')]),
+  articleId: Type.Optional(Type.String({ description: 'For a title: the article it belongs to' })),
+  entity: Type.Optional(EntityOut),
+});
+type Suggestion = Static<typeof Suggestion>;
+type SuggestEntity = Static<typeof EntityOut>;
 
 /** One option of Elasticsearch's completion suggester, with the parts of `_source` the gateway asks for. */
 export interface CompletionOption {
   text: string;
   _source?: { id?: string; entities?: SuggestEntity[] };
 }
-
-export interface SuggestEntity {
-  id: string;
-  type: string;
-  name: string;
-  names?: Record<string, string>;
-}
-
-export type Suggestion =
-  | { text: string; kind: 'entity'; entity: SuggestEntity }
-  | { text: string; kind: 'title'; articleId?: string };
 
 /**
  * The entity a completion came from (its text is one of the entity's names, or a tail of one,

@@ -242,13 +242,15 @@ t.test('the dashboard: timeline, top lists, trending and the map follow the quer
 t.test('the query box offers whole names as you type part of one, in either script', async (t) => {
   const w = await open('/?ui=en');
   const { page } = w;
-  const offered = async (typed: string, name: string) => {
+  /** What the list offers once the answer for `typed` is in (the list is emptied first). */
+  const offered = async (typed: string) => {
+    await page.fill('#q', '');
     await page.fill('#q', typed);
-    await page.waitForSelector(`#q-suggestions option[value="${name}"]`, { state: 'attached', timeout: 5_000 });
+    await page.waitForSelector('#q-suggestions option', { state: 'attached', timeout: 5_000 });
     return page.$$eval('#q-suggestions option', (els) => els.map((e) => e.getAttribute('value')));
   };
-  t.ok((await offered('Kadh', 'Mustafa al-Kadhimi')).includes('Mustafa al-Kadhimi'), 'a surname offers the whole name');
-  t.ok((await offered('الكاظ', 'مصطفى الكاظمي')).includes('مصطفى الكاظمي'), 'in Arabic too');
+  t.ok((await offered('Kadh')).includes('Mustafa al-Kadhimi'), 'a surname offers the whole name');
+  t.ok((await offered('الكاظ')).includes('مصطفى الكاظمي'), 'in Arabic too');
   t.equal(await page.getAttribute('#q', 'list'), 'q-suggestions', "the browser's own list, with its keyboard and screen-reader support");
   await page.fill('#q', 'K');
   await page.waitForFunction("document.querySelectorAll('#q-suggestions option').length === 0");

@@ -2,8 +2,8 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { FastifyInstance } from 'fastify';
 import { F, INTERNAL_SOURCE_FIELDS, relatedBody, storyBody, suggestBody } from '@akhbar/search';
 import { notFound } from '../errors.ts';
-import { BucketOut, EntityOut, HitOut, SourceOut, presentBuckets, presentHit, type EsHit } from '../present.ts';
-import { presentSuggestions, type CompletionOption } from '../suggest.ts';
+import { BucketOut, HitOut, SourceOut, presentBuckets, presentHit, type EsHit } from '../present.ts';
+import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
 const StoryParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Story id' }) }, { additionalProperties: false });
@@ -132,12 +132,6 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const Suggestion = Type.Object({
-    text: Type.String(),
-    kind: Type.Union([Type.Literal('title'), Type.Literal('entity')]),
-    articleId: Type.Optional(Type.String({ description: 'For a title: the article it belongs to' })),
-    entity: Type.Optional(EntityOut),
-  });
   app.get(
     '/v1/suggest',
     {
