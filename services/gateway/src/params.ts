@@ -36,6 +36,23 @@ export const FilterParams = {
   to: dateParam('Published at or before.'),
 };
 
+/**
+ * `names`: which of an entity's display names each hit carries. Every entity has its id, type and
+ * `name`; its names in other languages (up to ten per entity, repeated on every hit that mentions
+ * it) come only when asked for, since they would otherwise make up most of a search response.
+ */
+export const NamesParam = {
+  names: listOf('([a-z]{2,3}|all)', 20, 'Entity names to add to each hit, by language: names=ar (or ar,fr; all for every language) gives each entity a names map'),
+};
+
+/** The `names` parameter → the languages wanted (`'all'`), or undefined for none. */
+export function nameLangs(v: string | undefined): NameLangs {
+  const langs = split(v);
+  if (!langs || langs.length === 0) return undefined;
+  return langs.includes('all') ? 'all' : new Set(langs);
+}
+export type NameLangs = 'all' | ReadonlySet<string> | undefined;
+
 export const SearchParams = {
   ...FilterParams,
   sort: Type.Optional(Type.Union(SORT_MODES.map((s) => Type.Literal(s)), { description: 'relevance (blended with recency; the default with q), newest (the default without q), oldest' })),
@@ -45,6 +62,7 @@ export const SearchParams = {
   facets: listOf(`(${FACETS.join('|')})`, FACETS.length, `Facets to count: ${FACETS.join(',')}`),
   facetSize: Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Buckets per facet' }),
   highlight: Type.Boolean({ default: true, description: 'Highlight matches in title and body (<mark>)' }),
+  ...NamesParam,
 };
 
 const split = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { dirOf } from '@akhbar/core';
 import type { EntityLookup } from './expand.ts';
+import type { NameLangs } from './params.ts';
 
 /** Turning Elasticsearch hits and buckets into API objects, and their response schemas. */
 
@@ -11,7 +12,12 @@ export const SourceOut = Type.Object({
   country: Type.Optional(Type.String()),
 });
 
-export const EntityOut = Type.Object({ id: Type.String(), type: Type.String(), name: Type.String(), names: Type.Optional(Type.Record(Type.String(), Type.String())) });
+export const EntityOut = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  name: Type.String({ description: 'Display name (English where known)' }),
+  names: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Names by language: always on expandedEntities, on hits when asked for with names=' })),
+});
 
 export const HitOut = Type.Object({
   id: Type.String(),
@@ -50,12 +56,21 @@ export interface EsHit {
 
 type Doc = Record<string, any>;
 
+/** An entity's names in the languages asked for (`names=`); undefined when none is wanted or known. */
+function pickNames(all: Record<string, string> | undefined, langs: NameLangs): Record<string, string> | undefined {
+  if (!all || langs === undefined) return undefined;
+  if (langs === 'all') return all;
+  let out: Record<string, string> | undefined;
+  for (const l of langs) if (all[l] !== undefined) (out ??= {})[l] = all[l];
+  return out;
+}
+
 /**
- * One hit as the API returns it. Entity names in other languages come from `lookup` (the
- * gateway's gazetteer; search hits do not fetch them from Elasticsearch), else from the
+ * One hit as the API returns it. Entity names in the languages of `names` come from `lookup`
+ * (the gateway's gazetteer; search hits do not fetch them from Elasticsearch), else from the
  * document when it carries them (a whole document, as GET /v1/articles/:id reads).
  */
-export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: EntityLookup) {
+export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: EntityLookup, names?: NameLangs) {
   const s = (h._source ?? {}) as Doc;
   const lang: string = s.lang ?? 'und';
   const storyId: string = s.storyId ?? s.id;
@@ -73,8 +88,8 @@ export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: 
     source: { id: s.source?.id ?? '', name: s.source?.name ?? '', domain: s.source?.domain ?? '', ...(s.source?.country ? { country: s.source.country } : {}) },
     topics: s.topics ?? [],
     entities: (s.entities ?? []).map((e: Doc) => {
-      const names = lookup?.get(e.id)?.names ?? e.names;
-      return { id: e.id, type: e.type, name: e.name, ...(names ? { names } : {}) };
+      const picked = names === undefined ? undefined : pickNames(lookup?.get(e.id)?.names ?? e.names, names);
+      return { id: e.id, type: e.type, name: e.name, ...(picked ? { names: picked } : {}) };
     }),
     story: { id: storyId, size: storySizes?.get(storyId) ?? 1 },
     highlight: { ...(title ? { title } : {}), ...(body ? { body } : {}) },

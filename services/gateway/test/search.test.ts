@@ -60,10 +60,24 @@ t.test('every hit has the documented shape', async (t) => {
     story: { id: 'story-visit', size: 3 },
     highlight: { title: 'Iraqi premier heads to <mark>Washington</mark> for withdrawal talks' },
   });
-  t.ok(en.entities.some((e: Hit) => e.id === KADHIMI && e.type === 'person'), 'entities are listed with id and type');
-  // The UI labels entities in the reader's language from these names.
-  t.match(en.entities.find((e: Hit) => e.id === KADHIMI), { name: 'Mustafa al-Kadhimi', names: { ar: 'مصطفى الكاظمي', en: 'Mustafa al-Kadhimi' } }, 'with their names in other languages');
+  t.same(en.entities.find((e: Hit) => e.id === KADHIMI), { id: KADHIMI, type: 'person', name: 'Mustafa al-Kadhimi' }, 'entities are listed with id, type and display name, and no more unless asked');
   t.equal(ar?.dir, 'rtl');
+});
+
+t.test('names= adds entity names in the languages asked for (the UI labels entities in its own language)', async (t) => {
+  const kadhimi = async (p: Record<string, string>) => {
+    const { res, body } = await search({ q: 'Washington', ...p });
+    t.equal(res.statusCode, 200);
+    return body.hits.find((h) => h.id === idOf('en-visit'))!.entities.find((e: Hit) => e.id === KADHIMI);
+  };
+  t.same((await kadhimi({ names: 'ar' })).names, { ar: 'مصطفى الكاظمي' }, 'one language');
+  t.same((await kadhimi({ names: 'en,ar' })).names, { en: 'Mustafa al-Kadhimi', ar: 'مصطفى الكاظمي' }, 'two');
+  t.match((await kadhimi({ names: 'all' })).names, { en: 'Mustafa al-Kadhimi', ar: 'مصطفى الكاظمي', fr: 'Moustafa al-Kazimi' }, 'every language');
+  t.notOk('names' in (await kadhimi({ names: 'zu' })), 'no names map when the entity has none in that language');
+  const { body } = await search({ q: 'الكاظمي' });
+  t.match(body.expandedEntities.find((e) => e.id === KADHIMI), { names: { fr: 'Moustafa al-Kazimi' } }, 'the entities a query expanded to always carry their names');
+  const bad = await search({ names: 'Arabic!' });
+  t.match(bad.body, { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'names' } }, 'a malformed names is a coded 400 naming it');
 });
 
 t.test('filters: lang, source, domain, topic, entity, country, from/to', async (t) => {
@@ -292,6 +306,15 @@ t.test('articles, related articles and stories', async (t) => {
   t.same(s.sources.map((x: Hit) => x.name).sort(), ['Baghdad Today', 'Gulf Wire', 'Le Monde arabe']);
   t.same(s.langs.map((l: Hit) => l.key).sort(), ['ar', 'en', 'fr']);
   t.equal((await gw.app.inject({ url: '/v1/stories/story-none' })).statusCode, 404);
+
+  // names= works wherever hits are listed, as on /v1/search.
+  const kadhimiIn = (hit: Hit | undefined) => hit?.entities.find((e: Hit) => e.id === KADHIMI);
+  t.same(kadhimiIn(one.json())?.names, undefined, 'an article without names= has none');
+  t.same(kadhimiIn((await gw.app.inject({ url: `/v1/articles/${idOf('ar-visit')}?names=fr` })).json())?.names, { fr: 'Moustafa al-Kazimi' }, 'an article with names=fr');
+  const relatedNamed = (await gw.app.inject({ url: `/v1/articles/${idOf('en-visit')}/related?limit=5&names=ar` })).json().hits as Hit[];
+  t.same(kadhimiIn(relatedNamed.find((h) => h.story.id === 'story-visit'))?.names, { ar: 'مصطفى الكاظمي' }, 'related hits with names=ar');
+  const storyNamed = (await gw.app.inject({ url: '/v1/stories/story-visit?names=en' })).json().articles as Hit[];
+  t.same(kadhimiIn(storyNamed[0])?.names, { en: 'Mustafa al-Kadhimi' }, 'story articles with names=en');
 });
 
 t.test('suggest completes titles and entity names in any language', async (t) => {

@@ -2,7 +2,7 @@
 // cursor paging. Paging keeps the cursor in the URL, so a page is a permalink too.
 import { api, ApiError, credentials } from './api.js';
 import { h, clear, marked, safeHref } from './dom.js';
-import { t, fmtDateTime, langName, isRtl, uiLang, listSep } from './i18n.js';
+import { t, fmtDateTime, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { navigate, filterParams, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
 
 const LIMIT = 20;
@@ -20,7 +20,7 @@ export async function render(state, { signal, focus } = {}) {
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
   $('expanded').hidden = true;
-  const params = { ...filterParams(state), limit: LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30 };
+  const params = { ...filterParams(state), limit: LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(',') };
   if (state.sort) params.sort = state.sort;
   if (state.group !== false) params.collapse = 'story';
   if (state.cursor) params.cursor = state.cursor;
@@ -139,7 +139,7 @@ async function toggleStory(button, hit, panelId) {
   if (open || panel.dataset.loaded) return;
   panel.textContent = t('story.loading');
   try {
-    const story = await api(`/v1/stories/${encodeURIComponent(hit.story.id)}`, { params: { limit: 50 } });
+    const story = await api(`/v1/stories/${encodeURIComponent(hit.story.id)}`, { params: { limit: 50, names: UI_LANGS.join(',') } });
     const items = story.articles.filter((a) => a.id !== hit.id).map((a) => {
       const href = safeHref(a.url);
       const lang = a.lang && a.lang !== 'und' ? a.lang : undefined;

@@ -4,6 +4,7 @@ import { F, INTERNAL_SOURCE_FIELDS, relatedBody, storyBody, suggestBody } from '
 import { notFound } from '../errors.ts';
 import { BucketOut, HitOut, SourceOut, presentBuckets, presentHit, type EsHit } from '../present.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
+import { NamesParam, nameLangs } from '../params.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
 const StoryParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Story id' }) }, { additionalProperties: false });
@@ -36,12 +37,12 @@ async function getDoc(app: FastifyInstance, id: string): Promise<Record<string, 
 export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/articles/:id',
-    { schema: { tags: ['articles'], summary: 'One article, with its body', params: IdParams, querystring: Type.Object({}, { additionalProperties: false }), response: { 200: ArticleOut } } },
+    { schema: { tags: ['articles'], summary: 'One article, with its body', params: IdParams, querystring: Type.Object(NamesParam, { additionalProperties: false }), response: { 200: ArticleOut } } },
     async (req) => {
       const d = await getDoc(app, req.params.id);
       const sizes = await storySize(app, d.storyId ?? d.id);
       return {
-        ...presentHit({ _source: d }, sizes, app.entities),
+        ...presentHit({ _source: d }, sizes, app.entities, nameLangs(req.query.names)),
         body: d.body ?? '',
         ...(d.html ? { html: d.html } : {}),
         ...(d.extract ? { extract: d.extract } : {}),
@@ -68,6 +69,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
             limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
             lang: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(,[a-z]{2,3}){0,19}$', description: 'Only these languages' })),
             excludeStory: Type.Boolean({ default: false, description: 'Leave out articles of the same story' }),
+            ...NamesParam,
           },
           { additionalProperties: false },
         ),
@@ -83,8 +85,8 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         timeoutMs: app.gw.esTimeoutMs,
       });
       const res = await app.esTimed('related', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
-      const hits = res.hits.hits as EsHit[];
-      return { hits: hits.map((h) => presentHit(h, undefined, app.entities)) as never };
+      const names = nameLangs(req.query.names);
+      return { hits: (res.hits.hits as EsHit[]).map((h) => presentHit(h, undefined, app.entities, names)) as never };
     },
   );
 
@@ -95,7 +97,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['articles'],
         summary: 'A story: its articles (oldest first), sources, languages, first and last seen',
         params: StoryParams,
-        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }) }, { additionalProperties: false }),
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }), ...NamesParam }, { additionalProperties: false }),
         response: {
           200: Type.Object({
             id: Type.String(),
@@ -117,6 +119,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (total === 0) throw notFound(`no story with id ${req.params.id}`);
       const aggs = res.aggregations as Record<string, any>;
       const size = new Map([[req.params.id, total]]);
+      const names = nameLangs(req.query.names);
       return {
         id: req.params.id,
         size: total,
@@ -127,7 +130,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
           const s = b.source.hits.hits[0]?._source?.source ?? {};
           return { id: String(b.key), name: s.name ?? '', domain: s.domain ?? '', ...(s.country ? { country: s.country } : {}), count: b.doc_count };
         }),
-        articles: (res.hits.hits as EsHit[]).map((h) => presentHit(h, size, app.entities)) as never,
+        articles: (res.hits.hits as EsHit[]).map((h) => presentHit(h, size, app.entities, names)) as never,
       };
     },
   );

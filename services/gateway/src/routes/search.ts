@@ -7,7 +7,7 @@ import { buildSearchBody, type SearchFilters } from '@akhbar/search';
 import { queryFingerprint } from '../cursor.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
-import { SearchParams, facetList, sortMode, toFilters } from '../params.ts';
+import { SearchParams, facetList, nameLangs, sortMode, toFilters } from '../params.ts';
 import { StorySizes } from '../story-sizes.ts';
 
 export const SearchQuery = Type.Object(SearchParams, { additionalProperties: false });
@@ -28,7 +28,7 @@ export const SearchResponse = Type.Object({
 /** Elasticsearch's default max_result_window: offset paging (collapse=story) stops there. */
 const MAX_WINDOW = 10_000;
 
-const FINGERPRINT_EXCLUDES = new Set(['cursor', 'limit', 'facets', 'facetSize', 'highlight']);
+const FINGERPRINT_EXCLUDES = new Set(['cursor', 'limit', 'facets', 'facetSize', 'highlight', 'names']);
 
 /** The search itself, shared by the JSON, RSS and Atom routes. */
 export async function runSearch(app: FastifyInstance, query: SearchQuery, storySizes: StorySizes, defaults: { sort?: 'newest' } = {}) {
@@ -83,12 +83,13 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, storyS
     }
   }
   const aggs = (res.aggregations ?? {}) as Record<string, unknown>;
+  const names = nameLangs(query.names);
   const out: Static<typeof SearchResponse> = {
     ...totalOf(res.hits.total),
     sort,
     timedOut: res.timed_out,
     expandedEntities: entities,
-    hits: hits.map((h) => presentHit(h, sizes, app.entities)) as Static<typeof HitOut>[],
+    hits: hits.map((h) => presentHit(h, sizes, app.entities, names)) as Static<typeof HitOut>[],
     nextCursor,
   };
   if (collapse) out.stories = (aggs._stories as { value?: number } | undefined)?.value ?? 0;
