@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { FULL, QUICK, createCtx, type Ctx } from './src/context.ts';
 import { machineInfo, loadAverage } from './src/machine.ts';
 import { goalText, markdownTable, type Figure } from './src/measure.ts';
+import { sweepLeftovers } from './src/leftovers.ts';
 import { e2eStage } from './src/stages/e2e.ts';
 import { enrichStage } from './src/stages/enrich.ts';
 import { fulltextStage } from './src/stages/fulltext.ts';
@@ -71,6 +72,9 @@ const ctx: Ctx = createCtx({
 const machine = await machineInfo(ctx.esUrl, ctx.redisUrl);
 const loadStart = loadAverage();
 log(`Akhbar bench, ${quick ? 'quick' : 'full'} run ${runId}, seed ${seed}: ${machine.cores} cores, ${machine.ramGB} GB, ${machine.os}, Node ${machine.node}, Elasticsearch ${machine.elasticsearch}, Redis ${machine.redis}; load ${loadStart.join(' ')}`);
+
+const swept = await sweepLeftovers(ctx.esUrl, ctx.redisUrl);
+if (swept.keys > 0 || swept.indices > 0) log(`removed what interrupted earlier runs left: ${swept.keys.toLocaleString('en-US')} Redis keys, ${swept.indices} indices`);
 
 const errors: Array<{ stage: string; error: string }> = [];
 let rawBulk: number | undefined;

@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { REPO_ROOT } from '@akhbar/testkit';
+import { createRedis } from '@akhbar/core';
+import { createEsClient } from '@akhbar/search';
+import { REPO_ROOT, testEsUrl, testRedisUrl } from '@akhbar/testkit';
 // The root package depends on core and testkit only; the stages' packages are reached by path.
 import { parseFeed, toRawArticles } from '../packages/feeds/src/index.ts';
 import { cleanArticle, enrichArticle } from '../packages/nlp/src/index.ts';
@@ -67,6 +69,16 @@ t.test('figures: ratio, goals and medians', async (t) => {
 t.test('a quick run of the parse stage prints the table and writes the JSON result', async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'akhbar-bench-'));
   t.teardown(() => rmSync(out, { recursive: true, force: true }));
+  // What an interrupted run leaves behind: a queue key and an index under the bench's prefixes.
+  const redis = createRedis(testRedisUrl(), 'worker');
+  const es = createEsClient(testEsUrl());
+  t.teardown(async () => {
+    redis.disconnect();
+    await es.indices.delete({ index: 'bench-leftover-test-articles-v1' }, { ignore: [404] });
+    await es.close();
+  });
+  await redis.set('{bench-leftover-test}:articles.enriched:meta', 'x', 'EX', 600);
+  await es.indices.create({ index: 'bench-leftover-test-articles-v1' });
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bench', 'run.ts'), '--quick', '--only', 'parse', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -76,6 +88,9 @@ t.test('a quick run of the parse stage prints the table and writes the JSON resu
   t.equal(code, 0, `bench exits 0${stderr ? `: ${stderr.slice(-500)}` : ''}`);
   t.match(stdout, /\| stage \| figure \| Akhbar \| baseline \| ratio \| goal \|/, 'the table is printed');
   t.match(stdout, /\| parse \| parse \+ normalise, feeds\/s \(vs rss-parser\.parseString\)/, 'with the parse row');
+  t.match(stdout, /removed what interrupted earlier runs left: \d+ Redis keys, \d+ indices/, 'leftovers of earlier runs are reported');
+  t.equal(await redis.exists('{bench-leftover-test}:articles.enriched:meta'), 0, 'and their Redis keys removed');
+  t.equal(await es.indices.exists({ index: 'bench-leftover-test-articles-v1' }), false, 'and their indices');
 
   const files = readdirSync(out).filter((f) => f.endsWith('-quick.json'));
   t.equal(files.length, 1, 'one JSON result written');

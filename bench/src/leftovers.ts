@@ -1,0 +1,33 @@
+import { Redis } from 'ioredis';
+import { createEsClient } from '@akhbar/search';
+
+/**
+ * Remove what interrupted earlier runs left behind: every run's queue prefixes start `{bench-`
+ * and its index prefixes `bench-`, and a run removes its own at the end, so anything under them
+ * now is a leftover (one benchmark runs at a time on a machine). Left in place they skew the run:
+ * an interrupted end-to-end stage leaves ~330 000 keys, many with a TTL, and Redis's expiry cycle
+ * over them doubled its CPU per job in the index stage.
+ */
+export async function sweepLeftovers(esUrl: string, redisUrl: string): Promise<{ keys: number; indices: number }> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  let keys = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', '{bench-*', 'COUNT', 1000);
+      cursor = next;
+      if (found.length > 0) keys += await redis.del(...found);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  const es = createEsClient(esUrl);
+  try {
+    // Named one by one: Elasticsearch refuses wildcard deletes by default.
+    const names = Object.keys(await es.indices.get({ index: 'bench-*', expand_wildcards: 'all', allow_no_indices: true, ignore_unavailable: true }));
+    for (const index of names) await es.indices.delete({ index }, { ignore: [404] });
+    return { keys, indices: names.length };
+  } finally {
+    await es.close();
+  }
+}
