@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import { createEsClient } from '@akhbar/search';
+import { deleteRedisPrefix } from '@akhbar/testkit';
 
 /**
  * Remove what interrupted earlier runs left behind: every run's queue prefixes start `{bench-`
@@ -9,18 +9,8 @@ import { createEsClient } from '@akhbar/search';
  * over them doubled its CPU per job in the index stage.
  */
 export async function sweepLeftovers(esUrl: string, redisUrl: string): Promise<{ keys: number; indices: number }> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
-  let keys = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, found] = await redis.scan(cursor, 'MATCH', '{bench-*', 'COUNT', 1000);
-      cursor = next;
-      if (found.length > 0) keys += await redis.del(...found);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  // A glob prefix: every `{bench-…}:…` key.
+  const keys = await deleteRedisPrefix('{bench-*', redisUrl);
   const es = createEsClient(esUrl);
   try {
     // Named one by one: Elasticsearch refuses wildcard deletes by default.
