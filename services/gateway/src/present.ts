@@ -16,7 +16,7 @@ export const EntityOut = Type.Object({
   id: Type.String(),
   type: Type.String(),
   name: Type.String({ description: 'Display name (English where known)' }),
-  names: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Names by language: always on expandedEntities, on hits when asked for with names=' })),
+  names: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Names by language: always on expandedEntities and suggestions, on hits only when asked for with names=' })),
 });
 
 export const HitOut = Type.Object({
