@@ -8,3 +8,19 @@ export type AnalyzedLang = (typeof ANALYZED_LANGS)[number];
 export function isAnalyzedLang(lang: string): lang is AnalyzedLang {
   return (ANALYZED_LANGS as readonly string[]).includes(lang);
 }
+
+/** The script each analysed language is written in (what an entity name in that script can appear in). */
+const SCRIPT_OF: Record<AnalyzedLang, 'Arabic' | 'Latin' | 'Cyrillic' | 'Han'> = {
+  ar: 'Arabic', fa: 'Arabic', ur: 'Arabic', en: 'Latin', fr: 'Latin', es: 'Latin', de: 'Latin', tr: 'Latin', ru: 'Cyrillic', zh: 'Han',
+};
+const SCRIPT_TESTS = [['Arabic', /\p{Script=Arabic}/u], ['Cyrillic', /\p{Script=Cyrillic}/u], ['Han', /\p{Script=Han}/u]] as const;
+
+/**
+ * Analysed languages whose articles can contain `text` as written: those of the script of its
+ * letters ("مصطفى الكاظمي" → ar, fa, ur; "al-Kazimi" → en, fr, es, de, tr). Anything not
+ * Arabic, Cyrillic or Han counts as Latin.
+ */
+export function langsWritingLike(text: string): AnalyzedLang[] {
+  const script = SCRIPT_TESTS.find(([, re]) => re.test(text))?.[0] ?? 'Latin';
+  return ANALYZED_LANGS.filter((l) => SCRIPT_OF[l] === script);
+}

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { F, buildSearchBody, buildQuery, toSimpleQuery, timelineBody, trendingBody } from '../src/index.ts';
+import { F, buildSearchBody, buildQuery, langsWritingLike, neutralHighlightBody, toSimpleQuery, timelineBody, trendingBody } from '../src/index.ts';
 
 t.test('the user query language maps onto simple_query_string operators', async (t) => {
   t.equal(toSimpleQuery('oil AND gas'), 'oil + gas');
@@ -33,6 +33,30 @@ t.test('the search body', async (t) => {
   const faceted = buildSearchBody({ ...base, sort: 'newest', facets: ['topics', 'sources'], facetSize: 5 }) as Record<string, any>;
   t.same(Object.keys(faceted.aggs).sort(), ['sources', 'topics']);
   t.equal(faceted.aggs.topics.terms.size, 5);
+});
+
+t.test('an entity name is looked for in the languages written in its script', async (t) => {
+  t.same(langsWritingLike('مصطفى الكاظمي'), ['ar', 'fa', 'ur']);
+  t.same(langsWritingLike('Moustafa al-Kazimi'), ['en', 'fr', 'es', 'de', 'tr']);
+  t.same(langsWritingLike('Мустафа аль-Казими'), ['ru']);
+  t.same(langsWritingLike('穆斯塔法·卡迪米'), ['zh']);
+  t.same(langsWritingLike('2024'), ['en', 'fr', 'es', 'de', 'tr'], 'no letters: Latin');
+});
+
+t.test('highlights: language fields in the search, neutral fields in the follow-up', async (t) => {
+  const base = { limit: 10, origin: '2026-01-01T00:00:00.000Z', sort: 'relevance' as const };
+  const x = { alternatives: [{ ids: ['e1'], residual: '' }], names: ['مصطفى الكاظمي', 'Moustafa al-Kazimi'] };
+  const hl = (buildSearchBody({ ...base, q: 'الكاظمي', expansion: x }) as Record<string, any>).highlight;
+  t.same(Object.keys(hl.fields).sort(), ['i18n.*.body', 'i18n.*.title'], 'the search marks only what the gateway shows for an analysed language');
+  const [text, ar, fr] = hl.highlight_query.bool.should;
+  t.equal(text.simple_query_string.query, 'الكاظمي');
+  t.same(ar.multi_match.fields, ['i18n.ar.title', 'i18n.ar.body', 'i18n.fa.title', 'i18n.fa.body', 'i18n.ur.title', 'i18n.ur.body']);
+  t.ok(fr.multi_match.fields.includes('i18n.fr.body') && !fr.multi_match.fields.some((f: string) => f.startsWith('i18n.ar')));
+  const follow = neutralHighlightBody({ q: 'الكاظمي', expansion: x }, ['a1', 'a2']) as Record<string, any>;
+  t.same(follow.query, { ids: { values: ['a1', 'a2'] } });
+  t.equal(follow.size, 2);
+  t.same(Object.keys(follow.highlight.fields).sort(), [F.body, F.summary, F.title]);
+  t.same(follow.highlight.highlight_query.bool.should.map((c: any) => c.multi_match?.query ?? c.simple_query_string.query), ['الكاظمي', ...x.names]);
 });
 
 t.test('entity expansion: text OR (tagged AND the rest of the query)', async (t) => {

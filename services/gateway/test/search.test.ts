@@ -2,6 +2,8 @@ import { connect } from 'node:net';
 import t from 'tap';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { KADHIMI, BAGHDAD, WASHINGTON, FIXTURE_COUNT, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
+import { indexNames } from '@akhbar/search';
+import { HOUR, enrichedFromSpec, indexArticles } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
 
 /**
@@ -190,6 +192,44 @@ t.test('highlights come from the field of the article’s own language', async (
   t.match(en?.highlight.body?.[0], /<mark>runners<\/mark>/);
   const none = (await search({ q: 'runners', highlight: 'false' })).body.hits[0];
   t.same(none?.highlight, {});
+});
+
+t.test('articles the language fields cannot highlight get highlights from the neutral fields', async (t) => {
+  // Italian has no analyzer of its own (only the neutral fields), and the English article says
+  // "desalination" only in its separate summary: the search's language-field highlights miss both.
+  const source = SOURCES.GULF_WIRE;
+  const extra = [
+    enrichedFromSpec({
+      slug: 'it-blackout', lang: 'it', source, ageMs: 5 * HOUR, story: 'story-it-blackout',
+      title: 'Blackout a Bassora mentre il caldo supera i cinquanta gradi',
+      summary: 'La rete elettrica della città cede di nuovo.',
+      body: 'Interruzioni di corrente lunghe molte ore hanno lasciato quartieri interi di Bassora senza ventilatori né acqua fresca.',
+    }, 'https://gulfwire.example/it-blackout', Date.now()),
+    enrichedFromSpec({
+      slug: 'en-water', lang: 'en', source, ageMs: 7 * HOUR, story: 'story-water',
+      title: 'Basra opens a new water plant on the Shatt al-Arab',
+      summary: 'The desalination plant is meant to end the summer shortages.',
+      body: 'Officials cut the ribbon on Tuesday; the plant should supply a third of the city by next year.',
+    }, 'https://gulfwire.example/en-water', Date.now()),
+  ];
+  await indexArticles(gw.es, gw.indexPrefix, extra);
+  t.teardown(async () => {
+    for (const a of extra) await gw.es.delete({ index: indexNames(gw.indexPrefix).write, id: a.id, refresh: true });
+  });
+  const followUps = async () => {
+    const text = (await gw.app.inject({ url: '/metrics' })).body;
+    return Number(/akhbar_es_request_duration_seconds_count\{[^}]*op="search_highlight",outcome="ok"\}\s+(\d+)/.exec(text)?.[1] ?? 0);
+  };
+  const before = await followUps();
+  const it = (await search({ q: 'corrente Bassora' })).body.hits.find((h) => h.id === extra[0]!.id);
+  t.equal(it?.lang, 'it');
+  t.match(it?.highlight.title, /<mark>Bassora<\/mark>/);
+  t.match(it?.highlight.body?.[0], /<mark>corrente<\/mark>/);
+  const en = (await search({ q: 'desalination' })).body.hits.find((h) => h.id === extra[1]!.id);
+  t.match(en?.highlight.body?.[0], /The <mark>desalination<\/mark> plant/, 'the summary is marked when the body does not say it');
+  t.equal(await followUps(), before + 2, 'one follow-up request per search that needed it');
+  t.match((await search({ q: 'runners' })).body.hits[0]?.highlight.body?.[0], /<mark>runners<\/mark>/);
+  t.equal(await followUps(), before + 2, 'none when every hit is highlighted in its own language');
 });
 
 t.test('facets', async (t) => {

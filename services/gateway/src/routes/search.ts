@@ -3,7 +3,7 @@ import etag from '@fastify/etag';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
-import { buildSearchBody, type SearchFilters } from '@akhbar/search';
+import { buildSearchBody, neutralHighlightBody, type SearchFilters } from '@akhbar/search';
 import { queryFingerprint } from '../cursor.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
@@ -72,7 +72,11 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, storyS
     const s = h._source as { storyId?: string; id: string };
     return s.storyId ?? s.id;
   });
-  const sizes = storyIds.length > 0 ? await storySizes.get(app, storyIds) : new Map<string, number>();
+  const highlighted = query.highlight && filters.q !== undefined && filters.q.trim() !== '';
+  const [sizes] = await Promise.all([
+    storyIds.length > 0 ? storySizes.get(app, storyIds) : new Map<string, number>(),
+    highlighted ? addNeutralHighlights(app, filters, hits) : undefined,
+  ]);
   let nextCursor: string | null = null;
   if (hits.length === limit) {
     if (collapse) {
@@ -99,6 +103,31 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, storyS
     for (const f of facets) out.facets[f] = presentBuckets(f, aggs[f], app.entities);
   }
   return { out, took: res.took };
+}
+
+/**
+ * Hits with nothing marked in their language's fields (a language without its own analyzer, or a
+ * match only in the neutral fields or the summary) get highlights from the neutral fields, in one
+ * small follow-up request. Highlights are a nicety: if that request fails the hits go without,
+ * and the search still answers.
+ */
+async function addNeutralHighlights(app: FastifyInstance, filters: SearchFilters, hits: EsHit[]): Promise<void> {
+  const bare = new Map<string, EsHit>();
+  for (const h of hits) {
+    if (h._id && !Object.keys(h.highlight ?? {}).some((k) => k.startsWith('i18n.'))) bare.set(h._id, h);
+  }
+  if (bare.size === 0) return;
+  try {
+    const res = await app.esTimed('search_highlight', () =>
+      app.es.search({ index: app.gw.index, ...neutralHighlightBody(filters, [...bare.keys()]) }, { requestTimeout: app.gw.esTimeoutMs }),
+    );
+    for (const h of res.hits.hits) {
+      const target = h._id ? bare.get(h._id) : undefined;
+      if (target && h.highlight) target.highlight = { ...target.highlight, ...h.highlight };
+    }
+  } catch (err) {
+    app.log.warn({ err, ids: bare.size }, 'neutral-field highlights failed; those hits go without');
+  }
 }
 
 function cacheHeaders(app: FastifyInstance, reply: FastifyReply, took: number) {
