@@ -17,8 +17,10 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  * v2: Akhbar's Arabic stemmer (stacked proclitics, duals, plurals, hamza seats) replaces light10;
  *     French elision and English possessives in the neutral analyzer; ignore_above on free-text
  *     keyword fields so an over-long value can never make a document fail.
+ * v3: the Arabic stemmer also gives a month's Egyptian/Gulf name for its Levantine/Iraqi and
+ *     Maghrebi names (حزيران, جويلية → يونيو, يوليو), so documents need re-analysing.
  */
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 interface LangAnalysis {
   tokenizer: string;

@@ -64,6 +64,26 @@ const DOCS = {
     title: "Militias clash near Basra as Iraq's elections approach",
     body: 'Armed groups exchanged fire overnight, officials said, weeks before the vote.',
   }),
+  floods: makeArticle({
+    lang: 'ar',
+    title: 'سيول تغمر قرى في ريف إدلب',
+    body: 'غمرت مياه الأمطار الغزيرة منتصف حزيران عشرات المنازل ونزح سكانها إلى مخيمات قريبة.',
+  }),
+  bookFair: makeArticle({
+    lang: 'ar',
+    title: 'القاهرة تستضيف معرض الكتاب',
+    body: 'تفتح أبواب المعرض للزوار في العاشر من يونيه ويستمر أسبوعين.',
+  }),
+  harvest: makeArticle({
+    lang: 'ar',
+    title: 'انطلاق موسم الحصاد في الشمال التونسي',
+    body: 'يتوقع الفلاحون أن يبلغ المحصول ذروته مطلع جويلية إذا اعتدل الطقس.',
+  }),
+  carMaker: makeArticle({
+    lang: 'ar',
+    title: 'نيسان تكشف عن سيارة كهربائية جديدة',
+    body: 'أعلنت الشركة اليابانية أن الطراز الجديد سيصل إلى صالات العرض الخليجية العام المقبل.',
+  }),
   unknownLang: makeArticle({
     lang: 'und',
     title: 'L’Iran et l’Irak signent un accord',
@@ -111,6 +131,8 @@ t.test('Arabic analysis chains (_analyze)', async (t) => {
   t.same(await tokens('كتب', { field: ar }), ['كتب'], 'a plural that is also a common verb (كتب, "wrote") is left alone');
   t.same(await tokens('العلماء', { field: ar }), ['علما'], 'so is one whose singular is another common word (عالم is also "world")');
   t.same(await tokens('الأميركية ترمب', { field: ar }), ['اميرك', 'امريك', 'ترمب', 'ترامب'], 'a second spelling also gives the usual one\'s stem');
+  t.same(await tokens('حزيران جويلية', { analyzer: 'akhbar_ar_search' }), ['حزير', 'حزيران', 'يونيو', 'جويل', 'يوليو'], 'a Levantine or Maghrebi month name also gives the Egyptian/Gulf one');
+  t.same(await tokens('نيسان', { field: ar }), ['نيس', 'نيسان'], 'نيسان (April, and Nissan) is left alone');
 });
 
 t.test('Latin-script analysis chains (_analyze)', async (t) => {
@@ -144,6 +166,10 @@ t.test('a reader finds the Arabic article whatever the spelling', async (t) => {
   t.same(await found('أميركا'), ['washington'], 'أميركا finds الأمريكي');
   t.same(await found('ترمب الكونجرس'), ['washington'], 'ترمب and الكونجرس find ترامب and الكونغرس');
   t.same(await found('ميليشيا'), ['militias'], 'ميليشيا finds المليشيات');
+  t.same(await found('يونيو'), ['bookFair', 'floods'], 'يونيو finds حزيران (Levant, Iraq) and يونيه (Egypt)');
+  t.same(await found('حزيران'), ['bookFair', 'floods'], 'and the other way round');
+  t.same(await found('تموز'), ['harvest'], 'تموز finds جويلية (Maghreb)');
+  t.same(await found('أبريل'), [], 'أبريل does not find an article about the car maker نيسان');
 });
 
 t.test('a reader finds French and English articles whatever the accents and case', async (t) => {

@@ -143,8 +143,8 @@ public final class ArabicLight {
 
   /**
    * Stems of a word without its proclitics: the full strip, then the one keeping ambiguous
-   * endings; for a known broken plural, its singulars' stems too; for a known second spelling,
-   * the usual spelling's stem.
+   * endings; for a known broken plural, its singulars' stems too; for a known second spelling or
+   * month name, the usual one's stem.
    */
   private static void suffixVariants(String w, List<String> out) {
     int from = out.size();
@@ -162,6 +162,9 @@ public final class ArabicLight {
       String usual = SpellingVariants.usual(out.get(i));
       if (usual != null) add(out, usual);
     }
+    // Another name of a month (حزيران, جويلية) meets the Egyptian/Gulf one (يونيو, يوليو).
+    String month = SpellingVariants.usualMonth(w);
+    if (month != null) add(out, month);
   }
 
   /** The query-side stems: article proclitics stripped, suffix variants. First is the full strip. */

@@ -10,6 +10,11 @@ import java.util.Map;
  * variant's stem also gives the usual spelling's stem, on both the index and the query side; the
  * stems are matched, so derived forms meet too (الأميركيين finds الأمريكية).
  *
+ * Month names work the same way: the Levant and Iraq write حزيران where Egypt and the Gulf write
+ * يونيو (or يونيه) and the Maghreb جويلية for يوليو, so each second name gives the stem of the
+ * Egyptian/Gulf one and a reader's "يونيو" finds an article dated "منتصف حزيران". Months are
+ * looked up by the whole word, not its stem: يونيه's stem is اليونان's (يون, "Greece").
+ *
  * Hand-written for the same reason as BrokenPlurals: no packaged lexicon of these exists. Only
  * pairs whose forms mean nothing else are listed.
  */
@@ -22,6 +27,18 @@ final class SpellingVariants {
     "فدرالي فيدرالي", "ديكتاتور دكتاتور", "إنترنيت إنترنت", "تليفزيون تلفزيون", "بوتن بوتين",
     "نتانياهو نتنياهو", "ستراتيجية استراتيجية", "كونجرس كونغرس", "جوجل غوغل", "انكلترا إنجلترا",
     "إنكلترا إنجلترا", "زيلنسكي زيلينسكي", "أردوجان أردوغان", "فايسبوك فيسبوك",
+  };
+
+  /**
+   * "second-name usual-name" for months. Left out because the word means something else just as
+   * often in the news: نيسان (April; also Nissan), آب (August; folds to أب, "father"), ماي (May;
+   * also "my"/"water" in dialect), جوان (June; also a given name), and the two-word كانون / تشرين
+   * months (one word alone does not say which month).
+   */
+  private static final String[] MONTHS = {
+    "شباط فبراير", "آذار مارس", "أيار مايو", "حزيران يونيو", "تموز يوليو", "أيلول سبتمبر",
+    "جانفي يناير", "فيفري فبراير", "أفريل أبريل", "جويلية يوليو", "أوت أغسطس",
+    "يونيه يونيو", "يوليه يوليو",
   };
 
   private static final Map<String, String> USUAL = load();
@@ -44,5 +61,21 @@ final class SpellingVariants {
   /** The usual spelling's stem for a variant's stem, or null. */
   static String usual(String stem) {
     return USUAL.get(stem);
+  }
+
+  private static final Map<String, String> MONTH_USUAL = loadMonths();
+
+  private static Map<String, String> loadMonths() {
+    Map<String, String> m = new HashMap<>();
+    for (String e : MONTHS) {
+      String[] pair = e.split(" ");
+      m.put(ArabicLight.fold(pair[0]), stemOf(pair[1]));
+    }
+    return m;
+  }
+
+  /** The usual month name's stem for a second month name (folded, without its article), or null. */
+  static String usualMonth(String word) {
+    return MONTH_USUAL.get(word);
   }
 }
