@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { FULL, QUICK, createCtx, type Ctx } from './src/context.ts';
-import { machineInfo, loadAverage } from './src/machine.ts';
+import { machineInfo, loadAverage, waitForQuiet } from './src/machine.ts';
 import { goalText, markdownTable, type Figure } from './src/measure.ts';
 import { sweepLeftovers } from './src/leftovers.ts';
 import { e2eStage } from './src/stages/e2e.ts';
@@ -76,6 +76,10 @@ log(`Akhbar bench, ${quick ? 'quick' : 'full'} run ${runId}, seed ${seed}: ${mac
 const swept = await sweepLeftovers(ctx.esUrl, ctx.redisUrl);
 if (swept.keys > 0 || swept.indices > 0) log(`removed what interrupted earlier runs left: ${swept.keys.toLocaleString('en-US')} Redis keys, ${swept.indices} indices`);
 
+// A quick run (the tests) only notes how busy the machine is; its figures mean nothing anyway.
+const quiet = await waitForQuiet(quick ? { maxMs: 0, windowMs: 500 } : {});
+log(`machine ${quiet.busy < 0.25 ? 'quiet' : 'still busy'} (${(quiet.busy * 100).toFixed(0)}% of CPU in use) after waiting ${(quiet.waitedMs / 1000).toFixed(0)} s`);
+
 const errors: Array<{ stage: string; error: string }> = [];
 let rawBulk: number | undefined;
 const run: Record<Stage, () => Promise<void>> = {
@@ -126,7 +130,7 @@ writeFileSync(
     {
       runId, mode: quick ? 'quick' : 'full', seed, stages: only,
       startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationSec: (finished.getTime() - started.getTime()) / 1000,
-      machine, loadAverage: { start: loadStart, end: loadEnd }, sizes, figures: ctx.figures, notes: ctx.notes, errors,
+      machine, loadAverage: { start: loadStart, end: loadEnd }, busyAtStart: quiet.busy, waitedForQuietSec: quiet.waitedMs / 1000, sizes, figures: ctx.figures, notes: ctx.notes, errors,
     },
     null,
     2,

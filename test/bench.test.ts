@@ -12,6 +12,7 @@ import { cleanArticle, enrichArticle } from '../packages/nlp/src/index.ts';
 import { LANGS, MAX_BYTES, MIN_BYTES, bodyOf, bytesOf, makeCorpus } from '../bench/src/corpus.ts';
 import { buildFeeds } from '../bench/src/feeds.ts';
 import { figure, median, percentile, type Figure } from '../bench/src/measure.ts';
+import { busyShare, waitForQuiet } from '../bench/src/machine.ts';
 
 /**
  * The benchmark harness works: the corpus is what the benchmark claims (deterministic,
@@ -66,6 +67,15 @@ t.test('figures: ratio, goals and medians', async (t) => {
   t.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50), 5);
 });
 
+t.test('the wait for a quiet machine is bounded', async (t) => {
+  const busy = await busyShare(200);
+  t.ok(busy >= 0 && busy <= 1, `busy share ${busy} is a fraction`);
+  const never = await waitForQuiet({ threshold: -1, maxMs: 1_000, windowMs: 200 });
+  t.ok(never.waitedMs >= 800 && never.waitedMs < 5_000, `a machine that never quiets is waited for ~maxMs (${never.waitedMs} ms)`);
+  const always = await waitForQuiet({ threshold: 2, maxMs: 60_000, windowMs: 200 });
+  t.ok(always.waitedMs < 2_000, `a quiet machine is not waited for (${always.waitedMs} ms)`);
+});
+
 t.test('a quick run of the parse stage prints the table and writes the JSON result', async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'akhbar-bench-'));
   t.teardown(() => rmSync(out, { recursive: true, force: true }));
@@ -97,6 +107,7 @@ t.test('a quick run of the parse stage prints the table and writes the JSON resu
   const result = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as { mode: string; machine: { cores: number; node: string }; figures: Figure[]; errors: unknown[] };
   t.equal(result.mode, 'quick');
   t.ok(result.machine.cores > 0 && result.machine.node, 'the machine is recorded');
+  t.equal(typeof (result as unknown as { busyAtStart: unknown }).busyAtStart, 'number', 'how busy the machine was at the start is recorded');
   t.same(result.errors, []);
   const parse = result.figures.filter((f) => f.stage === 'parse');
   t.equal(parse.length, 2, 'feeds/s and MB/s');

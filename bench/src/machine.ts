@@ -56,3 +56,37 @@ export async function machineInfo(esUrl: string, redisUrl: string): Promise<Mach
 export function loadAverage(): string[] {
   return loadavg().map((l) => l.toFixed(2));
 }
+
+/** Share of all cores' time spent busy over `ms` (0–1), from the kernel's per-core counters. */
+export async function busyShare(ms: number): Promise<number> {
+  const total = () =>
+    cpus().reduce(
+      (acc, c) => {
+        const all = c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle;
+        return { all: acc.all + all, idle: acc.idle + c.times.idle };
+      },
+      { all: 0, idle: 0 },
+    );
+  const a = total();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = total();
+  const all = b.all - a.all;
+  return all > 0 ? 1 - (b.idle - a.idle) / all : 0;
+}
+
+/**
+ * Waits until the machine is quiet (busy under `threshold` over a 2-second window), at most
+ * `maxMs`. Elasticsearch just (re)started — after `infra up` rebuilt its analysis plugin, say —
+ * spends a minute or more compiling and merging on the same two cores the first stages measure:
+ * a run started then measured parse at 0.77 of rss-parser, one started a minute later 0.85.
+ * Returns the last busy share seen and how long the wait took.
+ */
+export async function waitForQuiet(opts: { threshold?: number; maxMs?: number; windowMs?: number } = {}): Promise<{ busy: number; waitedMs: number }> {
+  const threshold = opts.threshold ?? 0.25;
+  const maxMs = opts.maxMs ?? 120_000;
+  const windowMs = opts.windowMs ?? 2_000;
+  const t0 = Date.now();
+  let busy = await busyShare(windowMs);
+  while (busy >= threshold && Date.now() - t0 + windowMs <= maxMs) busy = await busyShare(windowMs);
+  return { busy, waitedMs: Date.now() - t0 };
+}
