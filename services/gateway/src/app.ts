@@ -19,6 +19,7 @@ import { queueBoardPlugin } from './plugins/queue-board.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { opsRoutes } from './routes/ops.ts';
+import { exportRoutes } from './routes/export.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { webRoutes } from './routes/web.ts';
@@ -80,6 +81,10 @@ export interface BuildOptions {
   /** Feed discovery may reach loopback/private addresses. @default false */
   allowPrivateNetworks?: boolean;
   publicUrl?: string | undefined;
+  /** Largest `max` of /v1/search.csv and .ndjson. @default 10 000 */
+  exportMax?: number;
+  /** Articles per Elasticsearch request while exporting (tests make it small to page). @default 500 */
+  exportPageSize?: number;
   /** Serve /metrics on the API port; false when it has a port of its own (main.ts). @default true */
   publicMetrics?: boolean;
   /** Entity gazetteer for cross-lingual expansion; `null` turns expansion off. @default @akhbar/nlp's */
@@ -107,6 +112,7 @@ export function optionsFromConfig(config: GatewayConfig): Omit<BuildOptions, 'es
     trustProxy: config.trustProxy,
     allowPrivateNetworks: config.allowPrivateNetworks,
     publicUrl: config.publicUrl,
+    exportMax: config.exportMax,
     publicMetrics: config.metricsPort === undefined,
   };
 }
@@ -301,6 +307,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(async (read) => {
     read.addHook('onRequest', apiKeyGuard(settings.apiKeys, settings.adminToken));
     await read.register(searchRoutes);
+    await read.register(exportRoutes, { maxArticles: opts.exportMax ?? 10_000, ...(opts.exportPageSize ? { pageSize: opts.exportPageSize } : {}) });
     await read.register(articleRoutes);
     await read.register(statsRoutes);
   });

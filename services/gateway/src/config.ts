@@ -18,6 +18,7 @@ export const gatewayConfigSpec = {
   bodyLimit: int('AKHBAR_BODY_LIMIT', { default: 1_048_576, min: 1024, max: 64 * 1_048_576, describe: 'Largest request body in bytes (OPML imports)' }),
   requestTimeoutMs: int('AKHBAR_REQUEST_TIMEOUT_MS', { default: 30_000, min: 1000, max: 600_000, describe: 'Time a client has to send its whole request' }),
   esTimeoutMs: int('AKHBAR_ES_TIMEOUT_MS', { default: 10_000, min: 100, max: 300_000, describe: 'Elasticsearch query time budget (server-side timeout and client request timeout)' }),
+  exportMax: int('AKHBAR_EXPORT_MAX', { default: 10_000, min: 1, max: 1_000_000, describe: 'Most articles one export (/v1/search.csv, .ndjson) may ask for with max=' }),
   cacheMaxAgeSec: int('AKHBAR_CACHE_MAX_AGE_SEC', { default: 30, min: 0, max: 86_400, describe: 'Cache-Control max-age on search responses' }),
   trustProxy: bool('AKHBAR_TRUST_PROXY', { default: false, describe: 'Trust X-Forwarded-For (behind a reverse proxy) for client addresses' }),
   allowPrivateNetworks: bool('AKHBAR_ALLOW_PRIVATE_NETWORKS', { default: false, describe: 'Allow feed discovery on loopback/private addresses' }),

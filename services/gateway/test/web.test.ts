@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
+import { parse } from 'csv-parse/sync';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT, startFeedServer, type FeedServer } from '@akhbar/testkit';
 import { build } from '../src/app.ts';
@@ -176,6 +177,29 @@ t.test('a language filter narrows the results, shows as a chip and makes a perma
   t.equal(new URL(again.page.url()).searchParams.get('lang'), null, 'removing the chip removes the filter');
   t.equal(await again.page.locator('#results > li.hit').count(), 20);
   await done(t, again);
+  await done(t, w);
+});
+
+/** Click the CSV link and read back what the browser saved. */
+async function downloadCsv(page: Page): Promise<Array<Record<string, string>>> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click('#export-csv')]);
+  t.equal(download.suggestedFilename(), 'akhbar-search.csv');
+  return parse(readFileSync((await download.path())!), { bom: true, columns: true }) as Array<Record<string, string>>;
+}
+
+t.test('the results download as CSV: the same query and filters, every article', async (t) => {
+  const w = await open('/?ui=en&q=Kadhimi&lang=fr');
+  const { page } = w;
+  const href = new URL((await page.getAttribute('#export-csv', 'href'))!, base);
+  t.equal(href.pathname, '/v1/search.csv');
+  t.same([href.searchParams.get('q'), href.searchParams.get('lang'), href.searchParams.get('max')], ['Kadhimi', 'fr', '1000']);
+  const rows = await downloadCsv(page);
+  t.ok(rows.length > 0);
+  t.same(rows.map((r) => r.lang), rows.map(() => 'fr'), 'only French articles, as on the page');
+  const api = (await gw.app.inject({ url: '/v1/search', query: { q: 'Kadhimi', lang: 'fr', limit: '100' } })).json() as { hits: Array<{ id: string }> };
+  t.same(rows.map((r) => r.id).sort(), api.hits.map((h) => h.id).sort(), 'every article of the search, not only the page (stories grouped there)');
+  await settled(page, () => page.fill('#q', 'no-such-word-anywhere').then(() => page.press('#q', 'Enter')));
+  t.equal(await page.isVisible('#export-csv'), false, 'no link when nothing matches');
   await done(t, w);
 });
 
@@ -403,5 +427,7 @@ t.test('a gateway that requires API keys: the search page asks for one and then 
   await settled(page, () => page.press('#api-key', 'Enter'));
   t.match(await page.textContent('#search-status'), /1 story · 4 articles/, 'the key opens the search');
   t.ok(await page.locator('#f-source option[value="fwebtigris000001"]').count(), 'and the source list loads with it');
+  const rows = await downloadCsv(page);
+  t.equal(rows.length, 4, 'the CSV link sends the key too');
   await done(t, w);
 });

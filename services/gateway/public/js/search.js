@@ -1,6 +1,6 @@
 // The search view: results with highlights, each in its own direction, their story group, and
 // cursor paging. Paging keeps the cursor in the URL, so a page is a permalink too.
-import { api, ApiError, credentials } from './api.js';
+import { api, ApiError, credentials, queryString } from './api.js';
 import { h, clear, marked, safeHref } from './dom.js';
 import { t, fmtDateTime, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { navigate, filterParams, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
@@ -20,6 +20,7 @@ export async function render(state, { signal, focus } = {}) {
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
   $('expanded').hidden = true;
+  $('export').hidden = true;
   const params = { ...filterParams(state), limit: LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(',') };
   if (state.sort) params.sort = state.sort;
   if (state.group !== false) params.collapse = 'story';
@@ -51,11 +52,42 @@ export async function render(state, { signal, focus } = {}) {
   }
   list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i)));
   list.removeAttribute('aria-busy');
+  exportLink(state, res.total);
   pager(state, res.nextCursor);
   if (focus === 'results') {
     $('results-heading').focus();
     window.scrollTo({ top: 0 });
   } else if (focus === 'heading') $('results-heading').focus();
+}
+
+/** Articles the "Download as CSV" link asks for (the gateway's default export size). */
+const EXPORT_MAX = 1000;
+
+/** The same search as a file: /v1/search.csv with the query, filters and sort of the page. */
+function exportLink(state, total) {
+  const a = $('export-csv');
+  const params = { ...filterParams(state), max: EXPORT_MAX };
+  if (state.sort) params.sort = state.sort;
+  a.href = `/v1/search.csv${queryString(params)}`;
+  $('export').hidden = total === 0;
+  // A gateway with API keys wants the key in a header, which a plain link cannot send: fetch
+  // the file with it, then hand the browser the bytes to save.
+  a.onclick = credentials.apiKey ? (e) => { e.preventDefault(); void downloadWithKey(a); } : null;
+}
+
+async function downloadWithKey(a) {
+  try {
+    const res = await fetch(a.href, { headers: { 'x-api-key': credentials.apiKey } });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const href = URL.createObjectURL(await res.blob());
+    const save = h('a', { href, download: a.getAttribute('download'), hidden: true });
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  } catch (err) {
+    $('search-status').textContent = t('results.exportFailed', { message: err.message });
+  }
 }
 
 function showError(status, err, state) {

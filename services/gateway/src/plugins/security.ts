@@ -81,7 +81,7 @@ export const securityPlugin = fp<SecurityOptions>(async (app, opts) => {
     origin: origins.includes('*') ? true : origins.length > 0 ? [...origins] : false,
     methods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Api-Key', 'If-None-Match'],
-    exposedHeaders: ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+    exposedHeaders: ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Total-Count', 'X-Total-Relation'],
     maxAge: 600,
   });
   if (opts.rateLimitMax > 0) {

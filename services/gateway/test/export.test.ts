@@ -1,0 +1,122 @@
+import t from 'tap';
+import { parse } from 'csv-parse/sync';
+import { indexNames } from '@akhbar/search';
+import { KADHIMI, FIXTURE_COUNT, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
+import { HOUR, enrichedFromSpec, indexArticles } from './fixtures/build.ts';
+import { testGateway, type TestGateway } from './helpers.ts';
+import { CSV_COLUMNS, defuseCell } from '../src/routes/export.ts';
+
+/**
+ * /v1/search.csv and /v1/search.ndjson against real Elasticsearch: every matching article, paged
+ * behind the scenes (7 per Elasticsearch request here, so the fixtures take several pages), read
+ * back with a CSV parser.
+ */
+let gw: TestGateway;
+t.before(async () => {
+  gw = await testGateway({ label: 'export', exportPageSize: 7, exportMax: 50 });
+  await loadFixtures(gw.indexPrefix, gw.es);
+});
+t.teardown(async () => {
+  await gw?.close();
+});
+
+type Row = Record<(typeof CSV_COLUMNS)[number], string>;
+
+async function csv(query: Record<string, string>) {
+  const res = await gw.app.inject({ url: '/v1/search.csv', query });
+  const rows = res.statusCode === 200 ? (parse(res.rawPayload, { bom: true, columns: true }) as Row[]) : [];
+  return { res, rows };
+}
+
+async function newestIds(limit: number): Promise<string[]> {
+  const res = await gw.app.inject({ url: '/v1/search', query: { sort: 'newest', limit: String(limit) } });
+  return (res.json() as { hits: Array<{ id: string }> }).hits.map((h) => h.id);
+}
+
+t.test('CSV: every matching article once, in the order of the search, across pages', async (t) => {
+  const { res, rows } = await csv({ max: '50' });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^text\/csv; charset=utf-8/);
+  t.match(res.headers['content-disposition'], /attachment; filename="akhbar-search\.csv"/);
+  t.equal(res.headers['x-total-count'], String(FIXTURE_COUNT));
+  t.equal(res.headers['x-total-relation'], 'eq');
+  t.same(Object.keys(rows[0]!), [...CSV_COLUMNS], 'the documented columns, in order');
+  t.equal(rows.length, FIXTURE_COUNT, `all ${FIXTURE_COUNT} articles, though a page holds 7`);
+  t.same(rows.map((r) => r.id), await newestIds(100), 'newest first, each once');
+  t.same(res.rawPayload.subarray(0, 3), Buffer.from([0xef, 0xbb, 0xbf]), 'a UTF-8 BOM for spreadsheet programs');
+  const ar = rows.find((r) => r.id === idOf('ar-visit'))!;
+  t.equal(ar.title, 'الكاظمي يتوجه إلى واشنطن لبحث جدول انسحاب القوات', 'Arabic comes through byte for byte');
+  t.equal(ar['source.name'], SOURCES.BAGHDAD_TODAY.name);
+  t.equal(ar.topics, 'politics');
+  t.ok(ar.entities.split(';').includes(KADHIMI), 'entity ids joined with ;');
+  t.ok(ar.entityNames.split(';').includes('Mustafa al-Kadhimi'));
+  t.equal(ar['story.id'], 'story-visit');
+  t.equal(ar['story.size'], '3');
+
+  const noBom = await csv({ max: '3', bom: 'false' });
+  t.equal(noBom.res.rawPayload[0], 'i'.charCodeAt(0), 'bom=false: the header comes first');
+  t.same(noBom.rows.map((r) => r.id), (await newestIds(3)), 'max stops the export mid-page');
+});
+
+t.test('the search parameters apply, entity expansion included', async (t) => {
+  const { rows, res } = await csv({ q: 'الكاظمي' });
+  t.equal(res.headers['x-total-count'], '3');
+  t.same(rows.map((r) => r.lang).sort(), ['ar', 'en', 'fr'], 'the Arabic name finds the articles tagged with him in every language');
+  const fr = await csv({ q: 'الكاظمي', lang: 'fr' });
+  t.same(fr.rows.map((r) => r.id), [idOf('fr-visit')]);
+  const none = await csv({ q: 'no-such-word-anywhere' });
+  t.equal(none.res.statusCode, 200);
+  t.same(none.rows, [], 'no match: the header alone');
+  t.equal(none.res.headers['x-total-count'], '0');
+});
+
+t.test('NDJSON: one /v1/search hit per line', async (t) => {
+  const res = await gw.app.inject({ url: '/v1/search.ndjson', query: { q: 'Kadhimi', names: 'ar' } });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^application\/x-ndjson/);
+  const lines = res.body.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+  t.equal(lines.length, 3);
+  const search = (await gw.app.inject({ url: '/v1/search', query: { q: 'Kadhimi', names: 'ar', sort: 'newest', highlight: 'false' } })).json() as { hits: unknown[] };
+  t.same(lines, search.hits, 'the same hits, in the same shape, as the search (newest first)');
+  t.match(lines[0]!.entities.find((e: { id: string }) => e.id === KADHIMI), { names: { ar: 'مصطفى الكاظمي' } });
+  const all = await gw.app.inject({ url: '/v1/search.ndjson', query: { max: '50' } });
+  t.equal(all.body.trimEnd().split('\n').length, FIXTURE_COUNT, 'all pages');
+});
+
+t.test('bad input is a coded 400 naming the parameter', async (t) => {
+  for (const [query, param] of [
+    [{ max: '0' }, 'max'],
+    [{ max: '51' }, 'max'],
+    [{ max: 'lots' }, 'max'],
+    [{ cursor: 'abc' }, 'cursor'],
+    [{ limit: '5' }, 'limit'],
+    [{ bom: 'perhaps' }, 'bom'],
+    [{ from: 'yesterday-ish' }, 'from'],
+  ] as const) {
+    for (const format of ['csv', 'ndjson']) {
+      const res = await gw.app.inject({ url: `/v1/search.${format}`, query });
+      t.equal(res.statusCode, 400, `${format} ${JSON.stringify(query)}`);
+      t.match(res.json(), { error: { param } });
+    }
+  }
+});
+
+t.test('a title that reads as a spreadsheet formula is defused in CSV, kept in NDJSON', async (t) => {
+  t.equal(defuseCell('=HYPERLINK("x")'), '\'=HYPERLINK("x")');
+  t.equal(defuseCell('-5% on the day'), '\'-5% on the day');
+  t.equal(defuseCell('Oil falls 5%'), 'Oil falls 5%');
+  const title = '=HYPERLINK("https://evil.example/","Read more")';
+  const bad = enrichedFromSpec({
+    slug: 'en-formula', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: HOUR / 2, story: 'story-formula',
+    title, summary: 'A headline written to run in a spreadsheet.', body: 'The feed put a formula where the headline goes.',
+  }, 'https://gulfwire.example/en-formula', Date.now());
+  await indexArticles(gw.es, gw.indexPrefix, [bad]);
+  t.teardown(async () => {
+    await gw.es.delete({ index: indexNames(gw.indexPrefix).write, id: bad.id, refresh: true });
+  });
+  const { rows } = await csv({ max: '50' });
+  t.equal(rows.length, FIXTURE_COUNT + 1, 'its neighbours are all there');
+  t.equal(rows.find((r) => r.id === bad.id)?.title, `'${title}`);
+  const nd = await gw.app.inject({ url: '/v1/search.ndjson', query: { max: '1' } });
+  t.equal((JSON.parse(nd.body) as { title: string }).title, title);
+});
