@@ -13,8 +13,25 @@ export type SortMode = (typeof SORT_MODES)[number];
 export const FACETS = ['topics', 'entities', 'sources', 'langs', 'countries'] as const;
 export type FacetName = (typeof FACETS)[number];
 
-/** Fields a free-text query runs against: neutral everywhere, language-specific where filled. */
-export const QUERY_FIELDS = [`${F.title}^3`, `${F.summary}^1.5`, F.body, ...ALL_I18N_TITLE_FIELDS.map((f) => `${f}^3`), ...ALL_I18N_BODY_FIELDS];
+/** Parts of an article a query's words can be asked to be in (`in=title`, NewsAPI's searchIn). */
+export const SEARCH_IN = ['title', 'summary', 'body'] as const;
+export type SearchIn = (typeof SEARCH_IN)[number];
+
+/** The fields of each part: neutral everywhere, language-specific where filled. */
+const PART_FIELDS: Record<SearchIn, readonly string[]> = {
+  title: [`${F.title}^3`, ...ALL_I18N_TITLE_FIELDS.map((f) => `${f}^3`)],
+  summary: [`${F.summary}^1.5`],
+  body: [F.body, ...ALL_I18N_BODY_FIELDS],
+};
+
+/** Fields a free-text query runs against: every part. */
+export const QUERY_FIELDS: readonly string[] = SEARCH_IN.flatMap((p) => PART_FIELDS[p]);
+
+/** The query fields of `parts` (all of them when unset or complete). */
+export function fieldsIn(parts: readonly SearchIn[] | undefined): readonly string[] {
+  if (!parts || SEARCH_IN.every((p) => parts.includes(p))) return QUERY_FIELDS;
+  return SEARCH_IN.filter((p) => parts.includes(p)).flatMap((p) => PART_FIELDS[p]);
+}
 
 /**
  * simple_query_string operators we allow: `+ | - "…" * ( )` and escaping. FUZZY, NEAR and SLOP are
@@ -41,6 +58,11 @@ export interface EntityAlternative {
   ids: string[];
   /** simple_query_string text still to match; empty: nothing more. */
   residual: string;
+  /**
+   * Per id, the entity's names and aliases in every language. With `in` narrowed to some parts
+   * (a title-only search), a tagged article must also name the entity in one of those parts.
+   */
+  mentions?: string[][];
 }
 
 export interface EntityExpansion {
@@ -54,6 +76,8 @@ export interface EntityExpansion {
 export interface SearchFilters {
   /** Query in the simple language (phrases, AND/OR/NOT, -exclude, prefix*). */
   q?: string;
+  /** Parts the query's words must be in. @default every part */
+  in?: SearchIn[];
   lang?: string[];
   /** Source (feed) ids. */
   source?: string[];
@@ -64,6 +88,10 @@ export interface SearchFilters {
   country?: string[];
   /** Countries of the sources. */
   sourceCountry?: string[];
+  /** Source (feed) ids whose articles are left out. */
+  excludeSource?: string[];
+  /** Domains whose articles are left out. */
+  excludeDomain?: string[];
   /** publishedAt ≥ (ISO date or Elasticsearch date math like `now-7d`). */
   from?: string;
   /** publishedAt ≤. */
@@ -148,6 +176,10 @@ export function buildFilters(f: SearchFilters): unknown[] {
   terms(F.entityIds, f.entity, filter);
   terms(F.countries, f.country, filter);
   terms(F.sourceCountry, f.sourceCountry, filter);
+  const excluded: unknown[] = [];
+  terms(F.sourceId, f.excludeSource, excluded);
+  terms(F.domain, f.excludeDomain, excluded);
+  if (excluded.length > 0) filter.push({ bool: { must_not: excluded } });
   if (f.from !== undefined || f.to !== undefined) {
     const range: Record<string, string> = {};
     if (f.from !== undefined) range.gte = f.from;
@@ -160,15 +192,25 @@ export function buildFilters(f: SearchFilters): unknown[] {
 /** The scoring part: the text query, or-ed with "tagged with the named entities" when expanded. */
 export function buildTextQuery(f: SearchFilters): Record<string, unknown> | undefined {
   if (f.q === undefined || f.q.trim() === '') return undefined;
-  const text = simpleQuery(f.q);
+  const fields = fieldsIn(f.in);
+  const narrowed = fields !== QUERY_FIELDS;
+  const text = simpleQuery(f.q, fields);
   const x = f.expansion;
   if (!x || (x.alternatives.length === 0 && !x.excludeIds?.length)) return text;
   const mustNot = x.excludeIds?.length ? { must_not: [{ terms: { [F.entityIds]: x.excludeIds } }] } : {};
   if (x.alternatives.length === 0) return { bool: { must: [text], ...mustNot } };
   const tagged = x.alternatives.map((alt) => {
     const b: Record<string, unknown> = { filter: alt.ids.map((id) => ({ term: { [F.entityIds]: id } })) };
+    const must: unknown[] = alt.residual.trim() !== '' ? [simpleQuery(alt.residual, fields)] : [];
+    // The tag says the article is about the entity somewhere; a narrowed search (title only)
+    // also wants it named there, under any of its names in any language.
+    if (narrowed) {
+      for (const names of alt.mentions ?? []) {
+        if (names.length > 0) must.push({ bool: { should: names.map((n) => ({ multi_match: { query: n, type: 'phrase', fields } })), minimum_should_match: 1 } });
+      }
+    }
     // With nothing left to match, a tag match alone gets a constant score (recency still applies).
-    b.must = alt.residual.trim() !== '' ? [simpleQuery(alt.residual)] : [{ constant_score: { filter: { match_all: {} }, boost: 1 } }];
+    b.must = must.length > 0 ? must : [{ constant_score: { filter: { match_all: {} }, boost: 1 } }];
     return { bool: b };
   });
   return { bool: { should: [text, ...tagged], minimum_should_match: 1, ...mustNot } };
@@ -251,15 +293,20 @@ function namePhrases(names: readonly string[], fieldsFor: (name: string) => stri
  * went from 11–39 ms to 8–12 ms in Elasticsearch on a 20,000-article index). Hits the language
  * fields cannot highlight get theirs from `neutralHighlightBody`.
  */
-function highlightSpec(x: EntityExpansion | undefined, q: string): Record<string, unknown> {
-  const spec: Record<string, unknown> = { ...HIGHLIGHT_TAGS, fields: { 'i18n.*.title': TITLE_HL, 'i18n.*.body': BODY_HL } };
+function highlightSpec(x: EntityExpansion | undefined, q: string, parts: readonly SearchIn[] | undefined): Record<string, unknown> {
+  const title = !parts || parts.includes('title');
+  const body = !parts || parts.includes('body');
+  const spec: Record<string, unknown> = { ...HIGHLIGHT_TAGS, fields: { ...(title ? { 'i18n.*.title': TITLE_HL } : {}), ...(body ? { 'i18n.*.body': BODY_HL } : {}) } };
   if (x?.names && x.names.length > 0) {
     // Articles found through an entity tag name it in their own language: mark those names too.
     // A name is looked for only in the languages written in its script (up to 20 names × 20
     // fields of phrase queries otherwise, half of a search's time for a query naming an entity).
     spec.highlight_query = {
       bool: {
-        should: [simpleQuery(q), ...namePhrases(x.names, (n) => langsWritingLike(n).flatMap((l) => [F.i18nTitle(l), F.i18nBody(l)]))],
+        should: [
+          simpleQuery(q, fieldsIn(parts)),
+          ...namePhrases(x.names, (n) => langsWritingLike(n).flatMap((l) => [...(title ? [F.i18nTitle(l)] : []), ...(body ? [F.i18nBody(l)] : [])])),
+        ],
       },
     };
   }
@@ -273,14 +320,21 @@ function highlightSpec(x: EntityExpansion | undefined, q: string): Record<string
  * small request on just those ids, so the main search never pays for it.
  */
 export function neutralHighlightBody(f: SearchFilters, ids: readonly string[]): Record<string, unknown> {
-  const neutral = [F.title, F.summary, F.body];
+  const parts = f.in ?? SEARCH_IN;
+  const spec: Record<SearchIn, [string, Record<string, number>]> = {
+    title: [F.title, TITLE_HL],
+    summary: [F.summary, { fragment_size: 160, number_of_fragments: 1 }],
+    body: [F.body, BODY_HL],
+  };
+  const wanted = SEARCH_IN.filter((p) => parts.includes(p)).map((p) => spec[p]);
+  const neutral = wanted.map(([field]) => field);
   return {
     size: ids.length,
     query: { ids: { values: ids } },
     _source: false,
     highlight: {
       ...HIGHLIGHT_TAGS,
-      fields: { [F.title]: TITLE_HL, [F.body]: BODY_HL, [F.summary]: { fragment_size: 160, number_of_fragments: 1 } },
+      fields: Object.fromEntries(wanted),
       highlight_query: { bool: { should: [simpleQuery(f.q ?? '', neutral), ...namePhrases(f.expansion?.names ?? [], () => neutral)] } },
     },
   };
@@ -308,7 +362,7 @@ export function buildSearchBody(p: SearchRequest): Record<string, unknown> {
     body.search_after = p.after;
   }
   if (p.facets && p.facets.length > 0) body.aggs = { ...(body.aggs as object), ...facetAggs(p.facets, p.facetSize) };
-  if (hasText && p.highlight !== false) body.highlight = highlightSpec(p.expansion, p.q!);
+  if (hasText && p.highlight !== false) body.highlight = highlightSpec(p.expansion, p.q!, p.in);
   return body;
 }
 

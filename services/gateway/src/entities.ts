@@ -25,6 +25,10 @@ export function defaultEntityLookup(): EntityLookup {
       return f;
     },
     wordForms: (word) => tokenize(word).map((t) => t.norm),
+    mentions: (id) => {
+      const e = getEntity(id);
+      return e ? [...new Set([e.name, ...Object.values(e.names ?? {}), ...e.aliases])].slice(0, 40) : [];
+    },
     // Every hit's entities are looked up (their names in other languages), and the gazetteer
     // builds a fresh copy per call: answers are kept, shared and never mutated by callers. The
     // gazetteer does not change while the process runs; the bound only guards against junk ids.

@@ -21,6 +21,8 @@ export interface EntityLookup {
   mentionForms?(id: string): ReadonlySet<string>;
   /** The normalised forms of a query word (the same normalisation as mentionForms). */
   wordForms?(word: string): string[];
+  /** The names and aliases of an entity as written, every language (a title-only search looks for them). */
+  mentions?(id: string): string[];
 }
 
 export interface Expansion {
@@ -105,7 +107,8 @@ export function expandQuery(q: string | undefined, lookup: EntityLookup | undefi
       const inName = w.length > 0 && forms.some((f) => f !== undefined && w.every((x) => f.has(x)));
       if (!needed && !inName) residual.push(words[i]!);
     }
-    alternatives.push({ ids, residual: [...residual, ...b.negative].join(' ') });
+    const mentions = lookup.mentions ? ids.map((id) => lookup.mentions!(id)) : undefined;
+    alternatives.push({ ids, residual: [...residual, ...b.negative].join(' '), ...(mentions ? { mentions } : {}) });
     for (const e of found) entities.set(e.id, e);
   }
   // Excluded names leave out the articles tagged with them too (a single branch only: with OR,

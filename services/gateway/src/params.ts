@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { FACETS, SORT_MODES, type FacetName, type SearchFilters, type SortMode } from '@akhbar/search';
+import { FACETS, SEARCH_IN, SORT_MODES, type FacetName, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
 import { badParam } from './errors.ts';
 
 /**
@@ -25,6 +25,7 @@ export const FilterParams = {
       description: 'Query: words (all must match), "exact phrase", a OR b, NOT a / -a, prefix*, (grouping). Names of known people, places and organisations also match articles tagged with them in every language.',
     }),
   ),
+  in: listOf(`(${SEARCH_IN.join('|')})`, SEARCH_IN.length, 'Parts of the article the words of q must be in: title, summary, body (default all; NewsAPI\'s searchIn). A name expanded to an entity must then be named there too, under any of its names'),
   lang: listOf('[a-z]{2,3}', 20, 'Languages (ISO 639-1), e.g. ar,en'),
   source: listOf(ANY_ITEM, 50, 'Source (feed) ids'),
   domain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Source domains, e.g. example.com'),
@@ -32,6 +33,8 @@ export const FilterParams = {
   entity: listOf(ANY_ITEM, 20, 'Entity ids (Wikidata QIDs where known)'),
   country: listOf('[A-Za-z]{2}', 50, 'Countries the articles are about (ISO 3166-1 alpha-2)'),
   sourceCountry: listOf('[A-Za-z]{2}', 50, 'Countries of the sources (ISO 3166-1 alpha-2)'),
+  excludeSource: listOf(ANY_ITEM, 50, 'Source (feed) ids whose articles are left out'),
+  excludeDomain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Domains whose articles are left out (NewsAPI\'s excludeDomains)'),
   from: dateParam('Published at or after.'),
   to: dateParam('Published at or before.'),
 };
@@ -86,6 +89,9 @@ export function dateValue(param: string, v: string | undefined): string | undefi
 export type FilterQuery = { [K in keyof typeof FilterParams]?: string };
 
 /** Validated query-string values → search filters. */
+/** A domain as sources store it: lower case, without www. */
+const domainKey = (d: string) => d.toLowerCase().replace(/^www\./, '');
+
 export function toFilters(q: FilterQuery): SearchFilters {
   const f: SearchFilters = {};
   const text = q.q?.trim();
@@ -96,11 +102,14 @@ export function toFilters(q: FilterQuery): SearchFilters {
   const lists = {
     lang: split(q.lang),
     source: split(q.source),
-    domain: split(q.domain)?.map((d) => d.toLowerCase().replace(/^www\./, '')),
+    domain: split(q.domain)?.map(domainKey),
     topic: split(q.topic),
     entity: split(q.entity),
     country: split(q.country)?.map((c) => c.toUpperCase()),
     sourceCountry: split(q.sourceCountry)?.map((c) => c.toUpperCase()),
+    excludeSource: split(q.excludeSource),
+    excludeDomain: split(q.excludeDomain)?.map(domainKey),
+    in: split(q.in) as SearchIn[] | undefined,
   };
   for (const [k, v] of Object.entries(lists)) if (v && v.length > 0) (f as Record<string, unknown>)[k] = v;
   const from = dateValue('from', q.from);

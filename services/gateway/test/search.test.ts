@@ -98,6 +98,40 @@ t.test('filters: lang, source, domain, topic, entity, country, from/to', async (
   t.same(await ids({ lang: 'ar', topic: 'economy' }), [idOf('ar-oil')], 'different filters are AND-ed');
 });
 
+t.test('in=title|summary|body: where the words must be; a named entity must then be named there too', async (t) => {
+  const ids = async (q: Record<string, string>) => (await search({ ...q, limit: '100' })).body.hits.map((h) => h.id).sort();
+  const visit = ['ar-visit', 'en-visit', 'fr-visit'].map(idOf);
+  t.same(await ids({ q: 'Kadhimi' }), [...visit].sort(), 'everywhere: the three articles tagged with him');
+  // Only the Arabic headline names him (الكاظمي, one of his aliases); the English and French ones
+  // say "Iraqi premier" / "chef du gouvernement irakien".
+  t.same(await ids({ q: 'Kadhimi', in: 'title' }), [idOf('ar-visit')], 'a Latin-script name finds the Arabic headline that names him');
+  t.same(await ids({ q: 'الكاظمي', in: 'title' }), [idOf('ar-visit')]);
+  t.same(await ids({ q: 'Kadhimi', in: 'body' }), [...visit].sort(), 'every body names him, in its own language');
+  t.same(await ids({ q: 'timetable', in: 'title' }), []);
+  t.same(await ids({ q: 'timetable', in: 'summary' }), [idOf('en-visit')]);
+  t.same(await ids({ q: 'timetable', in: 'title,body' }), [idOf('en-visit')]);
+  const hit = (await search({ q: 'Washington', in: 'title', lang: 'en' })).body.hits.find((h) => h.id === idOf('en-visit'));
+  t.match(hit?.highlight.title, /<mark>Washington<\/mark>/);
+  t.notOk(hit?.highlight.body, 'nothing marked where the words were not asked to be');
+  const tl = (await gw.app.inject({ url: '/v1/stats/timeline?q=Kadhimi&in=title&from=now-1d' })).json();
+  t.equal(tl.total, 1, 'the dashboards take in= too');
+  const bad = await search({ q: 'Kadhimi', in: 'headline' });
+  t.equal(bad.res.statusCode, 400);
+  t.match(bad.body, { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'in' } });
+});
+
+t.test('excludeDomain and excludeSource leave those sources out', async (t) => {
+  const langs = async (q: Record<string, string>) => (await search({ ...q, limit: '100' })).body.hits.map((h) => h.lang).sort();
+  t.same(await langs({ q: 'Kadhimi', excludeDomain: 'gulfwire.example' }), ['ar', 'fr']);
+  t.same(await langs({ q: 'Kadhimi', excludeDomain: 'WWW.GulfWire.example,monde-arabe.example' }), ['ar'], 'as domain=: case and www. do not matter');
+  t.same(await langs({ q: 'Kadhimi', excludeSource: SOURCES.BAGHDAD_TODAY.id }), ['en', 'fr']);
+  const all = (await search({ limit: '100' })).body.total;
+  const without = (await search({ limit: '100', excludeDomain: 'gulfwire.example' })).body.hits;
+  t.ok(without.length > 0 && without.length < all && without.every((h) => h.source.domain !== 'gulfwire.example'), 'without q too');
+  const top = (await gw.app.inject({ url: `/v1/stats/top?field=sources&excludeSource=${SOURCES.GULF_WIRE.id}` })).json();
+  t.notOk(top.buckets.some((b: { key: string }) => b.key === SOURCES.GULF_WIRE.id), 'and in the dashboards');
+});
+
 t.test('query language: phrases, OR, NOT, -exclude, prefix*', async (t) => {
   const ids = async (q: string) => (await search({ q, limit: '100' })).body.hits.map((h) => h.id).sort();
   t.same(await ids('"output cuts"'), [idOf('en-oil')]);
