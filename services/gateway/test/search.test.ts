@@ -106,6 +106,8 @@ t.test('in=title|summary|body: where the words must be; a named entity must then
   // say "Iraqi premier" / "chef du gouvernement irakien".
   t.same(await ids({ q: 'Kadhimi', in: 'title' }), [idOf('ar-visit')], 'a Latin-script name finds the Arabic headline that names him');
   t.same(await ids({ q: 'الكاظمي', in: 'title' }), [idOf('ar-visit')]);
+  const arTitle = (await search({ q: 'Kadhimi', in: 'title' })).body.hits[0]?.highlight.title;
+  t.match(arTitle, /<mark>الكاظمي<\/mark>/, 'the alias the headline uses is marked');
   t.same(await ids({ q: 'Kadhimi', in: 'body' }), [...visit].sort(), 'every body names him, in its own language');
   t.same(await ids({ q: 'timetable', in: 'title' }), []);
   t.same(await ids({ q: 'timetable', in: 'summary' }), [idOf('en-visit')]);

@@ -203,6 +203,19 @@ t.test('the results download as CSV: the same query and filters, every article',
   await done(t, w);
 });
 
+t.test('"In headlines only" narrows the search to titles that say it, in any language', async (t) => {
+  const w = await open('/?ui=en&q=Kadhimi&group=0');
+  const { page } = w;
+  const everywhere = await page.locator('#results > li.hit').count();
+  await settled(page, () => page.check('#f-in-title'));
+  t.equal(new URL(page.url()).searchParams.get('in'), 'title', 'the permalink keeps it');
+  const titles = await page.$$eval('#results > li.hit .hit-title', (els) => els.map((e) => e.querySelector('mark') !== null));
+  t.ok(titles.length > 0 && titles.length < everywhere, `fewer results (${titles.length} of ${everywhere})`);
+  t.ok(titles.every(Boolean), 'each headline has the name marked');
+  t.equal(new URL((await page.getAttribute('#export-csv', 'href'))!, base).searchParams.get('in'), 'title', 'and the CSV link carries it');
+  await done(t, w);
+});
+
 t.test('cursor paging: next, previous, and a page as a permalink', async (t) => {
   const w = await open('/?ui=en');
   const { page } = w;

@@ -11,7 +11,7 @@ import * as feedsView from './feeds.js';
 export const FILTERS = ['lang', 'topic', 'source', 'country', 'entity', 'from', 'to'];
 const VIEWS = { search: searchView, dashboard: dashboardView, feeds: feedsView };
 /** Parameters that define a result set: changing one starts again from the first page. */
-const QUERY_KEYS = new Set(['q', ...FILTERS, 'sort', 'group']);
+const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, 'sort', 'group']);
 const UI_STORE = 'akhbar.ui';
 
 let state = {};
@@ -30,7 +30,7 @@ export const known = {
 export function readState(search = location.search) {
   const p = new URLSearchParams(search);
   const s = { view: VIEWS[p.get('view')] ? p.get('view') : 'search' };
-  for (const k of ['q', ...FILTERS, 'sort', 'cursor', 'trend']) {
+  for (const k of ['q', 'in', ...FILTERS, 'sort', 'cursor', 'trend']) {
     const v = p.get(k);
     if (v) s[k] = v;
   }
@@ -42,7 +42,7 @@ export function readState(search = location.search) {
 export function urlOf(s) {
   const p = new URLSearchParams();
   if (s.view && s.view !== 'search') p.set('view', s.view);
-  for (const k of ['q', ...FILTERS, 'sort', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
+  for (const k of ['q', 'in', ...FILTERS, 'sort', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
   if (s.group === false) p.set('group', '0');
   const ui = new URLSearchParams(location.search).get('ui');
   if (ui) p.set('ui', uiLang());
@@ -54,6 +54,8 @@ export function urlOf(s) {
 export function filterParams(s = state) {
   const out = {};
   if (s.q) out.q = s.q;
+  // "In headlines only": where the query's words must be (in=title).
+  if (s.q && s.in) out.in = s.in;
   for (const k of FILTERS) if (s[k]) out[k] = s[k];
   return out;
 }
@@ -167,6 +169,7 @@ function syncControls() {
   sort.value = state.sort ?? (state.q ? 'relevance' : 'newest');
   for (const k of ['from', 'to']) $(`f-${k}`).value = /^\d{4}-\d{2}-\d{2}$/.test(state[k] ?? '') ? state[k] : '';
   $('f-group').checked = state.group !== false;
+  $('f-in-title').checked = state.in === 'title';
   for (const el of document.querySelectorAll('[data-only]')) el.hidden = el.dataset.only !== state.view;
   renderChips();
 }
@@ -296,6 +299,7 @@ function wire() {
     el.addEventListener('change', () => {
       const key = el.dataset.filter;
       if (key === 'group') return void navigate({ group: el.checked });
+      if (key === 'in') return void navigate({ in: el.checked ? 'title' : undefined });
       return void navigate({ [key]: el.value || undefined });
     });
   }
