@@ -10,6 +10,7 @@ export function defaultEntityLookup(): EntityLookup {
     ...(e.names ? { names: e.names } : {}),
   });
   const forms = new Map<string, ReadonlySet<string>>();
+  const mentions = new Map<string, string[]>();
   const known = new Map<string, KnownEntity | undefined>();
   return {
     find: (text) => findEntities(text).map(strip),
@@ -26,8 +27,14 @@ export function defaultEntityLookup(): EntityLookup {
     },
     wordForms: (word) => tokenize(word).map((t) => t.norm),
     mentions: (id) => {
-      const e = getEntity(id);
-      return e ? [...new Set([e.name, ...Object.values(e.names ?? {}), ...e.aliases])].slice(0, 40) : [];
+      let m = mentions.get(id);
+      if (!m) {
+        const e = getEntity(id);
+        m = e ? [...new Set([e.name, ...Object.values(e.names ?? {}), ...e.aliases])].slice(0, 40) : [];
+        if (mentions.size > 10_000) mentions.clear();
+        mentions.set(id, m);
+      }
+      return m;
     },
     // Every hit's entities are looked up (their names in other languages), and the gazetteer
     // builds a fresh copy per call: answers are kept, shared and never mutated by callers. The

@@ -25,7 +25,7 @@ export const FilterParams = {
       description: 'Query: words (all must match), "exact phrase", a OR b, NOT a / -a, prefix*, (grouping). Names of known people, places and organisations also match articles tagged with them in every language.',
     }),
   ),
-  in: listOf(`(${SEARCH_IN.join('|')})`, SEARCH_IN.length, 'Parts of the article the words of q must be in: title, summary, body (default all; NewsAPI\'s searchIn). A name expanded to an entity must then be named there too, under any of its names'),
+  in: listOf(`(${SEARCH_IN.join('|')})`, SEARCH_IN.length, 'Parts of the article the words of q must be in: title, summary, body (default all; NewsAPI\'s searchIn). A name expanded to an entity must then be named there too, under any of its names or aliases'),
   lang: listOf('[a-z]{2,3}', 20, 'Languages (ISO 639-1), e.g. ar,en'),
   source: listOf(ANY_ITEM, 50, 'Source (feed) ids'),
   domain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Source domains, e.g. example.com'),
@@ -88,10 +88,10 @@ export function dateValue(param: string, v: string | undefined): string | undefi
 
 export type FilterQuery = { [K in keyof typeof FilterParams]?: string };
 
-/** Validated query-string values → search filters. */
 /** A domain as sources store it: lower case, without www. */
 const domainKey = (d: string) => d.toLowerCase().replace(/^www\./, '');
 
+/** Validated query-string values → search filters. */
 export function toFilters(q: FilterQuery): SearchFilters {
   const f: SearchFilters = {};
   const text = q.q?.trim();
