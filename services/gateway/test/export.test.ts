@@ -1,8 +1,7 @@
 import t from 'tap';
 import { parse } from 'csv-parse/sync';
-import { indexNames } from '@akhbar/search';
 import { KADHIMI, FIXTURE_COUNT, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
-import { HOUR, enrichedFromSpec, indexArticles } from './fixtures/build.ts';
+import { HOUR, withArticles } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
 import { CSV_COLUMNS, defuseCell } from '../src/routes/export.ts';
 
@@ -106,17 +105,13 @@ t.test('a title that reads as a spreadsheet formula is defused in CSV, kept in N
   t.equal(defuseCell('-5% on the day'), '\'-5% on the day');
   t.equal(defuseCell('Oil falls 5%'), 'Oil falls 5%');
   const title = '=HYPERLINK("https://evil.example/","Read more")';
-  const bad = enrichedFromSpec({
+  const [bad] = await withArticles(t, gw.es, gw.indexPrefix, [{
     slug: 'en-formula', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: HOUR / 2, story: 'story-formula',
     title, summary: 'A headline written to run in a spreadsheet.', body: 'The feed put a formula where the headline goes.',
-  }, 'https://gulfwire.example/en-formula', Date.now());
-  await indexArticles(gw.es, gw.indexPrefix, [bad]);
-  t.teardown(async () => {
-    await gw.es.delete({ index: indexNames(gw.indexPrefix).write, id: bad.id, refresh: true });
-  });
+  }]);
   const { rows } = await csv({ max: '50' });
   t.equal(rows.length, FIXTURE_COUNT + 1, 'its neighbours are all there');
-  t.equal(rows.find((r) => r.id === bad.id)?.title, `'${title}`);
+  t.equal(rows.find((r) => r.id === bad!.id)?.title, `'${title}`);
   const nd = await gw.app.inject({ url: '/v1/search.ndjson', query: { max: '1' } });
   t.equal((JSON.parse(nd.body) as { title: string }).title, title);
 });

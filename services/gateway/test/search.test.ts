@@ -2,8 +2,7 @@ import { connect } from 'node:net';
 import t from 'tap';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { KADHIMI, BAGHDAD, WASHINGTON, FIXTURE_COUNT, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
-import { indexNames } from '@akhbar/search';
-import { HOUR, enrichedFromSpec, indexArticles } from './fixtures/build.ts';
+import { HOUR, withArticles } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
 
 /**
@@ -234,24 +233,20 @@ t.test('articles the language fields cannot highlight get highlights from the ne
   // Italian has no analyzer of its own (only the neutral fields), and the English article says
   // "desalination" only in its separate summary: the search's language-field highlights miss both.
   const source = SOURCES.GULF_WIRE;
-  const extra = [
-    enrichedFromSpec({
+  const extra = await withArticles(t, gw.es, gw.indexPrefix, [
+    {
       slug: 'it-blackout', lang: 'it', source, ageMs: 5 * HOUR, story: 'story-it-blackout',
       title: 'Blackout a Bassora mentre il caldo supera i cinquanta gradi',
       summary: 'La rete elettrica della città cede di nuovo.',
       body: 'Interruzioni di corrente lunghe molte ore hanno lasciato quartieri interi di Bassora senza ventilatori né acqua fresca.',
-    }, 'https://gulfwire.example/it-blackout', Date.now()),
-    enrichedFromSpec({
+    },
+    {
       slug: 'en-water', lang: 'en', source, ageMs: 7 * HOUR, story: 'story-water',
       title: 'Basra opens a new water plant on the Shatt al-Arab',
       summary: 'The desalination plant is meant to end the summer shortages.',
       body: 'Officials cut the ribbon on Tuesday; the plant should supply a third of the city by next year.',
-    }, 'https://gulfwire.example/en-water', Date.now()),
-  ];
-  await indexArticles(gw.es, gw.indexPrefix, extra);
-  t.teardown(async () => {
-    for (const a of extra) await gw.es.delete({ index: indexNames(gw.indexPrefix).write, id: a.id, refresh: true });
-  });
+    },
+  ]);
   const followUps = async () => {
     const text = (await gw.app.inject({ url: '/metrics' })).body;
     return Number(/akhbar_es_request_duration_seconds_count\{[^}]*op="search_highlight",outcome="ok"\}\s+(\d+)/.exec(text)?.[1] ?? 0);
