@@ -110,6 +110,8 @@ t.test('in=title|summary|body: where the words must be; a named entity must then
   t.same(await ids({ q: 'Kadhimi', in: 'body' }), [...visit].sort(), 'every body names him, in its own language');
   t.same(await ids({ q: 'timetable', in: 'title' }), []);
   t.same(await ids({ q: 'timetable', in: 'summary' }), [idOf('en-visit')]);
+  const inSummary = (await search({ q: 'timetable', in: 'summary' })).body.hits[0];
+  t.match(inSummary?.highlight.body?.[0], /discuss a <mark>timetable<\/mark>/, 'the summary is marked (it has no language field)');
   t.same(await ids({ q: 'timetable', in: 'title,body' }), [idOf('en-visit')]);
   const hit = (await search({ q: 'Washington', in: 'title', lang: 'en' })).body.hits.find((h) => h.id === idOf('en-visit'));
   t.match(hit?.highlight.title, /<mark>Washington<\/mark>/);
