@@ -336,7 +336,7 @@ t.test('phone width: nothing overflows, filters fold away, Arabic UI and results
   await done(t, w);
 });
 
-t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best practices, in every view, in English and Arabic, on a phone too', async (t) => {
+t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best practices, in every view, in English, Arabic and French, on a phone too', async (t) => {
   const w = await open('/?ui=en&q=Kadhimi');
   const { page } = w;
   const audit = async (state: string) => t.same(await axeViolations(page), [], state);
@@ -357,15 +357,23 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   await page.setViewportSize({ width: 390, height: 844 });
   await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
   await audit('dashboard, Arabic UI, phone width');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}/?ui=fr&q=Kadhimi`);
+  await ready(page);
+  await audit('search results, French UI');
   await done(t, w);
 });
 
-t.test('the UI switches between English and Arabic, and remembers', async (t) => {
+t.test('the UI switches between English, Arabic and French, and remembers', async (t) => {
   const w = await open('/?ui=en&q=Kadhimi');
   const { page } = w;
   t.equal(await page.getAttribute('html', 'dir'), 'ltr');
   t.equal((await page.textContent('nav a[data-nav="search"]'))?.trim(), 'Search');
-  await settled(page, () => page.click('#ui-switch'));
+  t.same(await page.$$eval('#ui-switch button', (bs) => bs.map((b) => [b.textContent, b.getAttribute('lang'), b.getAttribute('title')])), [
+    ['العربية', 'ar', 'Switch the interface to Arabic'],
+    ['Français', 'fr', 'Switch the interface to French'],
+  ], 'each other language by its own name');
+  await settled(page, () => page.click('#ui-switch button[data-ui="ar"]'));
   t.equal(await page.getAttribute('html', 'lang'), 'ar');
   t.equal(await page.getAttribute('html', 'dir'), 'rtl', 'the Arabic UI is right to left');
   t.equal((await page.textContent('nav a[data-nav="search"]'))?.trim(), 'بحث');
@@ -377,8 +385,16 @@ t.test('the UI switches between English and Arabic, and remembers', async (t) =>
   await page.goto(`${base}/?q=Kadhimi`);
   await ready(page);
   t.equal(await page.getAttribute('html', 'lang'), 'ar', 'remembered after a reload');
-  await settled(page, () => page.click('#ui-switch'));
+  await settled(page, () => page.click('#ui-switch button[data-ui="fr"]'));
+  t.equal(await page.getAttribute('html', 'lang'), 'fr');
   t.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  t.equal((await page.textContent('nav a[data-nav="search"]'))?.trim(), 'Recherche');
+  t.match(await page.textContent('#search-status'), /1 sujet · 4 articles/, 'result counts in French');
+  t.equal((await page.textContent('#export-csv'))?.trim(), 'Télécharger ces résultats en CSV (jusqu’à 1 000 articles)');
+  t.match(await page.textContent('#results .topics'), /politique/, 'topic labels in French');
+  await shot(page, 'ui-french');
+  await settled(page, () => page.click('#ui-switch button[data-ui="en"]'));
+  t.equal(await page.getAttribute('html', 'lang'), 'en');
   await done(t, w);
 });
 

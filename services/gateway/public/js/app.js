@@ -2,7 +2,7 @@
 // and their chips, the view switch, the UI language, keyboard shortcuts.
 import { api, once } from './api.js';
 import { h, clear } from './dom.js';
-import { t, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, UI_LANGS } from './i18n.js';
+import { t, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, UI_LANGS, AUTONYMS } from './i18n.js';
 import * as searchView from './search.js';
 import * as dashboardView from './dashboard.js';
 import * as feedsView from './feeds.js';
@@ -238,11 +238,11 @@ export function rerenderControls() {
 function applyUiLang(lang) {
   setUiLang(lang);
   translatePage();
-  const other = lang === 'ar' ? 'en' : 'ar';
-  const btn = $('ui-switch');
-  btn.textContent = t('ui.switch');
-  btn.lang = other;
-  btn.setAttribute('aria-label', t('ui.switchLabel'));
+  // One button per other UI language, named in its own language (a reader who cannot read the
+  // current one still finds theirs); that name is also its accessible name, the group says what
+  // the buttons are, and the title says it in the current language.
+  $('ui-switch').replaceChildren(...UI_LANGS.filter((l) => l !== lang).map((l) =>
+    h('button', { type: 'button', lang: l, dataset: { ui: l }, title: t('ui.switchTo', { name: langName(l) }) }, AUTONYMS[l])));
 }
 
 function initialUiLang() {
@@ -253,7 +253,12 @@ function initialUiLang() {
   }
   const stored = localStorage.getItem(UI_STORE);
   if (stored && UI_LANGS.includes(stored)) return stored;
-  return (navigator.languages ?? [navigator.language]).some((l) => /^ar\b/i.test(l)) ? 'ar' : 'en';
+  // The browser's first preferred language the UI speaks, else English.
+  for (const l of navigator.languages ?? [navigator.language]) {
+    const base = String(l).split('-')[0].toLowerCase();
+    if (UI_LANGS.includes(base)) return base;
+  }
+  return 'en';
 }
 
 /**
@@ -312,8 +317,9 @@ function wire() {
       void navigate(patch, { focus: 'heading' });
     });
   }
-  $('ui-switch').addEventListener('click', () => {
-    const next = uiLang() === 'ar' ? 'en' : 'ar';
+  $('ui-switch').addEventListener('click', (e) => {
+    const next = e.target.closest('button[data-ui]')?.dataset.ui;
+    if (!next || next === uiLang()) return;
     localStorage.setItem(UI_STORE, next);
     applyUiLang(next);
     history.replaceState(null, '', urlOf(state));
