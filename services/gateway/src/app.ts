@@ -20,6 +20,7 @@ import { articleRoutes } from './routes/articles.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { exportRoutes } from './routes/export.ts';
+import { StorySizes } from './story-sizes.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { webRoutes } from './routes/web.ts';
@@ -45,6 +46,8 @@ declare module 'fastify' {
     redis: Redis;
     registry: FeedRegistry;
     gw: GatewaySettings;
+    /** Story sizes of recent hits, one cache for the process (search, feeds of a search, exports). */
+    storySizes: StorySizes;
     cursors: CursorCodec;
     entities: EntityLookup | undefined;
     metrics: GatewayMetrics;
@@ -244,6 +247,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('redis', opts.redis);
   app.decorate('registry', new FeedRegistry(opts.redis, opts.queuePrefix));
   app.decorate('gw', settings);
+  app.decorate('storySizes', new StorySizes());
   app.decorate('cursors', new CursorCodec(await cursorSecret(opts.redis, opts.queuePrefix, opts.cursorSecret, app.log)));
   app.decorate('entities', opts.entities === null ? undefined : (opts.entities ?? defaultEntityLookup()));
   app.decorate('metrics', metrics);

@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
 import { FilterParams, NamesParam, SearchParams } from '../params.ts';
-import { StorySizes } from '../story-sizes.ts';
 import { runSearch, type SearchQuery } from './search.ts';
 import type { HitOut } from '../present.ts';
 
@@ -57,7 +56,6 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
     },
     { additionalProperties: false },
   );
-  const storySizes = new StorySizes();
 
   for (const format of ['csv', 'ndjson'] as const) {
     app.get(
@@ -79,7 +77,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
       async (req, reply) => {
         const { max, bom, ...filters } = req.query;
         const base: SearchQuery = { ...filters, limit: Math.min(pageSize, max), facetSize: 10, highlight: false };
-        let page = await runSearch(app, base, storySizes, { sort: 'newest' });
+        let page = await runSearch(app, base, { sort: 'newest' });
         const log = req.log;
 
         async function* chunks(): AsyncGenerator<string> {
@@ -95,7 +93,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
             const next = page.out.nextCursor;
             if (sent >= max || next === null) return;
             try {
-              page = await runSearch(app, { ...base, limit: Math.min(pageSize, max - sent), cursor: next }, storySizes, { sort: 'newest' });
+              page = await runSearch(app, { ...base, limit: Math.min(pageSize, max - sent), cursor: next }, { sort: 'newest' });
             } catch (err) {
               log.error({ err, sent }, 'export stopped: a page could not be fetched; the connection is cut');
               throw err;

@@ -8,7 +8,6 @@ import { queryFingerprint } from '../cursor.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
 import { SearchParams, facetList, nameLangs, sortMode, toFilters } from '../params.ts';
-import { StorySizes } from '../story-sizes.ts';
 
 export const SearchQuery = Type.Object(SearchParams, { additionalProperties: false });
 export type SearchQuery = Static<typeof SearchQuery>;
@@ -31,7 +30,7 @@ const MAX_WINDOW = 10_000;
 const FINGERPRINT_EXCLUDES = new Set(['cursor', 'limit', 'facets', 'facetSize', 'highlight', 'names']);
 
 /** The search itself, shared by the JSON, RSS and Atom routes. */
-export async function runSearch(app: FastifyInstance, query: SearchQuery, storySizes: StorySizes, defaults: { sort?: 'newest' } = {}) {
+export async function runSearch(app: FastifyInstance, query: SearchQuery, defaults: { sort?: 'newest' } = {}) {
   const filters: SearchFilters = toFilters(query);
   const sort = query.sort ?? (defaults.sort ?? sortMode(undefined, filters.q !== undefined));
   const collapse = query.collapse === 'story';
@@ -74,7 +73,7 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, storyS
   });
   const highlighted = query.highlight && filters.q !== undefined && filters.q.trim() !== '';
   const [sizes] = await Promise.all([
-    storyIds.length > 0 ? storySizes.get(app, storyIds) : new Map<string, number>(),
+    storyIds.length > 0 ? app.storySizes.get(app, storyIds) : new Map<string, number>(),
     highlighted ? addNeutralHighlights(app, filters, hits) : undefined,
   ]);
   let nextCursor: string | null = null;
@@ -180,7 +179,6 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     done(null, typeof payload === 'string' ? Buffer.from(payload) : payload);
   });
   await app.register(etag, { weak: true, hashFn: (payload) => createHash('sha1').update(payload).digest('base64url') });
-  const storySizes = new StorySizes();
 
   app.get(
     '/v1/search',
@@ -194,7 +192,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { out, took } = await runSearch(app, req.query, storySizes);
+      const { out, took } = await runSearch(app, req.query);
       cacheHeaders(app, reply, took);
       return out;
     },
@@ -213,7 +211,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (req, reply) => {
-        const { out, took } = await runSearch(app, { ...req.query, highlight: false }, storySizes, { sort: 'newest' });
+        const { out, took } = await runSearch(app, { ...req.query, highlight: false }, { sort: 'newest' });
         cacheHeaders(app, reply, took);
         const feed = buildFeed(app, req, req.query, out);
         return reply
