@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { KADHIMI, FIXTURE_COUNT, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
 import { HOUR, withArticles } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
-import { CSV_COLUMNS, defuseCell } from '../src/routes/export.ts';
+import { CSV_COLUMNS, defuseCell, exportPages } from '../src/routes/export.ts';
 
 /**
  * /v1/search.csv and /v1/search.ndjson against real Elasticsearch: every matching article, paged
@@ -114,4 +114,23 @@ t.test('a title that reads as a spreadsheet formula is defused in CSV, kept in N
   t.equal(rows.find((r) => r.id === bad!.id)?.title, `'${title}`);
   const nd = await gw.app.inject({ url: '/v1/search.ndjson', query: { max: '1' } });
   t.equal((JSON.parse(nd.body) as { title: string }).title, title);
+});
+
+t.test('an export is the index as it was when it started: articles indexed meanwhile do not slip in', async (t) => {
+  const before = await newestIds(100);
+  // Oldest first, 7 per page: articles indexed after the first page, newer than every fixture,
+  // would come on the last page if each page looked at the live index.
+  const pages = exportPages(gw.app, { sort: 'oldest', limit: 7, facetSize: 10, highlight: false }, 50, 7);
+  const first = await pages.next();
+  t.equal(first.done, false);
+  const late = await withArticles(t, gw.es, gw.indexPrefix, [1, 2, 3].map((i) => ({
+    slug: `en-late-${String(i)}`, lang: 'en', source: SOURCES.GULF_WIRE, ageMs: i * 1000, story: `story-late-${String(i)}`,
+    title: `Late bulletin ${String(i)}`, summary: 'Indexed while an export was running.', body: 'Indexed while an export was running.',
+  })));
+  const ids = first.done ? [] : first.value.hits.map((h) => h.id);
+  for await (const page of pages) ids.push(...page.hits.map((h) => h.id));
+  t.equal(new Set(ids).size, ids.length, 'no article twice');
+  t.same([...ids].sort(), [...before].sort(), 'exactly the articles there when it started');
+  t.notOk(late.some((a) => ids.includes(a.id)));
+  t.equal((await newestIds(100)).length, before.length + 3, 'while a search now finds the new ones');
 });

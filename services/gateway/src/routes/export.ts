@@ -2,15 +2,19 @@ import { Readable } from 'node:stream';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
 import { FilterParams, NamesParam, SearchParams } from '../params.ts';
-import { runSearch, type SearchQuery } from './search.ts';
+import type { FastifyInstance } from 'fastify';
+import { PIT_KEEP_ALIVE, runSearch, type SearchQuery } from './search.ts';
 import type { HitOut } from '../present.ts';
 
 /**
  * Every article a search matches, as a file: `GET /v1/search.csv` and `GET /v1/search.ndjson`
  * (what researchers pull from Media Cloud for their own analysis). Pages are fetched one after
- * another with `search_after` (the search route's own cursor) and written as they come, so an
- * export of 100,000 articles holds one page in memory. Each NDJSON line is a hit exactly as
- * `/v1/search` returns it (without highlights); each CSV row is the same hit flattened.
+ * another with `search_after` (the search route's own cursor) in one Elasticsearch point in time
+ * and written as they come, so an export of 100,000 articles holds one page in memory and is the
+ * index as it was when the export started: articles indexed or updated meanwhile (which would
+ * move relevance scores and sort values between pages) neither repeat nor slip through. Each
+ * NDJSON line is a hit exactly as `/v1/search` returns it (without highlights); each CSV row is
+ * the same hit flattened.
  *
  * The first page is fetched before the response starts, so bad parameters or an unreachable
  * Elasticsearch get the usual coded error. A failure after that cuts the connection without the
@@ -42,6 +46,37 @@ function csvRow(h: Hit): string[] {
     h.topics.join(';'), h.entities.map((e) => e.id).join(';'), h.entities.map((e) => e.name).join(';'), h.story.id, String(h.story.size),
   ];
   return row.map(defuseCell);
+}
+
+export interface ExportPage {
+  hits: Hit[];
+  total: number;
+  totalRelation: 'eq' | 'gte';
+}
+
+/**
+ * The hits of `query` page by page, at most `max`, all from one point in time opened on the first
+ * call and closed when the pages run out, the consumer stops, or a page fails.
+ */
+export async function* exportPages(app: FastifyInstance, query: SearchQuery, max: number, pageSize: number): AsyncGenerator<ExportPage> {
+  const opened = await app.esTimed('open_pit', () => app.es.openPointInTime({ index: app.gw.index, keep_alive: PIT_KEEP_ALIVE }));
+  let pit = opened.id;
+  try {
+    let sent = 0;
+    let cursor: string | undefined;
+    while (sent < max) {
+      const page = await runSearch(app, { ...query, limit: Math.min(pageSize, max - sent), ...(cursor ? { cursor } : {}) }, { sort: 'newest', pit });
+      // Elasticsearch may hand back a new id for the same point in time; the latest is the one to use.
+      if (page.pitId) pit = page.pitId;
+      const hits = page.out.hits.slice(0, max - sent);
+      yield { hits, total: page.out.total, totalRelation: page.out.totalRelation };
+      sent += hits.length;
+      if (page.out.nextCursor === null || hits.length === 0) return;
+      cursor = page.out.nextCursor;
+    }
+  } finally {
+    await app.es.closePointInTime({ id: pit }).catch((err: unknown) => app.log.warn({ err }, 'could not close an export\'s point in time; it expires by itself'));
+  }
 }
 
 export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArticles: number }> = async (app, opts) => {
@@ -76,33 +111,40 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
       },
       async (req, reply) => {
         const { max, bom, ...filters } = req.query;
-        const base: SearchQuery = { ...filters, limit: Math.min(pageSize, max), facetSize: 10, highlight: false };
-        let page = await runSearch(app, base, { sort: 'newest' });
+        const pages = exportPages(app, { ...filters, limit: pageSize, facetSize: 10, highlight: false }, max, pageSize);
+        // The first page before anything is sent: its errors are the usual coded ones.
+        const first = await pages.next();
+        const total = first.done ? 0 : first.value.total;
+        const totalRelation = first.done ? 'eq' : first.value.totalRelation;
         const log = req.log;
 
         async function* chunks(): AsyncGenerator<string> {
-          let sent = 0;
-          for (;;) {
-            const hits = page.out.hits.slice(0, max - sent);
-            if (format === 'csv') {
-              yield stringify(hits.map(csvRow), { header: sent === 0, columns: [...CSV_COLUMNS], bom: bom && sent === 0 });
-            } else if (hits.length > 0) {
-              yield `${hits.map((h) => JSON.stringify(h)).join('\n')}\n`;
+          let header = true;
+          const write = (hits: Hit[]) => {
+            const out = format === 'csv'
+              ? stringify(hits.map(csvRow), { header, columns: [...CSV_COLUMNS], bom: bom && header })
+              : hits.map((h) => `${JSON.stringify(h)}\n`).join('');
+            header = false;
+            return out;
+          };
+          try {
+            const firstChunk = first.done ? write([]) : write(first.value.hits);
+            if (firstChunk) yield firstChunk;
+            for await (const page of pages) {
+              const chunk = write(page.hits);
+              if (chunk) yield chunk;
             }
-            sent += hits.length;
-            const next = page.out.nextCursor;
-            if (sent >= max || next === null) return;
-            try {
-              page = await runSearch(app, { ...base, limit: Math.min(pageSize, max - sent), cursor: next }, { sort: 'newest' });
-            } catch (err) {
-              log.error({ err, sent }, 'export stopped: a page could not be fetched; the connection is cut');
-              throw err;
-            }
+          } catch (err) {
+            log.error({ err }, 'export stopped: a page could not be fetched; the connection is cut');
+            throw err;
+          } finally {
+            // A client that went away stops the pages, which closes the point in time.
+            await pages.return(undefined);
           }
         }
 
-        reply.header('x-total-count', String(page.out.total));
-        reply.header('x-total-relation', page.out.totalRelation);
+        reply.header('x-total-count', String(total));
+        reply.header('x-total-relation', totalRelation);
         reply.header('content-disposition', `attachment; filename="akhbar-search.${format}"`);
         reply.header('cache-control', 'no-store');
         reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');

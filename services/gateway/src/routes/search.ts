@@ -29,10 +29,16 @@ const MAX_WINDOW = 10_000;
 
 const FINGERPRINT_EXCLUDES = new Set(['cursor', 'limit', 'facets', 'facetSize', 'highlight', 'names']);
 
-/** The search itself, shared by the JSON, RSS and Atom routes. */
-export async function runSearch(app: FastifyInstance, query: SearchQuery, defaults: { sort?: 'newest' } = {}) {
+/** How long a point in time (exports) stays open between two of its pages. */
+export const PIT_KEEP_ALIVE = '1m';
+
+/**
+ * The search itself, shared by the JSON, RSS and Atom routes and the exports. `opts.pit` runs it
+ * in that point in time (Elasticsearch's snapshot of the index) instead of on the live index.
+ */
+export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: { sort?: 'newest'; pit?: string } = {}) {
   const filters: SearchFilters = toFilters(query);
-  const sort = query.sort ?? (defaults.sort ?? sortMode(undefined, filters.q !== undefined));
+  const sort = query.sort ?? (opts.sort ?? sortMode(undefined, filters.q !== undefined));
   const collapse = query.collapse === 'story';
   const fp = queryFingerprint(Object.fromEntries(Object.entries({ ...query, sort }).filter(([k]) => !FINGERPRINT_EXCLUDES.has(k))));
   let origin: string;
@@ -63,9 +69,8 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, defaul
     highlight: query.highlight,
     timeoutMs: app.gw.esTimeoutMs,
   });
-  const res = await app.esTimed('search', () =>
-    app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }),
-  );
+  const target = opts.pit ? { pit: { id: opts.pit, keep_alive: PIT_KEEP_ALIVE } } : { index: app.gw.index };
+  const res = await app.esTimed('search', () => app.es.search({ ...target, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
   const hits = res.hits.hits as EsHit[];
   const storyIds = hits.map((h) => {
     const s = h._source as { storyId?: string; id: string };
@@ -101,7 +106,7 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, defaul
     out.facets = {};
     for (const f of facets) out.facets[f] = presentBuckets(f, aggs[f], app.entities);
   }
-  return { out, took: res.took };
+  return { out, took: res.took, pitId: res.pit_id };
 }
 
 /**
