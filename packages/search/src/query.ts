@@ -198,7 +198,7 @@ export function buildFilters(f: SearchFilters): unknown[] {
 export function buildTextQuery(f: SearchFilters): Record<string, unknown> | undefined {
   if (f.q === undefined || f.q.trim() === '') return undefined;
   const fields = fieldsIn(f.in);
-  const narrowed = fields !== QUERY_FIELDS;
+  const narrowed = narrowedParts(f.in);
   const text = simpleQuery(f.q, fields);
   const x = f.expansion;
   if (!x || (x.alternatives.length === 0 && !x.excludeIds?.length)) return text;

@@ -3,7 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import { stringify } from 'csv-stringify/sync';
 import { FilterParams, NamesParam, SearchParams } from '../params.ts';
 import type { FastifyInstance } from 'fastify';
-import { PIT_KEEP_ALIVE, runSearch, type SearchQuery } from './search.ts';
+import { PIT_KEEP_ALIVE, runSearch, SearchResponse, type SearchQuery } from './search.ts';
 import type { HitOut } from '../present.ts';
 
 /**
@@ -48,11 +48,7 @@ function csvRow(h: Hit): string[] {
   return row.map(defuseCell);
 }
 
-export interface ExportPage {
-  hits: Hit[];
-  total: number;
-  totalRelation: 'eq' | 'gte';
-}
+export type ExportPage = Pick<Static<typeof SearchResponse>, 'hits' | 'total' | 'totalRelation'>;
 
 /**
  * The hits of `query` page by page, at most `max`, all from one point in time opened on the first
@@ -68,7 +64,7 @@ export async function* exportPages(app: FastifyInstance, query: SearchQuery, max
       const page = await runSearch(app, { ...query, limit: Math.min(pageSize, max - sent), ...(cursor ? { cursor } : {}) }, { sort: 'newest', pit });
       // Elasticsearch may hand back a new id for the same point in time; the latest is the one to use.
       if (page.pitId) pit = page.pitId;
-      const hits = page.out.hits.slice(0, max - sent);
+      const { hits } = page.out;
       yield { hits, total: page.out.total, totalRelation: page.out.totalRelation };
       sent += hits.length;
       if (page.out.nextCursor === null || hits.length === 0) return;
