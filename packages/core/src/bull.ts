@@ -1,5 +1,5 @@
 import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 import { errorCode } from './errors.ts';
 import { QUEUES, type DeadJob, type QueueName } from './queues.ts';
 
@@ -26,7 +26,7 @@ export function akhbarBackoff(attemptsMade: number): number {
 }
 
 export interface QueueContext {
-  connection: Redis | ConnectionOptions;
+  connection: RedisClient | ConnectionOptions;
   prefix: string;
 }
 

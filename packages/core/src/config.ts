@@ -114,6 +114,19 @@ export function bool(env: string, opts: Opts<boolean> = {}): Field<boolean> {
   };
 }
 
+/** Comma-separated URLs, each checked like `url()`; empty when unset. */
+export function urlList(env: string, opts: { describe?: string; protocols?: readonly string[] } = {}): Field<string[]> {
+  const one = url(env, opts.protocols ? { protocols: opts.protocols } : {});
+  return {
+    env,
+    describe: opts.describe ?? '',
+    parse(raw) {
+      if (raw === undefined || raw.trim() === '') return [];
+      return raw.split(',').map((s) => s.trim()).filter(Boolean).map((u) => one.parse(u));
+    },
+  };
+}
+
 export function list(env: string, opts: Opts<string[]> = {}): Field<string[]> {
   return {
     env,
@@ -164,6 +177,7 @@ export function loadConfig<S extends ConfigSpec>(spec: S, env: Env = process.env
 /** Variables every service reads. */
 export const commonConfig = {
   redisUrl: url('REDIS_URL', { default: 'redis://127.0.0.1:6379', protocols: ['redis:', 'rediss:'], describe: 'Redis for queues and the feed registry' }),
+  redisClusterNodes: urlList('REDIS_CLUSTER_NODES', { protocols: ['redis:', 'rediss:'], describe: 'Seed nodes of a Redis Cluster (comma-separated URLs); when set, used instead of REDIS_URL' }),
   elasticsearchUrl: url('ELASTICSEARCH_URL', { default: 'http://127.0.0.1:9200', describe: 'Elasticsearch node(s) URL' }),
   queuePrefix: str('AKHBAR_QUEUE_PREFIX', { default: '{akhbar}', describe: 'BullMQ key prefix; keep the {hash tag} for Redis Cluster' }),
   indexPrefix: str('AKHBAR_INDEX_PREFIX', { default: 'akhbar', describe: 'Prefix of Elasticsearch indices and aliases' }),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 
 /**
  * Per-host politeness shared by every replica, in Redis: at most `limit` fetches of one host at
@@ -69,10 +69,10 @@ export interface HostGateOptions {
 export type HostSlot = { release: () => Promise<void> } | { waitMs: number };
 
 export class HostGate {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #opts: HostGateOptions;
-  constructor(redis: Redis, prefix: string, opts: HostGateOptions) {
+  constructor(redis: RedisClient, prefix: string, opts: HostGateOptions) {
     this.#redis = redis;
     this.#prefix = prefix;
     this.#opts = opts;

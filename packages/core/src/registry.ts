@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 import { AkhbarError, CoreErrors } from './errors.ts';
 import { DEFAULT_INTERVAL_SEC, type Feed, type FeedSettings, type FeedStatus } from './feed.ts';
 import { feedId } from './ids.ts';
@@ -10,10 +10,10 @@ import { canonicalUrl } from './url.ts';
  * Keys share the queue prefix's hash tag so they live in the same Cluster slot as the queues.
  */
 export class FeedRegistry {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
 
-  constructor(redis: Redis, prefix = '{akhbar}') {
+  constructor(redis: RedisClient, prefix = '{akhbar}') {
     this.#redis = redis;
     this.#prefix = prefix;
   }

@@ -124,7 +124,7 @@ export const commands: CliCommand[] = [
       const config = loadEnrichConfig();
       if (config.entitiesFile) loadEntitiesFile(config.entitiesFile);
       const es = createEsClient(config.elasticsearchUrl);
-      const redis = createRedis(config.redisUrl, 'producer', { lazyConnect: true });
+      const redis = createRedis(config, 'producer', { lazyConnect: true });
       const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: config.queuePrefix });
       try {
         await redis.connect();

@@ -21,8 +21,8 @@ try {
   exitOnConfigError(err);
 }
 
-const redis = createRedis(config.redisUrl, 'worker');
-const workerRedis = createRedis(config.redisUrl, 'worker');
+const redis = createRedis(config, 'worker');
+const workerRedis = createRedis(config, 'worker');
 const metrics = createWorkerMetrics('enrich');
 const enricher = startEnricher({
   connection: redis,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import type { StorySignature } from '@akhbar/nlp';
 
 /**
@@ -99,7 +99,7 @@ export interface StoryAssignment {
   similarity?: number;
 }
 
-type ScriptRedis = Redis & { akhbarStory(...args: Array<string | number>): Promise<[string, string, string]> };
+type ScriptRedis = RedisClient & { akhbarStory(...args: Array<string | number>): Promise<[string, string, string]> };
 
 export class StoryClusterer {
   private readonly redis: ScriptRedis;
@@ -107,7 +107,7 @@ export class StoryClusterer {
   readonly windowMs: number;
   private readonly threshold: number;
 
-  constructor(redis: Redis, opts: StoryOptions) {
+  constructor(redis: RedisClient, opts: StoryOptions) {
     this.prefix = opts.prefix;
     this.windowMs = opts.windowMs ?? 72 * 3600_000;
     this.threshold = opts.threshold ?? 0.45;

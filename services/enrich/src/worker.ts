@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import {
   QUEUES, akhbarBackoff, deadLetter, isAkhbarError, openQueue, type EnrichedJob, type Logger, type RawJob,
 } from '@akhbar/core';
@@ -17,9 +17,9 @@ import { StoryClusterer } from './story.ts';
  */
 export interface EnricherOptions {
   /** Connection for the BullMQ worker (blocking; maxRetriesPerRequest null). */
-  workerConnection: Redis;
+  workerConnection: RedisClient;
   /** Connection for the queues and the story scripts. */
-  connection: Redis;
+  connection: RedisClient;
   queuePrefix: string;
   /** @default 4 */
   concurrency?: number;

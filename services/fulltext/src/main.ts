@@ -8,7 +8,7 @@ import { createFulltext } from './worker.ts';
 
 const config = configOrExit(loadFulltextConfig);
 const log = createLogger('fulltext', config.logLevel);
-const redis = createRedis(config.redisUrl, 'worker');
+const redis = createRedis(config, 'worker');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
 const metrics = createWorkerMetrics('fulltext');
 const fulltext = createFulltext(config, redis, log, createFulltextMetrics(metrics.registry));

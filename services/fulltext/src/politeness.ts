@@ -1,9 +1,9 @@
 import { HostGate, type HostGateOptions } from '@akhbar/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 
 /** Per-domain politeness of page fetches: core's HostGate under the `fulltext` scope. */
 export class DomainGate extends HostGate {
-  constructor(redis: Redis, prefix: string, opts: Omit<HostGateOptions, 'scope'>) {
+  constructor(redis: RedisClient, prefix: string, opts: Omit<HostGateOptions, 'scope'>) {
     super(redis, prefix, { scope: 'fulltext', ...opts });
   }
 }

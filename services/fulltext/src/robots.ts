@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import robotsParserModule from 'robots-parser';
 import { isAkhbarError, type Logger } from '@akhbar/core';
 import { FeedErrors, decodeBody, fetchUrl, type FetchOptions } from '@akhbar/feeds';
@@ -79,10 +79,10 @@ export async function fetchRobots(pageUrl: string, fetch: FetchOptions): Promise
 }
 
 export class RobotsCache {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #opts: RobotsOptions;
-  constructor(redis: Redis, prefix: string, opts: RobotsOptions) {
+  constructor(redis: RedisClient, prefix: string, opts: RobotsOptions) {
     this.#redis = redis;
     this.#prefix = prefix;
     this.#opts = opts;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Value } from '@sinclair/typebox/value';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import {
   AkhbarError, CoreErrors, QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, deadLetter, errorCode, fulltextWorkersKey, isAkhbarError, openQueue,
   type Logger, type RawJob,
@@ -52,7 +52,7 @@ export function pageBackoff(maxRetryAfterMs: number) {
  * flagged `fulltext-failed` — to `articles.raw` under the same job id. An article is never
  * dropped: a permanent failure, or the last of `FULLTEXT_MAX_ATTEMPTS` tries, still sends it on.
  */
-export function createFulltext(config: FulltextConfig, redis: Redis, log: Logger, metrics?: FulltextMetrics): Fulltext {
+export function createFulltext(config: FulltextConfig, redis: RedisClient, log: Logger, metrics?: FulltextMetrics): Fulltext {
   const ctx = { connection: redis, prefix: config.queuePrefix };
   const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
   const fulltextQueue = openQueue<RawJob>(QUEUES.fulltext, ctx);
@@ -122,7 +122,7 @@ export function createFulltext(config: FulltextConfig, redis: Redis, log: Logger
     }
   };
 
-  const workerConnection = createRedis(config.redisUrl, 'worker');
+  const workerConnection = createRedis(config, 'worker');
   const worker = new Worker<RawJob, FulltextResult>(QUEUES.fulltext, handle, {
     connection: workerConnection,
     prefix: config.queuePrefix,

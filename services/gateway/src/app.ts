@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import { FeedRegistry, QUEUES, openQueue, type FetchJob, type Logger } from '@akhbar/core';
 import { indexNames, type Client } from '@akhbar/search';
 import { apiKeyGuard } from './auth.ts';
@@ -43,7 +43,7 @@ export interface GatewaySettings {
 declare module 'fastify' {
   interface FastifyInstance {
     es: Client;
-    redis: Redis;
+    redis: RedisClient;
     registry: FeedRegistry;
     gw: GatewaySettings;
     /** Story sizes of recent hits, one cache for the process (search, feeds of a search, exports). */
@@ -59,7 +59,7 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   es: Client;
-  redis: Redis;
+  redis: RedisClient;
   queuePrefix: string;
   indexPrefix: string;
   adminToken?: string | undefined;
@@ -125,7 +125,7 @@ export function optionsFromConfig(config: GatewayConfig): Omit<BuildOptions, 'es
  * cursor from one process pages on another. Redis unreachable at boot → a per-process key and a
  * warning (cursors then only work on the process that issued them).
  */
-async function cursorSecret(redis: Redis, prefix: string, given: string | undefined, log: { warn: (o: object, m: string) => void }): Promise<string> {
+async function cursorSecret(redis: RedisClient, prefix: string, given: string | undefined, log: { warn: (o: object, m: string) => void }): Promise<string> {
   if (given) return given;
   if (redis.status !== 'ready') {
     // A producer connection queues no commands while connecting: wait for it, briefly.
@@ -244,7 +244,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   };
   const metrics = createGatewayMetrics();
   app.decorate('es', opts.es);
-  app.decorate('redis', opts.redis);
+  app.decorate<RedisClient>('redis', opts.redis);
   app.decorate('registry', new FeedRegistry(opts.redis, opts.queuePrefix));
   app.decorate('gw', settings);
   app.decorate('storySizes', new StorySizes());

@@ -16,7 +16,7 @@ if (config.entitiesFile) {
 }
 // One retry: on a cluster it reaches another node; a single node that is down fails fast.
 const es = createEsClient(config.elasticsearchUrl, { requestTimeout: config.esTimeoutMs + 1_000, maxRetries: 1 });
-const redis = createRedis(config.redisUrl, 'producer');
+const redis = createRedis(config, 'producer');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
 
 const app = await build({ ...optionsFromConfig(config), es, redis, logger: log });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { createRedis } from '@akhbar/core';
+import { createRedis, type RedisClient } from '@akhbar/core';
 import { createEsClient, type Client } from '@akhbar/search';
 import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix } from '@akhbar/testkit';
 import { build, type BuildOptions } from '../src/app.ts';
@@ -10,7 +10,7 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export interface TestGateway {
   app: FastifyInstance;
   es: Client;
-  redis: Redis;
+  redis: RedisClient;
   queuePrefix: string;
   indexPrefix: string;
   close(): Promise<void>;

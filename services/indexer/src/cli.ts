@@ -38,7 +38,7 @@ export function indexerCommands(env: NodeJS.ProcessEnv = process.env, io: CliIo 
   async function withDlq(run: (dlq: Queue, open: (name: string) => Queue) => Promise<number>): Promise<number> {
     const c = config();
     if (!c) return 78;
-    const redis = createRedis(c.redisUrl, 'producer');
+    const redis = createRedis(c, 'producer');
     const opened: Queue[] = [];
     const open = (name: string) => {
       const q = openQueue(name as never, { connection: redis, prefix: c.queuePrefix });

@@ -1,6 +1,6 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import {
   AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, deadLetter, errorCode, isAkhbarError, openQueue, type EnrichedJob, type Logger,
 } from '@akhbar/core';
@@ -26,9 +26,9 @@ import type { IndexerMetrics } from './metrics.ts';
 export interface IndexerOptions {
   es: Client;
   /** Connection for the BullMQ worker (blocking; maxRetriesPerRequest null). */
-  workerConnection: Redis;
+  workerConnection: RedisClient;
   /** Connection for the dead-letter queue and the probe of the enriched queue. */
-  connection: Redis;
+  connection: RedisClient;
   queuePrefix: string;
   indexPrefix: string;
   /** Jobs processed at once; enough to fill batches while one is in flight. @default 1000 */

@@ -9,7 +9,7 @@ import { createIndexerMetrics } from './metrics.ts';
 const config = configOrExit(loadIndexerConfig);
 const log = createLogger('indexer', config.logLevel);
 const es = createEsClient(config.elasticsearchUrl);
-const redis = createRedis(config.redisUrl, 'worker');
+const redis = createRedis(config, 'worker');
 
 // Elasticsearch down at start: wait with backoff instead of crash-looping.
 for (let attempt = 0; !(await esReady(es)); attempt++) {
@@ -24,7 +24,7 @@ if (status.outdated) {
 }
 
 const metrics = createWorkerMetrics('indexer');
-const workerRedis = createRedis(config.redisUrl, 'worker');
+const workerRedis = createRedis(config, 'worker');
 const indexer = startIndexer({
   es,
   workerConnection: workerRedis,

@@ -48,7 +48,7 @@ const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
 async function withRegistry<T>(fn: (ctx: { registry: FeedRegistry; fetchQueue: ReturnType<typeof openQueue<FetchJob>> }) => Promise<T>): Promise<T> {
   const config = loadIngestConfig();
-  const redis = createRedis(config.redisUrl, 'producer', { lazyConnect: true });
+  const redis = createRedis(config, 'producer', { lazyConnect: true });
   await redis.connect();
   const fetchQueue = openQueue<FetchJob>(QUEUES.fetch, { connection: redis, prefix: config.queuePrefix });
   try {

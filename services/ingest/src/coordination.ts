@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import { HostGate } from '@akhbar/core';
 
 /**
@@ -12,9 +12,9 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 
 /** "Never two fetches of one feed at once": a lease with an owner token and an expiry. */
 export class FeedLock {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
     this.#prefix = prefix;
   }
@@ -37,7 +37,7 @@ export class FeedLock {
  * between them, across replicas — core's HostGate under the `ingest` scope.
  */
 export class HostLimiter extends HostGate {
-  constructor(redis: Redis, prefix: string, opts: { limit: number; delayMs: number }) {
+  constructor(redis: RedisClient, prefix: string, opts: { limit: number; delayMs: number }) {
     super(redis, prefix, { scope: 'ingest', ...opts });
   }
 }

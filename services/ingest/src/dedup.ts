@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import { articleJobId, fulltextWorkersKey, type FulltextPolicy, type RawArticle, type RawJob } from '@akhbar/core';
 import { needsFulltext } from '@akhbar/extract/policy';
 
@@ -14,7 +14,7 @@ const CHUNK = 500;
  */
 export async function queueArticles(
   articles: readonly RawArticle[],
-  deps: { redis: Redis; rawQueue: Queue<RawJob>; prefix: string; seenTtlSec: number; fulltext?: { queue: Queue<RawJob>; policy: FulltextPolicy } },
+  deps: { redis: RedisClient; rawQueue: Queue<RawJob>; prefix: string; seenTtlSec: number; fulltext?: { queue: Queue<RawJob>; policy: FulltextPolicy } },
 ): Promise<{ queued: number; updated: number }> {
   if (articles.length === 0) return { queued: 0, updated: 0 };
   const unique = [...new Map(articles.map((a) => [a.id, a])).values()];

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import {
   DEFAULT_INTERVAL_SEC, errorCode, isAkhbarError, type Feed, type FeedRegistry, type FetchJob, type Logger, type RawJob,
 } from '@akhbar/core';
@@ -17,7 +17,7 @@ export interface FetchDeps {
   fulltextQueue?: Queue<RawJob>;
   /** For rescheduling a feed whose interval adapted, and unscheduling a disabled one. */
   fetchQueue?: Queue<FetchJob>;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   log: Logger;
   lock: FeedLock;

@@ -8,7 +8,7 @@ import { createIngest } from './worker.ts';
 
 const config = configOrExit(loadIngestConfig);
 const log = createLogger('ingest', config.logLevel);
-const redis = createRedis(config.redisUrl, 'worker');
+const redis = createRedis(config, 'worker');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
 const metrics = createWorkerMetrics('ingest');
 const ingest = createIngest(config, redis, log, createFetchMetrics(metrics.registry));

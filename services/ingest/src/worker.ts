@@ -1,5 +1,5 @@
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import { QUEUES, FeedRegistry, createRedis, openQueue, type FetchJob, type Logger, type RawJob } from '@akhbar/core';
 import type { IngestConfig } from './config.ts';
 import { FeedLock, HostLimiter } from './coordination.ts';
@@ -28,7 +28,7 @@ const REASONS = new Set(['schedule', 'manual', 'new', 'retry']);
  * to try again. A fetch that must wait for its host goes back to the delayed set without counting
  * as an attempt.
  */
-export function createIngest(config: IngestConfig, redis: Redis, log: Logger, metrics?: FetchMetrics): Ingest {
+export function createIngest(config: IngestConfig, redis: RedisClient, log: Logger, metrics?: FetchMetrics): Ingest {
   const ctx = { connection: redis, prefix: config.queuePrefix };
   const registry = new FeedRegistry(redis, config.queuePrefix);
   const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
@@ -58,7 +58,7 @@ export function createIngest(config: IngestConfig, redis: Redis, log: Logger, me
     seenTtlSec: config.seenTtlDays * 86_400,
     signal: shutdown.signal,
   };
-  const workerConnection = createRedis(config.redisUrl, 'worker');
+  const workerConnection = createRedis(config, 'worker');
   const worker = new Worker<FetchJob, FetchOutcome>(
     QUEUES.fetch,
     async (job: Job<FetchJob>, token?: string) => {

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import cors from '@fastify/cors';
 import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@akhbar/core';
 import { GatewayErrors } from '../errors.ts';
 
 export interface SecurityOptions {
@@ -11,7 +11,7 @@ export interface SecurityOptions {
   /** 0 disables rate limiting. */
   rateLimitMax: number;
   rateLimitWindowSec: number;
-  redis: Redis;
+  redis: RedisClient;
   queuePrefix: string;
   /** Configured API keys (and the admin token): only these get a rate-limit bucket of their own. @default [] */
   apiKeys?: readonly string[];
