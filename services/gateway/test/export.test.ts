@@ -2,6 +2,8 @@ import t from 'tap';
 import { parse } from 'csv-parse/sync';
 import { KADHIMI, FIXTURE_COUNT, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
 import { HOUR, withArticles } from './fixtures/build.ts';
+import { uniqueQueuePrefix } from '@akhbar/testkit';
+import { build } from '../src/app.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
 import { CSV_COLUMNS, defuseCell, exportPages } from '../src/routes/export.ts';
 
@@ -133,4 +135,30 @@ t.test('an export is the index as it was when it started: articles indexed meanw
   t.same([...ids].sort(), [...before].sort(), 'exactly the articles there when it started');
   t.notOk(late.some((a) => ids.includes(a.id)));
   t.equal((await newestIds(100)).length, before.length + 3, 'while a search now finds the new ones');
+});
+
+t.test('each page an export reads counts against the rate limit; short of allowance it is a coded 429 before any byte', async (t) => {
+  const pages = Math.ceil(FIXTURE_COUNT / 7);
+  t.ok(pages >= 3, 'the fixtures take several pages');
+  // Its own gateway over the same index and clients, with room for one full export and a little more.
+  const limit = pages + 5;
+  const rl = { app: await build({ es: gw.es, redis: gw.redis, queuePrefix: uniqueQueuePrefix('export-rl'), indexPrefix: gw.indexPrefix, exportPageSize: 7, exportMax: 50, rateLimitMax: limit }) };
+  t.teardown(() => rl.app.close());
+  const remaining = async () => Number((await rl.app.inject({ url: '/v1/search', query: { limit: '1' } })).headers['x-ratelimit-remaining']);
+
+  t.equal((await rl.app.inject({ url: '/v1/search.csv', query: { max: '5' } })).statusCode, 200);
+  t.equal(await remaining(), limit - 2, 'a one-page export costs one request');
+
+  const big = await rl.app.inject({ url: '/v1/search.ndjson', query: { max: '50' } });
+  t.equal(big.statusCode, 200);
+  t.equal(big.body.trim().split('\n').length, FIXTURE_COUNT, 'every article');
+  const left = await remaining();
+  t.equal(left, limit - 2 - pages - 1, `a ${String(pages)}-page export costs ${String(pages)} requests`);
+
+  const refused = await rl.app.inject({ url: '/v1/search.csv', query: { max: '50' } });
+  t.equal(refused.statusCode, 429, 'not enough allowance left for every page');
+  t.match(refused.json(), { error: { code: 'AKHBAR_RATE_LIMITED', message: new RegExp(`reads ${String(pages)} pages and counts as ${String(pages)} requests; ${String(left - 1)} more are left`) } });
+  t.ok(Number(refused.headers['retry-after']) > 0, 'with Retry-After');
+  t.notMatch(refused.headers['content-type'], /text\/csv/, 'a JSON error, not a cut-off file');
+  t.equal(await remaining(), left - 2, 'refusing charged the request, not the pages it would have read');
 });

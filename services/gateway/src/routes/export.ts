@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
 import { FilterParams, NamesParam, SearchParams } from '../params.ts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AkhbarError } from '@akhbar/core';
+import { GatewayErrors } from '../errors.ts';
 import { PIT_KEEP_ALIVE, runSearch, SearchResponse, type SearchQuery } from './search.ts';
 import type { HitOut } from '../present.ts';
 
@@ -75,6 +77,29 @@ export async function* exportPages(app: FastifyInstance, query: SearchQuery, max
   }
 }
 
+/**
+ * An export reads one Elasticsearch page per `pageSize` articles, so each page after the first
+ * (the request itself) counts against the client's rate limit like a request of its own: without
+ * this, one request's allowance bought up to twenty searches. Checked before the first byte, so a
+ * client short of allowance gets a coded 429 saying what the export costs, and nothing is charged
+ * for it beyond that request.
+ */
+async function chargeExtraPages(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, extra: number): Promise<void> {
+  if (extra <= 0 || !app.hasDecorator('createRateLimit')) return;
+  const limiter = app.createRateLimit();
+  const state = await limiter(req, { increment: false });
+  if (state.isAllowed) return;
+  if (state.remaining < extra) {
+    reply.header('retry-after', String(state.ttlInSeconds));
+    throw new AkhbarError(
+      GatewayErrors.RATE_LIMITED,
+      `this export reads ${String(extra + 1)} pages and counts as ${String(extra + 1)} requests; ${String(state.remaining)} more are left in this window (retry in ${String(state.ttlInSeconds)} s, or lower max)`,
+      { permanent: true, details: { status: 429 } },
+    );
+  }
+  await Promise.all(Array.from({ length: extra }, () => limiter(req)));
+}
+
 export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArticles: number }> = async (app, opts) => {
   const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
   const ExportQuery = Type.Object(
@@ -100,7 +125,9 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
             (format === 'csv'
               ? `Columns: ${CSV_COLUMNS.join(', ')} (lists joined with ";"; a cell starting with = + - @ gets a leading '). `
               : 'One hit per line, as /v1/search returns it (no highlights). ') +
-            'X-Total-Count says how many articles match (X-Total-Relation: eq, or gte past 10,000). Errors as /v1/search.',
+            'X-Total-Count says how many articles match (X-Total-Relation: eq, or gte past 10,000). ' +
+            `The export reads ${String(pageSize)} articles per page and counts as one request per page against the rate limit; ` +
+            'when the allowance left cannot cover it: 429 AKHBAR_RATE_LIMITED (with Retry-After) before anything is sent. Other errors as /v1/search.',
           querystring: ExportQuery,
           produces: [format === 'csv' ? 'text/csv' : 'application/x-ndjson'],
         },
@@ -112,6 +139,12 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
         const first = await pages.next();
         const total = first.done ? 0 : first.value.total;
         const totalRelation = first.done ? 'eq' : first.value.totalRelation;
+        try {
+          await chargeExtraPages(app, req, reply, Math.ceil(Math.min(max, total) / pageSize) - 1);
+        } catch (err) {
+          await pages.return(undefined);
+          throw err;
+        }
         const log = req.log;
 
         async function* chunks(): AsyncGenerator<string> {
