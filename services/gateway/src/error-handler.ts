@@ -31,6 +31,8 @@ function validationError(err: FastifyError & { validation: AjvError[]; validatio
 type EsLike = Error & { meta?: { statusCode?: number; body?: { error?: { type?: string; reason?: string; root_cause?: Array<{ type?: string; reason?: string }> } } } };
 
 const BACKEND_DOWN = new Set(['ConnectionError', 'NoLivingConnectionsError', 'MaxRetriesPerRequestError']);
+/** What ioredis says when it cannot reach Redis: one server, or a cluster (none of its nodes, or no slot map yet). */
+const REDIS_DOWN = /Stream isn't writeable|Connection is closed|ECONNREFUSED|Cluster isn't ready|None of startup nodes is available|Failed to refresh slots cache/;
 
 /**
  * One place maps every failure to a coded JSON error. Client faults are 4xx with a message that
@@ -55,7 +57,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     req.log.warn({ err }, 'elasticsearch timed out');
     return reply.code(504).send(errorBody(GatewayErrors.TIMEOUT, 'the search took too long; narrow it down or try again'));
   }
-  if (BACKEND_DOWN.has(es.name) || /Stream isn't writeable|Connection is closed|ECONNREFUSED/.test(es.message ?? '')) {
+  if (BACKEND_DOWN.has(es.name) || REDIS_DOWN.test(es.message ?? '')) {
     req.log.warn({ err }, 'backend unavailable');
     return reply.code(503).header('retry-after', '5').send(errorBody(GatewayErrors.UNAVAILABLE, 'a backend (Redis or Elasticsearch) is unavailable'));
   }
