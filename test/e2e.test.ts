@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
 import t from 'tap';
 import {
   deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startService, testEsUrl, testRedisUrl,
@@ -42,6 +44,25 @@ t.test('feeds registered through the API become searchable, Arabic included', as
   const unauth = await fetch(`${api}/v1/feeds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${feeds.url}/x` }) });
   t.equal(unauth.status, 401, 'registering a feed needs the admin token');
 
+  // An alert for the Arabic name, before any feed: its webhook must be called for the story.
+  const hooks: Array<{ headers: Record<string, unknown>; body: string }> = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => {
+      hooks.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+  const alertRes = await fetch(`${api}/v1/alerts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ name: 'Kadhimi', webhook: `http://127.0.0.1:${String((receiver.address() as { port: number }).port)}/hook`, query: { q: 'الكاظمي', lang: 'ar' } }),
+  });
+  t.equal(alertRes.status, 201, 'an alert is created through the API');
+  const { secret } = (await alertRes.json()) as { secret: string };
+
   for (const name of ['baghdad-today.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml']) {
     const res = await fetch(`${api}/v1/feeds`, {
       method: 'POST',
@@ -78,4 +99,10 @@ t.test('feeds registered through the API become searchable, Arabic included', as
     { timeoutMs: 60_000, what: 'the English story to be searchable' },
   );
   t.ok(en.hits!.some((h) => h.lang === 'en' && /Kadhimi/.test(h.title)), 'the English story is searchable too');
+
+  const delivered = await waitFor(() => hooks.find((h) => h.body.includes(story!.id as string)), { timeoutMs: 30_000, what: 'the alert webhook to be called' });
+  const payload = JSON.parse(delivered.body) as { alert: { name: string }; article: { title: string; lang: string; url: string } };
+  t.match(payload, { alert: { name: 'Kadhimi' }, article: { lang: 'ar', url: story?.url } }, 'the alert POSTed the Arabic story to its webhook');
+  t.equal(delivered.headers['x-akhbar-signature-256'], `sha256=${createHmac('sha256', secret).update(delivered.body).digest('hex')}`, 'signed with the secret the API gave');
+  t.notOk(hooks.some((h) => (JSON.parse(h.body) as { article: { lang: string } }).article.lang !== 'ar'), 'only Arabic articles, as the alert asked');
 });

@@ -14,3 +14,4 @@ export * from './bull.ts';
 export * from './cli.ts';
 export * from './ops.ts';
 export * from './host-gate.ts';
+export * from './alerts.ts';

@@ -17,6 +17,10 @@ export const QUEUES = {
   enriched: 'articles.enriched',
   /** Permanent failures from any stage, with the reason; `akhbar dlq` inspects and replays them. */
   dead: 'articles.dead',
+  /** Indexer → alert matcher: ids of newly indexed articles, a batch per job. */
+  alertMatch: 'alerts.match',
+  /** Alert matcher → webhook: one job per (alert, new article) match. */
+  alerts: 'alerts.deliver',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -41,6 +45,36 @@ export const EnrichedJobSchema = Type.Object(
   { $id: 'EnrichedJob', additionalProperties: false },
 );
 export type EnrichedJob = Static<typeof EnrichedJobSchema>;
+
+/** What an alert's webhook is told about a matching article (a subset of a /v1/search hit). */
+export const AlertArticleSchema = Type.Object(
+  {
+    id: Type.String(),
+    url: Type.String(),
+    title: Type.String(),
+    summary: Type.Optional(Type.String()),
+    lang: Type.String(),
+    publishedAt: Type.String(),
+    source: Type.Object({ id: Type.String(), name: Type.String(), domain: Type.String() }, { additionalProperties: false }),
+    topics: Type.Array(Type.String()),
+    entityIds: Type.Array(Type.String()),
+    storyId: Type.Optional(Type.String()),
+  },
+  { $id: 'AlertArticle', additionalProperties: false },
+);
+export type AlertArticle = Static<typeof AlertArticleSchema>;
+
+export const AlertJobSchema = Type.Object(
+  { v: Type.Literal(1), alertId: Type.String(), article: AlertArticleSchema },
+  { $id: 'AlertJob', additionalProperties: false },
+);
+export type AlertJob = Static<typeof AlertJobSchema>;
+
+export const AlertMatchJobSchema = Type.Object(
+  { v: Type.Literal(1), ids: Type.Array(Type.String(), { minItems: 1, maxItems: 10_000 }) },
+  { $id: 'AlertMatchJob', additionalProperties: false },
+);
+export type AlertMatchJob = Static<typeof AlertMatchJobSchema>;
 
 export const DeadJobSchema = Type.Object(
   {

@@ -9,3 +9,4 @@ export * from './query-stats.ts';
 export * from './query-articles.ts';
 export * from './errors.ts';
 export * from './migrate.ts';
+export * from './alerts.ts';

@@ -16,6 +16,7 @@ import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
 import { docsPlugin } from './plugins/docs.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { queueBoardPlugin } from './plugins/queue-board.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { opsRoutes } from './routes/ops.ts';
@@ -316,6 +317,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await read.register(statsRoutes);
   });
   await app.register(feedRoutes);
+  await app.register(alertRoutes);
   await app.register(queueBoardPlugin, { queues: Object.values(queues), adminToken: settings.adminToken });
   await app.register(webRoutes);
   return app as unknown as FastifyInstance;

@@ -1,4 +1,4 @@
-import { commonConfig, int, loadConfig, workerConfig, type ConfigOf } from '@akhbar/core';
+import { bool, commonConfig, int, loadConfig, workerConfig, type ConfigOf } from '@akhbar/core';
 
 export const indexerConfigSpec = {
   ...commonConfig,
@@ -11,6 +11,9 @@ export const indexerConfigSpec = {
   itemAttempts: int('INDEXER_ITEM_ATTEMPTS', { default: 6, min: 1, max: 50, describe: 'Bulk attempts for a document answered 429/5xx before its job is failed for a later retry' }),
   shards: int('AKHBAR_INDEX_SHARDS', { default: 1, min: 1, max: 64, describe: 'Primary shards of new article indices' }),
   replicas: int('AKHBAR_INDEX_REPLICAS', { default: 0, min: 0, max: 8, describe: 'Replicas of new article indices' }),
+  allowPrivate: bool('AKHBAR_ALLOW_PRIVATE_NETWORKS', { default: false, describe: 'Allow alert webhooks on loopback/private addresses' }),
+  alertTimeoutMs: int('AKHBAR_ALERT_TIMEOUT_MS', { default: 10_000, min: 100, max: 120_000, describe: 'Time a webhook has to answer an alert delivery' }),
+  alertConcurrency: int('AKHBAR_ALERT_CONCURRENCY', { default: 8, min: 1, max: 256, describe: 'Alert deliveries in flight at once' }),
   refreshMs: int('AKHBAR_INDEX_REFRESH_MS', { default: 1000, min: -1, max: 3_600_000, describe: 'Refresh interval of new article indices in ms (bounds fetched→searchable latency); 0 or -1 turns periodic refresh off' }),
 };
 export type IndexerConfig = ConfigOf<typeof indexerConfigSpec>;

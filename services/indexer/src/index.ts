@@ -5,3 +5,4 @@ export * from './dlq.ts';
 export * from './errors.ts';
 export * from './indexer.ts';
 export * from './metrics.ts';
+export * from './alerts.ts';

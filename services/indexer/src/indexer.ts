@@ -5,6 +5,7 @@ import {
   AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, deadLetter, errorCode, isAkhbarError, openQueue, type EnrichedJob, type Logger,
 } from '@akhbar/core';
 import { documentVersion, indexNames, toDocument, type Client } from '@akhbar/search';
+import type { AlertMatcher } from './alerts.ts';
 import { BulkBatcher, type BatcherOptions, type SubmitResult } from './batcher.ts';
 import { IndexerErrors } from './errors.ts';
 import type { IndexerMetrics } from './metrics.ts';
@@ -37,6 +38,8 @@ export interface IndexerOptions {
   batch?: Omit<BatcherOptions, 'index' | 'observer' | 'log'>;
   log: Logger;
   metrics?: IndexerMetrics;
+  /** Hands new articles over for alert matching; a job completes only once its article is handed over. */
+  alerts?: AlertMatcher;
 }
 
 export interface Indexer {
@@ -110,6 +113,8 @@ export function startIndexer(opts: IndexerOptions): Indexer {
       try {
         const res = await batcher.submit({ id: article.id, doc, version: documentVersion(doc) });
         if (res.outcome === 'duplicate') log.debug({ articleId: article.id, feedId: article.feedId }, 'same or newer version already indexed');
+        // A new article, or a retry (whose first attempt may have indexed it and then failed here).
+        if (opts.alerts && (res.outcome === 'created' || job.attemptsMade > 0)) await opts.alerts.match(article.id);
         return res.outcome;
       } catch (err) {
         if (isAkhbarError(err) && err.permanent) return bury(job, err);

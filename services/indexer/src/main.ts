@@ -1,8 +1,10 @@
 import {
-  backoffMs, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, redisReady, sleep, startOpsServer,
+  AlertRegistry, QUEUES, backoffMs, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, openQueue, redisReady, sleep,
+  startOpsServer, type AlertJob, type AlertMatchJob,
 } from '@akhbar/core';
 import { TEMPLATE_VERSION, articleIndexStatus, createEsClient, ensureArticleIndex, esReady, indexNames } from '@akhbar/search';
 import { indexOptions, loadIndexerConfig } from './config.ts';
+import { AlertMatcher, startAlertWorkers } from './alerts.ts';
 import { startIndexer } from './indexer.ts';
 import { createIndexerMetrics } from './metrics.ts';
 
@@ -25,7 +27,13 @@ if (status.outdated) {
 
 const metrics = createWorkerMetrics('indexer');
 const workerRedis = createRedis(config, 'worker');
+const alertRegistry = new AlertRegistry(redis, config.queuePrefix);
+const matchQueue = openQueue<AlertMatchJob>(QUEUES.alertMatch, { connection: redis, prefix: config.queuePrefix });
+const deliveryQueue = openQueue<AlertJob>(QUEUES.alerts, { connection: redis, prefix: config.queuePrefix });
+// Match jobs wait one refresh interval, so their articles are searchable when they run.
+const alerts = new AlertMatcher({ registry: alertRegistry, queue: matchQueue, delayMs: Math.max(0, config.refreshMs) + 100 });
 const indexer = startIndexer({
+  alerts,
   es,
   workerConnection: workerRedis,
   connection: redis,
@@ -42,11 +50,25 @@ const indexer = startIndexer({
   log,
   metrics: createIndexerMetrics(metrics.registry),
 });
+const alertRedis = createRedis(config, 'worker');
+const alertWorkers = startAlertWorkers({
+  es,
+  registry: alertRegistry,
+  indexPrefix: config.indexPrefix,
+  queuePrefix: config.queuePrefix,
+  workerConnection: alertRedis,
+  deliveries: deliveryQueue,
+  dlq: indexer.dlq,
+  log,
+  allowPrivateNetworks: config.allowPrivate,
+  timeoutMs: config.alertTimeoutMs,
+  concurrency: config.alertConcurrency,
+});
 const ops = await startOpsServer({
   service: 'indexer',
   port: config.metricsPort,
   metrics,
-  probes: [instrumentWorker(indexer.worker, indexer.enrichedQueue, metrics)],
+  probes: [instrumentWorker(indexer.worker, indexer.enrichedQueue, metrics), instrumentWorker(alertWorkers.matcher, matchQueue, metrics), instrumentWorker(alertWorkers.delivery, deliveryQueue, metrics)],
   stallAfterMs: config.stallAfterSec * 1000,
   ready: { redis: () => redisReady(redis), elasticsearch: () => esReady(es) },
   log,
@@ -55,7 +77,12 @@ log.info({ index: indexNames(config.indexPrefix).write, batchDocs: config.batchD
 
 onShutdown(log, [
   { name: 'indexer', close: () => indexer.close() },
-  { name: 'redis', close: () => Promise.all([redis.quit(), workerRedis.quit()]) },
+  { name: 'alerts', close: async () => {
+    await alerts.close();
+    await alertWorkers.close();
+    await Promise.all([matchQueue.close(), deliveryQueue.close()]);
+  } },
+  { name: 'redis', close: () => Promise.all([redis.quit(), workerRedis.quit(), alertRedis.quit()]) },
   { name: 'elasticsearch', close: () => es.close() },
   { name: 'ops', close: () => ops.close() },
 ]);

@@ -22,6 +22,7 @@ export const docsPlugin = fp(async (app) => {
         { name: 'articles', description: 'Articles, related articles, stories, suggestions' },
         { name: 'stats', description: 'Dashboards: timelines, top values, trending' },
         { name: 'feeds', description: 'Feed administration (admin token)' },
+        { name: 'alerts', description: 'Saved searches that call a webhook for each new matching article (admin token)' },
         { name: 'ops', description: 'Health, readiness, metrics' },
       ],
       components: {

@@ -1,0 +1,34 @@
+import { F } from './fields.ts';
+
+/**
+ * Matching new articles against alerts. This Elasticsearch distribution has no percolator, and
+ * alerts are few while new articles come in batches, so each batch asks one `_msearch` with one
+ * search per alert: the alert's query restricted to the batch's ids (`ids` filter), which is
+ * cheap whatever the index size, since only those documents are candidates.
+ */
+
+/** The article fields an alert delivery carries (a subset of a /v1/search hit). */
+export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId];
+
+/**
+ * `_msearch` searches for `alerts` (one each, in order) over the articles `ids`, on `index`
+ * (the read alias). Each answers with the matching articles' delivery fields.
+ */
+export function alertSearches(index: string, alerts: ReadonlyArray<{ query: Record<string, unknown> }>, ids: readonly string[]): Array<Record<string, unknown>> {
+  const searches: Array<Record<string, unknown>> = [];
+  for (const a of alerts) {
+    searches.push({ index });
+    searches.push({
+      size: ids.length,
+      query: { bool: { filter: [{ ids: { values: ids } }], must: [a.query] } },
+      _source: ALERT_SOURCE_FIELDS,
+      track_total_hits: false,
+    });
+  }
+  return searches;
+}
+
+/** How many of `ids` a search already sees (the rest wait for a refresh). */
+export function visibleBody(ids: readonly string[]): Record<string, unknown> {
+  return { size: 0, track_total_hits: true, query: { ids: { values: ids } } };
+}

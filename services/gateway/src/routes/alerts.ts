@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { isPublicAddress } from '@akhbar/feeds';
+import { AlertRegistry, type StoredAlert } from '@akhbar/core';
+import { buildQuery } from '@akhbar/search';
+import { adminGuard } from '../auth.ts';
+import { badParam, notFound } from '../errors.ts';
+import { expandQuery } from '../expand.ts';
+import { EntityOut } from '../present.ts';
+import { FilterParams, toFilters } from '../params.ts';
+
+/**
+ * Alerts: a saved search whose new matches are POSTed to a webhook as they are indexed (Google
+ * Alerts for a self-hosted news index). The query is the search's own parameters, expanded to
+ * entities as a search would be and stored as the Elasticsearch query it makes; the indexer
+ * matches new articles against every alert and calls the webhooks (services/indexer/src/alerts.ts).
+ * Admin only: a webhook makes the server send requests where the caller says.
+ */
+
+const { from: _from, to: _to, ...AlertFilterParams } = FilterParams;
+const AlertQuery = Type.Object(AlertFilterParams, {
+  additionalProperties: false,
+  description: 'The /v1/search parameters that select articles (everything but from/to, paging and presentation), as they would appear in the URL',
+});
+
+const AlertIn = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    webhook: Type.String({ minLength: 8, maxLength: 2048, description: 'http(s) URL that receives a POST per new matching article' }),
+    query: AlertQuery,
+    secret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing secret; generated when absent (and then shown once, in this response)' })),
+  },
+  { additionalProperties: false },
+);
+
+const AlertOut = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  webhook: Type.String(),
+  query: Type.Record(Type.String(), Type.String()),
+  expandedEntities: Type.Array(EntityOut),
+  createdAt: Type.String(),
+  searchUrl: Type.String({ description: 'The same query as a search: what the alert would have matched so far' }),
+});
+const AlertCreated = Type.Composite([AlertOut, Type.Object({ secret: Type.String({ description: 'Signs each delivery (X-Akhbar-Signature-256: sha256=HMAC(secret, body)); only shown here' }) })]);
+const AlertId = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false });
+const NoQuery = Type.Object({}, { additionalProperties: false });
+
+/** A webhook URL worth storing: http(s), and not a private address spelled out (the delivery's connection guard checks resolved names too). */
+function webhookUrl(app: FastifyInstance, raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw badParam('webhook', 'webhook is not a valid URL');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw badParam('webhook', 'webhook must be an http or https URL');
+  if (u.username || u.password) throw badParam('webhook', 'webhook must not carry credentials; sign deliveries with the secret instead');
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  if (!app.gw.allowPrivateNetworks && (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && !isPublicAddress(host)))) {
+    throw badParam('webhook', `webhook points to a non-public address (${host}); set AKHBAR_ALLOW_PRIVATE_NETWORKS=true to allow it`);
+  }
+  return u.toString();
+}
+
+function present(stored: StoredAlert): Static<typeof AlertOut> {
+  const a = stored.alert;
+  return {
+    id: a.id,
+    name: a.name,
+    webhook: a.webhook,
+    query: a.params,
+    expandedEntities: a.expandedEntities as Static<typeof AlertOut>['expandedEntities'],
+    createdAt: a.createdAt,
+    searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}`,
+  };
+}
+
+export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', adminGuard(app.gw.adminToken));
+  const security = [{ admin: [] }];
+  const registry = new AlertRegistry(app.redis, app.gw.queuePrefix);
+
+  app.post(
+    '/v1/alerts',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Create an alert',
+        description:
+          'Every article indexed from now on that matches `query` is POSTed to `webhook` as JSON `{ alert: {id, name}, article: {id, url, title, summary, lang, publishedAt, source, topics, entityIds, storyId}, deliveredAt }`, ' +
+          'signed: `X-Akhbar-Signature-256: sha256=<hex HMAC-SHA256 of the body with the secret>`. Once per alert and article; updates of an article send nothing. ' +
+          'Failed deliveries (unreachable, timeout, 408/429/5xx) are retried with backoff, then dead-lettered (`akhbar dlq`); other 4xx answers are dead-lettered at once. ' +
+          'An alert sees articles indexed from about 2 s after it is created.',
+        security,
+        querystring: NoQuery,
+        body: AlertIn,
+        response: { 201: AlertCreated },
+      },
+    },
+    async (req, reply) => {
+      const { name, query, secret } = req.body;
+      const webhook = webhookUrl(app, req.body.webhook);
+      const params = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
+      const filters = toFilters(params);
+      const { from: _f, to: _t, in: _in, ...selecting } = filters;
+      if (Object.keys(selecting).length === 0) throw badParam('query', 'an alert needs q or a filter (lang, topic, entity, country, source…): without one it would fire for every article');
+      const { expansion, entities } = expandQuery(filters.q, app.entities);
+      if (expansion) filters.expansion = expansion;
+      const stored: StoredAlert = {
+        alert: { id: randomBytes(9).toString('base64url'), name, webhook, params, expandedEntities: entities, createdAt: new Date().toISOString() },
+        query: buildQuery(filters),
+        secret: secret ?? randomBytes(24).toString('base64url'),
+      };
+      await registry.put(stored);
+      req.log.info({ alertId: stored.alert.id }, 'alert created');
+      return reply.code(201).send({ ...present(stored), secret: stored.secret });
+    },
+  );
+
+  app.get(
+    '/v1/alerts',
+    { schema: { tags: ['alerts'], summary: 'List alerts (without their secrets)', security, querystring: NoQuery, response: { 200: Type.Object({ alerts: Type.Array(AlertOut) }) } } },
+    async () => ({ alerts: (await registry.list()).map(present) }),
+  );
+
+  app.get(
+    '/v1/alerts/:id',
+    { schema: { tags: ['alerts'], summary: 'One alert (without its secret)', security, params: AlertId, querystring: NoQuery, response: { 200: AlertOut } } },
+    async (req) => {
+      const stored = await registry.get(req.params.id);
+      if (!stored) throw notFound(`no alert ${req.params.id}`);
+      return present(stored);
+    },
+  );
+
+  app.delete(
+    '/v1/alerts/:id',
+    { schema: { tags: ['alerts'], summary: 'Delete an alert (deliveries still queued for it are dropped)', security, params: AlertId, querystring: NoQuery } },
+    async (req, reply) => {
+      if (!(await registry.remove(req.params.id))) throw notFound(`no alert ${req.params.id}`);
+      return reply.code(204).send();
+    },
+  );
+};

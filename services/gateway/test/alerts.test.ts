@@ -1,0 +1,90 @@
+import t from 'tap';
+import { AlertRegistry } from '@akhbar/core';
+import { loadFixtures } from './fixtures/articles.ts';
+import { admin, testGateway, type TestGateway } from './helpers.ts';
+
+/**
+ * Alerts admin over real Redis (the registry) and Elasticsearch (the stored query is run against
+ * the fixture index to show it selects what the search selects). Delivery itself is tested in
+ * services/indexer/test/alerts.test.ts and end to end in test/e2e.test.ts.
+ */
+let gw: TestGateway;
+t.before(async () => {
+  gw = await testGateway({ label: 'alerts' });
+  await loadFixtures(gw.indexPrefix, gw.es);
+});
+t.teardown(async () => {
+  await gw?.close();
+});
+
+const create = (payload: unknown, headers: Record<string, string> = admin) => gw.app.inject({ method: 'POST', url: '/v1/alerts', payload: payload as object, headers });
+
+t.test('alerts are admin only', async (t) => {
+  for (const [method, url] of [['GET', '/v1/alerts'], ['POST', '/v1/alerts'], ['GET', '/v1/alerts/abc'], ['DELETE', '/v1/alerts/abc']] as const) {
+    const res = await gw.app.inject({ method, url });
+    t.equal(res.statusCode, 401, `${method} ${url} without the token`);
+    t.match(res.json(), { error: { code: 'AKHBAR_UNAUTHORIZED' } });
+  }
+});
+
+t.test('create, list, read and delete an alert; the secret is shown once', async (t) => {
+  const res = await create({ name: 'Kadhimi in Arabic and English', webhook: 'https://hooks.example/akhbar', query: { q: 'Kadhimi', lang: 'ar,en' } });
+  t.equal(res.statusCode, 201);
+  const made = res.json() as Record<string, any>;
+  t.match(made, { name: 'Kadhimi in Arabic and English', webhook: 'https://hooks.example/akhbar', query: { q: 'Kadhimi', lang: 'ar,en' } });
+  t.match(made.id, /^[A-Za-z0-9_-]{8,}$/);
+  t.ok(String(made.secret).length >= 24, 'a generated secret');
+  t.ok(made.expandedEntities.some((e: { name: string }) => /Kadhimi/.test(e.name)), 'the name was expanded to the entity, as a search does');
+  t.equal(made.searchUrl, '/v1/search?q=Kadhimi&lang=ar%2Cen&sort=newest');
+
+  // The stored query selects what the search with the same parameters selects.
+  const stored = await new AlertRegistry(gw.redis, gw.queuePrefix).get(made.id);
+  const viaAlert = await gw.es.search({ index: `${gw.indexPrefix}-articles`, query: stored!.query, size: 100, _source: false });
+  const viaSearch = (await gw.app.inject({ url: made.searchUrl })).json() as { hits: Array<{ id: string }> };
+  t.ok(viaSearch.hits.length > 0, 'the search finds articles');
+  t.same(viaAlert.hits.hits.map((h) => h._id).sort(), viaSearch.hits.map((h) => h.id).sort(), 'the alert matches the same articles, Arabic ones included');
+
+  const list = (await gw.app.inject({ url: '/v1/alerts', headers: admin })).json() as { alerts: Array<Record<string, unknown>> };
+  t.same(list.alerts.map((a) => a.id), [made.id]);
+  t.notOk('secret' in list.alerts[0]!, 'listing never shows the secret');
+  const one = await gw.app.inject({ url: `/v1/alerts/${String(made.id)}`, headers: admin });
+  t.equal(one.statusCode, 200);
+  t.notOk('secret' in (one.json() as object));
+
+  const own = await create({ name: 'oil', webhook: 'https://hooks.example/oil', query: { topic: 'energy' }, secret: 'my-own-secret-0123456789' });
+  t.equal(own.json().secret, 'my-own-secret-0123456789', 'a secret of your own is kept');
+
+  t.equal((await gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${String(made.id)}`, headers: admin })).statusCode, 204);
+  t.equal((await gw.app.inject({ url: `/v1/alerts/${String(made.id)}`, headers: admin })).statusCode, 404);
+  t.equal((await gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${String(made.id)}`, headers: admin })).statusCode, 404, 'deleting twice: 404');
+  t.same(((await gw.app.inject({ url: '/v1/alerts', headers: admin })).json() as { alerts: Array<{ name: string }> }).alerts.map((a) => a.name), ['oil']);
+});
+
+t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
+  const base = { name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Basra' } };
+  const cases: Array<[unknown, string, string]> = [
+    [{ ...base, query: {} }, 'query', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, query: { in: 'title' } }, 'query', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, query: { q: 'Basra', from: 'now-1d' } }, 'query.from', 'AKHBAR_UNKNOWN_PARAMETER'],
+    [{ ...base, query: { q: 'Basra', limit: '5' } }, 'query.limit', 'AKHBAR_UNKNOWN_PARAMETER'],
+    [{ ...base, query: { lang: 'arabic!' } }, 'query.lang', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, webhook: 'ftp://hooks.example/x' }, 'webhook', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, webhook: 'https://user:pw@hooks.example/x' }, 'webhook', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, webhook: 'not a url at all' }, 'webhook', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, secret: 'short' }, 'secret', 'AKHBAR_BAD_PARAMETER'],
+    [{ webhook: base.webhook, query: base.query }, 'name', 'AKHBAR_BAD_PARAMETER'],
+  ];
+  for (const [payload, param, code] of cases) {
+    const res = await create(payload);
+    t.equal(res.statusCode, 400, JSON.stringify(payload));
+    t.match(res.json(), { error: { code, param } }, `names ${param}`);
+  }
+
+  const guarded = await testGateway({ label: 'alerts-guard', allowPrivateNetworks: false });
+  t.teardown(() => guarded.close());
+  for (const webhook of ['http://127.0.0.1:8080/hook', 'http://10.1.2.3/hook', 'http://localhost/hook', 'http://[::1]/hook']) {
+    const res = await guarded.app.inject({ method: 'POST', url: '/v1/alerts', headers: admin, payload: { ...base, webhook } });
+    t.equal(res.statusCode, 400, `${webhook} refused`);
+    t.match(res.json(), { error: { param: 'webhook', message: /non-public address/ } });
+  }
+});

@@ -1,0 +1,276 @@
+import { createHmac } from 'node:crypto';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
+import { Agent, request } from 'undici';
+import {
+  AkhbarError, AlertJobSchema, AlertMatchJobSchema, AlertRegistry, CoreErrors, QUEUES, akhbarBackoff, deadLetter, errorCode, isAkhbarError,
+  type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient,
+} from '@akhbar/core';
+import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
+import { alertSearches, indexNames, visibleBody, type Client } from '@akhbar/search';
+import { IndexerErrors } from './errors.ts';
+
+/**
+ * Alerts, the indexer's side, in three steps with a queue between each so nothing is lost:
+ *
+ *   1. `AlertMatcher.match(id)`: the indexer hands over each new article once Elasticsearch has
+ *      acknowledged it; ids are gathered for a moment and queued as one `alerts.match` job, and
+ *      the articles' own jobs complete only after that (a failure retries them, and a retry hands
+ *      its article over again). With no alert defined, nothing is queued at all.
+ *   2. The match worker waits until the articles are searchable, asks one `_msearch` (each
+ *      alert's query restricted to the batch's ids) and queues an `alerts.deliver` job per match,
+ *      with job id alert id + article id, so a repeat collapses into the one already queued.
+ *   3. The delivery worker POSTs each match to its alert's webhook, signed with the alert's secret;
+ *      408/429/5xx and network failures are retried with backoff, other answers dead-lettered.
+ *
+ * Updates of an article already indexed are not new articles and send nothing.
+ */
+
+export interface AlertMatcherOptions {
+  registry: AlertRegistry;
+  queue: Queue<AlertMatchJob>;
+  /** Delay of a match job: the index's refresh interval, so the articles are searchable when it runs. @default 1 000 */
+  delayMs?: number;
+  /** Ids per match job. @default 500 */
+  maxIds?: number;
+  /** A partial batch waits at most this long. @default 200 */
+  flushMs?: number;
+  /** How long "there are no alerts" is believed before asking Redis again. @default 2 000 */
+  recheckMs?: number;
+}
+
+interface Pending {
+  id: string;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+export class AlertMatcher {
+  readonly #o: Required<AlertMatcherOptions>;
+  #pending: Pending[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #known: { any: boolean; at: number } | undefined;
+
+  constructor(opts: AlertMatcherOptions) {
+    this.#o = { delayMs: 1_000, maxIds: 500, flushMs: 200, recheckMs: 2_000, ...opts };
+  }
+
+  async #anyAlert(): Promise<boolean> {
+    const now = Date.now();
+    if (this.#known && now - this.#known.at < this.#o.recheckMs) return this.#known.any;
+    const any = (await this.#o.registry.count()) > 0;
+    this.#known = { any, at: now };
+    return any;
+  }
+
+  /** Hand over a newly indexed article; resolves once it is queued for matching (or no alert exists). */
+  async match(articleId: string): Promise<void> {
+    if (!(await this.#anyAlert())) return;
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.push({ id: articleId, resolve, reject });
+      if (this.#pending.length >= this.#o.maxIds) this.#flush();
+      else this.#timer ??= setTimeout(() => this.#flush(), this.#o.flushMs);
+    });
+  }
+
+  #flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const batch = this.#pending;
+    this.#pending = [];
+    if (batch.length > 0) void this.#send(batch);
+  }
+
+  async #send(batch: Pending[]): Promise<void> {
+    try {
+      await this.#o.queue.add('match', { v: 1, ids: [...new Set(batch.map((p) => p.id))] }, { delay: this.#o.delayMs });
+      for (const p of batch) p.resolve();
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    }
+  }
+
+  /** Queue what is waiting (shutdown). */
+  async close(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    clearTimeout(this.#timer);
+    if (batch.length > 0) await this.#send(batch);
+  }
+}
+
+/** The webhook's view of an article (the fields a /v1/search hit starts with). */
+export function alertArticle(src: Record<string, unknown>): AlertArticle {
+  const d = src as {
+    id: string; url: string; title?: string; summary?: string; lang?: string; publishedAt?: string; fetchedAt?: string;
+    source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string;
+  };
+  const out: AlertArticle = {
+    id: d.id,
+    url: d.url,
+    title: d.title ?? '',
+    lang: d.lang ?? 'und',
+    publishedAt: d.publishedAt ?? d.fetchedAt ?? new Date().toISOString(),
+    source: { id: d.source?.id ?? '', name: d.source?.name ?? '', domain: d.source?.domain ?? '' },
+    topics: d.topics ?? [],
+    entityIds: d.entityIds ?? [],
+  };
+  if (d.summary) out.summary = d.summary;
+  if (d.storyId) out.storyId = d.storyId;
+  return out;
+}
+
+export const AlertErrors = {
+  /** The webhook answered a status that means "never" (400, 401, 403, 404, 410, 413, 422…): dead-lettered at once. */
+  REJECTED: 'AKHBAR_ALERT_REJECTED',
+  /** The webhook was unreachable, timed out or answered 408/429/5xx: retried with backoff, then dead-lettered. */
+  DELIVERY_FAILED: 'AKHBAR_ALERT_DELIVERY_FAILED',
+} as const;
+
+/** The signature header value for `body`: what a receiver recomputes with the alert's secret. */
+export function signature(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export interface AlertWorkersOptions {
+  es: Client;
+  registry: AlertRegistry;
+  indexPrefix: string;
+  queuePrefix: string;
+  /** Blocking connection for the two workers. */
+  workerConnection: RedisClient;
+  /** Where matches are queued for delivery. */
+  deliveries: Queue<AlertJob>;
+  dlq: Queue;
+  log: Logger;
+  /** Webhooks on loopback/private addresses are allowed (tests, a private deployment). @default false */
+  allowPrivateNetworks?: boolean;
+  /** Per delivery: connect, headers and body. @default 10 000 */
+  timeoutMs?: number;
+  /** Deliveries at once. @default 8 */
+  concurrency?: number;
+}
+
+const checkMatch = TypeCompiler.Compile(AlertMatchJobSchema);
+const checkDelivery = TypeCompiler.Compile(AlertJobSchema);
+/** Statuses worth another try: the receiver may be busy or briefly broken. */
+const RETRYABLE = new Set([408, 425, 429]);
+
+/** The match and delivery workers. */
+export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<AlertMatchJob, number>; delivery: Worker<AlertJob, string>; close(): Promise<void> } {
+  const { log } = opts;
+  const read = indexNames(opts.indexPrefix).read;
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const agent = new Agent({
+    connect: guardedConnector({ allowPrivate: opts.allowPrivateNetworks ?? false }, { timeoutMs }),
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  const common = { connection: opts.workerConnection, prefix: opts.queuePrefix, settings: { backoffStrategy: akhbarBackoff } };
+
+  async function bury<T extends AlertJob | AlertMatchJob>(job: Job<T>, queue: typeof QUEUES.alerts | typeof QUEUES.alertMatch, err: AkhbarError): Promise<never> {
+    const article = (job.data as Partial<AlertJob>).article;
+    await deadLetter(opts.dlq, { stage: 'alerts', queue, err, payload: job.data, ...(typeof article?.id === 'string' ? { articleId: article.id } : {}) });
+    log.warn({ alertId: (job.data as Partial<AlertJob>).alertId, articleId: article?.id, code: err.code, err }, 'alert job sent to the dead-letter queue');
+    throw new UnrecoverableError(`${err.code}: ${err.message}`);
+  }
+
+  async function retryOrBury<T extends AlertJob | AlertMatchJob>(job: Job<T>, queue: typeof QUEUES.alerts | typeof QUEUES.alertMatch, err: AkhbarError): Promise<never> {
+    const attempts = job.opts.attempts ?? 1;
+    if (job.attemptsMade + 1 >= attempts) {
+      return bury(job, queue, new AkhbarError(IndexerErrors.GAVE_UP, `gave up after ${String(attempts)} attempts; last error ${err.code}: ${err.message}`, { permanent: true, cause: err }));
+    }
+    log.warn({ queue, jobId: job.id, attempt: job.attemptsMade + 1, code: err.code, reason: err.message }, 'alert job failed; will retry');
+    throw err;
+  }
+
+  const matcher = new Worker<AlertMatchJob, number>(
+    QUEUES.alertMatch,
+    async (job) => {
+      if (!checkMatch.Check(job.data)) return bury(job, QUEUES.alertMatch, new AkhbarError(CoreErrors.PAYLOAD_INVALID, 'alert match job payload invalid', { permanent: true }));
+      const alerts = await opts.registry.list();
+      if (alerts.length === 0) return 0;
+      const { ids } = job.data;
+      try {
+        // Normally the job's delay covered the refresh; a longer (or disabled) refresh is made up for here.
+        const seen = await opts.es.search({ index: read, ...visibleBody(ids) });
+        const visible = typeof seen.hits.total === 'number' ? seen.hits.total : (seen.hits.total?.value ?? 0);
+        if (visible < ids.length) await opts.es.indices.refresh({ index: read });
+        const res = await opts.es.msearch({ searches: alertSearches(read, alerts, ids) });
+        const deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string } }> = [];
+        res.responses.forEach((r, i) => {
+          const alertId = alerts[i]!.alert.id;
+          if ('error' in r) {
+            log.warn({ alertId, error: r.error }, 'an alert query failed; its matches in this batch are skipped');
+            return;
+          }
+          for (const hit of r.hits.hits) {
+            const article = alertArticle(hit._source as Record<string, unknown>);
+            // BullMQ job ids may not contain ':'; both ids are URL-safe.
+            deliveries.push({ name: 'alert', data: { v: 1, alertId, article }, opts: { jobId: `${alertId}.${article.id}` } });
+          }
+        });
+        if (deliveries.length > 0) {
+          await opts.deliveries.addBulk(deliveries);
+          log.info({ deliveries: deliveries.length, articles: ids.length, alerts: alerts.length }, 'alerts matched new articles');
+        }
+        return deliveries.length;
+      } catch (cause) {
+        return retryOrBury(job, QUEUES.alertMatch, new AkhbarError(IndexerErrors.UNAVAILABLE, `matching alerts: ${errorCode(cause)} ${(cause as Error).message}`, { cause }));
+      }
+    },
+    { ...common, concurrency: 2 },
+  );
+
+  const delivery = new Worker<AlertJob, string>(
+    QUEUES.alerts,
+    async (job) => {
+      if (!checkDelivery.Check(job.data)) return bury(job, QUEUES.alerts, new AkhbarError(CoreErrors.PAYLOAD_INVALID, 'alert delivery payload invalid', { permanent: true }));
+      const { alertId, article } = job.data;
+      const stored = await opts.registry.get(alertId);
+      if (!stored) {
+        log.info({ alertId, articleId: article.id }, 'alert deleted before its delivery; dropped');
+        return 'alert-deleted';
+      }
+      const body = JSON.stringify({ alert: { id: alertId, name: stored.alert.name }, article, deliveredAt: new Date().toISOString() });
+      let status: number;
+      try {
+        const res = await request(stored.alert.webhook, {
+          method: 'POST',
+          dispatcher: agent,
+          body,
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'user-agent': USER_AGENT,
+            'x-akhbar-alert': alertId,
+            'x-akhbar-delivery': String(job.id),
+            'x-akhbar-signature-256': signature(stored.secret, body),
+          },
+        });
+        status = res.statusCode;
+        await res.body.dump();
+      } catch (cause) {
+        // The SSRF guard's refusal (a permanent AkhbarError) will not change on a retry.
+        if (isAkhbarError(cause) && cause.permanent) return bury(job, QUEUES.alerts, cause);
+        return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook not reached: ${errorCode(cause)} ${(cause as Error).message}`, { cause }));
+      }
+      if (status >= 200 && status < 300) {
+        log.info({ alertId, articleId: article.id, status }, 'alert delivered');
+        return 'delivered';
+      }
+      if (status >= 500 || RETRYABLE.has(status)) return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook answered ${String(status)}`));
+      return bury(job, QUEUES.alerts, new AkhbarError(AlertErrors.REJECTED, `webhook answered ${String(status)}`, { permanent: true }));
+    },
+    { ...common, concurrency: opts.concurrency ?? 8 },
+  );
+  for (const w of [matcher, delivery]) w.on('error', (err) => log.error({ err }, `${w.name} worker error`));
+
+  return {
+    matcher,
+    delivery,
+    async close() {
+      await Promise.all([matcher.close(), delivery.close()]);
+      await agent.close();
+    },
+  };
+}

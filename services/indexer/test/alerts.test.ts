@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import t from 'tap';
+import {
+  AlertRegistry, QUEUES, articleJobId, contentHash, createLogger, createRedis, openQueue, type AlertJob, type AlertMatchJob, type DeadJob, type EnrichedArticle, type EnrichedJob,
+  type StoredAlert,
+} from '@akhbar/core';
+import { buildQuery, createEsClient, ensureArticleIndex } from '@akhbar/search';
+import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
+import { makeArticle } from '../../../packages/search/test/fixtures.ts';
+import { AlertMatcher, signature, startAlertWorkers } from '../src/alerts.ts';
+import { startIndexer } from '../src/indexer.ts';
+
+/**
+ * Alerts end to end inside the indexer, over real Redis and Elasticsearch: alerts in the Redis
+ * registry, enriched articles through the indexer, matched in Elasticsearch, deliveries POSTed to
+ * a real local HTTP server that records them and answers as each test's webhook should.
+ */
+
+const es = createEsClient(testEsUrl());
+const log = createLogger('alerts-test', 'silent');
+t.teardown(() => es.close());
+
+interface Received {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A webhook receiver: `answers[path]` is the list of statuses to give in turn (then 200). */
+async function receiver(t: { teardown: (fn: () => Promise<void>) => void }, answers: Record<string, number[]> = {}) {
+  const got: Received[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => {
+      got.push({ path: req.url ?? '', headers: req.headers, body });
+      const status = answers[req.url ?? '']?.shift() ?? 200;
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const { port } = server.address() as { port: number };
+  return { got, url: (path: string) => `http://127.0.0.1:${String(port)}${path}` };
+}
+
+function alert(id: string, webhook: string, params: Record<string, string>, filters: Parameters<typeof buildQuery>[0]): StoredAlert {
+  return { query: buildQuery(filters), alert: { id, name: `alert ${id}`, webhook, params, expandedEntities: [], createdAt: new Date().toISOString() }, secret: `secret-of-${id}-0123456789` };
+}
+
+async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, opts: { allowPrivate?: boolean } = {}) {
+  const queuePrefix = uniqueQueuePrefix(label);
+  const indexPrefix = uniqueIndexPrefix(label);
+  await ensureArticleIndex(es, indexPrefix);
+  const connection = createRedis(testRedisUrl(), 'worker');
+  const workerConnection = createRedis(testRedisUrl(), 'worker');
+  const deliveryConnection = createRedis(testRedisUrl(), 'worker');
+  const registry = new AlertRegistry(connection, queuePrefix);
+  const retries = { attempts: 3, backoff: { type: 'fixed', delay: 50 }, removeOnComplete: false, removeOnFail: false };
+  const matchQueue = openQueue<AlertMatchJob>(QUEUES.alertMatch, { connection, prefix: queuePrefix }, retries);
+  const alertQueue = openQueue<AlertJob>(QUEUES.alerts, { connection, prefix: queuePrefix }, retries);
+  // No match delay: the matcher refreshes the index itself when articles are not yet searchable.
+  const matcher = new AlertMatcher({ registry, queue: matchQueue, flushMs: 20, recheckMs: 0, delayMs: 0 });
+  const indexer = startIndexer({ es, workerConnection, connection, queuePrefix, indexPrefix, concurrency: 50, batch: { maxDocs: 20, flushMs: 20 }, log, alerts: matcher });
+  const workers = startAlertWorkers({
+    es, registry, indexPrefix, queuePrefix, workerConnection: deliveryConnection, deliveries: alertQueue, dlq: indexer.dlq, log, allowPrivateNetworks: opts.allowPrivate ?? true, timeoutMs: 2_000,
+  });
+  const articles = openQueue<EnrichedJob>(QUEUES.enriched, { connection, prefix: queuePrefix });
+  t.teardown(async () => {
+    await indexer.close();
+    await matcher.close();
+    await workers.close();
+    await Promise.all([matchQueue.close(), alertQueue.close(), articles.close()]);
+    await Promise.all([connection.quit(), workerConnection.quit(), deliveryConnection.quit()]);
+    await deleteRedisPrefix(queuePrefix);
+    await dropIndexPrefix(indexPrefix);
+  });
+  const index = async (...list: EnrichedArticle[]) => {
+    await articles.addBulk(list.map((a) => ({ name: 'article', data: { v: 1 as const, article: a }, opts: { jobId: articleJobId(a) } })));
+    await waitFor(async () => ((await articles.getJobCounts('completed')).completed ?? 0) >= list.length + indexed || undefined, { timeoutMs: 20_000, what: 'the articles to be indexed' });
+    indexed += list.length;
+  };
+  let indexed = 0;
+  const settled = () =>
+    waitFor(async () => {
+      for (const q of [matchQueue, alertQueue]) {
+        const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        if (!Object.values(c).every((n) => n === 0)) return undefined;
+      }
+      return true;
+    }, { timeoutMs: 20_000, what: 'alert matching and deliveries to settle' });
+  return { indexPrefix, indexer, registry, matchQueue, alertQueue, index, settled };
+}
+
+t.test('a new article matching an alert is POSTed to its webhook once, signed; others and updates send nothing', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-main');
+  await r.registry.put(alert('kadhimi', hook.url('/kadhimi'), { q: 'الكاظمي' }, { q: 'الكاظمي' }));
+  await r.registry.put(alert('sport-en', hook.url('/sport'), { topic: 'sports', lang: 'en' }, { topic: ['sports'], lang: ['en'] }));
+
+  // Written with alef maqsura and without the article's prefix: the alert still matches, as a search would.
+  const visit = makeArticle({ lang: 'ar', slug: 'visit', title: 'رئيس الوزراء مصطفى الكاظمى يزور البصرة', body: 'زار رئيس الوزراء مصطفى الكاظمى البصرة اليوم.', topics: ['politics'] });
+  const oil = makeArticle({ lang: 'ar', slug: 'oil', title: 'أسعار النفط ترتفع في الأسواق', body: 'ارتفعت أسعار النفط.', topics: ['energy'] });
+  const match = makeArticle({ lang: 'en', slug: 'match', title: 'Baghdad derby ends level', body: 'The derby ended one all.', topics: ['sports'] });
+  await r.index(visit, oil, match);
+  await r.settled();
+
+  const kadhimi = hook.got.filter((g) => g.path === '/kadhimi');
+  t.equal(kadhimi.length, 1, 'the Arabic alert fired once');
+  const payload = JSON.parse(kadhimi[0]!.body) as { alert: { id: string; name: string }; article: Record<string, unknown>; deliveredAt: string };
+  t.match(payload, { alert: { id: 'kadhimi', name: 'alert kadhimi' }, article: { id: visit.id, url: visit.url, title: visit.title, lang: 'ar', topics: ['politics'], source: { domain: 'news.example' } } });
+  t.equal(kadhimi[0]!.headers['x-akhbar-signature-256'], signature('secret-of-kadhimi-0123456789', kadhimi[0]!.body), 'signed with the alert secret over the exact body');
+  t.equal(kadhimi[0]!.headers['x-akhbar-alert'], 'kadhimi');
+  t.match(kadhimi[0]!.headers['content-type'], /^application\/json/);
+  const sport = hook.got.filter((g) => g.path === '/sport');
+  t.same(sport.map((g) => (JSON.parse(g.body) as { article: { id: string } }).article.id), [match.id], 'the filter alert fired for the English sports article only');
+  t.notOk(hook.got.some((g) => g.body.includes(oil.id)), 'the oil story matched no alert');
+
+  // The same article again (a re-poll) and an update of it: not new, so no second delivery.
+  const update: EnrichedArticle = { ...visit, body: `${visit.body} وبحث ملف المياه.`, contentHash: contentHash([visit.title, visit.summary, `${visit.body} وبحث ملف المياه.`]), flags: ['update'] };
+  const matchJobs = async () => (await r.matchQueue.getJobCounts('completed')).completed ?? 0;
+  const before = await matchJobs();
+  await r.index(update);
+  await r.settled();
+  t.equal(await matchJobs(), before, 'an update is not handed over for matching');
+  t.equal(hook.got.filter((g) => g.path === '/kadhimi').length, 1, 'and sends nothing');
+
+  // A deleted alert stops at once, also for deliveries already queued.
+  await r.registry.remove('sport-en');
+  await r.index(makeArticle({ lang: 'en', slug: 'match-2', title: 'Cup final tonight', body: 'The final is tonight.', topics: ['sports'] }));
+  await r.settled();
+  t.equal(hook.got.filter((g) => g.path === '/sport').length, 1, 'a deleted alert sends nothing');
+});
+
+t.test('a webhook failing with 5xx is retried; one answering 410 is dead-lettered; a private address is refused', async (t) => {
+  const hook = await receiver(t, { '/flaky': [503], '/gone': [410, 410, 410] });
+  const r = await rig(t, 'alerts-fail');
+  await r.registry.put(alert('flaky', hook.url('/flaky'), { q: 'dinar' }, { q: 'dinar' }));
+  await r.registry.put(alert('gone', hook.url('/gone'), { q: 'dinar' }, { q: 'dinar' }));
+  await r.index(makeArticle({ lang: 'en', slug: 'dinar', title: 'Iraqi dinar steadies', body: 'The dinar held its value.' }));
+  await r.settled();
+  t.equal(hook.got.filter((g) => g.path === '/flaky').length, 2, 'the 503 was retried and the second try delivered');
+  t.equal(hook.got.filter((g) => g.path === '/gone').length, 1, '410 is not retried');
+  const dead = (await r.indexer.dlq.getJobs(['waiting', 'completed', 'failed', 'delayed', 'prioritized'])).map((j) => j.data as DeadJob);
+  t.match(dead, [{ stage: 'alerts', queue: QUEUES.alerts, code: 'AKHBAR_ALERT_REJECTED', reason: /410/, payload: { alertId: 'gone' } }], 'dead-lettered with the reason, replayable');
+
+  const guarded = await rig(t, 'alerts-guard', { allowPrivate: false });
+  await guarded.registry.put(alert('private', hook.url('/private'), { q: 'dinar' }, { q: 'dinar' }));
+  await guarded.index(makeArticle({ lang: 'en', slug: 'dinar-2', title: 'Dinar rally fades', body: 'The dinar slipped.' }));
+  await guarded.settled();
+  t.equal(hook.got.filter((g) => g.path === '/private').length, 0, 'nothing was sent to a loopback webhook');
+  const refused = (await guarded.indexer.dlq.getJobs(['waiting'])).map((j) => j.data as DeadJob);
+  t.match(refused, [{ stage: 'alerts', code: 'AKHBAR_FEED_PRIVATE_ADDRESS' }], 'refused by the SSRF guard, at once');
+});
+
+t.test('with no alert defined, articles index as before and nothing is queued for matching', async (t) => {
+  const r = await rig(t, 'alerts-none');
+  await r.index(makeArticle({ lang: 'en', slug: 'quiet', title: 'A quiet day', body: 'Nothing happened.' }));
+  t.equal(await r.matchQueue.count(), 0, 'no match job');
+  t.equal((await r.matchQueue.getJobCounts('completed')).completed ?? 0, 0, 'none ran either');
+  t.equal(await r.alertQueue.count(), 0, 'no delivery');
+});
