@@ -1,8 +1,5 @@
 import t from 'tap';
-import {
-  dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startRedisCluster, startService, testEsUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor,
-  type ServiceProcess,
-} from '@akhbar/testkit';
+import { dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startPipeline, startRedisCluster, testEsUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 
 /**
  * The pipeline on a Redis Cluster (three masters, slots spread over them), as a deployment that
@@ -28,19 +25,12 @@ t.test('the whole pipeline runs on a Redis Cluster', async (t) => {
     METRICS_PORT: '0',
     HOST: '127.0.0.1',
   };
-  const services: ServiceProcess[] = (['indexer', 'enrich', 'ingest', 'gateway'] as const).map((name) => startService(name, env));
   t.teardown(async () => {
-    if (!t.passing()) {
-      for (const s of services) t.comment(`--- ${s.name} ---\n${s.logs.slice(-15).map((l) => JSON.stringify(l)).join('\n')}\n${s.stderr.join('').slice(-2000)}`);
-    }
-    await Promise.all(services.map((s) => s.stop()));
     await feeds.close();
     await cluster.close();
     await dropIndexPrefix(indexPrefix);
   });
-  const gateway = services.find((s) => s.name === 'gateway')!;
-  const listening = await gateway.waitForLog((l) => l.msg === 'gateway listening', 90_000);
-  const api = `http://127.0.0.1:${String(listening.port)}`;
+  const { services, api } = await startPipeline(t, env);
 
   const ready = await waitFor(async () => ((await fetch(`${api}/readyz`)).status === 200 ? true : undefined), { timeoutMs: 30_000, what: 'the gateway to be ready' });
   t.ok(ready, '/readyz: the gateway reaches the cluster and Elasticsearch');

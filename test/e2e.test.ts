@@ -2,8 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import t from 'tap';
 import {
-  deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startService, testEsUrl, testRedisUrl,
-  uniqueIndexPrefix, uniqueQueuePrefix, waitFor, type ServiceProcess,
+  deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startPipeline, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor,
 } from '@akhbar/testkit';
 
 /**
@@ -27,19 +26,12 @@ t.test('feeds registered through the API become searchable, Arabic included', as
     METRICS_PORT: '0',
     HOST: '127.0.0.1',
   };
-  const services: ServiceProcess[] = (['indexer', 'enrich', 'ingest', 'gateway'] as const).map((name) => startService(name, env));
   t.teardown(async () => {
-    if (!t.passing()) {
-      for (const s of services) t.comment(`--- ${s.name} ---\n${s.logs.slice(-15).map((l) => JSON.stringify(l)).join('\n')}\n${s.stderr.join('').slice(-2000)}`);
-    }
-    await Promise.all(services.map((s) => s.stop()));
     await feeds.close();
     await deleteRedisPrefix(queuePrefix);
     await dropIndexPrefix(indexPrefix);
   });
-  const gateway = services.find((s) => s.name === 'gateway')!;
-  const listening = await gateway.waitForLog((l) => l.msg === 'gateway listening', 90_000);
-  const api = `http://127.0.0.1:${String(listening.port)}`;
+  const { api } = await startPipeline(t, env);
 
   const unauth = await fetch(`${api}/v1/feeds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${feeds.url}/x` }) });
   t.equal(unauth.status, 401, 'registering a feed needs the admin token');

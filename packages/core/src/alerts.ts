@@ -28,6 +28,16 @@ export interface StoredAlert {
   secret: string;
 }
 
+/** How an alert's deliveries went (what an operator checks when a webhook seems quiet). */
+export interface AlertStatus {
+  delivered: number;
+  /** Deliveries dead-lettered: refused by the webhook, or still failing after every retry. */
+  failed: number;
+  lastDeliveredAt?: string;
+  lastFailedAt?: string;
+  lastError?: string;
+}
+
 export class AlertRegistry {
   readonly #redis: RedisClient;
   readonly #prefix: string;
@@ -42,6 +52,9 @@ export class AlertRegistry {
   }
   #alertKey(id: string): string {
     return `${this.#prefix}:alerts:alert:${id}`;
+  }
+  #statusKey(id: string): string {
+    return `${this.#prefix}:alerts:status:${id}`;
   }
 
   async put(stored: StoredAlert): Promise<void> {
@@ -70,7 +83,26 @@ export class AlertRegistry {
 
   /** True when the alert existed. */
   async remove(id: string): Promise<boolean> {
-    const [[, removed] = [null, 0]] = (await this.#redis.multi().srem(this.#idsKey(), id).del(this.#alertKey(id)).exec()) ?? [];
+    const [[, removed] = [null, 0]] = (await this.#redis.multi().srem(this.#idsKey(), id).del(this.#alertKey(id), this.#statusKey(id)).exec()) ?? [];
     return removed === 1;
+  }
+
+  /** Count a delivery that succeeded or was given up on (not a failure still being retried). */
+  async recordDelivery(id: string, outcome: { ok: true } | { ok: false; error: string }): Promise<void> {
+    // A late delivery must not leave counters behind for an alert removed meanwhile.
+    if ((await this.#redis.exists(this.#alertKey(id))) === 0) return;
+    const now = new Date().toISOString();
+    const key = this.#statusKey(id);
+    if (outcome.ok) await this.#redis.multi().hincrby(key, 'delivered', 1).hset(key, 'lastDeliveredAt', now).exec();
+    else await this.#redis.multi().hincrby(key, 'failed', 1).hset(key, { lastFailedAt: now, lastError: outcome.error.slice(0, 500) }).exec();
+  }
+
+  async status(id: string): Promise<AlertStatus> {
+    const h = await this.#redis.hgetall(this.#statusKey(id));
+    const out: AlertStatus = { delivered: Number(h.delivered ?? 0), failed: Number(h.failed ?? 0) };
+    if (h.lastDeliveredAt) out.lastDeliveredAt = h.lastDeliveredAt;
+    if (h.lastFailedAt) out.lastFailedAt = h.lastFailedAt;
+    if (h.lastError) out.lastError = h.lastError;
+    return out;
   }
 }

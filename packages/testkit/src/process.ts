@@ -75,3 +75,27 @@ export function startService(
     },
   };
 }
+
+/** What `startPipeline` needs of a tap test. */
+interface PipelineTest {
+  teardown(fn: () => Promise<void>): void;
+  passing(): boolean;
+  comment(...message: unknown[]): void;
+}
+
+/**
+ * The four pipeline services (indexer, enrich, ingest, gateway) as separate processes with `env`,
+ * stopped when the test ends — printing each one's last log lines first if it failed. Resolves
+ * with them and the gateway's base URL once it listens (`env` should give PORT=0 and HOST).
+ */
+export async function startPipeline(t: PipelineTest, env: Record<string, string>): Promise<{ services: ServiceProcess[]; api: string }> {
+  const services = (['indexer', 'enrich', 'ingest', 'gateway'] as const).map((name) => startService(name, env));
+  t.teardown(async () => {
+    if (!t.passing()) {
+      for (const s of services) t.comment(`--- ${s.name} ---\n${s.logs.slice(-15).map((l) => JSON.stringify(l)).join('\n')}\n${s.stderr.join('').slice(-2000)}`);
+    }
+    await Promise.all(services.map((s) => s.stop()));
+  });
+  const listening = await services[3]!.waitForLog((l) => l.msg === 'gateway listening', 90_000);
+  return { services, api: `http://${env.HOST ?? '127.0.0.1'}:${String(listening.port)}` };
+}

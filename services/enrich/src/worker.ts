@@ -1,7 +1,6 @@
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import type { RedisClient } from '@akhbar/core';
 import {
-  QUEUES, akhbarBackoff, deadLetter, isAkhbarError, openQueue, type EnrichedJob, type Logger, type RawJob,
+  QUEUES, akhbarBackoff, deadLetter, isAkhbarError, openQueue, type EnrichedJob, type Logger, type RawJob, type RedisClient,
 } from '@akhbar/core';
 import type { EnrichOptions } from '@akhbar/nlp';
 import type { EnrichMetrics } from './metrics.ts';

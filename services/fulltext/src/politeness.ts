@@ -1,5 +1,4 @@
-import { HostGate, type HostGateOptions } from '@akhbar/core';
-import type { RedisClient } from '@akhbar/core';
+import { HostGate, type HostGateOptions, type RedisClient } from '@akhbar/core';
 
 /** Per-domain politeness of page fetches: core's HostGate under the `fulltext` scope. */
 export class DomainGate extends HostGate {

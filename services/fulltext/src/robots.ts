@@ -1,6 +1,5 @@
-import type { RedisClient } from '@akhbar/core';
 import robotsParserModule from 'robots-parser';
-import { isAkhbarError, type Logger } from '@akhbar/core';
+import { isAkhbarError, type Logger, type RedisClient } from '@akhbar/core';
 import { FeedErrors, decodeBody, fetchUrl, type FetchOptions } from '@akhbar/feeds';
 import { pageError } from './page.ts';
 

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Value } from '@sinclair/typebox/value';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import type { RedisClient } from '@akhbar/core';
 import {
   AkhbarError, CoreErrors, QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, deadLetter, errorCode, fulltextWorkersKey, isAkhbarError, openQueue,
-  type Logger, type RawJob,
+  type Logger, type RawJob, type RedisClient,
 } from '@akhbar/core';
 import { markFulltextFailed } from '@akhbar/extract';
 import type { FetchOptions } from '@akhbar/feeds';

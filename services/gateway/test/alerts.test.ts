@@ -47,6 +47,7 @@ t.test('create, list, read and delete an alert; the secret is shown once', async
   const list = (await gw.app.inject({ url: '/v1/alerts', headers: admin })).json() as { alerts: Array<Record<string, unknown>> };
   t.same(list.alerts.map((a) => a.id), [made.id]);
   t.notOk('secret' in list.alerts[0]!, 'listing never shows the secret');
+  t.same(list.alerts[0]!.status, { delivered: 0, failed: 0 }, 'with how its deliveries went: none yet');
   const one = await gw.app.inject({ url: `/v1/alerts/${String(made.id)}`, headers: admin });
   t.equal(one.statusCode, 200);
   t.notOk('secret' in (one.json() as object));

@@ -169,9 +169,10 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
   const common = { connection: opts.workerConnection, prefix: opts.queuePrefix, settings: { backoffStrategy: akhbarBackoff } };
 
   async function bury<T extends AlertJob | AlertMatchJob>(job: Job<T>, queue: typeof QUEUES.alerts | typeof QUEUES.alertMatch, err: AkhbarError): Promise<never> {
-    const article = (job.data as Partial<AlertJob>).article;
+    const { article, alertId } = job.data as Partial<AlertJob>;
+    if (queue === QUEUES.alerts && typeof alertId === 'string') await opts.registry.recordDelivery(alertId, { ok: false, error: `${err.code}: ${err.message}` });
     await deadLetter(opts.dlq, { stage: 'alerts', queue, err, payload: job.data, ...(typeof article?.id === 'string' ? { articleId: article.id } : {}) });
-    log.warn({ alertId: (job.data as Partial<AlertJob>).alertId, articleId: article?.id, code: err.code, err }, 'alert job sent to the dead-letter queue');
+    log.warn({ alertId, articleId: article?.id, code: err.code, err }, 'alert job sent to the dead-letter queue');
     throw new UnrecoverableError(`${err.code}: ${err.message}`);
   }
 
@@ -255,6 +256,7 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook not reached: ${errorCode(cause)} ${(cause as Error).message}`, { cause }));
       }
       if (status >= 200 && status < 300) {
+        await opts.registry.recordDelivery(alertId, { ok: true });
         log.info({ alertId, articleId: article.id, status }, 'alert delivered');
         return 'delivered';
       }

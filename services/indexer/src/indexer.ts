@@ -1,8 +1,7 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import type { RedisClient } from '@akhbar/core';
 import {
-  AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, deadLetter, errorCode, isAkhbarError, openQueue, type EnrichedJob, type Logger,
+  AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, deadLetter, errorCode, isAkhbarError, openQueue, type EnrichedJob, type Logger, type RedisClient,
 } from '@akhbar/core';
 import { documentVersion, indexNames, toDocument, type Client } from '@akhbar/search';
 import type { AlertMatcher } from './alerts.ts';

@@ -142,6 +142,8 @@ t.test('a webhook failing with 5xx is retried; one answering 410 is dead-lettere
   t.equal(hook.got.filter((g) => g.path === '/gone').length, 1, '410 is not retried');
   const dead = (await r.indexer.dlq.getJobs(['waiting', 'completed', 'failed', 'delayed', 'prioritized'])).map((j) => j.data as DeadJob);
   t.match(dead, [{ stage: 'alerts', queue: QUEUES.alerts, code: 'AKHBAR_ALERT_REJECTED', reason: /410/, payload: { alertId: 'gone' } }], 'dead-lettered with the reason, replayable');
+  t.match(await r.registry.status('flaky'), { delivered: 1, failed: 0 }, 'the alert counts the delivery that went through');
+  t.match(await r.registry.status('gone'), { delivered: 0, failed: 1, lastError: /AKHBAR_ALERT_REJECTED: webhook answered 410/ }, 'and the one given up, with why');
 
   const guarded = await rig(t, 'alerts-guard', { allowPrivate: false });
   await guarded.registry.put(alert('private', hook.url('/private'), { q: 'dinar' }, { q: 'dinar' }));

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RedisClient } from '@akhbar/core';
-import { HostGate } from '@akhbar/core';
+import { HostGate, type RedisClient } from '@akhbar/core';
 
 /**
  * Coordination between ingest replicas, in Redis (replicas share nothing else). Keys sit under

@@ -1,6 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { RedisClient } from '@akhbar/core';
-import { articleJobId, fulltextWorkersKey, type FulltextPolicy, type RawArticle, type RawJob } from '@akhbar/core';
+import { articleJobId, fulltextWorkersKey, type FulltextPolicy, type RawArticle, type RawJob, type RedisClient } from '@akhbar/core';
 import { needsFulltext } from '@akhbar/extract/policy';
 
 /** Items per Redis round trip (MGET, addBulk, SET pipeline). */

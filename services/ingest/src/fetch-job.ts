@@ -1,7 +1,6 @@
 import type { Queue } from 'bullmq';
-import type { RedisClient } from '@akhbar/core';
 import {
-  DEFAULT_INTERVAL_SEC, errorCode, isAkhbarError, type Feed, type FeedRegistry, type FetchJob, type Logger, type RawJob,
+  DEFAULT_INTERVAL_SEC, errorCode, isAkhbarError, type Feed, type FeedRegistry, type FetchJob, type Logger, type RawJob, type RedisClient,
 } from '@akhbar/core';
 import { FeedErrors, fetchFeed, parseFeed, parseFeedDate, toRawArticles, type FetchOptions } from '@akhbar/feeds';
 import type { FeedLock, HostLimiter } from './coordination.ts';

@@ -1,6 +1,5 @@
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import type { RedisClient } from '@akhbar/core';
-import { QUEUES, FeedRegistry, createRedis, openQueue, type FetchJob, type Logger, type RawJob } from '@akhbar/core';
+import { QUEUES, FeedRegistry, createRedis, openQueue, type FetchJob, type Logger, type RawJob, type RedisClient } from '@akhbar/core';
 import type { IngestConfig } from './config.ts';
 import { FeedLock, HostLimiter } from './coordination.ts';
 import { fetchOnce, type FetchDeps, type FetchOutcome, type FetchReason } from './fetch-job.ts';

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
-import { AlertRegistry, type StoredAlert } from '@akhbar/core';
+import { AlertRegistry, type AlertStatus, type StoredAlert } from '@akhbar/core';
 import { buildQuery } from '@akhbar/search';
 import { adminGuard } from '../auth.ts';
 import { badParam, notFound } from '../errors.ts';
@@ -43,6 +43,16 @@ const AlertOut = Type.Object({
   expandedEntities: Type.Array(EntityOut),
   createdAt: Type.String(),
   searchUrl: Type.String({ description: 'The same query as a search: what the alert would have matched so far' }),
+  status: Type.Object(
+    {
+      delivered: Type.Integer(),
+      failed: Type.Integer({ description: 'Deliveries dead-lettered (refused by the webhook, or failing after every retry)' }),
+      lastDeliveredAt: Type.Optional(Type.String()),
+      lastFailedAt: Type.Optional(Type.String()),
+      lastError: Type.Optional(Type.String()),
+    },
+    { description: 'How its deliveries went' },
+  ),
 });
 const AlertCreated = Type.Composite([AlertOut, Type.Object({ secret: Type.String({ description: 'Signs each delivery (X-Akhbar-Signature-256: sha256=HMAC(secret, body)); only shown here' }) })]);
 const AlertId = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false });
@@ -65,7 +75,7 @@ function webhookUrl(app: FastifyInstance, raw: string): string {
   return u.toString();
 }
 
-function present(stored: StoredAlert): Static<typeof AlertOut> {
+function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, failed: 0 }): Static<typeof AlertOut> {
   const a = stored.alert;
   return {
     id: a.id,
@@ -75,6 +85,7 @@ function present(stored: StoredAlert): Static<typeof AlertOut> {
     expandedEntities: a.expandedEntities as Static<typeof AlertOut>['expandedEntities'],
     createdAt: a.createdAt,
     searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}`,
+    status,
   };
 }
 
@@ -122,8 +133,12 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/alerts',
-    { schema: { tags: ['alerts'], summary: 'List alerts (without their secrets)', security, querystring: NoQuery, response: { 200: Type.Object({ alerts: Type.Array(AlertOut) }) } } },
-    async () => ({ alerts: (await registry.list()).map(present) }),
+    { schema: { tags: ['alerts'], summary: 'List alerts with how their deliveries went (without their secrets)', security, querystring: NoQuery, response: { 200: Type.Object({ alerts: Type.Array(AlertOut) }) } } },
+    async () => {
+      const alerts = await registry.list();
+      const statuses = await Promise.all(alerts.map((a) => registry.status(a.alert.id)));
+      return { alerts: alerts.map((a, i) => present(a, statuses[i])) };
+    },
   );
 
   app.get(
@@ -132,7 +147,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const stored = await registry.get(req.params.id);
       if (!stored) throw notFound(`no alert ${req.params.id}`);
-      return present(stored);
+      return present(stored, await registry.status(stored.alert.id));
     },
   );
 
