@@ -18,6 +18,11 @@ const ANY_ITEM = '[^,]{1,128}';
 const dateParam = (description: string) =>
   Type.Optional(Type.String({ minLength: 3, maxLength: 40, description: `${description} ISO 8601 date or date-time, or date math (now-7d, now/d).` }));
 
+/** A route's `:id` (feed ids are hex, alert ids base64url). */
+export const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false });
+/** A route that takes no query-string parameters: any is a 400 naming it. */
+export const NoQuery = Type.Object({}, { additionalProperties: false });
+
 export const FilterParams = {
   q: Type.Optional(
     Type.String({

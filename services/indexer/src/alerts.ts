@@ -8,7 +8,7 @@ import {
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
 import { alertSearches, indexNames, visibleBody, type Client } from '@akhbar/search';
-import { IndexerErrors } from './errors.ts';
+import { gaveUp, IndexerErrors } from './errors.ts';
 
 /**
  * Alerts, the indexer's side, in three steps with a queue between each so nothing is lost:
@@ -177,10 +177,8 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
   }
 
   async function retryOrBury<T extends AlertJob | AlertMatchJob>(job: Job<T>, queue: typeof QUEUES.alerts | typeof QUEUES.alertMatch, err: AkhbarError): Promise<never> {
-    const attempts = job.opts.attempts ?? 1;
-    if (job.attemptsMade + 1 >= attempts) {
-      return bury(job, queue, new AkhbarError(IndexerErrors.GAVE_UP, `gave up after ${String(attempts)} attempts; last error ${err.code}: ${err.message}`, { permanent: true, cause: err }));
-    }
+    const final = gaveUp(job, err);
+    if (final) return bury(job, queue, final);
     log.warn({ queue, jobId: job.id, attempt: job.attemptsMade + 1, code: err.code, reason: err.message }, 'alert job failed; will retry');
     throw err;
   }

@@ -6,7 +6,7 @@ import {
 import { documentVersion, indexNames, toDocument, type Client } from '@akhbar/search';
 import type { AlertMatcher } from './alerts.ts';
 import { BulkBatcher, type BatcherOptions, type SubmitResult } from './batcher.ts';
-import { IndexerErrors } from './errors.ts';
+import { gaveUp } from './errors.ts';
 import type { IndexerMetrics } from './metrics.ts';
 
 /**
@@ -117,10 +117,8 @@ export function startIndexer(opts: IndexerOptions): Indexer {
         return res.outcome;
       } catch (err) {
         if (isAkhbarError(err) && err.permanent) return bury(job, err);
-        const attempts = job.opts.attempts ?? 1;
-        if (job.attemptsMade + 1 >= attempts) {
-          return bury(job, new AkhbarError(IndexerErrors.GAVE_UP, `gave up after ${attempts} attempts; last error ${errorCode(err)}: ${(err as Error).message}`, { permanent: true, cause: err }));
-        }
+        const final = gaveUp(job, err);
+        if (final) return bury(job, final);
         log.warn({ articleId: article.id, feedId: article.feedId, attempt: job.attemptsMade + 1, code: errorCode(err) }, 'indexing failed; the job will be retried');
         throw err;
       }

@@ -9,7 +9,7 @@ import { adminGuard } from '../auth.ts';
 import { badParam, notFound } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut } from '../present.ts';
-import { FilterParams, toFilters } from '../params.ts';
+import { FilterParams, IdParams, NoQuery, toFilters } from '../params.ts';
 
 /**
  * Alerts: a saved search whose new matches are POSTed to a webhook as they are indexed (Google
@@ -55,8 +55,6 @@ const AlertOut = Type.Object({
   ),
 });
 const AlertCreated = Type.Composite([AlertOut, Type.Object({ secret: Type.String({ description: 'Signs each delivery (X-Akhbar-Signature-256: sha256=HMAC(secret, body)); only shown here' }) })]);
-const AlertId = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false });
-const NoQuery = Type.Object({}, { additionalProperties: false });
 
 /** A webhook URL worth storing: http(s), and not a private address spelled out (the delivery's connection guard checks resolved names too). */
 function webhookUrl(app: FastifyInstance, raw: string): string {
@@ -143,7 +141,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/alerts/:id',
-    { schema: { tags: ['alerts'], summary: 'One alert (without its secret)', security, params: AlertId, querystring: NoQuery, response: { 200: AlertOut } } },
+    { schema: { tags: ['alerts'], summary: 'One alert (without its secret)', security, params: IdParams, querystring: NoQuery, response: { 200: AlertOut } } },
     async (req) => {
       const stored = await registry.get(req.params.id);
       if (!stored) throw notFound(`no alert ${req.params.id}`);
@@ -153,7 +151,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/v1/alerts/:id',
-    { schema: { tags: ['alerts'], summary: 'Delete an alert (deliveries still queued for it are dropped)', security, params: AlertId, querystring: NoQuery } },
+    { schema: { tags: ['alerts'], summary: 'Delete an alert (deliveries still queued for it are dropped)', security, params: IdParams, querystring: NoQuery } },
     async (req, reply) => {
       if (!(await registry.remove(req.params.id))) throw notFound(`no alert ${req.params.id}`);
       return reply.code(204).send();

@@ -5,9 +5,8 @@ import { FeedErrors, decodeBody, fetchUrl, findFeedLinks, parseOpml, sniffFormat
 import { F } from '@akhbar/search';
 import { adminGuard } from '../auth.ts';
 import { GatewayErrors, badParam, errorBody, notFound } from '../errors.ts';
+import { IdParams, NoQuery } from '../params.ts';
 
-const FeedId = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false });
-const NoQuery = Type.Object({}, { additionalProperties: false });
 const Discovered = Type.Object({ url: Type.String(), title: Type.Optional(Type.String()), type: Type.Optional(Type.String()) });
 const ErrorOut = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), param: Type.Optional(Type.String()) }) });
 
@@ -176,7 +175,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/feeds/:id',
-    { schema: { tags: ['feeds'], summary: 'One feed: settings, status (last fetch, errors), counts', security, params: FeedId, querystring: NoQuery, response: { 200: FeedWithCounts } } },
+    { schema: { tags: ['feeds'], summary: 'One feed: settings, status (last fetch, errors), counts', security, params: IdParams, querystring: NoQuery, response: { 200: FeedWithCounts } } },
     async (req) => {
       const feed = await app.registry.get(req.params.id);
       if (!feed) throw notFound(`no feed with id ${req.params.id}`);
@@ -193,7 +192,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Only the fields sent change. `enabled: true` re-enables a disabled or failing feed (failures reset) and fetches it at once; `enabled: false` stops polling it (state `disabled`) while keeping it and its articles.',
         security,
-        params: FeedId,
+        params: IdParams,
         querystring: NoQuery,
         body: Type.Object(
           {
@@ -227,7 +226,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/v1/feeds/:id',
-    { schema: { tags: ['feeds'], summary: 'Remove a feed (its articles stay searchable)', security, params: FeedId, querystring: NoQuery } },
+    { schema: { tags: ['feeds'], summary: 'Remove a feed (its articles stay searchable)', security, params: IdParams, querystring: NoQuery } },
     async (req, reply) => {
       const removed = await app.registry.remove(req.params.id);
       if (!removed) throw notFound(`no feed with id ${req.params.id}`);
@@ -243,7 +242,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['feeds'],
         summary: 'Fetch a feed now',
         security,
-        params: FeedId,
+        params: IdParams,
         querystring: NoQuery,
         response: { 202: Type.Object({ feedId: Type.String(), jobId: Type.String() }) },
       },
