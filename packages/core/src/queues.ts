@@ -65,7 +65,12 @@ export const AlertArticleSchema = Type.Object(
 export type AlertArticle = Static<typeof AlertArticleSchema>;
 
 export const AlertJobSchema = Type.Object(
-  { v: Type.Literal(1), alertId: Type.String(), article: AlertArticleSchema },
+  {
+    v: Type.Literal(1),
+    alertId: Type.String(),
+    article: AlertArticleSchema,
+    test: Type.Optional(Type.Boolean({ description: 'Sent by POST /v1/alerts/:id/test: the webhook is told so' })),
+  },
   { $id: 'AlertJob', additionalProperties: false },
 );
 export type AlertJob = Static<typeof AlertJobSchema>;

@@ -1,3 +1,4 @@
+import type { AlertArticle } from '@akhbar/core';
 import { F } from './fields.ts';
 
 /**
@@ -31,4 +32,25 @@ export function alertSearches(index: string, alerts: ReadonlyArray<{ query: Reco
 /** How many of `ids` a search already sees (the rest wait for a refresh). */
 export function visibleBody(ids: readonly string[]): Record<string, unknown> {
   return { size: 0, track_total_hits: true, query: { ids: { values: ids } } };
+}
+
+/** The webhook's view of an article document (`ALERT_SOURCE_FIELDS` of it; the fields a /v1/search hit starts with). */
+export function alertArticle(src: Record<string, unknown>): AlertArticle {
+  const d = src as {
+    id: string; url: string; title?: string; summary?: string; lang?: string; publishedAt?: string; fetchedAt?: string;
+    source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string;
+  };
+  const out: AlertArticle = {
+    id: d.id,
+    url: d.url,
+    title: d.title ?? '',
+    lang: d.lang ?? 'und',
+    publishedAt: d.publishedAt ?? d.fetchedAt ?? new Date().toISOString(),
+    source: { id: d.source?.id ?? '', name: d.source?.name ?? '', domain: d.source?.domain ?? '' },
+    topics: d.topics ?? [],
+    entityIds: d.entityIds ?? [],
+  };
+  if (d.summary) out.summary = d.summary;
+  if (d.storyId) out.storyId = d.storyId;
+  return out;
 }

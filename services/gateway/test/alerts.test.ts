@@ -20,7 +20,7 @@ t.teardown(async () => {
 const create = (payload: unknown, headers: Record<string, string> = admin) => gw.app.inject({ method: 'POST', url: '/v1/alerts', payload: payload as object, headers });
 
 t.test('alerts are admin only', async (t) => {
-  for (const [method, url] of [['GET', '/v1/alerts'], ['POST', '/v1/alerts'], ['GET', '/v1/alerts/abc'], ['DELETE', '/v1/alerts/abc']] as const) {
+  for (const [method, url] of [['GET', '/v1/alerts'], ['POST', '/v1/alerts'], ['GET', '/v1/alerts/abc'], ['DELETE', '/v1/alerts/abc'], ['POST', '/v1/alerts/abc/test']] as const) {
     const res = await gw.app.inject({ method, url });
     t.equal(res.statusCode, 401, `${method} ${url} without the token`);
     t.match(res.json(), { error: { code: 'AKHBAR_UNAUTHORIZED' } });
@@ -59,6 +59,23 @@ t.test('create, list, read and delete an alert; the secret is shown once', async
   t.equal((await gw.app.inject({ url: `/v1/alerts/${String(made.id)}`, headers: admin })).statusCode, 404);
   t.equal((await gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${String(made.id)}`, headers: admin })).statusCode, 404, 'deleting twice: 404');
   t.same(((await gw.app.inject({ url: '/v1/alerts', headers: admin })).json() as { alerts: Array<{ name: string }> }).alerts.map((a) => a.name), ['oil']);
+});
+
+t.test('a test delivery queues the newest matching article, marked as a test', async (t) => {
+  const made = (await create({ name: 'Basra', webhook: 'https://hooks.example/basra', query: { q: 'Kadhimi' } })).json() as { id: string; searchUrl: string };
+  const newest = ((await gw.app.inject({ url: made.searchUrl })).json() as { hits: Array<{ id: string; title: string }> }).hits[0]!;
+  const res = await gw.app.inject({ method: 'POST', url: `/v1/alerts/${made.id}/test`, headers: admin });
+  t.equal(res.statusCode, 202);
+  t.match(res.json(), { queued: true, article: { id: newest.id, title: newest.title } }, 'the newest article the alert matches');
+  const jobs = await gw.app.queues.alerts.getJobs(['waiting']);
+  const job = jobs.find((j) => (j.data as { alertId: string }).alertId === made.id);
+  t.match(job?.data, { v: 1, alertId: made.id, test: true, article: { id: newest.id, title: newest.title, lang: String } }, 'queued for the delivery worker, as a match is');
+
+  const quiet = (await create({ name: 'nothing', webhook: 'https://hooks.example/none', query: { q: 'zanzibarqq', lang: 'ar' } })).json() as { id: string };
+  const none = await gw.app.inject({ method: 'POST', url: `/v1/alerts/${quiet.id}/test`, headers: admin });
+  t.equal(none.statusCode, 422, 'nothing matches yet');
+  t.match(none.json(), { error: { code: 'AKHBAR_ALERT_NO_MATCH' } });
+  t.equal((await gw.app.inject({ method: 'POST', url: '/v1/alerts/nosuchalert/test', headers: admin })).statusCode, 404);
 });
 
 t.test('bad alerts get a coded 400 naming what to fix', async (t) => {

@@ -4,10 +4,10 @@ import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import { Agent, request } from 'undici';
 import {
   AkhbarError, AlertJobSchema, AlertMatchJobSchema, AlertRegistry, CoreErrors, QUEUES, akhbarBackoff, deadLetter, errorCode, isAkhbarError,
-  type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient,
+  type AlertJob, type AlertMatchJob, type Logger, type RedisClient,
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
-import { alertSearches, indexNames, visibleBody, type Client } from '@akhbar/search';
+import { alertArticle, alertSearches, indexNames, visibleBody, type Client } from '@akhbar/search';
 import { gaveUp, IndexerErrors } from './errors.ts';
 
 /**
@@ -97,27 +97,6 @@ export class AlertMatcher {
     clearTimeout(this.#timer);
     if (batch.length > 0) await this.#send(batch);
   }
-}
-
-/** The webhook's view of an article (the fields a /v1/search hit starts with). */
-export function alertArticle(src: Record<string, unknown>): AlertArticle {
-  const d = src as {
-    id: string; url: string; title?: string; summary?: string; lang?: string; publishedAt?: string; fetchedAt?: string;
-    source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string;
-  };
-  const out: AlertArticle = {
-    id: d.id,
-    url: d.url,
-    title: d.title ?? '',
-    lang: d.lang ?? 'und',
-    publishedAt: d.publishedAt ?? d.fetchedAt ?? new Date().toISOString(),
-    source: { id: d.source?.id ?? '', name: d.source?.name ?? '', domain: d.source?.domain ?? '' },
-    topics: d.topics ?? [],
-    entityIds: d.entityIds ?? [],
-  };
-  if (d.summary) out.summary = d.summary;
-  if (d.storyId) out.storyId = d.storyId;
-  return out;
 }
 
 export const AlertErrors = {
@@ -231,7 +210,7 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         log.info({ alertId, articleId: article.id }, 'alert deleted before its delivery; dropped');
         return 'alert-deleted';
       }
-      const body = JSON.stringify({ alert: { id: alertId, name: stored.alert.name }, article, deliveredAt: new Date().toISOString() });
+      const body = JSON.stringify({ alert: { id: alertId, name: stored.alert.name }, article, deliveredAt: new Date().toISOString(), ...(job.data.test ? { test: true } : {}) });
       let status: number;
       try {
         const res = await request(stored.alert.webhook, {

@@ -110,6 +110,7 @@ t.test('a new article matching an alert is POSTed to its webhook once, signed; o
   t.match(payload, { alert: { id: 'kadhimi', name: 'alert kadhimi' }, article: { id: visit.id, url: visit.url, title: visit.title, lang: 'ar', topics: ['politics'], source: { domain: 'news.example' } } });
   t.equal(kadhimi[0]!.headers['x-akhbar-signature-256'], signature('secret-of-kadhimi-0123456789', kadhimi[0]!.body), 'signed with the alert secret over the exact body');
   t.equal(kadhimi[0]!.headers['x-akhbar-alert'], 'kadhimi');
+  t.notOk('test' in payload, 'a real match is not marked as a test');
   t.match(kadhimi[0]!.headers['content-type'], /^application\/json/);
   const sport = hook.got.filter((g) => g.path === '/sport');
   t.same(sport.map((g) => (JSON.parse(g.body) as { article: { id: string } }).article.id), [match.id], 'the filter alert fired for the English sports article only');
@@ -152,6 +153,18 @@ t.test('a webhook failing with 5xx is retried; one answering 410 is dead-lettere
   t.equal(hook.got.filter((g) => g.path === '/private').length, 0, 'nothing was sent to a loopback webhook');
   const refused = (await guarded.indexer.dlq.getJobs(['waiting'])).map((j) => j.data as DeadJob);
   t.match(refused, [{ stage: 'alerts', code: 'AKHBAR_FEED_PRIVATE_ADDRESS' }], 'refused by the SSRF guard, at once');
+});
+
+t.test('a test delivery says so in its body', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-test');
+  await r.registry.put(alert('ping', hook.url('/ping'), { q: 'dinar' }, { q: 'dinar' }));
+  const article = { id: 'a1', url: 'https://news.example/a1', title: 'Dinar steady', lang: 'en', publishedAt: new Date().toISOString(), source: { id: 's', name: 'S', domain: 'news.example' }, topics: [], entityIds: [] };
+  await r.alertQueue.add('alert', { v: 1, alertId: 'ping', article, test: true }, { jobId: 'test-ping-1' });
+  await r.settled();
+  t.equal(hook.got.length, 1);
+  t.match(JSON.parse(hook.got[0]!.body), { alert: { id: 'ping' }, article: { id: 'a1' }, test: true });
+  t.equal(hook.got[0]!.headers['x-akhbar-signature-256'], signature('secret-of-ping-0123456789', hook.got[0]!.body), 'signed like any delivery');
 });
 
 t.test('with no alert defined, articles index as before and nothing is queued for matching', async (t) => {

@@ -3,10 +3,10 @@ import { isIP } from 'node:net';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
-import { AlertRegistry, type AlertStatus, type StoredAlert } from '@akhbar/core';
-import { buildQuery } from '@akhbar/search';
+import { AkhbarError, AlertRegistry, type AlertStatus, type StoredAlert } from '@akhbar/core';
+import { ALERT_SOURCE_FIELDS, alertArticle, buildQuery, F } from '@akhbar/search';
 import { adminGuard } from '../auth.ts';
-import { badParam, notFound } from '../errors.ts';
+import { badParam, GatewayErrors, notFound } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut } from '../present.ts';
 import { FilterParams, IdParams, NoQuery, toFilters } from '../params.ts';
@@ -146,6 +146,37 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const stored = await registry.get(req.params.id);
       if (!stored) throw notFound(`no alert ${req.params.id}`);
       return present(stored, await registry.status(stored.alert.id));
+    },
+  );
+
+  app.post(
+    '/v1/alerts/:id/test',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Send the newest matching article to the webhook now',
+        description:
+          'To check a receiver and its signature check: the newest article in the index that the alert matches is queued for delivery at once, as a match would be, with `"test": true` in the body. 202 with the article; 422 AKHBAR_ALERT_NO_MATCH when nothing in the index matches yet.',
+        security,
+        params: IdParams,
+        querystring: NoQuery,
+        response: { 202: Type.Object({ queued: Type.Literal(true), article: Type.Object({ id: Type.String(), title: Type.String(), publishedAt: Type.String() }) }) },
+      },
+    },
+    async (req, reply) => {
+      const stored = await registry.get(req.params.id);
+      if (!stored) throw notFound(`no alert ${req.params.id}`);
+      const res = await app.esTimed('alert_test', () =>
+        app.es.search({ index: app.gw.index, size: 1, query: stored.query, sort: [{ [F.publishedAt]: 'desc' }], _source: ALERT_SOURCE_FIELDS }, { requestTimeout: app.gw.esTimeoutMs }),
+      );
+      const hit = res.hits.hits[0];
+      if (!hit?._source) {
+        throw new AkhbarError(GatewayErrors.ALERT_NO_MATCH, 'no article in the index matches this alert yet, so there is nothing to send', { permanent: true, details: { status: 422 } });
+      }
+      const article = alertArticle(hit._source as Record<string, unknown>);
+      await app.queues.alerts.add('alert', { v: 1, alertId: stored.alert.id, article, test: true }, { jobId: `test-${stored.alert.id}-${String(Date.now())}` });
+      req.log.info({ alertId: stored.alert.id, articleId: article.id }, 'alert test delivery queued');
+      return reply.code(202).send({ queued: true as const, article: { id: article.id, title: article.title, publishedAt: article.publishedAt } });
     },
   );
 
