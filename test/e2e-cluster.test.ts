@@ -1,5 +1,5 @@
 import t from 'tap';
-import { dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startPipeline, startRedisCluster, testEsUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
+import { dropIndexPrefix, fixtureFeedRoutes, pipelineEnv, startFeedServer, startPipeline, startRedisCluster, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 
 /**
  * The pipeline on a Redis Cluster (three masters, slots spread over them), as a deployment that
@@ -13,18 +13,7 @@ t.test('the whole pipeline runs on a Redis Cluster', async (t) => {
   const indexPrefix = uniqueIndexPrefix('e2e-cluster');
   const adminToken = 'e2e-cluster-admin-token-0123';
   const feeds = await startFeedServer(fixtureFeedRoutes());
-  const env = {
-    REDIS_URL: 'redis://127.0.0.1:1',
-    REDIS_CLUSTER_NODES: cluster.nodes[1]!,
-    ELASTICSEARCH_URL: testEsUrl(),
-    AKHBAR_QUEUE_PREFIX: queuePrefix,
-    AKHBAR_INDEX_PREFIX: indexPrefix,
-    AKHBAR_ALLOW_PRIVATE_NETWORKS: 'true',
-    AKHBAR_ADMIN_TOKEN: adminToken,
-    PORT: '0',
-    METRICS_PORT: '0',
-    HOST: '127.0.0.1',
-  };
+  const env = pipelineEnv({ queuePrefix, indexPrefix, adminToken }, { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: cluster.nodes[1]! });
   t.teardown(async () => {
     await feeds.close();
     await cluster.close();

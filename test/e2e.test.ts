@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import t from 'tap';
 import {
-  deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startPipeline, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor,
+  deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, pipelineEnv, startFeedServer, startPipeline, uniqueIndexPrefix, uniqueQueuePrefix, waitFor,
 } from '@akhbar/testkit';
 
 /**
@@ -15,17 +15,7 @@ t.test('feeds registered through the API become searchable, Arabic included', as
   const indexPrefix = uniqueIndexPrefix('e2e');
   const adminToken = 'e2e-admin-token-0123456789';
   const feeds = await startFeedServer(fixtureFeedRoutes());
-  const env = {
-    REDIS_URL: testRedisUrl(),
-    ELASTICSEARCH_URL: testEsUrl(),
-    AKHBAR_QUEUE_PREFIX: queuePrefix,
-    AKHBAR_INDEX_PREFIX: indexPrefix,
-    AKHBAR_ALLOW_PRIVATE_NETWORKS: 'true',
-    AKHBAR_ADMIN_TOKEN: adminToken,
-    PORT: '0',
-    METRICS_PORT: '0',
-    HOST: '127.0.0.1',
-  };
+  const env = pipelineEnv({ queuePrefix, indexPrefix, adminToken });
   t.teardown(async () => {
     await feeds.close();
     await deleteRedisPrefix(queuePrefix);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testEsUrl, testRedisUrl } from './env.ts';
 import { waitFor } from './wait.ts';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -73,6 +74,25 @@ export function startService(
       clearTimeout(timer);
       return code;
     },
+  };
+}
+
+/**
+ * The environment of a test's pipeline services: the test's Redis and Elasticsearch and prefixes,
+ * private addresses allowed (fixture servers are local), ports chosen by the OS; `extra` wins.
+ */
+export function pipelineEnv(p: { queuePrefix: string; indexPrefix: string; adminToken: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    REDIS_URL: testRedisUrl(),
+    ELASTICSEARCH_URL: testEsUrl(),
+    AKHBAR_QUEUE_PREFIX: p.queuePrefix,
+    AKHBAR_INDEX_PREFIX: p.indexPrefix,
+    AKHBAR_ALLOW_PRIVATE_NETWORKS: 'true',
+    AKHBAR_ADMIN_TOKEN: p.adminToken,
+    PORT: '0',
+    METRICS_PORT: '0',
+    HOST: '127.0.0.1',
+    ...extra,
   };
 }
 
