@@ -114,7 +114,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const webhook = webhookUrl(app, req.body.webhook);
       const params = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
       const filters = toFilters(params);
-      const { from: _f, to: _t, in: _in, ...selecting } = filters;
+      const { in: _in, ...selecting } = filters;
       if (Object.keys(selecting).length === 0) throw badParam('query', 'an alert needs q or a filter (lang, topic, entity, country, source…): without one it would fire for every article');
       const { expansion, entities } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
