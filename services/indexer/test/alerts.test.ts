@@ -26,28 +26,63 @@ interface Received {
   body: string;
 }
 
-/** A webhook receiver: `answers[path]` is the list of statuses to give in turn (then 200). */
-async function receiver(t: { teardown: (fn: () => Promise<void>) => void }, answers: Record<string, number[]> = {}) {
+/**
+ * A webhook receiver: `answers[path]` is what to give in turn (then 200): a status, `'hang'`
+ * (never answer) or `'huge'` (200 with 50 MB of body).
+ */
+async function receiver(t: { teardown: (fn: () => Promise<void>) => void }, answers: Record<string, Array<number | 'hang' | 'huge'>> = {}) {
   const got: Received[] = [];
+  const held = new Set<import('node:http').ServerResponse>();
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => {
       got.push({ path: req.url ?? '', headers: req.headers, body });
-      const status = answers[req.url ?? '']?.shift() ?? 200;
-      res.writeHead(status).end();
+      const answer = answers[req.url ?? '']?.shift() ?? 200;
+      if (answer === 'hang') {
+        held.add(res);
+        return;
+      }
+      if (answer === 'huge') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        const chunk = Buffer.alloc(1024 * 1024, 'x');
+        let left = 50;
+        const more = () => {
+          while (left > 0) {
+            left--;
+            if (!res.write(chunk)) return void res.once('drain', more);
+          }
+          res.end();
+        };
+        res.on('error', () => undefined);
+        return more();
+      }
+      res.writeHead(answer).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  t.teardown(() => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  }));
   const { port } = server.address() as { port: number };
-  return { got, url: (path: string) => `http://127.0.0.1:${String(port)}${path}` };
+  return {
+    got,
+    url: (path: string) => `http://127.0.0.1:${String(port)}${path}`,
+    /** Requests being held unanswered ('hang'). */
+    held: () => held.size,
+    /** Cut the held requests' connections. */
+    drop: () => {
+      for (const res of held) res.socket?.destroy();
+      held.clear();
+    },
+  };
 }
 
-function alert(id: string, webhook: string, params: Record<string, string>, filters: Parameters<typeof buildQuery>[0]): StoredAlert {
-  return { query: buildQuery(filters), alert: { id, name: `alert ${id}`, webhook, params, expandedEntities: [], createdAt: new Date().toISOString() }, secret: `secret-of-${id}-0123456789` };
+function alert(id: string, webhook: string, params: Record<string, string>, filters: Parameters<typeof buildQuery>[0], createdAt = new Date().toISOString()): StoredAlert {
+  return { query: buildQuery(filters), alert: { id, name: `alert ${id}`, webhook, params, expandedEntities: [], createdAt }, secret: `secret-of-${id}-0123456789` };
 }
 
-async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, opts: { allowPrivate?: boolean } = {}) {
+async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, opts: { allowPrivate?: boolean; timeoutMs?: number } = {}) {
   const queuePrefix = uniqueQueuePrefix(label);
   const indexPrefix = uniqueIndexPrefix(label);
   await ensureArticleIndex(es, indexPrefix);
@@ -62,7 +97,7 @@ async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: st
   const matcher = new AlertMatcher({ registry, queue: matchQueue, flushMs: 20, recheckMs: 0, delayMs: 0 });
   const indexer = startIndexer({ es, workerConnection, connection, queuePrefix, indexPrefix, concurrency: 50, batch: { maxDocs: 20, flushMs: 20 }, log, alerts: matcher });
   const workers = startAlertWorkers({
-    es, registry, indexPrefix, queuePrefix, workerConnection: deliveryConnection, deliveries: alertQueue, dlq: indexer.dlq, log, allowPrivateNetworks: opts.allowPrivate ?? true, timeoutMs: 2_000,
+    es, registry, indexPrefix, queuePrefix, workerConnection: deliveryConnection, deliveries: alertQueue, dlq: indexer.dlq, log, allowPrivateNetworks: opts.allowPrivate ?? true, timeoutMs: opts.timeoutMs ?? 2_000,
   });
   const articles = openQueue<EnrichedJob>(QUEUES.enriched, { connection, prefix: queuePrefix });
   t.teardown(async () => {
@@ -133,16 +168,20 @@ t.test('a new article matching an alert is POSTed to its webhook once, signed; o
 });
 
 t.test('a webhook failing with 5xx is retried; one answering 410 is dead-lettered; a private address is refused', async (t) => {
-  const hook = await receiver(t, { '/flaky': [503], '/gone': [410, 410, 410] });
+  const hook = await receiver(t, { '/flaky': [503], '/gone': [410, 410, 410], '/down': [503, 503, 503, 503] });
   const r = await rig(t, 'alerts-fail');
   await r.registry.put(alert('flaky', hook.url('/flaky'), { q: 'dinar' }, { q: 'dinar' }));
   await r.registry.put(alert('gone', hook.url('/gone'), { q: 'dinar' }, { q: 'dinar' }));
+  await r.registry.put(alert('down', hook.url('/down'), { q: 'dinar' }, { q: 'dinar' }));
   await r.index(makeArticle({ lang: 'en', slug: 'dinar', title: 'Iraqi dinar steadies', body: 'The dinar held its value.' }));
   await r.settled();
   t.equal(hook.got.filter((g) => g.path === '/flaky').length, 2, 'the 503 was retried and the second try delivered');
   t.equal(hook.got.filter((g) => g.path === '/gone').length, 1, '410 is not retried');
   const dead = (await r.indexer.dlq.getJobs(['waiting', 'completed', 'failed', 'delayed', 'prioritized'])).map((j) => j.data as DeadJob);
-  t.match(dead, [{ stage: 'alerts', queue: QUEUES.alerts, code: 'AKHBAR_ALERT_REJECTED', reason: /410/, payload: { alertId: 'gone' } }], 'dead-lettered with the reason, replayable');
+  t.match(dead.find((d) => (d.payload as AlertJob).alertId === 'gone'), { stage: 'alerts', queue: QUEUES.alerts, code: 'AKHBAR_ALERT_REJECTED', reason: /410/ }, 'dead-lettered with the reason, replayable');
+  t.equal(hook.got.filter((g) => g.path === '/down').length, 3, 'a webhook answering 503 every time: every attempt (3 here)');
+  t.match(dead.find((d) => (d.payload as AlertJob).alertId === 'down'), { code: 'AKHBAR_INDEX_GAVE_UP', reason: /gave up after 3 attempts; last error AKHBAR_ALERT_DELIVERY_FAILED: webhook answered 503/ }, 'then dead-lettered');
+  t.equal(dead.length, 2, 'nothing else was dead-lettered');
   t.match(await r.registry.status('flaky'), { delivered: 1, failed: 0 }, 'the alert counts the delivery that went through');
   t.match(await r.registry.status('gone'), { delivered: 0, failed: 1, lastError: /AKHBAR_ALERT_REJECTED: webhook answered 410/ }, 'and the one given up, with why');
 
@@ -153,6 +192,25 @@ t.test('a webhook failing with 5xx is retried; one answering 410 is dead-lettere
   t.equal(hook.got.filter((g) => g.path === '/private').length, 0, 'nothing was sent to a loopback webhook');
   const refused = (await guarded.indexer.dlq.getJobs(['waiting'])).map((j) => j.data as DeadJob);
   t.match(refused, [{ stage: 'alerts', code: 'AKHBAR_FEED_PRIVATE_ADDRESS' }], 'refused by the SSRF guard, at once');
+});
+
+t.test('a webhook that never answers or floods its answer does not hold up the others', async (t) => {
+  const hook = await receiver(t, { '/hang': ['hang'], '/huge': ['huge'] });
+  const r = await rig(t, 'alerts-hostile', { timeoutMs: 60_000 });
+  // The silent webhook's delivery is queued first (oldest alert), so a worker that took one
+  // delivery at a time would sit on it for the whole minute.
+  await r.registry.put(alert('hang', hook.url('/hang'), { q: 'dinar' }, { q: 'dinar' }, '2020-01-01T00:00:00.000Z'));
+  await r.registry.put(alert('huge', hook.url('/huge'), { q: 'dinar' }, { q: 'dinar' }));
+  await r.registry.put(alert('fine', hook.url('/fine'), { q: 'dinar' }, { q: 'dinar' }));
+  await r.index(makeArticle({ lang: 'en', slug: 'dinar-hostile', title: 'Dinar slips again', body: 'The dinar slipped.' }));
+  await waitFor(async () => (await r.registry.status('fine')).delivered === 1 && (await r.registry.status('huge')).delivered === 1, { timeoutMs: 15_000, what: 'the other two webhooks' });
+  t.equal(hook.held(), 1, 'delivered while the silent webhook still held its request');
+  t.match(await r.registry.status('huge'), { delivered: 1, failed: 0 }, 'a 50 MB answer is not read: its 200 counts');
+
+  hook.drop();
+  await r.settled();
+  t.equal(hook.got.filter((g) => g.path === '/hang').length, 2, 'the dropped delivery was tried again');
+  t.match(await r.registry.status('hang'), { delivered: 1, failed: 0 }, 'and went through');
 });
 
 t.test('a test delivery says so in its body', async (t) => {
