@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import {
   FeedRegistry, QUEUES, articleId, contentHash, openQueue, type DeadJob, type EnrichedArticle, type EnrichedJob, type FetchJob,
 } from '@akhbar/core';
-import { createEsClient, dropArticleIndices } from '@akhbar/search';
+import { createEsClient, dropArticleIndices, indexNames } from '@akhbar/search';
 import { uniqueName, waitFor } from '@akhbar/testkit';
 import { Cleanup, harnessRedis, privateElasticsearch, privateRedis } from './lib/infra.ts';
 import { Ledger } from './lib/ledger.ts';
@@ -22,7 +22,9 @@ import { checkLedger } from './lib/verify.ts';
  *   kill -9 of every worker at once;
  *   a poison document inside a bulk batch, and a malformed payload, → the dead-letter queue;
  *   Redis stopped and started again, and Redis killed (-9) and started again;
- *   Elasticsearch stopped (with an indexer stopped and restarted during the outage) and started.
+ *   Elasticsearch stopped (with an indexer stopped and restarted during the outage) and started;
+ *   Elasticsearch refusing writes: the cluster made read-only, then the write index past the
+ *   disk's flood stage.
  *
  * The ledger feed server releases a batch of items before each fault, so every stage has work in
  * hand when the fault hits; recovery is judged by progress (each stage's own counter of work that
@@ -174,7 +176,9 @@ t.test(`faults while ingesting ${P.ledgerItems} items: nothing lost, nothing dup
     for (const name of ['ingest', 'fulltext', 'enrich'] as const) await stack.start(name);
     await stack.start('indexer', {}, { waitListening: false });
     ledger.start();
-    const batch = Math.ceil(P.ledgerItems / 10);
+    // Sized so every fault below still gets fresh items: ten batches and six half batches are
+    // published before the last fault (13 batches' worth), the rest after it.
+    const batch = Math.ceil(P.ledgerItems / 14);
     ledger.publishMore(batch);
     log('services started; publishing the first batch');
     await esBooting;
@@ -314,6 +318,40 @@ t.test(`faults while ingesting ${P.ledgerItems} items: nothing lost, nothing dup
         recoveryMs: Date.now() - injected,
         detail: `indexer progress ${r.progress} after restart`,
       });
+    }
+
+    // 5b. Elasticsearch up but refusing writes: the cluster made read-only (every bulk request
+    //     answered 403), then the write index given the flood-stage disk block (every item 429).
+    //     Not the documents' fault: the indexer pauses and holds them, and nothing is
+    //     dead-lettered or failed (checked with everything else at the end).
+    const write = indexNames(indexPrefix).write;
+    const blocks: Array<[string, Parameters<typeof es.cluster.putSettings>[0] | undefined, Record<string, unknown> | undefined]> = [
+      ['cluster read-only (403 per request)', { persistent: { 'cluster.blocks.read_only': true } }, undefined],
+      ['write index past the flood stage (429 per item)', undefined, { 'index.blocks.read_only_allow_delete': true }],
+    ];
+    for (const [label, cluster, index] of blocks) {
+      const before = await progressOf(stack, 'indexer');
+      const failedBefore = (await queues.enriched.getJobCounts('failed')).failed ?? 0;
+      const injected = Date.now();
+      if (cluster) await es.cluster.putSettings(cluster);
+      if (index) await es.indices.putSettings({ index: write, settings: index });
+      ledger.publishMore(Math.ceil(batch / 2));
+      await waitFor(async () => (await stack.counter('indexer', 'akhbar_indexer_elasticsearch_up')) === 0, { timeoutMs: 90_000, what: `the indexer to see the block (${label})` });
+      await delay(Math.min(3_000, P.esOutageMs / 2));
+      const failedDuring = (await queues.enriched.getJobCounts('failed')).failed ?? 0;
+      const held = await activeJobs(queues.enriched);
+      t.equal(failedDuring, failedBefore, `${label}: no indexer job failed while writes were refused`);
+      if (cluster) await es.cluster.putSettings({ persistent: { 'cluster.blocks.read_only': null } });
+      if (index) await es.indices.putSettings({ index: write, settings: { 'index.blocks.read_only_allow_delete': null } });
+      const r = await resumed(stack, 'indexer', before, 180_000);
+      faults.push({
+        fault: `Elasticsearch refusing writes: ${label}`,
+        when: `indexer holding ${held} job(s) while blocked`,
+        survived: failedDuring === failedBefore,
+        recoveryMs: Date.now() - injected,
+        detail: `indexer paused, progress ${before} → ${r.progress} once lifted`,
+      });
+      log(`${label}: indexer held ${held} job(s); progress again once lifted (${Date.now() - injected} ms in all)`);
     }
 
     // 6. The rest of the items, then every feed read completely once more after the last fault.

@@ -152,7 +152,11 @@ export function statusOf(err: unknown): number | undefined {
   return undefined;
 }
 
+/** Elasticsearch's error type of a failed request (`cluster_block_exception`…), when it answered. */
+export function errorType(err: unknown): string | undefined {
+  return (err as { meta?: { body?: { error?: { type?: string } } } } | undefined)?.meta?.body?.error?.type;
+}
+
 export function isAlreadyExists(err: unknown): boolean {
-  const body = (err as { meta?: { body?: { error?: { type?: string } } } }).meta?.body;
-  return body?.error?.type === 'resource_already_exists_exception';
+  return errorType(err) === 'resource_already_exists_exception';
 }

@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import { AkhbarError, backoffMs, sleep, type Logger } from '@akhbar/core';
-import { MAX_DOCUMENT_BYTES, SearchErrors, checkDocument, statusOf } from '@akhbar/search';
+import { MAX_DOCUMENT_BYTES, SearchErrors, checkDocument, errorType, statusOf } from '@akhbar/search';
 import { IndexerErrors } from './errors.ts';
 
 export { IndexerErrors };
@@ -13,6 +13,11 @@ export { IndexerErrors };
  *   2xx                    acknowledged: submit() resolves (`created` / `updated`)
  *   409                    a same-or-newer version is already indexed (external versions), or the
  *                          id exists (`create`): resolves as `duplicate`, nothing to retry
+ *   cluster_block_exception
+ *                          the index or cluster refuses writes (disk past the flood-stage
+ *                          watermark: 429; a write or read-only block set by an operator: 403).
+ *                          Not the document's fault: held like an outage (below), for as long as
+ *                          the block lasts, without using up the item's attempts
  *   429, 5xx, 404          retried in a later bulk with exponential backoff and jitter, up to
  *                          `itemAttempts`; then submit() rejects with a retryable error
  *   other 4xx              (mapping errors) rejects with a permanent AKHBAR_INDEX_REJECTED and the
@@ -20,8 +25,9 @@ export { IndexerErrors };
  *
  * A request that fails as a whole (Elasticsearch unreachable, timeout, 5xx/429 for the request)
  * is retried with backoff for as long as it takes: the batch's callers wait, `availability(false)`
- * lets the owner pause intake, and nothing is dropped. A request refused as a whole with another
- * 4xx (say 413) is split in halves until the poison document is alone, so it cannot sink its batch.
+ * lets the owner pause intake, and nothing is dropped; so is a request refused by a cluster-wide
+ * block (`cluster.blocks.read_only`, 403). A request refused as a whole with another 4xx (say
+ * 413) is split in halves until the poison document is alone, so it cannot sink its batch.
  *
  * Batches are flushed at `maxDocs` documents, `maxBytes` bytes, or `flushMs` after the oldest
  * pending document arrived, whichever comes first, and at once when no request is in flight
@@ -33,13 +39,16 @@ export { IndexerErrors };
  * be bisected. The batcher has no BullMQ dependency, so a benchmark can drive it directly.
  */
 
-export type ItemOutcome = 'created' | 'updated' | 'duplicate' | 'throttled' | 'retried' | 'rejected' | 'invalid' | 'failed';
+export type ItemOutcome = 'created' | 'updated' | 'duplicate' | 'throttled' | 'retried' | 'blocked' | 'rejected' | 'invalid' | 'failed';
+
+/** Elasticsearch's error type for writes refused by an index or cluster block. */
+const BLOCKED = 'cluster_block_exception';
 
 export interface BatchObserver {
   /** One `_bulk` request finished (ok: Elasticsearch answered, whatever the items said). */
   bulk?(e: { docs: number; bytes: number; durationMs: number; ok: boolean }): void;
   item?(outcome: ItemOutcome): void;
-  /** Requests started failing as a whole (false) or succeed again (true). */
+  /** Requests started failing as a whole or the index refuses writes (false), or writes succeed again (true). */
   availability?(up: boolean): void;
 }
 
@@ -306,7 +315,8 @@ export class BulkBatcher {
         this.#stats.failedRequests++;
         this.#observer.bulk?.({ docs: batch.length, bytes, durationMs: Date.now() - started, ok: false });
         const status = statusOf(err);
-        if (status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408) {
+        const blocked = errorType(err) === BLOCKED;
+        if (status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408 && !blocked) {
           return this.#refused(batch, status, err);
         }
         if (this.#closing) {
@@ -314,15 +324,9 @@ export class BulkBatcher {
           for (const p of batch) p.reject(e);
           return;
         }
-        this.#outage(err);
+        this.#outage(err, blocked ? 'Elasticsearch refuses writes (a cluster block); holding documents until it is lifted' : undefined);
         await sleep(backoffMs(this.#outageAttempt, this.#outageBaseMs, this.#capMs), this.#abort.signal);
         continue;
-      }
-      if (!this.#available) {
-        this.#available = true;
-        this.#outageAttempt = 0;
-        this.#log?.info('Elasticsearch answers bulk requests again');
-        this.#observer.availability?.(true);
       }
       if (items.length !== batch.length) {
         // Never expected; treat as a failed request rather than guess which item is which.
@@ -330,16 +334,21 @@ export class BulkBatcher {
         for (const p of batch) p.reject(e);
         return;
       }
-      this.#settle(batch, items);
+      if (this.#settle(batch, items) && !this.#available) {
+        this.#available = true;
+        this.#outageAttempt = 0;
+        this.#log?.info('Elasticsearch takes writes again');
+        this.#observer.availability?.(true);
+      }
       return;
     }
   }
 
-  #outage(err: unknown): void {
+  #outage(err: unknown, msg = 'Elasticsearch bulk request failed; holding documents and retrying with backoff'): void {
     this.#outageAttempt++;
     if (this.#available) {
       this.#available = false;
-      this.#log?.warn({ err }, 'Elasticsearch bulk request failed; holding documents and retrying with backoff');
+      this.#log?.warn({ err }, msg);
       this.#observer.availability?.(false);
     }
   }
@@ -359,8 +368,11 @@ export class BulkBatcher {
     }
   }
 
-  #settle(batch: Pending[], items: Array<Record<string, BulkResponseItem>>): void {
+  /** Settles each item by its answer; false when the index refused writes (those items are held). */
+  #settle(batch: Pending[], items: Array<Record<string, BulkResponseItem>>): boolean {
     const retry: Pending[] = [];
+    const blocked: Pending[] = [];
+    let blockReason = '';
     items.forEach((item, i) => {
       const p = batch[i]!;
       const r = item[this.#opType] ?? Object.values(item)[0];
@@ -376,6 +388,17 @@ export class BulkBatcher {
         return p.resolve({ outcome: 'duplicate', status, attempts: p.attempts });
       }
       const reason = describe(r);
+      if (r?.error?.type === BLOCKED) {
+        this.#observer.item?.('blocked');
+        blockReason = reason;
+        if (!this.#closing) {
+          // A block is not the document's fault: this attempt does not count.
+          p.attempts--;
+          blocked.push(p);
+          return;
+        }
+        return p.reject(new AkhbarError(IndexerErrors.UNAVAILABLE, `Elasticsearch refused writes while closing: ${reason}`, { details: { status } }));
+      }
       if (status === 429 || status >= 500 || status === 404) {
         this.#observer.item?.(status === 429 ? 'throttled' : 'retried');
         if (p.attempts < this.#itemAttempts && !this.#closing) {
@@ -389,13 +412,16 @@ export class BulkBatcher {
       this.#observer.item?.('rejected');
       p.reject(new AkhbarError(IndexerErrors.REJECTED, `Elasticsearch rejected document ${p.id} (${status}): ${reason}`, { permanent: true, details: { status, reason } }));
     });
-    if (retry.length > 0) this.#retryLater(retry);
+    if (retry.length > 0) this.#retryLater(retry, backoffMs(Math.max(...retry.map((p) => p.attempts)), this.#baseMs, this.#capMs));
+    if (blocked.length === 0) return true;
+    this.#outage(new Error(blockReason), 'Elasticsearch refuses writes to the index (a cluster block); holding documents until it is lifted');
+    this.#retryLater(blocked, backoffMs(this.#outageAttempt, this.#outageBaseMs, this.#capMs));
+    return false;
   }
 
-  #retryLater(items: Pending[]): void {
-    const attempt = Math.max(...items.map((p) => p.attempts));
+  #retryLater(items: Pending[], waitMs: number): void {
     const entry = { timer: undefined as unknown as NodeJS.Timeout, items };
-    entry.timer = setTimeout(() => this.#release(entry), backoffMs(attempt, this.#baseMs, this.#capMs));
+    entry.timer = setTimeout(() => this.#release(entry), waitMs);
     this.#waiting.add(entry);
   }
 

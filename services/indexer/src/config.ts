@@ -8,7 +8,7 @@ export const indexerConfigSpec = {
   flushMs: int('INDEXER_FLUSH_MS', { default: 500, min: 10, max: 1000, describe: 'While a bulk is in flight, flush a partial batch this long after its oldest document arrived (with none in flight it goes at once)' }),
   bulkConcurrency: int('INDEXER_BULK_CONCURRENCY', { default: 2, min: 1, max: 32, describe: 'Bulk requests in flight at once' }),
   concurrency: int('INDEXER_CONCURRENCY', { default: 1000, min: 1, max: 20_000, describe: 'Jobs held at once (documents waiting for their bulk acknowledgement)' }),
-  itemAttempts: int('INDEXER_ITEM_ATTEMPTS', { default: 6, min: 1, max: 50, describe: 'Bulk attempts for a document answered 429/5xx before its job is failed for a later retry' }),
+  itemAttempts: int('INDEXER_ITEM_ATTEMPTS', { default: 6, min: 1, max: 50, describe: 'Bulk attempts for a document answered 429/5xx/404 (not a block) before its job is failed for a later retry' }),
   shards: int('AKHBAR_INDEX_SHARDS', { default: 1, min: 1, max: 64, describe: 'Primary shards of new article indices' }),
   replicas: int('AKHBAR_INDEX_REPLICAS', { default: 0, min: 0, max: 8, describe: 'Replicas of new article indices' }),
   allowPrivate: bool('AKHBAR_ALLOW_PRIVATE_NETWORKS', { default: false, describe: 'Allow alert webhooks on loopback/private addresses' }),

@@ -38,7 +38,7 @@ export function createIndexerMetrics(registry: Registry): IndexerMetrics {
   });
   const items = new Counter({
     name: 'akhbar_indexer_items_total',
-    help: 'Bulk items by outcome: created, updated, duplicate (409: same or newer already indexed), throttled (429, retried), retried (5xx), rejected (4xx, dead-lettered), invalid (refused before Elasticsearch), failed (gave up, retryable)',
+    help: 'Bulk items by outcome: created, updated, duplicate (409: same or newer already indexed), throttled (429, retried), retried (5xx), blocked (the index refuses writes: held until the block is lifted), rejected (4xx, dead-lettered), invalid (refused before Elasticsearch), failed (gave up, retryable)',
     labelNames: ['outcome'],
     registers,
   });
@@ -48,7 +48,7 @@ export function createIndexerMetrics(registry: Registry): IndexerMetrics {
     labelNames: ['code'],
     registers,
   });
-  const esUp = new Gauge({ name: 'akhbar_indexer_elasticsearch_up', help: '1 while bulk requests succeed, 0 during an outage (worker paused)', registers });
+  const esUp = new Gauge({ name: 'akhbar_indexer_elasticsearch_up', help: '1 while bulk requests succeed, 0 during an outage or while the index refuses writes (worker paused)', registers });
   esUp.set(1);
   const observer: BatchObserver = {
     bulk: (e) => {

@@ -156,23 +156,62 @@ t.test('versions: an older copy is a duplicate, the same or a newer one replaces
   t.match(await create.submit({ id: doc.id, doc }), { outcome: 'duplicate', status: 409 }, 'create on an existing id is a duplicate');
 });
 
-t.test('429 answers are retried with backoff until Elasticsearch accepts', async (t) => {
-  const { write, concrete } = await freshIndex('batch-429');
+t.test('the index refuses writes (flood-stage disk block 429, write block 403): held without using attempts, written once lifted', async (t) => {
+  const { write, concrete } = await freshIndex('batch-blocked');
+  const unblock = { 'index.blocks.read_only_allow_delete': null, 'index.blocks.write': null };
+  t.teardown(() => es.indices.putSettings({ index: concrete, settings: unblock }).then(() => undefined));
+  for (const [label, block, status] of [
+    ['flood-stage disk block', { 'index.blocks.read_only_allow_delete': true }, 429],
+    ['write block', { 'index.blocks.write': true }, 403],
+  ] as const) {
+    await es.indices.putSettings({ index: concrete, settings: block });
+    const r = recorder();
+    // Two attempts per item: a block counted as attempts would give the documents up (429) or
+    // reject them for good (403) long before the block is lifted.
+    const b = new BulkBatcher(es, { index: write, flushMs: 10, itemAttempts: 2, retryBaseMs: 10, outageBaseMs: 20, retryCapMs: 100, observer: r.observer });
+    let settled = 0;
+    const pending = submitAll(b, docs(3, { title: `Held by the ${label}` })).finally(() => settled++);
+    await waitFor(() => r.items.filter((o) => o === 'blocked').length >= 9, { what: `three rounds of ${status} answers` });
+    t.equal(settled, 0, `${label}: nothing given up or rejected while the block lasts`);
+    t.same(r.availability, [false], `${label}: reported as an outage, so the owner pauses intake`);
+    t.notOk(r.items.includes('rejected') || r.items.includes('failed') || r.items.includes('throttled'), `${label}: no item rejected, failed or throttled`);
+    await es.indices.putSettings({ index: concrete, settings: unblock });
+    const results = await pending;
+    t.ok(results.every((x) => x.outcome === 'created' && x.attempts === 1), `${label}: all created, the held rounds not counted`);
+    t.same(r.availability, [false, true], `${label}: available again`);
+    await b.close();
+  }
+  await es.indices.refresh({ index: write });
+  t.equal((await es.count({ index: write })).count, 6);
+
+  // Shutting down while the index refuses writes hands the documents back with a retryable error.
+  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.write': true } });
+  const closing = new BulkBatcher(es, { index: write, flushMs: 10, outageBaseMs: 20, retryCapMs: 100 });
+  const doc = docs(1)[0]!;
+  const held = closing.submit({ id: doc.id, doc });
+  await waitFor(() => closing.stats().available === false, { what: 'the block to be seen' });
+  await closing.close();
+  await t.rejects(held, { code: IndexerErrors.UNAVAILABLE, permanent: false });
+});
+
+t.test('an item answered 404 (the write alias gone) is retried with backoff until it is back; then a retryable error', async (t) => {
+  const { write, concrete } = await freshIndex('batch-404');
   const r = recorder();
-  // The flood-stage disk block: real Elasticsearch answers 429 for every write to this index.
-  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': true } });
-  t.teardown(() => es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': null } }).then(() => undefined));
+  await es.indices.deleteAlias({ index: concrete, name: write });
+  const restore = () => es.indices.putAlias({ index: concrete, name: write, is_write_index: true }).then(() => undefined);
+  t.teardown(restore);
   const b = new BulkBatcher(es, { index: write, flushMs: 10, retryBaseMs: 20, retryCapMs: 200, itemAttempts: 100, observer: r.observer });
   const pending = submitAll(b, docs(3));
-  await waitFor(() => r.items.filter((o) => o === 'throttled').length >= 6, { what: 'two rounds of 429 answers' });
-  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': null } });
+  await waitFor(() => r.items.filter((o) => o === 'retried').length >= 6, { what: 'two rounds of 404 answers' });
+  await restore();
   const results = await pending;
   t.ok(results.every((x) => x.outcome === 'created' && x.attempts > 2), `all created after ${results.map((x) => x.attempts).join(', ')} attempts`);
+  t.equal(b.stats().available, true, 'a missing alias is the item\'s retry, not an outage');
 
-  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': true } });
+  await es.indices.deleteAlias({ index: concrete, name: write });
   const giveUp = new BulkBatcher(es, { index: write, flushMs: 10, retryBaseMs: 10, itemAttempts: 2 });
   const doc = docs(1)[0]!;
-  await t.rejects(giveUp.submit({ id: doc.id, doc }), { code: IndexerErrors.THROTTLED, permanent: false }, 'after itemAttempts the caller gets a retryable error');
+  await t.rejects(giveUp.submit({ id: doc.id, doc }), { code: IndexerErrors.UNAVAILABLE, permanent: false }, 'after itemAttempts the caller gets a retryable error');
 });
 
 t.test('Elasticsearch unreachable: documents are held and retried, then acknowledged', async (t) => {

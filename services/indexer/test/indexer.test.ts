@@ -175,6 +175,36 @@ t.test('Elasticsearch down: the worker pauses, the queue keeps every job, all ar
   t.equal((await es.count({ index: r.write })).count, 30);
 });
 
+t.test('the index refuses writes (disk past the flood stage, then a write block): the worker pauses, nothing fails or is dead-lettered', async (t) => {
+  const r = await rig(t, 'idx-blocked', { itemAttempts: 2 });
+  const concrete = Object.keys(await es.indices.getAlias({ name: r.write }))[0]!;
+  const unblock = { 'index.blocks.read_only_allow_delete': null, 'index.blocks.write': null };
+  t.teardown(() => es.indices.putSettings({ index: concrete, settings: unblock }).then(() => undefined));
+  let total = 0;
+  for (const [label, block] of [
+    ['flood stage', { 'index.blocks.read_only_allow_delete': true }],
+    ['write block', { 'index.blocks.write': true }],
+  ] as const) {
+    await es.indices.putSettings({ index: concrete, settings: block });
+    // One attempt per job and two per bulk item: a block counted as a failure would dead-letter them.
+    for (let i = 0; i < 20; i++) await enqueue(r, makeArticle({ title: `${label}: held item ${i}` }), undefined, 1);
+    total += 20;
+    await waitFor(() => r.indexer.worker.isPaused(), { what: `the worker to pause (${label})` });
+    await waitFor(async () => /akhbar_indexer_items_total\{outcome="blocked"\} \d{2,}/.test(await r.registry.metrics()), { what: 'several blocked rounds' });
+    const during = await r.queue.getJobCounts('completed', 'failed', 'waiting', 'active');
+    t.equal(during.failed, 0, `${label}: no job failed while the index refused writes`);
+    t.equal((during.waiting ?? 0) + (during.active ?? 0), 20, `${label}: every new job is still in the queue`);
+    t.match(await r.registry.metrics(), /akhbar_indexer_elasticsearch_up 0\n/, `${label}: reported by the up gauge`);
+    await es.indices.putSettings({ index: concrete, settings: unblock });
+    await finished(r, total);
+    t.notOk(r.indexer.worker.isPaused(), `${label}: the worker resumed`);
+  }
+  t.same(await r.queue.getJobCounts('completed', 'failed'), { completed: 40, failed: 0 });
+  t.equal(await r.indexer.dlq.count(), 0, 'nothing was dead-lettered');
+  await es.indices.refresh({ index: r.write });
+  t.equal((await es.count({ index: r.write })).count, 40);
+});
+
 t.test('akhbar dlq list, retry and purge', async (t) => {
   const r = await rig(t, 'idx-dlq', { itemAttempts: 2 });
   const out: string[] = [];
@@ -191,16 +221,17 @@ t.test('akhbar dlq list, retry and purge', async (t) => {
 
   t.match(await run('dlq', 'list'), { code: 0, out: /empty/ });
 
-  // A job whose only attempt met a throttling Elasticsearch: it is dead-lettered, not dropped.
+  // A job whose only attempt met an index with no write alias (an operator's alias change gone
+  // wrong): it is dead-lettered, not dropped.
   const concrete = Object.keys(await es.indices.getAlias({ name: r.write }))[0]!;
-  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': true } });
-  const throttled = makeArticle({ title: 'Arrived while the disk was full' });
+  await es.indices.deleteAlias({ index: concrete, name: r.write });
+  const throttled = makeArticle({ title: 'Arrived while the write alias was missing' });
   await enqueue(r, throttled, undefined, 1);
   const junk = makeArticle({ title: 'Junk' });
   (junk as Record<string, unknown>).extra = true;
   await enqueue(r, junk);
   await finished(r, 2);
-  await es.indices.putSettings({ index: concrete, settings: { 'index.blocks.read_only_allow_delete': null } });
+  await es.indices.putAlias({ index: concrete, name: r.write, is_write_index: true });
 
   const listed = await run('dlq', 'list', '--json');
   const entries = (JSON.parse(listed.out) as { total: number; entries: Array<{ id: string; data: { code: string; articleId: string } }> }).entries;
@@ -213,7 +244,7 @@ t.test('akhbar dlq list, retry and purge', async (t) => {
   t.match(await run('dlq', 'retry', 'no-such-id'), { code: 1, err: /no-such-id: no such dead-letter entry/ });
   t.match(await run('dlq', 'retry', '--all', '--code', 'AKHBAR_INDEX_GAVE_UP'), { code: 0, out: /1 replayed/ });
   await waitFor(() => es.exists({ index: r.write, id: throttled.id }), { what: 'the replayed article' });
-  t.equal((await es.get<ArticleDocument>({ index: r.write, id: throttled.id }))._source?.title, 'Arrived while the disk was full', 'the replayed article is indexed');
+  t.equal((await es.get<ArticleDocument>({ index: r.write, id: throttled.id }))._source?.title, 'Arrived while the write alias was missing', 'the replayed article is indexed');
 
   const junkEntry = entries.find((e) => e.data.code === 'AKHBAR_PAYLOAD_INVALID')!;
   t.match(await run('dlq', 'purge', junkEntry.id), { code: 0, out: /1 purged/ });
