@@ -9,8 +9,21 @@ import { waitFor } from './wait.ts';
 export interface RedisClusterHandle {
   /** `redis://127.0.0.1:<port>` of each master, for REDIS_CLUSTER_NODES. */
   nodes: string[];
+  /** URL of the master now serving `key`'s slot (after a failover, the promoted replica). */
+  masterFor(key: string): Promise<string>;
+  /** Resolves once every replica has every write its master has. */
+  replicated(): Promise<void>;
+  /** kill -9 of the node at `url` (a lost machine). */
+  crash(url: string): Promise<void>;
   /** Stop every node and remove their files. */
   close(): Promise<void>;
+}
+
+export interface RedisClusterOptions {
+  /** Replicas per master. @default 0 */
+  replicas?: number;
+  /** `cluster-node-timeout`: how long a silent master has before its replica takes over. @default 15000 */
+  nodeTimeoutMs?: number;
 }
 
 const SLOTS = 16_384;
@@ -37,11 +50,14 @@ async function clusterPort(taken: Set<number>): Promise<number> {
 }
 
 /**
- * A real Redis Cluster of `masters` nodes (Debian's redis-server, cluster mode, no replicas) on
- * free local ports, for tests that must show the services run on a cluster. The slots are
- * assigned and the nodes introduced with CLUSTER ADDSLOTSRANGE / MEET, so no redis-cli is needed.
+ * A real Redis Cluster of `masters` nodes (Debian's redis-server, cluster mode), each with
+ * `replicas` replicas, on free local ports, for tests that must show the services run on a
+ * cluster and ride out a failover. The slots are assigned, the nodes introduced and the replicas
+ * attached with CLUSTER ADDSLOTSRANGE / MEET / REPLICATE, so no redis-cli is needed.
  */
-export async function startRedisCluster(masters = 3): Promise<RedisClusterHandle> {
+export async function startRedisCluster(masters = 3, opts: RedisClusterOptions = {}): Promise<RedisClusterHandle> {
+  const replicas = opts.replicas ?? 0;
+  const total = masters * (1 + replicas);
   const dir = await mkdtemp(join(tmpdir(), 'akhbar-redis-cluster-'));
   const children: ChildProcess[] = [];
   const clients: Redis[] = [];
@@ -62,7 +78,8 @@ export async function startRedisCluster(masters = 3): Promise<RedisClusterHandle
   try {
     const taken = new Set<number>();
     const ports: number[] = [];
-    for (let i = 0; i < masters; i++) ports.push(await clusterPort(taken));
+    for (let i = 0; i < total; i++) ports.push(await clusterPort(taken));
+    const byPort = new Map<number, ChildProcess>();
     for (const port of ports) {
       const child = spawn(
         process.env.REDIS_SERVER ?? 'redis-server',
@@ -70,10 +87,14 @@ export async function startRedisCluster(masters = 3): Promise<RedisClusterHandle
           '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes',
           '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--dir', dir,
           '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction',
+          '--cluster-node-timeout', String(opts.nodeTimeoutMs ?? 15_000),
+          // A replica may take over however long it was cut off (the test decides when masters die).
+          '--cluster-replica-validity-factor', '0',
         ],
         { stdio: 'ignore' },
       );
       children.push(child);
+      byPort.set(port, child);
     }
     for (const port of ports) {
       const c = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (n) => (n > 50 ? null : 100) });
@@ -81,21 +102,67 @@ export async function startRedisCluster(masters = 3): Promise<RedisClusterHandle
       await waitFor(async () => (await c.ping().catch(() => undefined)) === 'PONG' || undefined, { timeoutMs: 10_000, what: `redis-server on ${port}` });
     }
     const per = Math.ceil(SLOTS / masters);
-    for (let i = 0; i < masters; i++) {
-      await clients[i]!.call('CLUSTER', 'ADDSLOTSRANGE', String(i * per), String(Math.min(SLOTS, (i + 1) * per) - 1));
+    for (let i = 0; i < total; i++) {
+      if (i < masters) await clients[i]!.call('CLUSTER', 'ADDSLOTSRANGE', String(i * per), String(Math.min(SLOTS, (i + 1) * per) - 1));
       if (i > 0) await clients[i]!.call('CLUSTER', 'MEET', '127.0.0.1', String(ports[0]));
     }
+    const knowsAll = async (c: Redis) => String(await c.call('CLUSTER', 'INFO')).includes(`cluster_known_nodes:${total}`);
+    await waitFor(async () => (await Promise.all(clients.map(knowsAll))).every(Boolean) || undefined, { timeoutMs: 20_000, what: 'every cluster node to know the others' });
+    // Replica j of master i is node masters + i * replicas + j.
+    for (let i = 0; i < masters; i++) {
+      const id = String(await clients[i]!.call('CLUSTER', 'MYID'));
+      for (let j = 0; j < replicas; j++) await clients[masters + i * replicas + j]!.call('CLUSTER', 'REPLICATE', id);
+    }
+    const replicated = async () => {
+      await waitFor(
+        async () => {
+          for (const c of clients) {
+            if (c.status === 'end') continue;
+            const info = String(await c.info('replication').catch(() => ''));
+            if (!info.includes('role:slave')) continue;
+            if (!info.includes('master_link_status:up')) return undefined;
+            const master = /master_port:(\d+)/.exec(info)?.[1];
+            const offset = Number(/slave_repl_offset:(\d+)/.exec(info)?.[1] ?? -1);
+            const m = clients[ports.indexOf(Number(master))];
+            const mine = Number(/master_repl_offset:(\d+)/.exec(String(await m!.info('replication')))?.[1] ?? 0);
+            if (offset < mine) return undefined;
+          }
+          return true;
+        },
+        { timeoutMs: 20_000, intervalMs: 50, what: 'the replicas to catch up' },
+      );
+    };
     await waitFor(
       async () => {
         for (const c of clients) {
           const info = String(await c.call('CLUSTER', 'INFO'));
-          if (!info.includes('cluster_state:ok') || !info.includes(`cluster_known_nodes:${masters}`)) return undefined;
+          if (!info.includes('cluster_state:ok') || !info.includes(`cluster_known_nodes:${total}`)) return undefined;
         }
         return true;
       },
       { timeoutMs: 20_000, what: 'the Redis Cluster to be ok' },
     );
-    return { nodes: ports.map((p) => `redis://127.0.0.1:${String(p)}`), close };
+    if (replicas > 0) await replicated();
+    const masterFor = async (key: string): Promise<string> => {
+      const live = clients.find((c) => c.status === 'ready');
+      if (!live) throw new Error('no cluster node is up');
+      const slot = Number(await live.call('CLUSTER', 'KEYSLOT', key));
+      const ranges = (await live.call('CLUSTER', 'SLOTS')) as Array<[number, number, [string, number, ...unknown[]], ...unknown[]]>;
+      const range = ranges.find(([from, to]) => slot >= from && slot <= to);
+      if (!range) throw new Error(`no master serves slot ${String(slot)}`);
+      return `redis://127.0.0.1:${String(range[2][1])}`;
+    };
+    const crash = async (url: string): Promise<void> => {
+      const port = Number(new URL(url).port);
+      const child = byPort.get(port);
+      clients[ports.indexOf(port)]?.disconnect();
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
+    };
+    return { nodes: ports.slice(0, masters).map((p) => `redis://127.0.0.1:${String(p)}`), masterFor, replicated, crash, close };
   } catch (err) {
     await close();
     throw err;
