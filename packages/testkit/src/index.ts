@@ -4,4 +4,4 @@ export * from './feed-server.ts';
 export * from './process.ts';
 export * from './random.ts';
 export * from './wait.ts';
-export * from './redis-cluster.ts';
+export * from './redis-servers.ts';

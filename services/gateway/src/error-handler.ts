@@ -33,6 +33,21 @@ type EsLike = Error & { meta?: { statusCode?: number; body?: { error?: { type?: 
 const BACKEND_DOWN = new Set(['ConnectionError', 'NoLivingConnectionsError', 'MaxRetriesPerRequestError']);
 /** What ioredis says when it cannot reach Redis: one server, or a cluster (none of its nodes, or no slot map yet). */
 const REDIS_DOWN = /Stream isn't writeable|Connection is closed|ECONNREFUSED|Cluster isn't ready|None of startup nodes is available|Failed to refresh slots cache/;
+/**
+ * Redis up but refusing, by the prefix of its error reply (also inside a script's error): the
+ * state of a backend, not a bug — what the client is told instead of a 500.
+ */
+const REDIS_REFUSING: Record<string, string> = {
+  OOM: 'Redis is out of memory (maxmemory reached)',
+  READONLY: 'Redis is a read-only replica (a failover in progress?)',
+  LOADING: 'Redis is loading its data after a restart',
+  MISCONF: 'Redis cannot save to disk and refuses writes',
+  MASTERDOWN: 'the Redis replica lost its master',
+  CLUSTERDOWN: 'the Redis Cluster is down',
+  TRYAGAIN: 'the Redis Cluster is moving keys',
+  BUSY: 'Redis is busy running a script',
+  NOREPLICAS: 'not enough Redis replicas to take a write',
+};
 
 /**
  * One place maps every failure to a coded JSON error. Client faults are 4xx with a message that
@@ -60,6 +75,11 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (BACKEND_DOWN.has(es.name) || REDIS_DOWN.test(es.message ?? '')) {
     req.log.warn({ err }, 'backend unavailable');
     return reply.code(503).header('retry-after', '5').send(errorBody(GatewayErrors.UNAVAILABLE, 'a backend (Redis or Elasticsearch) is unavailable'));
+  }
+  const refusing = es.name === 'ReplyError' ? REDIS_REFUSING[/^[A-Z]+/.exec(es.message ?? '')?.[0] ?? ''] : undefined;
+  if (refusing) {
+    req.log.warn({ err }, 'redis refuses the command');
+    return reply.code(503).header('retry-after', '5').send(errorBody(GatewayErrors.UNAVAILABLE, `a backend is unavailable: ${refusing}`));
   }
   if (es.name === 'ResponseError' && es.meta) {
     const status = es.meta.statusCode ?? 500;

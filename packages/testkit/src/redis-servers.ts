@@ -19,6 +19,51 @@ export interface RedisClusterHandle {
   close(): Promise<void>;
 }
 
+/** Debian's redis-server on `port`, files in `dir`, nothing persisted, no eviction (as BullMQ needs). */
+function spawnRedis(port: number, dir: string, args: string[]): ChildProcess {
+  return spawn(
+    process.env.REDIS_SERVER ?? 'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', ...args],
+    { stdio: 'ignore' },
+  );
+}
+
+export interface RedisServerHandle {
+  url: string;
+  /** A connection for the test to reconfigure the server with (CONFIG SET, REPLICAOF…). */
+  admin: Redis;
+  close(): Promise<void>;
+}
+
+/**
+ * A private redis-server on a free port, for a test that must put Redis in a state the shared one
+ * cannot be put in without disturbing its neighbours (out of memory, a read-only replica…).
+ */
+export async function startRedisServer(): Promise<RedisServerHandle> {
+  const dir = await mkdtemp(join(tmpdir(), 'akhbar-redis-'));
+  const port = await clusterPort(new Set());
+  const child = spawnRedis(port, dir, []);
+  const admin = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (n) => (n > 50 ? null : 100) });
+  admin.on('error', () => undefined);
+  const close = async () => {
+    admin.disconnect();
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(async () => (await admin.ping().catch(() => undefined)) === 'PONG' || undefined, { timeoutMs: 10_000, what: `redis-server on ${String(port)}` });
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { url: `redis://127.0.0.1:${String(port)}`, admin, close };
+}
+
 export interface RedisClusterOptions {
   /** Replicas per master. @default 0 */
   replicas?: number;
@@ -81,18 +126,12 @@ export async function startRedisCluster(masters = 3, opts: RedisClusterOptions =
     for (let i = 0; i < total; i++) ports.push(await clusterPort(taken));
     const byPort = new Map<number, ChildProcess>();
     for (const port of ports) {
-      const child = spawn(
-        process.env.REDIS_SERVER ?? 'redis-server',
-        [
-          '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes',
-          '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--dir', dir,
-          '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction',
-          '--cluster-node-timeout', String(opts.nodeTimeoutMs ?? 15_000),
-          // A replica may take over however long it was cut off (the test decides when masters die).
-          '--cluster-replica-validity-factor', '0',
-        ],
-        { stdio: 'ignore' },
-      );
+      const child = spawnRedis(port, dir, [
+        '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`),
+        '--cluster-node-timeout', String(opts.nodeTimeoutMs ?? 15_000),
+        // A replica may take over however long it was cut off (the test decides when masters die).
+        '--cluster-replica-validity-factor', '0',
+      ]);
       children.push(child);
       byPort.set(port, child);
     }
