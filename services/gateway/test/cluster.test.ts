@@ -1,9 +1,7 @@
 import t from 'tap';
 import { createRedis } from '@akhbar/core';
-import { createEsClient } from '@akhbar/search';
-import { startRedisCluster, testEsUrl, uniqueIndexPrefix, uniqueQueuePrefix } from '@akhbar/testkit';
-import { build } from '../src/app.ts';
-import { admin, ADMIN_TOKEN } from './helpers.ts';
+import { startRedisCluster } from '@akhbar/testkit';
+import { admin, testGateway } from './helpers.ts';
 
 /**
  * The gateway on a Redis Cluster: feeds admin (the registry), the shared rate limit and /readyz
@@ -13,14 +11,10 @@ import { admin, ADMIN_TOKEN } from './helpers.ts';
 t.test('the gateway on a Redis Cluster, and when the cluster is gone', async (t) => {
   const cluster = await startRedisCluster(3);
   const redis = createRedis({ redisUrl: 'redis://127.0.0.1:1', redisClusterNodes: cluster.nodes }, 'producer');
-  redis.on('error', () => {});
-  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
-  const es = createEsClient(testEsUrl());
-  const app = await build({ es, redis, queuePrefix: uniqueQueuePrefix('gw-cluster'), indexPrefix: uniqueIndexPrefix('gw-cluster'), adminToken: ADMIN_TOKEN, rateLimitMax: 3, logger: false });
+  const { app, close } = await testGateway({ label: 'gw-cluster', redis, rateLimitMax: 3 });
   t.teardown(async () => {
-    await app.close();
+    await close();
     redis.disconnect();
-    await es.close();
     await cluster.close();
   });
 

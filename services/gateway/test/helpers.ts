@@ -24,7 +24,9 @@ export async function testGateway(opts: Partial<BuildOptions> & { label?: string
   const queuePrefix = opts.queuePrefix ?? uniqueQueuePrefix(opts.label ?? 'gw');
   const indexPrefix = opts.indexPrefix ?? uniqueIndexPrefix(opts.label ?? 'gw');
   const es = opts.es ?? createEsClient(testEsUrl());
-  const redis = createRedis(testRedisUrl(), 'producer');
+  // A test may bring its own connection (a cluster, a private server); it closes that one itself.
+  const ownRedis = !opts.redis;
+  const redis = opts.redis ?? createRedis(testRedisUrl(), 'producer');
   redis.on('error', () => {});
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const app = await build({ es, redis, queuePrefix, indexPrefix, adminToken: ADMIN_TOKEN, rateLimitMax: 0, allowPrivateNetworks: true, ...opts });
@@ -37,7 +39,7 @@ export async function testGateway(opts: Partial<BuildOptions> & { label?: string
     indexPrefix,
     async close() {
       await app.close();
-      await redis.quit();
+      if (ownRedis) await redis.quit();
       await es.close();
       await deleteRedisPrefix(queuePrefix);
       await dropIndexPrefix(indexPrefix);

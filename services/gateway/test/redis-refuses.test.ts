@@ -1,9 +1,7 @@
 import t from 'tap';
 import { createRedis } from '@akhbar/core';
-import { createEsClient } from '@akhbar/search';
-import { startRedisServer, testEsUrl, uniqueIndexPrefix, uniqueQueuePrefix } from '@akhbar/testkit';
-import { build } from '../src/app.ts';
-import { admin, ADMIN_TOKEN } from './helpers.ts';
+import { startRedisServer } from '@akhbar/testkit';
+import { admin, testGateway } from './helpers.ts';
 
 /**
  * Redis up but refusing writes — out of memory (maxmemory reached; BullMQ needs noeviction, so
@@ -15,14 +13,10 @@ import { admin, ADMIN_TOKEN } from './helpers.ts';
 t.test('Redis refusing writes: coded 503s naming the reason; reads go on', async (t) => {
   const server = await startRedisServer();
   const redis = createRedis(server.url, 'producer');
-  redis.on('error', () => undefined);
-  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
-  const es = createEsClient(testEsUrl());
-  const app = await build({ es, redis, queuePrefix: uniqueQueuePrefix('gw-refuses'), indexPrefix: uniqueIndexPrefix('gw-refuses'), adminToken: ADMIN_TOKEN, rateLimitMax: 100, logger: false });
+  const { app, close } = await testGateway({ label: 'gw-refuses', redis, rateLimitMax: 100 });
   t.teardown(async () => {
-    await app.close();
+    await close();
     redis.disconnect();
-    await es.close();
     await server.close();
   });
   const addFeed = (n: number) => app.inject({ method: 'POST', url: '/v1/feeds', headers: admin, payload: { url: `https://news.example/refuses-${String(n)}.xml`, title: `Wire ${String(n)}`, lang: 'ar', discover: false } });

@@ -43,6 +43,7 @@ export type ItemOutcome = 'created' | 'updated' | 'duplicate' | 'throttled' | 'r
 
 /** Elasticsearch's error type for writes refused by an index or cluster block. */
 const BLOCKED = 'cluster_block_exception';
+const BLOCKED_MSG = 'Elasticsearch refuses writes (an index or cluster block); holding documents until it is lifted';
 
 export interface BatchObserver {
   /** One `_bulk` request finished (ok: Elasticsearch answered, whatever the items said). */
@@ -324,7 +325,7 @@ export class BulkBatcher {
           for (const p of batch) p.reject(e);
           return;
         }
-        this.#outage(err, blocked ? 'Elasticsearch refuses writes (a cluster block); holding documents until it is lifted' : undefined);
+        this.#outage(err, blocked ? BLOCKED_MSG : undefined);
         await sleep(backoffMs(this.#outageAttempt, this.#outageBaseMs, this.#capMs), this.#abort.signal);
         continue;
       }
@@ -414,7 +415,7 @@ export class BulkBatcher {
     });
     if (retry.length > 0) this.#retryLater(retry, backoffMs(Math.max(...retry.map((p) => p.attempts)), this.#baseMs, this.#capMs));
     if (blocked.length === 0) return true;
-    this.#outage(new Error(blockReason), 'Elasticsearch refuses writes to the index (a cluster block); holding documents until it is lifted');
+    this.#outage(new Error(blockReason), BLOCKED_MSG);
     this.#retryLater(blocked, backoffMs(this.#outageAttempt, this.#outageBaseMs, this.#capMs));
     return false;
   }

@@ -38,7 +38,7 @@ export function createIndexerMetrics(registry: Registry): IndexerMetrics {
   });
   const items = new Counter({
     name: 'akhbar_indexer_items_total',
-    help: 'Bulk items by outcome: created, updated, duplicate (409: same or newer already indexed), throttled (429, retried), retried (5xx), blocked (the index refuses writes: held until the block is lifted), rejected (4xx, dead-lettered), invalid (refused before Elasticsearch), failed (gave up, retryable)',
+    help: 'Bulk items by outcome: created, updated, duplicate (409: same or newer already indexed), throttled (429, retried), retried (5xx, 404), blocked (the index refuses writes: held until the block is lifted), rejected (4xx, dead-lettered), invalid (refused before Elasticsearch), failed (gave up, retryable)',
     labelNames: ['outcome'],
     registers,
   });
