@@ -225,8 +225,8 @@ t.test('akhbar dlq list, retry and purge', async (t) => {
   // wrong): it is dead-lettered, not dropped.
   const concrete = Object.keys(await es.indices.getAlias({ name: r.write }))[0]!;
   await es.indices.deleteAlias({ index: concrete, name: r.write });
-  const throttled = makeArticle({ title: 'Arrived while the write alias was missing' });
-  await enqueue(r, throttled, undefined, 1);
+  const stranded = makeArticle({ title: 'Arrived while the write alias was missing' });
+  await enqueue(r, stranded, undefined, 1);
   const junk = makeArticle({ title: 'Junk' });
   (junk as Record<string, unknown>).extra = true;
   await enqueue(r, junk);
@@ -237,14 +237,14 @@ t.test('akhbar dlq list, retry and purge', async (t) => {
   const entries = (JSON.parse(listed.out) as { total: number; entries: Array<{ id: string; data: { code: string; articleId: string } }> }).entries;
   t.same(entries.map((e) => e.data.code).sort(), ['AKHBAR_INDEX_GAVE_UP', 'AKHBAR_PAYLOAD_INVALID']);
   const text = await run('dlq', 'list', '--stage', 'indexer');
-  t.match(text.out, new RegExp(`AKHBAR_INDEX_GAVE_UP\\s+article ${throttled.id}`));
+  t.match(text.out, new RegExp(`AKHBAR_INDEX_GAVE_UP\\s+article ${stranded.id}`));
   t.match(text.out, /2 of 2 shown/);
 
   t.match(await run('dlq', 'retry'), { code: 2, err: /ids, or --all/ });
   t.match(await run('dlq', 'retry', 'no-such-id'), { code: 1, err: /no-such-id: no such dead-letter entry/ });
   t.match(await run('dlq', 'retry', '--all', '--code', 'AKHBAR_INDEX_GAVE_UP'), { code: 0, out: /1 replayed/ });
-  await waitFor(() => es.exists({ index: r.write, id: throttled.id }), { what: 'the replayed article' });
-  t.equal((await es.get<ArticleDocument>({ index: r.write, id: throttled.id }))._source?.title, 'Arrived while the write alias was missing', 'the replayed article is indexed');
+  await waitFor(() => es.exists({ index: r.write, id: stranded.id }), { what: 'the replayed article' });
+  t.equal((await es.get<ArticleDocument>({ index: r.write, id: stranded.id }))._source?.title, 'Arrived while the write alias was missing', 'the replayed article is indexed');
 
   const junkEntry = entries.find((e) => e.data.code === 'AKHBAR_PAYLOAD_INVALID')!;
   t.match(await run('dlq', 'purge', junkEntry.id), { code: 0, out: /1 purged/ });
