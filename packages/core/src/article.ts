@@ -101,6 +101,16 @@ export const TopicSchema = Type.Object(
 );
 export type Topic = Static<typeof TopicSchema>;
 
+export const ToneSchema = Type.Object(
+  {
+    score: Type.Number({ minimum: -100, maximum: 100, description: 'Tone: positive minus negative, in % of the words scored (GDELT\'s definition); below 0 is negative' }),
+    positive: Type.Number({ minimum: 0, maximum: 100, description: '% of the words scored that carry a positive connotation' }),
+    negative: Type.Number({ minimum: 0, maximum: 100, description: '% of the words scored that carry a negative connotation' }),
+  },
+  { $id: 'Tone', additionalProperties: false },
+);
+export type Tone = Static<typeof ToneSchema>;
+
 export const ProvenanceSchema = Type.Object(
   {
     tagger: Type.String(),
@@ -124,6 +134,7 @@ export const EnrichmentSchema = Type.Object(
     countries: Type.Array(Type.String({ description: 'ISO 3166-1 alpha-2' })),
     topics: Type.Array(TopicSchema),
     keywords: Type.Array(Type.String()),
+    tone: Type.Optional(ToneSchema),
     extract: Type.String({ description: 'Short extractive summary' }),
     wordCount: Type.Integer({ minimum: 0 }),
     readingTimeSec: Type.Integer({ minimum: 0 }),

@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import { articleIndexBody, TEMPLATE_VERSION, type IndexOptions } from './template.ts';
+import { articleIndexBody, articleMappings, TEMPLATE_VERSION, type IndexOptions } from './template.ts';
 
 /**
  * Versioned article indices behind two aliases:
@@ -41,6 +41,39 @@ export async function ensureArticleIndex(client: Client, prefix: string, opts: I
     if (!isAlreadyExists(err)) throw err;
   }
   return index;
+}
+
+type Properties = Record<string, { properties?: Properties } & Record<string, unknown>>;
+
+/** The properties of `want` that `have` lacks, at any depth (undefined when none). */
+function missingProperties(want: Properties, have: Properties): Properties | undefined {
+  const out: Properties = {};
+  for (const [name, def] of Object.entries(want)) {
+    const got = have[name];
+    if (!got) out[name] = def;
+    else if (def.properties && got.properties) {
+      const sub = missingProperties(def.properties, got.properties);
+      if (sub) out[name] = { properties: sub };
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * Give the write index the fields the current template has and it lacks, in place (a strict
+ * mapping would refuse every document that carries one). Elasticsearch adds fields to a live
+ * mapping without touching the documents; changed analysis still needs `akhbar index migrate`.
+ * Returns the top-level names of the fields added (empty when none were missing).
+ */
+export async function addNewFields(client: Client, prefix: string): Promise<string[]> {
+  const index = await currentWriteIndex(client, prefix);
+  if (!index) return [];
+  const res = await client.indices.getMapping({ index });
+  const have = (res[index]?.mappings?.properties ?? {}) as Properties;
+  const missing = missingProperties(articleMappings().properties as Properties, have);
+  if (!missing) return [];
+  await client.indices.putMapping({ index, properties: missing as never });
+  return Object.keys(missing);
 }
 
 export async function currentWriteIndex(client: Client, prefix: string): Promise<string | undefined> {

@@ -83,6 +83,7 @@ export function toDocument(article: EnrichedArticle, now = new Date()): ArticleD
     countries: e.countries,
     locations: e.entities.flatMap((x) => (x.location ? [x.location] : [])),
     keywords: e.keywords,
+    tone: e.tone,
     wordCount: e.wordCount,
     readingTimeSec: e.readingTimeSec,
     storyId: e.storyId,

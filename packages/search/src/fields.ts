@@ -41,6 +41,8 @@ export const F = {
   countries: 'countries',
   locations: 'locations',
   keywords: 'keywords',
+  /** Tone score (−100…100, positive − negative % of words; enrichment's tone tagger). */
+  tone: 'tone.score',
   storyId: 'storyId',
   flags: 'flags',
   contentHash: 'contentHash',

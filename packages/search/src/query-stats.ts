@@ -37,6 +37,8 @@ export interface TimelineRequest extends SearchFilters {
   splitSize?: number;
   /** IANA zone or ±hh:mm for bucket boundaries. @default 'UTC' */
   tz?: string;
+  /** Average tone per bucket (and per series when split). */
+  tone?: boolean;
   /** Bounds so empty buckets at the edges are returned too. */
   bounds?: { min: string; max: string };
   timeoutMs?: number;
@@ -52,7 +54,11 @@ export function timelineBody(r: TimelineRequest): Record<string, unknown> {
       ...(r.bounds ? { extended_bounds: r.bounds } : {}),
     },
   };
-  if (r.split) histogram.aggs = { split: { terms: { field: SPLITS[r.split], size: r.splitSize ?? 5 } } };
+  // Articles enriched before tone existed have none: avg leaves them out (null for a bucket of only those).
+  const tone = r.tone ? { tone: { avg: { field: F.tone } } } : undefined;
+  const aggs: Record<string, unknown> = { ...tone };
+  if (r.split) aggs.split = { terms: { field: SPLITS[r.split], size: r.splitSize ?? 5 }, ...(tone ? { aggs: tone } : {}) };
+  if (Object.keys(aggs).length > 0) histogram.aggs = aggs;
   return { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms`, query: buildQuery(r), aggs: { timeline: histogram } };
 }
 

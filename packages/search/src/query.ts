@@ -51,7 +51,7 @@ const SQS_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|ESCAPE|WHITESPACE';
  * and fills them in, and leaving them out makes Elasticsearch's answer about a third smaller.
  */
 export const HIT_SOURCE_FIELDS = [
-  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, 'image', F.author,
+  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, 'image', F.author, F.tone,
 ];
 
 /**
@@ -97,6 +97,10 @@ export interface SearchFilters {
   excludeSource?: string[];
   /** Domains whose articles are left out. */
   excludeDomain?: string[];
+  /** Tone score ≥ (−100…100); articles without a tone are left out when a bound is set. */
+  toneMin?: number;
+  /** Tone score ≤. */
+  toneMax?: number;
   /** publishedAt ≥ (ISO date or Elasticsearch date math like `now-7d`). */
   from?: string;
   /** publishedAt ≤. */
@@ -185,6 +189,12 @@ export function buildFilters(f: SearchFilters): unknown[] {
   terms(F.sourceId, f.excludeSource, excluded);
   terms(F.domain, f.excludeDomain, excluded);
   if (excluded.length > 0) filter.push({ bool: { must_not: excluded } });
+  if (f.toneMin !== undefined || f.toneMax !== undefined) {
+    const range: Record<string, number> = {};
+    if (f.toneMin !== undefined) range.gte = f.toneMin;
+    if (f.toneMax !== undefined) range.lte = f.toneMax;
+    filter.push({ range: { [F.tone]: range } });
+  }
   if (f.from !== undefined || f.to !== undefined) {
     const range: Record<string, string> = {};
     if (f.from !== undefined) range.gte = f.from;

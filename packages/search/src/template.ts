@@ -19,8 +19,10 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  *     keyword fields so an over-long value can never make a document fail.
  * v3: the Arabic stemmer also gives a month's Egyptian/Gulf name for its Levantine/Iraqi and
  *     Maghrebi names (حزيران, جويلية → يونيو, يوليو), so documents need re-analysing.
+ * v4: `tone` (score, positive, negative). Only fields were added, so the indexer also adds them
+ *     to an older write index in place (`addNewFields`) and keeps writing without a migration.
  */
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -169,6 +171,7 @@ export function articleMappings(): Record<string, unknown> {
       countries: keyword,
       locations: { type: 'geo_point' },
       keywords: freeKeyword,
+      tone: { properties: { score: { type: 'float' }, positive: { type: 'float' }, negative: { type: 'float' } } },
       wordCount: { type: 'integer' },
       readingTimeSec: { type: 'integer' },
       storyId: keyword,

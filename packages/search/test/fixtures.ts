@@ -21,6 +21,8 @@ export interface ArticleSpec {
   topics?: string[];
   keywords?: string[];
   categories?: string[];
+  /** Tone score (−100…100); the positive and negative shares are made up to match. */
+  tone?: number;
 }
 
 export function makeArticle(spec: ArticleSpec = {}): EnrichedArticle {
@@ -53,6 +55,7 @@ export function makeArticle(spec: ArticleSpec = {}): EnrichedArticle {
       countries: [],
       topics: (spec.topics ?? []).map((id) => ({ id, score: 0.9 })),
       keywords: spec.keywords ?? [],
+      ...(spec.tone !== undefined ? { tone: { score: spec.tone, positive: Math.max(spec.tone, 0) + 1, negative: Math.max(-spec.tone, 0) + 1 } } : {}),
       extract: summary,
       wordCount: body.split(/\s+/).filter(Boolean).length,
       readingTimeSec: 10,

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { dropIndexPrefix, testEsUrl, uniqueIndexPrefix } from '@akhbar/testkit';
 import {
-  SearchErrors, abortMigration, articleIndexBody, articleIndexStatus, createEsClient, documentVersion, ensureArticleIndex, indexNames, migrateArticleIndex, toDocument,
+  SearchErrors, abortMigration, addNewFields, articleIndexBody, articleIndexStatus, createEsClient, documentVersion, ensureArticleIndex, indexNames, migrateArticleIndex, toDocument,
   type ArticleDocument,
 } from '../src/index.ts';
 import { makeArticle } from './fixtures.ts';
@@ -162,4 +162,25 @@ t.test('a copy that fails keeps both indices searchable; abort rolls back, a re-
   t.notOk(resumed.status.migrating);
   t.notOk(resumed.status.outdated);
   t.equal(await total(names.read), 31);
+});
+
+t.test('an index from an older template gets the new fields in place and keeps taking documents', async (t) => {
+  const prefix = newPrefix('migrate-fields');
+  const names = indexNames(prefix);
+  // v1 as the v3 template built it: no tone.
+  const older = articleIndexBody() as { mappings: { properties: Record<string, unknown>; _meta: Record<string, unknown> } };
+  delete older.mappings.properties.tone;
+  older.mappings._meta = { templateVersion: 3 };
+  await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
+  const gloomy = toDocument(makeArticle({ title: 'Floods cut the road to the port', tone: -6.5, fetchedAt: T0 }));
+  const cheerful = toDocument(makeArticle({ title: 'Harbour reopens after repairs', tone: 4.2, fetchedAt: T0 }));
+  await t.rejects(write(prefix, [gloomy]), /strict_dynamic_mapping_exception/, 'the strict mapping refuses a document with tone');
+
+  t.same(await addNewFields(es, prefix), ['tone'], 'the field the template added is added');
+  t.same(await addNewFields(es, prefix), [], 'nothing left to add the second time');
+  await write(prefix, [gloomy, cheerful]);
+  t.equal(await total(names.read, { range: { 'tone.score': { lt: 0 } } }), 1, 'tone is searchable in the old index');
+  const status = await articleIndexStatus(es, prefix);
+  t.ok(status.outdated, 'the index still says it was built from an older template (analysis may differ)');
+  t.equal(status.indices.length, 1, 'no new index was made');
 });

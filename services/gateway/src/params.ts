@@ -18,6 +18,8 @@ const ANY_ITEM = '[^,]{1,128}';
 const dateParam = (description: string) =>
   Type.Optional(Type.String({ minLength: 3, maxLength: 40, description: `${description} ISO 8601 date or date-time, or date math (now-7d, now/d).` }));
 
+const toneParam = (description: string) => Type.Optional(Type.String({ pattern: '^[+-]?\\d{1,3}(\\.\\d{1,3})?$', maxLength: 8, description }));
+
 /** A route's `:id` (feed ids are hex, alert ids base64url). */
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false });
 /** A route that takes no query-string parameters: any is a 400 naming it. */
@@ -40,6 +42,8 @@ export const FilterParams = {
   sourceCountry: listOf('[A-Za-z]{2}', 50, 'Countries of the sources (ISO 3166-1 alpha-2)'),
   excludeSource: listOf(ANY_ITEM, 50, 'Source (feed) ids whose articles are left out'),
   excludeDomain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Domains whose articles are left out (NewsAPI\'s excludeDomains)'),
+  toneMin: toneParam('Tone score at least (−100…100; below 0 is negative coverage). Articles without a tone are left out.'),
+  toneMax: toneParam('Tone score at most (−100…100), e.g. toneMax=-2 for clearly negative coverage.'),
   from: dateParam('Published at or after.'),
   to: dateParam('Published at or before.'),
 };
@@ -117,6 +121,13 @@ export function toFilters(q: FilterQuery): SearchFilters {
     in: split(q.in) as SearchIn[] | undefined,
   };
   for (const [k, v] of Object.entries(lists)) if (v && v.length > 0) (f as Record<string, unknown>)[k] = v;
+  for (const k of ['toneMin', 'toneMax'] as const) {
+    if (q[k] === undefined) continue;
+    const v = Number(q[k]);
+    if (v < -100 || v > 100) throw badParam(k, `${k} must be between -100 and 100 (got ${q[k]})`);
+    f[k] = v;
+  }
+  if (f.toneMin !== undefined && f.toneMax !== undefined && f.toneMin > f.toneMax) throw badParam('toneMin', 'toneMin is above toneMax');
   const from = dateValue('from', q.from);
   const to = dateValue('to', q.to);
   if (from !== undefined) f.from = from;

@@ -31,6 +31,7 @@ export const HitOut = Type.Object({
   topics: Type.Array(Type.String()),
   entities: Type.Array(EntityOut),
   story: Type.Object({ id: Type.String(), size: Type.Integer({ description: 'Articles in the story (whole index)' }) }),
+  tone: Type.Optional(Type.Number({ description: 'Tone score, −100…100: % of words with a positive connotation minus % negative (absent for articles enriched before tone existed)' })),
   image: Type.Optional(Type.String()),
   author: Type.Optional(Type.String()),
   highlight: Type.Object({
@@ -94,6 +95,7 @@ export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: 
     story: { id: storyId, size: storySizes?.get(storyId) ?? 1 },
     highlight: { ...(title ? { title } : {}), ...(body ? { body } : {}) },
   };
+  if (typeof s.tone?.score === 'number') out.tone = s.tone.score;
   if (s.image) out.image = s.image;
   if (s.author) out.author = s.author;
   return out;

@@ -2,7 +2,7 @@ import {
   AlertRegistry, QUEUES, backoffMs, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, openQueue, redisReady, sleep,
   startOpsServer, type AlertJob, type AlertMatchJob,
 } from '@akhbar/core';
-import { TEMPLATE_VERSION, articleIndexStatus, createEsClient, ensureArticleIndex, esReady, indexNames } from '@akhbar/search';
+import { TEMPLATE_VERSION, addNewFields, articleIndexStatus, createEsClient, ensureArticleIndex, esReady, indexNames } from '@akhbar/search';
 import { indexOptions, loadIndexerConfig } from './config.ts';
 import { AlertMatcher, startAlertWorkers } from './alerts.ts';
 import { startIndexer } from './indexer.ts';
@@ -20,6 +20,14 @@ for (let attempt = 0; !(await esReady(es)); attempt++) {
   await sleep(wait);
 }
 await ensureArticleIndex(es, config.indexPrefix, indexOptions(config));
+// An index from an older template refuses documents with the fields added since (strict mapping):
+// add them in place so an upgrade keeps indexing before anyone runs a migration.
+try {
+  const added = await addNewFields(es, config.indexPrefix);
+  if (added.length > 0) log.info({ fields: added }, 'added the new fields of the current template to the write index');
+} catch (err) {
+  log.warn({ err }, 'could not add the current template\'s new fields to the write index; documents carrying them will be refused until `akhbar index migrate`');
+}
 const status = await articleIndexStatus(es, config.indexPrefix);
 if (status.outdated) {
   log.warn({ index: status.writeIndex, current: TEMPLATE_VERSION }, 'the article index was built from an older template; run `akhbar index migrate`');

@@ -28,7 +28,7 @@ export const EXPORT_PAGE_SIZE = 500;
 
 export const CSV_COLUMNS = [
   'id', 'publishedAt', 'lang', 'title', 'url', 'summary', 'source.id', 'source.name', 'source.domain', 'source.country',
-  'topics', 'entities', 'entityNames', 'story.id', 'story.size',
+  'topics', 'entities', 'entityNames', 'story.id', 'story.size', 'tone',
 ] as const;
 
 /**
@@ -47,7 +47,8 @@ function csvRow(h: Hit): string[] {
     h.id, h.publishedAt, h.lang, h.title, h.url, h.summary, h.source.id, h.source.name, h.source.domain, h.source.country ?? '',
     h.topics.join(';'), h.entities.map((e) => e.id).join(';'), h.entities.map((e) => e.name).join(';'), h.story.id, String(h.story.size),
   ];
-  return row.map(defuseCell);
+  // The tone is a number of our own making: a spreadsheet must read "-5.2" as minus 5.2, not text.
+  return [...row.map(defuseCell), h.tone === undefined ? '' : String(h.tone)];
 }
 
 export type ExportPage = Pick<Static<typeof SearchResponse>, 'hits' | 'total' | 'totalRelation'>;

@@ -35,6 +35,9 @@ export function chooseInterval(requested: Interval, fromMs: number | undefined, 
   return 'month';
 }
 
+/** An average tone as the API gives it: two decimals, null for a bucket without any tone. */
+const roundTone = (v: number | null | undefined): number | null => (typeof v === 'number' ? Math.round(v * 100) / 100 : null);
+
 async function esQuery(app: FastifyInstance, op: string, body: Record<string, unknown>) {
   return app.esTimed(op, () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
 }
@@ -54,6 +57,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             interval: Type.Union(INTERVALS.map((i) => Type.Literal(i)), { default: 'auto', description: 'Bucket size; auto picks one from from/to' }),
             split: Type.Optional(Type.Union(Object.keys(SPLITS).map((s) => Type.Literal(s)), { description: 'One series per lang, topic, source or country' })),
             splitSize: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Series when split' }),
+            tone: Type.Boolean({ default: false, description: 'Add the average tone of each bucket (and of each series when split), as GDELT\'s tone timeline' }),
             tz: Type.String({ default: 'UTC', pattern: '^([A-Za-z]+(/[A-Za-z0-9_+-]+){0,2}|[+-]\\d{2}:\\d{2})$', maxLength: 64, description: 'Time zone of bucket boundaries (IANA name or ±hh:mm)' }),
           },
           { additionalProperties: false },
@@ -62,7 +66,15 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             interval: Type.String(),
             total: Type.Integer(),
-            buckets: Type.Array(Type.Object({ t: Type.String(), count: Type.Integer(), split: Type.Optional(Type.Record(Type.String(), Type.Integer())) })),
+            buckets: Type.Array(
+              Type.Object({
+                t: Type.String(),
+                count: Type.Integer(),
+                tone: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of the bucket\'s articles (null when none has a tone); with tone=true' })),
+                split: Type.Optional(Type.Record(Type.String(), Type.Integer())),
+                toneSplit: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()]), { description: 'Average tone per series; with tone=true and split' })),
+              }),
+            ),
             expandedEntities: Type.Array(EntityOut),
           }),
         },
@@ -93,15 +105,19 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         interval,
         ...(q.split ? { split: q.split as Split } : {}),
         splitSize: q.splitSize,
+        tone: q.tone,
         tz,
         ...(fromMs !== undefined ? { bounds: { min: new Date(fromMs).toISOString(), max: new Date(toMs).toISOString() } } : {}),
         timeoutMs: app.gw.esTimeoutMs,
       });
       const res = await esQuery(app, 'timeline', body);
       const buckets = ((res.aggregations?.timeline as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []).map((b) => {
-        const out: { t: string; count: number; split?: Record<string, number> } = { t: new Date(b.key as number).toISOString(), count: b.doc_count };
+        const out: { t: string; count: number; tone?: number | null; split?: Record<string, number>; toneSplit?: Record<string, number | null> } = { t: new Date(b.key as number).toISOString(), count: b.doc_count };
+        if (q.tone) out.tone = roundTone(b.tone?.value);
         if (b.split) {
-          out.split = Object.fromEntries((b.split.buckets as Array<{ key: string; doc_count: number }>).map((s) => [String(s.key), s.doc_count]));
+          const series = b.split.buckets as Array<{ key: string; doc_count: number; tone?: { value: number | null } }>;
+          out.split = Object.fromEntries(series.map((s) => [String(s.key), s.doc_count]));
+          if (q.tone) out.toneSplit = Object.fromEntries(series.map((s) => [String(s.key), roundTone(s.tone?.value)]));
           const other = b.split.sum_other_doc_count as number;
           if (other > 0) out.split.other = other;
         }

@@ -1,0 +1,125 @@
+import t from 'tap';
+import { fixtureArticles, idOf, loadFixtures } from './fixtures/articles.ts';
+import { admin, testGateway, type TestGateway } from './helpers.ts';
+
+/**
+ * Tone (GDELT's measure: % positive minus % negative words) as API consumers and dashboards use
+ * it: on every hit, as a filter on every search-like route, and averaged over time. The fixtures'
+ * tones are hand-set (the tagger itself is tested in packages/nlp); the 23 market reports have
+ * none, as articles enriched before tone existed.
+ */
+let gw: TestGateway;
+t.before(async () => {
+  gw = await testGateway({ label: 'tone' });
+  await loadFixtures(gw.indexPrefix, gw.es);
+});
+t.teardown(async () => {
+  await gw?.close();
+});
+
+type Hit = { id: string; tone?: number };
+const fixtures = fixtureArticles();
+const toneOf = (id: string) => fixtures.find((a) => a.id === id)?.enrichment.tone?.score;
+const withTone = (pred: (tone: number) => boolean) =>
+  fixtures.filter((a) => a.enrichment.tone !== undefined && pred(a.enrichment.tone.score)).map((a) => a.id).sort();
+
+async function get(url: string, query: Record<string, string>) {
+  const res = await gw.app.inject({ method: 'GET', url, query });
+  return { status: res.statusCode, body: res.json() as Record<string, any> };
+}
+
+t.test('each hit carries its tone; an article without one has no tone key', async (t) => {
+  const { status, body } = await get('/v1/search', { limit: '100' });
+  t.equal(status, 200);
+  const hits = body.hits as Hit[];
+  t.equal(hits.find((h) => h.id === idOf('en-heat'))?.tone, -5.2, 'the heatwave report is negative');
+  t.equal(hits.find((h) => h.id === idOf('ar-film'))?.tone, 3.9, 'the film festival is positive');
+  t.equal(hits.find((h) => h.id === idOf('fr-visit'))?.tone, 0, 'a neutral article says 0, not nothing');
+  const market = hits.find((h) => h.id === idOf('en-market-3'))!;
+  t.notOk('tone' in market, 'an article enriched before tone existed has no tone');
+  const article = await get(`/v1/articles/${idOf('en-heat')}`, {});
+  t.equal(article.body.tone, -5.2, 'GET /v1/articles/:id shows it too');
+});
+
+t.test('toneMin / toneMax narrow a search to its negative or positive coverage', async (t) => {
+  const ids = async (q: Record<string, string>) => ((await get('/v1/search', { limit: '100', ...q })).body.hits as Hit[]).map((h) => h.id).sort();
+  t.same(await ids({ toneMax: '-2' }), withTone((x) => x <= -2), 'clearly negative: the heatwave and the postponed elections');
+  t.equal((await ids({ toneMax: '-2' })).length, 2);
+  t.same(await ids({ toneMin: '3' }), withTone((x) => x >= 3), 'clearly positive: the marathon and the film festival');
+  t.same(await ids({ toneMin: '-1', toneMax: '+1' }), withTone((x) => x >= -1 && x <= 1), 'a band around neutral');
+  t.same(await ids({ toneMin: '-100' }), withTone(() => true), 'any bound leaves out articles without a tone');
+  t.same(await ids({ q: 'Washington', toneMax: '-0.5' }), [idOf('ar-visit')], 'with a query and its entity expansion');
+
+  const top = await get('/v1/stats/top', { field: 'langs', toneMax: '-2' });
+  t.same(Object.fromEntries((top.body.buckets as Array<{ key: string; count: number }>).map((b) => [b.key, b.count])), { en: 1, fr: 1 }, 'dashboards take the same filter');
+  const csv = await gw.app.inject({ method: 'GET', url: '/v1/search.ndjson', query: { toneMin: '3' } });
+  t.equal(csv.body.trim().split('\n').length, 2, 'so do exports');
+  const sheet = await gw.app.inject({ method: 'GET', url: '/v1/search.csv', query: { toneMax: '-5', bom: 'false' } });
+  const [header, row] = sheet.body.trim().split('\r\n').length > 1 ? sheet.body.trim().split('\r\n') : sheet.body.trim().split('\n');
+  t.equal(header!.split(',').at(-1), 'tone', 'the CSV has a tone column, last');
+  t.equal(row!.split(',').at(-1), '-5.2', 'a negative tone stays a number in a spreadsheet (not defused like text)');
+});
+
+t.test('a bad tone bound is a coded 400 naming it', async (t) => {
+  for (const [q, param] of [
+    [{ toneMin: 'low' }, 'toneMin'],
+    [{ toneMax: '150' }, 'toneMax'],
+    [{ toneMin: '-100.5' }, 'toneMin'],
+    [{ toneMin: '2', toneMax: '-2' }, 'toneMin'],
+    [{ toneMax: '1e2' }, 'toneMax'],
+  ] as Array<[Record<string, string>, string]>) {
+    const { status, body } = await get('/v1/search', q);
+    t.equal(status, 400, JSON.stringify(q));
+    t.equal(body.error?.param, param, `${JSON.stringify(q)} names ${param}`);
+    t.match(body.error?.code, /^AKHBAR_/);
+  }
+});
+
+t.test('the timeline averages tone per bucket and per series, null where no article has one', async (t) => {
+  const { status, body } = await get('/v1/stats/timeline', { from: 'now-60d', interval: 'day', tone: 'true', split: 'lang', tz: 'UTC' });
+  t.equal(status, 200);
+  type Bucket = { t: string; count: number; tone?: number | null; split?: Record<string, number>; toneSplit?: Record<string, number | null> };
+  const buckets = body.buckets as Bucket[];
+  const avg = (xs: number[]) => (xs.length === 0 ? null : Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100);
+  let checked = 0;
+  let nulls = 0;
+  for (const b of buckets) {
+    t.ok('tone' in b, 'every bucket says its tone');
+    const start = Date.parse(b.t);
+    const inside = fixtures.filter((a) => Date.parse(a.publishedAt) >= start && Date.parse(a.publishedAt) < start + 86_400_000);
+    const tones = inside.flatMap((a) => (a.enrichment.tone ? [a.enrichment.tone.score] : []));
+    t.equal(b.tone, avg(tones), `bucket ${b.t}`);
+    if (inside.length > 0) {
+      checked++;
+      for (const lang of Object.keys(b.split ?? {})) {
+        t.equal(b.toneSplit?.[lang], avg(inside.filter((a) => a.enrichment.lang === lang).flatMap((a) => (a.enrichment.tone ? [a.enrichment.tone.score] : []))), `bucket ${b.t}, ${lang}`);
+      }
+    }
+    if (b.count > 0 && b.tone === null) nulls++;
+  }
+  t.ok(checked >= 5, 'several buckets hold articles');
+  t.ok(buckets.some((b) => b.tone === toneOf(idOf('en-heat'))), "the heatwave's day has its tone alone");
+  t.equal(nulls, 0, 'only the market reports lack a tone, and they share days with toned articles');
+
+  const plain = await get('/v1/stats/timeline', { from: 'now-60d', interval: 'day' });
+  t.notOk((plain.body.buckets as Bucket[]).some((b) => 'tone' in b), 'without tone=true buckets stay as they were');
+  const bad = await get('/v1/stats/timeline', { tone: 'maybe' });
+  t.equal(bad.status, 400);
+  t.equal(bad.body.error?.param, 'tone');
+});
+
+t.test('an alert can watch for negative coverage only', async (t) => {
+  const res = await gw.app.inject({
+    method: 'POST', url: '/v1/alerts', headers: admin,
+    payload: { name: 'bad news from Washington', webhook: 'https://hooks.example.org/akhbar', query: { q: 'Washington', toneMax: '-0.5' } },
+  });
+  t.equal(res.statusCode, 201);
+  const alert = res.json() as { id: string; searchUrl: string };
+  t.match(alert.searchUrl, /toneMax=-0\.5/);
+  const [path, qs] = alert.searchUrl.split('?');
+  const matched = await get(path!, Object.fromEntries(new URLSearchParams(qs)));
+  t.same((matched.body.hits as Hit[]).map((h) => h.id), [idOf('ar-visit')], 'what the alert would have matched so far');
+  const bad = await gw.app.inject({ method: 'POST', url: '/v1/alerts', headers: admin, payload: { name: 'x', webhook: 'https://hooks.example.org/akhbar', query: { toneMax: 'low' } } });
+  t.equal(bad.statusCode, 400);
+  await gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${alert.id}`, headers: admin });
+});
