@@ -1,5 +1,5 @@
 import { F } from './fields.ts';
-import { buildQuery, type SearchFilters } from './query.ts';
+import { HIT_SOURCE_FIELDS, buildQuery, type SearchFilters } from './query.ts';
 
 /**
  * Dashboard queries: timelines, top values, trending terms. Every one takes the same filters as
@@ -110,6 +110,54 @@ export function trendingBody(r: TrendingRequest): Record<string, unknown> {
           terms: {
             significant_text: { field: F.title, size: r.termsSize ?? r.size, min_doc_count: 2, filter_duplicate_text: true, background_filter: backgroundFilter },
           },
+        },
+      },
+    },
+  };
+}
+
+export const STORY_RANKS = ['sources', 'articles', 'latest'] as const;
+export type StoryRank = (typeof STORY_RANKS)[number];
+
+export interface TopStoriesRequest extends SearchFilters {
+  /** Recent window, Elasticsearch time units (`24h`, `3d`). */
+  window: string;
+  /** Reference "now" (rounded by the caller so repeated calls hit the request cache). */
+  now: string;
+  /** Stories asked for (the caller may drop some below its minimum of sources). */
+  size: number;
+  /** sources: most distinct sources first (one wire copied by many sites counts once per site); articles: most articles; latest: newest article first. */
+  rank: StoryRank;
+  timeoutMs?: number;
+}
+
+/**
+ * Top stories: the story clusters of the articles matching the filters in a recent window, ranked
+ * by how many sources cover them (Google News' front page, NewsAPI's top headlines), each with its
+ * newest article, languages, first and last article and average tone in the window.
+ */
+export function topStoriesBody(r: TopStoriesRequest): Record<string, unknown> {
+  const { from: _from, to: _to, ...filters } = r;
+  const base = buildQuery(filters) as { bool?: { must?: unknown[]; filter?: unknown[] } };
+  const windowFilter = { range: { [F.publishedAt]: { gte: `${r.now}||-${r.window}`, lte: r.now } } };
+  const query = base.bool ? { bool: { ...base.bool, filter: [...(base.bool.filter ?? []), windowFilter] } } : { bool: { filter: [windowFilter] } };
+  const order = { sources: [{ sources: 'desc' }, { _count: 'desc' }, { lastSeen: 'desc' }], articles: [{ _count: 'desc' }, { sources: 'desc' }, { lastSeen: 'desc' }], latest: [{ lastSeen: 'desc' }, { _count: 'desc' }] }[r.rank];
+  return {
+    size: 0,
+    track_total_hits: true,
+    timeout: `${r.timeoutMs ?? 10_000}ms`,
+    query,
+    aggs: {
+      stories: {
+        // Ordering by a sub-aggregation is exact on one shard; more candidates per shard keep it close on several.
+        terms: { field: F.storyId, size: r.size, shard_size: Math.max(100, r.size * 5), order },
+        aggs: {
+          sources: { cardinality: { field: F.sourceId } },
+          firstSeen: { min: { field: F.publishedAt } },
+          lastSeen: { max: { field: F.publishedAt } },
+          langs: { terms: { field: F.lang, size: 20 } },
+          tone: { avg: { field: F.tone } },
+          lead: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }], _source: { includes: HIT_SOURCE_FIELDS } } },
         },
       },
     },

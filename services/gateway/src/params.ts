@@ -48,6 +48,13 @@ export const FilterParams = {
   to: dateParam('Published at or before.'),
 };
 
+/** The filters without from/to, for routes that look at a recent window (trending, top stories) or at what comes next (alerts). */
+const { from: _from, to: _to, ...undated } = FilterParams;
+export const UndatedFilterParams = undated;
+
+/** A recent window: hours or days (`6h`, `24h`, `3d`). */
+export const windowParam = (fallback: string, description: string) => Type.String({ default: fallback, pattern: '^[1-9]\\d{0,3}[hd]$', description });
+
 /**
  * `names`: which of an entity's display names each hit carries. Every entity has its id, type and
  * `name`; its names in other languages (up to ten per entity, repeated on every hit that mentions

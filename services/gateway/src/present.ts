@@ -126,6 +126,9 @@ export function presentBuckets(kind: string, agg: unknown, lookup?: EntityLookup
   });
 }
 
+/** An average tone as the API gives it: two decimals, null for a bucket without any tone. */
+export const roundTone = (v: number | null | undefined): number | null => (typeof v === 'number' ? Math.round(v * 100) / 100 : null);
+
 export function totalOf(total: number | { value: number; relation: string } | undefined): { total: number; totalRelation: 'eq' | 'gte' } {
   if (typeof total === 'number') return { total, totalRelation: 'eq' };
   return { total: total?.value ?? 0, totalRelation: total?.relation === 'gte' ? 'gte' : 'eq' };

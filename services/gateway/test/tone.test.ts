@@ -1,5 +1,5 @@
 import t from 'tap';
-import { fixtureArticles, idOf, loadFixtures } from './fixtures/articles.ts';
+import { idOf, loadFixtures } from './fixtures/articles.ts';
 import { admin, testGateway, type TestGateway } from './helpers.ts';
 
 /**
@@ -9,16 +9,17 @@ import { admin, testGateway, type TestGateway } from './helpers.ts';
  * none, as articles enriched before tone existed.
  */
 let gw: TestGateway;
+/** The articles as indexed (their dates are relative to when they were loaded). */
+let fixtures: Awaited<ReturnType<typeof loadFixtures>>;
 t.before(async () => {
   gw = await testGateway({ label: 'tone' });
-  await loadFixtures(gw.indexPrefix, gw.es);
+  fixtures = await loadFixtures(gw.indexPrefix, gw.es);
 });
 t.teardown(async () => {
   await gw?.close();
 });
 
 type Hit = { id: string; tone?: number };
-const fixtures = fixtureArticles();
 const toneOf = (id: string) => fixtures.find((a) => a.id === id)?.enrichment.tone?.score;
 const withTone = (pred: (tone: number) => boolean) =>
   fixtures.filter((a) => a.enrichment.tone !== undefined && pred(a.enrichment.tone.score)).map((a) => a.id).sort();

@@ -9,7 +9,7 @@ import { adminGuard } from '../auth.ts';
 import { badParam, GatewayErrors, notFound } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut } from '../present.ts';
-import { FilterParams, IdParams, NoQuery, toFilters } from '../params.ts';
+import { IdParams, NoQuery, UndatedFilterParams, toFilters } from '../params.ts';
 
 /**
  * Alerts: a saved search whose new matches are POSTed to a webhook as they are indexed (Google
@@ -19,8 +19,7 @@ import { FilterParams, IdParams, NoQuery, toFilters } from '../params.ts';
  * Admin only: a webhook makes the server send requests where the caller says.
  */
 
-const { from: _from, to: _to, ...AlertFilterParams } = FilterParams;
-const AlertQuery = Type.Object(AlertFilterParams, {
+const AlertQuery = Type.Object(UndatedFilterParams, {
   additionalProperties: false,
   description: 'The /v1/search parameters that select articles (everything but from/to, paging and presentation), as they would appear in the URL',
 });

@@ -1,10 +1,11 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { F, INTERNAL_SOURCE_FIELDS, relatedBody, storyBody, suggestBody } from '@akhbar/search';
+import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
 import { notFound } from '../errors.ts';
-import { BucketOut, HitOut, SourceOut, presentBuckets, presentHit, type EsHit } from '../present.ts';
+import { BucketOut, EntityOut, HitOut, SourceOut, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
+import { expandQuery } from '../expand.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
-import { NamesParam, nameLangs } from '../params.ts';
+import { NamesParam, UndatedFilterParams, nameLangs, toFilters, windowParam } from '../params.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
 const StoryParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Story id' }) }, { additionalProperties: false });
@@ -87,6 +88,84 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const res = await app.esTimed('related', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
       const names = nameLangs(req.query.names);
       return { hits: (res.hits.hits as EsHit[]).map((h) => presentHit(h, undefined, app.entities, names)) as never };
+    },
+  );
+
+  app.get(
+    '/v1/stories',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'Top stories: what most sources are covering in a recent window, with any search filter',
+        description:
+          'The story clusters of the articles matching the filters and published in `window`, ranked by the number of distinct sources covering them (`rank=sources`), ' +
+          'by articles (`rank=articles`) or by their newest article (`rank=latest`). Each story comes with its newest article, its languages, first and last article and average tone in the window.',
+        querystring: Type.Object(
+          {
+            ...UndatedFilterParams,
+            window: windowParam('24h', 'Recent window (e.g. 6h, 24h, 3d)'),
+            rank: Type.Union(STORY_RANKS.map((r) => Type.Literal(r)), { default: 'sources', description: 'sources (distinct sources, the default), articles, or latest' }),
+            minSources: Type.Integer({ minimum: 1, maximum: 100, default: 1, description: 'Leave out stories covered by fewer sources in the window' }),
+            limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+            ...NamesParam,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            window: Type.String(),
+            now: Type.String(),
+            total: Type.Integer({ description: 'Matching articles in the window' }),
+            expandedEntities: Type.Array(EntityOut),
+            stories: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                articles: Type.Integer({ description: 'Its articles in the window (article.story.size counts the whole index)' }),
+                sources: Type.Integer({ description: 'Distinct sources among them' }),
+                langs: Type.Array(Type.String()),
+                firstSeen: Type.String(),
+                lastSeen: Type.String(),
+                tone: Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of its articles in the window; null when none has one' }),
+                article: HitOut,
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const filters = toFilters(q);
+      const { expansion, entities } = expandQuery(filters.q, app.entities);
+      if (expansion) filters.expansion = expansion;
+      // Rounded to the minute so repeated front-page refreshes hit Elasticsearch's request cache.
+      const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+      // Stories under minSources rank last by sources; asking for more leaves enough after dropping them.
+      const size = q.rank === 'sources' || q.minSources === 1 ? q.limit : Math.min(500, q.limit * 10);
+      const body = topStoriesBody({ ...filters, window: q.window, now, size, rank: q.rank as StoryRank, timeoutMs: app.gw.esTimeoutMs });
+      const res = await app.esTimed('top_stories', () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
+      const buckets = ((res.aggregations?.stories as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? [])
+        .filter((b) => (b.sources.value as number) >= q.minSources)
+        .slice(0, q.limit);
+      const sizes = buckets.length > 0 ? await app.storySizes.get(app, buckets.map((b) => String(b.key))) : new Map<string, number>();
+      const names = nameLangs(q.names);
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return {
+        window: q.window,
+        now,
+        total: totalOf(res.hits.total).total,
+        expandedEntities: entities,
+        stories: buckets.map((b) => ({
+          id: String(b.key),
+          articles: b.doc_count as number,
+          sources: b.sources.value as number,
+          langs: (b.langs.buckets as Array<{ key: string }>).map((l) => l.key),
+          firstSeen: b.firstSeen.value_as_string as string,
+          lastSeen: b.lastSeen.value_as_string as string,
+          tone: roundTone(b.tone.value),
+          article: presentHit(b.lead.hits.hits[0] as EsHit, sizes, app.entities, names) as never,
+        })),
+      };
     },
   );
 

@@ -4,8 +4,8 @@ import { INTERVALS, SPLITS, STAT_FIELDS, sourcesBody, timelineBody, topBody, tre
 import { badParam } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { isStopword } from '../stopwords.ts';
-import { BucketOut, EntityOut, presentBuckets, totalOf } from '../present.ts';
-import { FilterParams, toFilters } from '../params.ts';
+import { BucketOut, EntityOut, presentBuckets, roundTone, totalOf } from '../present.ts';
+import { FilterParams, UndatedFilterParams, toFilters, windowParam } from '../params.ts';
 
 const UNIT_MS: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, H: 3.6e6, d: 8.64e7, w: 6.048e8, M: 2.592e9, y: 3.1536e10 };
 
@@ -34,9 +34,6 @@ export function chooseInterval(requested: Interval, fromMs: number | undefined, 
   if (span <= 3 * 3.1536e10) return 'week';
   return 'month';
 }
-
-/** An average tone as the API gives it: two decimals, null for a bucket without any tone. */
-const roundTone = (v: number | null | undefined): number | null => (typeof v === 'number' ? Math.round(v * 100) / 100 : null);
 
 async function esQuery(app: FastifyInstance, op: string, body: Record<string, unknown>) {
   return app.esTimed(op, () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
@@ -156,7 +153,6 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const { from: _from, to: _to, ...TrendFilters } = FilterParams;
   app.get(
     '/v1/trending',
     {
@@ -165,9 +161,9 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'What is trending: entities, keywords, topics and title words significant in a recent window against a background window',
         querystring: Type.Object(
           {
-            ...TrendFilters,
-            window: Type.String({ default: '24h', pattern: '^[1-9]\\d{0,3}[hd]$', description: 'Recent window (e.g. 6h, 24h, 3d)' }),
-            background: Type.String({ default: '30d', pattern: '^[1-9]\\d{0,3}[hd]$', description: 'Background window, longer than window' }),
+            ...UndatedFilterParams,
+            window: windowParam('24h', 'Recent window (e.g. 6h, 24h, 3d)'),
+            background: windowParam('30d', 'Background window, longer than window'),
             limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
           },
           { additionalProperties: false },
