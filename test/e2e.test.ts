@@ -70,6 +70,8 @@ t.test('feeds registered through the API become searchable, Arabic included', as
   t.match(story?.url, /^http:\/\/127\.0\.0\.1:\d+\/baghdad-today\/politics\/kadhimi-washington-map$/, 'canonical URL without tracking parameters');
   t.match(story?.source, { domain: '127.0.0.1' });
   t.ok(Date.parse(story?.publishedAt) > 0, 'publishedAt is a date');
+  t.type(story?.tone, 'number', 'enrichment scored its tone and the gateway returns it');
+  t.ok(Math.abs(story?.tone as number) <= 100, 'a tone is within −100…100');
 
   // Feeds on one host are fetched politely one after another (INGEST_HOST_DELAY_MS), so the
   // English feed may land a moment after the Arabic one.
