@@ -75,6 +75,7 @@ say(`${total} articles indexed. Try:
   curl -sG '${api}/v1/search' --data-urlencode 'q=الكاظمي'     # al-Kadhimi, in Arabic
   curl -s '${api}/v1/search?q=Kadhimi&facets=topics,entities,countries'   # cross-lingual: every language
   curl -s '${api}/v1/search?q=milices&lang=fr'
+  curl -s '${api}/v1/stories?window=7d'          # top stories: what most sources cover
   curl -s '${api}/v1/trending'
   curl -s -H 'Authorization: Bearer ${adminToken}' '${api}/v1/feeds'
 

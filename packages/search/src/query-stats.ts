@@ -37,7 +37,7 @@ export interface TimelineRequest extends SearchFilters {
   splitSize?: number;
   /** IANA zone or ±hh:mm for bucket boundaries. @default 'UTC' */
   tz?: string;
-  /** Average tone per bucket (and per series when split). */
+  /** Average tone per bucket (and per series when split), and over the whole range. */
   tone?: boolean;
   /** Bounds so empty buckets at the edges are returned too. */
   bounds?: { min: string; max: string };
@@ -59,7 +59,7 @@ export function timelineBody(r: TimelineRequest): Record<string, unknown> {
   const aggs: Record<string, unknown> = { ...tone };
   if (r.split) aggs.split = { terms: { field: SPLITS[r.split], size: r.splitSize ?? 5 }, ...(tone ? { aggs: tone } : {}) };
   if (Object.keys(aggs).length > 0) histogram.aggs = aggs;
-  return { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms`, query: buildQuery(r), aggs: { timeline: histogram } };
+  return { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms`, query: buildQuery(r), aggs: { timeline: histogram, ...tone } };
 }
 
 export function topBody(f: SearchFilters & { timeoutMs?: number }, field: StatField, size: number): Record<string, unknown> {

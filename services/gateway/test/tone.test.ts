@@ -99,11 +99,13 @@ t.test('the timeline averages tone per bucket and per series, null where no arti
     if (b.count > 0 && b.tone === null) nulls++;
   }
   t.ok(checked >= 5, 'several buckets hold articles');
+  t.equal(body.tone, avg(fixtures.flatMap((a) => (a.enrichment.tone ? [a.enrichment.tone.score] : []))), 'the whole range has its average too');
   t.ok(buckets.some((b) => b.tone === toneOf(idOf('en-heat'))), "the heatwave's day has its tone alone");
   t.equal(nulls, 0, 'only the market reports lack a tone, and they share days with toned articles');
 
   const plain = await get('/v1/stats/timeline', { from: 'now-60d', interval: 'day' });
   t.notOk((plain.body.buckets as Bucket[]).some((b) => 'tone' in b), 'without tone=true buckets stay as they were');
+  t.notOk('tone' in plain.body, 'and so does the response');
   const bad = await get('/v1/stats/timeline', { tone: 'maybe' });
   t.equal(bad.status, 400);
   t.equal(bad.body.error?.param, 'tone');

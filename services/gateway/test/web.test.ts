@@ -26,12 +26,14 @@ let base: string;
 let ctx: BrowserContext;
 let profile: string;
 let feeds: FeedServer;
+/** The indexed fixtures, with the publication times they were given. */
+let articles: Awaited<ReturnType<typeof loadWebFixtures>>;
 
 t.before(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: scripts/test.sh installs Debian's chromium (bash scripts/chromium.sh)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   gw = await testGateway({ label: 'web' });
-  await loadWebFixtures(gw.es, gw.indexPrefix);
+  articles = await loadWebFixtures(gw.es, gw.indexPrefix);
   base = await gw.app.listen({ port: 0, host: '127.0.0.1' });
   feeds = await startFeedServer({
     '/site': {
@@ -276,6 +278,170 @@ t.test('the dashboard: timeline, top lists, trending and the map follow the quer
   await done(t, w);
 });
 
+/** A fixture's tone and the UTC day it was published (the browser runs in UTC). */
+const toneOf = (slug: string) => articles.find((a) => a.id === webIdOf(slug))!.enrichment.tone?.score;
+const dayOf = (iso: string) => `${iso.slice(0, 10)}T00:00:00.000Z`;
+const enDate = (iso: string) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+
+t.test('tone over time: one timeline request draws bars below zero for negative days, above for positive, nothing where no article has a tone', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  const timelineCalls: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/v1/stats/timeline') timelineCalls.push(r.url());
+  });
+  await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
+  t.equal(timelineCalls.length, 1, 'the timeline and the tone card share one request');
+  t.equal(new URL(timelineCalls[0]!).searchParams.get('tone'), 'true');
+  t.equal((await page.textContent('#h-tone'))?.trim(), 'Tone over time');
+
+  // What the fixtures say each UTC day should show: the average of its articles that have a tone.
+  const byDay = new Map<string, number[]>();
+  for (const a of articles) {
+    const list = byDay.get(dayOf(a.publishedAt)) ?? [];
+    if (a.enrichment.tone) list.push(a.enrichment.tone.score);
+    byDay.set(dayOf(a.publishedAt), list);
+  }
+  const toned = [...byDay].filter(([, tones]) => tones.length > 0).map(([day, tones]) => [day, tones.reduce((x, y) => x + y, 0) / tones.length] as const);
+  const bars = await page.$$eval('#card-tone svg.tone g.bucket', (els) => els.map((g) => {
+    const r = g.querySelector('rect');
+    return { t: g.getAttribute('data-t')!, count: Number(g.getAttribute('data-count')), rect: r ? { cls: r.getAttribute('class'), y: Number(r.getAttribute('y')), h: Number(r.getAttribute('height')) } : null };
+  }));
+  t.equal(bars.length, await page.locator('#card-timeline svg.timeline g.bucket').count(), 'one bucket per timeline bar, on the same axis');
+  const zero = Number(await page.getAttribute('#card-tone svg line.zero', 'y1'));
+  const drawn = bars.filter((b) => b.rect);
+  t.same(drawn.map((b) => b.t).sort(), toned.map(([day]) => day).sort(), 'a bar for every day with a tone, and only those');
+  for (const [day, avg] of toned) {
+    const bar = drawn.find((b) => b.t === day)!.rect!;
+    if (avg < 0) {
+      t.equal(bar.cls, 'tone-neg', `${day} (${avg.toFixed(2)}) is negative`);
+      t.ok(Math.abs(bar.y - zero) < 0.01 && bar.h > 1, `${day} hangs below the zero line`);
+    } else {
+      t.equal(bar.cls, 'tone-pos', `${day} (${avg.toFixed(2)}) is positive`);
+      t.ok(Math.abs(bar.y + bar.h - zero) < 0.01 && bar.h > 1, `${day} stands on the zero line`);
+    }
+  }
+  const gaps = bars.filter((b) => b.count > 0 && !b.rect);
+  t.ok(gaps.length > 0, `days of market wraps only (no tone) are left empty, not drawn as 0 (${gaps.length})`);
+  t.ok(gaps.every((g) => byDay.get(g.t)?.length === 0), 'and they are exactly the days without a toned article');
+  const deep = drawn.find((b) => b.t === dayOf(articles.find((a) => a.id === webIdOf('fr-municipales'))!.publishedAt))!.rect!;
+  const shallow = drawn.find((b) => b.t === dayOf(articles.find((a) => a.id === webIdOf('en-tehran-riyadh'))!.publishedAt))!.rect!;
+  t.ok(deep.h > shallow.h * 3, 'a -6.1 day reaches much deeper than a -1.5 day');
+
+  const municipales = articles.find((a) => a.id === webIdOf('fr-municipales'))!;
+  const summary = (await page.textContent('#card-tone .chart-summary'))!;
+  const average = Number(/^Average tone ([+-]?\d+(?:\.\d)?) from /.exec(summary)?.[1]);
+  t.ok(average >= -6.1 && average <= Math.max(...toned.map(([, v]) => v)), `an average tone within the days' range (${average})`);
+  t.ok(summary.includes(`most negative: ${enDate(municipales.publishedAt)} (-6.1)`), `names the most negative day: ${summary}`);
+  const best = toned.reduce((p, c) => (c[1] > p[1] ? c : p));
+  const signed = new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(Math.round(best[1] * 100) / 100);
+  t.ok(summary.includes(`most positive: ${enDate(best[0])} (${signed})`), 'and the most positive');
+  t.match(summary, /no tone for \d+ periods? with articles/, 'and says there are gaps');
+  t.equal(await page.getByRole('img', { name: summary }).count(), 1, "the summary is the chart's accessible name");
+  t.match(await page.textContent('#card-tone .legend'), /Negative coverage \(below 0\).*Positive coverage \(above 0\)/);
+  t.same(await page.$$eval('#card-tone svg text.axis', (els) => els.slice(0, 3).map((e) => e.textContent)), ['+5', '0', '-10'], 'y axis: each side of zero rounded up on its own');
+  await page.click('#card-tone .data-table summary');
+  t.match(await page.textContent('#card-tone .data-table tbody'), /no tone/, 'the numbers table says which days have no tone');
+  await shot(page, 'dashboard-tone');
+
+  await settled(page, () => page.selectOption('#f-tone', 'pos'));
+  t.equal(new URL(page.url()).searchParams.get('view'), 'dashboard');
+  t.equal(await page.locator('#card-tone svg rect.tone-neg').count(), 0, 'the tone filter narrows the dashboard too');
+  t.ok(await page.locator('#card-tone svg rect.tone-pos').count() >= 2);
+  await settled(page, () => page.fill('#q', 'no-such-word-anywhere').then(() => page.press('#q', 'Enter')));
+  t.match(await page.textContent('#card-tone'), /No data for this search/);
+  await done(t, w);
+});
+
+t.test("each result shows its tone, coloured by its sign and explained; none for an article without one", async (t) => {
+  const w = await open('/?ui=en&q=Kadhimi&group=0');
+  const { page } = w;
+  const badge = (slug: string) => page.locator(`#results > li.hit[data-id="${webIdOf(slug)}"] .tone-badge`);
+  t.equal((await badge('ar-kadhimi-map').textContent())?.trim(), 'tone -3.1');
+  t.match(await badge('ar-kadhimi-map').getAttribute('class'), /\btone-neg\b/);
+  t.equal((await badge('ar-kadhimi-office').textContent())?.trim(), 'tone +1.2');
+  t.match(await badge('ar-kadhimi-office').getAttribute('class'), /\btone-pos\b/);
+  t.match(await badge('ar-kadhimi-map').getAttribute('title'), /positive connotation minus .* negative .* -100 to 100/);
+  const colours = await page.$$eval('#results .tone-badge', (els) => [...new Set(els.map((e) => e.ownerDocument.defaultView.getComputedStyle(e).color))]);
+  t.equal(colours.length, 2, `negative and positive tones in two colours (${colours.join(', ')})`);
+  await settled(page, () => page.fill('#q', 'markets').then(() => page.press('#q', 'Enter')));
+  t.ok(await page.locator('#results > li.hit').count() > 0, 'market wraps found');
+  t.equal(await page.locator('#results .tone-badge').count(), 0, 'articles enriched before tone existed show no tone');
+  t.equal(toneOf('en-markets-0'), undefined);
+  await done(t, w);
+});
+
+t.test('the tone selector narrows the results, keeps the bounds in the URL, shows a chip and reaches the CSV', async (t) => {
+  const w = await open('/?ui=en&group=0');
+  const { page } = w;
+  t.same(await page.$$eval('#f-tone option', (els) => els.map((e) => e.textContent)), ['Any tone', 'Negative (≤ -2)', 'Neutral (-2 to 2)', 'Positive (≥ 2)']);
+  await settled(page, () => page.selectOption('#f-tone', 'neg'));
+  const url = new URL(page.url());
+  t.equal(url.searchParams.get('toneMax'), '-2', 'toneMax in the URL');
+  t.equal(url.searchParams.get('toneMin'), null);
+  const negative = ['ar-kadhimi-map', 'en-kadhimi-map', 'fr-municipales'];
+  t.same((await hitIds(page)).sort(), negative.map(webIdOf).sort(), 'only the clearly negative articles');
+  t.ok(negative.every((s) => toneOf(s)! <= -2));
+  const shown = await page.$$eval('#results > li.hit', (els) => els.map((e) => e.querySelector('.tone-badge')?.textContent ?? ''));
+  t.ok(shown.length === 3 && shown.every((s) => /^tone -\d/.test(s)), `each shows a negative tone (${shown.join(', ')})`);
+  t.match(await page.textContent('#search-status'), /^3 articles/);
+  t.match(await page.textContent('#chips'), /Tone: Negative \(≤ -2\)/);
+  t.equal(new URL((await page.getAttribute('#export-csv', 'href'))!, base).searchParams.get('toneMax'), '-2', 'the CSV link carries it');
+  const rows = await downloadCsv(page);
+  t.same(rows.map((r) => r.id).sort(), negative.map(webIdOf).sort(), 'and downloads the same articles');
+  t.ok(rows.every((r) => Number(r.tone) <= -2));
+
+  await settled(page, () => page.selectOption('#f-tone', 'neutral'));
+  t.same([new URL(page.url()).searchParams.get('toneMin'), new URL(page.url()).searchParams.get('toneMax')], ['-2', '2']);
+  t.same((await hitIds(page)).sort(), ['ar-kadhimi-office', 'fr-kadhimi-map', 'en-tehran-riyadh'].map(webIdOf).sort(), 'neutral: between -2 and 2');
+  const again = await open(`/?ui=en&group=0&toneMin=-2&toneMax=2`);
+  t.equal(await again.page.inputValue('#f-tone'), 'neutral', 'a permalink selects it again');
+  t.same(await hitIds(again.page), await hitIds(page));
+  await done(t, again);
+  const custom = await open('/?ui=en&toneMax=-5');
+  t.match(await custom.page.textContent('#f-tone option:checked'), /at most -5/, 'bounds that are no choice of the list still show');
+  t.same(await hitIds(custom.page), [webIdOf('fr-municipales')]);
+  await done(t, custom);
+
+  await settled(page, () => page.click('#chips button.chip[data-filter="tone"]'));
+  t.same([new URL(page.url()).searchParams.get('toneMin'), new URL(page.url()).searchParams.get('toneMax')], [null, null], 'removing the chip removes both bounds');
+  t.equal(await page.inputValue('#f-tone'), '');
+  t.match(await page.textContent('#search-status'), /^33 articles/);
+  await done(t, w);
+});
+
+t.test('the Arabic UI: the tone card, its summary and the labels in Arabic, the page right to left', async (t) => {
+  const w = await open('/?ui=ar&view=dashboard');
+  const { page } = w;
+  t.equal((await page.textContent('#h-tone'))?.trim(), 'نبرة التغطية عبر الزمن');
+  const summary = (await page.textContent('#card-tone .chart-summary'))!;
+  t.match(summary, /^متوسط النبرة .* من .* إلى /);
+  t.match(summary, /الأكثر سلبية: .*؛ الأكثر إيجابية: /, 'Arabic wording and the Arabic semicolon');
+  t.match(await page.textContent('#card-tone .legend'), /تغطية سلبية.*تغطية إيجابية/);
+  t.ok(await page.locator('#card-tone svg rect.tone-neg').count() > 0, 'the bars are drawn');
+  t.equal(await page.locator('#card-tone .chart-summary').evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el).direction), 'rtl', 'the text runs right to left');
+  // Time runs left to right on both charts, so they line up; the y labels sit left of the plot.
+  const xs = await page.$$eval('#card-tone svg g.bucket rect', (els) => els.map((r) => ({ x: r.getBoundingClientRect().x, t: Date.parse(r.parentElement!.getAttribute('data-t')!) })));
+  t.ok(xs.length > 2 && xs.every((b, i) => i === 0 || (b.x > xs[i - 1]!.x && b.t > xs[i - 1]!.t)), 'oldest on the left, as on the timeline above');
+  const plotLeft = Math.min(...(await page.$$eval('#card-tone svg rect', (els) => els.map((e) => e.getBoundingClientRect().left))));
+  const labelRight = Math.max(...(await page.$$eval('#card-tone svg text.axis', (els) => els.slice(0, 3).map((e) => e.getBoundingClientRect().right))));
+  t.ok(labelRight <= plotLeft + 1, `the tone scale stays left of the bars (${labelRight} ≤ ${plotLeft})`);
+  const dates = await page.$$eval('#card-tone svg text.axis', (els) => els.slice(3).map((e) => e.getBoundingClientRect()));
+  const svgBox = (await page.locator('#card-tone svg').boundingBox())!;
+  t.ok(dates.every((d) => d.left >= svgBox.x - 1 && d.right <= svgBox.x + svgBox.width + 1), 'the date labels stay inside the chart');
+  const timelineLeft = Math.min(...(await page.$$eval('#card-timeline svg rect', (els) => els.map((e) => e.getBoundingClientRect().left))));
+  const countsRight = Math.max(...(await page.$$eval('#card-timeline svg text.axis', (els) => els.slice(0, 3).map((e) => e.getBoundingClientRect().right))));
+  t.ok(countsRight <= timelineLeft + 1, 'so does the count scale of the timeline');
+  t.match(await page.textContent('label[for="f-tone"]'), /النبرة/);
+  t.match(await page.textContent('#f-tone'), /سلبية.*محايدة.*إيجابية/);
+  await shot(page, 'dashboard-tone-arabic');
+  await settled(page, () => page.click('nav a[data-nav="search"]'));
+  await page.fill('#q', 'الكاظمي');
+  await settled(page, () => page.press('#q', 'Enter'));
+  t.match(await page.textContent('#results .tone-badge'), /^النبرة /, 'the tone label in Arabic');
+  await done(t, w);
+});
+
 t.test('the query box offers whole names as you type part of one, in either script', async (t) => {
   const w = await open('/?ui=en');
   const { page } = w;
@@ -344,7 +510,9 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   await page.click('#results button.story-btn');
   await page.waitForSelector('#results .story li');
   await audit('a story group opened');
+  t.ok(await page.locator('#results .tone-badge').count() > 0, 'with tone labels');
   await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
+  t.ok(await page.locator('#card-tone svg rect').count() > 0, 'the tone card is drawn');
   await audit('dashboard');
   await page.click('nav a[data-nav="feeds"]');
   await page.fill('#admin-token', ADMIN_TOKEN);
@@ -356,11 +524,15 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   await audit('search results, Arabic UI');
   await page.setViewportSize({ width: 390, height: 844 });
   await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
+  t.ok(await page.locator('#card-tone svg rect').count() > 0);
   await audit('dashboard, Arabic UI, phone width');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${base}/?ui=fr&q=Kadhimi`);
   await ready(page);
   await audit('search results, French UI');
+  await page.goto(`${base}/?ui=en&toneMax=-2`);
+  await ready(page);
+  await audit('search results with a tone filter and its chip');
   await done(t, w);
 });
 

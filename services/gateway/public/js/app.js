@@ -9,9 +9,13 @@ import * as feedsView from './feeds.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
 export const FILTERS = ['lang', 'topic', 'source', 'country', 'entity', 'from', 'to'];
+/** Tone bounds, one number each, as the API takes them (toneMax=-2: clearly negative coverage). */
+const TONE = ['toneMin', 'toneMax'];
+/** The tone selector's choices. */
+const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
 const VIEWS = { search: searchView, dashboard: dashboardView, feeds: feedsView };
 /** Parameters that define a result set: changing one starts again from the first page. */
-const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, 'sort', 'group']);
+const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, 'sort', 'group']);
 const UI_STORE = 'akhbar.ui';
 
 let state = {};
@@ -30,7 +34,7 @@ export const known = {
 export function readState(search = location.search) {
   const p = new URLSearchParams(search);
   const s = { view: VIEWS[p.get('view')] ? p.get('view') : 'search' };
-  for (const k of ['q', 'in', ...FILTERS, 'sort', 'cursor', 'trend']) {
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, 'sort', 'cursor', 'trend']) {
     const v = p.get(k);
     if (v) s[k] = v;
   }
@@ -42,7 +46,7 @@ export function readState(search = location.search) {
 export function urlOf(s) {
   const p = new URLSearchParams();
   if (s.view && s.view !== 'search') p.set('view', s.view);
-  for (const k of ['q', 'in', ...FILTERS, 'sort', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, 'sort', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
   if (s.group === false) p.set('group', '0');
   const ui = new URLSearchParams(location.search).get('ui');
   if (ui) p.set('ui', uiLang());
@@ -56,7 +60,7 @@ export function filterParams(s = state) {
   if (s.q) out.q = s.q;
   // "In headlines only": where the query's words must be (in=title).
   if (s.q && s.in) out.in = s.in;
-  for (const k of FILTERS) if (s[k]) out[k] = s[k];
+  for (const k of [...FILTERS, ...TONE]) if (s[k]) out[k] = s[k];
   return out;
 }
 
@@ -108,6 +112,24 @@ function filterLabel(key, value) {
     default:
       return value;
   }
+}
+
+/** Which tone choice `s` is: '' (any), a preset's name, or 'custom' (other bounds from a permalink). */
+function tonePreset(s) {
+  if (!s.toneMin && !s.toneMax) return '';
+  const same = (a, b) => (a === undefined ? b === undefined : b !== undefined && Number(a) === Number(b));
+  return Object.keys(TONE_PRESETS).find((k) => TONE.every((b) => same(TONE_PRESETS[k][b], s[b]))) ?? 'custom';
+}
+
+/** A tone range in words: "Negative (≤ -2)", or "at least 3" for bounds that are no preset. */
+function toneLabel(s) {
+  const num = (v) => fmtNumber(Number(v));
+  const preset = tonePreset(s);
+  if (preset === 'neg') return t('tone.neg', { v: num(s.toneMax) });
+  if (preset === 'pos') return t('tone.pos', { v: num(s.toneMin) });
+  if (preset === 'neutral') return t('tone.neutral', { min: num(s.toneMin), max: num(s.toneMax) });
+  if (s.toneMin && s.toneMax) return t('tone.between', { min: num(s.toneMin), max: num(s.toneMax) });
+  return s.toneMin ? t('tone.atLeast', { v: num(s.toneMin) }) : t('tone.atMost', { v: num(s.toneMax) });
 }
 
 export function topicLabel(id) {
@@ -167,6 +189,12 @@ function syncControls() {
   const sort = $('f-sort');
   sort.replaceChildren(...['relevance', 'newest', 'oldest'].map((m) => h('option', { value: m }, t(`sort.${m}`))));
   sort.value = state.sort ?? (state.q ? 'relevance' : 'newest');
+  const tone = $('f-tone');
+  const preset = tonePreset(state);
+  tone.replaceChildren(h('option', { value: '' }, t('tone.any')),
+    ...Object.entries(TONE_PRESETS).map(([k, bounds]) => h('option', { value: k }, toneLabel(bounds))),
+    preset === 'custom' ? h('option', { value: 'custom' }, toneLabel(state)) : null);
+  tone.value = preset;
   for (const k of ['from', 'to']) $(`f-${k}`).value = /^\d{4}-\d{2}-\d{2}$/.test(state[k] ?? '') ? state[k] : '';
   $('f-group').checked = state.group !== false;
   $('f-in-title').checked = state.in === 'title';
@@ -186,9 +214,16 @@ function renderChips() {
       );
     }
   }
+  if (state.toneMin || state.toneMax) {
+    const label = `${t('filters.tone')}: ${toneLabel(state)}`;
+    chips.push(
+      h('button', { type: 'button', class: 'chip', 'aria-label': t('filters.remove', { label }), dataset: { filter: 'tone' }, onclick: () => navigate({ toneMin: undefined, toneMax: undefined }) },
+        h('span', {}, label), h('span', { 'aria-hidden': 'true', class: 'x' }, '×')),
+    );
+  }
   if (chips.length > 0) {
     const clearAll = {};
-    for (const k of FILTERS) clearAll[k] = undefined;
+    for (const k of [...FILTERS, ...TONE]) clearAll[k] = undefined;
     chips.push(h('button', { type: 'button', class: 'link', onclick: () => navigate(clearAll) }, t('filters.clear')));
   }
   box.append(...chips);
@@ -305,6 +340,11 @@ function wire() {
       const key = el.dataset.filter;
       if (key === 'group') return void navigate({ group: el.checked });
       if (key === 'in') return void navigate({ in: el.checked ? 'title' : undefined });
+      if (key === 'tone') {
+        if (el.value === 'custom') return;
+        const bounds = TONE_PRESETS[el.value] ?? {};
+        return void navigate({ toneMin: bounds.toneMin, toneMax: bounds.toneMax });
+      }
       return void navigate({ [key]: el.value || undefined });
     });
   }

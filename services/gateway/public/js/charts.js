@@ -1,8 +1,9 @@
-// Hand-drawn SVG charts: a stacked timeline and ranked bar lists. A charting library would be
-// most of the page's weight for two chart types; these are plain SVG/HTML the page styles and a
-// screen reader can read (each chart has a text summary and its numbers in a table).
+// Hand-drawn SVG charts: a stacked timeline, a diverging tone timeline and ranked bar lists. A
+// charting library would be most of the page's weight for three chart types; these are plain
+// SVG/HTML the page styles and a screen reader can read (each chart has a text summary and its
+// numbers in a table).
 import { h } from './dom.js';
-import { t, fmtNumber, fmtDate, langName } from './i18n.js';
+import { t, fmtNumber, fmtTone, fmtDate, langName } from './i18n.js';
 
 const H = 240;
 const M = { top: 12, right: 10, bottom: 30, left: 48 };
@@ -21,24 +22,38 @@ function dateLabel(iso, interval) {
   return fmtDate(iso, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
+/** Width, plot size and bar slots of a chart over `n` time buckets, drawn `width` pixels wide. */
+function frame(width, n) {
+  // Drawn at the width it is shown at, so its text stays legible from phone to desktop.
+  const W = Math.round(Math.min(1200, Math.max(300, width)));
+  const pw = W - M.left - M.right;
+  const bw = pw / Math.max(1, n);
+  return { W, ph: H - M.top - M.bottom, bw, gap: bw > 6 ? Math.min(2, bw * 0.15) : 0 };
+}
+
+/** Three date labels under the plot: first, middle and last bucket. */
+function dateTicks(svg, buckets, interval, { W, bw }) {
+  const ticks = buckets.length > 2 ? [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1] : buckets.map((_b, i) => i);
+  for (const i of ticks) {
+    const anchor = i === 0 ? 'start' : i === buckets.length - 1 ? 'end' : 'middle';
+    const x = i === 0 ? M.left : i === buckets.length - 1 ? W - M.right : M.left + (i + 0.5) * bw;
+    svg.append(h('svg:text', { x, y: H - 8, class: 'axis', 'text-anchor': anchor }, dateLabel(buckets[i].t, interval)));
+  }
+}
+
 /**
  * Articles over time from /v1/stats/timeline (optionally split by language): bars stacked by
  * series, a y axis, three date labels, a legend and a data table.
  */
 export function timelineChart(res, { seriesLabel = langName, width = 800 } = {}) {
-  // Drawn at the width it is shown at, so its text stays legible from phone to desktop.
-  const W = Math.round(Math.min(1200, Math.max(300, width)));
   const buckets = res.buckets;
+  const { W, ph, bw, gap } = frame(width, buckets.length);
   const totals = new Map();
   for (const b of buckets) for (const [k, v] of Object.entries(b.split ?? {})) totals.set(k, (totals.get(k) ?? 0) + v);
   const series = [...totals.keys()].filter((k) => k !== 'other').sort((a, b) => totals.get(b) - totals.get(a));
   if (totals.has('other')) series.push('other');
   const labelOf = (k) => (k === 'other' ? t('chart.other') : seriesLabel(k));
   const max = niceCeil(Math.max(0, ...buckets.map((b) => b.count)));
-  const pw = W - M.left - M.right;
-  const ph = H - M.top - M.bottom;
-  const bw = pw / Math.max(1, buckets.length);
-  const gap = bw > 6 ? Math.min(2, bw * 0.15) : 0;
   const y = (v) => M.top + ph - (v / max) * ph;
 
   const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline', role: 'img', dir: 'ltr', 'aria-label': summary(buckets, res.interval) });
@@ -62,12 +77,7 @@ export function timelineChart(res, { seriesLabel = langName, width = 800 } = {})
     }
     svg.append(g);
   });
-  const ticks = buckets.length > 2 ? [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1] : buckets.map((_b, i) => i);
-  for (const i of ticks) {
-    const anchor = i === 0 ? 'start' : i === buckets.length - 1 ? 'end' : 'middle';
-    const x = i === 0 ? M.left : i === buckets.length - 1 ? W - M.right : M.left + (i + 0.5) * bw;
-    svg.append(h('svg:text', { x, y: H - 8, class: 'axis', 'text-anchor': anchor }, dateLabel(buckets[i].t, res.interval)));
-  }
+  dateTicks(svg, buckets, res.interval, { W, bw });
 
   const legend = series.length > 1
     ? h('ul', { class: 'legend' }, series.map((k, si) => h('li', {}, h('span', { class: `swatch s${k === 'other' ? 'o' : si % 6}`, 'aria-hidden': 'true' }), labelOf(k), ` (${fmtNumber(totals.get(k))})`)))
@@ -92,6 +102,71 @@ function summary(buckets, interval) {
     peakAt: dateLabel(peak.t, interval),
     peak: fmtNumber(peak.count),
   });
+}
+
+const hasTone = (b) => typeof b.tone === 'number';
+const toneClass = (v) => (v < 0 ? 'tone-neg' : v > 0 ? 'tone-pos' : 'tone-zero');
+
+/**
+ * Average tone over time from /v1/stats/timeline?tone=true, on the same time axis as
+ * timelineChart: a bar per bucket from a zero line, down for negative coverage and up for
+ * positive, nothing at all for a bucket none of whose articles has a tone (a gap, not a 0).
+ * Time runs left to right in every UI language, as on the timeline above it.
+ */
+export function toneChart(res, { width = 800, id = 'tone-summary' } = {}) {
+  const buckets = res.buckets;
+  const { W, ph, bw, gap } = frame(width, buckets.length);
+  const tones = buckets.filter(hasTone).map((b) => b.tone);
+  // Each side of zero rounded up on its own (at least 1), so mostly negative news uses the height.
+  const up = niceCeil(Math.max(0, ...tones));
+  const down = niceCeil(Math.max(0, ...tones.map((v) => -v)));
+  const y = (v) => M.top + ((up - v) / (up + down)) * ph;
+
+  const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline tone', role: 'img', dir: 'ltr', 'aria-labelledby': id });
+  for (const v of [up, 0, -down]) {
+    if (v !== 0) svg.append(h('svg:line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: 'grid' }));
+    svg.append(h('svg:text', { x: M.left - 6, y: y(v) + 4, class: 'axis', 'text-anchor': 'end' }, fmtTone(v)));
+  }
+  buckets.forEach((b, i) => {
+    const x = M.left + i * bw + gap / 2;
+    const date = dateLabel(b.t, res.interval);
+    const label = hasTone(b) ? t('tone.bucket', { date, v: fmtTone(b.tone) }) : t('tone.bucketNone', { date });
+    const g = h('svg:g', { class: 'bucket', dataset: { t: b.t, count: String(b.count), tone: hasTone(b) ? String(b.tone) : undefined } }, h('svg:title', {}, label));
+    if (hasTone(b)) {
+      // A tone that rounds to 0 still gets a hairline, so it reads as "neutral", not "missing".
+      g.append(h('svg:rect', { x, width: Math.max(0.5, bw - gap), y: Math.min(y(b.tone), y(0)), height: Math.max(1, Math.abs(y(b.tone) - y(0))), class: toneClass(b.tone) }));
+    }
+    svg.append(g);
+  });
+  svg.append(h('svg:line', { x1: M.left, x2: W - M.right, y1: y(0), y2: y(0), class: 'zero' }));
+  dateTicks(svg, buckets, res.interval, { W, bw });
+
+  const legend = h('ul', { class: 'legend' },
+    h('li', {}, h('span', { class: 'swatch tone-neg', 'aria-hidden': 'true' }), t('tone.legendNeg')),
+    h('li', {}, h('span', { class: 'swatch tone-pos', 'aria-hidden': 'true' }), t('tone.legendPos')));
+  const table = h('details', { class: 'data-table' },
+    h('summary', {}, t('chart.table')),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chart.date')), h('th', { scope: 'col' }, t('chart.tone')), h('th', { scope: 'col' }, t('chart.count')))),
+      h('tbody', {}, buckets.filter((b) => b.count > 0).map((b) =>
+        h('tr', {}, h('th', { scope: 'row' }, dateLabel(b.t, res.interval)), h('td', {}, hasTone(b) ? fmtTone(b.tone) : t('chart.noTone')), h('td', {}, fmtNumber(b.count)))))));
+  return h('div', { class: 'chart' },
+    h('p', { id, class: 'chart-summary' }, toneSummary(buckets, res.interval, res.tone)),
+    svg, legend, h('p', { class: 'chart-note' }, t('tone.note')), table);
+}
+
+/** "Average tone -2.3 from … to …; most negative: 12 Oct (-6.1); most positive: …" (`avg`: the API's average over the whole range). */
+export function toneSummary(buckets, interval, avg) {
+  const toned = buckets.filter(hasTone);
+  if (toned.length === 0 || typeof avg !== 'number') return t('tone.none');
+  const low = toned.reduce((p, b) => (b.tone < p.tone ? b : p), toned[0]);
+  const high = toned.reduce((p, b) => (b.tone > p.tone ? b : p), toned[0]);
+  const gaps = buckets.filter((b) => b.count > 0 && !hasTone(b)).length;
+  const parts = [t('tone.summary', { avg: fmtTone(avg), from: dateLabel(buckets[0].t, interval), to: dateLabel(buckets[buckets.length - 1].t, interval) })];
+  if (low.tone < 0) parts.push(t('tone.mostNeg', { at: dateLabel(low.t, interval), v: fmtTone(low.tone) }));
+  if (high.tone > 0) parts.push(t('tone.mostPos', { at: dateLabel(high.t, interval), v: fmtTone(high.tone) }));
+  if (gaps > 0) parts.push(t('tone.gaps', { n: gaps }));
+  return `${parts.join(t('chart.sep'))}.`;
 }
 
 /**

@@ -1,11 +1,12 @@
-// The dashboard: timeline, world map, top entities / topics / sources and trending, all for the
-// current query and filters. Every card loads on its own, so one slow or failing call leaves the
-// others standing. Clicking a bar, a country or a trending name narrows the filters.
+// The dashboard: timeline and tone over time, world map, top entities / topics / sources and
+// trending, all for the current query and filters. Every card loads on its own, so one slow or
+// failing call leaves the others standing (the timeline and tone cards share one call). Clicking a
+// bar, a country or a trending name narrows the filters.
 import { api, once } from './api.js';
 import { h, clear } from './dom.js';
 import { t, langName, countryName } from './i18n.js';
 import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, topicLabel } from './app.js';
-import { timelineChart, barList } from './charts.js';
+import { timelineChart, toneChart, barList } from './charts.js';
 import { worldMap } from './map.js';
 
 const $ = (id) => document.getElementById(id);
@@ -48,12 +49,14 @@ function timeZone() {
   return /^[A-Za-z]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz ?? '') ? tz : 'UTC';
 }
 
+/** The timeline and the tone card, from one /v1/stats/timeline call that asks for tone too. */
 async function timeline(fp, signal) {
-  const params = { ...fp, split: 'lang', splitSize: 6, tz: timeZone() };
+  const params = { ...fp, split: 'lang', splitSize: 6, tone: true, tz: timeZone() };
   if (!fp.from) {
     const oldest = await api('/v1/search', { params: { ...fp, sort: 'oldest', limit: 1, highlight: false }, signal });
     if (oldest.hits.length === 0) {
       $('dash-status').textContent = t('dash.total', { n: 0 });
+      fill('card-tone', empty());
       return fill('card-timeline', empty());
     }
     params.interval = intervalFor(oldest.hits[0].publishedAt);
@@ -61,6 +64,8 @@ async function timeline(fp, signal) {
   const res = await api('/v1/stats/timeline', { params, signal });
   $('dash-status').textContent = t('dash.total', { n: res.total });
   fill('card-timeline', res.total > 0 ? timelineChart(res, { seriesLabel: langName, width: body('card-timeline').clientWidth }) : empty());
+  const toned = res.buckets.some((b) => typeof b.tone === 'number');
+  fill('card-tone', res.total === 0 ? empty() : toned ? toneChart(res, { width: body('card-tone').clientWidth }) : h('p', { class: 'muted' }, t('tone.none')));
 }
 
 async function top(field, card, fp, signal, toItem, filterKey) {
@@ -104,11 +109,13 @@ export async function render(state, { signal, focus } = {}) {
   sel.value = WINDOWS.includes(state.trend) ? state.trend : '24h';
   sel.onchange = () => navigate({ trend: sel.value === '24h' ? undefined : sel.value });
   clear($('dash-status'));
-  for (const c of ['card-timeline', 'card-map', 'card-entities', 'card-topics', 'card-sources', 'card-trending']) busy(c);
+  for (const c of ['card-timeline', 'card-tone', 'card-map', 'card-entities', 'card-topics', 'card-sources', 'card-trending']) busy(c);
   if (focus) $('dash-heading').focus();
-  const guard = (card, p) => p.catch((err) => failed(card, err));
+  const guard = (cards, p) => p.catch((err) => {
+    for (const card of [cards].flat()) failed(card, err);
+  });
   await Promise.all([
-    guard('card-timeline', timeline(fp, signal)),
+    guard(['card-timeline', 'card-tone'], timeline(fp, signal)),
     guard('card-map', map(fp, signal)),
     guard('card-entities', top('entities', 'card-entities', fp, signal, (b) => {
       learnEntity({ id: b.key, name: b.name });

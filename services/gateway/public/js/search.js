@@ -2,7 +2,7 @@
 // cursor paging. Paging keeps the cursor in the URL, so a page is a permalink too.
 import { api, ApiError, credentials, queryString } from './api.js';
 import { h, clear, marked, safeHref } from './dom.js';
-import { t, fmtDateTime, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
+import { t, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { navigate, filterParams, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
 
 const LIMIT = 20;
@@ -152,6 +152,7 @@ function hitItem(hit, i) {
       h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
       h('time', { datetime: hit.publishedAt }, fmtDateTime(hit.publishedAt)),
       lang ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'lang-badge', title: t('hit.lang', { lang: langName(lang) }) }, langName(lang))] : null,
+      typeof hit.tone === 'number' ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), toneBadge(hit.tone)] : null,
       hit.topics.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'topics' }, hit.topics.map(topicLabel).join(listSep()))] : null,
       hit.entities.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'entities' }, hit.entities.slice(0, 4).map((e) => entityLabel(e.id, e.names?.[uiLang()])).join(listSep()))] : null),
     others > 0
@@ -161,6 +162,12 @@ function hitItem(hit, i) {
         ]
       : null,
   );
+}
+
+/** "tone -5.2", coloured by its sign; the title says what the number means. */
+function toneBadge(tone) {
+  const sign = tone < 0 ? 'neg' : tone > 0 ? 'pos' : 'zero';
+  return h('span', { class: `tone-badge tone-${sign}`, dataset: { tone: String(tone) }, title: t('hit.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) }) }, t('hit.tone', { v: fmtTone(tone) }));
 }
 
 async function toggleStory(button, hit, panelId) {

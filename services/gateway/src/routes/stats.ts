@@ -63,6 +63,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             interval: Type.String(),
             total: Type.Integer(),
+            tone: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of every matching article with one (null when none); with tone=true' })),
             buckets: Type.Array(
               Type.Object({
                 t: Type.String(),
@@ -121,7 +122,8 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return out;
       });
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      return { interval, total: totalOf(res.hits.total).total, buckets, expandedEntities: entities };
+      const tone = q.tone ? { tone: roundTone((res.aggregations?.tone as { value?: number | null } | undefined)?.value) } : {};
+      return { interval, total: totalOf(res.hits.total).total, ...tone, buckets, expandedEntities: entities };
     },
   );
 
