@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { RawArticle } from '@akhbar/core';
-import { enrichArticle } from '../src/index.ts';
+import { enrichArticle, tonePolarity, type Taggers, type TonePolarity } from '../src/index.ts';
 
 /**
  * Measured quality of the taggers on a labelled set written for Akhbar (packages/nlp/eval/
  * articles.*.json): news in Arabic, English and French with the expected language, entities
- * (gazetteer ids) and topics; a few articles in other languages check language id only.
+ * (gazetteer ids), topics and tone; a few articles in other languages check language id only.
  * Precision, recall and F1 are micro-averaged over the articles.
+ *
+ * Tone is scored as polarity (negative / neutral / positive from the score, `tonePolarity`)
+ * against a reader's label, on the labelled set (the lexicon and thresholds were tuned on it) and
+ * on tone.heldout.json: short items written apart and never used to tune anything.
  */
 
 export interface LabelledArticle {
@@ -18,6 +22,21 @@ export interface LabelledArticle {
   entities?: string[];
   /** Expected topic ids; absent: the article does not count for topics. */
   topics?: string[];
+  /** Tone as a reader sees it; absent: the article does not count for tone. */
+  tone?: TonePolarity;
+}
+
+export interface Accuracy {
+  accuracy: number;
+  correct: number;
+  total: number;
+}
+
+export interface ToneEval extends Accuracy {
+  byLang: Record<string, Accuracy>;
+  /** What always answering the commonest label would score (the bar to beat). */
+  baseline: number;
+  misses: Array<{ id: string; expected: TonePolarity; got: TonePolarity | 'none'; score: number | undefined }>;
 }
 
 export interface Prf {
@@ -35,12 +54,47 @@ export interface TaggingEval {
   language: { accuracy: number; correct: number; total: number; errors: Array<{ id: string; expected: string; got: string }> };
   entities: Prf & { byLang: Record<string, Prf>; misses: Array<{ id: string; missing: string[]; extra: string[] }> };
   topics: Prf & { byLang: Record<string, Prf>; misses: Array<{ id: string; missing: string[]; extra: string[] }> };
+  /** Tone polarity on the labelled set, and on the held-out set. */
+  tone: ToneEval & { heldout: ToneEval };
 }
 
 const FILES = ['articles.ar.json', 'articles.en.json', 'articles.fr.json', 'articles.other.json'];
 
 export function loadEvalSet(): LabelledArticle[] {
   return FILES.flatMap((f) => JSON.parse(readFileSync(new URL(f, import.meta.url), 'utf8')) as LabelledArticle[]);
+}
+
+/** Short items labelled with their tone, written apart from the lexicon and never used to tune it. */
+export function loadToneHeldout(): LabelledArticle[] {
+  return JSON.parse(readFileSync(new URL('tone.heldout.json', import.meta.url), 'utf8')) as LabelledArticle[];
+}
+
+class ToneCounts {
+  private readonly all: Accuracy = { accuracy: 0, correct: 0, total: 0 };
+  private readonly by = new Map<string, Accuracy>();
+  private readonly labels = new Map<string, number>();
+  readonly misses: ToneEval['misses'] = [];
+  add(a: LabelledArticle, expected: TonePolarity, score: number | undefined): void {
+    const got = score === undefined ? 'none' : tonePolarity({ score });
+    const by = this.by.get(a.lang) ?? { accuracy: 0, correct: 0, total: 0 };
+    this.by.set(a.lang, by);
+    for (const c of [this.all, by]) {
+      c.total++;
+      if (got === expected) c.correct++;
+    }
+    this.labels.set(expected, (this.labels.get(expected) ?? 0) + 1);
+    if (got !== expected) this.misses.push({ id: a.id, expected, got, score });
+  }
+  result(): ToneEval {
+    const acc = (c: Accuracy): Accuracy => ({ ...c, accuracy: c.total === 0 ? 0 : c.correct / c.total });
+    const common = Math.max(0, ...this.labels.values());
+    return {
+      ...acc(this.all),
+      byLang: Object.fromEntries([...this.by].map(([l, c]) => [l, acc(c)])),
+      baseline: this.all.total === 0 ? 0 : common / this.all.total,
+      misses: this.misses,
+    };
+  }
 }
 
 function prf(tp: number, fp: number, fn: number): Prf {
@@ -77,8 +131,15 @@ function toRaw(a: LabelledArticle): RawArticle {
   };
 }
 
+export interface EvaluateOptions {
+  /** Held-out tone items. @default loadToneHeldout() */
+  heldout?: LabelledArticle[];
+  /** Replace taggers (a test checks that the floors can fail). */
+  taggers?: Partial<Taggers>;
+}
+
 /** Run every tagger over the set and score it. No declared language is given: the text must tell. */
-export function evaluateTagging(set: LabelledArticle[] = loadEvalSet()): TaggingEval {
+export function evaluateTagging(set: LabelledArticle[] = loadEvalSet(), opts: EvaluateOptions = {}): TaggingEval {
   let correct = 0;
   const langErrors: TaggingEval['language']['errors'] = [];
   const ent = new Counts();
@@ -88,9 +149,12 @@ export function evaluateTagging(set: LabelledArticle[] = loadEvalSet()): Tagging
   const entMiss: TaggingEval['entities']['misses'] = [];
   const topMiss: TaggingEval['topics']['misses'] = [];
   const byLang: Record<string, number> = {};
+  const enrich = (a: LabelledArticle) => enrichArticle(toRaw(a), { now: new Date(0), taggers: opts.taggers });
+  const tone = new ToneCounts();
   for (const a of set) {
     byLang[a.lang] = (byLang[a.lang] ?? 0) + 1;
-    const e = enrichArticle(toRaw(a), { now: new Date(0) });
+    const e = enrich(a);
+    if (a.tone) tone.add(a, a.tone, e.tone?.score);
     if (e.lang === a.lang) correct++;
     else langErrors.push({ id: a.id, expected: a.lang, got: e.lang });
     if (a.entities) {
@@ -108,6 +172,8 @@ export function evaluateTagging(set: LabelledArticle[] = loadEvalSet()): Tagging
       if (d.missing.length || d.extra.length) topMiss.push({ id: a.id, ...d });
     }
   }
+  const heldout = new ToneCounts();
+  for (const a of opts.heldout ?? loadToneHeldout()) if (a.tone) heldout.add(a, a.tone, enrich(a).tone?.score);
   const by = (m: Map<string, Counts>) => Object.fromEntries([...m].map(([l, c]) => [l, c.result()]));
   return {
     articles: set.length,
@@ -115,10 +181,16 @@ export function evaluateTagging(set: LabelledArticle[] = loadEvalSet()): Tagging
     language: { accuracy: correct / set.length, correct, total: set.length, errors: langErrors },
     entities: { ...ent.result(), byLang: by(entBy), misses: entMiss },
     topics: { ...top.result(), byLang: by(topBy), misses: topMiss },
+    tone: { ...tone.result(), heldout: heldout.result() },
   };
 }
 
 const f = (x: number) => x.toFixed(3);
+const accRow = (name: string, a: Accuracy) => `  ${name.padEnd(14)} accuracy ${f(a.accuracy)}   (${String(a.correct)}/${String(a.total)})`;
+const toneRows = (name: string, short: string, t: ToneEval) => [
+  `${accRow(name, t)}   commonest label alone: ${f(t.baseline)}`,
+  ...Object.entries(t.byLang).map(([l, a]) => accRow(`  ${short} ${l}`, a)),
+];
 const row = (name: string, p: Prf) => `  ${name.padEnd(14)} P ${f(p.precision)}  R ${f(p.recall)}  F1 ${f(p.f1)}   (tp ${String(p.tp)}, fp ${String(p.fp)}, fn ${String(p.fn)})`;
 
 /** Human-readable report; `verbose` lists every miss. */
@@ -130,11 +202,14 @@ export function formatTaggingEval(r: TaggingEval, verbose = false): string {
     ...Object.entries(r.entities.byLang).map(([l, p]) => row(`  entities ${l}`, p)),
     row('topics', r.topics),
     ...Object.entries(r.topics.byLang).map(([l, p]) => row(`  topics ${l}`, p)),
+    ...toneRows('tone', 'tone', r.tone),
+    ...toneRows('tone held-out', 'held-out', r.tone.heldout),
   ];
   if (verbose) {
     for (const e of r.language.errors) lines.push(`  lang miss ${e.id}: expected ${e.expected}, got ${e.got}`);
     for (const m of r.entities.misses) lines.push(`  entities ${m.id}: missing [${m.missing.join(', ')}] extra [${m.extra.join(', ')}]`);
     for (const m of r.topics.misses) lines.push(`  topics ${m.id}: missing [${m.missing.join(', ')}] extra [${m.extra.join(', ')}]`);
+    for (const m of [...r.tone.misses, ...r.tone.heldout.misses]) lines.push(`  tone ${m.id}: expected ${m.expected}, got ${m.got} (score ${String(m.score)})`);
   }
   return lines.join('\n');
 }
@@ -143,5 +218,6 @@ export function formatTaggingEval(r: TaggingEval, verbose = false): string {
 export const name = 'enrichment';
 export async function run(opts: { verbose?: boolean } = {}): Promise<{ name: string; report: string; ok: boolean }> {
   const r = evaluateTagging();
-  return { name, report: formatTaggingEval(r, opts.verbose), ok: r.language.accuracy >= 0.98 && r.entities.f1 >= 0.85 && r.topics.f1 >= 0.75 };
+  const ok = r.language.accuracy >= 0.98 && r.entities.f1 >= 0.85 && r.topics.f1 >= 0.75 && r.tone.accuracy >= 0.7 && r.tone.heldout.accuracy >= 0.85;
+  return { name, report: formatTaggingEval(r, opts.verbose), ok };
 }

@@ -1,4 +1,4 @@
-import { dirOf, errorCode, type Enrichment, type Entity, type Provenance, type RawArticle, type Topic } from '@akhbar/core';
+import { dirOf, errorCode, type Enrichment, type Entity, type Provenance, type RawArticle, type Tone, type Topic } from '@akhbar/core';
 import { stripBoilerplate } from './boilerplate.ts';
 import { NlpErrors } from './errors.ts';
 import { gazetteer } from './gazetteer.ts';
@@ -8,6 +8,7 @@ import { detectLanguage, type LanguageGuess } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { extractiveSummary } from './summary.ts';
 import { countWords, tokenize, type Token } from './text.ts';
+import { tagToneInTokens } from './tone.ts';
 import { tagTopicsInTokens } from './topics.ts';
 
 /** Version of the NLP package's taggers; provenance carries it so a re-run can target old output. */
@@ -22,6 +23,7 @@ export const TAGGERS = {
   countries: { tagger: 'akhbar-gazetteer', version: '1.0.0' },
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.0.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
+  tone: { tagger: 'akhbar-tone-lexicon', version: '1.0.0' },
   extract: { tagger: 'akhbar-extractive', version: '1.0.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },
@@ -49,6 +51,8 @@ export interface Taggers {
   entities(input: TaggerInput): Entity[];
   topics(input: TaggerInput): Topic[];
   keywords(input: TaggerInput): string[];
+  /** Undefined: no tone for this language (no lexicon). */
+  tone(input: TaggerInput): Tone | undefined;
   extract(input: TaggerInput, weights: ReadonlyMap<string, number>): string;
 }
 
@@ -57,6 +61,7 @@ export const defaultTaggers: Taggers = {
   entities: (input) => gazetteer().findInTokens(input.tokens),
   topics: (input) => tagTopicsInTokens(input.tokens, input.lang, input.titleTokens.length),
   keywords: (input) => extractKeywords(input.tokens, input.lang),
+  tone: (input) => tagToneInTokens(input.tokens, input.lang, input.titleTokens.length),
   extract: (input, weights) => extractiveSummary(input.body, weights, input.article.summary || input.article.title),
 };
 
@@ -131,6 +136,7 @@ export function enrichArticle(article: RawArticle, opts: EnrichOptions = {}): En
   });
   const topics = run('topics', [] as Topic[], () => taggers.topics(input));
   const keywords = run('keywords', [] as string[], () => taggers.keywords(input));
+  const tone = run('tone', undefined as Tone | undefined, () => taggers.tone(input));
   const extract = run('extract', '', () => {
     const weights = new Map<string, number>();
     keywords.forEach((k, i) => {
@@ -159,6 +165,7 @@ export function enrichArticle(article: RawArticle, opts: EnrichOptions = {}): En
     provenance,
     enrichedAt: (opts.now ?? new Date()).toISOString(),
   };
+  if (tone !== undefined) out.tone = tone;
   if (hash !== undefined) out.simhash = hash;
   return out;
 }

@@ -8,4 +8,5 @@ export * from './language.ts';
 export * from './normalize.ts';
 export * from './summary.ts';
 export * from './text.ts';
+export * from './tone.ts';
 export * from './topics.ts';

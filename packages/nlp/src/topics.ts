@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Topic } from '@akhbar/core';
 import { tokenize, type Token } from './text.ts';
-import { PhraseIndex, type PhraseStep } from './trie.ts';
+import { parseTerm, PhraseIndex } from './trie.ts';
 
 /**
  * Topics: the IPTC Media Topics top level (plus `energy`, which the news Akhbar was designed
@@ -45,26 +45,6 @@ const MIN_EVIDENCE = 2;
 const MIN_RELATIVE = 0.35;
 /** Title words weigh this much more than body words. */
 const TITLE_BOOST = 2;
-
-function parseTerm(term: string): { steps: PhraseStep[]; weight: number } | undefined {
-  const [text = '', w] = term.split('|');
-  const weight = w === undefined ? 1 : Number(w);
-  const steps: PhraseStep[] = [];
-  for (const part of text.trim().split(/\s+/)) {
-    const exact = part.startsWith('=');
-    const stem = part.endsWith('*');
-    const bare = part.replace(/^=/, '').replace(/\*$/, '');
-    const toks = tokenize(bare);
-    toks.forEach((t, k) => {
-      const step: PhraseStep = { text: t.norm };
-      if (stem && k === toks.length - 1) step.prefix = true;
-      if (exact) step.exact = t.raw;
-      steps.push(step);
-    });
-  }
-  if (steps.length === 0 || !Number.isFinite(weight)) return undefined;
-  return { steps, weight };
-}
 
 const indexes = new Map<string, PhraseIndex<Term>>();
 

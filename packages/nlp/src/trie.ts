@@ -1,4 +1,4 @@
-import { cliticVariants, type Token } from './text.ts';
+import { cliticVariants, tokenize, type Token } from './text.ts';
 
 /**
  * A token trie: every phrase of every dictionary (gazetteer names, topic lexicons) is a path of
@@ -175,4 +175,28 @@ export class PhraseIndex<T> {
     if (!node.next && !node.stems) return;
     for (const n of this.step(node, t.norm)) this.walk(n, tokens, start, pos + 1, via, out);
   }
+}
+
+/**
+ * A lexicon term (topics, tone) as trie steps: a word or phrase, `stem*` for any word starting
+ * with the stem, `=Word` for that exact case, and `|weight` (default 1).
+ */
+export function parseTerm(term: string): { steps: PhraseStep[]; weight: number } | undefined {
+  const [text = '', w] = term.split('|');
+  const weight = w === undefined ? 1 : Number(w);
+  const steps: PhraseStep[] = [];
+  for (const part of text.trim().split(/\s+/)) {
+    const exact = part.startsWith('=');
+    const stem = part.endsWith('*');
+    const bare = part.replace(/^=/, '').replace(/\*$/, '');
+    const toks = tokenize(bare);
+    toks.forEach((t, k) => {
+      const step: PhraseStep = { text: t.norm };
+      if (stem && k === toks.length - 1) step.prefix = true;
+      if (exact) step.exact = t.raw;
+      steps.push(step);
+    });
+  }
+  if (steps.length === 0 || !Number.isFinite(weight)) return undefined;
+  return { steps, weight };
 }

@@ -38,7 +38,8 @@ t.test('the seed-like story: politics and security, Iraq, the US, Iran, Kadhimi 
   t.ok(e.keywords.length > 0 && e.extract.length > 0);
   t.ok(e.wordCount > 40 && e.readingTimeSec > 0);
   t.match(e.simhash, /^[0-9a-f]{16}$/);
-  for (const field of ['lang', 'normalized', 'entities', 'countries', 'topics', 'keywords', 'extract', 'stats', 'simhash', 'storyId']) {
+  t.ok(e.tone && e.tone.score >= -100 && e.tone.score <= 100, `tone: ${JSON.stringify(e.tone)}`);
+  for (const field of ['lang', 'normalized', 'entities', 'countries', 'topics', 'keywords', 'tone', 'extract', 'stats', 'simhash', 'storyId']) {
     t.match(e.provenance[field], { tagger: String, version: String }, `provenance of ${field}`);
     t.notOk(e.provenance[field]?.failed, `${field} did not fail`);
   }
@@ -102,6 +103,7 @@ t.test('a tagger that throws marks its field failed; the others run', async (t) 
   t.same(e.entities, []);
   t.equal(e.lang, 'ar', 'language still detected');
   t.ok(e.keywords.length > 0, 'keywords still extracted');
+  t.ok(e.tone && !e.provenance.tone?.failed, 'tone still scored');
   t.ok(Value.Check(EnrichmentSchema, e));
 });
 

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { evaluateTagging, loadEvalSet } from '../eval/eval.ts';
+import { evaluateTagging, loadEvalSet, loadToneHeldout } from '../eval/eval.ts';
 
 t.test('the labelled evaluation set is what the issue asks for', async (t) => {
   const set = loadEvalSet();
@@ -22,4 +22,37 @@ t.test('quality floors: language ≥ 0.98, entity F1 ≥ 0.85, topic F1 ≥ 0.75
     t.ok((r.entities.byLang[lang]?.f1 ?? 0) >= 0.85, `entity F1 in ${lang}: ${(r.entities.byLang[lang]?.f1 ?? 0).toFixed(3)}`);
     t.ok((r.topics.byLang[lang]?.f1 ?? 0) >= 0.7, `topic F1 in ${lang}: ${(r.topics.byLang[lang]?.f1 ?? 0).toFixed(3)}`);
   }
+});
+
+t.test('tone: every ar/en/fr article is labelled; the held-out set is what the issue asks for', async (t) => {
+  const set = loadEvalSet().filter((a) => ['ar', 'en', 'fr'].includes(a.lang));
+  for (const a of set) t.ok(a.tone && ['negative', 'neutral', 'positive'].includes(a.tone), `${a.id} has a tone label`);
+  const heldout = loadToneHeldout();
+  const count = (lang: string) => heldout.filter((a) => a.lang === lang).length;
+  t.ok(heldout.length >= 30, `${String(heldout.length)} held-out items`);
+  t.ok(count('ar') >= 12, 'at least 12 Arabic');
+  t.ok(count('en') > 0 && count('fr') > 0, 'English and French too');
+  for (const label of ['negative', 'neutral', 'positive']) t.ok(heldout.filter((a) => a.tone === label).length >= 5, `at least 5 ${label}`);
+  const ids = new Set(set.map((a) => a.id));
+  t.equal(new Set(heldout.map((a) => a.id)).size, heldout.length, 'held-out ids are unique');
+  t.notOk(heldout.some((a) => ids.has(a.id)), 'and not in the labelled set');
+});
+
+t.test('tone floors: polarity accuracy ≥ 0.70 labelled (per language ≥ 0.65, en ≥ 0.80), ≥ 0.85 held-out', async (t) => {
+  const r = evaluateTagging();
+  const misses = (m: typeof r.tone.misses) => m.map((x) => `${x.id} ${x.expected}→${x.got}`).join(', ');
+  t.ok(r.tone.accuracy >= 0.7, `labelled ${r.tone.accuracy.toFixed(3)}: ${misses(r.tone.misses)}`);
+  t.ok(r.tone.accuracy >= r.tone.baseline + 0.2, `well above the commonest label alone (${r.tone.baseline.toFixed(3)})`);
+  for (const [lang, floor] of [['ar', 0.65], ['en', 0.8], ['fr', 0.65]] as const) {
+    t.ok((r.tone.byLang[lang]?.accuracy ?? 0) >= floor, `tone in ${lang}: ${(r.tone.byLang[lang]?.accuracy ?? 0).toFixed(3)}`);
+  }
+  const h = r.tone.heldout;
+  t.ok(h.accuracy >= 0.85, `held-out ${h.accuracy.toFixed(3)}: ${misses(h.misses)}`);
+  for (const lang of ['ar', 'en', 'fr']) t.ok((h.byLang[lang]?.accuracy ?? 0) >= 0.8, `held-out ${lang}: ${(h.byLang[lang]?.accuracy ?? 0).toFixed(3)}`);
+});
+
+t.test('the tone floors can fail: a tagger that calls everything neutral is far below them', async (t) => {
+  const r = evaluateTagging(undefined, { taggers: { tone: () => ({ score: 0, positive: 0, negative: 0 }) } });
+  t.ok(r.tone.accuracy < 0.7, `labelled ${r.tone.accuracy.toFixed(3)}`);
+  t.ok(r.tone.heldout.accuracy < 0.85, `held-out ${r.tone.heldout.accuracy.toFixed(3)}`);
 });
