@@ -59,6 +59,7 @@ export const AlertArticleSchema = Type.Object(
     topics: Type.Array(Type.String()),
     entityIds: Type.Array(Type.String()),
     storyId: Type.Optional(Type.String()),
+    tone: Type.Optional(Type.Number({ description: 'Tone score (−100…100), when the article has one' })),
   },
   { $id: 'AlertArticle', additionalProperties: false },
 );

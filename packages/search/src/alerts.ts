@@ -9,7 +9,7 @@ import { F } from './fields.ts';
  */
 
 /** The article fields an alert delivery carries (a subset of a /v1/search hit). */
-export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId];
+export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone];
 
 /**
  * `_msearch` searches for `alerts` (one each, in order) over the articles `ids`, on `index`
@@ -38,7 +38,7 @@ export function visibleBody(ids: readonly string[]): Record<string, unknown> {
 export function alertArticle(src: Record<string, unknown>): AlertArticle {
   const d = src as {
     id: string; url: string; title?: string; summary?: string; lang?: string; publishedAt?: string; fetchedAt?: string;
-    source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string;
+    source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string; tone?: { score?: number };
   };
   const out: AlertArticle = {
     id: d.id,
@@ -52,5 +52,6 @@ export function alertArticle(src: Record<string, unknown>): AlertArticle {
   };
   if (d.summary) out.summary = d.summary;
   if (d.storyId) out.storyId = d.storyId;
+  if (typeof d.tone?.score === 'number') out.tone = d.tone.score;
   return out;
 }

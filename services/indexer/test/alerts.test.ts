@@ -133,7 +133,7 @@ t.test('a new article matching an alert is POSTed to its webhook once, signed; o
   await r.registry.put(alert('sport-en', hook.url('/sport'), { topic: 'sports', lang: 'en' }, { topic: ['sports'], lang: ['en'] }));
 
   // Written with alef maqsura and without the article's prefix: the alert still matches, as a search would.
-  const visit = makeArticle({ lang: 'ar', slug: 'visit', title: 'رئيس الوزراء مصطفى الكاظمى يزور البصرة', body: 'زار رئيس الوزراء مصطفى الكاظمى البصرة اليوم.', topics: ['politics'] });
+  const visit = makeArticle({ lang: 'ar', slug: 'visit', title: 'رئيس الوزراء مصطفى الكاظمى يزور البصرة', body: 'زار رئيس الوزراء مصطفى الكاظمى البصرة اليوم.', topics: ['politics'], tone: 1.8 });
   const oil = makeArticle({ lang: 'ar', slug: 'oil', title: 'أسعار النفط ترتفع في الأسواق', body: 'ارتفعت أسعار النفط.', topics: ['energy'] });
   const match = makeArticle({ lang: 'en', slug: 'match', title: 'Baghdad derby ends level', body: 'The derby ended one all.', topics: ['sports'] });
   await r.index(visit, oil, match);
@@ -142,7 +142,7 @@ t.test('a new article matching an alert is POSTed to its webhook once, signed; o
   const kadhimi = hook.got.filter((g) => g.path === '/kadhimi');
   t.equal(kadhimi.length, 1, 'the Arabic alert fired once');
   const payload = JSON.parse(kadhimi[0]!.body) as { alert: { id: string; name: string }; article: Record<string, unknown>; deliveredAt: string };
-  t.match(payload, { alert: { id: 'kadhimi', name: 'alert kadhimi' }, article: { id: visit.id, url: visit.url, title: visit.title, lang: 'ar', topics: ['politics'], source: { domain: 'news.example' } } });
+  t.match(payload, { alert: { id: 'kadhimi', name: 'alert kadhimi' }, article: { id: visit.id, url: visit.url, title: visit.title, lang: 'ar', topics: ['politics'], source: { domain: 'news.example' }, tone: 1.8 } });
   t.equal(kadhimi[0]!.headers['x-akhbar-signature-256'], signature('secret-of-kadhimi-0123456789', kadhimi[0]!.body), 'signed with the alert secret over the exact body');
   t.equal(kadhimi[0]!.headers['x-akhbar-alert'], 'kadhimi');
   t.notOk('test' in payload, 'a real match is not marked as a test');

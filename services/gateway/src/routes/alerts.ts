@@ -98,7 +98,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['alerts'],
         summary: 'Create an alert',
         description:
-          'Every article indexed from now on that matches `query` is POSTed to `webhook` as JSON `{ alert: {id, name}, article: {id, url, title, summary, lang, publishedAt, source, topics, entityIds, storyId}, deliveredAt }`, ' +
+          'Every article indexed from now on that matches `query` is POSTed to `webhook` as JSON `{ alert: {id, name}, article: {id, url, title, summary, lang, publishedAt, source, topics, entityIds, storyId, tone}, deliveredAt }`, ' +
           'signed: `X-Akhbar-Signature-256: sha256=<hex HMAC-SHA256 of the body with the secret>`. Once per alert and article; updates of an article send nothing. ' +
           'Failed deliveries (unreachable, timeout, 408/429/5xx) are retried with backoff, then dead-lettered (`akhbar dlq`); other 4xx answers are dead-lettered at once. ' +
           'An alert sees articles indexed from about 2 s after it is created.',
