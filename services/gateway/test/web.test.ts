@@ -8,7 +8,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT, startFeedServer, type FeedServer } from '@akhbar/testkit';
 import { build } from '../src/app.ts';
 import { ADMIN_TOKEN, testGateway, type TestGateway } from './helpers.ts';
-import { loadWebFixtures, webIdOf, WEB_FIXTURE_COUNT } from './fixtures/web-articles.ts';
+import { HOUR, withArticles, type ArticleSpec } from './fixtures/build.ts';
+import { loadWebFixtures, webIdOf, STORY_VISIT, WEB_FIXTURE_COUNT, WEB_SOURCES } from './fixtures/web-articles.ts';
 
 /**
  * The web UI in a real browser: Debian's Chromium driven by playwright-core, against the real
@@ -147,7 +148,7 @@ t.test('an Arabic query shows the Arabic story right to left, highlighted, with 
   t.match(await page.textContent('#expanded'), /Mustafa al-Kadhimi/, 'says which person the query was expanded to');
   t.match(await page.textContent('#search-status'), /1 story · 4 articles/);
   const story = first.locator('button.story-btn');
-  t.equal((await story.textContent())?.trim(), '+3 sources');
+  t.equal((await story.textContent())?.trim(), '+3 articles', 'the other articles of the story (not sources: one source may run it twice)');
   await story.click();
   await page.waitForSelector('#results .story li');
   t.equal(await story.getAttribute('aria-expanded'), 'true');
@@ -160,7 +161,7 @@ t.test('an Arabic query shows the Arabic story right to left, highlighted, with 
 });
 
 t.test('a language filter narrows the results, shows as a chip and makes a permalink', async (t) => {
-  const w = await open('/?ui=en');
+  const w = await open('/?ui=en&show=articles');
   const { page } = w;
   await settled(page, () => page.selectOption('#f-lang', 'fr'));
   const url = new URL(page.url());
@@ -179,6 +180,248 @@ t.test('a language filter narrows the results, shows as a chip and makes a perma
   t.equal(new URL(again.page.url()).searchParams.get('lang'), null, 'removing the chip removes the filter');
   t.equal(await again.page.locator('#results > li.hit').count(), 20);
   await done(t, again);
+  await done(t, w);
+});
+
+// ---- top stories ------------------------------------------------------------------------------
+
+/** The /v1/stories (top stories) requests the page has made, from the browser's resource timing. */
+async function topCalls(page: Page): Promise<URL[]> {
+  const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  return urls.map((u) => new URL(u)).filter((u) => u.pathname === '/v1/stories');
+}
+const lastTopCall = async (page: Page) => (await topCalls(page)).at(-1)!;
+const storyIds = (page: Page) => page.$$eval('#top-stories > li.top-story', (els) => els.map((e) => e.getAttribute('data-story')));
+const titleOf = (slug: string) => articles.find((a) => a.id === webIdOf(slug))!.title;
+const publishedOf = (slug: string) => articles.find((a) => a.id === webIdOf(slug))!.publishedAt;
+/** The four stories of the last 24 hours after the premier's visit: one market wrap each, newest first. */
+const MARKETS_24H = [0, 1, 2, 3].map((i) => `web-story-markets-${String(i)}`);
+
+t.test('the landing page shows the top stories: the one most sources cover first, its lead in its own direction, its counts, languages and tone', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  t.equal((await page.textContent('#results-heading'))?.trim(), 'Top stories');
+  t.equal(await page.getAttribute('#show-switch a[data-show="top"]', 'aria-current'), 'page', 'the switch says what is shown');
+  t.equal(await page.getAttribute('#show-switch a[data-show="articles"]', 'aria-current'), null);
+  t.equal(await page.title(), 'Top stories · Akhbar');
+  const call = await lastTopCall(page);
+  t.same([call.searchParams.get('window'), call.searchParams.get('rank'), call.searchParams.get('names')], ['24h', 'sources', 'en,ar,fr'], 'asks /v1/stories for the last 24 hours, by sources');
+  t.same(await storyIds(page), [STORY_VISIT, ...MARKETS_24H], "the premier's visit (four sources) first, then the one-source market wraps of the day");
+  t.equal(await page.locator('#results > li').count(), 0, 'no article list');
+  t.equal(await page.isVisible('#pager'), false);
+  t.equal(await page.isVisible('#export'), false);
+  t.equal(await page.isVisible('#f-sort'), false, 'no sort or grouping for stories');
+  t.equal(await page.isVisible('#f-from'), false, 'nor dates: the period replaces them');
+  t.equal(await page.textContent('#search-status'), '8 articles in the last 24 hours');
+
+  const first = page.locator('#top-stories > li').first();
+  t.equal(await first.getAttribute('data-id'), webIdOf('ar-kadhimi-map'), 'led by its newest article');
+  const lead = first.locator('article');
+  t.equal((await lead.locator('.hit-title').textContent())?.trim(), titleOf('ar-kadhimi-map'));
+  t.equal(await lead.getAttribute('dir'), 'rtl', 'the Arabic title right to left');
+  t.equal(await lead.getAttribute('lang'), 'ar');
+  t.equal(await lead.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction), 'rtl', 'laid out right to left');
+  t.equal(await first.locator('.hit-link').getAttribute('href'), 'https://rafidain-post.example/news/ar-kadhimi-map');
+  t.equal((await first.locator('.source').textContent())?.trim(), WEB_SOURCES.RAFIDAIN.name);
+  t.equal(await first.locator('time').getAttribute('datetime'), publishedOf('ar-kadhimi-map'));
+  t.equal((await first.locator('.story-sources').textContent())?.trim(), '4 sources');
+  t.equal((await first.locator('.story-articles').textContent())?.trim(), '4 articles');
+  t.equal((await first.locator('.story-langs').textContent())?.trim(), 'Arabic, English, French', 'its languages by name, most articles first');
+  // The average of -3.1, 1.2, -2.4 and -0.8.
+  const tone = first.locator('.tone-badge');
+  t.equal((await tone.textContent())?.trim(), 'tone -1.3', "the story's average tone, labelled like a result's");
+  t.match(await tone.getAttribute('class'), /\btone-neg\b/);
+  t.match(await tone.getAttribute('title'), /^Average tone of the story’s articles in this period: .* -100 to 100/);
+  t.equal((await first.locator('button.story-btn').textContent())?.trim(), 'Show the coverage');
+
+  const wrap = page.locator(`#top-stories > li[data-story="${MARKETS_24H[0]!}"]`);
+  t.equal(await wrap.locator('article').getAttribute('dir'), 'auto', 'an English lead keeps its own direction');
+  t.equal((await wrap.locator('.story-stats').textContent())?.trim(), '1 source · 1 article · English');
+  t.equal(await wrap.locator('.tone-badge').count(), 0, 'no tone where no article has one');
+  t.equal(await wrap.locator('button.story-btn').count(), 0, 'no coverage to open for a story of one article');
+  await shot(page, 'top-stories');
+
+  await page.fill('#q', 'Kadhimi');
+  await settled(page, () => page.press('#q', 'Enter'));
+  t.equal((await page.textContent('#results-heading'))?.trim(), 'Results', 'a query shows its results');
+  t.equal(await page.isVisible('#top-stories'), false);
+  t.ok(await page.locator('#results > li.hit').count() > 0);
+  await done(t, w);
+});
+
+t.test('the Arabic UI: top stories in Arabic words and numbers, the Arabic lead right to left', async (t) => {
+  const w = await open('/?ui=ar');
+  const { page } = w;
+  const n = (v: number) => page.evaluate((x) => new Intl.NumberFormat('ar').format(x), v);
+  t.equal((await page.textContent('#results-heading'))?.trim(), 'أهم القصص');
+  t.same(await page.$$eval('#show-switch a', (els) => els.map((e) => e.textContent?.trim())), ['أهم القصص', 'المقالات']);
+  t.same(await page.$$eval('#top-window option', (els) => els.map((e) => e.textContent)), [`آخر ${await n(24)} ساعة`, `آخر ${await n(6)} ساعات`, `آخر ${await n(3)} أيام`, `آخر ${await n(7)} أيام`]);
+  t.same(await page.$$eval('#top-rank option', (els) => els.map((e) => e.textContent)), ['الأكثر مصادر', 'الأكثر مقالات', 'الأحدث']);
+  t.equal(await page.textContent('#search-status'), `${await n(8)} مقالات في آخر ${await n(24)} ساعة`);
+  const first = page.locator('#top-stories > li').first();
+  t.equal(await first.getAttribute('data-story'), STORY_VISIT);
+  const lead = first.locator('article');
+  t.equal((await lead.locator('.hit-title').textContent())?.trim(), titleOf('ar-kadhimi-map'));
+  t.equal(await lead.getAttribute('dir'), 'rtl');
+  t.equal(await lead.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction), 'rtl');
+  t.equal((await first.locator('.story-sources').textContent())?.trim(), `${await n(4)} مصادر`);
+  t.equal((await first.locator('.story-articles').textContent())?.trim(), `${await n(4)} مقالات`);
+  t.equal((await first.locator('.story-langs').textContent())?.trim(), 'العربية، الإنجليزية، الفرنسية', 'language names in Arabic, with the Arabic comma');
+  t.match(await first.locator('.tone-badge').textContent(), /^النبرة /);
+  t.match(await first.locator('.tone-badge').getAttribute('title'), /^متوسط نبرة مقالات القصة/);
+  t.equal((await first.locator('button.story-btn').textContent())?.trim(), 'اعرض التغطية');
+  const wrap = page.locator(`#top-stories > li[data-story="${MARKETS_24H[0]!}"]`);
+  t.equal((await wrap.locator('.story-sources').textContent())?.trim(), 'مصدر واحد');
+  t.equal(await wrap.locator('article').getAttribute('dir'), 'auto', 'an English lead stays in its own direction');
+  t.equal(await page.title(), 'أهم القصص · أخبار');
+  await shot(page, 'top-stories-arabic');
+  await settled(page, () => page.click('#ui-switch button[data-ui="fr"]'));
+  t.equal((await page.textContent('#results-heading'))?.trim(), 'À la une', 'and in French');
+  t.equal(await page.textContent('#search-status'), '8 articles ces 24 dernières heures');
+  t.equal((await page.locator('#top-stories > li .story-stats').first().textContent())?.trim(), '4 sources · 4 articles · arabe, anglais, français');
+  t.equal((await page.locator('#top-stories button.story-btn').first().textContent())?.trim(), 'Voir la couverture');
+  await done(t, w);
+});
+
+t.test('the period selector reloads the top stories with its window in the request and the URL', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  t.same(await page.$$eval('#top-window option', (els) => els.map((e) => e.textContent)), ['last 24 hours', 'last 6 hours', 'last 3 days', 'last 7 days']);
+  await settled(page, () => page.selectOption('#top-window', '6h'));
+  t.equal(new URL(page.url()).searchParams.get('window'), '6h', 'the URL keeps the period');
+  t.equal((await lastTopCall(page)).searchParams.get('window'), '6h', 'and the request asks for it');
+  t.same(await storyIds(page), [STORY_VISIT], 'the market wraps are older than 6 hours');
+  t.match(await page.textContent('#search-status'), /in the last 6 hours$/);
+
+  await settled(page, () => page.selectOption('#top-window', '7d'));
+  t.equal(new URL(page.url()).searchParams.get('window'), '7d');
+  t.equal((await lastTopCall(page)).searchParams.get('window'), '7d');
+  const week = await storyIds(page);
+  t.equal(week.length, 20, 'a full list');
+  t.equal(week[0], STORY_VISIT);
+  t.ok(week.includes('web-story-power') && week.includes('web-story-cup'), 'stories of the last days come in');
+  t.notOk(week.includes('web-story-talks'), 'not one of 8 days ago');
+  const url = new URL(page.url());
+  const again = await open(url.pathname + url.search);
+  t.equal(await again.page.inputValue('#top-window'), '7d', 'a permalink selects the period again');
+  t.same(await storyIds(again.page), week, 'and shows the same stories');
+  await done(t, again);
+
+  await settled(page, () => page.selectOption('#top-window', '24h'));
+  t.equal(new URL(page.url()).searchParams.get('window'), null, 'the default leaves the URL');
+  t.same(await storyIds(page), [STORY_VISIT, ...MARKETS_24H]);
+  await done(t, w);
+});
+
+t.test('the rank selector reorders the top stories: most sources, most articles, latest, kept in the request and the URL', async (t) => {
+  // A live blog one source updates five times, and a breaking story newer than anything else.
+  const live: ArticleSpec[] = [2, 9, 10, 11, 13].map((hours, i) => ({
+    slug: `en-live-${String(i)}`, lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: hours * HOUR, story: 'web-story-live',
+    title: `Live: Basra port workers strike, update ${String(i + 1)}`, summary: 'Loading has stopped at the port.', body: 'Workers at the port of Basra walked out over unpaid wages; loading has stopped.',
+    topics: ['economy'], countries: ['IQ'],
+  }));
+  const breaking: ArticleSpec = {
+    slug: 'ar-breaking', lang: 'ar', source: WEB_SOURCES.DIJLA, ageMs: 1 * HOUR, story: 'web-story-breaking',
+    title: 'عاجل: عاصفة ترابية تغلق مطار بغداد', summary: 'تعليق الرحلات حتى إشعار آخر.', body: 'أعلنت سلطة الطيران المدني تعليق الرحلات في مطار بغداد الدولي بسبب عاصفة ترابية.',
+    countries: ['IQ'],
+  };
+  await withArticles(t, gw.es, gw.indexPrefix, [...live, breaking]);
+  // Three days: a period no other test asks for, so no answer the browser kept from before these articles.
+  const w = await open('/?ui=en&window=3d');
+  const { page } = w;
+  t.same(await page.$$eval('#top-rank option', (els) => els.map((e) => e.textContent)), ['Most sources', 'Most articles', 'Latest']);
+  t.same((await storyIds(page)).slice(0, 2), [STORY_VISIT, 'web-story-live'], 'most sources: the visit (four) before the live blog (one source, five articles)');
+
+  await settled(page, () => page.selectOption('#top-rank', 'articles'));
+  t.equal(new URL(page.url()).searchParams.get('rank'), 'articles', 'the URL keeps the ranking');
+  t.equal(new URL(page.url()).searchParams.get('window'), '3d', 'and the period');
+  t.same([(await lastTopCall(page)).searchParams.get('rank'), (await lastTopCall(page)).searchParams.get('window')], ['articles', '3d'], 'the request asks for both');
+  t.same((await storyIds(page)).slice(0, 2), ['web-story-live', STORY_VISIT], 'most articles: the live blog first');
+  const liveItem = page.locator('#top-stories > li[data-story="web-story-live"]');
+  t.equal((await liveItem.locator('.story-stats').textContent())?.trim(), '1 source · 5 articles · English');
+  t.equal((await liveItem.locator('.hit-title').textContent())?.trim(), 'Live: Basra port workers strike, update 1', 'led by its newest update');
+
+  await settled(page, () => page.selectOption('#top-rank', 'latest'));
+  t.equal(new URL(page.url()).searchParams.get('rank'), 'latest');
+  t.equal((await lastTopCall(page)).searchParams.get('rank'), 'latest');
+  t.same((await storyIds(page)).slice(0, 3), ['web-story-breaking', 'web-story-live', STORY_VISIT], 'latest: the newest article first');
+  t.equal(await page.locator('#top-stories > li').first().locator('article').getAttribute('dir'), 'rtl');
+
+  await settled(page, () => page.selectOption('#top-rank', 'sources'));
+  t.equal(new URL(page.url()).searchParams.get('rank'), null, 'the default leaves the URL');
+  t.equal((await storyIds(page))[0], STORY_VISIT);
+  await done(t, w);
+});
+
+t.test('filters narrow the top stories; the switch moves between them and the articles, filters kept', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  await settled(page, () => page.selectOption('#f-lang', 'fr'));
+  t.equal(new URL(page.url()).searchParams.get('lang'), 'fr', 'the filter in the URL');
+  t.equal((await lastTopCall(page)).searchParams.get('lang'), 'fr', 'and in the request');
+  t.same(await storyIds(page), [STORY_VISIT], 'only the visit has French coverage today');
+  const first = page.locator('#top-stories > li').first();
+  t.equal(await first.getAttribute('data-id'), webIdOf('fr-kadhimi-map'), 'led by its French article');
+  t.equal(await first.locator('article').getAttribute('dir'), 'auto');
+  t.equal((await first.locator('.story-stats').textContent())?.trim(), '1 source · 1 article · French');
+  t.match(await page.textContent('#chips'), /Language: French/);
+  t.equal(await page.textContent('#search-status'), '1 article in the last 24 hours');
+
+  await settled(page, () => page.click('#show-switch a[data-show="articles"]'));
+  t.equal(new URL(page.url()).searchParams.get('show'), 'articles');
+  t.equal(new URL(page.url()).searchParams.get('lang'), 'fr', 'the filter stays');
+  t.equal((await page.textContent('#results-heading'))?.trim(), 'Results');
+  t.equal(await page.evaluate('document.activeElement?.id'), 'results-heading', 'focus moves to the heading');
+  t.same(await page.$$eval('#results > li.hit', (els) => els.map((e) => e.getAttribute('data-lang'))), ['fr', 'fr', 'fr'], 'the French articles');
+  t.equal(await page.isVisible('#top-stories'), false);
+  t.equal(await page.isVisible('#top-window'), false);
+
+  await settled(page, () => page.selectOption('#f-tone', 'neg'));
+  await settled(page, () => page.click('#show-switch a[data-show="top"]'));
+  t.equal(new URL(page.url()).searchParams.get('show'), 'top');
+  const call = await lastTopCall(page);
+  t.same([call.searchParams.get('lang'), call.searchParams.get('toneMax')], ['fr', '-2'], 'every filter reaches the request');
+  t.match(await page.textContent('#search-status'), /^No story in this period/, 'nothing French and clearly negative today');
+  t.equal(await page.locator('#top-stories > li').count(), 0);
+
+  await page.fill('#q', 'الكاظمي');
+  await settled(page, () => page.press('#q', 'Enter'));
+  t.equal(new URL(page.url()).searchParams.get('show'), 'top', 'a query keeps the top stories once picked');
+  await settled(page, () => page.click('#chips button.link'));
+  t.same(await storyIds(page), [STORY_VISIT], 'the query alone: its story');
+  t.match(await page.textContent('#expanded'), /Mustafa al-Kadhimi/, 'says which person the query was expanded to');
+  t.equal((await lastTopCall(page)).searchParams.get('q'), 'الكاظمي');
+
+  const dated = await open('/?ui=en&from=2020-01-01');
+  t.equal((await lastTopCall(dated.page)).searchParams.get('from'), null, '/v1/stories takes a period, not dates');
+  t.match(await dated.page.textContent('#search-status'), /The From and To dates apply to articles only/);
+  t.equal((await storyIds(dated.page))[0], STORY_VISIT);
+  await done(t, dated);
+  await done(t, w);
+});
+
+t.test('the coverage button opens the story panel with the other articles of the story', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  const first = page.locator('#top-stories > li').first();
+  const button = first.locator('button.story-btn');
+  t.equal(await button.getAttribute('aria-expanded'), 'false');
+  const panelId = (await button.getAttribute('aria-controls'))!;
+  t.equal(await page.isVisible(`#${panelId}`), false);
+  await button.click();
+  await page.waitForSelector('#top-stories .story li');
+  t.equal(await button.getAttribute('aria-expanded'), 'true');
+  t.equal(await page.isVisible(`#${panelId}`), true);
+  t.equal((await page.textContent(`#${panelId} h4`))?.trim(), 'Coverage of this story');
+  const others = page.locator(`#${panelId} li .story-title`);
+  t.same((await others.allTextContents()).map((s) => s.trim()).sort(), ['ar-kadhimi-office', 'en-kadhimi-map', 'fr-kadhimi-map'].map(titleOf).sort(), 'the three other articles of the visit');
+  const dirs = await others.evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.getAttribute('dir')}`));
+  t.same(dirs.sort(), ['ar:rtl', 'en:auto', 'fr:auto'], 'each in its own direction');
+  t.match(await page.textContent(`#${panelId}`), new RegExp(WEB_SOURCES.ORIENT.name), 'with their sources');
+  await shot(page, 'top-stories-panel');
+  await button.click();
+  t.equal(await button.getAttribute('aria-expanded'), 'false');
+  t.equal(await page.isVisible(`#${panelId}`), false, 'and closes it again');
   await done(t, w);
 });
 
@@ -219,7 +462,7 @@ t.test('"In headlines only" narrows the search to titles that say it, in any lan
 });
 
 t.test('cursor paging: next, previous, and a page as a permalink', async (t) => {
-  const w = await open('/?ui=en');
+  const w = await open('/?ui=en&show=articles');
   const { page } = w;
   t.match(await page.textContent('#search-status'), /30 stories · 33 articles/);
   const first = await hitIds(page);
@@ -372,7 +615,7 @@ t.test("each result shows its tone, coloured by its sign and explained; none for
 });
 
 t.test('the tone selector narrows the results, keeps the bounds in the URL, shows a chip and reaches the CSV', async (t) => {
-  const w = await open('/?ui=en&group=0');
+  const w = await open('/?ui=en&show=articles&group=0');
   const { page } = w;
   t.same(await page.$$eval('#f-tone option', (els) => els.map((e) => e.textContent)), ['Any tone', 'Negative (≤ -2)', 'Neutral (-2 to 2)', 'Positive (≥ 2)']);
   await settled(page, () => page.selectOption('#f-tone', 'neg'));
@@ -394,11 +637,11 @@ t.test('the tone selector narrows the results, keeps the bounds in the URL, show
   await settled(page, () => page.selectOption('#f-tone', 'neutral'));
   t.same([new URL(page.url()).searchParams.get('toneMin'), new URL(page.url()).searchParams.get('toneMax')], ['-2', '2']);
   t.same((await hitIds(page)).sort(), ['ar-kadhimi-office', 'fr-kadhimi-map', 'en-tehran-riyadh'].map(webIdOf).sort(), 'neutral: between -2 and 2');
-  const again = await open(`/?ui=en&group=0&toneMin=-2&toneMax=2`);
+  const again = await open(`/?ui=en&show=articles&group=0&toneMin=-2&toneMax=2`);
   t.equal(await again.page.inputValue('#f-tone'), 'neutral', 'a permalink selects it again');
   t.same(await hitIds(again.page), await hitIds(page));
   await done(t, again);
-  const custom = await open('/?ui=en&toneMax=-5');
+  const custom = await open('/?ui=en&show=articles&toneMax=-5');
   t.match(await custom.page.textContent('#f-tone option:checked'), /at most -5/, 'bounds that are no choice of the list still show');
   t.same(await hitIds(custom.page), [webIdOf('fr-municipales')]);
   await done(t, custom);
@@ -499,6 +742,10 @@ t.test('phone width: nothing overflows, filters fold away, Arabic UI and results
   t.ok(await fits(), 'no horizontal scrolling on the dashboard');
   t.ok(await page.locator('#card-map svg.world').isVisible());
   await shot(page, 'phone-dashboard');
+  await settled(page, () => page.click('a.brand'));
+  t.ok(await page.locator('#top-stories > li').count() > 0, 'the brand link leads to the top stories');
+  t.ok(await fits(), 'no horizontal scrolling on the top stories');
+  await shot(page, 'phone-top-stories-arabic');
   await done(t, w);
 });
 
@@ -530,9 +777,21 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   await page.goto(`${base}/?ui=fr&q=Kadhimi`);
   await ready(page);
   await audit('search results, French UI');
-  await page.goto(`${base}/?ui=en&toneMax=-2`);
+  await page.goto(`${base}/?ui=en&show=articles&toneMax=-2`);
   await ready(page);
   await audit('search results with a tone filter and its chip');
+  await page.goto(`${base}/?ui=en`);
+  await ready(page);
+  await audit('top stories, English UI');
+  await page.click('#top-stories button.story-btn');
+  await page.waitForSelector('#top-stories .story li');
+  await audit('top stories with a story opened');
+  await page.goto(`${base}/?ui=ar`);
+  await ready(page);
+  t.ok(await page.locator('#top-stories > li').count() > 0, 'the top stories are there');
+  await audit('top stories, Arabic UI');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await audit('top stories, Arabic UI, phone width');
   await done(t, w);
 });
 
@@ -551,7 +810,7 @@ t.test('the UI switches between English, Arabic and French, and remembers', asyn
   t.equal((await page.textContent('nav a[data-nav="search"]'))?.trim(), 'بحث');
   t.equal(await page.getAttribute('#q', 'placeholder'), 'ابحث في الأخبار بأي لغة…');
   t.match(await page.textContent('#search-status'), /قصة واحدة/, 'result counts in Arabic');
-  t.equal((await page.textContent('#results button.story-btn'))?.trim(), '+3 مصادر');
+  t.equal((await page.textContent('#results button.story-btn'))?.trim(), '+3 مقالات');
   t.equal(await page.locator('#results article').first().getAttribute('dir'), 'auto', 'an English result keeps its own direction');
   await shot(page, 'ui-arabic');
   await page.goto(`${base}/?q=Kadhimi`);

@@ -15,7 +15,9 @@ const TONE = ['toneMin', 'toneMax'];
 const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
 const VIEWS = { search: searchView, dashboard: dashboardView, feeds: feedsView };
 /** Parameters that define a result set: changing one starts again from the first page. */
-const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, 'sort', 'group']);
+const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, 'sort', 'group', 'show', 'window', 'rank']);
+/** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
+const SHOWS = ['top', 'articles'];
 const UI_STORE = 'akhbar.ui';
 
 let state = {};
@@ -34,10 +36,11 @@ export const known = {
 export function readState(search = location.search) {
   const p = new URLSearchParams(search);
   const s = { view: VIEWS[p.get('view')] ? p.get('view') : 'search' };
-  for (const k of ['q', 'in', ...FILTERS, ...TONE, 'sort', 'cursor', 'trend']) {
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, 'sort', 'cursor', 'trend', 'window', 'rank']) {
     const v = p.get(k);
     if (v) s[k] = v;
   }
+  if (SHOWS.includes(p.get('show'))) s.show = p.get('show');
   s.group = p.get('group') !== '0';
   return s;
 }
@@ -46,7 +49,7 @@ export function readState(search = location.search) {
 export function urlOf(s) {
   const p = new URLSearchParams();
   if (s.view && s.view !== 'search') p.set('view', s.view);
-  for (const k of ['q', 'in', ...FILTERS, ...TONE, 'sort', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, 'sort', 'show', 'window', 'rank', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
   if (s.group === false) p.set('group', '0');
   const ui = new URLSearchParams(location.search).get('ui');
   if (ui) p.set('ui', uiLang());
@@ -54,7 +57,15 @@ export function urlOf(s) {
   return qs ? `/?${qs}` : '/';
 }
 
-/** The API parameters of the current filters (shared by search and dashboard). */
+/**
+ * Whether the search view shows the top stories: when the user picked them, else on the landing
+ * page (no query yet, and no page of articles asked for).
+ */
+export function showsTop(s = state) {
+  return s.show ? s.show === 'top' : !s.q && !s.cursor;
+}
+
+/** The API parameters of the current filters (shared by search, top stories and dashboard). */
 export function filterParams(s = state) {
   const out = {};
   if (s.q) out.q = s.q;
@@ -198,7 +209,9 @@ function syncControls() {
   for (const k of ['from', 'to']) $(`f-${k}`).value = /^\d{4}-\d{2}-\d{2}$/.test(state[k] ?? '') ? state[k] : '';
   $('f-group').checked = state.group !== false;
   $('f-in-title').checked = state.in === 'title';
-  for (const el of document.querySelectorAll('[data-only]')) el.hidden = el.dataset.only !== state.view;
+  // Controls for one part of the page only: the articles list (sort, grouping, dates), top stories, a view.
+  const part = state.view === 'search' ? (showsTop(state) ? 'top' : 'articles') : state.view;
+  for (const el of document.querySelectorAll('[data-only]')) el.hidden = !el.dataset.only.split(' ').includes(part);
   renderChips();
 }
 
@@ -232,7 +245,7 @@ function renderChips() {
 // ---- rendering --------------------------------------------------------------------------------
 
 function setTitle() {
-  const base = t(`title.${state.view}`);
+  const base = state.view === 'search' && showsTop(state) ? t('top.heading') : t(`title.${state.view}`);
   document.title = `${state.q && state.view !== 'feeds' ? `${state.q} — ` : ''}${base} · ${uiLang() === 'ar' ? 'أخبار' : 'Akhbar'}`;
 }
 

@@ -1,11 +1,16 @@
 // The search view: results with highlights, each in its own direction, their story group, and
-// cursor paging. Paging keeps the cursor in the URL, so a page is a permalink too.
+// cursor paging. Paging keeps the cursor in the URL, so a page is a permalink too. Without a query
+// (or when picked) it shows the top stories instead: the stories most sources cover in a recent
+// window, under the same filters.
 import { api, ApiError, credentials, queryString } from './api.js';
 import { h, clear, marked, safeHref } from './dom.js';
 import { t, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
-import { navigate, filterParams, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
+import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
 
 const LIMIT = 20;
+/** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
+const WINDOWS = ['24h', '6h', '3d', '7d'];
+const RANKS = ['sources', 'articles', 'latest'];
 const $ = (id) => document.getElementById(id);
 
 /** Cursors of the pages before this one ('' = the first page), for "Previous page". */
@@ -15,12 +20,49 @@ export function resetPages() {
 }
 
 export async function render(state, { signal, focus } = {}) {
+  const top = showsTop(state);
+  showSwitch(state, top);
+  $('results-heading').textContent = t(top ? 'top.heading' : 'results.heading');
+  $('top-tools').hidden = !top;
+  $('results').hidden = top;
+  $('top-stories').hidden = !top;
+  $('expanded').hidden = true;
+  $('export').hidden = true;
+  if (top) {
+    clear($('results'));
+    $('pager').hidden = true;
+    await renderTop(state, { signal });
+  } else {
+    clear($('top-stories'));
+    await renderArticles(state, { signal });
+  }
+  if (focus === 'results') {
+    $('results-heading').focus();
+    window.scrollTo({ top: 0 });
+  } else if (focus === 'heading') $('results-heading').focus();
+}
+
+/** "Top stories | Articles": links (so each is a permalink), the current one marked. */
+function showSwitch(state, top) {
+  for (const a of document.querySelectorAll('#show-switch a[data-show]')) {
+    const target = { ...state, show: a.dataset.show };
+    delete target.cursor;
+    a.href = urlOf(target);
+    if ((a.dataset.show === 'top') === top) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+    a.onclick = (e) => {
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      void navigate({ show: a.dataset.show }, { focus: 'heading' });
+    };
+  }
+}
+
+async function renderArticles(state, { signal }) {
   const status = $('search-status');
   const list = $('results');
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
-  $('expanded').hidden = true;
-  $('export').hidden = true;
   const params = { ...filterParams(state), limit: LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(',') };
   if (state.sort) params.sort = state.sort;
   if (state.group !== false) params.collapse = 'story';
@@ -54,10 +96,99 @@ export async function render(state, { signal, focus } = {}) {
   list.removeAttribute('aria-busy');
   exportLink(state, res.total);
   pager(state, res.nextCursor);
-  if (focus === 'results') {
-    $('results-heading').focus();
-    window.scrollTo({ top: 0 });
-  } else if (focus === 'heading') $('results-heading').focus();
+}
+
+// ---- top stories ------------------------------------------------------------------------------
+
+/** "last 24 hours", "last 3 days": a window in words, its number formatted like the others. */
+function windowLabel(w) {
+  const [, n, unit] = /^(\d+)([hd])$/.exec(w);
+  return t(unit === 'h' ? 'top.hours' : 'top.days', { n: Number(n) });
+}
+
+function topTools(state) {
+  const win = $('top-window');
+  win.replaceChildren(...WINDOWS.map((w) => h('option', { value: w }, windowLabel(w))));
+  win.value = WINDOWS.includes(state.window) ? state.window : WINDOWS[0];
+  win.onchange = () => navigate({ window: win.value === WINDOWS[0] ? undefined : win.value });
+  const rank = $('top-rank');
+  rank.replaceChildren(...RANKS.map((r) => h('option', { value: r }, t(`top.rank.${r}`))));
+  rank.value = RANKS.includes(state.rank) ? state.rank : RANKS[0];
+  rank.onchange = () => navigate({ rank: rank.value === RANKS[0] ? undefined : rank.value });
+  return { window: win.value, rank: rank.value };
+}
+
+/** The top stories of /v1/stories for the query and filters (a window instead of from/to). */
+async function renderTop(state, { signal }) {
+  const status = $('search-status');
+  const list = $('top-stories');
+  const { window: win, rank } = topTools(state);
+  list.setAttribute('aria-busy', 'true');
+  status.textContent = t('top.loading');
+  const params = { ...filterParams(state), window: win, rank, limit: LIMIT, names: UI_LANGS.join(',') };
+  delete params.from;
+  delete params.to;
+  let res;
+  try {
+    res = await api('/v1/stories', { params, signal });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    list.removeAttribute('aria-busy');
+    clear(list);
+    showError(status, err, state);
+    return;
+  }
+  // No facets here: the filter lists show no counts rather than those of another result set.
+  known.facets = {};
+  for (const s of res.stories) for (const e of s.article.entities) learnEntity(e);
+  for (const e of res.expandedEntities) learnEntity(e);
+
+  status.textContent = res.stories.length === 0 ? t('top.none') : t('top.count', { n: res.total, window: windowLabel(win) });
+  if (state.from || state.to) status.append(' ', t('top.noDates'));
+  if (res.expandedEntities.length > 0) {
+    const ex = $('expanded');
+    ex.textContent = t('results.expanded', { names: res.expandedEntities.map((e) => e.names?.[uiLang()] ?? e.name).join(listSep()) });
+    ex.hidden = false;
+  }
+  list.replaceChildren(...res.stories.map((story, i) => storyItem(story, i)));
+  list.removeAttribute('aria-busy');
+}
+
+/**
+ * A top story: its newest article's title (in that article's direction), source and time, how
+ * many sources and articles cover it in which languages, its average tone, and a button that
+ * opens the same story panel as "+N sources" on a result.
+ */
+function storyItem(story, i) {
+  const hit = story.article;
+  const rtl = hit.dir === 'rtl' || isRtl(hit.lang);
+  const href = safeHref(hit.url);
+  const id = `top-${i}`;
+  const lang = hit.lang && hit.lang !== 'und' ? hit.lang : undefined;
+  const panelId = `top-story-${i}`;
+  const sep = () => h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ');
+  return h('li', { class: 'hit top-story', dataset: { story: story.id, id: hit.id, lang: hit.lang } },
+    h('article', { class: 'hit-body', lang, dir: rtl ? 'rtl' : 'auto', 'aria-labelledby': id },
+      h('h3', { id, class: 'hit-title' }, href ? h('a', { href, class: 'hit-link', rel: 'noopener noreferrer', target: '_blank' }, hit.title) : hit.title),
+      hit.summary ? h('p', { class: 'snippet' }, hit.summary) : null),
+    h('p', { class: 'hit-meta' },
+      h('bdi', { class: 'source' }, hit.source.name || hit.source.domain),
+      sep(),
+      h('time', { datetime: hit.publishedAt }, fmtDateTime(hit.publishedAt)),
+      typeof story.tone === 'number' ? [sep(), toneBadge(story.tone, t('top.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) }))] : null),
+    h('p', { class: 'story-stats' },
+      h('span', { class: 'story-sources', dataset: { count: String(story.sources) } }, t('top.sources', { n: story.sources })),
+      sep(),
+      h('span', { class: 'story-articles', dataset: { count: String(story.articles) } }, t('results.count', { n: story.articles })),
+      story.langs.length > 0 ? [sep(), h('span', { class: 'story-langs', dataset: { langs: story.langs.join(',') } }, story.langs.map(langName).join(listSep()))] : null),
+    // A story of one article has no other coverage to show.
+    hit.story.size > 1
+      ? [
+          h('button', { type: 'button', class: 'story-btn', 'aria-expanded': 'false', 'aria-controls': panelId, 'aria-describedby': id, dataset: { story: story.id }, onclick: (e) => toggleStory(e.currentTarget, hit, panelId) }, t('top.coverage')),
+          h('div', { id: panelId, class: 'story', hidden: true }),
+        ]
+      : null,
+  );
 }
 
 /**
@@ -113,14 +244,16 @@ function pager(state, nextCursor) {
   const next = $('next');
   prev.disabled = !state.cursor;
   prev.textContent = state.cursor && pages.length === 0 ? t('pager.first') : t('pager.prev');
+  // Without a query the first page would be the top stories: paging stays on the articles.
+  const stay = !state.show && !state.q ? { show: 'articles' } : {};
   prev.onclick = () => {
     const c = pages.pop();
-    void navigate({ cursor: c || undefined }, { focus: 'results' });
+    void navigate({ ...stay, cursor: c || undefined }, { focus: 'results' });
   };
   next.disabled = !nextCursor;
   next.onclick = () => {
     pages.push(state.cursor ?? '');
-    void navigate({ cursor: nextCursor }, { focus: 'results' });
+    void navigate({ ...stay, cursor: nextCursor }, { focus: 'results' });
   };
   $('pager').hidden = prev.disabled && next.disabled;
 }
@@ -165,9 +298,9 @@ function hitItem(hit, i) {
 }
 
 /** "tone -5.2", coloured by its sign; the title says what the number means. */
-function toneBadge(tone) {
+function toneBadge(tone, title = t('hit.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) })) {
   const sign = tone < 0 ? 'neg' : tone > 0 ? 'pos' : 'zero';
-  return h('span', { class: `tone-badge tone-${sign}`, dataset: { tone: String(tone) }, title: t('hit.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) }) }, t('hit.tone', { v: fmtTone(tone) }));
+  return h('span', { class: `tone-badge tone-${sign}`, dataset: { tone: String(tone) }, title }, t('hit.tone', { v: fmtTone(tone) }));
 }
 
 async function toggleStory(button, hit, panelId) {
@@ -193,9 +326,9 @@ async function toggleStory(button, hit, panelId) {
   }
 }
 
-/** j / k: focus the next / previous result's link. */
+/** j / k: focus the next / previous result's (or top story's) link. */
 export function moveFocus(delta) {
-  const links = [...document.querySelectorAll('#results .hit-link')];
+  const links = [...document.querySelectorAll('#results .hit-link, #top-stories .hit-link')];
   if (links.length === 0) return;
   const current = links.findIndex((a) => a === document.activeElement || a.closest('.hit')?.contains(document.activeElement));
   const next = current < 0 ? (delta > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + delta));
