@@ -62,9 +62,13 @@ export function timelineBody(r: TimelineRequest): Record<string, unknown> {
   return { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms`, query: buildQuery(r), aggs: { timeline: histogram, ...tone } };
 }
 
-export function topBody(f: SearchFilters & { timeoutMs?: number }, field: StatField, size: number): Record<string, unknown> {
+/** `opts.tone`: each value's average tone too (how each source, country… covers what matches). */
+export function topBody(f: SearchFilters & { timeoutMs?: number }, field: StatField, size: number, opts: { tone?: boolean } = {}): Record<string, unknown> {
   const agg: Record<string, unknown> = { terms: { field: STAT_FIELDS[field], size } };
-  if (field === 'sources') agg.aggs = { source: { top_hits: { size: 1, _source: { includes: ['source'] } } } };
+  const sub: Record<string, unknown> = {};
+  if (field === 'sources') sub.source = { top_hits: { size: 1, _source: { includes: ['source'] } } };
+  if (opts.tone) sub.tone = { avg: { field: F.tone } };
+  if (Object.keys(sub).length > 0) agg.aggs = sub;
   return { size: 0, track_total_hits: true, timeout: `${f.timeoutMs ?? 10_000}ms`, query: buildQuery(f), aggs: { top: agg } };
 }
 

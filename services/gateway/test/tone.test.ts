@@ -76,6 +76,28 @@ t.test('a bad tone bound is a coded 400 naming it', async (t) => {
   }
 });
 
+t.test('top values with their average tone: how each source covers what matches', async (t) => {
+  const avgOf = (pred: (a: (typeof fixtures)[number]) => boolean) => {
+    const xs = fixtures.filter((a) => pred(a) && a.enrichment.tone).map((a) => a.enrichment.tone!.score);
+    return xs.length === 0 ? null : Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100;
+  };
+  const { status, body } = await get('/v1/stats/top', { field: 'sources', tone: 'true' });
+  t.equal(status, 200);
+  const buckets = body.buckets as Array<{ key: string; count: number; name?: string; tone: number | null }>;
+  t.ok(buckets.length >= 3);
+  for (const b of buckets) t.equal(b.tone, avgOf((a) => a.source.id === b.key), `${b.name ?? b.key}: the average of its articles with a tone`);
+  t.ok(buckets.every((b) => typeof b.name === 'string' && b.name !== ''), 'sources keep their names');
+
+  const langs = await get('/v1/stats/top', { field: 'langs', tone: 'true', q: 'Washington' });
+  t.same(
+    Object.fromEntries((langs.body.buckets as Array<{ key: string; tone: number | null }>).map((b) => [b.key, b.tone])),
+    { ar: -0.6, en: -0.4, fr: 0 },
+    'with any search filter: the visit as each language covered it',
+  );
+  const plain = await get('/v1/stats/top', { field: 'sources' });
+  t.notOk((plain.body.buckets as object[]).some((b) => 'tone' in b), 'without tone=true, as before');
+});
+
 t.test('the timeline averages tone per bucket and per series, null where no article has one', async (t) => {
   const { status, body } = await get('/v1/stats/timeline', { from: 'now-60d', interval: 'day', tone: 'true', split: 'lang', tz: 'UTC' });
   t.equal(status, 200);

@@ -138,10 +138,17 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ...FilterParams,
             field: Type.Union(Object.keys(STAT_FIELDS).map((f) => Type.Literal(f)), { description: `One of ${Object.keys(STAT_FIELDS).join(', ')}` }),
             limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+            tone: Type.Boolean({ default: false, description: 'Add the average tone of each value\'s articles: how each source, country or topic covers what matches' }),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ field: Type.String(), total: Type.Integer(), buckets: Type.Array(BucketOut) }) },
+        response: {
+          200: Type.Object({
+            field: Type.String(),
+            total: Type.Integer(),
+            buckets: Type.Array(Type.Composite([BucketOut, Type.Object({ tone: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'Average tone (null when none of its articles has one); with tone=true' })) })])),
+          }),
+        },
       },
     },
     async (req, reply) => {
@@ -149,9 +156,14 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { expansion } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
       const field = req.query.field as StatField;
-      const res = await esQuery(app, 'top', topBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, field, req.query.limit));
+      const res = await esQuery(app, 'top', topBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, field, req.query.limit, { tone: req.query.tone }));
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      return { field, total: totalOf(res.hits.total).total, buckets: presentBuckets(field, res.aggregations?.top, app.entities) };
+      const buckets = presentBuckets(field, res.aggregations?.top, app.entities);
+      if (req.query.tone) {
+        const raw = (res.aggregations?.top as { buckets?: Array<{ tone?: { value: number | null } }> } | undefined)?.buckets ?? [];
+        return { field, total: totalOf(res.hits.total).total, buckets: buckets.map((b, i) => ({ ...b, tone: roundTone(raw[i]?.tone?.value) })) };
+      }
+      return { field, total: totalOf(res.hits.total).total, buckets };
     },
   );
 
