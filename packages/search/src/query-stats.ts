@@ -90,12 +90,17 @@ export interface TrendingRequest extends SearchFilters {
  * entities by significant_terms (keyword fields), title words by significant_text (re-analyses
  * a sample of titles; no fielddata needed).
  */
-export function trendingBody(r: TrendingRequest): Record<string, unknown> {
+/** The filters' query (from/to left out) restricted to articles published in `window` before `now`. */
+function windowQuery(r: SearchFilters & { window: string; now: string }): Record<string, unknown> {
   const { from: _from, to: _to, ...filters } = r;
   const base = buildQuery(filters) as { bool?: { must?: unknown[]; filter?: unknown[] } };
   const windowFilter = { range: { [F.publishedAt]: { gte: `${r.now}||-${r.window}`, lte: r.now } } };
+  return base.bool ? { bool: { ...base.bool, filter: [...(base.bool.filter ?? []), windowFilter] } } : { bool: { filter: [windowFilter] } };
+}
+
+export function trendingBody(r: TrendingRequest): Record<string, unknown> {
+  const query = windowQuery(r);
   const backgroundFilter = { range: { [F.publishedAt]: { gte: `${r.now}||-${r.background}`, lte: r.now } } };
-  const query = base.bool ? { bool: { ...base.bool, filter: [...(base.bool.filter ?? []), windowFilter] } } : { bool: { filter: [windowFilter] } };
   const sig = (field: string) => ({
     significant_terms: { field, size: r.size, min_doc_count: 2, background_filter: backgroundFilter },
   });
@@ -130,7 +135,7 @@ export interface TopStoriesRequest extends SearchFilters {
   now: string;
   /** Stories asked for (the caller may drop some below its minimum of sources). */
   size: number;
-  /** sources: most distinct sources first (one wire copied by many sites counts once per site); articles: most articles; latest: newest article first. */
+  /** sources: most distinct sources first (a site running the story five times counts once); articles: most articles; latest: newest article first. */
   rank: StoryRank;
   timeoutMs?: number;
 }
@@ -141,10 +146,7 @@ export interface TopStoriesRequest extends SearchFilters {
  * newest article, languages, first and last article and average tone in the window.
  */
 export function topStoriesBody(r: TopStoriesRequest): Record<string, unknown> {
-  const { from: _from, to: _to, ...filters } = r;
-  const base = buildQuery(filters) as { bool?: { must?: unknown[]; filter?: unknown[] } };
-  const windowFilter = { range: { [F.publishedAt]: { gte: `${r.now}||-${r.window}`, lte: r.now } } };
-  const query = base.bool ? { bool: { ...base.bool, filter: [...(base.bool.filter ?? []), windowFilter] } } : { bool: { filter: [windowFilter] } };
+  const query = windowQuery(r);
   const order = { sources: [{ sources: 'desc' }, { _count: 'desc' }, { lastSeen: 'desc' }], articles: [{ _count: 'desc' }, { sources: 'desc' }, { lastSeen: 'desc' }], latest: [{ lastSeen: 'desc' }, { _count: 'desc' }] }[r.rank];
   return {
     size: 0,
