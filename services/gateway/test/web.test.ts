@@ -614,6 +614,72 @@ t.test("each result shows its tone, coloured by its sign and explained; none for
   await done(t, w);
 });
 
+/** Each source's average tone over the fixtures `keep` lets through, as the API rounds it; undefined for a source none of whose articles has one. */
+function sourceTones(keep: (a: (typeof articles)[number]) => boolean = () => true): Map<string, number | undefined> {
+  const by = new Map<string, number[]>();
+  for (const a of articles.filter(keep)) {
+    const list = by.get(a.source.id) ?? [];
+    if (a.enrichment.tone) list.push(a.enrichment.tone.score);
+    by.set(a.source.id, list);
+  }
+  return new Map([...by].map(([id, tones]) => [id, tones.length > 0 ? Math.round((tones.reduce((x, y) => x + y, 0) / tones.length) * 100) / 100 : undefined]));
+}
+const signedEn = (v: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
+
+t.test("the top sources card shows each source's average tone, labelled like a result's, from the request it already makes; none for a source without tone", async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  const sourceCalls: URL[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname === '/v1/stats/top' && u.searchParams.get('field') === 'sources') sourceCalls.push(u);
+  });
+  await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
+  t.equal(sourceCalls.length, 1, 'one request for the card');
+  t.equal(sourceCalls[0]!.searchParams.get('tone'), 'true', 'asking for the tone in it');
+  t.equal(sourceCalls[0]!.searchParams.get('limit'), '10');
+  const others = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.pathname === '/v1/stats/top' && u.searchParams.get('field') !== 'sources').map((u) => u.searchParams.get('tone')));
+  t.same(others.filter((v) => v !== null), [], 'the other top lists do not ask for it');
+
+  const row = (id: string) => page.locator(`#card-sources li[data-key="${id}"]`);
+  const all = sourceTones();
+  t.equal(all.size, Object.keys(WEB_SOURCES).length);
+  for (const src of Object.values(WEB_SOURCES)) {
+    const avg = all.get(src.id)!;
+    const badge = row(src.id).locator('.tone-badge');
+    t.equal((await badge.textContent())?.trim(), `tone ${signedEn(avg)}`, `${src.name}: the average of its toned articles (${String(avg)})`);
+    t.match(await badge.getAttribute('class'), avg < 0 ? /\btone-neg\b/ : /\btone-pos\b/, 'coloured by its sign');
+  }
+  // Tigris Wire: -2.4, 4.3 and -1.5; its 24 market wraps have no tone and do not count as 0.
+  t.equal(all.get(WEB_SOURCES.TIGRIS.id), 0.13);
+  t.match(await row(WEB_SOURCES.RAFIDAIN.id).locator('.tone-badge').getAttribute('title'), /^Average tone of this source’s matching articles .* -100 to 100/, "the tooltip says it is the source's average");
+
+  // The label is part of the row's button, after the name (the dot between them is not read).
+  const tigris = row(WEB_SOURCES.TIGRIS.id).locator('button.bar-row');
+  t.equal(await tigris.getAttribute('title'), 'Filter by Tigris Wire', 'the button still says what it does');
+  const count = await row(WEB_SOURCES.TIGRIS.id).getAttribute('data-count');
+  t.equal(await page.getByRole('button', { name: new RegExp(`^Tigris Wire\\s*tone \\+0\\.1\\s*${count!}$`) }).count(), 1, 'its accessible name: source, tone, count');
+  t.equal(await page.locator('#card-sources .bar').count(), Object.keys(WEB_SOURCES).length, 'every row keeps its bar');
+  await shot(page, 'dashboard-source-tones');
+
+  // The economy: Tigris Wire's market wraps (no tone) and one Rafidain Post article.
+  await settled(page, () => page.selectOption('#f-topic', 'economy'));
+  const economy = sourceTones((a) => a.enrichment.topics.some((x) => x.id === 'economy'));
+  t.same([...economy.keys()].sort(), [WEB_SOURCES.RAFIDAIN.id, WEB_SOURCES.TIGRIS.id].sort());
+  t.equal(economy.get(WEB_SOURCES.TIGRIS.id), undefined);
+  t.equal(await page.locator('#card-sources li').count(), 2, 'the card follows the filter');
+  t.equal(await row(WEB_SOURCES.TIGRIS.id).locator('.tone-badge').count(), 0, 'no label for a source none of whose articles has a tone');
+  t.equal(await row(WEB_SOURCES.TIGRIS.id).locator('.sep').count(), 0, 'nor a separator');
+  t.equal((await row(WEB_SOURCES.RAFIDAIN.id).locator('.tone-badge').textContent())?.trim(), `tone ${signedEn(economy.get(WEB_SOURCES.RAFIDAIN.id)!)}`, 'the tone of its economy article only');
+  t.equal(sourceCalls.at(-1)!.searchParams.get('tone'), 'true');
+  t.equal(sourceCalls.at(-1)!.searchParams.get('topic'), 'economy', 'with the filters');
+
+  await settled(page, () => page.click(`#card-sources li[data-key="${WEB_SOURCES.RAFIDAIN.id}"] button`));
+  t.equal(new URL(page.url()).searchParams.get('source'), WEB_SOURCES.RAFIDAIN.id, 'clicking a row still filters by the source');
+  t.match(await page.textContent('#chips'), new RegExp(`Source: ${WEB_SOURCES.RAFIDAIN.name}(?!.*tone)`), 'its chip names the source alone');
+  await done(t, w);
+});
+
 t.test('the tone selector narrows the results, keeps the bounds in the URL, shows a chip and reaches the CSV', async (t) => {
   const w = await open('/?ui=en&show=articles&group=0');
   const { page } = w;
@@ -760,6 +826,7 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   t.ok(await page.locator('#results .tone-badge').count() > 0, 'with tone labels');
   await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
   t.ok(await page.locator('#card-tone svg rect').count() > 0, 'the tone card is drawn');
+  t.ok(await page.locator('#card-sources .tone-badge').count() > 0, 'and the top sources with their tone');
   await audit('dashboard');
   await page.click('nav a[data-nav="feeds"]');
   await page.fill('#admin-token', ADMIN_TOKEN);
@@ -772,6 +839,7 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   await page.setViewportSize({ width: 390, height: 844 });
   await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
   t.ok(await page.locator('#card-tone svg rect').count() > 0);
+  t.match(await page.textContent('#card-sources .tone-badge'), /^النبرة /, 'the source tones in Arabic');
   await audit('dashboard, Arabic UI, phone width');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${base}/?ui=fr&q=Kadhimi`);

@@ -169,15 +169,22 @@ export function toneSummary(buckets, interval, avg) {
   return `${parts.join(t('chart.sep'))}.`;
 }
 
+/** "tone -5.2", coloured by its sign; the title says what the number means. On search results, top stories and the dashboard's sources. */
+export function toneBadge(tone, title = t('hit.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) })) {
+  const sign = tone < 0 ? 'neg' : tone > 0 ? 'pos' : 'zero';
+  return h('span', { class: `tone-badge tone-${sign}`, dataset: { tone: String(tone) }, title }, t('hit.tone', { v: fmtTone(tone) }));
+}
+
 /**
  * A ranked list as bars: each row a button (label, bar, count) that `onPick`s its key, or plain
- * text when there is nothing to pick.
+ * text when there is nothing to pick. An item's `badge` (a node, such as a source's tone) follows
+ * its label inside the row, so a button's name reads "Tigris Wire tone +0.1 27" (the dot unread).
  */
 export function barList(items, { onPick, pickLabel } = {}) {
   const max = Math.max(1, ...items.map((i) => i.count));
   return h('ol', { class: 'bars' }, items.map((item) => {
     const content = [
-      h('span', { class: 'bar-label' }, h('bdi', { lang: item.lang }, item.label)),
+      h('span', { class: 'bar-label' }, h('bdi', { lang: item.lang }, item.label), item.badge ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), item.badge] : null),
       h('span', { class: 'bar-count' }, fmtNumber(item.count)),
       h('span', { class: 'bar', 'aria-hidden': 'true', style: { '--w': `${Math.max(2, Math.round((item.count / max) * 100))}%` } }),
     ];

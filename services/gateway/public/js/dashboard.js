@@ -1,12 +1,12 @@
-// The dashboard: timeline and tone over time, world map, top entities / topics / sources and
-// trending, all for the current query and filters. Every card loads on its own, so one slow or
-// failing call leaves the others standing (the timeline and tone cards share one call). Clicking a
-// bar, a country or a trending name narrows the filters.
+// The dashboard: timeline and tone over time, world map, top entities / topics / sources (each
+// source with its average tone) and trending, all for the current query and filters. Every card
+// loads on its own, so one slow or failing call leaves the others standing (the timeline and tone
+// cards share one call). Clicking a bar, a country or a trending name narrows the filters.
 import { api, once } from './api.js';
 import { h, clear } from './dom.js';
-import { t, langName, countryName } from './i18n.js';
+import { t, fmtNumber, langName, countryName } from './i18n.js';
 import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, topicLabel } from './app.js';
-import { timelineChart, toneChart, barList } from './charts.js';
+import { timelineChart, toneChart, barList, toneBadge } from './charts.js';
 import { worldMap } from './map.js';
 
 const $ = (id) => document.getElementById(id);
@@ -68,8 +68,8 @@ async function timeline(fp, signal) {
   fill('card-tone', res.total === 0 ? empty() : toned ? toneChart(res, { width: body('card-tone').clientWidth }) : h('p', { class: 'muted' }, t('tone.none')));
 }
 
-async function top(field, card, fp, signal, toItem, filterKey) {
-  const res = await api('/v1/stats/top', { params: { ...fp, field, limit: 10 }, signal });
+async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
+  const res = await api('/v1/stats/top', { params: { ...fp, field, limit: 10, ...extra }, signal });
   if (field !== 'entities') known.facets[field] = res.buckets;
   const items = res.buckets.map(toItem);
   fill(card, items.length > 0 ? barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }) }) : empty());
@@ -122,7 +122,13 @@ export async function render(state, { signal, focus } = {}) {
       return { key: b.key, label: entityLabel(b.key, b.name), count: b.count };
     }, 'entity')),
     guard('card-topics', top('topics', 'card-topics', fp, signal, (b) => ({ key: b.key, label: topicLabel(b.key), count: b.count }), 'topic')),
-    guard('card-sources', top('sources', 'card-sources', fp, signal, (b) => ({ key: b.key, label: b.name || b.domain || b.key, count: b.count }), 'source')),
+    // Each source's average tone over what matches, labelled like a result's; none when null.
+    guard('card-sources', top('sources', 'card-sources', fp, signal, (b) => ({
+      key: b.key,
+      label: b.name || b.domain || b.key,
+      count: b.count,
+      badge: typeof b.tone === 'number' ? toneBadge(b.tone, t('dash.sourceToneTitle', { min: fmtNumber(-100), max: fmtNumber(100) })) : null,
+    }), 'source', { tone: true })),
     guard('card-trending', trending(state, fp, signal)),
   ]);
   if (signal.aborted) throw new DOMException('aborted', 'AbortError');

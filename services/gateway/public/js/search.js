@@ -4,7 +4,8 @@
 // window, under the same filters.
 import { api, ApiError, credentials, queryString } from './api.js';
 import { h, clear, marked, safeHref } from './dom.js';
-import { t, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
+import { toneBadge } from './charts.js';
+import { t, fmtDateTime, fmtNumber, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
 
 const LIMIT = 20;
@@ -295,12 +296,6 @@ function hitItem(hit, i) {
         ]
       : null,
   );
-}
-
-/** "tone -5.2", coloured by its sign; the title says what the number means. */
-function toneBadge(tone, title = t('hit.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) })) {
-  const sign = tone < 0 ? 'neg' : tone > 0 ? 'pos' : 'zero';
-  return h('span', { class: `tone-badge tone-${sign}`, dataset: { tone: String(tone) }, title }, t('hit.tone', { v: fmtTone(tone) }));
 }
 
 async function toggleStory(button, hit, panelId) {
