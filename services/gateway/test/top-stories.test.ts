@@ -1,4 +1,5 @@
 import t from 'tap';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { KADHIMI, idOf, loadFixtures } from './fixtures/articles.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
 
@@ -117,4 +118,38 @@ t.test('bad parameters are coded 400s naming them', async (t) => {
     t.equal(status, 400, JSON.stringify(query));
     t.equal(body.error?.param, param, `${JSON.stringify(query)} names ${param}`);
   }
+});
+
+t.test('top stories as RSS 2.0 and Atom, parsed back: one entry per story, linking its newest article', async (t) => {
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' || name === 'entry' || name === 'link' });
+  const json = (await top({ window: '3d', minSources: '2' })).body;
+  const rss = await gw.app.inject({ url: '/v1/stories.rss', query: { window: '3d', minSources: '2' }, headers: { host: 'news.example.org' } });
+  t.equal(rss.statusCode, 200);
+  t.match(rss.headers['content-type'], /^application\/rss\+xml/);
+  t.equal(XMLValidator.validate(rss.body), true, 'well-formed XML');
+  const channel = parser.parse(rss.body).rss.channel;
+  const items = channel.item as Array<Record<string, any>>;
+  t.equal(items.length, json.stories.length, 'as many items as the JSON has stories');
+  t.equal(items[0]!.title, json.stories[0]!.article.title, 'the newest article of the biggest story leads');
+  t.equal(items[0]!.link[0], 'https://baghdad-today.example/ar-visit');
+  t.equal(items[0]!.guid['#text'] ?? items[0]!.guid, 'http://news.example.org/v1/stories/story-visit', 'its id is the story, so a reader sees one entry as the story grows');
+  t.match(items[0]!.description, /\(3 sources, 3 articles; (ar|en|fr), (ar|en|fr), (ar|en|fr)\)$/);
+  t.match(items[1]!.description, /\(2 sources, 2 articles; /);
+
+  const atom = await gw.app.inject({ url: '/v1/stories.atom', query: { window: '3d', minSources: '2', lang: 'ar' } });
+  t.equal(atom.statusCode, 200);
+  t.match(atom.headers['content-type'], /^application\/atom\+xml/);
+  t.equal(XMLValidator.validate(atom.body), true);
+  const feed = parser.parse(atom.body).feed;
+  t.ok(feed.id && feed.updated && feed.title, 'feed id, updated and title (required by Atom)');
+  t.ok(feed.link.some((l: Record<string, string>) => l['@_rel'] === 'self' && /\/v1\/stories\.atom\?/.test(l['@_href'])), 'its self link is the feed, query and all');
+  t.ok(feed.link.some((l: Record<string, string>) => l['@_rel'] === 'alternate' && /\/v1\/stories\?/.test(l['@_href'])), 'and its alternate the JSON route with the same query');
+  t.same(feed.entry, undefined, 'one source per story in Arabic alone: minSources=2 leaves none');
+  const one = parser.parse((await gw.app.inject({ url: '/v1/stories.atom', query: { window: '3d', lang: 'ar' } })).body).feed;
+  const entries = one.entry as Array<Record<string, any>>;
+  t.same(entries.map((e) => e.link[0]['@_href']), ['https://baghdad-today.example/ar-visit', 'https://baghdad-today.example/ar-oil'], 'the Arabic coverage of the visit, then of oil');
+  t.equal(entries[0]!.updated, new Date(published('ar-visit')).toISOString(), "an entry's updated is its story's newest article");
+  const bad = await gw.app.inject({ url: '/v1/stories.rss?window=forever' });
+  t.equal(bad.statusCode, 400, 'the same parameter validation');
+  t.equal(bad.json().error.param, 'window');
 });

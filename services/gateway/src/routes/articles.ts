@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
 import { notFound } from '../errors.ts';
@@ -6,6 +6,7 @@ import { BucketOut, EntityOut, HitOut, SourceOut, presentBuckets, presentHit, ro
 import { expandQuery } from '../expand.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
 import { NamesParam, UndatedFilterParams, nameLangs, toFilters, windowParam } from '../params.ts';
+import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
 const StoryParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Story id' }) }, { additionalProperties: false });
@@ -34,6 +35,74 @@ async function getDoc(app: FastifyInstance, id: string): Promise<Record<string, 
   if (!hit) throw notFound(`no article with id ${id}`);
   return hit._source as Record<string, any>;
 }
+
+const TopStoriesQuery = Type.Object(
+  {
+    ...UndatedFilterParams,
+    window: windowParam('24h', 'Recent window (e.g. 6h, 24h, 3d)'),
+    rank: Type.Union(STORY_RANKS.map((r) => Type.Literal(r)), { default: 'sources', description: 'sources (distinct sources, the default), articles, or latest' }),
+    minSources: Type.Integer({ minimum: 1, maximum: 100, default: 1, description: 'Leave out stories covered by fewer sources in the window' }),
+    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    ...NamesParam,
+  },
+  { additionalProperties: false },
+);
+type TopStoriesQuery = Static<typeof TopStoriesQuery>;
+
+const TopStoriesResponse = Type.Object({
+  window: Type.String(),
+  now: Type.String(),
+  total: Type.Integer({ description: 'Matching articles in the window' }),
+  expandedEntities: Type.Array(EntityOut),
+  stories: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      articles: Type.Integer({ description: 'Its articles in the window (article.story.size counts the whole index)' }),
+      sources: Type.Integer({ description: 'Distinct sources among them' }),
+      langs: Type.Array(Type.String()),
+      firstSeen: Type.String(),
+      lastSeen: Type.String(),
+      tone: Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of its articles in the window; null when none has one' }),
+      article: HitOut,
+    }),
+  ),
+});
+
+/** Top stories for a validated query: the JSON route's answer, which the feeds render too. */
+async function topStories(app: FastifyInstance, q: TopStoriesQuery): Promise<Static<typeof TopStoriesResponse>> {
+  const filters = toFilters(q);
+  const { expansion, entities } = expandQuery(filters.q, app.entities);
+  if (expansion) filters.expansion = expansion;
+  // Rounded to the minute so repeated front-page refreshes hit Elasticsearch's request cache.
+  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+  // Stories under minSources rank last by sources; asking for more leaves enough after dropping them.
+  const size = q.rank === 'sources' || q.minSources === 1 ? q.limit : Math.min(500, q.limit * 10);
+  const body = topStoriesBody({ ...filters, window: q.window, now, size, rank: q.rank as StoryRank, timeoutMs: app.gw.esTimeoutMs });
+  const res = await app.esTimed('top_stories', () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
+  const buckets = ((res.aggregations?.stories as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? [])
+    .filter((b) => (b.sources.value as number) >= q.minSources)
+    .slice(0, q.limit);
+  const sizes = buckets.length > 0 ? await app.storySizes.get(app, buckets.map((b) => String(b.key))) : new Map<string, number>();
+  const names = nameLangs(q.names);
+  return {
+    window: q.window,
+    now,
+    total: totalOf(res.hits.total).total,
+    expandedEntities: entities,
+    stories: buckets.map((b) => ({
+      id: String(b.key),
+      articles: b.doc_count as number,
+      sources: b.sources.value as number,
+      langs: (b.langs.buckets as Array<{ key: string }>).map((l) => l.key),
+      firstSeen: b.firstSeen.value_as_string as string,
+      lastSeen: b.lastSeen.value_as_string as string,
+      tone: roundTone(b.tone.value),
+      article: presentHit(b.lead.hits.hits[0] as EsHit, sizes, app.entities, names) as never,
+    })),
+  };
+}
+
+const plural = (n: number, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 
 export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -100,74 +169,48 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'The story clusters of the articles matching the filters and published in `window`, ranked by the number of distinct sources covering them (`rank=sources`), ' +
           'by articles (`rank=articles`) or by their newest article (`rank=latest`). Each story comes with its newest article, its languages, first and last article and average tone in the window.',
-        querystring: Type.Object(
-          {
-            ...UndatedFilterParams,
-            window: windowParam('24h', 'Recent window (e.g. 6h, 24h, 3d)'),
-            rank: Type.Union(STORY_RANKS.map((r) => Type.Literal(r)), { default: 'sources', description: 'sources (distinct sources, the default), articles, or latest' }),
-            minSources: Type.Integer({ minimum: 1, maximum: 100, default: 1, description: 'Leave out stories covered by fewer sources in the window' }),
-            limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
-            ...NamesParam,
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            window: Type.String(),
-            now: Type.String(),
-            total: Type.Integer({ description: 'Matching articles in the window' }),
-            expandedEntities: Type.Array(EntityOut),
-            stories: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                articles: Type.Integer({ description: 'Its articles in the window (article.story.size counts the whole index)' }),
-                sources: Type.Integer({ description: 'Distinct sources among them' }),
-                langs: Type.Array(Type.String()),
-                firstSeen: Type.String(),
-                lastSeen: Type.String(),
-                tone: Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of its articles in the window; null when none has one' }),
-                article: HitOut,
-              }),
-            ),
-          }),
-        },
+        querystring: TopStoriesQuery,
+        response: { 200: TopStoriesResponse },
       },
     },
     async (req, reply) => {
-      const q = req.query;
-      const filters = toFilters(q);
-      const { expansion, entities } = expandQuery(filters.q, app.entities);
-      if (expansion) filters.expansion = expansion;
-      // Rounded to the minute so repeated front-page refreshes hit Elasticsearch's request cache.
-      const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
-      // Stories under minSources rank last by sources; asking for more leaves enough after dropping them.
-      const size = q.rank === 'sources' || q.minSources === 1 ? q.limit : Math.min(500, q.limit * 10);
-      const body = topStoriesBody({ ...filters, window: q.window, now, size, rank: q.rank as StoryRank, timeoutMs: app.gw.esTimeoutMs });
-      const res = await app.esTimed('top_stories', () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
-      const buckets = ((res.aggregations?.stories as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? [])
-        .filter((b) => (b.sources.value as number) >= q.minSources)
-        .slice(0, q.limit);
-      const sizes = buckets.length > 0 ? await app.storySizes.get(app, buckets.map((b) => String(b.key))) : new Map<string, number>();
-      const names = nameLangs(q.names);
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      return {
-        window: q.window,
-        now,
-        total: totalOf(res.hits.total).total,
-        expandedEntities: entities,
-        stories: buckets.map((b) => ({
-          id: String(b.key),
-          articles: b.doc_count as number,
-          sources: b.sources.value as number,
-          langs: (b.langs.buckets as Array<{ key: string }>).map((l) => l.key),
-          firstSeen: b.firstSeen.value_as_string as string,
-          lastSeen: b.lastSeen.value_as_string as string,
-          tone: roundTone(b.tone.value),
-          article: presentHit(b.lead.hits.hits[0] as EsHit, sizes, app.entities, names) as never,
-        })),
-      };
+      return topStories(app, req.query);
     },
   );
+
+  for (const format of FEED_FORMATS) {
+    app.get(
+      `/v1/stories.${format}`,
+      {
+        schema: {
+          tags: ['articles'],
+          summary: format === 'rss' ? 'Top stories as an RSS 2.0 feed' : 'Top stories as an Atom 1.0 feed',
+          description: 'Same parameters as /v1/stories. One entry per story (its id stays while the story grows), linking to its newest article; the entry is updated when a new article joins.',
+          querystring: TopStoriesQuery,
+          produces: [FEED_TYPES[format]],
+        },
+      },
+      async (req, reply) => {
+        const out = await topStories(app, req.query);
+        const base = publicBase(app, req);
+        reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+        const langs = req.query.lang?.split(',') ?? [];
+        return sendFeed(app, req, reply, format, {
+          route: '/v1/stories',
+          title: `Akhbar — top stories${req.query.q ? `: ${req.query.q}` : ''}`,
+          description: `The stories most sources cover in the last ${req.query.window}`,
+          ...(langs.length === 1 ? { language: langs[0]! } : {}),
+          entries: out.stories.map((s) => ({
+            id: `${base}/v1/stories/${encodeURIComponent(s.id)}`,
+            hit: s.article,
+            description: `${s.article.summary}${s.article.summary ? ' ' : ''}(${plural(s.sources, 'source')}, ${plural(s.articles, 'article')}; ${s.langs.join(', ')})`,
+            updated: new Date(s.lastSeen),
+          })),
+        });
+      },
+    );
+  }
 
   app.get(
     '/v1/stories/:id',

@@ -1,13 +1,13 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import etag from '@fastify/etag';
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Feed } from 'feed';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { buildSearchBody, neutralHighlightBody, type SearchFilters } from '@akhbar/search';
 import { queryFingerprint } from '../cursor.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
 import { SearchParams, facetList, nameLangs, sortMode, toFilters } from '../params.ts';
+import { FEED_FORMATS, FEED_TYPES, sendFeed } from '../syndication.ts';
 
 export const SearchQuery = Type.Object(SearchParams, { additionalProperties: false });
 export type SearchQuery = Static<typeof SearchQuery>;
@@ -141,40 +141,6 @@ function cacheHeaders(app: FastifyInstance, reply: FastifyReply, took: number) {
   if (app.gw.apiKeys.length > 0) reply.header('vary', 'X-Api-Key, Authorization');
 }
 
-function selfUrl(app: FastifyInstance, req: FastifyRequest): string {
-  const base = app.gw.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
-  return `${base}${req.url}`;
-}
-
-function buildFeed(app: FastifyInstance, req: FastifyRequest, query: SearchQuery, result: Awaited<ReturnType<typeof runSearch>>['out']) {
-  const self = selfUrl(app, req);
-  const langs = query.lang?.split(',') ?? [];
-  const title = query.q ? `Akhbar — ${query.q}` : 'Akhbar — latest';
-  const feed = new Feed({
-    id: self,
-    title,
-    description: `Search results for ${query.q ? `"${query.q}"` : 'all articles'}`,
-    link: self.replace(/\/v1\/search\.(rss|atom)/, '/v1/search'),
-    updated: result.hits[0] ? new Date(result.hits[0].publishedAt) : new Date(0),
-    generator: 'Akhbar',
-    ...(langs.length === 1 ? { language: langs[0]! } : {}),
-    feedLinks: { rss: self.replace('/v1/search.atom', '/v1/search.rss'), atom: self.replace('/v1/search.rss', '/v1/search.atom') },
-  });
-  for (const h of result.hits) {
-    feed.addItem({
-      title: h.title,
-      id: h.url,
-      link: h.url,
-      date: new Date(h.publishedAt),
-      published: new Date(h.publishedAt),
-      description: h.summary,
-      author: [{ name: h.source.name || h.source.domain }],
-      category: h.topics.map((t) => ({ name: t, term: t })),
-    });
-  }
-  return feed;
-}
-
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // ETag on every response of this scope; a matching If-None-Match gets 304 with no body.
   // The body is encoded to UTF-8 once, before the ETag hook: the hash then runs natively over the
@@ -203,7 +169,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  for (const format of ['rss', 'atom'] as const) {
+  for (const format of FEED_FORMATS) {
     app.get(
       `/v1/search.${format}`,
       {
@@ -212,16 +178,20 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           summary: format === 'rss' ? 'Search as an RSS 2.0 feed' : 'Search as an Atom 1.0 feed',
           description: 'Same parameters as /v1/search; newest first unless sort is given.',
           querystring: SearchQuery,
-          produces: [format === 'rss' ? 'application/rss+xml' : 'application/atom+xml'],
+          produces: [FEED_TYPES[format]],
         },
       },
       async (req, reply) => {
         const { out, took } = await runSearch(app, { ...req.query, highlight: false }, { sort: 'newest' });
         cacheHeaders(app, reply, took);
-        const feed = buildFeed(app, req, req.query, out);
-        return reply
-          .type(format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8')
-          .send(format === 'rss' ? feed.rss2() : feed.atom1());
+        const langs = req.query.lang?.split(',') ?? [];
+        return sendFeed(app, req, reply, format, {
+          route: '/v1/search',
+          title: req.query.q ? `Akhbar — ${req.query.q}` : 'Akhbar — latest',
+          description: `Search results for ${req.query.q ? `"${req.query.q}"` : 'all articles'}`,
+          ...(langs.length === 1 ? { language: langs[0]! } : {}),
+          entries: out.hits.map((hit) => ({ id: hit.url, hit })),
+        });
       },
     );
   }
