@@ -84,6 +84,9 @@ const PROCLITICS: Array<{ prefix: string; restore: string }> = (() => {
  * two letters long are produced. Gazetteer names keep their article ("العراق"), so a stripped
  * "لل" gets it back rather than leaving "عراق".
  */
+/** Letters an imperfect verb starts with (أ is folded to ا in normalised text). */
+const FUTURE_NEXT = new Set(['ي', 'ت', 'ن', 'ا']);
+
 export function cliticVariants(norm: string, article = false): string[] {
   const out = [norm];
   for (const { prefix, restore } of PROCLITICS) {
@@ -98,6 +101,13 @@ export function cliticVariants(norm: string, article = false): string[] {
       if (v.startsWith('ال') && v.length >= 5) {
         const bare = v.slice(2);
         if (!out.includes(bare)) out.push(bare);
+      }
+      // The future's س before an imperfect verb: "سيقتل", "وستفوز" meet "يقتل*", "تفوز". Only
+      // lexicons see this form, and only a lexicon entry can match it, so a word that merely
+      // starts with سي/ست/سن (سيارة, ستة, سنة) finds nothing.
+      if (v.length >= 4 && v.charCodeAt(0) === 0x0633 && FUTURE_NEXT.has(v[1]!)) {
+        const verb = v.slice(1);
+        if (!out.includes(verb)) out.push(verb);
       }
     }
   }

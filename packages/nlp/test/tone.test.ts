@@ -73,6 +73,15 @@ t.test('Arabic clitics and the article are peeled: والانتصار meets ان
   t.same(explainTone('عبد السلام ونواف سلام', 'ar').hits, [], 'names with سلام are not peace');
 });
 
+t.test('the future: سيقصف meets يقصف*, وستفوز meets تفوز; words that only start with سي/ست/سن find nothing', async (t) => {
+  for (const [word, sign] of [['سيقصف', -1], ['ستعاني', -1], ['وسيقتل', -1], ['ستفوز', 1], ['وستفوز', 1]] as const) {
+    const { hits } = explainTone(`الجيش ${word} اليوم`, 'ar');
+    t.equal(hits.length, 1, `${word} is found`);
+    t.equal(Math.sign(hits[0]?.value ?? 0), sign, `${word} is ${sign < 0 ? 'negative' : 'positive'}`);
+  }
+  for (const word of ['سيارة', 'ستة', 'سنة', 'سياسة', 'سيطرة', 'سيناريو', 'ستوكهولم']) t.same(explainTone(`${word} جديدة`, 'ar').hits, [], `${word} carries no tone`);
+});
+
 t.test('French elision and English contractions are split by the tokenizer', async (t) => {
   t.ok(tagTone("l'attaque", 'fr')!.score < 0);
   t.ok(tagTone("d'accord", 'fr')!.score > 0);
