@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Queue } from 'bullmq';
 import {
   AkhbarError, articleId, contentHash, createRedis, openQueue, parseArgs, QUEUES, reportCliError, type CliCommand, type EnrichedJob, type RawArticle,
 } from '@akhbar/core';
@@ -125,9 +126,12 @@ export const commands: CliCommand[] = [
       if (config.entitiesFile) loadEntitiesFile(config.entitiesFile);
       const es = createEsClient(config.elasticsearchUrl);
       const redis = createRedis(config, 'producer', { lazyConnect: true });
-      const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: config.queuePrefix });
+      let enrichedQueue: Queue<EnrichedJob> | undefined;
       try {
+        // Connected before the queue is opened: BullMQ would start connecting a lazy client itself,
+        // and a second connect() then fails ("Redis is already connecting/connected").
         await redis.connect();
+        enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: config.queuePrefix });
         const stories = new StoryClusterer(redis, { prefix: config.queuePrefix, windowMs: config.storyWindowHours * 3600_000, threshold: config.storySimilarity / 100 });
         const res = await reenrich({
           es,
@@ -145,7 +149,7 @@ export const commands: CliCommand[] = [
       } catch (e) {
         return fail(e);
       } finally {
-        await enrichedQueue.close();
+        await enrichedQueue?.close();
         redis.disconnect();
         await es.close();
       }

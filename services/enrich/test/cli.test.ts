@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { LEDE_AR } from './fixtures.ts';
+import { Redis } from 'ioredis';
+import { QUEUES, openQueue, type EnrichedJob } from '@akhbar/core';
+import { createEsClient, ensureArticleIndex, indexNames, toDocument } from '@akhbar/search';
+import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix } from '@akhbar/testkit';
+import { LEDE_AR, rawArticle } from './fixtures.ts';
 
 /** The `akhbar enrich` command and the service's boot, as a user runs them. */
 
@@ -65,4 +69,39 @@ t.test('the service refuses to start with an unreadable entities file', async (t
     t.equal(e.code, 78, 'exit status 78 (configuration)');
     t.match(e.stderr, /AKHBAR_NLP_ENTITIES_INVALID|entities file/);
   }
+});
+
+t.test('akhbar reenrich, as an operator runs it after an upgrade: old articles go back through enrichment to the indexer', async (t) => {
+  const es = createEsClient(testEsUrl());
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
+  const indexPrefix = uniqueIndexPrefix('cli-reenrich');
+  const queuePrefix = uniqueQueuePrefix('cli-reenrich');
+  const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: queuePrefix });
+  t.teardown(async () => {
+    await enrichedQueue.close();
+    await deleteRedisPrefix(queuePrefix);
+    redis.disconnect();
+    await dropIndexPrefix(indexPrefix);
+    await es.close();
+  });
+  // An article an older release indexed: no tone, no entities.
+  const raw = rawArticle('cli-re-1', 'الكاظمي يتوجه إلى واشنطن', LEDE_AR, { publishedAt: '2026-01-10T08:00:00.000Z' });
+  const old = { ...raw, enrichment: { lang: 'ar', langConfidence: 0.9, dir: 'rtl' as const, normalized: { title: raw.title, body: raw.body }, entities: [], countries: [], topics: [], keywords: [], extract: '', wordCount: 0, readingTimeSec: 0, storyId: raw.id, provenance: {}, enrichedAt: raw.fetchedAt } };
+  await ensureArticleIndex(es, indexPrefix);
+  await es.index({ index: indexNames(indexPrefix).write, id: old.id, document: toDocument(old), refresh: true });
+
+  const env = { AKHBAR_INDEX_PREFIX: indexPrefix, AKHBAR_QUEUE_PREFIX: queuePrefix, REDIS_URL: testRedisUrl(), ELASTICSEARCH_URL: testEsUrl() };
+  const dry = await akhbar(['reenrich', '--since', '2026-01-01', '--dry-run'], env);
+  t.equal(dry.code, 0, dry.stderr);
+  t.same(JSON.parse(dry.stdout), { reenriched: 1, sentToIndexer: 0, queue: QUEUES.enriched }, 'a dry run counts and sends nothing');
+  t.equal(await enrichedQueue.count(), 0);
+
+  const res = await akhbar(['reenrich', '--since', '2026-01-01'], env);
+  t.equal(res.code, 0, res.stderr);
+  t.same(JSON.parse(res.stdout), { reenriched: 1, sentToIndexer: 1, queue: QUEUES.enriched });
+  const [job] = await enrichedQueue.getJobs(['waiting', 'prioritized', 'delayed']);
+  t.equal(job?.data.article.id, old.id, 'the article is on its way to the indexer');
+  t.ok(job?.data.article.enrichment.entities.some((e) => e.id === 'mustafa-al-kadhimi'), 'enriched by today\'s taggers');
+  t.type(job?.data.article.enrichment.tone?.score, 'number', 'tone included');
+  t.notMatch(res.stderr, /already connecting|Connection is closed/);
 });
