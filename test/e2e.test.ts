@@ -83,6 +83,21 @@ t.test('feeds registered through the API become searchable, Arabic included', as
     { timeoutMs: 60_000, what: 'the English story to be searchable' },
   );
   t.ok(en.hits!.some((h) => h.lang === 'en' && /Kadhimi/.test(h.title)), 'the English story is searchable too');
+  // Every article of the three feeds, however its feed carried the text (content, summary only,
+  // CDATA, escaped HTML), reaches the index with it.
+  const all = await waitFor(
+    async () => {
+      const body = (await (await fetch(`${api}/v1/search?limit=100&sort=newest`)).json()) as { total: number; hits: Array<Record<string, any>> };
+      return body.total >= 10 ? body : undefined;
+    },
+    { timeoutMs: 60_000, what: 'the three feeds to be indexed' },
+  );
+  const empty: string[] = [];
+  for (const h of all.hits) {
+    const article = (await (await fetch(`${api}/v1/articles/${String(h.id)}`)).json()) as { title: string; body: string };
+    if (article.body.trim() === '') empty.push(article.title);
+  }
+  t.same(empty, [], 'no article lost its text on the way');
 
   const delivered = await waitFor(() => hooks.find((h) => h.body.includes(story!.id as string)), { timeoutMs: 30_000, what: 'the alert webhook to be called' });
   const payload = JSON.parse(delivered.body) as { alert: { name: string }; article: { title: string; lang: string; url: string } };
