@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { parse } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT, startFeedServer, type FeedServer } from '@akhbar/testkit';
 import { build } from '../src/app.ts';
@@ -448,6 +449,119 @@ t.test('the results download as CSV: the same query and filters, every article',
   await done(t, w);
 });
 
+// ---- feeds ------------------------------------------------------------------------------------
+
+/** The document's feed alternates, as a browser extension or feed reader reads them from the head. */
+const alternates = (page: Page) =>
+  page.$$eval('head link[rel="alternate"]', (els) => els.map((e) => ({ type: e.getAttribute('type'), title: e.getAttribute('title'), href: e.getAttribute('href') })));
+const feedHref = async (page: Page, format: 'rss' | 'atom') => new URL((await page.getAttribute(`#feed-${format}`, 'href'))!);
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' || name === 'entry' || name === 'link' });
+
+/** A feed fetched by the page as a reader would (no header, only its URL), checked to be well-formed and parsed. */
+async function fetchFeed(t: Test, page: Page, href: URL): Promise<{ rss?: Record<string, any>; feed?: Record<string, any> }> {
+  const res = await page.evaluate(async (u) => {
+    const r = await fetch(u, { cache: 'no-store' });
+    return { status: r.status, type: r.headers.get('content-type') ?? '', body: await r.text() };
+  }, href.href);
+  t.equal(res.status, 200, `${href.pathname} answers`);
+  t.match(res.type, href.pathname.endsWith('.rss') ? /^application\/rss\+xml/ : /^application\/atom\+xml/);
+  t.equal(XMLValidator.validate(res.body), true, 'well-formed XML');
+  return xml.parse(res.body) as { rss?: Record<string, any>; feed?: Record<string, any> };
+}
+
+t.test('a search can be followed as a feed: RSS and Atom links with its query and filters, and the same feeds in the head', async (t) => {
+  const w = await open('/?ui=en&q=Kadhimi&group=0&toneMax=-2&sort=oldest');
+  const { page } = w;
+  t.equal(await page.isVisible('#follow'), true, 'next to the CSV link');
+  t.equal((await page.textContent('#follow'))?.replace(/\s+/g, ' ').trim(), 'Follow as a feed: RSS · Atom');
+  const rss = await feedHref(page, 'rss');
+  t.ok((await page.getAttribute('#feed-rss', 'href'))!.startsWith(`${base}/v1/search.rss?`), 'an absolute URL, to copy as it is');
+  t.same([...rss.searchParams.keys()].sort(), ['q', 'toneMax'], 'the query and filters; no sort, grouping, paging, facets, names or key (none needed)');
+  t.same([rss.searchParams.get('q'), rss.searchParams.get('toneMax')], ['Kadhimi', '-2']);
+  const atom = await feedHref(page, 'atom');
+  t.equal(atom.pathname, '/v1/search.atom');
+  t.equal(atom.search, rss.search, 'the Atom twin asks the same');
+
+  // The page shows every article of the search (group=0): the feed's items are those articles.
+  const shown = await page.$$eval('#results > li.hit .hit-link', (els) => els.map((e) => e.getAttribute('href')));
+  t.same(shown.sort(), ['ar-kadhimi-map', 'en-kadhimi-map'].map((slug) => articles.find((a) => a.id === webIdOf(slug))!.url).sort(), 'the clearly negative coverage of Kadhimi');
+  const channel = (await fetchFeed(t, page, rss)).rss!.channel as Record<string, any>;
+  const items = channel.item as Array<Record<string, any>>;
+  t.same(items.map((i) => i.link[0]).sort(), [...shown].sort(), 'the RSS items are the articles of the search');
+  const times = items.map((i) => Date.parse(i.pubDate));
+  t.same(times, [...times].sort((a, b) => b - a), 'newest first, whatever the page is sorted by');
+  t.equal(channel.title, 'Akhbar — Kadhimi');
+  const entries = (await fetchFeed(t, page, atom)).feed!.entry as Array<Record<string, any>>;
+  t.same(entries.map((e) => e.link[0]['@_href']).sort(), [...shown].sort(), 'and so are the Atom entries');
+
+  t.same(await alternates(page), [
+    { type: 'application/rss+xml', title: '“Kadhimi” — Akhbar (RSS)', href: rss.href },
+    { type: 'application/atom+xml', title: '“Kadhimi” — Akhbar (Atom)', href: atom.href },
+  ], 'the head offers the same two feeds');
+
+  await settled(page, () => page.fill('#q', 'Gulf').then(() => page.press('#q', 'Enter')));
+  t.equal((await feedHref(page, 'rss')).searchParams.get('q'), 'Gulf', 'the links follow the search');
+  t.same((await alternates(page)).map((a) => new URL(a.href!).searchParams.get('q')), ['Gulf', 'Gulf'], 'and so does the head');
+  await settled(page, () => page.fill('#q', 'no-such-word-anywhere').then(() => page.press('#q', 'Enter')));
+  t.equal(await page.isVisible('#export'), false, 'nothing to download');
+  t.equal(await page.isVisible('#follow'), true, 'but a search with no match yet can still be followed');
+
+  await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
+  t.same(await alternates(page), [], 'the dashboard has no feed in the head');
+  await settled(page, () => page.click('nav a[data-nav="feeds"]'));
+  t.same(await alternates(page), [], 'nor the feeds view');
+  await settled(page, () => page.click('nav a[data-nav="search"]'));
+  t.same((await alternates(page)).map((a) => new URL(a.href!).pathname), ['/v1/search.rss', '/v1/search.atom'], 'back on the search, they are back');
+  await done(t, w);
+});
+
+t.test('the top stories can be followed as a feed: /v1/stories.rss with the period, ranking and filters; readers without scripts find it too', async (t) => {
+  // What a feed reader given the page's address sees: the HTML as served, no script run.
+  const html = await (await fetch(`${base}/`)).text();
+  const served = [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  t.same(served, [['application/rss+xml', '/v1/stories.rss'], ['application/atom+xml', '/v1/stories.atom']], 'the page as served names the top stories feeds');
+  const plain = await fetch(new URL(served[0]![1]!, base));
+  t.equal(plain.status, 200);
+  t.equal(XMLValidator.validate(await plain.text()), true, 'and the first one is a feed');
+
+  const w = await open('/?ui=en');
+  const { page } = w;
+  t.equal(await page.isVisible('#follow'), true, 'the landing page offers the feeds');
+  t.equal(await page.isVisible('#export'), false, 'and no CSV, as before');
+  const rss = await feedHref(page, 'rss');
+  t.ok((await page.getAttribute('#feed-rss', 'href'))!.startsWith(`${base}/v1/stories.rss?`), 'an absolute URL of the top stories feed');
+  t.same([...rss.searchParams.keys()].sort(), ['rank', 'window'], 'no limit or names, which the feed does not need');
+  t.same([rss.searchParams.get('window'), rss.searchParams.get('rank')], ['24h', 'sources'], 'the period and ranking shown');
+  const items = (await fetchFeed(t, page, rss)).rss!.channel.item as Array<Record<string, any>>;
+  const stories = await storyIds(page);
+  t.same(items.map((i) => String(i.guid['#text'] ?? i.guid).split('/').pop()), stories, 'one item per story on the page, in its order');
+  t.same(items.map((i) => i.link[0]), await page.$$eval('#top-stories > li .hit-link', (els) => els.map((e) => e.getAttribute('href'))), 'each linking the lead the page shows');
+  const atom = await feedHref(page, 'atom');
+  t.equal(atom.pathname, '/v1/stories.atom');
+  t.equal(atom.search, rss.search);
+  t.same(await alternates(page), [
+    { type: 'application/rss+xml', title: 'Top stories — Akhbar (RSS)', href: rss.href },
+    { type: 'application/atom+xml', title: 'Top stories — Akhbar (Atom)', href: atom.href },
+  ], 'the script puts the same two in the head, in place of the served ones');
+
+  await settled(page, () => page.selectOption('#top-window', '7d'));
+  await settled(page, () => page.selectOption('#top-rank', 'articles'));
+  await settled(page, () => page.selectOption('#f-lang', 'fr'));
+  const picked = await feedHref(page, 'rss');
+  t.same([picked.searchParams.get('window'), picked.searchParams.get('rank'), picked.searchParams.get('lang')], ['7d', 'articles', 'fr'], 'the link follows the period, ranking and filters');
+  t.same((await alternates(page)).map((a) => a.href), [picked.href, (await feedHref(page, 'atom')).href], 'and the head with it');
+  const french = (await fetchFeed(t, page, picked)).rss!.channel.item as Array<Record<string, any>>;
+  t.same(french.map((i) => i.link[0]), await page.$$eval('#top-stories > li .hit-link', (els) => els.map((e) => e.getAttribute('href'))), 'the feed has the French leads the page shows');
+  t.ok(french.length > 0);
+
+  const dated = await open('/?ui=en&from=2020-01-01&q=Kadhimi&show=top');
+  const d = await feedHref(dated.page, 'rss');
+  t.same([d.searchParams.get('from'), d.searchParams.get('q')], [null, 'Kadhimi'], 'no dates, which /v1/stories does not take; the query kept');
+  t.equal((await alternates(dated.page))[0]!.title, 'Top stories: “Kadhimi” — Akhbar (RSS)');
+  await done(t, dated);
+  await done(t, w);
+});
+
 t.test('"In headlines only" narrows the search to titles that say it, in any language', async (t) => {
   const w = await open('/?ui=en&q=Kadhimi&group=0');
   const { page } = w;
@@ -471,6 +585,7 @@ t.test('cursor paging: next, previous, and a page as a permalink', async (t) => 
   await settled(page, () => page.click('#next'));
   const cursor = new URL(page.url()).searchParams.get('cursor');
   t.ok(cursor, 'the page URL carries the cursor');
+  t.equal(new URL((await page.getAttribute('#feed-rss', 'href'))!).search, '', 'the feed link does not: a feed is always the newest articles');
   const second = await hitIds(page);
   t.equal(second.length, 10, 'the other ten stories');
   t.same(second.filter((id) => first.includes(id)), [], 'no story twice');
@@ -819,6 +934,7 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   const w = await open('/?ui=en&q=Kadhimi');
   const { page } = w;
   const audit = async (state: string) => t.same(await axeViolations(page), [], state);
+  t.equal(await page.isVisible('#follow'), true, 'the feed links are on the page the audit checks');
   await audit('search results, English UI');
   await page.click('#results button.story-btn');
   await page.waitForSelector('#results .story li');
@@ -850,6 +966,7 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   await audit('search results with a tone filter and its chip');
   await page.goto(`${base}/?ui=en`);
   await ready(page);
+  t.equal(await page.isVisible('#follow'), true, 'with the top stories feed links');
   await audit('top stories, English UI');
   await page.click('#top-stories button.story-btn');
   await page.waitForSelector('#top-stories .story li');
@@ -879,6 +996,8 @@ t.test('the UI switches between English, Arabic and French, and remembers', asyn
   t.equal(await page.getAttribute('#q', 'placeholder'), 'ابحث في الأخبار بأي لغة…');
   t.match(await page.textContent('#search-status'), /قصة واحدة/, 'result counts in Arabic');
   t.equal((await page.textContent('#results button.story-btn'))?.trim(), '+3 مقالات');
+  t.equal((await page.textContent('#follow'))?.replace(/\s+/g, ' ').trim(), 'تابعها في قارئ الخلاصات: RSS · Atom');
+  t.same((await alternates(page)).map((a) => a.title), ['«Kadhimi» — أخبار (RSS)', '«Kadhimi» — أخبار (Atom)'], 'the feeds in the head are named in Arabic');
   t.equal(await page.locator('#results article').first().getAttribute('dir'), 'auto', 'an English result keeps its own direction');
   await shot(page, 'ui-arabic');
   await page.goto(`${base}/?q=Kadhimi`);
@@ -890,6 +1009,9 @@ t.test('the UI switches between English, Arabic and French, and remembers', asyn
   t.equal((await page.textContent('nav a[data-nav="search"]'))?.trim(), 'Recherche');
   t.match(await page.textContent('#search-status'), /1 sujet · 4 articles/, 'result counts in French');
   t.equal((await page.textContent('#export-csv'))?.trim(), 'Télécharger ces résultats en CSV');
+  t.equal((await page.textContent('#follow'))?.replace(/\s+/g, ' ').trim(), 'S’abonner au fil : RSS · Atom');
+  t.equal(await page.getAttribute('#feed-rss', 'title'), 'Copiez le lien dans un lecteur de flux (Miniflux, Thunderbird…)');
+  t.same((await alternates(page)).map((a) => a.title), ['« Kadhimi » — Akhbar (RSS)', '« Kadhimi » — Akhbar (Atom)']);
   t.match(await page.textContent('#results .topics'), /politique/, 'topic labels in French');
   await shot(page, 'ui-french');
   await settled(page, () => page.click('#ui-switch button[data-ui="en"]'));
@@ -951,11 +1073,27 @@ t.test('a gateway that requires API keys: the search page asks for one and then 
   const { page } = w;
   t.match(await page.textContent('#search-status'), /needs an API key/);
   t.equal(await page.locator('#results > li').count(), 0);
+  t.equal(await page.isVisible('#follow'), false, 'no feed links that would be refused');
   await page.fill('#api-key', 'web-reader-key-0123456789');
   await settled(page, () => page.press('#api-key', 'Enter'));
   t.match(await page.textContent('#search-status'), /1 story · 4 articles/, 'the key opens the search');
   t.ok(await page.locator('#f-source option[value="fwebtigris000001"]').count(), 'and the source list loads with it');
   const rows = await downloadCsv(page);
   t.equal(rows.length, 4, 'the CSV link sends the key too');
+  const rss = new URL((await page.getAttribute('#feed-rss', 'href'))!);
+  t.equal(rss.origin, origin);
+  t.same([rss.searchParams.get('q'), rss.searchParams.get('api_key')], ['Kadhimi', 'web-reader-key-0123456789'], 'the feed link carries the key, which a feed reader cannot send as a header');
+  t.same((await alternates(page)).map((a) => new URL(a.href!).searchParams.get('api_key')), ['web-reader-key-0123456789', 'web-reader-key-0123456789'], 'and so do the feeds in the head');
+  const feed = await fetch(rss);
+  t.equal(feed.status, 200, 'the link alone opens the feed, no header sent');
+  t.equal((xml.parse(await feed.text()).rss.channel.item as unknown[]).length, 4, "the search's four articles");
+  const bare = new URL(rss);
+  bare.searchParams.delete('api_key');
+  t.equal((await fetch(bare)).status, 401, 'without the key it is refused');
+  t.equal(new URL((await page.getAttribute('#export-csv', 'href'))!).searchParams.get('api_key'), null, 'the CSV link keeps sending it as a header, out of the URL');
+  await settled(page, () => page.click('#show-switch a[data-show="top"]'));
+  const top = new URL((await page.getAttribute('#feed-rss', 'href'))!);
+  t.same([top.pathname, top.searchParams.get('api_key')], ['/v1/stories.rss', 'web-reader-key-0123456789'], 'the top stories feed carries it too');
+  t.equal((await fetch(top)).status, 200);
   await done(t, w);
 });

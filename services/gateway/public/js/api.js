@@ -42,6 +42,17 @@ export function queryString(params) {
 }
 
 /**
+ * An absolute URL of a gateway path with `params`, for a link to copy or open elsewhere (a file to
+ * download, a feed to subscribe to). `withKey` adds the API key the user gave as `api_key`, the
+ * one way a feed reader, which cannot send the X-Api-Key header, can pass it; without a key (a
+ * gateway that wants none) the URL has none.
+ */
+export function apiHref(path, params = {}, { withKey = false } = {}) {
+  const all = withKey && credentials.apiKey ? { ...params, api_key: credentials.apiKey } : params;
+  return new URL(path + queryString(all), location.origin).href;
+}
+
+/**
  * GET/POST/DELETE a gateway path. Resolves to the parsed JSON (or null for 204; `{ status, data }`
  * with `withStatus`); rejects with an
  * ApiError carrying the API's error code, or an AbortError when `signal` aborted.

@@ -1,7 +1,7 @@
 // The page's shell: state ⇄ URL (every view is a shareable permalink), the query box, filters
 // and their chips, the view switch, the UI language, keyboard shortcuts.
 import { api, once } from './api.js';
-import { h, clear } from './dom.js';
+import { h, clear, setFeedAlternates } from './dom.js';
 import { t, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, UI_LANGS, AUTONYMS } from './i18n.js';
 import * as searchView from './search.js';
 import * as dashboardView from './dashboard.js';
@@ -266,6 +266,8 @@ async function render({ focus } = {}) {
     a.href = urlOf(target);
   }
   setTitle();
+  // The search view puts the feeds of what it shows in the head; the other views have none.
+  if (state.view !== 'search') setFeedAlternates([]);
   syncControls();
   try {
     await VIEWS[state.view].render(state, { signal, focus });

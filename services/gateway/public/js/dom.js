@@ -62,3 +62,16 @@ export function safeHref(url) {
     return undefined;
   }
 }
+
+/**
+ * The page's feeds as `<link rel="alternate">` in the document head, where browser extensions and
+ * feed readers look for them: `feeds` ([{ type, title, href }]) replace the ones there ([] removes
+ * them). Only links marked data-feed are touched.
+ */
+export function setFeedAlternates(feeds) {
+  const current = [...document.head.querySelectorAll('link[rel="alternate"][data-feed]')];
+  const same = current.length === feeds.length && current.every((l, i) => l.type === feeds[i].type && l.title === feeds[i].title && l.href === feeds[i].href);
+  if (same) return;
+  for (const l of current) l.remove();
+  document.head.append(...feeds.map((f) => h('link', { rel: 'alternate', type: f.type, title: f.title, href: f.href, dataset: { feed: '' } })));
+}

@@ -2,8 +2,8 @@
 // cursor paging. Paging keeps the cursor in the URL, so a page is a permalink too. Without a query
 // (or when picked) it shows the top stories instead: the stories most sources cover in a recent
 // window, under the same filters.
-import { api, ApiError, credentials, queryString } from './api.js';
-import { h, clear, marked, safeHref } from './dom.js';
+import { api, apiHref, ApiError, credentials } from './api.js';
+import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, fmtDateTime, fmtNumber, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
@@ -12,6 +12,8 @@ const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
 const WINDOWS = ['24h', '6h', '3d', '7d'];
 const RANKS = ['sources', 'articles', 'latest'];
+/** The feed formats the gateway serves searches and top stories in, with their media types. */
+const FEEDS = [['rss', 'RSS', 'application/rss+xml'], ['atom', 'Atom', 'application/atom+xml']];
 const $ = (id) => document.getElementById(id);
 
 /** Cursors of the pages before this one ('' = the first page), for "Previous page". */
@@ -29,6 +31,7 @@ export async function render(state, { signal, focus } = {}) {
   $('top-stories').hidden = !top;
   $('expanded').hidden = true;
   $('export').hidden = true;
+  $('follow').hidden = true;
   if (top) {
     clear($('results'));
     $('pager').hidden = true;
@@ -64,6 +67,7 @@ async function renderArticles(state, { signal }) {
   const list = $('results');
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
+  feedLinks('/v1/search', filterParams(state), state.q ? t('feed.search', { q: state.q }) : t('feed.latest'));
   const params = { ...filterParams(state), limit: LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(',') };
   if (state.sort) params.sort = state.sort;
   if (state.group !== false) params.collapse = 'story';
@@ -96,6 +100,8 @@ async function renderArticles(state, { signal }) {
   list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i)));
   list.removeAttribute('aria-busy');
   exportLink(state, res.total);
+  // Shown even when nothing matches yet: a feed of a search is for what comes later.
+  $('follow').hidden = false;
   pager(state, res.nextCursor);
 }
 
@@ -119,16 +125,23 @@ function topTools(state) {
   return { window: win.value, rank: rank.value };
 }
 
+/** What /v1/stories (and its feeds) take from the page: the query and filters, not the dates, and the period and ranking. */
+function topParams(state, win, rank) {
+  const params = { ...filterParams(state), window: win, rank };
+  delete params.from;
+  delete params.to;
+  return params;
+}
+
 /** The top stories of /v1/stories for the query and filters (a window instead of from/to). */
 async function renderTop(state, { signal }) {
   const status = $('search-status');
   const list = $('top-stories');
   const { window: win, rank } = topTools(state);
+  feedLinks('/v1/stories', topParams(state, win, rank), state.q ? t('feed.topQuery', { q: state.q }) : t('feed.top'));
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('top.loading');
-  const params = { ...filterParams(state), window: win, rank, limit: LIMIT, names: UI_LANGS.join(',') };
-  delete params.from;
-  delete params.to;
+  const params = { ...topParams(state, win, rank), limit: LIMIT, names: UI_LANGS.join(',') };
   let res;
   try {
     res = await api('/v1/stories', { params, signal });
@@ -153,6 +166,7 @@ async function renderTop(state, { signal }) {
   }
   list.replaceChildren(...res.stories.map((story, i) => storyItem(story, i)));
   list.removeAttribute('aria-busy');
+  $('follow').hidden = false;
 }
 
 /**
@@ -200,11 +214,24 @@ function exportLink(state, total) {
   const a = $('export-csv');
   const params = filterParams(state);
   if (state.sort) params.sort = state.sort;
-  a.href = `/v1/search.csv${queryString(params)}`;
+  a.href = apiHref('/v1/search.csv', params);
   $('export').hidden = total === 0;
   // A gateway with API keys wants the key in a header, which a plain link cannot send: fetch
   // the file with it, then hand the browser the bytes to save.
   a.onclick = credentials.apiKey ? (e) => { e.preventDefault(); void downloadWithKey(a); } : null;
+}
+
+/**
+ * "Follow as a feed: RSS · Atom" for what the page shows, and the same two feeds in the document
+ * head for browser extensions and feed readers: `route`.rss / .atom with `params` (the feeds take
+ * every parameter of their JSON route; a feed is the newest matching articles, so no page, sort,
+ * grouping, facets or highlights). Absolute, so a copied link works as it is, and with the API
+ * key as `api_key` when the user gave one, since a feed reader cannot send it as a header.
+ */
+function feedLinks(route, params, title) {
+  const feeds = FEEDS.map(([format, name, type]) => ({ format, type, title: `${title} (${name})`, href: apiHref(`${route}.${format}`, params, { withKey: true }) }));
+  for (const f of feeds) $(`feed-${f.format}`).href = f.href;
+  setFeedAlternates(feeds);
 }
 
 async function downloadWithKey(a) {
