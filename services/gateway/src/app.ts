@@ -152,6 +152,11 @@ async function cursorSecret(redis: RedisClient, prefix: string, given: string | 
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A request URL fit for the log: an API key given as `api_key` (feed readers) is not written down. */
+export function withoutSecrets(url: string): string {
+  return url.includes('api_key=') ? url.replace(/([?&]api_key=)[^&#]*/g, '$1[redacted]') : url;
+}
+
 /**
  * Reject a URL that is not valid UTF-8 (percent-encoded or raw bytes) instead of letting it
  * decode into replacement characters, and fold repeated list parameters into one comma list.
@@ -278,7 +283,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    req.log.info({ method: req.method, url: withoutSecrets(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
   app.setErrorHandler(errorHandler);
   // JSON bodies: invalid UTF-8 is refused rather than decoded into replacement characters.

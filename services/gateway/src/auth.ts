@@ -52,12 +52,16 @@ export function adminGuard(token: string | undefined, opts: { basicRealm?: strin
  * that cannot send headers). The admin token is accepted too. The `api_key` parameter is removed
  * before validation so every route's parameter schema stays strict.
  */
+/** The `api_key` parameter of a request, kept when the guard takes it out of the query (the rate limit counts per key). */
+export const apiKeyParams = new WeakMap<FastifyRequest, string>();
+
 export function apiKeyGuard(keys: readonly string[], adminToken: string | undefined) {
   const expected = keys.length === 0 ? [] : [...keys, ...(adminToken ? [adminToken] : [])].map(digest);
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const query = req.query as Record<string, unknown> | undefined;
     const fromQuery = query && typeof query.api_key === 'string' ? query.api_key : undefined;
     if (query && 'api_key' in query) delete query.api_key;
+    if (fromQuery !== undefined) apiKeyParams.set(req, fromQuery);
     if (expected.length === 0) return;
     const headerKey = req.headers['x-api-key'];
     const given = (typeof headerKey === 'string' ? headerKey : undefined) ?? fromQuery ?? credentialOf(req.headers.authorization);

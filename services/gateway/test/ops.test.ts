@@ -57,12 +57,13 @@ t.test('GATEWAY_METRICS_PORT: /metrics on a port of its own, out of reach of API
   const ops = `http://127.0.0.1:${String((await gateway.waitForLog((l) => l.msg === 'ops server listening (/metrics /healthz /readyz)', 30_000)).port)}`;
   t.not(ops, api);
   t.equal((await fetch(`${api}/v1/search?q=anything`)).status, 503, 'a search while the index does not exist yet');
+  t.equal((await fetch(`${api}/v1/search?q=anything&api_key=reader-secret-0123`)).status, 503, 'an api_key parameter (feed readers)');
   const hidden = await fetch(`${api}/metrics`);
   t.equal(hidden.status, 404, 'the API port no longer serves /metrics');
   t.match(await hidden.json(), { error: { code: 'AKHBAR_NOT_FOUND' } });
   const metrics = await fetch(`${ops}/metrics`);
   t.equal(metrics.status, 200);
-  t.match(await metrics.text(), /akhbar_http_request_duration_seconds_count\{[^}]*route="\/v1\/search"[^}]*status="503"[^}]*\} 1/, "the API port's requests are counted there");
+  t.match(await metrics.text(), /akhbar_http_request_duration_seconds_count\{[^}]*route="\/v1\/search"[^}]*status="503"[^}]*\} 2/, "the API port's requests are counted there");
   t.equal((await fetch(`${api}/healthz`)).status, 200, 'probes still answer on the API port');
   const notReady = await fetch(`${ops}/readyz`);
   t.equal(notReady.status, 503);
@@ -73,7 +74,12 @@ t.test('GATEWAY_METRICS_PORT: /metrics on a port of its own, out of reach of API
   gateway.child.kill('SIGTERM');
   t.equal(await gateway.exited, 0, 'both ports close on SIGTERM');
   const access = gateway.logs.filter((l) => l.msg === 'request');
-  t.same(access.map((l) => `${String(l.status)} ${String(l.url)}`), ['503 /v1/search?q=anything', '404 /metrics', '200 /healthz'], 'one access-log line per API request, with its status');
+  t.same(
+    access.map((l) => `${String(l.status)} ${String(l.url)}`),
+    ['503 /v1/search?q=anything', '503 /v1/search?q=anything&api_key=[redacted]', '404 /metrics', '200 /healthz'],
+    'one access-log line per API request, with its status, and no API key written down',
+  );
+  t.notOk(gateway.logs.some((l) => JSON.stringify(l).includes('reader-secret-0123')), 'the key appears nowhere in the log');
   t.notOk(gateway.logs.some((l) => l.msg === 'incoming request' || l.msg === 'request completed'), "not Fastify's two lines as well");
   t.notMatch(gateway.stderr.join(''), /Deprecation|FSTDEP/, 'no deprecation warning at start-up');
 });
@@ -146,6 +152,17 @@ t.test('API keys for read routes', async (t) => {
   const res = await keyed.app.inject({ url: '/v1/search?q=x', headers: { 'x-api-key': 'reader-key-0001' } });
   t.match(res.headers['cache-control'], /^private/, 'keyed responses are not publicly cacheable');
   t.equal((await keyed.app.inject({ url: '/healthz' })).statusCode, 200, 'ops routes stay open');
+});
+
+t.test('rate limits count per API key, given as a header or as the api_key parameter of a feed reader', async (t) => {
+  const keyed = await testGateway({ label: 'ops-rl-keys', apiKeys: ['reader-key-0001', 'reader-key-0002'], rateLimitMax: 2, rateLimitWindowSec: 60 });
+  t.teardown(() => keyed.close());
+  await ensureArticleIndex(keyed.es, keyed.indexPrefix);
+  const get = (url: string, headers: Record<string, string> = {}) => keyed.app.inject({ url, headers, remoteAddress: '10.0.0.9' }).then((r) => r.statusCode);
+  t.same([await get('/v1/search.rss?q=x&api_key=reader-key-0001'), await get('/v1/search.rss?q=x&api_key=reader-key-0001')], [200, 200]);
+  t.equal(await get('/v1/search.rss?q=x&api_key=reader-key-0001'), 429, "the reader's third request in the window is refused");
+  t.equal(await get('/v1/search?q=x', { 'x-api-key': 'reader-key-0001' }), 429, 'the same key by header shares that count');
+  t.equal(await get('/v1/search.rss?q=x&api_key=reader-key-0002'), 200, 'another key from the same address has its own count');
 });
 
 t.test('rate limits are shared by gateway processes through Redis', async (t) => {

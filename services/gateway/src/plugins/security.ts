@@ -5,6 +5,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { RedisClient } from '@akhbar/core';
 import { GatewayErrors } from '../errors.ts';
+import { apiKeyParams } from '../auth.ts';
 
 export interface SecurityOptions {
   corsOrigins: readonly string[];
@@ -98,7 +99,9 @@ export const securityPlugin = fp<SecurityOptions>(async (app, opts) => {
       skipOnError: true,
       allowList: (req) => UNLIMITED.has(req.routeOptions.url ?? ''),
       keyGenerator: (req) => {
-        const key = req.headers['x-api-key'];
+        // The header, or the api_key parameter feed readers use (the key guard, which runs first, took it out of the query).
+        const header = req.headers['x-api-key'];
+        const key = typeof header === 'string' ? header : apiKeyParams.get(req);
         return typeof key === 'string' && key.length > 0 && known.has(digest(key)) ? `k:${digest(key)}` : `ip:${req.ip}`;
       },
       errorResponseBuilder: (_req, ctx) => {
