@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Redis } from 'ioredis';
-import { QUEUES, openQueue, type EnrichedJob } from '@akhbar/core';
-import { createEsClient, ensureArticleIndex, indexNames, toDocument } from '@akhbar/search';
-import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix } from '@akhbar/testkit';
-import { LEDE_AR, rawArticle } from './fixtures.ts';
+import { QUEUES } from '@akhbar/core';
+import { indexNames, toDocument } from '@akhbar/search';
+import { testEsUrl, testRedisUrl } from '@akhbar/testkit';
+import { LEDE_AR } from './fixtures.ts';
+import { setup, stale } from './index-fixtures.ts';
 
 /** The `akhbar enrich` command and the service's boot, as a user runs them. */
 
@@ -72,22 +72,9 @@ t.test('the service refuses to start with an unreadable entities file', async (t
 });
 
 t.test('akhbar reenrich, as an operator runs it after an upgrade: old articles go back through enrichment to the indexer', async (t) => {
-  const es = createEsClient(testEsUrl());
-  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
-  const indexPrefix = uniqueIndexPrefix('cli-reenrich');
-  const queuePrefix = uniqueQueuePrefix('cli-reenrich');
-  const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: queuePrefix });
-  t.teardown(async () => {
-    await enrichedQueue.close();
-    await deleteRedisPrefix(queuePrefix);
-    redis.disconnect();
-    await dropIndexPrefix(indexPrefix);
-    await es.close();
-  });
+  const { es, indexPrefix, queuePrefix, enrichedQueue } = await setup(t, 'cli-reenrich');
   // An article an older release indexed: no tone, no entities.
-  const raw = rawArticle('cli-re-1', 'الكاظمي يتوجه إلى واشنطن', LEDE_AR, { publishedAt: '2026-01-10T08:00:00.000Z' });
-  const old = { ...raw, enrichment: { lang: 'ar', langConfidence: 0.9, dir: 'rtl' as const, normalized: { title: raw.title, body: raw.body }, entities: [], countries: [], topics: [], keywords: [], extract: '', wordCount: 0, readingTimeSec: 0, storyId: raw.id, provenance: {}, enrichedAt: raw.fetchedAt } };
-  await ensureArticleIndex(es, indexPrefix);
+  const old = stale('cli-re-1', 'الكاظمي يتوجه إلى واشنطن', LEDE_AR, '2026-01-10T08:00:00.000Z');
   await es.index({ index: indexNames(indexPrefix).write, id: old.id, document: toDocument(old), refresh: true });
 
   const env = { AKHBAR_INDEX_PREFIX: indexPrefix, AKHBAR_QUEUE_PREFIX: queuePrefix, REDIS_URL: testRedisUrl(), ELASTICSEARCH_URL: testEsUrl() };
