@@ -172,7 +172,7 @@ async function renderTop(state, { signal }) {
 /**
  * A top story: its newest article's title (in that article's direction), source and time, how
  * many sources and articles cover it in which languages, its average tone, and a button that
- * opens the same story panel as "+N sources" on a result.
+ * opens the same story panel as "+N articles" on a result.
  */
 function storyItem(story, i) {
   const hit = story.article;
