@@ -40,7 +40,7 @@ export function relatedBody(
   };
 }
 
-/** Every article of a story, oldest first, with its sources and languages. */
+/** Every article of a story, oldest first, with its sources and languages, and the average tone of each and of all. */
 export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): Record<string, unknown> {
   return {
     size: limit,
@@ -52,8 +52,9 @@ export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): R
     aggs: {
       firstSeen: { min: { field: F.publishedAt } },
       lastSeen: { max: { field: F.publishedAt } },
-      langs: { terms: { field: F.lang, size: 20 } },
-      sources: { terms: { field: F.sourceId, size: 100 }, aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } } } },
+      langs: { terms: { field: F.lang, size: 20 }, aggs: { tone: { avg: { field: F.tone } } } },
+      sources: { terms: { field: F.sourceId, size: 100 }, aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } }, tone: { avg: { field: F.tone } } } },
+      tone: { avg: { field: F.tone } },
     },
   };
 }

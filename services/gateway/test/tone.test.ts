@@ -98,6 +98,19 @@ t.test('top values with their average tone: how each source covers what matches'
   t.notOk((plain.body.buckets as object[]).some((b) => 'tone' in b), 'without tone=true, as before');
 });
 
+t.test('a story says how each language and each source covered it', async (t) => {
+  const { status, body } = await get('/v1/stories/story-visit', {});
+  t.equal(status, 200);
+  t.equal(body.tone, Math.round(((-0.6 - 0.4 + 0) / 3) * 100) / 100, 'the average of its articles');
+  t.same(Object.fromEntries((body.langs as Array<{ key: string; tone: number | null }>).map((l) => [l.key, l.tone])), { ar: -0.6, en: -0.4, fr: 0 });
+  for (const src of body.sources as Array<{ id: string; tone: number | null }>) {
+    t.equal(src.tone, fixtures.find((a) => a.enrichment.storyId === 'story-visit' && a.source.id === src.id)?.enrichment.tone?.score, `source ${src.id}`);
+  }
+  const untoned = await get('/v1/stories/story-market-3', {});
+  t.equal(untoned.body.tone, null, 'a story of articles without a tone says null, not 0');
+  t.same((untoned.body.sources as Array<{ tone: number | null }>).map((x) => x.tone), [null]);
+});
+
 t.test('the timeline averages tone per bucket and per series, null where no article has one', async (t) => {
   const { status, body } = await get('/v1/stats/timeline', { from: 'now-60d', interval: 'day', tone: 'true', split: 'lang', tz: 'UTC' });
   t.equal(status, 200);

@@ -102,6 +102,9 @@ async function topStories(app: FastifyInstance, q: TopStoriesQuery): Promise<Sta
   };
 }
 
+/** The average tone of a story's articles in one language or from one source: how each covered it. */
+const StoryTone = Type.Object({ tone: Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of these articles (null when none has one)' }) });
+
 const plural = (n: number, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 
 export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -217,7 +220,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['articles'],
-        summary: 'A story: its articles (oldest first), sources, languages, first and last seen',
+        summary: 'A story: its articles (oldest first), sources, languages, first and last seen, and their tone',
         params: StoryParams,
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }), ...NamesParam }, { additionalProperties: false }),
         response: {
@@ -226,8 +229,9 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
             size: Type.Integer(),
             firstSeen: Type.String(),
             lastSeen: Type.String(),
-            langs: Type.Array(BucketOut),
-            sources: Type.Array(Type.Composite([SourceOut, Type.Object({ count: Type.Integer() })])),
+            tone: Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of its articles (null when none has one)' }),
+            langs: Type.Array(Type.Composite([BucketOut, StoryTone])),
+            sources: Type.Array(Type.Composite([SourceOut, Type.Object({ count: Type.Integer() }), StoryTone])),
             articles: Type.Array(HitOut),
           }),
         },
@@ -247,10 +251,11 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         size: total,
         firstSeen: aggs.firstSeen.value_as_string,
         lastSeen: aggs.lastSeen.value_as_string,
-        langs: presentBuckets('langs', aggs.langs),
+        tone: roundTone(aggs.tone.value),
+        langs: presentBuckets('langs', aggs.langs).map((l, i) => ({ ...l, tone: roundTone(aggs.langs.buckets[i]?.tone?.value) })),
         sources: (aggs.sources.buckets as Array<Record<string, any>>).map((b) => {
           const s = b.source.hits.hits[0]?._source?.source ?? {};
-          return { id: String(b.key), name: s.name ?? '', domain: s.domain ?? '', ...(s.country ? { country: s.country } : {}), count: b.doc_count };
+          return { id: String(b.key), name: s.name ?? '', domain: s.domain ?? '', ...(s.country ? { country: s.country } : {}), count: b.doc_count, tone: roundTone(b.tone.value) };
         }),
         articles: (res.hits.hits as EsHit[]).map((h) => presentHit(h, size, app.entities, names)) as never,
       };
