@@ -91,6 +91,9 @@ t.test('French elision and English contractions are split by the tokenizer', asy
 t.test('negation: a negator up to three tokens before a term flips it', async (t) => {
   const flips: Array<[string, string, string]> = [
     ['ar', 'تم التوصل إلى اتفاق', 'لا اتفاق بين الطرفين'],
+    // The phrase is one term, so the negator two words before it reaches it (اتفاق alone is five words on).
+    ['ar', 'تم التوصل إلى اتفاق بين الطرفين', 'لم يتم التوصل إلى اتفاق بين الطرفين'],
+    ['ar', 'توصلوا إلى اتفاق', 'ولم يتوصلوا إلى اتفاق'],
     ['ar', 'وقعت خسائر في المدينة', 'لم تقع خسائر في المدينة'],
     ['ar', 'الوضع مستقر', 'الوضع غير مستقر'],
     ['ar', 'سقطت قذيفة ووقعت إصابات', 'سقطت قذيفة دون وقوع إصابات'],
