@@ -157,6 +157,14 @@ t.test('an Arabic query shows the Arabic story right to left, highlighted, with 
   t.equal(await others.count(), 3, 'the other three articles of the story');
   const dirs = await others.evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.getAttribute('dir')}`));
   t.same(dirs.sort(), ['ar:rtl', 'en:auto', 'fr:auto'], 'each in its own direction');
+  // How each language covered it: the average tone of its articles, as the API gives it.
+  const visit = articles.filter((a) => a.enrichment.storyId === STORY_VISIT);
+  const avg = (xs: number[]) => Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100;
+  const expected = Object.fromEntries(['ar', 'en', 'fr'].map((l) => [l, avg(visit.filter((a) => a.enrichment.lang === l).map((a) => a.enrichment.tone!.score))]));
+  const shown = await first.locator('.story .story-tone span[data-lang]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-lang'), Number(e.getAttribute('data-tone')), e.textContent]));
+  t.same(Object.fromEntries(shown.map(([l, v]) => [l, v])), expected, 'tone by language in the story panel');
+  t.ok(shown.some(([l, , text]) => l === 'fr' && /^French /.test(String(text))), 'named in the interface language');
+  t.equal(await first.locator('.story li .tone-badge').count(), 3, 'each other article with its tone');
   await shot(page, 'search-arabic');
   await done(t, w);
 });

@@ -5,7 +5,7 @@
 import { api, apiHref, ApiError, credentials } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
-import { t, fmtDateTime, fmtNumber, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
+import { t, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
 
 const LIMIT = 20;
@@ -339,9 +339,15 @@ async function toggleStory(button, hit, panelId) {
       const lang = a.lang && a.lang !== 'und' ? a.lang : undefined;
       return h('li', {},
         h('span', { lang, dir: a.dir === 'rtl' || isRtl(a.lang) ? 'rtl' : 'auto', class: 'story-title' }, href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, a.title) : a.title),
-        h('span', { class: 'hit-meta' }, ' — ', h('bdi', {}, a.source.name || a.source.domain), ' · ', h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt))));
+        h('span', { class: 'hit-meta' }, ' — ', h('bdi', {}, a.source.name || a.source.domain), ' · ', h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
+          typeof a.tone === 'number' ? [' · ', toneBadge(a.tone)] : null));
     });
-    panel.replaceChildren(h('h4', {}, t('story.title')), h('ul', {}, items));
+    // How each language covered the story: its articles' average tone, where they have one.
+    const toned = story.langs.filter((l) => typeof l.tone === 'number');
+    const byLang = toned.length > 0
+      ? h('p', { class: 'story-tone' }, t('story.toneByLang'), ' ', toned.map((l, i) => [i > 0 ? listSep() : '', h('span', { dataset: { lang: l.key, tone: String(l.tone) } }, `${langName(l.key)} ${fmtTone(l.tone)}`)]))
+      : null;
+    panel.replaceChildren(h('h4', {}, t('story.title')), byLang, h('ul', {}, items));
     panel.dataset.loaded = '1';
   } catch (err) {
     panel.textContent = t('error.generic', { message: err.message });
