@@ -40,11 +40,15 @@ export const HitOut = Type.Object({
   }),
 });
 
+/** An average tone in a response: a number, or null when none of the articles it covers has a tone. */
+export const ToneAverage = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
+
 export const BucketOut = Type.Object({
   key: Type.String(),
   count: Type.Integer(),
   name: Type.Optional(Type.String()),
   domain: Type.Optional(Type.String()),
+  tone: Type.Optional(ToneAverage('Average tone of its articles, where the route asks for it (tone=true on /v1/stats/top; story languages)')),
 });
 
 export interface EsHit {
@@ -106,13 +110,15 @@ interface TermsBucket {
   key_as_string?: string;
   doc_count: number;
   source?: { hits: { hits: Array<{ _source?: unknown }> } };
+  tone?: { value: number | null };
 }
 
-/** Terms buckets → `{ key, count }`, with source names and entity names filled in. */
+/** Terms buckets → `{ key, count }`, with source names and entity names filled in, and the average tone when the query asked for one. */
 export function presentBuckets(kind: string, agg: unknown, lookup?: EntityLookup) {
   const buckets = ((agg as { buckets?: TermsBucket[] } | undefined)?.buckets ?? []);
   return buckets.map((b) => {
-    const out: { key: string; count: number; name?: string; domain?: string } = { key: String(b.key_as_string ?? b.key), count: b.doc_count };
+    const out: { key: string; count: number; name?: string; domain?: string; tone?: number | null } = { key: String(b.key_as_string ?? b.key), count: b.doc_count };
+    if (b.tone) out.tone = roundTone(b.tone.value);
     if (b.source) {
       const src = (b.source.hits.hits[0]?._source as Doc | undefined)?.source;
       if (src?.name) out.name = src.name;

@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import type { FastifyInstance } from 'fastify';
 import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
 import { notFound } from '../errors.ts';
-import { BucketOut, EntityOut, HitOut, SourceOut, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
+import { BucketOut, EntityOut, HitOut, SourceOut, ToneAverage, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { expandQuery } from '../expand.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
 import { NamesParam, UndatedFilterParams, nameLangs, toFilters, windowParam } from '../params.ts';
@@ -62,7 +62,7 @@ const TopStoriesResponse = Type.Object({
       langs: Type.Array(Type.String()),
       firstSeen: Type.String(),
       lastSeen: Type.String(),
-      tone: Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of its articles in the window; null when none has one' }),
+      tone: ToneAverage('Average tone of its articles in the window; null when none has one'),
       article: HitOut,
     }),
   ),
@@ -103,7 +103,7 @@ async function topStories(app: FastifyInstance, q: TopStoriesQuery): Promise<Sta
 }
 
 /** The average tone of a story's articles in one language or from one source: how each covered it. */
-const StoryTone = Type.Object({ tone: Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of these articles (null when none has one)' }) });
+const StoryTone = Type.Object({ tone: ToneAverage('Average tone of these articles (null when none has one)') });
 
 const plural = (n: number, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 
@@ -229,8 +229,8 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
             size: Type.Integer(),
             firstSeen: Type.String(),
             lastSeen: Type.String(),
-            tone: Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of its articles (null when none has one)' }),
-            langs: Type.Array(Type.Composite([BucketOut, StoryTone])),
+            tone: ToneAverage('Average tone of its articles (null when none has one)'),
+            langs: Type.Array(BucketOut),
             sources: Type.Array(Type.Composite([SourceOut, Type.Object({ count: Type.Integer() }), StoryTone])),
             articles: Type.Array(HitOut),
           }),
@@ -252,7 +252,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         firstSeen: aggs.firstSeen.value_as_string,
         lastSeen: aggs.lastSeen.value_as_string,
         tone: roundTone(aggs.tone.value),
-        langs: presentBuckets('langs', aggs.langs).map((l, i) => ({ ...l, tone: roundTone(aggs.langs.buckets[i]?.tone?.value) })),
+        langs: presentBuckets('langs', aggs.langs),
         sources: (aggs.sources.buckets as Array<Record<string, any>>).map((b) => {
           const s = b.source.hits.hits[0]?._source?.source ?? {};
           return { id: String(b.key), name: s.name ?? '', domain: s.domain ?? '', ...(s.country ? { country: s.country } : {}), count: b.doc_count, tone: roundTone(b.tone.value) };

@@ -4,7 +4,7 @@ import { INTERVALS, SPLITS, STAT_FIELDS, sourcesBody, timelineBody, topBody, tre
 import { badParam } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { isStopword } from '../stopwords.ts';
-import { BucketOut, EntityOut, presentBuckets, roundTone, totalOf } from '../present.ts';
+import { BucketOut, EntityOut, ToneAverage, presentBuckets, roundTone, totalOf } from '../present.ts';
 import { FilterParams, UndatedFilterParams, toFilters, windowParam } from '../params.ts';
 
 const UNIT_MS: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, H: 3.6e6, d: 8.64e7, w: 6.048e8, M: 2.592e9, y: 3.1536e10 };
@@ -63,14 +63,14 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             interval: Type.String(),
             total: Type.Integer(),
-            tone: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of every matching article with one (null when none); with tone=true' })),
+            tone: Type.Optional(ToneAverage('Average tone of every matching article with one (null when none); with tone=true')),
             buckets: Type.Array(
               Type.Object({
                 t: Type.String(),
                 count: Type.Integer(),
-                tone: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'Average tone of the bucket\'s articles (null when none has a tone); with tone=true' })),
+                tone: Type.Optional(ToneAverage('Average tone of the bucket\'s articles (null when none has a tone); with tone=true')),
                 split: Type.Optional(Type.Record(Type.String(), Type.Integer())),
-                toneSplit: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()]), { description: 'Average tone per series; with tone=true and split' })),
+                toneSplit: Type.Optional(Type.Record(Type.String(), ToneAverage('Average tone of the series'), { description: 'Average tone per series; with tone=true and split' })),
               }),
             ),
             expandedEntities: Type.Array(EntityOut),
@@ -146,7 +146,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             field: Type.String(),
             total: Type.Integer(),
-            buckets: Type.Array(Type.Composite([BucketOut, Type.Object({ tone: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'Average tone (null when none of its articles has one); with tone=true' })) })])),
+            buckets: Type.Array(BucketOut),
           }),
         },
       },
@@ -158,12 +158,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const field = req.query.field as StatField;
       const res = await esQuery(app, 'top', topBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, field, req.query.limit, { tone: req.query.tone }));
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      const buckets = presentBuckets(field, res.aggregations?.top, app.entities);
-      if (req.query.tone) {
-        const raw = (res.aggregations?.top as { buckets?: Array<{ tone?: { value: number | null } }> } | undefined)?.buckets ?? [];
-        return { field, total: totalOf(res.hits.total).total, buckets: buckets.map((b, i) => ({ ...b, tone: roundTone(raw[i]?.tone?.value) })) };
-      }
-      return { field, total: totalOf(res.hits.total).total, buckets };
+      return { field, total: totalOf(res.hits.total).total, buckets: presentBuckets(field, res.aggregations?.top, app.entities) };
     },
   );
 
