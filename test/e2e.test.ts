@@ -99,6 +99,18 @@ t.test('feeds registered through the API become searchable, Arabic included', as
   }
   t.same(empty, [], 'no article lost its text on the way');
 
+  // The Washington visit is one story across the three feeds' languages: the English and French
+  // reports joined the Arabic one by the people and places they name.
+  const visit = await waitFor(
+    async () => {
+      const body = (await (await fetch(`${api}/v1/stories/${encodeURIComponent(String(story!.story.id))}`)).json()) as { size: number; langs: Array<{ key: string }>; sources: unknown[] };
+      return body.langs?.length === 3 ? body : undefined;
+    },
+    { timeoutMs: 30_000, what: 'the Kadhimi story to gather its three languages' },
+  );
+  t.same(visit.langs.map((l) => l.key).sort(), ['ar', 'en', 'fr'], 'one story in Arabic, English and French');
+  t.equal(visit.sources.length, 3, 'from three sources');
+
   const delivered = await waitFor(() => hooks.find((h) => h.body.includes(story!.id as string)), { timeoutMs: 30_000, what: 'the alert webhook to be called' });
   const payload = JSON.parse(delivered.body) as { alert: { name: string }; article: { title: string; lang: string; url: string } };
   t.match(payload, { alert: { name: 'Kadhimi' }, article: { lang: 'ar', url: story?.url } }, 'the alert POSTed the Arabic story to its webhook');

@@ -64,6 +64,14 @@ export function loadEvalSet(): LabelledArticle[] {
   return FILES.flatMap((f) => JSON.parse(readFileSync(new URL(f, import.meta.url), 'utf8')) as LabelledArticle[]);
 }
 
+/**
+ * The labelled set's stories told in several languages: story name → article ids (every other
+ * article is a story of its own). Scored against the enrich service's clustering, which needs Redis.
+ */
+export function loadStoryLabels(): Record<string, string[]> {
+  return (JSON.parse(readFileSync(new URL('stories.json', import.meta.url), 'utf8')) as { stories: Record<string, string[]> }).stories;
+}
+
 /** Short items labelled with their tone, written apart from the lexicon and never used to tune it. */
 export function loadToneHeldout(): LabelledArticle[] {
   return JSON.parse(readFileSync(new URL('tone.heldout.json', import.meta.url), 'utf8')) as LabelledArticle[];

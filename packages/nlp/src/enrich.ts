@@ -189,3 +189,44 @@ export function articleSignature(article: RawArticle): StorySignature | undefine
   const body = stripBoilerplate(article.body || article.summary);
   return storySignature(tokenize(article.title.slice(0, 2_000)), tokenize(body.slice(0, 5_000)));
 }
+
+/**
+ * What links an article to the same story in another language: its language, topics and most
+ * salient entities, by language-independent id. Ledes in two languages share no words, so the
+ * near-duplicate signature cannot see a translation or a rewrite; the entities an article names
+ * (people, organisations, places, by Wikidata id) can.
+ */
+export interface StoryEntities {
+  lang: string;
+  topics: string[];
+  /**
+   * `[id, weight, kind]`, most salient first; kind `n` = named (person, organisation), `p` = place,
+   * `c` = country. Weight = the type's weight × (1 + ln mentions, mentions capped at 4).
+   */
+  entities: Array<[string, number, 'n' | 'p' | 'c']>;
+}
+
+/**
+ * Type weights: a person or an organisation says more about which story it is than a city, and a
+ * country (Iraq in nearly every article of an Iraqi feed) least. Tuned on the labelled
+ * evaluation set (packages/nlp/eval/stories.json); the link rule itself is in the enrich
+ * service's story script.
+ */
+const STORY_WEIGHT = { person: 3, org: 2, place: 1.5, country: 0.5 } as const;
+const STORY_KIND = { person: 'n', org: 'n', place: 'p', country: 'c' } as const;
+/** Entities kept per article: the link compares the most salient ones. */
+const STORY_ENTITIES = 12;
+
+/**
+ * The cross-lingual story evidence of an enriched article, or undefined when it has too little
+ * to link on (no language, or fewer than two entities that are not countries: a link needs two).
+ */
+export function storyEntities(e: Pick<Enrichment, 'lang' | 'entities' | 'topics'>): StoryEntities | undefined {
+  if (e.lang === 'und') return undefined;
+  const entities = e.entities
+    .map((x): [string, number, 'n' | 'p' | 'c'] => [x.id, Math.round(STORY_WEIGHT[x.type] * (1 + Math.log(Math.min(x.count, 4))) * 1000) / 1000, STORY_KIND[x.type]])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, STORY_ENTITIES);
+  if (entities.filter(([, , k]) => k !== 'c').length < 2) return undefined;
+  return { lang: e.lang, topics: e.topics.map((t) => t.id), entities };
+}

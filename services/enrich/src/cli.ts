@@ -5,7 +5,7 @@ import {
 } from '@akhbar/core';
 import { articleSignature, cleanArticle, enrichArticle, loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
-import { loadEnrichConfig } from './config.ts';
+import { loadEnrichConfig, storyOptions } from './config.ts';
 import { EnrichErrors } from './errors.ts';
 import { reenrich } from './reenrich.ts';
 import { StoryClusterer } from './story.ts';
@@ -132,7 +132,7 @@ export const commands: CliCommand[] = [
         // and a second connect() then fails ("Redis is already connecting/connected").
         await redis.connect();
         enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: redis, prefix: config.queuePrefix });
-        const stories = new StoryClusterer(redis, { prefix: config.queuePrefix, windowMs: config.storyWindowHours * 3600_000, threshold: config.storySimilarity / 100 });
+        const stories = new StoryClusterer(redis, storyOptions(config));
         const res = await reenrich({
           es,
           indexPrefix: config.indexPrefix,

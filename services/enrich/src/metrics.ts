@@ -24,7 +24,7 @@ export function createEnrichMetrics(registry: Registry): EnrichMetrics {
     }),
     stories: new Counter({
       name: 'akhbar_enrich_story_assignments_total',
-      help: 'Story clustering outcomes: new story, joined an existing one, already clustered, or skipped (too little text)',
+      help: 'Story clustering outcomes: new story, joined an existing one (near-duplicate), linked to one in another language, already clustered, or skipped (too little text and no entities)',
       labelNames: ['outcome'],
       registers: [registry],
     }),

@@ -3,9 +3,9 @@ import type { Queue } from 'bullmq';
 import {
   AkhbarError, CoreErrors, RawJobSchema, articleJobId, type EnrichedArticle, type EnrichedJob, type Logger, type RawArticle,
 } from '@akhbar/core';
-import { TAGGERS, articleSignature, cleanArticle, enrichArticle, type EnrichOptions } from '@akhbar/nlp';
+import { TAGGERS, articleSignature, cleanArticle, enrichArticle, storyEntities, type EnrichOptions } from '@akhbar/nlp';
 import type { EnrichMetrics } from './metrics.ts';
-import type { StoryClusterer } from './story.ts';
+import { STORY_TAGGERS, type StoryClusterer } from './story.ts';
 
 export interface EnrichDeps {
   enrichedQueue: Queue<EnrichedJob>;
@@ -47,13 +47,15 @@ export async function enrichOne(raw: RawArticle, deps: Omit<EnrichDeps, 'enriche
   }
   if (opts.previousStoryId) enrichment.storyId = opts.previousStoryId;
   if (deps.stories) {
-    const signature = articleSignature(article);
-    if (signature) {
-      const res = await deps.stories.assign(article.id, article.publishedAt, signature, opts.previousStoryId);
+    const evidence = { signature: articleSignature(article), entities: storyEntities(enrichment) };
+    if (evidence.signature || evidence.entities) {
+      const res = await deps.stories.assign(article.id, article.publishedAt, evidence, opts.previousStoryId);
       enrichment.storyId = res.storyId;
-      enrichment.provenance.storyId = { tagger: 'akhbar-minhash-lsh', version: '1.0.0' };
+      enrichment.provenance.storyId = { ...(res.outcome === 'linked' ? STORY_TAGGERS.link : STORY_TAGGERS.nearDuplicate) };
       deps.metrics?.stories.inc({ outcome: res.outcome });
-      if (res.outcome === 'joined') deps.log?.debug({ articleId: article.id, feedId: article.feedId, storyId: res.storyId, similarity: res.similarity }, 'joined a story');
+      if (res.outcome === 'joined' || res.outcome === 'linked') {
+        deps.log?.debug({ articleId: article.id, feedId: article.feedId, storyId: res.storyId, outcome: res.outcome, similarity: res.similarity }, 'joined a story');
+      }
     } else {
       deps.metrics?.stories.inc({ outcome: 'skipped' });
     }

@@ -6,7 +6,7 @@ import {
   createLogger, createRedis, createWorkerMetrics, configOrExit, exitOnConfigError, instrumentWorker, onShutdown, redisReady, startOpsServer,
 } from '@akhbar/core';
 import { gazetteer, loadEntitiesFile } from '@akhbar/nlp';
-import { loadEnrichConfig } from './config.ts';
+import { loadEnrichConfig, storyOptions } from './config.ts';
 import { createEnrichMetrics } from './metrics.ts';
 import { startEnricher } from './worker.ts';
 
@@ -29,8 +29,7 @@ const enricher = startEnricher({
   workerConnection: workerRedis,
   queuePrefix: config.queuePrefix,
   concurrency: config.concurrency,
-  storyWindowMs: config.storyWindowHours * 3600_000,
-  storyThreshold: config.storySimilarity / 100,
+  story: storyOptions(config),
   log,
   metrics: createEnrichMetrics(metrics.registry),
 });

@@ -1,28 +1,40 @@
 import type { RedisClient } from '@akhbar/core';
-import type { StorySignature } from '@akhbar/nlp';
+import type { StoryEntities, StorySignature } from '@akhbar/nlp';
 
 /**
  * Story clustering: near-duplicates (one wire story under several URLs and sources) share a
- * story id. Each article's MinHash signature is cut into LSH bands; a band is a Redis sorted
- * set of the articles that have it, scored by publication time. Articles sharing a band within
- * the time window are candidates; a candidate whose estimated similarity passes the threshold
- * gives its story id (the most similar one, then the earliest).
+ * story id, and so do reports of one story in other languages that name the same people,
+ * organisations and places.
+ *
+ * 1. Near-duplicates. Each article's MinHash signature is cut into LSH bands; a band is a Redis
+ *    sorted set of the articles that have it, scored by publication time. Articles sharing a band
+ *    within the time window are candidates; a candidate whose estimated similarity passes the
+ *    threshold gives its story id (the most similar one, then the earliest).
+ * 2. Otherwise, cross-lingual links. Each article's most salient entities that are not countries
+ *    index it (`story:ent:<id>`, sorted sets by publication time). An article in another language
+ *    published within the link window, sharing at least two such entities, whose entity weights
+ *    overlap enough (weighted Jaccard, countries included at a low weight) gives its story id —
+ *    when the two share a person or an organisation, or share a topic (two places alone, such as
+ *    the capital and a city, are what unrelated stories of one country share). Same-language
+ *    articles are left to the near-duplicate test, which reads their words; and a story only
+ *    gains such links while its first article is within the story window, so a running thread
+ *    of coverage ("the prime minister" day after day) does not grow into one endless story.
  *
  * Why one Lua script: look-up and registration must be a single atomic step, or two workers
  * enriching two copies of a new story at the same moment would each find nothing and start two
  * stories. Redis runs a script alone, so the second copy always sees the first. Every key is
  * declared and lives under the queue prefix, whose hash tag keeps them in one Cluster slot.
+ * (Redis's Lua has cjson, so the entity evidence is stored as JSON: entity ids are anyone's
+ * strings, and a custom one may hold any separator.)
  *
  * Keys: `<prefix>:story:sig` (hash: article id → "storyId publishedMs signature"),
  * `<prefix>:story:seen` (sorted set: article id by registration time, for clean-up),
- * `<prefix>:story:band:<band>` (sorted sets, expire when idle).
+ * `<prefix>:story:ents` (hash: article id → its StoryEntities as JSON),
+ * `<prefix>:story:first` (sorted set: story id by its first article's publication time),
+ * `<prefix>:story:band:<band>` and `<prefix>:story:ent:<entity id>` (sorted sets, expire when idle).
  */
 const SCRIPT = `
 local id = ARGV[1]
-local existing = redis.call('HGET', KEYS[1], id)
-if existing then
-  return {string.match(existing, '^(%S+)'), 'existing', '1'}
-end
 local ts = tonumber(ARGV[2])
 local now = tonumber(ARGV[3])
 local win = tonumber(ARGV[4])
@@ -31,10 +43,28 @@ local threshold = tonumber(ARGV[6])
 local previous = ARGV[7]
 local retention = tonumber(ARGV[8])
 local limit = tonumber(ARGV[9])
+local nbands = tonumber(ARGV[10])
+local ents = ARGV[11]
+local linkWin = tonumber(ARGV[12])
+local linkThreshold = tonumber(ARGV[13])
+local function indexEntities()
+  redis.call('HSET', KEYS[3], id, ents)
+  for i = 5 + nbands, #KEYS do
+    redis.call('ZADD', KEYS[i], ts, id)
+    redis.call('PEXPIRE', KEYS[i], retention)
+  end
+end
+local existing = redis.call('HGET', KEYS[1], id)
+if existing then
+  -- Clustered before: the story stays. An article clustered before entities were indexed (an
+  -- earlier release) gains its entity index now, so later reports in other languages can link.
+  if ents ~= '' and redis.call('HEXISTS', KEYS[3], id) == 0 then indexEntities() end
+  return {string.match(existing, '^(%S+)'), 'existing', '1'}
+end
 local n = #sig / 2
 local best, bestSim, bestTs = nil, -1, 0
 local seen = {}
-for i = 3, #KEYS do
+for i = 5, 4 + nbands do
   local members = redis.call('ZRANGEBYSCORE', KEYS[i], ts - win, ts + win, 'LIMIT', 0, limit)
   for _, m in ipairs(members) do
     if not seen[m] and m ~= id then
@@ -57,45 +87,127 @@ for i = 3, #KEYS do
     end
   end
 end
-local story = best
 local outcome = 'joined'
+local mine = nil
+if ents ~= '' then mine = cjson.decode(ents) end
+if not best and mine and linkThreshold > 0 then
+  local w, kind = {}, {}
+  for _, e in ipairs(mine.entities) do w[e[1]] = e[2]; kind[e[1]] = e[3] end
+  local topics = {}
+  for _, t in ipairs(mine.topics) do topics[t] = true end
+  local checked = {}
+  for i = 5 + nbands, #KEYS do
+    local members = redis.call('ZREVRANGEBYSCORE', KEYS[i], ts + linkWin, ts - linkWin, 'LIMIT', 0, math.ceil(limit / 2))
+    for _, m in ipairs(members) do
+      if not checked[m] and m ~= id then
+        checked[m] = true
+        local raw = redis.call('HGET', KEYS[3], m)
+        local v = redis.call('HGET', KEYS[1], m)
+        if raw and v then
+          local other = cjson.decode(raw)
+          if other.lang ~= mine.lang then
+            local low, high, shared, named = 0, 0, 0, 0
+            local ow = {}
+            for _, e in ipairs(other.entities) do
+              ow[e[1]] = e[2]
+              local x = w[e[1]]
+              if x then
+                low = low + math.min(x, e[2]); high = high + math.max(x, e[2])
+                if e[3] ~= 'c' then shared = shared + 1 end
+                if e[3] == 'n' then named = named + 1 end
+              else
+                high = high + e[2]
+              end
+            end
+            for k, x in pairs(w) do if not ow[k] then high = high + x end end
+            local topical = named > 0 or #mine.topics == 0 or #other.topics == 0
+            if not topical then
+              for _, t in ipairs(other.topics) do if topics[t] then topical = true end end
+            end
+            local j = 0
+            if high > 0 then j = low / high end
+            if shared >= 2 and topical and j >= linkThreshold then
+              local sid, mts = string.match(v, '^(%S+) (%S+)')
+              mts = tonumber(mts)
+              local first = tonumber(redis.call('ZSCORE', KEYS[4], sid) or mts)
+              if ts - first <= win and (j > bestSim or (j == bestSim and (mts < bestTs or (mts == bestTs and sid < best)))) then
+                best, bestSim, bestTs = sid, j, mts
+              end
+            end
+          end
+        end
+      end
+    end
+  end
+  outcome = 'linked'
+end
+local story = best
 if not story then
   outcome = 'new'
   if previous ~= '' then story = previous else story = id end
 end
+if sig == '' then sig = '-' end
 redis.call('HSET', KEYS[1], id, story .. ' ' .. ARGV[2] .. ' ' .. sig)
 redis.call('ZADD', KEYS[2], now, id)
-for i = 3, #KEYS do
+redis.call('ZADD', KEYS[4], 'LT', ts, story)
+for i = 5, 4 + nbands do
   redis.call('ZADD', KEYS[i], ts, id)
   redis.call('PEXPIRE', KEYS[i], retention)
 end
+if mine then indexEntities() end
 local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now - retention, 'LIMIT', 0, 100)
 if #old > 0 then
   redis.call('HDEL', KEYS[1], unpack(old))
+  redis.call('HDEL', KEYS[3], unpack(old))
   redis.call('ZREM', KEYS[2], unpack(old))
 end
+redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - retention)
 return {story, outcome, tostring(bestSim)}
 `;
 
 /**
- * Band-mates examined per band. A big story can have hundreds of copies in the window; any few
- * of them carry its story id, and a bound keeps each script call short (Redis runs one at a time).
+ * Band-mates examined per band (and half as many articles per entity, the newest in the link
+ * window: each costs a JSON decode). A big story can have hundreds of copies in the window; any
+ * few of them carry its story id, and a bound keeps each script call short (Redis runs one at a
+ * time).
  */
 const CANDIDATES_PER_BAND = 32;
+
+/** Provenance of a story id: a near-duplicate (or a story of its own), or a cross-lingual link. */
+export const STORY_TAGGERS = {
+  nearDuplicate: { tagger: 'akhbar-minhash-lsh', version: '1.0.0' },
+  link: { tagger: 'akhbar-entity-link', version: '1.0.0' },
+} as const;
+
+/** Entities of an article that index it for cross-lingual links (its most salient non-countries). */
+const LINK_KEYS = 6;
 
 export interface StoryOptions {
   /** Queue prefix (with its hash tag); story keys live under it. */
   prefix: string;
-  /** Near-duplicates must be published within this much of each other. @default 72 h */
+  /** Near-duplicates must be published within this much of each other; a story gains cross-lingual links while its first article is this recent. @default 72 h */
   windowMs?: number;
   /** Estimated Jaccard similarity of two ledes for one story. @default 0.45 */
   threshold?: number;
+  /** Reports in two languages link only when published within this much of each other. @default 36 h */
+  linkWindowMs?: number;
+  /** Weighted Jaccard similarity of two articles' entities for a cross-lingual link; 0 turns links off. @default 0.4 */
+  linkThreshold?: number;
+}
+
+/** What an article offers to be placed in a story: its lede's signature, its entities. */
+export interface StoryEvidence {
+  signature?: StorySignature | undefined;
+  entities?: StoryEntities | undefined;
 }
 
 export interface StoryAssignment {
   storyId: string;
-  /** new: first of its story; joined: near-duplicate of an earlier article; existing: clustered before. */
-  outcome: 'new' | 'joined' | 'existing';
+  /**
+   * new: first of its story; joined: near-duplicate of an earlier article; linked: the same story
+   * in another language (by its entities); existing: clustered before.
+   */
+  outcome: 'new' | 'joined' | 'linked' | 'existing';
   similarity?: number;
 }
 
@@ -106,11 +218,15 @@ export class StoryClusterer {
   private readonly prefix: string;
   readonly windowMs: number;
   private readonly threshold: number;
+  private readonly linkWindowMs: number;
+  private readonly linkThreshold: number;
 
   constructor(redis: RedisClient, opts: StoryOptions) {
     this.prefix = opts.prefix;
     this.windowMs = opts.windowMs ?? 72 * 3600_000;
     this.threshold = opts.threshold ?? 0.45;
+    this.linkWindowMs = opts.linkWindowMs ?? 36 * 3600_000;
+    this.linkThreshold = opts.linkThreshold ?? 0.4;
     const r = redis as ScriptRedis;
     if (typeof r.akhbarStory !== 'function') r.defineCommand('akhbarStory', { lua: SCRIPT });
     this.redis = r;
@@ -118,20 +234,27 @@ export class StoryClusterer {
 
   /**
    * The story of an article. `publishedAt` places it in time; `previous` is the story id it had
-   * before (a re-enrichment), kept when no near-duplicate says otherwise.
+   * before (a re-enrichment), kept when neither a near-duplicate nor a link says otherwise.
    */
-  async assign(articleId: string, publishedAt: string, signature: StorySignature, previous?: string): Promise<StoryAssignment> {
+  async assign(articleId: string, publishedAt: string, evidence: StoryEvidence, previous?: string): Promise<StoryAssignment> {
     const now = Date.now();
     const published = Date.parse(publishedAt);
     const ts = Number.isFinite(published) ? Math.min(published, now + 3600_000) : now;
-    const keys = [`${this.prefix}:story:sig`, `${this.prefix}:story:seen`, ...signature.bands.map((b) => `${this.prefix}:story:band:${b}`)];
+    const p = this.prefix;
+    const bands = evidence.signature?.bands ?? [];
+    const linkIds = (evidence.entities?.entities ?? []).filter(([, , kind]) => kind !== 'c').slice(0, LINK_KEYS).map(([id]) => id);
+    const keys = [
+      `${p}:story:sig`, `${p}:story:seen`, `${p}:story:ents`, `${p}:story:first`,
+      ...bands.map((b) => `${p}:story:band:${b}`), ...linkIds.map((id) => `${p}:story:ent:${id}`),
+    ];
     const [storyId, outcome, sim] = await this.redis.akhbarStory(
       keys.length, ...keys,
-      articleId, ts, now, this.windowMs, signature.sig, this.threshold, previous ?? '', this.windowMs * 2, CANDIDATES_PER_BAND,
+      articleId, ts, now, this.windowMs, evidence.signature?.sig ?? '', this.threshold, previous ?? '', this.windowMs * 2, CANDIDATES_PER_BAND,
+      bands.length, evidence.entities ? JSON.stringify(evidence.entities) : '', this.linkWindowMs, this.linkThreshold,
     );
     const res: StoryAssignment = { storyId, outcome: outcome as StoryAssignment['outcome'] };
     const s = Number(sim);
-    if (outcome === 'joined' && Number.isFinite(s)) res.similarity = Math.round(s * 1000) / 1000;
+    if ((outcome === 'joined' || outcome === 'linked') && Number.isFinite(s)) res.similarity = Math.round(s * 1000) / 1000;
     return res;
   }
 }

@@ -5,7 +5,7 @@ import {
 import type { EnrichOptions } from '@akhbar/nlp';
 import type { EnrichMetrics } from './metrics.ts';
 import { checkRawPayload, enrichAndForward } from './process.ts';
-import { StoryClusterer } from './story.ts';
+import { StoryClusterer, type StoryOptions } from './story.ts';
 
 /**
  * The enrich worker: `articles.raw` → taggers + story clustering → `articles.enriched`.
@@ -22,10 +22,8 @@ export interface EnricherOptions {
   queuePrefix: string;
   /** @default 4 */
   concurrency?: number;
-  /** @default 72 h */
-  storyWindowMs?: number;
-  /** @default 0.45 */
-  storyThreshold?: number;
+  /** Story clustering settings (defaults: StoryOptions'); the prefix is the queue prefix. */
+  story?: Omit<StoryOptions, 'prefix'>;
   log: Logger;
   metrics?: EnrichMetrics;
   /** Tagger overrides (tests). */
@@ -47,10 +45,7 @@ export function startEnricher(opts: EnricherOptions): Enricher {
   const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
   const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, ctx);
   const dlq = openQueue(QUEUES.dead, ctx);
-  const storyOpts: ConstructorParameters<typeof StoryClusterer>[1] = { prefix: opts.queuePrefix };
-  if (opts.storyWindowMs !== undefined) storyOpts.windowMs = opts.storyWindowMs;
-  if (opts.storyThreshold !== undefined) storyOpts.threshold = opts.storyThreshold;
-  const stories = new StoryClusterer(opts.connection, storyOpts);
+  const stories = new StoryClusterer(opts.connection, { ...opts.story, prefix: opts.queuePrefix });
 
   const worker = new Worker<RawJob, { lang: string; storyId: string }>(
     QUEUES.raw,

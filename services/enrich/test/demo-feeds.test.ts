@@ -3,13 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleSignature, enrichArticle, signatureSimilarity } from '@akhbar/nlp';
 import { parseFeedText, toRawArticles } from '@akhbar/feeds';
-import { FIXTURE_FEEDS_DIR, fillPlaceholders } from '@akhbar/testkit';
+import { Redis } from 'ioredis';
+import { FIXTURE_FEEDS_DIR, deleteRedisPrefix, fillPlaceholders, testRedisUrl, uniqueQueuePrefix } from '@akhbar/testkit';
 import type { RawArticle } from '@akhbar/core';
+import { enrichOne } from '../src/process.ts';
+import { StoryClusterer } from '../src/story.ts';
 
 /**
  * The demo's sample feeds, read the way ingest reads them: the Kadhimi story in each language
  * comes out as politics and security, about Iraq, the US and Iran, naming al-Kadhimi and Trump;
- * the two Arabic copies of the wire story look alike enough to share a story.
+ * the two Arabic copies of the wire story look alike enough to share a story, and the English and
+ * French reports join it by the people and places they name.
  */
 
 async function feedArticles(file: string): Promise<RawArticle[]> {
@@ -39,4 +43,31 @@ t.test('the two Arabic copies of the wire story are near-duplicates; other items
   t.ok(signatureSimilarity(a.sig, b.sig) >= 0.45, `similarity ${signatureSimilarity(a.sig, b.sig).toFixed(2)}`);
   t.ok(a.bands.some((x) => b.bands.includes(x)), 'they share an LSH band');
   t.ok(signatureSimilarity(a.sig, c.sig) < 0.2);
+});
+
+t.test('stories across languages in the demo: the Washington visit in Arabic, English and French is one story', async (t) => {
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
+  const prefix = uniqueQueuePrefix('demo-stories');
+  t.teardown(async () => {
+    await deleteRedisPrefix(prefix);
+    redis.disconnect();
+  });
+  const stories = new StoryClusterer(redis, { prefix });
+  const byTitle = new Map<string, { storyId: string; lang: string; source: string }>();
+  for (const file of ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml']) {
+    for (const raw of await feedArticles(file)) {
+      const e = await enrichOne(raw, { stories });
+      byTitle.set(raw.title, { storyId: e.enrichment.storyId, lang: e.enrichment.lang, source: file });
+    }
+  }
+  const storyOf = (re: RegExp) => [...byTitle].filter(([title]) => re.test(title)).map(([, v]) => v);
+  const visit = storyOf(/الكاظمي.*واشنطن|Kadhimi to bring map|Kazimi attendu/);
+  t.equal(visit.length, 4, 'four reports of the visit');
+  t.equal(new Set(visit.map((v) => v.storyId)).size, 1, 'one story');
+  t.same([...new Set(visit.map((v) => v.lang))].sort(), ['ar', 'en', 'fr']);
+  const match = storyOf(/يفوز على نظيره الأردني|Iraq beat Jordan/);
+  t.equal(new Set(match.map((v) => v.storyId)).size, 1, 'the friendly in Amman is one story in Arabic and English');
+  t.not(match[0]!.storyId, visit[0]!.storyId);
+  const apart = storyOf(/^Oil slides|^Élections anticipées|^البرلمان العراقي يبحث/);
+  t.equal(new Set([...apart.map((v) => v.storyId), visit[0]!.storyId, match[0]!.storyId]).size, 5, 'the oil report and the two election reports (which share no person or organisation and only Baghdad and Nasiriyah among places) stay stories of their own');
 });

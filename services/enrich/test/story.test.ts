@@ -1,9 +1,9 @@
 import t from 'tap';
 import { Redis } from 'ioredis';
-import { articleSignature } from '@akhbar/nlp';
+import { articleSignature, cleanArticle, enrichArticle, storyEntities } from '@akhbar/nlp';
 import { deleteRedisPrefix, testRedisUrl, uniqueQueuePrefix } from '@akhbar/testkit';
 import { StoryClusterer } from '../src/story.ts';
-import { LEDE_AR, SPORT_AR, rawArticle } from './fixtures.ts';
+import { LEDE_AR, LEDE_EN, PARLIAMENT_AR, SPORT_AR, rawArticle } from './fixtures.ts';
 
 /** Story clustering against the real Redis. */
 
@@ -23,7 +23,7 @@ function prefix(label: string): string {
   prefixes.push(p);
   return p;
 }
-const sig = (body: string) => articleSignature(rawArticle('x', 't', body))!;
+const sig = (body: string) => ({ signature: articleSignature(rawArticle('x', 't', body))! });
 
 t.test('the same wire story under other URLs shares one story id; another story does not', async (t) => {
   const stories = new StoryClusterer(redis(), { prefix: prefix('story') });
@@ -63,4 +63,67 @@ t.test('concurrent workers never split a story', async (t) => {
   const ids = new Set(results.map((r) => r.storyId));
   t.equal(ids.size, 1, `one story for 40 copies (got ${[...ids].join(', ')})`);
   t.equal(results.filter((r) => r.outcome === 'new').length, 1, 'exactly one copy started it');
+});
+
+/** An article's whole story evidence as the enrich service computes it. */
+function evidence(id: string, title: string, body: string, lang: string) {
+  const a = cleanArticle(rawArticle(id, title, body, { langHint: lang }));
+  return { signature: articleSignature(a), entities: storyEntities(enrichArticle(a)) };
+}
+const KADHIMI_AR = () => evidence('k-ar', 'الكاظمي يحمل إلى واشنطن خريطة الفصائل', LEDE_AR, 'ar');
+const KADHIMI_EN = () => evidence('k-en', 'Kadhimi to bring map of Iran-backed militias to Washington', LEDE_EN, 'en');
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+
+t.test('the same story in another language links to it by the people and places both name', async (t) => {
+  const stories = new StoryClusterer(redis(), { prefix: prefix('link') });
+  t.same(await stories.assign('k-ar', hoursAgo(5), KADHIMI_AR()), { storyId: 'k-ar', outcome: 'new' });
+  const en = await stories.assign('k-en', hoursAgo(2), KADHIMI_EN());
+  t.equal(en.storyId, 'k-ar', 'the English report joins the Arabic story');
+  t.equal(en.outcome, 'linked');
+  t.ok((en.similarity ?? 0) >= 0.4, `entity similarity ${String(en.similarity)}`);
+  const sport = await stories.assign('s-ar', hoursAgo(1), evidence('s-ar', 'المنتخب العراقي يفوز على الأردن', SPORT_AR, 'ar'));
+  t.equal(sport.storyId, 's-ar', 'a story naming other people stays apart');
+});
+
+t.test('another story about the same people in the same language is not linked (its words are read instead)', async (t) => {
+  const stories = new StoryClusterer(redis(), { prefix: prefix('samelang') });
+  await stories.assign('k-ar', hoursAgo(3), KADHIMI_AR());
+  const other = await stories.assign('p-ar', hoursAgo(1), evidence('p-ar', 'البرلمان يستضيف الكاظمي', PARLIAMENT_AR, 'ar'));
+  t.same(other, { storyId: 'p-ar', outcome: 'new' });
+});
+
+t.test('links are bounded in time: the link window between reports, the story window since the story began', async (t) => {
+  const far = new StoryClusterer(redis(), { prefix: prefix('linkwin'), linkWindowMs: 36 * 3600_000 });
+  await far.assign('k-ar', hoursAgo(50), KADHIMI_AR());
+  t.equal((await far.assign('k-en', hoursAgo(1), KADHIMI_EN())).storyId, 'k-en', 'two days apart: separate stories');
+
+  // A running thread: the story began 80 hours ago (beyond the 72-hour story window); a copy 30
+  // hours ago joined it as a near-duplicate; a report now, within the link window of that copy,
+  // must not extend a story that old.
+  const thread = new StoryClusterer(redis(), { prefix: prefix('thread') });
+  await thread.assign('k-ar-1', hoursAgo(80), KADHIMI_AR());
+  t.equal((await thread.assign('k-ar-2', hoursAgo(30), KADHIMI_AR())).storyId, 'k-ar-1', 'the copy joins by its words');
+  t.same(await thread.assign('k-en', hoursAgo(1), KADHIMI_EN()), { storyId: 'k-en', outcome: 'new' });
+});
+
+t.test('ENRICH_STORY_LINK_SIMILARITY=0 turns links off', async (t) => {
+  const stories = new StoryClusterer(redis(), { prefix: prefix('nolink'), linkThreshold: 0 });
+  await stories.assign('k-ar', hoursAgo(3), KADHIMI_AR());
+  t.same(await stories.assign('k-en', hoursAgo(1), KADHIMI_EN()), { storyId: 'k-en', outcome: 'new' });
+});
+
+t.test('an article too short for a signature still links by its entities', async (t) => {
+  const stories = new StoryClusterer(redis(), { prefix: prefix('short') });
+  await stories.assign('k-ar', hoursAgo(3), KADHIMI_AR());
+  const short = evidence('k-fr', 'Kazimi à Washington, message de Téhéran', '', 'fr');
+  t.equal(short.signature, undefined, 'a headline alone makes no signature');
+  t.equal((await stories.assign('k-fr', hoursAgo(1), short)).storyId, 'k-ar');
+});
+
+t.test('an article clustered before entities were indexed gains its index when re-enriched, and keeps its story', async (t) => {
+  const stories = new StoryClusterer(redis(), { prefix: prefix('upgrade') });
+  // As an earlier release registered it: the signature only.
+  await stories.assign('k-ar', hoursAgo(3), { signature: KADHIMI_AR().signature });
+  t.same(await stories.assign('k-ar', hoursAgo(3), KADHIMI_AR()), { storyId: 'k-ar', outcome: 'existing' }, 're-enriched: same story');
+  t.equal((await stories.assign('k-en', hoursAgo(1), KADHIMI_EN())).storyId, 'k-ar', 'a later English report now links to it');
 });
