@@ -62,6 +62,7 @@ if existing then
   return {string.match(existing, '^(%S+)'), 'existing', '1'}
 end
 local n = #sig / 2
+local sigBytes = {string.byte(sig, 1, -1)}
 local best, bestSim, bestTs = nil, -1, 0
 local seen = {}
 for i = 5, 4 + nbands do
@@ -75,7 +76,8 @@ for i = 5, 4 + nbands do
         if msig and #msig == #sig then
           local same = 0
           for k = 1, #sig, 2 do
-            if string.sub(sig, k, k + 1) == string.sub(msig, k, k + 1) then same = same + 1 end
+            local c1, c2 = string.byte(msig, k, k + 1)
+            if c1 == sigBytes[k] and c2 == sigBytes[k + 1] then same = same + 1 end
           end
           local j = (same / n - 1 / 256) / (1 - 1 / 256)
           mts = tonumber(mts)
