@@ -137,6 +137,8 @@ export interface TopStoriesRequest extends SearchFilters {
   size: number;
   /** sources: most distinct sources first (a site running the story five times counts once); articles: most articles; latest: newest article first. */
   rank: StoryRank;
+  /** Languages to show each story in, most preferred first: the newest article in each is fetched beside the story's newest. */
+  prefer?: readonly string[];
   timeoutMs?: number;
 }
 
@@ -147,6 +149,7 @@ export interface TopStoriesRequest extends SearchFilters {
  */
 export function topStoriesBody(r: TopStoriesRequest): Record<string, unknown> {
   const query = windowQuery(r);
+  const lead = { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }], _source: { includes: HIT_SOURCE_FIELDS } } };
   const order = { sources: [{ sources: 'desc' }, { _count: 'desc' }, { lastSeen: 'desc' }], articles: [{ _count: 'desc' }, { sources: 'desc' }, { lastSeen: 'desc' }], latest: [{ lastSeen: 'desc' }, { _count: 'desc' }] }[r.rank];
   return {
     size: 0,
@@ -163,7 +166,10 @@ export function topStoriesBody(r: TopStoriesRequest): Record<string, unknown> {
           lastSeen: { max: { field: F.publishedAt } },
           langs: { terms: { field: F.lang, size: 20 } },
           tone: { avg: { field: F.tone } },
-          lead: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }], _source: { includes: HIT_SOURCE_FIELDS } } },
+          lead,
+          // The newest article in each preferred language, keyed by language (a story told in
+          // Arabic, English and French is shown to an English reader by its English article).
+          ...(r.prefer?.length ? { preferred: { filters: { filters: Object.fromEntries(r.prefer.map((l) => [l, { term: { [F.lang]: l } }])) }, aggs: { lead } } } : {}),
         },
       },
     },

@@ -11,7 +11,7 @@ import { badParam } from './errors.ts';
 /** Longest accepted `q`, in characters. */
 export const MAX_Q_CHARS = 1000;
 
-const listOf = (item: string, max: number, description: string) =>
+export const listOf = (item: string, max: number, description: string) =>
   Type.Optional(Type.String({ pattern: `^${item}(,${item}){0,${max - 1}}$`, maxLength: 4000, description }));
 
 const ANY_ITEM = '[^,]{1,128}';

@@ -104,6 +104,24 @@ t.test('every search filter narrows the stories, the query language and entity e
   t.equal(none.body.total, 0);
 });
 
+t.test('prefer shows each story by its article in the reader\'s language, without filtering', async (t) => {
+  const visit = async (query: Record<string, string>) => (await top({ window: '12h', ...query })).body.stories.find((s) => s.id === 'story-visit')!;
+  t.equal((await visit({})).article.id, idOf('ar-visit'), 'by default its newest article (the Arabic one)');
+  t.equal((await visit({ prefer: 'en' })).article.id, idOf('en-visit'), 'an English reader sees the English report');
+  t.equal((await visit({ prefer: 'de,fr,en' })).article.id, idOf('fr-visit'), 'the first preferred language the story has wins');
+  const german = await top({ window: '12h', prefer: 'de' });
+  t.equal(german.body.stories.find((s) => s.id === 'story-visit')!.article.id, idOf('ar-visit'), 'none of them: its newest');
+  t.same(german.body.stories.map((s) => s.id), (await top({ window: '12h' })).body.stories.map((s) => s.id), 'the same stories in the same order');
+  const visitEntry = async (format: 'atom' | 'rss', prefer: string) => {
+    const res = await gw.app.inject({ method: 'GET', url: `/v1/stories.${format}`, query: { window: '12h', prefer } });
+    return res.body;
+  };
+  const en = fixtures.find((a) => a.id === idOf('en-visit'))!;
+  t.ok((await visitEntry('atom', 'en')).includes(en.url), 'the feeds follow it too');
+  const bad = await top({ prefer: 'english' });
+  t.match(bad, { status: 400, body: { error: { param: 'prefer' } } });
+});
+
 t.test('bad parameters are coded 400s naming them', async (t) => {
   for (const [query, param] of [
     [{ window: '2w' }, 'window'],

@@ -206,7 +206,7 @@ const publishedOf = (slug: string) => articles.find((a) => a.id === webIdOf(slug
 /** The four stories of the last 24 hours after the premier's visit: one market wrap each, newest first. */
 const MARKETS_24H = [0, 1, 2, 3].map((i) => `web-story-markets-${String(i)}`);
 
-t.test('the landing page shows the top stories: the one most sources cover first, its lead in its own direction, its counts, languages and tone', async (t) => {
+t.test('the landing page shows the top stories: the one most sources cover first, led by its article in the interface\'s language, its counts, languages and tone', async (t) => {
   const w = await open('/?ui=en');
   const { page } = w;
   t.equal((await page.textContent('#results-heading'))?.trim(), 'Top stories');
@@ -215,6 +215,7 @@ t.test('the landing page shows the top stories: the one most sources cover first
   t.equal(await page.title(), 'Top stories · Akhbar');
   const call = await lastTopCall(page);
   t.same([call.searchParams.get('window'), call.searchParams.get('rank'), call.searchParams.get('names')], ['24h', 'sources', 'en,ar,fr'], 'asks /v1/stories for the last 24 hours, by sources');
+  t.equal(call.searchParams.get('prefer'), 'en', 'each story preferably by its English article');
   t.same(await storyIds(page), [STORY_VISIT, ...MARKETS_24H], "the premier's visit (four sources) first, then the one-source market wraps of the day");
   t.equal(await page.locator('#results > li').count(), 0, 'no article list');
   t.equal(await page.isVisible('#pager'), false);
@@ -224,15 +225,14 @@ t.test('the landing page shows the top stories: the one most sources cover first
   t.equal(await page.textContent('#search-status'), '8 articles in the last 24 hours');
 
   const first = page.locator('#top-stories > li').first();
-  t.equal(await first.getAttribute('data-id'), webIdOf('ar-kadhimi-map'), 'led by its newest article');
+  t.equal(await first.getAttribute('data-id'), webIdOf('en-kadhimi-map'), 'led by its English article, not its newest (Arabic) one');
   const lead = first.locator('article');
-  t.equal((await lead.locator('.hit-title').textContent())?.trim(), titleOf('ar-kadhimi-map'));
-  t.equal(await lead.getAttribute('dir'), 'rtl', 'the Arabic title right to left');
-  t.equal(await lead.getAttribute('lang'), 'ar');
-  t.equal(await lead.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction), 'rtl', 'laid out right to left');
-  t.equal(await first.locator('.hit-link').getAttribute('href'), 'https://rafidain-post.example/news/ar-kadhimi-map');
-  t.equal((await first.locator('.source').textContent())?.trim(), WEB_SOURCES.RAFIDAIN.name);
-  t.equal(await first.locator('time').getAttribute('datetime'), publishedOf('ar-kadhimi-map'));
+  t.equal((await lead.locator('.hit-title').textContent())?.trim(), titleOf('en-kadhimi-map'));
+  t.equal(await lead.getAttribute('dir'), 'auto', 'an English lead in its own direction');
+  t.equal(await lead.getAttribute('lang'), 'en');
+  t.equal(await first.locator('.hit-link').getAttribute('href'), 'https://tigris-wire.example/news/en-kadhimi-map');
+  t.equal((await first.locator('.source').textContent())?.trim(), WEB_SOURCES.TIGRIS.name);
+  t.equal(await first.locator('time').getAttribute('datetime'), publishedOf('en-kadhimi-map'));
   t.equal((await first.locator('.story-sources').textContent())?.trim(), '4 sources');
   t.equal((await first.locator('.story-articles').textContent())?.trim(), '4 articles');
   t.equal((await first.locator('.story-langs').textContent())?.trim(), 'Arabic, English, French', 'its languages by name, most articles first');
@@ -270,9 +270,11 @@ t.test('the Arabic UI: top stories in Arabic words and numbers, the Arabic lead 
   const first = page.locator('#top-stories > li').first();
   t.equal(await first.getAttribute('data-story'), STORY_VISIT);
   const lead = first.locator('article');
-  t.equal((await lead.locator('.hit-title').textContent())?.trim(), titleOf('ar-kadhimi-map'));
-  t.equal(await lead.getAttribute('dir'), 'rtl');
-  t.equal(await lead.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction), 'rtl');
+  t.equal((await lead.locator('.hit-title').textContent())?.trim(), titleOf('ar-kadhimi-map'), 'led by its newest Arabic article');
+  t.equal(await lead.getAttribute('dir'), 'rtl', 'the Arabic title right to left');
+  t.equal(await lead.getAttribute('lang'), 'ar');
+  t.equal(await lead.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction), 'rtl', 'laid out right to left');
+  t.equal(await first.locator('.hit-link').getAttribute('href'), 'https://rafidain-post.example/news/ar-kadhimi-map');
   t.equal((await first.locator('.story-sources').textContent())?.trim(), `${await n(4)} مصادر`);
   t.equal((await first.locator('.story-articles').textContent())?.trim(), `${await n(4)} مقالات`);
   t.equal((await first.locator('.story-langs').textContent())?.trim(), 'العربية، الإنجليزية، الفرنسية', 'language names in Arabic, with the Arabic comma');
@@ -289,6 +291,7 @@ t.test('the Arabic UI: top stories in Arabic words and numbers, the Arabic lead 
   t.equal(await page.textContent('#search-status'), '8 articles ces 24 dernières heures');
   t.equal((await page.locator('#top-stories > li .story-stats').first().textContent())?.trim(), '4 sources · 4 articles · arabe, anglais, français');
   t.equal((await page.locator('#top-stories button.story-btn').first().textContent())?.trim(), 'Voir la couverture');
+  t.equal(await page.locator('#top-stories > li').first().getAttribute('data-id'), webIdOf('fr-kadhimi-map'), 'the visit now led by its French article');
   await done(t, w);
 });
 
@@ -423,9 +426,9 @@ t.test('the coverage button opens the story panel with the other articles of the
   t.equal(await page.isVisible(`#${panelId}`), true);
   t.equal((await page.textContent(`#${panelId} h4`))?.trim(), 'Coverage of this story');
   const others = page.locator(`#${panelId} li .story-title`);
-  t.same((await others.allTextContents()).map((s) => s.trim()).sort(), ['ar-kadhimi-office', 'en-kadhimi-map', 'fr-kadhimi-map'].map(titleOf).sort(), 'the three other articles of the visit');
+  t.same((await others.allTextContents()).map((s) => s.trim()).sort(), ['ar-kadhimi-map', 'ar-kadhimi-office', 'fr-kadhimi-map'].map(titleOf).sort(), 'the three other articles of the visit (the English one leads)');
   const dirs = await others.evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.getAttribute('dir')}`));
-  t.same(dirs.sort(), ['ar:rtl', 'en:auto', 'fr:auto'], 'each in its own direction');
+  t.same(dirs.sort(), ['ar:rtl', 'ar:rtl', 'fr:auto'], 'each in its own direction');
   t.match(await page.textContent(`#${panelId}`), new RegExp(WEB_SOURCES.ORIENT.name), 'with their sources');
   await shot(page, 'top-stories-panel');
   await button.click();
@@ -538,7 +541,7 @@ t.test('the top stories can be followed as a feed: /v1/stories.rss with the peri
   t.equal(await page.isVisible('#export'), false, 'and no CSV, as before');
   const rss = await feedHref(page, 'rss');
   t.ok((await page.getAttribute('#feed-rss', 'href'))!.startsWith(`${base}/v1/stories.rss?`), 'an absolute URL of the top stories feed');
-  t.same([...rss.searchParams.keys()].sort(), ['rank', 'window'], 'no limit or names, which the feed does not need');
+  t.same([...rss.searchParams.keys()].sort(), ['prefer', 'rank', 'window'], 'no limit or names, which the feed does not need; the language its stories are shown in');
   t.same([rss.searchParams.get('window'), rss.searchParams.get('rank')], ['24h', 'sources'], 'the period and ranking shown');
   const items = (await fetchFeed(t, page, rss)).rss!.channel.item as Array<Record<string, any>>;
   const stories = await storyIds(page);

@@ -127,7 +127,8 @@ function topTools(state) {
 
 /** What /v1/stories (and its feeds) take from the page: the query and filters, not the dates, and the period and ranking. */
 function topParams(state, win, rank) {
-  const params = { ...filterParams(state), window: win, rank };
+  // Each story shown by its article in the interface's language when it has one (the feeds too).
+  const params = { ...filterParams(state), window: win, rank, prefer: uiLang() };
   delete params.from;
   delete params.to;
   return params;

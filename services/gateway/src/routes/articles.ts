@@ -5,7 +5,7 @@ import { notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, SourceOut, ToneAverage, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { expandQuery } from '../expand.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
-import { NamesParam, UndatedFilterParams, nameLangs, toFilters, windowParam } from '../params.ts';
+import { NamesParam, UndatedFilterParams, listOf, nameLangs, toFilters, windowParam } from '../params.ts';
 import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
@@ -43,6 +43,7 @@ const TopStoriesQuery = Type.Object(
     rank: Type.Union(STORY_RANKS.map((r) => Type.Literal(r)), { default: 'sources', description: 'sources (distinct sources, the default), articles, or latest' }),
     minSources: Type.Integer({ minimum: 1, maximum: 100, default: 1, description: 'Leave out stories covered by fewer sources in the window' }),
     limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    prefer: listOf('[a-z]{2,3}', 5, 'Languages to show each story in, most preferred first (e.g. en,fr): a story\'s `article` is its newest in the first of these languages it has, else its newest. It does not filter (lang does)'),
     ...NamesParam,
   },
   { additionalProperties: false },
@@ -77,7 +78,8 @@ async function topStories(app: FastifyInstance, q: TopStoriesQuery): Promise<Sta
   const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
   // Stories under minSources rank last by sources; asking for more leaves enough after dropping them.
   const size = q.rank === 'sources' || q.minSources === 1 ? q.limit : Math.min(500, q.limit * 10);
-  const body = topStoriesBody({ ...filters, window: q.window, now, size, rank: q.rank as StoryRank, timeoutMs: app.gw.esTimeoutMs });
+  const prefer = q.prefer?.split(',') ?? [];
+  const body = topStoriesBody({ ...filters, window: q.window, now, size, rank: q.rank as StoryRank, prefer, timeoutMs: app.gw.esTimeoutMs });
   const res = await app.esTimed('top_stories', () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
   const buckets = ((res.aggregations?.stories as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? [])
     .filter((b) => (b.sources.value as number) >= q.minSources)
@@ -97,9 +99,18 @@ async function topStories(app: FastifyInstance, q: TopStoriesQuery): Promise<Sta
       firstSeen: b.firstSeen.value_as_string as string,
       lastSeen: b.lastSeen.value_as_string as string,
       tone: roundTone(b.tone.value),
-      article: presentHit(b.lead.hits.hits[0] as EsHit, sizes, app.entities, names) as never,
+      article: presentHit(storyLead(b, prefer), sizes, app.entities, names) as never,
     })),
   };
+}
+
+/** A story bucket's article to show: its newest in the first preferred language it has, else its newest. */
+function storyLead(b: Record<string, any>, prefer: readonly string[]): EsHit {
+  for (const l of prefer) {
+    const hit = b.preferred?.buckets?.[l]?.lead?.hits?.hits?.[0] as EsHit | undefined;
+    if (hit) return hit;
+  }
+  return b.lead.hits.hits[0] as EsHit;
 }
 
 /** The average tone of a story's articles in one language or from one source: how each covered it. */
