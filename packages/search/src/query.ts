@@ -93,6 +93,8 @@ export interface SearchFilters {
   country?: string[];
   /** Countries of the sources. */
   sourceCountry?: string[];
+  /** Story ids: only their articles. */
+  story?: string[];
   /** Source (feed) ids whose articles are left out. */
   excludeSource?: string[];
   /** Domains whose articles are left out. */
@@ -185,6 +187,7 @@ export function buildFilters(f: SearchFilters): unknown[] {
   terms(F.entityIds, f.entity, filter);
   terms(F.countries, f.country, filter);
   terms(F.sourceCountry, f.sourceCountry, filter);
+  terms(F.storyId, f.story, filter);
   const excluded: unknown[] = [];
   terms(F.sourceId, f.excludeSource, excluded);
   terms(F.domain, f.excludeDomain, excluded);

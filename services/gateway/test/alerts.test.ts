@@ -78,6 +78,17 @@ t.test('a test delivery queues the newest matching article, marked as a test', a
   t.equal((await gw.app.inject({ method: 'POST', url: '/v1/alerts/nosuchalert/test', headers: admin })).statusCode, 404);
 });
 
+t.test('an alert can follow one story: the articles that join it, in any language', async (t) => {
+  const res = await create({ name: 'the visit', webhook: 'https://hooks.example/visit', query: { story: 'story-visit' } });
+  t.equal(res.statusCode, 201);
+  const made = res.json() as { id: string; searchUrl: string };
+  t.equal(made.searchUrl, '/v1/search?story=story-visit&sort=newest');
+  const stored = await new AlertRegistry(gw.redis, gw.queuePrefix).get(made.id);
+  const matched = await gw.es.search({ index: `${gw.indexPrefix}-articles`, query: stored!.query, size: 100, _source: ['storyId', 'lang'] });
+  t.same(matched.hits.hits.map((h) => (h._source as { lang: string }).lang).sort(), ['ar', 'en', 'fr'], 'its stored query selects the story\'s articles in every language');
+  t.ok(matched.hits.hits.every((h) => (h._source as { storyId: string }).storyId === 'story-visit'), 'and nothing else');
+});
+
 t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
   const base = { name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Basra' } };
   const cases: Array<[unknown, string, string]> = [

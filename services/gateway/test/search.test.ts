@@ -220,6 +220,34 @@ t.test('collapse=story: one hit per story with its size, pageable', async (t) =>
   t.equal(new Set(all).size, 24);
 });
 
+t.test('story= pages through a whole story across its languages, charts it and exports it', async (t) => {
+  const visit = ['ar-visit', 'en-visit', 'fr-visit'].map(idOf);
+  const oldest = (await search({ story: 'story-visit', sort: 'oldest', limit: '2', facets: 'langs,sources' })).body;
+  t.equal(oldest.total, 3, 'every article of the story');
+  t.same(oldest.hits.map((h) => h.id), [idOf('fr-visit'), idOf('en-visit')], 'oldest first');
+  t.same(oldest.facets!.langs!.map((b) => b.key).sort(), ['ar', 'en', 'fr'], 'its languages as a facet');
+  t.equal(oldest.facets!.sources!.length, 3);
+  const rest = (await search({ story: 'story-visit', sort: 'oldest', limit: '2', cursor: oldest.nextCursor! })).body;
+  t.same(rest.hits.map((h) => h.id), [idOf('ar-visit')], 'the cursor walks on to its newest');
+  t.equal(rest.nextCursor, null);
+  const two = (await search({ story: 'story-visit,story-oil', limit: '100' })).body;
+  t.same(new Set(two.hits.map((h) => h.story.id)), new Set(['story-visit', 'story-oil']), 'several stories at once');
+  t.equal(two.total, 5);
+  t.same((await search({ story: 'story-visit', q: 'Washington', lang: 'en' })).body.hits.map((h) => h.id), [idOf('en-visit')], 'with the other filters and the query');
+  t.equal((await search({ story: 'no-such-story' })).body.total, 0);
+  const timeline = await gw.app.inject({ method: 'GET', url: '/v1/stats/timeline', query: { story: 'story-visit', interval: 'hour', split: 'lang', from: 'now-1d' } });
+  t.equal(timeline.statusCode, 200, 'its timeline by language');
+  const perLang: Record<string, number> = {};
+  for (const b of (timeline.json() as { buckets: Array<{ split?: Record<string, number> }> }).buckets) for (const [l, n] of Object.entries(b.split ?? {})) perLang[l] = (perLang[l] ?? 0) + n;
+  t.same(perLang, { ar: 1, en: 1, fr: 1 }, 'one article in each language, each in its hour');
+  const csv = await gw.app.inject({ method: 'GET', url: '/v1/search.csv', query: { story: 'story-visit' } });
+  t.equal(csv.statusCode, 200);
+  t.equal(csv.body.trim().split('\n').length, 1 + visit.length, 'its CSV: a header and its three articles');
+  const bad = await search({ story: 'not a story id' });
+  t.equal(bad.res.statusCode, 400);
+  t.match(bad.body, { error: { param: 'story' } });
+});
+
 t.test('highlights come from the field of the article’s own language', async (t) => {
   // The Arabic analyzer stems: "القوات" matches "لانسحاب القوات"; the highlight is on the Arabic title.
   const ar = (await search({ q: 'انسحاب' })).body.hits.find((h) => h.id === idOf('ar-visit'));

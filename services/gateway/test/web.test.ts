@@ -437,6 +437,36 @@ t.test('the coverage button opens the story panel with the other articles of the
   await done(t, w);
 });
 
+t.test('"Every article of this story" lists the whole story oldest first, with a chip to leave it', async (t) => {
+  const w = await open('/?ui=en');
+  const { page } = w;
+  const first = page.locator('#top-stories > li').first();
+  await first.locator('button.story-btn').click();
+  await page.waitForSelector('#top-stories .story a.story-all');
+  const link = first.locator('a.story-all');
+  t.equal((await link.textContent())?.trim(), 'Every article of this story, oldest first');
+  const href = new URL((await link.getAttribute('href'))!, base);
+  t.same([href.searchParams.get('story'), href.searchParams.get('sort'), href.searchParams.get('show')], [STORY_VISIT, 'oldest', 'articles'], 'a permalink of the story');
+  await settled(page, () => link.click());
+  const url = new URL(page.url());
+  t.same([url.searchParams.get('story'), url.searchParams.get('sort')], [STORY_VISIT, 'oldest']);
+  t.same(await hitIds(page), ['fr-kadhimi-map', 'ar-kadhimi-office', 'en-kadhimi-map', 'ar-kadhimi-map'].map(webIdOf), 'its four articles in three languages, oldest first, none grouped away');
+  const calls = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/search');
+  const call = calls.at(-1)!;
+  t.equal(call.searchParams.get('story'), STORY_VISIT, 'the API filters by the story');
+  t.equal(call.searchParams.get('collapse'), null, 'and does not collapse it into one hit');
+  t.equal(await page.locator('#results button.story-btn').count(), 0, 'no "+3 articles" under each of them: they are the story');
+  const chip = page.locator('#chips .chip[data-filter="story"]');
+  const lead = titleOf('en-kadhimi-map');
+  t.ok(lead.length > 60, 'a long headline');
+  t.equal((await chip.locator('span').first().textContent())?.trim(), `Story: ${lead.slice(0, 59)}…`, 'the chip names the story by the article it was opened from, shortened');
+  await shot(page, 'story-articles');
+  await settled(page, () => chip.click());
+  t.equal(new URL(page.url()).searchParams.get('story'), null, 'removing the chip leaves the story');
+  t.ok((await hitIds(page)).length > 4, 'back to every article');
+  await done(t, w);
+});
+
 /** Click the CSV link and read back what the browser saved. */
 async function downloadCsv(page: Page): Promise<Array<Record<string, string>>> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click('#export-csv')]);

@@ -54,6 +54,8 @@ const VALID: Record<string, () => string[]> = {
   entity: () => ['Q796', 'Q1530,Q48195', 'Q7795'],
   domain: () => ['wire1.chaos.test', 'www.wire2.chaos.test', 'example.com'],
   source: () => ['fchaos0000000001', 'fchaos0000000002,fchaos0000000003'],
+  story: () => ['0123456789abcdef', 'story-a,story_b'],
+  prefer: () => ['en', 'ar,fr', 'de,fr,en'],
   prefix: () => ['الح', 'gov', 'Ba', 'é'],
   field: () => ['entities', 'topics', 'people', 'orgs', 'places', 'sources', 'domains', 'langs', 'countries', 'keywords', 'authors', 'categories'],
   window: () => ['24h', '7d', '1h', '30d'],

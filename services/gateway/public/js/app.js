@@ -8,7 +8,7 @@ import * as dashboardView from './dashboard.js';
 import * as feedsView from './feeds.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
-export const FILTERS = ['lang', 'topic', 'source', 'country', 'entity', 'from', 'to'];
+export const FILTERS = ['story', 'lang', 'topic', 'source', 'country', 'entity', 'from', 'to'];
 /** Tone bounds, one number each, as the API takes them (toneMax=-2: clearly negative coverage). */
 const TONE = ['toneMin', 'toneMax'];
 /** The tone selector's choices. */
@@ -31,6 +31,8 @@ export const known = {
   sources: new Map(),
   countries: [],
   entityNames: new Map(),
+  /** Story id → the title of an article of it the page showed (for the story filter's chip). */
+  storyTitles: new Map(),
 };
 
 export function readState(search = location.search) {
@@ -117,6 +119,11 @@ function filterLabel(key, value) {
       return known.sources.get(value)?.name || value;
     case 'entity':
       return known.entityNames.get(value)?.[uiLang()] ?? known.entityNames.get(value)?.name ?? value;
+    case 'story': {
+      // A permalink opened afresh knows no title: the id stands in, as for an unknown source.
+      const title = known.storyTitles.get(value);
+      return title ? (title.length > 60 ? `${title.slice(0, 59)}…` : title) : value;
+    }
     case 'from':
     case 'to':
       return /^\d{4}-\d{2}-\d{2}$/.test(value) ? fmtDate(`${value}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : value;

@@ -6,7 +6,7 @@ import { api, apiHref, ApiError, credentials } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
-import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, topicLabel, reloadKnown } from './app.js';
+import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, topicLabel, reloadKnown, readState } from './app.js';
 
 const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
@@ -70,7 +70,8 @@ async function renderArticles(state, { signal }) {
   feedLinks('/v1/search', filterParams(state), state.q ? t('feed.search', { q: state.q }) : t('feed.latest'));
   const params = { ...filterParams(state), limit: LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(',') };
   if (state.sort) params.sort = state.sort;
-  if (state.group !== false) params.collapse = 'story';
+  // One story's articles are never grouped into one (the story filter shows them all).
+  if (state.group !== false && !state.story) params.collapse = 'story';
   if (state.cursor) params.cursor = state.cursor;
   let res;
   try {
@@ -88,7 +89,7 @@ async function renderArticles(state, { signal }) {
   for (const e of res.expandedEntities) learnEntity(e);
 
   const count = t('results.count', { n: res.total }) + (res.totalRelation === 'gte' ? '+' : '');
-  const parts = state.group !== false && res.stories !== undefined ? [t('results.stories', { n: res.stories }), count] : [count];
+  const parts = state.group !== false && !state.story && res.stories !== undefined ? [t('results.stories', { n: res.stories }), count] : [count];
   if (state.cursor && pages.length > 0) parts.push(t('results.page', { n: pages.length + 1 }));
   status.textContent = res.total === 0 ? t('results.none') : parts.join(' · ');
   if (res.timedOut) status.textContent += ` — ${t('results.timedOut')}`;
@@ -97,7 +98,7 @@ async function renderArticles(state, { signal }) {
     ex.textContent = t('results.expanded', { names: res.expandedEntities.map((e) => e.names?.[uiLang()] ?? e.name).join(listSep()) });
     ex.hidden = false;
   }
-  list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i)));
+  list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i, state)));
   list.removeAttribute('aria-busy');
   exportLink(state, res.total);
   // Shown even when nothing matches yet: a feed of a search is for what comes later.
@@ -296,7 +297,7 @@ function fragmentNodes(fragments) {
   return out;
 }
 
-function hitItem(hit, i) {
+function hitItem(hit, i, state = {}) {
   const rtl = hit.dir === 'rtl' || isRtl(hit.lang);
   const href = safeHref(hit.url);
   const id = `hit-${i}`;
@@ -304,7 +305,8 @@ function hitItem(hit, i) {
   const body = hit.highlight.body?.length ? fragmentNodes(hit.highlight.body) : hit.summary;
   const lang = hit.lang && hit.lang !== 'und' ? hit.lang : undefined;
   const storyId = `story-${i}`;
-  const others = hit.story.size - 1;
+  // Listing one story already: no button to open the same story again under each article.
+  const others = (state.story ?? '').split(',').includes(hit.story.id) ? 0 : hit.story.size - 1;
   return h('li', { class: 'hit', dataset: { id: hit.id, lang: hit.lang } },
     h('article', { class: 'hit-body', lang, dir: rtl ? 'rtl' : 'auto', 'aria-labelledby': id },
       h('h3', { id, class: 'hit-title' }, href ? h('a', { href, class: 'hit-link', rel: 'noopener noreferrer', target: '_blank' }, title) : title),
@@ -348,7 +350,14 @@ async function toggleStory(button, hit, panelId) {
     const byLang = toned.length > 0
       ? h('p', { class: 'story-tone' }, t('story.toneByLang'), ' ', toned.map((l, i) => [i > 0 ? listSep() : '', h('span', { dataset: { lang: l.key, tone: String(l.tone) } }, `${langName(l.key)} ${fmtTone(l.tone)}`)]))
       : null;
-    panel.replaceChildren(h('h4', {}, t('story.title')), byLang, h('ul', {}, items));
+    known.storyTitles.set(hit.story.id, hit.title);
+    // The whole story as a result list, oldest first: every article (the panel shows 50), its
+    // facets, its feed and CSV, and a chip to leave it.
+    const all = h('a', { href: urlOf({ ...readState(), view: 'search', show: 'articles', story: hit.story.id, q: undefined, in: undefined, cursor: undefined, sort: 'oldest' }), class: 'story-all', onclick: (e) => {
+      e.preventDefault();
+      void navigate({ view: 'search', show: 'articles', story: hit.story.id, q: undefined, in: undefined, sort: 'oldest' }, { focus: 'heading' });
+    } }, t('story.all'));
+    panel.replaceChildren(h('h4', {}, t('story.title')), byLang, h('ul', {}, items), h('p', {}, all));
     panel.dataset.loaded = '1';
   } catch (err) {
     panel.textContent = t('error.generic', { message: err.message });
