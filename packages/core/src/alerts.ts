@@ -1,3 +1,4 @@
+import type { AlertArticle } from './queues.ts';
 import type { RedisClient } from './redis.ts';
 
 /**
@@ -19,6 +20,27 @@ export interface AlertDefinition {
   /** Entities the query was expanded to when the alert was made. */
   expandedEntities: unknown[];
   createdAt: string;
+  /**
+   * Deliver the matches of each period in one POST at its end (`15m`, `1h`, `1d`: periods start on
+   * multiples of it since the epoch, UTC) instead of one POST per article as it is indexed.
+   */
+  digest?: string;
+}
+
+const DIGEST_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** Digest periods: a number and m, h or d, from 1 minute to 7 days. */
+export const DIGEST_PATTERN = '^[1-9][0-9]{0,3}[mhd]$';
+
+/** A digest period in ms, or undefined when `s` is not one (outside 1 minute … 7 days included). */
+export function digestPeriodMs(s: string): number | undefined {
+  if (!new RegExp(DIGEST_PATTERN).test(s)) return undefined;
+  const ms = Number(s.slice(0, -1)) * DIGEST_UNITS[s.at(-1) as keyof typeof DIGEST_UNITS];
+  return ms >= 60_000 && ms <= 7 * 86_400_000 ? ms : undefined;
+}
+
+/** The end of the digest period `now` falls in (always after `now`: a match at a period's last instant goes to the next). */
+export function digestPeriodEnd(periodMs: number, now = Date.now()): number {
+  return Math.floor(now / periodMs) * periodMs + periodMs;
 }
 
 /** What is stored per alert: the definition, its Elasticsearch query, and the secret that signs deliveries (never listed). */
@@ -56,6 +78,9 @@ export class AlertRegistry {
   #statusKey(id: string): string {
     return `${this.#prefix}:alerts:status:${id}`;
   }
+  #digestKey(id: string): string {
+    return `${this.#prefix}:alerts:digest:${id}`;
+  }
 
   async put(stored: StoredAlert): Promise<void> {
     await this.#redis.multi().set(this.#alertKey(stored.alert.id), JSON.stringify(stored)).sadd(this.#idsKey(), stored.alert.id).exec();
@@ -83,7 +108,7 @@ export class AlertRegistry {
 
   /** True when the alert existed. */
   async remove(id: string): Promise<boolean> {
-    const [[, removed] = [null, 0]] = (await this.#redis.multi().srem(this.#idsKey(), id).del(this.#alertKey(id), this.#statusKey(id)).exec()) ?? [];
+    const [[, removed] = [null, 0]] = (await this.#redis.multi().srem(this.#idsKey(), id).del(this.#alertKey(id), this.#statusKey(id), this.#digestKey(id)).exec()) ?? [];
     return removed === 1;
   }
 
@@ -104,5 +129,23 @@ export class AlertRegistry {
     if (h.lastFailedAt) out.lastFailedAt = h.lastFailedAt;
     if (h.lastError) out.lastError = h.lastError;
     return out;
+  }
+
+  /** Keep matches of a digest alert for its next delivery (an article matched twice is kept once). */
+  async addToDigest(id: string, articles: readonly AlertArticle[]): Promise<void> {
+    if (articles.length === 0) return;
+    await this.#redis.hset(this.#digestKey(id), Object.fromEntries(articles.map((a) => [a.id, JSON.stringify(a)])));
+  }
+
+  /** The matches waiting for a digest: the newest `max`, and how many wait in all. */
+  async pendingDigest(id: string, max: number): Promise<{ articles: AlertArticle[]; total: number }> {
+    const all = Object.values(await this.#redis.hgetall(this.#digestKey(id))).map((raw) => JSON.parse(raw) as AlertArticle);
+    all.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
+    return { articles: all.slice(0, max), total: all.length };
+  }
+
+  /** Drop matches a digest delivered (or that went to the dead-letter queue with it). */
+  async clearDigest(id: string, articleIds: readonly string[]): Promise<void> {
+    if (articleIds.length > 0) await this.#redis.hdel(this.#digestKey(id), ...articleIds);
   }
 }

@@ -65,14 +65,38 @@ export const AlertArticleSchema = Type.Object(
 );
 export type AlertArticle = Static<typeof AlertArticleSchema>;
 
-export const AlertJobSchema = Type.Object(
-  {
-    v: Type.Literal(1),
-    alertId: Type.String(),
-    article: AlertArticleSchema,
-    test: Type.Optional(Type.Boolean({ description: 'Sent by POST /v1/alerts/:id/test: the webhook is told so' })),
-  },
-  { $id: 'AlertJob', additionalProperties: false },
+/** Articles in one digest delivery, at most; more wait for the next one (sent at once). */
+export const DIGEST_MAX_ARTICLES = 100;
+
+export const AlertJobSchema = Type.Union(
+  [
+    Type.Object(
+      {
+        v: Type.Literal(1),
+        alertId: Type.String(),
+        article: AlertArticleSchema,
+        test: Type.Optional(Type.Boolean({ description: 'Sent by POST /v1/alerts/:id/test: the webhook is told so' })),
+      },
+      { additionalProperties: false, description: 'One match, delivered at once' },
+    ),
+    Type.Object(
+      {
+        v: Type.Literal(1),
+        alertId: Type.String(),
+        digest: Type.Literal(true),
+        articles: Type.Optional(
+          Type.Array(AlertArticleSchema, {
+            minItems: 1,
+            maxItems: DIGEST_MAX_ARTICLES,
+            description: "The digest's articles when fixed in advance (a test, or a dead-lettered digest replayed); otherwise the alert's pending matches",
+          }),
+        ),
+        test: Type.Optional(Type.Boolean({ description: 'Sent by POST /v1/alerts/:id/test' })),
+      },
+      { additionalProperties: false, description: "A digest alert's matches of one period, delivered in one POST at its end" },
+    ),
+  ],
+  { $id: 'AlertJob' },
 );
 export type AlertJob = Static<typeof AlertJobSchema>;
 

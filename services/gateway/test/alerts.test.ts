@@ -89,6 +89,24 @@ t.test('an alert can follow one story: the articles that join it, in any languag
   t.ok(matched.hits.hits.every((h) => (h._source as { storyId: string }).storyId === 'story-visit'), 'and nothing else');
 });
 
+t.test('a digest alert: created with its period, shown with it, and its test is a one-article digest', async (t) => {
+  const res = await create({ name: 'daily Kadhimi', webhook: 'https://hooks.example/daily', query: { q: 'Kadhimi' }, digest: '1d' });
+  t.equal(res.statusCode, 201);
+  const made = res.json() as { id: string; digest?: string };
+  t.equal(made.digest, '1d');
+  t.equal(((await gw.app.inject({ url: `/v1/alerts/${made.id}`, headers: admin })).json() as { digest?: string }).digest, '1d', 'kept');
+  const test = await gw.app.inject({ method: 'POST', url: `/v1/alerts/${made.id}/test`, headers: admin });
+  t.equal(test.statusCode, 202);
+  const jobs = await gw.app.queues.alerts.getJobs(['waiting']);
+  const job = jobs.find((j) => (j.data as { alertId: string }).alertId === made.id);
+  t.match(job?.data, { v: 1, alertId: made.id, digest: true, test: true, articles: [{ id: (test.json() as { article: { id: string } }).article.id }] });
+  for (const digest of ['0h', '2m30', '8d', '10000m', 'hourly']) {
+    const bad = await create({ name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Kadhimi' }, digest });
+    t.equal(bad.statusCode, 400, `digest ${digest}`);
+    t.match(bad.json(), { error: { code: 'AKHBAR_BAD_PARAMETER' } });
+  }
+});
+
 t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
   const base = { name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Basra' } };
   const cases: Array<[unknown, string, string]> = [

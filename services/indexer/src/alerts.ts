@@ -3,8 +3,8 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import { Agent, request } from 'undici';
 import {
-  AkhbarError, AlertJobSchema, AlertMatchJobSchema, AlertRegistry, CoreErrors, QUEUES, akhbarBackoff, deadLetter, errorCode, isAkhbarError,
-  type AlertJob, type AlertMatchJob, type Logger, type RedisClient,
+  AkhbarError, AlertJobSchema, AlertMatchJobSchema, AlertRegistry, CoreErrors, DIGEST_MAX_ARTICLES, QUEUES, akhbarBackoff, deadLetter, digestPeriodEnd, digestPeriodMs,
+  errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient,
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
 import { alertArticle, alertSearches, indexNames, visibleBody, type Client } from '@akhbar/search';
@@ -22,6 +22,12 @@ import { gaveUp, IndexerErrors } from './errors.ts';
  *      with job id alert id + article id, so a repeat collapses into the one already queued.
  *   3. The delivery worker POSTs each match to its alert's webhook, signed with the alert's secret;
  *      408/429/5xx and network failures are retried with backoff, other answers dead-lettered.
+ *
+ * A digest alert (`digest: "1h"`) keeps its matches in Redis instead (one hash per alert, so a
+ * repeat is kept once) and step 2 queues one delivery for the end of the period, with job id
+ * alert id + period end, so the period's matches all land in that one job; it POSTs them (the
+ * newest 100, the rest at once after) and forgets them only once the webhook took them. A digest
+ * given up on goes to the dead-letter queue with its articles, so a replay sends the same digest.
  *
  * Updates of an article already indexed are not new articles and send nothing.
  */
@@ -147,17 +153,21 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
   });
   const common = { connection: opts.workerConnection, prefix: opts.queuePrefix, settings: { backoffStrategy: akhbarBackoff } };
 
-  async function bury<T extends AlertJob | AlertMatchJob>(job: Job<T>, queue: typeof QUEUES.alerts | typeof QUEUES.alertMatch, err: AkhbarError): Promise<never> {
-    const { article, alertId } = job.data as Partial<AlertJob>;
+  /** `digest`: the articles of a digest being given up on; they go to the dead-letter queue with it and leave the pending set. */
+  async function bury<T extends AlertJob | AlertMatchJob>(job: Job<T>, queue: typeof QUEUES.alerts | typeof QUEUES.alertMatch, err: AkhbarError, digest?: readonly AlertArticle[]): Promise<never> {
+    const { alertId } = job.data as Partial<{ alertId: string }>;
+    const article = (job.data as Partial<{ article: AlertArticle }>).article;
     if (queue === QUEUES.alerts && typeof alertId === 'string') await opts.registry.recordDelivery(alertId, { ok: false, error: `${err.code}: ${err.message}` });
-    await deadLetter(opts.dlq, { stage: 'alerts', queue, err, payload: job.data, ...(typeof article?.id === 'string' ? { articleId: article.id } : {}) });
-    log.warn({ alertId, articleId: article?.id, code: err.code, err }, 'alert job sent to the dead-letter queue');
+    const payload = digest ? { ...job.data, articles: digest } : job.data;
+    await deadLetter(opts.dlq, { stage: 'alerts', queue, err, payload, ...(typeof article?.id === 'string' ? { articleId: article.id } : {}) });
+    if (digest && typeof alertId === 'string' && !(job.data as { articles?: unknown }).articles) await opts.registry.clearDigest(alertId, digest.map((a) => a.id));
+    log.warn({ alertId, articleId: article?.id, articles: digest?.length, code: err.code, err }, 'alert job sent to the dead-letter queue');
     throw new UnrecoverableError(`${err.code}: ${err.message}`);
   }
 
-  async function retryOrBury<T extends AlertJob | AlertMatchJob>(job: Job<T>, queue: typeof QUEUES.alerts | typeof QUEUES.alertMatch, err: AkhbarError): Promise<never> {
+  async function retryOrBury<T extends AlertJob | AlertMatchJob>(job: Job<T>, queue: typeof QUEUES.alerts | typeof QUEUES.alertMatch, err: AkhbarError, digest?: readonly AlertArticle[]): Promise<never> {
     const final = gaveUp(job, err);
-    if (final) return bury(job, queue, final);
+    if (final) return bury(job, queue, final, digest);
     log.warn({ queue, jobId: job.id, attempt: job.attemptsMade + 1, code: err.code, reason: err.message }, 'alert job failed; will retry');
     throw err;
   }
@@ -175,19 +185,28 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         const visible = typeof seen.hits.total === 'number' ? seen.hits.total : (seen.hits.total?.value ?? 0);
         if (visible < ids.length) await opts.es.indices.refresh({ index: read });
         const res = await opts.es.msearch({ searches: alertSearches(read, alerts, ids) });
-        const deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string } }> = [];
-        res.responses.forEach((r, i) => {
-          const alertId = alerts[i]!.alert.id;
+        const deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string; delay?: number } }> = [];
+        const now = Date.now();
+        for (const [i, r] of res.responses.entries()) {
+          const { alert } = alerts[i]!;
+          const alertId = alert.id;
           if ('error' in r) {
             log.warn({ alertId, error: r.error }, 'an alert query failed; its matches in this batch are skipped');
-            return;
+            continue;
           }
-          for (const hit of r.hits.hits) {
-            const article = alertArticle(hit._source as Record<string, unknown>);
-            // BullMQ job ids may not contain ':'; both ids are URL-safe.
-            deliveries.push({ name: 'alert', data: { v: 1, alertId, article }, opts: { jobId: `${alertId}.${article.id}` } });
+          const matched = r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>));
+          const period = alert.digest ? digestPeriodMs(alert.digest) : undefined;
+          if (period !== undefined) {
+            if (matched.length === 0) continue;
+            // Kept before the delivery is queued: a digest that runs finds them.
+            await opts.registry.addToDigest(alertId, matched);
+            const end = digestPeriodEnd(period, now);
+            deliveries.push({ name: 'digest', data: { v: 1, alertId, digest: true }, opts: { jobId: `${alertId}.digest.${String(end)}`, delay: end - now } });
+            continue;
           }
-        });
+          // BullMQ job ids may not contain ':'; both ids are URL-safe.
+          for (const article of matched) deliveries.push({ name: 'alert', data: { v: 1, alertId, article }, opts: { jobId: `${alertId}.${article.id}` } });
+        }
         if (deliveries.length > 0) {
           await opts.deliveries.addBulk(deliveries);
           log.info({ deliveries: deliveries.length, articles: ids.length, alerts: alerts.length }, 'alerts matched new articles');
@@ -204,13 +223,25 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
     QUEUES.alerts,
     async (job) => {
       if (!checkDelivery.Check(job.data)) return bury(job, QUEUES.alerts, new AkhbarError(CoreErrors.PAYLOAD_INVALID, 'alert delivery payload invalid', { permanent: true }));
-      const { alertId, article } = job.data;
+      const data = job.data;
+      const { alertId } = data;
       const stored = await opts.registry.get(alertId);
       if (!stored) {
-        log.info({ alertId, articleId: article.id }, 'alert deleted before its delivery; dropped');
+        log.info({ alertId, articleId: 'article' in data ? data.article.id : undefined }, 'alert deleted before its delivery; dropped');
         return 'alert-deleted';
       }
-      const body = JSON.stringify({ alert: { id: alertId, name: stored.alert.name }, article, deliveredAt: new Date().toISOString(), ...(job.data.test ? { test: true } : {}) });
+      // A digest: the articles it was given (a test, a replay), else the matches waiting for it.
+      let digest: { articles: AlertArticle[]; more: number } | undefined;
+      if ('digest' in data) {
+        const pending = data.articles ? { articles: data.articles, total: data.articles.length } : await opts.registry.pendingDigest(alertId, DIGEST_MAX_ARTICLES);
+        if (pending.articles.length === 0) return 'empty';
+        digest = { articles: pending.articles, more: pending.total - pending.articles.length };
+      }
+      const content = digest
+        ? { digest: { period: stored.alert.digest ?? null, count: digest.articles.length, more: digest.more }, articles: digest.articles }
+        : { article: (data as { article: AlertArticle }).article };
+      const body = JSON.stringify({ alert: { id: alertId, name: stored.alert.name }, ...content, deliveredAt: new Date().toISOString(), ...(data.test ? { test: true } : {}) });
+      const held = digest?.articles;
       let status: number;
       try {
         const res = await request(stored.alert.webhook, {
@@ -229,16 +260,21 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         await res.body.dump();
       } catch (cause) {
         // The SSRF guard's refusal (a permanent AkhbarError) will not change on a retry.
-        if (isAkhbarError(cause) && cause.permanent) return bury(job, QUEUES.alerts, cause);
-        return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook not reached: ${errorCode(cause)} ${(cause as Error).message}`, { cause }));
+        if (isAkhbarError(cause) && cause.permanent) return bury(job, QUEUES.alerts, cause, held);
+        return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook not reached: ${errorCode(cause)} ${(cause as Error).message}`, { cause }), held);
       }
       if (status >= 200 && status < 300) {
         await opts.registry.recordDelivery(alertId, { ok: true });
-        log.info({ alertId, articleId: article.id, status }, 'alert delivered');
+        if (digest && !('articles' in data && data.articles)) {
+          await opts.registry.clearDigest(alertId, digest.articles.map((a) => a.id));
+          // More than one POST holds: the rest go now, not at the end of the next period.
+          if (digest.more > 0) await opts.deliveries.add('digest', { v: 1, alertId, digest: true }, { jobId: `${alertId}.digest.more.${String(Date.now())}` });
+        }
+        log.info({ alertId, articleId: 'article' in data ? data.article.id : undefined, articles: digest?.articles.length, status }, 'alert delivered');
         return 'delivered';
       }
-      if (status >= 500 || RETRYABLE.has(status)) return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook answered ${String(status)}`));
-      return bury(job, QUEUES.alerts, new AkhbarError(AlertErrors.REJECTED, `webhook answered ${String(status)}`, { permanent: true }));
+      if (status >= 500 || RETRYABLE.has(status)) return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook answered ${String(status)}`), held);
+      return bury(job, QUEUES.alerts, new AkhbarError(AlertErrors.REJECTED, `webhook answered ${String(status)}`, { permanent: true }), held);
     },
     { ...common, concurrency: opts.concurrency ?? 8 },
   );

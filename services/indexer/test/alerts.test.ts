@@ -232,3 +232,71 @@ t.test('with no alert defined, articles index as before and nothing is queued fo
   t.equal((await r.matchQueue.getJobCounts('completed')).completed ?? 0, 0, 'none ran either');
   t.equal(await r.alertQueue.count(), 0, 'no delivery');
 });
+
+t.test('a digest alert POSTs the matches of its period together at its end; repeats once; the rest of a big one at once', async (t) => {
+  const hook = await receiver(t, { '/digest': [503] });
+  const r = await rig(t, 'alerts-digest');
+  const hourly: StoredAlert = alert('hourly', hook.url('/digest'), { q: 'dinar' }, { q: 'dinar' });
+  hourly.alert.digest = '1h';
+  await r.registry.put(hourly);
+  await r.registry.put(alert('instant', hook.url('/instant'), { q: 'dinar' }, { q: 'dinar' }));
+  const first = makeArticle({ lang: 'en', slug: 'dinar-d1', title: 'Dinar steadies in early trade', body: 'The dinar held.' });
+  const second = makeArticle({ lang: 'ar', slug: 'dinar-d2', title: 'الدينار يستقر', body: 'استقر سعر صرف الدينار dinar.' });
+  await r.index(first);
+  await r.index(second, makeArticle({ lang: 'en', slug: 'oil-d', title: 'Oil slips', body: 'Oil fell.' }));
+  const digestJobs = async () => (await r.alertQueue.getJobs(['delayed'])).filter((j) => j.name === 'digest');
+  const delayed = await waitFor(async () => {
+    const jobs = await digestJobs();
+    return jobs.length === 1 && (await r.registry.pendingDigest('hourly', 100)).total === 2 ? jobs : undefined;
+  }, { timeoutMs: 20_000, what: 'both matches kept for one digest' });
+  const end = Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000;
+  t.equal(delayed[0]!.id, `hourly.digest.${String(end)}`, 'one delivery for the period, whatever the number of matches');
+  t.ok(Math.abs(delayed[0]!.timestamp + delayed[0]!.opts.delay! - end) < 5_000, 'due at the end of the hour');
+  await waitFor(() => hook.got.filter((g) => g.path === '/instant').length === 2 || undefined, { timeoutMs: 20_000, what: 'the other alert, sent as they come' });
+  t.equal(hook.got.filter((g) => g.path === '/digest').length, 0, 'nothing sent for the digest before its time');
+
+  // The end of the hour, brought forward: the first attempt meets a 503, the retry delivers.
+  await delayed[0]!.promote();
+  await waitFor(() => hook.got.filter((g) => g.path === '/digest').length === 2 || undefined, { timeoutMs: 20_000, what: 'the digest, retried' });
+  const sent = hook.got.filter((g) => g.path === '/digest');
+  const payload = JSON.parse(sent[1]!.body) as { alert: { id: string }; digest: { period: string; count: number; more: number }; articles: Array<{ id: string; lang: string }> };
+  t.same((JSON.parse(sent[0]!.body) as typeof payload).articles.map((a) => a.id), payload.articles.map((a) => a.id), 'the retry sent the digest the 503 refused');
+  t.match(payload, { alert: { id: 'hourly' }, digest: { period: '1h', count: 2, more: 0 } });
+  t.same(payload.articles.map((a) => a.id).sort(), [first.id, second.id].sort(), 'both matches, in one POST');
+  t.notOk('article' in payload);
+  t.equal(sent[1]!.headers['x-akhbar-signature-256'], signature('secret-of-hourly-0123456789', sent[1]!.body), 'signed like any delivery');
+  t.equal((await r.registry.pendingDigest('hourly', 100)).total, 0, 'delivered matches are forgotten');
+  t.match(await r.registry.status('hourly'), { delivered: 1, failed: 0 });
+
+  // More than one POST holds (100): the rest follow at once.
+  await r.registry.addToDigest('hourly', Array.from({ length: 130 }, (_, i) => ({
+    id: `bulk-${String(i).padStart(3, '0')}`, url: `https://news.example/bulk-${String(i)}`, title: `Dinar report ${String(i)}`, lang: 'en',
+    publishedAt: new Date(Date.now() - i * 60_000).toISOString(), source: { id: 's', name: 'S', domain: 'news.example' }, topics: [], entityIds: [],
+  })));
+  await r.alertQueue.add('digest', { v: 1, alertId: 'hourly', digest: true }, { jobId: 'hourly.digest.now' });
+  await waitFor(() => hook.got.filter((g) => g.path === '/digest').length === 4 || undefined, { timeoutMs: 20_000, what: 'a big digest in two POSTs' });
+  const [big, rest] = hook.got.filter((g) => g.path === '/digest').slice(2).map((g) => JSON.parse(g.body) as typeof payload);
+  t.match(big!.digest, { count: 100, more: 30 });
+  t.equal(big!.articles[0]!.id, 'bulk-000', 'newest first');
+  t.match(rest!.digest, { count: 30, more: 0 });
+  t.equal(new Set([...big!.articles, ...rest!.articles].map((a) => a.id)).size, 130, 'every match once');
+});
+
+t.test('a digest the webhook refuses goes to the dead-letter queue with its articles, and a replay sends the same digest', async (t) => {
+  const hook = await receiver(t, { '/refuses': [410] });
+  const r = await rig(t, 'alerts-digest-dead');
+  const daily: StoredAlert = alert('daily', hook.url('/refuses'), { q: 'dinar' }, { q: 'dinar' });
+  daily.alert.digest = '1d';
+  await r.registry.put(daily);
+  const kept = { id: 'kept-1', url: 'https://news.example/kept-1', title: 'Dinar holds', lang: 'en', publishedAt: new Date().toISOString(), source: { id: 's', name: 'S', domain: 'news.example' }, topics: [], entityIds: [] };
+  await r.registry.addToDigest('daily', [kept]);
+  await r.alertQueue.add('digest', { v: 1, alertId: 'daily', digest: true }, { jobId: 'daily.digest.now' });
+  const dead = await waitFor(async () => (await r.indexer.dlq.getJobs(['waiting'])).map((j) => j.data as DeadJob).find((d) => d.code === 'AKHBAR_ALERT_REJECTED'), { timeoutMs: 20_000, what: 'the refused digest to be dead-lettered' });
+  t.match(dead.payload, { alertId: 'daily', digest: true, articles: [{ id: 'kept-1' }] }, 'with the articles it carried');
+  t.equal((await r.registry.pendingDigest('daily', 100)).total, 0, 'and no longer pending (the next digest does not repeat them)');
+
+  // What `akhbar dlq retry` does: the payload back on its queue.
+  await r.alertQueue.add('digest', dead.payload as AlertJob, { jobId: 'daily.digest.replay' });
+  await waitFor(() => hook.got.length === 2 || undefined, { timeoutMs: 20_000, what: 'the replay' });
+  t.match(JSON.parse(hook.got[1]!.body), { digest: { count: 1 }, articles: [{ id: 'kept-1' }] }, 'the same digest, delivered');
+});

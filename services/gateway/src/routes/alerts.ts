@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
-import { AkhbarError, AlertRegistry, type AlertStatus, type StoredAlert } from '@akhbar/core';
+import { AkhbarError, AlertRegistry, DIGEST_PATTERN, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
 import { ALERT_SOURCE_FIELDS, alertArticle, buildQuery, F } from '@akhbar/search';
 import { adminGuard } from '../auth.ts';
 import { badParam, GatewayErrors, notFound } from '../errors.ts';
@@ -30,6 +30,7 @@ const AlertIn = Type.Object(
     webhook: Type.String({ minLength: 8, maxLength: 2048, description: 'http(s) URL that receives a POST per new matching article' }),
     query: AlertQuery,
     secret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing secret; generated when absent (and then shown once, in this response)' })),
+    digest: Type.Optional(Type.String({ pattern: DIGEST_PATTERN, description: 'Instead of one POST per article as it is indexed, one POST per period with its matches (15m, 1h, 1d…; 1 minute to 7 days; periods start on multiples of it, UTC)' })),
   },
   { additionalProperties: false },
 );
@@ -41,6 +42,7 @@ const AlertOut = Type.Object({
   query: Type.Record(Type.String(), Type.String()),
   expandedEntities: Type.Array(EntityOut),
   createdAt: Type.String(),
+  digest: Type.Optional(Type.String({ description: 'The period of its digests, when it sends them' })),
   searchUrl: Type.String({ description: 'The same query as a search: what the alert would have matched so far' }),
   status: Type.Object(
     {
@@ -81,6 +83,7 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
     query: a.params,
     expandedEntities: a.expandedEntities as Static<typeof AlertOut>['expandedEntities'],
     createdAt: a.createdAt,
+    ...(a.digest ? { digest: a.digest } : {}),
     searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}`,
     status,
   };
@@ -101,7 +104,9 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Every article indexed from now on that matches `query` is POSTed to `webhook` as JSON `{ alert: {id, name}, article: {id, url, title, summary, lang, publishedAt, source, topics, entityIds, storyId, tone}, deliveredAt }`, ' +
           'signed: `X-Akhbar-Signature-256: sha256=<hex HMAC-SHA256 of the body with the secret>`. Once per alert and article; updates of an article send nothing. ' +
           'Failed deliveries (unreachable, timeout, 408/429/5xx) are retried with backoff, then dead-lettered (`akhbar dlq`); other 4xx answers are dead-lettered at once. ' +
-          'An alert sees articles indexed from about 2 s after it is created.',
+          'An alert sees articles indexed from about 2 s after it is created. ' +
+          'With `digest` (e.g. `1h`), the matches of each period are POSTed together at its end instead: `{ alert, digest: {period, count, more}, articles: [newest first, at most 100], deliveredAt }` ' +
+          '(`more` matches beyond 100 follow at once in another POST); a period without a match sends nothing.',
         security,
         querystring: NoQuery,
         body: AlertIn,
@@ -109,8 +114,9 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { name, query, secret } = req.body;
+      const { name, query, secret, digest } = req.body;
       const webhook = webhookUrl(app, req.body.webhook);
+      if (digest !== undefined && digestPeriodMs(digest) === undefined) throw badParam('digest', `digest must be a period from 1m to 7d, such as 15m, 1h or 1d (got ${digest})`);
       const params = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
       const filters = toFilters(params);
       const { in: _in, ...selecting } = filters;
@@ -118,7 +124,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { expansion, entities } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
       const stored: StoredAlert = {
-        alert: { id: randomBytes(9).toString('base64url'), name, webhook, params, expandedEntities: entities, createdAt: new Date().toISOString() },
+        alert: { id: randomBytes(9).toString('base64url'), name, webhook, params, expandedEntities: entities, createdAt: new Date().toISOString(), ...(digest ? { digest } : {}) },
         query: buildQuery(filters),
         secret: secret ?? randomBytes(24).toString('base64url'),
       };
@@ -153,7 +159,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['alerts'],
-        summary: 'Send the newest matching article to the webhook now',
+        summary: 'Send the newest matching article to the webhook now (as a one-article digest for a digest alert)',
         description:
           'To check a receiver and its signature check: the newest article in the index that the alert matches is queued for delivery at once, as a match would be, with `"test": true` in the body. 202 with the article; 422 AKHBAR_ALERT_NO_MATCH when nothing in the index matches yet.',
         security,
@@ -173,7 +179,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new AkhbarError(GatewayErrors.ALERT_NO_MATCH, 'no article in the index matches this alert yet, so there is nothing to send', { permanent: true, details: { status: 422 } });
       }
       const article = alertArticle(hit._source as Record<string, unknown>);
-      await app.queues.alerts.add('alert', { v: 1, alertId: stored.alert.id, article, test: true }, { jobId: `test-${stored.alert.id}-${String(Date.now())}` });
+      const job = stored.alert.digest ? { v: 1 as const, alertId: stored.alert.id, digest: true as const, articles: [article], test: true } : { v: 1 as const, alertId: stored.alert.id, article, test: true };
+      await app.queues.alerts.add('alert', job, { jobId: `test-${stored.alert.id}-${String(Date.now())}` });
       req.log.info({ alertId: stored.alert.id, articleId: article.id }, 'alert test delivery queued');
       return reply.code(202).send({ queued: true as const, article: { id: article.id, title: article.title, publishedAt: article.publishedAt } });
     },
