@@ -91,7 +91,10 @@ for i = 5, 4 + nbands do
 end
 local outcome = 'joined'
 local mine = nil
-if ents ~= '' then mine = cjson.decode(ents) end
+if ents ~= '' then
+  local ok, v = pcall(cjson.decode, ents)
+  if ok and type(v) == 'table' and type(v.entities) == 'table' and type(v.topics) == 'table' then mine = v end
+end
 if not best and mine and linkThreshold > 0 then
   local w, kind = {}, {}
   for _, e in ipairs(mine.entities) do w[e[1]] = e[2]; kind[e[1]] = e[3] end
@@ -105,20 +108,25 @@ if not best and mine and linkThreshold > 0 then
         checked[m] = true
         local raw = redis.call('HGET', KEYS[3], m)
         local v = redis.call('HGET', KEYS[1], m)
-        if raw and v then
-          local other = cjson.decode(raw)
+        -- A stored entry that does not decode (written by hand, or by a future release) is skipped,
+        -- not allowed to fail every article that meets it.
+        local ok, other = false, nil
+        if raw and v then ok, other = pcall(cjson.decode, raw) end
+        if ok and type(other) == 'table' and type(other.entities) == 'table' and type(other.topics) == 'table' then
           if other.lang ~= mine.lang then
             local low, high, shared, named = 0, 0, 0, 0
             local ow = {}
             for _, e in ipairs(other.entities) do
-              ow[e[1]] = e[2]
-              local x = w[e[1]]
-              if x then
-                low = low + math.min(x, e[2]); high = high + math.max(x, e[2])
-                if e[3] ~= 'c' then shared = shared + 1 end
-                if e[3] == 'n' then named = named + 1 end
-              else
-                high = high + e[2]
+              if type(e) == 'table' and type(e[1]) == 'string' and type(e[2]) == 'number' then
+                ow[e[1]] = e[2]
+                local x = w[e[1]]
+                if x then
+                  low = low + math.min(x, e[2]); high = high + math.max(x, e[2])
+                  if e[3] ~= 'c' then shared = shared + 1 end
+                  if e[3] == 'n' then named = named + 1 end
+                else
+                  high = high + e[2]
+                end
               end
             end
             for k, x in pairs(w) do if not ow[k] then high = high + x end end

@@ -127,3 +127,19 @@ t.test('an article clustered before entities were indexed gains its index when r
   t.same(await stories.assign('k-ar', hoursAgo(3), KADHIMI_AR()), { storyId: 'k-ar', outcome: 'existing' }, 're-enriched: same story');
   t.equal((await stories.assign('k-en', hoursAgo(1), KADHIMI_EN())).storyId, 'k-ar', 'a later English report now links to it');
 });
+
+t.test('a stored entry that does not decode is skipped, not allowed to fail the articles that meet it', async (t) => {
+  const r = redis();
+  const p = prefix('corrupt');
+  const stories = new StoryClusterer(r, { prefix: p });
+  await stories.assign('k-ar', hoursAgo(3), KADHIMI_AR());
+  // Another article in the same entity index, with junk where its entities should be.
+  await r.hset(`${p}:story:sig`, 'junk', `junk ${String(Date.now() - 2 * 3600_000)} -`);
+  await r.hset(`${p}:story:ents`, 'junk', '{"lang":"en","entities":[["mustafa-al-kadhimi","heavy"]],"topics":');
+  await r.zadd(`${p}:story:ent:mustafa-al-kadhimi`, Date.now() - 2 * 3600_000, 'junk');
+  const en = await stories.assign('k-en', hoursAgo(1), KADHIMI_EN());
+  t.same([en.storyId, en.outcome], ['k-ar', 'linked'], 'the English report still links to the Arabic one');
+  await r.hset(`${p}:story:ents`, 'junk', '{"lang":"fr","entities":[["mustafa-al-kadhimi","heavy","n"],[7],"x"],"topics":[]}');
+  const fr = await stories.assign('k-fr', hoursAgo(1), evidence('k-fr', 'Kazimi à Washington, message de Téhéran', '', 'fr'));
+  t.equal(fr.storyId, 'k-ar', 'entities of the wrong shape are skipped too');
+});
