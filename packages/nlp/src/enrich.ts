@@ -70,6 +70,11 @@ export interface EnrichOptions {
   now?: Date;
   /** Replace some taggers. */
   taggers?: Partial<Taggers>;
+  /**
+   * The language the article's feed is known to publish in (learned from its earlier articles),
+   * used like a declared language when the article and its feed declare none.
+   */
+  langPrior?: string;
 }
 
 /** The article with boilerplate lines removed from its body and summary (everything else as is). */
@@ -121,7 +126,7 @@ export function enrichArticle(article: RawArticle, opts: EnrichOptions = {}): En
 
   const body = run('boilerplate', article.body, () => stripBoilerplate(article.body));
   const langText = `${article.title}\n${(body || article.summary).slice(0, 20_000)}`;
-  const guess = run('lang', { lang: 'und', confidence: 0 }, () => taggers.lang(langText, article.langHint ?? article.source.lang));
+  const guess = run('lang', { lang: 'und', confidence: 0 }, () => taggers.lang(langText, article.langHint ?? article.source.lang ?? opts.langPrior));
   const lang = guess.lang;
   const input = prepare({ ...article, body }, lang);
 

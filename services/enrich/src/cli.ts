@@ -8,6 +8,7 @@ import { createEsClient } from '@akhbar/search';
 import { loadEnrichConfig, storyOptions } from './config.ts';
 import { EnrichErrors } from './errors.ts';
 import { reenrich } from './reenrich.ts';
+import { FeedLanguages } from './feed-lang.ts';
 import { StoryClusterer } from './story.ts';
 
 /**
@@ -138,6 +139,7 @@ export const commands: CliCommand[] = [
           indexPrefix: config.indexPrefix,
           enrichedQueue,
           stories,
+          feedLanguages: new FeedLanguages(redis, { prefix: config.queuePrefix }),
           since,
           ...(until ? { until } : {}),
           ...(typeof flags.feed === 'string' ? { feedId: flags.feed } : {}),

@@ -5,3 +5,4 @@ export * from './process.ts';
 export * from './reenrich.ts';
 export * from './story.ts';
 export * from './worker.ts';
+export * from './feed-lang.ts';

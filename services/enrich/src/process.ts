@@ -5,6 +5,7 @@ import {
 } from '@akhbar/core';
 import { TAGGERS, articleSignature, cleanArticle, enrichArticle, storyEntities, type EnrichOptions } from '@akhbar/nlp';
 import type { EnrichMetrics } from './metrics.ts';
+import type { FeedLanguages } from './feed-lang.ts';
 import { STORY_TAGGERS, type StoryClusterer } from './story.ts';
 
 export interface EnrichDeps {
@@ -15,6 +16,8 @@ export interface EnrichDeps {
   log?: Logger;
   /** Tagger overrides (tests). */
   taggers?: EnrichOptions['taggers'];
+  /** Languages learned per feed, for articles whose feed declares none. */
+  feedLanguages?: FeedLanguages;
 }
 
 export interface ForwardOptions {
@@ -39,9 +42,13 @@ export function checkRawPayload(data: unknown): asserts data is { v: 1; article:
  */
 export async function enrichOne(raw: RawArticle, deps: Omit<EnrichDeps, 'enrichedQueue'>, opts: ForwardOptions = {}): Promise<EnrichedArticle> {
   const article = cleanArticle(raw);
+  // Neither the item nor its feed says its language: what the feed's other articles were.
+  const undeclared = !raw.langHint && !raw.source.lang;
+  const langPrior = undeclared ? await deps.feedLanguages?.prior(raw.feedId) : undefined;
   const started = process.hrtime.bigint();
-  const enrichment = enrichArticle(article, deps.taggers ? { taggers: deps.taggers } : {});
+  const enrichment = enrichArticle(article, { ...(deps.taggers ? { taggers: deps.taggers } : {}), ...(langPrior ? { langPrior } : {}) });
   deps.metrics?.enrichSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+  if (undeclared) await deps.feedLanguages?.learn(raw.feedId, enrichment.lang, enrichment.langConfidence);
   if (article.body !== raw.body || article.summary !== raw.summary) {
     enrichment.provenance.body = { ...TAGGERS.boilerplate };
   }

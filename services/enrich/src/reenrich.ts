@@ -3,6 +3,7 @@ import type { EnrichedJob, Logger } from '@akhbar/core';
 import { fromDocument, indexNames, type Client } from '@akhbar/search';
 import type { EnrichMetrics } from './metrics.ts';
 import { enrichAndForward, enrichOne } from './process.ts';
+import type { FeedLanguages } from './feed-lang.ts';
 import type { StoryClusterer } from './story.ts';
 
 export interface ReenrichOptions {
@@ -10,6 +11,8 @@ export interface ReenrichOptions {
   indexPrefix: string;
   enrichedQueue: Queue<EnrichedJob>;
   stories?: StoryClusterer;
+  /** Languages learned per feed (articles of feeds that declare none). */
+  feedLanguages?: FeedLanguages;
   /** Articles published at or after this instant. */
   since: Date;
   /** …and before this one. @default no bound */
@@ -68,6 +71,7 @@ export async function reenrich(opts: ReenrichOptions): Promise<{ total: number; 
         const deps = {
           enrichedQueue: opts.enrichedQueue,
           ...(opts.stories ? { stories: opts.stories } : {}),
+          ...(opts.feedLanguages ? { feedLanguages: opts.feedLanguages } : {}),
           ...(opts.metrics ? { metrics: opts.metrics } : {}),
           ...(opts.log ? { log: opts.log } : {}),
         };

@@ -5,6 +5,7 @@ import {
 import type { EnrichOptions } from '@akhbar/nlp';
 import type { EnrichMetrics } from './metrics.ts';
 import { checkRawPayload, enrichAndForward } from './process.ts';
+import { FeedLanguages } from './feed-lang.ts';
 import { StoryClusterer, type StoryOptions } from './story.ts';
 
 /**
@@ -46,6 +47,7 @@ export function startEnricher(opts: EnricherOptions): Enricher {
   const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, ctx);
   const dlq = openQueue(QUEUES.dead, ctx);
   const stories = new StoryClusterer(opts.connection, { ...opts.story, prefix: opts.queuePrefix });
+  const feedLanguages = new FeedLanguages(opts.connection, { prefix: opts.queuePrefix });
 
   const worker = new Worker<RawJob, { lang: string; storyId: string }>(
     QUEUES.raw,
@@ -61,7 +63,7 @@ export function startEnricher(opts: EnricherOptions): Enricher {
         log.warn({ ...ids, jobId: job.id, err }, 'payload sent to the dead-letter queue');
         throw new UnrecoverableError(isAkhbarError(err) ? `${err.code}: ${err.message}` : String(err));
       }
-      const deps = { enrichedQueue, stories, log, ...(opts.metrics ? { metrics: opts.metrics } : {}), ...(opts.taggers ? { taggers: opts.taggers } : {}) };
+      const deps = { enrichedQueue, stories, feedLanguages, log, ...(opts.metrics ? { metrics: opts.metrics } : {}), ...(opts.taggers ? { taggers: opts.taggers } : {}) };
       const enriched = await enrichAndForward(job.data.article, deps);
       log.debug({ articleId: enriched.id, feedId: enriched.feedId, lang: enriched.enrichment.lang, storyId: enriched.enrichment.storyId }, 'enriched');
       return { lang: enriched.enrichment.lang, storyId: enriched.enrichment.storyId };
