@@ -64,6 +64,12 @@ end
 local n = #sig / 2
 local sigBytes = {string.byte(sig, 1, -1)}
 local best, bestSim, bestTs = nil, -1, 0
+-- The most similar candidate wins; then the earliest, then the smallest story id (so every worker picks the same).
+local function consider(sid, j, mts)
+  if j > bestSim or (j == bestSim and (mts < bestTs or (mts == bestTs and sid < best))) then
+    best, bestSim, bestTs = sid, j, mts
+  end
+end
 local seen = {}
 for i = 5, 4 + nbands do
   local members = redis.call('ZRANGEBYSCORE', KEYS[i], ts - win, ts + win, 'LIMIT', 0, limit)
@@ -81,9 +87,7 @@ for i = 5, 4 + nbands do
           end
           local j = (same / n - 1 / 256) / (1 - 1 / 256)
           mts = tonumber(mts)
-          if j >= threshold and (j > bestSim or (j == bestSim and (mts < bestTs or (mts == bestTs and sid < best)))) then
-            best, bestSim, bestTs = sid, j, mts
-          end
+          if j >= threshold then consider(sid, j, mts) end
         end
       end
     end
@@ -140,9 +144,7 @@ if not best and mine and linkThreshold > 0 then
               local sid, mts = string.match(v, '^(%S+) (%S+)')
               mts = tonumber(mts)
               local first = tonumber(redis.call('ZSCORE', KEYS[4], sid) or mts)
-              if ts - first <= win and (j > bestSim or (j == bestSim and (mts < bestTs or (mts == bestTs and sid < best)))) then
-                best, bestSim, bestTs = sid, j, mts
-              end
+              if ts - first <= win then consider(sid, j, mts) end
             end
           end
         end

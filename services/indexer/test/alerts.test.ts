@@ -78,8 +78,9 @@ async function receiver(t: { teardown: (fn: () => Promise<void>) => void }, answ
   };
 }
 
-function alert(id: string, webhook: string, params: Record<string, string>, filters: Parameters<typeof buildQuery>[0], createdAt = new Date().toISOString()): StoredAlert {
-  return { query: buildQuery(filters), alert: { id, name: `alert ${id}`, webhook, params, expandedEntities: [], createdAt }, secret: `secret-of-${id}-0123456789` };
+function alert(id: string, webhook: string, params: Record<string, string>, filters: Parameters<typeof buildQuery>[0], extra: { createdAt?: string; digest?: string } = {}): StoredAlert {
+  const createdAt = extra.createdAt ?? new Date().toISOString();
+  return { query: buildQuery(filters), alert: { id, name: `alert ${id}`, webhook, params, expandedEntities: [], createdAt, ...(extra.digest ? { digest: extra.digest } : {}) }, secret: `secret-of-${id}-0123456789` };
 }
 
 async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, opts: { allowPrivate?: boolean; timeoutMs?: number } = {}) {
@@ -199,7 +200,7 @@ t.test('a webhook that never answers or floods its answer does not hold up the o
   const r = await rig(t, 'alerts-hostile', { timeoutMs: 60_000 });
   // The silent webhook's delivery is queued first (oldest alert), so a worker that took one
   // delivery at a time would sit on it for the whole minute.
-  await r.registry.put(alert('hang', hook.url('/hang'), { q: 'dinar' }, { q: 'dinar' }, '2020-01-01T00:00:00.000Z'));
+  await r.registry.put(alert('hang', hook.url('/hang'), { q: 'dinar' }, { q: 'dinar' }, { createdAt: '2020-01-01T00:00:00.000Z' }));
   await r.registry.put(alert('huge', hook.url('/huge'), { q: 'dinar' }, { q: 'dinar' }));
   await r.registry.put(alert('fine', hook.url('/fine'), { q: 'dinar' }, { q: 'dinar' }));
   await r.index(makeArticle({ lang: 'en', slug: 'dinar-hostile', title: 'Dinar slips again', body: 'The dinar slipped.' }));
@@ -236,9 +237,7 @@ t.test('with no alert defined, articles index as before and nothing is queued fo
 t.test('a digest alert POSTs the matches of its period together at its end; repeats once; the rest of a big one at once', async (t) => {
   const hook = await receiver(t, { '/digest': [503] });
   const r = await rig(t, 'alerts-digest');
-  const hourly: StoredAlert = alert('hourly', hook.url('/digest'), { q: 'dinar' }, { q: 'dinar' });
-  hourly.alert.digest = '1h';
-  await r.registry.put(hourly);
+  await r.registry.put(alert('hourly', hook.url('/digest'), { q: 'dinar' }, { q: 'dinar' }, { digest: '1h' }));
   await r.registry.put(alert('instant', hook.url('/instant'), { q: 'dinar' }, { q: 'dinar' }));
   const first = makeArticle({ lang: 'en', slug: 'dinar-d1', title: 'Dinar steadies in early trade', body: 'The dinar held.' });
   const second = makeArticle({ lang: 'ar', slug: 'dinar-d2', title: 'الدينار يستقر', body: 'استقر سعر صرف الدينار dinar.' });
@@ -285,9 +284,7 @@ t.test('a digest alert POSTs the matches of its period together at its end; repe
 t.test('a digest the webhook refuses goes to the dead-letter queue with its articles, and a replay sends the same digest', async (t) => {
   const hook = await receiver(t, { '/refuses': [410] });
   const r = await rig(t, 'alerts-digest-dead');
-  const daily: StoredAlert = alert('daily', hook.url('/refuses'), { q: 'dinar' }, { q: 'dinar' });
-  daily.alert.digest = '1d';
-  await r.registry.put(daily);
+  await r.registry.put(alert('daily', hook.url('/refuses'), { q: 'dinar' }, { q: 'dinar' }, { digest: '1d' }));
   const kept = { id: 'kept-1', url: 'https://news.example/kept-1', title: 'Dinar holds', lang: 'en', publishedAt: new Date().toISOString(), source: { id: 's', name: 'S', domain: 'news.example' }, topics: [], entityIds: [] };
   await r.registry.addToDigest('daily', [kept]);
   await r.alertQueue.add('digest', { v: 1, alertId: 'daily', digest: true }, { jobId: 'daily.digest.now' });
