@@ -8,7 +8,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT, startFeedServer, type FeedServer } from '@akhbar/testkit';
 import { build } from '../src/app.ts';
-import { ADMIN_TOKEN, testGateway, type TestGateway } from './helpers.ts';
+import { AlertRegistry } from '@akhbar/core';
+import { admin, ADMIN_TOKEN, testGateway, type TestGateway } from './helpers.ts';
 import { HOUR, withArticles, type ArticleSpec } from './fixtures/build.ts';
 import { loadWebFixtures, webIdOf, STORY_VISIT, WEB_FIXTURE_COUNT, WEB_SOURCES } from './fixtures/web-articles.ts';
 
@@ -1136,5 +1137,282 @@ t.test('a gateway that requires API keys: the search page asks for one and then 
   const top = new URL((await page.getAttribute('#feed-rss', 'href'))!);
   t.same([top.pathname, top.searchParams.get('api_key')], ['/v1/stories.rss', 'web-reader-key-0123456789'], 'the top stories feed carries it too');
   t.equal((await fetch(top)).status, 200);
+  await done(t, w);
+});
+
+// ---- alerts -----------------------------------------------------------------------------------
+
+interface AlertOut {
+  id: string;
+  name: string;
+  webhook: string;
+  query: Record<string, string>;
+  digest?: string;
+  status: { delivered: number; failed: number };
+}
+const alertRegistry = () => new AlertRegistry(gw.redis, gw.queuePrefix);
+/** The alerts as the API lists them. */
+const listAlerts = async () => ((await gw.app.inject({ url: '/v1/alerts', headers: admin })).json() as { alerts: AlertOut[] }).alerts;
+/** An alert made through the API, as a curl user would. */
+async function makeAlert(payload: Record<string, unknown>): Promise<AlertOut> {
+  const res = await gw.app.inject({ method: 'POST', url: '/v1/alerts', headers: admin, payload });
+  if (res.statusCode !== 201) throw new Error(`alert not created: ${res.body}`);
+  return res.json() as AlertOut;
+}
+/** Each alerts test starts from none. */
+async function noAlerts() {
+  for (const a of await listAlerts()) await gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${a.id}`, headers: admin });
+}
+/** Sign in on the alerts view, or on the feeds view with the prefix ''. */
+async function signIn(page: Page, prefix: 'alerts-' | '' = 'alerts-') {
+  await page.fill(`#${prefix}admin-token`, ADMIN_TOKEN);
+  await page.press(`#${prefix}admin-token`, 'Enter');
+}
+const alertRow = (page: Page, id: string) => page.locator(`#alerts-table tbody tr[data-id="${id}"]`);
+const text = async (l: { textContent(): Promise<string | null> }) => (await l.textContent())?.replace(/\s+/g, ' ').trim();
+/** A request the page made that the API refused on purpose (Chromium logs it): not a problem of the page. */
+function expectRefused(w: Watched, status: number) {
+  const i = w.problems.findIndex((p) => p.includes(`the server responded with a status of ${String(status)}`));
+  if (i >= 0) w.problems.splice(i, 1);
+}
+
+t.test('alerts view: "Alert me about this search" opens it with the search in its form; the token is the feeds\' one; the secret is shown once; the alert is listed', async (t) => {
+  await noAlerts();
+  const w = await open('/?ui=en&q=Kadhimi&lang=ar,en&from=2020-01-01&show=articles');
+  const { page } = w;
+  t.equal(await page.isVisible('#alert-me'), true, 'the search offers an alert');
+  t.equal((await page.textContent('#alert-me-link'))?.trim(), 'Alert me about this search');
+  const link = new URL((await page.getAttribute('#alert-me-link', 'href'))!, base);
+  t.same([link.searchParams.get('view'), link.searchParams.get('q'), link.searchParams.get('lang')], ['alerts', 'Kadhimi', 'ar,en'], 'a link to the alerts view with the search');
+  await settled(page, () => page.click('#alert-me-link'));
+  t.equal(new URL(page.url()).searchParams.get('view'), 'alerts');
+  t.equal(await page.isVisible('#alerts-heading'), true);
+  t.equal(await page.isVisible('#query-panel'), false, 'no search box: the form has the query');
+  t.equal(await page.title(), 'Alerts · Akhbar');
+  t.equal(await page.getAttribute('nav a[data-nav="alerts"]', 'aria-current'), 'page');
+  t.match(await page.textContent('#alerts-message'), /Enter the admin token to see and manage alerts/);
+  t.equal(await page.isVisible('#alert-form'), false, 'nothing to manage without the token');
+
+  await page.fill('#alerts-admin-token', 'not-the-token-at-all');
+  await page.press('#alerts-admin-token', 'Enter');
+  await page.waitForSelector('#alerts-message.error');
+  t.match(await page.textContent('#alerts-message'), /The admin token was refused/, 'a wrong token says so');
+  t.equal(await page.isVisible('#alert-form'), false);
+  // Signed in on the feeds view: signed in here too.
+  await settled(page, () => page.click('nav a[data-nav="feeds"]'));
+  await signIn(page, '');
+  await page.waitForSelector('#feeds-table tbody td');
+  await settled(page, () => page.click('nav a[data-nav="alerts"]'));
+  await page.waitForSelector('#alerts-table tbody td.muted');
+  t.equal(await page.isVisible('#alert-form'), true, 'the feeds view\'s token opens the alerts view');
+  t.equal(await text(page.locator('#alerts-table tbody')), 'No alerts yet. Create one above.');
+  t.equal(await page.textContent('#alerts-message'), '', 'nothing left of the token message');
+
+  // The form has the search: its words, its filters by name, not its dates.
+  t.equal(await page.inputValue('#alert-q'), 'Kadhimi');
+  t.equal(await page.inputValue('#alert-name'), 'Kadhimi · Arabic + English', 'a name from the query, to keep or change');
+  t.same(await page.$$eval('#alert-filters li', (els) => els.map((e) => e.textContent)), ['Language: Arabic + English']);
+  t.equal(await page.isChecked('#alert-filters li input'), true, 'kept unless unticked');
+  t.match(await page.textContent('#alert-filters-label'), /Filters of the current search/);
+  t.equal(await page.isVisible('#alert-dates'), true, 'says the dates are left out');
+  t.same(await page.$$eval('#alert-digest option', (els) => els.map((e) => [e.getAttribute('value'), e.textContent])), [
+    ['', 'Each article as it comes'],
+    ['1h', 'A digest every hour'],
+    ['1d', 'A digest every day'],
+  ]);
+  t.equal(await page.getAttribute('#alert-webhook', 'dir'), 'ltr');
+
+  await page.fill('#alert-webhook', 'https://hooks.example.org/akhbar');
+  await page.selectOption('#alert-digest', '1h');
+  await page.click('#alert-form button[type="submit"]');
+  await page.waitForSelector('#alert-secret-value');
+  const [made] = await listAlerts();
+  t.match(made, { name: 'Kadhimi · Arabic + English', webhook: 'https://hooks.example.org/akhbar', query: { q: 'Kadhimi', lang: 'ar,en' }, digest: '1h' }, 'the API has what the form sent');
+  t.same(Object.keys(made!.query).sort(), ['lang', 'q'], 'and no dates');
+  t.match(await page.textContent('#alerts-message'), /The alert “Kadhimi · Arabic \+ English” is created/);
+  const secret = await page.inputValue('#alert-secret-value');
+  t.equal(secret, (await alertRegistry().get(made!.id))?.secret, 'the secret shown is the one that signs its deliveries');
+  t.match(await page.textContent('#alert-secret'), /Copy it now: it is shown only this once\. It signs each delivery: the X-Akhbar-Signature-256 header/);
+  t.equal(await page.evaluate('document.activeElement?.id'), 'alert-secret-value', 'focus on the secret, selected to copy');
+  t.equal(await page.getAttribute('#alert-secret-value', 'dir'), 'ltr');
+
+  const row = alertRow(page, made!.id);
+  t.equal(await text(row.locator('.alert-name')), 'Kadhimi · Arabic + English');
+  t.same(await row.locator('.alert-query-list li').allTextContents(), ['Words: Kadhimi', 'Language: Arabic + English'], 'its query in words');
+  t.match(await row.locator('.alert-expanded').textContent(), /Also finds articles in every language about: Mustafa al-Kadhimi/);
+  t.equal(await text(row.locator('.alert-webhook')), 'https://hooks.example.org/akhbar');
+  t.equal(await row.locator('.alert-webhook span').getAttribute('dir'), 'ltr');
+  t.equal(await text(row.locator('.alert-delivery')), 'A digest every hour');
+  t.equal(await text(row.locator('.alert-status')), 'Nothing sent yet');
+  const see = new URL((await row.locator('a.see-matches').getAttribute('href'))!, base);
+  t.same(Object.fromEntries(see.searchParams), { q: 'Kadhimi', lang: 'ar,en', sort: 'newest', show: 'articles', ui: 'en' }, 'See matches: the same search in the search view, newest first');
+  t.same(await axeViolations(page), [], 'axe: the alerts view with its secret and list');
+  await shot(page, 'alerts');
+  await settled(page, () => page.click('nav a[data-nav="dashboard"]'));
+  await settled(page, () => page.click('nav a[data-nav="alerts"]'));
+  await page.waitForSelector(`#alerts-table tbody tr[data-id="${made!.id}"]`);
+  t.equal(await page.isVisible('#alert-secret'), false, 'leaving the view and coming back: the secret is not shown again');
+
+  // How its deliveries went, as the delivery worker records them.
+  await alertRegistry().recordDelivery(made!.id, { ok: true });
+  await alertRegistry().recordDelivery(made!.id, { ok: true });
+  await alertRegistry().recordDelivery(made!.id, { ok: false, error: 'HTTP 410 from hooks.example.org' });
+  const status = (await alertRegistry().status(made!.id)) as { lastDeliveredAt: string; lastFailedAt: string };
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(`#alerts-table tbody tr[data-id="${made!.id}"]`);
+  t.equal(await page.isVisible('#alert-secret'), false, 'nor after a reload');
+  t.notMatch(await page.content(), secret, 'it is nowhere in the page');
+  const cell = row.locator('.alert-status');
+  t.equal(await text(cell.locator('.delivered')), '2 sent');
+  t.equal(await text(cell.locator('.failures')), '1 failed');
+  t.match(await cell.locator('.failures').getAttribute('class'), /\bfailed\b/, 'failures stand out');
+  t.match(await text(cell.locator('.last-sent')), /^Last sent: \S/);
+  t.equal(await cell.locator('.last-sent time').getAttribute('datetime'), status.lastDeliveredAt);
+  t.match(await text(cell.locator('.last-failure')), /^Last failure: \S.*HTTP 410 from hooks\.example\.org$/);
+  t.equal(await cell.locator('.last-failure time').getAttribute('datetime'), status.lastFailedAt);
+  t.equal(await text(cell.locator('.last-error')), 'HTTP 410 from hooks.example.org', 'the last error as the worker recorded it');
+
+  await settled(page, () => row.locator('a.see-matches').click());
+  const url = new URL(page.url());
+  t.same([url.searchParams.get('view'), url.searchParams.get('q'), url.searchParams.get('lang'), url.searchParams.get('from')], [null, 'Kadhimi', 'ar,en', null], 'See matches opens the search, without the dates the alert has not');
+  t.ok((await hitIds(page)).length > 0, 'which finds the articles');
+  // Signed in, "Alert me about this search" leads straight to what is left to fill in.
+  await settled(page, () => page.click('#alert-me-link'));
+  t.equal(await page.evaluate('document.activeElement?.id'), 'alert-webhook', 'focus on the webhook field, the name being filled in');
+  await settled(page, () => page.click('a.brand'));
+  t.ok(await page.locator('#top-stories > li').count() > 0, 'the landing page');
+  t.equal(await page.isVisible('#alert-me'), false, 'no alert offered without a query or filter: it would fire for every article');
+  await done(t, w);
+});
+
+t.test('alerts view: send a test (the article it queued, or why nothing can be sent), delete in two steps', async (t) => {
+  await noAlerts();
+  const kadhimi = await makeAlert({ name: 'Kadhimi', webhook: 'https://hooks.example.org/k', query: { q: 'Kadhimi' } });
+  const quiet = await makeAlert({ name: 'Nothing yet', webhook: 'https://hooks.example.org/n', query: { q: 'zanzibarqq', lang: 'ar' }, digest: '1d' });
+  const w = await open('/?ui=en&view=alerts');
+  const { page } = w;
+  await signIn(page);
+  await page.waitForSelector('#alerts-table tbody tr[data-id]');
+  t.same(await page.$$eval('#alerts-table tbody tr', (els) => els.map((e) => e.getAttribute('data-id'))), [quiet.id, kadhimi.id], 'newest first');
+  t.equal(await text(alertRow(page, quiet.id).locator('.alert-delivery')), 'A digest every day');
+  t.equal(await text(alertRow(page, kadhimi.id).locator('.alert-delivery')), 'Each article as it comes');
+  t.equal(await page.inputValue('#alert-q'), '', 'no search, an empty query to type');
+  t.match(await page.textContent('#alert-filters-label'), /No filters/);
+
+  const test = alertRow(page, kadhimi.id).locator('button.test');
+  t.equal(await test.getAttribute('aria-label'), 'Send a test of Kadhimi');
+  await test.click();
+  await page.waitForSelector('#alerts-message.ok');
+  const jobs = await gw.app.queues.alerts.getJobs(['waiting']);
+  const job = jobs.find((j) => (j.data as { alertId: string }).alertId === kadhimi.id);
+  const queued = (job?.data as { test?: boolean; article: { title: string } } | undefined);
+  t.equal(queued?.test, true, 'a test delivery is queued');
+  t.match(await page.textContent('#alerts-message'), `A test of “Kadhimi” is on its way to its webhook with the newest matching article: “${queued!.article.title}”`, 'the page names the article it queued');
+
+  await alertRow(page, quiet.id).locator('button.test').click();
+  await page.waitForSelector('#alerts-message.error');
+  t.equal(await page.textContent('#alerts-message'), 'Nothing in the index matches “Nothing yet” yet, so there is no article to send as a test.');
+
+  const remove = alertRow(page, quiet.id).locator('button.danger');
+  t.equal(await remove.getAttribute('aria-label'), 'Delete Nothing yet');
+  await remove.click();
+  t.equal((await remove.textContent())?.trim(), 'Confirm deletion', 'deleting asks once more');
+  t.equal(await remove.getAttribute('aria-label'), 'Confirm deletion of Nothing yet');
+  t.same((await listAlerts()).map((a) => a.id).sort(), [kadhimi.id, quiet.id].sort(), 'nothing deleted on the first click');
+  await remove.click();
+  await page.waitForSelector('#alerts-message.ok >> text=/is deleted/');
+  t.equal(await page.textContent('#alerts-message'), '“Nothing yet” is deleted: nothing more goes to its webhook.');
+  t.equal(await alertRow(page, quiet.id).count(), 0, 'gone from the list');
+  t.same((await listAlerts()).map((a) => a.id), [kadhimi.id], 'and from the API');
+  await done(t, w);
+});
+
+t.test('alerts view: a query typed in; the API\'s errors are shown naming the field at fault', async (t) => {
+  await noAlerts();
+  const w = await open('/?ui=en&view=alerts');
+  const { page } = w;
+  await signIn(page);
+  await page.waitForSelector('#alerts-table tbody td');
+  await page.fill('#alert-q', 'oil');
+  t.equal(await page.inputValue('#alert-name'), 'oil', 'the name follows what is typed until the user writes one');
+  await page.fill('#alert-name', 'Oil news');
+  await page.fill('#alert-webhook', 'ftp://hooks.example.org/oil');
+  await page.click('#alert-form button[type="submit"]');
+  await page.waitForSelector('#alerts-message.error');
+  t.equal(await page.textContent('#alerts-message'), 'Webhook URL: webhook must be an http or https URL', "the API's message, under the field's label");
+  t.equal(await page.getAttribute('#alert-webhook', 'aria-invalid'), 'true');
+  t.equal(await page.evaluate('document.activeElement?.id'), 'alert-webhook', 'focus on the field to fix');
+  t.equal(await page.isVisible('#alert-secret'), false);
+  expectRefused(w, 400);
+
+  await page.fill('#alert-webhook', 'https://hooks.example.org/oil');
+  await page.fill('#alert-q', '');
+  await page.click('#alert-form button[type="submit"]');
+  await page.waitForSelector('#alerts-message.error >> text=/What to watch/');
+  t.match(await page.textContent('#alerts-message'), /^What to watch: an alert needs q or a filter/, 'no query and no filter');
+  t.equal(await page.getAttribute('#alert-q', 'aria-invalid'), 'true');
+  t.equal(await page.getAttribute('#alert-webhook', 'aria-invalid'), null, 'the fixed field is no longer marked');
+  expectRefused(w, 400);
+  t.same(await listAlerts(), [], 'nothing was created');
+
+  await page.fill('#alert-q', 'oil OR نفط');
+  await page.click('#alert-form button[type="submit"]');
+  await page.waitForSelector('#alert-secret-value');
+  const [made] = await listAlerts();
+  t.match(made, { name: 'Oil news', webhook: 'https://hooks.example.org/oil', query: { q: 'oil OR نفط' } });
+  t.equal(made!.digest, undefined, 'each article as it comes');
+  t.same(await alertRow(page, made!.id).locator('.alert-query-list li').allTextContents(), ['Words: oil OR نفط']);
+  await done(t, w);
+});
+
+t.test('alerts view in Arabic: labels, counts in Arabic plural forms, right to left; axe finds nothing, on a phone too', async (t) => {
+  await noAlerts();
+  const made = await makeAlert({ name: 'الكاظمي', webhook: 'https://hooks.example.org/ar', query: { q: 'الكاظمي', country: 'IQ' }, digest: '2h' });
+  for (let i = 0; i < 3; i++) await alertRegistry().recordDelivery(made.id, { ok: true });
+  const w = await open('/?ui=ar&view=alerts');
+  const { page } = w;
+  const n = (v: number) => page.evaluate((x) => new Intl.NumberFormat('ar').format(x), v);
+  t.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  t.equal((await page.textContent('nav a[data-nav="alerts"]'))?.trim(), 'التنبيهات');
+  t.equal((await page.textContent('#alerts-heading'))?.trim(), 'التنبيهات');
+  t.equal(await page.textContent('#alerts-message'), 'أدخل رمز المشرف لعرض التنبيهات وإدارتها.');
+  await signIn(page);
+  await page.waitForSelector(`#alerts-table tbody tr[data-id="${made.id}"]`);
+  t.same(await page.$$eval('#alert-form label', (els) => els.slice(0, 5).map((e) => e.textContent)), ['الاسم', 'عنوان webhook', 'الإرسال', 'الكلمات', 'في العناوين فقط']);
+  t.equal((await page.textContent('#alert-form legend'))?.trim(), 'ما يُراقَب');
+  t.same(await page.$$eval('#alert-digest option', (els) => els.map((e) => e.textContent)), ['كل مقالة فور وصولها', 'ملخص كل ساعة', 'ملخص كل يوم']);
+  t.equal((await page.textContent('#alert-form button[type="submit"]'))?.trim(), 'أنشئ التنبيه');
+  const row = alertRow(page, made.id);
+  t.same(await row.locator('.alert-query-list li').allTextContents(), ['الكلمات: الكاظمي', 'البلد المذكور: العراق'], 'the query in Arabic words');
+  t.equal(await text(row.locator('.alert-delivery')), 'ملخص كل ساعتين', 'the dual: every two hours');
+  t.equal(await text(row.locator('.alert-status .delivered')), `${await n(3)} رسائل مُسلَّمة`, 'three: the plural of 3 to 10');
+  t.equal(await text(row.locator('.alert-status .failures')), 'لا رسائل فاشلة', 'none failed: the zero form');
+  t.same(await row.locator('.actions button').allTextContents(), ['أرسل تجربة', 'احذف']);
+  t.equal(await row.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction), 'rtl', 'laid out right to left');
+  t.equal(await row.locator('.alert-webhook span').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction), 'ltr', 'the webhook URL left to right');
+  const box = await row.locator('.alert-cell').boundingBox();
+  const table = await page.locator('#alerts-table').boundingBox();
+  t.ok(box && table && box.x + box.width >= table.x + table.width - 2, 'the first column on the right');
+
+  await page.fill('#alert-q', 'نفط');
+  await page.fill('#alert-webhook', 'https://hooks.example.org/oil');
+  await page.click('#alert-form button[type="submit"]');
+  await page.waitForSelector('#alert-secret-value');
+  t.match(await page.textContent('#alert-secret h3'), /^سر توقيع «نفط»$/);
+  t.match(await page.textContent('#alert-secret'), /انسخه الآن: لن يظهر إلا هذه المرة/);
+  t.same(await axeViolations(page), [], 'axe: the Arabic alerts view with a secret and two alerts');
+  await shot(page, 'alerts-arabic');
+  await page.setViewportSize({ width: 390, height: 844 });
+  t.ok(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), 'no horizontal scrolling at phone width');
+  t.same(await axeViolations(page), [], 'axe: the same at phone width');
+  await shot(page, 'phone-alerts-arabic');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await settled(page, () => page.click('#ui-switch button[data-ui="fr"]'));
+  t.equal((await page.textContent('#alerts-heading'))?.trim(), 'Alertes', 'and in French');
+  t.equal(await page.textContent('#alert-secret h3'), 'Le secret de signature de « نفط »', 'the secret still shown, in the new language');
+  t.equal(await text(row.locator('.alert-delivery')), 'Un résumé toutes les 2 heures');
+  t.equal(await text(row.locator('.alert-status .delivered')), '3 envois réussis');
+  await noAlerts();
   await done(t, w);
 });

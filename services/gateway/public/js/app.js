@@ -6,14 +6,17 @@ import { t, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, 
 import * as searchView from './search.js';
 import * as dashboardView from './dashboard.js';
 import * as feedsView from './feeds.js';
+import * as alertsView from './alerts.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
 export const FILTERS = ['story', 'lang', 'topic', 'source', 'country', 'entity', 'from', 'to'];
 /** Tone bounds, one number each, as the API takes them (toneMax=-2: clearly negative coverage). */
-const TONE = ['toneMin', 'toneMax'];
+export const TONE = ['toneMin', 'toneMax'];
 /** The tone selector's choices. */
 const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
-const VIEWS = { search: searchView, dashboard: dashboardView, feeds: feedsView };
+const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView };
+/** Views that manage the server (admin token) rather than look at the news: no query panel. */
+const ADMIN_VIEWS = new Set(['alerts', 'feeds']);
 /** Parameters that define a result set: changing one starts again from the first page. */
 const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, 'sort', 'group', 'show', 'window', 'rank']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
@@ -22,6 +25,8 @@ const UI_STORE = 'akhbar.ui';
 
 let state = {};
 let controller;
+/** The view rendered last. */
+let shownView;
 const $ = (id) => document.getElementById(id);
 
 /** What the page knows about filter values: counts from the last facets, names of things. */
@@ -107,7 +112,8 @@ function removeFilterValue(key, value) {
   return navigate({ [key]: rest.join(',') || undefined });
 }
 
-function filterLabel(key, value) {
+/** A filter value in words: a language, country, topic or source by its name, a date in the UI's format. */
+export function filterLabel(key, value) {
   switch (key) {
     case 'lang':
       return langName(value);
@@ -140,7 +146,7 @@ function tonePreset(s) {
 }
 
 /** A tone range in words: "Negative (≤ -2)", or "at least 3" for bounds that are no preset. */
-function toneLabel(s) {
+export function toneLabel(s) {
   const num = (v) => fmtNumber(Number(v));
   const preset = tonePreset(s);
   if (preset === 'neg') return t('tone.neg', { v: num(s.toneMax) });
@@ -253,7 +259,7 @@ function renderChips() {
 
 function setTitle() {
   const base = state.view === 'search' && showsTop(state) ? t('top.heading') : t(`title.${state.view}`);
-  document.title = `${state.q && state.view !== 'feeds' ? `${state.q} — ` : ''}${base} · ${uiLang() === 'ar' ? 'أخبار' : 'Akhbar'}`;
+  document.title = `${state.q && !ADMIN_VIEWS.has(state.view) ? `${state.q} — ` : ''}${base} · ${uiLang() === 'ar' ? 'أخبار' : 'Akhbar'}`;
 }
 
 async function render({ focus } = {}) {
@@ -263,7 +269,10 @@ async function render({ focus } = {}) {
   // body[data-ready] tells scripts and tests the view has finished loading.
   document.body.dataset.ready = '0';
   for (const [name] of Object.entries(VIEWS)) $(`view-${name}`).hidden = name !== state.view;
-  $('query-panel').hidden = state.view === 'feeds';
+  $('query-panel').hidden = ADMIN_VIEWS.has(state.view);
+  // A view left behind forgets what it showed only once (the secret of a new alert).
+  if (shownView && shownView !== state.view) VIEWS[shownView].leave?.();
+  shownView = state.view;
   for (const a of document.querySelectorAll('nav a[data-nav]')) {
     if (a.dataset.nav === state.view) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -352,7 +361,7 @@ function wire() {
     e.preventDefault();
     const q = $('q').value.trim();
     const patch = { q: q || undefined };
-    if (state.view === 'feeds') patch.view = 'search';
+    if (ADMIN_VIEWS.has(state.view)) patch.view = 'search';
     // A new query falls back to the default order for it unless the user chose one.
     if (!q && state.sort === 'relevance') patch.sort = undefined;
     void navigate(patch, { focus: 'results' });

@@ -32,6 +32,7 @@ export async function render(state, { signal, focus } = {}) {
   $('expanded').hidden = true;
   $('export').hidden = true;
   $('follow').hidden = true;
+  $('alert-me').hidden = true;
   if (top) {
     clear($('results'));
     $('pager').hidden = true;
@@ -103,6 +104,7 @@ async function renderArticles(state, { signal }) {
   exportLink(state, res.total);
   // Shown even when nothing matches yet: a feed of a search is for what comes later.
   $('follow').hidden = false;
+  alertLink(state);
   pager(state, res.nextCursor);
 }
 
@@ -169,6 +171,7 @@ async function renderTop(state, { signal }) {
   list.replaceChildren(...res.stories.map((story, i) => storyItem(story, i)));
   list.removeAttribute('aria-busy');
   $('follow').hidden = false;
+  alertLink(state);
 }
 
 /**
@@ -234,6 +237,25 @@ function feedLinks(route, params, title) {
   const feeds = FEEDS.map(([format, name, type]) => ({ format, type, title: `${title} (${name})`, href: apiHref(`${route}.${format}`, params, { withKey: true }) }));
   for (const f of feeds) $(`feed-${f.format}`).href = f.href;
   setFeedAlternates(feeds);
+}
+
+/**
+ * "Alert me about this search": the alerts view with this query and these filters in its form,
+ * for a search an alert can take (a query or a filter other than the dates: an alert without one
+ * would fire for every article).
+ */
+function alertLink(state) {
+  const params = filterParams(state);
+  const a = $('alert-me-link');
+  const target = { ...state, view: 'alerts' };
+  delete target.cursor;
+  a.href = urlOf(target);
+  a.onclick = (e) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    void navigate({ view: 'alerts', cursor: undefined }, { focus: 'form' });
+  };
+  $('alert-me').hidden = !Object.keys(params).some((k) => !['from', 'to', 'in'].includes(k));
 }
 
 async function downloadWithKey(a) {
