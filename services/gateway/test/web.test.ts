@@ -462,6 +462,15 @@ t.test('"Every article of this story" lists the whole story oldest first, with a
   t.ok(lead.length > 60, 'a long headline');
   t.equal((await chip.locator('span').first().textContent())?.trim(), `Story: ${lead.slice(0, 59)}…`, 'the chip names the story by the article it was opened from, shortened');
   await shot(page, 'story-articles');
+
+  // The same permalink opened afresh: the page learns the story's title for its chip.
+  const fresh = await open(`/?ui=en&show=articles&sort=oldest&story=${STORY_VISIT}`);
+  const freshChip = fresh.page.locator('#chips .chip[data-filter="story"] span').first();
+  await fresh.page.waitForFunction((id) => !document.querySelector('#chips .chip[data-filter="story"] span')?.textContent?.includes(id), STORY_VISIT);
+  t.match((await freshChip.textContent())?.trim(), /^Story: \S/, 'a title, not the story id');
+  t.notMatch(await freshChip.textContent(), new RegExp(STORY_VISIT));
+  await done(t, fresh);
+
   await settled(page, () => chip.click());
   t.equal(new URL(page.url()).searchParams.get('story'), null, 'removing the chip leaves the story');
   t.ok((await hitIds(page)).length > 4, 'back to every article');

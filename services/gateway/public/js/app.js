@@ -228,9 +228,28 @@ function syncControls() {
   renderChips();
 }
 
+/** Stories whose title is being fetched for their chip (a permalink opened afresh). */
+const storyLookups = new Set();
+
+/** Learn the title of a story named in the URL, then label its chip with it. */
+function learnStoryTitle(id) {
+  if (known.storyTitles.has(id) || storyLookups.has(id)) return;
+  storyLookups.add(id);
+  api(`/v1/stories/${encodeURIComponent(id)}`, { params: { limit: 1 } })
+    .then((story) => {
+      const title = story.articles[0]?.title;
+      if (!title) return;
+      known.storyTitles.set(id, title);
+      renderChips();
+    })
+    // No such story, or no answer: the chip keeps the id.
+    .catch(() => undefined);
+}
+
 function renderChips() {
   const box = clear($('chips'));
   const chips = [];
+  for (const id of (state.story ?? '').split(',').filter(Boolean)) learnStoryTitle(id);
   for (const k of FILTERS) {
     for (const v of (state[k] ?? '').split(',').filter(Boolean)) {
       const label = `${t(`filters.${k}`)}: ${filterLabel(k, v)}`;
