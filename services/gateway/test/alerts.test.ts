@@ -107,6 +107,40 @@ t.test('a digest alert: created with its period, shown with it, and its test is 
   }
 });
 
+t.test('PATCH changes what is sent: name, webhook, query (re-expanded), digest on and off, a new secret', async (t) => {
+  const made = (await create({ name: 'oil', webhook: 'https://hooks.example/oil', query: { q: 'oil' } })).json() as { id: string; secret: string };
+  const patch = (payload: unknown) => gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${made.id}`, payload: payload as object, headers: admin });
+  const stored = () => new AlertRegistry(gw.redis, gw.queuePrefix).get(made.id);
+
+  const renamed = await patch({ name: 'Kadhimi', query: { q: 'Kadhimi', lang: 'ar,en' }, digest: '1h' });
+  t.equal(renamed.statusCode, 200);
+  t.match(renamed.json(), { id: made.id, name: 'Kadhimi', webhook: 'https://hooks.example/oil', query: { q: 'Kadhimi', lang: 'ar,en' }, digest: '1h', searchUrl: '/v1/search?q=Kadhimi&lang=ar%2Cen&sort=newest' });
+  t.ok((renamed.json() as { expandedEntities: Array<{ name: string }> }).expandedEntities.some((e) => /Kadhimi/.test(e.name)), 'the new query is expanded to its entities');
+  t.notOk('secret' in (renamed.json() as object), 'the secret is not shown again');
+  const after = await stored();
+  t.equal(after!.secret, made.secret, 'and not changed');
+  const matched = await gw.es.search({ index: `${gw.indexPrefix}-articles`, query: after!.query, size: 100, _source: ['lang'] });
+  t.ok(matched.hits.hits.length > 0 && matched.hits.hits.every((h) => ['ar', 'en'].includes((h._source as { lang: string }).lang)), 'the stored query is the new one');
+
+  const instant = await patch({ digest: null, webhook: 'https://hooks.example/kadhimi' });
+  t.equal(instant.statusCode, 200);
+  t.notOk('digest' in (instant.json() as object), 'digest: null goes back to one POST per article');
+  t.equal((instant.json() as { webhook: string }).webhook, 'https://hooks.example/kadhimi');
+
+  const rotated = await patch({ rotateSecret: true });
+  const secret = (rotated.json() as { secret: string }).secret;
+  t.ok(secret.length >= 24 && secret !== made.secret, 'a new secret, shown once');
+  t.equal((await stored())!.secret, secret, 'and used from now on');
+
+  for (const [payload, param] of [[{}, undefined], [{ webhook: 'ftp://x.example/' }, 'webhook'], [{ query: {} }, 'query'], [{ digest: '8d' }, 'digest'], [{ colour: 'red' }, undefined]] as const) {
+    const bad = await patch(payload);
+    t.equal(bad.statusCode, 400, JSON.stringify(payload));
+    if (param) t.match(bad.json(), { error: { param } });
+  }
+  t.equal((await gw.app.inject({ method: 'PATCH', url: '/v1/alerts/nosuchalert', payload: { name: 'x' }, headers: admin })).statusCode, 404);
+  t.equal((await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${made.id}`, payload: { name: 'x' } })).statusCode, 401, 'admin only');
+});
+
 t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
   const base = { name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Basra' } };
   const cases: Array<[unknown, string, string]> = [

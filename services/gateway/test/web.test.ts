@@ -466,7 +466,7 @@ t.test('"Every article of this story" lists the whole story oldest first, with a
   // The same permalink opened afresh: the page learns the story's title for its chip.
   const fresh = await open(`/?ui=en&show=articles&sort=oldest&story=${STORY_VISIT}`);
   const freshChip = fresh.page.locator('#chips .chip[data-filter="story"] span').first();
-  await fresh.page.waitForFunction((id) => !document.querySelector('#chips .chip[data-filter="story"] span')?.textContent?.includes(id), STORY_VISIT);
+  await fresh.page.waitForFunction(`!document.querySelector('#chips .chip[data-filter="story"] span')?.textContent?.includes(${JSON.stringify(STORY_VISIT)})`);
   t.match((await freshChip.textContent())?.trim(), /^Story: \S/, 'a title, not the story id');
   t.notMatch(await freshChip.textContent(), new RegExp(STORY_VISIT));
   await done(t, fresh);

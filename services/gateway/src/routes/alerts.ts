@@ -74,6 +74,21 @@ function webhookUrl(app: FastifyInstance, raw: string): string {
   return u.toString();
 }
 
+function checkDigest(digest: string | undefined): void {
+  if (digest !== undefined && digestPeriodMs(digest) === undefined) throw badParam('digest', `digest must be a period from 1m to 7d, such as 15m, 1h or 1d (got ${digest})`);
+}
+
+/** An alert's search parameters → what is stored: the parameters as given, the entities they expand to, the Elasticsearch query. */
+function alertQuery(app: FastifyInstance, query: Static<typeof AlertQuery>): { params: Record<string, string>; entities: unknown[]; query: Record<string, unknown> } {
+  const params = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
+  const filters = toFilters(params);
+  const { in: _in, ...selecting } = filters;
+  if (Object.keys(selecting).length === 0) throw badParam('query', 'an alert needs q or a filter (lang, topic, entity, country, source…): without one it would fire for every article');
+  const { expansion, entities } = expandQuery(filters.q, app.entities);
+  if (expansion) filters.expansion = expansion;
+  return { params, entities, query: buildQuery(filters) };
+}
+
 function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, failed: 0 }): Static<typeof AlertOut> {
   const a = stored.alert;
   return {
@@ -116,16 +131,11 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { name, query, secret, digest } = req.body;
       const webhook = webhookUrl(app, req.body.webhook);
-      if (digest !== undefined && digestPeriodMs(digest) === undefined) throw badParam('digest', `digest must be a period from 1m to 7d, such as 15m, 1h or 1d (got ${digest})`);
-      const params = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
-      const filters = toFilters(params);
-      const { in: _in, ...selecting } = filters;
-      if (Object.keys(selecting).length === 0) throw badParam('query', 'an alert needs q or a filter (lang, topic, entity, country, source…): without one it would fire for every article');
-      const { expansion, entities } = expandQuery(filters.q, app.entities);
-      if (expansion) filters.expansion = expansion;
+      checkDigest(digest);
+      const selects = alertQuery(app, query);
       const stored: StoredAlert = {
-        alert: { id: randomBytes(9).toString('base64url'), name, webhook, params, expandedEntities: entities, createdAt: new Date().toISOString(), ...(digest ? { digest } : {}) },
-        query: buildQuery(filters),
+        alert: { id: randomBytes(9).toString('base64url'), name, webhook, params: selects.params, expandedEntities: selects.entities, createdAt: new Date().toISOString(), ...(digest ? { digest } : {}) },
+        query: selects.query,
         secret: secret ?? randomBytes(24).toString('base64url'),
       };
       await registry.put(stored);
@@ -183,6 +193,58 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await app.queues.alerts.add('alert', job, { jobId: `test-${stored.alert.id}-${String(Date.now())}` });
       req.log.info({ alertId: stored.alert.id, articleId: article.id }, 'alert test delivery queued');
       return reply.code(202).send({ queued: true as const, article: { id: article.id, title: article.title, publishedAt: article.publishedAt } });
+    },
+  );
+
+  app.patch(
+    '/v1/alerts/:id',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Change an alert: its name, webhook, query or digest, or a new secret',
+        description:
+          'Only the fields sent change. `query` replaces the whole query (re-expanded to entities as at creation); `digest: null` goes back to one POST per article; ' +
+          '`rotateSecret: true` makes a new signing secret, shown once in this response (the old one stops signing at once). Matches already queued are delivered as the alert now is.',
+        security,
+        params: IdParams,
+        querystring: NoQuery,
+        body: Type.Object(
+          {
+            name: Type.Optional(AlertIn.properties.name),
+            webhook: Type.Optional(AlertIn.properties.webhook),
+            query: Type.Optional(AlertQuery),
+            digest: Type.Optional(Type.Union([Type.String({ pattern: DIGEST_PATTERN }), Type.Null()], { description: 'A period (15m, 1h, 1d…), or null for one POST per article' })),
+            rotateSecret: Type.Optional(Type.Boolean({ description: 'Make a new signing secret (shown once, in this response)' })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Type.Composite([AlertOut, Type.Object({ secret: Type.Optional(Type.String({ description: 'The new secret, with rotateSecret only' })) })]) },
+      },
+    },
+    async (req) => {
+      const stored = await registry.get(req.params.id);
+      if (!stored) throw notFound(`no alert ${req.params.id}`);
+      const b = req.body;
+      const alert = { ...stored.alert };
+      let query = stored.query;
+      if (b.name !== undefined) alert.name = b.name;
+      if (b.webhook !== undefined) alert.webhook = webhookUrl(app, b.webhook);
+      if (b.query !== undefined) {
+        const selects = alertQuery(app, b.query);
+        alert.params = selects.params;
+        alert.expandedEntities = selects.entities;
+        query = selects.query;
+      }
+      if (b.digest === null) delete alert.digest;
+      else if (b.digest !== undefined) {
+        checkDigest(b.digest);
+        alert.digest = b.digest;
+      }
+      const secret = b.rotateSecret ? randomBytes(24).toString('base64url') : stored.secret;
+      const updated: StoredAlert = { alert, query, secret };
+      await registry.put(updated);
+      req.log.info({ alertId: alert.id, changed: Object.keys(b) }, 'alert changed');
+      return { ...present(updated, await registry.status(alert.id)), ...(b.rotateSecret ? { secret } : {}) };
     },
   );
 
