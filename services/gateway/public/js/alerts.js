@@ -2,7 +2,7 @@
 // search (its query and filters prefill the form) or from words typed in, show its signing secret
 // the one time the API gives it, and list the alerts with their query, delivery and how their
 // deliveries went; send a test, or delete one (two steps).
-import { api, ApiError, credentials } from './api.js';
+import { api, ApiError, credentials, wireTokenForm } from './api.js';
 import { h, clear } from './dom.js';
 import { t, fmtDateTime, listSep } from './i18n.js';
 import { FILTERS, TONE, filterLabel, toneLabel, urlOf, readState, navigate, learnEntity, entityLabel } from './app.js';
@@ -38,16 +38,7 @@ function message(text, kind = 'info', about = '') {
 function wire() {
   if (wired) return;
   wired = true;
-  $('alerts-token-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    credentials.adminToken = $('alerts-admin-token').value.trim();
-    $('alerts-admin-token').value = '';
-    void load();
-  });
-  $('alerts-forget-token').addEventListener('click', () => {
-    credentials.adminToken = '';
-    void load();
-  });
+  wireTokenForm($('alerts-token-form'), $('alerts-admin-token'), $('alerts-forget-token'), () => void load());
   $('alert-form').addEventListener('submit', (e) => {
     e.preventDefault();
     void create();

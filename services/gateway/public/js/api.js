@@ -30,6 +30,23 @@ export const credentials = {
   },
 };
 
+/**
+ * Wire an admin-token form (the feeds and alerts views each have one; they share the token): its
+ * submit keeps the token, its forget button drops it, and `changed` reloads the view.
+ */
+export function wireTokenForm(form, input, forget, changed) {
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    credentials.adminToken = input.value.trim();
+    input.value = '';
+    changed();
+  });
+  forget.addEventListener('click', () => {
+    credentials.adminToken = '';
+    changed();
+  });
+}
+
 /** `params` without empty values, as a query string (lists are already comma-joined). */
 export function queryString(params) {
   const qs = new URLSearchParams();

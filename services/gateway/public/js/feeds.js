@@ -1,6 +1,6 @@
 // The feeds view (admin token): add a feed by its URL or a site's URL (the gateway discovers the
 // feeds a page links), see each feed's status, last error and counts, refresh or remove it.
-import { api, ApiError, credentials } from './api.js';
+import { api, ApiError, credentials, wireTokenForm } from './api.js';
 import { h, clear, safeHref } from './dom.js';
 import { t, fmtNumber, fmtDateTime, langName } from './i18n.js';
 
@@ -25,16 +25,7 @@ function titleOf(feed) {
 function wire() {
   if (wired) return;
   wired = true;
-  $('token-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    credentials.adminToken = $('admin-token').value.trim();
-    $('admin-token').value = '';
-    void load();
-  });
-  $('forget-token').addEventListener('click', () => {
-    credentials.adminToken = '';
-    void load();
-  });
+  wireTokenForm($('token-form'), $('admin-token'), $('forget-token'), () => void load());
   $('add-feed').addEventListener('submit', (e) => {
     e.preventDefault();
     void addFeed($('feed-url').value.trim());
