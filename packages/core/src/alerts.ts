@@ -25,7 +25,17 @@ export interface AlertDefinition {
    * multiples of it since the epoch, UTC) instead of one POST per article as it is indexed.
    */
   digest?: string;
+  /**
+   * The body of each delivery: `akhbar` (the default: the JSON documented for receivers), or a
+   * chat webhook's own message format — `slack` (`{"text": …}`, also Mattermost and Matrix
+   * bridges that take Slack's) or `discord` (`{"content": …}`), so a channel can take alerts
+   * without a bridge in between.
+   */
+  format?: AlertFormat;
 }
+
+export const ALERT_FORMATS = ['akhbar', 'slack', 'discord'] as const;
+export type AlertFormat = (typeof ALERT_FORMATS)[number];
 
 const DIGEST_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 /** Digest periods: a number and m, h or d, from 1 minute to 7 days. */

@@ -141,6 +141,18 @@ t.test('PATCH changes what is sent: name, webhook, query (re-expanded), digest o
   t.equal((await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${made.id}`, payload: { name: 'x' } })).statusCode, 401, 'admin only');
 });
 
+t.test('an alert for a chat webhook: format=slack or discord, shown, changed back with PATCH', async (t) => {
+  const res = await create({ name: 'newsroom', webhook: 'https://hooks.slack.example/services/T/B/x', query: { q: 'Kadhimi' }, format: 'slack' });
+  t.equal(res.statusCode, 201);
+  const made = res.json() as { id: string; format?: string };
+  t.equal(made.format, 'slack');
+  const back = await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${made.id}`, payload: { format: 'akhbar' }, headers: admin });
+  t.notOk('format' in (back.json() as object), 'the default format is not shown');
+  t.equal((await new AlertRegistry(gw.redis, gw.queuePrefix).get(made.id))!.alert.format, undefined);
+  const bad = await create({ name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Kadhimi' }, format: 'teams' });
+  t.equal(bad.statusCode, 400);
+});
+
 t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
   const base = { name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Basra' } };
   const cases: Array<[unknown, string, string]> = [

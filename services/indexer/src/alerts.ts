@@ -4,7 +4,7 @@ import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import { Agent, request } from 'undici';
 import {
   AkhbarError, AlertJobSchema, AlertMatchJobSchema, AlertRegistry, CoreErrors, DIGEST_MAX_ARTICLES, QUEUES, akhbarBackoff, deadLetter, digestPeriodEnd, digestPeriodMs,
-  errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient,
+  errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient, type StoredAlert,
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
 import { alertArticle, alertSearches, indexNames, visibleBody, type Client } from '@akhbar/search';
@@ -115,6 +115,47 @@ export const AlertErrors = {
 /** The signature header value for `body`: what a receiver recomputes with the alert's secret. */
 export function signature(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** Discord refuses a message over 2 000 characters; Slack's limit (40 000) is far away. */
+const DISCORD_MAX = 2_000;
+
+/**
+ * The body POSTed for a delivery of `articles` (one, or a digest's), in the alert's format: the
+ * documented Akhbar JSON, or a chat message (Slack's `text` with `<url|title>` links, Discord's
+ * `content` in Markdown), one line per article — newest first, its source, language and time.
+ */
+export function deliveryBody(
+  alert: StoredAlert['alert'],
+  articles: readonly AlertArticle[],
+  opts: { digest?: { more: number }; test?: boolean; now?: Date },
+): string {
+  const deliveredAt = (opts.now ?? new Date()).toISOString();
+  const format = alert.format ?? 'akhbar';
+  if (format === 'akhbar') {
+    const content = opts.digest
+      ? { digest: { period: alert.digest ?? null, count: articles.length, more: opts.digest.more }, articles }
+      : { article: articles[0] };
+    return JSON.stringify({ alert: { id: alert.id, name: alert.name }, ...content, deliveredAt, ...(opts.test ? { test: true } : {}) });
+  }
+  // Chat formats: a title line, then one line per article. Titles are text, not markup: the
+  // characters each format would read as markup are escaped.
+  const slack = format === 'slack';
+  const esc = slack ? (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : (s: string) => s.replace(/([\\*_~`|[\]()<>#@])/g, '\\$1');
+  const link = (a: AlertArticle) => (slack ? `<${a.url.replace(/[<>|]/g, encodeURIComponent)}|${esc(a.title)}>` : `[${esc(a.title)}](<${a.url.replace(/[<>]/g, encodeURIComponent)}>)`);
+  const head = `${opts.test ? '[test] ' : ''}${slack ? '*' : '**'}${esc(alert.name)}${slack ? '*' : '**'}${opts.digest ? ` — ${String(articles.length)} new` : ''}`;
+  const lines = articles.map((a) => `• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC`);
+  const more = opts.digest && opts.digest.more > 0 ? [`…and ${String(opts.digest.more)} more in the next message`] : [];
+  if (slack) return JSON.stringify({ text: [head, ...lines, ...more].join('\n') });
+  // Discord: as many lines as fit (room kept for the last line), then how many were left out.
+  const out = [head];
+  for (const line of lines) {
+    if (out.join('\n').length + 1 + line.length > DISCORD_MAX - 40) break;
+    out.push(line);
+  }
+  const omitted = articles.length - (out.length - 1) + (opts.digest?.more ?? 0);
+  if (omitted > 0) out.push(`…and ${String(omitted)} more`);
+  return JSON.stringify({ content: out.join('\n'), allowed_mentions: { parse: [] } });
 }
 
 export interface AlertWorkersOptions {
@@ -237,10 +278,8 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         if (pending.articles.length === 0) return 'empty';
         digest = { articles: pending.articles, more: pending.total - pending.articles.length };
       }
-      const content = digest
-        ? { digest: { period: stored.alert.digest ?? null, count: digest.articles.length, more: digest.more }, articles: digest.articles }
-        : { article: (data as { article: AlertArticle }).article };
-      const body = JSON.stringify({ alert: { id: alertId, name: stored.alert.name }, ...content, deliveredAt: new Date().toISOString(), ...(data.test ? { test: true } : {}) });
+      const articles = digest ? digest.articles : [(data as { article: AlertArticle }).article];
+      const body = deliveryBody(stored.alert, articles, { ...(digest ? { digest: { more: digest.more } } : {}), test: data.test === true });
       const held = digest?.articles;
       let status: number;
       try {

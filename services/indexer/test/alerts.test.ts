@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import t from 'tap';
 import {
-  AlertRegistry, QUEUES, articleJobId, contentHash, createLogger, createRedis, openQueue, type AlertJob, type AlertMatchJob, type DeadJob, type EnrichedArticle, type EnrichedJob,
+  AlertRegistry, QUEUES, type AlertFormat, articleJobId, contentHash, createLogger, createRedis, openQueue, type AlertJob, type AlertMatchJob, type DeadJob, type EnrichedArticle, type EnrichedJob,
   type StoredAlert,
 } from '@akhbar/core';
 import { buildQuery, createEsClient, ensureArticleIndex } from '@akhbar/search';
 import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 import { makeArticle } from '../../../packages/search/test/fixtures.ts';
-import { AlertMatcher, signature, startAlertWorkers } from '../src/alerts.ts';
+import { AlertMatcher, deliveryBody, signature, startAlertWorkers } from '../src/alerts.ts';
 import { startIndexer } from '../src/indexer.ts';
 
 /**
@@ -78,9 +78,9 @@ async function receiver(t: { teardown: (fn: () => Promise<void>) => void }, answ
   };
 }
 
-function alert(id: string, webhook: string, params: Record<string, string>, filters: Parameters<typeof buildQuery>[0], extra: { createdAt?: string; digest?: string } = {}): StoredAlert {
+function alert(id: string, webhook: string, params: Record<string, string>, filters: Parameters<typeof buildQuery>[0], extra: { createdAt?: string; digest?: string; format?: AlertFormat } = {}): StoredAlert {
   const createdAt = extra.createdAt ?? new Date().toISOString();
-  return { query: buildQuery(filters), alert: { id, name: `alert ${id}`, webhook, params, expandedEntities: [], createdAt, ...(extra.digest ? { digest: extra.digest } : {}) }, secret: `secret-of-${id}-0123456789` };
+  return { query: buildQuery(filters), alert: { id, name: `alert ${id}`, webhook, params, expandedEntities: [], createdAt, ...(extra.digest ? { digest: extra.digest } : {}), ...(extra.format ? { format: extra.format } : {}) }, secret: `secret-of-${id}-0123456789` };
 }
 
 async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, opts: { allowPrivate?: boolean; timeoutMs?: number } = {}) {
@@ -296,4 +296,45 @@ t.test('a digest the webhook refuses goes to the dead-letter queue with its arti
   await r.alertQueue.add('digest', dead.payload as AlertJob, { jobId: 'daily.digest.replay' });
   await waitFor(() => hook.got.length === 2 || undefined, { timeoutMs: 20_000, what: 'the replay' });
   t.match(JSON.parse(hook.got[1]!.body), { digest: { count: 1 }, articles: [{ id: 'kept-1' }] }, 'the same digest, delivered');
+});
+
+t.test('a chat-format alert POSTs a message a Slack or Discord webhook takes: one line per article, titles as text', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-chat');
+  await r.registry.put(alert('slack', hook.url('/slack'), { q: 'dinar' }, { q: 'dinar' }, { format: 'slack' }));
+  const tricky = makeArticle({ lang: 'en', slug: 'dinar-chat', title: 'Dinar <falls> & *rallies*', body: 'The dinar moved.' });
+  await r.index(tricky);
+  await r.settled();
+  const [got] = hook.got.filter((g) => g.path === '/slack');
+  const body = JSON.parse(got!.body) as { text: string };
+  t.same(Object.keys(body), ['text'], "Slack's own shape");
+  t.match(body.text, /^\*alert slack\*\n• <https:\/\/news\.example\/[^|>]+\|Dinar &lt;falls&gt; &amp; \*rallies\*> — .+ · en · \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/, 'a link with the title escaped, its source, language and time');
+  t.equal(got!.headers['x-akhbar-signature-256'], signature('secret-of-slack-0123456789', got!.body), 'still signed');
+});
+
+t.test('chat messages: a digest lists its articles; Discord is kept under its 2 000 characters and says how many were left out', async (t) => {
+  const article = (i: number) => ({
+    id: `a${String(i)}`, url: `https://news.example/a${String(i)}`, title: `Report ${String(i)} about the [dinar] (again)`, lang: 'ar',
+    publishedAt: '2026-11-29T08:10:00.000Z', source: { id: 's', name: 'Baghdad Today', domain: 'news.example' }, topics: [], entityIds: [],
+  });
+  const base = { id: 'x', name: 'Iraq daily', webhook: 'https://hooks.example/x', params: { q: 'dinar' }, expandedEntities: [], createdAt: '2026-01-01T00:00:00.000Z', digest: '1d' };
+  const slack = JSON.parse(deliveryBody({ ...base, format: 'slack' }, [article(1), article(2)], { digest: { more: 3 } })) as { text: string };
+  t.same(slack.text.split('\n'), [
+    '*Iraq daily* — 2 new',
+    '• <https://news.example/a1|Report 1 about the [dinar] (again)> — Baghdad Today · ar · 2026-11-29 08:10 UTC',
+    '• <https://news.example/a2|Report 2 about the [dinar] (again)> — Baghdad Today · ar · 2026-11-29 08:10 UTC',
+    '…and 3 more in the next message',
+  ]);
+  const many = Array.from({ length: 100 }, (_, i) => article(i));
+  const discord = JSON.parse(deliveryBody({ ...base, format: 'discord' }, many, { digest: { more: 0 }, test: true })) as { content: string; allowed_mentions: unknown };
+  t.ok(discord.content.length <= 2_000, `${String(discord.content.length)} characters`);
+  const lines = discord.content.split('\n');
+  t.equal(lines[0], '[test] **Iraq daily** — 100 new');
+  t.equal(lines[1], '• [Report 0 about the \\[dinar\\] \\(again\\)](<https://news.example/a0>) — Baghdad Today · ar · 2026-11-29 08:10 UTC', 'Markdown characters of the title escaped');
+  const shown = lines.length - 2;
+  t.ok(shown > 5 && shown < 100);
+  t.equal(lines.at(-1), `…and ${String(100 - shown)} more`);
+  t.same(discord.allowed_mentions, { parse: [] }, 'a title can never ping anyone');
+  const plain = JSON.parse(deliveryBody(base, [article(1)], { digest: { more: 0 }, now: new Date('2026-11-29T09:00:00Z') })) as Record<string, unknown>;
+  t.match(plain, { alert: { id: 'x', name: 'Iraq daily' }, digest: { period: '1d', count: 1, more: 0 }, articles: [{ id: 'a1' }], deliveredAt: '2026-11-29T09:00:00.000Z' }, 'the Akhbar JSON by default');
 });

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
-import { AkhbarError, AlertRegistry, DIGEST_PATTERN, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
+import { ALERT_FORMATS, AkhbarError, AlertRegistry, DIGEST_PATTERN, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
 import { ALERT_SOURCE_FIELDS, alertArticle, buildQuery, F } from '@akhbar/search';
 import { adminGuard } from '../auth.ts';
 import { badParam, GatewayErrors, notFound } from '../errors.ts';
@@ -24,6 +24,10 @@ const AlertQuery = Type.Object(UndatedFilterParams, {
   description: 'The /v1/search parameters that select articles (everything but from/to, paging and presentation), as they would appear in the URL',
 });
 
+const AlertFormat = Type.Union(ALERT_FORMATS.map((f) => Type.Literal(f)), {
+  description: 'Body of each delivery: akhbar (the JSON below, the default), slack ({"text": …}: Slack, Mattermost, bridges taking Slack\'s format) or discord ({"content": …}), one line per article',
+});
+
 const AlertIn = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -31,6 +35,7 @@ const AlertIn = Type.Object(
     query: AlertQuery,
     secret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing secret; generated when absent (and then shown once, in this response)' })),
     digest: Type.Optional(Type.String({ pattern: DIGEST_PATTERN, description: 'Instead of one POST per article as it is indexed, one POST per period with its matches (15m, 1h, 1d…; 1 minute to 7 days; periods start on multiples of it, UTC)' })),
+    format: Type.Optional(AlertFormat),
   },
   { additionalProperties: false },
 );
@@ -43,6 +48,7 @@ const AlertOut = Type.Object({
   expandedEntities: Type.Array(EntityOut),
   createdAt: Type.String(),
   digest: Type.Optional(Type.String({ description: 'The period of its digests, when it sends them' })),
+  format: Type.Optional(AlertFormat),
   searchUrl: Type.String({ description: 'The same query as a search: what the alert would have matched so far' }),
   status: Type.Object(
     {
@@ -99,6 +105,7 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
     expandedEntities: a.expandedEntities as Static<typeof AlertOut>['expandedEntities'],
     createdAt: a.createdAt,
     ...(a.digest ? { digest: a.digest } : {}),
+    ...(a.format && a.format !== 'akhbar' ? { format: a.format } : {}),
     searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}`,
     status,
   };
@@ -129,12 +136,12 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { name, query, secret, digest } = req.body;
+      const { name, query, secret, digest, format } = req.body;
       const webhook = webhookUrl(app, req.body.webhook);
       checkDigest(digest);
       const selects = alertQuery(app, query);
       const stored: StoredAlert = {
-        alert: { id: randomBytes(9).toString('base64url'), name, webhook, params: selects.params, expandedEntities: selects.entities, createdAt: new Date().toISOString(), ...(digest ? { digest } : {}) },
+        alert: { id: randomBytes(9).toString('base64url'), name, webhook, params: selects.params, expandedEntities: selects.entities, createdAt: new Date().toISOString(), ...(digest ? { digest } : {}), ...(format && format !== 'akhbar' ? { format } : {}) },
         query: selects.query,
         secret: secret ?? randomBytes(24).toString('base64url'),
       };
@@ -214,6 +221,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
             webhook: Type.Optional(AlertIn.properties.webhook),
             query: Type.Optional(AlertQuery),
             digest: Type.Optional(Type.Union([Type.String({ pattern: DIGEST_PATTERN }), Type.Null()], { description: 'A period (15m, 1h, 1d…), or null for one POST per article' })),
+            format: Type.Optional(AlertFormat),
             rotateSecret: Type.Optional(Type.Boolean({ description: 'Make a new signing secret (shown once, in this response)' })),
           },
           { additionalProperties: false, minProperties: 1 },
@@ -240,6 +248,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
         checkDigest(b.digest);
         alert.digest = b.digest;
       }
+      if (b.format === 'akhbar') delete alert.format;
+      else if (b.format !== undefined) alert.format = b.format;
       const secret = b.rotateSecret ? randomBytes(24).toString('base64url') : stored.secret;
       const updated: StoredAlert = { alert, query, secret };
       await registry.put(updated);
