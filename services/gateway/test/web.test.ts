@@ -1366,12 +1366,15 @@ t.test('alerts view: a query typed in; the API\'s errors are shown naming the fi
   t.same(await listAlerts(), [], 'nothing was created');
 
   await page.fill('#alert-q', 'oil OR نفط');
+  t.same(await page.$$eval('#alert-format option', (els) => els.map((e) => e.textContent)), ['Akhbar JSON (signed)', 'Slack or Mattermost message', 'Discord message']);
+  await page.selectOption('#alert-format', 'slack');
   await page.click('#alert-form button[type="submit"]');
   await page.waitForSelector('#alert-secret-value');
   const [made] = await listAlerts();
-  t.match(made, { name: 'Oil news', webhook: 'https://hooks.example.org/oil', query: { q: 'oil OR نفط' } });
+  t.match(made, { name: 'Oil news', webhook: 'https://hooks.example.org/oil', query: { q: 'oil OR نفط' }, format: 'slack' }, 'a Slack message, as picked');
   t.equal(made!.digest, undefined, 'each article as it comes');
   t.same(await alertRow(page, made!.id).locator('.alert-query-list li').allTextContents(), ['Words: oil OR نفط']);
+  t.match(await alertRow(page, made!.id).locator('.alert-delivery').textContent(), /Slack or Mattermost message/, 'the row says which message it sends');
   await done(t, w);
 });
 
@@ -1388,7 +1391,7 @@ t.test('alerts view in Arabic: labels, counts in Arabic plural forms, right to l
   t.equal(await page.textContent('#alerts-message'), 'أدخل رمز المشرف لعرض التنبيهات وإدارتها.');
   await signIn(page);
   await page.waitForSelector(`#alerts-table tbody tr[data-id="${made.id}"]`);
-  t.same(await page.$$eval('#alert-form label', (els) => els.slice(0, 5).map((e) => e.textContent)), ['الاسم', 'عنوان webhook', 'الإرسال', 'الكلمات', 'في العناوين فقط']);
+  t.same(await page.$$eval('#alert-form label', (els) => els.slice(0, 6).map((e) => e.textContent)), ['الاسم', 'عنوان webhook', 'الإرسال', 'شكل الرسالة', 'الكلمات', 'في العناوين فقط']);
   t.equal((await page.textContent('#alert-form legend'))?.trim(), 'ما يُراقَب');
   t.same(await page.$$eval('#alert-digest option', (els) => els.map((e) => e.textContent)), ['كل مقالة فور وصولها', 'ملخص كل ساعة', 'ملخص كل يوم']);
   t.equal((await page.textContent('#alert-form button[type="submit"]'))?.trim(), 'أنشئ التنبيه');

@@ -179,6 +179,7 @@ function fieldOf(param) {
   if (param === 'name') return [$('alert-name'), t('alerts.name')];
   if (param === 'webhook') return [$('alert-webhook'), t('alerts.webhook')];
   if (param === 'digest') return [$('alert-digest'), t('alerts.delivery')];
+  if (param === 'format') return [$('alert-format'), t('alerts.format')];
   if (param === 'query' || param === 'query.q') return [$('alert-q'), param === 'query' ? t('alerts.query') : t('alerts.words')];
   if (param === 'query.in') return [$('alert-in-title'), t('filters.inTitle')];
   if (param?.startsWith('query.')) {
@@ -193,7 +194,8 @@ function fieldOf(param) {
 async function create() {
   for (const el of $('alert-form').querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   const digest = $('alert-digest').value;
-  const body = { name: $('alert-name').value.trim(), webhook: $('alert-webhook').value.trim(), query: formQuery(), ...(digest ? { digest } : {}) };
+  const format = $('alert-format').value;
+  const body = { name: $('alert-name').value.trim(), webhook: $('alert-webhook').value.trim(), query: formQuery(), ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}) };
   message(t('alerts.creating'));
   try {
     const made = await api('/v1/alerts', { method: 'POST', body, admin: true });
@@ -317,7 +319,7 @@ function row(alert) {
         hidden.length > 0 ? [' ', h('span', { class: 'muted' }, t('alerts.linkWithout', { keys: hidden.join(listSep()) }))] : null),
       h('div', { class: 'muted' }, t('alerts.createdAt', { date: fmtDateTime(alert.createdAt) }))),
     h('td', { class: 'alert-webhook', 'data-label': t('alerts.col.webhook') }, h('span', { class: 'feed-url', dir: 'ltr' }, alert.webhook)),
-    h('td', { class: 'alert-delivery', 'data-label': t('alerts.col.delivery') }, deliveryLabel(alert.digest)),
+    h('td', { class: 'alert-delivery', 'data-label': t('alerts.col.delivery') }, deliveryLabel(alert.digest), alert.format ? h('div', { class: 'muted' }, t(`alerts.format.${alert.format}`)) : null),
     h('td', { class: 'alert-status', 'data-label': t('alerts.col.status') },
       s.delivered === 0 && s.failed === 0
         ? h('span', { class: 'muted' }, t('alerts.nothingSent'))
