@@ -124,38 +124,44 @@ const DISCORD_MAX = 2_000;
  * The body POSTed for a delivery of `articles` (one, or a digest's), in the alert's format: the
  * documented Akhbar JSON, or a chat message (Slack's `text` with `<url|title>` links, Discord's
  * `content` in Markdown), one line per article — newest first, its source, language and time.
+ * `sent` is how many of `articles` the body carries: all of them, except a Discord message, which
+ * holds as many as fit in 2 000 characters (the caller sends the rest in the next message).
  */
 export function deliveryBody(
   alert: StoredAlert['alert'],
   articles: readonly AlertArticle[],
   opts: { digest?: { more: number }; test?: boolean; now?: Date },
-): string {
+): { body: string; sent: number } {
   const deliveredAt = (opts.now ?? new Date()).toISOString();
   const format = alert.format ?? 'akhbar';
   if (format === 'akhbar') {
     const content = opts.digest
       ? { digest: { period: alert.digest ?? null, count: articles.length, more: opts.digest.more }, articles }
       : { article: articles[0] };
-    return JSON.stringify({ alert: { id: alert.id, name: alert.name }, ...content, deliveredAt, ...(opts.test ? { test: true } : {}) });
+    return { body: JSON.stringify({ alert: { id: alert.id, name: alert.name }, ...content, deliveredAt, ...(opts.test ? { test: true } : {}) }), sent: articles.length };
   }
   // Chat formats: a title line, then one line per article. Titles are text, not markup: the
   // characters each format would read as markup are escaped.
   const slack = format === 'slack';
   const esc = slack ? (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : (s: string) => s.replace(/([\\*_~`|[\]()<>#@])/g, '\\$1');
   const link = (a: AlertArticle) => (slack ? `<${a.url.replace(/[<>|]/g, encodeURIComponent)}|${esc(a.title)}>` : `[${esc(a.title)}](<${a.url.replace(/[<>]/g, encodeURIComponent)}>)`);
-  const head = `${opts.test ? '[test] ' : ''}${slack ? '*' : '**'}${esc(alert.name)}${slack ? '*' : '**'}${opts.digest ? ` — ${String(articles.length)} new` : ''}`;
+  const head = `${opts.test ? '[test] ' : ''}${slack ? '*' : '**'}${esc(alert.name)}${slack ? '*' : '**'}${opts.digest ? ` — ${String(articles.length + opts.digest.more)} new` : ''}`;
   const lines = articles.map((a) => `• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC`);
-  const more = opts.digest && opts.digest.more > 0 ? [`…and ${String(opts.digest.more)} more in the next message`] : [];
-  if (slack) return JSON.stringify({ text: [head, ...lines, ...more].join('\n') });
-  // Discord: as many lines as fit (room kept for the last line), then how many were left out.
+  const later = (n: number) => (n > 0 ? [`…and ${String(n)} more in the next message`] : []);
+  if (slack) return { body: JSON.stringify({ text: [head, ...lines, ...later(opts.digest?.more ?? 0)].join('\n') }), sent: articles.length };
+  // Discord: as many lines as fit (room kept for the last line), at least one (cut if it must be).
   const out = [head];
   for (const line of lines) {
-    if (out.join('\n').length + 1 + line.length > DISCORD_MAX - 40) break;
+    const room = DISCORD_MAX - 50 - out.join('\n').length - 1;
+    if (line.length > room) {
+      if (out.length === 1) out.push(`${line.slice(0, room - 1)}…`);
+      break;
+    }
     out.push(line);
   }
-  const omitted = articles.length - (out.length - 1) + (opts.digest?.more ?? 0);
-  if (omitted > 0) out.push(`…and ${String(omitted)} more`);
-  return JSON.stringify({ content: out.join('\n'), allowed_mentions: { parse: [] } });
+  const sent = out.length - 1;
+  out.push(...later(articles.length - sent + (opts.digest?.more ?? 0)));
+  return { body: JSON.stringify({ content: out.join('\n'), allowed_mentions: { parse: [] } }), sent };
 }
 
 export interface AlertWorkersOptions {
@@ -279,7 +285,7 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         digest = { articles: pending.articles, more: pending.total - pending.articles.length };
       }
       const articles = digest ? digest.articles : [(data as { article: AlertArticle }).article];
-      const body = deliveryBody(stored.alert, articles, { ...(digest ? { digest: { more: digest.more } } : {}), test: data.test === true });
+      const { body, sent } = deliveryBody(stored.alert, articles, { ...(digest ? { digest: { more: digest.more } } : {}), test: data.test === true });
       const held = digest?.articles;
       let status: number;
       try {
@@ -304,10 +310,17 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
       }
       if (status >= 200 && status < 300) {
         await opts.registry.recordDelivery(alertId, { ok: true });
-        if (digest && !('articles' in data && data.articles)) {
-          await opts.registry.clearDigest(alertId, digest.articles.map((a) => a.id));
-          // More than one POST holds: the rest go now, not at the end of the next period.
-          if (digest.more > 0) await opts.deliveries.add('digest', { v: 1, alertId, digest: true }, { jobId: `${alertId}.digest.more.${String(Date.now())}` });
+        if (digest) {
+          // What this POST could not hold (over 100, or past a Discord message's length) goes now,
+          // not at the end of the next period.
+          const rest = digest.articles.slice(sent);
+          const next = `${alertId}.digest.more.${String(Date.now())}`;
+          if ('articles' in data && data.articles) {
+            if (rest.length > 0) await opts.deliveries.add('digest', { ...data, articles: rest }, { jobId: next });
+          } else {
+            await opts.registry.clearDigest(alertId, digest.articles.slice(0, sent).map((a) => a.id));
+            if (rest.length > 0 || digest.more > 0) await opts.deliveries.add('digest', { v: 1, alertId, digest: true }, { jobId: next });
+          }
         }
         log.info({ alertId, articleId: 'article' in data ? data.article.id : undefined, articles: digest?.articles.length, status }, 'alert delivered');
         return 'delivered';

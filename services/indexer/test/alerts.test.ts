@@ -312,29 +312,55 @@ t.test('a chat-format alert POSTs a message a Slack or Discord webhook takes: on
   t.equal(got!.headers['x-akhbar-signature-256'], signature('secret-of-slack-0123456789', got!.body), 'still signed');
 });
 
-t.test('chat messages: a digest lists its articles; Discord is kept under its 2 000 characters and says how many were left out', async (t) => {
+t.test('chat messages: a digest lists its articles; a Discord message holds what fits in its 2 000 characters and says how many follow', async (t) => {
   const article = (i: number) => ({
     id: `a${String(i)}`, url: `https://news.example/a${String(i)}`, title: `Report ${String(i)} about the [dinar] (again)`, lang: 'ar',
     publishedAt: '2026-11-29T08:10:00.000Z', source: { id: 's', name: 'Baghdad Today', domain: 'news.example' }, topics: [], entityIds: [],
   });
   const base = { id: 'x', name: 'Iraq daily', webhook: 'https://hooks.example/x', params: { q: 'dinar' }, expandedEntities: [], createdAt: '2026-01-01T00:00:00.000Z', digest: '1d' };
-  const slack = JSON.parse(deliveryBody({ ...base, format: 'slack' }, [article(1), article(2)], { digest: { more: 3 } })) as { text: string };
+  const slackOut = deliveryBody({ ...base, format: 'slack' }, [article(1), article(2)], { digest: { more: 3 } });
+  t.equal(slackOut.sent, 2, 'Slack takes both');
+  const slack = JSON.parse(slackOut.body) as { text: string };
   t.same(slack.text.split('\n'), [
-    '*Iraq daily* — 2 new',
+    '*Iraq daily* — 5 new',
     '• <https://news.example/a1|Report 1 about the [dinar] (again)> — Baghdad Today · ar · 2026-11-29 08:10 UTC',
     '• <https://news.example/a2|Report 2 about the [dinar] (again)> — Baghdad Today · ar · 2026-11-29 08:10 UTC',
     '…and 3 more in the next message',
   ]);
   const many = Array.from({ length: 100 }, (_, i) => article(i));
-  const discord = JSON.parse(deliveryBody({ ...base, format: 'discord' }, many, { digest: { more: 0 }, test: true })) as { content: string; allowed_mentions: unknown };
+  const discordOut = deliveryBody({ ...base, format: 'discord' }, many, { digest: { more: 0 }, test: true });
+  const discord = JSON.parse(discordOut.body) as { content: string; allowed_mentions: unknown };
   t.ok(discord.content.length <= 2_000, `${String(discord.content.length)} characters`);
   const lines = discord.content.split('\n');
   t.equal(lines[0], '[test] **Iraq daily** — 100 new');
   t.equal(lines[1], '• [Report 0 about the \\[dinar\\] \\(again\\)](<https://news.example/a0>) — Baghdad Today · ar · 2026-11-29 08:10 UTC', 'Markdown characters of the title escaped');
   const shown = lines.length - 2;
   t.ok(shown > 5 && shown < 100);
-  t.equal(lines.at(-1), `…and ${String(100 - shown)} more`);
+  t.equal(discordOut.sent, shown, 'it says how many it carries (the worker sends the rest next)');
+  t.equal(lines.at(-1), `…and ${String(100 - shown)} more in the next message`);
+  const huge = deliveryBody({ ...base, format: 'discord' }, [{ ...article(9), title: 'x'.repeat(3_000) }], {});
+  t.ok((JSON.parse(huge.body) as { content: string }).content.length <= 2_000, 'one article too long for a message is cut, not left out');
+  t.equal(huge.sent, 1);
   t.same(discord.allowed_mentions, { parse: [] }, 'a title can never ping anyone');
-  const plain = JSON.parse(deliveryBody(base, [article(1)], { digest: { more: 0 }, now: new Date('2026-11-29T09:00:00Z') })) as Record<string, unknown>;
+  const plain = JSON.parse(deliveryBody(base, [article(1)], { digest: { more: 0 }, now: new Date('2026-11-29T09:00:00Z') }).body) as Record<string, unknown>;
   t.match(plain, { alert: { id: 'x', name: 'Iraq daily' }, digest: { period: '1d', count: 1, more: 0 }, articles: [{ id: 'a1' }], deliveredAt: '2026-11-29T09:00:00.000Z' }, 'the Akhbar JSON by default');
+});
+
+t.test('a Discord digest too long for one message is sent in several, every article once', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-discord');
+  await r.registry.put(alert('disc', hook.url('/discord'), { q: 'dinar' }, { q: 'dinar' }, { digest: '1d', format: 'discord' }));
+  await r.registry.addToDigest('disc', Array.from({ length: 60 }, (_, i) => ({
+    id: `d-${String(i).padStart(2, '0')}`, url: `https://news.example/d-${String(i)}`, title: `Dinar report number ${String(i)} from the markets`, lang: 'en',
+    publishedAt: new Date(Date.now() - i * 60_000).toISOString(), source: { id: 's', name: 'S', domain: 'news.example' }, topics: [], entityIds: [],
+  })));
+  await r.alertQueue.add('digest', { v: 1, alertId: 'disc', digest: true }, { jobId: 'disc.digest.now' });
+  await r.settled();
+  const messages = hook.got.filter((g) => g.path === '/discord').map((g) => (JSON.parse(g.body) as { content: string }).content);
+  t.ok(messages.length >= 2, `${String(messages.length)} messages`);
+  t.ok(messages.every((m) => m.length <= 2_000), 'each under the limit');
+  const linked = messages.flatMap((m) => [...m.matchAll(/<https:\/\/news\.example\/(d-\d+)>/g)].map((x) => x[1]));
+  t.equal(linked.length, 60, 'every article linked');
+  t.equal(new Set(linked).size, 60, 'once');
+  t.equal((await r.registry.pendingDigest('disc', 100)).total, 0, 'and all delivered');
 });
