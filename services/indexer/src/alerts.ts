@@ -309,7 +309,6 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook not reached: ${errorCode(cause)} ${(cause as Error).message}`, { cause }), held);
       }
       if (status >= 200 && status < 300) {
-        await opts.registry.recordDelivery(alertId, { ok: true });
         if (digest) {
           // What this POST could not hold (over 100, or past a Discord message's length) goes now,
           // not at the end of the next period.
@@ -322,6 +321,8 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
             if (rest.length > 0 || digest.more > 0) await opts.deliveries.add('digest', { v: 1, alertId, digest: true }, { jobId: next });
           }
         }
+        // Counted last: once a delivery shows, its matches are forgotten and what follows is queued.
+        await opts.registry.recordDelivery(alertId, { ok: true });
         log.info({ alertId, articleId: 'article' in data ? data.article.id : undefined, articles: digest?.articles.length, status }, 'alert delivered');
         return 'delivered';
       }

@@ -264,6 +264,8 @@ t.test('a digest alert POSTs the matches of its period together at its end; repe
   t.same(payload.articles.map((a) => a.id).sort(), [first.id, second.id].sort(), 'both matches, in one POST');
   t.notOk('article' in payload);
   t.equal(sent[1]!.headers['x-akhbar-signature-256'], signature('secret-of-hourly-0123456789', sent[1]!.body), 'signed like any delivery');
+  // The receiver has the POST before the worker has its answer: wait for the worker to finish.
+  await waitFor(async () => (await r.registry.status('hourly')).delivered === 1 || undefined, { timeoutMs: 10_000, what: 'the digest to be recorded as delivered' });
   t.equal((await r.registry.pendingDigest('hourly', 100)).total, 0, 'delivered matches are forgotten');
   t.match(await r.registry.status('hourly'), { delivered: 1, failed: 0 });
 
@@ -290,7 +292,9 @@ t.test('a digest the webhook refuses goes to the dead-letter queue with its arti
   await r.alertQueue.add('digest', { v: 1, alertId: 'daily', digest: true }, { jobId: 'daily.digest.now' });
   const dead = await waitFor(async () => (await r.indexer.dlq.getJobs(['waiting'])).map((j) => j.data as DeadJob).find((d) => d.code === 'AKHBAR_ALERT_REJECTED'), { timeoutMs: 20_000, what: 'the refused digest to be dead-lettered' });
   t.match(dead.payload, { alertId: 'daily', digest: true, articles: [{ id: 'kept-1' }] }, 'with the articles it carried');
-  t.equal((await r.registry.pendingDigest('daily', 100)).total, 0, 'and no longer pending (the next digest does not repeat them)');
+  // Dead-lettered first, then forgotten (never the other way round: a failure between them must not lose them).
+  await waitFor(async () => (await r.registry.pendingDigest('daily', 100)).total === 0 || undefined, { timeoutMs: 10_000, what: 'the refused digest to leave the pending set' });
+  t.pass('and no longer pending (the next digest does not repeat them)');
 
   // What `akhbar dlq retry` does: the payload back on its queue.
   await r.alertQueue.add('digest', dead.payload as AlertJob, { jobId: 'daily.digest.replay' });
