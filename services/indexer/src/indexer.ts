@@ -1,9 +1,10 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import {
-  AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, deadLetter, errorCode, isAkhbarError, openQueue, type EnrichedJob, type Logger, type RedisClient,
+  AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, backoffMs, deadLetter, errorCode, isAkhbarError, openQueue, sleep, type EnrichedJob, type Logger,
+  type RedisClient,
 } from '@akhbar/core';
-import { documentVersion, indexNames, toDocument, type Client } from '@akhbar/search';
+import { documentVersion, ensureArticleIndex, esReady, indexNames, toDocument, type Client, type IndexOptions } from '@akhbar/search';
 import type { AlertMatcher } from './alerts.ts';
 import { BulkBatcher, type BatcherOptions, type SubmitResult } from './batcher.ts';
 import { gaveUp } from './errors.ts';
@@ -148,4 +149,24 @@ export function startIndexer(opts: IndexerOptions): Indexer {
       await Promise.all([dlq.close(), enrichedQueue.close()]);
     },
   };
+}
+
+/**
+ * At start: wait for Elasticsearch and make sure the article index and its aliases exist, with
+ * backoff instead of crash-looping while it is down, still recovering (red), or too slow to
+ * create the index (a timeout or a reset connection mid-request; a creation that went through
+ * after all is found on the next try). Only a request it refuses for good (400: settings it will
+ * never accept) stops the service, with the reason.
+ */
+export async function prepareArticleIndex(es: Client, prefix: string, opts: IndexOptions, log: Logger, maxWaitMs = 15_000): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (await esReady(es)) return await ensureArticleIndex(es, prefix, opts);
+      log.warn({ attempt }, 'waiting for Elasticsearch');
+    } catch (err) {
+      if ((err as { meta?: { statusCode?: number } }).meta?.statusCode === 400) throw err;
+      log.warn({ err, attempt }, 'could not prepare the article index yet; retrying');
+    }
+    await sleep(backoffMs(attempt, 500, maxWaitMs));
+  }
 }

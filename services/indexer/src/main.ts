@@ -1,11 +1,11 @@
 import {
-  AlertRegistry, QUEUES, backoffMs, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, openQueue, redisReady, sleep,
+  AlertRegistry, QUEUES, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, openQueue, redisReady,
   startOpsServer, type AlertJob, type AlertMatchJob,
 } from '@akhbar/core';
-import { TEMPLATE_VERSION, addNewFields, articleIndexStatus, createEsClient, ensureArticleIndex, esReady, indexNames } from '@akhbar/search';
+import { TEMPLATE_VERSION, addNewFields, articleIndexStatus, createEsClient, esReady, indexNames } from '@akhbar/search';
 import { indexOptions, loadIndexerConfig } from './config.ts';
 import { AlertMatcher, startAlertWorkers } from './alerts.ts';
-import { startIndexer } from './indexer.ts';
+import { prepareArticleIndex, startIndexer } from './indexer.ts';
 import { createIndexerMetrics } from './metrics.ts';
 
 const config = configOrExit(loadIndexerConfig);
@@ -13,13 +13,7 @@ const log = createLogger('indexer', config.logLevel);
 const es = createEsClient(config.elasticsearchUrl);
 const redis = createRedis(config, 'worker');
 
-// Elasticsearch down at start: wait with backoff instead of crash-looping.
-for (let attempt = 0; !(await esReady(es)); attempt++) {
-  const wait = backoffMs(attempt, 500, 15_000);
-  log.warn({ url: config.elasticsearchUrl, retryInMs: wait }, 'waiting for Elasticsearch');
-  await sleep(wait);
-}
-await ensureArticleIndex(es, config.indexPrefix, indexOptions(config));
+await prepareArticleIndex(es, config.indexPrefix, indexOptions(config), log);
 // An index from an older template refuses documents with the fields added since (strict mapping):
 // add them in place so an upgrade keeps indexing before anyone runs a migration.
 try {

@@ -9,6 +9,8 @@ export interface EsProxy {
   url: string;
   down(): Promise<void>;
   up(): Promise<void>;
+  /** Cut the connection of the next request whose method is `method` (a reset mid-request). */
+  cutNext(method: string): void;
   close(): Promise<void>;
 }
 
@@ -17,6 +19,7 @@ export async function startEsProxy(target: string): Promise<EsProxy> {
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
+  let cut: string | undefined;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       const s = createServer((client) => {
@@ -29,6 +32,13 @@ export async function startEsProxy(target: string): Promise<EsProxy> {
             upstream.destroy();
           });
         }
+        client.on('data', (chunk: Buffer) => {
+          if (cut && chunk.subarray(0, cut.length + 1).toString('latin1') === `${cut} `) {
+            cut = undefined;
+            client.destroy();
+            upstream.destroy();
+          }
+        });
         client.pipe(upstream).pipe(client);
       });
       s.once('error', reject);
@@ -50,6 +60,9 @@ export async function startEsProxy(target: string): Promise<EsProxy> {
     down,
     up: async () => {
       if (!server) await listen();
+    },
+    cutNext: (method) => {
+      cut = method;
     },
     close: down,
   };
