@@ -1,5 +1,5 @@
 import { F } from './fields.ts';
-import { HIT_SOURCE_FIELDS, buildQuery, type SearchFilters } from './query.ts';
+import { HIT_SOURCE_FIELDS, buildQuery, esBox, type GeoBox, type SearchFilters } from './query.ts';
 
 /**
  * Dashboard queries: timelines, top values, trending terms. Every one takes the same filters as
@@ -70,6 +70,47 @@ export function topBody(f: SearchFilters & { timeoutMs?: number }, field: StatFi
   if (opts.tone) sub.tone = { avg: { field: F.tone } };
   if (Object.keys(sub).length > 0) agg.aggs = sub;
   return { size: 0, track_total_hits: true, timeout: `${f.timeoutMs ?? 10_000}ms`, query: buildQuery(f), aggs: { top: agg } };
+}
+
+/** What a map counts: named places (cities, regions), the countries articles are about, or map tiles. */
+export const MAP_LEVELS = ['place', 'country', 'grid'] as const;
+export type MapLevel = (typeof MAP_LEVELS)[number];
+
+export interface MapRequest extends SearchFilters {
+  by: MapLevel;
+  /** Features asked for (most articles first). */
+  size: number;
+  /** Map tile zoom of `grid` (0 the whole world … 15 a few streets). */
+  zoom?: number;
+  /** Terms to count only (place entity ids or ISO codes whose point is in the searched area). */
+  include?: readonly string[];
+  /** Terms left out (the countries, from a map of places). */
+  exclude?: readonly string[];
+  /** Tiles only within this box (`grid`; an article's other places would add tiles elsewhere). */
+  bounds?: GeoBox;
+  tone?: boolean;
+  timeoutMs?: number;
+}
+
+/**
+ * Where the matching articles are about (GDELT's GEO API): article counts per named place, per
+ * country, or per map tile of the places' points (geotile_grid), for a dashboard's map.
+ */
+export function mapBody(r: MapRequest): Record<string, unknown> {
+  const tone = r.tone ? { aggs: { tone: { avg: { field: F.tone } } } } : {};
+  const agg =
+    r.by === 'grid'
+      ? { geotile_grid: { field: F.locations, precision: r.zoom ?? 3, size: r.size, ...(r.bounds ? { bounds: esBox(r.bounds) } : {}) }, ...tone }
+      : {
+          terms: {
+            field: r.by === 'place' ? F.places : F.countries,
+            size: r.size,
+            ...(r.include ? { include: r.include } : {}),
+            ...(r.exclude?.length ? { exclude: r.exclude } : {}),
+          },
+          ...tone,
+        };
+  return { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms`, query: buildQuery(r), aggs: { map: agg } };
 }
 
 export interface TrendingRequest extends SearchFilters {

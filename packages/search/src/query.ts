@@ -78,6 +78,20 @@ export interface EntityExpansion {
   names?: string[];
 }
 
+export interface GeoCircle {
+  lat: number;
+  lon: number;
+  radiusKm: number;
+}
+
+/** A box in GeoJSON's order: west, south, east, north (degrees). `west > east` crosses the antimeridian. */
+export type GeoBox = readonly [west: number, south: number, east: number, north: number];
+
+/** Elasticsearch's form of a box, for geo_bounding_box and geotile_grid bounds. */
+export function esBox(b: GeoBox): { top_left: { lat: number; lon: number }; bottom_right: { lat: number; lon: number } } {
+  return { top_left: { lat: b[3], lon: b[0] }, bottom_right: { lat: b[1], lon: b[2] } };
+}
+
 export interface SearchFilters {
   /** Query in the simple language (phrases, AND/OR/NOT, -exclude, prefix*). */
   q?: string;
@@ -103,6 +117,10 @@ export interface SearchFilters {
   toneMin?: number;
   /** Tone score ≤. */
   toneMax?: number;
+  /** Articles about a place within `radiusKm` of this point (any of their located places or countries). */
+  near?: GeoCircle;
+  /** Articles about a place inside this box (any of their located places or countries). */
+  bbox?: GeoBox;
   /** publishedAt ≥ (ISO date or Elasticsearch date math like `now-7d`). */
   from?: string;
   /** publishedAt ≤. */
@@ -198,6 +216,10 @@ export function buildFilters(f: SearchFilters): unknown[] {
     if (f.toneMax !== undefined) range.lte = f.toneMax;
     filter.push({ range: { [F.tone]: range } });
   }
+  // An article is where the places it is about are (enrichment gives each known place and country
+  // a point): it matches when any of them is in the circle or the box.
+  if (f.near) filter.push({ geo_distance: { distance: `${String(f.near.radiusKm)}km`, [F.locations]: { lat: f.near.lat, lon: f.near.lon } } });
+  if (f.bbox) filter.push({ geo_bounding_box: { [F.locations]: esBox(f.bbox) } });
   if (f.from !== undefined || f.to !== undefined) {
     const range: Record<string, string> = {};
     if (f.from !== undefined) range.gte = f.from;

@@ -1,5 +1,5 @@
-import { findEntities, getEntity, tokenize } from '@akhbar/nlp';
-import type { EntityLookup, KnownEntity } from './expand.ts';
+import { findEntities, gazetteer, getEntity, tokenize } from '@akhbar/nlp';
+import type { EntityLookup, KnownEntity, LocatedEntity } from './expand.ts';
 
 /** The gazetteer of @akhbar/nlp (the same one enrichment tags articles with) as the gateway's lookup. */
 export function defaultEntityLookup(): EntityLookup {
@@ -12,6 +12,9 @@ export function defaultEntityLookup(): EntityLookup {
   const forms = new Map<string, ReadonlySet<string>>();
   const mentions = new Map<string, string[]>();
   const known = new Map<string, KnownEntity | undefined>();
+  const located = (e: { id: string; type: string; name: string; names?: Record<string, string> | undefined; country?: string | undefined; location?: LocatedEntity['location'] | undefined }): LocatedEntity | undefined =>
+    e.location ? { ...strip(e), ...(e.country ? { country: e.country } : {}), location: e.location } : undefined;
+  let allLocated: { size: number; list: LocatedEntity[] } | undefined;
   return {
     find: (text) => findEntities(text).map(strip),
     mentionForms: (id) => {
@@ -35,6 +38,21 @@ export function defaultEntityLookup(): EntityLookup {
         mentions.set(id, m);
       }
       return m;
+    },
+    place: (text) => {
+      const byId = getEntity(text);
+      if (byId) return located(byId);
+      for (const e of findEntities(text)) {
+        const l = located(e);
+        if (l) return l;
+      }
+      return undefined;
+    },
+    // Built once (the gazetteer only grows when a user's entities are registered at start-up).
+    located: () => {
+      const g = gazetteer();
+      if (allLocated?.size !== g.size) allLocated = { size: g.size, list: g.all().flatMap((e) => located(e) ?? []) };
+      return allLocated.list;
     },
     // Every hit's entities are looked up (their names in other languages), and the gazetteer
     // builds a fresh copy per call: answers are kept, shared and never mutated by callers. The

@@ -1,3 +1,4 @@
+import type { GeoPoint } from '@akhbar/core';
 import type { EntityAlternative, EntityExpansion } from '@akhbar/search';
 
 /**
@@ -13,6 +14,13 @@ export interface KnownEntity {
   names?: Record<string, string>;
 }
 
+/** A place or country with its point on the map. */
+export interface LocatedEntity extends KnownEntity {
+  /** ISO 3166-1 alpha-2: the country itself, or the country the place is in. */
+  country?: string;
+  location: GeoPoint;
+}
+
 /** What the gateway needs from the gazetteer (implemented by @akhbar/nlp). */
 export interface EntityLookup {
   find(text: string): KnownEntity[];
@@ -23,6 +31,10 @@ export interface EntityLookup {
   wordForms?(word: string): string[];
   /** The names and aliases of an entity as written, every language (a title-only search looks for them). */
   mentions?(id: string): string[];
+  /** A place or country by id, else the first one named in the text (`near=Baghdad`). */
+  place?(idOrName: string): LocatedEntity | undefined;
+  /** Every entity with a point (places and countries), for maps. */
+  located?(): readonly LocatedEntity[];
 }
 
 export interface Expansion {

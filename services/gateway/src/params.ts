@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { FACETS, SEARCH_IN, SORT_MODES, type FacetName, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
+import { FACETS, SEARCH_IN, SORT_MODES, type FacetName, type GeoBox, type GeoCircle, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
 import { badParam } from './errors.ts';
+import type { EntityLookup } from './expand.ts';
 
 /**
  * Query-string parameters shared by the search, feed and dashboard routes. Lists are
@@ -19,6 +20,11 @@ const dateParam = (description: string) =>
   Type.Optional(Type.String({ minLength: 3, maxLength: 40, description: `${description} ISO 8601 date or date-time, or date math (now-7d, now/d).` }));
 
 const toneParam = (description: string) => Type.Optional(Type.String({ pattern: '^[+-]?\\d{1,3}(\\.\\d{1,3})?$', maxLength: 8, description }));
+
+/** Radius of `near` when none is given, and the largest accepted (half the Earth's circumference). */
+export const DEFAULT_RADIUS_KM = 50;
+export const MAX_RADIUS_KM = 20_000;
+const COORD = '[+-]?\\d{1,3}(\\.\\d{1,12})?';
 
 /** A route's `:id` (feed ids are hex, alert ids base64url). */
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false });
@@ -45,6 +51,21 @@ export const FilterParams = {
   excludeDomain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Domains whose articles are left out (NewsAPI\'s excludeDomains)'),
   toneMin: toneParam('Tone score at least (−100…100; below 0 is negative coverage). Articles without a tone are left out.'),
   toneMax: toneParam('Tone score at most (−100…100), e.g. toneMax=-2 for clearly negative coverage.'),
+  near: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 128,
+      description: 'Articles about a place within radius of this point: lat,lon (33.31,44.36), or a known place or country by id (Q1530) or by name in any language (Baghdad, بغداد, Bagdad). An article is where the places and countries it is about are',
+    }),
+  ),
+  radius: Type.Optional(Type.String({ pattern: '^\\d{1,5}(\\.\\d{1,3})?(km|mi)$', maxLength: 12, description: `Radius around near: km or mi (default ${String(DEFAULT_RADIUS_KM)}km, at most ${String(MAX_RADIUS_KM)}km)` })),
+  bbox: Type.Optional(
+    Type.String({
+      pattern: `^${COORD}(,${COORD}){3}$`,
+      maxLength: 80,
+      description: 'Articles about a place inside this box: west,south,east,north in degrees (GeoJSON\'s order; a map\'s viewport). west > east crosses the antimeridian',
+    }),
+  ),
   from: dateParam('Published at or after.'),
   to: dateParam('Published at or before.'),
 };
@@ -108,8 +129,51 @@ export type FilterQuery = { [K in keyof typeof FilterParams]?: string };
 /** A domain as sources store it: lower case, without www. */
 const domainKey = (d: string) => d.toLowerCase().replace(/^www\./, '');
 
-/** Validated query-string values → search filters. */
-export function toFilters(q: FilterQuery): SearchFilters {
+const LAT_LON = /^\s*([+-]?\d{1,3}(?:\.\d+)?)\s*,\s*([+-]?\d{1,3}(?:\.\d+)?)\s*$/;
+
+/**
+ * `near` + `radius` → a circle. `near` is a point (`lat,lon`) or a place the gazetteer knows, by id
+ * or by any of its names; `radius` alone is a 400 (it would silently mean nothing).
+ */
+export function nearFilter(near: string | undefined, radius: string | undefined, lookup: EntityLookup | undefined): GeoCircle | undefined {
+  if (near === undefined) {
+    if (radius !== undefined) throw badParam('radius', 'radius needs near (a point or a place)');
+    return undefined;
+  }
+  let radiusKm = DEFAULT_RADIUS_KM;
+  if (radius !== undefined) {
+    const n = Number.parseFloat(radius);
+    radiusKm = radius.endsWith('mi') ? n * 1.609344 : n;
+    if (!(radiusKm > 0) || radiusKm > MAX_RADIUS_KM) throw badParam('radius', `radius must be above 0 and at most ${String(MAX_RADIUS_KM)}km (got ${radius})`);
+  }
+  const m = LAT_LON.exec(near);
+  if (m) {
+    const lat = Number(m[1]);
+    const lon = Number(m[2]);
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw badParam('near', `near is lat,lon with latitude within ±90 and longitude within ±180 (got ${near})`);
+    return { lat, lon, radiusKm };
+  }
+  const place = lookup?.place?.(near.trim());
+  if (!place) throw badParam('near', `near must be lat,lon or a place Akhbar knows, by id or name (no known place in "${near.slice(0, 60)}")`);
+  return { lat: place.location.lat, lon: place.location.lon, radiusKm };
+}
+
+/** `bbox=west,south,east,north` → a box; south above north, or a coordinate off the globe, is a 400. */
+export function bboxFilter(v: string | undefined): GeoBox | undefined {
+  if (v === undefined) return undefined;
+  const [west, south, east, north] = v.split(',').map(Number) as [number, number, number, number];
+  if ([west, east].some((x) => Math.abs(x) > 180) || [south, north].some((y) => Math.abs(y) > 90)) {
+    throw badParam('bbox', `bbox is west,south,east,north with longitudes within ±180 and latitudes within ±90 (got ${v})`);
+  }
+  if (south > north) throw badParam('bbox', `bbox's south (${String(south)}) is above its north (${String(north)})`);
+  return [west, south, east, north];
+}
+
+/**
+ * Validated query-string values → search filters. `lookup` (the gateway's gazetteer) resolves a
+ * place named in `near`.
+ */
+export function toFilters(q: FilterQuery, lookup?: EntityLookup): SearchFilters {
   const f: SearchFilters = {};
   const text = q.q?.trim();
   if (text) {
@@ -137,6 +201,10 @@ export function toFilters(q: FilterQuery): SearchFilters {
     f[k] = v;
   }
   if (f.toneMin !== undefined && f.toneMax !== undefined && f.toneMin > f.toneMax) throw badParam('toneMin', 'toneMin is above toneMax');
+  const near = nearFilter(q.near, q.radius, lookup);
+  if (near) f.near = near;
+  const bbox = bboxFilter(q.bbox);
+  if (bbox) f.bbox = bbox;
   const from = dateValue('from', q.from);
   const to = dateValue('to', q.to);
   if (from !== undefined) f.from = from;

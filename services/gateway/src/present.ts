@@ -62,7 +62,7 @@ export interface EsHit {
 type Doc = Record<string, any>;
 
 /** An entity's names in the languages asked for (`names=`); undefined when none is wanted or known. */
-function pickNames(all: Record<string, string> | undefined, langs: NameLangs): Record<string, string> | undefined {
+export function pickNames(all: Record<string, string> | undefined, langs: NameLangs): Record<string, string> | undefined {
   if (!all || langs === undefined) return undefined;
   if (langs === 'all') return all;
   let out: Record<string, string> | undefined;

@@ -63,6 +63,9 @@ const VALID: Record<string, () => string[]> = {
   tz: () => ['UTC', 'Asia/Baghdad', '+03:00', 'America/Argentina/Buenos_Aires'],
   toneMin: () => ['-2', '0', '1.5', '-100', '+3'],
   toneMax: () => ['-2', '5', '0', '100'],
+  near: () => ['Baghdad', 'الموصل', 'Q1530', '33.31,44.37', '-33.9,151.2', 'Bassora'],
+  radius: () => ['50km', '300mi', '1500km'],
+  bbox: () => ['38.7,29,48.8,37.4', '-180,-90,180,90', '170,-50,-170,50'],
 };
 
 /** A value for one parameter: valid most of the time, hostile otherwise. */

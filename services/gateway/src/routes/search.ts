@@ -37,7 +37,7 @@ export const PIT_KEEP_ALIVE = '1m';
  * in that point in time (Elasticsearch's snapshot of the index) instead of on the live index.
  */
 export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: { sort?: 'newest'; pit?: string } = {}) {
-  const filters: SearchFilters = toFilters(query);
+  const filters: SearchFilters = toFilters(query, app.entities);
   const sort = query.sort ?? (opts.sort ?? sortMode(undefined, filters.q !== undefined));
   const collapse = query.collapse === 'story';
   const fp = queryFingerprint(Object.fromEntries(Object.entries({ ...query, sort }).filter(([k]) => !FINGERPRINT_EXCLUDES.has(k))));

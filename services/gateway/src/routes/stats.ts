@@ -1,11 +1,13 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { INTERVALS, SPLITS, STAT_FIELDS, sourcesBody, timelineBody, topBody, trendingBody, type Interval, type StatField, type Split } from '@akhbar/search';
+import { INTERVALS, MAP_LEVELS, SPLITS, STAT_FIELDS, mapBody, sourcesBody, timelineBody, topBody, trendingBody, type Interval, type MapLevel, type StatField, type Split } from '@akhbar/search';
 import { badParam } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { isStopword } from '../stopwords.ts';
-import { BucketOut, EntityOut, ToneAverage, presentBuckets, roundTone, totalOf } from '../present.ts';
-import { FilterParams, UndatedFilterParams, toFilters, windowParam } from '../params.ts';
+import type { LocatedEntity } from '../expand.ts';
+import { MapFeature, gridBounds, inArea, presentFeatures, type MapBucket } from '../geo.ts';
+import { BucketOut, EntityOut, ToneAverage, pickNames, presentBuckets, roundTone, totalOf } from '../present.ts';
+import { FilterParams, NamesParam, UndatedFilterParams, nameLangs, toFilters, windowParam } from '../params.ts';
 
 const UNIT_MS: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, H: 3.6e6, d: 8.64e7, w: 6.048e8, M: 2.592e9, y: 3.1536e10 };
 
@@ -80,7 +82,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const q = req.query;
-      const filters = toFilters(q);
+      const filters = toFilters(q, app.entities);
       const now = Date.now();
       const fromMs = approxMs(q.from, now);
       const toMs = approxMs(q.to, now) ?? now;
@@ -152,13 +154,95 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const filters = toFilters(req.query);
+      const filters = toFilters(req.query, app.entities);
       const { expansion } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
       const field = req.query.field as StatField;
       const res = await esQuery(app, 'top', topBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, field, req.query.limit, { tone: req.query.tone }));
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       return { field, total: totalOf(res.hits.total).total, buckets: presentBuckets(field, res.aggregations?.top, app.entities) };
+    },
+  );
+
+  app.get(
+    '/v1/stats/map',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'Where the matching articles are about: counts per place, per country or per map tile, as GeoJSON',
+        description:
+          'A GeoJSON FeatureCollection (RFC 7946) of points, most articles first: by=place, the named places (cities, regions) at their point; by=country, the countries the articles are about at their centre; by=grid, map tiles (zoom/x/y, as slippy maps number them) of the places\' points at their centre, with the tile as bbox. Any search filter applies; with near or bbox only the places, countries and tiles inside that area are counted.',
+        querystring: Type.Object(
+          {
+            ...FilterParams,
+            by: Type.Union(MAP_LEVELS.map((l) => Type.Literal(l)), { default: 'place', description: 'place, country or grid' }),
+            zoom: Type.Integer({ minimum: 0, maximum: 15, default: 3, description: 'by=grid: tile zoom (0 the world in one tile, 3 about a country, 6 a region, 10 a city)' }),
+            limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Features, most articles first' }),
+            tone: Type.Boolean({ default: false, description: 'Add the average tone of each feature\'s articles' }),
+            ...NamesParam,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            type: Type.Literal('FeatureCollection'),
+            by: Type.String(),
+            zoom: Type.Optional(Type.Integer()),
+            total: Type.Integer({ description: 'Matching articles (those about no known place included)' }),
+            unlocated: Type.Integer({ description: 'Places or countries counted but without a known point (left out of features)' }),
+            features: Type.Array(MapFeature),
+            expandedEntities: Type.Array(EntityOut),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const filters = toFilters(q, app.entities);
+      const { expansion, entities } = expandQuery(filters.q, app.entities);
+      if (expansion) filters.expansion = expansion;
+      const by = q.by as MapLevel;
+      const located = app.entities?.located?.() ?? [];
+      const countries = new Map<string, LocatedEntity>();
+      const ids = new Map<string, LocatedEntity>();
+      for (const e of located) {
+        ids.set(e.id, e);
+        if (e.type === 'country' && e.country) countries.set(e.country, e);
+      }
+      // Within an area, only what stands inside it is counted (an article about Mosul also names
+      // Washington, which is not on a map of northern Iraq): the gazetteer's points say which.
+      const area = filters.near !== undefined || filters.bbox !== undefined;
+      let include: string[] | undefined;
+      let exclude: string[] | undefined;
+      if (by === 'place') {
+        if (area) include = located.filter((e) => e.type !== 'country' && inArea(e.location, filters.near, filters.bbox)).map((e) => e.id);
+        else exclude = [...countries.values()].map((e) => e.id);
+      } else if (by === 'country' && area) {
+        include = [...countries.entries()].filter(([, e]) => inArea(e.location, filters.near, filters.bbox)).map(([iso]) => iso);
+      }
+      const bounds = by === 'grid' ? gridBounds(filters.near, filters.bbox) : undefined;
+      const res = await esQuery(
+        app,
+        'map',
+        mapBody({
+          ...filters,
+          by,
+          size: q.limit,
+          ...(by === 'grid' ? { zoom: q.zoom } : {}),
+          // Nothing of the gazetteer inside the area: a term no document has counts nothing.
+          ...(include ? { include: include.length > 0 ? include : ['\u0000'] } : {}),
+          ...(exclude ? { exclude } : {}),
+          ...(bounds ? { bounds } : {}),
+          tone: q.tone,
+          timeoutMs: app.gw.esTimeoutMs,
+        }),
+      );
+      const langs = nameLangs(q.names);
+      const buckets = (res.aggregations?.map as { buckets?: MapBucket[] } | undefined)?.buckets ?? [];
+      const { features, unlocated } = presentFeatures(by, buckets, (key) => (by === 'country' ? countries.get(key) : ids.get(key)), (e) => pickNames(e.names, langs));
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      reply.type('application/geo+json; charset=utf-8');
+      return { type: 'FeatureCollection' as const, by, ...(by === 'grid' ? { zoom: q.zoom } : {}), total: totalOf(res.hits.total).total, unlocated, features, expandedEntities: entities };
     },
   );
 
@@ -195,7 +279,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = req.query;
       const ms = (w: string) => Number(w.slice(0, -1)) * (w.endsWith('h') ? 3.6e6 : 8.64e7);
       if (ms(q.background) <= ms(q.window)) throw badParam('background', 'background must be longer than window');
-      const filters = toFilters(q);
+      const filters = toFilters(q, app.entities);
       const { expansion } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
       // Rounded to the minute so repeated dashboard refreshes hit Elasticsearch's request cache.
