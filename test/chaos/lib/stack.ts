@@ -55,15 +55,23 @@ export class Stack {
     const r = this.get(name);
     if (r.port !== undefined) return r.port;
     const msg = name === 'gateway' ? 'gateway listening' : 'ops server listening (/metrics /healthz /readyz)';
-    const line = await waitFor(
-      () => {
-        if (r.proc.child.exitCode !== null || r.proc.child.signalCode !== null) {
-          throw new Error(`${name} exited (${String(r.proc.child.exitCode ?? r.proc.child.signalCode)}): ${r.proc.stderr.join('').slice(-1500)}`);
-        }
-        return r.proc.logs.find((l) => l.msg === msg);
-      },
-      { timeoutMs, what: `${name} to listen`, intervalMs: 100 },
-    );
+    let line: Record<string, unknown>;
+    try {
+      line = await waitFor(
+        () => {
+          if (r.proc.child.exitCode !== null || r.proc.child.signalCode !== null) {
+            throw new Error(`${name} exited (${String(r.proc.child.exitCode ?? r.proc.child.signalCode)}): ${r.proc.stderr.join('').slice(-1500)}`);
+          }
+          return r.proc.logs.find((l) => l.msg === msg);
+        },
+        { timeoutMs, what: `${name} to listen`, intervalMs: 100 },
+      );
+    } catch (err) {
+      // A service still starting when the wait ends says in its log what it was waiting for
+      // (Elasticsearch, the index, Redis): without it a CI failure shows only the timeout.
+      if (err instanceof Error && !err.message.includes(' exited (')) err.message += `\n${name}'s last log lines:\n${this.tailOf(r, 25)}`;
+      throw err;
+    }
     r.port = Number(line.port);
     return r.port;
   }
@@ -105,8 +113,12 @@ export class Stack {
   tail(name?: ServiceName, n = 15): string {
     return this.history
       .filter((r) => name === undefined || r.name === name)
-      .map((r) => `--- ${r.name} pid ${String(r.proc.child.pid)} ---\n${r.proc.logs.slice(-n).map((l) => JSON.stringify(l)).join('\n')}\n${r.proc.stderr.join('').slice(-1500)}`)
+      .map((r) => this.tailOf(r, n))
       .join('\n');
+  }
+
+  private tailOf(r: Running, n: number): string {
+    return `--- ${r.name} pid ${String(r.proc.child.pid)} ---\n${r.proc.logs.slice(-n).map((l) => JSON.stringify(l)).join('\n')}\n${r.proc.stderr.join('').slice(-1500)}`;
   }
 }
 
