@@ -419,6 +419,39 @@ export function buildSearchBody(p: SearchRequest): Record<string, unknown> {
   return body;
 }
 
+/**
+ * `collapse=story&prefer=fr,en`: for the stories of one page, the best hit of each in each
+ * preferred language (the same query, sort and highlights, restricted to those stories and
+ * languages), so the gateway can show a story by its article in the reader's language. A second
+ * request: collapse cannot filter its inner hits, and sorting by a language list needs a script.
+ */
+export function preferredHitsBody(p: SearchRequest, storyIds: readonly string[], prefer: readonly string[]): Record<string, unknown> {
+  // A lang filter still holds: a preferred language it leaves out is never shown.
+  const langs = p.lang ? prefer.filter((l) => p.lang!.includes(l)) : prefer;
+  let query = buildQuery({ ...p, story: [...storyIds], lang: [...langs] });
+  if (p.sort === 'relevance') query = withRecency(query, p.origin);
+  const hasText = p.q !== undefined && p.q.trim() !== '';
+  const hit = {
+    top_hits: {
+      size: 1,
+      sort: sortFor(p.sort),
+      _source: { includes: HIT_SOURCE_FIELDS },
+      ...(hasText && p.highlight !== false ? { highlight: highlightSpec(p.expansion, p.q!, p.in) } : {}),
+    },
+  };
+  return {
+    size: 0,
+    query,
+    timeout: `${p.timeoutMs ?? 10_000}ms`,
+    aggs: {
+      stories: {
+        terms: { field: F.storyId, size: storyIds.length },
+        aggs: Object.fromEntries(langs.map((l) => [l, { filter: { term: { [F.lang]: l } }, aggs: { hit } }])),
+      },
+    },
+  };
+}
+
 /** Size of each story (articles in the whole index) for the story ids on one page. */
 export function storySizesBody(storyIds: readonly string[]): Record<string, unknown> {
   return {

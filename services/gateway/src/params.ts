@@ -100,6 +100,7 @@ export const SearchParams = {
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Hits per page (1–100)' }),
   cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'nextCursor of the previous page' })),
   collapse: Type.Optional(Type.Literal('story', { description: 'story: one hit per story' })),
+  prefer: listOf('[a-z]{2,3}', 5, 'With collapse=story: languages to show each story in, most preferred first (e.g. ar,en). Each hit is its story\'s best match in the first of these languages the story has, else its best match; the stories and their order do not change (lang filters)'),
   facets: listOf(`(${FACETS.join('|')})`, FACETS.length, `Facets to count: ${FACETS.join(',')}`),
   facetSize: Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Buckets per facet' }),
   highlight: Type.Boolean({ default: true, description: 'Highlight matches in title and body (<mark>)' }),

@@ -220,6 +220,32 @@ t.test('collapse=story: one hit per story with its size, pageable', async (t) =>
   t.equal(new Set(all).size, 24);
 });
 
+t.test('collapse=story&prefer=: each story shown by its article in the reader\'s language, same stories in the same order', async (t) => {
+  const q = { q: 'Washington OR Bagdad OR marathon', collapse: 'story', limit: '100' };
+  const plain = (await search(q)).body;
+  const visitOf = (b: SearchBody) => b.hits.find((h) => h.story.id === 'story-visit')!;
+  for (const [prefer, slug] of [['ar', 'ar-visit'], ['fr', 'fr-visit'], ['en', 'en-visit'], ['de,fr', 'fr-visit'], ['fr,ar', 'fr-visit'], ['ar,fr', 'ar-visit']] as const) {
+    const { res, body } = await search({ ...q, prefer });
+    t.equal(res.statusCode, 200);
+    t.equal(visitOf(body).id, idOf(slug), `prefer=${prefer}`);
+    t.same(body.hits.map((h) => h.story.id), plain.hits.map((h) => h.story.id), `prefer=${prefer}: the same stories in the same order`);
+    t.equal(body.stories, plain.stories);
+    t.equal(body.total, plain.total);
+    t.equal(visitOf(body).story.size, 3);
+  }
+  const ar = visitOf((await search({ ...q, prefer: 'ar' })).body);
+  t.match(ar.highlight.title, /<mark>/, 'the article shown in the preferred language has its highlights');
+  t.equal(visitOf((await search({ ...q, prefer: 'de' })).body).id, visitOf(plain).id, 'a language the story lacks: its best match');
+  const onlyEn = (await search({ ...q, lang: 'en', prefer: 'ar' })).body;
+  t.ok(onlyEn.hits.every((h) => h.lang === 'en'), 'prefer never overrides lang=');
+  const bad = await search({ q: 'Washington', prefer: 'ar' });
+  t.equal(bad.res.statusCode, 400);
+  t.match(bad.res.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'prefer' } });
+  const p1 = (await search({ q: 'market OR oil', collapse: 'story', limit: '10' })).body;
+  const p2 = (await search({ q: 'market OR oil', collapse: 'story', limit: '10', prefer: 'ar', cursor: p1.nextCursor! }));
+  t.equal(p2.res.statusCode, 200, 'switching the preferred language keeps paging');
+});
+
 t.test('story= pages through a whole story across its languages, charts it and exports it', async (t) => {
   const visit = ['ar-visit', 'en-visit', 'fr-visit'].map(idOf);
   const oldest = (await search({ story: 'story-visit', sort: 'oldest', limit: '2', facets: 'langs,sources' })).body;

@@ -2,7 +2,8 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import etag from '@fastify/etag';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { buildSearchBody, neutralHighlightBody, type SearchFilters } from '@akhbar/search';
+import { buildSearchBody, neutralHighlightBody, preferredHitsBody, type SearchFilters, type SearchRequest } from '@akhbar/search';
+import { badParam } from '../errors.ts';
 import { queryFingerprint } from '../cursor.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
@@ -27,7 +28,7 @@ export const SearchResponse = Type.Object({
 /** Elasticsearch's default max_result_window: offset paging (collapse=story) stops there. */
 const MAX_WINDOW = 10_000;
 
-const FINGERPRINT_EXCLUDES = new Set(['cursor', 'limit', 'facets', 'facetSize', 'highlight', 'names']);
+const FINGERPRINT_EXCLUDES = new Set(['cursor', 'limit', 'facets', 'facetSize', 'highlight', 'names', 'prefer']);
 
 /** How long a point in time (exports) stays open between two of its pages. */
 export const PIT_KEEP_ALIVE = '1m';
@@ -56,7 +57,8 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: 
   const { expansion, entities } = expandQuery(filters.q, app.entities);
   if (expansion) filters.expansion = expansion;
   const limit = Math.min(query.limit, Math.max(1, MAX_WINDOW - offset));
-  const body = buildSearchBody({
+  if (query.prefer && !collapse) throw badParam('prefer', 'prefer chooses the article each story is shown by: it needs collapse=story');
+  const request: SearchRequest = {
     ...filters,
     limit,
     sort,
@@ -68,10 +70,14 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: 
     facetSize: query.facetSize,
     highlight: query.highlight,
     timeoutMs: app.gw.esTimeoutMs,
-  });
+  };
+  const body = buildSearchBody(request);
   const target = opts.pit ? { pit: { id: opts.pit, keep_alive: PIT_KEEP_ALIVE } } : { index: app.gw.index };
   const res = await app.esTimed('search', () => app.es.search({ ...target, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
   const hits = res.hits.hits as EsHit[];
+  // A lang filter still holds: a preferred language it leaves out cannot be shown.
+  const prefer = query.prefer?.split(',').filter((l) => !filters.lang || filters.lang.includes(l)) ?? [];
+  if (prefer.length > 0) await showPreferred(app, request, hits, prefer);
   const storyIds = hits.map((h) => {
     const s = h._source as { storyId?: string; id: string };
     return s.storyId ?? s.id;
@@ -107,6 +113,46 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: 
     for (const f of facets) out.facets[f] = presentBuckets(f, aggs[f], app.entities);
   }
   return { out, took: res.took, pitId: res.pit_id };
+}
+
+const storyOf = (h: EsHit) => {
+  const s = h._source as { storyId?: string; id: string; lang?: string };
+  return s.storyId ?? s.id;
+};
+
+/**
+ * `prefer`: replace each story's hit by the story's best match in the first preferred language it
+ * has (one request for the page's stories not already shown in the first language). Like the
+ * neutral highlights, a nicety: if the request fails the page keeps its hits.
+ */
+async function showPreferred(app: FastifyInstance, request: SearchRequest, hits: EsHit[], prefer: string[]): Promise<void> {
+  const rank = (h: EsHit) => {
+    const i = prefer.indexOf((h._source as { lang?: string }).lang ?? '');
+    return i < 0 ? prefer.length : i;
+  };
+  const pending = hits.filter((h) => rank(h) > 0);
+  if (pending.length === 0) return;
+  try {
+    const res = await app.esTimed('search_prefer', () =>
+      app.es.search({ index: app.gw.index, ...preferredHitsBody(request, pending.map(storyOf), prefer) }, { requestTimeout: app.gw.esTimeoutMs }),
+    );
+    const best = new Map<string, EsHit>();
+    for (const b of (res.aggregations?.stories as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []) {
+      for (const l of prefer) {
+        const hit = b[l]?.hit?.hits?.hits?.[0] as EsHit | undefined;
+        if (hit) {
+          best.set(String(b.key), hit);
+          break;
+        }
+      }
+    }
+    for (const [i, h] of hits.entries()) {
+      const better = best.get(storyOf(h));
+      if (better && rank(better) < rank(h)) hits[i] = better;
+    }
+  } catch (err) {
+    app.log.warn({ err, stories: pending.length }, 'preferred-language hits failed; the page keeps its hits');
+  }
 }
 
 /**
