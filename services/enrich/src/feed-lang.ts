@@ -12,6 +12,10 @@ import type { RedisClient } from '@akhbar/core';
  * a declared one, so it decides only when the text itself is thin or ambiguous. A feed that mixes
  * languages never reaches the share and gets no hint.
  *
+ * Counts are halved whenever they pass `window` (100), so they stand for the feed's recent
+ * articles: a feed that changes language (a site relaunched in French) is re-learned after about
+ * a hundred articles, not after four times everything it ever published.
+ *
  * Key: `<prefix>:enrich:feedlang:<feed id>` (hash: language → count; expires 30 days after the
  * feed's last undeclared article). Read through a short in-process cache.
  */
@@ -25,7 +29,27 @@ export interface FeedLanguageOptions {
   minShare?: number;
   /** How long a feed's language is remembered in-process. @default 60 000 */
   cacheMs?: number;
+  /** Counts are halved when their sum passes this. @default 100 */
+  window?: number;
 }
+
+/**
+ * Count one detection and halve every count once the sum passes the window (dropping what
+ * reaches 0), atomically. KEYS[1] the feed's hash; ARGV language, window, TTL seconds.
+ */
+const LEARN = `
+redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+local vals = redis.call('HGETALL', KEYS[1])
+local total = 0
+for i = 2, #vals, 2 do total = total + tonumber(vals[i]) end
+if total > tonumber(ARGV[2]) then
+  for i = 1, #vals, 2 do
+    local half = math.floor(tonumber(vals[i + 1]) / 2)
+    if half > 0 then redis.call('HSET', KEYS[1], vals[i], half) else redis.call('HDEL', KEYS[1], vals[i]) end
+  end
+end
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return total`;
 
 /** Detections at least this confident teach a feed's language; a hint-decided one (0.25) does not. */
 export const LEARN_CONFIDENCE = 0.5;
@@ -38,7 +62,7 @@ export class FeedLanguages {
 
   constructor(redis: RedisClient, opts: FeedLanguageOptions) {
     this.#redis = redis;
-    this.#o = { minArticles: 5, minShare: 0.8, cacheMs: 60_000, ...opts };
+    this.#o = { minArticles: 5, minShare: 0.8, cacheMs: 60_000, window: 100, ...opts };
   }
 
   #key(feedId: string): string {
@@ -61,7 +85,6 @@ export class FeedLanguages {
   /** Count a detection of an undeclared article of the feed (only confident ones count). */
   async learn(feedId: string, lang: string, confidence: number): Promise<void> {
     if (lang === 'und' || confidence < LEARN_CONFIDENCE) return;
-    const key = this.#key(feedId);
-    await this.#redis.multi().hincrby(key, lang, 1).expire(key, TTL_SECONDS).exec();
+    await this.#redis.eval(LEARN, 1, this.#key(feedId), lang, this.#o.window, TTL_SECONDS);
   }
 }

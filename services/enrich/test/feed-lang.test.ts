@@ -51,3 +51,19 @@ t.test('a feed that mixes languages gets no language; a declared language is nev
   t.equal(await feedLanguages.prior('declared'), undefined, 'articles with a declared language teach nothing');
   t.equal(await langOf(feedLanguages, item('declared', 'dh', HEADLINE, '', { langHint: 'fr' })), 'und', 'and a declared language is the only hint such an item gets');
 });
+
+t.test('a feed that changes language is re-learned from its recent articles', async (t) => {
+  const prefix = uniqueQueuePrefix('feedlang');
+  prefixes.push(prefix);
+  const feedLanguages = new FeedLanguages(redis, { prefix, cacheMs: 0 });
+  for (let i = 0; i < 300; i++) await feedLanguages.learn('relaunch', 'en', 0.9);
+  t.equal(await feedLanguages.prior('relaunch'), 'en');
+  // Relaunched in French: with every article it ever published counted, 1 200 French articles
+  // would be needed to reach 80 %; counted over its recent articles, about 120.
+  for (let i = 0; i < 150; i++) await feedLanguages.learn('relaunch', 'fr', 0.9);
+  t.equal(await feedLanguages.prior('relaunch'), 'fr', 'French after 150 French articles');
+  const counts = await redis.hgetall(`${prefix}:enrich:feedlang:relaunch`);
+  const total = Object.values(counts).reduce((s, n) => s + Number(n), 0);
+  t.ok(total > 0 && total <= 100, `the counts stay within the window (${JSON.stringify(counts)})`);
+  t.ok((await redis.ttl(`${prefix}:enrich:feedlang:relaunch`)) > 29 * 86_400, 'and still expire a month after the last article');
+});
