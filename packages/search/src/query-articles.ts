@@ -1,5 +1,5 @@
 import { F } from './fields.ts';
-import { HIT_SOURCE_FIELDS } from './query.ts';
+import { HIT_SOURCE_FIELDS, andFilter, buildQuery, type SearchFilters } from './query.ts';
 
 /** Queries about one article or one story, and the suggester. */
 
@@ -55,6 +55,36 @@ export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): R
       langs: { terms: { field: F.lang, size: 20 }, aggs: { tone: { avg: { field: F.tone } } } },
       sources: { terms: { field: F.sourceId, size: 100 }, aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } }, tone: { avg: { field: F.tone } } } },
       tone: { avg: { field: F.tone } },
+    },
+  };
+}
+
+/**
+ * One entity in the news (an entity's page): the articles tagged with it that match the filters —
+ * how many, first and last seen, their tone, languages, sources and topics, the people,
+ * organisations and places named with it, and its newest articles.
+ */
+export function entityBody(id: string, f: SearchFilters & { timeoutMs?: number }, opts: { size: number; articles: number }): Record<string, unknown> {
+  const terms = (field: string, size = opts.size) => ({ terms: { field, size } });
+  const others = (field: string) => ({ terms: { field, size: opts.size, exclude: [id] } });
+  return {
+    size: opts.articles,
+    track_total_hits: true,
+    timeout: `${f.timeoutMs ?? 10_000}ms`,
+    query: andFilter(buildQuery(f), { term: { [F.entityIds]: id } }),
+    sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }],
+    _source: { includes: HIT_SOURCE_FIELDS },
+    aggs: {
+      firstSeen: { min: { field: F.publishedAt } },
+      lastSeen: { max: { field: F.publishedAt } },
+      tone: { avg: { field: F.tone } },
+      langs: terms(F.lang, 20),
+      sources: { ...terms(F.sourceId), aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } } } },
+      topics: terms(F.topics),
+      countries: terms(F.countries),
+      people: others(F.people),
+      orgs: others(F.orgs),
+      places: others(F.places),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { F } from './fields.ts';
-import { HIT_SOURCE_FIELDS, buildQuery, esBox, type GeoBox, type SearchFilters } from './query.ts';
+import { HIT_SOURCE_FIELDS, andFilter, buildQuery, esBox, type GeoBox, type SearchFilters } from './query.ts';
 
 /**
  * Dashboard queries: timelines, top values, trending terms. Every one takes the same filters as
@@ -134,9 +134,7 @@ export interface TrendingRequest extends SearchFilters {
 /** The filters' query (from/to left out) restricted to articles published in `window` before `now`. */
 function windowQuery(r: SearchFilters & { window: string; now: string }): Record<string, unknown> {
   const { from: _from, to: _to, ...filters } = r;
-  const base = buildQuery(filters) as { bool?: { must?: unknown[]; filter?: unknown[] } };
-  const windowFilter = { range: { [F.publishedAt]: { gte: `${r.now}||-${r.window}`, lte: r.now } } };
-  return base.bool ? { bool: { ...base.bool, filter: [...(base.bool.filter ?? []), windowFilter] } } : { bool: { filter: [windowFilter] } };
+  return andFilter(buildQuery(filters), { range: { [F.publishedAt]: { gte: `${r.now}||-${r.window}`, lte: r.now } } });
 }
 
 export function trendingBody(r: TrendingRequest): Record<string, unknown> {

@@ -264,6 +264,12 @@ export function buildQuery(f: SearchFilters): Record<string, unknown> {
   return { bool: { ...(text ? { must: [text] } : {}), filter } };
 }
 
+/** `query` (as buildQuery gives it) narrowed by one more filter clause. */
+export function andFilter(query: Record<string, unknown>, clause: unknown): Record<string, unknown> {
+  const base = query as { bool?: { must?: unknown[]; filter?: unknown[] } };
+  return base.bool ? { bool: { ...base.bool, filter: [...(base.bool.filter ?? []), clause] } } : { bool: { filter: [clause] } };
+}
+
 /**
  * Relevance blended with recency: the text score is multiplied by 1 + exp-decay(publishedAt),
  * i.e. up to ×2 for an article published at `origin`, ×1.5 for one a week older, → ×1 for old

@@ -10,6 +10,7 @@ import type { GatewayConfig } from './config.ts';
 import { CursorCodec } from './cursor.ts';
 import { GatewayErrors, errorBody } from './errors.ts';
 import { defaultEntityLookup, type EntityLookup } from './entities.ts';
+import { entityRoutes } from './routes/entities.ts';
 import { errorHandler } from './error-handler.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
 import { docsPlugin } from './plugins/docs.ts';
@@ -318,6 +319,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await read.register(searchRoutes);
     await read.register(exportRoutes, { maxArticles: opts.exportMax ?? 10_000, ...(opts.exportPageSize ? { pageSize: opts.exportPageSize } : {}) });
     await read.register(articleRoutes);
+    await read.register(entityRoutes);
     await read.register(statsRoutes);
   });
   await app.register(feedRoutes);

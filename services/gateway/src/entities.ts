@@ -3,17 +3,18 @@ import type { EntityLookup, KnownEntity, LocatedEntity } from './expand.ts';
 
 /** The gazetteer of @akhbar/nlp (the same one enrichment tags articles with) as the gateway's lookup. */
 export function defaultEntityLookup(): EntityLookup {
-  const strip = (e: { id: string; type: string; name: string; names?: Record<string, string> | undefined }): KnownEntity => ({
+  const strip = (e: { id: string; type: string; name: string; names?: Record<string, string> | undefined; country?: string | undefined }): KnownEntity => ({
     id: e.id,
     type: e.type,
     name: e.name,
     ...(e.names ? { names: e.names } : {}),
+    ...(e.country ? { country: e.country } : {}),
   });
   const forms = new Map<string, ReadonlySet<string>>();
   const mentions = new Map<string, string[]>();
   const known = new Map<string, KnownEntity | undefined>();
   const located = (e: { id: string; type: string; name: string; names?: Record<string, string> | undefined; country?: string | undefined; location?: LocatedEntity['location'] | undefined }): LocatedEntity | undefined =>
-    e.location ? { ...strip(e), ...(e.country ? { country: e.country } : {}), location: e.location } : undefined;
+    e.location ? { ...strip(e), location: e.location } : undefined;
   let allLocated: { size: number; list: LocatedEntity[] } | undefined;
   return {
     find: (text) => findEntities(text).map(strip),

@@ -12,12 +12,12 @@ export interface KnownEntity {
   type: string;
   name: string;
   names?: Record<string, string>;
+  /** ISO 3166-1 alpha-2: the country itself, or the one the place, person or organisation belongs to. */
+  country?: string;
 }
 
 /** A place or country with its point on the map. */
 export interface LocatedEntity extends KnownEntity {
-  /** ISO 3166-1 alpha-2: the country itself, or the country the place is in. */
-  country?: string;
   location: GeoPoint;
 }
 

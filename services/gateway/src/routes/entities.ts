@@ -1,0 +1,135 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { F, entityBody } from '@akhbar/search';
+import { notFound } from '../errors.ts';
+import { expandQuery } from '../expand.ts';
+import { BucketOut, EntityOut, HitOut, ToneAverage, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
+import { FilterParams, IdParams, NamesParam, nameLangs, toFilters } from '../params.ts';
+
+/**
+ * Entities in the news: an entity's page (`/v1/entities/:id`: who or what it is, in every language,
+ * and how the articles tagged with it look — volume, first and last seen, tone, languages,
+ * sources, topics, who and what is named with it, its newest articles), and the lookup from a
+ * name in any language or script to the entities it names (`/v1/entities?name=`).
+ */
+
+const EntityInfo = Type.Composite([
+  EntityOut,
+  Type.Object({
+    country: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2: the country itself, or the one the place, person or organisation belongs to' })),
+    location: Type.Optional(Type.Object({ lat: Type.Number(), lon: Type.Number() })),
+    wikidata: Type.Optional(Type.String({ description: 'Its Wikidata page, for ids that are Wikidata QIDs' })),
+  }),
+]);
+
+const wikidataUrl = (id: string) => (/^Q\d+$/.test(id) ? { wikidata: `https://www.wikidata.org/wiki/${id}` } : {});
+
+export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/v1/entities',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'The known people, organisations, places and countries a name (or a text) names, in any language or spelling',
+        querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 300, description: 'A name or a short text: Kadhimi, الكاظمي, al-Kazimi, "the premier in Baghdad"' }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ entities: Type.Array(EntityInfo) }) },
+      },
+    },
+    async (req, reply) => {
+      const found = app.entities?.find(req.query.name) ?? [];
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return {
+        entities: found.map((e) => {
+          const at = app.entities?.place?.(e.id);
+          return { ...e, ...(at ? { location: at.location } : {}), ...wikidataUrl(e.id) };
+        }),
+      };
+    },
+  );
+
+  app.get(
+    '/v1/entities/:id',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'An entity in the news: its names, and the articles tagged with it — volume, first and last seen, tone, languages, sources, topics, related people, organisations and places, newest articles',
+        description: 'Any search filter narrows the articles counted (from/to for a period, lang, source, q…). 404 AKHBAR_NOT_FOUND when the id is neither known nor on any article.',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            ...FilterParams,
+            limit: Type.Integer({ minimum: 1, maximum: 50, default: 10, description: 'Buckets per list (sources, topics, related…)' }),
+            articles: Type.Integer({ minimum: 0, maximum: 50, default: 5, description: 'Newest articles to include' }),
+            ...NamesParam,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            entity: EntityInfo,
+            total: Type.Integer({ description: 'Articles tagged with it that match the filters' }),
+            firstSeen: Type.Union([Type.String(), Type.Null()]),
+            lastSeen: Type.Union([Type.String(), Type.Null()]),
+            tone: ToneAverage('Average tone of its articles (null when none has one)'),
+            langs: Type.Array(BucketOut),
+            sources: Type.Array(BucketOut),
+            topics: Type.Array(BucketOut),
+            countries: Type.Array(BucketOut),
+            related: Type.Object({ people: Type.Array(BucketOut), orgs: Type.Array(BucketOut), places: Type.Array(BucketOut) }, { description: 'Named in the same articles, most often first' }),
+            articles: Type.Array(HitOut),
+            expandedEntities: Type.Array(EntityOut),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      const q = req.query;
+      const filters = toFilters(q, app.entities);
+      const { expansion, entities } = expandQuery(filters.q, app.entities);
+      if (expansion) filters.expansion = expansion;
+      const res = await app.esTimed('entity', () =>
+        app.es.search(
+          { index: app.gw.index, ...entityBody(id, { ...filters, timeoutMs: app.gw.esTimeoutMs }, { size: q.limit, articles: q.articles }), request_cache: true },
+          { requestTimeout: app.gw.esTimeoutMs + 1_000 },
+        ),
+      );
+      const total = totalOf(res.hits.total).total;
+      let known = app.entities?.get(id);
+      if (!known && total === 0) {
+        // Not in the gazetteer (an entity from a since-removed entities file?) and not on the filtered articles: on any?
+        const any = await app.esTimed('entity', () => app.es.count({ index: app.gw.index, query: { term: { [F.entityIds]: id } } }, { requestTimeout: app.gw.esTimeoutMs }));
+        if (any.count === 0) throw notFound(`no entity with id ${id}`);
+      }
+      const hits = res.hits.hits as EsHit[];
+      if (!known) {
+        // Unknown to this gateway's gazetteer: named as its newest article names it.
+        const tagged = (hits[0]?._source as { entities?: Array<{ id: string; type: string; name: string }> } | undefined)?.entities?.find((e) => e.id === id);
+        known = { id, type: tagged?.type ?? 'unknown', name: tagged?.name ?? id };
+      }
+      const at = app.entities?.place?.(id);
+      const aggs = (res.aggregations ?? {}) as Record<string, any>;
+      const names = nameLangs(q.names);
+      const storyIds = hits.map((h) => (h._source as { storyId?: string; id: string }).storyId ?? (h._source as { id: string }).id);
+      const sizes = storyIds.length > 0 ? await app.storySizes.get(app, storyIds) : undefined;
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return {
+        entity: { ...known, ...(at ? { location: at.location } : {}), ...wikidataUrl(id) },
+        total,
+        firstSeen: aggs.firstSeen?.value_as_string ?? null,
+        lastSeen: aggs.lastSeen?.value_as_string ?? null,
+        tone: roundTone(aggs.tone?.value),
+        langs: presentBuckets('langs', aggs.langs),
+        sources: presentBuckets('sources', aggs.sources),
+        topics: presentBuckets('topics', aggs.topics),
+        countries: presentBuckets('countries', aggs.countries),
+        related: {
+          people: presentBuckets('people', aggs.people, app.entities),
+          orgs: presentBuckets('orgs', aggs.orgs, app.entities),
+          places: presentBuckets('places', aggs.places, app.entities),
+        },
+        articles: hits.map((h) => presentHit(h, sizes, app.entities, names)) as never,
+        expandedEntities: entities,
+      };
+    },
+  );
+};
