@@ -77,6 +77,8 @@ say(`${total} articles indexed. Try:
   curl -s '${api}/v1/search?q=milices&lang=fr'
   curl -s '${api}/v1/stories?window=7d'          # top stories: what most sources cover
   curl -s '${api}/v1/trending'
+  curl -sG '${api}/v1/stats/map' --data-urlencode 'near=بغداد' -d radius=1000km   # where: GeoJSON of the places
+  curl -s '${api}/v1/entities/mustafa-al-kadhimi'   # an entity's page: names, coverage, related
   curl -s -H 'Authorization: Bearer ${adminToken}' '${api}/v1/feeds'
 
 Web UI:   ${api}/            (dashboard: ${api}/?view=dashboard)

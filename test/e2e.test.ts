@@ -111,6 +111,17 @@ t.test('feeds registered through the API become searchable, Arabic included', as
   t.same(visit.langs.map((l) => l.key).sort(), ['ar', 'en', 'fr'], 'one story in Arabic, English and French');
   t.equal(visit.sources.length, 3, 'from three sources');
 
+  // Enrichment puts the places it recognises on the map: Baghdad, where the visit starts, is a
+  // point of the map and of a near= search, and has an entity page counting the story.
+  const map = (await (await fetch(`${api}/v1/stats/map?bbox=38.7,29,48.8,37.4`)).json()) as { features: Array<{ id: string; geometry: { coordinates: [number, number] }; properties: { count: number } }> };
+  const baghdad = map.features.find((f) => f.id === 'Q1530');
+  t.ok(baghdad && baghdad.properties.count >= 1, 'Baghdad is on the map of Iraq');
+  t.ok(baghdad && Math.abs(baghdad.geometry.coordinates[0] - 44.37) < 0.5 && Math.abs(baghdad.geometry.coordinates[1] - 33.31) < 0.5, 'at Baghdad');
+  const near = (await (await fetch(`${api}/v1/search?near=${encodeURIComponent('بغداد')}&radius=50km&limit=100`)).json()) as { hits: Array<{ id: string }> };
+  t.ok(near.hits.some((h) => h.id === story!.id), 'near=بغداد finds the Arabic report');
+  const page = (await (await fetch(`${api}/v1/entities/mustafa-al-kadhimi`)).json()) as { total: number; langs: Array<{ key: string }> };
+  t.ok(page.total >= 3 && page.langs.length === 3, "al-Kadhimi's page counts his reports in the three languages");
+
   const delivered = await waitFor(() => hooks.find((h) => h.body.includes(story!.id as string)), { timeoutMs: 30_000, what: 'the alert webhook to be called' });
   const payload = JSON.parse(delivered.body) as { alert: { name: string }; article: { title: string; lang: string; url: string } };
   t.match(payload, { alert: { name: 'Kadhimi' }, article: { lang: 'ar', url: story?.url } }, 'the alert POSTed the Arabic story to its webhook');
