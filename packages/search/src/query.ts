@@ -82,6 +82,8 @@ export interface GeoCircle {
   lat: number;
   lon: number;
   radiusKm: number;
+  /** The known place `near` named, when it named one (the response says which). */
+  place?: { id: string; type: string; name: string; names?: Record<string, string> };
 }
 
 /** A box in GeoJSON's order: west, south, east, north (degrees). `west > east` crosses the antimeridian. */

@@ -1,8 +1,8 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { GeoPoint } from '@akhbar/core';
 import type { GeoBox, GeoCircle, MapLevel } from '@akhbar/search';
 import type { LocatedEntity } from './expand.ts';
-import { roundTone, ToneAverage } from './present.ts';
+import { EntityOut, roundTone, ToneAverage } from './present.ts';
 
 /**
  * The map (`GET /v1/stats/map`): Elasticsearch's buckets as a GeoJSON FeatureCollection (RFC 7946),
@@ -59,6 +59,22 @@ export function tileBox(key: string): GeoBox {
 }
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** What `near` resolved to, in a response: the circle searched, and the place it named if any. */
+export const NearOut = Type.Object(
+  {
+    lat: Type.Number(),
+    lon: Type.Number(),
+    radiusKm: Type.Number(),
+    place: Type.Optional(EntityOut),
+  },
+  { description: 'The circle near= and radius= searched, and the known place near named (check it is the one you meant)' },
+);
+
+export function nearOut(near: GeoCircle | undefined): { near?: Static<typeof NearOut> } {
+  if (!near) return {};
+  return { near: { lat: near.lat, lon: near.lon, radiusKm: Math.round(near.radiusKm * 1000) / 1000, ...(near.place ? { place: near.place } : {}) } };
+}
 
 export const MapFeature = Type.Object({
   type: Type.Literal('Feature'),

@@ -156,7 +156,8 @@ export function nearFilter(near: string | undefined, radius: string | undefined,
   }
   const place = lookup?.place?.(near.trim());
   if (!place) throw badParam('near', `near must be lat,lon or a place Akhbar knows, by id or name (no known place in "${near.slice(0, 60)}")`);
-  return { lat: place.location.lat, lon: place.location.lon, radiusKm };
+  const { id, type, name, names } = place;
+  return { lat: place.location.lat, lon: place.location.lon, radiusKm, place: { id, type, name, ...(names ? { names } : {}) } };
 }
 
 /** `bbox=west,south,east,north` → a box; south above north, or a coordinate off the globe, is a 400. */

@@ -120,6 +120,15 @@ t.test('near: articles about a place within the radius, the place given by point
   t.same(await searchSlugs(`near=Basra&radius=100km&q=${encodeURIComponent('quais')}`), ['fr-basra-port'], 'with a query');
 });
 
+t.test('the response says where near= searched and which place it took the name for', async (t) => {
+  const named = (await get(`/v1/search?near=${encodeURIComponent('الموصل')}&radius=100km`)).body;
+  t.match(named.near, { lat: 36.34, lon: 43.13, radiusKm: 100, place: { id: MOSUL, type: 'place', name: 'Mosul', names: { ar: 'الموصل', fr: 'Mossoul' } } });
+  const point = (await get('/v1/search?near=36.3,43.1&radius=373mi')).body;
+  t.same(point.near, { lat: 36.3, lon: 43.1, radiusKm: 600.285 }, 'a point names no place; miles in km');
+  t.notOk('near' in (await get('/v1/search?q=port')).body, 'nothing without near');
+  t.match((await get('/v1/stats/map?near=Basra&radius=100km')).body.near, { place: { id: BASRA } }, 'the map says it too');
+});
+
 t.test('bbox: articles about a place inside a map viewport, across the antimeridian too', async (t) => {
   const iraq = '38.7,29,48.8,37.4';
   t.same(await searchSlugs(`bbox=${iraq}`), ['ar-mosul-bridge', 'en-baghdad-washington', 'en-mosul-bridge', 'fr-basra-port']);

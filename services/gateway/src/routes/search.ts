@@ -6,6 +6,7 @@ import { buildSearchBody, neutralHighlightBody, preferredHitsBody, type SearchFi
 import { badParam } from '../errors.ts';
 import { queryFingerprint } from '../cursor.ts';
 import { expandQuery } from '../expand.ts';
+import { NearOut, nearOut } from '../geo.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
 import { SearchParams, facetList, nameLangs, sortMode, toFilters } from '../params.ts';
 import { FEED_FORMATS, FEED_TYPES, sendFeed } from '../syndication.ts';
@@ -23,6 +24,7 @@ export const SearchResponse = Type.Object({
   hits: Type.Array(HitOut),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last page' }),
   facets: Type.Optional(Type.Record(Type.String(), Type.Array(BucketOut))),
+  near: Type.Optional(NearOut),
 });
 
 /** Elasticsearch's default max_result_window: offset paging (collapse=story) stops there. */
@@ -105,6 +107,7 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: 
     expandedEntities: entities,
     hits: hits.map((h) => presentHit(h, sizes, app.entities, names)) as Static<typeof HitOut>[],
     nextCursor,
+    ...nearOut(filters.near),
   };
   if (collapse) out.stories = (aggs._stories as { value?: number } | undefined)?.value ?? 0;
   const facets = facetList(query.facets);

@@ -5,7 +5,7 @@ import { badParam } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { isStopword } from '../stopwords.ts';
 import type { LocatedEntity } from '../expand.ts';
-import { MapFeature, gridBounds, inArea, presentFeatures, type MapBucket } from '../geo.ts';
+import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type MapBucket } from '../geo.ts';
 import { BucketOut, EntityOut, ToneAverage, pickNames, presentBuckets, roundTone, totalOf } from '../present.ts';
 import { FilterParams, NamesParam, UndatedFilterParams, nameLangs, toFilters, windowParam } from '../params.ts';
 
@@ -192,6 +192,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             unlocated: Type.Integer({ description: 'Places or countries counted but without a known point (left out of features)' }),
             features: Type.Array(MapFeature),
             expandedEntities: Type.Array(EntityOut),
+            near: Type.Optional(NearOut),
           }),
         },
       },
@@ -242,7 +243,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { features, unlocated } = presentFeatures(by, buckets, (key) => (by === 'country' ? countries.get(key) : ids.get(key)), (e) => pickNames(e.names, langs));
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       reply.type('application/geo+json; charset=utf-8');
-      return { type: 'FeatureCollection' as const, by, ...(by === 'grid' ? { zoom: q.zoom } : {}), total: totalOf(res.hits.total).total, unlocated, features, expandedEntities: entities };
+      return { type: 'FeatureCollection' as const, by, ...(by === 'grid' ? { zoom: q.zoom } : {}), total: totalOf(res.hits.total).total, unlocated, features, expandedEntities: entities, ...nearOut(filters.near) };
     },
   );
 
