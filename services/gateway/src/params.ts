@@ -156,6 +156,10 @@ export function nearFilter(near: string | undefined, radius: string | undefined,
   }
   const place = lookup?.place?.(near.trim());
   if (!place) throw badParam('near', `near must be lat,lon or a place Akhbar knows, by id or name (no known place in "${near.slice(0, 60)}")`);
+  // A country's point is its centre: 50 km around it is rarely what "near Iraq" meant.
+  if (place.type === 'country' && radius === undefined) {
+    throw badParam('near', `near names a country (${place.name}): filter with country=${place.country ?? '…'} for articles about it, or give a radius to search around its centre`);
+  }
   const { id, type, name, names } = place;
   return { lat: place.location.lat, lon: place.location.lon, radiusKm, place: { id, type, name, ...(names ? { names } : {}) } };
 }

@@ -116,6 +116,8 @@ t.test('near: articles about a place within the radius, the place given by point
   t.same(await searchSlugs('near=Baghdad&radius=373mi'), ['ar-mosul-bridge', 'en-baghdad-washington', 'en-mosul-bridge', 'fr-basra-port'], 'miles');
   t.same(await searchSlugs('near=Baghdad&radius=900km'), ['ar-mosul-bridge', 'en-baghdad-washington', 'en-beirut-port', 'en-mosul-bridge', 'fr-basra-port']);
   t.same(await searchSlugs('near=Washington&radius=100km'), ['en-baghdad-washington'], 'an article is at each of its places');
+  t.same(await searchSlugs('near=Lebanon&radius=100km'), ['en-beirut-port'], 'a country with a radius: around its centre');
+  t.match((await get('/v1/search?near=Iraq')).body.error.message, /country=IQ/, 'a country without a radius: the filter meant is named');
   t.same(await searchSlugs('near=Mosul&radius=100km&lang=en'), ['en-mosul-bridge'], 'with the other filters');
   t.same(await searchSlugs(`near=Basra&radius=100km&q=${encodeURIComponent('quais')}`), ['fr-basra-port'], 'with a query');
 });
@@ -152,6 +154,7 @@ t.test('near and bbox filter the dashboards and the feeds alike', async (t) => {
 t.test('a near or bbox that cannot be a place is a coded 400 naming it', async (t) => {
   const bad: Array<[string, string]> = [
     ['near=Atlantisville&radius=10km', 'near'],
+    ['near=Iraq', 'near'],
     ['near=91,10', 'near'],
     ['near=10,181', 'near'],
     ['radius=10km', 'radius'],
