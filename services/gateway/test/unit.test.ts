@@ -5,6 +5,7 @@ import { defaultEntityLookup } from '../src/entities.ts';
 import { expandQuery, positiveWords } from '../src/expand.ts';
 import { dateValue, toFilters } from '../src/params.ts';
 import { chooseInterval } from '../src/routes/stats.ts';
+import { buildWorldMap } from '../src/routes/web.ts';
 import { presentSuggestions } from '../src/suggest.ts';
 
 t.test('cursors round-trip and refuse tampering, other keys and other queries', async (t) => {
@@ -99,4 +100,23 @@ t.test('suggestions: each entity once, whole, in the spelling typed; exact prefi
     { text: 'Iraqi premier heads to Washington', kind: 'title', articleId: 'a1' },
   ], 'the main spelling when it is being typed, titles as they are');
   t.equal(presentSuggestions([{ text: 'Kadhimi', _source: { entities: [kadhimi] } }], 'kadh')[0]?.text, 'Mustafa al-Kadhimi', 'a surname completes the whole name');
+});
+
+t.test('the world map puts each place of the gazetteer where it is: inside its country\'s shape, never a country itself', async (t) => {
+  const located = defaultEntityLookup().located?.() ?? [];
+  const world = buildWorldMap(located);
+  /** The extent of an SVG path's points (d3 writes absolute M/L commands: x,y pairs). */
+  const extent = (id: string) => {
+    const d = world.shapes.find((s) => s.id === id)?.d ?? '';
+    const pairs = [...d.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    return { x0: Math.min(...pairs.map((p) => p[0])), x1: Math.max(...pairs.map((p) => p[0])), y0: Math.min(...pairs.map((p) => p[1])), y1: Math.max(...pairs.map((p) => p[1])) };
+  };
+  for (const [id, iso, name] of [['Q1530', 'IQ', 'Baghdad'], ['Q3572', 'TN', 'Tunis'], ['Q61', 'US', 'Washington']] as const) {
+    const p = world.places.find((x) => x.id === id);
+    const box = extent(iso);
+    t.ok(p && p.x >= box.x0 && p.x <= box.x1 && p.y >= box.y0 && p.y <= box.y1, `${name} (${String(p?.x)},${String(p?.y)}) inside ${iso}'s shape (${JSON.stringify(box)})`);
+  }
+  t.equal(world.places.length, located.filter((e) => e.type !== 'country').length, 'every located place');
+  t.notOk(world.places.some((p) => p.id === 'Q796' || p.id === 'Q810'), 'no country among the places (Iraq, Jordan are shapes)');
+  t.same(buildWorldMap().places, [], 'no gazetteer given: no places');
 });

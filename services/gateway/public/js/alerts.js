@@ -5,7 +5,7 @@
 import { api, ApiError, credentials, wireTokenForm } from './api.js';
 import { h, clear } from './dom.js';
 import { t, fmtDateTime, listSep } from './i18n.js';
-import { FILTERS, TONE, filterLabel, toneLabel, urlOf, readState, navigate, learnEntity, entityLabel } from './app.js';
+import { FILTERS, TONE, GEO, filterLabel, toneLabel, nearLabel, bboxLabel, urlOf, readState, navigate, learnEntity, entityLabel } from './app.js';
 
 const $ = (id) => document.getElementById(id);
 let wired = false;
@@ -16,7 +16,7 @@ const DIGESTS = ['', '1h', '1d'];
  * The search parameters of an alert the search view can show (and so link to). A function: this
  * module is evaluated before app.js, which imports it, has defined FILTERS.
  */
-const shownKeys = () => ['q', 'in', ...FILTERS.filter((k) => k !== 'from' && k !== 'to'), ...TONE];
+const shownKeys = () => ['q', 'in', ...FILTERS.filter((k) => k !== 'from' && k !== 'to'), ...TONE, ...GEO];
 
 /** The query the form was last filled from (a permalink's), so a re-render keeps the user's edits. */
 let filledFrom;
@@ -80,17 +80,19 @@ function keyLabel(key) {
   return label === k ? key : label;
 }
 
-/** An alert's query as [label, value] pairs: words, "in headlines only", each filter by name, the tone as one range. */
+/** An alert's query as [label, value] pairs: words, "in headlines only", each filter by name, the tone as one range, near with its radius. */
 function queryParts(query) {
   const parts = [];
   if (query.q) parts.push([t('alerts.words'), query.q, 'q']);
   if (query.in === 'title') parts.push([t('filters.inTitle'), '', 'in']);
   else if (query.in) parts.push(['in', query.in, 'in']);
   for (const [key, value] of Object.entries(query)) {
-    if (key === 'q' || key === 'in' || TONE.includes(key)) continue;
+    if (key === 'q' || key === 'in' || TONE.includes(key) || GEO.includes(key)) continue;
     parts.push([keyLabel(key), valueLabel(key, value), key]);
   }
   if (query.toneMin || query.toneMax) parts.push([t('filters.tone'), toneLabel(query), 'tone']);
+  if (query.near) parts.push([t('filters.near'), nearLabel(query), 'near']);
+  if (query.bbox) parts.push([t('filters.bbox'), bboxLabel(query.bbox), 'bbox']);
   return parts;
 }
 
@@ -113,7 +115,8 @@ function fill(state) {
   const query = {};
   if (state.q) query.q = state.q;
   if (state.q && state.in) query.in = state.in;
-  for (const k of [...FILTERS, ...TONE]) if (state[k] && k !== 'from' && k !== 'to') query[k] = state[k];
+  for (const k of [...FILTERS, ...TONE, ...GEO]) if (state[k] && k !== 'from' && k !== 'to') query[k] = state[k];
+  if (!query.near) delete query.radius;
   const key = JSON.stringify(query);
   $('alert-dates').hidden = !(state.from || state.to);
   if (key === filledFrom) return;
@@ -124,6 +127,8 @@ function fill(state) {
   if (query.in && query.in !== 'title') formFilters.push({ key: 'in', params: { in: query.in }, checked: true });
   for (const k of FILTERS) if (query[k]) formFilters.push({ key: k, params: { [k]: query[k] }, checked: true });
   if (query.toneMin || query.toneMax) formFilters.push({ key: 'tone', params: { toneMin: query.toneMin, toneMax: query.toneMax }, checked: true });
+  if (query.near) formFilters.push({ key: 'near', params: { near: query.near, radius: query.radius }, checked: true });
+  if (query.bbox) formFilters.push({ key: 'bbox', params: { bbox: query.bbox }, checked: true });
   suggestName();
 }
 
@@ -184,7 +189,7 @@ function fieldOf(param) {
   if (param === 'query.in') return [$('alert-in-title'), t('filters.inTitle')];
   if (param?.startsWith('query.')) {
     const key = param.slice(6);
-    const filter = TONE.includes(key) ? 'tone' : key;
+    const filter = TONE.includes(key) ? 'tone' : key === 'radius' ? 'near' : key;
     const box = document.querySelector(`#alert-filters input[data-key="${CSS.escape(filter)}"]`);
     return [box ?? $('alert-q'), `${t('alerts.query')} — ${keyLabel(filter)}`];
   }

@@ -2,7 +2,7 @@
 // and their chips, the view switch, the UI language, keyboard shortcuts.
 import { api, once } from './api.js';
 import { h, clear, setFeedAlternates } from './dom.js';
-import { t, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, UI_LANGS, AUTONYMS } from './i18n.js';
+import { t, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, listSep, UI_LANGS, AUTONYMS } from './i18n.js';
 import * as searchView from './search.js';
 import * as dashboardView from './dashboard.js';
 import * as feedsView from './feeds.js';
@@ -12,13 +12,21 @@ import * as alertsView from './alerts.js';
 export const FILTERS = ['story', 'lang', 'topic', 'source', 'country', 'entity', 'from', 'to'];
 /** Tone bounds, one number each, as the API takes them (toneMax=-2: clearly negative coverage). */
 export const TONE = ['toneMin', 'toneMax'];
+/**
+ * Where the articles are about, as the API takes it: near (a place id, a place name or lat,lon)
+ * with its radius (50km, 30mi), and bbox (west,south,east,north). Not comma lists of values: each
+ * is one chip.
+ */
+export const GEO = ['near', 'radius', 'bbox'];
+/** The radius the API takes when near has none, and the one a map bubble asks for. */
+export const DEFAULT_RADIUS = '50km';
 /** The tone selector's choices. */
 const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
 const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView };
 /** Views that manage the server (admin token) rather than look at the news: no query panel. */
 const ADMIN_VIEWS = new Set(['alerts', 'feeds']);
 /** Parameters that define a result set: changing one starts again from the first page. */
-const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, 'sort', 'group', 'show', 'window', 'rank']);
+const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'group', 'show', 'window', 'rank']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
 const SHOWS = ['top', 'articles'];
 const UI_STORE = 'akhbar.ui';
@@ -38,12 +46,14 @@ export const known = {
   entityNames: new Map(),
   /** Story id → the title of an article of it the page showed (for the story filter's chip). */
   storyTitles: new Map(),
+  /** A near= value that is no entity id (a place's name) → that place's names, for its chip. */
+  placeNames: new Map(),
 };
 
 export function readState(search = location.search) {
   const p = new URLSearchParams(search);
   const s = { view: VIEWS[p.get('view')] ? p.get('view') : 'search' };
-  for (const k of ['q', 'in', ...FILTERS, ...TONE, 'sort', 'cursor', 'trend', 'window', 'rank']) {
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'cursor', 'trend', 'window', 'rank']) {
     const v = p.get(k);
     if (v) s[k] = v;
   }
@@ -56,7 +66,7 @@ export function readState(search = location.search) {
 export function urlOf(s) {
   const p = new URLSearchParams();
   if (s.view && s.view !== 'search') p.set('view', s.view);
-  for (const k of ['q', 'in', ...FILTERS, ...TONE, 'sort', 'show', 'window', 'rank', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', 'window', 'rank', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
   if (s.group === false) p.set('group', '0');
   const ui = new URLSearchParams(location.search).get('ui');
   if (ui) p.set('ui', uiLang());
@@ -79,6 +89,10 @@ export function filterParams(s = state) {
   // "In headlines only": where the query's words must be (in=title).
   if (s.q && s.in) out.in = s.in;
   for (const k of [...FILTERS, ...TONE]) if (s[k]) out[k] = s[k];
+  // A radius means nothing without near.
+  if (s.near) out.near = s.near;
+  if (s.near && s.radius) out.radius = s.radius;
+  if (s.bbox) out.bbox = s.bbox;
   return out;
 }
 
@@ -136,6 +150,30 @@ export function filterLabel(key, value) {
     default:
       return value;
   }
+}
+
+/** A near= value in words: a place the page knows by its name in the UI language, else as it is. */
+function placeLabel(value) {
+  const n = known.entityNames.get(value) ?? known.placeNames.get(value);
+  return n?.[uiLang()] ?? n?.name ?? value;
+}
+
+/** A radius in words: "50 km", "30 mi" (the API's default when none is given). */
+function radiusLabel(radius = DEFAULT_RADIUS) {
+  const m = /^(\d+(?:\.\d+)?)\s*(km|mi)?$/i.exec(String(radius).trim());
+  if (!m) return radius;
+  return t(m[2]?.toLowerCase() === 'mi' ? 'geo.mi' : 'geo.km', { v: fmtNumber(Number(m[1])) });
+}
+
+/** Where the articles are about, in words: "Baghdad (50 km)". */
+export function nearLabel(s) {
+  return t('geo.near', { place: placeLabel(s.near), radius: radiusLabel(s.radius) });
+}
+
+/** A bbox in words: its four edges as given, in the UI's number format ("40, 29, 48, 38"). */
+export function bboxLabel(bbox) {
+  const parts = String(bbox).split(',');
+  return parts.every((p) => p.trim() !== '' && Number.isFinite(Number(p))) ? parts.map((p) => fmtNumber(Number(p))).join(listSep()) : bbox;
 }
 
 /** Which tone choice `s` is: '' (any), a preset's name, or 'custom' (other bounds from a permalink). */
@@ -246,29 +284,54 @@ function learnStoryTitle(id) {
     .catch(() => undefined);
 }
 
+/** near= values whose place names are being fetched for their chip. */
+const placeLookups = new Set();
+
+/**
+ * Learn the names of the place a near= names (a permalink opened afresh, a place no result named
+ * yet), then label its chip with them: /v1/stats/map of the place's own area has it among its
+ * features when any article is about it. A point (lat,lon) has no name to learn.
+ */
+function learnPlaceName(value) {
+  if (known.entityNames.get(value)?.[uiLang()] || known.placeNames.has(value) || placeLookups.has(value)) return;
+  if (/^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$/.test(value)) return;
+  placeLookups.add(value);
+  api('/v1/stats/map', { params: { by: 'place', near: value, radius: '1km', limit: 1000, names: UI_LANGS.join(',') } })
+    .then((res) => {
+      const key = value.toLowerCase();
+      const f = res.features.find((x) => x.id === value)
+        ?? res.features.find((x) => [x.properties.name, ...Object.values(x.properties.names ?? {})].some((n) => n?.toLowerCase() === key));
+      if (!f) return;
+      if (f.id === value) learnEntity({ id: f.id, name: f.properties.name, names: f.properties.names });
+      else known.placeNames.set(value, { name: f.properties.name, ...(f.properties.names ?? {}) });
+      renderChips();
+    })
+    // Not a place the gateway knows, or no answer: the chip keeps the value as it is.
+    .catch(() => undefined);
+}
+
+/** A removable chip: `label` in words, `dataset` saying which filter it is, `remove` on click. */
+function chip(label, dataset, remove) {
+  return h('button', { type: 'button', class: 'chip', 'aria-label': t('filters.remove', { label }), dataset, onclick: remove },
+    h('span', {}, label), h('span', { 'aria-hidden': 'true', class: 'x' }, '×'));
+}
+
 function renderChips() {
   const box = clear($('chips'));
   const chips = [];
   for (const id of (state.story ?? '').split(',').filter(Boolean)) learnStoryTitle(id);
+  if (state.near) learnPlaceName(state.near);
   for (const k of FILTERS) {
     for (const v of (state[k] ?? '').split(',').filter(Boolean)) {
-      const label = `${t(`filters.${k}`)}: ${filterLabel(k, v)}`;
-      chips.push(
-        h('button', { type: 'button', class: 'chip', 'aria-label': t('filters.remove', { label }), dataset: { filter: k, value: v }, onclick: () => removeFilterValue(k, v) },
-          h('span', {}, label), h('span', { 'aria-hidden': 'true', class: 'x' }, '×')),
-      );
+      chips.push(chip(`${t(`filters.${k}`)}: ${filterLabel(k, v)}`, { filter: k, value: v }, () => removeFilterValue(k, v)));
     }
   }
-  if (state.toneMin || state.toneMax) {
-    const label = `${t('filters.tone')}: ${toneLabel(state)}`;
-    chips.push(
-      h('button', { type: 'button', class: 'chip', 'aria-label': t('filters.remove', { label }), dataset: { filter: 'tone' }, onclick: () => navigate({ toneMin: undefined, toneMax: undefined }) },
-        h('span', {}, label), h('span', { 'aria-hidden': 'true', class: 'x' }, '×')),
-    );
-  }
+  if (state.toneMin || state.toneMax) chips.push(chip(`${t('filters.tone')}: ${toneLabel(state)}`, { filter: 'tone' }, () => navigate({ toneMin: undefined, toneMax: undefined })));
+  if (state.near) chips.push(chip(`${t('filters.near')}: ${nearLabel(state)}`, { filter: 'near', value: state.near }, () => navigate({ near: undefined, radius: undefined })));
+  if (state.bbox) chips.push(chip(`${t('filters.bbox')}: ${bboxLabel(state.bbox)}`, { filter: 'bbox', value: state.bbox }, () => navigate({ bbox: undefined })));
   if (chips.length > 0) {
     const clearAll = {};
-    for (const k of [...FILTERS, ...TONE]) clearAll[k] = undefined;
+    for (const k of [...FILTERS, ...TONE, ...GEO]) clearAll[k] = undefined;
     chips.push(h('button', { type: 'button', class: 'link', onclick: () => navigate(clearAll) }, t('filters.clear')));
   }
   box.append(...chips);

@@ -1,11 +1,12 @@
 // The dashboard: timeline and tone over time, world map, top entities / topics / sources (each
 // source with its average tone) and trending, all for the current query and filters. Every card
 // loads on its own, so one slow or failing call leaves the others standing (the timeline and tone
-// cards share one call). Clicking a bar, a country or a trending name narrows the filters.
+// cards share one call). Clicking a bar, a country or a trending name narrows the filters; a
+// place's circle on the map opens the articles near it.
 import { api, once } from './api.js';
 import { h, clear } from './dom.js';
-import { t, fmtNumber, langName, countryName } from './i18n.js';
-import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, topicLabel } from './app.js';
+import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';
+import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, topicLabel, DEFAULT_RADIUS } from './app.js';
 import { timelineChart, toneChart, barList, toneBadge } from './charts.js';
 import { worldMap } from './map.js';
 
@@ -76,14 +77,24 @@ async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
 }
 
 async function map(fp, signal) {
-  const [world, res] = await Promise.all([once('/ui/world.json'), api('/v1/stats/top', { params: { ...fp, field: 'countries', limit: 100 }, signal })]);
+  // The places are an extra layer: without them (a failed call) the countries still show.
+  const placesCall = api('/v1/stats/map', { params: { ...fp, by: 'place', limit: 100, names: UI_LANGS.join(',') }, signal })
+    .catch((err) => {
+      if (err.name === 'AbortError') throw err;
+      return { features: [], error: err };
+    });
+  const [world, res, places] = await Promise.all([once('/ui/world.json'), api('/v1/stats/top', { params: { ...fp, field: 'countries', limit: 100 }, signal }), placesCall]);
   known.facets.countries = res.buckets;
+  for (const f of places.features) learnEntity({ id: f.id, name: f.properties.name, names: f.properties.names });
   const pick = (id) => addFilter('country', id);
+  // A place: the articles about it and around it, in the search view.
+  const pickPlace = (id) => navigate({ view: 'search', show: 'articles', near: id, radius: DEFAULT_RADIUS, cursor: undefined }, { focus: 'heading' });
   const list = res.buckets.length > 0
     ? h('div', { class: 'map-top' }, h('h4', {}, t('map.list')),
         barList(res.buckets.slice(0, 8).map((b) => ({ key: b.key, label: countryName(b.key), count: b.count })), { onPick: (item) => pick(item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }) }))
     : null;
-  fill('card-map', h('div', { class: 'map-layout' }, worldMap(world, res.buckets, pick), list));
+  fill('card-map', h('div', { class: 'map-layout' }, worldMap(world, res.buckets, pick, { places: places.features, onPlace: pickPlace }), list),
+    places.error ? h('p', { class: 'error' }, t('error.generic', { message: places.error.message })) : null);
 }
 
 async function trending(state, fp, signal) {

@@ -6,6 +6,7 @@ import { geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { TOPICS } from '@akhbar/nlp';
+import type { LocatedEntity } from '../expand.ts';
 
 /**
  * The web UI: static files from services/gateway/public at `/` (no build step), plus two small
@@ -33,6 +34,8 @@ export interface WorldMap {
   shapes: Array<{ id: string; d: string }>;
   /** States too small for the 1:110m map (Bahrain, Singapore…): a point where they are. */
   points: Array<{ id: string; x: number; y: number }>;
+  /** Where each located place of the gazetteer (a city, a region: no country) stands on the map, by entity id. */
+  places: Array<{ id: string; x: number; y: number }>;
 }
 
 /** Countries world-atlas draws without an ISO numeric code. */
@@ -41,9 +44,11 @@ const UNCODED: Record<string, string> = { Kosovo: 'XK', 'N. Cyprus': 'CY', Somal
 /**
  * Project Natural Earth's 1:110m countries (world-atlas) to SVG paths once. Equal Earth keeps
  * areas true, so shading by count is not skewed by Mercator's polar inflation; Antarctica is
- * left out (no news is filed from it, and it would take a fifth of the height).
+ * left out (no news is filed from it, and it would take a fifth of the height). `located` (the
+ * gazetteer's entities with a point) gives the places, projected the same way, so the page can
+ * draw /v1/stats/map's places over the shapes without a projection of its own.
  */
-export function buildWorldMap(): WorldMap {
+export function buildWorldMap(located: readonly LocatedEntity[] = []): WorldMap {
   const topo = require('world-atlas/countries-110m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const countries = require('world-countries/countries.json') as WorldCountry[];
   const byNumeric = new Map(countries.filter((c) => c.ccn3).map((c) => [c.ccn3, c.cca2]));
@@ -59,13 +64,13 @@ export function buildWorldMap(): WorldMap {
     // Several features can share a code (N. Cyprus joins Cyprus): one path with both parts.
     shapes.set(id, (shapes.get(id) ?? '') + d);
   }
-  const points: WorldMap['points'] = [];
-  for (const c of countries) {
-    if (shapes.has(c.cca2) || !c.latlng || c.cca2 === 'AQ') continue;
-    const xy = projection([c.latlng[1], c.latlng[0]]);
-    if (xy) points.push({ id: c.cca2, x: Math.round(xy[0] * 10) / 10, y: Math.round(xy[1] * 10) / 10 });
-  }
-  return { width: MAP_W, height: MAP_H, shapes: [...shapes].map(([id, d]) => ({ id, d })), points };
+  const at = (id: string, lon: number, lat: number) => {
+    const xy = projection([lon, lat]);
+    return xy ? [{ id, x: Math.round(xy[0] * 10) / 10, y: Math.round(xy[1] * 10) / 10 }] : [];
+  };
+  const points = countries.filter((c) => !shapes.has(c.cca2) && c.latlng && c.cca2 !== 'AQ').flatMap((c) => at(c.cca2, c.latlng[1], c.latlng[0]));
+  const places = located.filter((e) => e.type !== 'country').flatMap((e) => at(e.id, e.location.lon, e.location.lat));
+  return { width: MAP_W, height: MAP_H, shapes: [...shapes].map(([id, d]) => ({ id, d })), points, places };
 }
 
 export const webRoutes: FastifyPluginAsync = async (app) => {
@@ -83,7 +88,8 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
 
   let world: string | undefined;
   app.get('/ui/world.json', { schema: { hide: true } }, async (_req, reply) => {
-    world ??= JSON.stringify(buildWorldMap());
+    // The gazetteer's places are known by now (a user's entities are registered at start-up).
+    world ??= JSON.stringify(buildWorldMap(app.entities?.located?.() ?? []));
     return reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=86400').send(world);
   });
 
