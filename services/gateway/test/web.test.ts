@@ -1050,7 +1050,11 @@ t.test('the UI switches between English, Arabic and French, and remembers', asyn
   t.equal((await page.textContent('#results button.story-btn'))?.trim(), '+3 مقالات');
   t.equal((await page.textContent('#follow'))?.replace(/\s+/g, ' ').trim(), 'تابعها في قارئ الخلاصات: RSS · Atom');
   t.same((await alternates(page)).map((a) => a.title), ['«Kadhimi» — أخبار (RSS)', '«Kadhimi» — أخبار (Atom)'], 'the feeds in the head are named in Arabic');
-  t.equal(await page.locator('#results article').first().getAttribute('dir'), 'auto', 'an English result keeps its own direction');
+  const lead = page.locator('#results > li.hit').first();
+  t.equal(await lead.getAttribute('data-lang'), 'ar', 'the story is shown by its Arabic report in the Arabic interface');
+  await lead.locator('button.story-btn').click();
+  await page.waitForSelector('#results .story li');
+  t.equal(await lead.locator('.story li .story-title[lang="en"]').getAttribute('dir'), 'auto', 'its English report keeps its own direction');
   await shot(page, 'ui-arabic');
   await page.goto(`${base}/?q=Kadhimi`);
   await ready(page);
@@ -1568,4 +1572,19 @@ t.test('the Arabic UI: a place circle named in Arabic, its chip in Arabic words 
   t.equal(await page.textContent('#chips button.chip[data-filter="near"] span:first-child'), `قرب: بغداد (${fifty} كم)`);
   t.same(await hitIds(page), NEAR_BAGHDAD.map(webIdOf));
   await done(t, w);
+});
+
+t.test("grouped results show each story by its article in the interface's language", async (t) => {
+  const leadOf = async (ui: string) => {
+    const w = await open(`/?ui=${ui}&q=Washington`);
+    const visit = ['ar-kadhimi-map', 'ar-kadhimi-office', 'en-kadhimi-map', 'fr-kadhimi-map'].map((slug) => `#results li.hit[data-id="${webIdOf(slug)}"]`).join(', ');
+    t.equal(await w.page.locator(visit).count(), 1, `${ui}: the visit is one result`);
+    const lang = await w.page.locator(visit).getAttribute('data-lang');
+    const calls = (await w.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/search');
+    await done(t, w);
+    return { lang, prefer: calls.at(-1)?.searchParams.get('prefer') };
+  };
+  t.same(await leadOf('ar'), { lang: 'ar', prefer: 'ar' }, 'Arabic interface: the Arabic report');
+  t.same(await leadOf('fr'), { lang: 'fr', prefer: 'fr' }, 'French interface: the French report');
+  t.same(await leadOf('en'), { lang: 'en', prefer: 'en' }, 'English interface: the English report');
 });

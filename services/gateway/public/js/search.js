@@ -72,7 +72,12 @@ async function renderArticles(state, { signal }) {
   const params = { ...filterParams(state), limit: LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(',') };
   if (state.sort) params.sort = state.sort;
   // One story's articles are never grouped into one (the story filter shows them all).
-  if (state.group !== false && !state.story) params.collapse = 'story';
+  if (state.group !== false && !state.story) {
+    params.collapse = 'story';
+    // Each story by its article in the reader's language where it has one — the language of an
+    // Arabic-script query first (typed in Arabic, read in Arabic), then the interface's.
+    params.prefer = [...new Set([...(/\p{Script=Arabic}/u.test(state.q ?? '') ? ['ar'] : []), uiLang()])].join(',');
+  }
   if (state.cursor) params.cursor = state.cursor;
   let res;
   try {
