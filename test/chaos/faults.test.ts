@@ -182,7 +182,9 @@ t.test(`faults while ingesting ${P.ledgerItems} items: nothing lost, nothing dup
     ledger.publishMore(batch);
     log('services started; publishing the first batch');
     await esBooting;
-    await stack.listening('indexer', 180_000);
+    // An Elasticsearch that has just booted beside the rest of the test suite can take minutes to
+    // create the index; the indexer waits it out (and says so in its log, shown on a timeout).
+    await stack.listening('indexer', 300_000);
     log('Elasticsearch up, indexer listening');
 
     const activeJobs = async (q: Queue): Promise<number> => (await q.getJobCounts('active')).active ?? 0;
