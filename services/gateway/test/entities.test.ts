@@ -52,6 +52,8 @@ t.test('a place has its point and its Wikidata page; those named with it are rel
   t.match(body.related.people, [{ key: KADHIMI, count: 3 }]);
   const kadhimi = body.articles.flatMap((a: { entities: Array<{ id: string; names?: Record<string, string> }> }) => a.entities).find((e: { id: string }) => e.id === KADHIMI);
   t.same(kadhimi?.names, { ar: 'مصطفى الكاظمي' }, 'names= on its articles');
+  t.same(body.related.people[0].names, { ar: 'مصطفى الكاظمي' }, 'and on those named with it');
+  t.notOk('names' in (await get(`/v1/entities/${BAGHDAD}`)).body.related.people[0], 'not unless asked for');
 });
 
 t.test('search filters narrow what is counted', async (t) => {

@@ -1588,3 +1588,267 @@ t.test("grouped results show each story by its article in the interface's langua
   t.same(await leadOf('fr'), { lang: 'fr', prefer: 'fr' }, 'French interface: the French report');
   t.same(await leadOf('en'), { lang: 'en', prefer: 'en' }, 'English interface: the English report');
 });
+
+// ---- an entity's page ---------------------------------------------------------------------------
+
+const KADHIMI_ID = 'mustafa-al-kadhimi';
+/** The fixtures that name an entity, newest first. */
+const naming = (id: string) => articles.filter((a) => a.enrichment.entities.some((e) => e.id === id)).sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt));
+/** The entity as the fixtures tag it (its names in every language). */
+const fixtureEntity = (id: string) => articles.flatMap((a) => a.enrichment.entities).find((e) => e.id === id)!;
+/** Entities of `types` named in the same fixtures as `id` (itself left out), with how many articles: "key=count", sorted. */
+function relatedOf(id: string, types: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const a of naming(id)) {
+    for (const e of new Map(a.enrichment.entities.map((x) => [x.id, x])).values()) {
+      if (e.id !== id && types.includes(e.type)) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
+    }
+  }
+  return [...counts].map(([k, n]) => `${k}=${String(n)}`).sort();
+}
+/** A bar list's rows as "key=count", sorted, and its labels by key. */
+async function bars(page: Page, card: string) {
+  const rows = await page.$$eval(`#${card} li[data-key]`, (els) => els.map((e) => [e.getAttribute('data-key')!, e.getAttribute('data-count')!, e.querySelector('.bar-label bdi')?.textContent ?? '']));
+  return { counts: rows.map(([k, n]) => `${k}=${n}`).sort(), labels: Object.fromEntries(rows.map(([k, , label]) => [k, label])) };
+}
+const entityPage = (id: string, ui = 'en') => `/?ui=${ui}&view=entity&id=${encodeURIComponent(id)}`;
+const entityTotal = (page: Page) => page.getAttribute('#entity-summary [data-stat="total"] [data-count]', 'data-count');
+
+t.test("an entity's page by its permalink: its name, type and country, its articles counted, first and last seen, tone, coverage, languages, who and what is named with it, its newest articles", async (t) => {
+  const w = await open(entityPage(KADHIMI_ID));
+  const { page } = w;
+  const his = naming(KADHIMI_ID);
+  const kadhimi = fixtureEntity(KADHIMI_ID);
+  t.ok(his.length > 1, `the fixtures name him in ${String(his.length)} articles`);
+  t.equal(await page.isVisible('#view-entity'), true);
+  t.equal(await page.isVisible('#view-search'), false);
+  t.equal(await text(page.locator('#entity-heading')), kadhimi.names!.en, 'his name in the interface language');
+  t.equal(await page.title(), `${kadhimi.names!.en} · Akhbar`);
+  t.equal(await page.textContent('#entity-facts .entity-type'), 'Person');
+  t.equal(await page.textContent('#entity-facts .entity-country'), 'Iraq', 'his country by its name');
+  t.equal(await page.locator('#entity-facts a.wikidata').count(), 0, 'no Wikidata page for an id that is no QID');
+  t.equal(await entityTotal(page), String(his.length), 'every article that names him');
+  t.equal(await text(page.locator('#entity-summary [data-stat="total"] dd')), `${String(his.length)} articles`);
+  t.equal(Date.parse((await page.getAttribute('#entity-summary [data-stat="first"] time', 'datetime'))!), Date.parse(his.at(-1)!.publishedAt), 'first seen: his oldest article');
+  t.equal(Date.parse((await page.getAttribute('#entity-summary [data-stat="last"] time', 'datetime'))!), Date.parse(his[0]!.publishedAt), 'last seen: his newest');
+  t.match(await text(page.locator('#entity-summary [data-stat="last"] time')), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M$/, 'a date and time as the results show them');
+  const tones = his.map((a) => a.enrichment.tone!.score);
+  const tone = Number(await page.getAttribute('#entity-summary [data-stat="tone"] .tone-badge', 'data-tone'));
+  t.ok(Math.abs(tone - tones.reduce((s, x) => s + x, 0) / tones.length) < 0.01, `the average tone of his articles (${String(tone)})`);
+  t.match(await page.getAttribute('#entity-summary .tone-badge', 'class'), /tone-neg/, 'coloured by its sign');
+
+  // His languages, and who and what is named with him, by name.
+  const langs = await bars(page, 'entity-langs');
+  const byLang = new Map<string, number>();
+  for (const a of his) byLang.set(a.enrichment.lang, (byLang.get(a.enrichment.lang) ?? 0) + 1);
+  t.same(langs.counts, [...byLang].map(([l, n]) => `${l}=${String(n)}`).sort(), 'his languages, with their counts');
+  t.same(langs.labels, { ar: 'Arabic', en: 'English', fr: 'French' });
+  const people = await bars(page, 'entity-people');
+  t.same(people.counts, relatedOf(KADHIMI_ID, ['person']), 'the people named with him (himself left out)');
+  t.same(people.labels, { Q22686: 'Donald Trump' });
+  const places = await bars(page, 'entity-places');
+  t.same(places.counts, relatedOf(KADHIMI_ID, ['place', 'country']), 'the places and countries named with him');
+  t.equal(places.labels[BAGHDAD_ID], 'Baghdad');
+  t.equal(places.labels[WASHINGTON_ID], fixtureEntity(WASHINGTON_ID).names!.en);
+  t.equal(await page.getAttribute(`#entity-places li[data-key="${BAGHDAD_ID}"] a.bar-row`, 'href'), `/?view=entity&id=${BAGHDAD_ID}&ui=en`, 'each a link to its own page');
+  t.match(await page.textContent('#entity-orgs'), /None in the same articles/, 'no organisation: said so');
+  t.match(await page.textContent('#entity-sources'), /Tigris Wire/);
+  t.match(await page.textContent('#entity-topics'), /politics/);
+
+  // His newest articles first, as search results.
+  t.same(await page.$$eval('#entity-articles li.hit', (els) => els.map((e) => e.getAttribute('data-id'))), his.map((a) => a.id), 'his articles, newest first');
+  t.equal(await page.locator('#entity-articles li.hit').first().getAttribute('data-id'), his[0]!.id);
+  t.equal(await page.locator('#entity-articles li.hit article[lang="ar"]').first().getAttribute('dir'), 'rtl', 'an Arabic one right to left');
+
+  // Coverage over the last 30 days: the dashboard's chart, from the timeline with the entity filter.
+  const counts = await page.$$eval('#entity-timeline svg.timeline g.bucket', (els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  t.ok(counts.length >= 30, `a bar a day (${String(counts.length)})`);
+  t.equal(counts.reduce((a, b) => a + b, 0), his.filter((a) => Date.parse(a.publishedAt) > Date.now() - 30 * 24 * HOUR).length, 'his articles of the last 30 days');
+  t.equal(await page.textContent('#h-entity-timeline'), 'Articles in the last 30 days');
+  const calls = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/stats/timeline');
+  t.same(calls.map((u) => [u.searchParams.get('entity'), u.searchParams.get('from'), u.searchParams.get('interval')]), [[KADHIMI_ID, 'now-30d', 'day']]);
+  t.same(await axeViolations(page), [], 'axe: the entity page');
+  await shot(page, 'entity-kadhimi');
+  await done(t, w);
+});
+
+t.test("an entity in a search result opens its page; Back returns to the same results; a modified click leaves the results for a new tab", async (t) => {
+  const w = await open('/?ui=en&q=Kadhimi&show=articles');
+  const { page } = w;
+  const before = page.url();
+  const ids = await hitIds(page);
+  t.ok(ids.length > 0);
+  const link = page.locator(`#results > li.hit .entities a[data-entity="${KADHIMI_ID}"]`).first();
+  t.equal(await link.textContent(), 'Mustafa al-Kadhimi');
+  t.equal(await link.getAttribute('href'), `/?view=entity&id=${KADHIMI_ID}&ui=en`, 'a real link');
+  t.equal(await page.getAttribute(`#expanded a[data-entity="${KADHIMI_ID}"]`, 'href'), `/?view=entity&id=${KADHIMI_ID}&ui=en`, '"Also finding articles about" names him by a link too');
+  const [tab] = await Promise.all([ctx.waitForEvent('page'), link.click({ modifiers: ['Control'] })]);
+  await tab.waitForLoadState();
+  t.equal(new URL(tab.url()).searchParams.get('id'), KADHIMI_ID, 'Ctrl+click: his page in a new tab');
+  await tab.close();
+  t.equal(page.url(), before, 'while this tab keeps the results');
+
+  await settled(page, () => link.click());
+  const url = new URL(page.url());
+  t.same([url.searchParams.get('view'), url.searchParams.get('id'), url.searchParams.get('q')], ['entity', KADHIMI_ID, null], 'his page, by its permalink, without the search');
+  t.equal(await text(page.locator('#entity-heading')), 'Mustafa al-Kadhimi');
+  t.equal(await page.isVisible('#view-search'), false);
+  t.equal(await page.isVisible('#filters'), false, 'no filters: the page does not take them');
+  t.equal(await page.evaluate('document.activeElement?.id'), 'entity-heading', 'focus on the heading');
+  await settled(page, () => page.goBack());
+  t.equal(page.url(), before, 'Back: the same search');
+  t.same(await hitIds(page), ids, 'with the same results');
+  t.equal(await page.inputValue('#q'), 'Kadhimi');
+  await settled(page, () => page.goForward());
+  t.equal(await text(page.locator('#entity-heading')), 'Mustafa al-Kadhimi', 'Forward: his page again');
+  // The query box there searches.
+  await page.fill('#q', 'Baghdad');
+  await settled(page, () => page.press('#q', 'Enter'));
+  const searched = new URL(page.url());
+  t.same([searched.searchParams.get('view'), searched.searchParams.get('id'), searched.searchParams.get('q')], [null, null, 'Baghdad'], 'a query typed on the page opens the search');
+  await done(t, w);
+});
+
+t.test("the dashboard's people, organisations and places: a bar still filters, the link beside it opens the page", async (t) => {
+  const w = await open('/?ui=en&view=dashboard');
+  const { page } = w;
+  const row = page.locator(`#card-entities li[data-key="${KADHIMI_ID}"]`);
+  const profile = row.locator('a.bar-page');
+  t.equal(await profile.textContent(), 'Profile');
+  t.equal(await profile.getAttribute('aria-label'), 'Profile of Mustafa al-Kadhimi', 'named for the entity');
+  t.equal(await profile.getAttribute('href'), `/?view=entity&id=${KADHIMI_ID}&ui=en`);
+  t.equal(await page.locator(`#card-trending #trend-entities li[data-key="${KADHIMI_ID}"] a.bar-page`).count(), 1, 'the trending names too');
+  await settled(page, () => row.locator('button.bar-row').click());
+  t.equal(new URL(page.url()).searchParams.get('entity'), KADHIMI_ID, 'the bar filters by him, as before');
+  t.match(await page.textContent('#dash-status'), new RegExp(`${String(naming(KADHIMI_ID).length)} matching articles`));
+  await settled(page, () => page.locator(`#card-entities li[data-key="${KADHIMI_ID}"] a.bar-page`).click());
+  const url = new URL(page.url());
+  t.same([url.searchParams.get('view'), url.searchParams.get('id'), url.searchParams.get('entity')], ['entity', KADHIMI_ID, null], 'the link opens his page');
+  t.equal(await entityTotal(page), String(naming(KADHIMI_ID).length));
+  await done(t, w);
+});
+
+t.test("a related place opens that place's page: its own name, count, Wikidata link and relations", async (t) => {
+  const w = await open(entityPage(KADHIMI_ID));
+  const { page } = w;
+  await settled(page, () => page.click(`#entity-places li[data-key="${BAGHDAD_ID}"] a.bar-row`));
+  t.equal(new URL(page.url()).searchParams.get('id'), BAGHDAD_ID, "Baghdad's page");
+  t.equal(await text(page.locator('#entity-heading')), 'Baghdad');
+  t.equal(await page.textContent('#entity-facts .entity-type'), 'Place');
+  t.equal(await page.textContent('#entity-facts .entity-country'), 'Iraq');
+  const wikidata = page.locator('#entity-facts a.wikidata');
+  t.equal(await wikidata.getAttribute('href'), `https://www.wikidata.org/wiki/${BAGHDAD_ID}`, 'its Wikidata page');
+  t.equal(await wikidata.getAttribute('rel'), 'noopener noreferrer');
+  t.equal(await entityTotal(page), String(naming(BAGHDAD_ID).length), 'the articles about Baghdad');
+  t.same((await bars(page, 'entity-people')).counts, relatedOf(BAGHDAD_ID, ['person']), 'the people named with it, Kadhimi among them');
+  t.same(await page.$$eval('#entity-articles li.hit', (els) => els.map((e) => e.getAttribute('data-id'))), naming(BAGHDAD_ID).map((a) => a.id));
+  await settled(page, () => page.click(`#entity-people li[data-key="${KADHIMI_ID}"] a.bar-row`));
+  t.equal(await text(page.locator('#entity-heading')), 'Mustafa al-Kadhimi', 'and back to him from there');
+  await settled(page, () => page.goBack());
+  t.equal(await text(page.locator('#entity-heading')), 'Baghdad', 'Back: Baghdad');
+  // A country among the places: named as the UI names countries.
+  await settled(page, () => page.goBack());
+  await settled(page, () => page.click('#entity-places li[data-key="Q794"] a.bar-row'));
+  t.equal(await text(page.locator('#entity-heading')), 'Iran');
+  t.equal(await page.textContent('#entity-facts .entity-type'), 'Country');
+  t.equal(await entityTotal(page), String(naming('Q794').length));
+  const offGateway = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).filter((u) => !u.startsWith(base));
+  t.same(offGateway, [], 'every request went to the gateway');
+  await done(t, w);
+});
+
+t.test('"Search its articles" opens the search with the entity chip and only its articles; "Alert me about it" prefills the alert', async (t) => {
+  const w = await open(entityPage(KADHIMI_ID));
+  const { page } = w;
+  const his = naming(KADHIMI_ID).map((a) => a.id);
+  t.equal(await page.textContent('#entity-search'), 'Search its articles');
+  await settled(page, () => page.click('#entity-search'));
+  const url = new URL(page.url());
+  t.same([url.searchParams.get('view'), url.searchParams.get('entity'), url.searchParams.get('show'), url.searchParams.get('id')], [null, KADHIMI_ID, 'articles', null], 'the search view with the entity filter');
+  t.equal(await page.textContent('#chips button.chip[data-filter="entity"] span:first-child'), 'About: Mustafa al-Kadhimi', 'his chip, by name');
+  const ids = await hitIds(page);
+  t.ok(ids.length > 0 && ids.every((id) => his.includes(id!)), 'only his articles');
+  t.match(await page.textContent('#search-status'), new RegExp(`\\b${String(his.length)} articles`), 'all of them');
+  await settled(page, () => page.click('#chips button.chip[data-filter="entity"]'));
+  t.match(await page.textContent('#search-status'), /33 articles/, 'the chip removes the filter, as any chip');
+
+  await settled(page, () => page.goBack());
+  await settled(page, () => page.goBack());
+  t.equal(new URL(page.url()).searchParams.get('view'), 'entity', 'Back: his page');
+  // A language of his: its articles in that language.
+  await settled(page, () => page.click('#entity-langs li[data-key="fr"] a.bar-row'));
+  const fr = new URL(page.url());
+  t.same([fr.searchParams.get('entity'), fr.searchParams.get('lang')], [KADHIMI_ID, 'fr']);
+  t.same(await hitIds(page), naming(KADHIMI_ID).filter((a) => a.enrichment.lang === 'fr').map((a) => a.id), 'his French article');
+  await settled(page, () => page.goBack());
+
+  const alert = new URL((await page.getAttribute('#entity-alert', 'href'))!, base);
+  t.same([alert.searchParams.get('view'), alert.searchParams.get('entity')], ['alerts', KADHIMI_ID]);
+  await settled(page, () => page.click('#entity-alert'));
+  t.equal(new URL(page.url()).searchParams.get('view'), 'alerts');
+  t.same(await page.$$eval('#alert-filters li', (els) => els.map((e) => e.textContent)), ['About: Mustafa al-Kadhimi'], 'the alert form watches him');
+  t.equal(await page.inputValue('#alert-name'), 'Mustafa al-Kadhimi', 'and is named after him');
+  await done(t, w);
+});
+
+t.test("the Arabic interface: the entity's page in Arabic names, words and numbers, right to left", async (t) => {
+  const w = await open(entityPage(KADHIMI_ID, 'ar'));
+  const { page } = w;
+  const ar = (n: number) => page.evaluate((x) => new Intl.NumberFormat('ar').format(x), n);
+  t.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  t.equal(await text(page.locator('#entity-heading')), fixtureEntity(KADHIMI_ID).names!.ar, 'his Arabic name');
+  t.equal(await page.locator('#entity-heading').evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el).direction), 'rtl');
+  t.equal(await page.title(), `${fixtureEntity(KADHIMI_ID).names!.ar} · أخبار`);
+  t.equal(await page.textContent('#entity-facts .entity-type'), 'شخص');
+  t.equal(await page.textContent('#entity-facts .entity-country'), 'العراق');
+  const n = naming(KADHIMI_ID).length;
+  t.equal(await text(page.locator('#entity-summary [data-stat="total"] dd')), `${await ar(n)} مقالات`, 'his count in Arabic words and digits');
+  t.equal(await page.textContent('#h-entity-timeline'), `المقالات في آخر ${await ar(30)} يوما`);
+  t.same((await bars(page, 'entity-people')).labels, { Q22686: 'دونالد ترامب' }, 'the people named with him by their Arabic names');
+  const places = (await bars(page, 'entity-places')).labels;
+  t.same([places[BAGHDAD_ID], places[WASHINGTON_ID]], ['بغداد', 'واشنطن'], 'and the places');
+  const topics = (await (await fetch(`${base}/ui/topics.json`)).json()) as { topics: Array<{ id: string; labels: Record<string, string> }> };
+  t.equal((await bars(page, 'entity-topics')).labels.politics, topics.topics.find((x) => x.id === 'politics')!.labels.ar, 'topics by their Arabic labels');
+  t.equal(await page.textContent('#entity-search'), 'ابحث في المقالات عن هذا الاسم');
+  // Laid out right to left: the first action on the right, the bars' labels at the right edge.
+  const [search, alert] = [await page.locator('#entity-search').boundingBox(), await page.locator('#entity-alert').boundingBox()];
+  t.ok(search && alert && search.x > alert.x, 'the first action is the rightmost');
+  const label = await page.locator('#entity-people li .bar-label').first().boundingBox();
+  const card = await page.locator('#entity-people').boundingBox();
+  t.ok(label && card && card.x + card.width - (label.x + label.width) < 40, 'a name starts at the right of its card');
+  t.same(await axeViolations(page), [], 'axe: the Arabic entity page');
+  await shot(page, 'entity-kadhimi-arabic');
+  await page.setViewportSize({ width: 390, height: 844 });
+  t.ok(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), 'no horizontal scrolling at phone width');
+  await shot(page, 'phone-entity-arabic');
+  await settled(page, () => page.click('#ui-switch button[data-ui="fr"]'));
+  t.equal(await text(page.locator('#entity-heading')), fixtureEntity(KADHIMI_ID).names!.fr, 'switched to French: his French name');
+  t.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  t.equal(await page.textContent('#entity-search'), 'Chercher ses articles');
+  t.equal(new URL(page.url()).searchParams.get('id'), KADHIMI_ID, 'the same page');
+  await done(t, w);
+});
+
+t.test('an unknown entity: a clear "not found", not a blank page; a failing card fails alone', async (t) => {
+  const w = await open(entityPage('Q999999999'));
+  const { page } = w;
+  expectRefused(w, 404);
+  t.equal(await text(page.locator('#entity-heading')), 'Not found');
+  t.match(await page.textContent('#entity-status'), /No person, organisation, place or country has the id “Q999999999”/);
+  t.equal(await page.isVisible('#entity-cards'), false, 'no empty cards');
+  t.equal(await page.isVisible('#entity-actions'), false);
+  t.equal(await page.title(), 'Not found · Akhbar');
+  t.same(await axeViolations(page), [], 'axe: the not-found page');
+  await done(t, w);
+
+  // The timeline's call fails: its card says so, the rest of the page stands.
+  const broken = await open(entityPage(KADHIMI_ID));
+  await broken.page.route('**/v1/stats/timeline?*', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'AKHBAR_INTERNAL', message: 'the timeline broke' } }) }));
+  await broken.page.reload();
+  await ready(broken.page);
+  expectRefused(broken, 500);
+  t.equal(await text(broken.page.locator('#entity-timeline .card-body')), 'Something went wrong: the timeline broke', 'the error in its card');
+  t.equal(await entityTotal(broken.page), String(naming(KADHIMI_ID).length), 'the rest of the page is there');
+  t.ok(await broken.page.locator('#entity-people li').count() > 0);
+  await done(t, broken);
+});

@@ -7,6 +7,7 @@ import * as searchView from './search.js';
 import * as dashboardView from './dashboard.js';
 import * as feedsView from './feeds.js';
 import * as alertsView from './alerts.js';
+import * as entityView from './entity.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
 export const FILTERS = ['story', 'lang', 'topic', 'source', 'country', 'entity', 'from', 'to'];
@@ -22,9 +23,14 @@ export const GEO = ['near', 'radius', 'bbox'];
 export const DEFAULT_RADIUS = '50km';
 /** The tone selector's choices. */
 const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
-const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView };
+const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView };
 /** Views that manage the server (admin token) rather than look at the news: no query panel. */
 const ADMIN_VIEWS = new Set(['alerts', 'feeds']);
+/**
+ * Views about one thing (an entity's page, `id`): the query box leads to the search view, and the
+ * filters, which they do not take, are folded away.
+ */
+const PAGE_VIEWS = new Set(['entity']);
 /** Parameters that define a result set: changing one starts again from the first page. */
 const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'group', 'show', 'window', 'rank']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
@@ -53,6 +59,8 @@ export const known = {
 export function readState(search = location.search) {
   const p = new URLSearchParams(search);
   const s = { view: VIEWS[p.get('view')] ? p.get('view') : 'search' };
+  // The entity a page view is about (view=entity&id=Q1530): it means nothing to the other views.
+  if (PAGE_VIEWS.has(s.view) && p.get('id')) s.id = p.get('id');
   for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'cursor', 'trend', 'window', 'rank']) {
     const v = p.get(k);
     if (v) s[k] = v;
@@ -66,6 +74,7 @@ export function readState(search = location.search) {
 export function urlOf(s) {
   const p = new URLSearchParams();
   if (s.view && s.view !== 'search') p.set('view', s.view);
+  if (PAGE_VIEWS.has(s.view) && s.id) p.set('id', s.id);
   for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', 'window', 'rank', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
   if (s.group === false) p.set('group', '0');
   const ui = new URLSearchParams(location.search).get('ui');
@@ -103,15 +112,55 @@ export function filterParams(s = state) {
 export function navigate(patch, { replace = false, focus } = {}) {
   const next = { ...state, ...patch };
   for (const [k, v] of Object.entries(patch)) if (v === undefined || v === '') delete next[k];
+  if (!PAGE_VIEWS.has(next.view)) delete next.id;
   if (Object.keys(patch).some((k) => QUERY_KEYS.has(k)) && !('cursor' in patch)) {
     delete next.cursor;
     searchView.resetPages();
   }
+  return go(next, { replace, focus });
+}
+
+/** Move to `next` as it is (nothing kept from the current state), with a history entry unless `replace`. */
+function go(next, { replace = false, focus } = {}) {
   const url = urlOf(next);
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   state = next;
   return render({ focus });
+}
+
+/**
+ * Move to a fresh state: `next` alone, without the current query and filters (an entity's page is
+ * about the entity, not about the search it was opened from; Back returns to that search).
+ */
+export function visit(next, opts = {}) {
+  searchView.resetPages();
+  return go({ group: true, ...next }, { focus: 'heading', ...opts });
+}
+
+/** The page URL of an entity's page: /?view=entity&id=Q1530 (and the UI language, when the URL has it). */
+export function entityHref(id) {
+  return urlOf({ view: 'entity', id });
+}
+
+/** Open an entity's page. */
+export function openEntity(id, opts) {
+  return visit({ view: 'entity', id }, opts);
+}
+
+/**
+ * A click on one of the page's own links: handled in the page (`then`) unless the reader asked the
+ * browser for a new tab or window (a modifier key, the middle button), which then opens the href.
+ */
+export function followLink(e, then) {
+  if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+  e.preventDefault();
+  void then();
+}
+
+/** A link to an entity's page, named `label`: a real link (a new tab opens it too), followed in the page. */
+export function entityLink(id, label, attrs = {}) {
+  return h('a', { href: entityHref(id), class: 'entity-link', dataset: { entity: id }, ...attrs, onclick: (e) => followLink(e, () => openEntity(id)) }, label);
 }
 
 /** Add a value to a list filter (from a dashboard bar, a map country…). */
@@ -352,6 +401,8 @@ async function render({ focus } = {}) {
   document.body.dataset.ready = '0';
   for (const [name] of Object.entries(VIEWS)) $(`view-${name}`).hidden = name !== state.view;
   $('query-panel').hidden = ADMIN_VIEWS.has(state.view);
+  $('filters').hidden = PAGE_VIEWS.has(state.view);
+  $('chips').hidden = PAGE_VIEWS.has(state.view);
   // A view left behind forgets what it showed only once (the secret of a new alert).
   if (shownView && shownView !== state.view) VIEWS[shownView].leave?.();
   shownView = state.view;
@@ -443,7 +494,7 @@ function wire() {
     e.preventDefault();
     const q = $('q').value.trim();
     const patch = { q: q || undefined };
-    if (ADMIN_VIEWS.has(state.view)) patch.view = 'search';
+    if (ADMIN_VIEWS.has(state.view) || PAGE_VIEWS.has(state.view)) patch.view = 'search';
     // A new query falls back to the default order for it unless the user chose one.
     if (!q && state.sort === 'relevance') patch.sort = undefined;
     void navigate(patch, { focus: 'results' });
@@ -510,6 +561,11 @@ async function loadKnown() {
 
 /** Settles when topics, sources and the country list have loaded (or failed to). */
 let knownLoaded = Promise.resolve();
+
+/** Settles when the topics, sources and countries have loaded (or failed to): for a view that names them. */
+export function knownReady() {
+  return knownLoaded;
+}
 
 /** Load the filter lists again (after the user gave an API key). */
 export function reloadKnown() {

@@ -176,11 +176,14 @@ export function toneBadge(tone, title = t('hit.toneTitle', { min: fmtNumber(-100
 }
 
 /**
- * A ranked list as bars: each row a button (label, bar, count) that `onPick`s its key, or plain
- * text when there is nothing to pick. An item's `badge` (a node, such as a source's tone) follows
- * its label inside the row, so a button's name reads "Tigris Wire tone +0.1 27" (the dot unread).
+ * A ranked list as bars: each row a button (label, bar, count) that `onPick`s its key, a link to
+ * `href(item)` that `onFollow`s it in the page (the browser opens it in a new tab on a middle or
+ * modified click), or plain text when there is nothing to pick. An item's `badge` (a node, such as
+ * a source's tone) follows its label inside the row, so a button's name reads "Tigris Wire tone
+ * +0.1 27" (the dot unread). `extra(item)` (a node, or null) follows the row in its list item: a
+ * second action beside the row's own.
  */
-export function barList(items, { onPick, pickLabel } = {}) {
+export function barList(items, { onPick, pickLabel, href, onFollow, extra } = {}) {
   const max = Math.max(1, ...items.map((i) => i.count));
   return h('ol', { class: 'bars' }, items.map((item) => {
     const content = [
@@ -188,7 +191,16 @@ export function barList(items, { onPick, pickLabel } = {}) {
       h('span', { class: 'bar-count' }, fmtNumber(item.count)),
       h('span', { class: 'bar', 'aria-hidden': 'true', style: { '--w': `${Math.max(2, Math.round((item.count / max) * 100))}%` } }),
     ];
-    return h('li', { dataset: { key: item.key, count: String(item.count) } },
-      onPick ? h('button', { type: 'button', class: 'bar-row', title: pickLabel?.(item), onclick: () => onPick(item) }, content) : h('span', { class: 'bar-row' }, content));
+    let row;
+    if (href) {
+      row = h('a', { class: 'bar-row', href: href(item), title: pickLabel?.(item), onclick: (e) => {
+        if (!onFollow || e.defaultPrevented || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+        e.preventDefault();
+        onFollow(item);
+      } }, content);
+    } else if (onPick) row = h('button', { type: 'button', class: 'bar-row', title: pickLabel?.(item), onclick: () => onPick(item) }, content);
+    else row = h('span', { class: 'bar-row' }, content);
+    const more = extra?.(item);
+    return h('li', { class: more ? 'with-extra' : undefined, dataset: { key: item.key, count: String(item.count) } }, row, more);
   }));
 }

@@ -6,7 +6,7 @@
 import { api, once } from './api.js';
 import { h, clear } from './dom.js';
 import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';
-import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, topicLabel, DEFAULT_RADIUS } from './app.js';
+import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, topicLabel, DEFAULT_RADIUS } from './app.js';
 import { timelineChart, toneChart, barList, toneBadge } from './charts.js';
 import { worldMap } from './map.js';
 
@@ -14,22 +14,23 @@ const $ = (id) => document.getElementById(id);
 const WINDOWS = ['24h', '3d', '7d'];
 const DAY = 86_400_000;
 
-function body(card) {
+// A card (the dashboard's, the entity page's): a section with a .card-body, filled on its own.
+export function body(card) {
   return $(card).querySelector('.card-body');
 }
 
-function busy(card) {
+export function busy(card) {
   const b = body(card);
   $(card).setAttribute('aria-busy', 'true');
   b.replaceChildren(h('p', { class: 'muted' }, t('dash.loading')));
 }
 
-function fill(card, ...nodes) {
+export function fill(card, ...nodes) {
   $(card).removeAttribute('aria-busy');
   body(card).replaceChildren(...nodes.filter(Boolean));
 }
 
-function failed(card, err) {
+export function failed(card, err) {
   if (err?.name === 'AbortError') return;
   fill(card, h('p', { class: 'error' }, t('error.generic', { message: err.message })));
 }
@@ -45,7 +46,7 @@ export function intervalFor(oldestIso, now = Date.now()) {
   return 'month';
 }
 
-function timeZone() {
+export function timeZone() {
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return /^[A-Za-z]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz ?? '') ? tz : 'UTC';
 }
@@ -69,11 +70,19 @@ async function timeline(fp, signal) {
   fill('card-tone', res.total === 0 ? empty() : toned ? toneChart(res, { width: body('card-tone').clientWidth }) : h('p', { class: 'muted' }, t('tone.none')));
 }
 
+/**
+ * Beside an entity's bar (whose click filters by it): a small link to its page, named for it
+ * ("Profile of Baghdad"), so the bar keeps its one action and the page is a real link.
+ */
+export function pageLink(item) {
+  return entityLink(item.key, t('entity.profile'), { class: 'entity-link bar-page', 'aria-label': t('entity.profileOf', { name: item.label }), title: t('entity.profileOf', { name: item.label }) });
+}
+
 async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
   const res = await api('/v1/stats/top', { params: { ...fp, field, limit: 10, ...extra }, signal });
   if (field !== 'entities') known.facets[field] = res.buckets;
   const items = res.buckets.map(toItem);
-  fill(card, items.length > 0 ? barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }) }) : empty());
+  fill(card, items.length > 0 ? barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: field === 'entities' ? pageLink : undefined }) : empty());
 }
 
 async function map(fp, signal) {
@@ -109,7 +118,7 @@ async function trending(state, fp, signal) {
   const terms = [...res.terms, ...res.keywords.filter((k) => !res.terms.some((x) => x.key === k.key))].slice(0, 8).map((x) => ({ key: x.key, label: x.key, count: x.count }));
   if (names.length === 0 && terms.length === 0) return fill('card-trending', h('p', { class: 'muted' }, t('dash.trendEmpty')));
   fill('card-trending',
-    names.length > 0 ? h('div', { class: 'trend-part', id: 'trend-entities' }, h('h4', {}, t('dash.trendEntities')), barList(names, { onPick: (item) => addFilter('entity', item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }) })) : null,
+    names.length > 0 ? h('div', { class: 'trend-part', id: 'trend-entities' }, h('h4', {}, t('dash.trendEntities')), barList(names, { onPick: (item) => addFilter('entity', item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: pageLink })) : null,
     terms.length > 0 ? h('div', { class: 'trend-part', id: 'trend-terms' }, h('h4', {}, t('dash.trendTerms')), barList(terms, { onPick: (item) => navigate({ q: item.key }), pickLabel: (item) => t('dash.filterBy', { label: item.label }) })) : null);
 }
 

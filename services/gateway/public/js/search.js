@@ -5,8 +5,8 @@
 import { api, apiHref, ApiError, credentials } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
-import { t, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
-import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, topicLabel, reloadKnown, readState } from './app.js';
+import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
+import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState } from './app.js';
 
 const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
@@ -99,11 +99,7 @@ async function renderArticles(state, { signal }) {
   if (state.cursor && pages.length > 0) parts.push(t('results.page', { n: pages.length + 1 }));
   status.textContent = res.total === 0 ? t('results.none') : parts.join(' · ');
   if (res.timedOut) status.textContent += ` — ${t('results.timedOut')}`;
-  if (res.expandedEntities.length > 0) {
-    const ex = $('expanded');
-    ex.textContent = t('results.expanded', { names: res.expandedEntities.map((e) => e.names?.[uiLang()] ?? e.name).join(listSep()) });
-    ex.hidden = false;
-  }
+  expandedLine(res.expandedEntities);
   list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i, state)));
   list.removeAttribute('aria-busy');
   exportLink(state, res.total);
@@ -111,6 +107,17 @@ async function renderArticles(state, { signal }) {
   $('follow').hidden = false;
   alertLink(state);
   pager(state, res.nextCursor);
+}
+
+/**
+ * "Also finding articles in every language about: Mustafa al-Kadhimi, Baghdad": the entities the
+ * query was expanded to, each a link to its page.
+ */
+function expandedLine(entities) {
+  if (entities.length === 0) return;
+  const names = entities.map((e, i) => [i > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, e.names?.[uiLang()] ?? e.name))]);
+  $('expanded').replaceChildren(...tNodes('results.expanded', { names }));
+  $('expanded').hidden = false;
 }
 
 // ---- top stories ------------------------------------------------------------------------------
@@ -168,11 +175,7 @@ async function renderTop(state, { signal }) {
 
   status.textContent = res.stories.length === 0 ? t('top.none') : t('top.count', { n: res.total, window: windowLabel(win) });
   if (state.from || state.to) status.append(' ', t('top.noDates'));
-  if (res.expandedEntities.length > 0) {
-    const ex = $('expanded');
-    ex.textContent = t('results.expanded', { names: res.expandedEntities.map((e) => e.names?.[uiLang()] ?? e.name).join(listSep()) });
-    ex.hidden = false;
-  }
+  expandedLine(res.expandedEntities);
   list.replaceChildren(...res.stories.map((story, i) => storyItem(story, i)));
   list.removeAttribute('aria-busy');
   $('follow').hidden = false;
@@ -324,14 +327,20 @@ function fragmentNodes(fragments) {
   return out;
 }
 
-function hitItem(hit, i, state = {}) {
+/**
+ * A search result: its title (a link to the article), highlights or summary in the article's own
+ * direction, source, time, language, tone, topics, the entities it names (each a link to its
+ * page) and its story button. `prefix` keeps the ids of another list of results (an entity's
+ * newest articles) apart from the search view's.
+ */
+export function hitItem(hit, i, state = {}, prefix = 'hit') {
   const rtl = hit.dir === 'rtl' || isRtl(hit.lang);
   const href = safeHref(hit.url);
-  const id = `hit-${i}`;
+  const id = `${prefix}-${i}`;
   const title = hit.highlight.title ? marked(hit.highlight.title) : hit.title;
   const body = hit.highlight.body?.length ? fragmentNodes(hit.highlight.body) : hit.summary;
   const lang = hit.lang && hit.lang !== 'und' ? hit.lang : undefined;
-  const storyId = `story-${i}`;
+  const storyId = prefix === 'hit' ? `story-${i}` : `${prefix}-story-${i}`;
   // Listing one story already: no button to open the same story again under each article.
   const others = (state.story ?? '').split(',').includes(hit.story.id) ? 0 : hit.story.size - 1;
   return h('li', { class: 'hit', dataset: { id: hit.id, lang: hit.lang } },
@@ -345,7 +354,7 @@ function hitItem(hit, i, state = {}) {
       lang ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'lang-badge', title: t('hit.lang', { lang: langName(lang) }) }, langName(lang))] : null,
       typeof hit.tone === 'number' ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), toneBadge(hit.tone)] : null,
       hit.topics.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'topics' }, hit.topics.map(topicLabel).join(listSep()))] : null,
-      hit.entities.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'entities' }, hit.entities.slice(0, 4).map((e) => entityLabel(e.id, e.names?.[uiLang()])).join(listSep()))] : null),
+      hit.entities.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'entities' }, hit.entities.slice(0, 4).map((e, k) => [k > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.names?.[uiLang()])))]))] : null),
     others > 0
       ? [
           h('button', { type: 'button', class: 'story-btn', 'aria-expanded': 'false', 'aria-controls': storyId, dataset: { story: hit.story.id }, onclick: (e) => toggleStory(e.currentTarget, hit, storyId) }, t('story.more', { n: others })),

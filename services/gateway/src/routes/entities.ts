@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { F, entityBody } from '@akhbar/search';
 import { notFound } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
-import { BucketOut, EntityOut, HitOut, ToneAverage, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
+import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { FilterParams, IdParams, NamesParam, nameLangs, toFilters } from '../params.ts';
 
 /**
@@ -20,6 +20,9 @@ const EntityInfo = Type.Composite([
     wikidata: Type.Optional(Type.String({ description: 'Its Wikidata page, for ids that are Wikidata QIDs' })),
   }),
 ]);
+
+/** A related entity: a bucket with the entity's names in the languages asked for (`names=`). */
+const RelatedOut = Type.Composite([BucketOut, Type.Object({ names: Type.Optional(Type.Record(Type.String(), Type.String())) })]);
 
 const wikidataUrl = (id: string) => (/^Q\d+$/.test(id) ? { wikidata: `https://www.wikidata.org/wiki/${id}` } : {});
 
@@ -74,7 +77,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
             sources: Type.Array(BucketOut),
             topics: Type.Array(BucketOut),
             countries: Type.Array(BucketOut),
-            related: Type.Object({ people: Type.Array(BucketOut), orgs: Type.Array(BucketOut), places: Type.Array(BucketOut) }, { description: 'Named in the same articles, most often first' }),
+            related: Type.Object({ people: Type.Array(RelatedOut), orgs: Type.Array(RelatedOut), places: Type.Array(RelatedOut) }, { description: 'Named in the same articles, most often first (with their names in the languages of names=)' }),
             articles: Type.Array(HitOut),
             expandedEntities: Type.Array(EntityOut),
           }),
@@ -111,6 +114,11 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const names = nameLangs(q.names);
       const storyIds = hits.map((h) => (h._source as { storyId?: string; id: string }).storyId ?? (h._source as { id: string }).id);
       const sizes = storyIds.length > 0 ? await app.storySizes.get(app, storyIds) : undefined;
+      const related = (kind: string, agg: unknown) =>
+        presentBuckets(kind, agg, app.entities).map((b) => {
+          const n = pickNames(app.entities?.get(b.key)?.names, names);
+          return n ? { ...b, names: n } : b;
+        });
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       return {
         entity: { ...known, ...(at ? { location: at.location } : {}), ...wikidataUrl(id) },
@@ -123,9 +131,9 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         topics: presentBuckets('topics', aggs.topics),
         countries: presentBuckets('countries', aggs.countries),
         related: {
-          people: presentBuckets('people', aggs.people, app.entities),
-          orgs: presentBuckets('orgs', aggs.orgs, app.entities),
-          places: presentBuckets('places', aggs.places, app.entities),
+          people: related('people', aggs.people),
+          orgs: related('orgs', aggs.orgs),
+          places: related('places', aggs.places),
         },
         articles: hits.map((h) => presentHit(h, sizes, app.entities, names)) as never,
         expandedEntities: entities,
