@@ -65,12 +65,13 @@ export function loadEvalSet(): LabelledArticle[] {
 }
 
 /** The languages of the names set: the curated names in them are scored on their own. */
-export const NAME_LANGS = ['es', 'de', 'tr', 'fa', 'ru'] as const;
+export const NAME_LANGS = ['es', 'de', 'tr', 'fa', 'ru', 'zh'] as const;
 
 /**
- * Names in Spanish, German, Turkish, Persian and Russian (packages/nlp/eval/names.*.json): short
- * news items written for Akhbar, labelled with the entities they name (people, places,
- * organisations, countries, as the press of that language writes and inflects them). Scored for
+ * Names in Spanish, German, Turkish, Persian, Russian and Chinese (packages/nlp/eval/names.*.json):
+ * short news items written for Akhbar, labelled with the entities they name (people, places,
+ * organisations, countries, as the press of that language writes and inflects them; Chinese in
+ * Simplified characters as the mainland press writes it, one item in Traditional). Scored for
  * entities only, apart from the main set, so the main set's figures stay comparable (and the story
  * evaluation, which reads the main set, is unchanged).
  */

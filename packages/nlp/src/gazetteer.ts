@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Entity, EntityType, GeoPoint } from '@akhbar/core';
 import { NlpErrors, nlpError } from './errors.ts';
+import { normalizeToken } from './normalize.ts';
 import { tokenize, type Token } from './text.ts';
 import { PhraseIndex, type PhraseStep } from './trie.ts';
 
@@ -66,6 +67,93 @@ interface WorldCountry {
   demonyms?: Record<string, { f: string; m: string }>;
 }
 
+/**
+ * Chinese is written without spaces, so a tokenizer's word is a whole run of Han characters (a
+ * clause), and a name (普京, 巴格达, 联合国) is never a word of its own. The gazetteer alone reads
+ * such a run as a phrase of single characters (`hanSteps`), on both sides: an alias in Han script
+ * is a path of characters in the trie, so it is found at any position of a run, still in one pass
+ * of the trie. The shared tokens (keywords, story signatures, summaries, language detection) are
+ * unchanged.
+ */
+const HAN = /\p{Script=Han}/u;
+const HAN_PIECES = /\p{Script=Han}|\P{Script=Han}+/gu;
+// A run with kana is Japanese, where kanji compounds are not Chinese names: kept whole, as before.
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/**
+ * Between two tokens of which one touches a Han character, a step no alias can take unless it
+ * has a break there too ("弗拉基米尔·普京"): a name does not run across punctuation ("欧美，国际"
+ * holds no 美国).
+ */
+const HAN_GAP = ' ';
+
+/**
+ * Words that a Han name overlaps (there is no space to tell them apart), read as phrases that name
+ * nothing: leftmost-longest matching consumes them, so the name is not read across a word
+ * boundary. Mostly the word before ("参加|沙特" is not 加沙 Gaza, "许多|哥伦比亚" not 多哥 Togo,
+ * "欧美|国家" not 美国, "沿海|地区" not 海地 Haiti), after which matching goes on ("参加沙特" still
+ * names Saudi Arabia); else the word that holds the name ("以北约" is "about … north of", not
+ * NATO; "内蒙古" is not Mongolia). A word that is itself a name is not here: the name wins.
+ */
+const HAN_NOT_NAMES = [
+  '以北约', '东北约', '西北约', '湖北约', '河北约', '华北约', '向北约', '往北约', // 约 "about": not 北约 NATO
+  '欧美', '南美', '北美', '其中', '尤其', // not 美国, 中国
+  '沿海', '近海', '上海', '东海', '南海', '北海', '黄海', '渤海', '里海', '地中海', '加勒比海', '波罗的海', '爱琴海', '海地区', '海地带', '海地域', // not 海地 Haiti
+  '河南', '湖南', '云南', '海南', '江南', '东南', '西南', '华南', '济南', '闽南', // not 南非 South Africa
+  '增加', '参加', '更加', '施加', '附加', '追加', '添加', '外加', '强加', '倍加', // not 加沙, 加纳, 加蓬
+  '许多', '很多', '诸多', '众多', '较多', '更多', '最多', '大多', '居多', '过多', // not 多哥, 多哈
+  '内蒙古', '朝鲜半岛', '马里兰', '马里奥', '马里乌波尔', '希拉里', '希拉克', '希拉蕊', '阿曼达', '苏丹红', '梅西百货', '航空',
+  '伊斯兰国家', '伊斯蘭國家', '伊斯兰国际', '哥伦比亚大学',
+];
+
+/**
+ * A token holding a Han character. Han lies above U+2E80, so a token of Latin, Arabic or Cyrillic
+ * letters is passed over without a regular expression. (A Han character only inside a token that
+ * starts and ends in Latin, "iPhone中国X", is left in its token.)
+ */
+function maybeHan(t: Token): boolean {
+  const raw = t.raw;
+  return (raw.charCodeAt(0) >= 0x2e80 || raw.charCodeAt(raw.length - 1) >= 0x2e80) && HAN.test(raw);
+}
+
+/**
+ * Tokens with every Han run cut into single characters (kana runs, Latin and digits kept as they
+ * are), and a gap step wherever two tokens meet beside a Han character; the tokens themselves when
+ * there is no Han character. (The gazetteer only calls it on a text where a token starts above
+ * U+2E80: other text is matched without it.)
+ */
+export function hanSteps(tokens: readonly Token[]): readonly Token[] {
+  let from = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (maybeHan(tokens[i]!)) {
+      from = i;
+      break;
+    }
+  }
+  if (from < 0) return tokens;
+  const out: Token[] = tokens.slice(0, from);
+  let prevHan = false;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!HAN.test(t.raw) || KANA.test(t.raw)) {
+      if (prevHan) out.push({ raw: HAN_GAP, norm: HAN_GAP, start: t.start, arabic: false, sentence: out[out.length - 1]!.sentence });
+      out.push(t);
+      prevHan = false;
+      continue;
+    }
+    let first = true;
+    for (const m of t.raw.matchAll(HAN_PIECES)) {
+      const raw = m[0];
+      const han = HAN.test(raw);
+      if (first && out.length > 0 && (prevHan || han)) out.push({ raw: HAN_GAP, norm: HAN_GAP, start: t.start, arabic: false, sentence: out[out.length - 1]!.sentence });
+      first = false;
+      const norm = han ? raw : normalizeToken(raw);
+      if (norm.length > 0) out.push({ raw, norm, start: t.start + m.index, arabic: !han && t.arabic, sentence: t.sentence });
+      prevHan = han;
+    }
+  }
+  return out;
+}
+
 const WC_LANGS: Record<string, string> = { ara: 'ar', fra: 'fr', spa: 'es', deu: 'de', tur: 'tr', per: 'fa', urd: 'ur', rus: 'ru', zho: 'zh' };
 
 export class Gazetteer {
@@ -128,6 +216,7 @@ export class Gazetteer {
 
   private build(): PhraseIndex<Entry> {
     const index = new PhraseIndex<Entry>();
+    for (const w of HAN_NOT_NAMES) index.add(hanSteps(tokenize(w)).map((x) => ({ text: x.norm })), NOT_A_NAME);
     for (const entry of this.byId.values()) {
       const aliases = [...entry.aliases];
       // A name given case-sensitively ("=Shell") is not matched in any other case either.
@@ -149,7 +238,10 @@ export class Gazetteer {
   /** Entities mentioned in already tokenised text. */
   findInTokens(tokens: readonly Token[]): Entity[] {
     this.index ??= this.build();
-    const matches = this.index.matchAll(tokens);
+    // Text in Latin, Arabic or Cyrillic letters is matched as it is, in one pass; at the first token
+    // that starts in a script from U+2E80 up (Han, kana, Hangul) the text is read again, its Han
+    // runs a character at a time.
+    const matches = (this.index.matchAllBelow(tokens, 0x2e80) ?? this.index.matchAll(hanSteps(tokens))).filter((m) => m.value !== NOT_A_NAME);
     // Group the candidates of each mention (an ambiguous name has several).
     const mentions: Array<{ start: number; candidates: Entry[] }> = [];
     for (const m of matches) {
@@ -179,6 +271,9 @@ export class Gazetteer {
       .map(([e, c]) => toEntity(e, c.count, false));
   }
 }
+
+/** The value of the phrases in HAN_NOT_NAMES: a match that names nothing. */
+const NOT_A_NAME: Entry = { id: '', type: 'place', name: '', names: {}, aliases: new Set(), country: undefined, location: undefined };
 
 /**
  * Choose among the entities an ambiguous name may denote ("عمان": Oman or Amman; "Tripoli":
@@ -212,10 +307,15 @@ const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 export function aliasSteps(alias: string): PhraseStep[] | undefined {
   const caseSensitive = alias.startsWith('=');
   if (caseSensitive) alias = alias.slice(1);
-  const tokens = tokenize(alias);
+  const tokens = hanSteps(tokenize(alias));
   if (tokens.length === 0) return undefined;
   const joined = tokens.map((t) => t.norm).join(' ');
   if (STOP_ALIASES.has(joined)) return undefined;
+  if (tokens.some((t) => HAN.test(t.raw))) {
+    // Han: a name of two characters (普京, 伊朗, 北约) is a name; one character never is.
+    const letters = tokens.filter((t) => t.norm !== HAN_GAP).map((t) => t.norm).join('');
+    return [...letters].length < 2 ? undefined : tokens.map((t) => ({ text: t.norm }));
+  }
   // Acronyms keep their case: "US" is the United States, "us" is a pronoun; "WHO" is not "who".
   const exact = caseSensitive || (ACRONYM.test(alias.replace(/[\s-]/g, '')) && /\p{Lu}/u.test(alias));
   if (!exact && joined.replace(/\s/g, '').length < 3) return undefined;

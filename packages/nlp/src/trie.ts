@@ -135,9 +135,23 @@ export class PhraseIndex<T> {
    * ambiguous name) are all returned; the caller resolves them.
    */
   matchAll(tokens: readonly Token[], clitics: Clitics = 'proclitics'): PhraseMatch<T>[] {
+    return this.scan(tokens, clitics, Infinity)!;
+  }
+
+  /**
+   * As `matchAll`, but undefined as soon as a token where a match could start begins with a
+   * character at or above `code` (the caller then reads the text another way: the gazetteer, Han
+   * runs a character at a time). One comparison per token on the walk the matching makes anyway.
+   */
+  matchAllBelow(tokens: readonly Token[], code: number, clitics: Clitics = 'proclitics'): PhraseMatch<T>[] | undefined {
+    return this.scan(tokens, clitics, code);
+  }
+
+  private scan(tokens: readonly Token[], clitics: Clitics, below: number): PhraseMatch<T>[] | undefined {
     const out: PhraseMatch<T>[] = [];
     let i = 0;
     while (i < tokens.length) {
+      if (tokens[i]!.norm.charCodeAt(0) >= below) return undefined;
       const here = this.matchAt(tokens, i, clitics);
       if (here.length === 0) {
         i++;

@@ -58,13 +58,12 @@ t.test('cross-lingual stories on the labelled set: precision, recall, stories fo
   const recall = tp / (tp + fn);
   const whole = Object.values(labels).filter((g) => new Set(g.map((id) => assigned.get(id))).size === 1).length;
   t.comment(`stories: pairs precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${tp} of ${tp + fn} pairs); ${whole} of ${Object.keys(labels).length} multilingual stories found whole; wrongly joined: ${wrong.join(' ') || 'none'}`);
-  // Floors a little under what was measured (precision 1.000, recall 0.787, 8 of 13 whole: the
-  // Chinese reports name no entity the gazetteer knows in their script), so a change that merges
-  // unrelated stories, or stops linking languages, fails here.
+  // Floors a little under what was measured (precision 1.000, recall 0.934, 9 of 13 whole), so a
+  // change that merges unrelated stories, or stops linking languages, fails here.
   t.ok(precision >= 0.95, `precision ${precision.toFixed(3)} ≥ 0.95`);
-  t.ok(recall >= 0.75, `recall ${recall.toFixed(3)} ≥ 0.75`);
-  t.ok(whole >= 7, `${whole} stories found whole ≥ 7`);
+  t.ok(recall >= 0.9, `recall ${recall.toFixed(3)} ≥ 0.9`);
+  t.ok(whole >= 8, `${whole} stories found whole ≥ 8`);
   t.ok(linked.length > 0 && linked.every((id) => assigned.get(id) !== id), 'a linked article says so in its provenance and carries the story it joined');
-  const kadhimi = new Set(labels['kadhimi-washington']!.filter((id) => !/^zh-/.test(id)).map((id) => assigned.get(id)));
-  t.equal(kadhimi.size, 1, 'the prime minister\'s Washington visit is one story in Arabic, English, French, Spanish, German, Turkish, Persian, Urdu and Russian');
+  const kadhimi = new Set(labels['kadhimi-washington']!.map((id) => assigned.get(id)));
+  t.equal(kadhimi.size, 1, 'the prime minister\'s Washington visit is one story in Arabic, English, French, Spanish, German, Turkish, Persian, Urdu, Russian and Chinese');
 });

@@ -149,8 +149,8 @@ t.test('query language: phrases, OR, NOT, -exclude, prefix*', async (t) => {
 });
 
 t.test('cross-lingual: an entity named in any script finds articles tagged with it in every language', async (t) => {
-  // Latin, Arabic, Persian and Cyrillic script, Russian inflected ("with al-Kadhimi").
-  for (const q of ['Kadhimi', 'الكاظمي', 'al-Kazimi', 'مصطفی کاظمی', 'Казыми', 'Мустафой аль-Казыми', 'Mustafa el-Kazımi']) {
+  // Latin, Arabic, Persian, Cyrillic and Han script, Russian inflected ("with al-Kadhimi").
+  for (const q of ['Kadhimi', 'الكاظمي', 'al-Kazimi', 'مصطفی کاظمی', 'Казыми', 'Мустафой аль-Казыми', 'Mustafa el-Kazımi', '卡迪米', '穆斯塔法·卡迪米']) {
     const { body } = await search({ q, limit: '100' });
     t.same(body.hits.map((h) => h.lang).sort(), ['ar', 'en', 'fr'], `${q} → ar, en, fr`);
     t.same(body.expandedEntities.map((e) => e.id), [KADHIMI], `${q} is reported as expanded to the entity`);
