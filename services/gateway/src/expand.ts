@@ -111,7 +111,17 @@ export function expandQuery(q: string | undefined, lookup: EntityLookup | undefi
     const ids = found.map((e) => e.id);
     const forms = ids.map((id) => lookup.mentionForms?.(id));
     const residual: string[] = [];
+    const mentions = lookup.mentions ? ids.map((id) => lookup.mentions!(id)) : undefined;
     for (let i = 0; i < words.length; i++) {
+      // Chinese is written without spaces: "卡迪米访问" is one word naming al-Kadhimi and saying
+      // "visit". The name's Han spellings are cut out of it; what is left must still match.
+      if (HAN.test(words[i]!) && mentions) {
+        const rest = hanResidual(words[i]!, mentions.flat());
+        if (rest !== words[i]) {
+          residual.push(...rest.split(/\s+/).filter(Boolean));
+          continue;
+        }
+      }
       const still = new Set(lookup.find([...words.slice(0, i), ...words.slice(i + 1)].join(' ')).map((e) => e.id));
       const needed = !ids.every((id) => still.has(id));
       // A redundant word of a longer name ("Mustafa" in "Mustafa al-Kadhimi") is part of the mention too.
@@ -119,7 +129,6 @@ export function expandQuery(q: string | undefined, lookup: EntityLookup | undefi
       const inName = w.length > 0 && forms.some((f) => f !== undefined && w.every((x) => f.has(x)));
       if (!needed && !inName) residual.push(words[i]!);
     }
-    const mentions = lookup.mentions ? ids.map((id) => lookup.mentions!(id)) : undefined;
     alternatives.push({ ids, residual: [...residual, ...b.negative].join(' '), ...(mentions ? { mentions } : {}) });
     for (const e of found) entities.set(e.id, e);
   }
@@ -136,6 +145,15 @@ export function expandQuery(q: string | undefined, lookup: EntityLookup | undefi
     entities: [...entities.values()],
     expansion: { alternatives, names: [...names].slice(0, 20), ...(excludeIds.length > 0 ? { excludeIds } : {}) },
   };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** A Han-script word without the Han names in `names` (longest first), the pieces left apart. */
+function hanResidual(word: string, names: readonly string[]): string {
+  let rest = word;
+  for (const n of [...names].filter((x) => HAN.test(x)).sort((a, b) => b.length - a.length)) rest = rest.split(n).join(' ');
+  return rest.trim();
 }
 
 function dedupe(list: KnownEntity[]): KnownEntity[] {

@@ -40,6 +40,10 @@ t.test('expansion finds entities in any script and keeps the rest of the query',
   t.ok(ar.expansion?.names?.includes('Moustafa al-Kazimi'), 'names in other languages are carried for highlighting');
   t.same(strip(expandQuery('al-Kadhimi oil', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: 'oil' }], 'the rest of the query stays');
   t.same(strip(expandQuery('Mustafa al-Kadhimi', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: '' }], 'every word of a multi-word name is part of the mention');
+  // Chinese runs names and words together: the name is cut out, the rest must still match.
+  t.same(strip(expandQuery('卡迪米访问', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: '访问' }], 'a name inside a run of Han characters');
+  t.same(strip(expandQuery('卡迪米访问巴格达', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi', 'Q1530'], residual: '访问' }], 'two names in one run');
+  t.same(strip(expandQuery('卡迪米', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: '' }]);
   const neg = expandQuery('Washington -Kadhimi', lookup);
   t.notOk(neg.entities.some((e) => e.id === 'mustafa-al-kadhimi'), 'excluded names are not expanded');
   t.match(neg.expansion?.alternatives[0]?.residual, /-Kadhimi/, 'exclusions stay in the residual');
