@@ -85,5 +85,6 @@ t.test('a name in any language or spelling → the entities it names', async (t)
   t.same(body.entities.map((e: { id: string }) => e.id).sort(), [BAGHDAD, KADHIMI].sort(), 'every entity a text names');
   t.ok(body.entities.find((e: { id: string }) => e.id === BAGHDAD).location, 'places with their point');
   t.same((await get('/v1/entities?name=xyzzy')).body.entities, []);
+  t.match((await get(`/v1/entities?name=${BAGHDAD}`)).body.entities, [{ id: BAGHDAD, name: 'Baghdad', names: { ar: 'بغداد' } }], 'an id, as near= takes it');
   t.equal((await get('/v1/entities')).res.statusCode, 400, 'name is required');
 });

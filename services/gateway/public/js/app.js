@@ -338,21 +338,19 @@ const placeLookups = new Set();
 
 /**
  * Learn the names of the place a near= names (a permalink opened afresh, a place no result named
- * yet), then label its chip with them: /v1/stats/map of the place's own area has it among its
- * features when any article is about it. A point (lat,lon) has no name to learn.
+ * yet), then label its chip with them: /v1/entities?name= resolves an id or a name in any language
+ * as near= does. A point (lat,lon) has no name to learn.
  */
 function learnPlaceName(value) {
   if (known.entityNames.get(value)?.[uiLang()] || known.placeNames.has(value) || placeLookups.has(value)) return;
   if (/^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$/.test(value)) return;
   placeLookups.add(value);
-  api('/v1/stats/map', { params: { by: 'place', near: value, radius: '1km', limit: 1000, names: UI_LANGS.join(',') } })
+  api('/v1/entities', { params: { name: value } })
     .then((res) => {
-      const key = value.toLowerCase();
-      const f = res.features.find((x) => x.id === value)
-        ?? res.features.find((x) => [x.properties.name, ...Object.values(x.properties.names ?? {})].some((n) => n?.toLowerCase() === key));
-      if (!f) return;
-      if (f.id === value) learnEntity({ id: f.id, name: f.properties.name, names: f.properties.names });
-      else known.placeNames.set(value, { name: f.properties.name, ...(f.properties.names ?? {}) });
+      const e = res.entities.find((x) => x.location) ?? res.entities[0];
+      if (!e) return;
+      if (e.id === value) learnEntity(e);
+      else known.placeNames.set(value, { name: e.name, ...(e.names ?? {}) });
       renderChips();
     })
     // Not a place the gateway knows, or no answer: the chip keeps the value as it is.

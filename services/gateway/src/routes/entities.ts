@@ -33,12 +33,13 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['articles'],
         summary: 'The known people, organisations, places and countries a name (or a text) names, in any language or spelling',
-        querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 300, description: 'A name or a short text: Kadhimi, الكاظمي, al-Kazimi, "the premier in Baghdad"' }) }, { additionalProperties: false }),
+        querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 300, description: 'A name or a short text (Kadhimi, الكاظمي, al-Kazimi, "the premier in Baghdad"), or an entity id (Q1530), as near= takes them' }) }, { additionalProperties: false }),
         response: { 200: Type.Object({ entities: Type.Array(EntityInfo) }) },
       },
     },
     async (req, reply) => {
-      const found = app.entities?.find(req.query.name) ?? [];
+      const byId = app.entities?.get(req.query.name.trim());
+      const found = byId ? [byId] : (app.entities?.find(req.query.name) ?? []);
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       return {
         entities: found.map((e) => {
