@@ -98,7 +98,7 @@ t.test('docker-compose.yml: the Compose CLI accepts it and it runs Akhbar the wa
   const cmd = (redis.command ?? []).join(' ');
   t.match(cmd, /--maxmemory-policy noeviction/, 'redis never evicts queue keys');
   t.match(cmd, /--appendonly yes/, 'redis keeps an append-only file');
-  t.match(cmd, /--appendfsync everysec/, 'fsync every second');
+  t.match(cmd, /--appendfsync always/, 'the append-only file is written before each reply');
   t.ok(redis.volumes?.some((v) => v.type === 'volume' && v.target === '/data'), 'redis data on a volume');
   t.ok(redis.healthcheck?.test, 'redis has a healthcheck');
 
@@ -344,5 +344,5 @@ t.test('Kubernetes manifests: complete, and consistent with the services they ru
   t.equal(`${eck.metadata.name}-es-http`, /@([\w-]+):9200/.exec(read(`${K8S_DIR}/indexer.yaml`))?.[1], 'the pods talk to the ECK HTTP service');
   const redisValues = read(`${K8S_DIR}/external/redis-values.yaml`);
   t.match(redisValues, /maxmemory-policy noeviction/);
-  t.match(redisValues, /appendfsync everysec/);
+  t.match(redisValues, /appendfsync always/);
 });

@@ -3,7 +3,9 @@
 #
 # up: reuse a server answering at REDIS_URL; otherwise install Debian's redis-server when it is
 #     missing and start one bound to 127.0.0.1 with `maxmemory-policy noeviction` (BullMQ must
-#     never have its keys evicted) and an append-only file. Instant when already up.
+#     never have its keys evicted) and an append-only file written before each reply
+#     (`appendfsync always`: a crash loses nothing Redis acknowledged; README "Reliability").
+#     Instant when already up.
 # down: stop the server this script started (never one it merely reused).
 #
 # Variables: REDIS_URL (default redis://127.0.0.1:6379), AKHBAR_CACHE (default <repo>/.cache).
@@ -66,7 +68,7 @@ cmd_up() {
   log "starting redis-server on 127.0.0.1:$port"
   "$(command -v redis-server || echo /usr/bin/redis-server)" \
     --bind 127.0.0.1 --port "$port" --daemonize yes --pidfile "$pidfile" --dir "$run" \
-    --logfile "$run/redis.log" --maxmemory-policy noeviction --appendonly yes --appendfsync everysec \
+    --logfile "$run/redis.log" --maxmemory-policy noeviction --appendonly yes --appendfsync always \
     --save '' --protected-mode yes
   local i
   for i in $(seq 1 50); do

@@ -276,9 +276,9 @@ t.test(`faults while ingesting ${P.ledgerItems} items: nothing lost, nothing dup
       log(`Redis back; every worker made progress again ${Date.now() - injected} ms after the stop`);
     }
 
-    // 4b. Redis crashes (kill -9): the append-only file is synced every second, so the last writes
-    //     before the crash may be gone. Every stage writes its output before acknowledging its
-    //     input, so what is lost is an acknowledgement, and the work is done again.
+    // 4b. Redis crashes (kill -9). It runs with `appendfsync always` (infra/local/redis.sh), so
+    //     nothing it acknowledged is lost; what was in flight is done again (every stage writes
+    //     its output before acknowledging its input).
     ledger.publishMore(batch);
     await waitFor(inFlight, { timeoutMs: 90_000, intervalMs: 20, what: 'work in flight' });
     {

@@ -20,6 +20,7 @@ function jobsOf(articles: readonly RawArticle[], tag: string) {
  * `add` one job at a time, same payloads. (2) Worker overhead: a BullMQ worker (concurrency 4,
  * the enrich default) running the enrichment handler over pre-queued jobs, against the same
  * handler in a plain loop over the same articles. Goal for (2): ≥ 0.85 of the plain loop.
+ * (3) Both again with Redis fsyncing its append-only file before each reply against once a second.
  */
 export async function queueStage(ctx: Ctx): Promise<void> {
   const articles = await ctx.rawArticles();
@@ -95,6 +96,35 @@ export async function queueStage(ctx: Ctx): Promise<void> {
       stage: 'queue', name: 'worker, enrichment handler', unit: 'jobs/s', value: median(w.project), baseline: median(w.baseline),
       baselineLabel: 'same handler, plain loop', goal: { on: 'ratio', op: '>=', target: 0.85 }, rounds: w.project, baselineRounds: w.baseline,
     }));
+
+    // (3) What durability costs: Redis writes its append-only file before each reply
+    //     (`appendfsync always`, how infra/local, docker-compose and the Helm values run it) against
+    //     once a second (`everysec`, which can lose acknowledged hand-offs in a crash), switched
+    //     with CONFIG SET on the same server between rounds and restored after.
+    const original = await redis.config('GET', 'appendfsync').then((r) => (r as string[])[1]).catch(() => undefined);
+    if (original === undefined) ctx.log('queue: CONFIG GET refused by this Redis; the appendfsync comparison is skipped');
+    else {
+      ctx.log(`queue: appendfsync always vs everysec (this server runs ${original})`);
+      const fsync = (mode: string, fn: () => Promise<number>) => async () => {
+        await redis.config('SET', 'appendfsync', mode);
+        return fn();
+      };
+      try {
+        const ew = await paired(Math.min(ctx.sizes.rounds, 3), ctx.sizes.warmup, fsync('always', bulk), fsync('everysec', bulk));
+        ctx.add(figure({
+          stage: 'queue', name: 'enqueue (addBulk), appendfsync always', unit: 'jobs/s', value: median(ew.project), baseline: median(ew.baseline),
+          baselineLabel: 'everysec', rounds: ew.project, baselineRounds: ew.baseline,
+          note: 'the price of losing no acknowledged write in a Redis crash (README Reliability)',
+        }));
+        const ww = await paired(ctx.sizes.rounds, ctx.sizes.warmup, fsync('always', viaWorker), fsync('everysec', viaWorker));
+        ctx.add(figure({
+          stage: 'queue', name: 'worker (enrichment handler), appendfsync always', unit: 'jobs/s', value: median(ww.project), baseline: median(ww.baseline),
+          baselineLabel: 'everysec', rounds: ww.project, baselineRounds: ww.baseline,
+        }));
+      } finally {
+        await redis.config('SET', 'appendfsync', original).catch(() => undefined);
+      }
+    }
   } finally {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();

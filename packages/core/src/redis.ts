@@ -69,3 +69,56 @@ export async function redisReady(redis: RedisClient, timeoutMs = 1_000): Promise
     return false;
   }
 }
+
+/** How a Redis server keeps what it acknowledged: its `appendonly` and `appendfsync` settings. */
+export interface RedisDurability {
+  /** Every master answered CONFIG GET with an append-only file fsync'd before each reply. */
+  durable: boolean;
+  /** Per server: `appendonly` / `appendfsync`, or `unknown` where CONFIG GET was refused. */
+  servers: { node: string; appendonly: string; appendfsync: string }[];
+}
+
+async function durabilityOf(node: Redis): Promise<{ node: string; appendonly: string; appendfsync: string }> {
+  const name = `${node.options.host ?? '127.0.0.1'}:${String(node.options.port ?? 6379)}`;
+  try {
+    // CONFIG GET with two patterns needs Redis 7; one call per setting works on every version.
+    const [ao, fs] = await Promise.all([node.config('GET', 'appendonly'), node.config('GET', 'appendfsync')]);
+    return { node: name, appendonly: String((ao as string[])[1] ?? 'unknown'), appendfsync: String((fs as string[])[1] ?? 'unknown') };
+  } catch {
+    // A managed Redis may refuse CONFIG (renamed command, ACL): say so rather than guess.
+    return { node: name, appendonly: 'unknown', appendfsync: 'unknown' };
+  }
+}
+
+/**
+ * Whether Redis can lose a write it has acknowledged. Akhbar's stages hand an article on with one
+ * write (the next queue's job) and then record it done with another (a "seen" mark, the job's
+ * completion); with `appendfsync everysec` a Redis crash can lose the first after acknowledging
+ * it while the second lands in the restarted server, and the article is gone. With
+ * `appendfsync always` Redis writes its append-only file before it replies, so a crash of the
+ * process loses nothing acknowledged (README "Reliability").
+ */
+export async function redisDurability(redis: RedisClient): Promise<RedisDurability> {
+  const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  const servers = await Promise.all(nodes.map(durabilityOf));
+  return { durable: servers.length > 0 && servers.every((s) => s.appendonly === 'yes' && s.appendfsync === 'always'), servers };
+}
+
+/**
+ * Logs, once at a worker's start, a warning coded AKHBAR_REDIS_NOT_DURABLE when Redis can lose an
+ * acknowledged hand-off (see redisDurability). Never throws and never delays the start: a Redis
+ * that is still away is checked once it answers.
+ */
+export function warnUnlessDurable(redis: RedisClient, log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void }): Promise<void> {
+  const check = async () => {
+    const d = await redisDurability(redis);
+    if (d.durable) log.info({ servers: d.servers }, 'redis writes its append-only file before acknowledging');
+    else {
+      log.warn(
+        { code: 'AKHBAR_REDIS_NOT_DURABLE', servers: d.servers },
+        'redis acknowledges writes before they are in its append-only file: a Redis crash can lose articles handed between stages; run it with appendonly yes and appendfsync always (README "Reliability")',
+      );
+    }
+  };
+  return (redis.status === 'ready' ? check() : new Promise<void>((resolve) => redis.once('ready', () => resolve(check())))).catch(() => undefined);
+}

@@ -3,7 +3,7 @@
  * clustering, ops server, graceful shutdown.
  */
 import {
-  createLogger, createRedis, createWorkerMetrics, configOrExit, exitOnConfigError, instrumentWorker, onShutdown, redisReady, startOpsServer,
+  createLogger, createRedis, createWorkerMetrics, configOrExit, exitOnConfigError, instrumentWorker, onShutdown, warnUnlessDurable, redisReady, startOpsServer,
 } from '@akhbar/core';
 import { gazetteer, loadEntitiesFile } from '@akhbar/nlp';
 import { loadEnrichConfig, storyOptions } from './config.ts';
@@ -23,6 +23,7 @@ try {
 
 const redis = createRedis(config, 'worker');
 const workerRedis = createRedis(config, 'worker');
+void warnUnlessDurable(redis, log);
 const metrics = createWorkerMetrics('enrich');
 const enricher = startEnricher({
   connection: redis,

@@ -1,5 +1,5 @@
 import {
-  createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, redisReady, startOpsServer,
+  createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, warnUnlessDurable, redisReady, startOpsServer,
 } from '@akhbar/core';
 import { closeFetchAgents } from '@akhbar/feeds';
 import { loadFulltextConfig } from './config.ts';
@@ -10,6 +10,7 @@ const config = configOrExit(loadFulltextConfig);
 const log = createLogger('fulltext', config.logLevel);
 const redis = createRedis(config, 'worker');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
+void warnUnlessDurable(redis, log);
 const metrics = createWorkerMetrics('fulltext');
 const fulltext = createFulltext(config, redis, log, createFulltextMetrics(metrics.registry));
 const ops = await startOpsServer({

@@ -1,5 +1,5 @@
 import {
-  AlertRegistry, QUEUES, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, openQueue, redisReady,
+  AlertRegistry, QUEUES, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, warnUnlessDurable, openQueue, redisReady,
   startOpsServer, type AlertJob, type AlertMatchJob,
 } from '@akhbar/core';
 import { TEMPLATE_VERSION, addNewFields, articleIndexStatus, createEsClient, esReady, indexNames } from '@akhbar/search';
@@ -29,6 +29,7 @@ if (status.outdated) {
 
 const metrics = createWorkerMetrics('indexer');
 const workerRedis = createRedis(config, 'worker');
+void warnUnlessDurable(redis, log);
 const alertRegistry = new AlertRegistry(redis, config.queuePrefix);
 const matchQueue = openQueue<AlertMatchJob>(QUEUES.alertMatch, { connection: redis, prefix: config.queuePrefix });
 const deliveryQueue = openQueue<AlertJob>(QUEUES.alerts, { connection: redis, prefix: config.queuePrefix });
