@@ -1075,6 +1075,26 @@ t.test('the UI switches between English, Arabic and French, and remembers', asyn
   await done(t, w);
 });
 
+t.test('topic labels are in the interface language even when the topic list comes after the results', async (t) => {
+  const labels = ((await (await fetch(`${base}/ui/topics.json`)).json()) as { topics: Array<{ id: string; labels: Record<string, string> }> }).topics;
+  const ar = (id: string) => labels.find((x) => x.id === id)!.labels.ar!;
+  const page = await ctx.newPage();
+  // A slow topic list: the search answers long before it.
+  await page.route('**/ui/topics.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 1_500));
+    await route.continue();
+  });
+  await page.goto(`${base}/?ui=ar&q=${encodeURIComponent('الكاظمي')}`);
+  await ready(page);
+  const shown = (await page.locator('#results .topics').first().textContent()) ?? '';
+  t.ok(shown.includes(ar('politics')), `a hit's topics by their Arabic labels (${shown})`);
+  t.notOk(/\bpolitics\b/.test(shown), 'not by their ids');
+  await page.goto(`${base}/?ui=ar&view=dashboard`);
+  await ready(page);
+  t.ok((await page.textContent('#card-topics'))?.includes(ar('politics')), 'the dashboard\'s topics card too');
+  await page.close();
+});
+
 t.test('feeds view: the admin token, adding a site by autodiscovery, refresh and remove', async (t) => {
   const w = await open('/?ui=en&view=feeds');
   const { page } = w;

@@ -6,7 +6,7 @@
 import { api, once } from './api.js';
 import { h, clear } from './dom.js';
 import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';
-import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, topicLabel, DEFAULT_RADIUS } from './app.js';
+import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, topicLabel, knownReady, DEFAULT_RADIUS } from './app.js';
 import { timelineChart, toneChart, barList, toneBadge } from './charts.js';
 import { worldMap } from './map.js';
 
@@ -79,7 +79,8 @@ export function pageLink(item) {
 }
 
 async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
-  const res = await api('/v1/stats/top', { params: { ...fp, field, limit: 10, ...extra }, signal });
+  // The topics card labels its bars from the topic list: wait for it as well.
+  const [res] = await Promise.all([api('/v1/stats/top', { params: { ...fp, field, limit: 10, ...extra }, signal }), knownReady()]);
   if (field !== 'entities') known.facets[field] = res.buckets;
   const items = res.buckets.map(toItem);
   fill(card, items.length > 0 ? barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: field === 'entities' ? pageLink : undefined }) : empty());

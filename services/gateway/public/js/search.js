@@ -6,7 +6,7 @@ import { api, apiHref, ApiError, credentials } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
-import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState } from './app.js';
+import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady } from './app.js';
 
 const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
@@ -81,7 +81,9 @@ async function renderArticles(state, { signal }) {
   if (state.cursor) params.cursor = state.cursor;
   let res;
   try {
-    res = await api('/v1/search', { params, signal });
+    // Hits name their topics in the UI language: wait for the topic list too (it is small and
+    // usually there first), or they would show their ids.
+    [res] = await Promise.all([api('/v1/search', { params, signal }), knownReady()]);
   } catch (err) {
     if (err.name === 'AbortError') throw err;
     list.removeAttribute('aria-busy');
