@@ -58,7 +58,7 @@ export interface Taggers {
 
 export const defaultTaggers: Taggers = {
   lang: (text, hint) => detectLanguage(text, hint),
-  entities: (input) => gazetteer().findInTokens(input.tokens),
+  entities: (input) => gazetteer().findInTokens(input.tokens, input.lang),
   topics: (input) => tagTopicsInTokens(input.tokens, input.lang, input.titleTokens.length),
   keywords: (input) => extractKeywords(input.tokens, input.lang),
   tone: (input) => tagToneInTokens(input.tokens, input.lang, input.titleTokens.length),

@@ -52,6 +52,30 @@ const require = createRequire(import.meta.url);
 const STOP_ALIASES = new Set(['مالي', 'هند', 'جمهوريه', 'دوله', 'republic', 'state', 'republique', 'etat', 'union', 'kingdom', 'reunion']);
 
 /**
+ * Names that are everyday words in one language: in text of that language they name the entity
+ * only when written with a capital (in a script without case, never); `!word`: never in that
+ * language, capital or not (a sentence may start with it). In every other language, and where the
+ * language is not known, they match as usual. English "turkey" is a bird, "china" a cup; Turkish
+ * "belge" is a document (the French for Belgian, which Turkish calls Belçika); Persian "پیرو" is a
+ * follower (the Urdu for Peru). Spanish "china" stays Chinese ("la empresa china").
+ */
+const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en: ['turkey', 'china', 'guinea'],
+  tr: ['!belge'],
+  fa: ['پیرو'],
+};
+
+/** Per language, the normalised everyday words: true where even a capital does not make them names. */
+const everydayNorms = new Map<string, ReadonlyMap<string, boolean>>();
+function everydayWords(lang: string): ReadonlyMap<string, boolean> | undefined {
+  const words = EVERYDAY_WORDS[lang];
+  if (!words) return undefined;
+  let map = everydayNorms.get(lang);
+  if (!map) everydayNorms.set(lang, (map = new Map(words.map((w) => [tokenize(w.replace(/^!/, ''))[0]!.norm, w.startsWith('!')]))));
+  return map;
+}
+
+/**
  * Dependent territories kept beside the independent states: the ones in the news. The others
  * (Jersey, Réunion…) mostly collide with common words ("New Jersey", "une réunion").
  */
@@ -235,13 +259,24 @@ export class Gazetteer {
     return index;
   }
 
-  /** Entities mentioned in already tokenised text. */
-  findInTokens(tokens: readonly Token[]): Entity[] {
+  /**
+   * Entities mentioned in already tokenised text. `lang`, when known, is the text's language: a
+   * name that is an everyday word there (EVERYDAY_WORDS) then counts only written with a capital.
+   */
+  findInTokens(tokens: readonly Token[], lang?: string): Entity[] {
     this.index ??= this.build();
     // Text in Latin, Arabic or Cyrillic letters is matched as it is, in one pass; at the first token
     // that starts in a script from U+2E80 up (Han, kana, Hangul) the text is read again, its Han
     // runs a character at a time.
-    const matches = (this.index.matchAllBelow(tokens, 0x2e80) ?? this.index.matchAll(hanSteps(tokens))).filter((m) => m.value !== NOT_A_NAME);
+    let read = tokens;
+    let found = this.index.matchAllBelow(tokens, 0x2e80);
+    if (!found) found = this.index.matchAll((read = hanSteps(tokens)));
+    const everyday = lang ? everydayWords(lang) : undefined;
+    const everydayWord = (m: (typeof found)[number]) => {
+      const never = m.end - m.start === 1 ? everyday?.get(m.via) : undefined;
+      return never !== undefined && (never || !/^\p{Lu}/u.test(read[m.start]!.raw));
+    };
+    const matches = found.filter((m) => m.value !== NOT_A_NAME && !everydayWord(m));
     // Group the candidates of each mention (an ambiguous name has several).
     const mentions: Array<{ start: number; candidates: Entry[] }> = [];
     for (const m of matches) {
@@ -393,11 +428,11 @@ export function registerEntities(defs: readonly EntityDef[]): void {
 /**
  * Entities mentioned in a text: people, organisations, places and countries, with mention
  * counts, most mentioned first. `lang` is the text's language when the caller knows it (a search
- * query's `lang`); matching does not depend on it, since names are matched in every language.
+ * query's `lang`). Names are matched in every language; the language only keeps a name that is an
+ * everyday word in it (English "turkey") from matching that word in lower case.
  */
 export function findEntities(text: string, opts: { lang?: string } = {}): Entity[] {
-  void opts.lang;
-  return gazetteer().findInTokens(tokenize(text));
+  return gazetteer().findInTokens(tokenize(text), opts.lang);
 }
 
 /** A known entity by id (Wikidata QID or slug), with every alias it is recognised by. */

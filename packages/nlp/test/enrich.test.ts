@@ -121,3 +121,12 @@ t.test('callable in a plain loop', async (t) => {
   for (let i = 0; i < 200; i++) results.push(enrichArticle({ ...SEED_LIKE, id: `a${String(i)}` }).lang);
   t.equal(results.filter((l) => l === 'ar').length, 200);
 });
+
+t.test('entities are read in the article\'s language: a Turkish "belge" is a document, not Belgium', async (t) => {
+  const tr = enrichArticle(article('Bakanlıktan yeni belge', 'Bakanlık, Ankara\'da yeni bir belge yayımladı ve belgeyi meclise sundu. Belge, bütçe ile ilgili.', { langHint: 'tr' }));
+  t.equal(tr.lang, 'tr');
+  t.notOk(tr.entities.some((e) => e.id === 'Q31'), `no Belgium (${tr.entities.map((e) => e.id).join(', ')})`);
+  t.ok(tr.entities.some((e) => e.id === 'Q3640'), 'Ankara still found');
+  const fr = enrichArticle(article('Le gouvernement belge réagit', 'Le Premier ministre belge a réagi mardi à Bruxelles.', { langHint: 'fr' }));
+  t.ok(fr.entities.some((e) => e.id === 'Q31'), 'a French "belge" is Belgium');
+});

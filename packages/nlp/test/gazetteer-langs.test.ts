@@ -88,6 +88,29 @@ t.test('ordinary words in these languages are not entities', async (t) => {
   for (const text of none) t.same(ids(text), [], text);
 });
 
+t.test('a name that is an everyday word in the text\'s language counts only with a capital there', async (t) => {
+  const inLang = (text: string, lang: string) => findEntities(text, { lang }).map((e) => e.id);
+  // English: a bird, a cup, a pig; the countries still with their capitals.
+  t.same(inLang('a roast turkey for dinner', 'en'), []);
+  t.same(inLang('tea in a china cup', 'en'), []);
+  t.same(inLang('a guinea pig in the lab', 'en'), []);
+  t.same(inLang('Turkey and China signed the deal in Guinea', 'en').sort(), ['Q148', 'Q43', 'country-gn']);
+  // Spanish "china" is Chinese, lower case and all.
+  t.same(inLang('la empresa china', 'es'), ['Q148']);
+  // Turkish "belge" is a document; French "belge" is Belgian.
+  t.same(inLang('Bakanlık yeni bir belge yayımladı', 'tr'), []);
+  t.same(inLang('Belçika ile anlaşma', 'tr'), ['Q31']);
+  t.same(inLang('le gouvernement belge', 'fr'), ['Q31']);
+  // Persian "پیرو" is a follower, in any case (Arabic script has none); Peru is "پرو".
+  t.same(inLang('او پیرو سیاست دولت است', 'fa'), []);
+  t.same(inLang('انتخابات در پرو', 'fa'), ['Q419']);
+  // Where the language is unknown (a search query), the names match as before.
+  t.same(ids('a roast turkey'), ['Q43']);
+  // The French river is "le Tigre"; "le tigre" is the animal.
+  t.same(ids('le tigre du Bengale'), []);
+  t.same(ids('les eaux du Tigre baissent'), ['tigris']);
+});
+
 t.test('no stop word of the five languages is an entity', async (t) => {
   const stop = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
   for (const lang of NAME_LANGS) {
