@@ -8,7 +8,8 @@
 #     Instant when already up.
 # down: stop the server this script started (never one it merely reused).
 #
-# Variables: REDIS_URL (default redis://127.0.0.1:6379), AKHBAR_CACHE (default <repo>/.cache).
+# Variables: REDIS_URL (default redis://127.0.0.1:6379), AKHBAR_CACHE (default <repo>/.cache),
+#            REDIS_APPENDFSYNC (default always; everysec trades the guarantee for queue throughput).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,6 +23,11 @@ port=${hostport##*:}
 [ "$port" = "$hostport" ] && port=6379
 run="$cache/redis/run-$port"
 pidfile="$run/redis.pid"
+appendfsync=${REDIS_APPENDFSYNC:-always}
+case "$appendfsync" in
+  always | everysec | no) ;;
+  *) printf '[redis] REDIS_APPENDFSYNC must be always, everysec or no (got "%s")\n' "$appendfsync" >&2; exit 2 ;;
+esac
 
 log() { printf '[redis] %s\n' "$*" >&2; }
 
@@ -68,7 +74,7 @@ cmd_up() {
   log "starting redis-server on 127.0.0.1:$port"
   "$(command -v redis-server || echo /usr/bin/redis-server)" \
     --bind 127.0.0.1 --port "$port" --daemonize yes --pidfile "$pidfile" --dir "$run" \
-    --logfile "$run/redis.log" --maxmemory-policy noeviction --appendonly yes --appendfsync always \
+    --logfile "$run/redis.log" --maxmemory-policy noeviction --appendonly yes --appendfsync "$appendfsync" \
     --save '' --protected-mode yes
   local i
   for i in $(seq 1 50); do

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { Cluster } from 'ioredis';
 import { startRedisCluster, uniqueQueuePrefix } from '@akhbar/testkit';
-import { FeedRegistry, QUEUES, commonConfig, createRedis, loadConfig, openQueue, redisReady } from '@akhbar/core';
+import { FeedRegistry, QUEUES, commonConfig, createRedis, loadConfig, openQueue, redisDurability, redisReady } from '@akhbar/core';
 import { Worker } from 'bullmq';
 
 /**
@@ -27,6 +27,10 @@ t.test('createRedis on a real Redis Cluster', async (t) => {
   t.ok(await redisReady(producer, 5_000), 'the cluster answers');
   const known = (producer as Cluster).nodes('master').length;
   t.equal(known, 3, 'one seed node is enough: the client finds all three masters');
+  // The workers' start-up durability check asks every master (these test nodes keep no AOF).
+  const durability = await redisDurability(producer);
+  t.equal(durability.servers.length, 3, 'durability is checked on every master');
+  t.equal(durability.durable, false, 'a cluster without an append-only file is not durable');
 
   const registry = new FeedRegistry(producer, config.queuePrefix);
   const { feed, created } = await registry.add({ url: 'https://news.example/cluster.xml', title: 'On a cluster', lang: 'ar' });
