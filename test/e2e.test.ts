@@ -119,6 +119,9 @@ t.test('feeds registered through the API become searchable, Arabic included', as
   t.ok(baghdad && Math.abs(baghdad.geometry.coordinates[0] - 44.37) < 0.5 && Math.abs(baghdad.geometry.coordinates[1] - 33.31) < 0.5, 'at Baghdad');
   const near = (await (await fetch(`${api}/v1/search?near=${encodeURIComponent('بغداد')}&radius=50km&limit=100`)).json()) as { hits: Array<{ id: string }> };
   t.ok(near.hits.some((h) => h.id === story!.id), 'near=بغداد finds the Arabic report');
+  // A point the feed gave its item (GeoRSS) goes through every stage to the index.
+  const pinned = (await (await fetch(`${api}/v1/search?near=30.5085,47.7804&radius=1km&limit=100`)).json()) as { hits: Array<{ url: string; geo?: { lat: number; lon: number } }> };
+  t.same(pinned.hits.filter((h) => h.geo).map((h) => [h.url.split('/').slice(-2).join('/'), h.geo]), [['health/basra-hospitals', { lat: 30.5085, lon: 47.7804 }]], 'the GeoRSS point of the Basra report is searchable and shown');
   const page = (await (await fetch(`${api}/v1/entities/mustafa-al-kadhimi`)).json()) as { total: number; langs: Array<{ key: string }> };
   t.ok(page.total >= 3 && page.langs.length === 3, "al-Kadhimi's page counts his reports in the three languages");
 

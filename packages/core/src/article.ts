@@ -46,6 +46,11 @@ export const ArticleFlag = Type.Union([
 ]);
 export type ArticleFlag = Static<typeof ArticleFlag>;
 
+// No range here: a point out of range is Elasticsearch's to refuse (a coded dead letter, its
+// batch-mates indexed); the feed parser keeps only points in range.
+export const GeoPointSchema = Type.Object({ lat: Type.Number(), lon: Type.Number() }, { additionalProperties: false });
+export type GeoPoint = Static<typeof GeoPointSchema>;
+
 export const RawArticleSchema = Type.Object(
   {
     id: Type.String({ description: 'Stable hash of the canonical URL' }),
@@ -60,6 +65,8 @@ export const RawArticleSchema = Type.Object(
     categories: Type.Array(Type.String()),
     image: Type.Optional(Type.String()),
     media: Type.Optional(Type.Array(MediaSchema)),
+    /** The point the feed gave the item (GeoRSS Simple or GML, W3C Basic Geo). */
+    geo: Type.Optional(GeoPointSchema),
     publishedAt: IsoDate,
     fetchedAt: IsoDate,
     langHint: Type.Optional(Type.String({ description: 'Language declared by the feed or page' })),
@@ -77,9 +84,6 @@ export const EntityType = Type.Union([
   Type.Literal('country'),
 ]);
 export type EntityType = Static<typeof EntityType>;
-
-export const GeoPointSchema = Type.Object({ lat: Type.Number(), lon: Type.Number() }, { additionalProperties: false });
-export type GeoPoint = Static<typeof GeoPointSchema>;
 
 export const EntitySchema = Type.Object(
   {

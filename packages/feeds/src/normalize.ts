@@ -103,6 +103,7 @@ export function toRawArticle(item: ParsedItem, parsed: Pick<ParsedFeed, 'title' 
   if (feed.country) article.source.country = feed.country;
   if (item.author) article.author = item.author;
   if (item.image) article.image = item.image;
+  if (item.geo) article.geo = { ...item.geo };
   if (item.media.length > 0) {
     article.media = item.media.slice(0, 20).map((m) => ({ url: m.url, ...(m.type ? { type: m.type } : {}), ...(m.medium ? { medium: m.medium } : {}), ...(m.length !== undefined ? { length: m.length } : {}) }));
   }

@@ -1,5 +1,5 @@
 import Parser from 'rss-parser';
-import { AkhbarError } from '@akhbar/core';
+import { AkhbarError, type GeoPoint } from '@akhbar/core';
 import { decodeBody, type CharsetSource } from './decode.ts';
 import { findFeedLinks } from './discover.ts';
 import { FeedErrors } from './errors.ts';
@@ -51,6 +51,8 @@ export interface ParsedItem {
   language?: string;
   /** Base URL for relative links inside the content. */
   base?: string;
+  /** The item's own point (GeoRSS Simple or GML, W3C Basic Geo). */
+  geo?: GeoPoint;
 }
 
 export interface ParsedFeed {
@@ -192,6 +194,45 @@ function num(s: string | undefined): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/** A latitude and a longitude as written, when both are numbers in range. */
+function geoPoint(lat: string, lon: string): GeoPoint | undefined {
+  if (!lat.trim() || !lon.trim()) return undefined;
+  const p = { lat: Number(lat), lon: Number(lon) };
+  return Number.isFinite(p.lat) && Number.isFinite(p.lon) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180 ? p : undefined;
+}
+
+/** "lat lon" (GeoRSS Simple and GML both put latitude first). */
+function geoPair(s: string): GeoPoint | undefined {
+  const parts = s.trim().split(/[\s,]+/);
+  return parts.length === 2 ? geoPoint(parts[0]!, parts[1]!) : undefined;
+}
+
+/**
+ * The point a feed gives an item: GeoRSS Simple (`<georss:point>lat lon</georss:point>`), GeoRSS
+ * GML (`<georss:where><gml:Point><gml:pos>lat lon</gml:pos></gml:Point></georss:where>`) or W3C
+ * Basic Geo (`<geo:lat>`/`<geo:long>`, bare or inside `<geo:Point>`), under their usual prefixes.
+ * Lines, boxes and polygons are not points and are left out; so is a point out of range.
+ * Written here because rss-parser keeps these elements only as raw XML and no maintained library
+ * reads GeoRSS from an already parsed item.
+ */
+function geoOf(raw: XmlObj): GeoPoint | undefined {
+  const simple = nonEmpty(txt(raw['georss:point']));
+  const fromSimple = simple ? geoPair(simple) : undefined;
+  if (fromSimple) return fromSimple;
+  const where = list(raw['georss:where'])[0] as XmlObj | undefined;
+  const gml = where && typeof where === 'object' ? (list(where['gml:Point'])[0] as XmlObj | undefined) : undefined;
+  const pos = gml && typeof gml === 'object' ? nonEmpty(txt(gml['gml:pos'])) : undefined;
+  const fromGml = pos ? geoPair(pos) : undefined;
+  if (fromGml) return fromGml;
+  const inner = list(raw['geo:Point'])[0] as XmlObj | undefined;
+  for (const o of [raw, inner]) {
+    if (!o || typeof o !== 'object') continue;
+    const p = geoPoint(txt(o['geo:lat']), txt(o['geo:long']) || txt(o['geo:lon']));
+    if (p) return p;
+  }
+  return undefined;
+}
+
 function mediaFrom(raw: XmlObj, base: string | undefined): { media: ParsedMedia[]; thumb?: string } {
   const media: ParsedMedia[] = [];
   let thumb: string | undefined;
@@ -311,6 +352,8 @@ function rssItem(it: XmlObj, feedBase: string | undefined): ParsedItem {
   const lang = nonEmpty(txt(raw['dc:language']));
   if (lang) item.language = lang;
   if (base) item.base = base;
+  const geo = geoOf(raw);
+  if (geo) item.geo = geo;
   return item;
 }
 
@@ -361,6 +404,8 @@ function atomItem(it: XmlObj, feedBase: string | undefined): ParsedItem {
   const lang = nonEmpty(attrs(raw)['xml:lang']) ?? nonEmpty(attrs(raw.content)['xml:lang']);
   if (lang) item.language = lang;
   if (contentBase) item.base = contentBase;
+  const geo = geoOf(raw);
+  if (geo) item.geo = geo;
   return item;
 }
 

@@ -274,3 +274,28 @@ t.test('the same story twice gets one id; a changed story a new content hash', a
   t.equal(a!.id, c!.id);
   t.not(a!.contentHash, c!.contentHash, 'changed content: new hash');
 });
+
+t.test('GeoRSS and W3C Basic Geo: the point a feed gives an item is kept; lines, boxes and nonsense are not', async (t) => {
+  const rss = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:georss="http://www.georss.org/georss" xmlns:gml="http://www.opengis.net/gml" xmlns:geo="http://www.w3.org/2003/01/geo/wgs84_pos#">
+<channel><title>أخبار الرافدين — المحافظات</title><link>https://rafidain.example/</link><description>d</description>
+<item><title>فيضان في العمارة</title><link>https://rafidain.example/a/1</link><description>ارتفع منسوب دجلة.</description><georss:point>31.84 47.14</georss:point></item>
+<item><title>حريق في سوق الموصل</title><link>https://rafidain.example/a/2</link><description>اندلع حريق.</description><georss:where><gml:Point><gml:pos>36.34 43.13</gml:pos></gml:Point></georss:where></item>
+<item><title>زلزال قرب حلبجة</title><link>https://rafidain.example/a/3</link><description>هزة أرضية.</description><geo:lat>35.18</geo:lat><geo:long>45.99</geo:long></item>
+<item><title>أمطار في البصرة</title><link>https://rafidain.example/a/4</link><description>أمطار.</description><geo:Point><geo:lat>30.51</geo:lat><geo:long>47.81</geo:long></geo:Point></item>
+<item><title>طريق جديد</title><link>https://rafidain.example/a/5</link><description>طريق.</description><georss:line>33.3 44.4 31.8 47.1</georss:line></item>
+<item><title>نقطة خارج الخريطة</title><link>https://rafidain.example/a/6</link><description>خطأ.</description><georss:point>131.8 47.1</georss:point></item>
+<item><title>نقطة بلا أرقام</title><link>https://rafidain.example/a/7</link><description>خطأ.</description><georss:point>north of Basra</georss:point></item>
+</channel></rss>`;
+  const a = articles(await parseFeed(Buffer.from(rss), { url: 'https://rafidain.example/feed' }), 'https://rafidain.example/feed');
+  t.same(a.map((x) => x.geo), [{ lat: 31.84, lon: 47.14 }, { lat: 36.34, lon: 43.13 }, { lat: 35.18, lon: 45.99 }, { lat: 30.51, lon: 47.81 }, undefined, undefined, undefined],
+    'GeoRSS Simple, GeoRSS GML, W3C geo bare and in geo:Point; a line, an out-of-range point and words give none');
+  t.equal(a.length, 7, 'an item with a bad point is still an article');
+
+  const atom = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:georss="http://www.georss.org/georss"><title>Quake desk</title><id>urn:q</id><updated>2025-06-01T00:00:00Z</updated>
+<entry><title>Tremor felt in Erbil</title><id>urn:q:1</id><link href="https://quakes.example/1"/><updated>2025-06-01T00:00:00Z</updated><summary>A tremor.</summary><georss:point>36.19 44.01</georss:point></entry>
+</feed>`;
+  const [entry] = articles(await parseFeed(Buffer.from(atom), { url: 'https://quakes.example/atom' }), 'https://quakes.example/atom');
+  t.same(entry!.geo, { lat: 36.19, lon: 44.01 }, 'Atom entries too');
+});

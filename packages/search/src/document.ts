@@ -81,7 +81,9 @@ export function toDocument(article: EnrichedArticle, now = new Date()): ArticleD
     places: e.entities.filter((x) => x.type === 'place' || x.type === 'country').map((x) => x.id),
     entities: e.entities,
     countries: e.countries,
-    locations: e.entities.flatMap((x) => (x.location ? [x.location] : [])),
+    // Where the article is: the point its feed gave it (GeoRSS), then its places and countries.
+    locations: [...(article.geo ? [article.geo] : []), ...e.entities.flatMap((x) => (x.location ? [x.location] : []))],
+    geo: article.geo,
     keywords: e.keywords,
     tone: e.tone,
     wordCount: e.wordCount,
@@ -163,7 +165,7 @@ export function fromDocument(doc: Record<string, unknown>): RawArticle {
     contentHash: d.contentHash,
     flags: (d.flags ?? []).filter((f: string) => !docOnly.has(f)),
   };
-  for (const k of ['html', 'author', 'image', 'media', 'langHint'] as const) if (d[k] !== undefined) (article as any)[k] = d[k];
+  for (const k of ['html', 'author', 'image', 'media', 'langHint', 'geo'] as const) if (d[k] !== undefined) (article as any)[k] = d[k];
   return article;
 }
 

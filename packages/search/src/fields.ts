@@ -40,6 +40,7 @@ export const F = {
   places: 'places',
   countries: 'countries',
   locations: 'locations',
+  geo: 'geo',
   keywords: 'keywords',
   /** Tone score (−100…100, positive − negative % of words; enrichment's tone tagger). */
   tone: 'tone.score',

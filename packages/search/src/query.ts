@@ -51,7 +51,7 @@ const SQS_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|ESCAPE|WHITESPACE';
  * and fills them in, and leaving them out makes Elasticsearch's answer about a third smaller.
  */
 export const HIT_SOURCE_FIELDS = [
-  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, 'image', F.author, F.tone,
+  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, 'image', F.author, F.tone, F.geo,
 ];
 
 /**

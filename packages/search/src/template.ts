@@ -21,8 +21,9 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  *     Maghrebi names (حزيران, جويلية → يونيو, يوليو), so documents need re-analysing.
  * v4: `tone` (score, positive, negative). Only fields were added, so the indexer also adds them
  *     to an older write index in place (`addNewFields`) and keeps writing without a migration.
+ * v5: `geo`, the point a feed gave the item (GeoRSS); added in place like v4's fields.
  */
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 5;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -170,6 +171,7 @@ export function articleMappings(): Record<string, unknown> {
       entities: { type: 'object', enabled: false },
       countries: keyword,
       locations: { type: 'geo_point' },
+      geo: { type: 'geo_point' },
       keywords: freeKeyword,
       tone: { properties: { score: { type: 'float' }, positive: { type: 'float' }, negative: { type: 'float' } } },
       wordCount: { type: 'integer' },

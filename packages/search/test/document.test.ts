@@ -76,3 +76,15 @@ t.test('objects stored but not indexed may hold anything, within the key budget'
   doc.topicScores = Object.fromEntries(Array.from({ length: MAX_DOCUMENT_KEYS + 1 }, (_, i) => [`t${i}`, 1]));
   t.throws(() => checkDocument(doc), { code: SearchErrors.DOC_INVALID, message: /more than/ });
 });
+
+t.test('the point a feed gave the item is the document\'s geo and its first location; re-enrichment keeps it', async (t) => {
+  const a = makeArticle({ lang: 'ar', entities: [{ id: 'Q1530', type: 'place', name: 'Baghdad', names: {}, count: 1, location: { lat: 33.31, lon: 44.37 } }] });
+  a.geo = { lat: 31.84, lon: 47.14 };
+  const doc = toDocument(a);
+  t.same(doc.geo, { lat: 31.84, lon: 47.14 });
+  t.same(doc.locations, [{ lat: 31.84, lon: 47.14 }, { lat: 33.31, lon: 44.37 }], 'its own point, then its places');
+  t.doesNotThrow(() => checkDocument(doc), 'the mapping knows geo');
+  t.same(fromDocument(JSON.parse(JSON.stringify(doc)) as Record<string, unknown>).geo, a.geo, 'a re-enriched article keeps its point');
+  const without = toDocument(makeArticle());
+  t.equal(without.geo, undefined);
+});

@@ -34,6 +34,7 @@ export const HitOut = Type.Object({
   tone: Type.Optional(Type.Number({ description: 'Tone score, −100…100: % of words with a positive connotation minus % negative (absent for articles enriched before tone existed)' })),
   image: Type.Optional(Type.String()),
   author: Type.Optional(Type.String()),
+  geo: Type.Optional(Type.Object({ lat: Type.Number(), lon: Type.Number() }, { description: 'The point its feed gave the article (GeoRSS), when it gave one' })),
   highlight: Type.Object({
     title: Type.Optional(Type.String({ description: 'Title with matches in <mark>, HTML-escaped' })),
     body: Type.Optional(Type.Array(Type.String(), { description: 'Fragments of the body (or summary) with matches in <mark>' })),
@@ -102,6 +103,7 @@ export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: 
   if (typeof s.tone?.score === 'number') out.tone = s.tone.score;
   if (s.image) out.image = s.image;
   if (s.author) out.author = s.author;
+  if (typeof s.geo?.lat === 'number' && typeof s.geo.lon === 'number') out.geo = { lat: s.geo.lat, lon: s.geo.lon };
   return out;
 }
 

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { gazetteer } from '@akhbar/nlp';
-import { HOUR, indexArticles, enrichedFromSpec, type ArticleSpec } from './fixtures/build.ts';
+import { HOUR, indexArticles, enrichedFromSpec, withArticles, type ArticleSpec } from './fixtures/build.ts';
 import { testGateway, admin, type TestGateway } from './helpers.ts';
 
 /**
@@ -120,6 +120,26 @@ t.test('near: articles about a place within the radius, the place given by point
   t.match((await get('/v1/search?near=Iraq')).body.error.message, /country=IQ/, 'a country without a radius: the filter meant is named');
   t.same(await searchSlugs('near=Mosul&radius=100km&lang=en'), ['en-mosul-bridge'], 'with the other filters');
   t.same(await searchSlugs(`near=Basra&radius=100km&q=${encodeURIComponent('quais')}`), ['fr-basra-port'], 'with a query');
+});
+
+t.test('an article its feed put on the map (GeoRSS) is found at its own point, named place or not', async (t) => {
+  // A village no gazetteer knows: the feed's point is all there is to place it.
+  const [quake] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'ar-halabja-tremor', lang: 'ar', source: WIRE, ageMs: HOUR, story: 'geo-tremor', geo: { lat: 35.18, lon: 45.99 },
+    title: 'هزة أرضية خفيفة تضرب قرية جبلية شرق حلبجة',
+    summary: 'لم تسجل أضرار.',
+    body: 'شعر سكان قرية جبلية شرق حلبجة بهزة أرضية خفيفة فجر اليوم، ولم تسجل أي أضرار بحسب الدفاع المدني.',
+    topics: ['society'],
+  }]);
+  const near = (await get('/v1/search?near=35.2,46.0&radius=10km')).body;
+  t.same(near.hits.map((h: { id: string }) => h.id), [quake!.id], 'near its point, with no place named');
+  t.same(near.hits[0].geo, { lat: 35.18, lon: 45.99 }, 'the hit carries the point');
+  t.same((await get('/v1/search?bbox=45.5,35,46.5,35.5')).body.hits.map((h: { id: string }) => h.id), [quake!.id], 'inside a viewport');
+  t.same((await get(`/v1/articles/${quake!.id}`)).body.geo, { lat: 35.18, lon: 45.99 }, 'and the article');
+  const grid = (await get('/v1/stats/map?by=grid&zoom=6&bbox=45.5,35,46.5,35.5')).body;
+  t.equal(grid.features.reduce((n: number, f: { properties: { count: number } }) => n + f.properties.count, 0), 1, 'the map\'s tiles count it');
+  const mosul = (await get('/v1/search?near=Mosul&radius=100km')).body.hits as Array<{ geo?: unknown }>;
+  t.ok(mosul.length > 0 && mosul.every((h) => h.geo === undefined), 'an article its feed gave no point has no geo');
 });
 
 t.test('the response says where near= searched and which place it took the name for', async (t) => {
