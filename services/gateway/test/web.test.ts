@@ -1095,6 +1095,30 @@ t.test('topic labels are in the interface language even when the topic list come
   await page.close();
 });
 
+t.test('a hit its feed put on the map links to the news near it', async (t) => {
+  const [tremor] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'ar-halabja-tremor-web', lang: 'ar', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-tremor', geo: { lat: 35.18, lon: 45.99 },
+    title: 'هزة أرضية خفيفة تضرب قرية جبلية قرب حلبجة',
+    summary: 'لم تسجل أضرار بحسب الدفاع المدني.',
+    body: 'شعر سكان قرية جبلية قرب حلبجة بهزة أرضية خفيفة فجر اليوم، ولم تسجل أي أضرار بحسب الدفاع المدني.',
+    topics: ['society'],
+  }]);
+  const w = await open(`/?ui=en&q=${encodeURIComponent('حلبجة')}&lang=ar`);
+  const { page } = w;
+  const hit = page.locator(`#results li.hit[data-id="${tremor!.id}"]`);
+  const link = hit.locator('a.nearby-link');
+  t.equal(await text(link), 'News nearby');
+  const href = new URL((await link.getAttribute('href'))!, base);
+  t.same([href.searchParams.get('near'), href.searchParams.get('radius'), href.searchParams.get('q'), href.searchParams.get('lang')], ['35.18,45.99', '25km', null, 'ar'], 'a permalink: the point, 25 km, the filters kept, the query dropped');
+  t.equal(await page.locator('#results li.hit a.nearby-link').count(), 1, 'only hits with a point have the link');
+  await settled(page, () => link.click());
+  const url = new URL(page.url());
+  t.equal(url.searchParams.get('near'), '35.18,45.99', 'followed inside the page');
+  t.match(await page.textContent('#chips'), /35\.18,45\.99 \(25 km\)/, 'shown as a removable Near chip');
+  t.same(await page.locator('#results li.hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))), [tremor!.id], 'the articles near the point');
+  await done(t, w);
+});
+
 t.test('feeds view: the admin token, adding a site by autodiscovery, refresh and remove', async (t) => {
   const w = await open('/?ui=en&view=feeds');
   const { page } = w;

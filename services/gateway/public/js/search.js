@@ -6,7 +6,7 @@ import { api, apiHref, ApiError, credentials } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
-import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady } from './app.js';
+import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink } from './app.js';
 
 const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
@@ -335,6 +335,18 @@ function fragmentNodes(fragments) {
  * page) and its story button. `prefix` keeps the ids of another list of results (an entity's
  * newest articles) apart from the search view's.
  */
+/** How far "News nearby" looks around the point a feed gave its item. */
+const NEARBY_RADIUS = '25km';
+
+/**
+ * The search for what happened near a point: the same filters, no query, no story, the point as
+ * near= (a permalink and, clicked, a navigation inside the page).
+ */
+function nearbyLink(geo) {
+  const patch = { view: 'search', show: 'articles', q: undefined, story: undefined, cursor: undefined, near: `${String(geo.lat)},${String(geo.lon)}`, radius: NEARBY_RADIUS };
+  return h('a', { href: urlOf({ ...readState(), ...patch }), class: 'nearby-link', title: t('hit.nearbyTitle', { radius: NEARBY_RADIUS.replace('km', ' km') }), onclick: (e) => followLink(e, () => navigate(patch, { focus: 'heading' })) }, t('hit.nearby'));
+}
+
 export function hitItem(hit, i, state = {}, prefix = 'hit') {
   const rtl = hit.dir === 'rtl' || isRtl(hit.lang);
   const href = safeHref(hit.url);
@@ -356,7 +368,8 @@ export function hitItem(hit, i, state = {}, prefix = 'hit') {
       lang ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'lang-badge', title: t('hit.lang', { lang: langName(lang) }) }, langName(lang))] : null,
       typeof hit.tone === 'number' ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), toneBadge(hit.tone)] : null,
       hit.topics.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'topics' }, hit.topics.map(topicLabel).join(listSep()))] : null,
-      hit.entities.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'entities' }, hit.entities.slice(0, 4).map((e, k) => [k > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.names?.[uiLang()])))]))] : null),
+      hit.entities.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'entities' }, hit.entities.slice(0, 4).map((e, k) => [k > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.names?.[uiLang()])))]))] : null,
+      hit.geo ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), nearbyLink(hit.geo)] : null),
     others > 0
       ? [
           h('button', { type: 'button', class: 'story-btn', 'aria-expanded': 'false', 'aria-controls': storyId, dataset: { story: hit.story.id }, onclick: (e) => toggleStory(e.currentTarget, hit, storyId) }, t('story.more', { n: others })),
