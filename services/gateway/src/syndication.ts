@@ -65,6 +65,10 @@ export function sendFeed(
       description: e.description ?? h.summary,
       author: [{ name: h.source.name || h.source.domain }],
       category: h.topics.map((t) => ({ name: t, term: t })),
+      // The point its own feed gave the article, passed on as GeoRSS Simple so map readers can
+      // place it. The namespace is declared on the element: the library cannot add one to <rss>.
+      // (Its Atom writer drops item extensions, so the Atom feed carries no point.)
+      ...(h.geo ? { extensions: [{ name: 'georss:point', objects: { _attributes: { 'xmlns:georss': 'http://www.georss.org/georss' }, _text: `${String(h.geo.lat)} ${String(h.geo.lon)}` } }] } : {}),
     });
   }
   return reply.type(`${FEED_TYPES[format]}; charset=utf-8`).send(format === 'rss' ? feed.rss2() : feed.atom1());

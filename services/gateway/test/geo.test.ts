@@ -1,4 +1,6 @@
 import t from 'tap';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseFeed } from '@akhbar/feeds';
 import { gazetteer } from '@akhbar/nlp';
 import { HOUR, indexArticles, enrichedFromSpec, withArticles, type ArticleSpec } from './fixtures/build.ts';
 import { testGateway, admin, type TestGateway } from './helpers.ts';
@@ -138,6 +140,11 @@ t.test('an article its feed put on the map (GeoRSS) is found at its own point, n
   t.same((await get(`/v1/articles/${quake!.id}`)).body.geo, { lat: 35.18, lon: 45.99 }, 'and the article');
   const grid = (await get('/v1/stats/map?by=grid&zoom=6&bbox=45.5,35,46.5,35.5')).body;
   t.equal(grid.features.reduce((n: number, f: { properties: { count: number } }) => n + f.properties.count, 0), 1, 'the map\'s tiles count it');
+  const rss = await gw.app.inject({ url: '/v1/search.rss?near=35.2,46.0&radius=10km' });
+  t.match(rss.body, /<georss:point xmlns:georss="http:\/\/www\.georss\.org\/georss">35\.18 45\.99<\/georss:point>/, 'search.rss passes the point on as GeoRSS');
+  t.equal(XMLValidator.validate(rss.body), true, 'and stays well-formed');
+  const [again] = (await parseFeed(Buffer.from(rss.body))).items;
+  t.same(again?.geo, { lat: 35.18, lon: 45.99 }, 'another Akhbar subscribed to this search reads the point back');
   const mosul = (await get('/v1/search?near=Mosul&radius=100km')).body.hits as Array<{ geo?: unknown }>;
   t.ok(mosul.length > 0 && mosul.every((h) => h.geo === undefined), 'an article its feed gave no point has no geo');
 });
