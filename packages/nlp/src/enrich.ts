@@ -19,8 +19,10 @@ export const TAGGERS = {
   boilerplate: { tagger: 'akhbar-boilerplate', version: '1.0.0' },
   lang: { tagger: 'akhbar-langid', version: '1.0.0' },
   normalized: { tagger: 'akhbar-normalize', version: '1.0.0' },
-  entities: { tagger: 'akhbar-gazetteer', version: '1.0.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.0.0' },
+  // 1.1.0: names that are everyday words in the article's own language (English "turkey") need
+  // a capital there, or never count.
+  entities: { tagger: 'akhbar-gazetteer', version: '1.1.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.1.0' },
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.0.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.0.0' },
