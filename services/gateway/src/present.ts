@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { dirOf } from '@akhbar/core';
+import { GeoPointSchema, dirOf } from '@akhbar/core';
 import type { EntityLookup } from './expand.ts';
 import type { NameLangs } from './params.ts';
 
@@ -34,7 +34,7 @@ export const HitOut = Type.Object({
   tone: Type.Optional(Type.Number({ description: 'Tone score, −100…100: % of words with a positive connotation minus % negative (absent for articles enriched before tone existed)' })),
   image: Type.Optional(Type.String()),
   author: Type.Optional(Type.String()),
-  geo: Type.Optional(Type.Object({ lat: Type.Number(), lon: Type.Number() }, { description: 'The point its feed gave the article (GeoRSS), when it gave one' })),
+  geo: Type.Optional(Type.Object(GeoPointSchema.properties, { description: 'The point its feed gave the article (GeoRSS), when it gave one' })),
   highlight: Type.Object({
     title: Type.Optional(Type.String({ description: 'Title with matches in <mark>, HTML-escaped' })),
     body: Type.Optional(Type.Array(Type.String(), { description: 'Fragments of the body (or summary) with matches in <mark>' })),
