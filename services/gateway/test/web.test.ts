@@ -1115,6 +1115,9 @@ t.test('a hit its feed put on the map links to the news near it', async (t) => {
   const url = new URL(page.url());
   t.equal(url.searchParams.get('near'), '35.18,45.99', 'followed inside the page');
   t.match(await page.textContent('#chips'), /35\.18,45\.99 \(25 km\)/, 'shown as a removable Near chip');
+  await settled(page, () => page.click('#ui-switch button[data-ui="ar"]'));
+  await settled(page, () => page.goBack());
+  t.match(await page.locator(`#results li.hit[data-id="${tremor!.id}"] a.nearby-link`).getAttribute('title'), /كم/, 'its title gives the radius in the interface language');
   t.same(await page.locator('#results li.hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))), [tremor!.id], 'the articles near the point');
   await done(t, w);
 });

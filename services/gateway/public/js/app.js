@@ -207,8 +207,8 @@ function placeLabel(value) {
   return n?.[uiLang()] ?? n?.name ?? value;
 }
 
-/** A radius in words: "50 km", "30 mi" (the API's default when none is given). */
-function radiusLabel(radius = DEFAULT_RADIUS) {
+/** A radius in words of the UI language: "50 km", "30 mi" (the API's default when none is given). */
+export function radiusLabel(radius = DEFAULT_RADIUS) {
   const m = /^(\d+(?:\.\d+)?)\s*(km|mi)?$/i.exec(String(radius).trim());
   if (!m) return radius;
   return t(m[2]?.toLowerCase() === 'mi' ? 'geo.mi' : 'geo.km', { v: fmtNumber(Number(m[1])) });

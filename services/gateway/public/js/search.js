@@ -6,7 +6,7 @@ import { api, apiHref, ApiError, credentials } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
-import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink } from './app.js';
+import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel } from './app.js';
 
 const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
@@ -344,7 +344,7 @@ const NEARBY_RADIUS = '25km';
  */
 function nearbyLink(geo) {
   const patch = { view: 'search', show: 'articles', q: undefined, story: undefined, cursor: undefined, near: `${String(geo.lat)},${String(geo.lon)}`, radius: NEARBY_RADIUS };
-  return h('a', { href: urlOf({ ...readState(), ...patch }), class: 'nearby-link', title: t('hit.nearbyTitle', { radius: NEARBY_RADIUS.replace('km', ' km') }), onclick: (e) => followLink(e, () => navigate(patch, { focus: 'heading' })) }, t('hit.nearby'));
+  return h('a', { href: urlOf({ ...readState(), ...patch }), class: 'nearby-link', title: t('hit.nearbyTitle', { radius: radiusLabel(NEARBY_RADIUS) }), onclick: (e) => followLink(e, () => navigate(patch, { focus: 'heading' })) }, t('hit.nearby'));
 }
 
 export function hitItem(hit, i, state = {}, prefix = 'hit') {
