@@ -44,15 +44,19 @@ t.test('a real search makes a span only when tracing is wanted', async (t) => {
     else process.env.OTEL_EXPORTER_OTLP_ENDPOINT = saved;
   });
 
+  // A pattern no index matches: Elasticsearch answers it with no shards at all, so the search
+  // cannot meet an index another test file is creating at that moment ('*' once did, and got
+  // no_shard_available_action_exception from a shard not yet started).
+  const index = 'akhbar-tracing-probe-none-*';
   delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
   const quiet = createEsClient(testEsUrl());
-  await quiet.search({ index: '*', size: 0 });
+  await quiet.search({ index, size: 0 });
   await quiet.close();
   t.same(names, [], 'no span without tracing set up');
 
   process.env.OTEL_EXPORTER_OTLP_ENDPOINT = 'http://collector.invalid:4318';
   const traced = createEsClient(testEsUrl());
-  await traced.search({ index: '*', size: 0 });
+  await traced.search({ index, size: 0 });
   await traced.close();
   t.same(names, ['search'], 'a search span with an exporter configured');
 });
