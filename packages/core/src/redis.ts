@@ -1,4 +1,5 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import { Gauge, type Registry } from 'prom-client';
 
 /**
  * A connection to Redis: one server, or a Redis Cluster. Everything Akhbar keeps in Redis lives
@@ -105,11 +106,18 @@ export async function redisDurability(redis: RedisClient): Promise<RedisDurabili
 }
 
 /**
- * Logs, once at a worker's start, a warning coded AKHBAR_REDIS_NOT_DURABLE when Redis can lose an
- * acknowledged hand-off (see redisDurability). Never throws and never delays the start: a Redis
+ * Logs, once at a service's start, a warning coded AKHBAR_REDIS_NOT_DURABLE when Redis can lose an
+ * acknowledged hand-off (see redisDurability), and keeps saying so on /metrics when given the
+ * service's registry. Never throws and never delays the start: a Redis
  * that is still away is checked once it answers.
  */
-export function warnUnlessDurable(redis: RedisClient, log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void }): Promise<void> {
+export function warnUnlessDurable(
+  redis: RedisClient,
+  log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
+  /** The service's metrics registry: `akhbar_redis_durable` goes there too (redisDurabilityGauge). */
+  registry?: Registry,
+): Promise<void> {
+  if (registry) redisDurabilityGauge(redis, registry);
   const check = async () => {
     const d = await redisDurability(redis);
     if (d.durable) log.info({ servers: d.servers }, 'redis writes its append-only file before acknowledging');
@@ -121,4 +129,30 @@ export function warnUnlessDurable(redis: RedisClient, log: { warn(obj: object, m
     }
   };
   return (redis.status === 'ready' ? check() : new Promise<void>((resolve) => redis.once('ready', () => resolve(check())))).catch(() => undefined);
+}
+
+/**
+ * `akhbar_redis_durable` on a service's /metrics: 1 while every Redis master writes its
+ * append-only file before it replies, 0 while one can lose an acknowledged write or will not say
+ * (CONFIG refused). Asked at each scrape (two CONFIG GETs per master, at most `timeoutMs`), so a
+ * `CONFIG SET appendfsync everysec` made at runtime shows on the next scrape and the
+ * AkhbarRedisNotDurable alert fires on it, where the start-up log line would have said nothing.
+ * A Redis that does not answer in time keeps the last value (its outage is /readyz's business).
+ */
+export function redisDurabilityGauge(redis: RedisClient, registry: Registry, timeoutMs = 1_000): Gauge {
+  return new Gauge({
+    name: 'akhbar_redis_durable',
+    help: '1 when Redis fsyncs its append-only file before acknowledging a write (appendonly yes, appendfsync always) on every master; 0 when a crash can lose acknowledged hand-offs or CONFIG is refused',
+    registers: [registry],
+    async collect() {
+      if (redis.status !== 'ready') return;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), timeoutMs);
+        timer.unref();
+      });
+      const d = await Promise.race([redisDurability(redis).catch(() => undefined), late]).finally(() => clearTimeout(timer));
+      if (d) this.set(d.durable ? 1 : 0);
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import t from 'tap';
-import { createRedis, redisDurability, warnUnlessDurable } from '@akhbar/core';
+import { Registry } from 'prom-client';
+import { createRedis, redisDurability, redisDurabilityGauge, warnUnlessDurable } from '@akhbar/core';
 import { startRedisServer, waitFor, type RedisServerHandle } from '@akhbar/testkit';
 
 /**
@@ -88,4 +89,28 @@ t.test('the check waits for a Redis that is not up yet instead of failing the st
   await redis.connect();
   await checked;
   t.equal(log.lines[0]?.obj.code, 'AKHBAR_REDIS_NOT_DURABLE', 'checked once it answered');
+});
+
+t.test('akhbar_redis_durable follows Redis at each scrape and keeps its last value when Redis is slow', async (t) => {
+  const server = await startRedisServer();
+  t.teardown(() => server.close());
+  const redis = createRedis(server.url, 'worker');
+  t.teardown(() => redis.disconnect());
+  await redis.ping();
+  const registry = new Registry();
+  redisDurabilityGauge(redis, registry, 500);
+  const scrape = async () => {
+    const started = Date.now();
+    const text = await registry.metrics();
+    return { value: /^akhbar_redis_durable (\d)$/m.exec(text)?.[1], ms: Date.now() - started };
+  };
+  t.equal((await scrape()).value, '0', 'no append-only file: 0');
+  await appendOnly(server);
+  await server.admin.config('SET', 'appendfsync', 'always');
+  t.equal((await scrape()).value, '1', 'set at runtime: 1 on the next scrape');
+  // Redis holds every client's commands for 3 s: the scrape must not wait for it, nor guess.
+  await server.admin.call('CLIENT', 'PAUSE', '3000', 'ALL');
+  const paused = await scrape();
+  t.equal(paused.value, '1', 'the last value is kept');
+  t.ok(paused.ms < 2_000, `the scrape did not wait for Redis (${String(paused.ms)} ms)`);
 });

@@ -23,8 +23,8 @@ try {
 
 const redis = createRedis(config, 'worker');
 const workerRedis = createRedis(config, 'worker');
-void warnUnlessDurable(redis, log);
 const metrics = createWorkerMetrics('enrich');
+void warnUnlessDurable(redis, log, metrics.registry);
 const enricher = startEnricher({
   connection: redis,
   workerConnection: workerRedis,

@@ -10,8 +10,8 @@ const config = configOrExit(loadFulltextConfig);
 const log = createLogger('fulltext', config.logLevel);
 const redis = createRedis(config, 'worker');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
-void warnUnlessDurable(redis, log);
 const metrics = createWorkerMetrics('fulltext');
+void warnUnlessDurable(redis, log, metrics.registry);
 const fulltext = createFulltext(config, redis, log, createFulltextMetrics(metrics.registry));
 const ops = await startOpsServer({
   service: 'fulltext',

@@ -1,4 +1,4 @@
-import { createLogger, createRedis, configOrExit, exitOnConfigError, onShutdown, startOpsServer } from '@akhbar/core';
+import { createLogger, createRedis, configOrExit, exitOnConfigError, onShutdown, startOpsServer, warnUnlessDurable } from '@akhbar/core';
 import { loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
 import { build, optionsFromConfig } from './app.ts';
@@ -20,6 +20,8 @@ const redis = createRedis(config, 'producer');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
 
 const app = await build({ ...optionsFromConfig(config), es, redis, logger: log });
+// The gateway writes to Redis too (feeds added, alerts, OPML imports): the same check as the workers'.
+void warnUnlessDurable(redis, log, app.metrics.registry);
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

@@ -29,7 +29,7 @@ if (status.outdated) {
 
 const metrics = createWorkerMetrics('indexer');
 const workerRedis = createRedis(config, 'worker');
-void warnUnlessDurable(redis, log);
+void warnUnlessDurable(redis, log, metrics.registry);
 const alertRegistry = new AlertRegistry(redis, config.queuePrefix);
 const matchQueue = openQueue<AlertMatchJob>(QUEUES.alertMatch, { connection: redis, prefix: config.queuePrefix });
 const deliveryQueue = openQueue<AlertJob>(QUEUES.alerts, { connection: redis, prefix: config.queuePrefix });

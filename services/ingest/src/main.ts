@@ -10,8 +10,8 @@ const config = configOrExit(loadIngestConfig);
 const log = createLogger('ingest', config.logLevel);
 const redis = createRedis(config, 'worker');
 redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
-void warnUnlessDurable(redis, log);
 const metrics = createWorkerMetrics('ingest');
+void warnUnlessDurable(redis, log, metrics.registry);
 const ingest = createIngest(config, redis, log, createFetchMetrics(metrics.registry));
 const ops = await startOpsServer({
   service: 'ingest',
