@@ -1,5 +1,5 @@
 import t from 'tap';
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from '@akhbar/feeds';
 import { gazetteer } from '@akhbar/nlp';
 import { HOUR, indexArticles, enrichedFromSpec, withArticles, type ArticleSpec } from './fixtures/build.ts';
@@ -89,6 +89,9 @@ t.teardown(async () => {
   await gw?.close();
 });
 
+const GEORSS = 'http://www.georss.org/georss';
+const atomXml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' });
+
 const slugsOf = (hits: Array<{ id: string }>) => {
   const bySlug = new Map([...ids].map(([slug, id]) => [id, slug]));
   return hits.map((h) => bySlug.get(h.id)).sort();
@@ -145,8 +148,54 @@ t.test('an article its feed put on the map (GeoRSS) is found at its own point, n
   t.equal(XMLValidator.validate(rss.body), true, 'and stays well-formed');
   const [again] = (await parseFeed(Buffer.from(rss.body))).items;
   t.same(again?.geo, { lat: 35.18, lon: 45.99 }, 'another Akhbar subscribed to this search reads the point back');
+  const atom = await gw.app.inject({ url: '/v1/search.atom?near=35.2,46.0&radius=10km' });
+  t.equal(XMLValidator.validate(atom.body), true, 'search.atom stays well-formed');
+  const atomBack = await parseFeed(Buffer.from(atom.body));
+  t.equal(atomBack.format, 'atom');
+  t.same(atomBack.flags, [], 'read without repair');
+  t.same(atomBack.items.map((i) => i.geo), [{ lat: 35.18, lon: 45.99 }], 'search.atom passes the point on as GeoRSS too');
+  const entry = atomXml.parse(atom.body).feed.entry[0];
+  t.equal(entry['georss:point']?.['#text'], '35.18 45.99', 'as <georss:point> in its <entry>');
+  t.equal(entry['georss:point']?.['@_xmlns:georss'] ?? atomXml.parse(atom.body).feed['@_xmlns:georss'], GEORSS, 'its prefix bound to the GeoRSS namespace');
   const mosul = (await get('/v1/search?near=Mosul&radius=100km')).body.hits as Array<{ geo?: unknown }>;
   t.ok(mosul.length > 0 && mosul.every((h) => h.geo === undefined), 'an article its feed gave no point has no geo');
+});
+
+t.test('search.atom: each entry carries its own point and one without a point none, whatever its title and summary hold', async (t) => {
+  // Titles and summaries written to break a writer that edits the feed's text: the end of an
+  // entry, a GeoRSS point of their own, a CDATA end, markup and entities.
+  const hostile = '</entry><georss:point>1 1</georss:point></entry></feed>';
+  const [zakho, sinjar] = await withArticles(t, gw.es, gw.indexPrefix, [
+    {
+      slug: 'en-zakho-flood', lang: 'en', source: WIRE, ageMs: HOUR, story: 'geo-zakho', geo: { lat: 37.14, lon: 42.68 },
+      title: `Flood "warning" <b>near</b> Zakho & Duhok ]]> ${hostile}`,
+      summary: `Rain <i>&amp;</i> snowmelt ${hostile}`,
+      body: 'The river rose overnight near Zakho after days of rain and snowmelt in the mountains.',
+      topics: ['society'],
+    },
+    {
+      slug: 'en-sinjar-road', lang: 'en', source: WIRE, ageMs: 90 * 60_000, story: 'geo-sinjar', geo: { lat: 36.32, lon: 41.87 },
+      title: `<entry> Sinjar road reopens </entry>`,
+      summary: 'Traffic resumes <georss:point>2 2</georss:point>.',
+      body: 'The road to Sinjar reopened to traffic after repairs.',
+      topics: ['society'],
+    },
+  ]);
+  // Zakho, Sinjar (their own points) and Mosul (named, no point of its own).
+  const atom = await gw.app.inject({ url: '/v1/search.atom?bbox=41.5,36,43.5,37.5' });
+  t.equal(atom.statusCode, 200);
+  t.equal(XMLValidator.validate(atom.body), true, 'well-formed');
+  const back = await parseFeed(Buffer.from(atom.body));
+  t.same(back.flags, [], 'read without repair');
+  const pointOf = new Map(back.items.map((i) => [i.link, i.geo]));
+  t.same([...pointOf.keys()].sort(), [zakho!.url, sinjar!.url, 'https://geowire.example/ar-mosul-bridge', 'https://geowire.example/en-mosul-bridge'].sort(), 'one entry each');
+  t.same(pointOf.get(zakho!.url), { lat: 37.14, lon: 42.68 }, 'each its own point');
+  t.same(pointOf.get(sinjar!.url), { lat: 36.32, lon: 41.87 });
+  t.equal(pointOf.get('https://geowire.example/en-mosul-bridge'), undefined, 'an article without a point has none');
+  t.equal(pointOf.get('https://geowire.example/ar-mosul-bridge'), undefined);
+  const entries = atomXml.parse(atom.body).feed.entry as Array<Record<string, any>>;
+  t.same(entries.map((e) => e['georss:point']?.['#text']).filter(Boolean).sort(), ['36.32 41.87', '37.14 42.68'], 'two <georss:point>, both from the articles');
+  t.ok(back.items.find((i) => i.link === zakho!.url)?.title.includes('Zakho & Duhok'), 'the title comes through');
 });
 
 t.test('the response says where near= searched and which place it took the name for', async (t) => {

@@ -1,5 +1,7 @@
 import t from 'tap';
 import { AkhbarError } from '@akhbar/core';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { Feed } from 'feed';
 import { CursorCodec, queryFingerprint } from '../src/cursor.ts';
 import { defaultEntityLookup } from '../src/entities.ts';
 import { expandQuery, positiveWords } from '../src/expand.ts';
@@ -7,6 +9,7 @@ import { dateValue, toFilters } from '../src/params.ts';
 import { chooseInterval } from '../src/routes/stats.ts';
 import { buildWorldMap } from '../src/routes/web.ts';
 import { presentSuggestions } from '../src/suggest.ts';
+import { atomWithPoints } from '../src/syndication.ts';
 
 t.test('cursors round-trip and refuse tampering, other keys and other queries', async (t) => {
   const codec = new CursorCodec('secret-one-0123456789');
@@ -123,4 +126,27 @@ t.test('the world map puts each place of the gazetteer where it is: inside its c
   t.equal(world.places.length, located.filter((e) => e.type !== 'country').length, 'every located place');
   t.notOk(world.places.some((p) => p.id === 'Q796' || p.id === 'Q810'), 'no country among the places (Iraq, Jordan are shapes)');
   t.same(buildWorldMap().places, [], 'no gazetteer given: no places');
+});
+
+t.test('the Atom writer\'s <rights> markers become the entries\' GeoRSS points, and a library that wrote them otherwise fails loudly', async (t) => {
+  // Against the feed library itself: what atomWithPoints relies on is how it writes `copyright`.
+  const marker = 'akhbar-georss-0a1b2c3d-test';
+  const feed = new Feed({ id: 'https://akhbar.example/v1/search.atom', title: 'T' });
+  const at = (n: number) => ({ id: `https://a.example/${String(n)}`, link: `https://a.example/${String(n)}`, date: new Date(0) });
+  feed.addItem({ ...at(1), title: `${marker}:1 </entry><rights>${marker}:0</rights>`, copyright: `${marker}:0` });
+  feed.addItem({ ...at(2), title: 'no point' });
+  feed.addItem({ ...at(3), title: 'south', copyright: `${marker}:1` });
+  t.throws(() => atomWithPoints(feed.atom1(), marker, [{ lat: 1, lon: 2 }, { lat: -33.9, lon: 151.2 }]), /markers/, 'a marker in a title is not ours: the count is off');
+  const clean = new Feed({ id: 'https://akhbar.example/v1/search.atom', title: 'T' });
+  clean.addItem({ ...at(1), title: 'north', copyright: `${marker}:0` });
+  clean.addItem({ ...at(2), title: 'no point' });
+  clean.addItem({ ...at(3), title: 'south', copyright: `${marker}:1` });
+  const xml = atomWithPoints(clean.atom1(), marker, [{ lat: 1, lon: 2 }, { lat: -33.9, lon: 151.2 }]);
+  t.equal(XMLValidator.validate(xml), true);
+  t.notOk(xml.includes(marker) || xml.includes('<rights>'), 'no marker left');
+  const entries = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml).feed.entry as Array<Record<string, any>>;
+  t.same(entries.map((e) => e['georss:point']?.['#text']), ['1 2', undefined, '-33.9 151.2'], 'each in its own entry');
+  t.equal(entries[0]!['georss:point']['@_xmlns:georss'], 'http://www.georss.org/georss');
+  t.throws(() => atomWithPoints(clean.atom1().replaceAll('<rights>', '<rights type="text">'), marker, [{ lat: 1, lon: 2 }, { lat: -33.9, lon: 151.2 }]), /markers/, 'rights written otherwise');
+  t.throws(() => atomWithPoints(clean.atom1(), marker, [{ lat: 1, lon: 2 }]), /no point 1/);
 });
