@@ -22,13 +22,30 @@ const ARABIC_CHAR = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70
 // Sentence ends: . ! ? … followed by a space (so "3.5" stays whole) and not after an initial
 // ("U.S. forces", "J. Smith"), the Arabic and CJK marks, and line breaks.
 const SENTENCE_END = /(?<!(?:^|[^\p{L}])\p{Lu})[.!?\u2026]+(?=[\s"'»”)\]]|$)|[\u061F\u06D4\u3002\uFF01\uFF1F]+|\n+/gu;
+/**
+ * Nor between the halves of a Spanish plural abbreviation, whose letters are doubled and whose
+ * halves are spaced ("EE. UU.", "FF. AA.", "JJ. OO."): tried at the period after the first half.
+ */
+const PLURAL_ABBREVIATION = /(?<!\p{L})(\p{Lu})\1\.\s+(\p{Lu})\2\./uy;
+
+/** Offsets where sentences end (after the mark). */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (m[0] === '.' && m.index >= 2) {
+      PLURAL_ABBREVIATION.lastIndex = m.index - 2;
+      if (PLURAL_ABBREVIATION.test(text)) continue;
+    }
+    ends.push(m.index + m[0].length);
+  }
+  return ends;
+}
 
 /** Tokenise a text. Never throws; an empty text gives no tokens. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // Sentence boundaries first, so each token knows its sentence.
-  const ends: number[] = [];
-  for (const m of text.matchAll(SENTENCE_END)) ends.push(m.index + m[0].length);
+  const ends = sentenceEnds(text);
   let sentence = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
@@ -51,9 +68,9 @@ export function sentences(text: string): Array<{ text: string; start: number }> 
     const trimmed = piece.trim();
     if (trimmed.length > 0) out.push({ text: trimmed, start: from + lead });
   };
-  for (const m of text.matchAll(SENTENCE_END)) {
-    push(m.index + m[0].length);
-    from = m.index + m[0].length;
+  for (const end of sentenceEnds(text)) {
+    push(end);
+    from = end;
   }
   push(text.length);
   return out;

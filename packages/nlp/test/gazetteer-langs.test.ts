@@ -14,6 +14,9 @@ t.test('curated names in Spanish, German, Turkish, Persian and Russian', async (
   has(t, 'Naciones Unidas', ['Q1065']);
   has(t, 'El presidente llegó a Moscú', ['Q649']);
   has(t, 'Arabia Saudita y EE.UU. firman un acuerdo', ['Q851', 'Q30']);
+  // The halves spaced, as the RAE writes it: one abbreviation, not a sentence ending after "EE.".
+  has(t, 'El Gobierno de EE. UU. anunció nuevas sanciones', ['Q30']);
+  has(t, 'Las relaciones entre México y EE. UU. mejoran', ['Q96', 'Q30']);
   has(t, 'la Franja de Gaza y Cisjordania', ['gaza-strip', 'west-bank']);
   has(t, 'Alí Jamenei recibió en Teherán a Mohamed Shia al Sudani', ['Q57336', 'Q3616', 'mohammed-shia-al-sudani']);
   // German

@@ -18,6 +18,10 @@ t.test('Arabic normalisation', async (t) => {
 t.test('tokens, sentences, clitics, word count', async (t) => {
   t.same(tokenize("l'Irak et al-Kadhimi").map((x) => x.norm), ['l', 'irak', 'et', 'al', 'kadhimi']);
   t.same(sentences('First one. Second one! U.S. forces stay.').map((s) => s.text), ['First one.', 'Second one!', 'U.S. forces stay.']);
+  // Spanish doubles an abbreviation's letters in the plural and spaces its halves: "EE. UU." is one word.
+  t.same(sentences('Viajó a EE. UU. El lunes vuelve.').map((s) => s.text), ['Viajó a EE. UU.', 'El lunes vuelve.']);
+  t.same(sentences('Desfilaron las FF. AA. Fin de la guerra mundial II. IV. Anexos.').map((s) => s.text), ['Desfilaron las FF. AA.', 'Fin de la guerra mundial II.', 'IV.', 'Anexos.']);
+  t.same(tokenize('Sanciones de EE. UU.').map((x) => x.sentence), [0, 0, 0, 0], 'the halves are in one sentence');
   t.ok(cliticVariants('والكاظمي').includes('الكاظمي'));
   t.ok(cliticVariants('للعراق').includes('العراق'), 'لل gets its article back');
   t.ok(cliticVariants('والانتخابات', true).includes('انتخابات'), 'article peeled for lexicon stems');
