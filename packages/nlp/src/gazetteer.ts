@@ -47,9 +47,12 @@ const require = createRequire(import.meta.url);
 
 /**
  * Names never registered as aliases: they are common words in the language they are written in
- * ("مالي" is "financial" far more often than it is Mali).
+ * ("مالي" is "financial" far more often than it is Mali), or name something else more often.
+ * "Salvador" alone is a first name (Dalí, Allende, Illa) or Brazil's third city; the country is
+ * "El Salvador" in nearly every language, and French, which says "le Salvador", always writes its
+ * article ("au Salvador", "du Salvador": aliases in data/entities.json).
  */
-const STOP_ALIASES = new Set(['مالي', 'هند', 'جمهوريه', 'دوله', 'republic', 'state', 'republique', 'etat', 'union', 'kingdom', 'reunion']);
+const STOP_ALIASES = new Set(['مالي', 'هند', 'جمهوريه', 'دوله', 'republic', 'state', 'republique', 'etat', 'union', 'kingdom', 'reunion', 'salvador']);
 
 /**
  * Names that are everyday words in one language: in text of that language they name the entity
@@ -74,6 +77,14 @@ function everydayWords(lang: string): ReadonlyMap<string, boolean> | undefined {
   if (!map) everydayNorms.set(lang, (map = new Map(words.map((w) => [tokenize(w.replace(/^!/, ''))[0]!.norm, w.startsWith('!')]))));
   return map;
 }
+
+/**
+ * Names that are also first names: followed at once (one space, same sentence) by a word with a
+ * capital, they are a person's first name and name nothing, in any language ("Сальвадор Дали" is
+ * not El Salvador). Alone, or before a comma or a word in lower case, they keep their reading.
+ */
+const FIRST_NAMES = ['сальвадор'];
+const firstNameNorms = new Set(FIRST_NAMES.map((w) => tokenize(w)[0]!.norm));
 
 /**
  * Dependent territories kept beside the independent states: the ones in the news. The others
@@ -276,7 +287,13 @@ export class Gazetteer {
       const never = m.end - m.start === 1 ? everyday?.get(m.via) : undefined;
       return never !== undefined && (never || !/^\p{Lu}/u.test(read[m.start]!.raw));
     };
-    const matches = found.filter((m) => m.value !== NOT_A_NAME && !everydayWord(m));
+    const firstName = (m: (typeof found)[number]) => {
+      if (m.end - m.start !== 1 || !firstNameNorms.has(m.via)) return false;
+      const t = read[m.start]!;
+      const next = read[m.end];
+      return next !== undefined && next.sentence === t.sentence && next.start === t.start + t.raw.length + 1 && /^\p{Lu}/u.test(next.raw);
+    };
+    const matches = found.filter((m) => m.value !== NOT_A_NAME && !everydayWord(m) && !firstName(m));
     // Group the candidates of each mention (an ambiguous name has several).
     const mentions: Array<{ start: number; candidates: Entry[] }> = [];
     for (const m of matches) {

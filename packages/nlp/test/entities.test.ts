@@ -61,6 +61,14 @@ t.test('ambiguous names resolve by the countries around them', async (t) => {
   t.ok(ids('Fighting near Tripoli, the Libyan capital').includes('Q3579'));
 });
 
+t.test('French names the country "le Salvador", with its article; "Salvador" alone is a first name', async (t) => {
+  t.ok(ids('Le Salvador a adopté le bitcoin comme monnaie').includes('country-sv'));
+  t.ok(ids('Des milliers de manifestants au Salvador').includes('country-sv'));
+  t.ok(ids('Le président du Salvador a été réélu').includes('country-sv'));
+  t.notOk(ids('Une rétrospective consacrée à Salvador Dalí ouvre à Paris').includes('country-sv'));
+  t.notOk(ids('Salvador de Bahia accueille le carnaval').includes('country-sv'));
+});
+
 t.test('getEntity gives names per language and every alias', async (t) => {
   const k = getEntity('mustafa-al-kadhimi');
   t.ok(k);

@@ -114,6 +114,30 @@ t.test('a name that is an everyday word in the text\'s language counts only with
   t.same(ids('les eaux du Tigre baissent'), ['tigris']);
 });
 
+t.test('Salvador is a first name and a Brazilian city; the country is El Salvador', async (t) => {
+  const sv = (text: string) => findEntities(text).some((e) => e.country === 'SV');
+  // A first name, and Brazil's third city (Salvador da Bahia), in Spanish, Portuguese and English.
+  for (const text of [
+    'Salvador Illa, presidente de la Generalitat, se reunió con los alcaldes',
+    'El museo dedicado a Salvador Dalí en Figueres recibió más visitantes',
+    'Salvador Allende fue elegido presidente de Chile en 1970',
+    'Chuvas fortes atingiram Salvador, na Bahia, nesta segunda-feira',
+    'Turistas llegan a Salvador de Bahía para el carnaval',
+    'Heavy rain flooded streets in Salvador, the capital of Bahia state',
+    'Сальвадор Дали родился в Фигерасе',
+  ]) t.notOk(sv(text), text);
+  // The country, named as each language names it, and its capital.
+  has(t, 'El presidente de El Salvador viajó a Washington', ['country-sv']);
+  has(t, 'The president of El Salvador met the delegation', ['country-sv']);
+  has(t, 'Wahlen in El Salvador', ['country-sv']);
+  has(t, "El Salvador'da seçim yapıldı", ['country-sv']);
+  has(t, 'Сальвадор и Гондурас подписали соглашение', ['country-sv']);
+  has(t, '萨尔瓦多总统布克莱', ['country-sv']);
+  has(t, 'Protestas en San Salvador contra la reforma', ['san-salvador']);
+  t.equal(getEntity('san-salvador')?.country, 'SV');
+  t.ok(sv('Miles de personas marcharon en San Salvador'), 'San Salvador is in El Salvador');
+});
+
 t.test('no stop word of the five languages is an entity', async (t) => {
   const stop = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
   for (const lang of NAME_LANGS) {
