@@ -80,10 +80,13 @@ function everydayWords(lang: string): ReadonlyMap<string, boolean> | undefined {
 
 /**
  * Names that are also first names: followed at once (one space, same sentence) by a word with a
- * capital, they are a person's first name and name nothing, in any language ("Сальвадор Дали" is
- * not El Salvador). Alone, or before a comma or a word in lower case, they keep their reading.
+ * capital, they are a person's first name and name nothing, in any language ("Maurice Ravel" and
+ * "Mauricio Macri" are not Mauritius, "Сальвадор Дали" not El Salvador). Alone, or before a comma
+ * or a word in lower case, they keep their reading ("le Président de Maurice", "Maurice, les
+ * Seychelles"): a first name alone is rarer in the news than the country, since a person is
+ * named by surname after the first mention. Not for names written in a script without case.
  */
-const FIRST_NAMES = ['сальвадор'];
+const FIRST_NAMES = ['Maurice', 'Mauricio', 'Сальвадор'];
 const firstNameNorms = new Set(FIRST_NAMES.map((w) => tokenize(w)[0]!.norm));
 
 /**

@@ -69,6 +69,16 @@ t.test('French names the country "le Salvador", with its article; "Salvador" alo
   t.notOk(ids('Salvador de Bahia accueille le carnaval').includes('country-sv'));
 });
 
+t.test('French "Maurice" is Mauritius, but not as the first name of a person', async (t) => {
+  for (const text of ['Un concert consacré à Maurice Ravel a été donné à Paris', 'Le procès de Maurice Papon a duré six mois', 'Jean-Maurice Dupont a été élu maire', 'Maurice Greene won the 100 metres']) {
+    t.notOk(ids(text).includes('country-mu'), text);
+  }
+  for (const text of [
+    'Le Président de Maurice a reçu le Premier ministre indien', "Les touristes affluent vers l'île Maurice cet hiver", "L'Île Maurice Air est une compagnie",
+    'Maurice et les Seychelles signent un accord sur la pêche', 'Un accord entre la France et Maurice.', 'Maurice, les Seychelles et Madagascar', 'Le gouvernement de Maurice a annoncé de nouvelles mesures',
+  ]) t.ok(ids(text).includes('country-mu'), text);
+});
+
 t.test('getEntity gives names per language and every alias', async (t) => {
   const k = getEntity('mustafa-al-kadhimi');
   t.ok(k);

@@ -138,6 +138,13 @@ t.test('Salvador is a first name and a Brazilian city; the country is El Salvado
   t.ok(sv('Miles de personas marcharon en San Salvador'), 'San Salvador is in El Salvador');
 });
 
+t.test('Spanish "Mauricio" is Mauritius, but not as the first name of a person', async (t) => {
+  t.notOk(ids('El expresidente Mauricio Macri criticó al Gobierno').includes('country-mu'));
+  t.notOk(ids('El técnico Mauricio Pochettino dirigió el entrenamiento').includes('country-mu'));
+  has(t, 'Mauricio firmó un acuerdo comercial con la India', ['country-mu']);
+  has(t, 'la República de Mauricio y Madagascar', ['country-mu']);
+});
+
 t.test('no stop word of the five languages is an entity', async (t) => {
   const stop = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
   for (const lang of NAME_LANGS) {
