@@ -144,6 +144,23 @@ const HAN_NOT_NAMES = [
 ];
 
 /**
+ * 日本 read across two words: a time word ending in 日 "day" before a word starting with 本 "this"
+ * (the press's 本报 "this paper", 本市 "this city"): "今日|本报记者" is "today, this paper's
+ * reporter", "近日|本市" "recently, this city". Every such pair is a phrase that names nothing, as
+ * above. Only 今日, 昨日 and 近日: the other days (当日, 次日, 明日, 周日, 节日…) follow the end of
+ * another word too often ("当|日本" "when Japan", "这次|日本", "表明|日本", "上周|日本"). The words
+ * ending in 今 or 近 are phrases that name nothing too, so Japan after them is read first
+ * ("如今|日本市场" "nowadays the Japanese market", "最近|日本"); 截至 is there for 至今 ("截至|今日|本市"
+ * "as of today, this city"). Japan written after a day in full stays Japan ("今日|日本首相").
+ */
+const HAN_DAYS = ['今日', '昨日', '近日'];
+const HAN_THIS = [
+  '本报', '本報', '本市', '本台', '本臺', '本刊', '本网', '本網', '本站', '本省', '本县', '本縣', '本区', '本區',
+  '本周', '本週', '本月', '本年', '本次', '本届', '本屆', '本轮', '本輪', '本身',
+];
+const HAN_BEFORE_DAYS = ['如今', '当今', '當今', '现今', '現今', '而今', '至今', '迄今', '截至', '最近', '接近', '靠近', '临近', '臨近', '附近', '将近', '將近', '邻近', '鄰近', '贴近', '貼近', '逼近'];
+
+/**
  * A token holding a Han character. Han lies above U+2E80, so a token of Latin, Arabic or Cyrillic
  * letters is passed over without a regular expression. (A Han character only inside a token that
  * starts and ends in Latin, "iPhone中国X", is left in its token.)
@@ -254,7 +271,8 @@ export class Gazetteer {
 
   private build(): PhraseIndex<Entry> {
     const index = new PhraseIndex<Entry>();
-    for (const w of HAN_NOT_NAMES) index.add(hanSteps(tokenize(w)).map((x) => ({ text: x.norm })), NOT_A_NAME);
+    const notNames = [...HAN_NOT_NAMES, ...HAN_BEFORE_DAYS, ...HAN_DAYS.flatMap((d) => HAN_THIS.map((w) => d + w))];
+    for (const w of notNames) index.add(hanSteps(tokenize(w)).map((x) => ({ text: x.norm })), NOT_A_NAME);
     for (const entry of this.byId.values()) {
       const aliases = [...entry.aliases];
       // A name given case-sensitively ("=Shell") is not matched in any other case either.

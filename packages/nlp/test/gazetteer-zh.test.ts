@@ -58,6 +58,21 @@ t.test('ordinary Chinese words and sentences name nothing', async (t) => {
   t.same(ids('所以北京'), ['Q956']);
 });
 
+t.test('日本 across a time word and a "this …" word is not Japan (今日|本报, 近日|本市)', async (t) => {
+  for (const text of [
+    '本报讯 今日本报记者从市政府获悉，新的地铁线路将于下月开通', '今日本市气温将升至三十五度', '昨日本报刊发了一篇评论',
+    '近日本市多个区域出现降雨', '今日本台将直播比赛', '今日本報記者獲悉', '截至今日本市已接种疫苗',
+  ]) t.same(ids(text), [], text);
+  // Japan itself, also right after such a word written out in full, or after 如今 "nowadays".
+  t.same(ids('日本首相今天发表讲话'), ['Q17']);
+  t.same(ids('中国外长下周将访问日本').sort(), ['Q148', 'Q17']);
+  t.same(ids('今日日本首相表示'), ['Q17']);
+  t.same(ids('如今日本市场需求疲软'), ['Q17']);
+  t.same(ids('最近日本市场需求疲软'), ['Q17']);
+  t.same(ids('日本报纸今日本周刊均有报道'), ['Q17']);
+  has(t, '本报讯 今日本报记者在日本东京采访', ['Q17', 'Q1490']);
+});
+
 t.test('a one-character alias is never a name; two characters are', async (t) => {
   t.equal(aliasSteps('美'), undefined);
   t.equal(aliasSteps('京'), undefined);
