@@ -31,28 +31,39 @@ export interface FeedEntry {
   updated?: Date;
 }
 
+/** What a feed is built from (see sendFeed). */
+export interface FeedInput {
+  route: string;
+  title: string;
+  description: string;
+  language?: string;
+  entries: FeedEntry[];
+}
+
 /**
  * Send `entries` as a feed in `format`. `route` is the JSON route the feed mirrors (`/v1/search`):
  * the feed links to it and to its other format with the same query.
  */
-export function sendFeed(
-  app: FastifyInstance,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  format: FeedFormat,
-  o: { route: string; title: string; description: string; language?: string; entries: FeedEntry[] },
-) {
-  const self = selfUrl(app, req);
+export function sendFeed(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, format: FeedFormat, o: FeedInput) {
+  return reply.type(`${FEED_TYPES[format]}; charset=utf-8`).send(feedXml(format, selfUrl(app, req), o));
+}
+
+/**
+ * The feed of `o` in `format`, as served at `self`: the same bytes for the same input (the ETag
+ * is the body's), and well-formed XML 1.0 whatever the articles' text holds. Every text goes
+ * through xmlSafe, as the slot the library writes it in needs (see there).
+ */
+export function feedXml(format: FeedFormat, self: string, o: FeedInput): string {
   const updatedOf = (e: FeedEntry) => e.updated ?? new Date(e.hit.publishedAt);
   const newest = o.entries.reduce<Date>((m, e) => (updatedOf(e) > m ? updatedOf(e) : m), new Date(0));
   const feed = new Feed({
-    id: self,
-    title: o.title,
-    description: o.description,
+    id: xmlSafe(self, 'text'),
+    title: xmlSafe(o.title, 'text'),
+    description: xmlSafe(o.description, 'text'),
     link: self.replace(`${o.route}.${format}`, o.route),
     updated: newest,
     generator: 'Akhbar',
-    ...(o.language ? { language: o.language } : {}),
+    ...(o.language ? { language: xmlSafe(o.language, 'text') } : {}),
     feedLinks: { rss: self.replace(`${o.route}.atom`, `${o.route}.rss`), atom: self.replace(`${o.route}.rss`, `${o.route}.atom`) },
   });
   // The Atom feed's points, by the index its entry's marker names (see atomWithPoints).
@@ -66,14 +77,19 @@ export function sendFeed(
       atomPoints.push(h.geo);
     }
     feed.addItem({
-      title: h.title,
-      id: e.id,
+      title: xmlSafe(h.title, 'html'),
+      // RSS writes the id as <guid> text; Atom writes it through its URL escaper (sanitizeUrl).
+      id: format === 'rss' ? xmlSafe(e.id, 'text') : e.id,
       link: h.url,
       date: updatedOf(e),
       published: new Date(h.publishedAt),
-      description: e.description ?? h.summary,
-      author: [{ name: h.source.name || h.source.domain }],
-      category: h.topics.map((t) => ({ name: t, term: t })),
+      description: xmlSafe(e.description ?? h.summary, 'html'),
+      author: [{ name: xmlSafe(h.source.name, 'text') || xmlSafe(h.source.domain, 'text') }],
+      // RSS writes a category as text, Atom as label and term attributes.
+      category: h.topics.flatMap((t) => {
+        const name = xmlSafe(t, format === 'rss' ? 'text' : 'attribute');
+        return name === undefined ? [] : [{ name, term: name }];
+      }),
       // The point its own feed gave the article, passed on as GeoRSS Simple so map readers can
       // place it. The namespace is declared on the element: the library cannot add one to <rss>.
       // The RSS writer writes item extensions; the Atom writer drops them, hence the marker.
@@ -81,15 +97,85 @@ export function sendFeed(
       ...(atomMarker ? { copyright: atomMarker } : {}),
     });
   }
-  return reply.type(`${FEED_TYPES[format]}; charset=utf-8`).send(format === 'rss' ? feed.rss2() : atomWithPoints(feed.atom1(), marker, atomPoints));
+  return format === 'rss' ? feed.rss2() : atomWithPoints(feed.atom1(), marker, atomPoints);
+}
+
+/** Anything outside XML 1.0's Char production (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]). */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * Where the feed library (6.0, writing through xml-js 1.6) puts a text, which decides what it
+ * must be handed for the feed to be well-formed and to read back as the text:
+ * - `html`: an item's title and description (summary). The library writes them in a CDATA
+ *   section, as HTML: Atom `type="html"` (it has no other type), RSS <description> is HTML by
+ *   spec and readers (Akhbar's own included) take a <title> with markup or entities as HTML too.
+ * - `text`: xml-js text (feed title, description, id and language; an author's name; an RSS
+ *   category; the RSS <guid>).
+ * - `attribute`: an Atom category's label and term, which the library escapes `&` in itself.
+ */
+export type XmlSlot = 'html' | 'text' | 'attribute';
+
+/**
+ * `s` made safe for the slot the feed library writes it in, so that one article's text can never
+ * make the whole feed invalid XML (and so unreadable for every subscriber), and reads back as
+ * itself. The only place text is prepared for the library; deterministic, so the feed's bytes
+ * (and ETag) stay the same for the same articles.
+ *
+ * 1. Characters XML 1.0 does not allow at all (C0 controls but tab, LF and CR; lone surrogates;
+ *    U+FFFE, U+FFFF) are removed: no escape can carry them, and a strict parser refuses the whole
+ *    document for one. Everything else is kept, U+200F and the other bidi marks included.
+ * 2. `html`: the plain text is escaped as HTML (`&` `<` `>`). Akhbar's titles and summaries are
+ *    plain text, so this is what says so to a reader of an html field: `Rates <b>up</b>` reads
+ *    back as written instead of as bold markup, a literal `&amp;` as `&amp;`. And it makes the
+ *    CDATA section safe for any number of `]]>`: with no `>` left the text holds no `]]>` at all
+ *    (xml-js splits only the first `]]>` of a section; a second ended it early).
+ * 3. `text`: `&` is written `&amp;`. xml-js turns every `&amp;` of a text back into `&` before
+ *    escaping it (against double escaping); with every `&` of the input so escaped, each `&amp;`
+ *    it finds is one of ours, so it restores exactly the input and a literal `&amp;` stays one
+ *    (the library's own sanitize() relies on the same, for the fields it escapes).
+ * 4. `attribute`: the library escapes `&` and xml-js `"`, but nothing escapes `<`, which XML
+ *    forbids in an attribute value: such a text cannot be written there, and is undefined (the
+ *    caller leaves it out; topic ids never hold one).
+ */
+export function xmlSafe(s: string, slot: 'html' | 'text'): string;
+export function xmlSafe(s: string, slot: 'attribute'): string | undefined;
+export function xmlSafe(s: string, slot: XmlSlot): string | undefined;
+export function xmlSafe(s: string, slot: XmlSlot): string | undefined {
+  const chars = s.replace(NOT_XML_CHAR, '');
+  switch (slot) {
+    case 'html':
+      return chars.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    case 'text':
+      return chars.replace(/&/g, '&amp;');
+    case 'attribute':
+      return chars.includes('<') ? undefined : chars;
+  }
 }
 
 type GeoPoint = NonNullable<Static<typeof HitOut>['geo']>;
 
 const GEORSS = 'http://www.georss.org/georss';
 
-/** GeoRSS Simple's "lat lon". */
-const georssPoint = (p: GeoPoint) => `${String(p.lat)} ${String(p.lon)}`;
+/** GeoRSS Simple's "lat lon", in plain decimal. */
+const georssPoint = (p: GeoPoint) => `${plainDecimal(p.lat)} ${plainDecimal(p.lon)}`;
+
+/**
+ * `n` in plain decimal notation with the digits of String(n) (the shortest that read back as
+ * `n`): String writes below 1e-6 (and from 1e21) in exponent form (`1e-7`), which GeoRSS's
+ * decimal degrees do not allow and readers may refuse.
+ */
+export function plainDecimal(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, fraction = '', exp] = m as unknown as [string, string, string, string | undefined, string];
+  const digits = lead + fraction;
+  // Where the decimal point goes in `digits`.
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
 
 /**
  * `xml`, the Atom text the library wrote, with each entry that has a point carrying it as

@@ -1,9 +1,11 @@
 import { connect } from 'node:net';
 import t from 'tap';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { htmlToText, parseFeed } from '@akhbar/feeds';
 import { KADHIMI, BAGHDAD, WASHINGTON, FIXTURE_COUNT, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
 import { HOUR, withArticles } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
+import { strictXmlProblems } from './strict-xml.ts';
 
 /**
  * /v1/search and its RSS/Atom variants against real Elasticsearch, over hand-written articles in
@@ -409,6 +411,44 @@ t.test('search as RSS 2.0 and Atom, parsed back', async (t) => {
   t.ok(entries.every((e) => e.id && e.updated && e.title), 'entries carry id, updated, title');
   const bad = await gw.app.inject({ url: '/v1/search.atom?bogus=1' });
   t.equal(bad.statusCode, 400, 'the same parameter validation');
+});
+
+t.test('search.rss and search.atom: one article whose text XML cannot hold as it is takes no other down, and reads back as written but for what XML does not allow', async (t) => {
+  // Text such as a JSON Feed can bring in: CDATA ends, controls, a lone surrogate, non-characters,
+  // markup and entities in plain text. Next to it, an Arabic article with right-to-left marks.
+  const source = { id: 'fxmlhostile00001', name: 'Wire &amp; Co\u000b', domain: 'hostile-wire.example' };
+  const title = 'Rates <b>up</b>]]> twice ]]> at AT&T &amp; co\u000b\ud800\ufffe\uffff end';
+  const summary = 'Three ]]> ]]> ]]> ends, <i>markup</i> &amp;\u0001 \uffffok';
+  await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'en-hostile-rates', lang: 'en', source, ageMs: HOUR, story: 'xml-hostile', title, summary, body: 'Central banks raised rates again this week.', topics: ['economy'] },
+    { slug: 'ar-rtl-oil', lang: 'ar', source: { ...source, name: 'وكالة الأنباء' }, ageMs: 2 * HOUR, story: 'xml-rtl', title: 'خبر\u200f عاجل: النفط يرتفع', summary: 'ارتفعت أسعار\u200f النفط اليوم.', body: 'ارتفعت أسعار النفط اليوم في الأسواق.', topics: ['economy'] },
+    { slug: 'en-calm-markets', lang: 'en', source, ageMs: 3 * HOUR, story: 'xml-calm', title: 'Markets calm after the vote', summary: 'Trading was quiet.', body: 'Trading was quiet on the exchanges.', topics: ['economy'] },
+  ]);
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'item' || n === 'entry' });
+  for (const format of ['rss', 'atom'] as const) {
+    const url = `/v1/search.${format}?source=${source.id}`;
+    const res = await gw.app.inject({ url });
+    t.equal(res.statusCode, 200, format);
+    t.same(strictXmlProblems(res.body), [], `${format}: well-formed for a strict XML parser`);
+    t.equal(XMLValidator.validate(res.body), true, `${format}: and for XMLValidator`);
+    const again = await gw.app.inject({ url });
+    t.ok(again.body === res.body && again.headers.etag === res.headers.etag, `${format}: the same bytes and ETag the next time`);
+    const back = await parseFeed(Buffer.from(res.body));
+    t.same(back.flags, [], `${format}: read without repair`);
+    t.same(back.items.map((i) => i.link), ['https://hostile-wire.example/en-hostile-rates', 'https://hostile-wire.example/ar-rtl-oil', 'https://hostile-wire.example/en-calm-markets'], `${format}: every item there`);
+    t.same(back.items.map((i) => i.title), ['Rates <b>up</b>]]> twice ]]> at AT&T &amp; co end', 'خبر\u200f عاجل: النفط يرتفع', 'Markets calm after the vote'], `${format}: each title as written (markup and entities as text, RLM kept), the invalid characters removed`);
+    t.same(back.items.map((i) => htmlToText(i.html ?? '')), ['Three ]]> ]]> ]]> ends, <i>markup</i> &amp; ok', 'ارتفعت أسعار\u200f النفط اليوم.', 'Trading was quiet.'], `${format}: each summary too`);
+    const doc = parser.parse(res.body);
+    const authors = format === 'rss' ? (doc.rss.channel.item as Hit[]).map((i) => i.author) : (doc.feed.entry as Hit[]).map((e) => e.author.name);
+    t.same(authors, ['Wire &amp; Co', 'وكالة الأنباء', 'Wire &amp; Co'], `${format}: the source name as XML text, exactly`);
+    // The query is the feed's title. (A query with a control character is refused, one with a
+    // non-character is not.)
+    const asked = await gw.app.inject({ url: `/v1/search.${format}?source=${source.id}&q=${encodeURIComponent('rates\uffff AT&amp;T')}` });
+    t.equal(asked.statusCode, 200);
+    t.same(strictXmlProblems(asked.body), [], `${format}: a query with U+FFFF: well-formed`);
+    const feed = parser.parse(asked.body);
+    t.equal(format === 'rss' ? feed.rss.channel.title : feed.feed.title, 'Akhbar — rates AT&amp;T', `${format}: the query in the feed title as XML text, without the U+FFFF`);
+  }
 });
 
 t.test('articles, related articles and stories', async (t) => {

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { AkhbarError } from '@akhbar/core';
+import { htmlToText, parseFeed } from '@akhbar/feeds';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Feed } from 'feed';
 import { CursorCodec, queryFingerprint } from '../src/cursor.ts';
@@ -9,7 +10,8 @@ import { dateValue, toFilters } from '../src/params.ts';
 import { chooseInterval } from '../src/routes/stats.ts';
 import { buildWorldMap } from '../src/routes/web.ts';
 import { presentSuggestions } from '../src/suggest.ts';
-import { atomWithPoints } from '../src/syndication.ts';
+import { FEED_FORMATS, atomWithPoints, feedXml, plainDecimal, xmlSafe, type FeedEntry } from '../src/syndication.ts';
+import { strictXmlProblems } from './strict-xml.ts';
 
 t.test('cursors round-trip and refuse tampering, other keys and other queries', async (t) => {
   const codec = new CursorCodec('secret-one-0123456789');
@@ -149,4 +151,110 @@ t.test('the Atom writer\'s <rights> markers become the entries\' GeoRSS points, 
   t.equal(entries[0]!['georss:point']['@_xmlns:georss'], 'http://www.georss.org/georss');
   t.throws(() => atomWithPoints(clean.atom1().replaceAll('<rights>', '<rights type="text">'), marker, [{ lat: 1, lon: 2 }, { lat: -33.9, lon: 151.2 }]), /markers/, 'rights written otherwise');
   t.throws(() => atomWithPoints(clean.atom1(), marker, [{ lat: 1, lon: 2 }]), /no point 1/);
+});
+
+t.test('the strict XML check refuses what XMLValidator lets through', async (t) => {
+  const bad = {
+    'a CDATA section ended twice': '<a><![CDATA[x]]]]><![CDATA[>y]]>z]]></a>',
+    'a vertical tab': '<a>x\u000by</a>',
+    'NUL in CDATA': '<a><![CDATA[x\u0000]]></a>',
+    'a lone surrogate': '<a>x\ud800y</a>',
+    'U+FFFF': '<a b="\uffff"/>',
+    '< in an attribute': '<a b="<"/>',
+  };
+  for (const [what, xml] of Object.entries(bad)) {
+    t.equal(XMLValidator.validate(xml), true, `XMLValidator passes ${what}`);
+    t.ok(strictXmlProblems(xml).length > 0, `the strict check refuses it`);
+  }
+  for (const xml of ['<a>AT&T</a>', '<a>&#x1;</a>', '<a><b></a>', '<a><![CDATA[x</a>', '<a/><b/>']) t.ok(strictXmlProblems(xml).length > 0, `refused: ${xml}`);
+  t.same(strictXmlProblems('<?xml version="1.0"?><a x="1 &amp; &#x41; ]]>"><![CDATA[x]]]]><![CDATA[>y]]><!-- c --><b/>t &lt; \u200f\u{1F600}\t</a>'), [], 'a well-formed one passes');
+});
+
+t.test('xmlSafe removes exactly the characters XML 1.0 does not allow, and escapes as the slot the feed library writes a text in needs', async (t) => {
+  // Every BMP character but the surrogates, one each.
+  let bmp = '';
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) bmp += String.fromCharCode(c);
+  const isChar = (c: number) => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
+  const allowed = [...bmp].filter((ch) => isChar(ch.codePointAt(0)!)).join('');
+  t.equal(allowed.length, 0x10000 - 0x800 - 29 - 2, 'all but 29 C0 controls and U+FFFE, U+FFFF');
+  t.equal(xmlSafe(bmp.replace('<', ''), 'attribute'), allowed.replace('<', ''), 'exactly the XML 1.0 Char production is kept');
+  t.equal(xmlSafe('a\ud800b\udbffc\udc00d\udfffe\ude00\ud83d', 'text'), 'abcde', 'lone surrogates (and a pair in the wrong order) are removed');
+  t.equal(xmlSafe('\u{10000}\u{1F600}\u{10FFFF}', 'text'), '\u{10000}\u{1F600}\u{10FFFF}', 'characters beyond the BMP are kept');
+  t.equal(xmlSafe('خبر\u200f عاجل\u200e\u202b', 'html'), 'خبر\u200f عاجل\u200e\u202b', 'bidi marks are kept');
+
+  t.equal(xmlSafe('Rates <b>up</b> & AT&amp;T ]]> ]]>]]>\u000b', 'html'), 'Rates &lt;b&gt;up&lt;/b&gt; &amp; AT&amp;amp;T ]]&gt; ]]&gt;]]&gt;', 'html: escaped as HTML, so no ]]> is left');
+  t.equal(xmlSafe('Wire &amp; Co & <x>\u0000', 'text'), 'Wire &amp;amp; Co &amp; <x>', 'text: & escaped for xml-js, which un-escapes &amp; before escaping');
+  t.equal(xmlSafe('a&b\u0001', 'attribute'), 'a&b', 'attribute: the library escapes & itself');
+  t.equal(xmlSafe('a<b', 'attribute'), undefined, 'no way to write < in an attribute through the library');
+});
+
+t.test('GeoRSS points are written in plain decimal', async (t) => {
+  const cases: Array<[number, string]> = [
+    [1e-7, '0.0000001'], [-1.5e-7, '-0.00000015'], [1.2345e-10, '0.00000000012345'], [0.000001, '0.000001'], [9.999999e-7, '0.0000009999999'],
+    [45.99, '45.99'], [-33.9, '-33.9'], [0, '0'], [-0, '0'], [180, '180'], [1e21, '1000000000000000000000'], [1.5e22, '15000000000000000000000'], [-1.25e21, '-1250000000000000000000'],
+  ];
+  for (const [n, s] of cases) t.equal(plainDecimal(n), s, String(n));
+  // Numbers of every magnitude from 1e-20 to 1e10, from a fixed seed: each written in plain decimal, reading back as itself.
+  let seed = 0x2545f491;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let i = 0; i < 2000; i++) {
+    const n = (random() - 0.5) * 10 ** Math.floor(random() * 30 - 20);
+    const s = plainDecimal(n);
+    if (!/^-?\d+(\.\d+)?$/.test(s) || Number(s) !== n) t.fail(`${String(n)} → ${s}`);
+  }
+});
+
+/** A search hit for feedXml. */
+const feedHit = (n: number, h: { title: string; summary: string; source?: string; topics?: string[]; geo?: { lat: number; lon: number } }): FeedEntry => {
+  const url = `https://wire.example/${String(n)}`;
+  return {
+    id: url,
+    hit: {
+      id: `id${String(n)}`, url, title: h.title, summary: h.summary, lang: 'en', dir: 'ltr', publishedAt: new Date(Date.UTC(2026, 0, 1, n)).toISOString(),
+      source: { id: 'fwire', name: h.source ?? 'Wire', domain: 'wire.example' }, topics: h.topics ?? ['economy'], entities: [], story: { id: `s${String(n)}`, size: 1 }, highlight: {},
+      ...(h.geo ? { geo: h.geo } : {}),
+    },
+  };
+};
+
+t.test('one article whose text XML cannot hold as it is leaves the feed well-formed (strictly), its neighbours intact, and reads back as written but for the characters XML does not allow', async (t) => {
+  const bad = {
+    title: 'Rates <b>up</b>]]> twice ]]> AT&T &amp; co\u000b\u0000\ud800\ufffe\uffff end',
+    summary: 'Three ]]> ]]> ]]> ends, <script>x</script> &amp;\u0001 &lt; \uffffok',
+    source: 'Wire &amp; Co\u000b',
+  };
+  const entries = [
+    feedHit(1, { title: 'Markets calm after the vote', summary: 'Trading was quiet.' }),
+    feedHit(2, { ...bad, topics: ['economy', 'a&b\u000b', '<bad>'], geo: { lat: 1e-7, lon: -1.5e-7 } }),
+    feedHit(3, { title: 'خبر\u200f عاجل: النفط يرتفع', summary: 'ارتفعت أسعار\u200f النفط اليوم.', geo: { lat: 33.31, lon: 44.36 } }),
+  ];
+  const input = { route: '/v1/search', title: 'Akhbar — AT&amp;T\u000b', description: 'Search results for "<b>"', entries };
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'item' || n === 'entry' || n === 'category' });
+  for (const format of FEED_FORMATS) {
+    const xml = feedXml(format, `https://akhbar.example/v1/search.${format}?q=x&source=fwire`, input);
+    t.same(strictXmlProblems(xml), [], `${format}: well-formed for a strict parser`);
+    t.equal(XMLValidator.validate(xml), true, `${format}: and for XMLValidator`);
+    t.equal(feedXml(format, `https://akhbar.example/v1/search.${format}?q=x&source=fwire`, input), xml, `${format}: the same bytes for the same input (ETag)`);
+    const back = await parseFeed(Buffer.from(xml));
+    t.same(back.flags, [], `${format}: read without repair`);
+    t.equal(back.title, 'Akhbar — AT&T', `${format}: the feed title, read by Akhbar (which takes entities in a title as HTML)`);
+    t.same(back.items.map((i) => i.title), ['Markets calm after the vote', 'Rates <b>up</b>]]> twice ]]> AT&T &amp; co end', 'خبر\u200f عاجل: النفط يرتفع'], `${format}: each title as written, markup and entities as text, RLM kept`);
+    t.same(back.items.map((i) => htmlToText(i.html ?? '')), ['Trading was quiet.', 'Three ]]> ]]> ]]> ends, <script>x</script> &amp; &lt; ok', 'ارتفعت أسعار\u200f النفط اليوم.'], `${format}: each summary too`);
+    t.same(back.items.map((i) => i.geo), [undefined, { lat: 1e-7, lon: -1.5e-7 }, { lat: 33.31, lon: 44.36 }], `${format}: and each point`);
+    t.ok(xml.includes('>0.0000001 -0.00000015</georss:point>'), `${format}: in plain decimal`);
+    const doc = parser.parse(xml);
+    if (format === 'rss') {
+      const items = doc.rss.channel.item as Array<Record<string, any>>;
+      t.equal(doc.rss.channel.title, 'Akhbar — AT&amp;T', 'rss: the feed title, XML text exactly');
+      t.same(items.map((i) => i.author), ['Wire', 'Wire &amp; Co', 'Wire'], 'rss: the source name, XML text exactly');
+      t.same(items.map((i) => i.category), [['economy'], ['economy', 'a&b', '<bad>'], ['economy']], 'rss: the topics (text: any can be written)');
+      t.same(items.map((i) => i.guid['#text']), entries.map((e) => e.id));
+    } else {
+      const items = doc.feed.entry as Array<Record<string, any>>;
+      t.equal(doc.feed.title, 'Akhbar — AT&amp;T', 'atom: the feed title, XML text exactly');
+      t.same(items.map((i) => i.author.name), ['Wire', 'Wire &amp; Co', 'Wire'], 'atom: the source name, XML text exactly');
+      t.same(items.map((i) => i.category.map((c: Record<string, string>) => c['@_term'])), [['economy'], ['economy', 'a&b'], ['economy']], 'atom: the topics (a < cannot go in an attribute: left out)');
+      t.same(items.map((i) => i.title['@_type']), ['html', 'html', 'html'], 'atom: titles are html (the library writes no other type), the text escaped as HTML');
+    }
+  }
 });
