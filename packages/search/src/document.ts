@@ -84,6 +84,7 @@ export function toDocument(article: EnrichedArticle, now = new Date()): ArticleD
     // Where the article is: the point its feed gave it (GeoRSS), then its places and countries.
     locations: [...(article.geo ? [article.geo] : []), ...e.entities.flatMap((x) => (x.location ? [x.location] : []))],
     geo: article.geo,
+    mainLocation: mainLocationOf(article),
     keywords: e.keywords,
     tone: e.tone,
     wordCount: e.wordCount,
@@ -104,6 +105,19 @@ export function toDocument(article: EnrichedArticle, now = new Date()): ArticleD
   if (html !== undefined) doc.html = html;
   for (const k of Object.keys(doc)) if (doc[k] === undefined) delete doc[k];
   return doc;
+}
+
+/**
+ * The one place an article is about, where `locations` has every place it names: the point its
+ * feed gave it, else its most-named place with a point (ties: the first named), else its
+ * most-named country. A city comes before a country however often the country is named ("Iraq"
+ * in a report on Basra's hospitals names where Basra is, not what the report is about). Entities
+ * come from enrichment most-named first.
+ */
+export function mainLocationOf(article: EnrichedArticle): { lat: number; lon: number } | undefined {
+  if (article.geo) return article.geo;
+  const located = article.enrichment.entities.filter((x) => x.location !== undefined);
+  return (located.find((x) => x.type === 'place') ?? located[0])?.location;
 }
 
 /**

@@ -41,6 +41,8 @@ export const F = {
   countries: 'countries',
   locations: 'locations',
   geo: 'geo',
+  /** The one place the article is about (document.ts mainLocationOf): ranks near= searches. */
+  mainLocation: 'mainLocation',
   keywords: 'keywords',
   /** Tone score (−100…100, positive − negative % of words; enrichment's tone tagger). */
   tone: 'tone.score',

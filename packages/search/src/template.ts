@@ -22,8 +22,11 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  * v4: `tone` (score, positive, negative). Only fields were added, so the indexer also adds them
  *     to an older write index in place (`addNewFields`) and keeps writing without a migration.
  * v5: `geo`, the point a feed gave the item (GeoRSS); added in place like v4's fields.
+ * v6: `mainLocation`, the one place an article is about, which ranks `near=` searches; added in
+ *     place like v4's fields (documents indexed before have none until `akhbar reenrich`: a
+ *     migration copies documents as they are).
  */
-export const TEMPLATE_VERSION = 5;
+export const TEMPLATE_VERSION = 6;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -172,6 +175,7 @@ export function articleMappings(): Record<string, unknown> {
       countries: keyword,
       locations: { type: 'geo_point' },
       geo: { type: 'geo_point' },
+      mainLocation: { type: 'geo_point' },
       keywords: freeKeyword,
       tone: { properties: { score: { type: 'float' }, positive: { type: 'float' }, negative: { type: 'float' } } },
       wordCount: { type: 'integer' },

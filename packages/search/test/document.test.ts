@@ -88,3 +88,17 @@ t.test('the point a feed gave the item is the document\'s geo and its first loca
   const without = toDocument(makeArticle());
   t.equal(without.geo, undefined);
 });
+
+t.test('mainLocation: the one place an article is about', async (t) => {
+  const iraq = { id: 'Q796', type: 'country' as const, name: 'Iraq', count: 4, location: { lat: 33, lon: 44 } };
+  const basra = { id: 'Q48195', type: 'place' as const, name: 'Basra', count: 2, location: { lat: 30.51, lon: 47.78 } };
+  const baghdad = { id: 'Q1530', type: 'place' as const, name: 'Baghdad', count: 1, location: { lat: 33.31, lon: 44.37 } };
+  const person = { id: 'Q1', type: 'person' as const, name: 'Someone', count: 9 };
+  t.same(toDocument(makeArticle({ entities: [person, iraq, basra, baghdad] })).mainLocation, basra.location, 'the most-named city, before a country named more often');
+  t.same(toDocument(makeArticle({ entities: [iraq] })).mainLocation, iraq.location, 'a country when no city is named');
+  const pinned = makeArticle({ entities: [basra] });
+  pinned.geo = { lat: 31.84, lon: 47.14 };
+  t.same(toDocument(pinned).mainLocation, pinned.geo, 'the point its feed gave it, first of all');
+  t.equal(toDocument(makeArticle({ entities: [person] })).mainLocation, undefined, 'none without a place');
+  t.doesNotThrow(() => checkDocument(toDocument(pinned)), 'the mapping knows mainLocation');
+});

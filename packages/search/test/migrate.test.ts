@@ -1,7 +1,7 @@
 import t from 'tap';
 import { dropIndexPrefix, testEsUrl, uniqueIndexPrefix } from '@akhbar/testkit';
 import {
-  SearchErrors, abortMigration, addNewFields, articleIndexBody, articleIndexStatus, createEsClient, documentVersion, ensureArticleIndex, indexNames, migrateArticleIndex, toDocument,
+  SearchErrors, abortMigration, addNewFields, articleIndexBody, articleIndexStatus, buildSearchBody, createEsClient, documentVersion, ensureArticleIndex, indexNames, migrateArticleIndex, toDocument,
   type ArticleDocument,
 } from '../src/index.ts';
 import { makeArticle } from './fixtures.ts';
@@ -183,4 +183,36 @@ t.test('an index from an older template gets the new fields in place and keeps t
   const status = await articleIndexStatus(es, prefix);
   t.ok(status.outdated, 'the index still says it was built from an older template (analysis may differ)');
   t.equal(status.indices.length, 1, 'no new index was made');
+});
+
+t.test('a near= search works on an index built before mainLocation, and ranks by it once documents have it', async (t) => {
+  const prefix = newPrefix('migrate-near');
+  const names = indexNames(prefix);
+  // v1 as the v5 template built it: no mainLocation (the gateway may be upgraded before the indexer adds it).
+  const older = articleIndexBody() as { mappings: { properties: Record<string, unknown>; _meta: Record<string, unknown> } };
+  delete older.mappings.properties.mainLocation;
+  older.mappings._meta = { templateVersion: 5 };
+  await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
+  const basra = { lat: 30.51, lon: 47.78 };
+  const baghdad = { lat: 33.31, lon: 44.37 };
+  // Both are in Basra's circle; only the first is about Basra (its feed's point).
+  const about = makeArticle({ title: 'Basra port adds two quays', fetchedAt: T0, slug: 'near-about' });
+  about.geo = basra;
+  const mention = makeArticle({ title: 'Baghdad grid adds shifts, crews trained in Basra', fetchedAt: T1, slug: 'near-mention' });
+  mention.geo = baghdad;
+  const near = { lat: basra.lat, lon: basra.lon, radiusKm: 50 };
+  const search = async () => {
+    const res = await es.search({ index: names.read, ...buildSearchBody({ limit: 10, sort: 'relevance', origin: T1, near }) });
+    return res.hits.hits.map((h) => (h._source as { title: string }).title);
+  };
+  const old = (d: ArticleDocument) => {
+    const { mainLocation: _, ...rest } = d;
+    return { ...rest, locations: [...(rest.locations as object[]), basra] } as ArticleDocument;
+  };
+  await write(prefix, [old(toDocument(about)), old(toDocument(mention))]);
+  t.same((await search()).sort(), [about.title, mention.title].sort(), 'both found, no error about the field the index lacks');
+
+  t.same(await addNewFields(es, prefix), ['mainLocation']);
+  await write(prefix, [toDocument(about), { ...toDocument(mention), locations: [baghdad, basra] }]);
+  t.same(await search(), [about.title, mention.title], 'the article about Basra first, though older');
 });

@@ -127,6 +127,29 @@ t.test('near: articles about a place within the radius, the place given by point
   t.same(await searchSlugs(`near=Basra&radius=100km&q=${encodeURIComponent('quais')}`), ['fr-basra-port'], 'with a query');
 });
 
+t.test('near ranks the articles about the place before those that only mention it', async (t) => {
+  // Newer than the Basra port report, about Baghdad, with Basra named in passing.
+  const [passing] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'en-baghdad-grid', lang: 'en', source: WIRE, ageMs: HOUR / 2, story: 'geo-grid',
+    title: 'Baghdad grid operator adds evening shifts',
+    summary: 'Power cuts in the capital shorten.',
+    body: 'The Baghdad grid operator added evening shifts to shorten power cuts in the capital; crews trained in Basra last year joined them.',
+    topics: ['economy'], entities: [BAGHDAD, BASRA, IRAQ], countries: ['IQ'],
+  }]);
+  const port = ids.get('fr-basra-port')!;
+  const order = async (params: string) => ((await get(`/v1/search?${params}`)).body.hits as Array<{ id: string }>).map((h) => h.id);
+  t.same(await order('near=Basra'), [port, passing!.id], 'the report about Basra first, though older');
+  t.same(await order('near=Basra&sort=newest'), [passing!.id, port], 'sort=newest still means newest');
+  const baghdad = await order('near=Baghdad&radius=600km');
+  t.same(baghdad.slice(0, 2), [passing!.id, ids.get('en-baghdad-washington')], 'near Baghdad, the reports about Baghdad first, the newer first');
+  t.equal(baghdad.length, 5, 'then those about Mosul and Basra, within the radius');
+  t.same(await order(`near=Basra&q=${encodeURIComponent('port OR Basra OR Bassora')}`), [port, passing!.id], 'with a query too');
+  const first = (await get('/v1/search?near=Basra&limit=1')).body;
+  t.same(first.hits.map((h: { id: string }) => h.id), [port], 'page 1');
+  const next = (await get(`/v1/search?near=Basra&limit=1&cursor=${encodeURIComponent(first.nextCursor as string)}`)).body;
+  t.same(next.hits.map((h: { id: string }) => h.id), [passing!.id], 'page 2 goes on in the same order');
+});
+
 t.test('an article its feed put on the map (GeoRSS) is found at its own point, named place or not', async (t) => {
   // A village no gazetteer knows: the feed's point is all there is to place it.
   const [quake] = await withArticles(t, gw.es, gw.indexPrefix, [{
