@@ -26,7 +26,7 @@ export const QUERIES: ReadonlyArray<Record<string, string>> = [
 /** The Elasticsearch body the gateway builds for a /v1/search query string (routes/search.ts, runSearch). */
 export function directBody(query: Record<string, string>, origin: string): Record<string, unknown> {
   const filters = toFilters(query);
-  const sort = (query.sort as 'relevance' | 'newest' | 'oldest' | undefined) ?? sortMode(undefined, filters.q !== undefined);
+  const sort = (query.sort as 'relevance' | 'newest' | 'oldest' | undefined) ?? sortMode(undefined, filters);
   const { expansion } = expandQuery(filters.q, defaultEntityLookup());
   if (expansion) filters.expansion = expansion;
   return buildSearchBody({

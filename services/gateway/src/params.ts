@@ -223,6 +223,10 @@ export function facetList(v: string | undefined): FacetName[] {
   return [...new Set(split(v) ?? [])] as FacetName[];
 }
 
-export function sortMode(v: SortMode | undefined, hasQuery: boolean): SortMode {
-  return v ?? (hasQuery ? 'relevance' : 'newest');
+/**
+ * The sort of a search: the one asked for, else relevance for a text query or a `near=` (which
+ * ranks the articles about a place near the point first, query.ts withNearness), else newest.
+ */
+export function sortMode(v: SortMode | undefined, f: Pick<SearchFilters, 'q' | 'near'>): SortMode {
+  return v ?? (f.q !== undefined || f.near !== undefined ? 'relevance' : 'newest');
 }

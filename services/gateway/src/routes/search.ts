@@ -41,8 +41,7 @@ export const PIT_KEEP_ALIVE = '1m';
  */
 export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: { sort?: 'newest'; pit?: string } = {}) {
   const filters: SearchFilters = toFilters(query, app.entities);
-  // near= ranks by what the articles are about (query.ts withNearness), so it sorts like a query.
-  const sort = query.sort ?? (opts.sort ?? sortMode(undefined, filters.q !== undefined || filters.near !== undefined));
+  const sort = query.sort ?? (opts.sort ?? sortMode(undefined, filters));
   const collapse = query.collapse === 'story';
   const fp = queryFingerprint(Object.fromEntries(Object.entries({ ...query, sort }).filter(([k]) => !FINGERPRINT_EXCLUDES.has(k))));
   let origin: string;
