@@ -61,11 +61,22 @@ const STOP_ALIASES = new Set(['مالي', 'هند', 'جمهوريه', 'دوله'
  * language is not known, they match as usual. English "turkey" is a bird, "china" a cup; Turkish
  * "belge" is a document (the French for Belgian, which Turkish calls Belçika); Persian "پیرو" is a
  * follower (the Urdu for Peru). Spanish "china" stays Chinese ("la empresa china").
+ * Also names a language writes otherwise, so the word there is something else: French, Spanish,
+ * German, Turkish… call Jordan Jordanie, Jordania, Jordanien, Ürdün, so "Jordan" there is a first
+ * name (Jordan Bardella) or, in German, the river; English keeps it ("Jordan Says…").
  */
+const JORDAN_ELSEWHERE = '!Jordan';
 const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
   en: ['turkey', 'china', 'guinea'],
-  tr: ['!belge'],
+  tr: ['!belge', JORDAN_ELSEWHERE],
   fa: ['پیرو'],
+  fr: [JORDAN_ELSEWHERE],
+  es: [JORDAN_ELSEWHERE],
+  ca: [JORDAN_ELSEWHERE],
+  de: [JORDAN_ELSEWHERE],
+  it: [JORDAN_ELSEWHERE],
+  pt: [JORDAN_ELSEWHERE],
+  nl: [JORDAN_ELSEWHERE],
 };
 
 /** Per language, the normalised everyday words: true where even a capital does not make them names. */

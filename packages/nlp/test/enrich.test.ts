@@ -130,3 +130,13 @@ t.test('entities are read in the article\'s language: a Turkish "belge" is a doc
   const fr = enrichArticle(article('Le gouvernement belge réagit', 'Le Premier ministre belge a réagi mardi à Bruxelles.', { langHint: 'fr' }));
   t.ok(fr.entities.some((e) => e.id === 'Q31'), 'a French "belge" is Belgium');
 });
+
+t.test('a French article on Jordan Bardella does not name Jordan; one on Jordan does', async (t) => {
+  const bardella = enrichArticle(article('Jordan Bardella en campagne dans le Nord', 'Jordan Bardella a tenu un meeting à Lille samedi. Le président du Rassemblement national a promis de baisser les prix de l’énergie.', { langHint: 'fr' }));
+  t.equal(bardella.lang, 'fr');
+  t.notOk(bardella.entities.some((e) => e.id === 'Q810'), `no Jordan (${bardella.entities.map((e) => e.id).join(', ')})`);
+  const jordanie = enrichArticle(article('La Jordanie rouvre sa frontière', 'Le gouvernement jordanien a annoncé la réouverture du poste-frontière avec la Syrie.', { langHint: 'fr' }));
+  t.ok(jordanie.entities.some((e) => e.id === 'Q810'), 'la Jordanie is Jordan');
+  const en = enrichArticle(article('Jordan Says It Will Reopen Border Crossing', 'Jordan will reopen its main border crossing with Syria next week, the government said.', { langHint: 'en' }));
+  t.ok(en.entities.some((e) => e.id === 'Q810'), 'English "Jordan" is the country');
+});

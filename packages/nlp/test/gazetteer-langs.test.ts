@@ -114,6 +114,28 @@ t.test('a name that is an everyday word in the text\'s language counts only with
   t.same(ids('les eaux du Tigre baissent'), ['tigris']);
 });
 
+t.test('"Jordan" is the country in English only: French, Spanish, German and Turkish call it otherwise', async (t) => {
+  const inLang = (text: string, lang: string) => findEntities(text, { lang }).map((e) => e.id);
+  // A first name (Jordan Bardella), and in German and Spanish the river (der Jordan, el Jordán).
+  for (const [text, lang] of [
+    ['Jordan Bardella a réuni les cadres du parti à Paris', 'fr'],
+    ['Le président du RN, Jordan Bardella, a répondu aux questions', 'fr'],
+    ['Jordan Bardella visitó Madrid para reunirse con Vox', 'es'],
+    ['Jordan Bardella traf in Berlin Parteifreunde', 'de'],
+    ['Pilger tauften sich im Jordan', 'de'],
+    ['Jordan Bardella Paris’te konuştu', 'tr'],
+  ] as const) t.notOk(inLang(text, lang).includes('Q810'), `${lang}: ${text}`);
+  // The country, as each language names it.
+  t.ok(inLang('Jordan Says It Will Reopen Its Border With Syria', 'en').includes('Q810'), 'an English headline');
+  t.ok(inLang('Jordan said on Monday it would reopen the border', 'en').includes('Q810'));
+  t.ok(inLang('Le roi de Jordanie a reçu Jordan Bardella', 'fr').includes('Q810'));
+  t.ok(inLang('Jordania y Egipto firmaron un acuerdo', 'es').includes('Q810'));
+  t.ok(inLang('Jordanien öffnet die Grenze', 'de').includes('Q810'));
+  t.ok(inLang("Ürdün'de seçim yapıldı", 'tr').includes('Q810'));
+  // Where the language is not known (a search query), "Jordan" is matched as before.
+  t.ok(ids('Jordan').includes('Q810'));
+});
+
 t.test('Salvador is a first name and a Brazilian city; the country is El Salvador', async (t) => {
   const sv = (text: string) => findEntities(text).some((e) => e.country === 'SV');
   // A first name, and Brazil's third city (Salvador da Bahia), in Spanish, Portuguese and English.
