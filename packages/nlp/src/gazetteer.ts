@@ -64,10 +64,13 @@ const STOP_ALIASES = new Set(['مالي', 'هند', 'جمهوريه', 'دوله'
  * Also names a language writes otherwise, so the word there is something else: French, Spanish,
  * German, Turkish… call Jordan Jordanie, Jordania, Jordanien, Ürdün, so "Jordan" there is a first
  * name (Jordan Bardella) or, in German, the river; English keeps it ("Jordan Says…").
+ * An alias of several words may be listed too: the text is then read again from its second word.
+ * English "a Barcelona fan" is an article and the club, where the Spanish and Catalan "a
+ * Barcelona" (to, in Barcelona) is the city.
  */
 const JORDAN_ELSEWHERE = '!Jordan';
 const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
-  en: ['turkey', 'china', 'guinea'],
+  en: ['turkey', 'china', 'guinea', '!a Barcelona'],
   tr: ['!belge', JORDAN_ELSEWHERE],
   fa: ['پیرو'],
   fr: [JORDAN_ELSEWHERE],
@@ -79,13 +82,13 @@ const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
   nl: [JORDAN_ELSEWHERE],
 };
 
-/** Per language, the normalised everyday words: true where even a capital does not make them names. */
+/** Per language, the normalised everyday words (phrases: words joined by a space): true where even a capital does not make them names. */
 const everydayNorms = new Map<string, ReadonlyMap<string, boolean>>();
 function everydayWords(lang: string): ReadonlyMap<string, boolean> | undefined {
   const words = EVERYDAY_WORDS[lang];
   if (!words) return undefined;
   let map = everydayNorms.get(lang);
-  if (!map) everydayNorms.set(lang, (map = new Map(words.map((w) => [tokenize(w.replace(/^!/, ''))[0]!.norm, w.startsWith('!')]))));
+  if (!map) everydayNorms.set(lang, (map = new Map(words.map((w) => [tokenize(w.replace(/^!/, '')).map((x) => x.norm).join(' '), w.startsWith('!')]))));
   return map;
 }
 
@@ -316,7 +319,9 @@ export class Gazetteer {
     if (!found) found = this.index.matchAll((read = hanSteps(tokens)));
     const everyday = lang ? everydayWords(lang) : undefined;
     const everydayWord = (m: (typeof found)[number]) => {
-      const never = m.end - m.start === 1 ? everyday?.get(m.via) : undefined;
+      if (!everyday) return false;
+      const key = m.end - m.start === 1 ? m.via : [m.via, ...read.slice(m.start + 1, m.end).map((x) => x.norm)].join(' ');
+      const never = everyday.get(key);
       return never !== undefined && (never || !/^\p{Lu}/u.test(read[m.start]!.raw));
     };
     const firstName = (m: (typeof found)[number]) => {
@@ -325,7 +330,26 @@ export class Gazetteer {
       const next = read[m.end];
       return next !== undefined && next.sentence === t.sentence && next.start === t.start + t.raw.length + 1 && /^\p{Lu}/u.test(next.raw);
     };
-    const matches = found.filter((m) => m.value !== NOT_A_NAME && !everydayWord(m) && !firstName(m));
+    const matches: typeof found = [];
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k]!;
+      if (m.value === NOT_A_NAME || firstName(m)) continue;
+      if (!everydayWord(m)) {
+        matches.push(m);
+        continue;
+      }
+      if (m.end - m.start === 1) continue;
+      // An everyday phrase: the rest of its sentence is read again from its second word ("a
+      // Barcelona fan" → "Barcelona", "a Barcelona City Council spokesman" → "Barcelona City
+      // Council"), in place of what was read there (no phrase runs across sentences).
+      const from = m.start + 1;
+      let to = from;
+      while (to < read.length && read[to]!.sentence === read[m.start]!.sentence) to++;
+      let replaced = k + 1;
+      while (replaced < found.length && found[replaced]!.start < to) replaced++;
+      const again = this.index.matchAll(read.slice(from, to)).map((r) => ({ ...r, start: r.start + from, end: r.end + from }));
+      found.splice(k + 1, replaced - k - 1, ...again);
+    }
     // Group the candidates of each mention (an ambiguous name has several).
     const mentions: Array<{ start: number; candidates: Entry[] }> = [];
     for (const m of matches) {
@@ -364,6 +388,14 @@ const NOT_A_NAME: Entry = { id: '', type: 'place', name: '', names: {}, aliases:
  * Libya's or Lebanon's; "السوداني": Sudanese or Iraq's prime minister): one the text also names
  * unambiguously, else the one whose country the rest of the text mentions, else a country over
  * a place, else the first defined.
+ * "Barcelona" is the club (FC Barcelona) or the city, both in Spain. Each has phrases of its own
+ * in data/entities.json: the city "en/de/a Barcelona", "in Barcelona", "à Barcelone", "في برشلونة",
+ * "مدينة برشلونة"…; the club "el/del/al Barcelona", "FC Barcelona", "Barça", "نادي/فريق برشلونة"…
+ * ("in Barcelona's" may be either: both). One such phrase makes the name alone that entity all
+ * through the text. With none, the name alone is the club, defined first (its line comes before
+ * the city's in data/entities.json): text about the city nearly always says where something
+ * happens ("in Barcelona", "el Ayuntamiento de Barcelona"), while a match report may name the club
+ * by its bare name only ("Barcelona beat Real Madrid"), which is what a reader takes it for.
  */
 function resolve(candidates: Entry[], context: Set<string>): Entry {
   const named = candidates.find((c) => context.has(c.id));

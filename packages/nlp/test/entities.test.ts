@@ -79,6 +79,47 @@ t.test('French "Maurice" is Mauritius, but not as the first name of a person', a
   ]) t.ok(ids(text).includes('country-mu'), text);
 });
 
+t.test('Barcelona: the city after "en", "de", "à", "in", "في" or a city word; the club with its article, as a club, and alone', async (t) => {
+  const bcn = (text: string, lang?: string) => findEntities(text, lang ? { lang } : {}).map((e) => e.id).filter((id) => id === 'Q1492' || id === 'fc-barcelona');
+  // The city.
+  for (const [text, lang] of [
+    ['Salvador Illa presentó en Barcelona el nuevo plan de vivienda', 'es'],
+    ['El Ayuntamiento de Barcelona aprobó los presupuestos del año próximo', 'es'],
+    ['Des milliers de personnes ont manifesté à Barcelone contre la hausse des loyers', 'fr'],
+    ['Le maire de Barcelone veut limiter les croisières', 'fr'],
+    ['Milers de persones es manifesten a Barcelona pel dret a l’habitatge', 'es'],
+    ['Thousands marched in Barcelona on Sunday against mass tourism', 'en'],
+    ['تظاهر الآلاف في برشلونة ضد ارتفاع الإيجارات', 'ar'],
+    ['قال عمدة مدينة برشلونة إن الخطة ستنفذ العام المقبل', 'ar'],
+  ] as const) t.same(bcn(text, lang), ['Q1492'], text);
+  // Named once as the city, "Barcelona" alone is the city in the rest of the text too.
+  const city = findEntities('La alcaldía de Barcelona presentó el plan. Barcelona acogerá la cumbre en mayo.', { lang: 'es' });
+  t.same(city.filter((e) => e.id === 'Q1492' || e.id === 'fc-barcelona').map((e) => [e.id, e.count]), [['Q1492', 2]]);
+  // The club: its full name, the Spanish masculine article, the Arabic "club"/"team", and the name alone.
+  for (const [text, lang] of [
+    ['El Barcelona ganó al Sevilla con un gol en el descuento', 'es'],
+    ['El entrenador del Barcelona habló tras el partido', 'es'],
+    ['El Real Madrid ganó al Barcelona en el clásico', 'es'],
+    ['فاز فريق برشلونة على ريال مدريد في الكلاسيكو', 'ar'],
+    ['أعلن نادي برشلونة التعاقد مع مدافع جديد', 'ar'],
+    ['Barcelona beat Real Madrid 3-1 in the Clasico', 'en'],
+    ['Le Barça a battu le Real Madrid', 'fr'],
+    // English "a Barcelona fan" is an article and the club, not the Spanish "to Barcelona".
+    ['Police arrested a Barcelona fan after the match', 'en'],
+  ] as const) t.same(bcn(text, lang), ['fc-barcelona'], text);
+  t.same(bcn('A Barcelona City Council spokesman denied the report', 'en'), ['Q1492'], 'read again after "a": the longer phrase still wins');
+  // A possessive after "in" may be either: read as the name alone, so the club unless the city is named.
+  t.same(bcn("He scored twice in Barcelona's 3-1 win over Sevilla", 'en'), ['fc-barcelona']);
+  t.same(bcn("Flats in Barcelona's old town cost more. The city of Barcelona plans a cap.", 'en'), ['Q1492']);
+  // Both, each named as itself.
+  t.same(bcn('El FC Barcelona presentó en Barcelona a su nuevo fichaje', 'es').sort(), ['Q1492', 'fc-barcelona']);
+  const q = getEntity('Q1492');
+  t.equal(q?.type, 'place');
+  t.equal(q?.country, 'ES');
+  t.ok(q?.location, 'the city has a point for maps');
+  t.match(q?.names, { en: 'Barcelona', ar: 'برشلونة', fr: 'Barcelone', es: 'Barcelona', tr: 'Barselona', fa: 'بارسلون', ru: 'Барселона', zh: '巴塞罗那' });
+});
+
 t.test('getEntity gives names per language and every alias', async (t) => {
   const k = getEntity('mustafa-al-kadhimi');
   t.ok(k);

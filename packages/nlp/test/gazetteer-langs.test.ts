@@ -136,6 +136,20 @@ t.test('"Jordan" is the country in English only: French, Spanish, German and Tur
   t.ok(ids('Jordan').includes('Q810'));
 });
 
+t.test('Barcelona, the city and the club, in German, Turkish, Persian, Russian and Chinese', async (t) => {
+  const bcn = (text: string) => ids(text).filter((id) => id === 'Q1492' || id === 'fc-barcelona');
+  t.same(bcn('Tausende demonstrierten in Barcelona gegen den Massentourismus'), ['Q1492']);
+  t.same(bcn('Der FC Barcelona gewann das Pokalfinale'), ['fc-barcelona']);
+  t.same(bcn("Barselona'da binlerce kişi kira artışlarını protesto etti"), ['Q1492']);
+  t.same(bcn("Barcelona, Real Madrid'i 3-1 yendi"), ['fc-barcelona']);
+  t.same(bcn('هزاران نفر در بارسلون تظاهرات کردند'), ['Q1492']);
+  t.same(bcn('باشگاه بارسلونا مربی جدید خود را معرفی کرد'), ['fc-barcelona']);
+  t.same(bcn('В Барселоне прошла демонстрация против туристов'), ['Q1492']);
+  t.same(bcn('Барселона обыграла Реал со счётом 3:1'), ['fc-barcelona']);
+  t.same(bcn('巴塞罗那市长宣布限制游轮'), ['Q1492']);
+  t.same(bcn('巴塞罗那队以三比一击败皇马'), ['fc-barcelona']);
+});
+
 t.test('Salvador is a first name and a Brazilian city; the country is El Salvador', async (t) => {
   const sv = (text: string) => findEntities(text).some((e) => e.country === 'SV');
   // A first name, and Brazil's third city (Salvador da Bahia), in Spanish, Portuguese and English.
