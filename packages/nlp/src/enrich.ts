@@ -22,8 +22,9 @@ export const TAGGERS = {
   // 1.1.0: names that are everyday words in the article's own language (English "turkey") need
   // a capital there, or never count.
   // 1.2.0: first names before a surname ("Maurice Ravel"), "Salvador" alone and 今日|本报 no longer name a country; "EE. UU." does.
-  entities: { tagger: 'akhbar-gazetteer', version: '1.2.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.2.0' },
+  // 1.3.0: Barcelona the city (Q1492) beside the club, told apart by context; "Jordan" is no country in French, Spanish, German, Turkish… text (Jordan Bardella).
+  entities: { tagger: 'akhbar-gazetteer', version: '1.3.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.3.0' },
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.0.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.0.0' },
