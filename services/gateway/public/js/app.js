@@ -299,7 +299,8 @@ function syncControls() {
   fillSelect($('f-country'), 'country', countryOpts);
   const sort = $('f-sort');
   sort.replaceChildren(...['relevance', 'newest', 'oldest'].map((m) => h('option', { value: m }, t(`sort.${m}`))));
-  sort.value = state.sort ?? (state.q ? 'relevance' : 'newest');
+  // The API's default: relevance with a query or a place (near= ranks what is about it first).
+  sort.value = state.sort ?? (state.q || state.near ? 'relevance' : 'newest');
   const tone = $('f-tone');
   const preset = tonePreset(state);
   tone.replaceChildren(h('option', { value: '' }, t('tone.any')),
