@@ -95,13 +95,73 @@ function everydayWords(lang: string): ReadonlyMap<string, boolean> | undefined {
 /**
  * Names that are also first names: followed at once (one space, same sentence) by a word with a
  * capital, they are a person's first name and name nothing, in any language ("Maurice Ravel" and
- * "Mauricio Macri" are not Mauritius, "Сальвадор Дали" not El Salvador). Alone, or before a comma
- * or a word in lower case, they keep their reading ("le Président de Maurice", "Maurice, les
- * Seychelles"): a first name alone is rarer in the news than the country, since a person is
- * named by surname after the first mention. Not for names written in a script without case.
+ * "Mauricio Macri" are not Mauritius, "Сальвадор Дали" not El Salvador, "Jordan Henderson" and
+ * "Jordan Peterson" not Jordan). Alone, or before a comma, a hyphen or a word in lower case, they
+ * keep their reading ("le Président de Maurice", "Maurice, les Seychelles", "Jordan-Israel"): a
+ * first name alone is rarer in the news than the country, since a person is named by surname
+ * after the first mention. So they do before a word capitalised for its place rather than as a
+ * name (ENGLISH_PLACE_CAPITALS: "Jordan Says…", "Jordan Will…" in a Title Case headline, "Jordan
+ * Monday rejected…"), and before a name the gazetteer knows. Not for names written in a script
+ * without case.
  */
-const FIRST_NAMES = ['Maurice', 'Mauricio', 'Сальвадор'];
+const FIRST_NAMES = ['Maurice', 'Mauricio', 'Сальвадор', 'Jordan'];
 const firstNameNorms = new Set(FIRST_NAMES.map((w) => tokenize(w)[0]!.norm));
+
+/**
+ * Names that are also surnames: right after a word with a capital (one space, same sentence, or
+ * an initial: "Michael B. Jordan"), they are a person's surname and name nothing: "Michael
+ * Jordan", "Thomas Jordan", "Air Jordan" are not the country. That word must be a name, not one
+ * capitalised for its place (ENGLISH_PLACE_CAPITALS: "But Jordan said", "Neighbouring Jordan",
+ * "Israel Warns Jordan" in a Title Case headline) nor a name the gazetteer knows ("Amman Jordan"),
+ * nor, in a Title Case headline, a word right after such a name ("Iraq Beat Jordan": a verb).
+ */
+const SURNAMES = ['Jordan'];
+const surnameNorms = new Set(SURNAMES.map((w) => tokenize(w)[0]!.norm));
+
+/**
+ * English words written with a capital for their place, not because they are names: at the start
+ * of a sentence ("But Jordan said…", "Yesterday Congress voted…"), in a Title Case headline
+ * ("Jordan Will Reopen…", "Why Jordan Matters"), and a few words the press sets beside a country
+ * ("Neighbouring Jordan", "Jordan King Meets…"). Beside one of them a first name, a surname or
+ * "Congress" keeps its reading. So does a sentence's first word in -ly ("Finally Congress…"), and,
+ * in a Title Case headline, a word ending in -s after a consonant or e, taken for a verb ("Jordan
+ * Hosts Talks", "Israel Warns Jordan", "Biden Urges Congress"; names such as Thomas, Chris and
+ * Lewis end otherwise).
+ */
+const ENGLISH_PLACE_CAPITALS = new Set(
+  [
+    'a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'every', 'each', 'some', 'any', 'no', 'all', 'both',
+    'many', 'most', 'few', 'several', 'such', 'another', 'other', 'and', 'but', 'or', 'nor', 'so', 'yet', 'if', 'when', 'while', 'whilst', 'although', 'though',
+    'as', 'because', 'since', 'unless', 'until', 'once', 'after', 'before', 'whether', 'where', 'why', 'how', 'what', 'who', 'which', 'whose', 'then', 'than',
+    'in', 'on', 'at', 'to', 'for', 'from', 'with', 'without', 'by', 'of', 'off', 'over', 'under', 'into', 'onto', 'against', 'between', 'among', 'amid', 'across',
+    'inside', 'outside', 'near', 'beyond', 'toward', 'towards', 'about', 'around', 'through', 'during', 'despite', 'via', 'versus', 'vs', 'like', 'unlike',
+    'upon', 'within', 'behind', 'along', 'beside', 'besides', 'past', 'up', 'down', 'out', 'i', 'we', 'you', 'he', 'she', 'it', 'they', 'is', 'are', 'was',
+    'were', 'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'not',
+    'now', 'today', 'tonight', 'yesterday', 'tomorrow', 'meanwhile', 'also', 'still', 'even', 'only', 'just', 'already', 'again', 'here', 'there', 'however',
+    'instead', 'thus', 'hence', 'indeed', 'moreover', 'later', 'earlier', 'soon', 'never', 'ever', 'perhaps', 'neither', 'either', 'last', 'next', 'first',
+    'neighbouring', 'neighboring', 'northern', 'southern', 'eastern', 'western', 'central', 'rural', 'tiny', 'king', 'queen', 'crown',
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  ].map((w) => tokenize(w)[0]!.norm),
+);
+/** In a Title Case headline: a verb ("Hosts", "Closes", "Says"), not a name ("Thomas", "Chris", "Lewis", "Carlos", "Dennis"). */
+const HEADLINE_VERB = /\p{L}[^aiosuAIOSU\P{L}][sS]$/u;
+
+/**
+ * "Congress" (the case-sensitive alias of the US Congress) right after a name word is the end of
+ * another body's name: "Mobile World Congress", "the Iraqi National Congress", "the African
+ * National Congress", "the 20th Party Congress", "World Uyghur Congress", "China's National
+ * People's Congress" (through a possessive: "Peru's Congress" is Peru's), "the Trinamool
+ * Congress"; so is "Congress of <Name>" ("the Congress of Vienna"). It stays the US Congress after
+ * a word capitalised for its place ("Yesterday Congress voted"), after a name of the United States
+ * or of someone or something there ("US Congress" is an alias of its own; "America's Congress"),
+ * and after a party word (US_CONGRESS_WORDS: "the Republican Congress"). In a Title Case headline
+ * the capital tells nothing ("Democrats Urge Congress to Act"): there only a word that names
+ * congresses elsewhere (CONGRESS_NAME_WORDS) or a name the gazetteer knows outside the US
+ * ("Peruvian Congress") makes it another body's.
+ */
+const CONGRESS = 'Congress';
+const US_CONGRESS_WORDS = new Set(['republican', 'republicans', 'democratic', 'democrat', 'democrats', 'gop', 'federal']);
+const CONGRESS_NAME_WORDS = new Set(['world', 'national', 'party', 'people', 'peoples', 'youth', 'union', 'jewish', 'zionist', 'uyghur', 'trinamool', 'nepali']);
 
 /**
  * Dependent territories kept beside the independent states: the ones in the news. The others
@@ -172,6 +232,12 @@ const HAN_THIS = [
   '本报', '本報', '本市', '本台', '本臺', '本刊', '本网', '本網', '本站', '本省', '本县', '本縣', '本区', '本區',
   '本周', '本週', '本月', '本年', '本次', '本届', '本屆', '本轮', '本輪', '本身',
 ];
+/**
+ * Phrases in Latin letters that name nothing the gazetteer knows but hold a shorter alias: the
+ * Indian "parti du Congrès" inside the South African "parti du Congrès national africain".
+ */
+const LATIN_NOT_NAMES = ['parti du Congrès national africain', 'Partido del Congreso Nacional Africano'];
+
 const HAN_BEFORE_DAYS = ['如今', '当今', '當今', '现今', '現今', '而今', '至今', '迄今', '截至', '最近', '接近', '靠近', '临近', '臨近', '附近', '将近', '將近', '邻近', '鄰近', '贴近', '貼近', '逼近'];
 
 /**
@@ -285,7 +351,7 @@ export class Gazetteer {
 
   private build(): PhraseIndex<Entry> {
     const index = new PhraseIndex<Entry>();
-    const notNames = [...HAN_NOT_NAMES, ...HAN_BEFORE_DAYS, ...HAN_DAYS.flatMap((d) => HAN_THIS.map((w) => d + w))];
+    const notNames = [...HAN_NOT_NAMES, ...HAN_BEFORE_DAYS, ...HAN_DAYS.flatMap((d) => HAN_THIS.map((w) => d + w)), ...LATIN_NOT_NAMES];
     for (const w of notNames) index.add(hanSteps(tokenize(w)).map((x) => ({ text: x.norm })), NOT_A_NAME);
     for (const entry of this.byId.values()) {
       const aliases = [...entry.aliases];
@@ -324,16 +390,99 @@ export class Gazetteer {
       const never = everyday.get(key);
       return never !== undefined && (never || !/^\p{Lu}/u.test(read[m.start]!.raw));
     };
+    // The entity each token is read as (the first candidate), for the rules below: a word beside a
+    // name that the gazetteer knows is no first name or surname.
+    let known: Map<number, Entry> | undefined;
+    const knownAt = (k: number) => {
+      if (!known) {
+        known = new Map();
+        for (const f of found) if (f.value !== NOT_A_NAME) for (let j = f.start; j < f.end; j++) if (!known.has(j)) known.set(j, f.value);
+      }
+      return known.get(k);
+    };
+    // Whether a sentence is a headline in Title Case: no word of its own (not one of
+    // ENGLISH_PLACE_CAPITALS, which some styles write in lower case there) in lower case, two or more with a capital.
+    const titleCase = new Map<number, boolean>();
+    const inTitleCase = (k: number) => {
+      const sentence = read[k]!.sentence;
+      let yes = titleCase.get(sentence);
+      if (yes === undefined) {
+        let from = k;
+        while (from > 0 && read[from - 1]!.sentence === sentence) from--;
+        let capitals = 0;
+        let lower = false;
+        for (let j = from; j < read.length && read[j]!.sentence === sentence && !lower; j++) {
+          const w = read[j]!;
+          if (w.raw.length < 2 || ENGLISH_PLACE_CAPITALS.has(w.norm)) continue;
+          if (/^\p{Lu}/u.test(w.raw)) capitals++;
+          else if (/^\p{Ll}/u.test(w.raw)) lower = true;
+        }
+        titleCase.set(sentence, (yes = !lower && capitals >= 2));
+      }
+      return yes;
+    };
+    // Token j follows token i in the same sentence after one space.
+    const spaced = (i: number, j: number) => {
+      const a = read[i];
+      const b = read[j];
+      return a !== undefined && b !== undefined && b.sentence === a.sentence && b.start === a.start + a.raw.length + 1 && b.before !== undefined && /\s/u.test(b.before);
+    };
+    // Token k has a capital as a name has it, not for its place (ENGLISH_PLACE_CAPITALS).
+    const nameWord = (k: number) => {
+      const w = read[k];
+      if (!w || w.raw.length < 2 || !/^\p{Lu}/u.test(w.raw) || ENGLISH_PLACE_CAPITALS.has(w.norm)) return false;
+      if ((k === 0 || read[k - 1]!.sentence !== w.sentence) && /ly$/iu.test(w.raw)) return false;
+      return !(HEADLINE_VERB.test(w.raw) && inTitleCase(k));
+    };
     const firstName = (m: (typeof found)[number]) => {
       if (m.end - m.start !== 1 || !firstNameNorms.has(m.via)) return false;
+      return spaced(m.start, m.end) && nameWord(m.end) && !knownAt(m.end);
+    };
+    const surname = (m: (typeof found)[number]) => {
+      if (m.end - m.start !== 1 || !surnameNorms.has(m.via)) return false;
       const t = read[m.start]!;
-      const next = read[m.end];
-      return next !== undefined && next.sentence === t.sentence && next.start === t.start + t.raw.length + 1 && /^\p{Lu}/u.test(next.raw);
+      const p = m.start - 1;
+      const prev = read[p];
+      if (!prev || prev.sentence !== t.sentence) return false;
+      if (!spaced(p, m.start)) {
+        // An initial: "Michael B. Jordan" (not the last letter of "U.S.").
+        const initial = prev.raw.length === 1 && /^\p{Lu}$/u.test(prev.raw) && t.start === prev.start + 3 && t.before === ' ';
+        if (!initial) return false;
+        const before = read[p - 1];
+        return before !== undefined && before.sentence === t.sentence && !(before.raw.length === 1 && before.start === prev.start - 2) && spaced(p - 1, p) && nameWord(p - 1) && !knownAt(p - 1);
+      }
+      // In a Title Case headline, a word between two names is a verb: "Iraq Beat Jordan".
+      if (inTitleCase(p) && spaced(p - 1, p) && knownAt(p - 1)) return false;
+      return nameWord(p) && !knownAt(p);
+    };
+    // Surnames met after a first name in this text: alone elsewhere in it, they are that person.
+    const surnamesMet = new Set<string>();
+    const otherCongress = (m: (typeof found)[number]) => {
+      const t = read[m.start]!;
+      if (t.raw !== CONGRESS) return false;
+      const title = inTitleCase(m.start);
+      const another = (k: number) => {
+        const e = knownAt(k);
+        if (e) return e.country !== 'US';
+        return !US_CONGRESS_WORDS.has(read[k]!.norm) && (title ? CONGRESS_NAME_WORDS.has(read[k]!.norm) : nameWord(k));
+      };
+      // The word before, past a possessive ("People's Congress", "Peru's Congress").
+      let p = m.start - 1;
+      const s = read[p];
+      const owner = read[p - 1];
+      if (s?.norm === 's' && owner?.sentence === s.sentence && /['’]/u.test(s.before ?? '') && s.start === owner.start + owner.raw.length + 1 && spaced(p, m.start)) p--;
+      if (p >= 0 && (p === m.start - 1 ? spaced(p, m.start) : read[p]!.sentence === t.sentence) && /^\p{Lu}/u.test(read[p]!.raw) && another(p)) return true;
+      // "Congress of Vienna".
+      return m.end - m.start === 1 && read[m.end]?.norm === 'of' && spaced(m.start, m.end) && spaced(m.end, m.end + 1) && /^\p{Lu}/u.test(read[m.end + 1]!.raw) && another(m.end + 1);
     };
     const matches: typeof found = [];
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
-      if (m.value === NOT_A_NAME || firstName(m)) continue;
+      if (m.value === NOT_A_NAME || firstName(m) || otherCongress(m)) continue;
+      if (surname(m)) {
+        surnamesMet.add(m.via);
+        continue;
+      }
       if (!everydayWord(m)) {
         matches.push(m);
         continue;
@@ -351,22 +500,26 @@ export class Gazetteer {
       found.splice(k + 1, replaced - k - 1, ...again);
     }
     // Group the candidates of each mention (an ambiguous name has several).
-    const mentions: Array<{ start: number; candidates: Entry[] }> = [];
+    let mentions: Array<{ start: number; candidates: Entry[]; surname: boolean }> = [];
     for (const m of matches) {
       const last = mentions[mentions.length - 1];
       if (last && last.start === m.start) {
         if (!last.candidates.includes(m.value)) last.candidates.push(m.value);
-      } else mentions.push({ start: m.start, candidates: [m.value] });
+      } else mentions.push({ start: m.start, candidates: [m.value], surname: m.end - m.start === 1 && surnamesMet.has(m.via) });
     }
     // Context for ambiguous names: the entities mentioned unambiguously, and their countries.
     const context = new Set<string>();
     for (const m of mentions) {
-      if (m.candidates.length === 1) {
+      if (m.candidates.length === 1 && !m.surname) {
         const c = m.candidates[0]!;
         context.add(c.id);
         if (c.country) context.add(c.country);
       }
     }
+    // A surname met after a first name ("Michael Jordan … Jordan said") is that person alone too,
+    // as a reader takes it, unless the text names the entity, or its country, some other way
+    // ("Jordanian", "Amman", "King Abdullah").
+    if (surnamesMet.size > 0) mentions = mentions.filter((m) => !m.surname || m.candidates.some((c) => context.has(c.id) || (c.country !== undefined && context.has(c.country))));
     const counts = new Map<Entry, { count: number; first: number }>();
     for (const m of mentions) {
       const chosen = m.candidates.length === 1 ? m.candidates[0]! : resolve(m.candidates, context);
@@ -396,6 +549,13 @@ const NOT_A_NAME: Entry = { id: '', type: 'place', name: '', names: {}, aliases:
  * the city's in data/entities.json): text about the city nearly always says where something
  * happens ("in Barcelona", "el Ayuntamiento de Barcelona"), while a match report may name the club
  * by its bare name only ("Barcelona beat Real Madrid"), which is what a reader takes it for.
+ * "Congress" alone is the US Congress or India's Congress party (indian-national-congress, defined
+ * after it). The text that names the party ("the Indian National Congress", "the Congress party")
+ * makes the bare word the party; so does India named without the United States ("Congress leader
+ * Rahul Gandhi said Modi…"), for the Indian press writes "Congress" for the party after, or
+ * without, a first mention in full, while a US story nearly always names the US, an American or
+ * Washington somewhere. With the US named too, or no country, it stays the US Congress, the reading
+ * of most English news ("Congress passed the bill").
  */
 function resolve(candidates: Entry[], context: Set<string>): Entry {
   const named = candidates.find((c) => context.has(c.id));

@@ -12,6 +12,12 @@ export interface Token {
   arabic: boolean;
   /** Index of the sentence the token belongs to. */
   sentence: number;
+  /**
+   * The character just before the token in its text ('' at its start): a space, or the hyphen of
+   * "Jordan-Israel", the apostrophe of "People's" (the gazetteer tells a person's name from a
+   * country's by the words beside it). Not set on the pieces the gazetteer cuts Han runs into.
+   */
+  before?: string;
 }
 
 // A word is a run of letters, marks and digits; apostrophes and hyphens split words, so
@@ -53,7 +59,7 @@ export function tokenize(text: string): Token[] {
     const raw = m[0];
     const norm = normalizeToken(raw);
     if (norm.length === 0) continue; // a run of tashkeel or tatweel alone
-    tokens.push({ raw, norm, start, arabic: ARABIC_CHAR.test(raw), sentence });
+    tokens.push({ raw, norm, start, arabic: ARABIC_CHAR.test(raw), sentence, before: start > 0 ? text[start - 1]! : '' });
   }
   return tokens;
 }

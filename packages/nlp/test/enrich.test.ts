@@ -140,3 +140,27 @@ t.test('a French article on Jordan Bardella does not name Jordan; one on Jordan 
   const en = enrichArticle(article('Jordan Says It Will Reopen Border Crossing', 'Jordan will reopen its main border crossing with Syria next week, the government said.', { langHint: 'en' }));
   t.ok(en.entities.some((e) => e.id === 'Q810'), 'English "Jordan" is the country');
 });
+
+t.test('an English article on Indian politics names the Congress party, not the US one; one on Michael Jordan names no country', async (t) => {
+  const india = enrichArticle(article(
+    'Congress Sweeps Karnataka as Voters Turn on Ruling Party',
+    'The Congress party won a clear majority in the Karnataka assembly election, counting showed on Saturday. Congress president Mallikarjun Kharge thanked voters, while Prime Minister Narendra Modi congratulated the winners.',
+    { langHint: 'en' },
+  ));
+  t.ok(india.entities.some((e) => e.id === 'indian-national-congress'), 'the party');
+  t.notOk(india.entities.some((e) => e.id === 'us-congress'), `no US Congress (${india.entities.map((e) => e.id).join(', ')})`);
+  const mj = enrichArticle(article(
+    'Michael Jordan Sells Remaining Stake in the Hornets',
+    'Michael Jordan has sold the rest of his stake in the Charlotte Hornets, the team said. Jordan bought into the franchise in 2006.',
+    { langHint: 'en' },
+  ));
+  t.notOk(mj.entities.some((e) => e.id === 'Q810'), `no Jordan, the surname alone included (${mj.entities.map((e) => e.id).join(', ')})`);
+  t.same(mj.countries, []);
+  // The surname alone is the country again where the text names Jordan another way.
+  const visit = enrichArticle(article(
+    'Michael Jordan Visits Refugee Camp',
+    'Michael Jordan toured a camp run by the Jordanian government near Amman. Jordan hosts more than 600,000 registered refugees.',
+    { langHint: 'en' },
+  ));
+  t.ok(visit.entities.some((e) => e.id === 'Q810'), `Jordan (${visit.entities.map((e) => e.id).join(', ')})`);
+});

@@ -120,6 +120,89 @@ t.test('Barcelona: the city after "en", "de", "à", "in", "في" or a city word;
   t.match(q?.names, { en: 'Barcelona', ar: 'برشلونة', fr: 'Barcelone', es: 'Barcelona', tr: 'Barselona', fa: 'بارسلون', ru: 'Барселона', zh: '巴塞罗那' });
 });
 
+t.test('English "Congress" ending another body\'s name is not the US Congress', async (t) => {
+  const us = (text: string) => findEntities(text, { lang: 'en' }).some((e) => e.id === 'us-congress');
+  for (const text of [
+    'Phone makers unveiled foldable handsets at the Mobile World Congress on Monday',
+    'Ahmed Chalabi returned to Baghdad at the head of the Iraqi National Congress',
+    'The African National Congress lost its parliamentary majority for the first time',
+    "Delegates gathered in Beijing for the Communist Party's 20th Party Congress",
+    "China's National People's Congress opened its annual session",
+    "Peru's Congress voted to remove the president from office",
+    'A spokesman for the World Uyghur Congress criticised the ruling',
+    'The borders drawn at the Congress of Vienna lasted a century',
+    'The Trinamool Congress held on to West Bengal',
+    'Mobile World Congress Opens With a Focus on AI',
+  ]) t.notOk(us(text), text);
+  // Still the US Congress: named as such, alone, after a word capitalised for its place or a US word.
+  for (const text of [
+    'The US Congress approved the spending bill',
+    'The U.S. Congress must vote on the package',
+    'Congress passed the bill late on Friday',
+    'Lobbyists pressed members of Congress to drop the tax',
+    'Yesterday Congress adjourned without a deal',
+    'But Congress has not acted on the request',
+    "America's Congress has rarely been so divided",
+    'A Republican Congress is unlikely to fund the plan',
+    'The manuscript is held at the Library of Congress',
+    'White House Urges Congress to Extend Funding',
+    'Governors Ask Congress for Disaster Relief',
+  ]) t.ok(us(text), text);
+});
+
+t.test('the Indian National Congress; a bare "Congress" is the party where the text names it or India alone', async (t) => {
+  const congress = (text: string) => findEntities(text, { lang: 'en' }).map((e) => e.id).filter((id) => id === 'us-congress' || id === 'indian-national-congress');
+  t.same(congress('The Indian National Congress won the state election in Karnataka'), ['indian-national-congress']);
+  t.same(congress('The opposition Congress party walked out of parliament'), ['indian-national-congress']);
+  // Named once, it is the party each time "Congress" stands alone in the text.
+  const named = findEntities('Leaders of the Indian National Congress met on Sunday. Congress will contest every seat, a Congress spokesman said.', { lang: 'en' });
+  t.same(named.filter((e) => e.id === 'us-congress' || e.id === 'indian-national-congress').map((e) => [e.id, e.count]), [['indian-national-congress', 3]]);
+  // Beside India and no US name, a bare "Congress" is the party, as the Indian press writes it.
+  t.same(congress('Congress leader Rahul Gandhi accused Narendra Modi of ignoring farmers'), ['indian-national-congress']);
+  // Beside a US name, or with no country at all, it is the US Congress.
+  t.same(congress('Joe Biden asked Congress to approve arms sales to India'), ['us-congress']);
+  t.same(congress('Congress leaders reached a budget deal on Tuesday'), ['us-congress']);
+  // Other parties ending in "Congress" are neither.
+  t.same(congress('The Nationalist Congress Party split into two factions'), []);
+  const inc = getEntity('indian-national-congress');
+  t.equal(inc?.type, 'org');
+  t.equal(inc?.country, 'IN');
+  t.match(inc?.names, { en: 'Indian National Congress', ar: 'حزب المؤتمر الوطني الهندي', fr: 'Congrès national indien', es: 'Congreso Nacional Indio', de: 'Indischer Nationalkongress', tr: 'Hindistan Ulusal Kongresi', fa: 'کنگره ملی هند', ru: 'Индийский национальный конгресс', zh: '印度国民大会党' });
+});
+
+t.test('English "Jordan" is the country, not a first name or a surname', async (t) => {
+  const jo = (text: string) => findEntities(text, { lang: 'en' }).some((e) => e.id === 'Q810');
+  for (const text of [
+    'Michael Jordan won six titles with the Chicago Bulls',
+    'The sneakers were designed for Michael Jordan in 1985',
+    'Jordan Henderson captained the side in the final',
+    'Jordan Peterson drew a large crowd in Toronto',
+    'The film stars Michael B. Jordan as a boxer',
+    'SNB chairman Thomas Jordan kept rates on hold',
+    'Collectors queued for the new Air Jordan release',
+    'Michael Jordan Sells His Stake in the Hornets',
+    'Jordan Henderson Joins Ajax',
+  ]) t.notOk(jo(text), text);
+  for (const text of [
+    'Jordan Says It Will Reopen Its Border With Syria',
+    'Jordan Hosts Talks on Gaza Ceasefire',
+    'Jordan Closes Border Crossing After Attack',
+    'Jordan Will Reopen Its Airspace',
+    'Israel Warns Jordan Over Holy Sites',
+    'Iraq Beat Jordan in Amman Friendly',
+    'Why Jordan Matters to the Gulf',
+    "Jordan's King Abdullah met the envoy in Amman",
+    'The envoy arrived in Amman, Jordan, on Sunday',
+    'Neighbouring Jordan has taken in more than a million refugees',
+    'But Jordan rejected the proposal',
+    'King Abdullah II of Jordan addressed the assembly',
+    'The Jordan-Israel peace treaty was signed in 1994',
+    'Jordan Monday denied any role in the strike',
+    'ISRAEL WARNS JORDAN',
+    'Protests spread across Jordan this week',
+  ]) t.ok(jo(text), text);
+});
+
 t.test('getEntity gives names per language and every alias', async (t) => {
   const k = getEntity('mustafa-al-kadhimi');
   t.ok(k);

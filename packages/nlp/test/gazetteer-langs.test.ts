@@ -150,6 +150,24 @@ t.test('Barcelona, the city and the club, in German, Turkish, Persian, Russian a
   t.same(bcn('巴塞罗那队以三比一击败皇马'), ['fc-barcelona']);
 });
 
+t.test('the Indian National Congress as the press of each language names it', async (t) => {
+  const inc = 'indian-national-congress';
+  has(t, 'فاز حزب المؤتمر الوطني الهندي في الانتخابات المحلية', [inc]);
+  has(t, 'انتقد حزب الكونغرس الحكومة الهندية', [inc]);
+  has(t, 'Le parti du Congrès a dénoncé la réforme agraire', [inc]);
+  has(t, 'El Partido del Congreso presentó a sus candidatos en la India', [inc]);
+  has(t, 'Die Kongresspartei verlor die Wahl in Indien', [inc]);
+  has(t, "Kongre Partisi lideri Yeni Delhi'de konuştu", [inc]);
+  has(t, 'حزب کنگره هند در انتخابات شکست خورد', [inc]);
+  has(t, 'Лидер Индийского национального конгресса выступил в Дели', [inc]);
+  has(t, '国大党领导人批评政府', [inc]);
+  // Neither the Indian party nor the US Congress: the South African ANC, and the Spanish Congress.
+  const neither = (text: string) => ids(text).filter((id) => id === inc || id === 'us-congress');
+  t.same(neither('Le parti du Congrès national africain a perdu sa majorité'), []);
+  t.same(neither('El Partido del Congreso Nacional Africano perdió la mayoría'), []);
+  t.same(neither('el primer partido del Congreso de los Diputados'), []);
+});
+
 t.test('Salvador is a first name and a Brazilian city; the country is El Salvador', async (t) => {
   const sv = (text: string) => findEntities(text).some((e) => e.country === 'SV');
   // A first name, and Brazil's third city (Salvador da Bahia), in Spanish, Portuguese and English.
