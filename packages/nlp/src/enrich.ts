@@ -23,8 +23,9 @@ export const TAGGERS = {
   // a capital there, or never count.
   // 1.2.0: first names before a surname ("Maurice Ravel"), "Salvador" alone and 今日|本报 no longer name a country; "EE. UU." does.
   // 1.3.0: Barcelona the city (Q1492) beside the club, told apart by context; "Jordan" is no country in French, Spanish, German, Turkish… text (Jordan Bardella).
-  entities: { tagger: 'akhbar-gazetteer', version: '1.3.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.3.0' },
+  // 1.4.0: "Congress" ending another body's name ("Mobile World Congress") is not the US Congress, the Indian National Congress is an entity; English "Michael Jordan", "Jordan Henderson" no longer name Jordan.
+  entities: { tagger: 'akhbar-gazetteer', version: '1.4.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.4.0' },
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.0.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.0.0' },
