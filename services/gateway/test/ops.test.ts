@@ -2,10 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import { setTimeout as delay } from 'node:timers/promises';
-import { QUEUES } from '@akhbar/core';
+import { QUEUES, createRedis } from '@akhbar/core';
 import { createEsClient, ensureArticleIndex } from '@akhbar/search';
 import {
-  deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startService, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix,
+  deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startRedisServer, startService, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix,
+  waitFor,
 } from '@akhbar/testkit';
 import { ADMIN_TOKEN, admin, testGateway, type TestGateway } from './helpers.ts';
 
@@ -183,6 +184,60 @@ t.test('rate limits are shared by gateway processes through Redis', async (t) =>
   t.ok(limited.headers['retry-after']);
   t.not((await a.app.inject({ url: '/v1/suggest?prefix=x', remoteAddress: '10.0.0.8' })).statusCode, 429, 'another client is not limited');
   t.equal((await a.app.inject({ url: '/healthz', remoteAddress: '10.0.0.7' })).statusCode, 200, 'health checks are never limited');
+});
+
+t.test('the shared limit: every request counted in Redis, most answered without waiting for it, a client refused exactly at its limit', async (t) => {
+  // A private Redis this test may pause without holding up the others.
+  const server = await startRedisServer();
+  t.teardown(() => server.close());
+  const connect = () => {
+    const r = createRedis(server.url, 'producer');
+    r.on('error', () => undefined);
+    return r;
+  };
+  const ra = connect();
+  const rb = connect();
+  const queuePrefix = uniqueQueuePrefix('ops-rl-wb');
+  const indexPrefix = uniqueIndexPrefix('ops-rl-wb');
+  // Behind a proxy that names the client (X-Forwarded-For), served over real HTTP: Redis's answers
+  // are read between requests as in production (injected requests can run back to back without
+  // the event loop ever reading a socket).
+  const a = await testGateway({ queuePrefix, indexPrefix, redis: ra, rateLimitMax: 20, rateLimitWindowSec: 60, trustProxy: true });
+  const b = await testGateway({ queuePrefix, indexPrefix, redis: rb, rateLimitMax: 20, rateLimitWindowSec: 60, trustProxy: true });
+  const urls = new Map<TestGateway, string>();
+  for (const gw of [a, b]) urls.set(gw, await gw.app.listen({ port: 0, host: '127.0.0.1' }));
+  t.teardown(async () => {
+    await a.close();
+    await b.close();
+    ra.disconnect();
+    rb.disconnect();
+  });
+  // A read route answered from the gazetteer alone: nothing but the limit touches Redis or Elasticsearch.
+  const ask = async (gw: TestGateway, ip: string) => {
+    const res = await fetch(`${urls.get(gw)!}/v1/entities?name=Baghdad`, { headers: { 'x-forwarded-for': ip } });
+    await res.arrayBuffer();
+    return { statusCode: res.status, headers: { 'x-ratelimit-remaining': res.headers.get('x-ratelimit-remaining') } };
+  };
+  const count = async (ip: string) => Number(await server.admin.get(`${queuePrefix.replace(/[{}]/g, '')}:ratelimit:ip:${ip}`));
+
+  // One client alternating between two processes: refused from its 21st request on, whichever answers.
+  const codes: number[] = [];
+  for (let i = 0; i < 30; i++) codes.push((await ask(i % 2 === 0 ? a : b, '10.9.0.1')).statusCode);
+  t.same(codes, [...Array<number>(20).fill(200), ...Array<number>(10).fill(429)], 'exactly 20 answered, then 429 on both');
+  await waitFor(async () => ((await count('10.9.0.1')) === 30 ? true : undefined), { timeoutMs: 5_000, what: 'every increment in Redis' });
+  t.equal(await count('10.9.0.1'), 30, 'Redis counted every request, refused ones too');
+
+  // Another client, its window known to this process: Redis held for 2 s does not hold its requests.
+  t.equal((await ask(a, '10.9.0.2')).statusCode, 200);
+  await server.admin.call('CLIENT', 'PAUSE', '2000', 'WRITE');
+  const started = Date.now();
+  const fast = await ask(a, '10.9.0.2');
+  const tookMs = Date.now() - started;
+  t.equal(fast.statusCode, 200);
+  t.ok(tookMs < 1_500, `answered without waiting for Redis (${String(tookMs)} ms)`);
+  t.equal(fast.headers['x-ratelimit-remaining'], '18', 'and counted: 18 left');
+  await waitFor(async () => ((await count('10.9.0.2')) === 2 ? true : undefined), { timeoutMs: 5_000, what: 'the held increment' });
+  t.pass('the increment reached Redis once it took writes again');
 });
 
 t.test('a backend that is down is a 503, never a 500', async (t) => {

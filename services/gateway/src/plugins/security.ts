@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { RedisClient } from '@akhbar/core';
 import { GatewayErrors } from '../errors.ts';
 import { apiKeyParams } from '../auth.ts';
+import { WriteBehindRedisStore } from '../rate-limit-store.ts';
 
 export interface SecurityOptions {
   corsOrigins: readonly string[];
@@ -92,10 +93,11 @@ export const securityPlugin = fp<SecurityOptions>(async (app, opts) => {
     await app.register(rateLimit, {
       max: opts.rateLimitMax,
       timeWindow: opts.rateLimitWindowSec * 1000,
-      redis: opts.redis,
-      // One key per client, each expiring with its window. The prefix's {hash tag} is dropped so
-      // on Redis Cluster the counters spread over every slot instead of crowding the queues' one.
-      nameSpace: `${opts.queuePrefix.replace(/[{}]/g, '')}:ratelimit:`,
+      // Counted in Redis, shared by every gateway process, without most requests waiting for it
+      // (rate-limit-store.ts). One key per client, each expiring with its window. The prefix's
+      // {hash tag} is dropped so on Redis Cluster the counters spread over every slot instead of
+      // crowding the queues' one.
+      store: WriteBehindRedisStore.over(opts.redis, `${opts.queuePrefix.replace(/[{}]/g, '')}:ratelimit:`),
       skipOnError: true,
       allowList: (req) => UNLIMITED.has(req.routeOptions.url ?? ''),
       keyGenerator: (req) => {
