@@ -317,8 +317,8 @@ export function withNearness(query: Record<string, unknown>, near: GeoCircle, ha
 }
 
 /** The scoring of a relevance-sorted search: nearness for `near=`, then recency. */
-function relevance(query: Record<string, unknown>, p: SearchRequest, hasText: boolean): Record<string, unknown> {
-  return withRecency(p.near ? withNearness(query, p.near, hasText) : query, p.origin);
+function relevance(query: Record<string, unknown>, p: SearchRequest): Record<string, unknown> {
+  return withRecency(p.near ? withNearness(query, p.near, p.q !== undefined && p.q.trim() !== '') : query, p.origin);
 }
 
 export function sortFor(mode: SortMode): unknown[] {
@@ -438,7 +438,7 @@ export function neutralHighlightBody(f: SearchFilters, ids: readonly string[]): 
 export function buildSearchBody(p: SearchRequest): Record<string, unknown> {
   let query = buildQuery(p);
   const hasText = p.q !== undefined && p.q.trim() !== '';
-  if (p.sort === 'relevance') query = relevance(query, p, hasText);
+  if (p.sort === 'relevance') query = relevance(query, p);
   const body: Record<string, unknown> = {
     size: p.limit,
     query,
@@ -471,7 +471,7 @@ export function preferredHitsBody(p: SearchRequest, storyIds: readonly string[],
   const langs = p.lang ? prefer.filter((l) => p.lang!.includes(l)) : prefer;
   let query = buildQuery({ ...p, story: [...storyIds], lang: [...langs] });
   const hasText = p.q !== undefined && p.q.trim() !== '';
-  if (p.sort === 'relevance') query = relevance(query, p, hasText);
+  if (p.sort === 'relevance') query = relevance(query, p);
   const hit = {
     top_hits: {
       size: 1,
