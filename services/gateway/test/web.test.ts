@@ -1122,6 +1122,29 @@ t.test('a hit its feed put on the map links to the news near it', async (t) => {
   await done(t, w);
 });
 
+t.test('a hit that names a place links to the news about that place', async (t) => {
+  // Iraq named most, Mosul the place it is about: the link goes to Mosul, a city, not to the country.
+  const [bridge] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'en-mosul-ferry-web', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-ferry',
+    title: 'Ferry service across the Tigris resumes in Mosul',
+    summary: 'Iraq restores a crossing closed for two years.',
+    body: 'Iraq restored a ferry crossing in Mosul that had been closed for two years; Iraqi officials said boats run every hour.',
+    topics: ['society'], entities: ['Q796', 'Q161179'], countries: ['IQ'],
+  }]);
+  const w = await open('/?ui=en&q=ferry&sort=newest');
+  const { page } = w;
+  const link = page.locator(`#results li.hit[data-id="${bridge!.id}"] a.nearby-link`);
+  t.equal(await text(link), 'News nearby');
+  t.match(await link.getAttribute('title'), /within 50 km of Mosul, the place this one names most/, 'its title names the place');
+  const href = new URL((await link.getAttribute('href'))!, base);
+  t.same([href.searchParams.get('near'), href.searchParams.get('radius'), href.searchParams.get('q'), href.searchParams.get('sort')], ['Q161179', '50km', null, null], 'the place by its id, 50 km, no query, near\'s own order');
+  await settled(page, () => link.click());
+  t.equal(await page.textContent('#chips button.chip[data-filter="near"] span:first-child'), 'Near: Mosul (50 km)', 'a chip naming the place');
+  t.equal((await hitIds(page))[0], bridge!.id, 'the article about Mosul first');
+  t.equal(await page.inputValue('#f-sort'), 'relevance');
+  await done(t, w);
+});
+
 t.test('feeds view: the admin token, adding a site by autodiscovery, refresh and remove', async (t) => {
   const w = await open('/?ui=en&view=feeds');
   const { page } = w;

@@ -6,7 +6,7 @@ import { api, apiHref, ApiError, credentials } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
-import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel } from './app.js';
+import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
 
 const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
@@ -339,12 +339,23 @@ function fragmentNodes(fragments) {
 const NEARBY_RADIUS = '25km';
 
 /**
- * The search for what happened near a point: the same filters, no query, no story, the point as
- * near= (a permalink and, clicked, a navigation inside the page).
+ * The search for what happened near a hit: around the point its feed gave it (25 km), else
+ * around the place it names most (a hit lists its entities most-named first; a city, not a
+ * country), by the place's id so the chip names it (the default 50 km). The same filters, no
+ * query, no story; the API ranks the articles about that place first. A permalink and, clicked,
+ * a navigation inside the page. None for a hit that names no place.
  */
-function nearbyLink(geo) {
-  const patch = { view: 'search', show: 'articles', q: undefined, story: undefined, cursor: undefined, near: `${String(geo.lat)},${String(geo.lon)}`, radius: NEARBY_RADIUS };
-  return h('a', { href: urlOf({ ...readState(), ...patch }), class: 'nearby-link', title: t('hit.nearbyTitle', { radius: radiusLabel(NEARBY_RADIUS) }), onclick: (e) => followLink(e, () => navigate(patch, { focus: 'heading' })) }, t('hit.nearby'));
+function nearbyLink(hit) {
+  const place = hit.geo ? undefined : hit.entities.find((e) => e.type === 'place');
+  if (!hit.geo && !place) return null;
+  const near = hit.geo ? `${String(hit.geo.lat)},${String(hit.geo.lon)}` : place.id;
+  const radius = hit.geo ? NEARBY_RADIUS : DEFAULT_RADIUS;
+  const title = hit.geo
+    ? t('hit.nearbyTitle', { radius: radiusLabel(radius) })
+    : t('hit.nearbyPlaceTitle', { radius: radiusLabel(radius), place: entityLabel(place.id, place.names?.[uiLang()] ?? place.name) });
+  const patch = { view: 'search', show: 'articles', q: undefined, story: undefined, cursor: undefined, sort: undefined, near, radius };
+  return [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
+    h('a', { href: urlOf({ ...readState(), ...patch }), class: 'nearby-link', title, onclick: (e) => followLink(e, () => navigate(patch, { focus: 'heading' })) }, t('hit.nearby'))];
 }
 
 export function hitItem(hit, i, state = {}, prefix = 'hit') {
@@ -369,7 +380,7 @@ export function hitItem(hit, i, state = {}, prefix = 'hit') {
       typeof hit.tone === 'number' ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), toneBadge(hit.tone)] : null,
       hit.topics.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'topics' }, hit.topics.map(topicLabel).join(listSep()))] : null,
       hit.entities.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'entities' }, hit.entities.slice(0, 4).map((e, k) => [k > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.names?.[uiLang()])))]))] : null,
-      hit.geo ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), nearbyLink(hit.geo)] : null),
+      nearbyLink(hit)),
     others > 0
       ? [
           h('button', { type: 'button', class: 'story-btn', 'aria-expanded': 'false', 'aria-controls': storyId, dataset: { story: hit.story.id }, onclick: (e) => toggleStory(e.currentTarget, hit, storyId) }, t('story.more', { n: others })),
