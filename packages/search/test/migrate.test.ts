@@ -36,6 +36,15 @@ async function total(index: string, query: Record<string, unknown> = { match_all
   return typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
 }
 
+/** v1 of `prefix` as an older template built it: the current one without `field`, behind both aliases. */
+async function createOlderIndex(prefix: string, templateVersion: number, field: string): Promise<void> {
+  const names = indexNames(prefix);
+  const older = articleIndexBody() as { mappings: { properties: Record<string, unknown>; _meta: Record<string, unknown> } };
+  delete older.mappings.properties[field];
+  older.mappings._meta = { templateVersion };
+  await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
+}
+
 const T0 = '2024-03-01T08:00:00.000Z';
 const T1 = '2024-03-01T09:00:00.000Z';
 
@@ -168,10 +177,7 @@ t.test('an index from an older template gets the new fields in place and keeps t
   const prefix = newPrefix('migrate-fields');
   const names = indexNames(prefix);
   // v1 as the v3 template built it: no tone.
-  const older = articleIndexBody() as { mappings: { properties: Record<string, unknown>; _meta: Record<string, unknown> } };
-  delete older.mappings.properties.tone;
-  older.mappings._meta = { templateVersion: 3 };
-  await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
+  await createOlderIndex(prefix, 3, 'tone');
   const gloomy = toDocument(makeArticle({ title: 'Floods cut the road to the port', tone: -6.5, fetchedAt: T0 }));
   const cheerful = toDocument(makeArticle({ title: 'Harbour reopens after repairs', tone: 4.2, fetchedAt: T0 }));
   await t.rejects(write(prefix, [gloomy]), /strict_dynamic_mapping_exception/, 'the strict mapping refuses a document with tone');
@@ -189,10 +195,7 @@ t.test('a near= search works on an index built before mainLocation, and ranks by
   const prefix = newPrefix('migrate-near');
   const names = indexNames(prefix);
   // v1 as the v5 template built it: no mainLocation (the gateway may be upgraded before the indexer adds it).
-  const older = articleIndexBody() as { mappings: { properties: Record<string, unknown>; _meta: Record<string, unknown> } };
-  delete older.mappings.properties.mainLocation;
-  older.mappings._meta = { templateVersion: 5 };
-  await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
+  await createOlderIndex(prefix, 5, 'mainLocation');
   const basra = { lat: 30.51, lon: 47.78 };
   const baghdad = { lat: 33.31, lon: 44.37 };
   // Both are in Basra's circle; only the first is about Basra (its feed's point).
