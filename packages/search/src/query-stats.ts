@@ -41,7 +41,26 @@ export interface TimelineRequest extends SearchFilters {
   tone?: boolean;
   /** Bounds so empty buckets at the edges are returned too. */
   bounds?: { min: string; max: string };
+  /** Count the coverage too (coverageFilters) so each bucket's matching articles are a share of it. */
+  share?: boolean;
   timeoutMs?: number;
+}
+
+/** The filters that say where coverage is read (sources, languages, dates), kept by coverageFilters. */
+const COVERAGE_KEYS = ['lang', 'source', 'domain', 'sourceCountry', 'excludeSource', 'excludeDomain', 'from', 'to'] as const;
+
+/**
+ * What a share of coverage is measured against, as GDELT's volume timeline (the percentage of all
+ * monitored coverage) and Media Cloud's normalised attention (matching stories of all stories in
+ * the same collections) measure it: every article of the same sources, languages and dates. The
+ * filters of what the articles are about — q, in, topic, entity, country, story, tone, near, bbox
+ * — are left out, so a rise in the share is more of the coverage talking about it, not more
+ * articles fetched that day.
+ */
+export function coverageFilters(f: SearchFilters): SearchFilters {
+  const out: Record<string, unknown> = {};
+  for (const k of COVERAGE_KEYS) if (f[k] !== undefined) out[k] = f[k];
+  return out as SearchFilters;
 }
 
 export function timelineBody(r: TimelineRequest): Record<string, unknown> {
@@ -58,8 +77,17 @@ export function timelineBody(r: TimelineRequest): Record<string, unknown> {
   const tone = r.tone ? { tone: { avg: { field: F.tone } } } : undefined;
   const aggs: Record<string, unknown> = { ...tone };
   if (r.split) aggs.split = { terms: { field: SPLITS[r.split], size: r.splitSize ?? 5 }, ...(tone ? { aggs: tone } : {}) };
-  if (Object.keys(aggs).length > 0) histogram.aggs = aggs;
-  return { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms`, query: buildQuery(r), aggs: { timeline: histogram, ...tone } };
+  const common = { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms` };
+  if (!r.share) {
+    if (Object.keys(aggs).length > 0) histogram.aggs = aggs;
+    return { ...common, query: buildQuery(r), aggs: { timeline: histogram, ...tone } };
+  }
+  // One request, so both counts read the same index state: the histogram runs over the coverage
+  // and each bucket counts the matching articles in it (a filter aggregation); tone and split are
+  // of the matching articles, as without share. Hits' total is the coverage's.
+  const match = buildQuery(r);
+  histogram.aggs = { match: { filter: match, ...(Object.keys(aggs).length > 0 ? { aggs } : {}) } };
+  return { ...common, query: buildQuery(coverageFilters(r)), aggs: { timeline: histogram, match: { filter: match, ...(tone ? { aggs: tone } : {}) } } };
 }
 
 /** `opts.tone`: each value's average tone too (how each source, country… covers what matches). */

@@ -3,7 +3,7 @@
 // SVG/HTML the page styles and a screen reader can read (each chart has a text summary and its
 // numbers in a table).
 import { h } from './dom.js';
-import { t, fmtNumber, fmtTone, fmtDate, langName } from './i18n.js';
+import { t, fmtNumber, fmtShare, fmtTone, fmtDate, langName } from './i18n.js';
 
 const H = 240;
 const M = { top: 12, right: 10, bottom: 30, left: 48 };
@@ -55,6 +55,9 @@ export function timelineChart(res, { seriesLabel = langName, width = 800 } = {})
   const labelOf = (k) => (k === 'other' ? t('chart.other') : seriesLabel(k));
   const max = niceCeil(Math.max(0, ...buckets.map((b) => b.count)));
   const y = (v) => M.top + ph - (v / max) * ph;
+  // With share=true, and when the search narrows the coverage at all: each bar's share of it.
+  const shared = typeof res.share === 'number' && res.share < 1;
+  const share = (b) => (typeof b.share === 'number' ? fmtShare(b.share) : '–');
 
   const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline', role: 'img', dir: 'ltr', 'aria-label': summary(buckets, res.interval) });
   for (const v of [0, max / 2, max]) {
@@ -63,7 +66,8 @@ export function timelineChart(res, { seriesLabel = langName, width = 800 } = {})
   }
   buckets.forEach((b, i) => {
     const x = M.left + i * bw + gap / 2;
-    const g = h('svg:g', { class: 'bucket', dataset: { t: b.t, count: String(b.count) } }, h('svg:title', {}, `${dateLabel(b.t, res.interval)}: ${fmtNumber(b.count)}`));
+    const g = h('svg:g', { class: 'bucket', dataset: { t: b.t, count: String(b.count) } }, h('svg:title', {}, `${dateLabel(b.t, res.interval)}: ${fmtNumber(b.count)}${shared && b.count > 0 ? ` (${t('chart.shareOf', { share: share(b) })})` : ''}`));
+    if (shared && typeof b.share === 'number') g.dataset.share = String(b.share);
     if (b.split && series.length > 0) {
       let base = 0;
       series.forEach((k, si) => {
@@ -85,10 +89,11 @@ export function timelineChart(res, { seriesLabel = langName, width = 800 } = {})
   const table = h('details', { class: 'data-table' },
     h('summary', {}, t('chart.table')),
     h('table', {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chart.date')), h('th', { scope: 'col' }, t('chart.count')), series.length > 1 ? series.map((k) => h('th', { scope: 'col' }, labelOf(k))) : null)),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chart.date')), h('th', { scope: 'col' }, t('chart.count')), shared ? h('th', { scope: 'col' }, t('chart.share')) : null, series.length > 1 ? series.map((k) => h('th', { scope: 'col' }, labelOf(k))) : null)),
       h('tbody', {}, buckets.filter((b) => b.count > 0).map((b) =>
-        h('tr', {}, h('th', { scope: 'row' }, dateLabel(b.t, res.interval)), h('td', {}, fmtNumber(b.count)), series.length > 1 ? series.map((k) => h('td', {}, fmtNumber(b.split?.[k] ?? 0))) : null)))));
-  return h('div', { class: 'chart' }, svg, legend, table);
+        h('tr', {}, h('th', { scope: 'row' }, dateLabel(b.t, res.interval)), h('td', {}, fmtNumber(b.count)), shared ? h('td', {}, share(b)) : null, series.length > 1 ? series.map((k) => h('td', {}, fmtNumber(b.split?.[k] ?? 0))) : null)))));
+  const note = shared ? h('p', { class: 'muted share-note' }, t('chart.shareOf', { share: fmtShare(res.share) })) : null;
+  return h('div', { class: 'chart' }, svg, legend, note, table);
 }
 
 function summary(buckets, interval) {

@@ -53,7 +53,8 @@ export function timeZone() {
 
 /** The timeline and the tone card, from one /v1/stats/timeline call that asks for tone too. */
 async function timeline(fp, signal) {
-  const params = { ...fp, split: 'lang', splitSize: 6, tone: true, tz: timeZone() };
+  // share: each bar's share of the coverage of the same sources, languages and dates.
+  const params = { ...fp, split: 'lang', splitSize: 6, tone: true, share: true, tz: timeZone() };
   if (!fp.from) {
     const oldest = await api('/v1/search', { params: { ...fp, sort: 'oldest', limit: 1, highlight: false }, signal });
     if (oldest.hits.length === 0) {
@@ -62,6 +63,9 @@ async function timeline(fp, signal) {
       return fill('card-timeline', empty());
     }
     params.interval = intervalFor(oldest.hits[0].publishedAt);
+    // The bars start at the first matching article, not at the coverage's first (the histogram of
+    // a share spans the coverage).
+    params.from = oldest.hits[0].publishedAt;
   }
   const res = await api('/v1/stats/timeline', { params, signal });
   $('dash-status').textContent = t('dash.total', { n: res.total });

@@ -132,6 +132,8 @@ const STRINGS = {
     'chart.table': 'Show the numbers',
     'chart.date': 'Date',
     'chart.count': 'Articles',
+    'chart.share': 'Share of coverage',
+    'chart.shareOf': '{share} of the coverage of these sources and dates',
     'chart.other': 'other',
     'chart.sep': '; ',
     'chart.tone': 'Tone',
@@ -414,6 +416,8 @@ const STRINGS = {
     'chart.table': 'اعرض الأرقام',
     'chart.date': 'التاريخ',
     'chart.count': 'المقالات',
+    'chart.share': 'الحصة من التغطية',
+    'chart.shareOf': '{share} من تغطية هذه المصادر في هذه الفترة',
     'chart.other': 'أخرى',
     'chart.sep': '؛ ',
     'chart.tone': 'النبرة',
@@ -696,6 +700,8 @@ const STRINGS = {
     'chart.table': 'Afficher les chiffres',
     'chart.date': 'Date',
     'chart.count': 'Articles',
+    'chart.share': 'Part de la couverture',
+    'chart.shareOf': '{share} de la couverture de ces sources sur cette période',
     'chart.other': 'autres',
     'chart.sep': ' ; ',
     'chart.tone': 'Tonalité',
@@ -911,6 +917,11 @@ export function fmtNumber(n) {
 }
 
 /** A tone score: one decimal, signed (+2.1, -5.2, 0), in the UI's number format. */
+/** A share (0…1) as a percentage, to one decimal below 10 % (8.5 %, 42 %), in the UI's number format. */
+export function fmtShare(x) {
+  return new Intl.NumberFormat(ui, { style: 'percent', maximumFractionDigits: x < 0.1 ? 1 : 0 }).format(Number(x));
+}
+
 export function fmtTone(n) {
   return new Intl.NumberFormat(ui, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(Number(n));
 }

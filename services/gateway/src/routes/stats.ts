@@ -24,6 +24,11 @@ function approxMs(v: string | undefined, now: number): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** A share of coverage, 0…1 to six decimals (a millionth of the coverage); null when there is none. */
+function shareOf(count: number, all: number): number | null {
+  return all > 0 ? Math.round((count / all) * 1e6) / 1e6 : null;
+}
+
 const INTERVAL_MS = { hour: 3.6e6, day: 8.64e7, week: 6.048e8, month: 2.592e9 } as const;
 const MAX_BUCKETS = 5_000;
 
@@ -57,6 +62,10 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             split: Type.Optional(Type.Union(Object.keys(SPLITS).map((s) => Type.Literal(s)), { description: 'One series per lang, topic, source or country' })),
             splitSize: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Series when split' }),
             tone: Type.Boolean({ default: false, description: 'Add the average tone of each bucket (and of each series when split), as GDELT\'s tone timeline' }),
+            share: Type.Boolean({
+              default: false,
+              description: 'Add each bucket\'s coverage (all articles of the same lang, source, domain, sourceCountry and dates, whatever they are about) and the share of it that matches, as GDELT\'s volume timeline',
+            }),
             tz: Type.String({ default: 'UTC', pattern: '^([A-Za-z]+(/[A-Za-z0-9_+-]+){0,2}|[+-]\\d{2}:\\d{2})$', maxLength: 64, description: 'Time zone of bucket boundaries (IANA name or ±hh:mm)' }),
           },
           { additionalProperties: false },
@@ -66,10 +75,14 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             interval: Type.String(),
             total: Type.Integer(),
             tone: Type.Optional(ToneAverage('Average tone of every matching article with one (null when none); with tone=true')),
+            all: Type.Optional(Type.Integer({ description: 'Articles of the coverage over the whole range; with share=true' })),
+            share: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'total ÷ all (0…1; null when all is 0); with share=true' })),
             buckets: Type.Array(
               Type.Object({
                 t: Type.String(),
                 count: Type.Integer(),
+                all: Type.Optional(Type.Integer({ description: 'Articles of the coverage in the bucket (matching or not); with share=true' })),
+                share: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'count ÷ all (0…1; null when the bucket has no coverage); with share=true' })),
                 tone: Type.Optional(ToneAverage('Average tone of the bucket\'s articles (null when none has a tone); with tone=true')),
                 split: Type.Optional(Type.Record(Type.String(), Type.Integer())),
                 toneSplit: Type.Optional(Type.Record(Type.String(), ToneAverage('Average tone of the series'), { description: 'Average tone per series; with tone=true and split' })),
@@ -106,13 +119,23 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.split ? { split: q.split as Split } : {}),
         splitSize: q.splitSize,
         tone: q.tone,
+        share: q.share,
         tz,
         ...(fromMs !== undefined ? { bounds: { min: new Date(fromMs).toISOString(), max: new Date(toMs).toISOString() } } : {}),
         timeoutMs: app.gw.esTimeoutMs,
       });
       const res = await esQuery(app, 'timeline', body);
-      const buckets = ((res.aggregations?.timeline as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []).map((b) => {
-        const out: { t: string; count: number; tone?: number | null; split?: Record<string, number>; toneSplit?: Record<string, number | null> } = { t: new Date(b.key as number).toISOString(), count: b.doc_count };
+      const buckets = ((res.aggregations?.timeline as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []).map((bucket) => {
+        // With share, the histogram is over the coverage and the matching articles are its `match`.
+        const b = q.share ? bucket.match : bucket;
+        const out: { t: string; count: number; all?: number; share?: number | null; tone?: number | null; split?: Record<string, number>; toneSplit?: Record<string, number | null> } = {
+          t: new Date(bucket.key as number).toISOString(),
+          count: b.doc_count,
+        };
+        if (q.share) {
+          out.all = bucket.doc_count;
+          out.share = shareOf(b.doc_count, bucket.doc_count);
+        }
         if (q.tone) out.tone = roundTone(b.tone?.value);
         if (b.split) {
           const series = b.split.buckets as Array<{ key: string; doc_count: number; tone?: { value: number | null } }>;
@@ -124,8 +147,12 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return out;
       });
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      const tone = q.tone ? { tone: roundTone((res.aggregations?.tone as { value?: number | null } | undefined)?.value) } : {};
-      return { interval, total: totalOf(res.hits.total).total, ...tone, buckets, expandedEntities: entities };
+      const hitsTotal = totalOf(res.hits.total).total;
+      const matched = q.share ? (res.aggregations?.match as { doc_count: number; tone?: { value?: number | null } }) : undefined;
+      const total = matched ? matched.doc_count : hitsTotal;
+      const tone = q.tone ? { tone: roundTone((matched ?? (res.aggregations as { tone?: { value?: number | null } } | undefined))?.tone?.value) } : {};
+      const share = matched ? { all: hitsTotal, share: shareOf(total, hitsTotal) } : {};
+      return { interval, total, ...tone, ...share, buckets, expandedEntities: entities };
     },
   );
 
