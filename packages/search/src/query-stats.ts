@@ -24,7 +24,8 @@ export const STAT_FIELDS = {
 } as const;
 export type StatField = keyof typeof STAT_FIELDS;
 
-export const SPLITS = { lang: F.lang, topic: F.topics, source: F.sourceId, country: F.countries } as const;
+/** country: the countries articles are about; sourceCountry: where their sources are (GDELT's TimelineSourceCountry). */
+export const SPLITS = { lang: F.lang, topic: F.topics, source: F.sourceId, country: F.countries, sourceCountry: F.sourceCountry } as const;
 export type Split = keyof typeof SPLITS;
 
 export const INTERVALS = ['auto', 'hour', 'day', 'week', 'month'] as const;
@@ -88,6 +89,32 @@ export function timelineBody(r: TimelineRequest): Record<string, unknown> {
   const match = buildQuery(r);
   histogram.aggs = { match: { filter: match, ...(Object.keys(aggs).length > 0 ? { aggs } : {}) } };
   return { ...common, query: buildQuery(coverageFilters(r)), aggs: { timeline: histogram, match: { filter: match, ...(tone ? { aggs: tone } : {}) } } };
+}
+
+export interface ToneChartRequest extends SearchFilters {
+  /** Width of a bin in tone points (tone runs −100…100; most articles fall within ±10). */
+  step: number;
+  /** Most relevant articles kept per bin (0: counts only). */
+  articles: number;
+  timeoutMs?: number;
+}
+
+/**
+ * The tone of the coverage as a histogram (GDELT's ToneChart): matching articles with a tone in
+ * bins of `step` points, empty bins between the lowest and highest filled too, each with its most
+ * relevant articles (newest first among equals, as without a query every score is equal), and
+ * the average over all of them. Articles without a tone (enriched before tone existed) are in the
+ * hits' total but in no bin.
+ */
+export function toneChartBody(r: ToneChartRequest): Record<string, unknown> {
+  const top = r.articles > 0 ? { aggs: { top: { top_hits: { size: r.articles, sort: ['_score', { [F.publishedAt]: 'desc' }], _source: { includes: HIT_SOURCE_FIELDS } } } } } : {};
+  return {
+    size: 0,
+    track_total_hits: true,
+    timeout: `${r.timeoutMs ?? 10_000}ms`,
+    query: buildQuery(r),
+    aggs: { bins: { histogram: { field: F.tone, interval: r.step, min_doc_count: 0 }, ...top }, toned: { stats: { field: F.tone } } },
+  };
 }
 
 /** `opts.tone`: each value's average tone too (how each source, country… covers what matches). */

@@ -510,6 +510,10 @@ t.test('timeline, top values, trending, sources', async (t) => {
   t.equal(tl.buckets.reduce((n: number, b: Hit) => n + b.count, 0), tl.total, 'buckets add up to the total');
   t.ok(tl.buckets.length >= 3 && tl.buckets.length <= 5, 'one bucket per day, empty days included');
   t.ok(tl.buckets.some((b: Hit) => b.split?.ar >= 1 && b.split?.en >= 1), 'split by language');
+  const bySource = (await gw.app.inject({ url: '/v1/stats/timeline?q=Kadhimi&from=now-3d&interval=day&split=sourceCountry' })).json();
+  const perSourceCountry: Record<string, number> = {};
+  for (const b of bySource.buckets as Hit[]) for (const [c, n] of Object.entries(b.split ?? {})) perSourceCountry[c] = (perSourceCountry[c] ?? 0) + (n as number);
+  t.same(perSourceCountry, { IQ: 1, AE: 1, FR: 1 }, 'split by where the sources are: the visit as Baghdad, the Gulf and Paris reported it');
   const auto = (await gw.app.inject({ url: '/v1/stats/timeline?q=Kadhimi&from=now-1d' })).json();
   t.equal(auto.interval, 'hour', 'auto picks hours for a day');
   t.equal(auto.total, 3, 'search filters and expansion apply');

@@ -165,3 +165,49 @@ t.test('an alert can watch for negative coverage only', async (t) => {
   t.equal(bad.statusCode, 400);
   await gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${alert.id}`, headers: admin });
 });
+
+t.test("the tone chart (GDELT's ToneChart): the matching coverage in bins of tone, each with its most relevant articles", async (t) => {
+  type Bin = { from: number; to: number; count: number; hits: Array<{ id: string; tone?: number; story: { id: string; size: number } }> };
+  type Chart = { total: number; toned: number; tone: number | null; min: number | null; max: number | null; step: number; bins: Bin[] };
+  const { status, body } = await get('/v1/stats/tone', {});
+  t.equal(status, 200);
+  const chart = body as Chart;
+  const toned = fixtures.flatMap((a) => (a.enrichment.tone ? [a.enrichment.tone.score] : []));
+  t.equal(chart.total, fixtures.length, 'total counts every matching article');
+  t.equal(chart.toned, toned.length, 'toned: those with a tone, the ones in the bins');
+  t.equal(chart.step, 1);
+  t.equal(chart.min, Math.min(...toned));
+  t.equal(chart.max, Math.max(...toned));
+  t.ok(Math.abs(chart.tone! - toned.reduce((a, b) => a + b, 0) / toned.length) <= 0.005 + 1e-9, 'the average tone');
+  t.equal(chart.bins[0]!.from, Math.floor(Math.min(...toned)), 'the first bin holds the most negative article');
+  t.equal(chart.bins.at(-1)!.from, Math.floor(Math.max(...toned)), 'the last the most positive');
+  t.ok(chart.bins.every((b, i) => b.to === b.from + 1 && (i === 0 || b.from === chart.bins[i - 1]!.to)), 'bins of one point, contiguous, lowest first');
+  for (const b of chart.bins) {
+    const inside = toned.filter((x) => x >= b.from && x < b.to).length;
+    t.equal(b.count, inside, `[${b.from}, ${b.to}): ${inside} articles`);
+    t.equal(b.hits.length, Math.min(3, inside), 'up to three of its articles');
+    t.ok(b.hits.every((h) => h.tone! >= b.from && h.tone! < b.to), 'each inside its bin');
+  }
+  t.ok(chart.bins.some((b) => b.count === 0 && b.hits.length === 0), 'an empty bin between two filled ones is there, with nothing in it');
+  const heat = chart.bins.find((b) => b.hits.some((h) => h.id === idOf('en-heat')));
+  t.equal(heat?.from, Math.floor(toneOf(idOf('en-heat'))!), "the heatwave report in its tone's bin");
+  const visit = chart.bins.flatMap((b) => b.hits).find((h) => h.id === idOf('ar-visit'));
+  t.equal(visit?.story.size, 3, 'hits carry their story size as in a search');
+
+  const kadhimi = (await get('/v1/stats/tone', { q: 'Kadhimi', step: '0.5', articles: '1' })).body as Chart;
+  const visits = ['ar-visit', 'en-visit', 'fr-visit'].map((s) => toneOf(idOf(s))!);
+  t.equal(kadhimi.toned, visits.length, 'a query narrows it: the three reports of the visit, in any language');
+  t.same(kadhimi.bins.filter((b) => b.count > 0).map((b) => b.from), [...new Set(visits.map((x) => Math.floor(x * 2) / 2))].sort((a, b) => a - b), 'bins of half a point');
+  t.ok(kadhimi.bins.every((b) => b.hits.length <= 1), 'one article per bin');
+
+  const counts = (await get('/v1/stats/tone', { articles: '0', step: '0.1', toneMin: '-1', toneMax: '1' })).body as Chart;
+  t.ok(counts.bins.every((b) => b.hits.length === 0), 'articles=0: counts only');
+  t.ok(counts.bins.every((b) => Number.isInteger(Math.round(b.from * 10)) && String(b.from).length <= 4), `edges print as tenths: ${counts.bins.map((b) => b.from).join(' ')}`);
+  t.equal(counts.toned, toned.filter((x) => x >= -1 && x <= 1).length, 'tone filters hold');
+
+  for (const [param, value] of [['step', '0'], ['step', 'wide'], ['articles', '11']] as const) {
+    const bad = await get('/v1/stats/tone', { [param]: value });
+    t.equal(bad.status, 400, `${param}=${value}`);
+    t.equal(bad.body.error?.param, param);
+  }
+});

@@ -1,12 +1,12 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { INTERVALS, MAP_LEVELS, SPLITS, STAT_FIELDS, mapBody, sourcesBody, timelineBody, topBody, trendingBody, type Interval, type MapLevel, type StatField, type Split } from '@akhbar/search';
+import { INTERVALS, MAP_LEVELS, SPLITS, STAT_FIELDS, mapBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type Interval, type MapLevel, type StatField, type Split } from '@akhbar/search';
 import { badParam } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { isStopword } from '../stopwords.ts';
 import type { LocatedEntity } from '../expand.ts';
 import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type MapBucket } from '../geo.ts';
-import { BucketOut, EntityOut, ToneAverage, pickNames, presentBuckets, roundTone, totalOf } from '../present.ts';
+import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { FilterParams, NamesParam, UndatedFilterParams, nameLangs, toFilters, windowParam } from '../params.ts';
 
 const UNIT_MS: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, H: 3.6e6, d: 8.64e7, w: 6.048e8, M: 2.592e9, y: 3.1536e10 };
@@ -153,6 +153,76 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const tone = q.tone ? { tone: roundTone((matched ?? (res.aggregations as { tone?: { value?: number | null } } | undefined))?.tone?.value) } : {};
       const share = matched ? { all: hitsTotal, share: shareOf(total, hitsTotal) } : {};
       return { interval, total, ...tone, ...share, buckets, expandedEntities: entities };
+    },
+  );
+
+  app.get(
+    '/v1/stats/tone',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'The tone of the matching coverage as a histogram (GDELT\'s ToneChart), each bin with its most relevant articles',
+        querystring: Type.Object(
+          {
+            ...FilterParams,
+            ...NamesParam,
+            step: Type.Number({ minimum: 0.1, maximum: 50, default: 1, description: 'Width of a bin in tone points (tone runs -100…100; most articles fall within ±10)' }),
+            articles: Type.Integer({ minimum: 0, maximum: 10, default: 3, description: 'Most relevant articles per bin (0: counts only)' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            total: Type.Integer({ description: 'Matching articles, with a tone or not' }),
+            toned: Type.Integer({ description: 'Matching articles with a tone: those in the bins' }),
+            tone: ToneAverage('Average tone of the toned articles (null when none)'),
+            min: Type.Union([Type.Number(), Type.Null()], { description: 'Lowest tone among them' }),
+            max: Type.Union([Type.Number(), Type.Null()], { description: 'Highest tone among them' }),
+            step: Type.Number(),
+            bins: Type.Array(
+              Type.Object({
+                from: Type.Number({ description: 'Tone ≥ from' }),
+                to: Type.Number({ description: 'Tone < to' }),
+                count: Type.Integer(),
+                hits: Type.Array(HitOut, { description: 'Its most relevant articles (newest first among equals)' }),
+              }),
+              { description: 'Lowest to highest, empty bins between the first and last filled included' },
+            ),
+            expandedEntities: Type.Array(EntityOut),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const filters = toFilters(q, app.entities);
+      const { expansion, entities } = expandQuery(filters.q, app.entities);
+      if (expansion) filters.expansion = expansion;
+      const res = await esQuery(app, 'tone_chart', toneChartBody({ ...filters, step: q.step, articles: q.articles, timeoutMs: app.gw.esTimeoutMs }));
+      const aggs = res.aggregations as { bins?: { buckets: Array<{ key: number; doc_count: number; top?: { hits: { hits: EsHit[] } } }> }; toned?: { count: number; avg: number | null; min: number | null; max: number | null } };
+      const buckets = aggs.bins?.buckets ?? [];
+      const hits = buckets.flatMap((b) => b.top?.hits.hits ?? []);
+      const sizes = hits.length > 0 ? await app.storySizes.get(app, hits.map((h) => (h._source as { storyId?: string; id: string }).storyId ?? (h._source as { id: string }).id)) : new Map<string, number>();
+      const names = nameLangs(q.names);
+      // Bin edges are multiples of step; rounding keeps 0.1 × 3 from printing as 0.30000000000000004.
+      const edge = (x: number) => Math.round(x * 1e6) / 1e6;
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return {
+        total: totalOf(res.hits.total).total,
+        toned: aggs.toned?.count ?? 0,
+        tone: roundTone(aggs.toned?.avg),
+        // The index keeps tone as a float: -5.2 comes back as -5.199999809…, rounded as averages are.
+        min: roundTone(aggs.toned?.min),
+        max: roundTone(aggs.toned?.max),
+        step: q.step,
+        bins: buckets.map((b) => ({
+          from: edge(b.key),
+          to: edge(b.key + q.step),
+          count: b.doc_count,
+          hits: (b.top?.hits.hits ?? []).map((h) => presentHit(h, sizes, app.entities, names)) as Static<typeof HitOut>[],
+        })),
+        expandedEntities: entities,
+      };
     },
   );
 
