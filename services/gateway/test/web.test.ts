@@ -722,6 +722,36 @@ const toneOf = (slug: string) => articles.find((a) => a.id === webIdOf(slug))!.e
 const dayOf = (iso: string) => `${iso.slice(0, 10)}T00:00:00.000Z`;
 const enDate = (iso: string) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 
+t.test('how the coverage feels: the articles in bins of tone, the most negative and positive named, a bin narrows to its band', async (t) => {
+  const w = await open('/?ui=en&view=dashboard');
+  const { page } = w;
+  t.equal((await page.textContent('#h-tone-spread'))?.trim(), 'How the coverage feels');
+  const toned = articles.filter((a) => a.enrichment.tone).map((a) => ({ tone: a.enrichment.tone!.score, title: a.title }));
+  const bins = await page.$$eval('#card-tone-spread svg g.bin', (els) => els.map((g) => ({ from: Number(g.getAttribute('data-from')), count: Number(g.getAttribute('data-count')), rect: g.querySelector('rect')?.getAttribute('class') ?? null, button: g.getAttribute('role') === 'button' })));
+  t.equal(bins.reduce((n, b) => n + b.count, 0), toned.length, 'every article with a tone, in one bin each');
+  for (const b of bins) t.equal(b.count, toned.filter((x) => x.tone >= b.from && x.tone < b.from + 1).length, `tone ${b.from} to ${b.from + 1}`);
+  t.same([bins[0]!.from, bins.at(-1)!.from], [Math.floor(Math.min(...toned.map((x) => x.tone))), Math.floor(Math.max(...toned.map((x) => x.tone)))], 'most negative on the left, most positive on the right');
+  t.ok(bins.every((b) => (b.count > 0) === b.button), 'each filled bin is a button; empty ones are not');
+  t.ok(bins.filter((b) => b.count > 0).every((b) => b.rect === (b.from < 0 ? 'tone-neg' : 'tone-pos')), 'coloured by the side of zero it stands on');
+  const lowest = toned.reduce((p, x) => (x.tone < p.tone ? x : p));
+  const highest = toned.reduce((p, x) => (x.tone > p.tone ? x : p));
+  t.equal(await page.textContent('#card-tone-spread .spread-mostNeg a'), lowest.title, 'the most negative article, by name');
+  t.equal(await page.textContent('#card-tone-spread .spread-mostPos a'), highest.title, 'and the most positive');
+  t.match(await page.textContent('#card-tone-spread .chart-summary'), new RegExp(`^${toned.length} articles with a tone`));
+
+  // Keyboard: the bin of the second most negative article narrows everything to its band.
+  const second = [...toned].sort((a, b) => a.tone - b.tone)[1]!;
+  const from = Math.floor(second.tone);
+  await page.locator(`#card-tone-spread svg g.bin[data-from="${from}"]`).focus();
+  await settled(page, () => page.keyboard.press('Enter'));
+  const url = new URL(page.url());
+  t.same([url.searchParams.get('toneMin'), url.searchParams.get('toneMax')], [String(from), String(from + 1)], 'the band is in the URL');
+  const inBand = toned.filter((x) => x.tone >= from && x.tone <= from + 1).length;
+  t.match(await page.textContent('#dash-status'), new RegExp(`^${inBand} matching article`), 'and the dashboard shows only it');
+  t.match(await page.textContent('#chips'), /Tone/);
+  await done(t, w);
+});
+
 t.test('tone over time: one timeline request draws bars below zero for negative days, above for positive, nothing where no article has a tone', async (t) => {
   const w = await open('/?ui=en');
   const { page } = w;

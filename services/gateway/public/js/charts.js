@@ -160,6 +160,66 @@ export function toneChart(res, { width = 800, id = 'tone-summary' } = {}) {
     svg, legend, h('p', { class: 'chart-note' }, t('tone.note')), table);
 }
 
+/**
+ * How the coverage feels, as GDELT's ToneChart draws it: the matching articles counted in bins of
+ * tone (/v1/stats/tone), most negative on the left in every UI language, each bar coloured by the
+ * side of zero it stands on and a button (click or Enter) that `onPick`s its bin; under it the
+ * most negative and most positive articles (each extreme bin's most relevant), and the numbers.
+ */
+export function toneSpread(res, { width = 600, onPick, articleLink } = {}) {
+  const bins = res.bins;
+  const { W, ph, bw, gap } = frame(width, bins.length);
+  const max = niceCeil(Math.max(0, ...bins.map((b) => b.count)));
+  const y = (v) => M.top + ph - (v / max) * ph;
+  const range = (b) => t('spread.range', { from: fmtTone(b.from), to: fmtTone(b.to) });
+  const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline tone-spread', role: 'group', dir: 'ltr', 'aria-label': t('spread.summary', { n: fmtNumber(res.toned), avg: fmtTone(res.tone ?? 0) }) });
+  for (const v of [0, max / 2, max]) {
+    svg.append(h('svg:line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: 'grid' }));
+    svg.append(h('svg:text', { x: M.left - 6, y: y(v) + 4, class: 'axis', 'text-anchor': 'end' }, fmtNumber(v)));
+  }
+  const activate = (b) => (e) => {
+    if (e.type === 'keydown' && e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    onPick?.(b);
+  };
+  bins.forEach((b, i) => {
+    const x = M.left + i * bw + gap / 2;
+    const label = t('spread.bin', { range: range(b), n: fmtNumber(b.count) });
+    const g = h('svg:g', { class: 'bin', dataset: { from: String(b.from), to: String(b.to), count: String(b.count) } }, h('svg:title', {}, label));
+    if (b.count > 0) {
+      g.append(h('svg:rect', { x, width: Math.max(0.5, bw - gap), y: y(b.count), height: y(0) - y(b.count), class: toneClass(b.from + (b.to - b.from) / 2) }));
+      if (onPick) {
+        g.setAttribute('tabindex', '0');
+        g.setAttribute('role', 'button');
+        g.setAttribute('aria-label', `${label}. ${t('spread.pick')}`);
+        g.addEventListener('click', activate(b));
+        g.addEventListener('keydown', activate(b));
+      }
+    }
+    svg.append(g);
+  });
+  // Tone labels under the first, zero (when in range) and last bin edges.
+  const edgeX = (v) => M.left + ((v - bins[0].from) / (bins.at(-1).to - bins[0].from)) * (W - M.left - M.right);
+  const ticks = [bins[0].from, ...(bins[0].from < 0 && bins.at(-1).to > 0 ? [0] : []), bins.at(-1).to];
+  ticks.forEach((v, i) => svg.append(h('svg:text', { x: edgeX(v), y: H - 8, class: 'axis', 'text-anchor': i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle' }, fmtTone(v))));
+
+  const filled = bins.filter((b) => b.count > 0 && b.hits.length > 0);
+  const extreme = (key, b) => (b && b.hits[0] ? h('li', { class: `spread-${key}` }, h('span', { class: 'spread-what' }, t(`spread.${key}`, { range: range(b) })), ' ', articleLink ? articleLink(b.hits[0]) : b.hits[0].title) : null);
+  const low = filled[0];
+  const high = filled.at(-1);
+  const extremes = low && high
+    ? h('ul', { class: 'spread-extremes' }, low.from < 0 ? extreme('mostNeg', low) : null, high.to > 0 && high !== low ? extreme('mostPos', high) : null)
+    : null;
+  const table = h('details', { class: 'data-table' },
+    h('summary', {}, t('chart.table')),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chart.tone')), h('th', { scope: 'col' }, t('chart.count')))),
+      h('tbody', {}, bins.filter((b) => b.count > 0).map((b) => h('tr', {}, h('th', { scope: 'row' }, range(b)), h('td', {}, fmtNumber(b.count)))))));
+  return h('div', { class: 'chart' },
+    h('p', { class: 'chart-summary' }, t('spread.summary', { n: fmtNumber(res.toned), avg: fmtTone(res.tone ?? 0) })),
+    svg, extremes, table);
+}
+
 /** "Average tone -2.3 from … to …; most negative: 12 Oct (-6.1); most positive: …" (`avg`: the API's average over the whole range). */
 export function toneSummary(buckets, interval, avg) {
   const toned = buckets.filter(hasTone);

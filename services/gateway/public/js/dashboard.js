@@ -1,13 +1,13 @@
-// The dashboard: timeline and tone over time, world map, top entities / topics / sources (each
-// source with its average tone) and trending, all for the current query and filters. Every card
+// The dashboard: timeline and tone over time, how the coverage feels (its tone spread), world
+// map, top entities / topics / sources (each source with its average tone) and trending, all for the current query and filters. Every card
 // loads on its own, so one slow or failing call leaves the others standing (the timeline and tone
-// cards share one call). Clicking a bar, a country or a trending name narrows the filters; a
+// cards share one call). Clicking a bar (a tone band too), a country or a trending name narrows the filters; a
 // place's circle on the map opens the articles near it.
 import { api, once } from './api.js';
-import { h, clear } from './dom.js';
+import { h, clear, safeHref } from './dom.js';
 import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';
 import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, topicLabel, knownReady, DEFAULT_RADIUS } from './app.js';
-import { timelineChart, toneChart, barList, toneBadge } from './charts.js';
+import { timelineChart, toneChart, toneSpread, barList, toneBadge } from './charts.js';
 import { worldMap } from './map.js';
 
 const $ = (id) => document.getElementById(id);
@@ -74,6 +74,19 @@ async function timeline(fp, signal) {
   fill('card-tone', res.total === 0 ? empty() : toned ? toneChart(res, { width: body('card-tone').clientWidth }) : h('p', { class: 'muted' }, t('tone.none')));
 }
 
+/** The matching articles in bins of tone (/v1/stats/tone); a bin narrows the filters to its band. */
+async function spread(fp, signal) {
+  const res = await api('/v1/stats/tone', { params: { ...fp, step: 1, articles: 1 }, signal });
+  if (res.toned === 0) return fill('card-tone-spread', res.total === 0 ? empty() : h('p', { class: 'muted' }, t('tone.none')));
+  const articleLink = (hit) => h('a', { href: safeHref(hit.url), rel: 'noopener noreferrer', target: '_blank', lang: hit.lang, dir: hit.dir }, hit.title);
+  fill('card-tone-spread', toneSpread(res, {
+    width: body('card-tone-spread').clientWidth,
+    articleLink,
+    // toneMax is inclusive: the band shows its bin and any article exactly on its upper edge.
+    onPick: (b) => navigate({ toneMin: String(b.from), toneMax: String(b.to), cursor: undefined }),
+  }));
+}
+
 /**
  * Beside an entity's bar (whose click filters by it): a small link to its page, named for it
  * ("Profile of Baghdad"), so the bar keeps its one action and the page is a real link.
@@ -134,13 +147,14 @@ export async function render(state, { signal, focus } = {}) {
   sel.value = WINDOWS.includes(state.trend) ? state.trend : '24h';
   sel.onchange = () => navigate({ trend: sel.value === '24h' ? undefined : sel.value });
   clear($('dash-status'));
-  for (const c of ['card-timeline', 'card-tone', 'card-map', 'card-entities', 'card-topics', 'card-sources', 'card-trending']) busy(c);
+  for (const c of ['card-timeline', 'card-tone', 'card-tone-spread', 'card-map', 'card-entities', 'card-topics', 'card-sources', 'card-trending']) busy(c);
   if (focus) $('dash-heading').focus();
   const guard = (cards, p) => p.catch((err) => {
     for (const card of [cards].flat()) failed(card, err);
   });
   await Promise.all([
     guard(['card-timeline', 'card-tone'], timeline(fp, signal)),
+    guard('card-tone-spread', spread(fp, signal)),
     guard('card-map', map(fp, signal)),
     guard('card-entities', top('entities', 'card-entities', fp, signal, (b) => {
       learnEntity({ id: b.key, name: b.name });
