@@ -7,7 +7,8 @@ import { langsWritingLike } from './languages.ts';
  * Field names come from `F` only.
  */
 
-export const SORT_MODES = ['relevance', 'newest', 'oldest'] as const;
+/** negative / positive: by tone, most negative or most positive first (GDELT's ToneAsc / ToneDesc). */
+export const SORT_MODES = ['relevance', 'newest', 'oldest', 'negative', 'positive'] as const;
 export type SortMode = (typeof SORT_MODES)[number];
 
 export const FACETS = ['topics', 'entities', 'sources', 'langs', 'countries'] as const;
@@ -327,6 +328,11 @@ export function sortFor(mode: SortMode): unknown[] {
       return [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];
     case 'oldest':
       return [{ [F.publishedAt]: 'asc' }, { [F.id]: 'asc' }];
+    // Articles without a tone (enriched before tone existed) come after every toned one, either way.
+    case 'negative':
+      return [{ [F.tone]: { order: 'asc', missing: '_last' } }, { [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];
+    case 'positive':
+      return [{ [F.tone]: { order: 'desc', missing: '_last' } }, { [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];
     default:
       return ['_score', { [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];
   }

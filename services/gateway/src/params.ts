@@ -96,7 +96,7 @@ export type NameLangs = 'all' | ReadonlySet<string> | undefined;
 
 export const SearchParams = {
   ...FilterParams,
-  sort: Type.Optional(Type.Union(SORT_MODES.map((s) => Type.Literal(s)), { description: 'relevance (blended with recency; the default with q or near: with near, articles about a place near the point before those that only mention one), newest (the default otherwise), oldest' })),
+  sort: Type.Optional(Type.Union(SORT_MODES.map((s) => Type.Literal(s)), { description: 'relevance (blended with recency; the default with q or near: with near, articles about a place near the point before those that only mention one), newest (the default otherwise), oldest, negative / positive (by tone, most negative or most positive first; articles without a tone last)' })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Hits per page (1–100)' }),
   cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'nextCursor of the previous page' })),
   collapse: Type.Optional(Type.Literal('story', { description: 'story: one hit per story' })),

@@ -211,3 +211,32 @@ t.test("the tone chart (GDELT's ToneChart): the matching coverage in bins of ton
     t.equal(bad.body.error?.param, param);
   }
 });
+
+t.test('sort=negative / positive: the most negative or most positive coverage first, articles without a tone last, every page by cursor', async (t) => {
+  const toned = fixtures.filter((a) => a.enrichment.tone).map((a) => ({ id: a.id, tone: a.enrichment.tone!.score }));
+  const pageThrough = async (sort: string) => {
+    const seen: Hit[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const { status, body } = await get('/v1/search', { sort, limit: '4', ...(cursor ? { cursor } : {}) });
+      t.equal(status, 200, `${sort}, page ${pages + 1}`);
+      seen.push(...(body.hits as Hit[]));
+      cursor = body.nextCursor as string | null;
+      if (!cursor) break;
+    }
+    return seen;
+  };
+  for (const sort of ['negative', 'positive'] as const) {
+    const hits = await pageThrough(sort);
+    t.equal(hits.length, fixtures.length, `${sort}: every article once, over pages of four`);
+    t.equal(new Set(hits.map((h) => h.id)).size, fixtures.length, 'none twice');
+    const tones = hits.slice(0, toned.length).map((h) => h.tone!);
+    t.same(tones, [...toned.map((x) => x.tone)].sort((a, b) => (sort === 'negative' ? a - b : b - a)), `${sort}: the toned articles in tone order`);
+    t.ok(hits.slice(toned.length).every((h) => !('tone' in h)), 'then those without a tone');
+  }
+  const first = await get('/v1/search', { sort: 'negative', limit: '1', q: 'Washington' });
+  t.equal((first.body.hits as Hit[])[0]?.id, idOf('ar-visit'), "with a query: the query's most negative article (the Arabic report of the visit)");
+  const bad = await get('/v1/search', { sort: 'angriest' });
+  t.equal(bad.status, 400);
+  t.equal(bad.body.error?.param, 'sort');
+});

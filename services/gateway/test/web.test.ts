@@ -840,6 +840,23 @@ t.test("each result shows its tone, coloured by its sign and explained; none for
   await done(t, w);
 });
 
+t.test('the sort control orders results by tone: most negative or most positive first, kept in the URL', async (t) => {
+  const w = await open('/?ui=en&show=articles&group=0');
+  const { page } = w;
+  const tones = articles.flatMap((a) => (a.enrichment.tone ? [a.enrichment.tone.score] : []));
+  const shown = () => page.$$eval('#results > li.hit .tone-badge', (els) => els.map((e) => Number(e.getAttribute('data-tone'))));
+  await settled(page, () => page.selectOption('#f-sort', 'negative'));
+  t.equal(new URL(page.url()).searchParams.get('sort'), 'negative');
+  const neg = await shown();
+  t.same(neg, [...tones].sort((a, b) => a - b).slice(0, neg.length), 'the most negative first, in order');
+  t.ok(neg.length >= 5, 'several toned results on the first page');
+  await settled(page, () => page.selectOption('#f-sort', 'positive'));
+  const pos = await shown();
+  t.same(pos, [...tones].sort((a, b) => b - a).slice(0, pos.length), 'the most positive first');
+  t.equal((await page.textContent('#f-sort option[value="negative"]'))?.trim(), 'Most negative first');
+  await done(t, w);
+});
+
 /** Each source's average tone over the fixtures `keep` lets through, as the API rounds it; undefined for a source none of whose articles has one. */
 function sourceTones(keep: (a: (typeof articles)[number]) => boolean = () => true): Map<string, number | undefined> {
   const by = new Map<string, number[]>();
