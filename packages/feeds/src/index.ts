@@ -7,6 +7,7 @@ export * from './xml.ts';
 export * from './dates.ts';
 export { htmlToText, htmlToTextAndSafeHtml, sanitizeHtml, tidyText, textOf, firstImage, resolveUrl } from './html.ts';
 export * from './parse.ts';
+export { parseSitemap, sitemapRoot, SITEMAP_MAX_ITEMS, type SitemapKind, type SitemapOptions } from './sitemap.ts';
 export { toRawArticle, toRawArticles, langTag, type FeedRef, type NormalizeOptions } from './normalize.ts';
 export * from './discover.ts';
 export * from './opml.ts';

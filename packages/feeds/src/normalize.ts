@@ -112,9 +112,11 @@ export function toRawArticle(item: ParsedItem, parsed: Pick<ParsedFeed, 'title' 
 
 /**
  * Every usable item of a parsed feed, once each: the same canonical URL twice in one feed
- * (a common CMS bug) yields the first occurrence only.
+ * (a common CMS bug) yields the first occurrence only. None for a sitemap index.
  */
 export function toRawArticles(parsed: ParsedFeed, feed: FeedRef, fetchedAt: Date, opts: NormalizeOptions = {}): RawArticle[] {
+  // A sitemap index lists sitemaps, not articles (ingest fetches the children and reads those).
+  if (parsed.sitemap?.kind === 'index') return [];
   const seen = new Set<string>();
   const out: RawArticle[] = [];
   for (const item of parsed.items) {

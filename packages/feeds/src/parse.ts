@@ -4,12 +4,14 @@ import { decodeBody, type CharsetSource } from './decode.ts';
 import { findFeedLinks } from './discover.ts';
 import { FeedErrors } from './errors.ts';
 import { firstImage, resolveUrl, textOf } from './html.ts';
+import { parseSitemap, sitemapRoot, type SitemapKind, type SitemapOptions } from './sitemap.ts';
 import { sniffFormat } from './sniff.ts';
 import { hasIllegalChars, inspectProlog, liftBodies, nestingExceeds, rebuildXml, repairXml, restoreLifted, stripIllegalChars, xhtmlToHtml } from './xml.ts';
 
 /**
  * Bytes → a parsed feed, format detected from the content (never from the URL):
- * RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 (0.3 tolerated) and JSON Feed 1.0/1.1.
+ * RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 (0.3 tolerated), JSON Feed 1.0/1.1, and sitemaps
+ * (Google News and plain `<urlset>`, `<sitemapindex>`; read in sitemap.ts).
  *
  * rss-parser (xml2js) parses the XML; what it misses is read here from the XML tree it keeps:
  * Atom xml:base and relative links, content types, Atom categories, Media RSS, Dublin Core,
@@ -19,7 +21,7 @@ import { hasIllegalChars, inspectProlog, liftBodies, nestingExceeds, rebuildXml,
  * the feed is then flagged `feed-repaired`.
  */
 
-export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
+export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json' | 'sitemap';
 
 export interface ParsedMedia {
   url: string;
@@ -66,6 +68,11 @@ export interface ParsedFeed {
   language?: string;
   image?: string;
   items: ParsedItem[];
+  /**
+   * Set when format is 'sitemap': news, plain or index (whose items are child sitemaps, newest
+   * first), and how many entries the document listed before old ones and the cap left some out.
+   */
+  sitemap?: { kind: SitemapKind; entries: number };
   /** 'feed-repaired' when the text needed repair to parse. */
   flags: Array<'feed-repaired'>;
   /** What the repair did (control-characters, entities, junk-before-root…). */
@@ -78,6 +85,8 @@ export interface ParseMeta {
   /** Where the bytes came from: base for relative links, and the page URL for discovery on HTML. */
   url?: string | undefined;
   contentType?: string | undefined;
+  /** How a plain sitemap is cut to its recent entries (see sitemap.ts). */
+  sitemap?: SitemapOptions | undefined;
 }
 
 type XmlObj = Record<string | symbol, any>;
@@ -592,7 +601,8 @@ async function parseText(whole: string, meta: ParseMeta, charset: string, charse
   const prolog = inspectProlog(input);
   const root = prolog.rootName;
   if (/^html$/i.test(root)) throw notAFeed(input, meta, 'an HTML page');
-  if (!['rss', 'feed', 'rdf:RDF', 'RDF'].includes(root)) {
+  const sitemap = sitemapRoot(root);
+  if (!sitemap && !['rss', 'feed', 'rdf:RDF', 'RDF'].includes(root)) {
     if (/^(?:opml)$/i.test(root)) throw notAFeed(input, meta, 'an OPML subscription list (use `akhbar feeds import`)');
     if (prolog.junk) throw notAFeed(input, meta, 'text that is neither XML nor JSON');
     throw notAFeed(input, meta, `an XML document with root <${root}>`);
@@ -607,6 +617,7 @@ async function parseText(whole: string, meta: ParseMeta, charset: string, charse
   if (nestingExceeds(text, MAX_XML_DEPTH)) {
     throw new AkhbarError(FeedErrors.UNPARSEABLE, `elements nest deeper than ${MAX_XML_DEPTH} levels; refused (real feeds nest a few dozen)`, { permanent: true });
   }
+  if (sitemap) return done(parseSitemap(text, root, meta), repairs);
   text = xhtmlToHtml(text);
   const rootTag = /^<[^>]*>/.exec(text)?.[0] ?? '';
   const { format: fmt, version } = versionOf(rootTag, root);

@@ -17,7 +17,7 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 
-const SEEDS = ['rss-2.0-full.rss.xml', 'atom-xmlbase.atom.xml', 'rdf-1.0.rdf', 'jsonfeed-1.1.json', 'ar-windows-1256.xml', 'utf-16le-bom.xml', 'defect-entities.xml', 'rss-0.91.xml'];
+const SEEDS = ['rss-2.0-full.rss.xml', 'atom-xmlbase.atom.xml', 'rdf-1.0.rdf', 'jsonfeed-1.1.json', 'ar-windows-1256.xml', 'utf-16le-bom.xml', 'defect-entities.xml', 'rss-0.91.xml', 'sitemap-news-ar.xml', 'sitemap-index.xml'];
 const TOKENS = ['<', '>', '&', '"', "'", ']]>', '<![CDATA[', '<!DOCTYPE x [<!ENTITY a "b">]>', '&nbsp;', '&#0;', '\u0000', '\uFEFF', '</item>', '<item>', '{', '}', '[', ']', ':', ',', 'xml:base="::"', '<entry>', '\xff\xfe'];
 
 function mutate(src: Buffer, r: () => number): Buffer {
