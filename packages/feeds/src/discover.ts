@@ -9,8 +9,9 @@ import { nestingExceeds } from './xml.ts';
 /**
  * Feed autodiscovery: the feeds a web page announces with `<link rel="alternate" type="…">`
  * (the convention browsers and readers follow), then anchors that plainly point at a feed
- * ("/feed", "rss.xml", type="application/rss+xml"). Relative hrefs resolve against `<base href>`
- * or the page URL.
+ * ("/feed", "rss.xml", type="application/rss+xml"), and last a sitemap the page announces with
+ * `<link rel="sitemap">` (parseFeed reads news sitemaps too; a feed, when there is one, carries
+ * more of each story). Relative hrefs resolve against `<base href>` or the page URL.
  */
 
 export interface DiscoveredFeed {
@@ -34,6 +35,7 @@ export function findFeedLinks(input: string, pageUrl?: string): DiscoveredFeed[]
   let base = pageUrl;
   const fromLinks: DiscoveredFeed[] = [];
   const fromAnchors: DiscoveredFeed[] = [];
+  const sitemaps: DiscoveredFeed[] = [];
   let anchor: { href: string; type?: string; text: string } | undefined;
   const resolve = (href: string): string | undefined => {
     try {
@@ -57,6 +59,9 @@ export function findFeedLinks(input: string, pageUrl?: string): DiscoveredFeed[]
           if ((rel.includes('alternate') && FEED_TYPES.has(type) && type !== 'text/xml' && type !== 'application/xml') || rel.includes('feed') || (rel.includes('alternate') && (type === 'text/xml' || type === 'application/xml') && FEEDISH_HREF.test(attrs.href))) {
             const url = resolve(attrs.href);
             if (url) fromLinks.push({ url, ...(attrs.title?.trim() ? { title: attrs.title.trim() } : {}), ...(type ? { type } : {}) });
+          } else if (rel.includes('sitemap')) {
+            const url = resolve(attrs.href);
+            if (url) sitemaps.push({ url, ...(attrs.title?.trim() ? { title: attrs.title.trim() } : {}), ...(type ? { type } : {}) });
           }
         } else if (name === 'a' && attrs.href) {
           const type = (attrs.type ?? '').toLowerCase();
@@ -81,7 +86,7 @@ export function findFeedLinks(input: string, pageUrl?: string): DiscoveredFeed[]
   parser.end();
   const seen = new Set<string>();
   const out: DiscoveredFeed[] = [];
-  for (const f of [...fromLinks, ...fromAnchors]) {
+  for (const f of [...fromLinks, ...fromAnchors, ...sitemaps]) {
     if (seen.has(f.url)) continue;
     // Comment feeds of a single post are rarely what someone adding a site wants, but keep them last.
     seen.add(f.url);
