@@ -29,6 +29,8 @@ export const FeedErrors = {
   EMPTY: 'AKHBAR_FEED_EMPTY',
   /** A DTD declaring entities (billion laughs, XXE): refused before any XML parser sees it. */
   XML_ENTITIES: 'AKHBAR_FEED_XML_ENTITIES',
+  /** A child of a sitemap index is itself an index; ingest follows one level only. */
+  SITEMAP_NESTED: 'AKHBAR_FEED_SITEMAP_NESTED',
   /** An OPML document without an <opml> root or without a body. */
   OPML_INVALID: 'AKHBAR_OPML_INVALID',
 } as const;

@@ -14,6 +14,8 @@ export const ingestConfigSpec = {
   maxIntervalSec: int('INGEST_MAX_INTERVAL_SEC', { default: 86_400, min: 300, max: 7 * 86_400, describe: 'Longest adaptive poll interval and backoff' }),
   fetchTimeoutMs: int('INGEST_FETCH_TIMEOUT_MS', { default: 30_000, min: 1000, max: 600_000, describe: 'Total time for one fetch, redirects included' }),
   maxBytes: int('INGEST_MAX_BYTES', { default: 15 * 1024 * 1024, min: 1024, max: 1024 * 1024 * 1024, describe: 'Feed body cap after decompression' }),
+  sitemapChildren: int('INGEST_SITEMAP_CHILDREN', { default: 3, min: 1, max: 50, describe: 'Child sitemaps of a sitemap index fetched per poll, the most recent by lastmod' }),
+  sitemapMaxAgeHours: int('INGEST_SITEMAP_MAX_AGE_HOURS', { default: 48, min: 1, max: 8760, describe: 'Entries of a plain (non-news) sitemap become articles when their lastmod is this recent' }),
   seenTtlDays: int('INGEST_SEEN_TTL_DAYS', { default: 30, min: 1, max: 3650, describe: 'How long an article id and content hash are remembered for dedup' }),
   userAgent: optStr('INGEST_USER_AGENT', { describe: 'User-Agent of the fetcher (default names Akhbar)' }),
 };

@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
 import {
-  DEFAULT_INTERVAL_SEC, errorCode, isAkhbarError, type Feed, type FeedRegistry, type FetchJob, type Logger, type RawJob, type RedisClient,
+  AkhbarError, DEFAULT_INTERVAL_SEC, errorCode, isAkhbarError, type Feed, type FeedRegistry, type FetchJob, type Logger, type RawArticle, type RawJob, type RedisClient,
 } from '@akhbar/core';
-import { FeedErrors, fetchFeed, parseFeed, parseFeedDate, toRawArticles, type FetchOptions } from '@akhbar/feeds';
+import { FeedErrors, fetchFeed, parseFeed, parseFeedDate, toRawArticles, type FetchOptions, type ParsedFeed, type SitemapOptions } from '@akhbar/feeds';
 import type { FeedLock, HostLimiter } from './coordination.ts';
 import { queueArticles } from './dedup.ts';
 import type { FetchMetrics } from './metrics.ts';
@@ -24,6 +24,12 @@ export interface FetchDeps {
   metrics?: FetchMetrics;
   /** SSRF policy and limits handed to the fetcher. */
   fetch: Pick<FetchOptions, 'allowPrivate' | 'allowCidrs' | 'maxBytes' | 'timeoutMs' | 'userAgent'>;
+  sitemap?: {
+    /** Child sitemaps of a sitemap index fetched per poll, the newest by lastmod. @default 3 */
+    children?: number;
+    /** Plain sitemap entries whose lastmod is older than this are not articles. @default 48 */
+    maxAgeHours?: number;
+  };
   /** Consecutive failures before a feed is disabled. @default 10 */
   maxFailures?: number;
   bounds?: IntervalBounds;
@@ -49,6 +55,7 @@ export interface FetchOutcome {
 }
 
 const nothing = { status: 0, items: 0, queued: 0, updated: 0 };
+const DEFAULT_SITEMAP_CHILDREN = 3;
 
 /**
  * One poll of one feed: fetch, parse, normalise, deduplicate, queue, and record what happened on
@@ -68,7 +75,8 @@ export async function fetchOnce(feedId: string, deps: FetchDeps, reason: FetchRe
   const serverAsked = feed.status.lastHttpStatus === 429 || feed.status.lastHttpStatus === 503;
   if (notBefore > now.getTime() && (!byUser || serverAsked)) return { outcome: 'skipped', skipped: 'backoff', ...nothing };
 
-  const timeoutMs = deps.fetch.timeoutMs ?? 30_000;
+  // A sitemap index is fetched with its children, one after the other, under the same lease.
+  const timeoutMs = (deps.fetch.timeoutMs ?? 30_000) * (1 + (deps.sitemap?.children ?? DEFAULT_SITEMAP_CHILDREN));
   const release = await deps.lock.acquire(feedId, timeoutMs + 60_000);
   if (!release) return { outcome: 'skipped', skipped: 'busy', ...nothing };
   const host = new URL(feed.url).host.toLowerCase();
@@ -124,8 +132,13 @@ async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promis
     log.debug({ status: 304 }, 'feed not modified');
     return { outcome: 'not-modified', status: 304, items: 0, queued: 0, updated: 0 };
   }
-  const parsed = await parseFeed(res.body, { url: res.url, contentType: res.headers['content-type'] });
-  const articles = toRawArticles(parsed, feed, now);
+  const sitemap: SitemapOptions = { now, maxAgeHours: deps.sitemap?.maxAgeHours ?? 48 };
+  const parsed = await parseFeed(res.body, { url: res.url, contentType: res.headers['content-type'], sitemap });
+  // What the articles come from: the document itself, or the children of a sitemap index.
+  const index = parsed.sitemap?.kind === 'index';
+  const sources = index ? await childSitemaps(parsed, deps, log, sitemap) : [parsed];
+  const docs = index ? [parsed, ...sources] : sources;
+  const articles = onePerId(sources.flatMap((p) => toRawArticles(p, feed, now)));
   const { queued, updated } = await queueArticles(articles, {
     redis: deps.redis, rawQueue: deps.rawQueue, prefix: deps.prefix, seenTtlSec: deps.seenTtlSec ?? 30 * 86_400,
     ...(deps.fulltextQueue ? { fulltext: { queue: deps.fulltextQueue, policy: feed.fulltext } } : {}),
@@ -133,7 +146,7 @@ async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promis
   deps.metrics?.articles.inc({ kind: 'new' }, queued);
   deps.metrics?.articles.inc({ kind: 'update' }, updated);
 
-  const dates = parsed.items.map((i) => parseFeedDate(i.date)).filter((d): d is Date => d !== undefined);
+  const dates = sources.flatMap((p) => p.items).map((i) => parseFeedDate(i.date)).filter((d): d is Date => d !== undefined);
   const floor = feed.intervalSec !== DEFAULT_INTERVAL_SEC ? feed.intervalSec : 0;
   const nextInterval = adaptiveIntervalSec(dates, feed.intervalSec, now, deps.bounds, floor);
   const previous = feed.status.effectiveIntervalSec;
@@ -141,24 +154,73 @@ async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promis
   await registry.updateStatus(feed.id, {
     ...ok,
     itemsLastFetch: articles.length,
-    etag: res.headers.etag ?? null,
-    lastModified: res.headers['last-modified'] ?? null,
-    repaired: parsed.flags.includes('feed-repaired'),
+    // An index is asked for in full every time: a static index file can stay the same (304)
+    // while the children it names change.
+    etag: index ? null : (res.headers.etag ?? null),
+    lastModified: index ? null : (res.headers['last-modified'] ?? null),
+    repaired: docs.some((p) => p.flags.includes('feed-repaired')),
     ...(retime ? { effectiveIntervalSec: nextInterval } : {}),
   });
   await registry.incrementItemsSeen(feed.id, queued);
   const fill: Partial<Pick<Feed, 'title' | 'siteUrl' | 'lang'>> = {};
-  if (!feed.title && parsed.title) fill.title = parsed.title.slice(0, 300);
+  const title = docs.find((p) => p.title)?.title;
+  const language = docs.find((p) => p.language)?.language;
+  if (!feed.title && title) fill.title = title.slice(0, 300);
   if (!feed.siteUrl && parsed.link) fill.siteUrl = parsed.link;
-  if (!feed.lang && parsed.language && /^[a-z]{2,3}\b/i.test(parsed.language)) fill.lang = parsed.language.slice(0, 2).toLowerCase();
+  if (!feed.lang && language && /^[a-z]{2,3}\b/i.test(language)) fill.lang = language.slice(0, 2).toLowerCase();
   if (Object.keys(fill).length > 0) await registry.updateSettings(feed.id, fill);
   if (retime && deps.fetchQueue) {
     const fresh = await registry.get(feed.id);
     if (fresh) await scheduleFeed(deps.fetchQueue, fresh, nextInterval, now.getTime());
   }
-  if (parsed.flags.includes('feed-repaired')) log.info({ repairs: parsed.repairs }, 'feed needed repair to parse');
-  log.info({ status: res.status, items: articles.length, queued, updated, format: parsed.format, charset: parsed.charset, intervalSec: nextInterval }, 'feed fetched');
+  for (const p of docs) if (p.flags.includes('feed-repaired')) log.info({ repairs: p.repairs }, 'feed needed repair to parse');
+  const kind = parsed.sitemap ? { sitemap: parsed.sitemap.kind, ...(index ? { children: sources.length } : { entries: parsed.sitemap.entries }) } : {};
+  log.info({ status: res.status, items: articles.length, queued, updated, format: parsed.format, ...kind, charset: parsed.charset, intervalSec: nextInterval }, 'feed fetched');
   return { outcome: 'fetched', status: res.status, items: articles.length, queued, updated };
+}
+
+/** The first article of each id (the same story can sit in two child sitemaps). */
+function onePerId(articles: RawArticle[]): RawArticle[] {
+  const seen = new Set<string>();
+  return articles.filter((a) => !seen.has(a.id) && seen.add(a.id));
+}
+
+/**
+ * The newest children of a sitemap index (by lastmod, `sitemap.children` of them), fetched one
+ * after the other through the feed's own fetcher, SSRF guard and size cap, and parsed. A failing
+ * child is logged with its code and costs only its own items; a child that is itself an index is
+ * such a failure (one level is followed, never more). Only when every child failed does the poll
+ * fail, with the first child's error.
+ */
+async function childSitemaps(index: ParsedFeed, deps: FetchDeps, log: Logger, sitemap: SitemapOptions): Promise<ParsedFeed[]> {
+  const urls = index.items.map((i) => i.link).filter((u): u is string => !!u).slice(0, deps.sitemap?.children ?? DEFAULT_SITEMAP_CHILDREN);
+  const out: ParsedFeed[] = [];
+  let first: unknown;
+  for (const url of urls) {
+    try {
+      const res = await fetchFeed(url, { ...deps.fetch, ...(deps.signal ? { signal: deps.signal } : {}) });
+      const child = await parseFeed(res.body, { url: res.url, contentType: res.headers['content-type'], sitemap });
+      if (child.sitemap?.kind === 'index') {
+        throw new AkhbarError(FeedErrors.SITEMAP_NESTED, `child sitemap ${url} is itself a sitemap index; not followed (register it as a feed of its own)`, { permanent: true });
+      }
+      out.push(child);
+    } catch (err) {
+      if (deps.signal?.aborted) throw err;
+      first ??= err;
+      log.warn({ err, code: errorCode(err), child: url }, 'child sitemap failed; the other children are still read');
+    }
+  }
+  if (out.length === 0 && first !== undefined) {
+    const code = errorCode(first);
+    const message = first instanceof Error ? first.message : String(first);
+    throw new AkhbarError(
+      // A child's 410 retires that child, not the index the user registered.
+      code === FeedErrors.GONE ? FeedErrors.HTTP_STATUS : code,
+      `every child sitemap failed (${urls.length}); the first: ${message}`,
+      { permanent: isAkhbarError(first) && first.permanent, cause: first, ...(isAkhbarError(first) && first.details ? { details: first.details } : {}) },
+    );
+  }
+  return out;
 }
 
 async function recordFailure(feed: Feed, err: unknown, deps: FetchDeps, log: Logger, now: Date): Promise<FetchOutcome> {

@@ -1,5 +1,5 @@
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import { QUEUES, FeedRegistry, createRedis, openQueue, type FetchJob, type Logger, type RawJob, type RedisClient } from '@akhbar/core';
+import { QUEUES, FeedRegistry, createRedis, openQueue, replicaPolicy, type FetchJob, type Logger, type RawJob, type RedisClient } from '@akhbar/core';
 import type { IngestConfig } from './config.ts';
 import { FeedLock, HostLimiter } from './coordination.ts';
 import { fetchOnce, type FetchDeps, type FetchOutcome, type FetchReason } from './fetch-job.ts';
@@ -28,7 +28,7 @@ const REASONS = new Set(['schedule', 'manual', 'new', 'retry']);
  * as an attempt.
  */
 export function createIngest(config: IngestConfig, redis: RedisClient, log: Logger, metrics?: FetchMetrics): Ingest {
-  const ctx = { connection: redis, prefix: config.queuePrefix };
+  const ctx = { connection: redis, prefix: config.queuePrefix, replicas: replicaPolicy(config) };
   const registry = new FeedRegistry(redis, config.queuePrefix);
   const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
   const fulltextQueue = openQueue<RawJob>(QUEUES.fulltext, ctx);
@@ -52,6 +52,7 @@ export function createIngest(config: IngestConfig, redis: RedisClient, log: Logg
       timeoutMs: config.fetchTimeoutMs,
       ...(config.userAgent ? { userAgent: config.userAgent } : {}),
     },
+    sitemap: { children: config.sitemapChildren, maxAgeHours: config.sitemapMaxAgeHours },
     maxFailures: config.maxFailures,
     bounds: { minSec: config.minIntervalSec, maxSec: config.maxIntervalSec },
     seenTtlSec: config.seenTtlDays * 86_400,
