@@ -124,9 +124,11 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     }
   }
   if (!attempt || text.length < minText) {
+    // The page's headline still names an item that came without a title (a sitemap entry).
+    const title = (titles[0] || attempt?.title || titles[1] || '').replace(/\s+/g, ' ').trim();
     throw new AkhbarError(FulltextErrors.NO_ARTICLE, `no article found on the page (${text.length} characters of story text)`, {
       permanent: true,
-      details: { chars: text.length },
+      details: { chars: text.length, ...(title ? { title } : {}) },
     });
   }
 

@@ -28,7 +28,12 @@ export function applyExtraction(article: RawArticle, page: ExtractedArticle): { 
   return { article: out, replaced };
 }
 
-/** The article unchanged but flagged: its page could not be read. */
-export function markFulltextFailed(article: RawArticle): RawArticle {
-  return { ...article, flags: article.flags.includes('fulltext-failed') ? [...article.flags] : [...article.flags, 'fulltext-failed'] };
+/**
+ * The article unchanged but flagged: its page could not be read. When the page was fetched but
+ * held no story, its headline (`pageTitle`) still fills a title the feed did not give.
+ */
+export function markFulltextFailed(article: RawArticle, pageTitle?: string): RawArticle {
+  const out: RawArticle = { ...article, flags: article.flags.includes('fulltext-failed') ? [...article.flags] : [...article.flags, 'fulltext-failed'] };
+  if (!out.title.trim() && pageTitle?.trim()) out.title = pageTitle.trim();
+  return out;
 }

@@ -57,4 +57,21 @@ t.test('a failed page leaves the article as it was, flagged once', async (t) => 
   const a = markFulltextFailed(article('x'));
   t.same(a.flags, ['fulltext-failed']);
   t.same(markFulltextFailed(a).flags, ['fulltext-failed']);
+  t.equal(markFulltextFailed(article('x'), 'Page headline').title, 'Title', "the feed's title is kept");
+});
+
+t.test('an item without a title (a sitemap entry) takes the headline of its page', async (t) => {
+  const { article: after } = applyExtraction(article('', { title: '' }), extractArticle(page.replace('<head>', '<head><title>Storm closes the port - X News</title><meta property="og:title" content="Storm closes the port">')));
+  t.equal(after.title, 'Storm closes the port');
+  // A page too short to hold a story still names it: the headline rides on the error.
+  const flash = '<html><head><title>Breaking: storm closes the port</title></head><body><p>More soon.</p></body></html>';
+  const err = (() => {
+    try {
+      extractArticle(flash);
+    } catch (e) {
+      return e as { code: string; details: { title?: string } };
+    }
+  })();
+  t.match(err, { code: 'AKHBAR_FULLTEXT_NO_ARTICLE', details: { title: 'Breaking: storm closes the port' } });
+  t.equal(markFulltextFailed(article('', { title: '' }), err?.details.title).title, 'Breaking: storm closes the port');
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Value } from '@sinclair/typebox/value';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import {
-  AkhbarError, CoreErrors, QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, deadLetter, errorCode, fulltextWorkersKey, isAkhbarError, openQueue,
+  AkhbarError, CoreErrors, QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, deadLetter, errorCode, fulltextWorkersKey, isAkhbarError, openQueue, replicaPolicy,
   type Logger, type RawJob, type RedisClient,
 } from '@akhbar/core';
 import { markFulltextFailed } from '@akhbar/extract';
@@ -52,7 +52,7 @@ export function pageBackoff(maxRetryAfterMs: number) {
  * dropped: a permanent failure, or the last of `FULLTEXT_MAX_ATTEMPTS` tries, still sends it on.
  */
 export function createFulltext(config: FulltextConfig, redis: RedisClient, log: Logger, metrics?: FulltextMetrics): Fulltext {
-  const ctx = { connection: redis, prefix: config.queuePrefix };
+  const ctx = { connection: redis, prefix: config.queuePrefix, replicas: replicaPolicy(config) };
   const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
   const fulltextQueue = openQueue<RawJob>(QUEUES.fulltext, ctx);
   const dlq = openQueue(QUEUES.dead, ctx);
@@ -113,7 +113,8 @@ export function createFulltext(config: FulltextConfig, redis: RedisClient, log: 
         log.info({ ...line, code, attempt: job.attemptsMade + 1, of: attempts }, 'page not read; will retry');
         throw err;
       }
-      await rawQueue.add('article', { v: 1, article: markFulltextFailed(article) }, { jobId });
+      const pageTitle = isAkhbarError(err) && typeof err.details?.title === 'string' ? err.details.title : undefined;
+      await rawQueue.add('article', { v: 1, article: markFulltextFailed(article, pageTitle) }, { jobId });
       metrics?.pages.inc({ outcome: code });
       observe('failed');
       log.warn({ ...line, code, err: message, attempts: job.attemptsMade + 1 }, 'full text unavailable; the article goes on with its feed text');

@@ -4,8 +4,8 @@ import t from 'tap';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUES, articleId, articleJobId, contentHash, createLogger, type RawArticle, type RawJob } from '@akhbar/core';
-import { FulltextErrors } from '@akhbar/extract';
-import { closeFetchAgents } from '@akhbar/feeds';
+import { FulltextErrors, needsFulltext } from '@akhbar/extract';
+import { closeFetchAgents, parseFeed, toRawArticles } from '@akhbar/feeds';
 import { REPO_ROOT, deleteRedisPrefix, startFeedServer, testRedisUrl, uniqueQueuePrefix, waitFor, type FeedServer } from '@akhbar/testkit';
 import { loadFulltextConfig } from '../src/config.ts';
 import { createFulltext, type Fulltext, type FulltextResult } from '../src/worker.ts';
@@ -132,6 +132,35 @@ t.test('pages that give nothing: the article goes on with its feed text and a co
     t.same(forwarded.flags, ['fulltext-failed'], `${path}: flagged`);
   });
   t.equal(server.requests.filter((r) => r.path === '/files/report.pdf').length, 1, 'a permanent failure is not retried');
+});
+
+t.test('sitemap entries come without a title: the page gives it, even when it holds no story', async (t) => {
+  server.route('/sitemap.xml', {
+    headers: { 'content-type': 'application/xml' },
+    body: `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>{{BASE}}/sitemap/port-reopens</loc><lastmod>{{ISO:-1h}}</lastmod></url>
+<url><loc>{{BASE}}/sitemap/flash</loc><lastmod>{{ISO:-2h}}</lastmod></url></urlset>`,
+  });
+  server.route('/sitemap/port-reopens', { body: englishStory, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  server.route('/sitemap/flash', {
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: '<html lang="ar"><head><title>عاجل: إغلاق ميناء أم قصر بسبب العاصفة - أخبار دجلة</title><meta property="og:title" content="عاجل: إغلاق ميناء أم قصر بسبب العاصفة"></head><body><p>التفاصيل لاحقاً.</p></body></html>',
+  });
+  const res = await fetch(`${server.url}/sitemap.xml`);
+  const parsed = await parseFeed(Buffer.from(await res.arrayBuffer()), { url: `${server.url}/sitemap.xml` });
+  const [story, flash] = toRawArticles(parsed, { id: 'fsitemap', url: `${server.url}/sitemap.xml` }, new Date());
+  t.ok(story && flash, 'both recent entries are articles');
+  t.same([story!.title, flash!.title], ['', ''], 'no title from the sitemap');
+  t.ok(needsFulltext(story!) && needsFulltext(flash!), 'no text either: both go through full text under the default policy');
+
+  const read = await through(story!);
+  t.equal(read.result.outcome, 'extracted');
+  t.equal(read.forwarded.title, 'Port reopens', "the page's headline");
+  t.match(read.forwarded.body, /The port reopened on Monday/);
+  const short = await through(flash!);
+  t.equal(short.result.code, FulltextErrors.NO_ARTICLE);
+  t.equal(short.forwarded.title, 'عاجل: إغلاق ميناء أم قصر بسبب العاصفة', 'a page too short to be a story still names it');
+  t.same(short.forwarded.flags, ['fulltext-failed']);
 });
 
 t.test('robots.txt is honoured and cached in Redis with an expiry', async (t) => {
