@@ -1,5 +1,5 @@
 import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
-import type { RedisClient } from './redis.ts';
+import { waitForReplicas, type RedisClient, type ReplicaPolicy } from './redis.ts';
 import { errorCode } from './errors.ts';
 import { QUEUES, type DeadJob, type QueueName } from './queues.ts';
 
@@ -28,10 +28,43 @@ export function akhbarBackoff(attemptsMade: number): number {
 export interface QueueContext {
   connection: RedisClient | ConnectionOptions;
   prefix: string;
+  /** Replicas that must hold each add before it resolves (REDIS_MIN_REPLICAS). @default none */
+  replicas?: ReplicaPolicy;
+}
+
+/**
+ * A queue whose `add` and `addBulk` resolve only once the policy's replicas hold the new jobs
+ * (waitForReplicas), so every stage's hand-off goes through this one place.
+ */
+class ReplicatedQueue<T> extends Queue<T> {
+  readonly #policy: ReplicaPolicy;
+
+  constructor(name: QueueName, opts: ConstructorParameters<typeof Queue<T>>[1], policy: ReplicaPolicy) {
+    super(name, opts);
+    this.#policy = policy;
+  }
+
+  async #replicated(): Promise<void> {
+    // BullMQ types its client as its own interface; it is the ioredis Redis or Cluster given.
+    await waitForReplicas((await this.client) as unknown as RedisClient, `${this.opts.prefix ?? 'bull'}:${this.name}`, this.#policy);
+  }
+
+  override async add(...args: Parameters<Queue<T>['add']>): ReturnType<Queue<T>['add']> {
+    const job = await super.add(...args);
+    await this.#replicated();
+    return job;
+  }
+
+  override async addBulk(jobs: Parameters<Queue<T>['addBulk']>[0]): ReturnType<Queue<T>['addBulk']> {
+    const added = await super.addBulk(jobs);
+    await this.#replicated();
+    return added;
+  }
 }
 
 export function openQueue<T = unknown>(name: QueueName, ctx: QueueContext, defaultJobOptions: DefaultJobOptions = ARTICLE_JOB_OPTIONS): Queue<T> {
-  return new Queue<T>(name, { connection: ctx.connection, prefix: ctx.prefix, defaultJobOptions });
+  const opts = { connection: ctx.connection, prefix: ctx.prefix, defaultJobOptions };
+  return ctx.replicas && ctx.replicas.count > 0 ? new ReplicatedQueue<T>(name, opts, ctx.replicas) : new Queue<T>(name, opts);
 }
 
 /**

@@ -178,6 +178,13 @@ export function loadConfig<S extends ConfigSpec>(spec: S, env: Env = process.env
 export const commonConfig = {
   redisUrl: url('REDIS_URL', { default: 'redis://127.0.0.1:6379', protocols: ['redis:', 'rediss:'], describe: 'Redis for queues and the feed registry' }),
   redisClusterNodes: urlList('REDIS_CLUSTER_NODES', { protocols: ['redis:', 'rediss:'], describe: 'Seed nodes of a Redis Cluster (comma-separated URLs); when set, used instead of REDIS_URL' }),
+  redisMinReplicas: int('REDIS_MIN_REPLICAS', {
+    default: 0,
+    min: 0,
+    max: 16,
+    describe: 'Replicas that must hold each hand-off to the next stage (Redis WAIT) before a stage goes on, so a failover cannot lose it; 0 does not wait',
+  }),
+  redisReplicaTimeoutMs: int('REDIS_REPLICA_TIMEOUT_MS', { default: 1_000, min: 10, max: 60_000, describe: 'How long a hand-off waits for those replicas before its job fails and is retried' }),
   elasticsearchUrl: url('ELASTICSEARCH_URL', { default: 'http://127.0.0.1:9200', describe: 'Elasticsearch node(s) URL' }),
   queuePrefix: str('AKHBAR_QUEUE_PREFIX', { default: '{akhbar}', describe: 'BullMQ key prefix; keep the {hash tag} for Redis Cluster' }),
   indexPrefix: str('AKHBAR_INDEX_PREFIX', { default: 'akhbar', describe: 'Prefix of Elasticsearch indices and aliases' }),
@@ -209,4 +216,9 @@ export function exitOnConfigError(err: unknown): never {
   const msg = err instanceof Error ? err.message : String(err);
   process.stderr.write(`akhbar: ${msg}\n`);
   process.exit(78); // EX_CONFIG
+}
+
+/** The hand-off replica policy of a service's config (commonConfig's REDIS_MIN_REPLICAS, REDIS_REPLICA_TIMEOUT_MS). */
+export function replicaPolicy(c: { redisMinReplicas: number; redisReplicaTimeoutMs: number }): { count: number; timeoutMs: number } {
+  return { count: c.redisMinReplicas, timeoutMs: c.redisReplicaTimeoutMs };
 }

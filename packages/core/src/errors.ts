@@ -23,6 +23,8 @@ export const CoreErrors = {
   PAYLOAD_INVALID: 'AKHBAR_PAYLOAD_INVALID',
   FEED_NOT_FOUND: 'AKHBAR_FEED_NOT_FOUND',
   FEED_EXISTS: 'AKHBAR_FEED_EXISTS',
+  /** Fewer Redis replicas than REDIS_MIN_REPLICAS acknowledged a hand-off in time (transient: retried). */
+  REDIS_REPLICAS: 'AKHBAR_REDIS_REPLICAS',
 } as const;
 
 export function isAkhbarError(err: unknown): err is AkhbarError {

@@ -1,5 +1,6 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import { Gauge, type Registry } from 'prom-client';
+import { AkhbarError, CoreErrors } from './errors.ts';
 
 /**
  * A connection to Redis: one server, or a Redis Cluster. Everything Akhbar keeps in Redis lives
@@ -56,6 +57,50 @@ export function createRedis(target: string | RedisTarget, role: 'worker' | 'prod
     lazyConnect: lazyConnect ?? false,
   };
   return new Cluster(seeds.map((s) => s.node), options);
+}
+
+/** How many replicas must hold a hand-off before a stage goes on (REDIS_MIN_REPLICAS, REDIS_REPLICA_TIMEOUT_MS). */
+export interface ReplicaPolicy {
+  /** 0: do not wait (a single Redis, or replicas trusted to keep up). */
+  count: number;
+  timeoutMs: number;
+}
+
+/** Slot of each cluster's queue prefix, asked once (CLUSTER KEYSLOT) rather than computed here. */
+const prefixSlots = new WeakMap<Cluster, Map<string, Promise<number>>>();
+
+/** The master connection now serving `key`'s slot: the one the cluster sent that key's writes on. */
+async function masterFor(cluster: Cluster, key: string): Promise<Redis> {
+  let slots = prefixSlots.get(cluster);
+  if (!slots) prefixSlots.set(cluster, (slots = new Map()));
+  let slot = slots.get(key);
+  if (!slot) slots.set(key, (slot = cluster.cluster('KEYSLOT', key) as Promise<number>));
+  const owner = cluster.slots[await slot]?.[0];
+  const node = cluster.nodes('master').find((n) => `${n.options.host ?? ''}:${String(n.options.port ?? '')}` === owner);
+  if (!node) throw new AkhbarError(CoreErrors.REDIS_REPLICAS, `no master known for the slot of ${key} yet`, { permanent: false });
+  return node;
+}
+
+/**
+ * Wait until `policy.count` replicas hold every write this connection has made (Redis WAIT), so
+ * a hand-off a stage acknowledged survives the master's loss: without it a failover right after
+ * the write can promote a replica that never received it, and the article is gone though the
+ * stage before has moved on. WAIT is per connection, so it is sent on the one that wrote — on a
+ * cluster, the connection to the master of `slotKey`'s slot (the queue prefix's hash tag puts
+ * every queue key there). Throws AKHBAR_REDIS_REPLICAS (transient) when fewer acknowledge within
+ * the timeout: the stage's own job then fails and is retried, and the repeat is absorbed by the
+ * job id, as a re-poll is.
+ */
+export async function waitForReplicas(redis: RedisClient, slotKey: string, policy: ReplicaPolicy): Promise<void> {
+  if (policy.count <= 0) return;
+  const node = redis instanceof Cluster ? await masterFor(redis, slotKey) : redis;
+  const acked = await node.wait(policy.count, policy.timeoutMs);
+  if (acked < policy.count) {
+    throw new AkhbarError(CoreErrors.REDIS_REPLICAS, `${String(acked)} of the ${String(policy.count)} Redis replicas required acknowledged the hand-off within ${String(policy.timeoutMs)} ms`, {
+      permanent: false,
+      details: { acked, required: policy.count },
+    });
+  }
 }
 
 /** Redis is reachable and answering. */

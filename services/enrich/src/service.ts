@@ -3,7 +3,7 @@
  * clustering, ops server, graceful shutdown.
  */
 import {
-  createLogger, createRedis, createWorkerMetrics, configOrExit, exitOnConfigError, instrumentWorker, onShutdown, warnUnlessDurable, redisReady, startOpsServer,
+  createLogger, createRedis, createWorkerMetrics, configOrExit, exitOnConfigError, instrumentWorker, onShutdown, warnUnlessDurable, redisReady, replicaPolicy, startOpsServer,
 } from '@akhbar/core';
 import { gazetteer, loadEntitiesFile } from '@akhbar/nlp';
 import { loadEnrichConfig, storyOptions } from './config.ts';
@@ -29,6 +29,7 @@ const enricher = startEnricher({
   connection: redis,
   workerConnection: workerRedis,
   queuePrefix: config.queuePrefix,
+  replicas: replicaPolicy(config),
   concurrency: config.concurrency,
   story: storyOptions(config),
   log,

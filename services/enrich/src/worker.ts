@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import {
-  QUEUES, akhbarBackoff, deadLetter, isAkhbarError, openQueue, type EnrichedJob, type Logger, type RawJob, type RedisClient,
+  QUEUES, akhbarBackoff, deadLetter, isAkhbarError, openQueue, type EnrichedJob, type Logger, type RawJob, type RedisClient, type ReplicaPolicy,
 } from '@akhbar/core';
 import type { EnrichOptions } from '@akhbar/nlp';
 import type { EnrichMetrics } from './metrics.ts';
@@ -21,6 +21,8 @@ export interface EnricherOptions {
   /** Connection for the queues and the story scripts. */
   connection: RedisClient;
   queuePrefix: string;
+  /** Replicas each enriched hand-off must reach before the raw job completes (REDIS_MIN_REPLICAS). @default none */
+  replicas?: ReplicaPolicy;
   /** @default 4 */
   concurrency?: number;
   /** Story clustering settings (defaults: StoryOptions'); the prefix is the queue prefix. */
@@ -42,7 +44,7 @@ export interface Enricher {
 
 export function startEnricher(opts: EnricherOptions): Enricher {
   const { log } = opts;
-  const ctx = { connection: opts.connection, prefix: opts.queuePrefix };
+  const ctx = { connection: opts.connection, prefix: opts.queuePrefix, ...(opts.replicas ? { replicas: opts.replicas } : {}) };
   const rawQueue = openQueue<RawJob>(QUEUES.raw, ctx);
   const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, ctx);
   const dlq = openQueue(QUEUES.dead, ctx);

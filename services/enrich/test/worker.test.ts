@@ -2,7 +2,7 @@ import t from 'tap';
 import { Redis } from 'ioredis';
 import { QueueEvents } from 'bullmq';
 import { QUEUES, createLogger, createWorkerMetrics, openQueue, type EnrichedJob, type RawJob } from '@akhbar/core';
-import { deleteRedisPrefix, testRedisUrl, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
+import { deleteRedisPrefix, startRedisServer, testRedisUrl, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 import { createEnrichMetrics } from '../src/metrics.ts';
 import { startEnricher, type Enricher } from '../src/worker.ts';
 import { LEDE_AR, SPORT_AR, rawArticle } from './fixtures.ts';
@@ -86,4 +86,41 @@ t.test('a payload that is not an article goes to the dead-letter queue with its 
   const dead = await waitFor(async () => (await enricher.dlq.getJobs(['waiting']))[0], { what: 'the dead-letter entry' });
   t.match(dead.data, { stage: 'enrich', queue: QUEUES.raw, code: 'AKHBAR_PAYLOAD_INVALID', articleId: 'broken' });
   t.equal(await enricher.enrichedQueue.count(), 0, 'nothing reached the indexer');
+});
+
+t.test('REDIS_MIN_REPLICAS: while the replica is stalled no raw job completes; each is retried and goes through once it is back', async (t) => {
+  const master = await startRedisServer();
+  const replica = await startRedisServer();
+  const prefix = uniqueQueuePrefix('enrich-replicas');
+  const connection = new Redis(master.url, { maxRetriesPerRequest: null });
+  const workerConnection = new Redis(master.url, { maxRetriesPerRequest: null });
+  const onReplica = new Redis(replica.url, { maxRetriesPerRequest: 1 });
+  let stalled: number | undefined;
+  await replica.admin.replicaof('127.0.0.1', Number(new URL(master.url).port));
+  await waitFor(async () => /master_link_status:up/.test(await replica.admin.info('replication')) || undefined, { timeoutMs: 15_000, what: 'the replica to follow' });
+  const enricher = startEnricher({ connection, workerConnection, queuePrefix: prefix, concurrency: 2, log, replicas: { count: 1, timeoutMs: 300 } });
+  const raw = openQueue<RawJob>(QUEUES.raw, { connection, prefix });
+  t.teardown(async () => {
+    if (stalled) process.kill(stalled, 'SIGCONT');
+    await enricher.close();
+    await raw.close();
+    for (const c of [connection, workerConnection, onReplica]) c.disconnect();
+    await Promise.all([master.close(), replica.close()]);
+  });
+  stalled = Number(/process_id:(\d+)/.exec(await replica.admin.info('server'))![1]);
+  process.kill(stalled, 'SIGSTOP');
+  const a = rawArticle('rep-1', 'الكاظمي يصل إلى واشنطن', LEDE_AR, { langHint: 'ar' });
+  await raw.add('article', { v: 1, article: a }, { jobId: a.id });
+  const failed = await waitFor(async () => {
+    const job = await raw.getJob(a.id);
+    return job && job.attemptsMade >= 1 ? job : undefined;
+  }, { timeoutMs: 15_000, what: 'the first attempt to fail' });
+  t.match(failed.failedReason, /AKHBAR_REDIS_REPLICAS|replicas required acknowledged/, 'the attempt failed on the replicas, with the code');
+  t.notOk(await raw.getJob(a.id).then((j) => j?.finishedOn), 'the raw job is not completed: the article is still owed to the next stage');
+
+  process.kill(stalled, 'SIGCONT');
+  stalled = undefined;
+  await waitFor(async () => ((await raw.getJob(a.id))?.finishedOn ? true : undefined), { timeoutMs: 20_000, what: 'the retry to complete' });
+  t.equal(await onReplica.exists(`${prefix}:${QUEUES.enriched}:${a.id}`), 1, 'the replica holds the enriched job the stage handed on');
+  t.equal(await enricher.enrichedQueue.count(), 1, 'once, whatever the attempts');
 });
