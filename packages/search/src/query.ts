@@ -202,7 +202,10 @@ function terms(field: string, values: readonly string[] | undefined, out: unknow
 export function buildFilters(f: SearchFilters): unknown[] {
   const filter: unknown[] = [];
   terms(F.lang, f.lang, filter);
-  terms(F.sourceId, f.source, filter);
+  // An empty source list is sources asked for that none matches (a collection without the
+  // source also asked for): nothing, not everything.
+  if (f.source?.length === 0) filter.push({ match_none: {} });
+  else terms(F.sourceId, f.source, filter);
   terms(F.domain, f.domain, filter);
   terms(F.topics, f.topic, filter);
   terms(F.entityIds, f.entity, filter);

@@ -7,6 +7,7 @@ import { FeedRegistry, QUEUES, openQueue, type FetchJob, type Logger, type Redis
 import { indexNames, type Client } from '@akhbar/search';
 import { apiKeyGuard } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
+import { Collections } from './collections.ts';
 import { CursorCodec } from './cursor.ts';
 import { GatewayErrors, errorBody } from './errors.ts';
 import { defaultEntityLookup, type EntityLookup } from './entities.ts';
@@ -46,6 +47,8 @@ declare module 'fastify' {
     es: Client;
     redis: RedisClient;
     registry: FeedRegistry;
+    /** The feeds' categories as sets of sources (collection=), reloaded in the background. */
+    collections: Collections;
     gw: GatewaySettings;
     /** Story sizes of recent hits, one cache for the process (search, feeds of a search, exports). */
     storySizes: StorySizes;
@@ -251,7 +254,13 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const metrics = createGatewayMetrics();
   app.decorate('es', opts.es);
   app.decorate<RedisClient>('redis', opts.redis);
-  app.decorate('registry', new FeedRegistry(opts.redis, opts.queuePrefix));
+  const registry = new FeedRegistry(opts.redis, opts.queuePrefix);
+  app.decorate('registry', registry);
+  const collections = new Collections(registry, { log: app.log });
+  await collections.reload();
+  collections.start();
+  app.addHook('onClose', async () => collections.stop());
+  app.decorate('collections', collections);
   app.decorate('gw', settings);
   app.decorate('storySizes', new StorySizes());
   app.decorate('cursors', new CursorCodec(await cursorSecret(opts.redis, opts.queuePrefix, opts.cursorSecret, app.log)));

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { FACETS, SEARCH_IN, SORT_MODES, type FacetName, type GeoBox, type GeoCircle, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
 import { badParam } from './errors.ts';
+import type { Collections } from './collections.ts';
 import type { EntityLookup } from './expand.ts';
 
 /**
@@ -41,6 +42,7 @@ export const FilterParams = {
   in: listOf(`(${SEARCH_IN.join('|')})`, SEARCH_IN.length, 'Parts of the article the words of q must be in: title, summary, body (default all; NewsAPI\'s searchIn). A name expanded to an entity must then be named there too, under any of its names or aliases'),
   lang: listOf('[a-z]{2,3}', 20, 'Languages (ISO 639-1), e.g. ar,en'),
   source: listOf(ANY_ITEM, 50, 'Source (feed) ids'),
+  collection: listOf(ANY_ITEM, 20, 'Collections: the categories (folders) feeds are filed under, any case, e.g. Iraq — their sources\' articles (GET /v1/collections lists them). With source as well, only sources in both'),
   domain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Source domains, e.g. example.com'),
   topic: listOf(ANY_ITEM, 20, 'Topic ids'),
   entity: listOf(ANY_ITEM, 20, 'Entity ids (Wikidata QIDs where known)'),
@@ -177,9 +179,9 @@ export function bboxFilter(v: string | undefined): GeoBox | undefined {
 
 /**
  * Validated query-string values → search filters. `lookup` (the gateway's gazetteer) resolves a
- * place named in `near`.
+ * place named in `near`; `collections` the sources of a `collection`.
  */
-export function toFilters(q: FilterQuery, lookup?: EntityLookup): SearchFilters {
+export function toFilters(q: FilterQuery, lookup?: EntityLookup, collections?: Pick<Collections, 'sourcesOf'>): SearchFilters {
   const f: SearchFilters = {};
   const text = q.q?.trim();
   if (text) {
@@ -200,6 +202,13 @@ export function toFilters(q: FilterQuery, lookup?: EntityLookup): SearchFilters 
     in: split(q.in) as SearchIn[] | undefined,
   };
   for (const [k, v] of Object.entries(lists)) if (v && v.length > 0) (f as Record<string, unknown>)[k] = v;
+  const named = split(q.collection);
+  if (named && named.length > 0) {
+    if (!collections) throw badParam('collection', 'collections are not available here');
+    // A collection is its sources: with source= too, only those in both (none: nothing matches).
+    const inCollections = collections.sourcesOf(named);
+    f.source = f.source ? f.source.filter((id) => inCollections.includes(id)) : inCollections;
+  }
   for (const k of ['toneMin', 'toneMax'] as const) {
     if (q[k] === undefined) continue;
     const v = Number(q[k]);

@@ -17,6 +17,14 @@ t.before(async () => {
         </head><body><p>مرحبا</p></body></html>`,
       headers: { 'content-type': 'text/html; charset=utf-8' },
     },
+    '/sitemap-news.xml': {
+      body: `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url><loc>{{BASE}}/2026/11/30/budget-session</loc><news:news><news:publication><news:name>الرافدين</news:name><news:language>ar</news:language></news:publication>
+  <news:publication_date>2026-11-30T08:00:00+03:00</news:publication_date><news:title>البرلمان يبدأ مناقشة الموازنة</news:title></news:news></url>
+</urlset>`,
+      headers: { 'content-type': 'application/xml' },
+    },
     '/blank.html': { body: '<!doctype html><html><head><title>x</title></head><body>nothing</body></html>', headers: { 'content-type': 'text/html' } },
     '/data.bin': { body: Buffer.from([0, 1, 2, 3, 4]), headers: { 'content-type': 'application/octet-stream' } },
   });
@@ -101,6 +109,12 @@ t.test('a site URL that is not a feed answers with the feeds it links', async (t
   t.equal(missing.json().error.code, 'AKHBAR_FEED_UNREACHABLE');
   const forced = await post('/v1/feeds', { url: `${site.url}/nowhere.xml`, discover: false });
   t.equal(forced.statusCode, 201, 'discover: false registers without fetching');
+});
+
+t.test('a news sitemap registers as a feed (ingest reads it)', async (t) => {
+  const res = await post('/v1/feeds', { url: `${site.url}/sitemap-news.xml`, category: 'Iraq' });
+  t.equal(res.statusCode, 201, res.body);
+  t.match(res.json(), { url: `${site.url}/sitemap-news.xml`, category: 'Iraq' });
 });
 
 t.test('feed bodies are validated', async (t) => {

@@ -840,6 +840,31 @@ t.test("each result shows its tone, coloured by its sign and explained; none for
   await done(t, w);
 });
 
+t.test('the collection filter: the feeds\' categories, each with its number of sources; choosing one searches its feeds only', async (t) => {
+  const res = await gw.app.inject({ method: 'POST', url: '/v1/feeds', headers: admin, payload: { url: 'https://najaf-herald.example/rss', category: 'Iraq desk', discover: false } });
+  t.equal(res.statusCode, 201);
+  const feed = (res.json() as { id: string }).id;
+  t.teardown(async () => {
+    await gw.app.inject({ method: 'DELETE', url: `/v1/feeds/${feed}`, headers: admin });
+  });
+  const [article] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'najaf-pilgrims', lang: 'en', source: { id: feed, name: 'Najaf Herald', domain: 'najaf-herald.example' }, ageMs: HOUR, story: 'najaf-pilgrims',
+    title: 'Najaf prepares for a season of pilgrims', summary: 'Hotels fill ahead of the holidays.', body: 'Hotels in Najaf are filling ahead of the holidays as the city prepares for pilgrims.',
+  }]);
+  // A filter of its own (from=2000-01-01 leaves nothing out): the browser context is shared and
+  // caches search responses (max-age), so a URL another test loads must not see this test's article.
+  const w = await open('/?ui=en&show=articles&group=0&from=2000-01-01');
+  const { page } = w;
+  t.ok(await page.locator('#results > li.hit').count() > 1, 'at first, articles of every source');
+  t.ok(await page.isVisible('#f-collection'), 'the field shows once a feed has a category');
+  t.same(await page.$$eval('#f-collection option', (os) => os.map((o) => o.textContent)), ['Any', 'Iraq desk (1 source)']);
+  await settled(page, () => page.selectOption('#f-collection', 'Iraq desk'));
+  t.equal(new URL(page.url()).searchParams.get('collection'), 'Iraq desk', 'kept in the URL');
+  t.same(await page.$$eval('#results > li.hit', (els) => els.map((e) => e.getAttribute('data-id'))), [article!.id], "only the collection's articles");
+  t.match(await page.textContent('#chips'), /Collection: Iraq desk/);
+  await done(t, w);
+});
+
 t.test('the sort control orders results by tone: most negative or most positive first, kept in the URL', async (t) => {
   const w = await open('/?ui=en&show=articles&group=0');
   const { page } = w;

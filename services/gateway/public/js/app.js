@@ -10,7 +10,7 @@ import * as alertsView from './alerts.js';
 import * as entityView from './entity.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
-export const FILTERS = ['story', 'lang', 'topic', 'source', 'country', 'entity', 'from', 'to'];
+export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'country', 'entity', 'from', 'to'];
 /** Tone bounds, one number each, as the API takes them (toneMax=-2: clearly negative coverage). */
 export const TONE = ['toneMin', 'toneMax'];
 /**
@@ -48,6 +48,8 @@ export const known = {
   facets: {},
   topics: [],
   sources: new Map(),
+  /** The feeds' categories (GET /v1/collections), for the collection filter. */
+  collections: [],
   countries: [],
   entityNames: new Map(),
   /** Story id → the title of an article of it the page showed (for the story filter's chip). */
@@ -292,6 +294,9 @@ function syncControls() {
   const sources = [...known.sources.values()].map((s) => ({ value: s.id, label: s.name || s.domain || s.id, count: countOf('sources', s.id) }));
   for (const b of known.facets.sources ?? []) sources.push({ value: b.key, label: b.name || b.domain || b.key, count: b.count });
   fillSelect($('f-source'), 'source', sources.sort(byLabel));
+  // Collections are the feeds' categories: the field shows once some feed has one.
+  fillSelect($('f-collection'), 'collection', known.collections.map((c) => ({ value: c.name, label: `${c.name} (${t('filters.collectionSources', { n: c.sources.length })})` })));
+  $('f-collection').closest('.field').hidden = known.collections.length === 0 && !state.collection;
   const countries = new Set([...known.countries, ...(known.facets.countries ?? []).map((b) => b.key)]);
   const countryOpts = [...countries].map((c) => ({ value: c, label: countryName(c), count: countOf('countries', c) }));
   // Countries the current results mention come first, then every other country by name.
@@ -552,8 +557,9 @@ function wire() {
 }
 
 async function loadKnown() {
-  const [topics, sources, world] = await Promise.allSettled([once('/ui/topics.json'), once('/v1/sources', { limit: 1000 }), once('/ui/world.json')]);
+  const [topics, sources, world, collections] = await Promise.allSettled([once('/ui/topics.json'), once('/v1/sources', { limit: 1000 }), once('/ui/world.json'), once('/v1/collections')]);
   if (topics.status === 'fulfilled') known.topics = topics.value.topics;
+  if (collections.status === 'fulfilled') known.collections = collections.value.collections;
   if (sources.status === 'fulfilled') for (const s of sources.value.sources) known.sources.set(s.id, s);
   if (world.status === 'fulfilled') known.countries = [...world.value.shapes.map((s) => s.id), ...world.value.points.map((p) => p.id)];
 }

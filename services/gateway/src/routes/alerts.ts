@@ -87,7 +87,7 @@ function checkDigest(digest: string | undefined): void {
 /** An alert's search parameters → what is stored: the parameters as given, the entities they expand to, the Elasticsearch query. */
 function alertQuery(app: FastifyInstance, query: Static<typeof AlertQuery>): { params: Record<string, string>; entities: unknown[]; query: Record<string, unknown> } {
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
-  const filters = toFilters(params, app.entities);
+  const filters = toFilters(params, app.entities, app.collections);
   const { in: _in, ...selecting } = filters;
   if (Object.keys(selecting).length === 0) throw badParam('query', 'an alert needs q or a filter (lang, topic, entity, country, source…): without one it would fire for every article');
   const { expansion, entities } = expandQuery(filters.q, app.entities);

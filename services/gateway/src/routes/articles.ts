@@ -71,7 +71,7 @@ const TopStoriesResponse = Type.Object({
 
 /** Top stories for a validated query: the JSON route's answer, which the feeds render too. */
 async function topStories(app: FastifyInstance, q: TopStoriesQuery): Promise<Static<typeof TopStoriesResponse>> {
-  const filters = toFilters(q, app.entities);
+  const filters = toFilters(q, app.entities, app.collections);
   const { expansion, entities } = expandQuery(filters.q, app.entities);
   if (expansion) filters.expansion = expansion;
   // Rounded to the minute so repeated front-page refreshes hit Elasticsearch's request cache.

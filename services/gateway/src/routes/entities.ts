@@ -88,7 +88,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { id } = req.params;
       const q = req.query;
-      const filters = toFilters(q, app.entities);
+      const filters = toFilters(q, app.entities, app.collections);
       const { expansion, entities } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
       const res = await app.esTimed('entity', () =>

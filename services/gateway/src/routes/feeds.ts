@@ -10,7 +10,8 @@ import { IdParams, NoQuery } from '../params.ts';
 const Discovered = Type.Object({ url: Type.String(), title: Type.Optional(Type.String()), type: Type.Optional(Type.String()) });
 const ErrorOut = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), param: Type.Optional(Type.String()) }) });
 
-const FEED_FORMATS = new Set(['rss', 'atom', 'rdf', 'json-feed']);
+/** What sniffFormat calls a feed Akhbar reads (news sitemaps and sitemap indexes included). */
+const FEED_FORMATS = new Set(['rss', 'atom', 'rdf', 'json-feed', 'sitemap']);
 
 type Probe = { kind: 'feed'; url: string; title?: string } | { kind: 'page'; feeds: DiscoveredFeed[] } | { kind: 'other' };
 
@@ -103,6 +104,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
             country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
             intervalSec: Type.Optional(Type.Integer({ minimum: 60, maximum: 86_400 })),
             fulltext: Type.Optional(Type.Union([Type.Literal('always'), Type.Literal('when-short'), Type.Literal('never')])),
+            category: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Folder the feed is filed under, e.g. Iraq: a collection to search (collection=)' })),
             discover: Type.Boolean({ default: true, description: 'Fetch the URL first (feed or page with feeds)' }),
           },
           { additionalProperties: false },
@@ -138,6 +140,8 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { feed, created } = await app.registry.add({ ...input, url });
       await app.queues.fetch.add('fetch', { v: 1, feedId: feed.id, reason: 'new' }, { jobId: `new-${feed.id}-${String(Date.now())}` });
       req.log.info({ feedId: feed.id, created }, 'feed registered');
+      // Its category is a collection to search at once, in this gateway at least.
+      if (feed.category) await app.collections.reload();
       return reply.code(created ? 201 : 200).send(feed);
     },
   );
@@ -220,6 +224,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await app.registry.updateStatus(req.params.id, { state: 'disabled' });
       }
       req.log.info({ feedId: req.params.id, changed: Object.keys(req.body) }, 'feed changed');
+      if ('category' in settings) await app.collections.reload();
       return app.registry.require(req.params.id);
     },
   );
@@ -231,6 +236,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const removed = await app.registry.remove(req.params.id);
       if (!removed) throw notFound(`no feed with id ${req.params.id}`);
       req.log.info({ feedId: req.params.id }, 'feed removed');
+      await app.collections.reload();
       return reply.code(204).send();
     },
   );
@@ -300,6 +306,8 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ...(o.title ? { title: o.title.slice(0, 300) } : {}),
             ...(o.siteUrl ? { siteUrl: o.siteUrl } : {}),
             ...(o.lang && /^[a-z]{2,3}$/.test(o.lang) ? { lang: o.lang } : {}),
+            // The folder the feed sits in becomes its category (a collection), as the CLI's import does.
+            ...(o.category ? { category: o.category.slice(0, 200) } : {}),
           });
           if (created) {
             added++;
@@ -312,6 +320,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
       }
       req.log.info({ added, existing, failed: failed.length }, 'OPML imported');
+      await app.collections.reload();
       return { added, existing, failed, feeds };
     },
   );

@@ -40,7 +40,7 @@ export const PIT_KEEP_ALIVE = '1m';
  * in that point in time (Elasticsearch's snapshot of the index) instead of on the live index.
  */
 export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: { sort?: 'newest'; pit?: string } = {}) {
-  const filters: SearchFilters = toFilters(query, app.entities);
+  const filters: SearchFilters = toFilters(query, app.entities, app.collections);
   const sort = query.sort ?? (opts.sort ?? sortMode(undefined, filters));
   const collapse = query.collapse === 'story';
   const fp = queryFingerprint(Object.fromEntries(Object.entries({ ...query, sort }).filter(([k]) => !FINGERPRINT_EXCLUDES.has(k))));

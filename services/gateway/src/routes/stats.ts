@@ -95,7 +95,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const q = req.query;
-      const filters = toFilters(q, app.entities);
+      const filters = toFilters(q, app.entities, app.collections);
       const now = Date.now();
       const fromMs = approxMs(q.from, now);
       const toMs = approxMs(q.to, now) ?? now;
@@ -195,7 +195,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const q = req.query;
-      const filters = toFilters(q, app.entities);
+      const filters = toFilters(q, app.entities, app.collections);
       const { expansion, entities } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
       const res = await esQuery(app, 'tone_chart', toneChartBody({ ...filters, step: q.step, articles: q.articles, timeoutMs: app.gw.esTimeoutMs }));
@@ -251,7 +251,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const filters = toFilters(req.query, app.entities);
+      const filters = toFilters(req.query, app.entities, app.collections);
       const { expansion } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
       const field = req.query.field as StatField;
@@ -296,7 +296,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const q = req.query;
-      const filters = toFilters(q, app.entities);
+      const filters = toFilters(q, app.entities, app.collections);
       const { expansion, entities } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
       const by = q.by as MapLevel;
@@ -377,7 +377,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = req.query;
       const ms = (w: string) => Number(w.slice(0, -1)) * (w.endsWith('h') ? 3.6e6 : 8.64e7);
       if (ms(q.background) <= ms(q.window)) throw badParam('background', 'background must be longer than window');
-      const filters = toFilters(q, app.entities);
+      const filters = toFilters(q, app.entities, app.collections);
       const { expansion } = expandQuery(filters.q, app.entities);
       if (expansion) filters.expansion = expansion;
       // Rounded to the minute so repeated dashboard refreshes hit Elasticsearch's request cache.
@@ -405,6 +405,32 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         topics: sig(aggs.topics),
         terms: sig(aggs.titles?.terms).filter((t) => t.key.length > 2 && !/^\d+$/.test(t.key) && !isStopword(t.key)).slice(0, q.limit),
       };
+    },
+  );
+
+  app.get(
+    '/v1/collections',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Collections: the categories feeds are filed under, each with its sources — search within one with collection=',
+        querystring: Type.Object({}, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            collections: Type.Array(
+              Type.Object({
+                name: Type.String(),
+                sources: Type.Array(Type.Object({ id: Type.String({ description: 'Source id (its feed\'s id)' }), title: Type.Optional(Type.String()), url: Type.String() })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      // Read from memory, and a feed just filed should show on the next page load: not cached.
+      reply.header('cache-control', 'no-cache');
+      return { collections: app.collections.list() };
     },
   );
 

@@ -1,0 +1,91 @@
+import t from 'tap';
+import { withArticles, HOUR } from './fixtures/build.ts';
+import { admin, testGateway, type TestGateway } from './helpers.ts';
+
+/**
+ * Collections (Media Cloud's word): the categories feeds are filed under, searched as sets of
+ * sources. Three feeds are registered through the API — two filed under "Iraq", one under
+ * "Gulf" — and articles indexed under those feeds' ids, as ingest would.
+ */
+let gw: TestGateway;
+t.before(async () => {
+  gw = await testGateway({ label: 'collections' });
+});
+t.teardown(async () => {
+  await gw?.close();
+});
+
+async function register(url: string, category?: string): Promise<string> {
+  const res = await gw.app.inject({ method: 'POST', url: '/v1/feeds', headers: admin, payload: { url, discover: false, ...(category ? { category } : {}) } });
+  if (res.statusCode !== 201) throw new Error(`register ${url}: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: string }).id;
+}
+
+async function get(url: string, query: Record<string, string> = {}) {
+  const res = await gw.app.inject({ method: 'GET', url, query });
+  return { status: res.statusCode, body: res.json() as Record<string, any> };
+}
+
+const ids = async (query: Record<string, string>) => ((await get('/v1/search', { limit: '100', ...query })).body.hits as Array<{ id: string }>).map((h) => h.id).sort();
+
+t.test('a collection is its feeds\' sources: search, dashboards and coverage within it', async (t) => {
+  const tigris = await register('https://tigris-daily.example/feed.xml', 'Iraq');
+  const basra = await register('https://basra-voice.example/rss', 'Iraq');
+  const gulf = await register('https://gulf-ledger.example/atom.xml', 'Gulf');
+  const loose = await register('https://no-folder.example/feed.xml');
+  const src = (id: string, domain: string) => ({ id, name: domain, domain });
+  const [a1, a2, b1, g1, l1] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'tigris-power', lang: 'en', source: src(tigris, 'tigris-daily.example'), ageMs: 1 * HOUR, story: 's-power', title: 'Baghdad power grid strained by early heat', summary: 'Outages spread across the capital.', body: 'Outages spread across the capital as the early heat pushed demand past supply.' },
+    { slug: 'tigris-budget', lang: 'ar', source: src(tigris, 'tigris-daily.example'), ageMs: 2 * HOUR, story: 's-budget', title: 'البرلمان يناقش الموازنة العامة', summary: 'جلسة مطولة حول أبواب الإنفاق.', body: 'عقد البرلمان جلسة مطولة لمناقشة أبواب الإنفاق في الموازنة العامة للعام المقبل.' },
+    { slug: 'basra-port', lang: 'en', source: src(basra, 'basra-voice.example'), ageMs: 3 * HOUR, story: 's-port', title: 'Basra port expands its container terminal', summary: 'A new berth opens next month.', body: 'The port authority said a new berth for container ships opens next month in Basra.' },
+    { slug: 'gulf-power', lang: 'en', source: src(gulf, 'gulf-ledger.example'), ageMs: 4 * HOUR, story: 's-gulf', title: 'Gulf grid links Kuwait to its neighbours', summary: 'Power trading starts this summer.', body: 'Power trading across the Gulf grid starts this summer, linking Kuwait to its neighbours.' },
+    { slug: 'loose-power', lang: 'en', source: src(loose, 'no-folder.example'), ageMs: 5 * HOUR, story: 's-loose', title: 'Power prices fall in spring', summary: 'Lower demand eases prices.', body: 'Lower demand in spring eased power prices across the region.' },
+  ]);
+
+  const listed = (await get('/v1/collections')).body.collections as Array<{ name: string; sources: Array<{ id: string; url: string }> }>;
+  t.same(listed.map((c) => [c.name, c.sources.map((s) => s.id).sort()]), [['Gulf', [gulf]], ['Iraq', [basra, tigris].sort()]], 'GET /v1/collections: each category with its feeds');
+
+  t.same(await ids({ collection: 'Iraq' }), [a1!.id, a2!.id, b1!.id].sort(), "collection=Iraq: the articles of the Iraq feeds, in any language");
+  t.same(await ids({ collection: 'iraq' }), await ids({ collection: 'Iraq' }), 'in any case');
+  t.same(await ids({ collection: 'Iraq,Gulf' }), [a1!.id, a2!.id, b1!.id, g1!.id].sort(), 'several: all their sources');
+  t.same(await ids({ collection: 'Iraq', q: 'power' }), [a1!.id], 'with a query');
+  t.same(await ids({ collection: 'Iraq', source: tigris }), [a1!.id, a2!.id].sort(), 'with source: only the sources in both');
+  t.same(await ids({ collection: 'Iraq', source: gulf }), [], 'a source outside the collection: nothing, not everything');
+  t.notOk((await ids({ collection: 'Iraq,Gulf' })).includes(l1!.id), 'a feed without a category is in no collection');
+
+  const top = (await get('/v1/stats/top', { field: 'sources', collection: 'Iraq' })).body.buckets as Array<{ key: string; count: number }>;
+  t.same(Object.fromEntries(top.map((b) => [b.key, b.count])), { [tigris]: 2, [basra]: 1 }, 'dashboards take it too');
+  const share = (await get('/v1/stats/timeline', { q: 'power', collection: 'Iraq', share: 'true', from: 'now-1d', interval: 'day' })).body;
+  t.same([share.total, share.all], [1, 3], "a share of the collection's own coverage (Media Cloud's normalisation): 1 of its 3 articles");
+  const rss = await gw.app.inject({ method: 'GET', url: '/v1/search.rss', query: { collection: 'Gulf' } });
+  t.equal(rss.statusCode, 200);
+  t.match(rss.body, /Gulf grid links Kuwait/, 'and search feeds');
+  t.notMatch(rss.body, /Basra port/);
+
+  const unknown = await get('/v1/search', { collection: 'Levant' });
+  t.equal(unknown.status, 400, 'an unknown collection is a 400, not an empty page');
+  t.equal(unknown.body.error?.param, 'collection');
+  t.match(unknown.body.error?.message, /no collection named Levant \(there are: Gulf, Iraq\)/);
+});
+
+t.test('filing a feed elsewhere, removing it, importing an OPML folder: searches follow at once', async (t) => {
+  const feed = await register('https://kuwait-times.example/feed.xml', 'Gulf');
+  const before = ((await get('/v1/collections')).body.collections as Array<{ name: string; sources: Array<{ id: string }> }>).find((c) => c.name === 'Gulf');
+  t.ok(before?.sources.some((s) => s.id === feed), 'a new feed is in its collection at once');
+  const moved = await gw.app.inject({ method: 'PATCH', url: `/v1/feeds/${feed}`, headers: admin, payload: { category: 'Kuwait' } });
+  t.equal(moved.statusCode, 200);
+  const names = async () => ((await get('/v1/collections')).body.collections as Array<{ name: string }>).map((c) => c.name);
+  t.ok((await names()).includes('Kuwait'), 'refiled: its new collection exists');
+  t.equal((await get('/v1/search', { collection: 'Kuwait' })).status, 200);
+  const removed = await gw.app.inject({ method: 'DELETE', url: `/v1/feeds/${feed}`, headers: admin });
+  t.equal(removed.statusCode, 204);
+  t.notOk((await names()).includes('Kuwait'), 'removed: a collection of no feeds is gone');
+
+  const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>Levant desk</title></head><body>
+    <outline text="Levant"><outline type="rss" text="Beirut Wire" xmlUrl="https://beirut-wire.example/rss"/><outline type="rss" text="Amman Post" xmlUrl="https://amman-post.example/feed"/></outline>
+  </body></opml>`;
+  const imported = await gw.app.inject({ method: 'POST', url: '/v1/feeds/import', headers: { ...admin, 'content-type': 'text/x-opml' }, payload: opml });
+  t.equal(imported.statusCode, 200);
+  const levant = ((await get('/v1/collections')).body.collections as Array<{ name: string; sources: Array<{ title?: string }> }>).find((c) => c.name === 'Levant');
+  t.same(levant?.sources.map((s) => s.title).sort(), ['Amman Post', 'Beirut Wire'], "an OPML folder is a collection: the import keeps each feed's folder");
+});
