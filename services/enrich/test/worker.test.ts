@@ -98,7 +98,7 @@ t.test('REDIS_MIN_REPLICAS: while the replica is stalled no raw job completes; e
   let stalled: number | undefined;
   await replica.admin.replicaof('127.0.0.1', Number(new URL(master.url).port));
   await waitFor(async () => /master_link_status:up/.test(await replica.admin.info('replication')) || undefined, { timeoutMs: 15_000, what: 'the replica to follow' });
-  const enricher = startEnricher({ connection, workerConnection, queuePrefix: prefix, concurrency: 2, log, replicas: { count: 1, timeoutMs: 300 } });
+  const enricher = startEnricher({ connection, workerConnection, queuePrefix: prefix, concurrency: 2, log, replicas: { count: 1, timeoutMs: 1_500 } });
   const raw = openQueue<RawJob>(QUEUES.raw, { connection, prefix });
   t.teardown(async () => {
     if (stalled) process.kill(stalled, 'SIGCONT');

@@ -29,13 +29,17 @@ interface Known {
  * the plugin's own store and script, so the count there stays exact and shared by every gateway
  * process; what changes is when a request waits for it. A request is answered at once from what
  * this process knows — the count Redis last answered plus its increments still on their way —
- * while the window is known, Redis answered within the last second, and that estimate stays a
- * tenth of the limit (at least 1) below it. Otherwise (a window's first request here, a stale
- * answer, a client near its limit) it waits for Redis as before, so a client is refused exactly
- * at its limit. What another process admitted since this one's last answer is not seen on the
- * fast path: a client spread over several processes can exceed its limit by what they admitted
- * within that second beyond the tenth. A Redis error on the fast path is dropped (skipOnError's
- * policy); on the waiting path it goes to the plugin, which skips the limit.
+ * while the window is known, Redis answered within the last second, and that estimate is at most
+ * half the limit. Otherwise (a window's first request here, a stale answer, a client past half
+ * its limit) it waits for Redis as before, so from half the limit on every request is decided by
+ * Redis's own count and a client is refused exactly at its limit. What another process admitted
+ * since this one's last answer is not seen on the fast path; with half the limit as the bar, a
+ * client spread over several processes gets past its limit only if the count climbs from half
+ * to all of it while some of those fast increments are still on their way to Redis — half the
+ * limit's worth of requests within one round trip. (A tenth below the limit was the bar before:
+ * two gateways under a loaded CI let one request through past a limit of 30.) A Redis error on
+ * the fast path is dropped (skipOnError's policy); on the waiting path it goes to the plugin,
+ * which skips the limit.
  *
  * Written here because no store of the plugin's, nor a library found for it, answers from a
  * local estimate while keeping the count in Redis.
@@ -64,8 +68,7 @@ export class WriteBehindRedisStore implements FastifyRateLimitStore {
   incr(key: string, cb: Callback, timeWindow: number, max: number): void {
     const now = Date.now();
     const k = this.#known.get(key);
-    const slack = Math.max(1, Math.ceil(max / 10));
-    if (k && now < k.endsAt && now - k.answeredAt <= this.#freshMs && k.current + k.inFlight + 1 <= max - slack) {
+    if (k && now < k.endsAt && now - k.answeredAt <= this.#freshMs && k.current + k.inFlight + 1 <= Math.floor(max / 2)) {
       k.inFlight++;
       cb(null, { current: k.current + k.inFlight, ttl: k.endsAt - now });
       this.#send(key, timeWindow, max, true, () => undefined);
