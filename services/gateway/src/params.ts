@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { FACETS, SEARCH_IN, SORT_MODES, type FacetName, type GeoBox, type GeoCircle, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
 import { badParam } from './errors.ts';
 import type { Collections } from './collections.ts';
-import type { EntityLookup } from './expand.ts';
+import { expandQuery, type EntityLookup, type Expansion } from './expand.ts';
 
 /**
  * Query-string parameters shared by the search, feed and dashboard routes. Lists are
@@ -226,6 +226,17 @@ export function toFilters(q: FilterQuery, lookup?: EntityLookup, collections?: P
   if (to !== undefined) f.to = to;
   if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) throw badParam('from', 'from is after to');
   return f;
+}
+
+/**
+ * toFilters with the query's entity names expanded (expandQuery): the filters a search-like route
+ * runs, and the entities the response reports.
+ */
+export function expandedFilters(q: FilterQuery, lookup: EntityLookup | undefined, collections?: Pick<Collections, 'sourcesOf'>): { filters: SearchFilters; entities: Expansion['entities'] } {
+  const filters = toFilters(q, lookup, collections);
+  const { expansion, entities } = expandQuery(filters.q, lookup);
+  if (expansion) filters.expansion = expansion;
+  return { filters, entities };
 }
 
 export function facetList(v: string | undefined): FacetName[] {

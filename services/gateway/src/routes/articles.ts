@@ -3,9 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
 import { notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, SourceOut, ToneAverage, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
-import { expandQuery } from '../expand.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
-import { NamesParam, UndatedFilterParams, listOf, nameLangs, toFilters, windowParam } from '../params.ts';
+import { NamesParam, UndatedFilterParams, expandedFilters, listOf, nameLangs, windowParam } from '../params.ts';
 import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
@@ -71,9 +70,7 @@ const TopStoriesResponse = Type.Object({
 
 /** Top stories for a validated query: the JSON route's answer, which the feeds render too. */
 async function topStories(app: FastifyInstance, q: TopStoriesQuery): Promise<Static<typeof TopStoriesResponse>> {
-  const filters = toFilters(q, app.entities, app.collections);
-  const { expansion, entities } = expandQuery(filters.q, app.entities);
-  if (expansion) filters.expansion = expansion;
+  const { filters, entities } = expandedFilters(q, app.entities, app.collections);
   // Rounded to the minute so repeated front-page refreshes hit Elasticsearch's request cache.
   const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
   // Stories under minSources rank last by sources; asking for more leaves enough after dropping them.

@@ -1,9 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { F, entityBody } from '@akhbar/search';
 import { notFound } from '../errors.ts';
-import { expandQuery } from '../expand.ts';
 import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
-import { FilterParams, IdParams, NamesParam, nameLangs, toFilters } from '../params.ts';
+import { FilterParams, IdParams, NamesParam, expandedFilters, nameLangs } from '../params.ts';
 
 /**
  * Entities in the news: an entity's page (`/v1/entities/:id`: who or what it is, in every language,
@@ -88,9 +87,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { id } = req.params;
       const q = req.query;
-      const filters = toFilters(q, app.entities, app.collections);
-      const { expansion, entities } = expandQuery(filters.q, app.entities);
-      if (expansion) filters.expansion = expansion;
+      const { filters, entities } = expandedFilters(q, app.entities, app.collections);
       const res = await app.esTimed('entity', () =>
         app.es.search(
           { index: app.gw.index, ...entityBody(id, { ...filters, timeoutMs: app.gw.esTimeoutMs }, { size: q.limit, articles: q.articles }), request_cache: true },

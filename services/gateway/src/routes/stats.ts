@@ -2,12 +2,11 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import type { FastifyInstance } from 'fastify';
 import { INTERVALS, MAP_LEVELS, SPLITS, STAT_FIELDS, mapBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type Interval, type MapLevel, type StatField, type Split } from '@akhbar/search';
 import { badParam } from '../errors.ts';
-import { expandQuery } from '../expand.ts';
 import { isStopword } from '../stopwords.ts';
 import type { LocatedEntity } from '../expand.ts';
 import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type MapBucket } from '../geo.ts';
 import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
-import { FilterParams, NamesParam, UndatedFilterParams, nameLangs, toFilters, windowParam } from '../params.ts';
+import { FilterParams, NamesParam, UndatedFilterParams, expandedFilters, nameLangs, windowParam } from '../params.ts';
 
 const UNIT_MS: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, H: 3.6e6, d: 8.64e7, w: 6.048e8, M: 2.592e9, y: 3.1536e10 };
 
@@ -95,7 +94,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const q = req.query;
-      const filters = toFilters(q, app.entities, app.collections);
+      const { filters, entities } = expandedFilters(q, app.entities, app.collections);
       const now = Date.now();
       const fromMs = approxMs(q.from, now);
       const toMs = approxMs(q.to, now) ?? now;
@@ -111,8 +110,6 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw badParam('tz', `unknown time zone ${tz}`);
         }
       }
-      const { expansion, entities } = expandQuery(filters.q, app.entities);
-      if (expansion) filters.expansion = expansion;
       const body = timelineBody({
         ...filters,
         interval,
@@ -195,9 +192,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const q = req.query;
-      const filters = toFilters(q, app.entities, app.collections);
-      const { expansion, entities } = expandQuery(filters.q, app.entities);
-      if (expansion) filters.expansion = expansion;
+      const { filters, entities } = expandedFilters(q, app.entities, app.collections);
       const res = await esQuery(app, 'tone_chart', toneChartBody({ ...filters, step: q.step, articles: q.articles, timeoutMs: app.gw.esTimeoutMs }));
       const aggs = res.aggregations as { bins?: { buckets: Array<{ key: number; doc_count: number; top?: { hits: { hits: EsHit[] } } }> }; toned?: { count: number; avg: number | null; min: number | null; max: number | null } };
       const buckets = aggs.bins?.buckets ?? [];
@@ -251,9 +246,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const filters = toFilters(req.query, app.entities, app.collections);
-      const { expansion } = expandQuery(filters.q, app.entities);
-      if (expansion) filters.expansion = expansion;
+      const { filters } = expandedFilters(req.query, app.entities, app.collections);
       const field = req.query.field as StatField;
       const res = await esQuery(app, 'top', topBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, field, req.query.limit, { tone: req.query.tone }));
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
@@ -296,9 +289,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const q = req.query;
-      const filters = toFilters(q, app.entities, app.collections);
-      const { expansion, entities } = expandQuery(filters.q, app.entities);
-      if (expansion) filters.expansion = expansion;
+      const { filters, entities } = expandedFilters(q, app.entities, app.collections);
       const by = q.by as MapLevel;
       const located = app.entities?.located?.() ?? [];
       const countries = new Map<string, LocatedEntity>();
@@ -377,9 +368,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = req.query;
       const ms = (w: string) => Number(w.slice(0, -1)) * (w.endsWith('h') ? 3.6e6 : 8.64e7);
       if (ms(q.background) <= ms(q.window)) throw badParam('background', 'background must be longer than window');
-      const filters = toFilters(q, app.entities, app.collections);
-      const { expansion } = expandQuery(filters.q, app.entities);
-      if (expansion) filters.expansion = expansion;
+      const { filters } = expandedFilters(q, app.entities, app.collections);
       // Rounded to the minute so repeated dashboard refreshes hit Elasticsearch's request cache.
       const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
       // Title terms are asked for three times over: function words are dropped afterwards.
