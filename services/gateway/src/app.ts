@@ -256,14 +256,17 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate<RedisClient>('redis', opts.redis);
   const registry = new FeedRegistry(opts.redis, opts.queuePrefix);
   app.decorate('registry', registry);
-  const collections = new Collections(registry, { log: app.log });
-  await collections.reload();
-  collections.start();
-  app.addHook('onClose', async () => collections.stop());
-  app.decorate('collections', collections);
   app.decorate('gw', settings);
   app.decorate('storySizes', new StorySizes());
   app.decorate('cursors', new CursorCodec(await cursorSecret(opts.redis, opts.queuePrefix, opts.cursorSecret, app.log)));
+  // After the cursor secret, which waits (briefly) for the connection: a producer connection runs no
+  // command while it connects. Still connecting → loaded as soon as it is ready.
+  const collections = new Collections(registry, { log: app.log });
+  if (opts.redis.status === 'ready') await collections.reload();
+  else opts.redis.once('ready', () => void collections.reload());
+  collections.start();
+  app.addHook('onClose', async () => collections.stop());
+  app.decorate('collections', collections);
   app.decorate('entities', opts.entities === null ? undefined : (opts.entities ?? defaultEntityLookup()));
   app.decorate('metrics', metrics);
   app.decorate('queues', queues);

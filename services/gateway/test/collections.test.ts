@@ -1,6 +1,10 @@
 import t from 'tap';
 import { withArticles, HOUR } from './fixtures/build.ts';
-import { admin, testGateway, type TestGateway } from './helpers.ts';
+import { createRedis } from '@akhbar/core';
+import { createEsClient } from '@akhbar/search';
+import { testEsUrl, testRedisUrl } from '@akhbar/testkit';
+import { build } from '../src/app.ts';
+import { ADMIN_TOKEN, admin, testGateway, type TestGateway } from './helpers.ts';
 
 /**
  * Collections (Media Cloud's word): the categories feeds are filed under, searched as sets of
@@ -88,4 +92,23 @@ t.test('filing a feed elsewhere, removing it, importing an OPML folder: searches
   t.equal(imported.statusCode, 200);
   const levant = ((await get('/v1/collections')).body.collections as Array<{ name: string; sources: Array<{ title?: string }> }>).find((c) => c.name === 'Levant');
   t.same(levant?.sources.map((s) => s.title).sort(), ['Amman Post', 'Beirut Wire'], "an OPML folder is a collection: the import keeps each feed's folder");
+});
+
+t.test('a gateway started while its Redis connection is still opening knows the collections from its first request', async (t) => {
+  // As main.ts starts it: build() right after createRedis, the producer connection not yet ready
+  // (it runs no command while connecting). The demo's gateway once logged that it could not load them.
+  const feed = await register('https://mosul-echo.example/feed.xml', 'Nineveh');
+  const redis = createRedis(testRedisUrl(), 'producer');
+  redis.on('error', () => undefined);
+  t.not(redis.status, 'ready', 'the connection is still opening');
+  const es = createEsClient(testEsUrl());
+  const early = { app: await build({ es, redis, queuePrefix: gw.queuePrefix, indexPrefix: gw.indexPrefix, adminToken: ADMIN_TOKEN, rateLimitMax: 0 }) };
+  t.teardown(async () => {
+    await early.app.close();
+    redis.disconnect();
+    await es.close();
+  });
+  const listed = (await early.app.inject({ url: '/v1/collections' })).json() as { collections: Array<{ name: string; sources: Array<{ id: string }> }> };
+  t.same(listed.collections.find((c) => c.name === 'Nineveh')?.sources.map((s) => s.id), [feed]);
+  t.equal((await early.app.inject({ url: '/v1/search?collection=Nineveh' })).statusCode, 200);
 });
