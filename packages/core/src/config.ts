@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AkhbarError, CoreErrors } from './errors.ts';
+import type { ReplicaPolicy } from './redis.ts';
 
 /**
  * Environment configuration, read once per process and validated at boot.
@@ -219,6 +220,6 @@ export function exitOnConfigError(err: unknown): never {
 }
 
 /** The hand-off replica policy of a service's config (commonConfig's REDIS_MIN_REPLICAS, REDIS_REPLICA_TIMEOUT_MS). */
-export function replicaPolicy(c: { redisMinReplicas: number; redisReplicaTimeoutMs: number }): { count: number; timeoutMs: number } {
+export function replicaPolicy(c: { redisMinReplicas: number; redisReplicaTimeoutMs: number }): ReplicaPolicy {
   return { count: c.redisMinReplicas, timeoutMs: c.redisReplicaTimeoutMs };
 }

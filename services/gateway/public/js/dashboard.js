@@ -1,8 +1,9 @@
 // The dashboard: timeline and tone over time, how the coverage feels (its tone spread), world
-// map, top entities / topics / sources (each source with its average tone) and trending, all for the current query and filters. Every card
-// loads on its own, so one slow or failing call leaves the others standing (the timeline and tone
-// cards share one call). Clicking a bar (a tone band too), a country or a trending name narrows the filters; a
-// place's circle on the map opens the articles near it.
+// map, top entities / topics / sources (each source with its average tone) and trending, all for
+// the current query and filters. Every card loads on its own, so one slow or failing call leaves
+// the others standing (the timeline and tone cards share one call). Clicking a bar (a tone band
+// too), a country or a trending name narrows the filters; a place's circle on the map opens the
+// articles near it.
 import { api, once } from './api.js';
 import { h, clear, safeHref } from './dom.js';
 import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';

@@ -58,7 +58,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             ...FilterParams,
             interval: Type.Union(INTERVALS.map((i) => Type.Literal(i)), { default: 'auto', description: 'Bucket size; auto picks one from from/to' }),
-            split: Type.Optional(Type.Union(Object.keys(SPLITS).map((s) => Type.Literal(s)), { description: 'One series per lang, topic, source or country' })),
+            split: Type.Optional(Type.Union(Object.keys(SPLITS).map((s) => Type.Literal(s)), { description: 'One series per lang, topic, source, country (what articles are about) or sourceCountry (where their sources are)' })),
             splitSize: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Series when split' }),
             tone: Type.Boolean({ default: false, description: 'Add the average tone of each bucket (and of each series when split), as GDELT\'s tone timeline' }),
             share: Type.Boolean({
