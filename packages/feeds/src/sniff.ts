@@ -1,3 +1,5 @@
+import { sitemapRoot } from './sitemap.ts';
+
 /** What a body is, judged from its content (the URL and often the Content-Type cannot be trusted). */
 export type SniffedFormat = 'rss' | 'atom' | 'rdf' | 'sitemap' | 'json-feed' | 'json' | 'html' | 'xml' | 'unknown';
 
@@ -12,8 +14,8 @@ export function sniffFormat(text: string, contentType?: string): SniffedFormat {
   if (root === 'rss') return 'rss';
   if (root === 'feed') return 'atom';
   if (root === 'rdf:rdf' || root === 'rdf') return 'rdf';
-  // <urlset> (news or plain sitemap) and <sitemapindex>, under any prefix.
-  if (root && /^(?:[\w.-]+:)?(?:urlset|sitemapindex)$/.test(root)) return 'sitemap';
+  // <urlset> (news or plain sitemap) and <sitemapindex>, under any prefix: parseFeed's own test.
+  if (root && sitemapRoot(root)) return 'sitemap';
   if (root === 'html' || /^<!doctype html/i.test(headText.trimStart()) || (root && ['head', 'body', 'meta', 'div', 'p', 'title', 'script', 'link'].includes(root))) return 'html';
   if (root) return 'xml';
   if (contentType && /html/i.test(contentType)) return 'html';
