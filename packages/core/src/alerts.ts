@@ -70,6 +70,9 @@ export interface AlertStatus {
   lastError?: string;
 }
 
+/** Compare-and-set of one alert's JSON (what `replace` stores only if nobody changed it meanwhile). */
+const REPLACE_IF_SAME = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return 1 end return 0";
+
 export class AlertRegistry {
   readonly #redis: RedisClient;
   readonly #prefix: string;
@@ -94,6 +97,15 @@ export class AlertRegistry {
 
   async put(stored: StoredAlert): Promise<void> {
     await this.#redis.multi().set(this.#alertKey(stored.alert.id), JSON.stringify(stored)).sadd(this.#idsKey(), stored.alert.id).exec();
+  }
+
+  /**
+   * Store `next` only if the alert is still exactly `prev` — not changed (PATCH) or deleted since it
+   * was read — so a background rewrite never undoes a user's edit. True when stored.
+   */
+  async replace(prev: StoredAlert, next: StoredAlert): Promise<boolean> {
+    const stored = await this.#redis.eval(REPLACE_IF_SAME, 1, this.#alertKey(prev.alert.id), JSON.stringify(prev), JSON.stringify(next));
+    return Number(stored) === 1;
   }
 
   async get(id: string): Promise<StoredAlert | undefined> {

@@ -23,6 +23,9 @@ export class Collections {
   readonly #log: Logger | undefined;
   readonly #refreshMs: number;
   #byKey = new Map<string, CollectionInfo>();
+  /** Which sources each collection had at the last reload, to tell the listeners only of changes. */
+  #signature: string | undefined;
+  readonly #listeners = new Set<() => Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(registry: FeedRegistry, opts: { refreshMs?: number; log?: Logger } = {}) {
@@ -47,7 +50,28 @@ export class Collections {
       this.#byKey = next;
     } catch (err) {
       this.#log?.warn({ err }, 'could not reload the collections; keeping the last ones');
+      return;
     }
+    const signature = JSON.stringify([...this.#byKey].map(([key, c]) => [key, c.sources.map((s) => s.id)]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    if (signature === this.#signature) return;
+    this.#signature = signature;
+    for (const listener of this.#listeners) {
+      try {
+        await listener();
+      } catch (err) {
+        this.#log?.warn({ err }, 'a listener to collection changes failed');
+      }
+    }
+  }
+
+  /**
+   * Call `listener` (awaited by `reload`, so a feed route answers after it ran) whenever a reload
+   * finds a collection's sources changed — whoever changed them: this gateway, another, the CLI.
+   * Returns the function that stops it.
+   */
+  onChange(listener: () => Promise<void>): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
   }
 
   start(): void {
@@ -67,11 +91,13 @@ export class Collections {
    * The source ids of the named collections (any case), all of them together. An unknown name is
    * a 400 naming the parameter and the collections there are, rather than a silent empty result.
    */
-  sourcesOf(names: readonly string[]): string[] {
+  sourcesOf(names: readonly string[], opts: { skipUnknown?: boolean } = {}): string[] {
     const out = new Set<string>();
     for (const name of names) {
       const c = this.#byKey.get(keyOf(name));
       if (!c) {
+        // What an alert made on a collection whose feeds have all gone follows: none of its sources.
+        if (opts.skipUnknown) continue;
         const known = this.list().map((x) => x.name);
         throw badParam('collection', `no collection named ${name}${known.length > 0 ? ` (there are: ${known.slice(0, 20).join(', ')})` : ' (no feed has a category)'}`);
       }

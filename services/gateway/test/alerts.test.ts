@@ -181,3 +181,20 @@ t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
     t.match(res.json(), { error: { param: 'webhook', message: /non-public address/ } });
   }
 });
+
+t.test("rewriting an alert in the background (an alert following its collection) never undoes a user's edit made meanwhile", async (t) => {
+  const made = (await create({ name: 'ports', webhook: 'https://hooks.example/ports', query: { q: 'port' } })).json() as { id: string };
+  const registry = new AlertRegistry(gw.redis, gw.queuePrefix);
+  const read = (await registry.get(made.id))!;
+  const patched = await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${made.id}`, headers: admin, payload: { name: 'ports and harbours' } });
+  t.equal(patched.statusCode, 200);
+  t.notOk(await registry.replace(read, { ...read, query: { match_none: {} } }), 'the rewrite of what was read is refused');
+  const now = (await registry.get(made.id))!;
+  t.equal(now.alert.name, 'ports and harbours', 'the edit stands');
+  t.notSame(now.query, { match_none: {} });
+  t.ok(await registry.replace(now, { ...now, query: { match_none: {} } }), 'a rewrite of the alert as it is goes through');
+  t.same((await registry.get(made.id))!.query, { match_none: {} });
+  await registry.remove(made.id);
+  t.notOk(await registry.replace(now, now), 'and a deleted alert is not brought back');
+  t.equal(await registry.get(made.id), undefined);
+});

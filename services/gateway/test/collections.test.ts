@@ -1,6 +1,6 @@
 import t from 'tap';
 import { withArticles, HOUR } from './fixtures/build.ts';
-import { createRedis } from '@akhbar/core';
+import { createRedis, FeedRegistry } from '@akhbar/core';
 import { createEsClient } from '@akhbar/search';
 import { testEsUrl, testRedisUrl } from '@akhbar/testkit';
 import { build } from '../src/app.ts';
@@ -111,4 +111,39 @@ t.test('a gateway started while its Redis connection is still opening knows the 
   const listed = (await early.app.inject({ url: '/v1/collections' })).json() as { collections: Array<{ name: string; sources: Array<{ id: string }> }> };
   t.same(listed.collections.find((c) => c.name === 'Nineveh')?.sources.map((s) => s.id), [feed]);
   t.equal((await early.app.inject({ url: '/v1/search?collection=Nineveh' })).statusCode, 200);
+});
+
+t.test('an alert on a collection follows it: feeds filed there later count, feeds moved out or removed stop counting', async (t) => {
+  // The alert's "test" delivery sends the newest article its stored query matches: what the
+  // indexer would match a new article against.
+  const newestMatch = async (id: string) => {
+    const res = await gw.app.inject({ method: 'POST', url: `/v1/alerts/${id}/test`, headers: admin });
+    return res.statusCode === 202 ? (res.json() as { article: { id: string } }).article.id : res.statusCode;
+  };
+  const oman = await register('https://muscat-herald.example/rss', 'Oman');
+  const later = await register('https://sohar-courier.example/feed.xml');
+  const src = (id: string, domain: string) => ({ id, name: domain, domain });
+  const [older, newer] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'muscat-ferry', lang: 'en', source: src(oman, 'muscat-herald.example'), ageMs: 3 * HOUR, story: 's-ferry', title: 'Muscat ferry line adds a night crossing', summary: 'A second boat joins in May.', body: 'The ferry line between Muscat and Khasab adds a night crossing when a second boat joins in May.' },
+    { slug: 'sohar-smelter', lang: 'en', source: src(later, 'sohar-courier.example'), ageMs: 1 * HOUR, story: 's-smelter', title: 'Sohar smelter hires for its new potline', summary: 'Four hundred jobs, most local.', body: 'The Sohar smelter is hiring four hundred workers for its new potline, most of them local.' },
+  ]);
+  const made = await gw.app.inject({ method: 'POST', url: '/v1/alerts', headers: admin, payload: { name: 'Oman desk', webhook: 'https://hooks.example/oman', query: { collection: 'Oman' } } });
+  t.equal(made.statusCode, 201);
+  const alert = (made.json() as { id: string }).id;
+  t.equal(await newestMatch(alert), older!.id, 'at first: only the articles of the feed filed under Oman');
+
+  t.equal((await gw.app.inject({ method: 'PATCH', url: `/v1/feeds/${later}`, headers: admin, payload: { category: 'Oman' } })).statusCode, 200);
+  t.equal(await newestMatch(alert), newer!.id, 'a feed filed under Oman afterwards counts for the alert as soon as the PATCH answers');
+
+  // Filed elsewhere behind this gateway's back (the CLI writes the registry): seen at the next reload.
+  await new FeedRegistry(gw.redis, gw.queuePrefix).updateSettings(later, { category: 'Batinah' });
+  await gw.app.collections.reload();
+  t.equal(await newestMatch(alert), older!.id, 'moved out by someone else: it stops counting after the reload');
+
+  t.equal((await gw.app.inject({ method: 'DELETE', url: `/v1/feeds/${oman}`, headers: admin })).statusCode, 204);
+  t.equal(await newestMatch(alert), 422, 'its last feed removed: the alert matches nothing, rather than everything');
+  const kept = (await gw.app.inject({ url: `/v1/alerts/${alert}`, headers: admin })).json() as { query: Record<string, string> };
+  t.same(kept.query, { collection: 'Oman' }, 'and keeps its parameters: a feed filed under Oman again brings it back');
+  t.equal((await gw.app.inject({ method: 'PATCH', url: `/v1/feeds/${later}`, headers: admin, payload: { category: 'oman' } })).statusCode, 200);
+  t.equal(await newestMatch(alert), newer!.id, 'filed again (any case): it follows');
 });

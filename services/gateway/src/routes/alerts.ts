@@ -6,6 +6,7 @@ import { isPublicAddress } from '@akhbar/feeds';
 import { ALERT_FORMATS, AkhbarError, AlertRegistry, DIGEST_PATTERN, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
 import { ALERT_SOURCE_FIELDS, alertArticle, buildQuery, F } from '@akhbar/search';
 import { adminGuard } from '../auth.ts';
+import type { Collections } from '../collections.ts';
 import { badParam, GatewayErrors, notFound } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut } from '../present.ts';
@@ -84,10 +85,18 @@ function checkDigest(digest: string | undefined): void {
   if (digest !== undefined && digestPeriodMs(digest) === undefined) throw badParam('digest', `digest must be a period from 1m to 7d, such as 15m, 1h or 1d (got ${digest})`);
 }
 
-/** An alert's search parameters → what is stored: the parameters as given, the entities they expand to, the Elasticsearch query. */
-function alertQuery(app: FastifyInstance, query: Static<typeof AlertQuery>): { params: Record<string, string>; entities: unknown[]; query: Record<string, unknown> } {
+/**
+ * An alert's search parameters → what is stored: the parameters as given, the entities they
+ * expand to, the Elasticsearch query. `collections` resolves `collection=` (an unknown name is a
+ * 400 when a user sends it; `followCollections` passes a lookup that skips it).
+ */
+function alertQuery(
+  app: FastifyInstance,
+  query: Static<typeof AlertQuery>,
+  collections: Pick<Collections, 'sourcesOf'> = app.collections,
+): { params: Record<string, string>; entities: unknown[]; query: Record<string, unknown> } {
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
-  const filters = toFilters(params, app.entities, app.collections);
+  const filters = toFilters(params, app.entities, collections);
   const { in: _in, ...selecting } = filters;
   if (Object.keys(selecting).length === 0) throw badParam('query', 'an alert needs q or a filter (lang, topic, entity, country, source…): without one it would fire for every article');
   const { expansion, entities } = expandQuery(filters.q, app.entities);
@@ -111,10 +120,41 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
   };
 }
 
+/**
+ * An alert on a collection follows it: its stored query names the collection's sources as they
+ * were, so when feeds are filed under it, moved out or removed (from any gateway or the CLI — the
+ * collections' reload notices), the query of every alert with `collection=` is rebuilt from its
+ * parameters. A collection whose feeds are all gone matches nothing until one is filed there again.
+ */
+async function followCollections(app: FastifyInstance, registry: AlertRegistry): Promise<void> {
+  const known = { sourcesOf: (names: readonly string[]) => app.collections.sourcesOf(names, { skipUnknown: true }) };
+  for (const stored of await registry.list()) {
+    if (!stored.alert.params.collection) continue;
+    try {
+      const selects = alertQuery(app, stored.alert.params as Static<typeof AlertQuery>, known);
+      if (JSON.stringify(selects.query) === JSON.stringify(stored.query)) continue;
+      // Only if nobody changed the alert since it was read: a PATCH meanwhile rebuilt it itself.
+      if (await registry.replace(stored, { ...stored, alert: { ...stored.alert, expandedEntities: selects.entities }, query: selects.query })) {
+        app.log.info({ alertId: stored.alert.id, collection: stored.alert.params.collection }, 'alert follows its collection: query rebuilt');
+      }
+    } catch (err) {
+      app.log.warn({ err, alertId: stored.alert.id }, 'could not rebuild the query of an alert on a collection; it keeps the last one');
+    }
+  }
+}
+
 export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', adminGuard(app.gw.adminToken));
   const security = [{ admin: [] }];
   const registry = new AlertRegistry(app.redis, app.gw.queuePrefix);
+  const follow = () => followCollections(app, registry);
+  const stopFollowing = app.collections.onChange(follow);
+  app.addHook('onClose', async () => stopFollowing());
+  // The collections may have been loaded before this listener was added: catch up once, not
+  // holding up start-up (Redis may still be connecting; the next change runs it again).
+  app.addHook('onReady', async () => {
+    follow().catch((err: unknown) => app.log.warn({ err }, 'could not bring alerts on collections up to date'));
+  });
 
   app.post(
     '/v1/alerts',
