@@ -136,7 +136,8 @@ async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promis
   const parsed = await parseFeed(res.body, { url: res.url, contentType: res.headers['content-type'], sitemap });
   // What the articles come from: the document itself, or the children of a sitemap index.
   const index = parsed.sitemap?.kind === 'index';
-  const sources = index ? await childSitemaps(parsed, deps, log, sitemap) : [parsed];
+  const children = index ? await childSitemaps(feed.id, parsed, deps, log, sitemap) : undefined;
+  const sources = children ? children.parsed : [parsed];
   const docs = index ? [parsed, ...sources] : sources;
   const articles = onePerId(sources.flatMap((p) => toRawArticles(p, feed, now)));
   const { queued, updated } = await queueArticles(articles, {
@@ -174,7 +175,7 @@ async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promis
     if (fresh) await scheduleFeed(deps.fetchQueue, fresh, nextInterval, now.getTime());
   }
   for (const p of docs) if (p.flags.includes('feed-repaired')) log.info({ repairs: p.repairs }, 'feed needed repair to parse');
-  const kind = parsed.sitemap ? { sitemap: parsed.sitemap.kind, ...(index ? { children: sources.length } : { entries: parsed.sitemap.entries }) } : {};
+  const kind = parsed.sitemap ? { sitemap: parsed.sitemap.kind, ...(children ? { children: sources.length, unchanged: children.unchanged } : { entries: parsed.sitemap.entries }) } : {};
   log.info({ status: res.status, items: articles.length, queued, updated, format: parsed.format, ...kind, charset: parsed.charset, intervalSec: nextInterval }, 'feed fetched');
   return { outcome: 'fetched', status: res.status, items: articles.length, queued, updated };
 }
@@ -185,32 +186,69 @@ function onePerId(articles: RawArticle[]): RawArticle[] {
   return articles.filter((a) => !seen.has(a.id) && seen.add(a.id));
 }
 
+/** A child sitemap's validators from the poll that last read it (the index's own live on the feed's status). */
+interface ChildValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** Where an index's children's validators are kept: one hash per feed, field = child URL. */
+const childValidatorsKey = (prefix: string, feedId: string) => `${prefix}:sitemap-children:${feedId}`;
+/** Validators of a feed removed, or of an index no longer polled, do not outlive it by long. */
+const CHILD_VALIDATORS_TTL_SEC = 14 * 86_400;
+
 /**
  * The newest children of a sitemap index (by lastmod, `sitemap.children` of them), fetched one
- * after the other through the feed's own fetcher, SSRF guard and size cap, and parsed. A failing
- * child is logged with its code and costs only its own items; a child that is itself an index is
- * such a failure (one level is followed, never more). Only when every child failed does the poll
- * fail, with the first child's error.
+ * after the other through the feed's own fetcher, SSRF guard and size cap, and parsed. Each is
+ * asked for conditionally with the ETag / Last-Modified it answered last time, so a child that has
+ * not changed costs a 304 and no parse (a site's news sitemap changes, its older ones mostly do
+ * not). A failing child is logged with its code and costs only its own items; a child that is
+ * itself an index is such a failure (one level is followed, never more). Only when every child
+ * failed does the poll fail, with the first child's error.
  */
-async function childSitemaps(index: ParsedFeed, deps: FetchDeps, log: Logger, sitemap: SitemapOptions): Promise<ParsedFeed[]> {
+async function childSitemaps(feedId: string, index: ParsedFeed, deps: FetchDeps, log: Logger, sitemap: SitemapOptions): Promise<{ parsed: ParsedFeed[]; unchanged: number }> {
   const urls = index.items.map((i) => i.link).filter((u): u is string => !!u).slice(0, deps.sitemap?.children ?? DEFAULT_SITEMAP_CHILDREN);
+  const key = childValidatorsKey(deps.prefix, feedId);
+  const before = await deps.redis.hgetall(key).catch((err: unknown) => {
+    log.warn({ err }, 'could not read the child sitemaps\' validators; asking for them in full');
+    return {} as Record<string, string>;
+  });
+  const after = new Map<string, ChildValidators>();
   const out: ParsedFeed[] = [];
+  let unchanged = 0;
   let first: unknown;
   for (const url of urls) {
     try {
-      const res = await fetchFeed(url, { ...deps.fetch, ...(deps.signal ? { signal: deps.signal } : {}) });
+      const known = before[url] ? (JSON.parse(before[url]) as ChildValidators) : {};
+      const res = await fetchFeed(url, {
+        ...deps.fetch,
+        ...(known.etag ? { etag: known.etag } : {}),
+        ...(known.lastModified ? { lastModified: known.lastModified } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      });
+      if (res.notModified) {
+        unchanged++;
+        after.set(url, known);
+        continue;
+      }
       const child = await parseFeed(res.body, { url: res.url, contentType: res.headers['content-type'], sitemap });
       if (child.sitemap?.kind === 'index') {
         throw new AkhbarError(FeedErrors.SITEMAP_NESTED, `child sitemap ${url} is itself a sitemap index; not followed (register it as a feed of its own)`, { permanent: true });
       }
       out.push(child);
+      const validators: ChildValidators = { ...(res.headers.etag ? { etag: res.headers.etag } : {}), ...(res.headers['last-modified'] ? { lastModified: res.headers['last-modified'] } : {}) };
+      if (validators.etag || validators.lastModified) after.set(url, validators);
     } catch (err) {
       if (deps.signal?.aborted) throw err;
       first ??= err;
       log.warn({ err, code: errorCode(err), child: url }, 'child sitemap failed; the other children are still read');
     }
   }
-  if (out.length === 0 && first !== undefined) {
+  // Only the children read this time keep validators (one that failed is asked for in full next time).
+  const write = deps.redis.multi().del(key);
+  if (after.size > 0) write.hset(key, Object.fromEntries([...after].map(([u, v]) => [u, JSON.stringify(v)]))).expire(key, CHILD_VALIDATORS_TTL_SEC);
+  await write.exec().catch((err: unknown) => log.warn({ err }, "could not keep the child sitemaps' validators; they are asked for in full next time"));
+  if (out.length === 0 && unchanged === 0 && first !== undefined) {
     const code = errorCode(first);
     const message = first instanceof Error ? first.message : String(first);
     throw new AkhbarError(
@@ -220,7 +258,7 @@ async function childSitemaps(index: ParsedFeed, deps: FetchDeps, log: Logger, si
       { permanent: isAkhbarError(first) && first.permanent, cause: first, ...(isAkhbarError(first) && first.details ? { details: first.details } : {}) },
     );
   }
-  return out;
+  return { parsed: out, unchanged };
 }
 
 async function recordFailure(feed: Feed, err: unknown, deps: FetchDeps, log: Logger, now: Date): Promise<FetchOutcome> {

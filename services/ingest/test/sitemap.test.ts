@@ -89,6 +89,24 @@ t.test('a sitemap index: the newest children fetched, the one answering 500 logg
   const again = await fetchOnce(feed.id, env.deps, 'manual');
   t.match(again, { outcome: 'fetched', queued: 0, updated: 0 });
   t.notOk(srv.requests.filter((r) => r.path === '/sitemap_index.xml').at(-1)?.headers['if-none-match'], 'no conditional GET for an index');
+  const lastAsk = (path: string) => srv.requests.filter((r) => r.path === path).at(-1)?.headers;
+  t.ok(lastAsk('/sitemaps/news-today.xml')?.['if-none-match'], 'a child read before is asked for conditionally');
+  t.ok(lastAsk('/sitemaps/pages.xml')?.['if-none-match']);
+  t.notOk(lastAsk('/sitemaps/news-yesterday.xml')?.['if-none-match'], 'the child that failed is asked for in full');
+  t.match(lines.filter((l) => l.msg === 'feed fetched').at(-1), { children: 0, unchanged: 2 }, 'the two unchanged children answered 304 and were not parsed again');
+  t.match(await env.registry.require(feed.id), { status: { state: 'active', lastErrorCode: null } }, 'unchanged children are not a failure');
+
+  // A child that changes is read again in full, its new stories queued.
+  srv.route('/sitemaps/news-today.xml', {
+    headers: { 'content-type': 'application/xml' },
+    body: `<?xml version="1.0" encoding="UTF-8"?><urlset ${NEWS}>
+${newsEntry('ministry-exams', 'وزارة التربية تعلن موعد الامتحانات الوزارية', '-1h')}
+${newsEntry('karbala-visitors', 'ملايين الزائرين يصلون كربلاء', '-5m')}
+</urlset>`,
+  });
+  const changed = await fetchOnce(feed.id, env.deps, 'manual');
+  t.match(changed, { outcome: 'fetched', queued: 1 }, 'the new story of the changed child is queued');
+  t.match(lines.filter((l) => l.msg === 'feed fetched').at(-1), { children: 1, unchanged: 1 });
 });
 
 t.test('every child failing fails the poll with a child\'s code; an index inside an index is not followed', async (t) => {
