@@ -25,7 +25,19 @@ function validationError(err: FastifyError & { validation: AjvError[]; validatio
     return errorBody(GatewayErrors.BAD_PARAMETER, `${where} '${name}' is required`, { param: name });
   }
   const name = path || err.validationContext || 'request';
-  return errorBody(GatewayErrors.BAD_PARAMETER, `${where} '${name}' ${v.message ?? 'is not valid'}`, { param: name });
+  return errorBody(GatewayErrors.BAD_PARAMETER, `${where} '${name}' ${oneOf(err.validation, v.instancePath) ?? v.message ?? 'is not valid'}`, { param: name });
+}
+
+/**
+ * A choice among fixed values (TypeBox's union of literals is an `anyOf` of `const`s, for which
+ * Ajv says "must be equal to constant" once per value): the values that are allowed, so the
+ * client reads `must be one of: relevance, newest, …`. Undefined when a branch is not a fixed value.
+ */
+function oneOf(errors: readonly AjvError[], instancePath: string): string | undefined {
+  const here = errors.filter((x) => x.instancePath === instancePath);
+  if (!here.every((x) => x.keyword === 'const' || x.keyword === 'enum' || x.keyword === 'anyOf')) return undefined;
+  const values = here.flatMap((x) => (x.keyword === 'const' ? [x.params.allowedValue] : x.keyword === 'enum' ? ((x.params.allowedValues as unknown[] | undefined) ?? []) : []));
+  return values.length > 0 ? `must be one of: ${values.map(String).join(', ')}` : undefined;
 }
 
 type EsLike = Error & { meta?: { statusCode?: number; body?: { error?: { type?: string; reason?: string; root_cause?: Array<{ type?: string; reason?: string }> } } } };
