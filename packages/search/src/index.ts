@@ -10,3 +10,4 @@ export * from './query-articles.ts';
 export * from './errors.ts';
 export * from './migrate.ts';
 export * from './alerts.ts';
+export * from './spelling.ts';

@@ -376,6 +376,26 @@ t.test('bad input is a coded 400 naming the parameter, never a 500', async (t) =
   t.match(field.error.message, /^parameter 'field' must be one of: topics, entities, .*sources/, 'on every route');
 });
 
+t.test('a search that finds nothing because of a misspelt word offers the query that finds something ("did you mean")', async (t) => {
+  const meant = async (params: Record<string, string>) => {
+    const { res, body } = await search(params);
+    t.equal(res.statusCode, 200);
+    return { total: body.total, didYouMean: (body as { didYouMean?: { q: string; total: number } }).didYouMean };
+  };
+  const latin = await meant({ q: 'marathn' });
+  t.equal(latin.total, 0, 'the misspelt word finds nothing');
+  t.same(latin.didYouMean, { q: 'marathon', total: 1 }, 'the word the articles use, with what it finds');
+  const arabic = (await meant({ q: 'وشنطن' })).didYouMean;
+  t.equal(arabic?.q, 'واشنطن', 'Arabic: the missing alef put back');
+  t.equal(arabic?.total, (await meant({ q: 'واشنطن' })).total, 'and its total is what that query finds (Washington in every language, as the name is an entity)');
+  t.same((await meant({ q: 'électons' })).didYouMean, { q: 'élections', total: 1 }, 'spelt as the article spells it (the index holds the folded "elections")');
+  t.same((await meant({ q: '"Baghdad maraton" -oil' })).didYouMean, { q: '"Baghdad marathon" -oil', total: 1 }, 'only the misspelt word changes: phrase, exclusion and the other words stay');
+  t.notOk((await meant({ q: 'marathn', lang: 'ar' })).didYouMean, 'nothing offered when the corrected query finds nothing under the same filters either');
+  t.notOk((await meant({ q: 'zqxjvwk' })).didYouMean, 'nor when no word is near');
+  const found = await meant({ q: 'marathon' });
+  t.ok(found.total > 0 && found.didYouMean === undefined, 'a search that finds something is not second-guessed');
+});
+
 t.test('ETag and Cache-Control; If-None-Match gets 304', async (t) => {
   const a = await gw.app.inject({ url: '/v1/search?q=oil' });
   const etag = a.headers.etag as string;

@@ -627,6 +627,20 @@ t.test('"In headlines only" narrows the search to titles that say it, in any lan
   await done(t, w);
 });
 
+t.test('a search that finds nothing offers the corrected query; following it searches again, in the Arabic UI too', async (t) => {
+  const w = await open('/?ui=ar&q=' + encodeURIComponent('وشنطن'));
+  const { page } = w;
+  t.equal(await page.locator('#results > li.hit').count(), 0, 'the misspelt name finds nothing');
+  const offer = page.locator('#did-you-mean');
+  t.ok(await offer.isVisible(), 'a "did you mean" line');
+  t.match(await offer.textContent(), /^هل تقصد واشنطن؟ \(/, 'in the interface language, with the corrected query');
+  await settled(page, () => offer.locator('a').click());
+  t.equal(new URL(page.url()).searchParams.get('q'), 'واشنطن', 'following it searches the corrected query');
+  t.ok((await page.locator('#results > li.hit').count()) > 0, 'and finds articles');
+  t.notOk(await offer.isVisible(), 'the offer is gone once something is found');
+  await done(t, w);
+});
+
 t.test('cursor paging: next, previous, and a page as a permalink', async (t) => {
   const w = await open('/?ui=en&show=articles');
   const { page } = w;

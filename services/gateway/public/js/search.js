@@ -30,6 +30,7 @@ export async function render(state, { signal, focus } = {}) {
   $('results').hidden = top;
   $('top-stories').hidden = !top;
   $('expanded').hidden = true;
+  $('did-you-mean').hidden = true;
   $('export').hidden = true;
   $('follow').hidden = true;
   $('alert-me').hidden = true;
@@ -102,6 +103,7 @@ async function renderArticles(state, { signal }) {
   status.textContent = res.total === 0 ? t('results.none') : parts.join(' · ');
   if (res.timedOut) status.textContent += ` — ${t('results.timedOut')}`;
   expandedLine(res.expandedEntities);
+  didYouMean(state, res.didYouMean);
   list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i, state)));
   list.removeAttribute('aria-busy');
   exportLink(state, res.total);
@@ -120,6 +122,18 @@ function expandedLine(entities) {
   const names = entities.map((e, i) => [i > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, e.names?.[uiLang()] ?? e.name))]);
   $('expanded').replaceChildren(...tNodes('results.expanded', { names }));
   $('expanded').hidden = false;
+}
+
+/** "Did you mean: واشنطن (3 articles)?": the API's correction of a query that found nothing, a link that runs it. */
+function didYouMean(state, suggestion) {
+  if (!suggestion) return;
+  const next = { ...state, q: suggestion.q, cursor: undefined };
+  const link = h('a', { href: urlOf(next), dir: 'auto', onclick: (e) => {
+    e.preventDefault();
+    void navigate({ q: suggestion.q }, { focus: 'heading' });
+  } }, h('bdi', {}, suggestion.q));
+  $('did-you-mean').replaceChildren(...tNodes('results.didYouMean', { q: link, n: t('results.count', { n: suggestion.total }) }));
+  $('did-you-mean').hidden = false;
 }
 
 // ---- top stories ------------------------------------------------------------------------------

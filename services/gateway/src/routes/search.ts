@@ -2,7 +2,8 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import etag from '@fastify/etag';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { buildSearchBody, neutralHighlightBody, preferredHitsBody, type SearchFilters, type SearchRequest } from '@akhbar/search';
+import { normalizeText } from '@akhbar/nlp';
+import { applyCorrections, buildSearchBody, corrections, neutralHighlightBody, preferredHitsBody, spellingBody, type SearchFilters, type SearchRequest } from '@akhbar/search';
 import { badParam } from '../errors.ts';
 import { queryFingerprint } from '../cursor.ts';
 import { expandQuery } from '../expand.ts';
@@ -25,6 +26,12 @@ export const SearchResponse = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last page' }),
   facets: Type.Optional(Type.Record(Type.String(), Type.Array(BucketOut))),
   near: Type.Optional(NearOut),
+  didYouMean: Type.Optional(
+    Type.Object(
+      { q: Type.String({ description: 'The query with its misspelt words replaced by the nearest words the articles use' }), total: Type.Integer({ description: 'What it finds, with the same filters' }) },
+      { description: 'Only when the search found nothing and a corrected query finds something' },
+    ),
+  ),
 });
 
 /** Elasticsearch's default max_result_window: offset paging (collapse=story) stops there. */
@@ -183,6 +190,34 @@ async function addNeutralHighlights(app: FastifyInstance, filters: SearchFilters
   }
 }
 
+/**
+ * "Did you mean" for a search that found nothing: `q` with each word the index does not hold
+ * replaced by its nearest word that it does (spelling.ts), offered when that query finds something
+ * under the same filters. The suggester proposes folded words (`teheran`, `المتحده`), so a word is
+ * spelt as the best hit of the corrected query marks it when its folded form is the one proposed.
+ * A nicety, like the highlights: if it fails the answer goes without it.
+ */
+async function didYouMean(app: FastifyInstance, query: SearchQuery): Promise<{ q: string; total: number } | undefined> {
+  const q = query.q?.trim();
+  if (!q) return undefined;
+  try {
+    const res = await app.esTimed('search_spelling', () => app.es.search({ index: app.gw.index, ...spellingBody(q) }, { requestTimeout: app.gw.esTimeoutMs }));
+    const list = corrections(q, res.suggest as Parameters<typeof corrections>[1]);
+    if (list.length === 0) return undefined;
+    const { facets: _facets, cursor: _cursor, ...rest } = query;
+    const { out } = await runSearch(app, { ...rest, q: applyCorrections(q, list), limit: 1, highlight: true });
+    if (out.total === 0) return undefined;
+    const marked = new Map<string, string>();
+    for (const text of Object.values(out.hits[0]?.highlight ?? {}).flat()) {
+      for (const m of text.matchAll(/<mark>([^<]+)<\/mark>/g)) marked.set(normalizeText(m[1]!), m[1]!);
+    }
+    return { q: applyCorrections(q, list, (c) => marked.get(c.to) ?? c.to), total: out.total };
+  } catch (err) {
+    app.log.warn({ err }, 'spelling suggestions failed; the empty result goes without one');
+    return undefined;
+  }
+}
+
 function cacheHeaders(app: FastifyInstance, reply: FastifyReply, took: number) {
   const scope = app.gw.apiKeys.length > 0 ? 'private' : 'public';
   reply.header('cache-control', `${scope}, max-age=${String(app.gw.cacheMaxAgeSec)}`);
@@ -213,6 +248,10 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { out, took } = await runSearch(app, req.query);
+      if (out.total === 0 && !req.query.cursor) {
+        const suggestion = await didYouMean(app, req.query);
+        if (suggestion) out.didYouMean = suggestion;
+      }
       cacheHeaders(app, reply, took);
       return out;
     },
