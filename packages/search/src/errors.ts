@@ -13,4 +13,6 @@ export const SearchErrors = {
   MIGRATION_CONFLICT: 'AKHBAR_INDEX_MIGRATION_CONFLICT',
   /** No article index exists under the prefix. */
   INDEX_MISSING: 'AKHBAR_INDEX_MISSING',
+  /** Pruning refused while a migration copies articles (a deleted article could be copied back). */
+  PRUNE_DURING_MIGRATION: 'AKHBAR_INDEX_PRUNE_DURING_MIGRATION',
 } as const;

@@ -11,3 +11,4 @@ export * from './errors.ts';
 export * from './migrate.ts';
 export * from './alerts.ts';
 export * from './spelling.ts';
+export * from './retention.ts';

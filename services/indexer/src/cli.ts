@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import {
   createRedis, openQueue, parseArgs, QUEUES, rejectUnknownFlags, reportCliError, type CliCommand, type CliIo,
 } from '@akhbar/core';
-import { abortMigration, articleIndexStatus, createEsClient, migrateArticleIndex, type ArticleIndexStatus, type Client } from '@akhbar/search';
+import { abortMigration, articleIndexStatus, createEsClient, migrateArticleIndex, pruneArticles, retentionMs, type ArticleIndexStatus, type Client } from '@akhbar/search';
 import { indexOptions, loadIndexerConfig, type IndexerConfig } from './config.ts';
 import { listDead, purgeDead, retryDead, type DeadFilter } from './dlq.ts';
 
@@ -81,6 +81,36 @@ export function indexerCommands(env: NodeJS.ProcessEnv = process.env, io: CliIo 
           const s = await articleIndexStatus(es, c.indexPrefix);
           io.out(flags.json ? `${JSON.stringify(s, null, 2)}\n` : formatStatus(s));
           return 0;
+        });
+      },
+    },
+    {
+      name: 'index prune',
+      summary: 'delete the articles published before a cutoff (what AKHBAR_RETENTION_DAYS does hourly)',
+      usage: '--older-than 90d|36h|2w [--dry-run] [--json]',
+      run: async (args) => {
+        const { flags } = parseArgs(args, ['dry-run', 'json']);
+        if (unknownFlags(flags, ['older-than', 'dry-run', 'json'])) return 2;
+        const age = typeof flags['older-than'] === 'string' ? retentionMs(flags['older-than']) : undefined;
+        if (age === undefined) {
+          io.err('akhbar: index prune needs --older-than, a number of hours, days or weeks such as 36h, 90d or 2w\n');
+          return 2;
+        }
+        return withEs(async (es, c) => {
+          let last = 0;
+          const r = await pruneArticles(es, c.indexPrefix, {
+            before: new Date(Date.now() - age),
+            dryRun: flags['dry-run'] === true,
+            onProgress: (p) => {
+              if (flags.json || Date.now() - last < 1000) return;
+              last = Date.now();
+              io.err(`  ${p.deleted} deleted, ${p.failed} failed\n`);
+            },
+          });
+          if (flags.json) io.out(`${JSON.stringify(r, null, 2)}\n`);
+          else if (r.dryRun) io.out(`${r.matched} article(s) published before ${r.before} would be deleted\n`);
+          else io.out(`${r.deleted} article(s) published before ${r.before} deleted${r.failed > 0 ? `; ${r.failed} could not be (run it again)` : ''}\n`);
+          return r.failed > 0 ? 1 : 0;
         });
       },
     },

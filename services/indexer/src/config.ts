@@ -14,6 +14,7 @@ export const indexerConfigSpec = {
   allowPrivate: bool('AKHBAR_ALLOW_PRIVATE_NETWORKS', { default: false, describe: 'Allow alert webhooks on loopback/private addresses' }),
   alertTimeoutMs: int('AKHBAR_ALERT_TIMEOUT_MS', { default: 10_000, min: 100, max: 120_000, describe: 'Time a webhook has to answer an alert delivery' }),
   alertConcurrency: int('AKHBAR_ALERT_CONCURRENCY', { default: 8, min: 1, max: 256, describe: 'Alert deliveries in flight at once' }),
+  retentionDays: int('AKHBAR_RETENTION_DAYS', { default: 0, min: 0, max: 36_500, describe: 'Delete articles published more than this many days ago, hourly (0: keep every article)' }),
   refreshMs: int('AKHBAR_INDEX_REFRESH_MS', { default: 1000, min: -1, max: 3_600_000, describe: 'Refresh interval of new article indices in ms (bounds fetched→searchable latency); 0 or -1 turns periodic refresh off' }),
 };
 export type IndexerConfig = ConfigOf<typeof indexerConfigSpec>;

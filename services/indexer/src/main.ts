@@ -7,6 +7,7 @@ import { indexOptions, loadIndexerConfig } from './config.ts';
 import { AlertMatcher, startAlertWorkers } from './alerts.ts';
 import { prepareArticleIndex, startIndexer } from './indexer.ts';
 import { createIndexerMetrics } from './metrics.ts';
+import { startRetention } from './retention.ts';
 
 const config = configOrExit(loadIndexerConfig);
 const log = createLogger('indexer', config.logLevel);
@@ -67,6 +68,9 @@ const alertWorkers = startAlertWorkers({
   timeoutMs: config.alertTimeoutMs,
   concurrency: config.alertConcurrency,
 });
+const retention = config.retentionDays > 0
+  ? startRetention({ es, redis, indexPrefix: config.indexPrefix, queuePrefix: config.queuePrefix, days: config.retentionDays, log, registry: metrics.registry })
+  : undefined;
 const ops = await startOpsServer({
   service: 'indexer',
   port: config.metricsPort,
@@ -76,9 +80,10 @@ const ops = await startOpsServer({
   ready: { redis: () => redisReady(redis), elasticsearch: () => esReady(es) },
   log,
 });
-log.info({ index: indexNames(config.indexPrefix).write, batchDocs: config.batchDocs, flushMs: config.flushMs, concurrency: config.concurrency }, 'indexer started');
+log.info({ index: indexNames(config.indexPrefix).write, batchDocs: config.batchDocs, flushMs: config.flushMs, concurrency: config.concurrency, retentionDays: config.retentionDays || null }, 'indexer started');
 
 onShutdown(log, [
+  { name: 'retention', close: async () => retention?.close() },
   { name: 'indexer', close: () => indexer.close() },
   { name: 'alerts', close: async () => {
     await alerts.close();
