@@ -509,6 +509,29 @@ t.test('articles, related articles and stories', async (t) => {
   t.same(kadhimiIn(storyNamed[0])?.names, { en: 'Mustafa al-Kadhimi' }, 'story articles with names=en');
 });
 
+t.test('several articles by id in one request, and the article of a page by its URL', async (t) => {
+  const many = await gw.app.inject({ url: `/v1/articles?ids=${idOf('fr-visit')},nosuchid,${idOf('ar-visit')}&names=ar` });
+  t.equal(many.statusCode, 200);
+  const body = many.json() as { articles: Array<Record<string, any>>; missing: string[] };
+  t.same(body.articles.map((a) => a.id), [idOf('fr-visit'), idOf('ar-visit')], 'the articles found, in the order asked');
+  t.same(body.missing, ['nosuchid'], 'and the ids not in the index');
+  t.match(body.articles[1], { lang: 'ar', body: /مصطفى الكاظمي/, story: { id: 'story-visit', size: 3 } }, 'each as /v1/articles/:id shows it');
+  t.same(body.articles[1]!.entities.find((e: { id: string }) => e.id === KADHIMI)?.names, { ar: 'مصطفى الكاظمي' }, 'names= too');
+
+  const page = async (url: string) => (await gw.app.inject({ url: '/v1/articles', query: { url } })).json() as { articles: Array<{ id: string }>; missing: string[] };
+  t.same((await page('https://baghdad-today.example/ar-visit')).articles.map((a) => a.id), [idOf('ar-visit')], 'a page found by its URL');
+  t.same((await page('HTTPS://Baghdad-Today.example/ar-visit?utm_source=newsletter&fbclid=abc#comments')).articles.map((a) => a.id), [idOf('ar-visit')], 'whatever its case, tracking parameters and fragment');
+  t.same(await page('https://baghdad-today.example/not-here'), { articles: [], missing: ['https://baghdad-today.example/not-here'] }, 'a page not in the index: missing, not an error');
+
+  for (const [query, param] of [['', 'ids'], [`ids=${idOf('ar-visit')}&url=https://a.example/`, 'url'], ['url=ftp://files.example/x', 'url'], ['url=not%20a%20url', 'url'], ['ids=a%20b', 'ids']] as const) {
+    const res = await gw.app.inject({ url: `/v1/articles?${query}` });
+    t.equal(res.statusCode, 400, `${query || '(nothing)'} → 400`);
+    t.match(res.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param } });
+  }
+  const tooMany = await gw.app.inject({ url: `/v1/articles?ids=${Array.from({ length: 101 }, (_, i) => `a${i}`).join(',')}` });
+  t.equal(tooMany.statusCode, 400, 'at most 100 ids');
+});
+
 t.test('suggest completes titles and entity names in any language', async (t) => {
   const title = (await gw.app.inject({ url: '/v1/suggest?prefix=Heatw' })).json().suggestions as Hit[];
   t.match(title[0], { kind: 'title', text: /^Heatwave grips/, articleId: idOf('en-heat') });

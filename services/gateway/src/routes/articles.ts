@@ -1,7 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
-import { notFound } from '../errors.ts';
+import { articleId, canonicalUrl, isAkhbarError } from '@akhbar/core';
+import { badParam, notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, SourceOut, ToneAverage, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
 import { NamesParam, UndatedFilterParams, expandedFilters, listOf, nameLangs, windowParam } from '../params.ts';
@@ -115,26 +116,80 @@ const StoryTone = Type.Object({ tone: ToneAverage('Average tone of these article
 
 const plural = (n: number, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 
+/** An indexed document as the API shows one article: a hit's fields, its body and the rest. */
+function presentArticle(app: FastifyInstance, d: Record<string, any>, sizes: Map<string, number>, names: ReturnType<typeof nameLangs>): Static<typeof ArticleOut> {
+  return {
+    ...presentHit({ _source: d }, sizes, app.entities, names),
+    body: d.body ?? '',
+    ...(d.html ? { html: d.html } : {}),
+    ...(d.extract ? { extract: d.extract } : {}),
+    keywords: d.keywords ?? [],
+    categories: d.categories ?? [],
+    countries: d.countries ?? [],
+    fetchedAt: d.fetchedAt,
+    ...(typeof d.wordCount === 'number' ? { wordCount: d.wordCount } : {}),
+    ...(typeof d.readingTimeSec === 'number' ? { readingTimeSec: d.readingTimeSec } : {}),
+    flags: d.flags ?? [],
+  } as never;
+}
+
+const ARTICLE_ID = '[A-Za-z0-9_:.-]{1,128}';
+const LookupQuery = Type.Object(
+  {
+    ids: listOf(ARTICLE_ID, 100, 'Article ids (comma list, at most 100): each article, in this order'),
+    url: Type.Optional(Type.String({ minLength: 1, maxLength: 4000, description: "A page's URL: the article Akhbar made of it, if it has one (tracking parameters and fragment do not matter)" })),
+    ...NamesParam,
+  },
+  { additionalProperties: false },
+);
+
 export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/articles/:id',
     { schema: { tags: ['articles'], summary: 'One article, with its body', params: IdParams, querystring: Type.Object(NamesParam, { additionalProperties: false }), response: { 200: ArticleOut } } },
     async (req) => {
       const d = await getDoc(app, req.params.id);
-      const sizes = await storySize(app, d.storyId ?? d.id);
+      return presentArticle(app, d, await storySize(app, d.storyId ?? d.id), nameLangs(req.query.names));
+    },
+  );
+
+  app.get(
+    '/v1/articles',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'Several articles by id, or the article of a URL',
+        description:
+          '`ids=a,b,c` (at most 100): those articles, in that order, in one request — a reading list, a dashboard\'s pinned articles. `url=`: the article Akhbar made of that page, found by its canonical URL ' +
+          '(scheme and host in any case, tracking parameters such as utm_* and the fragment dropped) — "is this page in the index?" for a browser extension or a newsroom tool. ' +
+          'What is not in the index is listed in `missing` (the ids, or the URL as given); the answer is 200 either way. One of ids and url, not both.',
+        querystring: LookupQuery,
+        response: { 200: Type.Object({ articles: Type.Array(ArticleOut), missing: Type.Array(Type.String()) }) },
+      },
+    },
+    async (req) => {
+      const { ids, url } = req.query;
+      if ((ids === undefined) === (url === undefined)) throw badParam(ids === undefined ? 'ids' : 'url', 'give ids (a comma list of article ids) or url (one page\'s URL), one of them');
+      let wanted: string[];
+      if (url !== undefined) {
+        try {
+          wanted = [articleId(canonicalUrl(url))];
+        } catch (err) {
+          if (isAkhbarError(err)) throw badParam('url', `url: ${err.message}`);
+          throw err;
+        }
+      } else wanted = [...new Set(ids!.split(','))];
+      const res = await app.esTimed('articles', () =>
+        app.es.search({ index: app.gw.index, size: wanted.length, query: { ids: { values: wanted } }, _source_excludes: [...INTERNAL_SOURCE_FIELDS] }, { requestTimeout: app.gw.esTimeoutMs }),
+      );
+      const byId = new Map(res.hits.hits.map((h) => [h._id!, h._source as Record<string, any>]));
+      const found = wanted.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
+      const sizes = found.length > 0 ? await app.storySizes.get(app, found.map((d) => (d.storyId ?? d.id) as string)) : new Map<string, number>();
+      const names = nameLangs(req.query.names);
       return {
-        ...presentHit({ _source: d }, sizes, app.entities, nameLangs(req.query.names)),
-        body: d.body ?? '',
-        ...(d.html ? { html: d.html } : {}),
-        ...(d.extract ? { extract: d.extract } : {}),
-        keywords: d.keywords ?? [],
-        categories: d.categories ?? [],
-        countries: d.countries ?? [],
-        fetchedAt: d.fetchedAt,
-        ...(typeof d.wordCount === 'number' ? { wordCount: d.wordCount } : {}),
-        ...(typeof d.readingTimeSec === 'number' ? { readingTimeSec: d.readingTimeSec } : {}),
-        flags: d.flags ?? [],
-      } as never;
+        articles: found.map((d) => presentArticle(app, d, sizes, names)),
+        missing: url !== undefined ? (found.length > 0 ? [] : [url]) : wanted.filter((id) => !byId.has(id)),
+      };
     },
   );
 
