@@ -127,7 +127,7 @@ export type Provenance = Static<typeof ProvenanceSchema>;
 
 export const EnrichmentSchema = Type.Object(
   {
-    lang: Type.String({ description: 'ISO 639-1 code, or "und"' }),
+    lang: Type.String({ description: 'ISO 639-1 code (ckb for Central Kurdish, which has none), or "und"' }),
     langConfidence: Type.Number({ minimum: 0, maximum: 1 }),
     dir: Type.Union([Type.Literal('rtl'), Type.Literal('ltr')]),
     normalized: Type.Object(
@@ -161,4 +161,4 @@ export type EnrichedArticle = Static<typeof EnrichedArticleSchema>;
 export function dirOf(lang: string): 'rtl' | 'ltr' {
   return RTL_LANGS.has(lang) ? 'rtl' : 'ltr';
 }
-const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ku', 'sd', 'ug', 'yi', 'dv']);
+const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'sd', 'ug', 'yi', 'dv']);

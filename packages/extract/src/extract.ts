@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { AkhbarError, dirOf } from '@akhbar/core';
+import { langTag } from '@akhbar/feeds';
 import { cleanDocument, foldMarker, pruneEmpty, removeBoilerplate, removeLinkLists, stripLeadingTitle, trimEdges } from './boilerplate.ts';
 import { all, parseDocument, textOf, type DomDocument, type DomElement } from './dom.ts';
 import { FulltextErrors } from './errors.ts';
@@ -134,7 +135,8 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
 
   const lang = metadata.lang ?? attempt.lang ?? undefined;
   const dirAttr = metadata.dir ?? (attempt.dir === 'rtl' || attempt.dir === 'ltr' ? attempt.dir : undefined);
-  const dir = dirAttr ?? (lang ? dirOf(lang.slice(0, 2).toLowerCase()) : /[\u0590-\u08ff]/.test(text.slice(0, 500)) ? 'rtl' : 'ltr');
+  const tag = langTag(lang);
+  const dir = dirAttr ?? (tag ? dirOf(tag) : /[\u0590-\u08ff]/.test(text.slice(0, 500)) ? 'rtl' : 'ltr');
   const out: ExtractedArticle = {
     title: (metadata.headline ?? (attempt.title || textOf(doc.querySelector('title')))).replace(/\s+/g, ' ').trim(),
     text,

@@ -1,4 +1,5 @@
 import type { ArticleFlag, RawArticle } from '@akhbar/core';
+import { langTag } from '@akhbar/feeds';
 import type { ExtractedArticle } from './extract.ts';
 
 /**
@@ -19,7 +20,8 @@ export function applyExtraction(article: RawArticle, page: ExtractedArticle): { 
   if (!out.summary.trim()) out.summary = page.excerpt.slice(0, 600);
   if (!out.author && page.author) out.author = page.author;
   if (!out.image && page.image) out.image = page.image;
-  if (!out.langHint && page.lang) out.langHint = page.lang.slice(0, 2).toLowerCase();
+  const pageLang = langTag(page.lang);
+  if (!out.langHint && pageLang) out.langHint = pageLang;
   const dateDoubtful: ArticleFlag[] = ['date-missing', 'date-unparseable'];
   if (page.publishedAt && out.flags.some((f) => dateDoubtful.includes(f))) {
     out.publishedAt = page.publishedAt;

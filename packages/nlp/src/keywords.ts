@@ -17,7 +17,8 @@ const stopCache = new Map<string, Set<string>>();
 export function stopwords(lang: string): Set<string> {
   let s = stopCache.get(lang);
   if (!s) {
-    const list = STOPWORDS_ISO[lang] ?? [];
+    // stopwords-iso files Central Kurdish (Sorani, Arabic script) under the macrolanguage's "ku".
+    const list = STOPWORDS_ISO[lang] ?? (lang === 'ckb' ? STOPWORDS_ISO.ku : undefined) ?? [];
     s = new Set(list.map((w) => foldLatin(normalizeArabic(w))));
     // Reporting verbs and news fillers that stopword lists miss.
     for (const w of EXTRA[lang] ?? []) s.add(foldLatin(normalizeArabic(w)));

@@ -28,6 +28,8 @@ const LATIN_FUNCTION_WORDS: Record<string, string> = {
   pt: 'o a os as de do da dos das e em um uma que para com não por mais no na se foi ao pelo pela também são está',
   nl: 'de het een en van in is op te dat die voor met zijn niet aan er om ook als bij door naar wordt werd nog maar over',
   id: 'yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke adalah oleh ada telah karena bisa mereka',
+  // Northern Kurdish (Kurmanji), the Latin-script Kurdish of Turkey, Syria and Duhok.
+  ku: 'û li ji di de ku bi ya yê ên ji bo ser re wê vê jî ne ev ew hat kir got dibe têkiliyên herêma',
 };
 
 /** Letters that only (or mostly) one Latin-script language uses, with their weight. */
@@ -40,12 +42,16 @@ const LATIN_LETTERS: Array<[RegExp, Record<string, number>]> = [
   [/[èêœùû]|ç/g, { fr: 1, pt: 0.2, tr: 0.2 }],
   [/[áíóú]/g, { es: 0.7, pt: 0.5 }],
   [/\b[ldjnmcs]['’]/gi, { fr: 1.5 }],
+  // Kurmanji's circumflexed vowels, next to ç and ş it shares with Turkish.
+  [/[êîû]/g, { ku: 1, fr: 0.3 }],
 ];
 
 const ARABIC_FUNCTION_WORDS: Record<string, string> = {
   ar: 'في من على إلى الى أن ان عن التي الذي مع هذا هذه كان قال وقال بين ذلك حول بعد قبل لا ما كما أو او عند خلال منذ حيث لم قد إن تم وفي ومن كل الذين وأن التي',
   fa: 'در به از که این را با است برای آن یک خود تا کرد شده شد می هم نیز بود اما های وی پس',
   ur: 'کے میں کی ہے اور سے کو نے پر کہ یہ ہیں ایک کا بھی تھا گیا کیا وہ ہو',
+  // Central Kurdish (Sorani), written in Arabic script in Iraqi Kurdistan and Iran.
+  ckb: 'لە و بە کە بۆ ئەو ئەم لەگەڵ دەکات کرد یان هەروەها نێوان دوای پێش سەر بەڵام تا هەر ئێستا دەڵێت وت',
 };
 
 const latinSets = Object.fromEntries(
@@ -120,7 +126,8 @@ export function detectLanguage(text: string, hint?: string): LanguageGuess {
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [top, topCount] = ranked[0]!;
   const share = topCount / letters;
-  const hintLang = hint?.toLowerCase().slice(0, 2);
+  // The primary subtag of a declared language: ar-IQ → ar, ckb → ckb.
+  const hintLang = hint?.toLowerCase().split(/[-_]/)[0];
 
   let guess: { lang: string; confidence: number; close: string[] };
   switch (top) {
@@ -170,7 +177,7 @@ function round(x: number): number {
 
 /** The script a language is written in (for the declared-language tie-break). */
 function langScript(lang: string): Script | undefined {
-  if (['ar', 'fa', 'ur', 'ps', 'ku', 'sd', 'ug'].includes(lang)) return 'arabic';
+  if (['ar', 'fa', 'ur', 'ps', 'ckb', 'sd', 'ug'].includes(lang)) return 'arabic';
   if (['ru', 'uk', 'bg', 'sr', 'be', 'kk', 'mk'].includes(lang)) return 'cyrillic';
   if (lang === 'zh') return 'han';
   if (lang === 'ja') return 'kana';
@@ -207,12 +214,18 @@ function latin(sample: string): { lang: string; confidence: number; close: strin
 const URDU_LETTERS = /[\u0679\u0688\u0691\u06BA\u06D2\u06D3\u06BE\u06C1\u06C2]/g;
 const PERSIAN_LETTERS = /[\u067E\u0686\u0698\u06AF\u06CC\u06A9]/g;
 const ARABIC_LETTERS = /[\u0629\u0649\u064A\u0643]/g;
+// Sorani spelling's own letters (ە ێ ۆ ڕ ڵ), which Persian, Urdu and Arabic do not write; Uyghur,
+// which shares ە and ۆ, writes ې ۇ ۈ ۋ instead of ێ.
+const SORANI_LETTERS = /[\u06D5\u06CE\u06C6\u0695\u06B5]/g;
+const UYGHUR_LETTERS = /[\u06D0\u06C7\u06C8\u06CB]/g;
 
 function arabicScript(sample: string, scriptLetters: number): { lang: string; confidence: number; close: string[] } {
   const ur = sample.match(URDU_LETTERS)?.length ?? 0;
   const fa = sample.match(PERSIAN_LETTERS)?.length ?? 0;
   const ar = sample.match(ARABIC_LETTERS)?.length ?? 0;
-  const scores: Record<string, number> = { ar: ar * 0.5, fa: fa * 0.5, ur: ur * 1.5 };
+  const ckb = sample.match(SORANI_LETTERS)?.length ?? 0;
+  const ug = sample.match(UYGHUR_LETTERS)?.length ?? 0;
+  const scores: Record<string, number> = { ar: ar * 0.5, fa: fa * 0.5, ur: ur * 1.5, ckb: ckb * 1.5, ug: ug * 3 };
   // Function words are compared in folded form (ی→ي, ک→ك), so letters above tell the spelling.
   const words = normalizeArabic(sample).match(/[\u0600-\u06FF]+/g) ?? [];
   for (const w of words) for (const [l, set] of Object.entries(arabicSets)) if (set.has(w)) scores[l]! += 2;

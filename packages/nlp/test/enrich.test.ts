@@ -57,6 +57,23 @@ t.test('the same story in English and French tags the same entities', async (t) 
   t.equal(fr.lang, 'fr');
 });
 
+t.test("a Sorani Kurdish report from Erbil is Central Kurdish, right to left, with Kurdish stop words out of its keywords — not Persian", async (t) => {
+  // Written for this test in the manner of Iraqi Kurdistan's press.
+  const e = enrichArticle(article(
+    'حکومەتی هەرێم مووچەی فەرمانبەران لە هەفتەی داهاتوودا دابەش دەکات',
+    [
+      'وەزارەتی دارایی حکومەتی هەرێمی کوردستان ڕایگەیاند کە مووچەی مانگی ڕابردووی فەرمانبەران لە هەفتەی داهاتوودا دابەش دەکرێت.',
+      'بەپێی ڕاگەیەندراوی وەزارەت، پارەی مووچەکان لە بەغداوە گەیشتووەتە هەولێر و دابەشکردن لە سلێمانی و دهۆکیش دەست پێدەکات.',
+      'هەروەها وەزارەت دەڵێت بەپێی بڕیاری ئەنجومەنی وەزیران دابەشکردن دەکات.',
+    ].join('\n'),
+  ));
+  t.equal(e.lang, 'ckb');
+  t.equal(e.dir, 'rtl');
+  t.ok(e.keywords.length > 0, `keywords: ${e.keywords.join(', ')}`);
+  t.ok(e.keywords.includes('فەرمانبەران'), 'the employees the report is about');
+  for (const stop of ['دەکات', 'بەپێی']) t.notOk(e.keywords.includes(stop), `no "${stop}" ("does", "according to") among the keywords`);
+});
+
 t.test('bad input is enriched with what is possible, never a crash', async (t) => {
   const empty = enrichArticle(article('', ''));
   t.equal(empty.lang, 'und');

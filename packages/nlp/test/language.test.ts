@@ -32,6 +32,23 @@ t.test('short titles and the declared language', async (t) => {
   t.equal(detectLanguage(english, 'fr').lang, 'en', 'a wrong declared language does not override clear evidence');
 });
 
+t.test("Kurdish, as Iraq's press writes it: Sorani in Arabic script is not Persian, Kurmanji in Latin script is not French or Turkish", async (t) => {
+  const sorani = [
+    'حکومەتی هەرێمی کوردستان بڕیاری دا مووچەی فەرمانبەران لە هەفتەی داهاتوودا دابەش بکات',
+    'سەرۆکی هەرێم لەگەڵ باڵیۆزی ئەمریکا باسی پەیوەندییەکانی نێوان هەولێر و بەغدای کرد',
+    'مووچەی فەرمانبەران دابەش دەکرێت',
+  ];
+  for (const text of sorani) t.equal(detectLanguage(text).lang, 'ckb', `Sorani: ${text.slice(0, 30)}`);
+  const kurmanji = [
+    'Hikûmeta Herêma Kurdistanê biryar da ku meaşê karmendan di hefteya bê de belav bike',
+    'Serokê Herêmê li gel balyozê Amerîkayê li ser têkiliyên Hewlêr û Bexdayê axivî',
+  ];
+  for (const text of kurmanji) t.equal(detectLanguage(text).lang, 'ku', `Kurmanji: ${text.slice(0, 30)}`);
+  t.equal(detectLanguage('ئۈرۈمچى شەھىرىدە يېڭى مەكتەپ ئېچىلدى ۋە ئوقۇغۇچىلار دەرسكە باشلىدى').lang, 'ug', 'Uyghur shares ە and ۆ with Sorani but writes ې ۇ ۈ ۋ');
+  t.equal(detectLanguage('هەولێر', 'ckb').lang, 'ckb', 'a declared three-letter language counts (not cut to "ck")');
+  t.equal(detectLanguage('Bagdad', 'ar-IQ').lang, 'und', 'a declared language with a region: its language, which must still fit the script');
+});
+
 t.test('mixed scripts and garbage', async (t) => {
   t.equal(detectLanguage('Kadhimi الكاظمي Trump ترامب').lang, 'und', 'two scripts in even measure: unsure');
   t.equal(detectLanguage('Kadhimi الكاظمي Trump ترامب', 'ar').lang, 'ar', 'the declared language decides between the two');

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import {
   AkhbarError, DEFAULT_INTERVAL_SEC, errorCode, isAkhbarError, type Feed, type FeedRegistry, type FetchJob, type Logger, type RawArticle, type RawJob, type RedisClient,
 } from '@akhbar/core';
-import { FeedErrors, fetchFeed, parseFeed, parseFeedDate, toRawArticles, type FetchOptions, type ParsedFeed, type SitemapOptions } from '@akhbar/feeds';
+import { FeedErrors, fetchFeed, langTag, parseFeed, parseFeedDate, toRawArticles, type FetchOptions, type ParsedFeed, type SitemapOptions } from '@akhbar/feeds';
 import type { FeedLock, HostLimiter } from './coordination.ts';
 import { queueArticles } from './dedup.ts';
 import type { FetchMetrics } from './metrics.ts';
@@ -168,7 +168,8 @@ async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promis
   const language = docs.find((p) => p.language)?.language;
   if (!feed.title && title) fill.title = title.slice(0, 300);
   if (!feed.siteUrl && parsed.link) fill.siteUrl = parsed.link;
-  if (!feed.lang && language && /^[a-z]{2,3}\b/i.test(language)) fill.lang = language.slice(0, 2).toLowerCase();
+  const declared = langTag(language);
+  if (!feed.lang && declared) fill.lang = declared;
   if (Object.keys(fill).length > 0) await registry.updateSettings(feed.id, fill);
   if (retime && deps.fetchQueue) {
     const fresh = await registry.get(feed.id);

@@ -8,6 +8,20 @@ import { rss, setup } from './helpers.ts';
 
 t.teardown(() => closeFetchAgents());
 
+t.test("a feed's declared language is learned whole: Central Kurdish is ckb, not \"ck\"", async (t) => {
+  const env = await setup('ckb');
+  const srv = await startFeedServer({ '/ckb.rss.xml': { body: rss([{ slug: 'erbil-salaries' }], 'Hewler News').replace('<language>ar</language>', '<language>ckb-IQ</language>') } });
+  t.teardown(async () => {
+    await srv.close();
+    await env.cleanup();
+  });
+  const { feed } = await env.registry.add({ url: `${srv.url}/ckb.rss.xml` });
+  t.match(await fetchOnce(feed.id, env.deps, 'new'), { outcome: 'fetched', queued: 1 });
+  t.equal((await env.registry.require(feed.id)).lang, 'ckb');
+  const [job] = await env.rawQueue.getJobs(['waiting']);
+  t.equal(job?.data.article.langHint, 'ckb', 'and passed on to enrichment as the hint');
+});
+
 t.test('articles are queued once across feeds and polls; a changed article is queued as an update', async (t) => {
   const env = await setup('dedup');
   const srv = await startFeedServer({
