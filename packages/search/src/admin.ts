@@ -45,35 +45,65 @@ export async function ensureArticleIndex(client: Client, prefix: string, opts: I
 
 type Properties = Record<string, { properties?: Properties } & Record<string, unknown>>;
 
-/** The properties of `want` that `have` lacks, at any depth (undefined when none). */
-function missingProperties(want: Properties, have: Properties): Properties | undefined {
+/**
+ * The properties of `want` that `have` lacks, at any depth (undefined when none), leaving out
+ * those `usable` refuses (a text field whose analyzer the index does not define).
+ */
+function missingProperties(want: Properties, have: Properties, usable: (def: Properties[string]) => boolean): Properties | undefined {
   const out: Properties = {};
   for (const [name, def] of Object.entries(want)) {
     const got = have[name];
-    if (!got) out[name] = def;
-    else if (def.properties && got.properties) {
-      const sub = missingProperties(def.properties, got.properties);
-      if (sub) out[name] = { properties: sub };
-    }
+    if (def.properties) {
+      if (got && !got.properties) continue; // a field of another shape: a migration's business
+      const sub = missingProperties(def.properties, got?.properties ?? {}, usable);
+      if (sub) out[name] = got ? { properties: sub } : { ...def, properties: sub };
+    } else if (!got && usable(def)) out[name] = def;
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The analyzers a field definition names (its own and its sub-fields'). */
+function analyzersOf(def: Record<string, unknown>): string[] {
+  const own = [def.analyzer, def.search_analyzer].filter((a): a is string => typeof a === 'string');
+  const fields = Object.values((def.fields ?? {}) as Record<string, Record<string, unknown>>).flatMap(analyzersOf);
+  return [...own, ...fields];
 }
 
 /**
  * Give the write index the fields the current template has and it lacks, in place (a strict
  * mapping would refuse every document that carries one). Elasticsearch adds fields to a live
- * mapping without touching the documents; changed analysis still needs `akhbar index migrate`.
+ * mapping without touching the documents; changed analysis still needs `akhbar index migrate`,
+ * and so does a field whose analyzer the index lacks (an open index takes no new analyzer: v7's
+ * `i18n.ckb`) — it is left out, and the indexer writes no such field there (`i18nLangsOf`).
  * Returns the top-level names of the fields added (empty when none were missing).
  */
 export async function addNewFields(client: Client, prefix: string): Promise<string[]> {
   const index = await currentWriteIndex(client, prefix);
   if (!index) return [];
-  const res = await client.indices.getMapping({ index });
+  const [res, settings] = await Promise.all([client.indices.getMapping({ index }), client.indices.getSettings({ index })]);
   const have = (res[index]?.mappings?.properties ?? {}) as Properties;
-  const missing = missingProperties(articleMappings().properties as Properties, have);
+  const defined = new Set(Object.keys((settings[index]?.settings?.index?.analysis?.analyzer ?? {}) as Record<string, unknown>));
+  // Only the template's own analyzers can be missing; Elasticsearch's built-in ones are always there.
+  const usable = (def: Record<string, unknown>) => analyzersOf(def).every((a) => !a.startsWith('akhbar_') || defined.has(a));
+  const missing = missingProperties(articleMappings().properties as Properties, have, usable);
   if (!missing) return [];
   await client.indices.putMapping({ index, properties: missing as never });
   return Object.keys(missing);
+}
+
+/**
+ * The languages whose `i18n.<lang>` fields the write index has: the indexer writes a document's
+ * language field only there, so an index built before a language had its analyzer keeps taking
+ * that language's articles (through the neutral fields) until it is migrated. Undefined when
+ * there is no write index yet.
+ */
+export async function i18nLangsOf(client: Client, prefix: string): Promise<Set<string> | undefined> {
+  const index = await currentWriteIndex(client, prefix);
+  // No index yet: the one created will be the current template's, with every language.
+  if (!index) return undefined;
+  const res = await client.indices.getMapping({ index });
+  const i18n = (res[index]?.mappings?.properties?.i18n as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  return new Set(Object.keys(i18n));
 }
 
 export async function currentWriteIndex(client: Client, prefix: string): Promise<string | undefined> {

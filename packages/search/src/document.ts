@@ -34,8 +34,12 @@ export function truncateText(s: string, max: number): string {
   return s.slice(0, end);
 }
 
-/** The Elasticsearch document for an enriched article (field names: fields.ts). */
-export function toDocument(article: EnrichedArticle, now = new Date()): ArticleDocument {
+/**
+ * The Elasticsearch document for an enriched article (field names: fields.ts). `opts.i18n`: the
+ * languages whose `i18n.<lang>` fields the target index has (admin.ts i18nLangsOf); an article in
+ * another language gets none, and is searched through the neutral fields. @default every analysed language
+ */
+export function toDocument(article: EnrichedArticle, now = new Date(), opts: { i18n?: ReadonlySet<string> } = {}): ArticleDocument {
   const e = article.enrichment;
   const flags: string[] = [...article.flags];
   const flag = (f: string) => {
@@ -99,7 +103,7 @@ export function toDocument(article: EnrichedArticle, now = new Date()): ArticleD
     provenance: e.provenance,
     suggest: { input: suggestInputs(article, title) },
   };
-  if (isAnalyzedLang(e.lang)) {
+  if (isAnalyzedLang(e.lang) && (!opts.i18n || opts.i18n.has(e.lang))) {
     doc.i18n = { [e.lang]: { title, body } };
   }
   if (html !== undefined) doc.html = html;

@@ -25,8 +25,12 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  * v6: `mainLocation`, the one place an article is about, which ranks `near=` searches; added in
  *     place like v4's fields (documents indexed before have none until `akhbar reenrich`: a
  *     migration copies documents as they are).
+ * v7: Central Kurdish (Sorani, `ckb`) has its analyzer and `i18n.ckb` fields. An analyzer cannot
+ *     be added to an open index, so `addNewFields` leaves out fields whose analyzer the index
+ *     lacks, and the indexer writes `i18n.<lang>` only where the write index has it: until
+ *     `akhbar index migrate`, Sorani articles are searched through the neutral fields as before.
  */
-export const TEMPLATE_VERSION = 6;
+export const TEMPLATE_VERSION = 7;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -56,6 +60,9 @@ const LANG_ANALYZERS: Record<AnalyzedLang, LangAnalysis> = {
   ur: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_decimal_digit', 'akhbar_arabic_normalization', 'akhbar_persian_normalization'] },
   ru: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_ru_stop', 'akhbar_russian_stem'] },
   zh: { tokenizer: 'standard', filter: ['akhbar_cjk_width', 'lowercase', 'akhbar_cjk_bigram'] },
+  // As Elasticsearch's sorani analyzer: normalised before the stop list (which is spelt normalised).
+  // The stemmer takes one suffix off a pass; twice reaches the stem behind the ezafe (مووچەی → مووچە → مووچ).
+  ckb: { tokenizer: 'standard', filter: ['akhbar_sorani_normalization', 'lowercase', 'akhbar_decimal_digit', 'akhbar_ckb_stop', 'akhbar_sorani_stem', 'akhbar_sorani_stem'] },
 };
 
 const STOP_LISTS: Record<string, string> = {
@@ -67,6 +74,7 @@ const STOP_LISTS: Record<string, string> = {
   akhbar_tr_stop: '_turkish_',
   akhbar_fa_stop: '_persian_',
   akhbar_ru_stop: '_russian_',
+  akhbar_ckb_stop: '_sorani_',
 };
 
 /** Analyzer names of a language's text fields. */

@@ -84,6 +84,12 @@ const DOCS = {
     title: 'نيسان تكشف عن سيارة كهربائية جديدة',
     body: 'أعلنت الشركة اليابانية أن الطراز الجديد سيصل إلى صالات العرض الخليجية العام المقبل.',
   }),
+  // Central Kurdish (Sorani), written for this test in the manner of Erbil's press.
+  salaries: makeArticle({
+    lang: 'ckb',
+    title: 'مووچەی فەرمانبەران لە هەفتەی داهاتوودا دابەش دەکرێت',
+    body: 'وەزارەتی دارایی ڕایگەیاند کە پارەی مووچەکان لە بەغداوە گەیشتووەتە هەولێر.',
+  }),
   unknownLang: makeArticle({
     lang: 'und',
     title: 'L’Iran et l’Irak signent un accord',
@@ -170,6 +176,19 @@ t.test('a reader finds the Arabic article whatever the spelling', async (t) => {
   t.same(await found('حزيران'), ['bookFair', 'floods'], 'and the other way round');
   t.same(await found('تموز'), ['harvest'], 'تموز finds جويلية (Maghreb)');
   t.same(await found('أبريل'), [], 'أبريل does not find an article about the car maker نيسان');
+});
+
+t.test('a reader finds the Sorani Kurdish article whatever its suffixes', async (t) => {
+  const ckb = F.i18nBody('ckb');
+  const stem = await tokens('مووچە', { field: ckb });
+  t.equal(stem.length, 1);
+  t.same(await tokens('مووچەی مووچەکان مووچەکە', { field: ckb }), Array(3).fill(stem[0]), 'the ezafe -ی, the definite plural -ەکان and singular -ەکە come off');
+  t.same(await tokens('لە و کە', { field: ckb }), [], 'its stop words');
+  t.same(await tokens('وەزارەت وەزارەتی وەزارەتەکان', { field: ckb }), Array(3).fill((await tokens('وەزارەت', { field: ckb }))[0]), 'the same for ministry, of the ministry, the ministries');
+  t.same(await tokens('هەولێر', { field: ckb }), ['هەولێر'], 'a name without a suffix is left whole');
+  t.same(await found('مووچە'), ['salaries'], 'the bare noun finds مووچەی and مووچەکان');
+  t.same(await found('وەزارەت'), ['salaries'], 'وەزارەت finds وەزارەتی');
+  t.same(await found('هەولێر'), ['salaries'], 'a place name as written');
 });
 
 t.test('a reader finds French and English articles whatever the accents and case', async (t) => {

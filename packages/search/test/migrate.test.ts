@@ -1,7 +1,7 @@
 import t from 'tap';
 import { dropIndexPrefix, testEsUrl, uniqueIndexPrefix } from '@akhbar/testkit';
 import {
-  SearchErrors, abortMigration, addNewFields, articleIndexBody, articleIndexStatus, buildSearchBody, createEsClient, documentVersion, ensureArticleIndex, indexNames, migrateArticleIndex, toDocument,
+  SearchErrors, abortMigration, addNewFields, articleIndexBody, articleIndexStatus, buildSearchBody, createEsClient, documentVersion, ensureArticleIndex, i18nLangsOf, indexNames, migrateArticleIndex, toDocument,
   type ArticleDocument,
 } from '../src/index.ts';
 import { makeArticle } from './fixtures.ts';
@@ -189,6 +189,34 @@ t.test('an index from an older template gets the new fields in place and keeps t
   const status = await articleIndexStatus(es, prefix);
   t.ok(status.outdated, 'the index still says it was built from an older template (analysis may differ)');
   t.equal(status.indices.length, 1, 'no new index was made');
+});
+
+t.test('an index built before Sorani had its analyzer keeps taking Sorani articles, through the neutral fields, until it is migrated', async (t) => {
+  const prefix = newPrefix('migrate-ckb');
+  const names = indexNames(prefix);
+  // v1 as the v6 template built it: no Sorani analyzer, no i18n.ckb (an open index takes no new analyzer).
+  const older = articleIndexBody() as { settings: { analysis: { analyzer: Record<string, unknown> } }; mappings: { properties: { i18n: { properties: Record<string, unknown> } }; _meta: Record<string, unknown> } };
+  delete older.settings.analysis.analyzer.akhbar_ckb;
+  delete older.mappings.properties.i18n.properties.ckb;
+  older.mappings._meta = { templateVersion: 6 };
+  await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
+
+  t.same(await addNewFields(es, prefix), [], 'i18n.ckb is not added in place: its analyzer is not there (and nothing fails)');
+  const langs = await i18nLangsOf(es, prefix);
+  t.notOk(langs?.has('ckb'), 'the language fields the write index has: not Sorani');
+  t.ok(langs?.has('ar') && langs.has('fa'));
+  const salaries = makeArticle({ lang: 'ckb', title: 'مووچەی فەرمانبەران دابەش دەکرێت', fetchedAt: T0, slug: 'ckb-salaries' });
+  await t.rejects(write(prefix, [toDocument(salaries)]), /strict_dynamic_mapping_exception/, 'a document with i18n.ckb would be refused there');
+  await write(prefix, [toDocument(salaries, new Date(), { i18n: langs })]);
+  const titles = async (q: string) => (await es.search({ index: names.read, ...buildSearchBody({ q, limit: 10, sort: 'relevance', origin: T1 }) })).hits.hits.map((h) => (h._source as { title: string }).title);
+  t.same(await titles('مووچەی'), [salaries.title], 'written without it, the article is found as written (neutral fields)');
+  t.same(await titles('مووچە'), [], 'but not by another form of the word: no Sorani stemming there');
+
+  const migrated = await migrateArticleIndex(es, prefix, { graceMs: 50 });
+  t.equal(migrated.to, names.version(2));
+  t.ok((await i18nLangsOf(es, prefix))?.has('ckb'), 'the migrated index has Sorani');
+  await write(prefix, [toDocument(salaries)]);
+  t.same(await titles('مووچە'), [salaries.title], 'rewritten there with its language field, another form finds it');
 });
 
 t.test('a near= search works on an index built before mainLocation, and ranks by it once documents have it', async (t) => {

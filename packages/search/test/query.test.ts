@@ -36,7 +36,7 @@ t.test('the search body', async (t) => {
 });
 
 t.test('an entity name is looked for in the languages written in its script', async (t) => {
-  t.same(langsWritingLike('مصطفى الكاظمي'), ['ar', 'fa', 'ur']);
+  t.same(langsWritingLike('مصطفى الكاظمي'), ['ar', 'fa', 'ur', 'ckb'], 'Arabic script: Arabic, Persian, Urdu, Sorani Kurdish');
   t.same(langsWritingLike('Moustafa al-Kazimi'), ['en', 'fr', 'es', 'de', 'tr']);
   t.same(langsWritingLike('Мустафа аль-Казими'), ['ru']);
   t.same(langsWritingLike('穆斯塔法·卡迪米'), ['zh']);
@@ -50,7 +50,7 @@ t.test('highlights: language fields in the search, neutral fields in the follow-
   t.same(Object.keys(hl.fields).sort(), ['i18n.*.body', 'i18n.*.title'], 'the search marks only what the gateway shows for an analysed language');
   const [text, ar, fr] = hl.highlight_query.bool.should;
   t.equal(text.simple_query_string.query, 'الكاظمي');
-  t.same(ar.multi_match.fields, ['i18n.ar.title', 'i18n.ar.body', 'i18n.fa.title', 'i18n.fa.body', 'i18n.ur.title', 'i18n.ur.body']);
+  t.same(ar.multi_match.fields, ['i18n.ar.title', 'i18n.ar.body', 'i18n.fa.title', 'i18n.fa.body', 'i18n.ur.title', 'i18n.ur.body', 'i18n.ckb.title', 'i18n.ckb.body']);
   t.ok(fr.multi_match.fields.includes('i18n.fr.body') && !fr.multi_match.fields.some((f: string) => f.startsWith('i18n.ar')));
   const follow = neutralHighlightBody({ q: 'الكاظمي', expansion: x }, ['a1', 'a2']) as Record<string, any>;
   t.same(follow.query, { ids: { values: ['a1', 'a2'] } });

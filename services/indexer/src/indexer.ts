@@ -4,7 +4,7 @@ import {
   AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, backoffMs, deadLetter, errorCode, isAkhbarError, openQueue, sleep, type EnrichedJob, type Logger,
   type RedisClient,
 } from '@akhbar/core';
-import { documentVersion, ensureArticleIndex, esReady, indexNames, toDocument, type Client, type IndexOptions } from '@akhbar/search';
+import { documentVersion, ensureArticleIndex, esReady, i18nLangsOf, indexNames, toDocument, type Client, type IndexOptions } from '@akhbar/search';
 import type { AlertMatcher } from './alerts.ts';
 import { BulkBatcher, type BatcherOptions, type SubmitResult } from './batcher.ts';
 import { gaveUp } from './errors.ts';
@@ -40,6 +40,8 @@ export interface IndexerOptions {
   metrics?: IndexerMetrics;
   /** Hands new articles over for alert matching; a job completes only once its article is handed over. */
   alerts?: AlertMatcher;
+  /** How often the write index's language fields are read again (a migration may have added one). @default 60 000 */
+  i18nRefreshMs?: number;
 }
 
 export interface Indexer {
@@ -65,6 +67,19 @@ export function startIndexer(opts: IndexerOptions): Indexer {
   const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: opts.connection, prefix: opts.queuePrefix });
   // The batcher is built before the worker it pauses; the worker lands here once it exists.
   const paused: { worker?: Worker<EnrichedJob, SubmitResult['outcome']> } = {};
+  // The languages whose i18n fields the write index has: a document gets its language's field
+  // only there (an index built before that language had an analyzer refuses it). Read again now
+  // and then, so a migration's new index is written in full without a restart.
+  let i18n: Set<string> | undefined;
+  const readLangs = async () => {
+    try {
+      i18n = await i18nLangsOf(opts.es, opts.indexPrefix);
+    } catch (err) {
+      log.warn({ err }, "could not read the write index's language fields; keeping the last ones");
+    }
+  };
+  const langsRead = readLangs();
+  const langsTimer = setInterval(() => void readLangs(), opts.i18nRefreshMs ?? 60_000).unref();
 
   const batcher = new BulkBatcher(opts.es, {
     index: write,
@@ -104,9 +119,10 @@ export function startIndexer(opts: IndexerOptions): Indexer {
     async (job) => {
       if (!checkPayload.Check(job.data)) return bury(job, payloadError(job.data));
       const article = job.data.article;
+      await langsRead;
       let doc;
       try {
-        doc = toDocument(article);
+        doc = toDocument(article, new Date(), i18n ? { i18n } : {});
       } catch (cause) {
         return bury(job, new AkhbarError(CoreErrors.PAYLOAD_INVALID, `cannot build the document: ${(cause as Error).message}`, { permanent: true, cause }));
       }
@@ -143,6 +159,7 @@ export function startIndexer(opts: IndexerOptions): Indexer {
     enrichedQueue,
     dlq,
     async close() {
+      clearInterval(langsTimer);
       const closing = worker.close();
       await batcher.close();
       await closing;

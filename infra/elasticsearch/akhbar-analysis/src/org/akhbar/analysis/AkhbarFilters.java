@@ -5,6 +5,8 @@ import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.ckb.SoraniNormalizationFilter;
+import org.apache.lucene.analysis.ckb.SoraniStemFilter;
 import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
@@ -91,6 +93,18 @@ public final class AkhbarFilters {
   @NamedComponent("akhbar_persian_stem")
   public static final class PersianStem implements TokenFilterFactory {
     @Override public TokenStream create(TokenStream in) { return new PersianStemFilter(in); }
+  }
+
+  /** Central Kurdish (Sorani): its letters in one form (ە for a final ه, ی/ێ, ک…), as Elasticsearch's sorani analyzer. */
+  @NamedComponent("akhbar_sorani_normalization")
+  public static final class SoraniNormalization implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new SoraniNormalizationFilter(in); }
+  }
+
+  /** Sorani suffixes (the definite -ەکە/-ەکان, the ezafe -ی, plurals, possessives) stripped. */
+  @NamedComponent("akhbar_sorani_stem")
+  public static final class SoraniStem implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new SoraniStemFilter(in); }
   }
 
   @NamedComponent("akhbar_asciifolding")
