@@ -1,7 +1,7 @@
 import t from 'tap';
 import { Registry } from 'prom-client';
 import { QUEUES, articleJobId, contentHash, createLogger, createRedis, openQueue, type EnrichedArticle, type EnrichedJob } from '@akhbar/core';
-import { MAX_BODY_CHARS, createEsClient, ensureArticleIndex, indexNames, type ArticleDocument, type Client } from '@akhbar/search';
+import { MAX_BODY_CHARS, articleIndexBody, createEsClient, ensureArticleIndex, indexNames, migrateArticleIndex, type ArticleDocument, type Client } from '@akhbar/search';
 import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 import { makeArticle } from '../../../packages/search/test/fixtures.ts';
 import { indexerCommands } from '../src/cli.ts';
@@ -27,10 +27,14 @@ interface Rig {
   registry: Registry;
 }
 
-async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, opts: { es?: Client; itemAttempts?: number } = {}): Promise<Rig> {
+async function rig(
+  t: { teardown: (fn: () => Promise<void>) => void },
+  label: string,
+  opts: { es?: Client; itemAttempts?: number; prepare?: (indexPrefix: string) => Promise<void>; i18nRefreshMs?: number } = {},
+): Promise<Rig> {
   const queuePrefix = uniqueQueuePrefix(label);
   const indexPrefix = uniqueIndexPrefix(label);
-  await ensureArticleIndex(es, indexPrefix);
+  await (opts.prepare ?? ((p: string) => ensureArticleIndex(es, p)))(indexPrefix);
   const workerConnection = createRedis(testRedisUrl(), 'worker');
   const connection = createRedis(testRedisUrl(), 'worker');
   const registry = new Registry();
@@ -45,6 +49,7 @@ async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: st
     batch: { maxDocs: 50, flushMs: 50, itemAttempts: opts.itemAttempts ?? 6, retryBaseMs: 20, outageBaseMs: 50, retryCapMs: 400 },
     log,
     metrics,
+    ...(opts.i18nRefreshMs ? { i18nRefreshMs: opts.i18nRefreshMs } : {}),
   });
   const queue = openQueue<EnrichedJob>(QUEUES.enriched, { connection, prefix: queuePrefix });
   t.teardown(async () => {
@@ -203,6 +208,41 @@ t.test('the index refuses writes (disk past the flood stage, then a write block)
   t.equal(await r.indexer.dlq.count(), 0, 'nothing was dead-lettered');
   await es.indices.refresh({ index: r.write });
   t.equal((await es.count({ index: r.write })).count, 40);
+});
+
+t.test('an index built before Sorani had its analyzer: Sorani articles are indexed without their language field, none refused; after a migration, with it', async (t) => {
+  const r = await rig(t, 'idx-ckb', {
+    i18nRefreshMs: 100,
+    // v1 as the v6 template built it: no Sorani analyzer, no i18n.ckb.
+    prepare: async (prefix) => {
+      const names = indexNames(prefix);
+      const older = articleIndexBody() as { settings: { analysis: { analyzer: Record<string, unknown> } }; mappings: { properties: { i18n: { properties: Record<string, unknown> } } } };
+      delete older.settings.analysis.analyzer.akhbar_ckb;
+      delete older.mappings.properties.i18n.properties.ckb;
+      await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
+    },
+  });
+  const sorani = makeArticle({ lang: 'ckb', title: 'مووچەی فەرمانبەران دابەش دەکرێت', slug: 'ckb-1' });
+  const arabic = makeArticle({ lang: 'ar', title: 'صرف رواتب الموظفين الأسبوع المقبل', slug: 'ar-1' });
+  await enqueue(r, sorani);
+  await enqueue(r, arabic);
+  await finished(r, 2);
+  t.equal((await r.queue.getJobCounts('failed')).failed, 0, 'nothing refused or dead-lettered');
+  const doc = async (id: string) => {
+    await es.indices.refresh({ index: indexNames(r.indexPrefix).read });
+    const hit = (await es.search<ArticleDocument>({ index: indexNames(r.indexPrefix).read, query: { ids: { values: [id] } } })).hits.hits[0];
+    if (!hit) throw new Error(`${id} is not in the index`);
+    return hit._source as ArticleDocument & { i18n?: Record<string, unknown> };
+  };
+  t.notOk((await doc(sorani.id)).i18n, 'the Sorani article without i18n.ckb, which that index lacks');
+  t.ok((await doc(arabic.id)).i18n?.ar, 'the Arabic one with its field as ever');
+
+  await migrateArticleIndex(es, r.indexPrefix, { graceMs: 50 });
+  await new Promise((resolve) => setTimeout(resolve, 400)); // the indexer reads the new write index's fields
+  const later = makeArticle({ lang: 'ckb', title: 'هەولێر میوانداری پێشانگای کتێب دەکات', slug: 'ckb-2' });
+  await enqueue(r, later);
+  await finished(r, 3);
+  t.ok((await doc(later.id)).i18n?.ckb, 'after the migration, a Sorani article gets i18n.ckb');
 });
 
 t.test('akhbar dlq list, retry and purge', async (t) => {
