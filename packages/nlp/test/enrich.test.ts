@@ -71,6 +71,8 @@ t.test("a Sorani Kurdish report from Erbil is Central Kurdish, right to left, wi
   t.equal(e.dir, 'rtl');
   t.ok(e.keywords.length > 0, `keywords: ${e.keywords.join(', ')}`);
   t.ok(e.keywords.includes('فەرمانبەران'), 'the employees the report is about');
+  const ids = e.entities.map((x) => x.id);
+  for (const id of ['Q133118', 'Q1530', 'kurdistan-region']) t.ok(ids.includes(id), `entity ${id} (Erbil, Baghdad, the Kurdistan Region), as in an article in any other language`);
   for (const stop of ['دەکات', 'بەپێی']) t.notOk(e.keywords.includes(stop), `no "${stop}" ("does", "according to") among the keywords`);
 });
 

@@ -9,6 +9,14 @@ const has = (t: Test, text: string, expected: string[]) => {
   t.ok(expected.every((id) => got.includes(id)), `${text} → ${expected.join(', ')} (got ${got.join(', ') || 'nothing'})`);
 };
 
+t.test("Sorani Kurdish names of Iraq's and Kurdistan's places and leaders, in the forms its press writes them", async (t) => {
+  has(t, 'سەرۆکی هەرێمی کوردستان نێچیرڤان بارزانی لە هەولێردا', ['kurdistan-region', 'nechirvan-barzani', 'Q133118']);
+  has(t, 'پارەی مووچەکان لە بەغداوە گەیشتووەتە هەولێر', ['Q1530', 'Q133118']);
+  has(t, 'پەیوەندییەکانی نێوان عێراق و ئێران و ئەمریکا', ['Q796', 'Q794', 'Q30']);
+  has(t, 'سلێمانی و دهۆک و کەرکووک و هەڵەبجە', ['sulaymaniyah', 'duhok', 'kirkuk', 'halabja']);
+  t.equal(getEntity('Q133118')?.names?.ckb, 'هەولێر', 'the Sorani name is among the names an entity shows');
+});
+
 t.test('curated names in Spanish, German, Turkish, Persian and Russian', async (t) => {
   // Spanish
   has(t, 'Naciones Unidas', ['Q1065']);
