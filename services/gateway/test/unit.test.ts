@@ -49,6 +49,7 @@ t.test('expansion finds entities in any script and keeps the rest of the query',
   t.same(strip(expandQuery('卡迪米访问', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: '访问' }], 'a name inside a run of Han characters');
   t.same(strip(expandQuery('卡迪米访问巴格达', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi', 'Q1530'], residual: '访问' }], 'two names in one run');
   t.same(strip(expandQuery('卡迪米', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: '' }]);
+  t.same(strip(expandQuery('هەولێر', lookup).expansion?.alternatives), [{ ids: ['Q133118'], residual: '' }], 'Sorani Kurdish: هەولێر is Erbil, found in Arabic, English… as أربيل, Erbil');
   const neg = expandQuery('Washington -Kadhimi', lookup);
   t.notOk(neg.entities.some((e) => e.id === 'mustafa-al-kadhimi'), 'excluded names are not expanded');
   t.match(neg.expansion?.alternatives[0]?.residual, /-Kadhimi/, 'exclusions stay in the residual');
