@@ -40,7 +40,7 @@ for (const s of services) {
 }
 
 await waitFor(async () => (await fetch(`${api}/healthz`)).ok, { timeoutMs: 60_000, what: 'the gateway' });
-const SAMPLE_FEEDS = ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml'];
+const SAMPLE_FEEDS = ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml', 'hewler-post.ckb.rss.xml'];
 const admin = { authorization: `Bearer ${adminToken}` };
 for (const name of SAMPLE_FEEDS) {
   const res = await fetch(`${api}/v1/feeds`, {
@@ -75,6 +75,7 @@ say(`${total} articles indexed. Try:
   curl -sG '${api}/v1/search' --data-urlencode 'q=الكاظمي'     # al-Kadhimi, in Arabic
   curl -s '${api}/v1/search?q=Kadhimi&facets=topics,entities,countries'   # cross-lingual: every language
   curl -s '${api}/v1/search?q=milices&lang=fr'
+  curl -sG '${api}/v1/search' --data-urlencode 'q=هەولێر'     # Erbil, in Sorani Kurdish: its Arabic and English coverage too
   curl -s '${api}/v1/stories?window=7d'          # top stories: what most sources cover
   curl -s '${api}/v1/trending'
   curl -sG '${api}/v1/stats/map' --data-urlencode 'near=بغداد' -d radius=1000km   # where: GeoJSON of the places

@@ -34,6 +34,18 @@ t.test('the Kadhimi story of every sample feed', async (t) => {
   }
 });
 
+t.test('the Sorani Kurdish sample feed: Central Kurdish, right to left, naming the same people and places as the others', async (t) => {
+  const [visit, salaries] = await feedArticles('hewler-post.ckb.rss.xml');
+  const v = enrichArticle(visit!);
+  t.match(v, { lang: 'ckb', dir: 'rtl' });
+  const ids = v.entities.map((x) => x.id);
+  for (const id of ['mustafa-al-kadhimi', 'Q22686', 'Q61', 'white-house']) t.ok(ids.includes(id), `the visit: ${id} in ${ids.join(',')}`);
+  for (const c of ['IQ', 'US', 'IR']) t.ok(v.countries.includes(c), `the visit: country ${c}`);
+  const s = enrichArticle(salaries!);
+  const places = s.entities.map((x) => x.id);
+  for (const id of ['kurdistan-region', 'Q1530', 'Q133118', 'sulaymaniyah', 'duhok']) t.ok(places.includes(id), `the salaries: ${id} in ${places.join(',')}`);
+});
+
 t.test('the two Arabic copies of the wire story are near-duplicates; other items are not', async (t) => {
   const [bt] = await feedArticles('baghdad-today.ar.rss.xml');
   const [rf, sport] = await feedArticles('rafidain-news.ar.rss.xml');
@@ -54,17 +66,17 @@ t.test('stories across languages in the demo: the Washington visit in Arabic, En
   });
   const stories = new StoryClusterer(redis, { prefix });
   const byTitle = new Map<string, { storyId: string; lang: string; source: string }>();
-  for (const file of ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml']) {
+  for (const file of ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml', 'hewler-post.ckb.rss.xml']) {
     for (const raw of await feedArticles(file)) {
       const e = await enrichOne(raw, { stories });
       byTitle.set(raw.title, { storyId: e.enrichment.storyId, lang: e.enrichment.lang, source: file });
     }
   }
   const storyOf = (re: RegExp) => [...byTitle].filter(([title]) => re.test(title)).map(([, v]) => v);
-  const visit = storyOf(/الكاظمي.*واشنطن|Kadhimi to bring map|Kazimi attendu/);
-  t.equal(visit.length, 4, 'four reports of the visit');
+  const visit = storyOf(/الكاظمي.*واشنطن|Kadhimi to bring map|Kazimi attendu|کازمی.*واشنتن/);
+  t.equal(visit.length, 5, 'five reports of the visit');
   t.equal(new Set(visit.map((v) => v.storyId)).size, 1, 'one story');
-  t.same([...new Set(visit.map((v) => v.lang))].sort(), ['ar', 'en', 'fr']);
+  t.same([...new Set(visit.map((v) => v.lang))].sort(), ['ar', 'ckb', 'en', 'fr'], 'in Arabic, Sorani Kurdish, English and French');
   const match = storyOf(/يفوز على نظيره الأردني|Iraq beat Jordan/);
   t.equal(new Set(match.map((v) => v.storyId)).size, 1, 'the friendly in Amman is one story in Arabic and English');
   t.not(match[0]!.storyId, visit[0]!.storyId);
