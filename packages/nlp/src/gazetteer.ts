@@ -323,6 +323,7 @@ export class Gazetteer {
       if (!n) continue;
       entry.names[lang] ??= n;
       entry.aliases.add(n);
+      if (lang === 'ckb') for (const form of soraniForms(n)) entry.aliases.add(form);
     }
     if (def.names?.en) entry.name = entry.names.en ?? def.names.en;
     for (const a of def.aliases ?? []) if (a) entry.aliases.add(a);
@@ -735,4 +736,16 @@ export function loadEntitiesFile(path: string): number {
   const defs = parseEntityDefs(text, `entities file ${path}`);
   registerEntities(defs);
   return defs.length;
+}
+
+/**
+ * The forms Sorani Kurdish writes a name in, its suffixes joined to the last word: the ezafe or
+ * adjective -ی (هەولێری), the locative -دا (لە هەولێردا "in Erbil"), the ablative -ەوە (لە
+ * هەولێرەوە "from Erbil") and the additive -یش ("Erbil too"); after a vowel -ی, -دا, -وە, -ش
+ * (بەغدای, بەغداوە, بەغداش). Generated rather than listed per entity: every Sorani name takes
+ * them the same way, where Arabic's clitics come before the word and are peeled off in the trie.
+ */
+export function soraniForms(name: string): string[] {
+  const suffixes = /ی$/.test(name) ? ['ی', 'دا', 'یەوە', 'ش'] : /[اەۆێو]$/.test(name) ? ['ی', 'دا', 'وە', 'ش'] : ['ی', 'دا', 'ەوە', 'یش'];
+  return suffixes.map((s) => name + s);
 }

@@ -15,6 +15,10 @@ t.test("Sorani Kurdish names of Iraq's and Kurdistan's places and leaders, in th
   has(t, 'پەیوەندییەکانی نێوان عێراق و ئێران و ئەمریکا', ['Q796', 'Q794', 'Q30']);
   has(t, 'سلێمانی و دهۆک و کەرکووک و هەڵەبجە', ['sulaymaniyah', 'duhok', 'kirkuk', 'halabja']);
   t.equal(getEntity('Q133118')?.names?.ckb, 'هەولێر', 'the Sorani name is among the names an entity shows');
+  // Its suffixes, generated for every Sorani name: locative, ablative, ezafe, "too".
+  has(t, 'لە دهۆکەوە بۆ کەرکووکی نوێ', ['duhok', 'kirkuk']);
+  has(t, 'مووچەی سلێمانیش و هەڵەبجەدا', ['sulaymaniyah', 'halabja']);
+  has(t, 'بەغداش و مووسڵدا', ['Q1530', 'Q161179']);
 });
 
 t.test('curated names in Spanish, German, Turkish, Persian and Russian', async (t) => {
