@@ -324,6 +324,7 @@ export class Gazetteer {
       entry.names[lang] ??= n;
       entry.aliases.add(n);
       if (lang === 'ckb') for (const form of soraniForms(n)) entry.aliases.add(form);
+      if (lang === 'ku') for (const form of kurmanjiForms(n)) entry.aliases.add(form);
     }
     if (def.names?.en) entry.name = entry.names.en ?? def.names.en;
     for (const a of def.aliases ?? []) if (a) entry.aliases.add(a);
@@ -747,5 +748,17 @@ export function loadEntitiesFile(path: string): number {
  */
 export function soraniForms(name: string): string[] {
   const suffixes = /ی$/.test(name) ? ['ی', 'دا', 'یەوە', 'ش'] : /[اەۆێو]$/.test(name) ? ['ی', 'دا', 'وە', 'ش'] : ['ی', 'دا', 'ەوە', 'یش'];
+  return suffixes.map((s) => name + s);
+}
+
+/**
+ * The forms Kurmanji (Latin-script Kurdish) writes a one-word name in: the oblique -ê (li
+ * Hewlêrê "in Erbil") and -î, the ezafe -a / -ê, the plural ezafe -ên; after a vowel with a
+ * glide, -yê, -ya (Bexdayê, Amerîkaya). A name of several words is written inflected already
+ * (Herêma Kurdistanê) and is left as it is.
+ */
+export function kurmanjiForms(name: string): string[] {
+  if (/\s/.test(name)) return [];
+  const suffixes = /[aeêiîouû]$/i.test(name) ? ['yê', 'ya', 'yî'] : ['ê', 'a', 'î', 'ên'];
   return suffixes.map((s) => name + s);
 }

@@ -21,6 +21,14 @@ t.test("Sorani Kurdish names of Iraq's and Kurdistan's places and leaders, in th
   has(t, 'بەغداش و مووسڵدا', ['Q1530', 'Q161179']);
 });
 
+t.test('Kurmanji (Latin-script Kurdish) names, with the case endings its press writes', async (t) => {
+  has(t, 'Serokê Herêma Kurdistanê Nêçîrvan Barzanî li Hewlêrê civiya', ['kurdistan-region', 'nechirvan-barzani', 'Q133118']);
+  has(t, 'têkiliyên navbera Bexdayê û Hewlêrê', ['Q1530', 'Q133118']);
+  has(t, 'Îranê, Tirkiyê û Amerîkayê', ['Q794', 'Q43', 'Q30']);
+  has(t, 'li Mûsilê û Kerkûkê', ['Q161179', 'kirkuk']);
+  t.equal(getEntity('Q133118')?.names?.ku, 'Hewlêr');
+});
+
 t.test('curated names in Spanish, German, Turkish, Persian and Russian', async (t) => {
   // Spanish
   has(t, 'Naciones Unidas', ['Q1065']);
