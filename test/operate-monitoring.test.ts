@@ -105,6 +105,8 @@ t.test('every metric the dashboard and alerts query is served by a running servi
   const env = {
     REDIS_URL: testRedisUrl(), ELASTICSEARCH_URL: testEsUrl(), AKHBAR_QUEUE_PREFIX: queuePrefix, AKHBAR_INDEX_PREFIX: indexPrefix,
     PORT: '0', HOST: '127.0.0.1', METRICS_PORT: '0', GATEWAY_METRICS_PORT: '0',
+    // Retention on, so its metrics are served as where it is set.
+    AKHBAR_RETENTION_DAYS: '3650',
   };
   const services: ServiceProcess[] = SERVICES.map((name) => startService(name, env));
   t.teardown(async () => {
