@@ -48,7 +48,7 @@ export interface TimelineRequest extends SearchFilters {
 }
 
 /** The filters that say where coverage is read (sources, languages, dates), kept by coverageFilters. */
-const COVERAGE_KEYS = ['lang', 'source', 'domain', 'sourceCountry', 'excludeSource', 'excludeDomain', 'from', 'to'] as const;
+const COVERAGE_KEYS = ['lang', 'source', 'domain', 'sourceCountry', 'excludeSource', 'excludeDomain', 'from', 'to', 'indexedFrom', 'indexedTo'] as const;
 
 /**
  * What a share of coverage is measured against, as GDELT's volume timeline (the percentage of all

@@ -8,7 +8,7 @@ import { langsWritingLike } from './languages.ts';
  */
 
 /** negative / positive: by tone, most negative or most positive first (GDELT's ToneAsc / ToneDesc). */
-export const SORT_MODES = ['relevance', 'newest', 'oldest', 'negative', 'positive'] as const;
+export const SORT_MODES = ['relevance', 'newest', 'oldest', 'negative', 'positive', 'indexed'] as const;
 export type SortMode = (typeof SORT_MODES)[number];
 
 export const FACETS = ['topics', 'entities', 'sources', 'langs', 'countries'] as const;
@@ -52,7 +52,7 @@ const SQS_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|ESCAPE|WHITESPACE';
  * and fills them in, and leaving them out makes Elasticsearch's answer about a third smaller.
  */
 export const HIT_SOURCE_FIELDS = [
-  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, 'image', F.author, F.tone, F.geo,
+  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, F.indexedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, 'image', F.author, F.tone, F.geo,
 ];
 
 /**
@@ -128,6 +128,10 @@ export interface SearchFilters {
   from?: string;
   /** publishedAt ≤. */
   to?: string;
+  /** indexedAt ≥: what became searchable since (incremental sync), whenever it was published. */
+  indexedFrom?: string;
+  /** indexedAt ≤. */
+  indexedTo?: string;
   expansion?: EntityExpansion;
 }
 
@@ -232,6 +236,12 @@ export function buildFilters(f: SearchFilters): unknown[] {
     if (f.to !== undefined) range.lte = f.to;
     filter.push({ range: { [F.publishedAt]: range } });
   }
+  if (f.indexedFrom !== undefined || f.indexedTo !== undefined) {
+    const range: Record<string, string> = {};
+    if (f.indexedFrom !== undefined) range.gte = f.indexedFrom;
+    if (f.indexedTo !== undefined) range.lte = f.indexedTo;
+    filter.push({ range: { [F.indexedAt]: range } });
+  }
   return filter;
 }
 
@@ -331,6 +341,9 @@ export function sortFor(mode: SortMode): unknown[] {
       return [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];
     case 'oldest':
       return [{ [F.publishedAt]: 'asc' }, { [F.id]: 'asc' }];
+    // In the order articles became searchable (an update counts anew): what a sync walks forward in.
+    case 'indexed':
+      return [{ [F.indexedAt]: 'asc' }, { [F.id]: 'asc' }];
     // Articles without a tone (enriched before tone existed) come after every toned one, either way.
     case 'negative':
       return [{ [F.tone]: { order: 'asc', missing: '_last' } }, { [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];

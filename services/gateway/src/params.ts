@@ -70,10 +70,12 @@ export const FilterParams = {
   ),
   from: dateParam('Published at or after.'),
   to: dateParam('Published at or before.'),
+  indexedFrom: dateParam('Indexed (searchable) at or after, whenever published: what arrived since a sync, with sort=indexed (each hit has its indexedAt).'),
+  indexedTo: dateParam('Indexed at or before.'),
 };
 
-/** The filters without from/to, for routes that look at a recent window (trending, top stories) or at what comes next (alerts). */
-const { from: _from, to: _to, ...undated } = FilterParams;
+/** The filters without dates, for routes that look at a recent window (trending, top stories) or at what comes next (alerts). */
+const { from: _from, to: _to, indexedFrom: _indexedFrom, indexedTo: _indexedTo, ...undated } = FilterParams;
 export const UndatedFilterParams = undated;
 
 /** A recent window: hours or days (`6h`, `24h`, `3d`). */
@@ -98,7 +100,7 @@ export type NameLangs = 'all' | ReadonlySet<string> | undefined;
 
 export const SearchParams = {
   ...FilterParams,
-  sort: Type.Optional(Type.Union(SORT_MODES.map((s) => Type.Literal(s)), { description: 'relevance (blended with recency; the default with q or near: with near, articles about a place near the point before those that only mention one), newest (the default otherwise), oldest, negative / positive (by tone, most negative or most positive first; articles without a tone last)' })),
+  sort: Type.Optional(Type.Union(SORT_MODES.map((s) => Type.Literal(s)), { description: 'relevance (blended with recency; the default with q or near: with near, articles about a place near the point before those that only mention one), newest (the default otherwise), oldest, negative / positive (by tone, most negative or most positive first; articles without a tone last), indexed (in the order articles became searchable, oldest first: for a sync with indexedFrom)' })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Hits per page (1–100)' }),
   cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'nextCursor of the previous page' })),
   collapse: Type.Optional(Type.Literal('story', { description: 'story: one hit per story' })),
@@ -225,6 +227,11 @@ export function toFilters(q: FilterQuery, lookup?: EntityLookup, collections?: P
   if (from !== undefined) f.from = from;
   if (to !== undefined) f.to = to;
   if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) throw badParam('from', 'from is after to');
+  const indexedFrom = dateValue('indexedFrom', q.indexedFrom);
+  const indexedTo = dateValue('indexedTo', q.indexedTo);
+  if (indexedFrom !== undefined) f.indexedFrom = indexedFrom;
+  if (indexedTo !== undefined) f.indexedTo = indexedTo;
+  if (q.indexedFrom && q.indexedTo && Date.parse(q.indexedFrom) > Date.parse(q.indexedTo)) throw badParam('indexedFrom', 'indexedFrom is after indexedTo');
   return f;
 }
 

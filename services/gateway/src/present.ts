@@ -27,6 +27,7 @@ export const HitOut = Type.Object({
   lang: Type.String(),
   dir: Type.Union([Type.Literal('rtl'), Type.Literal('ltr')]),
   publishedAt: Type.String(),
+  indexedAt: Type.Optional(Type.String({ description: 'When it (or its last update) became searchable: a sync asks again with indexedFrom from the last one it saw' })),
   source: SourceOut,
   topics: Type.Array(Type.String()),
   entities: Type.Array(EntityOut),
@@ -100,6 +101,7 @@ export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: 
     story: { id: storyId, size: storySizes?.get(storyId) ?? 1 },
     highlight: { ...(title ? { title } : {}), ...(body ? { body } : {}) },
   };
+  if (s.indexedAt) out.indexedAt = s.indexedAt;
   if (typeof s.tone?.score === 'number') out.tone = s.tone.score;
   if (s.image) out.image = s.image;
   if (s.author) out.author = s.author;
