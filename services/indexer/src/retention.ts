@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isAkhbarError, type Logger, type RedisClient } from '@akhbar/core';
+import { isAkhbarError, sleep, type Logger, type RedisClient } from '@akhbar/core';
 import { pruneArticles, SearchErrors, type Client, type PruneResult } from '@akhbar/search';
 import { Counter, Gauge, type Registry } from 'prom-client';
 
@@ -73,7 +73,8 @@ export function startRetention(o: RetentionOptions): Retention {
       clearTimeout(first);
       clearInterval(timer);
       abort.abort();
-      await running;
+      // A prune stops between pages; one stuck on an unreachable backend does not hold up shutdown.
+      if (running) await Promise.race([running, sleep(5_000)]);
     },
   };
 }
