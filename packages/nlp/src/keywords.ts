@@ -17,8 +17,9 @@ const stopCache = new Map<string, Set<string>>();
 export function stopwords(lang: string): Set<string> {
   let s = stopCache.get(lang);
   if (!s) {
-    // stopwords-iso files Central Kurdish (Sorani, Arabic script) under the macrolanguage's "ku".
-    const list = STOPWORDS_ISO[lang] ?? (lang === 'ckb' ? STOPWORDS_ISO.ku : undefined) ?? [];
+    // stopwords-iso files Central Kurdish (Sorani, Arabic script) under the macrolanguage's "ku":
+    // that list is Sorani's, and Akhbar's `ku` (Kurmanji, Latin script) has its own below.
+    const list = lang === 'ckb' ? (STOPWORDS_ISO.ku ?? []) : lang === 'ku' ? [] : (STOPWORDS_ISO[lang] ?? []);
     s = new Set(list.map((w) => foldLatin(normalizeArabic(w))));
     // Reporting verbs and news fillers that stopword lists miss.
     for (const w of EXTRA[lang] ?? []) s.add(foldLatin(normalizeArabic(w)));
@@ -30,6 +31,8 @@ export function stopwords(lang: string): Set<string> {
 const EXTRA: Record<string, string[]> = {
   ar: ['قال', 'قالت', 'وقال', 'واضاف', 'اضاف', 'اضافت', 'اكد', 'اكدت', 'اشار', 'اشارت', 'اوضح', 'اوضحت', 'ذكر', 'ذكرت', 'بين', 'بينت', 'كشف', 'كشفت', 'اعلن', 'اعلنت', 'يوم', 'اليوم', 'امس', 'خلال', 'الجاري', 'المقبل', 'الماضي', 'حسب', 'بحسب', 'وفق', 'وفقا', 'انه', 'انها', 'ان', 'الى', 'التي', 'الذي', 'سيتم', 'يتم', 'تم', 'مصادر', 'المصادر', 'بيان', 'الاخير', 'الخميس', 'الجمعه', 'السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء'],
   en: ['said', 'says', 'told', 'according', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'year', 'years', 'week', 'day', 'people', 'new'],
+  // Kurmanji: its prepositions, circumpositions, pronouns, copulas and the commonest verbs of reporting.
+  ku: ['û', 'li', 'ji', 'di', 'de', 'ku', 'bi', 'ya', 'yê', 'ên', 'yên', 'bo', 'ser', 're', 'wê', 'vê', 'jî', 'ne', 'ev', 'ew', 'ewê', 'dê', 'ê', 'a', 'an', 'ber', 'berî', 'piştî', 'nav', 'navbera', 'nava', 'gel', 'ligel', 'digel', 'gorî', 'heta', 'çend', 'hin', 'hinek', 'gelek', 'pir', 'her', 'hemû', 'tu', 'wan', 'wî', 'min', 'me', 'te', 'we', 'jê', 'pê', 'tê', 'ye', 'e', 'bû', 'bûn', 'bibe', 'dibe', 'dike', 'dikin', 'kir', 'kirin', 'hat', 'hatin', 'hatiye', 'got', 'gotin', 'wek', 'mîna', 'tenê', 'niha', 'îro', 'duh', 'sibê', 'lê', 'belê', 'çi', 'ka'],
   fr: ['a', 'selon', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'annee', 'semaine', 'jour', 'doit', 'aussi', 'ete', 'fait'],
 };
 

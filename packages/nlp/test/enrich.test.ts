@@ -76,6 +76,17 @@ t.test("a Sorani Kurdish report from Erbil is Central Kurdish, right to left, wi
   for (const stop of ['دەکات', 'بەپێی']) t.notOk(e.keywords.includes(stop), `no "${stop}" ("does", "according to") among the keywords`);
 });
 
+t.test('a Kurmanji report is Northern Kurdish, left to right, naming Erbil and Duhok, with Kurmanji stop words out of its keywords', async (t) => {
+  const e = enrichArticle(article(
+    'Barana xurt rêyên di navbera Hewlêr û Duhokê de girtin',
+    'Ji ber barana xurt a şeva borî, çend rêyên sereke yên di navbera Hewlêr û Duhokê de hatin girtin û tîmên parastina sivîl heta sibehê ji bo vekirina wan xebitîn.',
+  ));
+  t.match(e, { lang: 'ku', dir: 'ltr' });
+  t.ok(['Q133118', 'duhok'].every((id) => e.entities.some((x) => x.id === id)), 'Erbil and Duhok (Duhokê: its case ending)');
+  t.ok(e.keywords.includes('rêyên'), `the roads are a keyword: ${e.keywords.join(', ')}`);
+  for (const stop of ['navbera', 'ber', 'çend', 'hatin']) t.notOk(e.keywords.includes(stop), `no "${stop}" among the keywords`);
+});
+
 t.test('bad input is enriched with what is possible, never a crash', async (t) => {
   const empty = enrichArticle(article('', ''));
   t.equal(empty.lang, 'und');
