@@ -1780,6 +1780,23 @@ t.test("grouped results show each story by its article in the interface's langua
   t.same(await leadOf('en'), { lang: 'en', prefer: 'en' }, 'English interface: the English report');
 });
 
+t.test('a query in Sorani Kurdish shows each story by its Sorani report first, then in the interface\'s language', async (t) => {
+  const [sorani] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'ckb-kadhimi-visit', lang: 'ckb', source: WEB_SOURCES.DIJLA, ageMs: 6 * HOUR, story: STORY_VISIT,
+    title: 'کازمی بۆ دیدارێکی فەرمی دەچێتە واشنتن', summary: 'سەرۆک وەزیرانی عێراق لەگەڵ سەرۆکی ئەمریکا کۆدەبێتەوە.',
+    body: 'مستەفا کازمی، سەرۆک وەزیرانی عێراق، هەفتەی داهاتوو سەردانی واشنتن دەکات و لەگەڵ دۆناڵد ترەمپ کۆدەبێتەوە.',
+    entities: ['mustafa-al-kadhimi', 'Q61', 'Q22686'], countries: ['IQ', 'US'], topics: ['politics'],
+  }]);
+  const w = await open(`/?ui=en&q=${encodeURIComponent('مستەفا کازمی')}`);
+  const call = (await w.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/search').at(-1);
+  t.equal(call?.searchParams.get('prefer'), 'ckb,en', 'Sorani first (its letters ە ێ ۆ ڕ ڵ), then the interface\'s English');
+  const visit = w.page.locator(`#results li.hit[data-id="${sorani!.id}"]`);
+  t.equal(await visit.count(), 1, 'the visit is shown by its Sorani report');
+  t.equal(await visit.locator('article').getAttribute('dir'), 'rtl', 'right to left');
+  t.equal(await visit.locator('article').getAttribute('lang'), 'ckb');
+  await done(t, w);
+});
+
 // ---- an entity's page ---------------------------------------------------------------------------
 
 const KADHIMI_ID = 'mustafa-al-kadhimi';

@@ -64,6 +64,15 @@ function showSwitch(state, top) {
   }
 }
 
+/**
+ * The language an Arabic-script query is read in: Sorani Kurdish when it writes the letters only
+ * Sorani has (ە ێ ۆ ڕ ڵ), else Arabic; none for a query in another script.
+ */
+function scriptLang(q = '') {
+  if (/[\u06D5\u06CE\u06C6\u0695\u06B5]/.test(q)) return ['ckb'];
+  return /\p{Script=Arabic}/u.test(q) ? ['ar'] : [];
+}
+
 async function renderArticles(state, { signal }) {
   const status = $('search-status');
   const list = $('results');
@@ -77,7 +86,7 @@ async function renderArticles(state, { signal }) {
     params.collapse = 'story';
     // Each story by its article in the reader's language where it has one — the language of an
     // Arabic-script query first (typed in Arabic, read in Arabic), then the interface's.
-    params.prefer = [...new Set([...(/\p{Script=Arabic}/u.test(state.q ?? '') ? ['ar'] : []), uiLang()])].join(',');
+    params.prefer = [...new Set([...scriptLang(state.q), uiLang()])].join(',');
   }
   if (state.cursor) params.cursor = state.cursor;
   let res;
