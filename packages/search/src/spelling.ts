@@ -34,7 +34,7 @@ export interface Correction {
   to: string;
 }
 
-// The query language's own words, and a word ending in * (a prefix the user meant as a prefix).
+// The query language's own words: never a misspelling.
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
 
 /**

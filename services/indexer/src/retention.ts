@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { isAkhbarError, sleep, type Logger, type RedisClient } from '@akhbar/core';
 import { pruneArticles, SearchErrors, type Client, type PruneResult } from '@akhbar/search';
 import { Counter, Gauge, type Registry } from 'prom-client';
@@ -39,8 +38,7 @@ export function startRetention(o: RetentionOptions): Retention {
 
   async function prune(): Promise<PruneResult | undefined> {
     // One replica per period: the lock outlives the prune, and lapses a little before the next.
-    const token = randomUUID();
-    if ((await o.redis.set(lockKey, token, 'PX', Math.max(1_000, Math.floor(everyMs * 0.9)), 'NX')) !== 'OK') return undefined;
+    if ((await o.redis.set(lockKey, String(process.pid), 'PX', Math.max(1_000, Math.floor(everyMs * 0.9)), 'NX')) !== 'OK') return undefined;
     const before = new Date(Date.now() - o.days * 86_400_000);
     const started = Date.now();
     const result = await pruneArticles(o.es, o.indexPrefix, { before, log: o.log, signal: abort.signal });
