@@ -48,12 +48,12 @@ export interface TimelineRequest extends SearchFilters {
 }
 
 /** The filters that say where coverage is read (sources, languages, dates), kept by coverageFilters. */
-const COVERAGE_KEYS = ['lang', 'source', 'domain', 'sourceCountry', 'excludeSource', 'excludeDomain', 'from', 'to', 'indexedFrom', 'indexedTo'] as const;
+const COVERAGE_KEYS = ['lang', 'source', 'domain', 'sourceCountry', 'author', 'excludeSource', 'excludeDomain', 'from', 'to', 'indexedFrom', 'indexedTo'] as const;
 
 /**
  * What a share of coverage is measured against, as GDELT's volume timeline (the percentage of all
  * monitored coverage) and Media Cloud's normalised attention (matching stories of all stories in
- * the same collections) measure it: every article of the same sources, languages and dates. The
+ * the same collections) measure it: every article of the same sources, bylines, languages and dates. The
  * filters of what the articles are about — q, in, topic, entity, country, story, tone, near, bbox
  * — are left out, so a rise in the share is more of the coverage talking about it, not more
  * articles fetched that day.

@@ -110,6 +110,8 @@ export interface SearchFilters {
   country?: string[];
   /** Countries of the sources. */
   sourceCountry?: string[];
+  /** Bylines (the article's author as its feed or page gave it; matched in any case). */
+  author?: string[];
   /** Story ids: only their articles. */
   story?: string[];
   /** Source (feed) ids whose articles are left out. */
@@ -215,6 +217,7 @@ export function buildFilters(f: SearchFilters): unknown[] {
   terms(F.entityIds, f.entity, filter);
   terms(F.countries, f.country, filter);
   terms(F.sourceCountry, f.sourceCountry, filter);
+  terms(F.author, f.author, filter);
   terms(F.storyId, f.story, filter);
   const excluded: unknown[] = [];
   terms(F.sourceId, f.excludeSource, excluded);

@@ -1237,6 +1237,44 @@ t.test('a hit its feed put on the map links to the news near it', async (t) => {
   await done(t, w);
 });
 
+t.test('a byline on a hit lists that author\'s articles: the author filter, a chip and a permalink', async (t) => {
+  const [port, bridge, dredging] = await withArticles(t, gw.es, gw.indexPrefix, [
+    {
+      slug: 'en-fao-port-web', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: HOUR, story: 'web-story-fao', author: 'Salma Yousif',
+      title: 'Grand Faw port takes its first container ship', summary: 'A milestone for the southern port.', body: 'The Grand Faw port near Basra received its first container ship on Sunday after years of construction.',
+    },
+    {
+      slug: 'ar-fao-bridge-web', lang: 'ar', source: WEB_SOURCES.TIGRIS, ageMs: 2 * HOUR, story: 'web-story-fao-bridge', author: 'Salma Yousif',
+      title: 'جسر معلق جديد يربط الفاو بالبصرة', summary: 'الجسر يختصر الطريق إلى الميناء.', body: 'افتتح جسر معلق جديد يربط مدينة الفاو بالبصرة ويختصر الطريق إلى الميناء الكبير.',
+    },
+    {
+      slug: 'en-fao-dredging-web', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: 3 * HOUR, story: 'web-story-fao-dredge',
+      title: 'Dredging resumes in the Faw channel', summary: 'Work had stopped in the summer.', body: 'Dredging of the channel leading to the Faw port resumed this week after a pause over the summer.',
+    },
+  ]);
+  const w = await open('/?ui=en&show=articles&q=Faw');
+  const { page } = w;
+  const byline = page.locator(`#results li.hit[data-id="${port!.id}"] .hit-meta button.author`);
+  t.equal(await byline.textContent(), 'Salma Yousif');
+  t.equal(await byline.getAttribute('title'), 'Articles by Salma Yousif');
+  t.equal(await page.locator('#results li.hit .hit-meta button.author').count(), 1, 'a hit without a byline shows none');
+  await settled(page, () => byline.click());
+  const url = new URL(page.url());
+  t.equal(url.searchParams.get('author'), 'Salma Yousif', 'the filter is in the URL');
+  t.same(await hitIds(page), [port!.id], 'with the query kept: the Faw articles she wrote');
+  t.match(await page.textContent('#chips'), /Author: Salma Yousif/);
+  await settled(page, () => page.click('#chips button.chip[data-filter="author"]'));
+  t.equal(new URL(page.url()).searchParams.get('author'), null, 'removing the chip removes the filter');
+  t.same((await hitIds(page)).sort(), [port!.id, dredging!.id].sort(), 'every Faw article again');
+  // (Not the unfiltered list: the browser keeps search responses for their max-age, and the other
+  // tests count the shared fixtures without these three.)
+  const all = await open('/?ui=en&show=articles&author=Salma%20Yousif');
+  t.same(await hitIds(all.page), [port!.id, bridge!.id], 'the permalink without a query: all of hers, in every language');
+  t.match(await all.page.textContent('#chips'), /Author: Salma Yousif/);
+  await done(t, all);
+  await done(t, w);
+});
+
 t.test('a hit that names a place links to the news about that place', async (t) => {
   // Iraq named most, Mosul the place it is about: the link goes to Mosul, a city, not to the country.
   const [bridge] = await withArticles(t, gw.es, gw.indexPrefix, [{

@@ -6,7 +6,7 @@ import { api, apiHref, ApiError, credentials } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
-import { navigate, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
+import { navigate, addFilter, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
 
 const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
@@ -397,6 +397,8 @@ export function hitItem(hit, i, state = {}, prefix = 'hit') {
       body ? h('p', { class: 'snippet' }, body) : null),
     h('p', { class: 'hit-meta' },
       h('bdi', { class: 'source' }, hit.source.name || hit.source.domain),
+      // The byline, when the feed or page gave one: its articles (author=) at a click.
+      hit.author ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('button', { type: 'button', class: 'link author', title: t('hit.byAuthor', { name: hit.author }), dataset: { author: hit.author }, onclick: () => addFilter('author', hit.author) }, h('bdi', {}, hit.author))] : null,
       h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
       h('time', { datetime: hit.publishedAt }, fmtDateTime(hit.publishedAt)),
       lang ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'lang-badge', title: t('hit.lang', { lang: langName(lang) }) }, langName(lang))] : null,

@@ -63,7 +63,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             tone: Type.Boolean({ default: false, description: 'Add the average tone of each bucket (and of each series when split), as GDELT\'s tone timeline' }),
             share: Type.Boolean({
               default: false,
-              description: 'Add each bucket\'s coverage (all articles of the same lang, source, domain, sourceCountry and dates, whatever they are about) and the share of it that matches, as GDELT\'s volume timeline',
+              description: 'Add each bucket\'s coverage (all articles of the same lang, source, domain, sourceCountry, author and dates, whatever they are about) and the share of it that matches, as GDELT\'s volume timeline',
             }),
             tz: Type.String({ default: 'UTC', pattern: '^([A-Za-z]+(/[A-Za-z0-9_+-]+){0,2}|[+-]\\d{2}:\\d{2})$', maxLength: 64, description: 'Time zone of bucket boundaries (IANA name or ±hh:mm)' }),
           },
