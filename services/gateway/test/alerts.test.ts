@@ -1,7 +1,9 @@
 import t from 'tap';
 import { AlertRegistry } from '@akhbar/core';
-import { loadFixtures } from './fixtures/articles.ts';
-import { admin, testGateway, type TestGateway } from './helpers.ts';
+import { KADHIMI, loadFixtures } from './fixtures/articles.ts';
+import { waitFor } from '@akhbar/testkit';
+import { build } from '../src/app.ts';
+import { ADMIN_TOKEN, admin, testGateway, type TestGateway } from './helpers.ts';
 
 /**
  * Alerts admin over real Redis (the registry) and Elasticsearch (the stored query is run against
@@ -197,4 +199,35 @@ t.test("rewriting an alert in the background (an alert following its collection)
   await registry.remove(made.id);
   t.notOk(await registry.replace(now, now), 'and a deleted alert is not brought back');
   t.equal(await registry.get(made.id), undefined);
+});
+
+t.test('a gateway that starts knowing more entities rebuilds the alerts made before: an alert on a name then matches its articles in every language', async (t) => {
+  const registry = new AlertRegistry(gw.redis, gw.queuePrefix);
+  // A gateway whose gazetteer did not know the premier (expansion off), then one that does.
+  const gatewayWith = async (entities: null | undefined) => {
+    const app = await build({ es: gw.es, redis: gw.redis, queuePrefix: gw.queuePrefix, indexPrefix: gw.indexPrefix, adminToken: ADMIN_TOKEN, rateLimitMax: 0, ...(entities === null ? { entities: null } : {}) });
+    await app.ready();
+    return app;
+  };
+  const matches = async (id: string) => {
+    const stored = await registry.get(id);
+    const res = await gw.es.search({ index: `${gw.indexPrefix}-articles`, query: stored!.query, size: 100, _source: ['lang'] });
+    return res.hits.hits.map((h) => (h._source as { lang: string }).lang).sort();
+  };
+  const before = await gatewayWith(null);
+  const made = (await before.inject({ method: 'POST', url: '/v1/alerts', headers: admin, payload: { name: 'premier', webhook: 'https://hooks.example/premier', query: { q: 'Kadhimi' } } })).json() as { id: string; expandedEntities: unknown[] };
+  await before.close();
+  t.same(made.expandedEntities, [], 'made where the name was no entity: not expanded');
+  t.same(await matches(made.id), ['en'], 'so it matches the one article that spells it so');
+
+  const after = await gatewayWith(undefined);
+  t.teardown(() => after.close());
+  const rebuilt = await waitFor(async () => {
+    const a = (await after.inject({ url: `/v1/alerts/${made.id}`, headers: admin })).json() as { expandedEntities: Array<{ id: string }>; query: Record<string, string> };
+    return a.expandedEntities.length > 0 ? a : undefined;
+  }, { timeoutMs: 10_000, what: 'the alert rebuilt at start' });
+  t.same(rebuilt.expandedEntities.map((e) => e.id), [KADHIMI], 'the gateway that knows him rebuilt it at start');
+  t.same(rebuilt.query, { q: 'Kadhimi' }, 'from its parameters, which stay as given');
+  t.same(await matches(made.id), ['ar', 'en', 'fr'], 'and it matches his articles in every language, as a search does');
+  await registry.remove(made.id);
 });

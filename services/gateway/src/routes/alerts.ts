@@ -88,7 +88,7 @@ function checkDigest(digest: string | undefined): void {
 /**
  * An alert's search parameters → what is stored: the parameters as given, the entities they
  * expand to, the Elasticsearch query. `collections` resolves `collection=` (an unknown name is a
- * 400 when a user sends it; `followCollections` passes a lookup that skips it).
+ * 400 when a user sends it; `rebuildAlerts` passes a lookup that skips it).
  */
 function alertQuery(
   app: FastifyInstance,
@@ -121,24 +121,31 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
 }
 
 /**
- * An alert on a collection follows it: its stored query names the collection's sources as they
- * were, so when feeds are filed under it, moved out or removed (from any gateway or the CLI — the
- * collections' reload notices), the query of every alert with `collection=` is rebuilt from its
- * parameters. A collection whose feeds are all gone matches nothing until one is filed there again.
+ * An alert follows what its query names. Its stored query is built once, from what was known then:
+ * - a collection's sources as they were — so when feeds are filed under it, moved out or removed
+ *   (from any gateway or the CLI — the collections' reload notices), the query of every alert with
+ *   `collection=` is rebuilt from its parameters (`which: 'collections'`). A collection whose feeds
+ *   are all gone matches nothing until one is filed there again;
+ * - the entities its words named in the gazetteer then — so a gateway that starts with another
+ *   gazetteer (a name added in `AKHBAR_ENTITIES_FILE`, an upgrade) rebuilds every alert's query
+ *   (`which: 'all'`), and an alert on "Zubair refinery" made before that name was an entity also
+ *   matches its articles in every language after.
+ * Only queries that come out different are written.
  */
-async function followCollections(app: FastifyInstance, registry: AlertRegistry): Promise<void> {
+async function rebuildAlerts(app: FastifyInstance, registry: AlertRegistry, which: 'collections' | 'all'): Promise<void> {
   const known = { sourcesOf: (names: readonly string[]) => app.collections.sourcesOf(names, { skipUnknown: true }) };
   for (const stored of await registry.list()) {
-    if (!stored.alert.params.collection) continue;
+    if (which === 'collections' && !stored.alert.params.collection) continue;
     try {
       const selects = alertQuery(app, stored.alert.params as Static<typeof AlertQuery>, known);
       if (JSON.stringify(selects.query) === JSON.stringify(stored.query)) continue;
       // Only if nobody changed the alert since it was read: a PATCH meanwhile rebuilt it itself.
       if (await registry.replace(stored, { ...stored, alert: { ...stored.alert, expandedEntities: selects.entities }, query: selects.query })) {
-        app.log.info({ alertId: stored.alert.id, collection: stored.alert.params.collection }, 'alert follows its collection: query rebuilt');
+        const why = which === 'collections' ? 'its collection changed' : 'it reads differently now (collections or entities changed)';
+        app.log.info({ alertId: stored.alert.id, entities: selects.entities.length, collection: stored.alert.params.collection }, `alert query rebuilt: ${why}`);
       }
     } catch (err) {
-      app.log.warn({ err, alertId: stored.alert.id }, 'could not rebuild the query of an alert on a collection; it keeps the last one');
+      app.log.warn({ err, alertId: stored.alert.id }, 'could not rebuild the query of an alert; it keeps the last one');
     }
   }
 }
@@ -147,13 +154,13 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', adminGuard(app.gw.adminToken));
   const security = [{ admin: [] }];
   const registry = new AlertRegistry(app.redis, app.gw.queuePrefix);
-  const follow = () => followCollections(app, registry);
-  const stopFollowing = app.collections.onChange(follow);
+  const stopFollowing = app.collections.onChange(() => rebuildAlerts(app, registry, 'collections'));
   app.addHook('onClose', async () => stopFollowing());
-  // The collections may have been loaded before this listener was added: catch up once, not
-  // holding up start-up (Redis may still be connecting; the next change runs it again).
+  // At start, every alert: this process's gazetteer may name more than the one that built them,
+  // and the collections may have been loaded before the listener was added. Not holding up
+  // start-up (Redis may still be connecting; the next collection change runs it again).
   app.addHook('onReady', async () => {
-    follow().catch((err: unknown) => app.log.warn({ err }, 'could not bring alerts on collections up to date'));
+    rebuildAlerts(app, registry, 'all').catch((err: unknown) => app.log.warn({ err }, 'could not bring alerts up to date'));
   });
 
   app.post(
