@@ -122,6 +122,9 @@ export function topBody(f: SearchFilters & { timeoutMs?: number }, field: StatFi
   const agg: Record<string, unknown> = { terms: { field: STAT_FIELDS[field], size } };
   const sub: Record<string, unknown> = {};
   if (field === 'sources') sub.source = { top_hits: { size: 1, _source: { includes: ['source'] } } };
+  // Bylines and categories are counted folded (lowercase, their normalizer); the newest article
+  // of each gives it as written, for its name.
+  if (field === 'authors' || field === 'categories') sub.written = { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }], _source: { includes: [STAT_FIELDS[field]] } } };
   if (opts.tone) sub.tone = { avg: { field: F.tone } };
   if (Object.keys(sub).length > 0) agg.aggs = sub;
   return { size: 0, track_total_hits: true, timeout: `${f.timeoutMs ?? 10_000}ms`, query: buildQuery(f), aggs: { top: agg } };

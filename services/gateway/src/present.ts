@@ -114,10 +114,12 @@ interface TermsBucket {
   key_as_string?: string;
   doc_count: number;
   source?: { hits: { hits: Array<{ _source?: unknown }> } };
+  /** A byline's or category's newest article (topBody), which gives it as written. */
+  written?: { hits: { hits: Array<{ _source?: unknown }> } };
   tone?: { value: number | null };
 }
 
-/** Terms buckets → `{ key, count }`, with source names and entity names filled in, and the average tone when the query asked for one. */
+/** Terms buckets → `{ key, count }`, with source names, entity names and bylines or categories as written filled in, and the average tone when the query asked for one. */
 export function presentBuckets(kind: string, agg: unknown, lookup?: EntityLookup) {
   const buckets = ((agg as { buckets?: TermsBucket[] } | undefined)?.buckets ?? []);
   return buckets.map((b) => {
@@ -127,6 +129,11 @@ export function presentBuckets(kind: string, agg: unknown, lookup?: EntityLookup
       const src = (b.source.hits.hits[0]?._source as Doc | undefined)?.source;
       if (src?.name) out.name = src.name;
       if (src?.domain) out.domain = src.domain;
+    }
+    if (b.written) {
+      const given = Object.values((b.written.hits.hits[0]?._source ?? {}) as Record<string, unknown>).flat().filter((v): v is string => typeof v === 'string');
+      const name = given.find((v) => v.toLowerCase() === out.key) ?? (given.length === 1 ? given[0] : undefined);
+      if (name) out.name = name;
     }
     if ((kind === 'entities' || kind === 'people' || kind === 'orgs' || kind === 'places') && lookup) {
       const e = lookup.get(out.key);
