@@ -112,6 +112,8 @@ export interface SearchFilters {
   sourceCountry?: string[];
   /** Bylines (the article's author as its feed or page gave it; matched in any case). */
   author?: string[];
+  /** The article's own categories as its feed labels it (RSS/Atom `category`; matched in any case). */
+  category?: string[];
   /** Story ids: only their articles. */
   story?: string[];
   /** Source (feed) ids whose articles are left out. */
@@ -218,6 +220,7 @@ export function buildFilters(f: SearchFilters): unknown[] {
   terms(F.countries, f.country, filter);
   terms(F.sourceCountry, f.sourceCountry, filter);
   terms(F.author, f.author, filter);
+  terms(F.categories, f.category, filter);
   terms(F.storyId, f.story, filter);
   const excluded: unknown[] = [];
   terms(F.sourceId, f.excludeSource, excluded);

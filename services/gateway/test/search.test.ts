@@ -137,7 +137,7 @@ t.test('excludeDomain and excludeSource leave those sources out', async (t) => {
   t.notOk(top.buckets.some((b: { key: string }) => b.key === SOURCES.GULF_WIRE.id), 'and in the dashboards');
 });
 
-t.test('author= finds a byline\'s articles, in any case, as the top authors list names them', async (t) => {
+t.test('author= and category= find a byline\'s or a section\'s articles, in any case, as the top authors and categories list them', async (t) => {
   const [byHaddad, alsoHaddad, byOther] = await withArticles(t, gw.es, gw.indexPrefix, [
     { slug: 'by-haddad-1', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 5 * HOUR, story: 'story-bylines-1', author: 'Rana Haddad', categories: ['Ports', 'Basra'], title: 'Basra port reopens after dredging', summary: 'Ships return to the southern port.', body: 'The port of Basra reopened to container ships after months of dredging work in the channel.' },
     { slug: 'by-haddad-2', lang: 'ar', source: SOURCES.BAGHDAD_TODAY, ageMs: 6 * HOUR, story: 'story-bylines-2', author: 'Rana Haddad', title: 'افتتاح جسر جديد في الموصل', summary: 'الجسر يربط ضفتي المدينة.', body: 'افتتحت السلطات جسرا جديدا في الموصل يربط ضفتي نهر دجلة بعد سنتين من العمل.' },
@@ -155,6 +155,8 @@ t.test('author= finds a byline\'s articles, in any case, as the top authors list
   t.same(await ids({ author: top.buckets[0]!.key }), [byHaddad!.id, alsoHaddad!.id].sort(), 'a top-authors key filters back to that byline');
   const categories = (await gw.app.inject({ url: '/v1/stats/top?field=categories' })).json() as { buckets: Array<{ key: string; count: number; name?: string }> };
   t.same(categories.buckets, [{ key: 'basra', count: 2, name: 'Basra' }, { key: 'ports', count: 1, name: 'Ports' }], 'categories too, named as the newest article gives them');
+  t.same(await ids({ category: 'basra' }), [byHaddad!.id, byOther!.id].sort(), 'category= filters by them, in any case');
+  t.same(await ids({ category: 'Ports,Nothing', author: 'Karim Nasser' }), [], 'with other filters: AND');
   const share = (await gw.app.inject({ url: '/v1/stats/timeline?q=Basra&author=Rana%20Haddad&share=true&interval=day&from=now-2d' })).json() as { buckets: Array<{ count: number; all: number }> };
   t.same([share.buckets.reduce((n, b) => n + b.count, 0), share.buckets.reduce((n, b) => n + b.all, 0)], [1, 2], 'share=true measures the byline\'s own coverage');
   const rss = await gw.app.inject({ url: '/v1/search.rss?author=Karim%20Nasser' });

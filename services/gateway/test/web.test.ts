@@ -1237,10 +1237,10 @@ t.test('a hit its feed put on the map links to the news near it', async (t) => {
   await done(t, w);
 });
 
-t.test('a byline on a hit lists that author\'s articles: the author filter, a chip and a permalink', async (t) => {
+t.test('a byline on a hit lists that author\'s articles: the author filter, a chip and a permalink; a section permalink too', async (t) => {
   const [port, bridge, dredging] = await withArticles(t, gw.es, gw.indexPrefix, [
     {
-      slug: 'en-fao-port-web', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: HOUR, story: 'web-story-fao', author: 'Salma Yousif',
+      slug: 'en-fao-port-web', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: HOUR, story: 'web-story-fao', author: 'Salma Yousif', categories: ['Ports'],
       title: 'Grand Faw port takes its first container ship', summary: 'A milestone for the southern port.', body: 'The Grand Faw port near Basra received its first container ship on Sunday after years of construction.',
     },
     {
@@ -1272,6 +1272,10 @@ t.test('a byline on a hit lists that author\'s articles: the author filter, a ch
   t.same(await hitIds(all.page), [port!.id, bridge!.id], 'the permalink without a query: all of hers, in every language');
   t.match(await all.page.textContent('#chips'), /Author: Salma Yousif/);
   await done(t, all);
+  const section = await open('/?ui=ar&show=articles&category=ports');
+  t.same(await hitIds(section.page), [port!.id], 'a section (the feed\'s own category) as a permalink');
+  t.match(await section.page.textContent('#chips'), /القسم: ports/, 'with its chip, in the interface language');
+  await done(t, section);
   await done(t, w);
 });
 
