@@ -161,6 +161,8 @@ t.test('author= and category= find a byline\'s or a section\'s articles, in any 
   t.same([share.buckets.reduce((n, b) => n + b.count, 0), share.buckets.reduce((n, b) => n + b.all, 0)], [1, 2], 'share=true measures the byline\'s own coverage');
   const rss = await gw.app.inject({ url: '/v1/search.rss?author=Karim%20Nasser' });
   t.equal((rss.body.match(/<item>/g) ?? []).length, 1, 'and search feeds');
+  const csv = (await gw.app.inject({ url: '/v1/search.csv?author=Karim%20Nasser&bom=false' })).body.trim().split('\n');
+  t.same([csv.length, csv[0]!.split(',').at(-1), csv[1]!.split(',').at(-1)], [2, 'author', 'Karim Nasser'], 'and the CSV export, with the byline as its last column');
 });
 
 t.test('query language: phrases, OR, NOT, -exclude, prefix*', async (t) => {

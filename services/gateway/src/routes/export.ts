@@ -28,7 +28,7 @@ export const EXPORT_PAGE_SIZE = 500;
 
 export const CSV_COLUMNS = [
   'id', 'publishedAt', 'lang', 'title', 'url', 'summary', 'source.id', 'source.name', 'source.domain', 'source.country',
-  'topics', 'entities', 'entityNames', 'story.id', 'story.size', 'tone',
+  'topics', 'entities', 'entityNames', 'story.id', 'story.size', 'tone', 'author',
 ] as const;
 
 /**
@@ -48,7 +48,7 @@ function csvRow(h: Hit): string[] {
     h.topics.join(';'), h.entities.map((e) => e.id).join(';'), h.entities.map((e) => e.name).join(';'), h.story.id, String(h.story.size),
   ];
   // The tone is a number of our own making: a spreadsheet must read "-5.2" as minus 5.2, not text.
-  return [...row.map(defuseCell), h.tone === undefined ? '' : String(h.tone)];
+  return [...row.map(defuseCell), h.tone === undefined ? '' : String(h.tone), defuseCell(h.author ?? '')];
 }
 
 export type ExportPage = Pick<Static<typeof SearchResponse>, 'hits' | 'total' | 'totalRelation'>;
