@@ -57,8 +57,9 @@ t.test('toneMin / toneMax narrow a search to its negative or positive coverage',
   t.equal(csv.body.trim().split('\n').length, 2, 'so do exports');
   const sheet = await gw.app.inject({ method: 'GET', url: '/v1/search.csv', query: { toneMax: '-5', bom: 'false' } });
   const [header, row] = sheet.body.trim().split('\r\n').length > 1 ? sheet.body.trim().split('\r\n') : sheet.body.trim().split('\n');
-  t.equal(header!.split(',').at(-1), 'tone', 'the CSV has a tone column, last');
-  t.equal(row!.split(',').at(-1), '-5.2', 'a negative tone stays a number in a spreadsheet (not defused like text)');
+  const toneAt = header!.split(',').indexOf('tone');
+  t.ok(toneAt > 0, 'the CSV has a tone column');
+  t.equal(row!.split(',')[toneAt], '-5.2', 'a negative tone stays a number in a spreadsheet (not defused like text)');
 });
 
 t.test('a bad tone bound is a coded 400 naming it', async (t) => {
