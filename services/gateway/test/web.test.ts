@@ -678,6 +678,7 @@ t.test('the dashboard: timeline, top lists, trending and the map follow the quer
   t.ok(entities.includes('Mustafa al-Kadhimi=4'), `top entities: ${entities.join(', ')}`);
   t.ok((await page.textContent('#card-topics'))?.includes('economy'), 'top topics');
   t.match(await page.textContent('#card-sources li:first-child'), /Tigris Wire/);
+  t.equal(await page.textContent('#card-authors .card-body'), 'None of these articles names its author.', 'no byline anywhere: the authors card says so, not that nothing matches');
   t.match(await page.textContent('#card-trending #trend-entities'), /Mustafa al-Kadhimi/, "today's story trends");
   const country = (id: string) => page.locator(`#card-map svg.world .country[data-id="${id}"]`);
   t.equal(await country('SA').getAttribute('data-count'), '13');
@@ -1272,6 +1273,13 @@ t.test('a byline on a hit lists that author\'s articles: the author filter, a ch
   t.same(await hitIds(all.page), [port!.id, bridge!.id], 'the permalink without a query: all of hers, in every language');
   t.match(await all.page.textContent('#chips'), /Author: Salma Yousif/);
   await done(t, all);
+  const dash = await open('/?ui=en&view=dashboard&q=Faw');
+  const bar = dash.page.locator('#card-authors li[data-key="Salma Yousif"]');
+  t.same([await bar.locator('.bar-label').textContent(), await bar.getAttribute('data-count')], ['Salma Yousif', '1'], 'the dashboard\'s top authors: her byline as written, and how many of the Faw articles are hers');
+  await settled(dash.page, () => bar.locator('button').click());
+  t.equal(new URL(dash.page.url()).searchParams.get('author'), 'Salma Yousif', 'its bar filters by her');
+  t.match(await dash.page.textContent('#dash-status'), /1 matching article/);
+  await done(t, dash);
   const section = await open('/?ui=ar&show=articles&category=ports');
   t.same(await hitIds(section.page), [port!.id], 'a section (the feed\'s own category) as a permalink');
   t.match(await section.page.textContent('#chips'), /القسم: ports/, 'with its chip, in the interface language');

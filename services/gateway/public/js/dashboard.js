@@ -101,7 +101,9 @@ async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
   const [res] = await Promise.all([api('/v1/stats/top', { params: { ...fp, field, limit: 10, ...extra }, signal }), knownReady()]);
   if (field !== 'entities') known.facets[field] = res.buckets;
   const items = res.buckets.map(toItem);
-  fill(card, items.length > 0 ? barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: field === 'entities' ? pageLink : undefined }) : empty());
+  // Many feeds give no byline: say so, rather than that nothing matches.
+  const none = field === 'authors' && res.total > 0 ? h('p', { class: 'muted' }, t('dash.noAuthors')) : empty();
+  fill(card, items.length > 0 ? barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: field === 'entities' ? pageLink : undefined }) : none);
 }
 
 async function map(fp, signal) {
@@ -148,7 +150,7 @@ export async function render(state, { signal, focus } = {}) {
   sel.value = WINDOWS.includes(state.trend) ? state.trend : '24h';
   sel.onchange = () => navigate({ trend: sel.value === '24h' ? undefined : sel.value });
   clear($('dash-status'));
-  for (const c of ['card-timeline', 'card-tone', 'card-tone-spread', 'card-map', 'card-entities', 'card-topics', 'card-sources', 'card-trending']) busy(c);
+  for (const c of ['card-timeline', 'card-tone', 'card-tone-spread', 'card-map', 'card-entities', 'card-topics', 'card-sources', 'card-authors', 'card-trending']) busy(c);
   if (focus) $('dash-heading').focus();
   const guard = (cards, p) => p.catch((err) => {
     for (const card of [cards].flat()) failed(card, err);
@@ -169,6 +171,8 @@ export async function render(state, { signal, focus } = {}) {
       count: b.count,
       badge: typeof b.tone === 'number' ? toneBadge(b.tone, t('dash.sourceToneTitle', { min: fmtNumber(-100), max: fmtNumber(100) })) : null,
     }), 'source', { tone: true })),
+    // Bylines as their articles write them; a bar filters by that name (author= ignores case).
+    guard('card-authors', top('authors', 'card-authors', fp, signal, (b) => ({ key: b.name || b.key, label: b.name || b.key, count: b.count }), 'author')),
     guard('card-trending', trending(state, fp, signal)),
   ]);
   if (signal.aborted) throw new DOMException('aborted', 'AbortError');
