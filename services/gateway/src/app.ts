@@ -5,7 +5,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { Queue } from 'bullmq';
 import { FeedRegistry, QUEUES, openQueue, type FetchJob, type Logger, type RedisClient } from '@akhbar/core';
 import { indexNames, type Client } from '@akhbar/search';
-import { apiKeyGuard } from './auth.ts';
+import { apiKeyGuard, apiKeyNames, parseApiKeys } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import { Collections } from './collections.ts';
 import { CursorCodec } from './cursor.ts';
@@ -67,7 +67,7 @@ export interface BuildOptions {
   queuePrefix: string;
   indexPrefix: string;
   adminToken?: string | undefined;
-  /** When non-empty, read routes need one of these keys. @default [] */
+  /** When non-empty, read routes need one of these keys (`key` or `name:key`, parseApiKeys). @default [] */
   apiKeys?: readonly string[];
   /** Cursor HMAC key; unset → a random secret shared through Redis by every gateway process. */
   cursorSecret?: string | undefined;
@@ -240,12 +240,13 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await Promise.allSettled(owned.map((q) => q.close()));
   });
 
+  const apiKeys = parseApiKeys(opts.apiKeys ?? []);
   const settings: GatewaySettings = {
     indexPrefix: opts.indexPrefix,
     queuePrefix: opts.queuePrefix,
     index: indexNames(opts.indexPrefix).read,
     adminToken: opts.adminToken,
-    apiKeys: opts.apiKeys ?? [],
+    apiKeys: apiKeys.map((k) => k.key),
     esTimeoutMs: opts.esTimeoutMs ?? 10_000,
     cacheMaxAgeSec: opts.cacheMaxAgeSec ?? 30,
     allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
@@ -296,7 +297,9 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    req.log.info({ method: req.method, url: withoutSecrets(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    const apiKey = apiKeyNames.get(req);
+    if (apiKey !== undefined) metrics.apiKeyRequests.inc({ key: apiKey, route, status: String(reply.statusCode) });
+    req.log.info({ method: req.method, url: withoutSecrets(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ...(apiKey !== undefined ? { apiKey } : {}) }, 'request');
   });
   app.setErrorHandler(errorHandler);
   // JSON bodies: invalid UTF-8 is refused rather than decoded into replacement characters.
@@ -322,12 +325,12 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     rateLimitWindowSec: opts.rateLimitWindowSec ?? 60,
     redis: opts.redis,
     queuePrefix: opts.queuePrefix,
-    apiKeys: (opts.apiKeys ?? []).length > 0 ? [...(opts.apiKeys ?? []), ...(opts.adminToken ? [opts.adminToken] : [])] : [],
+    apiKeys: settings.apiKeys.length > 0 ? [...settings.apiKeys, ...(opts.adminToken ? [opts.adminToken] : [])] : [],
   });
   await app.register(opsRoutes, { metrics: opts.publicMetrics ?? true });
   // Read routes: API keys when configured.
   await app.register(async (read) => {
-    read.addHook('onRequest', apiKeyGuard(settings.apiKeys, settings.adminToken));
+    read.addHook('onRequest', apiKeyGuard(apiKeys, settings.adminToken));
     await read.register(searchRoutes);
     await read.register(exportRoutes, { maxArticles: opts.exportMax ?? 10_000, ...(opts.exportPageSize ? { pageSize: opts.exportPageSize } : {}) });
     await read.register(articleRoutes);

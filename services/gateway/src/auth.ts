@@ -47,16 +47,41 @@ export function adminGuard(token: string | undefined, opts: { basicRealm?: strin
   };
 }
 
+/** An API key and the name its requests are counted and logged under (never the key itself). */
+export interface ApiKey {
+  name: string;
+  key: string;
+}
+
+const KEY_NAME = /^[A-Za-z0-9_.-]{1,40}$/;
+
 /**
- * Read routes with API keys configured: `X-Api-Key: <key>` or `?api_key=<key>` (for feed readers
- * that cannot send headers). The admin token is accepted too. The `api_key` parameter is removed
- * before validation so every route's parameter schema stays strict.
+ * AKHBAR_API_KEYS entries → keys with names: `name:key` names a key (`newsroom:3f9c…`; a name is
+ * letters, digits, `_ . -`, at most 40); a bare key is named by the start of its SHA-256
+ * (`key-1a2b3c4d`), which `printf %s "$KEY" | sha256sum | cut -c1-8` also gives.
  */
+export function parseApiKeys(entries: readonly string[]): ApiKey[] {
+  return entries.map((entry) => {
+    const colon = entry.indexOf(':');
+    if (colon > 0 && colon < entry.length - 1 && KEY_NAME.test(entry.slice(0, colon))) return { name: entry.slice(0, colon), key: entry.slice(colon + 1) };
+    return { name: `key-${digest(entry).toString('hex').slice(0, 8)}`, key: entry };
+  });
+}
+
+/** The name of the API key a request was let in with (`admin` for the admin token). */
+export const apiKeyNames = new WeakMap<FastifyRequest, string>();
+
 /** The `api_key` parameter of a request, kept when the guard takes it out of the query (the rate limit counts per key). */
 export const apiKeyParams = new WeakMap<FastifyRequest, string>();
 
-export function apiKeyGuard(keys: readonly string[], adminToken: string | undefined) {
-  const expected = keys.length === 0 ? [] : [...keys, ...(adminToken ? [adminToken] : [])].map(digest);
+/**
+ * Read routes with API keys configured: `X-Api-Key: <key>` or `?api_key=<key>` (for feed readers
+ * that cannot send headers). The admin token is accepted too. The `api_key` parameter is removed
+ * before validation so every route's parameter schema stays strict. The key's name is kept for
+ * the access log and the per-key request count.
+ */
+export function apiKeyGuard(keys: readonly ApiKey[], adminToken: string | undefined) {
+  const expected = keys.length === 0 ? [] : [...keys, ...(adminToken ? [{ name: 'admin', key: adminToken }] : [])].map((k) => ({ name: k.name, digest: digest(k.key) }));
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const query = req.query as Record<string, unknown> | undefined;
     const fromQuery = query && typeof query.api_key === 'string' ? query.api_key : undefined;
@@ -65,11 +90,12 @@ export function apiKeyGuard(keys: readonly string[], adminToken: string | undefi
     if (expected.length === 0) return;
     const headerKey = req.headers['x-api-key'];
     const given = (typeof headerKey === 'string' ? headerKey : undefined) ?? fromQuery ?? credentialOf(req.headers.authorization);
-    let ok = false;
+    let matched: string | undefined;
     // Check every key (no early exit) so timing does not tell which key nearly matched.
-    for (const e of expected) ok = secretMatches(given, e) || ok;
-    if (!ok) {
+    for (const e of expected) if (secretMatches(given, e.digest)) matched ??= e.name;
+    if (matched === undefined) {
       return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody(GatewayErrors.UNAUTHORIZED, 'API key missing or wrong (X-Api-Key header or api_key parameter)'));
     }
+    apiKeyNames.set(req, matched);
   };
 }

@@ -2,6 +2,7 @@ import { createLogger, createRedis, configOrExit, exitOnConfigError, onShutdown,
 import { loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
 import { build, optionsFromConfig } from './app.ts';
+import { parseApiKeys } from './auth.ts';
 import { loadGatewayConfig } from './config.ts';
 import { readinessChecks } from './routes/ops.ts';
 
@@ -25,7 +26,7 @@ void warnUnlessDurable(redis, log, app.metrics.registry);
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
-log.info({ port, admin: config.adminToken !== undefined, apiKeys: config.apiKeys.length }, 'gateway listening');
+log.info({ port, admin: config.adminToken !== undefined, apiKeys: parseApiKeys(config.apiKeys).map((k) => k.name) }, 'gateway listening');
 // /metrics on a port of its own when asked (the workers' ops server): not reachable by API clients.
 const ops =
   config.metricsPort === undefined

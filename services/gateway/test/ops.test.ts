@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import t from 'tap';
@@ -153,6 +154,42 @@ t.test('API keys for read routes', async (t) => {
   const res = await keyed.app.inject({ url: '/v1/search?q=x', headers: { 'x-api-key': 'reader-key-0001' } });
   t.match(res.headers['cache-control'], /^private/, 'keyed responses are not publicly cacheable');
   t.equal((await keyed.app.inject({ url: '/healthz' })).statusCode, 200, 'ops routes stay open');
+});
+
+t.test('named API keys: each key\'s requests are counted and logged under its name, never the key', async (t) => {
+  const queuePrefix = uniqueQueuePrefix('gw-ops-named-keys');
+  const indexPrefix = uniqueIndexPrefix('gw-ops-named-keys');
+  await ensureArticleIndex(createEsClient(testEsUrl()), indexPrefix);
+  const gateway = startService('gateway', {
+    REDIS_URL: testRedisUrl(), ELASTICSEARCH_URL: testEsUrl(), AKHBAR_QUEUE_PREFIX: queuePrefix, AKHBAR_INDEX_PREFIX: indexPrefix,
+    PORT: '0', HOST: '127.0.0.1', AKHBAR_API_KEYS: 'newsroom:nr-secret-0123456789, bare-secret-0123456789', AKHBAR_ADMIN_TOKEN: ADMIN_TOKEN,
+  });
+  t.teardown(async () => {
+    await gateway.stop('SIGKILL');
+    await deleteRedisPrefix(queuePrefix);
+    await dropIndexPrefix(indexPrefix);
+  });
+  const bareName = `key-${createHash('sha256').update('bare-secret-0123456789').digest('hex').slice(0, 8)}`;
+  const listening = await gateway.waitForLog((l) => l.msg === 'gateway listening', 30_000);
+  t.same(listening.apiKeys, ['newsroom', bareName], 'the start-up line names the keys (a bare one by the start of its SHA-256)');
+  const api = `http://127.0.0.1:${String(listening.port)}`;
+  const status = async (path: string, headers: Record<string, string> = {}) => (await fetch(`${api}${path}`, { headers })).status;
+  t.equal(await status('/v1/search?q=x', { 'x-api-key': 'nr-secret-0123456789' }), 200, 'a named key is sent without its name');
+  t.equal(await status('/v1/search?q=x', { 'x-api-key': 'nr-secret-0123456789' }), 200);
+  t.equal(await status('/v1/search?q=x', { 'x-api-key': 'newsroom:nr-secret-0123456789' }), 401, 'the name is not part of the key');
+  t.equal(await status('/v1/search.rss?q=x&api_key=bare-secret-0123456789'), 200);
+  t.equal(await status('/v1/suggest?prefix=x', { authorization: `Bearer ${ADMIN_TOKEN}` }), 200, 'the admin token reads too');
+  const metrics = await (await fetch(`${api}/metrics`)).text();
+  t.match(metrics, /akhbar_api_key_requests_total\{[^}]*key="newsroom"[^}]*route="\/v1\/search"[^}]*status="200"[^}]*\} 2/, 'per key, route and status');
+  t.match(metrics, new RegExp(`akhbar_api_key_requests_total\\{[^}]*key="${bareName}"[^}]*route="/v1/search.rss"[^}]*\\} 1`));
+  t.match(metrics, /akhbar_api_key_requests_total\{[^}]*key="admin"[^}]*route="\/v1\/suggest"[^}]*\} 1/);
+  t.notMatch(metrics, /key="newsroom"[^}]*status="401"/, 'a refused request is no key\'s');
+  const lines = await waitFor(() => {
+    const reqs = gateway.logs.filter((l) => l.msg === 'request');
+    return reqs.length >= 5 ? reqs : undefined;
+  }, { timeoutMs: 10_000, what: 'five access-log lines' });
+  t.same(lines.slice(0, 5).map((l) => l.apiKey ?? null), ['newsroom', 'newsroom', null, bareName, 'admin'], 'the access log names the key of each request');
+  t.notOk(JSON.stringify(gateway.logs).includes('secret-0123456789'), 'and no log line carries a key');
 });
 
 t.test('rate limits count per API key, given as a header or as the api_key parameter of a feed reader', async (t) => {
