@@ -40,11 +40,24 @@ export function fieldsIn(parts: readonly SearchIn[] | undefined): readonly strin
 }
 
 /**
- * simple_query_string operators we allow: `+ | - "…" * ( )` and escaping. FUZZY, NEAR and SLOP are
- * left out: `~` is then an ordinary character, and a query cannot ask for expensive fuzzy
- * expansion.
+ * simple_query_string operators we allow: `+ | - "…" * ( )`, escaping, and `~N` after a phrase
+ * (NEAR: its words at most N positions apart, `"Kadhimi Washington"~10`). FUZZY (`~N` after a
+ * word) is left out: `~` after a word is then an ordinary character, and a query cannot ask for
+ * expensive fuzzy expansion.
  */
-const SQS_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|ESCAPE|WHITESPACE';
+const SQS_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|ESCAPE|WHITESPACE|NEAR';
+
+/** The largest N of a phrase's `~N` (the gateway refuses more, naming q). */
+export const MAX_PHRASE_SLOP = 100;
+
+/**
+ * A query's tokens as the query language reads them: a phrase with its `~N` (or an unterminated
+ * one, to the end), else a run of anything but spaces and quotes. One reading for the search,
+ * the entity expansion and the checks on q.
+ */
+export function queryTokens(q: string): string[] {
+  return q.match(/"[^"]*"(?:~\d+)?|"[^"]*|[^\s"]+/g) ?? [];
+}
 
 /**
  * Fields of the stored document a search hit needs (the body, html and term data stay behind).
@@ -167,7 +180,7 @@ export interface SearchRequest extends SearchFilters {
  * malformed is left for simple_query_string, which never fails on syntax.
  */
 export function toSimpleQuery(q: string): string {
-  const tokens = q.match(/"[^"]*"?|[^\s"]+/g) ?? [];
+  const tokens = queryTokens(q);
   const out: string[] = [];
   let negateNext = false;
   for (const tok of tokens) {

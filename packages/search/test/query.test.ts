@@ -6,6 +6,8 @@ t.test('the user query language maps onto simple_query_string operators', async 
   t.equal(toSimpleQuery('oil OR gas'), 'oil | gas');
   t.equal(toSimpleQuery('oil NOT gas'), 'oil -gas');
   t.equal(toSimpleQuery('"oil AND gas" OR coal'), '"oil AND gas" | coal', 'operators inside phrases are words');
+  t.equal(toSimpleQuery('"oil gas"~3 OR coal'), '"oil gas"~3 | coal', "a phrase keeps its ~N (proximity)");
+  t.equal(toSimpleQuery('"oil gas'), '"oil gas', 'an unterminated phrase runs to the end');
   t.equal(toSimpleQuery('oil && gas || coal'), 'oil + gas | coal');
   t.equal(toSimpleQuery('and or not'), 'and or not', 'lower-case words are words');
   t.equal(toSimpleQuery('(a OR'), '(a |');

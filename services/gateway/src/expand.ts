@@ -1,5 +1,5 @@
 import type { GeoPoint } from '@akhbar/core';
-import type { EntityAlternative, EntityExpansion } from '@akhbar/search';
+import { queryTokens, type EntityAlternative, type EntityExpansion } from '@akhbar/search';
 
 /**
  * Cross-lingual search: a query that names a known entity (any language, script or common
@@ -59,7 +59,7 @@ interface Branch {
  * (it is then searched as written, without expansion).
  */
 export function branches(q: string): Branch[] | undefined {
-  const tokens = q.match(/"[^"]*"?|[^\s"]+/g) ?? [];
+  const tokens = queryTokens(q);
   if (tokens.some((t) => !t.startsWith('"') && /[()]/.test(t))) return undefined;
   const out: Branch[] = [{ positive: [], negative: [] }];
   let negate = false;
@@ -80,7 +80,8 @@ export function branches(q: string): Branch[] | undefined {
       negate = false;
       continue;
     }
-    const clean = tok.replace(/^\+/, '').replace(/["*]/g, ' ').trim();
+    // A phrase's words, without its quotes or proximity (`"a b"~5`), are words the branch needs.
+    const clean = tok.replace(/^\+/, '').replace(/"~\d+$/, '"').replace(/["*]/g, ' ').trim();
     if (clean) branch.positive.push(...clean.split(/\s+/));
   }
   return out.filter((b) => b.positive.length > 0);

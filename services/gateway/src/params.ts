@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { FACETS, SEARCH_IN, SORT_MODES, type FacetName, type GeoBox, type GeoCircle, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
+import { FACETS, MAX_PHRASE_SLOP, SEARCH_IN, SORT_MODES, queryTokens, type FacetName, type GeoBox, type GeoCircle, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
 import { badParam } from './errors.ts';
 import type { Collections } from './collections.ts';
 import { expandQuery, type EntityLookup, type Expansion } from './expand.ts';
@@ -36,7 +36,7 @@ export const FilterParams = {
   q: Type.Optional(
     Type.String({
       maxLength: MAX_Q_CHARS,
-      description: 'Query: words (all must match), "exact phrase", a OR b, NOT a / -a, prefix*, (grouping). Names of known people, places and organisations also match articles tagged with them in every language.',
+      description: 'Query: words (all must match), "exact phrase", "words near"~N (at most N positions apart, N ≤ 100), a OR b, NOT a / -a, prefix*, (grouping). Names of known people, places and organisations also match articles tagged with them in every language.',
     }),
   ),
   in: listOf(`(${SEARCH_IN.join('|')})`, SEARCH_IN.length, 'Parts of the article the words of q must be in: title, summary, body (default all; NewsAPI\'s searchIn). A name expanded to an entity must then be named there too, under any of its names or aliases'),
@@ -190,6 +190,10 @@ export function toFilters(q: FilterQuery, lookup?: EntityLookup, collections?: P
   const text = q.q?.trim();
   if (text) {
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw badParam('q', 'q contains control characters');
+    for (const tok of queryTokens(text)) {
+      const slop = /"~(\d+)$/.exec(tok)?.[1];
+      if (slop !== undefined && Number(slop) > MAX_PHRASE_SLOP) throw badParam('q', `a phrase's ~N (its words at most N positions apart) takes N up to ${String(MAX_PHRASE_SLOP)} (got ${slop})`);
+    }
     f.q = text;
   }
   const lists = {

@@ -178,6 +178,22 @@ t.test('query language: phrases, OR, NOT, -exclude, prefix*', async (t) => {
   t.same(await ids('أسعار النفط'), [idOf('ar-oil')], 'Arabic words with hamza forms match');
 });
 
+t.test('proximity: a phrase\'s ~N finds its words at most N positions apart, in any language', async (t) => {
+  const ids = async (q: string) => (await search({ q, limit: '100' })).body.hits.map((h) => h.id).sort();
+  // Its summary: "… a timetable for combat troops": two words between them.
+  t.same(await ids('"timetable troops"'), [], 'as a phrase, not next to each other');
+  t.same(await ids('"timetable troops"~2'), [idOf('en-visit')], '~2: close enough');
+  t.same(await ids('"timetable troops"~1'), [], '~1: too far apart');
+  t.same(await ids('"غادر صباح"~5'), [idOf('ar-visit')], 'Arabic: غادر … صباح, five positions apart');
+  t.same(await ids('"غادر صباح"~4'), []);
+  t.same(await ids('"timetable troops"~2 OR marathon'), [idOf('en-visit'), idOf('en-marathon')].sort(), 'with the other operators');
+  t.same(await ids('"timetable troops"~2 -Kadhimi'), [], 'and an excluded name');
+  t.same(await ids('timetabel~2'), [], 'after a word, ~ is no fuzzy match (a costly expansion)');
+  const far = await search({ q: '"timetable troops"~101' });
+  t.equal(far.res.statusCode, 400);
+  t.match(far.body, { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'q', message: /up to 100/ } }, 'N is at most 100');
+});
+
 t.test('cross-lingual: an entity named in any script finds articles tagged with it in every language', async (t) => {
   // Latin, Arabic, Persian, Cyrillic and Han script, Russian inflected ("with al-Kadhimi").
   for (const q of ['Kadhimi', 'الكاظمي', 'al-Kazimi', 'مصطفی کاظمی', 'Казыми', 'Мустафой аль-Казыми', 'Mustafa el-Kazımi', '卡迪米', '穆斯塔法·卡迪米']) {

@@ -32,6 +32,7 @@ t.test('positive words leave out operators and excluded terms', async (t) => {
   t.same(positiveWords('Kadhimi AND "oil deal" -Trump NOT Biden OR gas*'), ['Kadhimi', 'oil', 'deal', 'gas']);
   t.same(positiveWords('(a OR'), [], 'grouped queries are not split');
   t.same(positiveWords('-x'), []);
+  t.same(positiveWords('"oil deal"~5 Kadhimi'), ['oil', 'deal', 'Kadhimi'], "a phrase's ~N is no word");
 });
 
 t.test('expansion finds entities in any script and keeps the rest of the query', async (t) => {
@@ -44,6 +45,7 @@ t.test('expansion finds entities in any script and keeps the rest of the query',
   t.ok(['Mustafa al-Kadhimi', 'مصطفى الكاظمي', 'al-Kazimi', 'الكاظمي', 'Kadhemi'].every((m) => mentions.includes(m)), 'its names and aliases as written, for a title-only search');
   t.ok(ar.expansion?.names?.includes('Moustafa al-Kazimi'), 'names in other languages are carried for highlighting');
   t.same(strip(expandQuery('al-Kadhimi oil', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: 'oil' }], 'the rest of the query stays');
+  t.same(strip(expandQuery('"al-Kadhimi oil"~10', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: 'oil' }], 'a name inside a proximity phrase expands as in a phrase');
   t.same(strip(expandQuery('Mustafa al-Kadhimi', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: '' }], 'every word of a multi-word name is part of the mention');
   // Chinese runs names and words together: the name is cut out, the rest must still match.
   t.same(strip(expandQuery('卡迪米访问', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: '访问' }], 'a name inside a run of Han characters');
