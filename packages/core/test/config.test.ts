@@ -53,3 +53,13 @@ t.test('a service started with an invalid variable exits non-zero naming it', as
     t.match(res.stderr, /REDIS_URL is not a valid URL/, `${service} names REDIS_URL`);
   }
 });
+
+t.test('the gateway refuses a rate limit for an API key name it does not have, naming it', async (t) => {
+  const res = spawnSync(process.execPath, [join(REPO_ROOT, 'services', 'gateway', 'src', 'main.ts')], {
+    env: { ...process.env, REDIS_URL: 'redis://127.0.0.1:1', AKHBAR_API_KEYS: 'partner:partner-key-0123', AKHBAR_API_KEY_RATE_LIMITS: 'partnr=5000' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  t.equal(res.status, 78, 'exits with EX_CONFIG');
+  t.match(res.stderr, /AKHBAR_API_KEY_RATE_LIMITS: no key of AKHBAR_API_KEYS is named "partnr"/);
+});

@@ -5,7 +5,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { Queue } from 'bullmq';
 import { FeedRegistry, QUEUES, openQueue, type FetchJob, type Logger, type RedisClient } from '@akhbar/core';
 import { indexNames, type Client } from '@akhbar/search';
-import { apiKeyGuard, apiKeyNames, parseApiKeys } from './auth.ts';
+import { apiKeyGuard, apiKeyNames, parseApiKeys, parseKeyLimits } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import { Collections } from './collections.ts';
 import { CursorCodec } from './cursor.ts';
@@ -69,6 +69,8 @@ export interface BuildOptions {
   adminToken?: string | undefined;
   /** When non-empty, read routes need one of these keys (`key` or `name:key`, parseApiKeys). @default [] */
   apiKeys?: readonly string[];
+  /** Named keys' own rate limits (`name=N` or `name=unlimited`, parseKeyLimits). @default [] */
+  apiKeyRateLimits?: readonly string[];
   /** Cursor HMAC key; unset → a random secret shared through Redis by every gateway process. */
   cursorSecret?: string | undefined;
   /** CORS allow-list; empty → no CORS headers. @default [] */
@@ -108,6 +110,7 @@ export function optionsFromConfig(config: GatewayConfig): Omit<BuildOptions, 'es
     indexPrefix: config.indexPrefix,
     adminToken: config.adminToken,
     apiKeys: config.apiKeys,
+    apiKeyRateLimits: config.apiKeyRateLimits,
     cursorSecret: config.cursorSecret,
     corsOrigins: config.corsOrigins,
     rateLimitMax: config.rateLimitMax,
@@ -326,6 +329,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     redis: opts.redis,
     queuePrefix: opts.queuePrefix,
     apiKeys: settings.apiKeys.length > 0 ? [...settings.apiKeys, ...(opts.adminToken ? [opts.adminToken] : [])] : [],
+    keyLimits: parseKeyLimits(opts.apiKeyRateLimits ?? [], apiKeys),
   });
   await app.register(opsRoutes, { metrics: opts.publicMetrics ?? true });
   // Read routes: API keys when configured.

@@ -68,6 +68,26 @@ export function parseApiKeys(entries: readonly string[]): ApiKey[] {
   });
 }
 
+/**
+ * AKHBAR_API_KEY_RATE_LIMITS entries (`name=N` requests per window, or `name=unlimited`) → each
+ * named key's own limit, by key. A name no key has, or a bad number, is an error naming the entry
+ * (the gateway exits 78 with it).
+ */
+export function parseKeyLimits(entries: readonly string[], keys: readonly ApiKey[]): Map<string, number> {
+  const limits = new Map<string, number>();
+  for (const entry of entries) {
+    const m = /^([^=]+)=(\d{1,7}|unlimited)$/.exec(entry);
+    if (!m) throw new Error(`AKHBAR_API_KEY_RATE_LIMITS: "${entry}" is not name=N (requests per window, 1 to 9999999) or name=unlimited`);
+    const [, name, value] = m as unknown as [string, string, string];
+    const limit = value === 'unlimited' ? Infinity : Number(value);
+    if (limit < 1) throw new Error(`AKHBAR_API_KEY_RATE_LIMITS: "${entry}": a limit is at least 1 (name=unlimited for none)`);
+    const named = keys.filter((k) => k.name === name);
+    if (named.length === 0) throw new Error(`AKHBAR_API_KEY_RATE_LIMITS: no key of AKHBAR_API_KEYS is named "${name}" (name a key as name:key)`);
+    for (const k of named) limits.set(k.key, limit);
+  }
+  return limits;
+}
+
 /** The name of the API key a request was let in with (`admin` for the admin token). */
 export const apiKeyNames = new WeakMap<FastifyRequest, string>();
 

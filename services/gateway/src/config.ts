@@ -11,6 +11,7 @@ export const gatewayConfigSpec = {
   }),
   adminToken: optStr('AKHBAR_ADMIN_TOKEN', { minLength: 16, describe: 'Bearer token for admin routes; admin routes are refused when unset' }),
   apiKeys: list('AKHBAR_API_KEYS', { default: [], describe: 'Comma-separated API keys, each "key" or "name:key" (the name labels its requests in the log and metrics); when set, read routes need one (X-Api-Key header or api_key parameter)' }),
+  apiKeyRateLimits: list('AKHBAR_API_KEY_RATE_LIMITS', { default: [], describe: 'Rate limits of named API keys, comma-separated name=N (requests per window) or name=unlimited; other clients get AKHBAR_RATE_LIMIT_MAX' }),
   cursorSecret: optStr('AKHBAR_CURSOR_SECRET', { minLength: 16, describe: 'HMAC key signing paging cursors; unset → one shared secret is created in Redis' }),
   corsOrigins: list('AKHBAR_CORS_ORIGINS', { default: [], describe: 'Origins allowed by CORS (comma-separated, exact match; "*" allows any)' }),
   rateLimitMax: int('AKHBAR_RATE_LIMIT_MAX', { default: 600, min: 0, max: 1_000_000, describe: 'Requests per client per window; 0 disables rate limiting' }),

@@ -2,11 +2,13 @@ import { createLogger, createRedis, configOrExit, exitOnConfigError, onShutdown,
 import { loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
 import { build, optionsFromConfig } from './app.ts';
-import { parseApiKeys } from './auth.ts';
+import { parseApiKeys, parseKeyLimits } from './auth.ts';
 import { loadGatewayConfig } from './config.ts';
 import { readinessChecks } from './routes/ops.ts';
 
 const config = configOrExit(loadGatewayConfig);
+// Names in the key limits must be names of keys: checked here, so a typo exits 78 naming it.
+configOrExit(() => parseKeyLimits(config.apiKeyRateLimits, parseApiKeys(config.apiKeys)));
 const log = createLogger('gateway', config.logLevel);
 if (config.entitiesFile) {
   try {

@@ -9,6 +9,7 @@ import {
   deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, startFeedServer, startRedisServer, startService, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix,
   waitFor,
 } from '@akhbar/testkit';
+import { parseApiKeys, parseKeyLimits } from '../src/auth.ts';
 import { ADMIN_TOKEN, admin, testGateway, type TestGateway } from './helpers.ts';
 
 /** Health, metrics, docs, the queue dashboard, security headers, limits and shutdown. */
@@ -201,6 +202,34 @@ t.test('rate limits count per API key, given as a header or as the api_key param
   t.equal(await get('/v1/search.rss?q=x&api_key=reader-key-0001'), 429, "the reader's third request in the window is refused");
   t.equal(await get('/v1/search?q=x', { 'x-api-key': 'reader-key-0001' }), 429, 'the same key by header shares that count');
   t.equal(await get('/v1/search.rss?q=x&api_key=reader-key-0002'), 200, 'another key from the same address has its own count');
+});
+
+t.test('a named key can have a rate limit of its own: more, or none, than other clients', async (t) => {
+  const keyed = await testGateway({
+    label: 'ops-rl-tiers',
+    apiKeys: ['free:free-key-0123456789', 'partner:partner-key-0123456789', 'ops:ops-key-0123456789'],
+    apiKeyRateLimits: ['partner=4', 'ops=unlimited'],
+    rateLimitMax: 2,
+    rateLimitWindowSec: 60,
+  });
+  t.teardown(() => keyed.close());
+  await ensureArticleIndex(keyed.es, keyed.indexPrefix);
+  const get = async (key: string) => {
+    const res = await keyed.app.inject({ url: '/v1/suggest?prefix=x', headers: { 'x-api-key': key }, remoteAddress: '10.0.0.11' });
+    return { status: res.statusCode, limit: res.headers['x-ratelimit-limit'] };
+  };
+  const run = async (key: string, n: number) => {
+    const out = [];
+    for (let i = 0; i < n; i++) out.push((await get(key)).status);
+    return out;
+  };
+  t.same(await run('free-key-0123456789', 3), [200, 200, 429], 'a key without a limit of its own: AKHBAR_RATE_LIMIT_MAX (2)');
+  t.same(await run('partner-key-0123456789', 5), [200, 200, 200, 200, 429], 'partner=4: four per window');
+  t.equal((await get('partner-key-0123456789')).limit, '4', 'and told so in X-RateLimit-Limit');
+  t.same(await run('ops-key-0123456789', 12), Array(12).fill(200), 'ops=unlimited: never limited');
+  t.throws(() => parseKeyLimits(['nobody=5'], parseApiKeys(['free:k1'])), /no key of AKHBAR_API_KEYS is named "nobody"/, 'a limit for a name no key has is refused, naming it');
+  t.throws(() => parseKeyLimits(['free=0'], parseApiKeys(['free:k1'])), /at least 1/);
+  t.throws(() => parseKeyLimits(['free:5'], parseApiKeys(['free:k1'])), /is not name=N/);
 });
 
 t.test('rate limits are shared by gateway processes through Redis', async (t) => {

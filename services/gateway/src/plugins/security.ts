@@ -17,6 +17,8 @@ export interface SecurityOptions {
   queuePrefix: string;
   /** Configured API keys (and the admin token): only these get a rate-limit bucket of their own. @default [] */
   apiKeys?: readonly string[];
+  /** Keys with a limit of their own instead of `rateLimitMax` (Infinity: none), by key. @default none */
+  keyLimits?: ReadonlyMap<string, number>;
 }
 
 /** Routes that orchestrators and scrapers poll: never rate limited. */
@@ -86,12 +88,16 @@ export const securityPlugin = fp<SecurityOptions>(async (app, opts) => {
     exposedHeaders: ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Total-Count', 'X-Total-Relation'],
     maxAge: 600,
   });
-  if (opts.rateLimitMax > 0) {
+  // A client's allowance per window: its key's own limit, else AKHBAR_RATE_LIMIT_MAX (0: none).
+  const own = [...(opts.keyLimits ?? new Map<string, number>())];
+  if (opts.rateLimitMax > 0 || own.some(([, n]) => Number.isFinite(n))) {
     // Digests, so the lookup's timing says nothing about how close a guess came to a real key.
     const digest = (s: string) => createHash('sha256').update(s).digest('hex');
     const known = new Set((opts.apiKeys ?? []).map(digest));
+    const limits = new Map(own.map(([key, n]) => [`k:${digest(key)}`, n]));
+    const limitOf = (client: string) => limits.get(client) ?? (opts.rateLimitMax > 0 ? opts.rateLimitMax : Infinity);
     await app.register(rateLimit, {
-      max: opts.rateLimitMax,
+      max: (_req, client) => limitOf(client),
       timeWindow: opts.rateLimitWindowSec * 1000,
       // Counted in Redis, shared by every gateway process, without most requests waiting for it
       // (rate-limit-store.ts). One key per client, each expiring with its window. The prefix's
@@ -99,7 +105,7 @@ export const securityPlugin = fp<SecurityOptions>(async (app, opts) => {
       // crowding the queues' one.
       store: WriteBehindRedisStore.over(opts.redis, `${opts.queuePrefix.replace(/[{}]/g, '')}:ratelimit:`),
       skipOnError: true,
-      allowList: (req) => UNLIMITED.has(req.routeOptions.url ?? ''),
+      allowList: (req, client) => UNLIMITED.has(req.routeOptions.url ?? '') || limitOf(client) === Infinity,
       keyGenerator: (req) => {
         // The header, or the api_key parameter feed readers use (the key guard, which runs first, took it out of the query).
         const header = req.headers['x-api-key'];
