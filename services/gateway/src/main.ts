@@ -7,8 +7,9 @@ import { loadGatewayConfig } from './config.ts';
 import { readinessChecks } from './routes/ops.ts';
 
 const config = configOrExit(loadGatewayConfig);
+const apiKeys = parseApiKeys(config.apiKeys);
 // Names in the key limits must be names of keys: checked here, so a typo exits 78 naming it.
-configOrExit(() => parseKeyLimits(config.apiKeyRateLimits, parseApiKeys(config.apiKeys)));
+configOrExit(() => parseKeyLimits(config.apiKeyRateLimits, apiKeys));
 const log = createLogger('gateway', config.logLevel);
 if (config.entitiesFile) {
   try {
@@ -28,7 +29,7 @@ void warnUnlessDurable(redis, log, app.metrics.registry);
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
-log.info({ port, admin: config.adminToken !== undefined, apiKeys: parseApiKeys(config.apiKeys).map((k) => k.name) }, 'gateway listening');
+log.info({ port, admin: config.adminToken !== undefined, apiKeys: apiKeys.map((k) => k.name) }, 'gateway listening');
 // /metrics on a port of its own when asked (the workers' ops server): not reachable by API clients.
 const ops =
   config.metricsPort === undefined
