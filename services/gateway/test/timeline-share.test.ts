@@ -1,4 +1,5 @@
 import t from 'tap';
+import { parse } from 'csv-parse/sync';
 import { loadFixtures } from './fixtures/articles.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
 
@@ -18,7 +19,7 @@ t.teardown(async () => {
   await gw?.close();
 });
 
-type Bucket = { t: string; count: number; all?: number; share?: number | null; tone?: number | null; split?: Record<string, number> };
+type Bucket = { t: string; count: number; all?: number; share?: number | null; tone?: number | null; split?: Record<string, number>; toneSplit?: Record<string, number | null> };
 type Timeline = { total: number; all?: number; share?: number | null; tone?: number | null; buckets: Bucket[] };
 
 async function timeline(query: Record<string, string>) {
@@ -87,4 +88,37 @@ t.test('without share nothing changes; a bad value is a coded 400', async (t) =>
   const bad = await timeline({ share: 'perhaps' });
   t.equal(bad.status, 400);
   t.equal(bad.body.error?.param, 'share');
+});
+
+t.test('the timeline as CSV: the same buckets in rows, for a spreadsheet', async (t) => {
+  const query = { q: 'Kadhimi OR oil', from: 'now-60d', interval: 'day', tz: 'UTC', share: 'true', tone: 'true', split: 'lang' };
+  const json = (await gw.app.inject({ url: '/v1/stats/timeline', query })).json() as Timeline;
+  const res = await gw.app.inject({ url: '/v1/stats/timeline.csv', query });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^text\/csv; charset=utf-8/);
+  t.match(res.headers['content-disposition'], /attachment; filename="akhbar-timeline\.csv"/);
+  t.equal(res.headers['x-total-count'], String(json.total));
+  t.same(res.rawPayload.subarray(0, 3), Buffer.from([0xef, 0xbb, 0xbf]), 'a UTF-8 byte order mark for spreadsheet programs');
+  const rows = parse(res.body, { columns: true, bom: true }) as Array<Record<string, string>>;
+  const langs = Object.entries(json.buckets.reduce<Record<string, number>>((acc, b) => {
+    for (const [k, n] of Object.entries(b.split ?? {})) acc[k] = (acc[k] ?? 0) + n;
+    return acc;
+  }, {})).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  t.ok(langs.length >= 2, `several series: ${langs.join(', ')}`);
+  t.same(Object.keys(rows[0]!), ['t', 'count', 'all', 'share', 'tone', ...langs.map((l) => `split.${l}`), ...langs.map((l) => `toneSplit.${l}`)], 'the columns: bucket, count, coverage, tone, then a column per series, largest first');
+  t.equal(rows.length, json.buckets.length, 'one row per bucket, empty days included');
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  for (const [i, b] of json.buckets.entries()) {
+    const r = rows[i]!;
+    t.same(
+      [r.t, r.count, r.all, r.share, r.tone, ...langs.map((l) => r[`split.${l}`]), ...langs.map((l) => r[`toneSplit.${l}`])],
+      [b.t, String(b.count), cell(b.all), cell(b.share), cell(b.tone), ...langs.map((l) => String(b.split?.[l] ?? 0)), ...langs.map((l) => cell(b.toneSplit?.[l]))],
+      `${b.t}: the JSON bucket's figures, an empty cell for no tone or no coverage`,
+    );
+  }
+  const plain = await gw.app.inject({ url: '/v1/stats/timeline.csv', query: { q: 'Kadhimi', from: 'now-60d', interval: 'day', bom: 'false' } });
+  t.equal(plain.body.split('\n')[0], 't,count', 'without share, tone or split: the bucket and its count; bom=false leaves the mark out');
+  const bad = await gw.app.inject({ url: '/v1/stats/timeline.csv', query: { q: 'Kadhimi', colour: 'red' } });
+  t.equal(bad.statusCode, 400);
+  t.match(bad.json(), { error: { code: 'AKHBAR_UNKNOWN_PARAMETER', param: 'colour' } }, 'a bad parameter is the usual coded JSON error');
 });

@@ -724,6 +724,11 @@ t.test("the dashboard's timeline says what share of the period's coverage matche
   }
   t.ok(withShare >= 3, 'several days have coverage');
   t.match(await page.textContent('#card-timeline .data-table thead'), /Share of coverage/, 'and the numbers table a column for it');
+  const link = page.locator('#card-timeline a#timeline-csv');
+  t.equal(await link.textContent(), 'Download these figures as CSV');
+  const csv = parse((await (await fetch((await link.getAttribute('href'))!)).text()), { columns: true, bom: true }) as Array<Record<string, string>>;
+  t.same(csv.map((r) => [r.t, Number(r.count), r.share === '' ? null : r.share]), bars.map((b) => [b.t, b.count, b.share]), 'its file: the bars, each with its count and share');
+  t.ok(Object.keys(csv[0]!).some((k) => k.startsWith('split.')), 'and a column per language');
 
   await page.goto(`${base}/?ui=en&view=dashboard`);
   await ready(page);

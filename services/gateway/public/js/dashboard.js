@@ -4,7 +4,7 @@
 // the others standing (the timeline and tone cards share one call). Clicking a bar (a tone band
 // too), a country or a trending name narrows the filters; a place's circle on the map opens the
 // articles near it.
-import { api, once } from './api.js';
+import { api, apiHref, keyedDownload, once } from './api.js';
 import { h, clear, safeHref } from './dom.js';
 import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';
 import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, topicLabel, knownReady, DEFAULT_RADIUS } from './app.js';
@@ -70,7 +70,11 @@ async function timeline(fp, signal) {
   }
   const res = await api('/v1/stats/timeline', { params, signal });
   $('dash-status').textContent = t('dash.total', { n: res.total });
-  fill('card-timeline', res.total > 0 ? timelineChart(res, { seriesLabel: langName, width: body('card-timeline').clientWidth }) : empty());
+  // The same figures as a file (/v1/stats/timeline.csv): one row per bar, a column per language.
+  const csv = keyedDownload(h('a', { id: 'timeline-csv', href: apiHref('/v1/stats/timeline.csv', params), download: 'akhbar-timeline.csv' }, t('dash.timelineCsv')), (message) => {
+    $('dash-status').textContent = t('results.exportFailed', { message });
+  });
+  fill('card-timeline', ...(res.total > 0 ? [timelineChart(res, { seriesLabel: langName, width: body('card-timeline').clientWidth }), h('p', { class: 'export' }, csv)] : [empty()]));
   const toned = res.buckets.some((b) => typeof b.tone === 'number');
   fill('card-tone', res.total === 0 ? empty() : toned ? toneChart(res, { width: body('card-tone').clientWidth }) : h('p', { class: 'muted' }, t('tone.none')));
 }

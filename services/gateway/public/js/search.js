@@ -2,7 +2,7 @@
 // cursor paging. Paging keeps the cursor in the URL, so a page is a permalink too. Without a query
 // (or when picked) it shows the top stories instead: the stories most sources cover in a recent
 // window, under the same filters.
-import { api, apiHref, ApiError, credentials } from './api.js';
+import { api, apiHref, ApiError, credentials, keyedDownload } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
@@ -254,9 +254,9 @@ function exportLink(state, total) {
   if (state.sort) params.sort = state.sort;
   a.href = apiHref('/v1/search.csv', params);
   $('export').hidden = total === 0;
-  // A gateway with API keys wants the key in a header, which a plain link cannot send: fetch
-  // the file with it, then hand the browser the bytes to save.
-  a.onclick = credentials.apiKey ? (e) => { e.preventDefault(); void downloadWithKey(a); } : null;
+  keyedDownload(a, (message) => {
+    $('search-status').textContent = t('results.exportFailed', { message });
+  });
 }
 
 /**
@@ -289,21 +289,6 @@ function alertLink(state) {
     void navigate({ view: 'alerts', cursor: undefined }, { focus: 'form' });
   };
   $('alert-me').hidden = !Object.keys(params).some((k) => !['from', 'to', 'in'].includes(k));
-}
-
-async function downloadWithKey(a) {
-  try {
-    const res = await fetch(a.href, { headers: { 'x-api-key': credentials.apiKey } });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const href = URL.createObjectURL(await res.blob());
-    const save = h('a', { href, download: a.getAttribute('download'), hidden: true });
-    document.body.append(save);
-    save.click();
-    save.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 60_000);
-  } catch (err) {
-    $('search-status').textContent = t('results.exportFailed', { message: err.message });
-  }
 }
 
 function showError(status, err, state) {

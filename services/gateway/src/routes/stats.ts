@@ -1,11 +1,13 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { INTERVALS, MAP_LEVELS, SPLITS, STAT_FIELDS, mapBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type Interval, type MapLevel, type StatField, type Split } from '@akhbar/search';
+import { stringify } from 'csv-stringify/sync';
 import { badParam } from '../errors.ts';
 import { isStopword } from '../stopwords.ts';
 import type { LocatedEntity } from '../expand.ts';
 import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type MapBucket } from '../geo.ts';
 import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
+import { defuseCell } from './export.ts';
 import { FilterParams, NamesParam, UndatedFilterParams, expandedFilters, nameLangs, windowParam } from '../params.ts';
 
 const UNIT_MS: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, H: 3.6e6, d: 8.64e7, w: 6.048e8, M: 2.592e9, y: 3.1536e10 };
@@ -47,6 +49,125 @@ async function esQuery(app: FastifyInstance, op: string, body: Record<string, un
 
 const TrendBucket = Type.Object({ key: Type.String(), name: Type.Optional(Type.String()), count: Type.Integer(), bgCount: Type.Integer(), score: Type.Number() });
 
+const TimelineQuery = Type.Object(
+  {
+    ...FilterParams,
+    interval: Type.Union(INTERVALS.map((i) => Type.Literal(i)), { default: 'auto', description: 'Bucket size; auto picks one from from/to' }),
+    split: Type.Optional(Type.Union(Object.keys(SPLITS).map((s) => Type.Literal(s)), { description: 'One series per lang, topic, source, country (what articles are about) or sourceCountry (where their sources are)' })),
+    splitSize: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Series when split' }),
+    tone: Type.Boolean({ default: false, description: 'Add the average tone of each bucket (and of each series when split), as GDELT\'s tone timeline' }),
+    share: Type.Boolean({
+      default: false,
+      description: 'Add each bucket\'s coverage (all articles of the same lang, source, domain, sourceCountry, author and dates, whatever they are about) and the share of it that matches, as GDELT\'s volume timeline',
+    }),
+    tz: Type.String({ default: 'UTC', pattern: '^([A-Za-z]+(/[A-Za-z0-9_+-]+){0,2}|[+-]\\d{2}:\\d{2})$', maxLength: 64, description: 'Time zone of bucket boundaries (IANA name or ±hh:mm)' }),
+  },
+  { additionalProperties: false },
+);
+
+const TimelineResponse = Type.Object({
+  interval: Type.String(),
+  total: Type.Integer(),
+  tone: Type.Optional(ToneAverage('Average tone of every matching article with one (null when none); with tone=true')),
+  all: Type.Optional(Type.Integer({ description: 'Articles of the coverage over the whole range; with share=true' })),
+  share: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'total ÷ all (0…1; null when all is 0); with share=true' })),
+  buckets: Type.Array(
+    Type.Object({
+      t: Type.String(),
+      count: Type.Integer(),
+      all: Type.Optional(Type.Integer({ description: 'Articles of the coverage in the bucket (matching or not); with share=true' })),
+      share: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'count ÷ all (0…1; null when the bucket has no coverage); with share=true' })),
+      tone: Type.Optional(ToneAverage('Average tone of the bucket\'s articles (null when none has a tone); with tone=true')),
+      split: Type.Optional(Type.Record(Type.String(), Type.Integer())),
+      toneSplit: Type.Optional(Type.Record(Type.String(), ToneAverage('Average tone of the series'), { description: 'Average tone per series; with tone=true and split' })),
+    }),
+  ),
+  expandedEntities: Type.Array(EntityOut),
+});
+
+/** A timeline's parameters → its buckets (the JSON route's answer; the CSV route lays it out in rows). */
+async function runTimeline(app: FastifyInstance, q: Static<typeof TimelineQuery>): Promise<Static<typeof TimelineResponse>> {
+  const { filters, entities } = expandedFilters(q, app.entities, app.collections);
+  const now = Date.now();
+  const fromMs = approxMs(q.from, now);
+  const toMs = approxMs(q.to, now) ?? now;
+  const interval = chooseInterval(q.interval, fromMs, toMs);
+  if (fromMs !== undefined && (toMs - fromMs) / INTERVAL_MS[interval] > MAX_BUCKETS) {
+    throw badParam('interval', `interval ${interval} over this from/to range gives more than ${String(MAX_BUCKETS)} buckets; choose a larger interval`);
+  }
+  const tz = q.tz;
+  if (!/^[+-]/.test(tz)) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+    } catch {
+      throw badParam('tz', `unknown time zone ${tz}`);
+    }
+  }
+  const body = timelineBody({
+    ...filters,
+    interval,
+    ...(q.split ? { split: q.split as Split } : {}),
+    splitSize: q.splitSize,
+    tone: q.tone,
+    share: q.share,
+    tz,
+    ...(fromMs !== undefined ? { bounds: { min: new Date(fromMs).toISOString(), max: new Date(toMs).toISOString() } } : {}),
+    timeoutMs: app.gw.esTimeoutMs,
+  });
+  const res = await esQuery(app, 'timeline', body);
+  const buckets = ((res.aggregations?.timeline as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []).map((bucket) => {
+    // With share, the histogram is over the coverage and the matching articles are its `match`.
+    const b = q.share ? bucket.match : bucket;
+    const out: { t: string; count: number; all?: number; share?: number | null; tone?: number | null; split?: Record<string, number>; toneSplit?: Record<string, number | null> } = {
+      t: new Date(bucket.key as number).toISOString(),
+      count: b.doc_count,
+    };
+    if (q.share) {
+      out.all = bucket.doc_count;
+      out.share = shareOf(b.doc_count, bucket.doc_count);
+    }
+    if (q.tone) out.tone = roundTone(b.tone?.value);
+    if (b.split) {
+      const series = b.split.buckets as Array<{ key: string; doc_count: number; tone?: { value: number | null } }>;
+      out.split = Object.fromEntries(series.map((s) => [String(s.key), s.doc_count]));
+      if (q.tone) out.toneSplit = Object.fromEntries(series.map((s) => [String(s.key), roundTone(s.tone?.value)]));
+      const other = b.split.sum_other_doc_count as number;
+      if (other > 0) out.split.other = other;
+    }
+    return out;
+  });
+  const hitsTotal = totalOf(res.hits.total).total;
+  const matched = q.share ? (res.aggregations?.match as { doc_count: number; tone?: { value?: number | null } }) : undefined;
+  const total = matched ? matched.doc_count : hitsTotal;
+  const tone = q.tone ? { tone: roundTone((matched ?? (res.aggregations as { tone?: { value?: number | null } } | undefined))?.tone?.value) } : {};
+  const share = matched ? { all: hitsTotal, share: shareOf(total, hitsTotal) } : {};
+  return { interval, total, ...tone, ...share, buckets, expandedEntities: entities };
+}
+
+/**
+ * A timeline as CSV, one row per bucket: t, count (then all and share with share=true, tone with
+ * tone=true), and with split one column per series (`split.<key>`, and `toneSplit.<key>` with
+ * tone=true) in the order of their totals — a spreadsheet charts it as it is.
+ */
+export function timelineCsv(t: Static<typeof TimelineResponse>, opts: { share: boolean; tone: boolean; bom: boolean }): string {
+  const totals = new Map<string, number>();
+  for (const b of t.buckets) for (const [k, n] of Object.entries(b.split ?? {})) totals.set(k, (totals.get(k) ?? 0) + n);
+  // "other" (the series past splitSize) last, whatever its size.
+  const series = [...totals.keys()].sort((a, b) => (a === 'other' ? 1 : b === 'other' ? -1 : (totals.get(b) ?? 0) - (totals.get(a) ?? 0)));
+  const tonedSeries = series.filter((k) => k !== 'other');
+  const columns = [
+    't', 'count', ...(opts.share ? ['all', 'share'] : []), ...(opts.tone ? ['tone'] : []),
+    ...series.map((k) => `split.${k}`), ...(opts.tone ? tonedSeries.map((k) => `toneSplit.${k}`) : []),
+  ];
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const rows = t.buckets.map((b) => [
+    b.t, String(b.count), ...(opts.share ? [cell(b.all), cell(b.share)] : []), ...(opts.tone ? [cell(b.tone)] : []),
+    ...series.map((k) => cell(b.split?.[k] ?? 0)), ...(opts.tone ? tonedSeries.map((k) => cell(b.toneSplit?.[k])) : []),
+  ]);
+  // Series keys come from the articles (a source id, a topic): defused like the search export's cells.
+  return stringify(rows, { header: true, columns: columns.map(defuseCell), bom: opts.bom });
+}
+
 export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/stats/timeline',
@@ -54,102 +175,38 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['stats'],
         summary: 'Article counts over time (date histogram), any search filters, optional split',
-        querystring: Type.Object(
-          {
-            ...FilterParams,
-            interval: Type.Union(INTERVALS.map((i) => Type.Literal(i)), { default: 'auto', description: 'Bucket size; auto picks one from from/to' }),
-            split: Type.Optional(Type.Union(Object.keys(SPLITS).map((s) => Type.Literal(s)), { description: 'One series per lang, topic, source, country (what articles are about) or sourceCountry (where their sources are)' })),
-            splitSize: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Series when split' }),
-            tone: Type.Boolean({ default: false, description: 'Add the average tone of each bucket (and of each series when split), as GDELT\'s tone timeline' }),
-            share: Type.Boolean({
-              default: false,
-              description: 'Add each bucket\'s coverage (all articles of the same lang, source, domain, sourceCountry, author and dates, whatever they are about) and the share of it that matches, as GDELT\'s volume timeline',
-            }),
-            tz: Type.String({ default: 'UTC', pattern: '^([A-Za-z]+(/[A-Za-z0-9_+-]+){0,2}|[+-]\\d{2}:\\d{2})$', maxLength: 64, description: 'Time zone of bucket boundaries (IANA name or ±hh:mm)' }),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            interval: Type.String(),
-            total: Type.Integer(),
-            tone: Type.Optional(ToneAverage('Average tone of every matching article with one (null when none); with tone=true')),
-            all: Type.Optional(Type.Integer({ description: 'Articles of the coverage over the whole range; with share=true' })),
-            share: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'total ÷ all (0…1; null when all is 0); with share=true' })),
-            buckets: Type.Array(
-              Type.Object({
-                t: Type.String(),
-                count: Type.Integer(),
-                all: Type.Optional(Type.Integer({ description: 'Articles of the coverage in the bucket (matching or not); with share=true' })),
-                share: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'count ÷ all (0…1; null when the bucket has no coverage); with share=true' })),
-                tone: Type.Optional(ToneAverage('Average tone of the bucket\'s articles (null when none has a tone); with tone=true')),
-                split: Type.Optional(Type.Record(Type.String(), Type.Integer())),
-                toneSplit: Type.Optional(Type.Record(Type.String(), ToneAverage('Average tone of the series'), { description: 'Average tone per series; with tone=true and split' })),
-              }),
-            ),
-            expandedEntities: Type.Array(EntityOut),
-          }),
-        },
+        querystring: TimelineQuery,
+        response: { 200: TimelineResponse },
       },
     },
     async (req, reply) => {
-      const q = req.query;
-      const { filters, entities } = expandedFilters(q, app.entities, app.collections);
-      const now = Date.now();
-      const fromMs = approxMs(q.from, now);
-      const toMs = approxMs(q.to, now) ?? now;
-      const interval = chooseInterval(q.interval, fromMs, toMs);
-      if (fromMs !== undefined && (toMs - fromMs) / INTERVAL_MS[interval] > MAX_BUCKETS) {
-        throw badParam('interval', `interval ${interval} over this from/to range gives more than ${String(MAX_BUCKETS)} buckets; choose a larger interval`);
-      }
-      const tz = q.tz;
-      if (!/^[+-]/.test(tz)) {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-        } catch {
-          throw badParam('tz', `unknown time zone ${tz}`);
-        }
-      }
-      const body = timelineBody({
-        ...filters,
-        interval,
-        ...(q.split ? { split: q.split as Split } : {}),
-        splitSize: q.splitSize,
-        tone: q.tone,
-        share: q.share,
-        tz,
-        ...(fromMs !== undefined ? { bounds: { min: new Date(fromMs).toISOString(), max: new Date(toMs).toISOString() } } : {}),
-        timeoutMs: app.gw.esTimeoutMs,
-      });
-      const res = await esQuery(app, 'timeline', body);
-      const buckets = ((res.aggregations?.timeline as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []).map((bucket) => {
-        // With share, the histogram is over the coverage and the matching articles are its `match`.
-        const b = q.share ? bucket.match : bucket;
-        const out: { t: string; count: number; all?: number; share?: number | null; tone?: number | null; split?: Record<string, number>; toneSplit?: Record<string, number | null> } = {
-          t: new Date(bucket.key as number).toISOString(),
-          count: b.doc_count,
-        };
-        if (q.share) {
-          out.all = bucket.doc_count;
-          out.share = shareOf(b.doc_count, bucket.doc_count);
-        }
-        if (q.tone) out.tone = roundTone(b.tone?.value);
-        if (b.split) {
-          const series = b.split.buckets as Array<{ key: string; doc_count: number; tone?: { value: number | null } }>;
-          out.split = Object.fromEntries(series.map((s) => [String(s.key), s.doc_count]));
-          if (q.tone) out.toneSplit = Object.fromEntries(series.map((s) => [String(s.key), roundTone(s.tone?.value)]));
-          const other = b.split.sum_other_doc_count as number;
-          if (other > 0) out.split.other = other;
-        }
-        return out;
-      });
+      const timeline = await runTimeline(app, req.query);
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      const hitsTotal = totalOf(res.hits.total).total;
-      const matched = q.share ? (res.aggregations?.match as { doc_count: number; tone?: { value?: number | null } }) : undefined;
-      const total = matched ? matched.doc_count : hitsTotal;
-      const tone = q.tone ? { tone: roundTone((matched ?? (res.aggregations as { tone?: { value?: number | null } } | undefined))?.tone?.value) } : {};
-      const share = matched ? { all: hitsTotal, share: shareOf(total, hitsTotal) } : {};
-      return { interval, total, ...tone, ...share, buckets, expandedEntities: entities };
+      return timeline;
+    },
+  );
+
+  app.get(
+    '/v1/stats/timeline.csv',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'The timeline as CSV, for a spreadsheet',
+        description:
+          'The same parameters and buckets as /v1/stats/timeline, one row per bucket: t, count, then all and share (share=true), tone (tone=true), ' +
+          'and with split one column per series, split.<key> (largest first, split.other last), and toneSplit.<key> with tone=true. An empty cell is a null (no tone, no coverage).',
+        querystring: Type.Composite([TimelineQuery, Type.Object({ bom: Type.Boolean({ default: true, description: 'Start with a UTF-8 byte order mark, so spreadsheet programs read Arabic right' }) })], { additionalProperties: false }),
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const { bom, ...q } = req.query;
+      const timeline = await runTimeline(app, q);
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      reply.header('content-disposition', 'attachment; filename="akhbar-timeline.csv"');
+      reply.header('x-total-count', String(timeline.total));
+      reply.type('text/csv; charset=utf-8');
+      return timelineCsv(timeline, { share: q.share, tone: q.tone, bom });
     },
   );
 
