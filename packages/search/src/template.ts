@@ -29,8 +29,10 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  *     be added to an open index, so `addNewFields` leaves out fields whose analyzer the index
  *     lacks, and the indexer writes `i18n.<lang>` only where the write index has it: until
  *     `akhbar index migrate`, Sorani articles are searched through the neutral fields as before.
+ * v8: Italian, Portuguese, Dutch, Indonesian, Greek and Hindi have their analyzers and i18n
+ *     fields (their articles were searched through the neutral fields only), added as v7's were.
  */
-export const TEMPLATE_VERSION = 7;
+export const TEMPLATE_VERSION = 8;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -63,6 +65,16 @@ const LANG_ANALYZERS: Record<AnalyzedLang, LangAnalysis> = {
   // As Elasticsearch's sorani analyzer: normalised before the stop list (which is spelt normalised).
   // The stemmer takes one suffix off a pass; twice reaches the stem behind the ezafe (مووچەی → مووچە → مووچ).
   ckb: { tokenizer: 'standard', filter: ['akhbar_sorani_normalization', 'lowercase', 'akhbar_decimal_digit', 'akhbar_ckb_stop', 'akhbar_sorani_stem', 'akhbar_sorani_stem'] },
+  // As Elasticsearch's language analyzers, each with its light stemmer; accents folded after it
+  // in the Latin-script ones (città, citta; eleições, eleicoes), as French.
+  it: { tokenizer: 'standard', filter: ['akhbar_italian_elision', 'lowercase', 'akhbar_it_stop', 'akhbar_italian_stem', 'akhbar_asciifolding'] },
+  pt: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_pt_stop', 'akhbar_portuguese_stem', 'akhbar_asciifolding'] },
+  nl: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_nl_stop', 'akhbar_dutch_stem', 'akhbar_asciifolding'] },
+  id: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_id_stop', 'akhbar_indonesian_stem'] },
+  // Greek lower-casing drops the tonos and folds final sigma before the stop list, which is spelt so.
+  el: { tokenizer: 'standard', filter: ['akhbar_greek_lowercase', 'akhbar_el_stop', 'akhbar_greek_stem'] },
+  // As Lucene's HindiAnalyzer: digits, Indic then Hindi normalisation, then the (normalised) stop list.
+  hi: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_decimal_digit', 'akhbar_indic_normalization', 'akhbar_hindi_normalization', 'akhbar_hi_stop', 'akhbar_hindi_stem'] },
 };
 
 const STOP_LISTS: Record<string, string> = {
@@ -75,6 +87,12 @@ const STOP_LISTS: Record<string, string> = {
   akhbar_fa_stop: '_persian_',
   akhbar_ru_stop: '_russian_',
   akhbar_ckb_stop: '_sorani_',
+  akhbar_it_stop: '_italian_',
+  akhbar_pt_stop: '_portuguese_',
+  akhbar_nl_stop: '_dutch_',
+  akhbar_id_stop: '_indonesian_',
+  akhbar_el_stop: '_greek_',
+  akhbar_hi_stop: '_hindi_',
 };
 
 /** Analyzer names of a language's text fields. */

@@ -90,6 +90,37 @@ const DOCS = {
     title: 'مووچەی فەرمانبەران لە هەفتەی داهاتوودا دابەش دەکرێت',
     body: 'وەزارەتی دارایی ڕایگەیاند کە پارەی مووچەکان لە بەغداوە گەیشتووەتە هەولێر.',
   }),
+  // One short local-news item each in six more languages, in the manner of their press.
+  palermo: makeArticle({
+    lang: 'it',
+    title: 'Le elezioni comunali a Palermo slittano di un mese',
+    body: "Il consiglio dei ministri ha rinviato la data del voto nella città dopo l'alluvione.",
+  }),
+  lisbon: makeArticle({
+    lang: 'pt',
+    title: 'Eleição municipal em Lisboa adiada por um mês',
+    body: 'O conselho de ministros adiou a votação na cidade depois das cheias.',
+  }),
+  utrecht: makeArticle({
+    lang: 'nl',
+    title: 'De verkiezing in Utrecht wordt een maand uitgesteld',
+    body: 'De ministers besloten de stemming in de stad uit te stellen na de overstromingen.',
+  }),
+  surabaya: makeArticle({
+    lang: 'id',
+    title: 'Pemilihan wali kota Surabaya ditunda sebulan',
+    body: 'Pemerintah memutuskan menunda pemungutan suara di kota itu setelah banjir.',
+  }),
+  thessaloniki: makeArticle({
+    lang: 'el',
+    title: 'Αναβάλλονται οι εκλογές στη Θεσσαλονίκη',
+    body: 'Οι υπουργοί αποφάσισαν να μεταθέσουν την ψηφοφορία κατά έναν μήνα μετά τις πλημμύρες.',
+  }),
+  jaipur: makeArticle({
+    lang: 'hi',
+    title: 'जयपुर में नगर निगम चुनावों की तारीख टली',
+    body: 'बाढ़ के बाद मंत्रियों ने शहर में मतदान एक महीने के लिए टाल दिया।',
+  }),
   unknownLang: makeArticle({
     lang: 'und',
     title: 'L’Iran et l’Irak signent un accord',
@@ -176,6 +207,27 @@ t.test('a reader finds the Arabic article whatever the spelling', async (t) => {
   t.same(await found('حزيران'), ['bookFair', 'floods'], 'and the other way round');
   t.same(await found('تموز'), ['harvest'], 'تموز finds جويلية (Maghreb)');
   t.same(await found('أبريل'), [], 'أبريل does not find an article about the car maker نيسان');
+});
+
+t.test('Italian, Portuguese, Dutch, Indonesian, Greek and Hindi: a reader\'s singular, plural or missing accent finds the writer\'s word', async (t) => {
+  // Each the other number (or form) of a word in its article, or the word without its accents.
+  t.same(await found('elezione'), ['palermo'], 'it: elezione finds elezioni');
+  t.same(await found('citta'), ['palermo'], 'it: citta finds città');
+  t.same(await found("l'alluvione"), ['palermo'], "it: the elided article comes off (l'alluvione)");
+  t.same(await found('eleições'), ['lisbon'], 'pt: eleições finds eleição');
+  t.same(await found('votacao'), ['lisbon'], 'pt: votacao finds votação');
+  t.same(await found('verkiezingen'), ['utrecht'], 'nl: verkiezingen finds verkiezing');
+  t.same(await found('overstroming'), ['utrecht'], 'nl: overstroming finds overstromingen');
+  t.same(await found('memilih'), ['surabaya'], 'id: memilih finds pemilihan (the affixes come off)');
+  t.same(await found('pemerintahan'), ['surabaya'], 'id: pemerintahan finds pemerintah');
+  t.same(await found('εκλογή'), ['thessaloniki'], 'el: εκλογή finds εκλογές');
+  t.same(await found('ΘΕΣΣΑΛΟΝΙΚΗ'), ['thessaloniki'], 'el: capitals without the tonos');
+  t.same(await found('υπουργός'), ['thessaloniki'], 'el: υπουργός finds υπουργοί');
+  t.same(await found('चुनाव'), ['jaipur'], 'hi: चुनाव finds चुनावों');
+  t.same(await found('मंत्री'), ['jaipur'], 'hi: मंत्री finds मंत्रियों');
+  t.same(await found('ministro'), ['lisbon', 'palermo'], 'the same word in two languages finds both (ministri, ministros)');
+  t.same(await tokens('il della che', { field: F.i18nBody('it') }), [], 'each has its stop words');
+  t.same(await tokens('και των', { field: F.i18nBody('el') }), []);
 });
 
 t.test('a reader finds the Sorani Kurdish article whatever its suffixes', async (t) => {

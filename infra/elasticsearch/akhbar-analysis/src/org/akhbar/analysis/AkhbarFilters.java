@@ -1,5 +1,7 @@
 package org.akhbar.analysis;
 
+import java.util.Arrays;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
@@ -10,6 +12,8 @@ import org.apache.lucene.analysis.ckb.SoraniStemFilter;
 import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
+import org.apache.lucene.analysis.el.GreekLowerCaseFilter;
+import org.apache.lucene.analysis.el.GreekStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
@@ -17,7 +21,13 @@ import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
 import org.apache.lucene.analysis.fa.PersianStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.hi.HindiNormalizationFilter;
+import org.apache.lucene.analysis.hi.HindiStemFilter;
+import org.apache.lucene.analysis.id.IndonesianStemFilter;
+import org.apache.lucene.analysis.in.IndicNormalizationFilter;
+import org.apache.lucene.analysis.it.ItalianLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tr.ApostropheFilter;
@@ -26,6 +36,7 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 import org.tartarus.snowball.ext.ArabicStemmer;
+import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.TurkishStemmer;
 
 /**
@@ -180,5 +191,61 @@ public final class AkhbarFilters {
   @NamedComponent("akhbar_cjk_bigram")
   public static final class CjkBigram implements TokenFilterFactory {
     @Override public TokenStream create(TokenStream in) { return new CJKBigramFilter(in); }
+  }
+
+  /** Italian elision: l', dell', un', c'… (the articles Lucene's ItalianAnalyzer strips, which it keeps private). */
+  @NamedComponent("akhbar_italian_elision")
+  public static final class ItalianElision implements TokenFilterFactory {
+    private static final CharArraySet ARTICLES = new CharArraySet(
+        Arrays.asList("c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"), true);
+    @Override public TokenStream create(TokenStream in) { return new ElisionFilter(in, ARTICLES); }
+  }
+
+  @NamedComponent("akhbar_italian_stem")
+  public static final class ItalianStem implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new ItalianLightStemFilter(in); }
+  }
+
+  @NamedComponent("akhbar_portuguese_stem")
+  public static final class PortugueseStem implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new PortugueseLightStemFilter(in); }
+  }
+
+  @NamedComponent("akhbar_dutch_stem")
+  public static final class DutchStem implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new SnowballFilter(in, new DutchStemmer()); }
+  }
+
+  /** Indonesian: inflectional and derivational affixes (pemilihan → pilih), as IndonesianAnalyzer. */
+  @NamedComponent("akhbar_indonesian_stem")
+  public static final class IndonesianStem implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new IndonesianStemFilter(in); }
+  }
+
+  /** Greek lower-casing that also drops the tonos and folds final sigma; the stemmer expects it. */
+  @NamedComponent("akhbar_greek_lowercase")
+  public static final class GreekLowercase implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new GreekLowerCaseFilter(in); }
+  }
+
+  @NamedComponent("akhbar_greek_stem")
+  public static final class GreekStem implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new GreekStemFilter(in); }
+  }
+
+  /** Unicode normalisation of Indic scripts (the first step of HindiAnalyzer). */
+  @NamedComponent("akhbar_indic_normalization")
+  public static final class IndicNormalization implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new IndicNormalizationFilter(in); }
+  }
+
+  @NamedComponent("akhbar_hindi_normalization")
+  public static final class HindiNormalization implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new HindiNormalizationFilter(in); }
+  }
+
+  @NamedComponent("akhbar_hindi_stem")
+  public static final class HindiStem implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new HindiStemFilter(in); }
   }
 }
