@@ -1,4 +1,5 @@
 import t from 'tap';
+import { parse } from 'csv-parse/sync';
 import { idOf, loadFixtures } from './fixtures/articles.ts';
 import { admin, testGateway, type TestGateway } from './helpers.ts';
 
@@ -97,6 +98,23 @@ t.test('top values with their average tone: how each source covers what matches'
   );
   const plain = await get('/v1/stats/top', { field: 'sources' });
   t.notOk((plain.body.buckets as object[]).some((b) => 'tone' in b), 'without tone=true, as before');
+});
+
+t.test('top values as CSV: the same buckets in rows, for a spreadsheet', async (t) => {
+  const json = (await get('/v1/stats/top', { field: 'sources', tone: 'true' })).body as { total: number; buckets: Array<{ key: string; name?: string; count: number; tone: number | null }> };
+  const res = await gw.app.inject({ url: '/v1/stats/top.csv', query: { field: 'sources', tone: 'true', bom: 'false' } });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^text\/csv; charset=utf-8/);
+  t.match(res.headers['content-disposition'], /filename="akhbar-top-sources\.csv"/);
+  t.equal(res.headers['x-total-count'], String(json.total));
+  const rows = parse(res.body, { columns: true }) as Array<Record<string, string>>;
+  t.same(rows, json.buckets.map((b) => ({ key: b.key, name: b.name ?? '', count: String(b.count), tone: b.tone === null ? '' : String(b.tone) })), 'key, name, count and tone of each, most articles first; no tone is an empty cell');
+  const langs = await gw.app.inject({ url: '/v1/stats/top.csv', query: { field: 'langs' } });
+  t.same(langs.rawPayload.subarray(0, 3), Buffer.from([0xef, 0xbb, 0xbf]), 'a byte order mark unless bom=false');
+  t.equal(langs.body.replace(/^\uFEFF/, '').split('\n')[0], 'key,name,count', 'without tone=true, no tone column');
+  const bad = await gw.app.inject({ url: '/v1/stats/top.csv', query: { field: 'colours' } });
+  t.equal(bad.statusCode, 400);
+  t.match(bad.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'field' } });
 });
 
 t.test('a story says how each language and each source covered it', async (t) => {

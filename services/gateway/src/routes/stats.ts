@@ -278,21 +278,29 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  const TopQuery = Type.Object(
+    {
+      ...FilterParams,
+      field: Type.Union(Object.keys(STAT_FIELDS).map((f) => Type.Literal(f)), { description: `One of ${Object.keys(STAT_FIELDS).join(', ')}` }),
+      limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+      tone: Type.Boolean({ default: false, description: 'Add the average tone of each value\'s articles: how each source, country or topic covers what matches' }),
+    },
+    { additionalProperties: false },
+  );
+  const runTop = async (q: Static<typeof TopQuery>) => {
+    const { filters } = expandedFilters(q, app.entities, app.collections);
+    const field = q.field as StatField;
+    const res = await esQuery(app, 'top', topBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, field, q.limit, { tone: q.tone }));
+    return { field, total: totalOf(res.hits.total).total, buckets: presentBuckets(field, res.aggregations?.top, app.entities) };
+  };
+
   app.get(
     '/v1/stats/top',
     {
       schema: {
         tags: ['stats'],
         summary: 'Most frequent values of a field among matching articles',
-        querystring: Type.Object(
-          {
-            ...FilterParams,
-            field: Type.Union(Object.keys(STAT_FIELDS).map((f) => Type.Literal(f)), { description: `One of ${Object.keys(STAT_FIELDS).join(', ')}` }),
-            limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
-            tone: Type.Boolean({ default: false, description: 'Add the average tone of each value\'s articles: how each source, country or topic covers what matches' }),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: TopQuery,
         response: {
           200: Type.Object({
             field: Type.String(),
@@ -303,11 +311,33 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { filters } = expandedFilters(req.query, app.entities, app.collections);
-      const field = req.query.field as StatField;
-      const res = await esQuery(app, 'top', topBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, field, req.query.limit, { tone: req.query.tone }));
+      const top = await runTop(req.query);
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      return { field, total: totalOf(res.hits.total).total, buckets: presentBuckets(field, res.aggregations?.top, app.entities) };
+      return top;
+    },
+  );
+
+  app.get(
+    '/v1/stats/top.csv',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'The most frequent values as CSV, for a spreadsheet',
+        description: 'The same parameters and buckets as /v1/stats/top, one row per value, most articles first: key, name (sources, entities, authors, categories), count, and tone with tone=true (empty when none).',
+        querystring: Type.Composite([TopQuery, Type.Object({ bom: Type.Boolean({ default: true, description: 'Start with a UTF-8 byte order mark, so spreadsheet programs read Arabic right' }) })], { additionalProperties: false }),
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const { bom, ...q } = req.query;
+      const top = await runTop(q);
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      reply.header('content-disposition', `attachment; filename="akhbar-top-${top.field}.csv"`);
+      reply.header('x-total-count', String(top.total));
+      reply.type('text/csv; charset=utf-8');
+      // Keys and names come from the articles and feeds: defused like the search export's cells.
+      const rows = top.buckets.map((b) => [defuseCell(b.key), defuseCell(b.name ?? ''), String(b.count), ...(q.tone ? [b.tone === null || b.tone === undefined ? '' : String(b.tone)] : [])]);
+      return stringify(rows, { header: true, columns: ['key', 'name', 'count', ...(q.tone ? ['tone'] : [])], bom });
     },
   );
 
