@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { INTERVALS, MAP_LEVELS, SPLITS, STAT_FIELDS, mapBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type Interval, type MapLevel, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
 import { badParam } from '../errors.ts';
@@ -168,6 +168,17 @@ export function timelineCsv(t: Static<typeof TimelineResponse>, opts: { share: b
   return stringify(rows, { header: true, columns: columns.map(defuseCell), bom: opts.bom });
 }
 
+/** What the CSV variants of the stats routes take besides their JSON route's parameters. */
+const CsvParams = Type.Object({ bom: Type.Boolean({ default: true, description: 'Start with a UTF-8 byte order mark, so spreadsheet programs read Arabic right' }) });
+
+/** The headers of a stats CSV answer: cached like its JSON, saved as `filename`, its total told. */
+function csvHeaders(app: FastifyInstance, reply: FastifyReply, filename: string, total: number): void {
+  reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+  reply.header('content-disposition', `attachment; filename="${filename}"`);
+  reply.header('x-total-count', String(total));
+  reply.type('text/csv; charset=utf-8');
+}
+
 export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/stats/timeline',
@@ -195,17 +206,14 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'The same parameters and buckets as /v1/stats/timeline, one row per bucket: t, count, then all and share (share=true), tone (tone=true), ' +
           'and with split one column per series, split.<key> (largest first, split.other last), and toneSplit.<key> with tone=true. An empty cell is a null (no tone, no coverage).',
-        querystring: Type.Composite([TimelineQuery, Type.Object({ bom: Type.Boolean({ default: true, description: 'Start with a UTF-8 byte order mark, so spreadsheet programs read Arabic right' }) })], { additionalProperties: false }),
+        querystring: Type.Composite([TimelineQuery, CsvParams], { additionalProperties: false }),
         produces: ['text/csv'],
       },
     },
     async (req, reply) => {
       const { bom, ...q } = req.query;
       const timeline = await runTimeline(app, q);
-      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      reply.header('content-disposition', 'attachment; filename="akhbar-timeline.csv"');
-      reply.header('x-total-count', String(timeline.total));
-      reply.type('text/csv; charset=utf-8');
+      csvHeaders(app, reply, 'akhbar-timeline.csv', timeline.total);
       return timelineCsv(timeline, { share: q.share, tone: q.tone, bom });
     },
   );
@@ -324,17 +332,14 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['stats'],
         summary: 'The most frequent values as CSV, for a spreadsheet',
         description: 'The same parameters and buckets as /v1/stats/top, one row per value, most articles first: key, name (sources, entities, authors, categories), count, and tone with tone=true (empty when none).',
-        querystring: Type.Composite([TopQuery, Type.Object({ bom: Type.Boolean({ default: true, description: 'Start with a UTF-8 byte order mark, so spreadsheet programs read Arabic right' }) })], { additionalProperties: false }),
+        querystring: Type.Composite([TopQuery, CsvParams], { additionalProperties: false }),
         produces: ['text/csv'],
       },
     },
     async (req, reply) => {
       const { bom, ...q } = req.query;
       const top = await runTop(q);
-      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      reply.header('content-disposition', `attachment; filename="akhbar-top-${top.field}.csv"`);
-      reply.header('x-total-count', String(top.total));
-      reply.type('text/csv; charset=utf-8');
+      csvHeaders(app, reply, `akhbar-top-${top.field}.csv`, top.total);
       // Keys and names come from the articles and feeds: defused like the search export's cells.
       const rows = top.buckets.map((b) => [defuseCell(b.key), defuseCell(b.name ?? ''), String(b.count), ...(q.tone ? [b.tone === null || b.tone === undefined ? '' : String(b.tone)] : [])]);
       return stringify(rows, { header: true, columns: ['key', 'name', 'count', ...(q.tone ? ['tone'] : [])], bom });
