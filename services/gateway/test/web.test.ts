@@ -678,6 +678,11 @@ t.test('the dashboard: timeline, top lists, trending and the map follow the quer
   t.ok(entities.includes('Mustafa al-Kadhimi=4'), `top entities: ${entities.join(', ')}`);
   t.ok((await page.textContent('#card-topics'))?.includes('economy'), 'top topics');
   t.match(await page.textContent('#card-sources li:first-child'), /Tigris Wire/);
+  const sourcesCsv = page.locator('#card-sources a.card-csv');
+  t.equal(await sourcesCsv.getAttribute('aria-label'), 'Download “Top sources” as CSV', 'each top list links its figures as a file, named for its card');
+  const sourceRows = parse(await (await fetch((await sourcesCsv.getAttribute('href'))!)).text(), { columns: true, bom: true }) as Array<Record<string, string>>;
+  t.same(sourceRows.map((r) => r.key), await page.$$eval('#card-sources li', (els) => els.map((e) => e.getAttribute('data-key'))), "the file: the card's sources in its order");
+  t.equal(await page.locator('#card-authors a.card-csv').count(), 0, 'none for a card with nothing to count');
   t.equal(await page.textContent('#card-authors .card-body'), 'None of these articles names its author.', 'no byline anywhere: the authors card says so, not that nothing matches');
   t.match(await page.textContent('#card-trending #trend-entities'), /Mustafa al-Kadhimi/, "today's story trends");
   const country = (id: string) => page.locator(`#card-map svg.world .country[data-id="${id}"]`);

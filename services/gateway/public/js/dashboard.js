@@ -102,12 +102,19 @@ export function pageLink(item) {
 
 async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
   // The topics card labels its bars from the topic list: wait for it as well.
-  const [res] = await Promise.all([api('/v1/stats/top', { params: { ...fp, field, limit: 10, ...extra }, signal }), knownReady()]);
+  const params = { ...fp, field, limit: 10, ...extra };
+  const [res] = await Promise.all([api('/v1/stats/top', { params, signal }), knownReady()]);
   if (field !== 'entities') known.facets[field] = res.buckets;
   const items = res.buckets.map(toItem);
   // Many feeds give no byline: say so, rather than that nothing matches.
   const none = field === 'authors' && res.total > 0 ? h('p', { class: 'muted' }, t('dash.noAuthors')) : empty();
-  fill(card, items.length > 0 ? barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: field === 'entities' ? pageLink : undefined }) : none);
+  if (items.length === 0) return fill(card, none);
+  // The card's figures as a file (/v1/stats/top.csv), named for the card.
+  const label = t('dash.csvOf', { title: $(card).querySelector('h3')?.textContent ?? field });
+  const csv = keyedDownload(h('a', { class: 'card-csv', href: apiHref('/v1/stats/top.csv', params), download: `akhbar-top-${field}.csv`, 'aria-label': label, title: label }, 'CSV'), (message) => {
+    $('dash-status').textContent = t('results.exportFailed', { message });
+  });
+  fill(card, barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: field === 'entities' ? pageLink : undefined }), h('p', { class: 'export' }, csv));
 }
 
 async function map(fp, signal) {
