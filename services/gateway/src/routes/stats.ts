@@ -144,12 +144,15 @@ async function runTimeline(app: FastifyInstance, q: Static<typeof TimelineQuery>
   return { interval, total, ...tone, ...share, buckets, expandedEntities: entities };
 }
 
+/** A number as a CSV cell: empty for a null (no tone, no coverage). */
+const csvCell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
 /**
  * A timeline as CSV, one row per bucket: t, count (then all and share with share=true, tone with
  * tone=true), and with split one column per series (`split.<key>`, and `toneSplit.<key>` with
  * tone=true) in the order of their totals — a spreadsheet charts it as it is.
  */
-export function timelineCsv(t: Static<typeof TimelineResponse>, opts: { share: boolean; tone: boolean; bom: boolean }): string {
+function timelineCsv(t: Static<typeof TimelineResponse>, opts: { share: boolean; tone: boolean; bom: boolean }): string {
   const totals = new Map<string, number>();
   for (const b of t.buckets) for (const [k, n] of Object.entries(b.split ?? {})) totals.set(k, (totals.get(k) ?? 0) + n);
   // "other" (the series past splitSize) last, whatever its size.
@@ -159,10 +162,9 @@ export function timelineCsv(t: Static<typeof TimelineResponse>, opts: { share: b
     't', 'count', ...(opts.share ? ['all', 'share'] : []), ...(opts.tone ? ['tone'] : []),
     ...series.map((k) => `split.${k}`), ...(opts.tone ? tonedSeries.map((k) => `toneSplit.${k}`) : []),
   ];
-  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   const rows = t.buckets.map((b) => [
-    b.t, String(b.count), ...(opts.share ? [cell(b.all), cell(b.share)] : []), ...(opts.tone ? [cell(b.tone)] : []),
-    ...series.map((k) => cell(b.split?.[k] ?? 0)), ...(opts.tone ? tonedSeries.map((k) => cell(b.toneSplit?.[k])) : []),
+    b.t, String(b.count), ...(opts.share ? [csvCell(b.all), csvCell(b.share)] : []), ...(opts.tone ? [csvCell(b.tone)] : []),
+    ...series.map((k) => csvCell(b.split?.[k] ?? 0)), ...(opts.tone ? tonedSeries.map((k) => csvCell(b.toneSplit?.[k])) : []),
   ]);
   // Series keys come from the articles (a source id, a topic): defused like the search export's cells.
   return stringify(rows, { header: true, columns: columns.map(defuseCell), bom: opts.bom });
@@ -341,7 +343,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const top = await runTop(q);
       csvHeaders(app, reply, `akhbar-top-${top.field}.csv`, top.total);
       // Keys and names come from the articles and feeds: defused like the search export's cells.
-      const rows = top.buckets.map((b) => [defuseCell(b.key), defuseCell(b.name ?? ''), String(b.count), ...(q.tone ? [b.tone === null || b.tone === undefined ? '' : String(b.tone)] : [])]);
+      const rows = top.buckets.map((b) => [defuseCell(b.key), defuseCell(b.name ?? ''), String(b.count), ...(q.tone ? [csvCell(b.tone)] : [])]);
       return stringify(rows, { header: true, columns: ['key', 'name', 'count', ...(q.tone ? ['tone'] : [])], bom });
     },
   );
