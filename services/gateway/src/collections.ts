@@ -1,5 +1,6 @@
 import type { FeedRegistry, Logger } from '@akhbar/core';
 import { badParam } from './errors.ts';
+import { listValue } from './params.ts';
 
 export interface CollectionInfo {
   /** The category as the feeds carry it. */
@@ -98,8 +99,8 @@ export class Collections {
       if (!c) {
         // What an alert made on a collection whose feeds have all gone follows: none of its sources.
         if (opts.skipUnknown) continue;
-        const known = this.list().map((x) => x.name);
-        throw badParam('collection', `no collection named ${name}${known.length > 0 ? ` (there are: ${known.slice(0, 20).join(', ')})` : ' (no feed has a category)'}`);
+        const known = this.list().map((x) => listValue(x.name));
+        throw badParam('collection', `no collection named ${listValue(name)}${known.length > 0 ? ` (there are: ${known.slice(0, 20).join(', ')})` : ' (no feed has a category)'}`);
       }
       for (const s of c.sources) out.add(s.id);
     }

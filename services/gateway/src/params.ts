@@ -7,7 +7,8 @@ import { expandQuery, type EntityLookup, type Expansion } from './expand.ts';
 /**
  * Query-string parameters shared by the search, feed and dashboard routes. Lists are
  * comma-separated (`lang=ar,en`; a repeated parameter is joined the same way); values inside one
- * parameter are OR-ed, different parameters AND-ed.
+ * parameter are OR-ed, different parameters AND-ed. A value holding a comma (a byline such as
+ * "Doe, Jane", a collection named "Iraq, Syria") is double-quoted, as a CSV cell is.
  */
 
 /** Longest accepted `q`, in characters. */
@@ -16,6 +17,7 @@ export const MAX_Q_CHARS = 1000;
 export const listOf = (item: string, max: number, description: string) =>
   Type.Optional(Type.String({ pattern: `^${item}(,${item}){0,${max - 1}}$`, maxLength: 4000, description }));
 
+// Each comma-separated piece; listItems puts a quoted value's pieces back together.
 const ANY_ITEM = '[^,]{1,128}';
 const dateParam = (description: string) =>
   Type.Optional(Type.String({ minLength: 3, maxLength: 40, description: `${description} ISO 8601 date or date-time, or date math (now-7d, now/d).` }));
@@ -42,13 +44,13 @@ export const FilterParams = {
   in: listOf(`(${SEARCH_IN.join('|')})`, SEARCH_IN.length, 'Parts of the article the words of q must be in: title, summary, body (default all; NewsAPI\'s searchIn). A name expanded to an entity must then be named there too, under any of its names or aliases'),
   lang: listOf('[a-z]{2,3}', 20, 'Languages (ISO 639-1), e.g. ar,en'),
   source: listOf(ANY_ITEM, 50, 'Source (feed) ids'),
-  collection: listOf(ANY_ITEM, 20, 'Collections: the categories (folders) feeds are filed under, any case, e.g. Iraq — their sources\' articles (GET /v1/collections lists them). With source as well, only sources in both'),
+  collection: listOf(ANY_ITEM, 20, 'Collections: the categories (folders) feeds are filed under, any case, e.g. Iraq (a name holding a comma double-quoted: "Bahrain, Qatar") — their sources\' articles (GET /v1/collections lists them). With source as well, only sources in both'),
   domain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Source domains, e.g. example.com'),
   topic: listOf(ANY_ITEM, 20, 'Topic ids'),
   entity: listOf(ANY_ITEM, 20, 'Entity ids (Wikidata QIDs where known)'),
   country: listOf('[A-Za-z]{2}', 50, 'Countries the articles are about (ISO 3166-1 alpha-2)'),
   sourceCountry: listOf('[A-Za-z]{2}', 50, 'Countries of the sources (ISO 3166-1 alpha-2)'),
-  author: listOf(ANY_ITEM, 20, 'Bylines: articles by these authors, exactly as their feeds or pages name them but in any case, e.g. author=Jane Doe — GET /v1/stats/top?field=authors lists them'),
+  author: listOf(ANY_ITEM, 20, 'Bylines: articles by these authors, exactly as their feeds or pages name them but in any case, e.g. author=Jane Doe; a byline holding a comma is double-quoted: author="Doe, Jane",Reuters — GET /v1/stats/top?field=authors lists them'),
   category: listOf(ANY_ITEM, 20, 'The articles\' own categories as their feeds label them (RSS/Atom category: a site\'s section such as Politics or سياسة), in any case — GET /v1/stats/top?field=categories lists them. The folders feeds are filed under are collection='),
   story: listOf('[A-Za-z0-9_-]{1,64}', 20, 'Story ids (a hit\'s story.id): only the articles of these stories — page through a whole story with sort=oldest and cursor, chart it with /v1/stats/timeline, export it, or follow it with an alert'),
   excludeSource: listOf(ANY_ITEM, 50, 'Source (feed) ids whose articles are left out'),
@@ -94,7 +96,7 @@ export const NamesParam = {
 
 /** The `names` parameter → the languages wanted (`'all'`), or undefined for none. */
 export function nameLangs(v: string | undefined): NameLangs {
-  const langs = split(v);
+  const langs = listItems('names', v);
   if (!langs || langs.length === 0) return undefined;
   return langs.includes('all') ? 'all' : new Set(langs);
 }
@@ -113,7 +115,58 @@ export const SearchParams = {
   ...NamesParam,
 };
 
-const split = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+/** A value as a list parameter writes it: quoted when it holds a comma or starts with a quote. */
+export const listValue = (v: string): string => (v.includes(',') || v.startsWith('"') ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** Longest accepted value in a list of names or ids (`ANY_ITEM`'s limit, now for a quoted value too). */
+const MAX_ITEM_CHARS = 128;
+
+/**
+ * A comma list → its values, trimmed, empty ones dropped. A value starting with `"` runs to its
+ * closing quote and may hold commas (`""` inside it is one quote), as in a CSV cell:
+ * `author="Doe, Jane",Reuters` is two bylines. An unclosed quote, or text after the closing one,
+ * is a 400 naming the parameter rather than a guess. Hand-written: CSV libraries parse records from
+ * a stream, not one cell list out of a URL parameter, and their errors could not name it.
+ */
+export function listItems(param: string, v: string | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (!v.includes('"')) return v.split(',').map((s) => s.trim()).filter(Boolean);
+  const items: string[] = [];
+  let i = 0;
+  while (i <= v.length) {
+    while (v[i] === ' ') i++;
+    if (v[i] !== '"') {
+      const end = v.indexOf(',', i);
+      const item = v.slice(i, end < 0 ? v.length : end).trim();
+      if (item) items.push(item);
+      if (end < 0) break;
+      i = end + 1;
+      continue;
+    }
+    let item = '';
+    let j = i + 1;
+    for (;;) {
+      const close = v.indexOf('"', j);
+      if (close < 0) throw badParam(param, `${param} has a value with no closing quote (a value holding a comma is written "like, this")`);
+      item += v.slice(j, close);
+      if (v[close + 1] === '"') {
+        item += '"';
+        j = close + 2;
+        continue;
+      }
+      j = close + 1;
+      break;
+    }
+    while (v[j] === ' ') j++;
+    if (j < v.length && v[j] !== ',') throw badParam(param, `${param} has text after a quoted value: separate values with commas, and write a quote inside a quoted value as ""`);
+    if (item.length > MAX_ITEM_CHARS) throw badParam(param, `${param} has a value longer than ${String(MAX_ITEM_CHARS)} characters`);
+    item = item.trim();
+    if (item) items.push(item);
+    i = j + 1;
+  }
+  return items;
+}
+
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -197,22 +250,22 @@ export function toFilters(q: FilterQuery, lookup?: EntityLookup, collections?: P
     f.q = text;
   }
   const lists = {
-    lang: split(q.lang),
-    source: split(q.source),
-    domain: split(q.domain)?.map(domainKey),
-    topic: split(q.topic),
-    entity: split(q.entity),
-    country: split(q.country)?.map((c) => c.toUpperCase()),
-    sourceCountry: split(q.sourceCountry)?.map((c) => c.toUpperCase()),
-    author: split(q.author),
-    category: split(q.category),
-    story: split(q.story),
-    excludeSource: split(q.excludeSource),
-    excludeDomain: split(q.excludeDomain)?.map(domainKey),
-    in: split(q.in) as SearchIn[] | undefined,
+    lang: listItems('lang', q.lang),
+    source: listItems('source', q.source),
+    domain: listItems('domain', q.domain)?.map(domainKey),
+    topic: listItems('topic', q.topic),
+    entity: listItems('entity', q.entity),
+    country: listItems('country', q.country)?.map((c) => c.toUpperCase()),
+    sourceCountry: listItems('sourceCountry', q.sourceCountry)?.map((c) => c.toUpperCase()),
+    author: listItems('author', q.author),
+    category: listItems('category', q.category),
+    story: listItems('story', q.story),
+    excludeSource: listItems('excludeSource', q.excludeSource),
+    excludeDomain: listItems('excludeDomain', q.excludeDomain)?.map(domainKey),
+    in: listItems('in', q.in) as SearchIn[] | undefined,
   };
   for (const [k, v] of Object.entries(lists)) if (v && v.length > 0) (f as Record<string, unknown>)[k] = v;
-  const named = split(q.collection);
+  const named = listItems('collection', q.collection);
   if (named && named.length > 0) {
     if (!collections) throw badParam('collection', 'collections are not available here');
     // A collection is its sources: with source= too, only those in both (none: nothing matches).
@@ -255,7 +308,7 @@ export function expandedFilters(q: FilterQuery, lookup: EntityLookup | undefined
 }
 
 export function facetList(v: string | undefined): FacetName[] {
-  return [...new Set(split(v) ?? [])] as FacetName[];
+  return [...new Set(listItems('facets', v) ?? [])] as FacetName[];
 }
 
 /**

@@ -92,6 +92,16 @@ t.test('filing a feed elsewhere, removing it, importing an OPML folder: searches
   t.equal(imported.statusCode, 200);
   const levant = ((await get('/v1/collections')).body.collections as Array<{ name: string; sources: Array<{ title?: string }> }>).find((c) => c.name === 'Levant');
   t.same(levant?.sources.map((s) => s.title).sort(), ['Amman Post', 'Beirut Wire'], "an OPML folder is a collection: the import keeps each feed's folder");
+
+  // A folder whose name holds a comma is asked for quoted, as a CSV cell is.
+  const gulfOpml = `<?xml version="1.0"?><opml version="2.0"><head><title>Gulf desk</title></head><body>
+    <outline text="Bahrain, Qatar"><outline type="rss" text="Manama Mirror" xmlUrl="https://manama-mirror.example/rss"/></outline>
+  </body></opml>`;
+  t.equal((await gw.app.inject({ method: 'POST', url: '/v1/feeds/import', headers: { ...admin, 'content-type': 'text/x-opml' }, payload: gulfOpml })).statusCode, 200);
+  t.equal((await get('/v1/search', { collection: '"bahrain, qatar",Levant' })).status, 200, 'collection="Bahrain, Qatar" (any case) in a list with another');
+  const split = await get('/v1/search', { collection: 'Bahrain, Qatar' });
+  t.equal(split.status, 400, 'unquoted, its comma makes two names');
+  t.match(split.body.error?.message, /no collection named Bahrain \(there are: "Bahrain, Qatar", /, 'and the 400 writes the names as the parameter takes them');
 });
 
 t.test('a gateway started while its Redis connection is still opening knows the collections from its first request', async (t) => {

@@ -138,10 +138,11 @@ t.test('excludeDomain and excludeSource leave those sources out', async (t) => {
 });
 
 t.test('author= and category= find a byline\'s or a section\'s articles, in any case, as the top authors and categories list them', async (t) => {
-  const [byHaddad, alsoHaddad, byOther] = await withArticles(t, gw.es, gw.indexPrefix, [
+  const [byHaddad, alsoHaddad, byOther, byBureau] = await withArticles(t, gw.es, gw.indexPrefix, [
     { slug: 'by-haddad-1', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 5 * HOUR, story: 'story-bylines-1', author: 'Rana Haddad', categories: ['Ports', 'Basra'], title: 'Basra port reopens after dredging', summary: 'Ships return to the southern port.', body: 'The port of Basra reopened to container ships after months of dredging work in the channel.' },
     { slug: 'by-haddad-2', lang: 'ar', source: SOURCES.BAGHDAD_TODAY, ageMs: 6 * HOUR, story: 'story-bylines-2', author: 'Rana Haddad', title: 'افتتاح جسر جديد في الموصل', summary: 'الجسر يربط ضفتي المدينة.', body: 'افتتحت السلطات جسرا جديدا في الموصل يربط ضفتي نهر دجلة بعد سنتين من العمل.' },
     { slug: 'by-other', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 7 * HOUR, story: 'story-bylines-3', author: 'Karim Nasser', categories: ['BASRA'], title: 'Date harvest falls short in Basra', summary: 'Growers blame the heat.', body: 'Date growers around Basra said the harvest fell short of last year after a summer of extreme heat.' },
+    { slug: 'by-bureau', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 8 * HOUR, story: 'story-bylines-4', author: 'Omar Saleh, Basra bureau', title: 'Fishermen return to the Shatt al-Arab', summary: 'Salt levels fell after the rains.', body: 'Fishermen went back to the Shatt al-Arab this week as salt levels fell after heavy rains upstream.' },
   ]);
   const ids = async (q: Record<string, string>) => (await search({ ...q, limit: '100' })).body.hits.map((h) => h.id).sort();
   t.same(await ids({ author: 'Rana Haddad' }), [byHaddad!.id, alsoHaddad!.id].sort(), 'every language the byline wrote in');
@@ -151,8 +152,17 @@ t.test('author= and category= find a byline\'s or a section\'s articles, in any 
   const hit = (await search({ author: 'karim nasser' })).body.hits[0];
   t.equal(hit?.author, 'Karim Nasser', 'hits carry the byline as written');
   const top = (await gw.app.inject({ url: '/v1/stats/top?field=authors' })).json() as { buckets: Array<{ key: string; count: number; name?: string }> };
-  t.same(top.buckets, [{ key: 'rana haddad', count: 2, name: 'Rana Haddad' }, { key: 'karim nasser', count: 1, name: 'Karim Nasser' }], 'the top authors: each byline counted in any case, named as written');
+  t.same(top.buckets, [{ key: 'rana haddad', count: 2, name: 'Rana Haddad' }, { key: 'karim nasser', count: 1, name: 'Karim Nasser' }, { key: 'omar saleh, basra bureau', count: 1, name: 'Omar Saleh, Basra bureau' }], 'the top authors: each byline counted in any case, named as written');
   t.same(await ids({ author: top.buckets[0]!.key }), [byHaddad!.id, alsoHaddad!.id].sort(), 'a top-authors key filters back to that byline');
+  // A byline holding a comma is quoted, as a CSV cell is; unquoted, its comma separates two bylines.
+  t.same(await ids({ author: '"Omar Saleh, Basra bureau"' }), [byBureau!.id], 'a quoted byline keeps its comma');
+  t.same(await ids({ author: 'karim nasser, "omar saleh, basra bureau"' }), [byOther!.id, byBureau!.id].sort(), 'in a list with others, in any case');
+  t.same(await ids({ author: 'Omar Saleh, Basra bureau' }), [], 'unquoted it is two bylines, neither of which anyone has');
+  for (const [bad, says] of [['"Omar Saleh, Basra bureau', /no closing quote/], ['"Omar Saleh" Basra', /text after a quoted value/]] as const) {
+    const { res, body } = await search({ author: bad });
+    t.equal(res.statusCode, 400, `${bad}: a 400`);
+    t.match(body, { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'author', message: says } }, 'naming the parameter and what is wrong');
+  }
   const categories = (await gw.app.inject({ url: '/v1/stats/top?field=categories' })).json() as { buckets: Array<{ key: string; count: number; name?: string }> };
   t.same(categories.buckets, [{ key: 'basra', count: 2, name: 'Basra' }, { key: 'ports', count: 1, name: 'Ports' }], 'categories too, named as the newest article gives them');
   t.same(await ids({ category: 'basra' }), [byHaddad!.id, byOther!.id].sort(), 'category= filters by them, in any case');

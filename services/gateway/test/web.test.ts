@@ -1249,7 +1249,7 @@ t.test('a hit its feed put on the map links to the news near it', async (t) => {
 });
 
 t.test('a byline on a hit lists that author\'s articles: the author filter, a chip and a permalink; a section permalink too', async (t) => {
-  const [port, bridge, dredging] = await withArticles(t, gw.es, gw.indexPrefix, [
+  const [port, bridge, dredging, silt] = await withArticles(t, gw.es, gw.indexPrefix, [
     {
       slug: 'en-fao-port-web', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: HOUR, story: 'web-story-fao', author: 'Salma Yousif', categories: ['Ports'],
       title: 'Grand Faw port takes its first container ship', summary: 'A milestone for the southern port.', body: 'The Grand Faw port near Basra received its first container ship on Sunday after years of construction.',
@@ -1262,13 +1262,17 @@ t.test('a byline on a hit lists that author\'s articles: the author filter, a ch
       slug: 'en-fao-dredging-web', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: 3 * HOUR, story: 'web-story-fao-dredge',
       title: 'Dredging resumes in the Faw channel', summary: 'Work had stopped in the summer.', body: 'Dredging of the channel leading to the Faw port resumed this week after a pause over the summer.',
     },
+    {
+      slug: 'en-fao-silt-web', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: 4 * HOUR, story: 'web-story-fao-silt', author: 'Hadi Jaber, Faw correspondent',
+      title: 'Silt slows work on the Faw breakwater', summary: 'Divers report heavy deposits.', body: 'Divers working on the Faw breakwater reported heavy silt deposits that slowed the work this month.',
+    },
   ]);
   const w = await open('/?ui=en&show=articles&q=Faw');
   const { page } = w;
   const byline = page.locator(`#results li.hit[data-id="${port!.id}"] .hit-meta button.author`);
   t.equal(await byline.textContent(), 'Salma Yousif');
   t.equal(await byline.getAttribute('title'), 'Articles by Salma Yousif');
-  t.equal(await page.locator('#results li.hit .hit-meta button.author').count(), 1, 'a hit without a byline shows none');
+  t.equal(await page.locator(`#results li.hit[data-id="${dredging!.id}"] .hit-meta button.author`).count(), 0, 'a hit without a byline shows none');
   await settled(page, () => byline.click());
   const url = new URL(page.url());
   t.equal(url.searchParams.get('author'), 'Salma Yousif', 'the filter is in the URL');
@@ -1276,7 +1280,20 @@ t.test('a byline on a hit lists that author\'s articles: the author filter, a ch
   t.match(await page.textContent('#chips'), /Author: Salma Yousif/);
   await settled(page, () => page.click('#chips button.chip[data-filter="author"]'));
   t.equal(new URL(page.url()).searchParams.get('author'), null, 'removing the chip removes the filter');
-  t.same((await hitIds(page)).sort(), [port!.id, dredging!.id].sort(), 'every Faw article again');
+  t.same((await hitIds(page)).sort(), [port!.id, dredging!.id, silt!.id].sort(), 'every Faw article again');
+  // A byline holding a comma goes into the URL quoted, so the comma does not split it in two.
+  await settled(page, () => page.click(`#results li.hit[data-id="${silt!.id}"] .hit-meta button.author`));
+  t.equal(new URL(page.url()).searchParams.get('author'), '"Hadi Jaber, Faw correspondent"', 'a byline with a comma is quoted in the URL');
+  t.same(await hitIds(page), [silt!.id], 'and finds his article');
+  t.match(await page.textContent('#chips'), /Author: Hadi Jaber, Faw correspondent×/, 'one chip, with his byline whole');
+  await settled(page, () => page.click('#chips button.chip[data-filter="author"]'));
+  t.equal(new URL(page.url()).searchParams.get('author'), null, 'and its chip removes it');
+  const both = await open(`/?ui=en&show=articles&author=${encodeURIComponent('Salma Yousif,"Hadi Jaber, Faw correspondent"')}`);
+  t.same((await hitIds(both.page)).sort(), [port!.id, bridge!.id, silt!.id].sort(), 'a permalink with both bylines: all their articles');
+  t.same(await both.page.locator('#chips button.chip[data-filter="author"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value'))), ['Salma Yousif', 'Hadi Jaber, Faw correspondent'], 'a chip each');
+  await settled(both.page, () => both.page.click('#chips button.chip[data-filter="author"][data-value="Salma Yousif"]'));
+  t.equal(new URL(both.page.url()).searchParams.get('author'), '"Hadi Jaber, Faw correspondent"', 'removing one keeps the other, still quoted');
+  await done(t, both);
   // (Not the unfiltered list: the browser keeps search responses for their max-age, and the other
   // tests count the shared fixtures without these three.)
   const all = await open('/?ui=en&show=articles&author=Salma%20Yousif');

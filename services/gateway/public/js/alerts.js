@@ -5,7 +5,7 @@
 import { api, ApiError, credentials, wireTokenForm } from './api.js';
 import { h, clear } from './dom.js';
 import { t, fmtDateTime, listSep } from './i18n.js';
-import { FILTERS, TONE, GEO, filterLabel, toneLabel, nearLabel, bboxLabel, urlOf, readState, navigate, learnEntity, entityLabel } from './app.js';
+import { FILTERS, TONE, GEO, filterLabel, listValues, toneLabel, nearLabel, bboxLabel, urlOf, readState, navigate, learnEntity, entityLabel } from './app.js';
 
 const $ = (id) => document.getElementById(id);
 let wired = false;
@@ -71,7 +71,7 @@ export function leave() {
 
 /** A parameter's values in words ("Arabic + English"). */
 function valueLabel(key, value) {
-  return value.split(',').filter(Boolean).map((v) => filterLabel(key, v)).join(' + ');
+  return listValues(value).map((v) => filterLabel(key, v)).join(' + ');
 }
 
 function keyLabel(key) {

@@ -165,16 +165,65 @@ export function entityLink(id, label, attrs = {}) {
   return h('a', { href: entityHref(id), class: 'entity-link', dataset: { entity: id }, ...attrs, onclick: (e) => followLink(e, () => openEntity(id)) }, label);
 }
 
+/**
+ * A list parameter's values, as the gateway reads them: comma-separated, a value holding a comma
+ * double-quoted ("Doe, Jane"; "" inside is one quote). An unclosed quote runs to the end.
+ */
+export function listValues(str) {
+  const out = [];
+  const s = str ?? '';
+  let i = 0;
+  while (i <= s.length) {
+    while (s[i] === ' ') i++;
+    if (s[i] !== '"') {
+      const end = s.indexOf(',', i);
+      const v = s.slice(i, end < 0 ? s.length : end).trim();
+      if (v) out.push(v);
+      if (end < 0) break;
+      i = end + 1;
+      continue;
+    }
+    let v = '';
+    let j = i + 1;
+    for (;;) {
+      const close = s.indexOf('"', j);
+      if (close < 0) {
+        v += s.slice(j);
+        j = s.length;
+        break;
+      }
+      v += s.slice(j, close);
+      if (s[close + 1] === '"') {
+        v += '"';
+        j = close + 2;
+        continue;
+      }
+      j = close + 1;
+      break;
+    }
+    const end = s.indexOf(',', j);
+    if (v.trim()) out.push(v.trim());
+    if (end < 0) break;
+    i = end + 1;
+  }
+  return out;
+}
+
+/** Values → a list parameter; one holding a comma (or starting with a quote) is quoted. */
+export function listString(values) {
+  return values.map((v) => (v.includes(',') || v.startsWith('"') ? `"${v.replaceAll('"', '""')}"` : v)).join(',');
+}
+
 /** Add a value to a list filter (from a dashboard bar, a map country…). */
 export function addFilter(key, value, opts) {
-  const cur = (state[key] ?? '').split(',').filter(Boolean);
+  const cur = listValues(state[key]);
   if (cur.includes(value)) return render(opts);
-  return navigate({ [key]: [...cur, value].join(',') }, opts);
+  return navigate({ [key]: listString([...cur, value]) }, opts);
 }
 
 function removeFilterValue(key, value) {
-  const rest = (state[key] ?? '').split(',').filter((v) => v && v !== value);
-  return navigate({ [key]: rest.join(',') || undefined });
+  const rest = listValues(state[key]).filter((v) => v !== value);
+  return navigate({ [key]: listString(rest) || undefined });
 }
 
 /** A filter value in words: a language, country, topic or source by its name, a date in the UI's format. */
@@ -278,7 +327,7 @@ function fillSelect(select, key, options) {
     opts.push(h('option', { value: o.value }, o.count !== undefined ? `${o.label} (${fmtNumber(o.count)})` : o.label));
   }
   // A list from a permalink (lang=ar,en) has no option of its own: show it as one.
-  if (value && !seen.has(value)) opts.push(h('option', { value }, value.split(',').map((v) => filterLabel(key, v)).join(' + ')));
+  if (value && !seen.has(value)) opts.push(h('option', { value }, listValues(value).map((v) => filterLabel(key, v)).join(' + ')));
   select.replaceChildren(...opts);
   select.value = value;
 }
@@ -295,7 +344,7 @@ function syncControls() {
   for (const b of known.facets.sources ?? []) sources.push({ value: b.key, label: b.name || b.domain || b.key, count: b.count });
   fillSelect($('f-source'), 'source', sources.sort(byLabel));
   // Collections are the feeds' categories: the field shows once some feed has one.
-  fillSelect($('f-collection'), 'collection', known.collections.map((c) => ({ value: c.name, label: `${c.name} (${t('filters.collectionSources', { n: c.sources.length })})` })));
+  fillSelect($('f-collection'), 'collection', known.collections.map((c) => ({ value: listString([c.name]), label: `${c.name} (${t('filters.collectionSources', { n: c.sources.length })})` })));
   $('f-collection').closest('.field').hidden = known.collections.length === 0 && !state.collection;
   const countries = new Set([...known.countries, ...(known.facets.countries ?? []).map((b) => b.key)]);
   const countryOpts = [...countries].map((c) => ({ value: c, label: countryName(c), count: countOf('countries', c) }));
@@ -375,7 +424,7 @@ function renderChips() {
   for (const id of (state.story ?? '').split(',').filter(Boolean)) learnStoryTitle(id);
   if (state.near) learnPlaceName(state.near);
   for (const k of FILTERS) {
-    for (const v of (state[k] ?? '').split(',').filter(Boolean)) {
+    for (const v of listValues(state[k])) {
       chips.push(chip(`${t(`filters.${k}`)}: ${filterLabel(k, v)}`, { filter: k, value: v }, () => removeFilterValue(k, v)));
     }
   }
