@@ -1,5 +1,5 @@
 import { F } from './fields.ts';
-import { HIT_SOURCE_FIELDS, andFilter, buildQuery, esBox, type GeoBox, type SearchFilters } from './query.ts';
+import { HIT_SOURCE_FIELDS, andFilter, buildQuery, buildTextQuery, esBox, type EntityExpansion, type GeoBox, type SearchFilters } from './query.ts';
 
 /**
  * Dashboard queries: timelines, top values, trending terms. Every one takes the same filters as
@@ -31,9 +31,24 @@ export type Split = keyof typeof SPLITS;
 export const INTERVALS = ['auto', 'hour', 'day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
+/** One query of a compared timeline: its text and, when it names known entities, their expansion. */
+export interface ComparedQuery {
+  q: string;
+  expansion?: EntityExpansion;
+}
+
+/** Most queries one timeline compares. */
+export const MAX_COMPARE = 10;
+
 export interface TimelineRequest extends SearchFilters {
   interval: Exclude<Interval, 'auto'>;
   split?: Split;
+  /**
+   * One series per query instead of a split (Media Cloud's and GDELT's comparison of queries):
+   * each bucket counts the articles matching each, the rest of the filters (and q) applying to all;
+   * the timeline's own count is the articles matching any of them.
+   */
+  compare?: readonly ComparedQuery[];
   /** Series per split (the rest is counted in `other`). @default 5 */
   splitSize?: number;
   /** IANA zone or ±hh:mm for bucket boundaries. @default 'UTC' */
@@ -78,17 +93,24 @@ export function timelineBody(r: TimelineRequest): Record<string, unknown> {
   const tone = r.tone ? { tone: { avg: { field: F.tone } } } : undefined;
   const aggs: Record<string, unknown> = { ...tone };
   if (r.split) aggs.split = { terms: { field: SPLITS[r.split], size: r.splitSize ?? 5 }, ...(tone ? { aggs: tone } : {}) };
+  // Compared queries: an anonymous filters aggregation, whose buckets come back in the order given.
+  const compared = r.compare?.map((c) => buildTextQuery({ q: c.q, ...(r.in ? { in: r.in } : {}), ...(c.expansion ? { expansion: c.expansion } : {}) }) ?? { match_all: {} });
+  const series = compared ? { filters: { filters: compared }, ...(tone ? { aggs: tone } : {}) } : undefined;
+  if (series) aggs.split = series;
   const common = { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms` };
+  const match = compared ? andFilter(buildQuery(r), { bool: { should: compared, minimum_should_match: 1 } }) : buildQuery(r);
+  // Each compared query over the whole range, for its total (and tone).
+  const totals = series ? { compare: series } : {};
   if (!r.share) {
     if (Object.keys(aggs).length > 0) histogram.aggs = aggs;
-    return { ...common, query: buildQuery(r), aggs: { timeline: histogram, ...tone } };
+    return { ...common, query: match, aggs: { timeline: histogram, ...tone, ...totals } };
   }
   // One request, so both counts read the same index state: the histogram runs over the coverage
   // and each bucket counts the matching articles in it (a filter aggregation); tone and split are
   // of the matching articles, as without share. Hits' total is the coverage's.
-  const match = buildQuery(r);
   histogram.aggs = { match: { filter: match, ...(Object.keys(aggs).length > 0 ? { aggs } : {}) } };
-  return { ...common, query: buildQuery(coverageFilters(r)), aggs: { timeline: histogram, match: { filter: match, ...(tone ? { aggs: tone } : {}) } } };
+  const matchSub = { ...tone, ...totals };
+  return { ...common, query: buildQuery(coverageFilters(r)), aggs: { timeline: histogram, match: { filter: match, ...(Object.keys(matchSub).length > 0 ? { aggs: matchSub } : {}) } } };
 }
 
 export interface ToneChartRequest extends SearchFilters {

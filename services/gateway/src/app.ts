@@ -187,7 +187,8 @@ async function checkRequestLine(req: FastifyRequest, reply: FastifyReply) {
   }
   if (!ok) return reply.code(400).send(errorBody(GatewayErrors.BAD_ENCODING, 'the request URL is not valid UTF-8'));
   const query = req.query as Record<string, unknown> | undefined;
-  if (query) for (const [k, v] of Object.entries(query)) if (Array.isArray(v)) query[k] = v.join(',');
+  // `compare` is the one parameter whose repeats are separate values (queries may hold commas).
+  if (query) for (const [k, v] of Object.entries(query)) if (Array.isArray(v) && k !== 'compare') query[k] = v.join(',');
 }
 
 /**

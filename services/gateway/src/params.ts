@@ -238,17 +238,25 @@ export function bboxFilter(v: string | undefined): GeoBox | undefined {
  * Validated query-string values → search filters. `lookup` (the gateway's gazetteer) resolves a
  * place named in `near`; `collections` the sources of a `collection`.
  */
+/**
+ * A query in the query language (`q`, a timeline's `compare`), trimmed; empty → undefined. Control
+ * characters, or a proximity `~N` past MAX_PHRASE_SLOP, are a 400 naming `param`.
+ */
+export function queryText(param: string, v: string | undefined): string | undefined {
+  const text = v?.trim();
+  if (!text) return undefined;
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw badParam(param, `${param} contains control characters`);
+  for (const tok of queryTokens(text)) {
+    const slop = /"~(\d+)$/.exec(tok)?.[1];
+    if (slop !== undefined && Number(slop) > MAX_PHRASE_SLOP) throw badParam(param, `a phrase's ~N (its words at most N positions apart) takes N up to ${String(MAX_PHRASE_SLOP)} (got ${slop})`);
+  }
+  return text;
+}
+
 export function toFilters(q: FilterQuery, lookup?: EntityLookup, collections?: Pick<Collections, 'sourcesOf'>): SearchFilters {
   const f: SearchFilters = {};
-  const text = q.q?.trim();
-  if (text) {
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw badParam('q', 'q contains control characters');
-    for (const tok of queryTokens(text)) {
-      const slop = /"~(\d+)$/.exec(tok)?.[1];
-      if (slop !== undefined && Number(slop) > MAX_PHRASE_SLOP) throw badParam('q', `a phrase's ~N (its words at most N positions apart) takes N up to ${String(MAX_PHRASE_SLOP)} (got ${slop})`);
-    }
-    f.q = text;
-  }
+  const text = queryText('q', q.q);
+  if (text) f.q = text;
   const lists = {
     lang: listItems('lang', q.lang),
     source: listItems('source', q.source),

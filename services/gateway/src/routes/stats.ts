@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { INTERVALS, MAP_LEVELS, SPLITS, STAT_FIELDS, mapBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type Interval, type MapLevel, type StatField, type Split } from '@akhbar/search';
+import { INTERVALS, MAP_LEVELS, MAX_COMPARE, SPLITS, STAT_FIELDS, mapBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
 import { badParam } from '../errors.ts';
 import { isStopword } from '../stopwords.ts';
@@ -8,7 +8,8 @@ import type { LocatedEntity } from '../expand.ts';
 import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type MapBucket } from '../geo.ts';
 import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { defuseCell } from './export.ts';
-import { FilterParams, NamesParam, UndatedFilterParams, expandedFilters, nameLangs, windowParam } from '../params.ts';
+import { FilterParams, MAX_Q_CHARS, NamesParam, UndatedFilterParams, expandedFilters, nameLangs, queryText, windowParam } from '../params.ts';
+import { expandQuery } from '../expand.ts';
 
 const UNIT_MS: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, H: 3.6e6, d: 8.64e7, w: 6.048e8, M: 2.592e9, y: 3.1536e10 };
 
@@ -55,6 +56,11 @@ const TimelineQuery = Type.Object(
     interval: Type.Union(INTERVALS.map((i) => Type.Literal(i)), { default: 'auto', description: 'Bucket size; auto picks one from from/to' }),
     split: Type.Optional(Type.Union(Object.keys(SPLITS).map((s) => Type.Literal(s)), { description: 'One series per lang, topic, source, country (what articles are about) or sourceCountry (where their sources are)' })),
     splitSize: Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Series when split' }),
+    compare: Type.Optional(
+      Type.Union([Type.String({ maxLength: MAX_Q_CHARS }), Type.Array(Type.String({ maxLength: MAX_Q_CHARS }), { minItems: 1, maxItems: MAX_COMPARE })], {
+        description: `Compare queries (repeat the parameter, up to ${String(MAX_COMPARE)}): one series per query, keyed by the query as written, each matching as q does (names in every language); the other filters and q apply to all, and count is the articles matching any. Not with split`,
+      }),
+    ),
     tone: Type.Boolean({ default: false, description: 'Add the average tone of each bucket (and of each series when split), as GDELT\'s tone timeline' }),
     share: Type.Boolean({
       default: false,
@@ -82,8 +88,34 @@ const TimelineResponse = Type.Object({
       toneSplit: Type.Optional(Type.Record(Type.String(), ToneAverage('Average tone of the series'), { description: 'Average tone per series; with tone=true and split' })),
     }),
   ),
+  compare: Type.Optional(
+    Type.Array(
+      Type.Object({
+        q: Type.String({ description: 'The query, as written: its key in each bucket\'s split' }),
+        total: Type.Integer({ description: 'Its matching articles over the whole range' }),
+        tone: Type.Optional(ToneAverage('Their average tone; with tone=true')),
+        share: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'total ÷ all; with share=true' })),
+        expandedEntities: Type.Array(EntityOut),
+      }),
+      { description: 'With compare: each query in the order given' },
+    ),
+  ),
   expandedEntities: Type.Array(EntityOut),
 });
+
+/** `compare` as the route received it (one value, or the repeated parameter) → its queries, checked and expanded. */
+function comparedQueries(app: FastifyInstance, v: string | string[] | undefined): Array<ComparedQuery & { entities: ReturnType<typeof expandQuery>['entities'] }> | undefined {
+  if (v === undefined) return undefined;
+  const out: Array<ComparedQuery & { entities: ReturnType<typeof expandQuery>['entities'] }> = [];
+  for (const raw of Array.isArray(v) ? v : [v]) {
+    const q = queryText('compare', raw);
+    if (q === undefined) throw badParam('compare', 'compare has an empty query');
+    if (out.some((c) => c.q === q)) throw badParam('compare', `compare names the same query twice (${q.slice(0, 60)})`);
+    const { expansion, entities } = expandQuery(q, app.entities);
+    out.push({ q, ...(expansion ? { expansion } : {}), entities });
+  }
+  return out;
+}
 
 /** A timeline's parameters → its buckets (the JSON route's answer; the CSV route lays it out in rows). */
 async function runTimeline(app: FastifyInstance, q: Static<typeof TimelineQuery>): Promise<Static<typeof TimelineResponse>> {
@@ -103,10 +135,13 @@ async function runTimeline(app: FastifyInstance, q: Static<typeof TimelineQuery>
       throw badParam('tz', `unknown time zone ${tz}`);
     }
   }
+  const compare = comparedQueries(app, q.compare);
+  if (compare && q.split) throw badParam('compare', 'compare makes one series per query: it cannot be split by another field as well');
   const body = timelineBody({
     ...filters,
     interval,
     ...(q.split ? { split: q.split as Split } : {}),
+    ...(compare ? { compare: compare.map(({ entities: _, ...c }) => c) } : {}),
     splitSize: q.splitSize,
     tone: q.tone,
     share: q.share,
@@ -128,11 +163,12 @@ async function runTimeline(app: FastifyInstance, q: Static<typeof TimelineQuery>
     }
     if (q.tone) out.tone = roundTone(b.tone?.value);
     if (b.split) {
-      const series = b.split.buckets as Array<{ key: string; doc_count: number; tone?: { value: number | null } }>;
-      out.split = Object.fromEntries(series.map((s) => [String(s.key), s.doc_count]));
-      if (q.tone) out.toneSplit = Object.fromEntries(series.map((s) => [String(s.key), roundTone(s.tone?.value)]));
-      const other = b.split.sum_other_doc_count as number;
-      if (other > 0) out.split.other = other;
+      // Compared queries' buckets come in the order asked, without keys: each is its query.
+      const series = (b.split.buckets as Array<{ key?: string; doc_count: number; tone?: { value: number | null } }>).map((s, i) => ({ ...s, key: compare ? compare[i]!.q : String(s.key) }));
+      out.split = Object.fromEntries(series.map((s) => [s.key, s.doc_count]));
+      if (q.tone) out.toneSplit = Object.fromEntries(series.map((s) => [s.key, roundTone(s.tone?.value)]));
+      const other = b.split.sum_other_doc_count as number | undefined;
+      if (other) out.split.other = other;
     }
     return out;
   });
@@ -141,7 +177,12 @@ async function runTimeline(app: FastifyInstance, q: Static<typeof TimelineQuery>
   const total = matched ? matched.doc_count : hitsTotal;
   const tone = q.tone ? { tone: roundTone((matched ?? (res.aggregations as { tone?: { value?: number | null } } | undefined))?.tone?.value) } : {};
   const share = matched ? { all: hitsTotal, share: shareOf(total, hitsTotal) } : {};
-  return { interval, total, ...tone, ...share, buckets, expandedEntities: entities };
+  const totals = ((matched as { compare?: unknown } | undefined) ?? (res.aggregations as { compare?: unknown } | undefined))?.compare as { buckets: Array<{ doc_count: number; tone?: { value?: number | null } }> } | undefined;
+  const compared = compare?.map((c, i) => {
+    const n = totals?.buckets[i]?.doc_count ?? 0;
+    return { q: c.q, total: n, ...(q.tone ? { tone: roundTone(totals?.buckets[i]?.tone?.value) } : {}), ...(matched ? { share: shareOf(n, hitsTotal) } : {}), expandedEntities: c.entities };
+  });
+  return { interval, total, ...tone, ...share, buckets, ...(compared ? { compare: compared } : {}), expandedEntities: entities };
 }
 
 /** A number as a CSV cell: empty for a null (no tone, no coverage). */
@@ -156,7 +197,8 @@ function timelineCsv(t: Static<typeof TimelineResponse>, opts: { share: boolean;
   const totals = new Map<string, number>();
   for (const b of t.buckets) for (const [k, n] of Object.entries(b.split ?? {})) totals.set(k, (totals.get(k) ?? 0) + n);
   // "other" (the series past splitSize) last, whatever its size.
-  const series = [...totals.keys()].sort((a, b) => (a === 'other' ? 1 : b === 'other' ? -1 : (totals.get(b) ?? 0) - (totals.get(a) ?? 0)));
+  // Compared queries in the order asked; a split's series largest first.
+  const series = t.compare ? t.compare.map((c) => c.q) : [...totals.keys()].sort((a, b) => (a === 'other' ? 1 : b === 'other' ? -1 : (totals.get(b) ?? 0) - (totals.get(a) ?? 0)));
   const tonedSeries = series.filter((k) => k !== 'other');
   const columns = [
     't', 'count', ...(opts.share ? ['all', 'share'] : []), ...(opts.tone ? ['tone'] : []),
@@ -187,7 +229,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['stats'],
-        summary: 'Article counts over time (date histogram), any search filters, optional split',
+        summary: 'Article counts over time (date histogram), any search filters, optional split by a field or one series per compared query',
         querystring: TimelineQuery,
         response: { 200: TimelineResponse },
       },
@@ -207,7 +249,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The timeline as CSV, for a spreadsheet',
         description:
           'The same parameters and buckets as /v1/stats/timeline, one row per bucket: t, count, then all and share (share=true), tone (tone=true), ' +
-          'and with split one column per series, split.<key> (largest first, split.other last), and toneSplit.<key> with tone=true. An empty cell is a null (no tone, no coverage).',
+          'and with split one column per series, split.<key> (largest first, split.other last; with compare split.<query> in the order asked), and toneSplit.<key> with tone=true. An empty cell is a null (no tone, no coverage).',
         querystring: Type.Composite([TimelineQuery, CsvParams], { additionalProperties: false }),
         produces: ['text/csv'],
       },
