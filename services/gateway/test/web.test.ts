@@ -742,6 +742,48 @@ t.test("the dashboard's timeline says what share of the period's coverage matche
   await done(t, w);
 });
 
+t.test('the dashboard compares the query with other searches over time: a bar each, their totals, a chip to stop', async (t) => {
+  const w = await open('/?ui=en&view=dashboard&q=' + encodeURIComponent('الكاظمي'));
+  const { page } = w;
+  const totalOf = async (q: string) => ((await (await fetch(`${base}/v1/search?${new URLSearchParams({ q, limit: '1' }).toString()}`)).json()) as { total: number }).total;
+  const [kadhimi, washington, jordan] = [await totalOf('الكاظمي'), await totalOf('Washington'), await totalOf('Jordan')];
+  t.ok(kadhimi > 0 && washington > 0 && jordan > 0, `each search finds articles (${kadhimi}, ${washington}, ${jordan})`);
+  t.equal(await page.locator('#card-timeline svg.compare').count(), 0, 'nothing compared yet: the timeline split by language');
+  await page.fill('#compare-q', 'Washington');
+  await settled(page, () => page.click('#compare-form button[type="submit"]'));
+  t.same(new URL(page.url()).searchParams.getAll('compare'), ['Washington'], 'the compared search is in the URL');
+  const legend = async () => page.$$eval('#card-timeline .legend li', (els) => els.map((e) => `${e.getAttribute('data-q')}=${e.textContent}`));
+  t.same((await legend()).map((l) => l.split('=')[0]), ['الكاظمي', 'Washington'], 'the query first, then the compared search');
+  t.match((await legend())[1], new RegExp(`^Washington=Washington \\(${String(washington)}, \\d+% of the coverage\\)$`), 'each with its total, as a search finds it, and its share of the coverage');
+  const bars = async () => page.$$eval('#card-timeline svg.compare g.bucket', (els) => els.map((e) => (e.getAttribute('data-counts') ?? '').split(',').map(Number)));
+  const sums = (rows: number[][]) => rows.reduce((acc, r) => acc.map((n, i) => n + (r[i] ?? 0)), rows[0]!.map(() => 0));
+  t.same(sums(await bars()), [kadhimi, washington], 'the bars add up to each search\'s total');
+  t.ok(await page.locator('#card-timeline svg.compare rect.s1').count() > 0, 'the compared search has bars of its own colour');
+  t.match(await page.textContent('#dash-status'), new RegExp(`${String(kadhimi)} matching articles`), 'the status still counts the query\'s own articles');
+  t.equal(await page.locator('#card-tone svg.tone').count(), 1, 'and the tone card stays the query\'s');
+
+  await page.fill('#compare-q', 'Jordan');
+  await settled(page, () => page.press('#compare-q', 'Enter'));
+  t.same(new URL(page.url()).searchParams.getAll('compare'), ['Washington', 'Jordan']);
+  t.same(sums(await bars()), [kadhimi, washington, jordan], 'a third series');
+  await shot(page, 'dashboard-compare');
+  const csv = parse(await (await fetch((await page.locator('#card-timeline a#timeline-csv').getAttribute('href'))!)).text(), { columns: true, bom: true }) as Array<Record<string, string>>;
+  t.same(Object.keys(csv[0]!).filter((k) => k.startsWith('split.')), ['split.الكاظمي', 'split.Washington', 'split.Jordan'], 'the CSV: a column per search, in order');
+  await settled(page, () => page.click('#compare-form button.chip[data-compare="Washington"]'));
+  t.same(new URL(page.url()).searchParams.getAll('compare'), ['Jordan'], 'a chip stops comparing with its search');
+  t.same((await legend()).map((l) => l.split('=')[0]), ['الكاظمي', 'Jordan']);
+  await settled(page, () => page.click('#compare-form button.chip[data-compare="Jordan"]'));
+  t.equal(await page.locator('#card-timeline svg.compare').count(), 0, 'the last one gone: split by language again');
+  await settled(page, () => page.goBack());
+  t.same((await legend()).map((l) => l.split('=')[0]), ['الكاظمي', 'Jordan'], 'Back brings the comparison back');
+  await done(t, w);
+
+  const none = await open('/?ui=ar&view=dashboard');
+  t.equal(await none.page.locator('#compare-form').count(), 0, 'without a query, nothing to compare');
+  t.match(await none.page.textContent('#card-timeline .compare-hint'), /ابحث عن شيء/, 'a hint instead, in the interface language');
+  await done(t, none);
+});
+
 /** A fixture's tone and the UTC day it was published (the browser runs in UTC). */
 const toneOf = (slug: string) => articles.find((a) => a.id === webIdOf(slug))!.enrichment.tone?.score;
 const dayOf = (iso: string) => `${iso.slice(0, 10)}T00:00:00.000Z`;

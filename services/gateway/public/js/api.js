@@ -47,12 +47,13 @@ export function wireTokenForm(form, input, forget, changed) {
   });
 }
 
-/** `params` without empty values, as a query string (lists are already comma-joined). */
+/** `params` without empty values, as a query string (lists are already comma-joined; an array is a repeated parameter, as compare). */
 export function queryString(params) {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined || v === null || v === '' || v === false) continue;
-    qs.set(k, String(v));
+    if (Array.isArray(v)) for (const x of v) qs.append(k, String(x));
+    else qs.set(k, String(v));
   }
   const s = qs.toString();
   return s ? `?${s}` : '';

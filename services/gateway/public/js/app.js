@@ -68,6 +68,9 @@ export function readState(search = location.search) {
     if (v) s[k] = v;
   }
   if (SHOWS.includes(p.get('show'))) s.show = p.get('show');
+  // The dashboard's compared searches: a repeated parameter, as the API takes it.
+  const compare = p.getAll('compare').map((c) => c.trim()).filter(Boolean);
+  if (compare.length > 0) s.compare = compare;
   s.group = p.get('group') !== '0';
   return s;
 }
@@ -78,6 +81,7 @@ export function urlOf(s) {
   if (s.view && s.view !== 'search') p.set('view', s.view);
   if (PAGE_VIEWS.has(s.view) && s.id) p.set('id', s.id);
   for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', 'window', 'rank', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
+  for (const c of s.compare ?? []) p.append('compare', c);
   if (s.group === false) p.set('group', '0');
   const ui = new URLSearchParams(location.search).get('ui');
   if (ui) p.set('ui', uiLang());

@@ -1,5 +1,5 @@
-// Hand-drawn SVG charts: a stacked timeline, a diverging tone timeline and ranked bar lists. A
-// charting library would be most of the page's weight for three chart types; these are plain
+// Hand-drawn SVG charts: a stacked timeline, compared searches side by side, a diverging tone
+// timeline and ranked bar lists. A charting library would be most of the page's weight for these; these are plain
 // SVG/HTML the page styles and a screen reader can read (each chart has a text summary and its
 // numbers in a table).
 import { h } from './dom.js';
@@ -94,6 +94,47 @@ export function timelineChart(res, { seriesLabel = langName, width = 800 } = {})
         h('tr', {}, h('th', { scope: 'row' }, dateLabel(b.t, res.interval)), h('td', {}, fmtNumber(b.count)), shared ? h('td', {}, share(b)) : null, series.length > 1 ? series.map((k) => h('td', {}, fmtNumber(b.split?.[k] ?? 0))) : null)))));
   const note = shared ? h('p', { class: 'muted share-note' }, t('chart.shareOf', { share: fmtShare(res.share) })) : null;
   return h('div', { class: 'chart' }, svg, legend, note, table);
+}
+
+/**
+ * Compared searches over time (/v1/stats/timeline with compare): in each time bucket a bar per
+ * search side by side, not stacked (an article can match several), coloured as the legend; each
+ * search's total (and share of the coverage, with share) in the legend; the numbers in a table.
+ */
+export function compareChart(res, { width = 800 } = {}) {
+  const buckets = res.buckets;
+  const queries = res.compare.map((c) => c.q);
+  const { W, ph, bw, gap } = frame(width, buckets.length);
+  const max = niceCeil(Math.max(0, ...buckets.flatMap((b) => queries.map((q) => b.split?.[q] ?? 0))));
+  const y = (v) => M.top + ph - (v / max) * ph;
+  const sub = Math.max(0.5, (bw - gap) / queries.length);
+  const label = res.compare.map((c) => t('chart.compareSeries', { q: c.q, n: fmtNumber(c.total) })).join('; ');
+  const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline compare', role: 'img', dir: 'ltr', 'aria-label': `${label}. ${summary(buckets, res.interval)}` });
+  for (const v of [0, max / 2, max]) {
+    svg.append(h('svg:line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: 'grid' }));
+    svg.append(h('svg:text', { x: M.left - 6, y: y(v) + 4, class: 'axis', 'text-anchor': 'end' }, fmtNumber(v)));
+  }
+  buckets.forEach((b, i) => {
+    const x = M.left + i * bw + gap / 2;
+    const counts = queries.map((q) => b.split?.[q] ?? 0);
+    const title = `${dateLabel(b.t, res.interval)}: ${queries.map((q, qi) => `${q} ${fmtNumber(counts[qi])}`).join(' · ')}`;
+    const g = h('svg:g', { class: 'bucket', dataset: { t: b.t, counts: counts.join(',') } }, h('svg:title', {}, title));
+    counts.forEach((v, qi) => {
+      if (v > 0) g.append(h('svg:rect', { x: x + qi * sub, width: sub, y: y(v), height: y(0) - y(v), class: `s${qi % 6}` }));
+    });
+    svg.append(g);
+  });
+  dateTicks(svg, buckets, res.interval, { W, bw });
+  const shareOf = (c) => (typeof c.share === 'number' ? `, ${t('chart.compareShare', { share: fmtShare(c.share) })}` : '');
+  const legend = h('ul', { class: 'legend' }, res.compare.map((c, qi) =>
+    h('li', { dataset: { q: c.q } }, h('span', { class: `swatch s${qi % 6}`, 'aria-hidden': 'true' }), h('bdi', {}, c.q), ` (${fmtNumber(c.total)}${shareOf(c)})`)));
+  const table = h('details', { class: 'data-table' },
+    h('summary', {}, t('chart.table')),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chart.date')), queries.map((q) => h('th', { scope: 'col' }, h('bdi', {}, q))))),
+      h('tbody', {}, buckets.filter((b) => b.count > 0).map((b) =>
+        h('tr', {}, h('th', { scope: 'row' }, dateLabel(b.t, res.interval)), queries.map((q) => h('td', {}, fmtNumber(b.split?.[q] ?? 0))))))));
+  return h('div', { class: 'chart' }, svg, legend, table);
 }
 
 function summary(buckets, interval) {

@@ -8,7 +8,7 @@ import { api, apiHref, keyedDownload, once } from './api.js';
 import { h, clear, safeHref } from './dom.js';
 import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';
 import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, topicLabel, knownReady, DEFAULT_RADIUS } from './app.js';
-import { timelineChart, toneChart, toneSpread, barList, toneBadge } from './charts.js';
+import { timelineChart, compareChart, toneChart, toneSpread, barList, toneBadge } from './charts.js';
 import { worldMap } from './map.js';
 
 const $ = (id) => document.getElementById(id);
@@ -52,31 +52,68 @@ export function timeZone() {
   return /^[A-Za-z]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz ?? '') ? tz : 'UTC';
 }
 
-/** The timeline and the tone card, from one /v1/stats/timeline call that asks for tone too. */
-async function timeline(fp, signal) {
-  // share: each bar's share of the coverage of the same sources, languages and dates.
-  const params = { ...fp, split: 'lang', splitSize: 6, tone: true, share: true, tz: timeZone() };
+/** Searches the timeline compares with the query (the query itself is the first series). */
+export const MAX_COMPARED = 5;
+
+/**
+ * The timeline and the tone card, from one /v1/stats/timeline call that asks for tone too. With
+ * searches to compare (state.compare) and a query, one series per search (compare=) instead of
+ * the split by language; the other filters apply to all, and the tone card stays the query's own.
+ */
+async function timeline(state, fp, signal) {
+  const compare = fp.q && state.compare?.length ? [...new Set([fp.q, ...state.compare])].slice(0, MAX_COMPARED + 1) : undefined;
+  // share: each bar's share of the coverage of the same sources, languages and dates. Compared,
+  // the query is the first series rather than a filter on all of them.
+  const params = { ...fp, ...(compare ? { q: undefined, compare } : { split: 'lang', splitSize: 6 }), tone: true, share: true, tz: timeZone() };
   if (!fp.from) {
-    const oldest = await api('/v1/search', { params: { ...fp, sort: 'oldest', limit: 1, highlight: false }, signal });
-    if (oldest.hits.length === 0) {
+    // The bars start at the first matching article (of any compared search), not at the
+    // coverage's first (the histogram of a share spans the coverage).
+    const firsts = await Promise.all((compare ?? [fp.q]).map((q) => api('/v1/search', { params: { ...fp, q, sort: 'oldest', limit: 1, highlight: false }, signal })));
+    const dates = firsts.flatMap((r) => r.hits.map((hit) => hit.publishedAt)).sort();
+    if (dates.length === 0) {
       $('dash-status').textContent = t('dash.total', { n: 0 });
       fill('card-tone', empty());
-      return fill('card-timeline', empty());
+      return fill('card-timeline', empty(), compareForm(state));
     }
-    params.interval = intervalFor(oldest.hits[0].publishedAt);
-    // The bars start at the first matching article, not at the coverage's first (the histogram of
-    // a share spans the coverage).
-    params.from = oldest.hits[0].publishedAt;
+    params.interval = intervalFor(dates[0]);
+    params.from = dates[0];
   }
   const res = await api('/v1/stats/timeline', { params, signal });
-  $('dash-status').textContent = t('dash.total', { n: res.total });
-  // The same figures as a file (/v1/stats/timeline.csv): one row per bar, a column per language.
+  // Compared: the query's own articles are the first series; the figures are its own.
+  const own = res.compare ? { ...res, total: res.compare[0].total, tone: res.compare[0].tone, buckets: res.buckets.map((b) => ({ t: b.t, count: b.split?.[fp.q] ?? 0, tone: b.toneSplit?.[fp.q] ?? null })) } : res;
+  $('dash-status').textContent = t('dash.total', { n: own.total });
+  // The same figures as a file (/v1/stats/timeline.csv): one row per bar, a column per language (or per search).
   const csv = keyedDownload(h('a', { id: 'timeline-csv', href: apiHref('/v1/stats/timeline.csv', params), download: 'akhbar-timeline.csv' }, t('dash.timelineCsv')), (message) => {
     $('dash-status').textContent = t('results.exportFailed', { message });
   });
-  fill('card-timeline', ...(res.total > 0 ? [timelineChart(res, { seriesLabel: langName, width: body('card-timeline').clientWidth }), h('p', { class: 'export' }, csv)] : [empty()]));
-  const toned = res.buckets.some((b) => typeof b.tone === 'number');
-  fill('card-tone', res.total === 0 ? empty() : toned ? toneChart(res, { width: body('card-tone').clientWidth }) : h('p', { class: 'muted' }, t('tone.none')));
+  const width = body('card-timeline').clientWidth;
+  const chart = res.compare ? compareChart(res, { width }) : timelineChart(res, { seriesLabel: langName, width });
+  fill('card-timeline', ...(res.total > 0 ? [chart, h('p', { class: 'export' }, csv)] : [empty()]), compareForm(state));
+  const toned = own.buckets.some((b) => typeof b.tone === 'number');
+  fill('card-tone', own.total === 0 ? empty() : toned ? toneChart(own, { width: body('card-tone').clientWidth }) : h('p', { class: 'muted' }, t('tone.none')));
+}
+
+/**
+ * Under the timeline: another search to compare the query with over time (Media Cloud's compare),
+ * and a chip for each compared one that stops comparing it. Without a query, a hint.
+ */
+function compareForm(state) {
+  if (!state.q) return h('p', { class: 'muted compare-hint' }, t('dash.compareHint'));
+  const others = (state.compare ?? []).filter((c) => c !== state.q);
+  const full = others.length >= MAX_COMPARED;
+  const input = h('input', { type: 'search', id: 'compare-q', name: 'compare', maxlength: 1000, dir: 'auto', disabled: full, placeholder: t('dash.comparePlaceholder') });
+  const add = (e) => {
+    e.preventDefault();
+    const v = input.value.trim();
+    if (!v || v === state.q || others.includes(v)) return;
+    void navigate({ compare: [...others, v] });
+  };
+  const chips = others.map((c) => h('button', { type: 'button', class: 'chip', dataset: { compare: c }, 'aria-label': t('dash.compareRemove', { q: c }), onclick: () => navigate({ compare: others.filter((x) => x !== c) }) },
+    h('bdi', {}, c), h('span', { 'aria-hidden': 'true', class: 'x' }, '×')));
+  return h('form', { class: 'compare', id: 'compare-form', onsubmit: add },
+    h('label', { for: 'compare-q' }, t('dash.compareWith')), input, h('button', { type: 'submit', disabled: full }, t('dash.compareAdd')),
+    chips.length > 0 ? h('div', { class: 'compare-chips' }, ...chips) : null,
+    full ? h('p', { class: 'muted' }, t('dash.compareFull', { n: MAX_COMPARED })) : null);
 }
 
 /** The matching articles in bins of tone (/v1/stats/tone); a bin narrows the filters to its band. */
@@ -167,7 +204,7 @@ export async function render(state, { signal, focus } = {}) {
     for (const card of [cards].flat()) failed(card, err);
   });
   await Promise.all([
-    guard(['card-timeline', 'card-tone'], timeline(fp, signal)),
+    guard(['card-timeline', 'card-tone'], timeline(state, fp, signal)),
     guard('card-tone-spread', spread(fp, signal)),
     guard('card-map', map(fp, signal)),
     guard('card-entities', top('entities', 'card-entities', fp, signal, (b) => {
