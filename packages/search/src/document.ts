@@ -59,6 +59,8 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { i
     flag('html-dropped');
   }
   const doc: ArticleDocument = {
+    // First, so the indexer's batcher can restamp it in place at each bulk it sends (stampField).
+    indexedAt: now.toISOString(),
     id: article.id,
     url: article.url,
     feedId: article.feedId,
@@ -76,7 +78,6 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { i
     publishedAt: article.publishedAt,
     fetchedAt: article.fetchedAt,
     enrichedAt: e.enrichedAt,
-    indexedAt: now.toISOString(),
     topics: e.topics.map((t) => t.id),
     topicScores: Object.fromEntries(e.topics.map((t) => [t.id, t.score])),
     entityIds: e.entities.map((x) => x.id),

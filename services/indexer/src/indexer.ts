@@ -4,7 +4,7 @@ import {
   AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, backoffMs, deadLetter, errorCode, isAkhbarError, openQueue, sleep, type EnrichedJob, type Logger,
   type RedisClient,
 } from '@akhbar/core';
-import { documentVersion, ensureArticleIndex, esReady, i18nLangsOf, indexNames, toDocument, type Client, type IndexOptions } from '@akhbar/search';
+import { F, documentVersion, ensureArticleIndex, esReady, i18nLangsOf, indexNames, toDocument, type Client, type IndexOptions } from '@akhbar/search';
 import type { AlertMatcher } from './alerts.ts';
 import { BulkBatcher, type BatcherOptions, type SubmitResult } from './batcher.ts';
 import { gaveUp } from './errors.ts';
@@ -83,6 +83,8 @@ export function startIndexer(opts: IndexerOptions): Indexer {
 
   const batcher = new BulkBatcher(opts.es, {
     index: write,
+    // indexedAt: when the bulk that wrote it went, whatever held it back (see stampField).
+    stampField: F.indexedAt,
     ...opts.batch,
     log,
     observer: {

@@ -214,6 +214,34 @@ t.test('an item answered 404 (the write alias gone) is retried with backoff unti
   await t.rejects(giveUp.submit({ id: doc.id, doc }), { code: IndexerErrors.UNAVAILABLE, permanent: false }, 'after itemAttempts the caller gets a retryable error');
 });
 
+t.test('stampField: indexedAt says when the bulk that wrote a document went, not when it was built — through an outage too', async (t) => {
+  const { write } = await freshIndex('batch-stamp');
+  const { proxy, client } = await proxiedClient(t);
+  const b = new BulkBatcher(client, { index: write, flushMs: 10, outageBaseMs: 50, retryCapMs: 200, stampField: 'indexedAt' });
+  t.teardown(() => b.close());
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  const [quick, held, unstamped] = ['Quick item', 'Held item', 'Reordered item'].map((title) => toDocument(makeArticle({ title }), anHourAgo));
+  const stored = async (id: string) => Date.parse(((await es.get({ index: write, id })) as { _source: { indexedAt: string } })._source.indexedAt);
+
+  const before = Date.now();
+  await b.submit({ id: quick!.id, doc: quick! });
+  t.ok((await stored(quick!.id)) >= before, 'a document built an hour ago and written now says now');
+
+  await proxy.down();
+  const pending = b.submit({ id: held!.id, doc: held! });
+  await waitFor(() => b.stats().available === false, { what: 'the batcher to notice the outage' });
+  const noticed = Date.now();
+  await new Promise((r) => setTimeout(r, 300));
+  await proxy.up();
+  await pending;
+  t.ok((await stored(held!.id)) >= noticed, 'held through the outage: the time of the bulk that got through, after the failed ones');
+
+  // Only a first key is restamped (a field elsewhere could be any bytes of the line).
+  const { indexedAt, ...rest } = unstamped!;
+  await b.submit({ id: unstamped!.id, doc: { ...rest, indexedAt } });
+  t.equal(await stored(unstamped!.id), anHourAgo.getTime(), 'a document without the field first goes as it is');
+});
+
 t.test('Elasticsearch unreachable: documents are held and retried, then acknowledged', async (t) => {
   const { write } = await freshIndex('batch-down');
   const { proxy, client } = await proxiedClient(t);
