@@ -30,7 +30,7 @@ export const F = {
   categories: 'categories',
   publishedAt: 'publishedAt',
   fetchedAt: 'fetchedAt',
-  /** When the indexer built the document (fetched → searchable latency is indexedAt − fetchedAt + refresh). */
+  /** When the indexer's bulk request wrote the document (fetched → searchable latency is indexedAt − fetchedAt + refresh). */
   indexedAt: 'indexedAt',
   enrichedAt: 'enrichedAt',
   topics: 'topics',

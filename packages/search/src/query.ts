@@ -149,6 +149,11 @@ export interface SearchFilters {
   indexedFrom?: string;
   /** indexedAt ≤. */
   indexedTo?: string;
+  /**
+   * indexedAt ≤, set by the gateway on a sync walk (sort=indexed): what was indexed long enough
+   * ago to be searchable by now, so nothing can still turn up behind the walk's last indexedAt.
+   */
+  indexedSettled?: string;
   expansion?: EntityExpansion;
 }
 
@@ -261,6 +266,7 @@ export function buildFilters(f: SearchFilters): unknown[] {
     if (f.indexedTo !== undefined) range.lte = f.indexedTo;
     filter.push({ range: { [F.indexedAt]: range } });
   }
+  if (f.indexedSettled !== undefined) filter.push({ range: { [F.indexedAt]: { lte: f.indexedSettled } } });
   return filter;
 }
 

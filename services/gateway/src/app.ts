@@ -38,6 +38,8 @@ export interface GatewaySettings {
   esTimeoutMs: number;
   /** Cache-Control max-age of search responses, s. @default 30 */
   cacheMaxAgeSec: number;
+  /** sort=indexed leaves out what was indexed this recently, s (AKHBAR_SYNC_SETTLE_SEC). @default 60 */
+  syncSettleSec: number;
   allowPrivateNetworks: boolean;
   publicUrl: string | undefined;
 }
@@ -85,6 +87,7 @@ export interface BuildOptions {
   requestTimeoutMs?: number;
   esTimeoutMs?: number;
   cacheMaxAgeSec?: number;
+  syncSettleSec?: number;
   /** @default false */
   trustProxy?: boolean;
   /** Feed discovery may reach loopback/private addresses. @default false */
@@ -119,6 +122,7 @@ export function optionsFromConfig(config: GatewayConfig): Omit<BuildOptions, 'es
     requestTimeoutMs: config.requestTimeoutMs,
     esTimeoutMs: config.esTimeoutMs,
     cacheMaxAgeSec: config.cacheMaxAgeSec,
+    syncSettleSec: config.syncSettleSec,
     trustProxy: config.trustProxy,
     allowPrivateNetworks: config.allowPrivateNetworks,
     publicUrl: config.publicUrl,
@@ -253,6 +257,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     apiKeys: apiKeys.map((k) => k.key),
     esTimeoutMs: opts.esTimeoutMs ?? 10_000,
     cacheMaxAgeSec: opts.cacheMaxAgeSec ?? 30,
+    syncSettleSec: opts.syncSettleSec ?? 60,
     allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
     publicUrl: opts.publicUrl,
   };

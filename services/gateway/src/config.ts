@@ -20,6 +20,12 @@ export const gatewayConfigSpec = {
   requestTimeoutMs: int('AKHBAR_REQUEST_TIMEOUT_MS', { default: 30_000, min: 1000, max: 600_000, describe: 'Time a client has to send its whole request' }),
   esTimeoutMs: int('AKHBAR_ES_TIMEOUT_MS', { default: 10_000, min: 100, max: 300_000, describe: 'Elasticsearch query time budget (server-side timeout and client request timeout)' }),
   exportMax: int('AKHBAR_EXPORT_MAX', { default: 10_000, min: 1, max: 1_000_000, describe: 'Most articles one export (/v1/search.csv, .ndjson) may ask for with max=' }),
+  syncSettleSec: int('AKHBAR_SYNC_SETTLE_SEC', {
+    default: 60,
+    min: 0,
+    max: 3600,
+    describe: 'sort=indexed (an incremental sync) leaves out articles indexed in the last this-many seconds, so none can still turn up behind a sync\'s last indexedAt: at least the indexer\'s bulk request timeout (30 s) plus its refresh interval',
+  }),
   cacheMaxAgeSec: int('AKHBAR_CACHE_MAX_AGE_SEC', { default: 30, min: 0, max: 86_400, describe: 'Cache-Control max-age on search responses' }),
   trustProxy: bool('AKHBAR_TRUST_PROXY', { default: false, describe: 'Trust X-Forwarded-For (behind a reverse proxy) for client addresses' }),
   allowPrivateNetworks: bool('AKHBAR_ALLOW_PRIVATE_NETWORKS', { default: false, describe: 'Allow feed discovery on loopback/private addresses' }),

@@ -2,6 +2,7 @@ import t from 'tap';
 import { ensureArticleIndex, indexNames, toDocument } from '@akhbar/search';
 import { DAY, HOUR, enrichedFromSpec, type ArticleSpec } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
+import { build } from '../src/app.ts';
 
 /**
  * Incremental sync, as an API consumer that copies the index keeps up: `sort=indexed` walks the
@@ -66,7 +67,7 @@ t.test('a sync walks page by page with the cursor, and sees an updated article a
   } while (cursor && seen.length < 10);
   t.same(seen, [first.id, late.id, last.id], 'each once, in order');
 
-  await write(first, now - MIN);
+  await write(first, now - 2 * MIN);
   t.teardown(() => write(first, INDEXED.get(first.id)!));
   const since = new Date(INDEXED.get(last.id)! + 1).toISOString();
   t.same((await search({ sort: 'indexed', indexedFrom: since })).hits.map((h) => h.id), [first.id], 'its update made it searchable anew: the next sync gets it');
@@ -80,4 +81,27 @@ t.test('bad dates are a 400 naming the parameter', async (t) => {
   t.equal(reversed.status, 400);
   t.match(reversed.body, { error: { param: 'indexedFrom', message: /after indexedTo/ } });
   t.equal((await gw.app.inject({ url: '/v1/trending?indexedFrom=now-1h' })).statusCode, 400, 'not on routes that look at a recent window');
+});
+
+t.test('a sync walk stops short of what was indexed in the last AKHBAR_SYNC_SETTLE_SEC, and says where it stopped', async (t) => {
+  // Written two seconds ago: a bulk sent at the same moment as another could still be on its way, so a walk
+  // that returned this one could leave that one behind its last indexedAt.
+  const fresh = enrichedFromSpec(spec('fresh', 'Kirkuk council meets on the budget', HOUR), 'https://tigris-wire.example/fresh', Date.now());
+  await write(fresh, Date.now() - 2_000);
+  t.teardown(() => gw.es.delete({ index: indexNames(gw.indexPrefix).write, id: fresh.id, refresh: true }));
+  const asked = Date.now();
+  const walk = await search({ sort: 'indexed' });
+  t.same(walk.hits.map((h) => h.id), [first.id, late.id, last.id], 'not the article indexed a moment ago');
+  const until = Date.parse(walk.body.indexedUntil);
+  t.ok(until <= asked - 60_000 && until > asked - 62_000, `indexedUntil: a minute before the request (${walk.body.indexedUntil})`);
+  t.ok((await search({ sort: 'newest' })).hits.some((h) => h.id === fresh.id), 'a search by date shows it already');
+  t.equal((await search({ sort: 'newest' })).body.indexedUntil, undefined, 'and says nothing of a walk');
+  const ndjson = (await gw.app.inject({ url: '/v1/search.ndjson?sort=indexed' })).body.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+  t.same(ndjson, [first.id, late.id, last.id], 'an export walking by indexedAt stops at the same point');
+
+  // The same index and Redis behind a gateway set to wait for nothing.
+  const eager = await build({ es: gw.es, redis: gw.redis, queuePrefix: gw.queuePrefix, indexPrefix: gw.indexPrefix, rateLimitMax: 0, syncSettleSec: 0 });
+  t.teardown(() => eager.close());
+  const now0 = await eager.inject({ url: '/v1/search?sort=indexed' });
+  t.same((now0.json() as { hits: Hit[] }).hits.map((h) => h.id), [first.id, late.id, last.id, fresh.id], 'AKHBAR_SYNC_SETTLE_SEC=0: up to the second');
 });

@@ -5,7 +5,7 @@ import { FilterParams, NamesParam, SearchParams } from '../params.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AkhbarError } from '@akhbar/core';
 import { GatewayErrors } from '../errors.ts';
-import { PIT_KEEP_ALIVE, runSearch, SearchResponse, type SearchQuery } from './search.ts';
+import { PIT_KEEP_ALIVE, runSearch, settledBefore, SearchResponse, type SearchQuery } from './search.ts';
 import type { HitOut } from '../present.ts';
 
 /**
@@ -58,13 +58,15 @@ export type ExportPage = Pick<Static<typeof SearchResponse>, 'hits' | 'total' | 
  * call and closed when the pages run out, the consumer stops, or a page fails.
  */
 export async function* exportPages(app: FastifyInstance, query: SearchQuery, max: number, pageSize: number): AsyncGenerator<ExportPage> {
+  // A sync walk's bound, once, from before the point in time opens: all it covers is in the snapshot.
+  const settled = settledBefore(app);
   const opened = await app.esTimed('open_pit', () => app.es.openPointInTime({ index: app.gw.index, keep_alive: PIT_KEEP_ALIVE }));
   let pit = opened.id;
   try {
     let sent = 0;
     let cursor: string | undefined;
     while (sent < max) {
-      const page = await runSearch(app, { ...query, limit: Math.min(pageSize, max - sent), ...(cursor ? { cursor } : {}) }, { sort: 'newest', pit });
+      const page = await runSearch(app, { ...query, limit: Math.min(pageSize, max - sent), ...(cursor ? { cursor } : {}) }, { sort: 'newest', pit, settled });
       // Elasticsearch may hand back a new id for the same point in time; the latest is the one to use.
       if (page.pitId) pit = page.pitId;
       const { hits } = page.out;

@@ -24,6 +24,11 @@ export const SearchResponse = Type.Object({
   expandedEntities: Type.Array(EntityOut, { description: 'Entities the query named; articles tagged with them match in every language' }),
   hits: Type.Array(HitOut),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last page' }),
+  indexedUntil: Type.Optional(
+    Type.String({
+      description: 'With sort=indexed: the walk covers articles indexed up to this time (AKHBAR_SYNC_SETTLE_SEC ago; anything newer comes in a later walk). A sync stores it, or the last hit\'s indexedAt, and asks again from it with indexedFrom',
+    }),
+  ),
   facets: Type.Optional(Type.Record(Type.String(), Type.Array(BucketOut))),
   near: Type.Optional(NearOut),
   didYouMean: Type.Optional(
@@ -39,6 +44,16 @@ const MAX_WINDOW = 10_000;
 
 const FINGERPRINT_EXCLUDES = new Set(['cursor', 'limit', 'facets', 'facetSize', 'highlight', 'names', 'prefer']);
 
+/**
+ * The newest indexedAt a sync walk (sort=indexed) may return now: AKHBAR_SYNC_SETTLE_SEC ago, to
+ * the second. Everything indexed before it is searchable already (the indexer stamps indexedAt as
+ * each bulk goes; a bulk is answered within its request timeout and searchable a refresh later),
+ * so a sync that asks again from the last indexedAt it saw (or from indexedUntil) misses nothing.
+ */
+export function settledBefore(app: FastifyInstance, now = Date.now()): string {
+  return new Date(Math.floor(now / 1000) * 1000 - app.gw.syncSettleSec * 1000).toISOString();
+}
+
 /** How long a point in time (exports) stays open between two of its pages. */
 export const PIT_KEEP_ALIVE = '1m';
 
@@ -46,9 +61,11 @@ export const PIT_KEEP_ALIVE = '1m';
  * The search itself, shared by the JSON, RSS and Atom routes and the exports. `opts.pit` runs it
  * in that point in time (Elasticsearch's snapshot of the index) instead of on the live index.
  */
-export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: { sort?: 'newest'; pit?: string } = {}) {
+export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: { sort?: 'newest'; pit?: string; settled?: string } = {}) {
   const filters: SearchFilters = toFilters(query, app.entities, app.collections);
   const sort = query.sort ?? (opts.sort ?? sortMode(undefined, filters));
+  // A sync walk stops short of what was indexed too lately to be surely searchable yet.
+  if (sort === 'indexed') filters.indexedSettled = opts.settled ?? settledBefore(app);
   const collapse = query.collapse === 'story';
   const fp = queryFingerprint(Object.fromEntries(Object.entries({ ...query, sort }).filter(([k]) => !FINGERPRINT_EXCLUDES.has(k))));
   let origin: string;
@@ -115,6 +132,7 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: 
     hits: hits.map((h) => presentHit(h, sizes, app.entities, names)) as Static<typeof HitOut>[],
     nextCursor,
     ...nearOut(filters.near),
+    ...(filters.indexedSettled ? { indexedUntil: filters.indexedSettled } : {}),
   };
   if (collapse) out.stories = (aggs._stories as { value?: number } | undefined)?.value ?? 0;
   const facets = facetList(query.facets);
