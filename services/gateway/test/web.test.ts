@@ -1290,6 +1290,38 @@ t.test('a hit its feed put on the map links to the news near it', async (t) => {
   await done(t, w);
 });
 
+t.test('a search says when new articles match it since it was answered, and shows them on request', async (t) => {
+  const w = await open('/?ui=en&show=articles&q=Carthage');
+  const { page } = w;
+  const before = await hitIds(page);
+  t.ok(before.length > 0, 'the search finds the festival report');
+  // The page checks every minute while shown, and when it is shown again (as here).
+  const check = () => page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
+  await check();
+  await page.waitForTimeout(300);
+  t.ok(await page.locator('#fresh').isHidden(), 'nothing new yet: no notice');
+
+  const [jury] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'en-carthage-jury-web', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: 0, story: 'web-story-carthage-jury',
+    title: 'Carthage film days name their jury', summary: 'Directors from five countries will judge the films.', body: 'The Carthage film days named a jury of directors from five countries to judge this year\'s films.',
+  }]);
+  await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'en-sousse-port-web', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: 0, story: 'web-story-sousse-port',
+    title: 'Sousse port adds a cruise terminal', summary: 'The terminal opens in spring.', body: 'The port of Sousse will open a cruise terminal in the spring.',
+  }]);
+  await check();
+  const notice = page.locator('#fresh button');
+  await notice.waitFor();
+  t.equal(await notice.textContent(), '1 new article since this search — show it', 'the new match counted, not the other new article');
+  await settled(page, () => notice.click());
+  t.ok((await hitIds(page)).includes(jury!.id), 'shown on request: the page asks the gateway again, not the browser\'s cache');
+  t.ok(await page.locator('#fresh').isHidden(), 'the notice goes');
+  await check();
+  await page.waitForTimeout(300);
+  t.ok(await page.locator('#fresh').isHidden(), 'and stays gone: nothing newer than the page now shown');
+  await done(t, w);
+});
+
 t.test('a byline on a hit lists that author\'s articles: the author filter, a chip and a permalink; a section permalink too', async (t) => {
   const [port, bridge, dredging, silt] = await withArticles(t, gw.es, gw.indexPrefix, [
     {

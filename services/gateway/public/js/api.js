@@ -71,18 +71,19 @@ export function apiHref(path, params = {}, { withKey = false } = {}) {
 }
 
 /**
- * GET/POST/DELETE a gateway path. Resolves to the parsed JSON (or null for 204; `{ status, data }`
- * with `withStatus`); rejects with an
+ * GET/POST/DELETE a gateway path. Resolves to the parsed JSON (or null for 204; `{ status, data,
+ * date }` with `withStatus`, date being the answer's Date header); `fresh` asks the gateway again
+ * rather than the browser's cache (which keeps searches for their max-age); rejects with an
  * ApiError carrying the API's error code, or an AbortError when `signal` aborted.
  */
-export async function api(path, { params = {}, method = 'GET', body, admin = false, signal, withStatus = false } = {}) {
+export async function api(path, { params = {}, method = 'GET', body, admin = false, signal, withStatus = false, fresh = false } = {}) {
   const headers = { accept: 'application/json' };
   if (admin) headers.authorization = `Bearer ${credentials.adminToken}`;
   else if (credentials.apiKey) headers['x-api-key'] = credentials.apiKey;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res;
   try {
-    res = await fetch(path + queryString(params), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    res = await fetch(path + queryString(params), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, ...(fresh ? { cache: 'no-cache' } : {}) });
   } catch (err) {
     if (err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', err.message);
@@ -98,7 +99,7 @@ export async function api(path, { params = {}, method = 'GET', body, admin = fal
     const e = json?.error ?? {};
     throw new ApiError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText, json);
   }
-  return withStatus ? { status: res.status, data: json } : json;
+  return withStatus ? { status: res.status, data: json, date: res.headers.get('date') } : json;
 }
 
 /**

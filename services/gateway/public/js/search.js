@@ -90,10 +90,17 @@ async function renderArticles(state, { signal }) {
   }
   if (state.cursor) params.cursor = state.cursor;
   let res;
+  let answeredAt;
+  const fresh = refreshNext;
+  refreshNext = false;
+  stopFresh();
   try {
     // Hits name their topics in the UI language: wait for the topic list too (it is small and
     // usually there first), or they would show their ids.
-    [res] = await Promise.all([api('/v1/search', { params, signal }), knownReady()]);
+    let answer;
+    [answer] = await Promise.all([api('/v1/search', { params, signal, fresh, withStatus: true }), knownReady()]);
+    res = answer.data;
+    answeredAt = answer.date;
   } catch (err) {
     if (err.name === 'AbortError') throw err;
     list.removeAttribute('aria-busy');
@@ -120,7 +127,62 @@ async function renderArticles(state, { signal }) {
   $('follow').hidden = false;
   alertLink(state);
   pager(state, res.nextCursor);
+  watchFresh(state, params, answeredAt, res.hits);
 }
+
+// ---- new articles since the search --------------------------------------------------------------
+
+/** How often the first page of a search asks whether new articles match it, while the tab is shown. */
+const FRESH_EVERY_MS = 60_000;
+/** The search being watched: its page URL, API parameters, when it was answered and the ids shown. */
+let watched;
+/** The next search asks the gateway, not the browser's cache (after "show them"). */
+let refreshNext = false;
+
+function stopFresh() {
+  if (watched) clearInterval(watched.timer);
+  watched = undefined;
+  $('fresh').hidden = true;
+}
+
+/**
+ * Watch the first page of a search for articles indexed since it was answered (the gateway's
+ * clock, from the answer's Date header, so the browser's own clock does not matter): every minute
+ * while the tab is shown, and when it is shown again.
+ */
+function watchFresh(state, params, answeredAt, hits) {
+  const since = answeredAt ? new Date(answeredAt) : null;
+  if (state.cursor || !since || Number.isNaN(since.getTime())) return;
+  watched = { url: urlOf(state), params, since: since.toISOString(), shown: new Set(hits.map((hit) => hit.id)) };
+  watched.timer = setInterval(() => void checkFresh(), FRESH_EVERY_MS);
+}
+
+async function checkFresh() {
+  const w = watched;
+  if (!w || document.visibilityState !== 'visible') return;
+  // Another search or view since: nothing to watch.
+  if (urlOf(readState()) !== w.url) return stopFresh();
+  // The search's filters, each article once (not by story), nothing but ids needed.
+  const params = { ...w.params, collapse: undefined, prefer: undefined, facets: undefined, facetSize: undefined, names: undefined, indexedFrom: w.since, limit: 100, highlight: false };
+  let res;
+  try {
+    res = await api('/v1/search', { params, fresh: true });
+  } catch {
+    return; // A failed check says nothing; the next one asks again.
+  }
+  if (watched !== w) return;
+  // Indexed since, less what the page already shows (the second the answer was given is counted in).
+  const n = res.total - res.hits.filter((hit) => w.shown.has(hit.id)).length;
+  const box = $('fresh');
+  if (n <= 0) return;
+  box.replaceChildren(h('button', { type: 'button', onclick: () => {
+    refreshNext = true;
+    void navigate({}, { replace: true, focus: 'results' });
+  } }, t('results.fresh', { n })));
+  box.hidden = false;
+}
+
+document.addEventListener('visibilitychange', () => void checkFresh());
 
 /**
  * "Also finding articles in every language about: Mustafa al-Kadhimi, Baghdad": the entities the
