@@ -1,5 +1,5 @@
 import { F } from './fields.ts';
-import { HIT_SOURCE_FIELDS, andFilter, buildQuery, buildTextQuery, esBox, type EntityExpansion, type GeoBox, type SearchFilters } from './query.ts';
+import { HIT_SOURCE_FIELDS, andFilter, buildQuery, esBox, type GeoBox, type SearchFilters } from './query.ts';
 
 /**
  * Dashboard queries: timelines, top values, trending terms. Every one takes the same filters as
@@ -31,10 +31,13 @@ export type Split = keyof typeof SPLITS;
 export const INTERVALS = ['auto', 'hour', 'day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
-/** One query of a compared timeline: its text and, when it names known entities, their expansion. */
+/**
+ * One query of a compared timeline: its key (the query as written) and what it matches — its
+ * text, with the entities it names expanded, and any filters written into it (`lang:ar`).
+ */
 export interface ComparedQuery {
   q: string;
-  expansion?: EntityExpansion;
+  filters: SearchFilters;
 }
 
 /** Most queries one timeline compares. */
@@ -94,7 +97,7 @@ export function timelineBody(r: TimelineRequest): Record<string, unknown> {
   const aggs: Record<string, unknown> = { ...tone };
   if (r.split) aggs.split = { terms: { field: SPLITS[r.split], size: r.splitSize ?? 5 }, ...(tone ? { aggs: tone } : {}) };
   // Compared queries: an anonymous filters aggregation, whose buckets come back in the order given.
-  const compared = r.compare?.map((c) => buildTextQuery({ q: c.q, ...(r.in ? { in: r.in } : {}), ...(c.expansion ? { expansion: c.expansion } : {}) }) ?? { match_all: {} });
+  const compared = r.compare?.map((c) => buildQuery({ ...(r.in ? { in: r.in } : {}), ...c.filters }));
   const series = compared ? { filters: { filters: compared }, ...(tone ? { aggs: tone } : {}) } : undefined;
   if (series) aggs.split = series;
   const common = { size: 0, track_total_hits: true, timeout: `${r.timeoutMs ?? 10_000}ms` };

@@ -1,6 +1,6 @@
 import type { FeedRegistry, Logger } from '@akhbar/core';
 import { badParam } from './errors.ts';
-import { listValue } from './params.ts';
+import { listValue } from './lists.ts';
 
 export interface CollectionInfo {
   /** The category as the feeds carry it. */

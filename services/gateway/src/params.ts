@@ -3,6 +3,8 @@ import { FACETS, MAX_PHRASE_SLOP, SEARCH_IN, SORT_MODES, queryTokens, type Facet
 import { badParam } from './errors.ts';
 import type { Collections } from './collections.ts';
 import { expandQuery, type EntityLookup, type Expansion } from './expand.ts';
+import { listItems } from './lists.ts';
+import { filtersInQuery } from './operators.ts';
 
 /**
  * Query-string parameters shared by the search, feed and dashboard routes. Lists are
@@ -38,7 +40,7 @@ export const FilterParams = {
   q: Type.Optional(
     Type.String({
       maxLength: MAX_Q_CHARS,
-      description: 'Query: words (all must match), "exact phrase", "words near"~N (at most N positions apart, N ≤ 100), a OR b, NOT a / -a, prefix*, (grouping). Names of known people, places and organisations also match articles tagged with them in every language.',
+      description: 'Query: words (all must match), "exact phrase", "words near"~N (at most N positions apart, N ≤ 100), a OR b, NOT a / -a, prefix*, (grouping). Names of known people, places and organisations also match articles tagged with them in every language. Filters can be written into q as well, each as its parameter: lang:ar, source:, domain: (-source: and -domain: leave out), country:, sourcecountry:, topic:, entity:, author:"Rana Haddad", category:, collection:, story:, from:now-7d, to:, tone<-2 / tone>2 (bounds included); a key twice is either value; a filter cannot be OR-ed or grouped, nor given both in q and as its parameter',
     }),
   ),
   in: listOf(`(${SEARCH_IN.join('|')})`, SEARCH_IN.length, 'Parts of the article the words of q must be in: title, summary, body (default all; NewsAPI\'s searchIn). A name expanded to an entity must then be named there too, under any of its names or aliases'),
@@ -115,57 +117,6 @@ export const SearchParams = {
   ...NamesParam,
 };
 
-/** A value as a list parameter writes it: quoted when it holds a comma or starts with a quote. */
-export const listValue = (v: string): string => (v.includes(',') || v.startsWith('"') ? `"${v.replaceAll('"', '""')}"` : v);
-
-/** Longest accepted value in a list of names or ids (`ANY_ITEM`'s limit, now for a quoted value too). */
-const MAX_ITEM_CHARS = 128;
-
-/**
- * A comma list → its values, trimmed, empty ones dropped. A value starting with `"` runs to its
- * closing quote and may hold commas (`""` inside it is one quote), as in a CSV cell:
- * `author="Doe, Jane",Reuters` is two bylines. An unclosed quote, or text after the closing one,
- * is a 400 naming the parameter rather than a guess. Hand-written: CSV libraries parse records from
- * a stream, not one cell list out of a URL parameter, and their errors could not name it.
- */
-export function listItems(param: string, v: string | undefined): string[] | undefined {
-  if (v === undefined) return undefined;
-  if (!v.includes('"')) return v.split(',').map((s) => s.trim()).filter(Boolean);
-  const items: string[] = [];
-  let i = 0;
-  while (i <= v.length) {
-    while (v[i] === ' ') i++;
-    if (v[i] !== '"') {
-      const end = v.indexOf(',', i);
-      const item = v.slice(i, end < 0 ? v.length : end).trim();
-      if (item) items.push(item);
-      if (end < 0) break;
-      i = end + 1;
-      continue;
-    }
-    let item = '';
-    let j = i + 1;
-    for (;;) {
-      const close = v.indexOf('"', j);
-      if (close < 0) throw badParam(param, `${param} has a value with no closing quote (a value holding a comma is written "like, this")`);
-      item += v.slice(j, close);
-      if (v[close + 1] === '"') {
-        item += '"';
-        j = close + 2;
-        continue;
-      }
-      j = close + 1;
-      break;
-    }
-    while (v[j] === ' ') j++;
-    if (j < v.length && v[j] !== ',') throw badParam(param, `${param} has text after a quoted value: separate values with commas, and write a quote inside a quoted value as ""`);
-    if (item.length > MAX_ITEM_CHARS) throw badParam(param, `${param} has a value longer than ${String(MAX_ITEM_CHARS)} characters`);
-    item = item.trim();
-    if (item) items.push(item);
-    i = j + 1;
-  }
-  return items;
-}
 
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -253,8 +204,9 @@ export function queryText(param: string, v: string | undefined): string | undefi
   return text;
 }
 
-export function toFilters(q: FilterQuery, lookup?: EntityLookup, collections?: Pick<Collections, 'sourcesOf'>): SearchFilters {
+export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections?: Pick<Collections, 'sourcesOf'>): SearchFilters {
   const f: SearchFilters = {};
+  const q = withQueryFilters(query);
   const text = queryText('q', q.q);
   if (text) f.q = text;
   const lists = {
@@ -302,6 +254,27 @@ export function toFilters(q: FilterQuery, lookup?: EntityLookup, collections?: P
   if (indexedTo !== undefined) f.indexedTo = indexedTo;
   if (q.indexedFrom && q.indexedTo && Date.parse(q.indexedFrom) > Date.parse(q.indexedTo)) throw badParam('indexedFrom', 'indexedFrom is after indexedTo');
   return f;
+}
+
+/** Parameters a `-key:` in q adds to rather than sets (a URL parameter may give some already). */
+const ADDED_TO = new Set(['excludeSource', 'excludeDomain']);
+
+/**
+ * The parameters with the filters written into q (`lang:ar`, operators.ts) moved out of it into
+ * their own parameters. A filter given both ways is a 400 naming it, not a silent choice.
+ */
+function withQueryFilters(query: FilterQuery): FilterQuery {
+  // Checked whole first: a filter's value must not carry control characters either.
+  const found = filtersInQuery(queryText('q', query.q));
+  if (!found) return query;
+  const out: Record<string, string | undefined> = { ...query, q: found.text };
+  for (const [param, value] of Object.entries(found.params)) {
+    const given = out[param];
+    if (given === undefined) out[param] = value;
+    else if (ADDED_TO.has(param)) out[param] = `${given},${value}`;
+    else throw badParam(param, `${param} is given twice: as ${param}= and in q`);
+  }
+  return out as FilterQuery;
 }
 
 /**

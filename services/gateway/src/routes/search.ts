@@ -6,6 +6,7 @@ import { normalizeText } from '@akhbar/nlp';
 import { applyCorrections, buildSearchBody, corrections, neutralHighlightBody, preferredHitsBody, spellingBody, type SearchFilters, type SearchRequest } from '@akhbar/search';
 import { badParam } from '../errors.ts';
 import { queryFingerprint } from '../cursor.ts';
+import { filtersInQuery } from '../operators.ts';
 import { expandQuery } from '../expand.ts';
 import { NearOut, nearOut } from '../geo.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
@@ -216,20 +217,23 @@ async function addNeutralHighlights(app: FastifyInstance, filters: SearchFilters
  * A nicety, like the highlights: if it fails the answer goes without it.
  */
 async function didYouMean(app: FastifyInstance, query: SearchQuery): Promise<{ q: string; total: number } | undefined> {
-  const q = query.q?.trim();
+  // Only the words are corrected; filters written into q (lang:ar) are put back after them.
+  const written = filtersInQuery(query.q);
+  const q = (written ? written.text : query.q)?.trim();
   if (!q) return undefined;
+  const withFilters = (text: string) => (written ? [text, ...written.written].join(' ') : text);
   try {
     const res = await app.esTimed('search_spelling', () => app.es.search({ index: app.gw.index, ...spellingBody(q) }, { requestTimeout: app.gw.esTimeoutMs }));
     const list = corrections(q, res.suggest as Parameters<typeof corrections>[1]);
     if (list.length === 0) return undefined;
     const { facets: _facets, cursor: _cursor, ...rest } = query;
-    const { out } = await runSearch(app, { ...rest, q: applyCorrections(q, list), limit: 1, highlight: true });
+    const { out } = await runSearch(app, { ...rest, q: withFilters(applyCorrections(q, list)), limit: 1, highlight: true });
     if (out.total === 0) return undefined;
     const marked = new Map<string, string>();
     for (const text of Object.values(out.hits[0]?.highlight ?? {}).flat()) {
       for (const m of text.matchAll(/<mark>([^<]+)<\/mark>/g)) marked.set(normalizeText(m[1]!), m[1]!);
     }
-    return { q: applyCorrections(q, list, (c) => marked.get(c.to) ?? c.to), total: out.total };
+    return { q: withFilters(applyCorrections(q, list, (c) => marked.get(c.to) ?? c.to)), total: out.total };
   } catch (err) {
     app.log.warn({ err }, 'spelling suggestions failed; the empty result goes without one');
     return undefined;

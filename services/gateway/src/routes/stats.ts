@@ -9,7 +9,8 @@ import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type
 import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { defuseCell } from './export.ts';
 import { FilterParams, MAX_Q_CHARS, NamesParam, UndatedFilterParams, expandedFilters, nameLangs, queryText, windowParam } from '../params.ts';
-import { expandQuery } from '../expand.ts';
+import type { Expansion } from '../expand.ts';
+import { filtersInQuery } from '../operators.ts';
 
 const UNIT_MS: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, H: 3.6e6, d: 8.64e7, w: 6.048e8, M: 2.592e9, y: 3.1536e10 };
 
@@ -103,16 +104,20 @@ const TimelineResponse = Type.Object({
   expandedEntities: Type.Array(EntityOut),
 });
 
-/** `compare` as the route received it (one value, or the repeated parameter) → its queries, checked and expanded. */
-function comparedQueries(app: FastifyInstance, v: string | string[] | undefined): Array<ComparedQuery & { entities: ReturnType<typeof expandQuery>['entities'] }> | undefined {
+/**
+ * `compare` as the route received it (one value, or the repeated parameter) → its queries, checked
+ * and expanded, each with the filters written into it (`Kadhimi lang:ar`: only its Arabic articles).
+ */
+function comparedQueries(app: FastifyInstance, v: string | string[] | undefined): Array<ComparedQuery & { entities: Expansion['entities'] }> | undefined {
   if (v === undefined) return undefined;
-  const out: Array<ComparedQuery & { entities: ReturnType<typeof expandQuery>['entities'] }> = [];
+  const out: Array<ComparedQuery & { entities: Expansion['entities'] }> = [];
   for (const raw of Array.isArray(v) ? v : [v]) {
     const q = queryText('compare', raw);
     if (q === undefined) throw badParam('compare', 'compare has an empty query');
     if (out.some((c) => c.q === q)) throw badParam('compare', `compare names the same query twice (${q.slice(0, 60)})`);
-    const { expansion, entities } = expandQuery(q, app.entities);
-    out.push({ q, ...(expansion ? { expansion } : {}), entities });
+    const written = filtersInQuery(q, 'compare');
+    const { filters, entities } = expandedFilters(written ? { ...written.params, q: written.text } : { q }, app.entities, app.collections);
+    out.push({ q, filters, entities });
   }
   return out;
 }

@@ -1,0 +1,102 @@
+import t from 'tap';
+import { SOURCES, loadFixtures } from './fixtures/articles.ts';
+import { HOUR, withArticles } from './fixtures/build.ts';
+import { testGateway, type TestGateway } from './helpers.ts';
+
+/**
+ * Filters written into q (`Kadhimi lang:ar`, `-domain:…`, `tone<-2`), as GDELT's and Media
+ * Cloud's query boxes take them. Each must find exactly what the same filter as a URL parameter
+ * finds, so every expectation here is the parameter's own answer from the same index.
+ */
+let gw: TestGateway;
+t.before(async () => {
+  gw = await testGateway({ label: 'qfilters' });
+  await loadFixtures(gw.indexPrefix, gw.es);
+});
+t.teardown(async () => {
+  await gw?.close();
+});
+
+type Body = { total: number; sort: string; hits: Array<{ id: string }>; didYouMean?: { q: string; total: number }; error?: { code: string; param?: string; message: string } };
+async function search(query: Record<string, string>) {
+  const res = await gw.app.inject({ url: `/v1/search?${new URLSearchParams({ limit: '100', ...query }).toString()}` });
+  return { status: res.statusCode, body: res.json() as Body };
+}
+const ids = async (query: Record<string, string>) => {
+  const { status, body } = await search(query);
+  if (status !== 200) throw new Error(`${JSON.stringify(query)}: ${String(status)} ${JSON.stringify(body.error)}`);
+  return body.hits.map((h) => h.id).sort();
+};
+
+t.test('each filter written into q finds what its URL parameter finds', async (t) => {
+  const cases: Array<[string, Record<string, string>]> = [
+    ['Kadhimi lang:ar', { q: 'Kadhimi', lang: 'ar' }],
+    ['Kadhimi Lang:AR', { q: 'Kadhimi', lang: 'ar' }],
+    ['lang:ar lang:fr', { lang: 'ar,fr' }],
+    [`source:${SOURCES.GULF_WIRE.id}`, { source: SOURCES.GULF_WIRE.id }],
+    ['domain:baghdad-today.example', { domain: 'baghdad-today.example' }],
+    ['Baghdad -domain:gulfwire.example', { q: 'Baghdad', excludeDomain: 'gulfwire.example' }],
+    ['Baghdad NOT domain:gulfwire.example', { q: 'Baghdad', excludeDomain: 'gulfwire.example' }],
+    [`-source:${SOURCES.MAGHREB_POST.id}`, { excludeSource: SOURCES.MAGHREB_POST.id }],
+    ['country:iq', { country: 'IQ' }],
+    ['sourcecountry:FR', { sourceCountry: 'FR' }],
+    ['topic:politics', { topic: 'politics' }],
+    ['tone<-2', { toneMax: '-2' }],
+    ['tone>=1 Baghdad', { q: 'Baghdad', toneMin: '1' }],
+    ['from:now-2d Baghdad', { q: 'Baghdad', from: 'now-2d' }],
+    ['Kadhimi AND lang:en', { q: 'Kadhimi', lang: 'en' }],
+    ['"oil prices" sourcecountry:AE', { q: '"oil prices"', sourceCountry: 'AE' }],
+  ];
+  for (const [q, params] of cases) {
+    const expected = await ids(params);
+    t.same(await ids({ q }), expected, `${q} = ${new URLSearchParams(params).toString()} (${expected.length} articles)`);
+  }
+  t.not((await ids({ q: 'Kadhimi lang:ar' })).length, (await ids({ q: 'Kadhimi' })).length, 'the filter narrows: Kadhimi is reported in more languages than Arabic');
+  t.ok((await ids({ q: 'lang:ar' })).length > 0, 'a language alone finds its articles');
+});
+
+t.test('a byline in q is quoted as a phrase, commas and all', async (t) => {
+  const [bureau, other] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'qf-bureau', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 3 * HOUR, story: 'qf-1', author: 'Omar Saleh, Basra bureau', title: 'Basra ferries resume night crossings', summary: 'The river service runs again.', body: 'Ferries across the Shatt al-Arab resumed night crossings in Basra.' },
+    { slug: 'qf-other', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 4 * HOUR, story: 'qf-2', author: 'Layla Ahmed', title: 'Basra fish market moves indoors', summary: 'A new hall opens.', body: 'The Basra fish market moved into a new covered hall this week.' },
+  ]);
+  t.same(await ids({ q: 'Basra author:"Omar Saleh, Basra bureau"' }), [bureau!.id], 'the byline whole, comma included');
+  t.same(await ids({ q: 'author:"layla ahmed" author:"Omar Saleh, Basra bureau"' }), [bureau!.id, other!.id].sort(), 'twice: either byline, in any case');
+});
+
+t.test('q of filters only sorts as a search without words does; the words left over are what is matched', async (t) => {
+  t.equal((await search({ q: 'lang:ar' })).body.sort, 'newest', 'no words: newest first');
+  t.equal((await search({ q: 'Kadhimi lang:ar' })).body.sort, 'relevance', 'words: relevance');
+  t.same(await ids({ q: 'Baghdad -domain:gulfwire.example', excludeDomain: 'monde-arabe.example' }), await ids({ q: 'Baghdad', excludeDomain: 'gulfwire.example,monde-arabe.example' }), 'a -domain: adds to excludeDomain=');
+  t.equal((await search({ q: 'https://example.com/a' })).status, 200, 'a word with a colon that names no filter is just a word');
+  const meant = (await search({ q: 'marathn lang:en' })).body;
+  t.same([meant.total, meant.didYouMean], [0, { q: 'marathon lang:en', total: 1 }], '"did you mean" corrects the words and keeps the filters');
+});
+
+t.test('filters in q of a compared timeline apply to their series alone', async (t) => {
+  const qs = new URLSearchParams({ from: 'now-60d', interval: 'day' });
+  qs.append('compare', 'Kadhimi lang:ar');
+  qs.append('compare', 'Kadhimi lang:en');
+  const body = (await gw.app.inject({ url: `/v1/stats/timeline?${qs.toString()}` })).json() as { compare: Array<{ q: string; total: number }> };
+  t.same(body.compare.map((c) => [c.q, c.total]), [['Kadhimi lang:ar', (await ids({ q: 'Kadhimi', lang: 'ar' })).length], ['Kadhimi lang:en', (await ids({ q: 'Kadhimi', lang: 'en' })).length]], 'one series per language of the same query');
+});
+
+t.test('a filter in q that cannot be read is a 400 saying why', async (t) => {
+  const cases: Array<[Record<string, string>, string, RegExp]> = [
+    [{ q: 'lang:ar OR lang:en' }, 'q', /cannot be OR-ed/],
+    [{ q: 'Kadhimi OR lang:ar' }, 'q', /cannot be OR-ed/],
+    [{ q: '(lang:ar Kadhimi)' }, 'q', /inside parentheses/],
+    [{ q: '-lang:ar' }, 'q', /only source and domain can be left out/],
+    [{ q: 'Kadhimi lang:' }, 'q', /needs a value/],
+    [{ q: 'country:Iraq' }, 'q', /not a valid country value/],
+    [{ q: 'tone<-500' }, 'q', /-100 to 100/],
+    [{ q: 'from:now-2d from:now-1d' }, 'q', /twice/],
+    [{ q: 'Kadhimi lang:ar', lang: 'en' }, 'lang', /given twice: as lang= and in q/],
+  ];
+  for (const [query, param, says] of cases) {
+    const { status, body } = await search(query);
+    t.equal(status, 400, `${JSON.stringify(query)}: a 400`);
+    t.equal(body.error?.param, param, `naming ${param}`);
+    t.match(body.error?.message, says);
+  }
+});
