@@ -177,6 +177,8 @@ export interface SearchRequest extends SearchFilters {
   timeoutMs?: number;
   /** How far total hits are counted exactly. @default 10 000 */
   trackTotalHits?: number | boolean;
+  /** Each hit's text (`body`) too: an export for text analysis. @default false */
+  withBody?: boolean;
 }
 
 /**
@@ -490,7 +492,7 @@ export function buildSearchBody(p: SearchRequest): Record<string, unknown> {
     size: p.limit,
     query,
     sort: sortFor(p.sort),
-    _source: { includes: HIT_SOURCE_FIELDS },
+    _source: { includes: p.withBody ? [...HIT_SOURCE_FIELDS, F.body] : HIT_SOURCE_FIELDS },
     track_total_hits: p.trackTotalHits ?? 10_000,
     timeout: `${p.timeoutMs ?? 10_000}ms`,
   };

@@ -84,6 +84,21 @@ t.test('NDJSON: one /v1/search hit per line', async (t) => {
   t.equal(all.body.trimEnd().split('\n').length, FIXTURE_COUNT, 'all pages');
 });
 
+t.test('text=true: each article\'s text too, as the article route gives it — a last CSV column, a field of each NDJSON line', async (t) => {
+  const bodyOf = async (id: string) => ((await gw.app.inject({ url: `/v1/articles/${id}` })).json() as { body: string }).body;
+  const lines = (await gw.app.inject({ url: '/v1/search.ndjson', query: { q: 'Kadhimi', text: 'true' } })).body.trim().split('\n').map((l) => JSON.parse(l) as { id: string; body?: string });
+  t.ok(lines.length >= 3, `the Kadhimi reports (${lines.length})`);
+  for (const l of lines) t.equal(l.body, await bodyOf(l.id), `${l.id}: its text`);
+  t.match(lines.find((l) => l.id === idOf('ar-visit'))?.body, /غادر رئيس الوزراء مصطفى الكاظمي بغداد/, 'Arabic text byte for byte');
+  const plain = (await gw.app.inject({ url: '/v1/search.ndjson', query: { q: 'Kadhimi' } })).body.trim().split('\n').map((l) => JSON.parse(l) as { body?: string });
+  t.ok(plain.every((l) => l.body === undefined), 'without text=true, no text: the export stays small');
+
+  const { res, rows } = await csv({ q: 'Kadhimi', text: 'true', max: '50' });
+  t.equal(res.statusCode, 200);
+  t.same(Object.keys(rows[0]!), [...CSV_COLUMNS, 'body'], 'the CSV: body last, the other columns where they were');
+  for (const r of rows as Array<Row & { body: string }>) t.equal(r.body, await bodyOf(r.id), `${r.id}: its text in the CSV`);
+});
+
 t.test('bad input is a coded 400 naming the parameter', async (t) => {
   for (const [query, param] of [
     [{ max: '0' }, 'max'],

@@ -57,7 +57,7 @@ export type ExportPage = Pick<Static<typeof SearchResponse>, 'hits' | 'total' | 
  * The hits of `query` page by page, at most `max`, all from one point in time opened on the first
  * call and closed when the pages run out, the consumer stops, or a page fails.
  */
-export async function* exportPages(app: FastifyInstance, query: SearchQuery, max: number, pageSize: number): AsyncGenerator<ExportPage> {
+export async function* exportPages(app: FastifyInstance, query: SearchQuery, max: number, pageSize: number, withBody = false): AsyncGenerator<ExportPage> {
   // A sync walk's bound, once, from before the point in time opens: all it covers is in the snapshot.
   const settled = settledBefore(app);
   const opened = await app.esTimed('open_pit', () => app.es.openPointInTime({ index: app.gw.index, keep_alive: PIT_KEEP_ALIVE }));
@@ -66,7 +66,7 @@ export async function* exportPages(app: FastifyInstance, query: SearchQuery, max
     let sent = 0;
     let cursor: string | undefined;
     while (sent < max) {
-      const page = await runSearch(app, { ...query, limit: Math.min(pageSize, max - sent), ...(cursor ? { cursor } : {}) }, { sort: 'newest', pit, settled });
+      const page = await runSearch(app, { ...query, limit: Math.min(pageSize, max - sent), ...(cursor ? { cursor } : {}) }, { sort: 'newest', pit, settled, withBody });
       // Elasticsearch may hand back a new id for the same point in time; the latest is the one to use.
       if (page.pitId) pit = page.pitId;
       const { hits } = page.out;
@@ -111,6 +111,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
       sort: SearchParams.sort,
       max: Type.Integer({ minimum: 1, maximum: opts.maxArticles, default: Math.min(1000, opts.maxArticles), description: `Most articles to export (1–${String(opts.maxArticles)}, AKHBAR_EXPORT_MAX)` }),
       bom: Type.Boolean({ default: true, description: 'CSV only: start with a UTF-8 byte order mark, so spreadsheet programs read Arabic right' }),
+      text: Type.Boolean({ default: false, description: 'Each article\'s text too, as Akhbar stored it (at most 100,000 characters): "body" on each NDJSON line, a last CSV column body — for text analysis' }),
       ...NamesParam,
     },
     { additionalProperties: false },
@@ -136,8 +137,9 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
         },
       },
       async (req, reply) => {
-        const { max, bom, ...filters } = req.query;
-        const pages = exportPages(app, { ...filters, limit: pageSize, facetSize: 10, highlight: false }, max, pageSize);
+        const { max, bom, text, ...filters } = req.query;
+        const pages = exportPages(app, { ...filters, limit: pageSize, facetSize: 10, highlight: false }, max, pageSize, text);
+        const columns = text ? [...CSV_COLUMNS, 'body'] : [...CSV_COLUMNS];
         // The first page before anything is sent: its errors are the usual coded ones.
         const first = await pages.next();
         const total = first.done ? 0 : first.value.total;
@@ -154,7 +156,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
           let header = true;
           const write = (hits: Hit[]) => {
             const out = format === 'csv'
-              ? stringify(hits.map(csvRow), { header, columns: [...CSV_COLUMNS], bom: bom && header })
+              ? stringify(hits.map((h) => (text ? [...csvRow(h), defuseCell((h as Hit & { body?: string }).body ?? '')] : csvRow(h))), { header, columns, bom: bom && header })
               : hits.map((h) => `${JSON.stringify(h)}\n`).join('');
             header = false;
             return out;

@@ -62,7 +62,7 @@ export const PIT_KEEP_ALIVE = '1m';
  * The search itself, shared by the JSON, RSS and Atom routes and the exports. `opts.pit` runs it
  * in that point in time (Elasticsearch's snapshot of the index) instead of on the live index.
  */
-export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: { sort?: 'newest'; pit?: string; settled?: string } = {}) {
+export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: { sort?: 'newest'; pit?: string; settled?: string; withBody?: boolean } = {}) {
   const filters: SearchFilters = toFilters(query, app.entities, app.collections);
   const sort = query.sort ?? (opts.sort ?? sortMode(undefined, filters));
   // A sync walk stops short of what was indexed too lately to be surely searchable yet.
@@ -97,6 +97,7 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: 
     facetSize: query.facetSize,
     highlight: query.highlight,
     timeoutMs: app.gw.esTimeoutMs,
+    ...(opts.withBody ? { withBody: true } : {}),
   };
   const body = buildSearchBody(request);
   const target = opts.pit ? { pit: { id: opts.pit, keep_alive: PIT_KEEP_ALIVE } } : { index: app.gw.index };
@@ -130,7 +131,10 @@ export async function runSearch(app: FastifyInstance, query: SearchQuery, opts: 
     sort,
     timedOut: res.timed_out,
     expandedEntities: entities,
-    hits: hits.map((h) => presentHit(h, sizes, app.entities, names)) as Static<typeof HitOut>[],
+    hits: hits.map((h) => {
+      const hit = presentHit(h, sizes, app.entities, names);
+      return opts.withBody ? { ...hit, body: (h._source as { body?: string }).body ?? '' } : hit;
+    }) as Static<typeof HitOut>[],
     nextCursor,
     ...nearOut(filters.near),
     ...(filters.indexedSettled ? { indexedUntil: filters.indexedSettled } : {}),
