@@ -1200,7 +1200,7 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   await done(t, w);
 });
 
-t.test('the UI switches between English, Arabic and French, and remembers', async (t) => {
+t.test('the UI switches between English, Arabic, French and Persian, and remembers', async (t) => {
   const w = await open('/?ui=en&q=Kadhimi');
   const { page } = w;
   t.equal(await page.getAttribute('html', 'dir'), 'ltr');
@@ -1208,6 +1208,7 @@ t.test('the UI switches between English, Arabic and French, and remembers', asyn
   t.same(await page.$$eval('#ui-switch button', (bs) => bs.map((b) => [b.textContent, b.getAttribute('lang'), b.getAttribute('title')])), [
     ['العربية', 'ar', 'Switch the interface to Arabic'],
     ['Français', 'fr', 'Switch the interface to French'],
+    ['فارسی', 'fa', 'Switch the interface to Persian'],
   ], 'each other language by its own name');
   await settled(page, () => page.click('#ui-switch button[data-ui="ar"]'));
   t.equal(await page.getAttribute('html', 'lang'), 'ar');
@@ -1238,6 +1239,15 @@ t.test('the UI switches between English, Arabic and French, and remembers', asyn
   t.same((await alternates(page)).map((a) => a.title), ['« Kadhimi » — Akhbar (RSS)', '« Kadhimi » — Akhbar (Atom)']);
   t.match(await page.textContent('#results .topics'), /politique/, 'topic labels in French');
   await shot(page, 'ui-french');
+  await settled(page, () => page.click('#ui-switch button[data-ui="fa"]'));
+  t.same([await page.getAttribute('html', 'lang'), await page.getAttribute('html', 'dir')], ['fa', 'rtl'], 'Persian: right to left');
+  t.equal((await page.textContent('nav a[data-nav="search"]'))?.trim(), 'جستجو');
+  t.equal(await page.getAttribute('#q', 'placeholder'), 'جستجوی اخبار به هر زبانی…');
+  t.match(await page.textContent('#search-status'), /^۱ رویداد · ۴ مقاله$/, 'result counts in Persian words and digits');
+  t.match(await page.textContent('#results .topics'), /سیاست/, 'topic labels in Persian');
+  t.match(await page.textContent('#expanded'), /مصطفی کاظمی/, 'entity names as Persian writes them');
+  t.match(await page.title(), /· اخبار$/, 'the page title ends with the name as Persian writes it');
+  await shot(page, 'ui-persian');
   await settled(page, () => page.click('#ui-switch button[data-ui="en"]'));
   t.equal(await page.getAttribute('html', 'lang'), 'en');
   await done(t, w);

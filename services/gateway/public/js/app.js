@@ -2,7 +2,7 @@
 // and their chips, the view switch, the UI language, keyboard shortcuts.
 import { api, once } from './api.js';
 import { h, clear, setFeedAlternates } from './dom.js';
-import { t, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, listSep, UI_LANGS, AUTONYMS } from './i18n.js';
+import { t, brand, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, listSep, UI_LANGS, AUTONYMS } from './i18n.js';
 import * as searchView from './search.js';
 import * as dashboardView from './dashboard.js';
 import * as feedsView from './feeds.js';
@@ -447,7 +447,7 @@ function renderChips() {
 
 function setTitle() {
   const base = state.view === 'search' && showsTop(state) ? t('top.heading') : t(`title.${state.view}`);
-  document.title = `${state.q && !ADMIN_VIEWS.has(state.view) ? `${state.q} — ` : ''}${base} · ${uiLang() === 'ar' ? 'أخبار' : 'Akhbar'}`;
+  document.title = `${state.q && !ADMIN_VIEWS.has(state.view) ? `${state.q} — ` : ''}${base} · ${brand()}`;
 }
 
 async function render({ focus } = {}) {

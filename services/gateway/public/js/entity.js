@@ -6,7 +6,7 @@
 // own, as on the dashboard: a failing call leaves the other cards standing.
 import { api, ApiError } from './api.js';
 import { h, safeHref } from './dom.js';
-import { t, fmtNumber, fmtDateTime, langName, countryName, uiLang, UI_LANGS } from './i18n.js';
+import { t, brand, fmtNumber, fmtDateTime, langName, countryName, uiLang, UI_LANGS } from './i18n.js';
 import { learnEntity, entityLabel, entityHref, openEntity, visit, urlOf, topicLabel, followLink, knownReady } from './app.js';
 import { timelineChart, barList, toneBadge } from './charts.js';
 import { hitItem } from './search.js';
@@ -31,7 +31,7 @@ function nameOf(entity) {
 }
 
 function setTitle(name) {
-  document.title = `${name} · ${uiLang() === 'ar' ? 'أخبار' : 'Akhbar'}`;
+  document.title = `${name} · ${brand()}`;
 }
 
 /** The search view's state for this entity's articles, narrowed by `extra` (a language, a source, a topic). */
