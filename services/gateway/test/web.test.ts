@@ -1150,7 +1150,7 @@ t.test('phone width: nothing overflows, filters fold away, Arabic UI and results
   await done(t, w);
 });
 
-t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best practices, in every view, in English, Arabic and French, on a phone too', async (t) => {
+t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best practices, in every view, in English, Arabic, French and Persian, on a phone too', async (t) => {
   const w = await open('/?ui=en&q=Kadhimi');
   const { page } = w;
   const audit = async (state: string) => t.same(await axeViolations(page), [], state);
@@ -1197,6 +1197,11 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   await audit('top stories, Arabic UI');
   await page.setViewportSize({ width: 390, height: 844 });
   await audit('top stories, Arabic UI, phone width');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}/?ui=fa&q=${encodeURIComponent('کاظمی')}`);
+  await ready(page);
+  t.ok(await page.locator('#results > li').count() > 0, 'a Persian query finds the reports');
+  await audit('search, Persian UI');
   await done(t, w);
 });
 
