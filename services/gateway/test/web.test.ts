@@ -215,7 +215,7 @@ t.test('the landing page shows the top stories: the one most sources cover first
   t.equal(await page.getAttribute('#show-switch a[data-show="articles"]', 'aria-current'), null);
   t.equal(await page.title(), 'Top stories · Akhbar');
   const call = await lastTopCall(page);
-  t.same([call.searchParams.get('window'), call.searchParams.get('rank'), call.searchParams.get('names')], ['24h', 'sources', 'en,ar,fr'], 'asks /v1/stories for the last 24 hours, by sources');
+  t.same([call.searchParams.get('window'), call.searchParams.get('rank'), call.searchParams.get('names')], ['24h', 'sources', 'en,ar,fr,fa'], 'asks /v1/stories for the last 24 hours, by sources');
   t.equal(call.searchParams.get('prefer'), 'en', 'each story preferably by its English article');
   t.same(await storyIds(page), [STORY_VISIT, ...MARKETS_24H], "the premier's visit (four sources) first, then the one-source market wraps of the day");
   t.equal(await page.locator('#results > li').count(), 0, 'no article list');
@@ -1830,7 +1830,7 @@ t.test('the dashboard map: a circle on each place the articles are about, over i
   t.ok(await centreInside(bubble(page, TUNIS_ID), country('TN')), 'Tunis over Tunisia');
   t.match(await page.textContent('#card-map .places-legend'), /Circles: cities and regions the articles are about/, 'the legend says what the circles are');
   const calls = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/stats/map');
-  t.same(calls.map((u) => [u.searchParams.get('by'), u.searchParams.get('names')]), [['place', 'en,ar,fr']], 'one /v1/stats/map call, with the names of every UI language');
+  t.same(calls.map((u) => [u.searchParams.get('by'), u.searchParams.get('names')]), [['place', 'en,ar,fr,fa']], 'one /v1/stats/map call, with the names of every UI language');
 
   // The circles follow the query, as the rest of the dashboard.
   await page.fill('#q', 'Kadhimi');
