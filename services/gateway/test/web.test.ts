@@ -1305,6 +1305,33 @@ t.test('a hit its feed put on the map links to the news near it', async (t) => {
   await done(t, w);
 });
 
+t.test('a browser can add Akhbar as a search engine (OpenSearch): its searches open the page, its address bar completes names', async (t) => {
+  const w = await open('/?ui=en');
+  const href = await w.page.getAttribute('link[rel="search"][type="application/opensearchdescription+xml"]', 'href');
+  t.equal(href, '/opensearch.xml', 'the page links its description');
+  const res = await fetch(new URL(href!, base));
+  t.match(res.headers.get('content-type'), /^application\/opensearchdescription\+xml/);
+  const xml = await res.text();
+  t.equal(XMLValidator.validate(xml), true, 'well-formed XML');
+  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as { OpenSearchDescription: { ShortName: string; Url: Array<{ type: string; template: string }> } };
+  t.equal(doc.OpenSearchDescription.ShortName, 'Akhbar');
+  const template = (type: string) => doc.OpenSearchDescription.Url.find((u) => u.type === type)!.template;
+  t.ok(template('text/html').startsWith(`${base}/`), 'absolute URLs, on this gateway');
+  const fill = (type: string, terms: string) => template(type).replace('{searchTerms}', encodeURIComponent(terms));
+
+  await settled(w.page, () => w.page.goto(fill('text/html', 'الكاظمي')));
+  t.ok((await hitIds(w.page)).length > 0, 'a search from the address bar opens the results');
+  t.equal(await w.page.inputValue('#q'), 'الكاظمي', 'with the words in the box');
+  const suggest = await fetch(fill('application/x-suggestions+json', 'Kadh'));
+  t.match(suggest.headers.get('content-type'), /^application\/x-suggestions\+json/);
+  const [typed, completions] = (await suggest.json()) as [string, string[]];
+  t.equal(typed, 'Kadh', 'the suggestions format: what was typed…');
+  t.ok(completions.includes('Mustafa al-Kadhimi'), `…then the completions (${completions.join(' | ')})`);
+  const rss = await fetch(fill('application/rss+xml', 'Kadhimi'));
+  t.match(await rss.text(), /<rss[^>]*version="2.0"/, 'and the search as a feed');
+  await done(t, w);
+});
+
 t.test('a search says when new articles match it since it was answered, and shows them on request', async (t) => {
   const w = await open('/?ui=en&show=articles&q=Carthage');
   const { page } = w;

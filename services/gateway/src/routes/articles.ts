@@ -335,6 +335,11 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             prefix: Type.String({ minLength: 1, maxLength: 100 }),
             limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }),
+            format: Type.Optional(
+              Type.Literal('opensearch', {
+                description: 'opensearch: the OpenSearch suggestions format a browser\'s address bar reads (application/x-suggestions+json: [prefix, [completions]]), as /opensearch.xml points it here',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -343,13 +348,18 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const prefix = req.query.prefix.trim();
-      if (prefix === '') return { suggestions: [] };
-      const body = suggestBody(prefix, req.query.limit);
-      const res = await app.esTimed('suggest', () =>
-        app.es.search({ index: app.gw.index, ...body, _source: [F.id, F.title, 'entities'] }, { requestTimeout: app.gw.esTimeoutMs }),
-      );
-      const suggestions = presentSuggestions((res.suggest?.s?.[0]?.options ?? []) as CompletionOption[], prefix);
+      let suggestions: ReturnType<typeof presentSuggestions> = [];
+      if (prefix !== '') {
+        const body = suggestBody(prefix, req.query.limit);
+        const res = await app.esTimed('suggest', () =>
+          app.es.search({ index: app.gw.index, ...body, _source: [F.id, F.title, 'entities'] }, { requestTimeout: app.gw.esTimeoutMs }),
+        );
+        suggestions = presentSuggestions((res.suggest?.s?.[0]?.options ?? []) as CompletionOption[], prefix);
+      }
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      // A browser's address bar: the query as typed, then the completions' texts.
+      // (A string body skips the JSON schema's serializer, which describes the default format.)
+      if (req.query.format === 'opensearch') return reply.type('application/x-suggestions+json; charset=utf-8').send(JSON.stringify([req.query.prefix, suggestions.map((s) => s.text)]) as never);
       return { suggestions };
     },
   );

@@ -7,6 +7,9 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { TOPICS } from '@akhbar/nlp';
 import type { LocatedEntity } from '../expand.ts';
+import { publicBase } from '../syndication.ts';
+
+const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /**
  * The web UI: static files from services/gateway/public at `/` (no build step), plus two small
@@ -91,6 +94,27 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     // The gazetteer's places are known by now (a user's entities are registered at start-up).
     world ??= JSON.stringify(buildWorldMap(app.entities?.located?.() ?? []));
     return reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=86400').send(world);
+  });
+
+  // An OpenSearch description, so a browser can add Akhbar as a search engine (the page links it):
+  // its searches open the web UI, its address bar completes from /v1/suggest, and a feed reader
+  // finds the search feeds. OpenSearch wants absolute URLs: AKHBAR_PUBLIC_URL, else the request's host.
+  app.get('/opensearch.xml', { schema: { hide: true } }, async (req, reply) => {
+    const base = escapeXml(publicBase(app, req));
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/" xmlns:moz="http://www.mozilla.org/2006/browser/search/">
+  <ShortName>Akhbar</ShortName>
+  <Description>Search the news Akhbar gathers, in any language — أخبار</Description>
+  <InputEncoding>UTF-8</InputEncoding>
+  <Image type="image/svg+xml">${base}/favicon.svg</Image>
+  <Url type="text/html" method="get" template="${base}/?q={searchTerms}&amp;show=articles"/>
+  <Url type="application/x-suggestions+json" method="get" template="${base}/v1/suggest?prefix={searchTerms}&amp;format=opensearch"/>
+  <Url type="application/rss+xml" method="get" template="${base}/v1/search.rss?q={searchTerms}"/>
+  <Url type="application/atom+xml" method="get" template="${base}/v1/search.atom?q={searchTerms}"/>
+  <moz:SearchForm>${base}/</moz:SearchForm>
+</OpenSearchDescription>
+`;
+    return reply.type('application/opensearchdescription+xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(xml);
   });
 
   const topics = JSON.stringify({ topics: TOPICS.map((t) => ({ id: t.id, labels: t.labels })) });
