@@ -1990,6 +1990,24 @@ t.test('a query in Sorani Kurdish shows each story by its Sorani report first, t
   await done(t, w);
 });
 
+t.test('a query in Persian shows each story by its Persian report first; so does the Persian interface', async (t) => {
+  const [persian] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'fa-kadhimi-visit', lang: 'fa', source: WEB_SOURCES.DIJLA, ageMs: 6 * HOUR, story: STORY_VISIT,
+    title: 'کاظمی برای دیداری رسمی راهی واشنگتن می‌شود', summary: 'نخست‌وزیر عراق با رئیس‌جمهور آمریکا دیدار می‌کند.',
+    body: 'مصطفی کاظمی، نخست‌وزیر عراق، هفتهٔ آینده به واشنگتن می‌رود و با دونالد ترامپ دیدار می‌کند.',
+    entities: ['mustafa-al-kadhimi', 'Q61', 'Q22686'], countries: ['IQ', 'US'], topics: ['politics'],
+  }]);
+  const preferOf = async (page: Page) => (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/search').at(-1)?.searchParams.get('prefer');
+  const w = await open(`/?ui=en&q=${encodeURIComponent('مصطفی کاظمی')}`);
+  t.equal(await preferOf(w.page), 'fa,en', 'Persian first (its ک and ی), then the interface\'s English');
+  t.equal(await w.page.locator(`#results li.hit[data-id="${persian!.id}"] article`).getAttribute('lang'), 'fa', 'the visit is shown by its Persian report');
+  await done(t, w);
+  const ui = await open('/?ui=fa&q=Washington');
+  t.equal(await preferOf(ui.page), 'fa', 'the Persian interface prefers Persian reports');
+  t.equal(await ui.page.locator(`#results li.hit[data-id="${persian!.id}"]`).count(), 1, 'and shows the visit by its Persian report');
+  await done(t, ui);
+});
+
 // ---- an entity's page ---------------------------------------------------------------------------
 
 const KADHIMI_ID = 'mustafa-al-kadhimi';

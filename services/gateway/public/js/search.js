@@ -66,10 +66,13 @@ function showSwitch(state, top) {
 
 /**
  * The language an Arabic-script query is read in: Sorani Kurdish when it writes the letters only
- * Sorani has (ە ێ ۆ ڕ ڵ), else Arabic; none for a query in another script.
+ * Sorani has (ە ێ ۆ ڕ ڵ); Urdu for its own (ٹ ڈ ڑ ں ے); Persian for the letters Arabic lacks or
+ * writes otherwise (پ چ ژ گ, and ک ی where Arabic has ك ي); else Arabic. None for another script.
  */
 function scriptLang(q = '') {
   if (/[\u06D5\u06CE\u06C6\u0695\u06B5]/.test(q)) return ['ckb'];
+  if (/[\u0679\u0688\u0691\u06BA\u06D2]/.test(q)) return ['ur'];
+  if (/[\u067E\u0686\u0698\u06AF\u06A9\u06CC]/.test(q)) return ['fa'];
   return /\p{Script=Arabic}/u.test(q) ? ['ar'] : [];
 }
 
