@@ -496,6 +496,12 @@ t.test('the results download as CSV: the same query and filters, every article',
   t.same(rows.map((r) => r.lang), rows.map(() => 'fr'), 'only French articles, as on the page');
   const api = (await gw.app.inject({ url: '/v1/search', query: { q: 'Kadhimi', lang: 'fr', limit: '100' } })).json() as { hits: Array<{ id: string }> };
   t.same(rows.map((r) => r.id).sort(), api.hits.map((h) => h.id).sort(), 'every article of the search, not only the page (stories grouped there)');
+  t.equal((await page.textContent('#export-text'))?.trim(), '(with the articles’ text)');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click('#export-text')]);
+  t.equal(download.suggestedFilename(), 'akhbar-search-text.csv');
+  const withText = parse(readFileSync((await download.path())!), { bom: true, columns: true }) as Array<Record<string, string>>;
+  t.same(withText.map((r) => r.id), rows.map((r) => r.id), 'the same articles…');
+  for (const r of withText) t.equal(r.body, ((await gw.app.inject({ url: `/v1/articles/${r.id}` })).json() as { body: string }).body, '…each with its text, last');
   await settled(page, () => page.fill('#q', 'no-such-word-anywhere').then(() => page.press('#q', 'Enter')));
   t.equal(await page.isVisible('#export-csv'), false, 'no link when nothing matches');
   await done(t, w);

@@ -318,10 +318,15 @@ function exportLink(state, total) {
   const params = filterParams(state);
   if (state.sort) params.sort = state.sort;
   a.href = apiHref('/v1/search.csv', params);
+  // The same with each article's text in a last column (text=true), for reading or text analysis.
+  const withText = $('export-text');
+  withText.href = apiHref('/v1/search.csv', { ...params, text: true });
   $('export').hidden = total === 0;
-  keyedDownload(a, (message) => {
-    $('search-status').textContent = t('results.exportFailed', { message });
-  });
+  for (const link of [a, withText]) {
+    keyedDownload(link, (message) => {
+      $('search-status').textContent = t('results.exportFailed', { message });
+    });
+  }
 }
 
 /**

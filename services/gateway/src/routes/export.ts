@@ -179,7 +179,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
 
         reply.header('x-total-count', String(total));
         reply.header('x-total-relation', totalRelation);
-        reply.header('content-disposition', `attachment; filename="akhbar-search.${format}"`);
+        reply.header('content-disposition', `attachment; filename="akhbar-search${text ? '-text' : ''}.${format}"`);
         reply.header('cache-control', 'no-store');
         reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
         return reply.send(Readable.from(chunks()));
