@@ -155,6 +155,22 @@ export function topBody(f: SearchFilters & { timeoutMs?: number }, field: StatFi
   return { size: 0, track_total_hits: true, timeout: `${f.timeoutMs ?? 10_000}ms`, query: buildQuery(f), aggs: { top: agg } };
 }
 
+/** Fields whose values are entity ids: what a co-occurrence network (`/v1/stats/network`) is drawn over. */
+export const NETWORK_FIELDS = ['entities', 'people', 'orgs', 'places'] as const;
+export type NetworkField = (typeof NETWORK_FIELDS)[number];
+
+/**
+ * A co-occurrence network's edges: how many matching articles name each pair of `ids` (the nodes,
+ * from topBody) — each node's articles (a terms bucket) counted again by the nodes they also name
+ * (a terms sub-aggregation), both kept to `ids`. Every pair comes twice (A with B, B with A) and
+ * each node with itself; the caller keeps one. (The adjacency_matrix aggregation would say the
+ * same, but it lives in a module this Elasticsearch does not load.)
+ */
+export function networkEdgesBody(f: SearchFilters & { timeoutMs?: number }, field: NetworkField, ids: readonly string[]): Record<string, unknown> {
+  const terms = { field: STAT_FIELDS[field], include: [...ids], size: ids.length };
+  return { size: 0, track_total_hits: false, timeout: `${f.timeoutMs ?? 10_000}ms`, query: buildQuery(f), aggs: { pairs: { terms, aggs: { with: { terms } } } } };
+}
+
 /** What a map counts: named places (cities, regions), the countries articles are about, or map tiles. */
 export const MAP_LEVELS = ['place', 'country', 'grid'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];

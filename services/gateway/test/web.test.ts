@@ -712,6 +712,24 @@ t.test('the dashboard: timeline, top lists, trending and the map follow the quer
   await done(t, w);
 });
 
+t.test('the dashboard says who is named together: the pairs most often in the same articles, with how many, in the interface language', async (t) => {
+  const api = (await (await fetch(`${base}/v1/stats/network?${new URLSearchParams({ q: 'الكاظمي', field: 'entities', size: '15' }).toString()}`)).json()) as { nodes: Array<{ id: string; name: string }>; edges: Array<{ source: string; target: string; count: number }> };
+  t.ok(api.edges.length > 0, `the API finds pairs (${api.edges.length})`);
+  const w = await open('/?ui=en&view=dashboard&q=' + encodeURIComponent('الكاظمي'));
+  const { page } = w;
+  const rows = await page.$$eval('#card-network li', (els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-count')), e.querySelector('.bar-label')?.textContent]));
+  const nameOf = new Map(api.nodes.map((n) => [n.id, n.name]));
+  t.same(rows, api.edges.slice(0, 10).map((e) => [`${e.source}+${e.target}`, e.count, `${nameOf.get(e.source)} and ${nameOf.get(e.target)}`]), 'the API\'s pairs, most articles first, named');
+  await shot(page, 'dashboard-network');
+  const csv = parse(await (await fetch((await page.locator('#card-network a.card-csv').getAttribute('href'))!)).text(), { columns: true, bom: true }) as Array<Record<string, string>>;
+  t.same(csv.map((r) => [r.source, r.target, Number(r.weight)]), api.edges.map((e) => [e.source, e.target, e.count]), 'its CSV: every edge, for Gephi');
+  await done(t, w);
+  const ar = await open('/?ui=ar&view=dashboard&q=' + encodeURIComponent('الكاظمي'));
+  t.match(await ar.page.textContent('#card-network li:first-child .bar-label'), /مصطفى الكاظمي|بغداد|واشنطن/, 'named in Arabic in the Arabic interface');
+  t.equal((await ar.page.textContent('#h-network'))?.trim(), 'يُذكرون معًا');
+  await done(t, ar);
+});
+
 t.test("the dashboard's timeline says what share of the period's coverage matches, per bar and in all", async (t) => {
   const w = await open('/?ui=en&view=dashboard&topic=politics');
   const { page } = w;

@@ -154,6 +154,24 @@ async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
   fill(card, barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: field === 'entities' ? pageLink : undefined }), h('p', { class: 'export' }, csv));
 }
 
+/**
+ * "Named together": the pairs of people, places and organisations most often named in the same
+ * matching articles (/v1/stats/network), each with how many, and the whole network as CSV (for
+ * Gephi: its edges).
+ */
+async function named(fp, signal) {
+  const params = { ...fp, field: 'entities', size: 15, names: UI_LANGS.join(',') };
+  const res = await api('/v1/stats/network', { params, signal });
+  for (const n of res.nodes) learnEntity(n);
+  const pairs = res.edges.slice(0, 10).map((e) => ({ key: `${e.source}+${e.target}`, label: t('dash.pair', { a: entityLabel(e.source), b: entityLabel(e.target) }), count: e.count }));
+  if (pairs.length === 0) return fill('card-network', h('p', { class: 'muted' }, t(res.total > 0 ? 'dash.networkNone' : 'dash.empty')));
+  const label = t('dash.csvOf', { title: t('dash.network') });
+  const csv = keyedDownload(h('a', { class: 'card-csv', href: apiHref('/v1/stats/network.csv', { ...params, names: undefined }), download: 'akhbar-network-entities.csv', 'aria-label': label, title: label }, 'CSV'), (message) => {
+    $('dash-status').textContent = t('results.exportFailed', { message });
+  });
+  fill('card-network', barList(pairs), h('p', { class: 'export' }, csv));
+}
+
 async function map(fp, signal) {
   // The places are an extra layer: without them (a failed call) the countries still show.
   const placesCall = api('/v1/stats/map', { params: { ...fp, by: 'place', limit: 100, names: UI_LANGS.join(',') }, signal })
@@ -198,7 +216,7 @@ export async function render(state, { signal, focus } = {}) {
   sel.value = WINDOWS.includes(state.trend) ? state.trend : '24h';
   sel.onchange = () => navigate({ trend: sel.value === '24h' ? undefined : sel.value });
   clear($('dash-status'));
-  for (const c of ['card-timeline', 'card-tone', 'card-tone-spread', 'card-map', 'card-entities', 'card-topics', 'card-sources', 'card-authors', 'card-trending']) busy(c);
+  for (const c of ['card-timeline', 'card-tone', 'card-tone-spread', 'card-map', 'card-entities', 'card-network', 'card-topics', 'card-sources', 'card-authors', 'card-trending']) busy(c);
   if (focus) $('dash-heading').focus();
   const guard = (cards, p) => p.catch((err) => {
     for (const card of [cards].flat()) failed(card, err);
@@ -211,6 +229,7 @@ export async function render(state, { signal, focus } = {}) {
       learnEntity({ id: b.key, name: b.name });
       return { key: b.key, label: entityLabel(b.key, b.name), count: b.count };
     }, 'entity')),
+    guard('card-network', named(fp, signal)),
     guard('card-topics', top('topics', 'card-topics', fp, signal, (b) => ({ key: b.key, label: topicLabel(b.key), count: b.count }), 'topic')),
     // Each source's average tone over what matches, labelled like a result's; none when null.
     guard('card-sources', top('sources', 'card-sources', fp, signal, (b) => ({

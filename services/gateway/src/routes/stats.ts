@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { INTERVALS, MAP_LEVELS, MAX_COMPARE, SPLITS, STAT_FIELDS, mapBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type StatField, type Split } from '@akhbar/search';
+import { INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, mapBody, networkEdgesBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
 import { badParam } from '../errors.ts';
 import { isStopword } from '../stopwords.ts';
@@ -392,6 +392,103 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Keys and names come from the articles and feeds: defused like the search export's cells.
       const rows = top.buckets.map((b) => [defuseCell(b.key), defuseCell(b.name ?? ''), String(b.count), ...(q.tone ? [csvCell(b.tone)] : [])]);
       return stringify(rows, { header: true, columns: ['key', 'name', 'count', ...(q.tone ? ['tone'] : [])], bom });
+    },
+  );
+
+  // ---- who is named with whom ------------------------------------------------------------------
+
+  const NetworkQuery = Type.Object(
+    {
+      ...FilterParams,
+      field: Type.Union(NETWORK_FIELDS.map((f) => Type.Literal(f)), { default: 'entities', description: 'The nodes: entities (any), people, orgs or places' }),
+      size: Type.Integer({ minimum: 2, maximum: 50, default: 20, description: 'Nodes: the values named in most matching articles' }),
+      ...NamesParam,
+    },
+    { additionalProperties: false },
+  );
+  const NetworkResponse = Type.Object({
+    field: Type.String(),
+    total: Type.Integer({ description: 'Matching articles' }),
+    nodes: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        type: Type.String(),
+        name: Type.String(),
+        names: Type.Optional(Type.Record(Type.String(), Type.String())),
+        count: Type.Integer({ description: 'Matching articles naming it' }),
+      }),
+      { description: 'Most named first' },
+    ),
+    edges: Type.Array(
+      Type.Object({ source: Type.String(), target: Type.String(), count: Type.Integer({ description: 'Matching articles naming both' }) }),
+      { description: 'Each pair of nodes named together in at least one matching article, most articles first' },
+    ),
+    expandedEntities: Type.Array(EntityOut),
+  });
+  const runNetwork = async (q: Static<typeof NetworkQuery>): Promise<Static<typeof NetworkResponse>> => {
+    const { filters, entities } = expandedFilters(q, app.entities, app.collections);
+    const field = q.field as NetworkField;
+    const f = { ...filters, timeoutMs: app.gw.esTimeoutMs };
+    const top = await esQuery(app, 'network_nodes', topBody(f, field, q.size));
+    const buckets = presentBuckets(field, top.aggregations?.top, app.entities);
+    const langs = nameLangs(q.names);
+    const nodes = buckets.map((b) => {
+      const known = app.entities?.get(b.key);
+      const names = pickNames(known?.names, langs);
+      return { id: b.key, type: known?.type ?? 'other', name: b.name ?? b.key, ...(names ? { names } : {}), count: b.count };
+    });
+    const edges: Array<{ source: string; target: string; count: number }> = [];
+    if (nodes.length >= 2) {
+      const res = await esQuery(app, 'network_edges', networkEdgesBody(f, field, nodes.map((n) => n.id)));
+      // Each pair once, in the order of the nodes (the more named end first).
+      const rank = new Map(nodes.map((n, i) => [n.id, i]));
+      type Pair = { key: string; doc_count: number; with?: { buckets: Array<{ key: string; doc_count: number }> } };
+      for (const a of ((res.aggregations?.pairs as { buckets?: Pair[] } | undefined)?.buckets ?? [])) {
+        for (const b of a.with?.buckets ?? []) {
+          if ((rank.get(b.key) ?? -1) > (rank.get(a.key) ?? Infinity)) edges.push({ source: a.key, target: b.key, count: b.doc_count });
+        }
+      }
+      edges.sort((x, y) => y.count - x.count || x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
+    }
+    return { field, total: totalOf(top.hits.total).total, nodes, edges, expandedEntities: entities };
+  };
+
+  app.get(
+    '/v1/stats/network',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'Who is named with whom: the most named people, organisations and places among matching articles, and how often each pair is named together',
+        description: 'Nodes are the `size` values of `field` named in most matching articles; edges count the matching articles naming both ends (GDELT\'s GKG network, for one search). Any search filter applies. Two Elasticsearch requests: the nodes (terms), then their pairs (adjacency matrix).',
+        querystring: NetworkQuery,
+        response: { 200: NetworkResponse },
+      },
+    },
+    async (req, reply) => {
+      const network = await runNetwork(req.query);
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return network;
+    },
+  );
+
+  app.get(
+    '/v1/stats/network.csv',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'The network\'s edges as CSV, for Gephi or a spreadsheet',
+        description: 'The same parameters as /v1/stats/network, one row per edge, most articles first: source, target, weight (articles naming both), sourceName, targetName — the columns Gephi\'s edge table import reads.',
+        querystring: Type.Composite([NetworkQuery, CsvParams], { additionalProperties: false }),
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const { bom, ...q } = req.query;
+      const network = await runNetwork(q);
+      const nameOf = new Map(network.nodes.map((n) => [n.id, n.name]));
+      csvHeaders(app, reply, `akhbar-network-${network.field}.csv`, network.total);
+      const rows = network.edges.map((e) => [defuseCell(e.source), defuseCell(e.target), String(e.count), defuseCell(nameOf.get(e.source) ?? ''), defuseCell(nameOf.get(e.target) ?? '')]);
+      return stringify(rows, { header: true, columns: ['source', 'target', 'weight', 'sourceName', 'targetName'], bom });
     },
   );
 
