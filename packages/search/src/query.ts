@@ -119,6 +119,8 @@ export interface SearchFilters {
   domain?: string[];
   topic?: string[];
   entity?: string[];
+  /** Entity ids all of which an article must be tagged with (named together), where `entity` takes any. */
+  allEntities?: string[];
   /** Countries the article is about (ISO 3166-1 alpha-2). */
   country?: string[];
   /** Countries of the sources. */
@@ -237,6 +239,8 @@ export function buildFilters(f: SearchFilters): unknown[] {
   terms(F.domain, f.domain, filter);
   terms(F.topics, f.topic, filter);
   terms(F.entityIds, f.entity, filter);
+  // Named together: one clause per entity, so an article must be tagged with all of them.
+  for (const id of f.allEntities ?? []) filter.push({ term: { [F.entityIds]: id } });
   terms(F.countries, f.country, filter);
   terms(F.sourceCountry, f.sourceCountry, filter);
   terms(F.author, f.author, filter);

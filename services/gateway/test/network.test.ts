@@ -99,6 +99,18 @@ t.test('as CSV for Gephi: source, target, weight and the names, one row per edge
   t.same(rows, json.edges.map((e) => ({ source: e.source, target: e.target, weight: String(e.count), sourceName: nameOf.get(e.source), targetName: nameOf.get(e.target) })), 'the JSON\'s edges, named');
 });
 
+t.test('allEntities= finds the articles naming all of its entities, as an edge counts them', async (t) => {
+  const { body } = await network({ size: '6' });
+  for (const e of body.edges) {
+    const res = (await gw.app.inject({ url: '/v1/search', query: { allEntities: `${e.source},${e.target}`, limit: '100' } })).json() as { total: number; hits: Array<{ id: string }> };
+    const both = fixtures.filter((a) => [e.source, e.target].every((id) => a.enrichment.entities.some((x) => x.id === id))).map((a) => a.id).sort();
+    t.same(res.hits.map((h) => h.id).sort(), both, `${e.source} with ${e.target}: the ${String(e.count)} articles naming both`);
+    t.equal(res.total, e.count);
+  }
+  const any = (await gw.app.inject({ url: '/v1/search', query: { entity: `${body.edges[0]!.source},${body.edges[0]!.target}` } })).json() as { total: number };
+  t.ok(any.total > body.edges[0]!.count, 'where entity= takes articles naming either');
+});
+
 t.test('bad parameters are a 400 naming them', async (t) => {
   for (const [query, param] of [[{ size: '1' }, 'size'], [{ field: 'topics' }, 'field'], [{ size: '51' }, 'size']] as const) {
     const { status, body } = await network(query);

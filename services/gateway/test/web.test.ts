@@ -721,6 +721,12 @@ t.test('the dashboard says who is named together: the pairs most often in the sa
   const nameOf = new Map(api.nodes.map((n) => [n.id, n.name]));
   t.same(rows, api.edges.slice(0, 10).map((e) => [`${e.source}+${e.target}`, e.count, `${nameOf.get(e.source)} and ${nameOf.get(e.target)}`]), 'the API\'s pairs, most articles first, named');
   await shot(page, 'dashboard-network');
+  const first = api.edges[0]!;
+  await settled(page, () => page.locator('#card-network li:first-child button').click());
+  t.equal(new URL(page.url()).searchParams.get('allEntities'), `${first.source},${first.target}`, 'a pair narrows to the articles naming both');
+  t.match(await page.textContent('#dash-status'), new RegExp(`^${String(first.count)} matching article`), 'as many as the pair counted');
+  t.equal(await page.locator('#chips button.chip[data-filter="allEntities"]').count(), 2, 'a "Named together" chip for each');
+  t.match(await page.textContent('#chips'), new RegExp(`Named together: ${nameOf.get(first.source)!.replace(/[.]/g, '\\.')}`));
   const csv = parse(await (await fetch((await page.locator('#card-network a.card-csv').getAttribute('href'))!)).text(), { columns: true, bom: true }) as Array<Record<string, string>>;
   t.same(csv.map((r) => [r.source, r.target, Number(r.weight)]), api.edges.map((e) => [e.source, e.target, e.count]), 'its CSV: every edge, for Gephi');
   await done(t, w);

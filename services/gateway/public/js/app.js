@@ -10,7 +10,7 @@ import * as alertsView from './alerts.js';
 import * as entityView from './entity.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
-export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'from', 'to'];
+export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'allEntities', 'from', 'to'];
 /** Tone bounds, one number each, as the API takes them (toneMax=-2: clearly negative coverage). */
 export const TONE = ['toneMin', 'toneMax'];
 /**
@@ -242,6 +242,7 @@ export function filterLabel(key, value) {
     case 'source':
       return known.sources.get(value)?.name || value;
     case 'entity':
+    case 'allEntities':
       return known.entityNames.get(value)?.[uiLang()] ?? known.entityNames.get(value)?.name ?? value;
     case 'story': {
       // A permalink opened afresh knows no title: the id stands in, as for an unknown source.

@@ -7,7 +7,7 @@
 import { api, apiHref, keyedDownload, once } from './api.js';
 import { h, clear, safeHref } from './dom.js';
 import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';
-import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, topicLabel, knownReady, DEFAULT_RADIUS } from './app.js';
+import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, topicLabel, knownReady, listString, listValues, DEFAULT_RADIUS } from './app.js';
 import { timelineChart, compareChart, toneChart, toneSpread, barList, toneBadge } from './charts.js';
 import { worldMap } from './map.js';
 
@@ -163,13 +163,15 @@ async function named(fp, signal) {
   const params = { ...fp, field: 'entities', size: 15, names: UI_LANGS.join(',') };
   const res = await api('/v1/stats/network', { params, signal });
   for (const n of res.nodes) learnEntity(n);
-  const pairs = res.edges.slice(0, 10).map((e) => ({ key: `${e.source}+${e.target}`, label: t('dash.pair', { a: entityLabel(e.source), b: entityLabel(e.target) }), count: e.count }));
+  const pairs = res.edges.slice(0, 10).map((e) => ({ key: `${e.source}+${e.target}`, ids: [e.source, e.target], label: t('dash.pair', { a: entityLabel(e.source), b: entityLabel(e.target) }), count: e.count }));
   if (pairs.length === 0) return fill('card-network', h('p', { class: 'muted' }, t(res.total > 0 ? 'dash.networkNone' : 'dash.empty')));
   const label = t('dash.csvOf', { title: t('dash.network') });
   const csv = keyedDownload(h('a', { class: 'card-csv', href: apiHref('/v1/stats/network.csv', { ...params, names: undefined }), download: 'akhbar-network-entities.csv', 'aria-label': label, title: label }, 'CSV'), (message) => {
     $('dash-status').textContent = t('results.exportFailed', { message });
   });
-  fill('card-network', barList(pairs), h('p', { class: 'export' }, csv));
+  // A pair narrows the filters to the articles naming both (allEntities=, kept with any already there).
+  const pick = (item) => navigate({ allEntities: listString([...new Set([...listValues(fp.allEntities), ...item.ids])]) });
+  fill('card-network', barList(pairs, { onPick: pick, pickLabel: (item) => t('dash.filterBy', { label: item.label }) }), h('p', { class: 'export' }, csv));
 }
 
 async function map(fp, signal) {
