@@ -19,6 +19,8 @@ interface Operator {
   pattern: RegExp;
   /** The value as the parameter takes it. */
   norm?: (v: string) => string;
+  /** A country: its name in any language is taken too (country:Iraq, country:العراق → IQ). */
+  country?: boolean;
 }
 
 /** A name or id: anything up to 128 characters (one holding a comma is quoted in its parameter). */
@@ -32,8 +34,8 @@ const OPERATORS: Record<string, Operator> = {
   lang: { param: 'lang', pattern: /^[A-Za-z]{2,3}$/, norm: (v) => v.toLowerCase() },
   source: { param: 'source', exclude: 'excludeSource', pattern: NAME },
   domain: { param: 'domain', exclude: 'excludeDomain', pattern: DOMAIN },
-  country: { param: 'country', pattern: CODE2 },
-  sourcecountry: { param: 'sourceCountry', pattern: CODE2 },
+  country: { param: 'country', pattern: CODE2, country: true },
+  sourcecountry: { param: 'sourceCountry', pattern: CODE2, country: true },
   topic: { param: 'topic', pattern: NAME },
   entity: { param: 'entity', pattern: NAME },
   author: { param: 'author', pattern: NAME },
@@ -65,7 +67,15 @@ export interface QueryFilters {
  * (an empty or invalid value, a filter inside parentheses or OR-ed with words, a `-key:` for a
  * filter that cannot leave things out, a one-value filter twice) is a 400 naming q.
  */
-export function filtersInQuery(q: string | undefined, param = 'q'): QueryFilters | undefined {
+export interface QueryFilterOptions {
+  /** The parameter q came in, for errors. @default 'q' */
+  param?: string;
+  /** A country's ISO code from its name in any language (the gazetteer), for country: and sourcecountry:. */
+  countryCode?: (name: string) => string | undefined;
+}
+
+export function filtersInQuery(q: string | undefined, opts: QueryFilterOptions = {}): QueryFilters | undefined {
+  const param = opts.param ?? 'q';
   if (!q || (!q.includes(':') && !/tone[<>]/i.test(q))) return undefined;
   const tokens = queryTokens(q);
   const lists = new Map<string, string[]>();
@@ -100,7 +110,12 @@ export function filtersInQuery(q: string | undefined, param = 'q'): QueryFilters
     }
     value = value.trim();
     const name = tone ? 'tone' : m![2]!;
-    if (value === '') throw badParam(param, `${name}: in ${param} needs a value, e.g. ${name}:${tone ? '-2' : 'ar'}`);
+    // "Source: Reuters says…": a key with nothing joined to it is a word, not a filter.
+    if (value === '' && raw === tok) {
+      kept.push(tok);
+      continue;
+    }
+    if (value === '') throw badParam(param, `${name}: in ${param} needs a value, e.g. ${name}:"…"`);
     if (isOr(kept.at(-1)) || isOr(tokens[i + 1])) {
       throw badParam(param, `${raw} in ${param} filters the whole query: it cannot be OR-ed (write the key twice for either value, e.g. lang:ar lang:en)`);
     }
@@ -121,7 +136,11 @@ export function filtersInQuery(q: string | undefined, param = 'q'): QueryFilters
       continue;
     }
     if (negated && !op!.exclude) throw badParam(param, `-${name}: in ${param}: only source and domain can be left out this way`);
-    if (!op!.pattern.test(value)) throw badParam(param, `${name}:${value.slice(0, 60)} in ${param} is not a valid ${op!.param} value`);
+    if (!op!.pattern.test(value)) {
+      const code = op!.country ? opts.countryCode?.(value) : undefined;
+      if (!code) throw badParam(param, `${name}:${value.slice(0, 60)} in ${param} is not a valid ${op!.param} value${op!.country ? ' (a two-letter code, or a country Akhbar knows by name)' : ''}`);
+      value = code;
+    }
     set(negated ? op!.exclude! : op!.param, op!.norm ? op!.norm(value) : value, `${name}:`);
   }
   if (written.length === 0) return undefined;

@@ -207,7 +207,7 @@ export function queryText(param: string, v: string | undefined): string | undefi
 
 export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections?: Pick<Collections, 'sourcesOf'>): SearchFilters {
   const f: SearchFilters = {};
-  const q = withQueryFilters(query);
+  const q = withQueryFilters(query, lookup);
   const text = queryText('q', q.q);
   if (text) f.q = text;
   const lists = {
@@ -258,6 +258,14 @@ export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections
   return f;
 }
 
+/** A country's ISO code from its name in any language, as the gazetteer knows countries. */
+export function countryCodeOf(lookup: EntityLookup | undefined): (name: string) => string | undefined {
+  return (name) => {
+    const place = lookup?.place?.(name);
+    return place?.type === 'country' ? place.country : undefined;
+  };
+}
+
 /** Parameters a `-key:` in q adds to rather than sets (a URL parameter may give some already). */
 const ADDED_TO = new Set(['excludeSource', 'excludeDomain']);
 
@@ -265,9 +273,9 @@ const ADDED_TO = new Set(['excludeSource', 'excludeDomain']);
  * The parameters with the filters written into q (`lang:ar`, operators.ts) moved out of it into
  * their own parameters. A filter given both ways is a 400 naming it, not a silent choice.
  */
-function withQueryFilters(query: FilterQuery): FilterQuery {
+function withQueryFilters(query: FilterQuery, lookup: EntityLookup | undefined): FilterQuery {
   // Checked whole first: a filter's value must not carry control characters either.
-  const found = filtersInQuery(queryText('q', query.q));
+  const found = filtersInQuery(queryText('q', query.q), { countryCode: countryCodeOf(lookup) });
   if (!found) return query;
   const out: Record<string, string | undefined> = { ...query, q: found.text };
   for (const [param, value] of Object.entries(found.params)) {

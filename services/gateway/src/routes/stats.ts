@@ -8,7 +8,7 @@ import type { LocatedEntity } from '../expand.ts';
 import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type MapBucket } from '../geo.ts';
 import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { defuseCell } from './export.ts';
-import { FilterParams, MAX_Q_CHARS, NamesParam, UndatedFilterParams, expandedFilters, nameLangs, queryText, windowParam } from '../params.ts';
+import { FilterParams, MAX_Q_CHARS, NamesParam, UndatedFilterParams, countryCodeOf, expandedFilters, nameLangs, queryText, windowParam } from '../params.ts';
 import type { Expansion } from '../expand.ts';
 import { filtersInQuery } from '../operators.ts';
 
@@ -115,7 +115,7 @@ function comparedQueries(app: FastifyInstance, v: string | string[] | undefined)
     const q = queryText('compare', raw);
     if (q === undefined) throw badParam('compare', 'compare has an empty query');
     if (out.some((c) => c.q === q)) throw badParam('compare', `compare names the same query twice (${q.slice(0, 60)})`);
-    const written = filtersInQuery(q, 'compare');
+    const written = filtersInQuery(q, { param: 'compare', countryCode: countryCodeOf(app.entities) });
     const { filters, entities } = expandedFilters(written ? { ...written.params, q: written.text } : { q }, app.entities, app.collections);
     out.push({ q, filters, entities });
   }
