@@ -459,7 +459,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['stats'],
         summary: 'Who is named with whom: the most named people, organisations and places among matching articles, and how often each pair is named together',
-        description: 'Nodes are the `size` values of `field` named in most matching articles; edges count the matching articles naming both ends (GDELT\'s GKG network, for one search). Any search filter applies. Two Elasticsearch requests: the nodes (terms), then their pairs (adjacency matrix).',
+        description: 'Nodes are the `size` values of `field` named in most matching articles; edges count the matching articles naming both ends (GDELT\'s GKG network, for one search). Any search filter applies. Two Elasticsearch requests: the nodes (a terms aggregation), then their pairs (the nodes\' articles counted again by the nodes they also name).',
         querystring: NetworkQuery,
         response: { 200: NetworkResponse },
       },
