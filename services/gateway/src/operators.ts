@@ -29,8 +29,8 @@ const CODE2 = /^[A-Za-z]{2}$/;
 const DOMAIN = /^[A-Za-z0-9.:-]{1,253}$/;
 const DATE = /^[0-9A-Za-z:.+\-/|]{3,40}$/;
 
-/** Keys in lower case (a reader may type `Lang:` or `sourceCountry:`). */
-const OPERATORS: Record<string, Operator> = {
+/** Keys in lower case (a reader may type `Lang:` or `sourceCountry:`); a Map, so `constructor:` is no key. */
+const OPERATORS = new Map<string, Operator>(Object.entries({
   lang: { param: 'lang', pattern: /^[A-Za-z]{2,3}$/, norm: (v) => v.toLowerCase() },
   source: { param: 'source', exclude: 'excludeSource', pattern: NAME },
   domain: { param: 'domain', exclude: 'excludeDomain', pattern: DOMAIN },
@@ -44,7 +44,7 @@ const OPERATORS: Record<string, Operator> = {
   story: { param: 'story', pattern: /^[A-Za-z0-9_-]{1,64}$/ },
   from: { param: 'from', pattern: DATE },
   to: { param: 'to', pattern: DATE },
-};
+} satisfies Record<string, Operator>));
 /** Parameters that take one value (the others take a list: a key written twice is OR-ed). */
 const SINGLE = new Set(['from', 'to', 'toneMin', 'toneMax']);
 
@@ -62,11 +62,6 @@ export interface QueryFilters {
   written: string[];
 }
 
-/**
- * `q` → its text and the filters written into it; undefined when it has none. A malformed one
- * (an empty or invalid value, a filter inside parentheses or OR-ed with words, a `-key:` for a
- * filter that cannot leave things out, a one-value filter twice) is a 400 naming q.
- */
 export interface QueryFilterOptions {
   /** The parameter q came in, for errors. @default 'q' */
   param?: string;
@@ -74,6 +69,11 @@ export interface QueryFilterOptions {
   countryCode?: (name: string) => string | undefined;
 }
 
+/**
+ * `q` → its text and the filters written into it; undefined when it has none. A malformed one
+ * (an empty or invalid value, a filter inside parentheses or OR-ed with words, a `-key:` for a
+ * filter that cannot leave things out, a one-value filter twice) is a 400 naming q.
+ */
 export function filtersInQuery(q: string | undefined, opts: QueryFilterOptions = {}): QueryFilters | undefined {
   const param = opts.param ?? 'q';
   if (!q || (!q.includes(':') && !/tone[<>]/i.test(q))) return undefined;
@@ -91,12 +91,12 @@ export function filtersInQuery(q: string | undefined, opts: QueryFilterOptions =
     const tok = tokens[i]!;
     const tone = TONE.exec(tok);
     const m = tone ? null : OPERATOR.exec(tok);
-    const op = m ? OPERATORS[m[2]!.toLowerCase()] : undefined;
+    const op = m ? OPERATORS.get(m[2]!.toLowerCase()) : undefined;
     if (!tone && !op) {
       // `(lang:ar` or `lang:ar)`: a filter inside a group, which it cannot be.
       const bare = tok.replace(/^[(+-]+/, '').replace(/\)+$/, '');
       const inner = bare !== tok ? OPERATOR.exec(bare) : null;
-      if (inner && OPERATORS[inner[2]!.toLowerCase()] && inner[3]) throw badParam(param, `${bare} in ${param} filters the whole query: it cannot stand inside parentheses`);
+      if (inner && OPERATORS.has(inner[2]!.toLowerCase()) && inner[3]) throw badParam(param, `${bare} in ${param} filters the whole query: it cannot stand inside parentheses`);
       kept.push(tok);
       continue;
     }

@@ -72,6 +72,7 @@ t.test('q of filters only sorts as a search without words does; the words left o
   t.equal((await search({ q: 'Kadhimi lang:ar' })).body.sort, 'relevance', 'words: relevance');
   t.same(await ids({ q: 'Baghdad -domain:gulfwire.example', excludeDomain: 'monde-arabe.example' }), await ids({ q: 'Baghdad', excludeDomain: 'gulfwire.example,monde-arabe.example' }), 'a -domain: adds to excludeDomain=');
   t.equal((await search({ q: 'https://example.com/a' })).status, 200, 'a word with a colon that names no filter is just a word');
+  t.equal((await search({ q: 'constructor:x toString:y __proto__:z hasOwnProperty:"a b"' })).status, 200, 'so are the names every JavaScript object has');
   t.same(await ids({ q: 'Kadhimi Story:' }), await ids({ q: 'Kadhimi Story' }), 'so is a key with nothing joined to it ("Story: …" in a headline)');
   const meant = (await search({ q: 'marathn lang:en' })).body;
   t.same([meant.total, meant.didYouMean], [0, { q: 'marathon lang:en', total: 1 }], '"did you mean" corrects the words and keeps the filters');
