@@ -118,8 +118,6 @@ export const SearchParams = {
   ...NamesParam,
 };
 
-
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const DATE_MATH = /^now([+-]\d{1,5}[yMwdhHms])*(\/[yMwdhHms])?$/;
@@ -187,10 +185,6 @@ export function bboxFilter(v: string | undefined): GeoBox | undefined {
 }
 
 /**
- * Validated query-string values → search filters. `lookup` (the gateway's gazetteer) resolves a
- * place named in `near`; `collections` the sources of a `collection`.
- */
-/**
  * A query in the query language (`q`, a timeline's `compare`), trimmed; empty → undefined. Control
  * characters, or a proximity `~N` past MAX_PHRASE_SLOP, are a 400 naming `param`.
  */
@@ -205,6 +199,11 @@ export function queryText(param: string, v: string | undefined): string | undefi
   return text;
 }
 
+/**
+ * Validated query-string values → search filters, with the filters written into q moved to their
+ * parameters. `lookup` (the gateway's gazetteer) resolves a place named in `near` and a country
+ * named in q; `collections` the sources of a `collection`.
+ */
 export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections?: Pick<Collections, 'sourcesOf'>): SearchFilters {
   const f: SearchFilters = {};
   const q = withQueryFilters(query, lookup);
