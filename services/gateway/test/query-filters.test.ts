@@ -76,6 +76,8 @@ t.test('q of filters only sorts as a search without words does; the words left o
   t.same(await ids({ q: 'Kadhimi Story:' }), await ids({ q: 'Kadhimi Story' }), 'so is a key with nothing joined to it ("Story: …" in a headline)');
   const meant = (await search({ q: 'marathn lang:en' })).body;
   t.same([meant.total, meant.didYouMean], [0, { q: 'marathon lang:en', total: 1 }], '"did you mean" corrects the words and keeps the filters');
+  const named = (await search({ q: 'marathn country:Iraq' })).body;
+  t.same([named.total, named.didYouMean?.q], [0, 'marathon country:Iraq'], 'a country by name too');
 });
 
 t.test('filters in q of a compared timeline apply to their series alone', async (t) => {

@@ -10,7 +10,7 @@ import { filtersInQuery } from '../operators.ts';
 import { expandQuery } from '../expand.ts';
 import { NearOut, nearOut } from '../geo.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
-import { SearchParams, facetList, nameLangs, sortMode, toFilters } from '../params.ts';
+import { SearchParams, countryCodeOf, facetList, nameLangs, sortMode, toFilters } from '../params.ts';
 import { FEED_FORMATS, FEED_TYPES, sendFeed } from '../syndication.ts';
 
 export const SearchQuery = Type.Object(SearchParams, { additionalProperties: false });
@@ -222,7 +222,7 @@ async function addNeutralHighlights(app: FastifyInstance, filters: SearchFilters
  */
 async function didYouMean(app: FastifyInstance, query: SearchQuery): Promise<{ q: string; total: number } | undefined> {
   // Only the words are corrected; filters written into q (lang:ar) are put back after them.
-  const written = filtersInQuery(query.q);
+  const written = filtersInQuery(query.q, { countryCode: countryCodeOf(app.entities) });
   const q = (written ? written.text : query.q)?.trim();
   if (!q) return undefined;
   const withFilters = (text: string) => (written ? [text, ...written.written].join(' ') : text);
