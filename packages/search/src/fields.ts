@@ -28,6 +28,8 @@ export const F = {
   i18nBody: (lang: string) => `i18n.${lang}.body`,
   author: 'author',
   categories: 'categories',
+  /** The article's picture (its feed's or page's), a URL: kept, not searched; `exists` reads its doc values. */
+  image: 'image',
   publishedAt: 'publishedAt',
   fetchedAt: 'fetchedAt',
   /** When the indexer's bulk request wrote the document (fetched → searchable latency is indexedAt − fetchedAt + refresh). */

@@ -65,7 +65,7 @@ export function queryTokens(q: string): string[] {
  * and fills them in, and leaving them out makes Elasticsearch's answer about a third smaller.
  */
 export const HIT_SOURCE_FIELDS = [
-  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, F.indexedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, 'image', F.author, F.tone, F.geo,
+  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, F.indexedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, F.image, F.author, F.tone, F.geo,
 ];
 
 /**
@@ -121,6 +121,8 @@ export interface SearchFilters {
   entity?: string[];
   /** Entity ids all of which an article must be tagged with (named together), where `entity` takes any. */
   allEntities?: string[];
+  /** true: only articles with a picture (their feed's or page's image); false: only those without. */
+  hasImage?: boolean;
   /** Countries the article is about (ISO 3166-1 alpha-2). */
   country?: string[];
   /** Countries of the sources. */
@@ -250,6 +252,8 @@ export function buildFilters(f: SearchFilters): unknown[] {
   terms(F.sourceId, f.excludeSource, excluded);
   terms(F.domain, f.excludeDomain, excluded);
   if (excluded.length > 0) filter.push({ bool: { must_not: excluded } });
+  if (f.hasImage === true) filter.push({ exists: { field: F.image } });
+  else if (f.hasImage === false) filter.push({ bool: { must_not: [{ exists: { field: F.image } }] } });
   if (f.toneMin !== undefined || f.toneMax !== undefined) {
     const range: Record<string, number> = {};
     if (f.toneMin !== undefined) range.gte = f.toneMin;

@@ -50,6 +50,7 @@ export const FilterParams = {
   domain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Source domains, e.g. example.com'),
   topic: listOf(ANY_ITEM, 20, 'Topic ids'),
   entity: listOf(ANY_ITEM, 20, 'Entity ids (Wikidata QIDs where known)'),
+  hasImage: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true: only articles with a picture (the image its feed or page gave; hits carry it as "image"); false: only those without' })),
   allEntities: listOf(ANY_ITEM, 10, 'Entity ids all of which an article must be tagged with: articles naming them together (entity= takes any of its ids), e.g. a pair of /v1/stats/network'),
   country: listOf('[A-Za-z]{2}', 50, 'Countries the articles are about (ISO 3166-1 alpha-2)'),
   sourceCountry: listOf('[A-Za-z]{2}', 50, 'Countries of the sources (ISO 3166-1 alpha-2)'),
@@ -226,6 +227,7 @@ export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections
     in: listItems('in', q.in) as SearchIn[] | undefined,
   };
   for (const [k, v] of Object.entries(lists)) if (v && v.length > 0) (f as Record<string, unknown>)[k] = v;
+  if (q.hasImage !== undefined) f.hasImage = q.hasImage === 'true';
   const named = listItems('collection', q.collection);
   if (named && named.length > 0) {
     if (!collections) throw badParam('collection', 'collections are not available here');

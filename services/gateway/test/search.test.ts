@@ -175,6 +175,21 @@ t.test('author= and category= find a byline\'s or a section\'s articles, in any 
   t.same([csv.length, csv[0]!.split(',').at(-1), csv[1]!.split(',').at(-1)], [2, 'author', 'Karim Nasser'], 'and the CSV export, with the byline as its last column');
 });
 
+t.test('hasImage=true finds the articles with a picture (each hit carries it); false the others', async (t) => {
+  const [pictured, plain] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'img-ferry', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 2 * HOUR, story: 'story-img-1', image: 'https://gulfwire.example/img/ferry.jpg', title: 'Karbala pilgrims crowd the new station', summary: 'Trains run every hour.', body: 'Pilgrims crowded the new Karbala railway station as trains began running every hour.' },
+    { slug: 'img-none', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 3 * HOUR, story: 'story-img-2', title: 'Karbala hotels fill ahead of the pilgrimage', summary: 'Rooms are scarce.', body: 'Hotels in Karbala filled up ahead of the pilgrimage, with rooms scarce across the city.' },
+  ]);
+  const ids = async (q: Record<string, string>) => (await search({ q: 'Karbala', ...q, limit: '100' })).body.hits.map((h) => h.id).sort();
+  t.same(await ids({}), [pictured!.id, plain!.id].sort(), 'both match the words');
+  t.same(await ids({ hasImage: 'true' }), [pictured!.id], 'with a picture');
+  t.same(await ids({ hasImage: 'false' }), [plain!.id], 'without one');
+  t.equal((await search({ q: 'Karbala', hasImage: 'true' })).body.hits[0]?.image, 'https://gulfwire.example/img/ferry.jpg', 'its picture on the hit');
+  const bad = await search({ hasImage: 'yes' });
+  t.equal(bad.res.statusCode, 400);
+  t.match(bad.body, { error: { param: 'hasImage' } });
+});
+
 t.test('query language: phrases, OR, NOT, -exclude, prefix*', async (t) => {
   const ids = async (q: string) => (await search({ q, limit: '100' })).body.hits.map((h) => h.id).sort();
   t.same(await ids('"output cuts"'), [idOf('en-oil')]);
