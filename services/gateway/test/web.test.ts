@@ -195,11 +195,13 @@ t.test('a language filter narrows the results, shows as a chip and makes a perma
 
 // ---- top stories ------------------------------------------------------------------------------
 
-/** The /v1/stories (top stories) requests the page has made, from the browser's resource timing. */
-async function topCalls(page: Page): Promise<URL[]> {
+/** The requests the page has made to an API path, from the browser's resource timing. */
+async function apiCalls(page: Page, pathname: string): Promise<URL[]> {
   const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-  return urls.map((u) => new URL(u)).filter((u) => u.pathname === '/v1/stories');
+  return urls.map((u) => new URL(u)).filter((u) => u.pathname === pathname);
 }
+/** The /v1/stories (top stories) requests the page has made. */
+const topCalls = (page: Page) => apiCalls(page, '/v1/stories');
 const lastTopCall = async (page: Page) => (await topCalls(page)).at(-1)!;
 const storyIds = (page: Page) => page.$$eval('#top-stories > li.top-story', (els) => els.map((e) => e.getAttribute('data-story')));
 const titleOf = (slug: string) => articles.find((a) => a.id === webIdOf(slug))!.title;
@@ -452,7 +454,7 @@ t.test('"Every article of this story" lists the whole story oldest first, with a
   const url = new URL(page.url());
   t.same([url.searchParams.get('story'), url.searchParams.get('sort')], [STORY_VISIT, 'oldest']);
   t.same(await hitIds(page), ['fr-kadhimi-map', 'ar-kadhimi-office', 'en-kadhimi-map', 'ar-kadhimi-map'].map(webIdOf), 'its four articles in three languages, oldest first, none grouped away');
-  const calls = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/search');
+  const calls = await apiCalls(page, '/v1/search');
   const call = calls.at(-1)!;
   t.equal(call.searchParams.get('story'), STORY_VISIT, 'the API filters by the story');
   t.equal(call.searchParams.get('collapse'), null, 'and does not collapse it into one hit');
@@ -1886,7 +1888,7 @@ t.test('the dashboard map: a circle on each place the articles are about, over i
   t.ok(await centreInside(bubble(page, WASHINGTON_ID), country('US')), 'Washington over the United States');
   t.ok(await centreInside(bubble(page, TUNIS_ID), country('TN')), 'Tunis over Tunisia');
   t.match(await page.textContent('#card-map .places-legend'), /Circles: cities and regions the articles are about/, 'the legend says what the circles are');
-  const calls = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/stats/map');
+  const calls = await apiCalls(page, '/v1/stats/map');
   t.same(calls.map((u) => [u.searchParams.get('by'), u.searchParams.get('names')]), [['place', 'en,ar,fr,fa']], 'one /v1/stats/map call, with the names of every UI language');
 
   // The circles follow the query, as the rest of the dashboard.
@@ -1994,7 +1996,7 @@ t.test("grouped results show each story by its article in the interface's langua
     const visit = ['ar-kadhimi-map', 'ar-kadhimi-office', 'en-kadhimi-map', 'fr-kadhimi-map'].map((slug) => `#results li.hit[data-id="${webIdOf(slug)}"]`).join(', ');
     t.equal(await w.page.locator(visit).count(), 1, `${ui}: the visit is one result`);
     const lang = await w.page.locator(visit).getAttribute('data-lang');
-    const calls = (await w.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/search');
+    const calls = await apiCalls(w.page, '/v1/search');
     await done(t, w);
     return { lang, prefer: calls.at(-1)?.searchParams.get('prefer') };
   };
@@ -2011,7 +2013,7 @@ t.test('a query in Sorani Kurdish shows each story by its Sorani report first, t
     entities: ['mustafa-al-kadhimi', 'Q61', 'Q22686'], countries: ['IQ', 'US'], topics: ['politics'],
   }]);
   const w = await open(`/?ui=en&q=${encodeURIComponent('مستەفا کازمی')}`);
-  const call = (await w.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/search').at(-1);
+  const call = (await apiCalls(w.page, '/v1/search')).at(-1);
   t.equal(call?.searchParams.get('prefer'), 'ckb,en', 'Sorani first (its letters ە ێ ۆ ڕ ڵ), then the interface\'s English');
   const visit = w.page.locator(`#results li.hit[data-id="${sorani!.id}"]`);
   t.equal(await visit.count(), 1, 'the visit is shown by its Sorani report');
@@ -2027,7 +2029,7 @@ t.test('a query in Persian shows each story by its Persian report first; so does
     body: 'مصطفی کاظمی، نخست‌وزیر عراق، هفتهٔ آینده به واشنگتن می‌رود و با دونالد ترامپ دیدار می‌کند.',
     entities: ['mustafa-al-kadhimi', 'Q61', 'Q22686'], countries: ['IQ', 'US'], topics: ['politics'],
   }]);
-  const preferOf = async (page: Page) => (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/search').at(-1)?.searchParams.get('prefer');
+  const preferOf = async (page: Page) => (await apiCalls(page, '/v1/search')).at(-1)?.searchParams.get('prefer');
   const w = await open(`/?ui=en&q=${encodeURIComponent('مصطفی کاظمی')}`);
   t.equal(await preferOf(w.page), 'fa,en', 'Persian first (its ک and ی), then the interface\'s English');
   t.equal(await w.page.locator(`#results li.hit[data-id="${persian!.id}"] article`).getAttribute('lang'), 'fa', 'the visit is shown by its Persian report');
@@ -2114,7 +2116,7 @@ t.test("an entity's page by its permalink: its name, type and country, its artic
   t.ok(counts.length >= 30, `a bar a day (${String(counts.length)})`);
   t.equal(counts.reduce((a, b) => a + b, 0), his.filter((a) => Date.parse(a.publishedAt) > Date.now() - 30 * 24 * HOUR).length, 'his articles of the last 30 days');
   t.equal(await page.textContent('#h-entity-timeline'), 'Articles in the last 30 days');
-  const calls = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u)).filter((u) => u.pathname === '/v1/stats/timeline');
+  const calls = await apiCalls(page, '/v1/stats/timeline');
   t.same(calls.map((u) => [u.searchParams.get('entity'), u.searchParams.get('from'), u.searchParams.get('interval')]), [[KADHIMI_ID, 'now-30d', 'day']]);
   t.same(await axeViolations(page), [], 'axe: the entity page');
   await shot(page, 'entity-kadhimi');
