@@ -5,7 +5,7 @@ import { HOUR, withArticles } from './fixtures/build.ts';
 import { uniqueQueuePrefix } from '@akhbar/testkit';
 import { build } from '../src/app.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
-import { CSV_COLUMNS, defuseCell, exportPages } from '../src/routes/export.ts';
+import { CSV_COLUMNS, defuseCell, exportPages, textPageSize } from '../src/routes/export.ts';
 
 /**
  * /v1/search.csv and /v1/search.ndjson against real Elasticsearch: every matching article, paged
@@ -97,6 +97,16 @@ t.test('text=true: each article\'s text too, as the article route gives it — a
   t.equal(res.statusCode, 200);
   t.same(Object.keys(rows[0]!), [...CSV_COLUMNS, 'body'], 'the CSV: body last, the other columns where they were');
   for (const r of rows as Array<Row & { body: string }>) t.equal(r.body, await bodyOf(r.id), `${r.id}: its text in the CSV`);
+
+  // A page with texts holds a tenth as many articles (7 here → 1): every article still comes, once, in order.
+  t.equal(textPageSize(7), 1);
+  t.equal(textPageSize(500), 50);
+  const whole = await csv({ text: 'true', max: '50' });
+  t.equal(whole.rows.length, FIXTURE_COUNT, `all ${FIXTURE_COUNT} articles, a page of one at a time`);
+  t.same(whole.rows.map((r) => r.id), await newestIds(100), 'newest first, each once');
+  t.ok((whole.rows as Array<Row & { body: string }>).every((r) => r.body.length > 0), 'each with its text');
+  const few = await csv({ text: 'true', max: '3' });
+  t.same(few.rows.map((r) => r.id), await newestIds(3), 'max stops it where asked');
 });
 
 t.test('bad input is a coded 400 naming the parameter', async (t) => {

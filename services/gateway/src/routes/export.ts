@@ -25,6 +25,13 @@ import type { HitOut } from '../present.ts';
 
 /** Articles per Elasticsearch request while exporting. */
 export const EXPORT_PAGE_SIZE = 500;
+/**
+ * With `text=true` a page reads a tenth as many articles: a text runs to 100,000 characters, so a
+ * page of 500 could hold ~50 MB of Elasticsearch's answer, its parse and the written chunk at once
+ * in the gateway; 50 bound it to a few MB. The allowance is still charged per `EXPORT_PAGE_SIZE`
+ * articles: the client asked for the same articles either way.
+ */
+export const textPageSize = (pageSize: number): number => Math.max(1, Math.ceil(pageSize / 10));
 
 export const CSV_COLUMNS = [
   'id', 'publishedAt', 'lang', 'title', 'url', 'summary', 'source.id', 'source.name', 'source.domain', 'source.country',
@@ -130,7 +137,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
               ? `Columns: ${CSV_COLUMNS.join(', ')} (lists joined with ";"; a cell starting with = + - @ gets a leading '). `
               : 'One hit per line, as /v1/search returns it (no highlights). ') +
             'X-Total-Count says how many articles match (X-Total-Relation: eq, or gte past 10,000). ' +
-            `The export reads ${String(pageSize)} articles per page and counts as one request per page against the rate limit; ` +
+            `The export reads ${String(pageSize)} articles per page (${String(textPageSize(pageSize))} with text=true) and counts as one request per ${String(pageSize)} articles against the rate limit; ` +
             'when the allowance left cannot cover it: 429 AKHBAR_RATE_LIMITED (with Retry-After) before anything is sent. Other errors as /v1/search.',
           querystring: ExportQuery,
           produces: [format === 'csv' ? 'text/csv' : 'application/x-ndjson'],
@@ -138,7 +145,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArt
       },
       async (req, reply) => {
         const { max, bom, text, ...filters } = req.query;
-        const pages = exportPages(app, { ...filters, limit: pageSize, facetSize: 10, highlight: false }, max, pageSize, text);
+        const fetchSize = text ? textPageSize(pageSize) : pageSize;
+        const pages = exportPages(app, { ...filters, limit: fetchSize, facetSize: 10, highlight: false }, max, fetchSize, text);
         const columns = text ? [...CSV_COLUMNS, 'body'] : [...CSV_COLUMNS];
         // The first page before anything is sent: its errors are the usual coded ones.
         const first = await pages.next();
