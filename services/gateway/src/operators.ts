@@ -60,6 +60,8 @@ export interface QueryFilters {
   params: Record<string, string>;
   /** The operator tokens as written, to put back after the text (a corrected "did you mean"). */
   written: string[];
+  /** Each filter as read, in the order written: its parameter, its value as that takes it, and its token as written. */
+  items: Array<{ param: string; value: string; written: string }>;
 }
 
 export interface QueryFilterOptions {
@@ -80,12 +82,14 @@ export function filtersInQuery(q: string | undefined, opts: QueryFilterOptions =
   const tokens = queryTokens(q);
   const lists = new Map<string, string[]>();
   const written: string[] = [];
+  const items: QueryFilters['items'] = [];
   const kept: string[] = [];
   const set = (filter: string, value: string, as: string) => {
     const values = lists.get(filter) ?? [];
     if (SINGLE.has(filter) && values.length > 0) throw badParam(param, `${param} gives ${as} twice`);
     values.push(value);
     lists.set(filter, values);
+    items.push({ param: filter, value, written: written.at(-1)! });
   };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
@@ -147,5 +151,5 @@ export function filtersInQuery(q: string | undefined, opts: QueryFilterOptions =
   const params: Record<string, string> = {};
   for (const [filter, values] of lists) params[filter] = SINGLE.has(filter) ? values[0]! : values.map(listValue).join(',');
   const text = kept.join(' ').trim();
-  return { text: text === '' ? undefined : text, params, written };
+  return { text: text === '' ? undefined : text, params, written, items };
 }

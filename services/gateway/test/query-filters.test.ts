@@ -1,5 +1,5 @@
 import t from 'tap';
-import { SOURCES, loadFixtures } from './fixtures/articles.ts';
+import { KADHIMI, SOURCES, loadFixtures } from './fixtures/articles.ts';
 import { HOUR, withArticles } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
 
@@ -106,4 +106,43 @@ t.test('a filter in q that cannot be read is a 400 saying why', async (t) => {
     t.equal(body.error?.param, param, `naming ${param}`);
     t.match(body.error?.message, says);
   }
+});
+
+t.test('GET /v1/query: how a q is read — its filters, the text left and the names in it', async (t) => {
+  const read = async (q: string) => {
+    const res = await gw.app.inject({ url: `/v1/query?${new URLSearchParams({ q }).toString()}` });
+    return { status: res.statusCode, body: res.json() as { text: string | null; filters: Array<{ param: string; value: string; written: string }>; expandedEntities: Array<{ id: string; names?: Record<string, string> }>; error?: { param?: string; message: string } } };
+  };
+  const { status, body } = await read('الكاظمي lang:ar NOT domain:gulfwire.example country:Iraq tone<-2 author:"Rana Haddad"');
+  t.equal(status, 200);
+  t.equal(body.text, 'الكاظمي', 'the words left to match');
+  t.same(body.filters, [
+    { param: 'lang', value: 'ar', written: 'lang:ar' },
+    { param: 'excludeDomain', value: 'gulfwire.example', written: '-domain:gulfwire.example' },
+    { param: 'country', value: 'IQ', written: 'country:Iraq' },
+    { param: 'toneMax', value: '-2', written: 'tone<-2' },
+    { param: 'author', value: 'Rana Haddad', written: 'author:"Rana Haddad"' },
+  ], 'each filter in order: the parameter it sets, its value as that takes it, its token');
+  t.same(body.expandedEntities.map((e) => e.id), [KADHIMI], 'the Arabic name read as the entity, as the search expands it');
+  t.equal(body.expandedEntities[0]?.names?.en, 'Mustafa al-Kadhimi');
+
+  // Taking filters out (as a chip's × does): the text with the other tokens after it searches as the rest do.
+  const without = [body.text, ...body.filters.filter((f) => f.param !== 'toneMax' && f.param !== 'author').map((f) => f.written)].join(' ');
+  const byParams = await ids({ q: 'الكاظمي', lang: 'ar', excludeDomain: 'gulfwire.example', country: 'IQ' });
+  t.ok(byParams.length > 0, `they find something (${byParams.length})`);
+  t.same(await ids({ q: without }), byParams, `"${without}" finds what the same parameters find`);
+
+  const plain = await read('oil prices');
+  t.same(plain.body, { q: 'oil prices', text: 'oil prices', filters: [], expandedEntities: [] }, 'no filters, no names: the text as it came');
+  t.equal((await read('lang:fr')).body.text, null, 'filters only: no text');
+  t.equal((await read('"Source: Reuters"')).body.filters.length, 0, 'a key inside a phrase is words');
+
+  for (const [q, says] of [['lang:ar OR lang:en', /cannot be OR-ed/], ['country:Atlantis', /not a valid country/]] as const) {
+    const bad = await read(q);
+    t.equal(bad.status, 400, `${q}: the 400 a search gives`);
+    t.equal(bad.body.error?.param, 'q');
+    t.match(bad.body.error?.message, says);
+  }
+  t.equal((await gw.app.inject({ url: '/v1/query' })).statusCode, 400, 'q is required');
+  t.equal((await gw.app.inject({ url: '/v1/query?q=x&lang=ar' })).statusCode, 400, 'it takes q alone');
 });

@@ -193,6 +193,41 @@ t.test('a language filter narrows the results, shows as a chip and makes a perma
   await done(t, w);
 });
 
+t.test('filters typed into the search box show as chips, dashed; removing one takes it out of the box', async (t) => {
+  const w = await open(`/?ui=en&show=articles&q=${encodeURIComponent('lang:fr lang:ar -domain:nowhere.example')}`);
+  const { page } = w;
+  await page.waitForSelector('#chips button.chip.in-query');
+  const chips = await page.$$eval('#chips button.chip.in-query', (els) => els.map((e) => [e.getAttribute('data-written'), e.textContent, e.getAttribute('aria-label')]));
+  t.same(chips, [
+    ['lang:fr', 'Language: French×', 'Remove Language: French from the search box'],
+    ['lang:ar', 'Language: Arabic×', 'Remove Language: Arabic from the search box'],
+    ['-domain:nowhere.example', 'Not from: nowhere.example×', 'Remove Not from: nowhere.example from the search box'],
+  ], 'one chip per filter written, in the words of the other chips');
+  const langs = new Set(await page.$$eval('#results > li.hit', (els) => els.map((e) => e.getAttribute('data-lang'))));
+  t.same([...langs].sort(), ['ar', 'fr'], 'the search applies them');
+  await shot(page, 'query-filter-chips');
+
+  await settled(page, () => page.click('#chips button.chip[data-written="lang:fr"]'));
+  t.equal(new URL(page.url()).searchParams.get('q'), 'lang:ar -domain:nowhere.example', 'the French filter is gone from q');
+  t.equal(await page.inputValue('#q'), 'lang:ar -domain:nowhere.example', 'and from the box');
+  await page.locator('#chips button.chip.in-query[data-written="lang:ar"]').waitFor();
+  t.equal(await page.locator('#chips button.chip.in-query').count(), 2, 'two chips left');
+  t.same(new Set(await page.$$eval('#results > li.hit', (els) => els.map((e) => e.getAttribute('data-lang')))), new Set(['ar']), 'Arabic articles only now');
+
+  await settled(page, () => page.fill('#q', 'Kadhimi tone<-2').then(() => page.press('#q', 'Enter')));
+  await page.waitForSelector('#chips button.chip.in-query[data-filter="toneMax"]');
+  t.match(await page.textContent('#chips'), /Tone: Negative/, 'a tone bound reads as the tone selector\'s choice');
+  await settled(page, () => page.click('#chips button.link'));
+  t.equal(new URL(page.url()).searchParams.get('q'), 'Kadhimi', '"Clear all filters" leaves the words');
+  t.equal(await page.locator('#chips button.chip').count(), 0, 'and no chips');
+  await done(t, w);
+
+  const ar = await open(`/?ui=ar&show=articles&q=${encodeURIComponent('country:Iraq')}`);
+  await ar.page.waitForSelector('#chips button.chip.in-query');
+  t.match(await ar.page.textContent('#chips button.chip.in-query'), /^البلد المذكور: العراق/, 'the Arabic UI: its words, the country named from its code');
+  await done(t, ar);
+});
+
 // ---- top stories ------------------------------------------------------------------------------
 
 /** The requests the page has made to an API path, from the browser's resource timing. */

@@ -418,14 +418,69 @@ function learnPlaceName(value) {
 }
 
 /** A removable chip: `label` in words, `dataset` saying which filter it is, `remove` on click. */
-function chip(label, dataset, remove) {
-  return h('button', { type: 'button', class: 'chip', 'aria-label': t('filters.remove', { label }), dataset, onclick: remove },
+function chip(label, dataset, remove, attrs = {}) {
+  return h('button', { type: 'button', class: 'chip', 'aria-label': t('filters.remove', { label }), dataset, onclick: remove, ...attrs },
     h('span', {}, label), h('span', { 'aria-hidden': 'true', class: 'x' }, '×'));
+}
+
+/** q → how the gateway read it (GET /v1/query), for the chips of the filters written into it; null while asked. */
+const queryReadings = new Map();
+
+/**
+ * How the gateway read `q`: its filters (lang:ar, -domain:…, tone<-2) and the text left, or null
+ * until known. The gateway's own reader answers, so the page never parses the query language
+ * itself; a q with no ':' and no tone bound has no filters and is not asked about.
+ */
+function queryReading(q) {
+  if (!q || !/:|tone\s*[<>]/i.test(q)) return null;
+  if (!queryReadings.has(q)) {
+    queryReadings.set(q, null);
+    api('/v1/query', { params: { q } })
+      .then((reading) => {
+        queryReadings.set(q, reading);
+        if (state.q === q) renderChips();
+      })
+      // A q that cannot be read: the search says why; no chips.
+      .catch(() => undefined);
+  }
+  return queryReadings.get(q);
+}
+
+/** A filter written into q in words, as its chip shows it: "Language: Arabic", "Not from: example.com". */
+function queryFilterLabel({ param, value }) {
+  switch (param) {
+    case 'toneMin':
+    case 'toneMax':
+      return `${t('filters.tone')}: ${toneLabel({ [param]: value })}`;
+    case 'excludeSource':
+      return `${t('filters.notFrom')}: ${filterLabel('source', value)}`;
+    case 'excludeDomain':
+      return `${t('filters.notFrom')}: ${value}`;
+    case 'domain':
+      return `${t('filters.domain')}: ${value}`;
+    case 'sourceCountry':
+      return `${t('filters.sourceCountry')}: ${countryName(value)}`;
+    default:
+      return `${t(`filters.${param}`)}: ${filterLabel(param, value)}`;
+  }
+}
+
+/** q with the filters written into it but `drop` left out: the text, then the other filters as written. */
+function queryWithout(reading, drop) {
+  return [reading.text, ...reading.filters.filter((f) => !drop.includes(f)).map((f) => f.written)].filter(Boolean).join(' ');
 }
 
 function renderChips() {
   const box = clear($('chips'));
   const chips = [];
+  // The filters written into the search box, each removable from it like any other chip.
+  const reading = queryReading(state.q);
+  for (const f of reading?.filters ?? []) {
+    const label = queryFilterLabel(f);
+    chips.push(chip(label, { filter: f.param, value: f.value, written: f.written }, () => navigate({ q: queryWithout(reading, [f]) || undefined }), {
+      class: 'chip in-query', title: t('filters.inQuery'), 'aria-label': t('filters.removeFromQuery', { label }),
+    }));
+  }
   for (const id of (state.story ?? '').split(',').filter(Boolean)) learnStoryTitle(id);
   if (state.near) learnPlaceName(state.near);
   for (const k of FILTERS) {
@@ -439,6 +494,7 @@ function renderChips() {
   if (chips.length > 0) {
     const clearAll = {};
     for (const k of [...FILTERS, ...TONE, ...GEO]) clearAll[k] = undefined;
+    if (reading?.filters.length) clearAll.q = reading.text ?? undefined;
     chips.push(h('button', { type: 'button', class: 'link', onclick: () => navigate(clearAll) }, t('filters.clear')));
   }
   box.append(...chips);

@@ -10,7 +10,7 @@ import { filtersInQuery } from '../operators.ts';
 import { expandQuery } from '../expand.ts';
 import { NearOut, nearOut } from '../geo.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
-import { SearchParams, countryCodeOf, facetList, nameLangs, sortMode, toFilters } from '../params.ts';
+import { MAX_Q_CHARS, SearchParams, countryCodeOf, expandedFilters, facetList, nameLangs, sortMode, toFilters } from '../params.ts';
 import { FEED_FORMATS, FEED_TYPES, sendFeed } from '../syndication.ts';
 
 export const SearchQuery = Type.Object(SearchParams, { additionalProperties: false });
@@ -38,6 +38,20 @@ export const SearchResponse = Type.Object({
       { description: 'Only when the search found nothing and a corrected query finds something' },
     ),
   ),
+});
+
+export const QueryReading = Type.Object({
+  q: Type.String(),
+  text: Type.Union([Type.String(), Type.Null()], { description: 'What is left of q to match, the filters taken out; null when q is filters only' }),
+  filters: Type.Array(
+    Type.Object({
+      param: Type.String({ description: 'The search parameter it sets (lang, excludeDomain, toneMax …)' }),
+      value: Type.String({ description: 'Its value as that parameter takes it (country:Iraq → IQ)' }),
+      written: Type.String({ description: 'The token as q wrote it (NOT domain:x as -domain:x)' }),
+    }),
+    { description: 'The filters written into q, in their order' },
+  ),
+  expandedEntities: Type.Array(EntityOut, { description: 'Entities the text names; articles tagged with them match in every language' }),
 });
 
 /** Elasticsearch's default max_result_window: offset paging (collapse=story) stops there. */
@@ -280,6 +294,29 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       cacheHeaders(app, reply, took);
       return out;
+    },
+  );
+
+  app.get(
+    '/v1/query',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'How a query is read',
+        description:
+          'What a search does with q, without searching: the filters written into it (lang:ar, -domain:…, tone<-2 …), each with the parameter it sets and its token as written, ' +
+          'the text left to match, and the known people, places and organisations that text names (articles tagged with them match in every language). ' +
+          'q without one filter is the text with the other filters\' tokens after it. A malformed q is the 400 a search would give.',
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: MAX_Q_CHARS, description: 'A query as /v1/search takes it' }) }, { additionalProperties: false }),
+        response: { 200: QueryReading },
+      },
+    },
+    async (req, reply) => {
+      // The search's own readers: what this says is what a search with this q does.
+      const { filters, entities } = expandedFilters({ q: req.query.q }, app.entities);
+      const written = filtersInQuery(req.query.q, { countryCode: countryCodeOf(app.entities) });
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return { q: req.query.q, text: filters.q ?? null, filters: written?.items ?? [], expandedEntities: entities };
     },
   );
 
