@@ -1193,7 +1193,7 @@ t.test('keyboard: / focuses the query, j and k move between results, the skip li
   t.equal(await page.locator(':focus').evaluate((el) => el.localName), 'a', 'the result link itself, ready for Enter');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  t.ok(await page.locator(':focus').evaluate((el) => el.matches('#results .hit-link, #results button')), 'Tab walks through the results');
+  t.ok(await page.locator(':focus').evaluate((el) => el.matches('#results li.hit a, #results li.hit button')), 'Tab walks through the results');
   await done(t, w);
 });
 
@@ -2099,6 +2099,83 @@ async function bars(page: Page, card: string) {
 }
 const entityPage = (id: string, ui = 'en') => `/?ui=${ui}&view=entity&id=${encodeURIComponent(id)}`;
 const entityTotal = (page: Page) => page.getAttribute('#entity-summary [data-stat="total"] [data-count]', 'data-count');
+
+t.test('"Read here" opens an article\'s page: its text in its own direction, what it names, the story told elsewhere, related articles; Back returns', async (t) => {
+  const w = await open(`/?ui=en&show=articles&group=0&q=${encodeURIComponent('الكاظمي خريطة')}`);
+  const { page } = w;
+  const id = webIdOf('ar-kadhimi-map');
+  const read = page.locator(`#results a.read-link[data-article="${id}"]`);
+  t.equal(await read.getAttribute('href'), `/?view=article&id=${id}&ui=en`, 'a real link: a new tab opens it too');
+  await settled(page, () => read.click());
+  t.equal(new URL(page.url()).searchParams.get('view'), 'article');
+  const heading = page.locator('#article-heading');
+  t.equal(await heading.textContent(), 'مصادر: الكاظمي يحمل إلى واشنطن خريطة بانتشار الفصائل المسلحة');
+  t.equal(await heading.getAttribute('dir'), 'rtl', 'the Arabic title right to left');
+  t.equal(await page.getAttribute('#article-text', 'lang'), 'ar');
+  t.match(await page.textContent('#article-text'), /قالت مصادر قريبة من رئيس الوزراء مصطفى الكاظمي/, 'its text, as stored');
+  t.match(await page.textContent('#article-meta'), /الرافدين بوست.*Arabic.*tone -3\.1/s, 'source, language and tone');
+  t.match(await page.textContent('#article-named'), /Named in it: Mustafa al-Kadhimi/, 'who and what it names, in the interface\'s language');
+  t.equal(await page.getAttribute('#article-original', 'href'), articles.find((a) => a.id === id)!.url, 'and the link to the original');
+  t.equal(await page.textContent('#article-original'), `Read it at ${WEB_SOURCES.RAFIDAIN.name}`);
+  const story = await page.$$eval('#article-story li', (els) => els.map((e) => e.getAttribute('data-id')));
+  t.same(story.sort(), ['ar-kadhimi-office', 'en-kadhimi-map', 'fr-kadhimi-map'].map(webIdOf).sort(), 'the story\'s three other reports, itself left out');
+  t.ok(await page.locator('#article-related li').count() > 0, 'related articles');
+  t.notOk((await page.$$eval('#article-related li', (els) => els.map((e) => e.getAttribute('data-id')))).some((x) => story.includes(x!) || x === id), 'related ones are not of its story');
+  t.ok(await page.locator('#filters').isHidden(), 'no filters on an article\'s page');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'article-page');
+
+  // Another report of the story opens in the same view.
+  const en = webIdOf('en-kadhimi-map');
+  await settled(page, () => page.click(`#article-story li[data-id="${en}"] a`));
+  t.equal(new URL(page.url()).searchParams.get('id'), en);
+  t.equal(await page.getAttribute('#article-heading', 'dir'), 'auto');
+  t.match(await page.textContent('#article-text'), /Mustafa al-Kadhimi will take a map/);
+  await settled(page, () => page.goBack());
+  await settled(page, () => page.goBack());
+  t.same(await hitIds(page), [id, ...(await hitIds(page)).slice(1)], 'Back twice: the results again');
+  t.equal(new URL(page.url()).searchParams.get('q'), 'الكاظمي خريطة');
+  await done(t, w);
+});
+
+t.test('an article\'s page: its paragraphs, picture and reading time; a summary-only one says so; the Arabic UI; an unknown id', async (t) => {
+  const paragraphs = ['Basra port reopened its container berths on Monday after a week of dredging works.', 'Shipping agents said the first vessels were already waiting offshore.', 'The port authority expects normal traffic by the end of the month.'];
+  const [long, short] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'en-port-long', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: 30 * HOUR, story: 'web-story-port', title: 'Basra port reopens its berths', summary: 'Dredging is done.', body: paragraphs.join('\n\n'), author: 'Rana Haddad', image: `${base}/favicon.svg` },
+    { slug: 'en-port-short', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: 31 * HOUR, story: 'web-story-port-2', title: 'Basra port to reopen', summary: 'The berths open on Monday.', body: '' },
+  ]);
+  const w = await open(`/?ui=en&view=article&id=${long!.id}`);
+  const { page } = w;
+  t.same(await page.$$eval('#article-text p', (els) => els.map((e) => e.textContent)), paragraphs, 'a paragraph each');
+  t.equal(await page.getAttribute('#article-figure img', 'src'), `${base}/favicon.svg`, 'its picture');
+  t.equal(await page.getAttribute('#article-figure img', 'referrerpolicy'), 'no-referrer');
+  t.match(await page.textContent('#article-meta'), /Rana Haddad.*1 min read/s, 'byline and reading time');
+  t.match(await page.textContent('#article-story'), /No other article tells this story yet/);
+  t.ok(await page.locator('#article-note').isHidden(), 'no note: it has its text');
+  await page.close();
+
+  const s = await open(`/?ui=en&view=article&id=${short!.id}`);
+  t.same(await s.page.$$eval('#article-text p', (els) => els.map((e) => e.textContent)), ['The berths open on Monday.'], 'only a summary: the summary');
+  t.match(await s.page.textContent('#article-note'), /only this summary; the whole article is at its source/);
+  t.ok(await s.page.locator('#article-figure').isHidden(), 'no picture');
+  await done(t, s);
+
+  const ar = await open(`/?ui=ar&view=article&id=${webIdOf('ar-kadhimi-office')}`);
+  t.equal(await ar.page.textContent('#h-article-story'), 'القصة نفسها في مصادر أخرى');
+  t.match(await ar.page.textContent('#article-named'), /ورد فيه: مصطفى الكاظمي/, 'names in Arabic');
+  t.match(await ar.page.textContent('#article-story .story-all'), /الأقدم أولا/);
+  t.same(await axeViolations(ar.page), [], 'axe finds nothing in Arabic');
+  await shot(ar.page, 'article-page-ar');
+  await done(t, ar);
+
+  const none = await open('/?ui=en&view=article&id=no-such-article');
+  t.equal(await none.page.textContent('#article-heading'), 'Not found');
+  t.match(await none.page.textContent('#article-status'), /No article has the id “no-such-article”/);
+  t.ok(await none.page.locator('#article-cards').isHidden());
+  expectRefused(none, 404);
+  await done(t, none);
+  t.same(w.problems, [], 'no page errors, CSP violations or requests off the gateway');
+});
 
 t.test("an entity's page by its permalink: its name, type and country, its articles counted, first and last seen, tone, coverage, languages, who and what is named with it, its newest articles", async (t) => {
   const w = await open(entityPage(KADHIMI_ID));

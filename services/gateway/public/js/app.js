@@ -8,6 +8,7 @@ import * as dashboardView from './dashboard.js';
 import * as feedsView from './feeds.js';
 import * as alertsView from './alerts.js';
 import * as entityView from './entity.js';
+import * as articleView from './article.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
 export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'allEntities', 'from', 'to'];
@@ -23,14 +24,14 @@ export const GEO = ['near', 'radius', 'bbox'];
 export const DEFAULT_RADIUS = '50km';
 /** The tone selector's choices. */
 const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
-const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView };
+const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView, article: articleView };
 /** Views that manage the server (admin token) rather than look at the news: no query panel. */
 const ADMIN_VIEWS = new Set(['alerts', 'feeds']);
 /**
- * Views about one thing (an entity's page, `id`): the query box leads to the search view, and the
- * filters, which they do not take, are folded away.
+ * Views about one thing (an entity's or an article's page, `id`): the query box leads to the
+ * search view, and the filters, which they do not take, are folded away.
  */
-const PAGE_VIEWS = new Set(['entity']);
+const PAGE_VIEWS = new Set(['entity', 'article']);
 /** Parameters that define a result set: changing one starts again from the first page. */
 const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'group', 'show', 'window', 'rank']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */

@@ -28,6 +28,13 @@ export function clear(el) {
   return el;
 }
 
+/** Replace `el`'s children with `children`, as h() takes them (nested lists, null for nothing). */
+export function put(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 /**
  * A highlight fragment (Elasticsearch's HTML-encoded text with <mark>…</mark>) as DOM nodes.
  * Parsed inside an inert <template> (no scripts run, nothing loads), then rebuilt from its text

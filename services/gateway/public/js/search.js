@@ -6,6 +6,7 @@ import { api, apiHref, ApiError, credentials, keyedDownload } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
+import { articleLink } from './article.js';
 import { navigate, addFilter, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
 
 const LIMIT = 20;
@@ -293,7 +294,8 @@ function storyItem(story, i) {
       h('bdi', { class: 'source' }, hit.source.name || hit.source.domain),
       sep(),
       h('time', { datetime: hit.publishedAt }, fmtDateTime(hit.publishedAt)),
-      typeof story.tone === 'number' ? [sep(), toneBadge(story.tone, t('top.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) }))] : null),
+      typeof story.tone === 'number' ? [sep(), toneBadge(story.tone, t('top.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) }))] : null,
+      readLink(hit)),
     h('p', { class: 'story-stats' },
       h('span', { class: 'story-sources', dataset: { count: String(story.sources) } }, t('top.sources', { n: story.sources })),
       sep(),
@@ -436,6 +438,12 @@ function nearbyLink(hit) {
     h('a', { href: urlOf({ ...readState(), ...patch }), class: 'nearby-link', title, onclick: (e) => followLink(e, () => navigate(patch, { focus: 'heading' })) }, t('hit.nearby'))];
 }
 
+/** "Read here": the article's text on its own page of this site, with the rest of its story. */
+function readLink(hit) {
+  return [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
+    articleLink(hit.id, t('hit.read'), { class: 'read-link', title: t('hit.readTitle'), dataset: { article: hit.id } })];
+}
+
 export function hitItem(hit, i, state = {}, prefix = 'hit') {
   const rtl = hit.dir === 'rtl' || isRtl(hit.lang);
   const href = safeHref(hit.url);
@@ -460,7 +468,8 @@ export function hitItem(hit, i, state = {}, prefix = 'hit') {
       typeof hit.tone === 'number' ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), toneBadge(hit.tone)] : null,
       hit.topics.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'topics' }, hit.topics.map(topicLabel).join(listSep()))] : null,
       hit.entities.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'entities' }, hit.entities.slice(0, 4).map((e, k) => [k > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.names?.[uiLang()])))]))] : null,
-      nearbyLink(hit)),
+      nearbyLink(hit),
+      readLink(hit)),
     others > 0
       ? [
           h('button', { type: 'button', class: 'story-btn', 'aria-expanded': 'false', 'aria-controls': storyId, dataset: { story: hit.story.id }, onclick: (e) => toggleStory(e.currentTarget, hit, storyId) }, t('story.more', { n: others })),

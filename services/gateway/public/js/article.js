@@ -1,0 +1,170 @@
+// An article's page (view=article&id=…): its text as Akhbar stored it, to read here — title and
+// byline in the article's own language and direction, its picture, source, time, reading time,
+// tone, topics and the people, places and organisations it names (each a link to its page) — then
+// the same story told by other sources and related articles, each opening here too, and a link to
+// the original. From /v1/articles/:id, /v1/stories/:id and /v1/articles/:id/related; the story and
+// related cards fail alone, as the dashboard's do.
+import { api, ApiError } from './api.js';
+import { h, put, safeHref } from './dom.js';
+import { t, brand, fmtNumber, fmtDateTime, langName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
+import { learnEntity, entityLabel, entityLink, topicLabel, urlOf, visit, followLink, knownReady } from './app.js';
+import { toneBadge } from './charts.js';
+import { busy, fill, failed } from './dashboard.js';
+
+const $ = (id) => document.getElementById(id);
+const CARDS = ['article-story', 'article-related'];
+/** Other articles of its story, and related articles, shown. */
+const STORY_LIMIT = 20;
+const RELATED_LIMIT = 6;
+
+/** The page URL of an article's page: /?view=article&id=… */
+export function articleHref(id) {
+  return urlOf({ view: 'article', id });
+}
+
+/** Open an article's page. */
+export function openArticle(id, opts) {
+  return visit({ view: 'article', id }, opts);
+}
+
+/** A link to an article's page: a real link (a new tab opens it too), followed in the page. */
+export function articleLink(id, label, attrs = {}) {
+  return h('a', { href: articleHref(id), ...attrs, onclick: (e) => followLink(e, () => openArticle(id)) }, label);
+}
+
+const sep = () => h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ');
+const muted = (key, vars) => h('p', { class: 'muted' }, t(key, vars));
+const langOf = (a) => (a.lang && a.lang !== 'und' ? a.lang : undefined);
+const dirOf = (a) => (a.dir === 'rtl' || isRtl(a.lang) ? 'rtl' : 'auto');
+
+export async function render(state, { signal, focus } = {}) {
+  const id = state.id;
+  const heading = $('article-heading');
+  heading.replaceChildren(t('article.loading'));
+  heading.removeAttribute('lang');
+  heading.removeAttribute('dir');
+  for (const el of ['article-meta', 'article-text', 'article-named', 'article-note']) $(el).replaceChildren();
+  $('article-figure').hidden = true;
+  $('article-original').hidden = true;
+  if (focus) heading.focus();
+  if (!id) return notFound(id, t('article.noId'));
+  document.title = `${t('title.article')} · ${brand()}`;
+  $('article-status').textContent = t('article.loading');
+  $('article-cards').hidden = false;
+  for (const c of CARDS) busy(c);
+  let article;
+  try {
+    [article] = await Promise.all([
+      api(`/v1/articles/${encodeURIComponent(id)}`, { params: { names: UI_LANGS.join(',') }, signal }),
+      knownReady(),
+    ]);
+  } catch (err) {
+    if (err?.name === 'AbortError') throw err;
+    if (err instanceof ApiError && (err.status === 404 || err.status === 400)) return notFound(id, t('article.notFoundText', { id }));
+    heading.replaceChildren(t('article.failed'));
+    $('article-status').textContent = t('error.generic', { message: err.message });
+    $('article-cards').hidden = true;
+    return undefined;
+  }
+  show(article);
+  const guard = (card, p) => p.catch((err) => {
+    if (err?.name === 'AbortError') throw err;
+    failed(card, err);
+  });
+  await Promise.all([guard('article-story', story(article, signal)), guard('article-related', related(article, signal))]);
+  if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+  return undefined;
+}
+
+/** No such article (removed, never indexed, a mistyped link): say so, in place of the page. */
+function notFound(id, text) {
+  $('article-heading').replaceChildren(t('article.notFound'));
+  $('article-status').textContent = text;
+  $('article-cards').hidden = true;
+  document.title = `${t('article.notFound')} · ${brand()}`;
+}
+
+/** The article itself: heading, byline, picture, text, what it names, the link to the original. */
+function show(a) {
+  for (const e of a.entities) learnEntity(e);
+  const lang = langOf(a);
+  const dir = dirOf(a);
+  const heading = $('article-heading');
+  heading.replaceChildren(a.title);
+  if (lang) heading.setAttribute('lang', lang);
+  heading.setAttribute('dir', dir);
+  document.title = `${a.title} · ${brand()}`;
+  $('article-status').textContent = '';
+
+  const minutes = a.readingTimeSec ? Math.max(1, Math.round(a.readingTimeSec / 60)) : undefined;
+  put($('article-meta'),
+    h('bdi', { class: 'source' }, a.source.name || a.source.domain),
+    a.author ? [sep(), h('bdi', { class: 'author' }, a.author)] : null,
+    sep(), h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
+    lang ? [sep(), h('span', { class: 'lang-badge' }, langName(lang))] : null,
+    minutes ? [sep(), h('span', { class: 'reading-time', dataset: { minutes: String(minutes) } }, t('article.minutes', { n: minutes }))] : null,
+    typeof a.tone === 'number' ? [sep(), toneBadge(a.tone)] : null,
+    a.topics.length > 0 ? [sep(), h('span', { class: 'topics' }, a.topics.map(topicLabel).join(listSep()))] : null,
+  );
+
+  // The picture its feed or page gave, from its own site: https (the page's CSP) or this gateway's
+  // origin, sent no referrer.
+  const src = safeHref(a.image);
+  const figure = $('article-figure');
+  if (src && (src.startsWith('https:') || new URL(src).origin === location.origin)) {
+    figure.replaceChildren(h('img', { src, alt: '', loading: 'lazy', referrerpolicy: 'no-referrer', decoding: 'async' }));
+    figure.hidden = false;
+  }
+
+  // The text as stored: plain text, a blank line between paragraphs (never the feed's HTML).
+  const text = $('article-text');
+  if (lang) text.setAttribute('lang', lang);
+  else text.removeAttribute('lang');
+  text.setAttribute('dir', dir);
+  const paragraphs = (a.body || a.summary || '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  text.replaceChildren(...paragraphs.map((p) => h('p', {}, p)));
+  // Only a summary (a feed that gives no more, a page not fetched): the rest is at its source.
+  const note = $('article-note');
+  note.textContent = a.body?.trim() ? '' : t(paragraphs.length > 0 ? 'article.summaryOnly' : 'article.noText');
+  note.hidden = !note.textContent;
+
+  put($('article-named'), a.entities.length > 0
+    ? [h('span', { class: 'label' }, t('article.named')), ' ', a.entities.map((e, k) => [k > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.names?.[uiLang()])))])]
+    : null);
+
+  const href = safeHref(a.url);
+  const original = $('article-original');
+  if (href) {
+    original.href = href;
+    original.textContent = t('article.original', { source: a.source.name || a.source.domain });
+    original.hidden = false;
+  }
+}
+
+/** An article in a list of this page: its title opens its own page; source, time, language. */
+function item(a) {
+  const lang = langOf(a);
+  return h('li', { dataset: { id: a.id, lang: a.lang } },
+    h('span', { lang, dir: dirOf(a), class: 'story-title' }, articleLink(a.id, a.title)),
+    h('span', { class: 'hit-meta' }, ' — ', h('bdi', {}, a.source.name || a.source.domain), ' · ', h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
+      lang ? [' · ', langName(lang)] : null,
+      typeof a.tone === 'number' ? [' · ', toneBadge(a.tone)] : null));
+}
+
+/** The same story told by the other articles of its cluster, oldest first, and the whole story as a search. */
+async function story(a, signal) {
+  if (a.story.size <= 1) return fill('article-story', muted('article.noStory'));
+  const res = await api(`/v1/stories/${encodeURIComponent(a.story.id)}`, { params: { limit: STORY_LIMIT + 1, names: UI_LANGS.join(',') }, signal });
+  const others = res.articles.filter((x) => x.id !== a.id).slice(0, STORY_LIMIT);
+  const whole = { view: 'search', show: 'articles', story: a.story.id, sort: 'oldest' };
+  return fill('article-story',
+    others.length > 0 ? h('ul', { class: 'article-list' }, others.map(item)) : muted('article.noStory'),
+    h('p', {}, h('a', { href: urlOf(whole), class: 'story-all', onclick: (e) => followLink(e, () => visit(whole)) }, t('article.storyAll', { n: fmtNumber(a.story.size) }))));
+}
+
+/** Articles like this one (more-like-this and shared names), in any language, its own story left out. */
+async function related(a, signal) {
+  const res = await api(`/v1/articles/${encodeURIComponent(a.id)}/related`, { params: { limit: RELATED_LIMIT, excludeStory: true, names: UI_LANGS.join(',') }, signal });
+  for (const x of res.hits) for (const e of x.entities) learnEntity(e);
+  fill('article-related', res.hits.length > 0 ? h('ul', { class: 'article-list' }, res.hits.map(item)) : muted('article.noRelated'));
+}
