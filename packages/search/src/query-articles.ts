@@ -60,33 +60,47 @@ export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): R
 }
 
 /**
- * One entity in the news (an entity's page): the articles tagged with it that match the filters —
- * how many, first and last seen, their tone, languages, sources and topics, the people,
- * organisations and places named with it, and its newest articles.
+ * A profile of the articles under `clause` that match the filters (an entity's page: those tagged
+ * with it; a source's page: those it published) — how many, first and last seen, how many in the
+ * last 30 days, their tone, languages, sources, topics, countries, bylines, the people,
+ * organisations and places they name (`exclude`: the entity itself), and the newest of them.
  */
-export function entityBody(id: string, f: SearchFilters & { timeoutMs?: number }, opts: { size: number; articles: number }): Record<string, unknown> {
+function profileBody(clause: Record<string, unknown>, f: SearchFilters & { timeoutMs?: number }, opts: { size: number; articles: number; exclude?: string }): Record<string, unknown> {
   const terms = (field: string, size = opts.size) => ({ terms: { field, size } });
-  const others = (field: string) => ({ terms: { field, size: opts.size, exclude: [id] } });
+  const named = (field: string) => ({ terms: { field, size: opts.size, ...(opts.exclude ? { exclude: [opts.exclude] } : {}) } });
   return {
     size: opts.articles,
     track_total_hits: true,
     timeout: `${f.timeoutMs ?? 10_000}ms`,
-    query: andFilter(buildQuery(f), { term: { [F.entityIds]: id } }),
+    query: andFilter(buildQuery(f), clause),
     sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }],
     _source: { includes: HIT_SOURCE_FIELDS },
     aggs: {
       firstSeen: { min: { field: F.publishedAt } },
       lastSeen: { max: { field: F.publishedAt } },
+      last30Days: { filter: { range: { [F.publishedAt]: { gte: 'now-30d' } } } },
       tone: { avg: { field: F.tone } },
       langs: terms(F.lang, 20),
       sources: { ...terms(F.sourceId), aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } } } },
       topics: terms(F.topics),
       countries: terms(F.countries),
-      people: others(F.people),
-      orgs: others(F.orgs),
-      places: others(F.places),
+      // Bylines are counted folded (their normalizer); the newest article of each gives it as written.
+      authors: { ...terms(F.author), aggs: { written: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }], _source: { includes: [F.author] } } } } },
+      people: named(F.people),
+      orgs: named(F.orgs),
+      places: named(F.places),
     },
   };
+}
+
+/** One entity in the news (an entity's page): the profile of the articles tagged with it. */
+export function entityBody(id: string, f: SearchFilters & { timeoutMs?: number }, opts: { size: number; articles: number }): Record<string, unknown> {
+  return profileBody({ term: { [F.entityIds]: id } }, f, { ...opts, exclude: id });
+}
+
+/** One source (a source's page): the profile of the articles it published. */
+export function sourceBody(id: string, f: SearchFilters & { timeoutMs?: number }, opts: { size: number; articles: number }): Record<string, unknown> {
+  return profileBody({ term: { [F.sourceId]: id } }, f, opts);
 }
 
 /** Completion suggestions (titles and entity names in every language, as the indexer stores them). */

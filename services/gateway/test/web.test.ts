@@ -2177,6 +2177,61 @@ t.test('an article\'s page: its paragraphs, picture and reading time; a summary-
   t.same(w.problems, [], 'no page errors, CSP violations or requests off the gateway');
 });
 
+t.test("a source's name opens its page: its site and country, its articles counted, its output, languages, topics, authors, who it names, its newest articles", async (t) => {
+  const src = WEB_SOURCES.RAFIDAIN;
+  const w = await open(`/?ui=en&show=articles&group=0&q=${encodeURIComponent('الكاظمي خريطة')}`);
+  const { page } = w;
+  const link = page.locator(`#results li.hit[data-id="${webIdOf('ar-kadhimi-map')}"] a.source-link`);
+  t.equal(await link.getAttribute('href'), `/?view=source&id=${src.id}&ui=en`, 'the name is a real link');
+  t.equal(await link.getAttribute('title'), `The page of ${src.name}`);
+  await settled(page, () => link.click());
+  t.equal(await page.textContent('#source-heading'), src.name);
+  t.match(await page.textContent('#source-facts'), /rafidain-post\.example · Iraq/, 'its site and country');
+  const api = (await gw.app.inject({ url: `/v1/sources/${src.id}` })).json() as { total: number; last30Days: number };
+  t.equal(await page.getAttribute('#source-summary [data-stat="total"] [data-count]', 'data-count'), String(api.total), 'its articles, as the API counts them');
+  t.equal(await page.getAttribute('#source-summary [data-stat="last30"] [data-count]', 'data-count'), String(api.last30Days));
+  t.match(await page.textContent('#source-summary'), /Articles.*In the last 30 days.*a day.*First seen.*Last seen.*Average tone/s);
+  t.match(await page.textContent('#source-langs'), /Arabic/);
+  t.match(await page.textContent('#source-topics'), /politics/);
+  t.match(await page.textContent('#source-people'), /Mustafa al-Kadhimi/, 'who it names, in the interface\'s language');
+  t.same(await page.$$eval('#source-articles li.hit', (els) => els.map((e) => e.getAttribute('data-id'))).then((ids) => ids.sort()),
+    articles.filter((a) => a.feedId === src.id).map((a) => a.id).sort(), 'its newest articles: all of its own');
+  t.ok(await page.locator('#source-timeline svg').count() > 0, 'its output over 30 days');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'source-page');
+
+  await settled(page, () => page.click('#source-search'));
+  const url = new URL(page.url());
+  t.equal(url.searchParams.get('source'), src.id, '"Search its articles": the source filter');
+  t.match(await page.textContent('#chips'), new RegExp(`Source: ${src.name}`));
+  await done(t, w);
+
+  const ar = await open(`/?ui=ar&view=source&id=${src.id}`);
+  t.equal(await ar.page.textContent('#h-source-people'), 'أشخاص يذكرهم');
+  t.match(await ar.page.textContent('#source-people'), /مصطفى الكاظمي/);
+  t.match(await ar.page.textContent('#source-facts'), /العراق/);
+  t.same(await axeViolations(ar.page), [], 'axe finds nothing in Arabic');
+  await done(t, ar);
+
+  const none = await open('/?ui=en&view=source&id=fnosuchsource0001');
+  t.equal(await none.page.textContent('#source-heading'), 'Not found');
+  t.match(await none.page.textContent('#source-status'), /No feed has the id “fnosuchsource0001”/);
+  t.ok(await none.page.locator('#source-cards').isHidden());
+  expectRefused(none, 404);
+  await done(t, none);
+});
+
+t.test("the dashboard's top sources: a bar still filters, the link beside it opens the source's page", async (t) => {
+  const w = await open('/?ui=en&view=dashboard');
+  const { page } = w;
+  const profile = page.locator(`#card-sources a.source-link[data-source="${WEB_SOURCES.TIGRIS.id}"]`);
+  t.equal(await profile.getAttribute('aria-label'), `Profile of ${WEB_SOURCES.TIGRIS.name}`, 'named for the source, its visible word first');
+  await settled(page, () => profile.click());
+  t.equal(new URL(page.url()).searchParams.get('view'), 'source');
+  t.equal(await page.textContent('#source-heading'), WEB_SOURCES.TIGRIS.name);
+  await done(t, w);
+});
+
 t.test("an entity's page by its permalink: its name, type and country, its articles counted, first and last seen, tone, coverage, languages, who and what is named with it, its newest articles", async (t) => {
   const w = await open(entityPage(KADHIMI_ID));
   const { page } = w;

@@ -9,6 +9,7 @@ import * as feedsView from './feeds.js';
 import * as alertsView from './alerts.js';
 import * as entityView from './entity.js';
 import * as articleView from './article.js';
+import * as sourceView from './source.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
 export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'allEntities', 'from', 'to'];
@@ -24,14 +25,14 @@ export const GEO = ['near', 'radius', 'bbox'];
 export const DEFAULT_RADIUS = '50km';
 /** The tone selector's choices. */
 const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
-const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView, article: articleView };
+const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView, article: articleView, source: sourceView };
 /** Views that manage the server (admin token) rather than look at the news: no query panel. */
 const ADMIN_VIEWS = new Set(['alerts', 'feeds']);
 /**
- * Views about one thing (an entity's or an article's page, `id`): the query box leads to the
- * search view, and the filters, which they do not take, are folded away.
+ * Views about one thing (an entity's, a source's or an article's page, `id`): the query box leads
+ * to the search view, and the filters, which they do not take, are folded away.
  */
-const PAGE_VIEWS = new Set(['entity', 'article']);
+const PAGE_VIEWS = new Set(['entity', 'article', 'source']);
 /** Parameters that define a result set: changing one starts again from the first page. */
 const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'group', 'show', 'window', 'rank']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
@@ -168,6 +169,27 @@ export function followLink(e, then) {
 /** A link to an entity's page, named `label`: a real link (a new tab opens it too), followed in the page. */
 export function entityLink(id, label, attrs = {}) {
   return h('a', { href: entityHref(id), class: 'entity-link', dataset: { entity: id }, ...attrs, onclick: (e) => followLink(e, () => openEntity(id)) }, label);
+}
+
+/** The page URL of a source's page: /?view=source&id=… */
+export function sourceHref(id) {
+  return urlOf({ view: 'source', id });
+}
+
+/** Open a source's page. */
+export function openSource(id, opts) {
+  return visit({ view: 'source', id }, opts);
+}
+
+/** A link to a source's page around `label` (its name): a real link, followed in the page. */
+export function sourceLink(id, label, attrs = {}) {
+  return h('a', { href: sourceHref(id), class: 'source-link', dataset: { source: id }, ...attrs, onclick: (e) => followLink(e, () => openSource(id)) }, label);
+}
+
+/** A source's name (`{ id, name, domain }` as hits give it) as a link to its page; `cls` on the name. */
+export function sourceName(source, cls = 'source') {
+  const name = source.name || source.domain;
+  return sourceLink(source.id, h('bdi', { class: cls }, name), { title: t('source.pageOf', { name }) });
 }
 
 /**

@@ -7,7 +7,7 @@
 import { api, ApiError } from './api.js';
 import { h, put, safeHref } from './dom.js';
 import { t, brand, fmtNumber, fmtDateTime, langName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
-import { learnEntity, entityLabel, entityLink, topicLabel, urlOf, visit, followLink, knownReady } from './app.js';
+import { learnEntity, entityLabel, entityLink, sourceName, topicLabel, urlOf, visit, followLink, knownReady } from './app.js';
 import { toneBadge } from './charts.js';
 import { busy, fill, failed } from './dashboard.js';
 
@@ -98,7 +98,7 @@ function show(a) {
 
   const minutes = a.readingTimeSec ? Math.max(1, Math.round(a.readingTimeSec / 60)) : undefined;
   put($('article-meta'),
-    h('bdi', { class: 'source' }, a.source.name || a.source.domain),
+    sourceName(a.source),
     a.author ? [sep(), h('bdi', { class: 'author' }, a.author)] : null,
     sep(), h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
     lang ? [sep(), h('span', { class: 'lang-badge' }, langName(lang))] : null,
@@ -146,7 +146,7 @@ function item(a) {
   const lang = langOf(a);
   return h('li', { dataset: { id: a.id, lang: a.lang } },
     h('span', { lang, dir: dirOf(a), class: 'story-title' }, articleLink(a.id, a.title)),
-    h('span', { class: 'hit-meta' }, ' — ', h('bdi', {}, a.source.name || a.source.domain), ' · ', h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
+    h('span', { class: 'hit-meta' }, ' — ', sourceName(a.source, undefined), ' · ', h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
       lang ? [' · ', langName(lang)] : null,
       typeof a.tone === 'number' ? [' · ', toneBadge(a.tone)] : null));
 }

@@ -7,7 +7,7 @@ import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { articleLink } from './article.js';
-import { navigate, addFilter, filterParams, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
+import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
 
 const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
@@ -291,7 +291,7 @@ function storyItem(story, i) {
       h('h3', { id, class: 'hit-title' }, href ? h('a', { href, class: 'hit-link', rel: 'noopener noreferrer', target: '_blank' }, hit.title) : hit.title),
       hit.summary ? h('p', { class: 'snippet' }, hit.summary) : null),
     h('p', { class: 'hit-meta' },
-      h('bdi', { class: 'source' }, hit.source.name || hit.source.domain),
+      sourceName(hit.source),
       sep(),
       h('time', { datetime: hit.publishedAt }, fmtDateTime(hit.publishedAt)),
       typeof story.tone === 'number' ? [sep(), toneBadge(story.tone, t('top.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) }))] : null,
@@ -459,7 +459,7 @@ export function hitItem(hit, i, state = {}, prefix = 'hit') {
       h('h3', { id, class: 'hit-title' }, href ? h('a', { href, class: 'hit-link', rel: 'noopener noreferrer', target: '_blank' }, title) : title),
       body ? h('p', { class: 'snippet' }, body) : null),
     h('p', { class: 'hit-meta' },
-      h('bdi', { class: 'source' }, hit.source.name || hit.source.domain),
+      sourceName(hit.source),
       // The byline, when the feed or page gave one: its articles (author=) at a click.
       hit.author ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('button', { type: 'button', class: 'link author', title: t('hit.byAuthor', { name: hit.author }), dataset: { author: hit.author }, onclick: () => addFilter('author', hit.author) }, h('bdi', {}, hit.author))] : null,
       h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
@@ -493,7 +493,7 @@ async function toggleStory(button, hit, panelId) {
       const lang = a.lang && a.lang !== 'und' ? a.lang : undefined;
       return h('li', {},
         h('span', { lang, dir: a.dir === 'rtl' || isRtl(a.lang) ? 'rtl' : 'auto', class: 'story-title' }, href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, a.title) : a.title),
-        h('span', { class: 'hit-meta' }, ' — ', h('bdi', {}, a.source.name || a.source.domain), ' · ', h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
+        h('span', { class: 'hit-meta' }, ' — ', sourceName(a.source, undefined), ' · ', h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
           typeof a.tone === 'number' ? [' · ', toneBadge(a.tone)] : null));
     });
     // How each language covered the story: its articles' average tone, where they have one.

@@ -1,8 +1,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { F, entityBody } from '@akhbar/search';
 import { notFound } from '../errors.ts';
-import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
-import { FilterParams, IdParams, NamesParam, expandedFilters, nameLangs } from '../params.ts';
+import { EntityOut, totalOf } from '../present.ts';
+import { IdParams, expandedFilters } from '../params.ts';
+import { ProfileOut, ProfileQuery, presentProfile } from '../profile.ts';
 
 /**
  * Entities in the news: an entity's page (`/v1/entities/:id`: who or what it is, in every language,
@@ -19,9 +20,6 @@ const EntityInfo = Type.Composite([
     wikidata: Type.Optional(Type.String({ description: 'Its Wikidata page, for ids that are Wikidata QIDs' })),
   }),
 ]);
-
-/** A related entity: a bucket with the entity's names in the languages asked for (`names=`). */
-const RelatedOut = Type.Composite([BucketOut, Type.Object({ names: Type.Optional(Type.Record(Type.String(), Type.String())) })]);
 
 const wikidataUrl = (id: string) => (/^Q\d+$/.test(id) ? { wikidata: `https://www.wikidata.org/wiki/${id}` } : {});
 
@@ -57,30 +55,9 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'An entity in the news: its names, and the articles tagged with it — volume, first and last seen, tone, languages, sources, topics, related people, organisations and places, newest articles',
         description: 'Any search filter narrows the articles counted (from/to for a period, lang, source, q…). 404 AKHBAR_NOT_FOUND when the id is neither known nor on any article.',
         params: IdParams,
-        querystring: Type.Object(
-          {
-            ...FilterParams,
-            limit: Type.Integer({ minimum: 1, maximum: 50, default: 10, description: 'Buckets per list (sources, topics, related…)' }),
-            articles: Type.Integer({ minimum: 0, maximum: 50, default: 5, description: 'Newest articles to include' }),
-            ...NamesParam,
-          },
-          { additionalProperties: false },
-        ),
+        querystring: Type.Object(ProfileQuery, { additionalProperties: false }),
         response: {
-          200: Type.Object({
-            entity: EntityInfo,
-            total: Type.Integer({ description: 'Articles tagged with it that match the filters' }),
-            firstSeen: Type.Union([Type.String(), Type.Null()]),
-            lastSeen: Type.Union([Type.String(), Type.Null()]),
-            tone: ToneAverage('Average tone of its articles (null when none has one)'),
-            langs: Type.Array(BucketOut),
-            sources: Type.Array(BucketOut),
-            topics: Type.Array(BucketOut),
-            countries: Type.Array(BucketOut),
-            related: Type.Object({ people: Type.Array(RelatedOut), orgs: Type.Array(RelatedOut), places: Type.Array(RelatedOut) }, { description: 'Named in the same articles, most often first (with their names in the languages of names=)' }),
-            articles: Type.Array(HitOut),
-            expandedEntities: Type.Array(EntityOut),
-          }),
+          200: Type.Object({ entity: EntityInfo, ...ProfileOut, expandedEntities: Type.Array(EntityOut) }),
         },
       },
     },
@@ -101,39 +78,16 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const any = await app.esTimed('entity', () => app.es.count({ index: app.gw.index, query: { term: { [F.entityIds]: id } } }, { requestTimeout: app.gw.esTimeoutMs }));
         if (any.count === 0) throw notFound(`no entity with id ${id}`);
       }
-      const hits = res.hits.hits as EsHit[];
       if (!known) {
         // Unknown to this gateway's gazetteer: named as its newest article names it.
-        const tagged = (hits[0]?._source as { entities?: Array<{ id: string; type: string; name: string }> } | undefined)?.entities?.find((e) => e.id === id);
+        const tagged = (res.hits.hits[0]?._source as { entities?: Array<{ id: string; type: string; name: string }> } | undefined)?.entities?.find((e) => e.id === id);
         known = { id, type: tagged?.type ?? 'unknown', name: tagged?.name ?? id };
       }
       const at = app.entities?.place?.(id);
-      const aggs = (res.aggregations ?? {}) as Record<string, any>;
-      const names = nameLangs(q.names);
-      const storyIds = hits.map((h) => (h._source as { storyId?: string; id: string }).storyId ?? (h._source as { id: string }).id);
-      const sizes = storyIds.length > 0 ? await app.storySizes.get(app, storyIds) : undefined;
-      const related = (kind: string, agg: unknown) =>
-        presentBuckets(kind, agg, app.entities).map((b) => {
-          const n = pickNames(app.entities?.get(b.key)?.names, names);
-          return n ? { ...b, names: n } : b;
-        });
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       return {
         entity: { ...known, ...(at ? { location: at.location } : {}), ...wikidataUrl(id) },
-        total,
-        firstSeen: aggs.firstSeen?.value_as_string ?? null,
-        lastSeen: aggs.lastSeen?.value_as_string ?? null,
-        tone: roundTone(aggs.tone?.value),
-        langs: presentBuckets('langs', aggs.langs),
-        sources: presentBuckets('sources', aggs.sources),
-        topics: presentBuckets('topics', aggs.topics),
-        countries: presentBuckets('countries', aggs.countries),
-        related: {
-          people: related('people', aggs.people),
-          orgs: related('orgs', aggs.orgs),
-          places: related('places', aggs.places),
-        },
-        articles: hits.map((h) => presentHit(h, sizes, app.entities, names)) as never,
+        ...(await presentProfile(app, res, q.names)),
         expandedEntities: entities,
       };
     },

@@ -1,14 +1,15 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, mapBody, networkEdgesBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
+import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
-import { badParam } from '../errors.ts';
+import { badParam, notFound } from '../errors.ts';
+import { ProfileOut, ProfileQuery, presentProfile } from '../profile.ts';
 import { isStopword } from '../stopwords.ts';
 import type { LocatedEntity } from '../expand.ts';
 import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type MapBucket } from '../geo.ts';
 import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { defuseCell } from './export.ts';
-import { FilterParams, MAX_Q_CHARS, NamesParam, UndatedFilterParams, countryCodeOf, expandedFilters, nameLangs, queryText, windowParam } from '../params.ts';
+import { FilterParams, IdParams, MAX_Q_CHARS, NamesParam, UndatedFilterParams, countryCodeOf, expandedFilters, nameLangs, queryText, windowParam } from '../params.ts';
 import type { Expansion } from '../expand.ts';
 import { filtersInQuery } from '../operators.ts';
 
@@ -658,6 +659,65 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Read from memory, and a feed just filed should show on the next page load: not cached.
       reply.header('cache-control', 'no-cache');
       return { collections: app.collections.list() };
+    },
+  );
+
+  app.get(
+    '/v1/sources/:id',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'A source in the news: what it is, and its articles — volume, first and last seen, tone, languages, topics, bylines, the people, organisations and places it names, newest articles',
+        description: 'Media Cloud\'s source page. Any search filter narrows the articles counted (from/to for a period, lang, q…). 404 AKHBAR_NOT_FOUND when no feed has this id and no article came from it.',
+        params: IdParams,
+        querystring: Type.Object(ProfileQuery, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            source: Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              domain: Type.String(),
+              country: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2 of the source' })),
+              feedUrl: Type.Optional(Type.String({ description: 'Its feed, when it is still registered' })),
+              collection: Type.Optional(Type.String({ description: 'The collection (category) its feed is filed under' })),
+            }),
+            ...ProfileOut,
+            expandedEntities: Type.Array(EntityOut),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      const q = req.query;
+      const { filters, entities } = expandedFilters(q, app.entities, app.collections);
+      const [res, feed] = await Promise.all([
+        esQuery(app, 'source', sourceBody(id, { ...filters, timeoutMs: app.gw.esTimeoutMs }, { size: q.limit, articles: q.articles })),
+        app.registry.get(id),
+      ]);
+      // Who it is: its newest matching article says, else its newest article at all, else its feed.
+      type Src = { name?: string; domain?: string; country?: string };
+      let src = (res.hits.hits[0]?._source as { source?: Src } | undefined)?.source;
+      if (!src) {
+        const any = await esQuery(app, 'source', { size: 1, query: { term: { [F.sourceId]: id } }, sort: [{ [F.publishedAt]: 'desc' }], _source: ['source'] });
+        src = (any.hits.hits[0]?._source as { source?: Src } | undefined)?.source;
+        if (!src && !feed) throw notFound(`no source with id ${id}`);
+      }
+      const domain = src?.domain ?? (feed ? new URL(feed.url).hostname.replace(/^www\./, '') : '');
+      const country = src?.country ?? feed?.country;
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return {
+        source: {
+          id,
+          name: src?.name ?? feed?.title ?? domain,
+          domain,
+          ...(country ? { country } : {}),
+          ...(feed ? { feedUrl: feed.url } : {}),
+          ...(feed?.category ? { collection: feed.category } : {}),
+        },
+        ...(await presentProfile(app, res, q.names)),
+        expandedEntities: entities,
+      };
     },
   );
 
