@@ -112,6 +112,8 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
 }
 
+/** The premier's gazetteer id, as the fixtures tag him. */
+const KADHIMI_ID = 'mustafa-al-kadhimi';
 const hitIds = (page: Page) => page.$$eval('#results > li.hit', (els) => els.map((e) => e.getAttribute('data-id')));
 
 t.test('the page, its scripts and the map data come from the gateway, under its CSP', async (t) => {
@@ -757,7 +759,27 @@ t.test('the dashboard says who is named together: the pairs most often in the sa
   const rows = await page.$$eval('#card-network li', (els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-count')), e.querySelector('.bar-label')?.textContent]));
   const nameOf = new Map(api.nodes.map((n) => [n.id, n.name]));
   t.same(rows, api.edges.slice(0, 10).map((e) => [`${e.source}+${e.target}`, e.count, `${nameOf.get(e.source)} and ${nameOf.get(e.target)}`]), 'the API\'s pairs, most articles first, named');
+  // The drawing: a disc per name, a line per pair, each as thick as its articles.
+  const drawn = await page.$$eval('#card-network svg .node', (els) => els.map((e) => [e.getAttribute('data-id'), e.querySelector('text')?.textContent]));
+  t.same(drawn.map(([id]) => id).sort(), api.nodes.map((n) => n.id).sort(), 'every name of the network on the drawing');
+  t.ok(drawn.every(([id, label]) => label === nameOf.get(id!) || label!.endsWith('…')), 'each labelled with its name');
+  const lines = await page.$$eval('#card-network svg .edge', (els) => els.map((e) => [e.getAttribute('data-source'), e.getAttribute('data-target'), Number(e.querySelector('.edge-line')?.getAttribute('stroke-width'))] as const));
+  t.same(lines.map(([a, b]) => `${a}+${b}`).sort(), api.edges.map((e) => `${e.source}+${e.target}`).sort(), 'a line per pair');
+  const widthOf = new Map(lines.map(([a, b, w]) => [`${a}+${b}`, w]));
+  const [most, least] = [api.edges[0]!, api.edges.at(-1)!];
+  t.ok(most.count === least.count || widthOf.get(`${most.source}+${most.target}`)! > widthOf.get(`${least.source}+${least.target}`)!, 'the pair named together most, the thickest line');
+  t.equal(await page.getAttribute('#card-network svg', 'aria-hidden'), 'true', 'hidden from screen readers: the list says it in words');
+  await page.hover(`#card-network svg .node[data-id="${api.edges[0]!.source}"] circle`);
+  t.ok(await page.locator(`#card-network svg .edge.on[data-source="${api.edges[0]!.source}"], #card-network svg .edge.on[data-target="${api.edges[0]!.source}"]`).count() > 0, 'pointing at a name lights its lines');
   await shot(page, 'dashboard-network');
+  await settled(page, () => page.click(`#card-network svg .node[data-id="${KADHIMI_ID}"] circle`));
+  t.equal(new URL(page.url()).searchParams.get('view'), 'entity', 'a name on the drawing opens its page');
+  t.equal(new URL(page.url()).searchParams.get('id'), KADHIMI_ID);
+  await settled(page, () => page.goBack());
+  const pair = api.edges.find((e) => e.source === KADHIMI_ID || e.target === KADHIMI_ID)!;
+  await settled(page, () => page.locator(`#card-network svg .edge[data-source="${pair.source}"][data-target="${pair.target}"] .edge-hit`).dispatchEvent('click'));
+  t.equal(new URL(page.url()).searchParams.get('allEntities'), `${pair.source},${pair.target}`, 'a line narrows to the articles naming both');
+  await settled(page, () => page.goBack());
   const first = api.edges[0]!;
   await settled(page, () => page.locator('#card-network li:first-child button').click());
   t.equal(new URL(page.url()).searchParams.get('allEntities'), `${first.source},${first.target}`, 'a pair narrows to the articles naming both');
@@ -2077,7 +2099,6 @@ t.test('a query in Persian shows each story by its Persian report first; so does
 
 // ---- an entity's page ---------------------------------------------------------------------------
 
-const KADHIMI_ID = 'mustafa-al-kadhimi';
 /** The fixtures that name an entity, newest first. */
 const naming = (id: string) => articles.filter((a) => a.enrichment.entities.some((e) => e.id === id)).sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt));
 /** The entity as the fixtures tag it (its names in every language). */

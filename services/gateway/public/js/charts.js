@@ -310,3 +310,83 @@ export function barList(items, { onPick, pickLabel, href, onFollow, extra } = {}
     return h('li', { class: more ? 'with-extra' : undefined, dataset: { key: item.key, count: String(item.count) } }, row, more);
   }));
 }
+
+/** The kinds of names a network draws, in the order they sit on its circle, each its colour class. */
+const NODE_KINDS = ['person', 'org', 'place', 'country'];
+
+/**
+ * Who is named with whom (/v1/stats/network) as a drawing: the names on a circle, grouped by kind
+ * and most named first, a disc each sized by its articles, a line for each pair as thick as the
+ * articles naming both. A name opens `href(node)` (in the page by `onFollow`); a line `onPair`s.
+ * Pointing at a name lights its lines. The pairs' list beside it says the same in words, for
+ * keyboards and screen readers, so the drawing is hidden from them. (A force layout would need a
+ * library; fifteen names read well on a circle.)
+ */
+export function networkGraph(nodes, edges, { width = 600, labelOf = (n) => n.name, href, onFollow, onPair } = {}) {
+  const W = Math.round(Math.min(760, Math.max(300, width)));
+  const HH = Math.round(Math.min(460, Math.max(280, W * 0.62)));
+  const cx = W / 2;
+  const cy = HH / 2;
+  // Room around the circle for the labels: wide at the sides, a line above and below.
+  const R = Math.max(60, Math.min(cx - 110, cy - 28));
+  const kind = (n) => (NODE_KINDS.includes(n.type) ? NODE_KINDS.indexOf(n.type) : NODE_KINDS.length);
+  const order = [...nodes].sort((a, b) => kind(a) - kind(b) || b.count - a.count);
+  const maxNode = Math.max(1, ...nodes.map((n) => n.count));
+  const maxEdge = Math.max(1, ...edges.map((e) => e.count));
+  const at = new Map(order.map((n, i) => {
+    const a = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, order.length);
+    return [n.id, { x: cx + R * Math.cos(a), y: cy + R * Math.sin(a), a, r: 4 + 9 * Math.sqrt(n.count / maxNode) }];
+  }));
+  const round = (v) => Math.round(v * 10) / 10;
+  // Left to right whatever the page's direction, so label anchors stay where the geometry puts them.
+  const svg = h('svg:svg', { viewBox: `0 0 ${W} ${HH}`, width: W, height: HH, class: 'network-graph', 'aria-hidden': 'true', style: { direction: 'ltr' } });
+  const lines = h('svg:g', { class: 'edges' });
+  for (const e of [...edges].sort((a, b) => a.count - b.count)) {
+    const p = at.get(e.source);
+    const q = at.get(e.target);
+    if (!p || !q) continue;
+    const w = e.count / maxEdge;
+    const ends = { x1: round(p.x), y1: round(p.y), x2: round(q.x), y2: round(q.y) };
+    const title = h('svg:title', {}, `${t('dash.pair', { a: labelOf(nodes.find((n) => n.id === e.source)), b: labelOf(nodes.find((n) => n.id === e.target)) })}: ${t('results.count', { n: e.count })}`);
+    lines.append(h('svg:g', { class: 'edge', dataset: { source: e.source, target: e.target, count: String(e.count) }, onclick: onPair ? () => onPair(e) : undefined },
+      h('svg:line', { ...ends, class: 'edge-line', 'stroke-width': round(1 + 5 * w), 'stroke-opacity': round(0.25 + 0.55 * w) }),
+      // A wider, unseen line to point at: the drawn one may be a pixel thin.
+      h('svg:line', { ...ends, class: 'edge-hit', 'stroke-width': 10 }),
+      title));
+  }
+  svg.append(lines);
+  const light = (id, on) => {
+    svg.classList.toggle('lit', on);
+    for (const el of lines.children) el.classList.toggle('on', on && (el.dataset.source === id || el.dataset.target === id));
+  };
+  for (const n of order) {
+    const p = at.get(n.id);
+    const cos = Math.cos(p.a);
+    const anchor = cos > 0.2 ? 'start' : cos < -0.2 ? 'end' : 'middle';
+    const off = p.r + 5;
+    const lx = p.x + off * Math.cos(p.a);
+    const ly = p.y + off * Math.sin(p.a) + (Math.sin(p.a) > 0.5 ? 10 : Math.sin(p.a) < -0.5 ? -2 : 4);
+    const full = labelOf(n);
+    const label = full.length > 24 ? `${full.slice(0, 23)}…` : full;
+    const cls = `node node-${NODE_KINDS.includes(n.type) ? n.type : 'other'}`;
+    const body = [
+      h('svg:circle', { cx: round(p.x), cy: round(p.y), r: round(p.r) }),
+      h('svg:text', { x: round(lx), y: round(ly), 'text-anchor': anchor }, label),
+      h('svg:title', {}, `${full}: ${t('results.count', { n: n.count })}`),
+    ];
+    // Out of the tab order: the drawing is hidden from assistive technology, the list is not.
+    const node = href
+      ? h('svg:a', { href: href(n), tabindex: '-1', class: cls, dataset: { id: n.id, count: String(n.count) }, onclick: (e) => {
+        if (!onFollow || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+        e.preventDefault();
+        onFollow(n);
+      } }, body)
+      : h('svg:g', { class: cls, dataset: { id: n.id, count: String(n.count) } }, body);
+    node.addEventListener('mouseenter', () => light(n.id, true));
+    node.addEventListener('mouseleave', () => light(n.id, false));
+    svg.append(node);
+  }
+  const legend = h('p', { class: 'network-legend', 'aria-hidden': 'true' }, NODE_KINDS.slice(0, 3).filter((k) => nodes.some((n) => n.type === k || (k === 'place' && n.type === 'country')))
+    .map((k) => h('span', { class: `key node-${k}` }, h('span', { class: 'swatch' }), t(`entity.type.${k}`))));
+  return h('div', { class: 'network-figure' }, svg, legend);
+}

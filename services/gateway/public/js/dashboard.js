@@ -7,8 +7,8 @@
 import { api, apiHref, keyedDownload, once } from './api.js';
 import { h, clear, safeHref } from './dom.js';
 import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';
-import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, sourceLink, topicLabel, knownReady, listString, listValues, DEFAULT_RADIUS } from './app.js';
-import { timelineChart, compareChart, toneChart, toneSpread, barList, toneBadge } from './charts.js';
+import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, entityHref, openEntity, sourceLink, topicLabel, knownReady, listString, listValues, DEFAULT_RADIUS } from './app.js';
+import { timelineChart, compareChart, toneChart, toneSpread, barList, toneBadge, networkGraph } from './charts.js';
 import { worldMap } from './map.js';
 
 const $ = (id) => document.getElementById(id);
@@ -176,7 +176,15 @@ async function named(fp, signal) {
   });
   // A pair narrows the filters to the articles naming both (allEntities=, kept with any already there).
   const pick = (item) => navigate({ allEntities: listString([...new Set([...listValues(fp.allEntities), ...item.ids])]) });
-  fill('card-network', barList(pairs, { onPick: pick, pickLabel: (item) => t('dash.filterBy', { label: item.label }) }), h('p', { class: 'export' }, csv));
+  // The drawing (a name opens its page, a line narrows to the pair) beside the pairs in words.
+  const graph = networkGraph(res.nodes, res.edges, {
+    width: Math.min(760, body('card-network').clientWidth),
+    labelOf: (n) => entityLabel(n.id, n.name),
+    href: (n) => entityHref(n.id),
+    onFollow: (n) => openEntity(n.id),
+    onPair: (e) => pick({ ids: [e.source, e.target] }),
+  });
+  fill('card-network', h('div', { class: 'network-layout' }, graph, barList(pairs, { onPick: pick, pickLabel: (item) => t('dash.filterBy', { label: item.label }) })), h('p', { class: 'export' }, csv));
 }
 
 async function map(fp, signal) {
