@@ -122,17 +122,23 @@ export function suggestBody(prefix: string, size: number): Record<string, unknow
   };
 }
 
-/** Sources seen in the index: article counts, latest article, languages. */
-export function sourcesBody(size: number, timeoutMs = 10_000): Record<string, unknown> {
+/**
+ * Sources seen in the index: article counts, latest article, languages — of the articles matching
+ * `f` (a language, a country, a collection, a period, a query), most articles first or, with
+ * `sort: 'latest'`, the one that published last first.
+ */
+export function sourcesBody(size: number, timeoutMs = 10_000, f: SearchFilters = {}, sort: 'articles' | 'latest' = 'articles'): Record<string, unknown> {
   return {
     size: 0,
     timeout: `${timeoutMs}ms`,
+    query: buildQuery(f),
     aggs: {
       sources: {
-        terms: { field: F.sourceId, size },
+        terms: { field: F.sourceId, size, ...(sort === 'latest' ? { order: [{ latest: 'desc' }, { _count: 'desc' }] } : {}) },
         aggs: {
           source: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }], _source: { includes: ['source', F.publishedAt] } } },
           langs: { terms: { field: F.lang, size: 5 } },
+          latest: { max: { field: F.publishedAt } },
         },
       },
     },

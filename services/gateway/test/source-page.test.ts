@@ -84,3 +84,32 @@ t.test('a registered feed with no article yet has a page from its feed; an unkno
     t.equal(bad.body.error.param, param);
   }
 });
+
+t.test('GET /v1/sources takes the search filters: sources with Arabic articles, of a country, covering a name, by latest', async (t) => {
+  type Src = { id: string; articles: number; latestAt?: string; langs: string[] };
+  const list = async (params: Record<string, string>) => {
+    const res = await gw.app.inject({ url: `/v1/sources?${new URLSearchParams(params).toString()}` });
+    t.equal(res.statusCode, 200, JSON.stringify(params));
+    return (res.json() as { sources: Src[] }).sources;
+  };
+  /** The sources of a search's hits, with how many each: what the list must say under the same filters. */
+  const bySearch = async (params: Record<string, string>) => {
+    const counts = new Map<string, number>();
+    for (const h of (await searchOf(params)).hits as Array<Hit & { source: { id: string } }>) counts.set(h.source.id, (counts.get(h.source.id) ?? 0) + 1);
+    return [...counts].sort((a, b) => a[0].localeCompare(b[0]));
+  };
+  const pairs = (s: Src[]) => s.map((x) => [x.id, x.articles] as [string, number]).sort((a, b) => a[0].localeCompare(b[0]));
+  const cases: Array<Record<string, string>> = [{ lang: 'ar' }, { sourceCountry: 'FR' }, { q: 'الكاظمي' }, { from: 'now-1d' }, { lang: 'fr', topic: 'politics' }];
+  for (const params of cases) {
+    const sources = await list(params);
+    t.ok(sources.length > 0, `${JSON.stringify(params)}: some sources`);
+    t.same(pairs(sources), await bySearch(params), `${JSON.stringify(params)}: the sources of the matching articles, each counting them`);
+  }
+  t.ok((await list({ lang: 'ar' })).every((s) => s.langs.includes('ar')), 'each has Arabic among its languages');
+
+  const latest = await list({ sort: 'latest' });
+  const times = latest.map((s) => Date.parse(s.latestAt!));
+  t.same(times, [...times].sort((a, b) => b - a), 'sort=latest: the one that published last first');
+  t.equal((await gw.app.inject({ url: '/v1/sources?sort=name' })).statusCode, 400);
+  t.equal((await gw.app.inject({ url: '/v1/sources?collection=Nowhere' })).json().error.param, 'collection', 'an unknown collection is a 400 naming it');
+});

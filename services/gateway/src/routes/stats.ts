@@ -727,7 +727,17 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['feeds'],
         summary: 'Sources in the index: article counts, latest article, languages',
-        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }) }, { additionalProperties: false }),
+        description:
+          'NewsAPI\'s /sources, with every search filter: lang=ar (sources with Arabic articles), sourceCountry=IQ, collection=Iraq, from=now-7d (sources active this week), q=… (sources covering it). ' +
+          'Counts are of the matching articles. sort=articles (most first, the default) or latest (the one that published last first).',
+        querystring: Type.Object(
+          {
+            ...FilterParams,
+            limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
+            sort: Type.Union([Type.Literal('articles'), Type.Literal('latest')], { default: 'articles' }),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             sources: Type.Array(
@@ -747,7 +757,9 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const res = await esQuery(app, 'sources', sourcesBody(req.query.limit, app.gw.esTimeoutMs));
+      const { limit, sort, ...q } = req.query;
+      const { filters } = expandedFilters(q, app.entities, app.collections);
+      const res = await esQuery(app, 'sources', sourcesBody(limit, app.gw.esTimeoutMs, filters, sort));
       const buckets = ((res.aggregations?.sources as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []);
       const feeds = new Map((await app.registry.list()).map((f) => [f.id, f]));
       return {
