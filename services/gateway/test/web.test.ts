@@ -1453,6 +1453,51 @@ t.test('a search says when new articles match it since it was answered, and show
   await done(t, w);
 });
 
+t.test('a saved search: kept in the browser, listed above the top stories with what is new since it was opened; opening it clears that; forgetting it removes it', async (t) => {
+  const w = await open('/?ui=en&show=articles&q=Carthage&lang=fr');
+  const { page } = w;
+  const save = page.locator('#save-search-btn');
+  t.equal(await save.textContent(), 'Save this search');
+  t.equal(await save.getAttribute('aria-pressed'), 'false');
+  await save.click();
+  await page.locator('#save-search-btn[aria-pressed="true"]').waitFor();
+  t.equal(await save.textContent(), 'Saved — remove it', 'the button says it is saved');
+  t.equal(await save.getAttribute('aria-pressed'), 'true');
+  const stored = JSON.parse((await page.evaluate("localStorage.getItem('akhbar.saved')")) as string) as Array<{ params: Record<string, string>; seenAt: string; seenIds: string[] }>;
+  t.same(stored.map((x) => x.params), [{ q: 'Carthage', lang: 'fr' }], 'in this browser: the words and filters');
+  t.ok(Date.parse(stored[0]!.seenAt) > 0, 'seen as of the gateway\'s answer');
+  const margin = (await (await fetch(`${base}/v1/search?${new URLSearchParams({ q: 'Carthage', lang: 'fr', indexedFrom: stored[0]!.seenAt, limit: '100' }).toString()}`)).json()) as { hits: Array<{ id: string }> };
+  t.same(stored[0]!.seenIds.sort(), margin.hits.map((h) => h.id).sort(), 'what it found indexed in the seconds before, remembered as seen');
+
+  await settled(page, () => page.click('#show-switch a[data-show="top"]'));
+  const item = page.locator('#saved-list li');
+  await page.locator('#saved-list li[data-new]').waitFor();
+  t.equal(await item.locator('a.saved-link').textContent(), 'Carthage · Language: French', 'listed in words, as its chips say it');
+  t.equal(await item.locator('.saved-count').textContent(), 'nothing new');
+
+  // Indexed right after (within the second of the answer: the count must not depend on the clock's grain).
+  await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'fr-carthage-jury-saved', lang: 'fr', source: WEB_SOURCES.CARTHAGE, ageMs: 0, story: 'web-story-carthage-jury-saved', title: 'Les Journées de Carthage dévoilent leur jury', summary: 'Cinq pays au jury.', body: 'Le jury des Journées cinématographiques de Carthage réunit des cinéastes de cinq pays.' },
+    { slug: 'en-carthage-jury-saved', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: 0, story: 'web-story-carthage-jury-saved-en', title: 'Carthage film days name their jury', summary: 'Five countries.', body: 'The Carthage film days named their jury.' },
+  ]);
+  await settled(page, () => page.reload());
+  await page.locator('#saved-list li[data-new]').waitFor();
+  t.equal(await item.locator('.saved-count').textContent(), '1 new', 'the new French report counted, not the English one');
+  await shot(page, 'saved-searches');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+
+  await settled(page, () => item.locator('a.saved-link').click());
+  t.same(Object.fromEntries(new URL(page.url()).searchParams), { q: 'Carthage', lang: 'fr', show: 'articles', ui: 'en' }, 'it opens the search');
+  await settled(page, () => page.goBack());
+  await page.locator('#saved-list li[data-new]').waitFor();
+  t.equal(await item.locator('.saved-count').textContent(), 'nothing new', 'opened: nothing new since');
+
+  await item.locator('button.saved-remove').click();
+  t.ok(await page.locator('#saved').isHidden(), 'forgotten: the list goes');
+  t.equal(await page.evaluate("localStorage.getItem('akhbar.saved')"), '[]');
+  await done(t, w);
+});
+
 t.test('a byline on a hit lists that author\'s articles: the author filter, a chip and a permalink; a section permalink too', async (t) => {
   const [port, bridge, dredging, silt] = await withArticles(t, gw.es, gw.indexPrefix, [
     {

@@ -7,6 +7,7 @@ import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { articleLink } from './article.js';
+import { markSeen, renderSaved, saveButton } from './saved.js';
 import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
 
 const LIMIT = 20;
@@ -35,11 +36,13 @@ export async function render(state, { signal, focus } = {}) {
   $('export').hidden = true;
   $('follow').hidden = true;
   $('alert-me').hidden = true;
+  $('save-search').hidden = true;
   if (top) {
     clear($('results'));
     $('pager').hidden = true;
-    await renderTop(state, { signal });
+    await Promise.all([renderTop(state, { signal }), renderSaved({ signal })]);
   } else {
+    $('saved').hidden = true;
     clear($('top-stories'));
     await renderArticles(state, { signal });
   }
@@ -130,6 +133,10 @@ async function renderArticles(state, { signal }) {
   // Shown even when nothing matches yet: a feed of a search is for what comes later.
   $('follow').hidden = false;
   alertLink(state);
+  // A saved search just opened: what it finds from now on is new. The gateway's clock, as for fresh articles.
+  const at = answeredAt && !Number.isNaN(Date.parse(answeredAt)) ? answeredAt : undefined;
+  if (!state.cursor) await markSeen(filterParams(state), at);
+  saveButton(filterParams(state), at);
   pager(state, res.nextCursor);
   watchFresh(state, params, answeredAt, res.hits);
 }
@@ -140,8 +147,13 @@ async function renderArticles(state, { signal }) {
 const FRESH_EVERY_MS = 60_000;
 /** The search being watched: its page URL, API parameters, when it was answered and the ids shown. */
 let watched;
-/** The next search asks the gateway, not the browser's cache (after "show them"). */
+/** The next search asks the gateway, not the browser's cache (after "show them", or a saved search opened). */
 let refreshNext = false;
+
+/** Have the next search ask the gateway rather than the browser's cache: what it shows is new. */
+export function askFreshNext() {
+  refreshNext = true;
+}
 
 function stopFresh() {
   if (watched) clearInterval(watched.timer);
