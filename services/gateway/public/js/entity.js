@@ -14,7 +14,7 @@ import { timeZone, body, busy, fill, failed } from './dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 /** Cards filled from the entity's own call; the timeline card has a call of its own. */
-const CARDS = ['entity-langs', 'entity-sources', 'entity-topics', 'entity-people', 'entity-orgs', 'entity-places', 'entity-articles'];
+const CARDS = ['entity-langs', 'entity-sources', 'entity-topics', 'entity-authors', 'entity-people', 'entity-orgs', 'entity-places', 'entity-articles'];
 /** Rows per list, and newest articles shown. */
 const LIMIT = 10;
 const ARTICLES = 10;
@@ -118,6 +118,9 @@ async function page(id, signal) {
     { ...toSearch((item) => ({ source: item.key })), pickLabel: (item) => t('entity.itsArticles', { label: item.label }) });
   list('entity-topics', res.topics, (b) => ({ key: b.key, label: topicLabel(b.key), count: b.count }),
     { ...toSearch((item) => ({ topic: item.key })), pickLabel: (item) => t('entity.itsArticles', { label: item.label }) });
+  // Bylines as written (counted in any case); many feeds give none.
+  list('entity-authors', res.authors, (b) => ({ key: b.name ?? b.key, label: b.name ?? b.key, count: b.count }),
+    { ...toSearch((item) => ({ author: item.key })), pickLabel: (item) => t('entity.itsArticles', { label: item.label }) });
   // Named with it: each opens its own page.
   const related = (b) => {
     learnEntity({ id: b.key, name: b.name, ...(b.names ? { names: b.names } : {}) });
@@ -148,6 +151,7 @@ function summary(res) {
   const when = (iso) => h('time', { datetime: iso }, fmtDateTime(iso));
   $('entity-summary').replaceChildren(h('dl', { class: 'entity-stats' },
     item('total', t('entity.articles'), h('span', { dataset: { count: String(res.total) } }, t('results.count', { n: res.total }))),
+    item('last30', t('source.last30', { n: DAYS }), h('span', { dataset: { count: String(res.last30Days) } }, t('results.count', { n: res.last30Days }))),
     res.firstSeen ? item('first', t('entity.firstSeen'), when(res.firstSeen)) : null,
     res.lastSeen ? item('last', t('entity.lastSeen'), when(res.lastSeen)) : null,
     typeof res.tone === 'number' ? item('tone', t('entity.tone'), toneBadge(res.tone, t('entity.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) }))) : null));
