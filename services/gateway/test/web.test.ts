@@ -470,6 +470,8 @@ t.test('the coverage button opens the story panel with the other articles of the
   const dirs = await others.evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.getAttribute('dir')}`));
   t.same(dirs.sort(), ['ar:rtl', 'ar:rtl', 'fr:auto'], 'each in its own direction');
   t.match(await page.textContent(`#${panelId}`), new RegExp(WEB_SOURCES.ORIENT.name), 'with their sources');
+  t.same((await page.$$eval(`#${panelId} li a.read-link`, (els) => els.map((e) => e.getAttribute('data-article')))).sort(),
+    ['ar-kadhimi-map', 'ar-kadhimi-office', 'fr-kadhimi-map'].map(webIdOf).sort(), 'each readable here too');
   await shot(page, 'top-stories-panel');
   await button.click();
   t.equal(await button.getAttribute('aria-expanded'), 'false');

@@ -506,7 +506,7 @@ async function toggleStory(button, hit, panelId) {
       return h('li', {},
         h('span', { lang, dir: a.dir === 'rtl' || isRtl(a.lang) ? 'rtl' : 'auto', class: 'story-title' }, href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, a.title) : a.title),
         h('span', { class: 'hit-meta' }, ' — ', sourceName(a.source, undefined), ' · ', h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
-          typeof a.tone === 'number' ? [' · ', toneBadge(a.tone)] : null));
+          typeof a.tone === 'number' ? [' · ', toneBadge(a.tone)] : null, readLink(a)));
     });
     // How each language covered the story: its articles' average tone, where they have one.
     const toned = story.langs.filter((l) => typeof l.tone === 'number');
