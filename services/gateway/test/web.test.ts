@@ -2289,6 +2289,36 @@ t.test("a source's name opens its page: its site and country, its articles count
   await done(t, none);
 });
 
+t.test('the sources directory: every outlet with its matching articles, site, country, languages and latest; the filters and order apply; a name opens its page', async (t) => {
+  const w = await open('/?ui=en&view=sources');
+  const { page } = w;
+  const api = async (params: Record<string, string>) => ((await (await fetch(`${base}/v1/sources?${new URLSearchParams({ limit: '500', ...params }).toString()}`)).json()) as { sources: Array<{ id: string; articles: number; domain: string }> }).sources;
+  const rows = () => page.$$eval('#sources-rows tr', (els) => els.map((e) => [e.getAttribute('data-id'), Number(e.getAttribute('data-count'))]));
+  const all = await api({});
+  t.same(await rows(), all.map((s) => [s.id, s.articles]), 'every source, most articles first, as the API counts them');
+  t.equal(await page.textContent('#sources-status'), `${String(all.length)} sources`);
+  const rafidain = page.locator(`#sources-rows tr[data-id="${WEB_SOURCES.RAFIDAIN.id}"]`);
+  t.match(await rafidain.textContent(), new RegExp(`${WEB_SOURCES.RAFIDAIN.name}rafidain-post\\.exampleIraqArabic`), 'its name, site, country and languages');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'sources');
+
+  await settled(page, () => page.selectOption('#f-lang', 'fr'));
+  t.same(await rows(), (await api({ lang: 'fr' })).map((s) => [s.id, s.articles]), 'the filters above apply: sources with French articles, counting those');
+  await settled(page, () => page.selectOption('#sources-rank', 'latest'));
+  t.equal(new URL(page.url()).searchParams.get('rank'), 'latest', 'the order in the URL');
+  t.same(await rows(), (await api({ lang: 'fr', sort: 'latest' })).map((s) => [s.id, s.articles]), 'the one that published last first');
+
+  await settled(page, () => page.locator('#sources-rows a.source-link').first().click());
+  t.equal(new URL(page.url()).searchParams.get('view'), 'source', 'a name opens the source\'s page');
+  await done(t, w);
+
+  const ar = await open('/?ui=ar&view=sources');
+  t.equal(await ar.page.textContent('#sources-heading'), 'وسائل الإعلام');
+  t.equal(await ar.page.textContent('nav a[data-nav="sources"]'), 'وسائل الإعلام', 'apart from the feeds (المصادر)');
+  t.same(await axeViolations(ar.page), [], 'axe finds nothing in Arabic');
+  await done(t, ar);
+});
+
 t.test("the dashboard's top sources: a bar still filters, the link beside it opens the source's page", async (t) => {
   const w = await open('/?ui=en&view=dashboard');
   const { page } = w;
