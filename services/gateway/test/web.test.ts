@@ -2188,6 +2188,7 @@ t.test('"Read here" opens an article\'s page: its text in its own direction, wha
   const story = await page.$$eval('#article-story li', (els) => els.map((e) => e.getAttribute('data-id')));
   t.same(story.sort(), ['ar-kadhimi-office', 'en-kadhimi-map', 'fr-kadhimi-map'].map(webIdOf).sort(), 'the story\'s three other reports, itself left out');
   t.ok(await page.locator('#article-related li').count() > 0, 'related articles');
+  t.equal(await page.getAttribute('#article-story a.feed-atom', 'href'), `${base}/v1/search.atom?story=${STORY_VISIT}`, 'the story as a feed, as it grows');
   t.notOk((await page.$$eval('#article-related li', (els) => els.map((e) => e.getAttribute('data-id')))).some((x) => story.includes(x!) || x === id), 'related ones are not of its story');
   t.ok(await page.locator('#filters').isHidden(), 'no filters on an article\'s page');
   t.same(await axeViolations(page), [], 'axe finds nothing');
@@ -2265,6 +2266,11 @@ t.test("a source's name opens its page: its site and country, its articles count
   t.same(await page.$$eval('#source-articles li.hit', (els) => els.map((e) => e.getAttribute('data-id'))).then((ids) => ids.sort()),
     articles.filter((a) => a.feedId === src.id).map((a) => a.id).sort(), 'its newest articles: all of its own');
   t.ok(await page.locator('#source-timeline svg').count() > 0, 'its output over 30 days');
+  const rss = (await page.getAttribute('#source-follow a.feed-rss', 'href'))!;
+  t.equal(rss, `${base}/v1/search.rss?source=${src.id}`, 'its articles as a feed');
+  t.same(await page.$$eval('head link[rel="alternate"][data-feed]', (els) => els.map((e) => e.getAttribute('href'))), [rss, `${base}/v1/search.atom?source=${src.id}`], 'and in the head, for feed readers');
+  const feed = await (await fetch(rss)).text();
+  t.equal([...feed.matchAll(/<item>/g)].length, articles.filter((a) => a.feedId === src.id).length, 'the feed: its articles');
   t.same(await axeViolations(page), [], 'axe finds nothing');
   await shot(page, 'source-page');
 

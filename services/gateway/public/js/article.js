@@ -6,9 +6,10 @@
 // related cards fail alone, as the dashboard's do.
 import { api, ApiError } from './api.js';
 import { h, put, safeHref } from './dom.js';
-import { t, brand, fmtNumber, fmtDateTime, langName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
+import { t, brand, fmtDateTime, langName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
 import { learnEntity, entityLabel, entityLink, sourceName, topicLabel, urlOf, visit, followLink, knownReady } from './app.js';
 import { toneBadge } from './charts.js';
+import { followFeeds } from './search.js';
 import { busy, fill, failed } from './dashboard.js';
 
 const $ = (id) => document.getElementById(id);
@@ -159,7 +160,9 @@ async function story(a, signal) {
   const whole = { view: 'search', show: 'articles', story: a.story.id, sort: 'oldest' };
   return fill('article-story',
     others.length > 0 ? h('ul', { class: 'article-list' }, others.map(item)) : muted('article.noStory'),
-    h('p', {}, h('a', { href: urlOf(whole), class: 'story-all', onclick: (e) => followLink(e, () => visit(whole)) }, t('article.storyAll', { n: fmtNumber(a.story.size) }))));
+    h('p', {}, h('a', { href: urlOf(whole), class: 'story-all', onclick: (e) => followLink(e, () => visit(whole)) }, t('article.storyAll', { n: a.story.size }))),
+    // The story as it grows, in a feed reader.
+    followFeeds({ story: a.story.id }, t('feed.story', { title: a.title })));
 }
 
 /** Articles like this one (more-like-this and shared names), in any language, its own story left out. */

@@ -9,7 +9,7 @@ import { h } from './dom.js';
 import { t, brand, fmtNumber, fmtDateTime, langName, UI_LANGS } from './i18n.js';
 import { learnEntity, entityLabel, entityHref, openEntity, visit, urlOf, topicLabel, followLink, knownReady } from './app.js';
 import { timelineChart, barList, toneBadge } from './charts.js';
-import { hitItem } from './search.js';
+import { followFeeds, hitItem } from './search.js';
 import { timeZone, body, busy, fill, failed } from './dashboard.js';
 
 const $ = (id) => document.getElementById(id);
@@ -43,6 +43,7 @@ export function profilePage({ prefix, filter, path, words, show }) {
     $(`${prefix}-status`).textContent = text;
     $(`${prefix}-facts`).replaceChildren();
     $(`${prefix}-summary`).replaceChildren();
+    $(`${prefix}-follow`).replaceChildren();
     $(`${prefix}-actions`).hidden = true;
     $(`${prefix}-cards`).hidden = true;
     setTitle(t('entity.notFound'));
@@ -102,6 +103,8 @@ export function profilePage({ prefix, filter, path, words, show }) {
     const name = show(res);
     setTitle(name);
     $(`${prefix}-heading`).replaceChildren(h('bdi', {}, name));
+    // Its articles as they come, in a feed reader.
+    $(`${prefix}-follow`).replaceChildren(followFeeds({ [filter]: id }, t('feed.page', { name })));
     $(`${prefix}-status`).textContent = res.total === 0 ? t(words.noArticles) : '';
     summary(res);
     lists(id, res);
@@ -119,6 +122,7 @@ export function profilePage({ prefix, filter, path, words, show }) {
     heading.replaceChildren(h('bdi', {}, id ? label : t('entity.notFound')));
     $(`${prefix}-facts`).replaceChildren();
     $(`${prefix}-summary`).replaceChildren();
+    $(`${prefix}-follow`).replaceChildren();
     if (focus) heading.focus();
     if (!id) return notFound(t(words.noId));
     setTitle(label);

@@ -357,6 +357,19 @@ function feedLinks(route, params, title) {
 }
 
 /**
+ * "Follow as a feed: RSS · Atom" for a page's articles (an entity's, a source's, a story's):
+ * /v1/search.rss / .atom with `params`, newest first, as absolute links (with the API key when the
+ * gateway requires one), and the same two in the head for feed readers and browser extensions.
+ */
+export function followFeeds(params, title) {
+  const feeds = FEEDS.map(([format, name, type]) => ({ format, name, type, title: `${title} (${name})`, href: apiHref(`/v1/search.${format}`, params, { withKey: true }) }));
+  setFeedAlternates(feeds);
+  return h('p', { class: 'follow page-follow' }, h('span', {}, t('feed.follow')), ' ',
+    feeds.map((f, i) => [i > 0 ? h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ') : null,
+      h('a', { href: f.href, type: f.type, class: `feed-${f.format}`, title: t('feed.hint') }, f.name)]));
+}
+
+/**
  * "Alert me about this search": the alerts view with this query and these filters in its form,
  * for a search an alert can take (a query or a filter other than the dates: an alert without one
  * would fire for every article).
