@@ -1296,6 +1296,29 @@ t.test('accessibility: axe-core finds nothing against WCAG 2.1 A/AA or its best 
   await done(t, w);
 });
 
+t.test('dark, when the system asks for it: every view dark, and axe finds nothing (contrast included)', async (t) => {
+  const views = [
+    '/?ui=en&show=articles&q=Kadhimi', '/?ui=en', '/?ui=en&view=dashboard&q=' + encodeURIComponent('الكاظمي'), `/?ui=en&view=article&id=${webIdOf('ar-kadhimi-map')}`,
+    `/?ui=en&view=entity&id=${KADHIMI_ID}`, `/?ui=en&view=source&id=${WEB_SOURCES.RAFIDAIN.id}`, '/?ui=en&view=sources', '/?ui=ar&show=articles&q=Kadhimi&lang=ar', '/?ui=en&view=feeds',
+  ];
+  for (const path of views) {
+    const page = await ctx.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(base + path);
+    await ready(page);
+    const bg = await page.evaluate('getComputedStyle(document.body).backgroundColor') as string;
+    const [r, g, b] = bg.match(/\d+/g)!.map(Number);
+    t.ok(r! + g! + b! < 120, `${path}: a dark page (${bg})`);
+    t.same(await axeViolations(page), [], `${path}: axe finds nothing in the dark`);
+    if (path.includes('dashboard')) await shot(page, 'dark-dashboard');
+    if (path.includes('show=articles&q=Kadhimi') && path.includes('ui=en')) await shot(page, 'dark-search');
+    t.same(problems, []);
+    await page.close();
+  }
+});
+
 t.test('the UI switches between English, Arabic, French and Persian, and remembers', async (t) => {
   const w = await open('/?ui=en&q=Kadhimi');
   const { page } = w;
