@@ -908,6 +908,14 @@ t.test('how the coverage feels: the articles in bins of tone, the most negative 
   t.match(await page.textContent('#dash-status'), new RegExp(`^${inBand} matching article`), 'and the dashboard shows only it');
   t.match(await page.textContent('#chips'), /Tone/);
   await done(t, w);
+
+  // In Persian the counts are in Persian digits, written once: a count formatted twice read NaN.
+  const fa = await open('/?ui=fa&view=dashboard');
+  const digits = new Intl.NumberFormat('fa').format(toned.length);
+  t.match(await fa.page.textContent('#card-tone-spread .chart-summary'), new RegExp(`^${digits} مقاله دارای لحن`), `the Persian summary counts ${digits}`);
+  const labels = await fa.page.$$eval('#card-tone-spread svg g.bin[role="button"]', (els) => els.map((g) => g.getAttribute('aria-label') ?? ''));
+  t.ok(labels.length > 0 && labels.every((l) => !/NaN|ناعدد/.test(l)), 'and each bin\'s label');
+  await done(t, fa);
 });
 
 t.test('tone over time: one timeline request draws bars below zero for negative days, above for positive, nothing where no article has a tone', async (t) => {

@@ -108,7 +108,7 @@ export function compareChart(res, { width = 800 } = {}) {
   const max = niceCeil(Math.max(0, ...buckets.flatMap((b) => queries.map((q) => b.split?.[q] ?? 0))));
   const y = (v) => M.top + ph - (v / max) * ph;
   const sub = Math.max(0.5, (bw - gap) / queries.length);
-  const label = res.compare.map((c) => t('chart.compareSeries', { q: c.q, n: fmtNumber(c.total) })).join('; ');
+  const label = res.compare.map((c) => t('chart.compareSeries', { q: c.q, n: c.total })).join('; ');
   const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline compare', role: 'img', dir: 'ltr', 'aria-label': `${label}. ${summary(buckets, res.interval)}` });
   for (const v of [0, max / 2, max]) {
     svg.append(h('svg:line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: 'grid' }));
@@ -213,7 +213,7 @@ export function toneSpread(res, { width = 600, onPick, articleLink } = {}) {
   const max = niceCeil(Math.max(0, ...bins.map((b) => b.count)));
   const y = (v) => M.top + ph - (v / max) * ph;
   const range = (b) => t('spread.range', { from: fmtTone(b.from), to: fmtTone(b.to) });
-  const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline tone-spread', role: 'group', dir: 'ltr', 'aria-label': t('spread.summary', { n: fmtNumber(res.toned), avg: fmtTone(res.tone ?? 0) }) });
+  const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline tone-spread', role: 'group', dir: 'ltr', 'aria-label': t('spread.summary', { n: res.toned, avg: fmtTone(res.tone ?? 0) }) });
   for (const v of [0, max / 2, max]) {
     svg.append(h('svg:line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: 'grid' }));
     svg.append(h('svg:text', { x: M.left - 6, y: y(v) + 4, class: 'axis', 'text-anchor': 'end' }, fmtNumber(v)));
@@ -225,7 +225,7 @@ export function toneSpread(res, { width = 600, onPick, articleLink } = {}) {
   };
   bins.forEach((b, i) => {
     const x = M.left + i * bw + gap / 2;
-    const label = t('spread.bin', { range: range(b), n: fmtNumber(b.count) });
+    const label = t('spread.bin', { range: range(b), n: b.count });
     const g = h('svg:g', { class: 'bin', dataset: { from: String(b.from), to: String(b.to), count: String(b.count) } }, h('svg:title', {}, label));
     if (b.count > 0) {
       g.append(h('svg:rect', { x, width: Math.max(0.5, bw - gap), y: y(b.count), height: y(0) - y(b.count), class: toneClass(b.from + (b.to - b.from) / 2) }));
@@ -257,7 +257,7 @@ export function toneSpread(res, { width = 600, onPick, articleLink } = {}) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chart.tone')), h('th', { scope: 'col' }, t('chart.count')))),
       h('tbody', {}, bins.filter((b) => b.count > 0).map((b) => h('tr', {}, h('th', { scope: 'row' }, range(b)), h('td', {}, fmtNumber(b.count)))))));
   return h('div', { class: 'chart' },
-    h('p', { class: 'chart-summary' }, t('spread.summary', { n: fmtNumber(res.toned), avg: fmtTone(res.tone ?? 0) })),
+    h('p', { class: 'chart-summary' }, t('spread.summary', { n: res.toned, avg: fmtTone(res.tone ?? 0) })),
     svg, extremes, table);
 }
 

@@ -1557,7 +1557,8 @@ export function t(key, vars = {}) {
     const n = Number(vars.n ?? 0);
     s = s[n === 0 && s.zero ? 'zero' : plural.select(n)] ?? s.other;
   }
-  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? (k === 'n' ? fmtNumber(vars[k]) : String(vars[k])) : m));
+  // {n} is a count: formatted here, in the UI's digits, unless the caller formatted it already.
+  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? (k === 'n' && typeof vars[k] === 'number' ? fmtNumber(vars[k]) : String(vars[k])) : m));
 }
 
 /**

@@ -63,7 +63,7 @@ export function profilePage({ prefix, filter, path, words, show }) {
   function summary(res) {
     const item = (stat, label, value) => h('div', { dataset: { stat } }, h('dt', {}, label), h('dd', {}, value));
     const when = (iso) => h('time', { datetime: iso }, fmtDateTime(iso));
-    const perDay = res.last30Days > 0 ? ` (${t('source.perDay', { n: fmtNumber(Math.round((res.last30Days / DAYS) * 10) / 10) })})` : '';
+    const perDay = res.last30Days > 0 ? ` (${t('source.perDay', { n: Math.round((res.last30Days / DAYS) * 10) / 10 })})` : '';
     $(`${prefix}-summary`).replaceChildren(h('dl', { class: 'entity-stats' },
       item('total', t('entity.articles'), h('span', { dataset: { count: String(res.total) } }, t('results.count', { n: res.total }))),
       item('last30', t('source.last30', { n: DAYS }), h('span', { dataset: { count: String(res.last30Days) } }, t('results.count', { n: res.last30Days }), perDay)),
