@@ -195,6 +195,33 @@ t.test('a language filter narrows the results, shows as a chip and makes a perma
   await done(t, w);
 });
 
+t.test('the period selector: the last 24 hours, 7 or 30 days or a year, as date math in the URL, a chip saying it; own dates show as such', async (t) => {
+  const w = await open('/?ui=en&show=articles&group=0');
+  const { page } = w;
+  t.same(await page.$$eval('#f-period option', (els) => els.map((e) => e.textContent)), ['Any time', 'Last 24 hours', 'Last 7 days', 'Last 30 days', 'Last year']);
+  await settled(page, () => page.selectOption('#f-period', '7d'));
+  t.equal(new URL(page.url()).searchParams.get('from'), 'now-7d', 'the period as the API\'s date math');
+  const week = articles.filter((a) => Date.parse(a.publishedAt) >= Date.now() - 7 * 86_400_000).map((a) => a.id);
+  t.match(await page.textContent('#search-status'), new RegExp(`^${String(week.length)} articles?$`), `the ${String(week.length)} articles of the last 7 days`);
+  t.ok((await hitIds(page)).every((id) => week.includes(id)), 'none older');
+  t.match(await page.textContent('#chips'), /Period: Last 7 days/, 'a chip in words');
+  await settled(page, () => page.click('#chips button.chip[data-filter="period"]'));
+  t.equal(new URL(page.url()).searchParams.get('from'), null, 'removing it: any time again');
+  t.equal(await page.inputValue('#f-period'), '');
+
+  await settled(page, () => page.fill('#f-from', '2026-01-01').then(() => page.dispatchEvent('#f-from', 'change')));
+  t.equal(await page.inputValue('#f-period'), 'custom', 'own dates: the selector says so');
+  t.equal(await page.textContent('#f-period option[value="custom"]'), 'The dates below');
+  await settled(page, () => page.selectOption('#f-period', '24h'));
+  t.same([new URL(page.url()).searchParams.get('from'), new URL(page.url()).searchParams.get('to')], ['now-24h', null], 'a preset replaces them');
+  await done(t, w);
+
+  const ar = await open('/?ui=ar&show=articles&from=now-30d');
+  t.equal(await ar.page.inputValue('#f-period'), '30d');
+  t.match(await ar.page.textContent('#chips'), /الفترة: آخر ٣٠ يوما|الفترة: آخر 30 يوما/, 'in Arabic, the count in the Arabic plural form');
+  await done(t, ar);
+});
+
 t.test('filters typed into the search box show as chips, dashed; removing one takes it out of the box', async (t) => {
   const w = await open(`/?ui=en&show=articles&q=${encodeURIComponent('lang:fr lang:ar -domain:nowhere.example')}`);
   const { page } = w;

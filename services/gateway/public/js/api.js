@@ -92,7 +92,9 @@ export async function api(path, { params = {}, method = 'GET', body, admin = fal
   let json = null;
   try {
     json = await res.json();
-  } catch {
+  } catch (err) {
+    // Aborted while the body was read (a newer render took over): as aborted as before the answer.
+    if (err.name === 'AbortError' || signal?.aborted) throw err.name === 'AbortError' ? err : new DOMException('aborted', 'AbortError');
     // Not JSON (a proxy's error page): reported below by status.
   }
   if (!res.ok) {

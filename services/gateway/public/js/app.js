@@ -24,6 +24,18 @@ export const TONE = ['toneMin', 'toneMax'];
 export const GEO = ['near', 'radius', 'bbox'];
 /** The radius the API takes when near has none, and the one a map bubble asks for. */
 export const DEFAULT_RADIUS = '50km';
+/**
+ * The period selector's choices: the last hours, days or year, as the API's date math takes them
+ * (from=now-7d, no to), each with how it is said.
+ */
+const PERIODS = { '24h': ['period.hours', 24], '7d': ['period.days', 7], '30d': ['period.days', 30], '1y': ['period.year', 1] };
+/** Which period `s` covers: '' (any time), a preset, or 'custom' (dates of its own). */
+function periodOf(s) {
+  if (!s.from && !s.to) return '';
+  const m = /^now-(\w+)$/.exec(s.from ?? '');
+  return m && PERIODS[m[1]] && !s.to ? m[1] : 'custom';
+}
+const periodLabel = (p) => t(PERIODS[p][0], { n: PERIODS[p][1] });
 /** The tone selector's choices. */
 const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
 const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView, article: articleView, source: sourceView, sources: sourcesView };
@@ -274,8 +286,11 @@ export function filterLabel(key, value) {
       return title ? (title.length > 60 ? `${title.slice(0, 59)}…` : title) : value;
     }
     case 'from':
-    case 'to':
+    case 'to': {
+      const preset = /^now-(\w+)$/.exec(value)?.[1];
+      if (preset && PERIODS[preset]) return periodLabel(preset);
       return /^\d{4}-\d{2}-\d{2}$/.test(value) ? fmtDate(`${value}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : value;
+    }
     default:
       return value;
   }
@@ -390,6 +405,12 @@ function syncControls() {
     ...Object.entries(TONE_PRESETS).map(([k, bounds]) => h('option', { value: k }, toneLabel(bounds))),
     preset === 'custom' ? h('option', { value: 'custom' }, toneLabel(state)) : null);
   tone.value = preset;
+  const period = $('f-period');
+  const p = periodOf(state);
+  period.replaceChildren(h('option', { value: '' }, t('period.any')),
+    ...Object.keys(PERIODS).map((k) => h('option', { value: k }, periodLabel(k))),
+    p === 'custom' ? h('option', { value: 'custom' }, t('period.custom')) : null);
+  period.value = p;
   for (const k of ['from', 'to']) $(`f-${k}`).value = /^\d{4}-\d{2}-\d{2}$/.test(state[k] ?? '') ? state[k] : '';
   $('f-group').checked = state.group !== false;
   $('f-in-title').checked = state.in === 'title';
@@ -507,7 +528,13 @@ function renderChips() {
   }
   for (const id of (state.story ?? '').split(',').filter(Boolean)) learnStoryTitle(id);
   if (state.near) learnPlaceName(state.near);
+  const p = periodOf(state);
   for (const k of FILTERS) {
+    // A preset period is one chip, said as the selector says it ("Period: Last 7 days").
+    if (k === 'from' && p && p !== 'custom') {
+      chips.push(chip(`${t('filters.period')}: ${periodLabel(p)}`, { filter: 'period', value: p }, () => navigate({ from: undefined })));
+      continue;
+    }
     for (const v of listValues(state[k])) {
       chips.push(chip(`${t(`filters.${k}`)}: ${filterLabel(k, v)}`, { filter: k, value: v }, () => removeFilterValue(k, v)));
     }
@@ -642,6 +669,10 @@ function wire() {
       const key = el.dataset.filter;
       if (key === 'group') return void navigate({ group: el.checked });
       if (key === 'in') return void navigate({ in: el.checked ? 'title' : undefined });
+      if (key === 'period') {
+        if (el.value === 'custom') return;
+        return void navigate({ from: el.value ? `now-${el.value}` : undefined, to: undefined });
+      }
       if (key === 'tone') {
         if (el.value === 'custom') return;
         const bounds = TONE_PRESETS[el.value] ?? {};
