@@ -133,6 +133,7 @@ t.test('security headers, CORS allow-list, JSON 404', async (t) => {
   t.ok(res.headers['content-security-policy']);
   t.ok(res.headers['strict-transport-security']);
   t.equal(res.headers['access-control-allow-origin'], 'https://dash.example');
+  t.ok(String(res.headers['access-control-expose-headers']).split(/,\s*/).includes('Link'), 'a dashboard on another origin can read the next-page Link header');
   const other = await gw.app.inject({ url: '/healthz', headers: { origin: 'https://evil.example' } });
   t.notOk(other.headers['access-control-allow-origin'], 'an origin not on the list gets no CORS grant');
   const pre = await gw.app.inject({ method: 'OPTIONS', url: '/v1/search', headers: { origin: 'https://dash.example', 'access-control-request-method': 'GET' } });

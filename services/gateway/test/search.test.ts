@@ -264,6 +264,21 @@ t.test('cursor paging walks every hit once and rejects tampering', async (t) => 
     t.equal(seen.length, 23, `${sort}: 23 hits in all`);
     t.equal(new Set(seen).size, 23, `${sort}: no hit twice`);
   }
+  // The same walk by the Link header (RFC 8288): each page links the next, the last links none.
+  const linked: string[] = [];
+  let url: string | undefined = '/v1/search?q=market&limit=5&sort=newest';
+  while (url) {
+    const res = await gw.app.inject({ url });
+    linked.push(...(res.json() as SearchBody).hits.map((h) => h.id));
+    const link = res.headers.link as string | undefined;
+    t.equal(link === undefined, (res.json() as SearchBody).nextCursor === null, 'a Link header exactly when there is a next page');
+    const next = link ? /^<([^>]+)>; rel="next"$/.exec(link)?.[1] : undefined;
+    if (link) t.ok(next?.startsWith('http://localhost/v1/search?q=market&limit=5&sort=newest&cursor='), `absolute, with the query as given (${next ?? link})`);
+    url = next ? new URL(next).pathname + new URL(next).search : undefined;
+  }
+  t.equal(linked.length, 23, 'following the links: every hit');
+  t.equal(new Set(linked).size, 23, 'each once');
+
   const first = (await search({ q: 'market', limit: '5' })).body;
   const c = first.nextCursor!;
   const [payload, sig] = c.split('.');

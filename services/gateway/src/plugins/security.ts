@@ -85,7 +85,7 @@ export const securityPlugin = fp<SecurityOptions>(async (app, opts) => {
     origin: origins.includes('*') ? true : origins.length > 0 ? [...origins] : false,
     methods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Api-Key', 'If-None-Match'],
-    exposedHeaders: ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Total-Count', 'X-Total-Relation'],
+    exposedHeaders: ['ETag', 'Link', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Total-Count', 'X-Total-Relation'],
     maxAge: 600,
   });
   // A client's allowance per window: its key's own limit, else AKHBAR_RATE_LIMIT_MAX (0: none).

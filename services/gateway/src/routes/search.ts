@@ -11,7 +11,7 @@ import { expandQuery } from '../expand.ts';
 import { NearOut, nearOut } from '../geo.ts';
 import { EntityOut, HitOut, BucketOut, presentBuckets, presentHit, totalOf, type EsHit } from '../present.ts';
 import { MAX_Q_CHARS, SearchParams, countryCodeOf, expandedFilters, facetList, nameLangs, sortMode, toFilters } from '../params.ts';
-import { FEED_FORMATS, FEED_TYPES, sendFeed } from '../syndication.ts';
+import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
 
 export const SearchQuery = Type.Object(SearchParams, { additionalProperties: false });
 export type SearchQuery = Static<typeof SearchQuery>;
@@ -281,7 +281,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['search'],
         summary: 'Search articles',
-        description: 'Full-text search with filters, sorting, cursor paging, story collapsing, highlights and facets. Errors: 400 AKHBAR_BAD_PARAMETER / AKHBAR_UNKNOWN_PARAMETER (with `param`), AKHBAR_SEARCH_BAD_CURSOR.',
+        description: 'Full-text search with filters, sorting, cursor paging, story collapsing, highlights and facets. A page with a next one has a Link header to it (rel="next", RFC 8288) beside nextCursor. Errors: 400 AKHBAR_BAD_PARAMETER / AKHBAR_UNKNOWN_PARAMETER (with `param`), AKHBAR_SEARCH_BAD_CURSOR.',
         querystring: SearchQuery,
         response: { 200: SearchResponse },
       },
@@ -293,6 +293,12 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (suggestion) out.didYouMean = suggestion;
       }
       cacheHeaders(app, reply, took);
+      // The next page as a link (RFC 8288), for clients that follow Link headers rather than read nextCursor.
+      if (out.nextCursor) {
+        const next = new URL(req.url, `${publicBase(app, req)}/`);
+        next.searchParams.set('cursor', out.nextCursor);
+        reply.header('link', `<${next.href}>; rel="next"`);
+      }
       return out;
     },
   );
