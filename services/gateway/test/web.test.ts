@@ -1454,8 +1454,16 @@ t.test('a hit its feed put on the map links to the news near it', async (t) => {
   await done(t, w);
 });
 
-t.test('a browser can add Akhbar as a search engine (OpenSearch): its searches open the page, its address bar completes names', async (t) => {
+t.test('a browser can add Akhbar as a search engine (OpenSearch): its searches open the page, its address bar completes names; and install it as an app (web app manifest)', async (t) => {
   const w = await open('/?ui=en');
+  // And install it as an app: a web app manifest, its icon and shortcuts served by the gateway.
+  const manifestHref = await w.page.getAttribute('link[rel="manifest"]', 'href');
+  const mres = await fetch(new URL(manifestHref!, base));
+  t.match(mres.headers.get('content-type'), /^application\/manifest\+json/);
+  const manifest = (await mres.json()) as { name: string; start_url: string; display: string; icons: Array<{ src: string; type: string }>; shortcuts: Array<{ url: string }> };
+  t.match(manifest, { name: 'Akhbar — أخبار', start_url: '/', display: 'standalone' });
+  for (const icon of manifest.icons) t.equal((await fetch(new URL(icon.src, base))).headers.get('content-type')?.split(';')[0], icon.type, `its icon ${icon.src} is served`);
+  for (const s of manifest.shortcuts) t.equal((await fetch(new URL(s.url, base))).status, 200, `shortcut ${s.url}`);
   const href = await w.page.getAttribute('link[rel="search"][type="application/opensearchdescription+xml"]', 'href');
   t.equal(href, '/opensearch.xml', 'the page links its description');
   const res = await fetch(new URL(href!, base));

@@ -117,6 +117,28 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     return reply.type('application/opensearchdescription+xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(xml);
   });
 
+  // A web app manifest, so a browser or phone can install the page as an app: its name in both
+  // scripts, the icon, and shortcuts to the views readers open most.
+  const manifest = JSON.stringify({
+    name: 'Akhbar — أخبار',
+    short_name: 'Akhbar',
+    description: 'Search the news in any language — ابحث في الأخبار بأي لغة',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#f7f7f5',
+    theme_color: '#0b57a4',
+    icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+    shortcuts: [
+      { name: 'Search', url: '/?show=articles' },
+      { name: 'Dashboard', url: '/?view=dashboard' },
+      { name: 'Sources', url: '/?view=sources' },
+    ],
+  });
+  app.get('/manifest.webmanifest', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(manifest),
+  );
+
   const topics = JSON.stringify({ topics: TOPICS.map((t) => ({ id: t.id, labels: t.labels })) });
   app.get('/ui/topics.json', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(topics),
