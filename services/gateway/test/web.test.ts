@@ -2257,6 +2257,13 @@ t.test('"Read here" opens an article\'s page: its text in its own direction, wha
   t.equal(await page.getAttribute('#article-story a.feed-atom', 'href'), `${base}/v1/search.atom?story=${STORY_VISIT}`, 'the story as a feed, as it grows');
   t.notOk((await page.$$eval('#article-related li', (els) => els.map((e) => e.getAttribute('data-id')))).some((x) => story.includes(x!) || x === id), 'related ones are not of its story');
   t.ok(await page.locator('#filters').isHidden(), 'no filters on an article\'s page');
+  // Printed: the article, not the page's controls, and where it came from.
+  await page.emulateMedia({ media: 'print' });
+  t.ok(await page.locator('header.top').isHidden(), 'printed: no navigation');
+  t.ok(await page.locator('#query-panel').isHidden(), 'no query box');
+  t.ok(await page.locator('#article-text').isVisible(), 'the text');
+  t.equal(await page.evaluate("getComputedStyle(document.getElementById('article-original'), '::after').content"), `" — ${articles.find((a) => a.id === id)!.url}"`, 'and the address of the original');
+  await page.emulateMedia({ media: 'screen' });
   t.same(await axeViolations(page), [], 'axe finds nothing');
   await shot(page, 'article-page');
 
@@ -2337,6 +2344,9 @@ t.test("a source's name opens its page: its site and country, its articles count
   t.same(await page.$$eval('head link[rel="alternate"][data-feed]', (els) => els.map((e) => e.getAttribute('href'))), [rss, `${base}/v1/search.atom?source=${src.id}`], 'and in the head, for feed readers');
   const feed = await (await fetch(rss)).text();
   t.equal([...feed.matchAll(/<item>/g)].length, articles.filter((a) => a.feedId === src.id).length, 'the feed: its articles');
+  const csvHref = (await page.getAttribute('#source-follow a.profile-csv', 'href'))!;
+  const rows = parse(await (await fetch(new URL(csvHref, base))).text(), { columns: true, bom: true }) as Array<{ id: string }>;
+  t.same(rows.map((r) => r.id).sort(), articles.filter((a) => a.feedId === src.id).map((a) => a.id).sort(), 'and its articles as CSV');
   t.same(await axeViolations(page), [], 'axe finds nothing');
   await shot(page, 'source-page');
 

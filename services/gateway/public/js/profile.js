@@ -4,7 +4,7 @@
 // the last 30 days by language, its languages, sources, topics and bylines (each a search of its
 // articles), the people, organisations and places in it (each opening its page) and its newest
 // articles. Each card fills on its own: a failing call leaves the others standing.
-import { api, ApiError } from './api.js';
+import { api, apiHref, ApiError, keyedDownload } from './api.js';
 import { h } from './dom.js';
 import { t, brand, fmtNumber, fmtDateTime, langName, UI_LANGS } from './i18n.js';
 import { learnEntity, entityLabel, entityHref, openEntity, visit, urlOf, topicLabel, followLink, knownReady } from './app.js';
@@ -103,8 +103,11 @@ export function profilePage({ prefix, filter, path, words, show }) {
     const name = show(res);
     setTitle(name);
     $(`${prefix}-heading`).replaceChildren(h('bdi', {}, name));
-    // Its articles as they come, in a feed reader.
-    $(`${prefix}-follow`).replaceChildren(followFeeds({ [filter]: id }, t('feed.page', { name })));
+    // Its articles as they come, in a feed reader, and as they are, as a file.
+    const csv = keyedDownload(h('a', { href: apiHref('/v1/search.csv', { [filter]: id }), download: `akhbar-${filter}-${id}.csv`, class: 'profile-csv' }, t('profile.csv')), (message) => {
+      $(`${prefix}-status`).textContent = t('results.exportFailed', { message });
+    });
+    $(`${prefix}-follow`).replaceChildren(followFeeds({ [filter]: id }, t('feed.page', { name })), h('p', { class: 'export' }, csv));
     $(`${prefix}-status`).textContent = res.total === 0 ? t(words.noArticles) : '';
     summary(res);
     lists(id, res);
