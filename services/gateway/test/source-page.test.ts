@@ -1,4 +1,5 @@
 import t from 'tap';
+import { parse } from 'csv-parse/sync';
 import { KADHIMI, SOURCES, loadFixtures } from './fixtures/articles.ts';
 import { HOUR, withArticles } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
@@ -112,4 +113,18 @@ t.test('GET /v1/sources takes the search filters: sources with Arabic articles, 
   t.same(times, [...times].sort((a, b) => b - a), 'sort=latest: the one that published last first');
   t.equal((await gw.app.inject({ url: '/v1/sources?sort=name' })).statusCode, 400);
   t.equal((await gw.app.inject({ url: '/v1/sources?collection=Nowhere' })).json().error.param, 'collection', 'an unknown collection is a 400 naming it');
+});
+
+t.test('GET /v1/sources.csv: the same sources, one row each, for a spreadsheet', async (t) => {
+  const json = (await gw.app.inject({ url: '/v1/sources?lang=ar&sort=latest' })).json() as { sources: Array<{ id: string; name: string; domain: string; country?: string; articles: number; latestAt?: string; langs: string[] }> };
+  const res = await gw.app.inject({ url: '/v1/sources.csv?lang=ar&sort=latest' });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^text\/csv/);
+  t.match(res.headers['content-disposition'], /filename="akhbar-sources\.csv"/);
+  t.equal(res.headers['x-total-count'], String(json.sources.length));
+  const rows = parse(res.rawPayload, { bom: true, columns: true }) as Array<Record<string, string>>;
+  t.same(Object.keys(rows[0]!), ['id', 'name', 'domain', 'country', 'articles', 'latestAt', 'langs', 'feedUrl'], 'the documented columns');
+  t.same(rows.map((r) => [r.id, r.name, r.domain, r.country, Number(r.articles), r.latestAt, r.langs]),
+    json.sources.map((s) => [s.id, s.name, s.domain, s.country ?? '', s.articles, s.latestAt ?? '', s.langs.join(';')]), 'row for row what the JSON says, in its order');
+  t.equal((await gw.app.inject({ url: '/v1/sources.csv?bom=maybe' })).json().error.param, 'bom');
 });

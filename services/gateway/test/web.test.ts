@@ -2389,6 +2389,8 @@ t.test('the sources directory: every outlet with its matching articles, site, co
   await settled(page, () => page.selectOption('#sources-rank', 'latest'));
   t.equal(new URL(page.url()).searchParams.get('rank'), 'latest', 'the order in the URL');
   t.same(await rows(), (await api({ lang: 'fr', sort: 'latest' })).map((s) => [s.id, s.articles]), 'the one that published last first');
+  const csv = parse(await (await fetch((await page.getAttribute('#sources-csv', 'href'))!)).text(), { columns: true, bom: true }) as Array<{ id: string; articles: string }>;
+  t.same(csv.map((r) => [r.id, Number(r.articles)]), await rows(), 'the list as CSV: the same sources, counts and order');
 
   await settled(page, () => page.locator('#sources-rows a.source-link').first().click());
   t.equal(new URL(page.url()).searchParams.get('view'), 'source', 'a name opens the source\'s page');

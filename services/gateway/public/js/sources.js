@@ -2,7 +2,7 @@
 // with its articles matching the query and filters above — its site, country, languages, how many
 // articles and the latest — most articles first or the one that published last first (rank=latest).
 // Each name opens the source's page. From /v1/sources, which takes every search filter.
-import { api } from './api.js';
+import { api, apiHref, keyedDownload } from './api.js';
 import { h, clear } from './dom.js';
 import { t, fmtNumber, fmtDateTime, langName, countryName, listSep } from './i18n.js';
 import { filterParams, navigate, sourceName } from './app.js';
@@ -23,9 +23,14 @@ export async function render(state, { signal, focus } = {}) {
   const body = $('sources-rows');
   $('sources-table').setAttribute('aria-busy', 'true');
   status.textContent = t('dash.loading');
+  const params = { ...filterParams(state), limit: LIMIT, sort: rank };
+  // The same list as a file: a plain link, fetched with the API key when the gateway wants one.
+  keyedDownload(Object.assign($('sources-csv'), { href: apiHref('/v1/sources.csv', params) }), (message) => {
+    status.textContent = t('results.exportFailed', { message });
+  });
   let res;
   try {
-    res = await api('/v1/sources', { params: { ...filterParams(state), limit: LIMIT, sort: rank }, signal });
+    res = await api('/v1/sources', { params, signal });
   } catch (err) {
     if (err.name === 'AbortError') throw err;
     clear(body);

@@ -721,6 +721,49 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  const SourcesQuery = Type.Object(
+    {
+      ...FilterParams,
+      limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
+      sort: Type.Union([Type.Literal('articles'), Type.Literal('latest')], { default: 'articles' }),
+    },
+    { additionalProperties: false },
+  );
+  const SourceRow = Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    domain: Type.String(),
+    country: Type.Optional(Type.String()),
+    articles: Type.Integer(),
+    latestAt: Type.Optional(Type.String()),
+    langs: Type.Array(Type.String()),
+    feedUrl: Type.Optional(Type.String()),
+  });
+
+  /** The sources of the matching articles, as both the JSON and the CSV give them. */
+  async function runSources(query: Static<typeof SourcesQuery>): Promise<Array<Static<typeof SourceRow>>> {
+    const { limit, sort, ...q } = query;
+    const { filters } = expandedFilters(q, app.entities, app.collections);
+    const res = await esQuery(app, 'sources', sourcesBody(limit, app.gw.esTimeoutMs, filters, sort));
+    const buckets = ((res.aggregations?.sources as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []);
+    const feeds = new Map((await app.registry.list()).map((f) => [f.id, f]));
+    return buckets.map((b) => {
+      const top = b.source.hits.hits[0]?._source ?? {};
+      const s = top.source ?? {};
+      const feed = feeds.get(String(b.key));
+      return {
+        id: String(b.key),
+        name: s.name ?? feed?.title ?? '',
+        domain: s.domain ?? '',
+        ...(s.country ?? feed?.country ? { country: s.country ?? feed?.country } : {}),
+        articles: b.doc_count,
+        ...(top.publishedAt ? { latestAt: top.publishedAt } : {}),
+        langs: (b.langs.buckets as Array<{ key: string }>).map((l) => l.key),
+        ...(feed ? { feedUrl: feed.url } : {}),
+      };
+    });
+  }
+
   app.get(
     '/v1/sources',
     {
@@ -730,55 +773,31 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'NewsAPI\'s /sources, with every search filter: lang=ar (sources with Arabic articles), sourceCountry=IQ, collection=Iraq, from=now-7d (sources active this week), q=… (sources covering it). ' +
           'Counts are of the matching articles. sort=articles (most first, the default) or latest (the one that published last first).',
-        querystring: Type.Object(
-          {
-            ...FilterParams,
-            limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
-            sort: Type.Union([Type.Literal('articles'), Type.Literal('latest')], { default: 'articles' }),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            sources: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                name: Type.String(),
-                domain: Type.String(),
-                country: Type.Optional(Type.String()),
-                articles: Type.Integer(),
-                latestAt: Type.Optional(Type.String()),
-                langs: Type.Array(Type.String()),
-                feedUrl: Type.Optional(Type.String()),
-              }),
-            ),
-          }),
-        },
+        querystring: SourcesQuery,
+        response: { 200: Type.Object({ sources: Type.Array(SourceRow) }) },
       },
     },
-    async (req) => {
-      const { limit, sort, ...q } = req.query;
-      const { filters } = expandedFilters(q, app.entities, app.collections);
-      const res = await esQuery(app, 'sources', sourcesBody(limit, app.gw.esTimeoutMs, filters, sort));
-      const buckets = ((res.aggregations?.sources as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? []);
-      const feeds = new Map((await app.registry.list()).map((f) => [f.id, f]));
-      return {
-        sources: buckets.map((b) => {
-          const top = b.source.hits.hits[0]?._source ?? {};
-          const s = top.source ?? {};
-          const feed = feeds.get(String(b.key));
-          return {
-            id: String(b.key),
-            name: s.name ?? feed?.title ?? '',
-            domain: s.domain ?? '',
-            ...(s.country ?? feed?.country ? { country: s.country ?? feed?.country } : {}),
-            articles: b.doc_count,
-            ...(top.publishedAt ? { latestAt: top.publishedAt } : {}),
-            langs: (b.langs.buckets as Array<{ key: string }>).map((l) => l.key),
-            ...(feed ? { feedUrl: feed.url } : {}),
-          };
-        }),
-      };
+    async (req) => ({ sources: await runSources(req.query) }),
+  );
+
+  app.get(
+    '/v1/sources.csv',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Sources as CSV, for a spreadsheet',
+        description: 'The same parameters and sources as /v1/sources, one row each: id, name, domain, country, articles, latestAt, langs (joined with ;), feedUrl.',
+        querystring: Type.Composite([SourcesQuery, CsvParams], { additionalProperties: false }),
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const { bom, ...q } = req.query;
+      const sources = await runSources(q);
+      csvHeaders(app, reply, 'akhbar-sources.csv', sources.length);
+      // Names and domains come from feeds: defused like the search export's cells.
+      const rows = sources.map((s) => [s.id, defuseCell(s.name), defuseCell(s.domain), s.country ?? '', String(s.articles), s.latestAt ?? '', s.langs.join(';'), defuseCell(s.feedUrl ?? '')]);
+      return stringify(rows, { header: true, columns: ['id', 'name', 'domain', 'country', 'articles', 'latestAt', 'langs', 'feedUrl'], bom });
     },
   );
 };
