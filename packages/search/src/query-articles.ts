@@ -65,7 +65,7 @@ export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): R
  * last 30 days, their tone, languages, sources, topics, countries, bylines, the people,
  * organisations and places they name (`exclude`: the entity itself), and the newest of them.
  */
-function profileBody(clause: Record<string, unknown>, f: SearchFilters & { timeoutMs?: number }, opts: { size: number; articles: number; exclude?: string }): Record<string, unknown> {
+function profileBody(clause: Record<string, unknown>, f: SearchFilters & { timeoutMs?: number }, opts: ProfileOptions & { exclude?: string }): Record<string, unknown> {
   const terms = (field: string, size = opts.size) => ({ terms: { field, size } });
   const named = (field: string) => ({ terms: { field, size: opts.size, ...(opts.exclude ? { exclude: [opts.exclude] } : {}) } });
   return {
@@ -78,7 +78,8 @@ function profileBody(clause: Record<string, unknown>, f: SearchFilters & { timeo
     aggs: {
       firstSeen: { min: { field: F.publishedAt } },
       lastSeen: { max: { field: F.publishedAt } },
-      last30Days: { filter: { range: { [F.publishedAt]: { gte: 'now-30d' } } } },
+      // From a given moment, not Elasticsearch's `now`: a request naming `now` is never served from the request cache.
+      last30Days: { filter: { range: { [F.publishedAt]: { gte: `${opts.now}||-30d` } } } },
       tone: { avg: { field: F.tone } },
       langs: terms(F.lang, 20),
       sources: { ...terms(F.sourceId), aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } } } },
@@ -93,13 +94,22 @@ function profileBody(clause: Record<string, unknown>, f: SearchFilters & { timeo
   };
 }
 
+export interface ProfileOptions {
+  /** Buckets per list. */
+  size: number;
+  /** Newest articles to include. */
+  articles: number;
+  /** The moment "the last 30 days" end (ISO), rounded by the caller so repeated requests are the same request. */
+  now: string;
+}
+
 /** One entity in the news (an entity's page): the profile of the articles tagged with it. */
-export function entityBody(id: string, f: SearchFilters & { timeoutMs?: number }, opts: { size: number; articles: number }): Record<string, unknown> {
+export function entityBody(id: string, f: SearchFilters & { timeoutMs?: number }, opts: ProfileOptions): Record<string, unknown> {
   return profileBody({ term: { [F.entityIds]: id } }, f, { ...opts, exclude: id });
 }
 
 /** One source (a source's page): the profile of the articles it published. */
-export function sourceBody(id: string, f: SearchFilters & { timeoutMs?: number }, opts: { size: number; articles: number }): Record<string, unknown> {
+export function sourceBody(id: string, f: SearchFilters & { timeoutMs?: number }, opts: ProfileOptions): Record<string, unknown> {
   return profileBody({ term: { [F.sourceId]: id } }, f, opts);
 }
 

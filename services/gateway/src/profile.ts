@@ -35,6 +35,9 @@ export const ProfileOut = {
   articles: Type.Array(HitOut),
 };
 
+/** The end of a profile's "last 30 days": now, to the minute, so the same page within a minute is the same (cacheable) request. */
+export const profileNow = (): string => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+
 /** Elasticsearch's answer to a profileBody request → the profile's fields. */
 export async function presentProfile(app: FastifyInstance, res: { hits: { hits: unknown[]; total?: number | { value: number; relation: string } }; aggregations?: unknown }, namesParam: string | undefined) {
   const hits = res.hits.hits as EsHit[];

@@ -4,6 +4,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { htmlToText, parseFeed } from '@akhbar/feeds';
 import { KADHIMI, BAGHDAD, WASHINGTON, FIXTURE_COUNT, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
 import { HOUR, withArticles } from './fixtures/build.ts';
+import { uniqueQueuePrefix } from '@akhbar/testkit';
+import { build } from '../src/app.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
 import { strictXmlProblems } from './strict-xml.ts';
 
@@ -278,6 +280,11 @@ t.test('cursor paging walks every hit once and rejects tampering', async (t) => 
   }
   t.equal(linked.length, 23, 'following the links: every hit');
   t.equal(new Set(linked).size, 23, 'each once');
+  // Behind a proxy under a path (AKHBAR_PUBLIC_URL with one), the link keeps the path.
+  const proxied = await build({ es: gw.es, redis: gw.redis, queuePrefix: uniqueQueuePrefix('search-link'), indexPrefix: gw.indexPrefix, publicUrl: 'https://news.example/akhbar/' });
+  t.teardown(() => proxied.close());
+  const behind = await proxied.inject({ url: '/v1/search?q=market&limit=5' });
+  t.match(behind.headers.link, /^<https:\/\/news\.example\/akhbar\/v1\/search\?q=market&limit=5&cursor=[^>]+>; rel="next"$/, 'under the public URL, its path kept');
 
   const first = (await search({ q: 'market', limit: '5' })).body;
   const c = first.nextCursor!;

@@ -125,11 +125,11 @@ export async function renderSaved({ signal } = {}) {
     } }, '×');
     const li = h('li', { dataset: { key: keyOf(s.params) } }, link, ' ', count, ' ', forget);
     if (s.seenAt) {
-      const seen = new Set(s.seenIds ?? []);
-      const params = { ...s.params, indexedFrom: s.seenAt, limit: SEEN_IDS, highlight: false };
+      // What it finds from the mark, less what it found there then (those still match): a count, no hits.
+      const params = { ...s.params, indexedFrom: s.seenAt, limit: 1, highlight: false };
       api('/v1/search', { params, signal, fresh: true })
         .then((res) => {
-          const n = Math.max(0, res.total - res.hits.filter((hit) => seen.has(hit.id)).length);
+          const n = Math.max(0, res.total - (s.seenIds ?? []).length);
           count.textContent = n > 0 ? t('saved.new', { n }) : t('saved.nothingNew');
           count.classList.toggle('muted', n === 0);
           count.classList.toggle('has-new', n > 0);

@@ -3,7 +3,7 @@ import { F, entityBody } from '@akhbar/search';
 import { notFound } from '../errors.ts';
 import { EntityOut, totalOf } from '../present.ts';
 import { IdParams, expandedFilters } from '../params.ts';
-import { ProfileOut, ProfileQuery, presentProfile } from '../profile.ts';
+import { ProfileOut, ProfileQuery, presentProfile, profileNow } from '../profile.ts';
 
 /**
  * Entities in the news: an entity's page (`/v1/entities/:id`: who or what it is, in every language,
@@ -67,7 +67,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { filters, entities } = expandedFilters(q, app.entities, app.collections);
       const res = await app.esTimed('entity', () =>
         app.es.search(
-          { index: app.gw.index, ...entityBody(id, { ...filters, timeoutMs: app.gw.esTimeoutMs }, { size: q.limit, articles: q.articles }), request_cache: true },
+          { index: app.gw.index, ...entityBody(id, { ...filters, timeoutMs: app.gw.esTimeoutMs }, { size: q.limit, articles: q.articles, now: profileNow() }), request_cache: true },
           { requestTimeout: app.gw.esTimeoutMs + 1_000 },
         ),
       );

@@ -295,7 +295,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       cacheHeaders(app, reply, took);
       // The next page as a link (RFC 8288), for clients that follow Link headers rather than read nextCursor.
       if (out.nextCursor) {
-        const next = new URL(req.url, `${publicBase(app, req)}/`);
+        // Appended, not resolved: an AKHBAR_PUBLIC_URL with a path (https://example.org/akhbar) keeps it.
+        const next = new URL(`${publicBase(app, req)}${req.url}`);
         next.searchParams.set('cursor', out.nextCursor);
         reply.header('link', `<${next.href}>; rel="next"`);
       }

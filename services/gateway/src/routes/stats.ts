@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
 import { badParam, notFound } from '../errors.ts';
-import { ProfileOut, ProfileQuery, presentProfile } from '../profile.ts';
+import { ProfileOut, ProfileQuery, presentProfile, profileNow } from '../profile.ts';
 import { isStopword } from '../stopwords.ts';
 import type { LocatedEntity } from '../expand.ts';
 import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type MapBucket } from '../geo.ts';
@@ -692,7 +692,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = req.query;
       const { filters, entities } = expandedFilters(q, app.entities, app.collections);
       const [res, feed] = await Promise.all([
-        esQuery(app, 'source', sourceBody(id, { ...filters, timeoutMs: app.gw.esTimeoutMs }, { size: q.limit, articles: q.articles })),
+        esQuery(app, 'source', sourceBody(id, { ...filters, timeoutMs: app.gw.esTimeoutMs }, { size: q.limit, articles: q.articles, now: profileNow() })),
         app.registry.get(id),
       ]);
       // Who it is: its newest matching article says, else its newest article at all, else its feed.
