@@ -29,11 +29,15 @@ export const DEFAULT_RADIUS = '50km';
  * (from=now-7d, no to), each with how it is said.
  */
 const PERIODS = { '24h': ['period.hours', 24], '7d': ['period.days', 7], '30d': ['period.days', 30], '1y': ['period.year', 1] };
+/** The preset a date value is (now-7d → 7d), if it is one. */
+function presetOf(value) {
+  const p = /^now-(\w+)$/.exec(value ?? '')?.[1];
+  return p && PERIODS[p] ? p : undefined;
+}
 /** Which period `s` covers: '' (any time), a preset, or 'custom' (dates of its own). */
 function periodOf(s) {
   if (!s.from && !s.to) return '';
-  const m = /^now-(\w+)$/.exec(s.from ?? '');
-  return m && PERIODS[m[1]] && !s.to ? m[1] : 'custom';
+  return (!s.to && presetOf(s.from)) || 'custom';
 }
 const periodLabel = (p) => t(PERIODS[p][0], { n: PERIODS[p][1] });
 /** The tone selector's choices. */
@@ -287,8 +291,8 @@ export function filterLabel(key, value) {
     }
     case 'from':
     case 'to': {
-      const preset = /^now-(\w+)$/.exec(value)?.[1];
-      if (preset && PERIODS[preset]) return periodLabel(preset);
+      const preset = presetOf(value);
+      if (preset) return periodLabel(preset);
       return /^\d{4}-\d{2}-\d{2}$/.test(value) ? fmtDate(`${value}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : value;
     }
     default:

@@ -13,7 +13,7 @@ const STORE = 'akhbar.saved';
 const MAX = 20;
 const $ = (id) => document.getElementById(id);
 
-/** The saved searches, newest saved first: [{ params, savedAt, seenAt, seenIds }]. */
+/** The saved searches, newest saved first: [{ params, savedAt, seenAt, seenCount }]. */
 export function savedSearches() {
   try {
     const list = JSON.parse(localStorage.getItem(STORE) ?? '[]');
@@ -48,14 +48,14 @@ export function isSaved(params) {
  * misses none and counts none twice.
  */
 const SEEN_MARGIN_MS = 5_000;
-/** Articles matched within the margin that are remembered as seen (more is a burst: a few counted twice at worst). */
-const SEEN_IDS = 100;
-
-/** What the search of `params` finds as of `answeredAt` (the gateway's time of its answer): the mark new articles are counted from. */
+/**
+ * What the search of `params` finds as of `answeredAt` (the gateway's time of its answer): the mark
+ * new articles are counted from, and how many it found from there then (those still match later).
+ */
 async function seenMark(params, answeredAt) {
   const seenAt = new Date(Date.parse(answeredAt) - SEEN_MARGIN_MS).toISOString();
-  const res = await api('/v1/search', { params: { ...params, indexedFrom: seenAt, limit: SEEN_IDS, highlight: false }, fresh: true });
-  return { seenAt, seenIds: res.hits.map((hit) => hit.id) };
+  const res = await api('/v1/search', { params: { ...params, indexedFrom: seenAt, limit: 1, highlight: false }, fresh: true });
+  return { seenAt, seenCount: res.total };
 }
 
 /** Save the search of `params`, seen as of `answeredAt`. */
@@ -91,6 +91,7 @@ export async function markSeen(params, answeredAt) {
 export function describe(params) {
   const parts = [];
   if (params.q) parts.push(params.q);
+  if (params.in === 'title') parts.push(t('filters.inTitle'));
   for (const k of FILTERS) if (params[k]) parts.push(`${t(`filters.${k}`)}: ${listValues(params[k]).map((v) => filterLabel(k, v)).join(listSep())}`);
   if (params.toneMin || params.toneMax) parts.push(`${t('filters.tone')}: ${toneLabel(params)}`);
   if (params.near) parts.push(`${t('filters.near')}: ${nearLabel(params)}`);
@@ -129,7 +130,7 @@ export async function renderSaved({ signal } = {}) {
       const params = { ...s.params, indexedFrom: s.seenAt, limit: 1, highlight: false };
       api('/v1/search', { params, signal, fresh: true })
         .then((res) => {
-          const n = Math.max(0, res.total - (s.seenIds ?? []).length);
+          const n = Math.max(0, res.total - (s.seenCount ?? 0));
           count.textContent = n > 0 ? t('saved.new', { n }) : t('saved.nothingNew');
           count.classList.toggle('muted', n === 0);
           count.classList.toggle('has-new', n > 0);
