@@ -1,5 +1,6 @@
 import { F } from './fields.ts';
-import { HIT_SOURCE_FIELDS, andFilter, buildQuery, type SearchFilters } from './query.ts';
+import { isAnalyzedLang } from './languages.ts';
+import { HIT_SOURCE_FIELDS, andFilter, buildFilters, buildQuery, buildTextQuery, type SearchFilters } from './query.ts';
 
 /** Queries about one article or one story, and the suggester. */
 
@@ -38,6 +39,71 @@ export function relatedBody(
     query: { bool: { should, minimum_should_match: 1, must_not: mustNot, filter } },
     _source: { includes: HIT_SOURCE_FIELDS },
   };
+}
+
+/** The longest text `/v1/similar` reads (a long article fits); a longer one is refused, naming it. */
+export const SIMILAR_MAX_CHARS = 20_000;
+
+export interface SimilarOptions {
+  /** The text's language (detected by the caller): its own analysed fields join the neutral ones. */
+  lang?: string;
+  /** The known people, places and organisations the text names. */
+  entityIds: readonly string[];
+  /** Words more-like-this must not pick (the language-neutral fields keep function words). */
+  stopWords?: readonly string[];
+  /** A search's filters; their q, if any, must match as well. */
+  filters: SearchFilters;
+  limit: number;
+  /** One hit per story (its best match). */
+  collapse?: boolean;
+  timeoutMs?: number;
+}
+
+/**
+ * Articles like a text the index does not hold (a paragraph, a claim, an article from elsewhere):
+ * more-like-this over the language-neutral fields, which every article has, and the text's own
+ * language's fields, which match its words' other forms (stems, clitics) — or articles tagged
+ * with at least two of the entities it names (one when it names one), which reaches coverage in
+ * any language. Terms that occur once count (a paragraph repeats few words), and in any number of
+ * documents (a small index has few); a term must be two letters or more and not a function word
+ * (the neutral fields keep them: "the", "with", "في" would make anything alike), and a quarter of
+ * the picked terms must match. Ranked by likeness alone: a search's filters narrow, never score.
+ */
+export function similarBody(text: string, o: SimilarOptions): Record<string, unknown> {
+  const fields: string[] = [F.title, F.summary, F.body];
+  if (o.lang && isAnalyzedLang(o.lang)) fields.push(F.i18nTitle(o.lang), F.i18nBody(o.lang));
+  const should: unknown[] = [
+    {
+      more_like_this: {
+        fields,
+        like: text,
+        min_term_freq: 1,
+        min_doc_freq: 1,
+        min_word_length: 2,
+        max_query_terms: 40,
+        minimum_should_match: '25%',
+        ...(o.stopWords && o.stopWords.length > 0 ? { stop_words: o.stopWords } : {}),
+      },
+    },
+  ];
+  const ids = [...new Set(o.entityIds)].slice(0, 50);
+  if (ids.length > 0) {
+    should.push({ bool: { should: ids.map((id) => ({ term: { [F.entityIds]: id } })), minimum_should_match: Math.min(2, ids.length), boost: 2 } });
+  }
+  const words = buildTextQuery(o.filters);
+  const filter = [...buildFilters(o.filters), ...(words ? [words] : [])];
+  const body: Record<string, unknown> = {
+    size: o.limit,
+    track_total_hits: true,
+    timeout: `${o.timeoutMs ?? 10_000}ms`,
+    query: { bool: { should, minimum_should_match: 1, filter } },
+    _source: { includes: HIT_SOURCE_FIELDS },
+  };
+  if (o.collapse) {
+    body.collapse = { field: F.storyId };
+    body.aggs = { _stories: { cardinality: { field: F.storyId } } };
+  }
+  return body;
 }
 
 /** Every article of a story, oldest first, with its sources and languages, and the average tone of each and of all. */

@@ -1335,6 +1335,7 @@ t.test('dark, when the system asks for it: every view dark, and axe finds nothin
   const views = [
     '/?ui=en&show=articles&q=Kadhimi', '/?ui=en', '/?ui=en&view=dashboard&q=' + encodeURIComponent('الكاظمي'), `/?ui=en&view=article&id=${webIdOf('ar-kadhimi-map')}`,
     `/?ui=en&view=entity&id=${KADHIMI_ID}`, `/?ui=en&view=source&id=${WEB_SOURCES.RAFIDAIN.id}`, '/?ui=en&view=sources', '/?ui=ar&show=articles&q=Kadhimi&lang=ar', '/?ui=en&view=feeds',
+    '/?ui=en&view=similar',
   ];
   for (const path of views) {
     const page = await ctx.newPage();
@@ -2407,6 +2408,48 @@ t.test('the sources directory: every outlet with its matching articles, site, co
   const ar = await open('/?ui=ar&view=sources');
   t.equal(await ar.page.textContent('#sources-heading'), 'وسائل الإعلام');
   t.equal(await ar.page.textContent('nav a[data-nav="sources"]'), 'وسائل الإعلام', 'apart from the feeds (المصادر)');
+  t.same(await axeViolations(ar.page), [], 'axe finds nothing in Arabic');
+  await done(t, ar);
+});
+
+t.test('coverage like a text: a pasted paragraph finds the stories most like it in every language; the filters narrow them; the tab keeps the text', async (t) => {
+  const w = await open('/?ui=en&view=similar');
+  const { page } = w;
+  t.equal(await page.textContent('#similar-status'), 'Paste a text above to find the coverage most like it.', 'nothing asked yet');
+  t.equal(await page.locator('#similar-results > li').count(), 0);
+  t.equal(await page.getAttribute('nav a[data-nav="similar"]', 'aria-current'), 'page');
+  // A reader's own summary of the visit, in none of the articles' words order.
+  const TEXT = 'رئيس الوزراء العراقي يتوجه إلى واشنطن حاملا خريطة للفصائل المسلحة، ويلتقي الرئيس ترامب لبحث الأمن والطاقة';
+  await page.fill('#similar-text', TEXT);
+  await settled(page, () => page.click('#similar-form button[type="submit"]'));
+  const like = async (params: Record<string, string>) => (await (await fetch(`${base}/v1/similar?${new URLSearchParams({ limit: '30', collapse: 'story', ...params }).toString()}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: TEXT }),
+  })).json()) as { total: number; stories: number; hits: Array<{ id: string; lang: string; story: { id: string } }> };
+  const shown = () => page.$$eval('#similar-results > li.hit', (els) => els.map((e) => e.getAttribute('data-id')));
+  const all = await like({});
+  t.same(await shown(), all.hits.map((h) => h.id), "the API's hits, in its order, one per story");
+  t.equal(all.hits[0]?.story.id, STORY_VISIT, 'the visit first');
+  t.equal(await page.textContent('#similar-status'), `${String(all.stories)} ${all.stories === 1 ? 'story' : 'stories'} · ${String(all.total)} articles · Written in Arabic`, 'how many, and the language it was read in');
+  t.match(await text(page.locator('#similar-named')), /^Also finding coverage in every language about: .*Washington, D\.C\..*Donald Trump/, 'the names it found, each a link');
+  t.ok(await page.locator('#similar-results button.story-btn').count() > 0, "a story's other articles a click away");
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'similar');
+
+  await settled(page, () => page.selectOption('#f-lang', 'en'));
+  const en = await like({ lang: 'en' });
+  t.ok(en.hits.length > 0);
+  t.same(await shown(), en.hits.map((h) => h.id), 'the filters above narrow it: English coverage of it');
+  t.equal(await page.inputValue('#similar-text'), TEXT, 'the text stays');
+
+  await page.reload();
+  await ready(page);
+  t.equal(await page.inputValue('#similar-text'), TEXT, 'the tab keeps the text through a reload (a URL cannot hold it)');
+  t.same(await shown(), en.hits.map((h) => h.id), 'and asks again');
+  await done(t, w);
+
+  const ar = await open('/?ui=ar&view=similar');
+  t.equal(await ar.page.textContent('#similar-heading'), 'تغطية تشبه نصا');
+  t.equal(await ar.page.textContent('#similar-status'), 'الصق نصا أعلاه للعثور على التغطية الأقرب إليه.', 'a new tab starts with no text: it was kept in the other tab only');
   t.same(await axeViolations(ar.page), [], 'axe finds nothing in Arabic');
   await done(t, ar);
 });

@@ -11,6 +11,7 @@ import * as entityView from './entity.js';
 import * as articleView from './article.js';
 import * as sourceView from './source.js';
 import * as sourcesView from './sources.js';
+import * as similarView from './similar.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
 export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'allEntities', 'from', 'to'];
@@ -42,7 +43,7 @@ function periodOf(s) {
 const periodLabel = (p) => t(PERIODS[p][0], { n: PERIODS[p][1] });
 /** The tone selector's choices. */
 const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
-const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView, article: articleView, source: sourceView, sources: sourcesView };
+const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView, article: articleView, source: sourceView, sources: sourcesView, similar: similarView };
 /** Views that manage the server (admin token) rather than look at the news: no query panel. */
 const ADMIN_VIEWS = new Set(['alerts', 'feeds']);
 /**

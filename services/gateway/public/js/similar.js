@@ -1,0 +1,81 @@
+// Coverage like a text (view=similar): paste a paragraph, a claim or an article from anywhere and
+// get the articles most like it, in any language — by its words in its own language, and by the
+// people, places and organisations it names. The search box and filters above narrow them, as on
+// every view. From POST /v1/similar. The text is too long for a URL: the tab keeps it
+// (sessionStorage), so a reload, back and forward, or a change of filter find it again.
+import { api } from './api.js';
+import { h, clear } from './dom.js';
+import { t, tNodes, langName, listSep, uiLang, UI_LANGS } from './i18n.js';
+import { entityLink, filterParams, learnEntity, knownReady, navigate } from './app.js';
+import { hitItem } from './search.js';
+
+const $ = (id) => document.getElementById(id);
+const STORE = 'akhbar.similar';
+/** Hits shown: the most alike (the API gives up to 50). */
+const LIMIT = 30;
+/** The longest text the API reads (SIMILAR_MAX_CHARS). */
+const MAX_CHARS = 20_000;
+
+let wired = false;
+
+function wire() {
+  if (wired) return;
+  wired = true;
+  const box = $('similar-text');
+  box.maxLength = MAX_CHARS;
+  $('similar-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = box.value.trim();
+    if (text) sessionStorage.setItem(STORE, text);
+    else sessionStorage.removeItem(STORE);
+    // Through the page's render, as any change: a newer one aborts this, and the page says when it is done.
+    void navigate({}, { replace: true });
+  });
+}
+
+export async function render(state, { signal, focus } = {}) {
+  wire();
+  const box = $('similar-text');
+  if (!box.value) box.value = sessionStorage.getItem(STORE) ?? '';
+  if (focus) $('similar-heading').focus();
+  await run(state, box.value.trim(), signal);
+}
+
+async function run(state, text, signal) {
+  const status = $('similar-status');
+  const list = $('similar-results');
+  $('similar-named').hidden = true;
+  if (!text) {
+    clear(list);
+    status.textContent = t('similar.empty');
+    return;
+  }
+  const grouped = state.group !== false;
+  const params = { ...filterParams(state), limit: LIMIT, names: UI_LANGS.join(','), ...(grouped ? { collapse: 'story' } : {}) };
+  list.setAttribute('aria-busy', 'true');
+  status.textContent = t('results.loading');
+  let res;
+  try {
+    [res] = await Promise.all([api('/v1/similar', { method: 'POST', params, body: { text }, signal }), knownReady()]);
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    list.removeAttribute('aria-busy');
+    clear(list);
+    status.textContent = t('error.generic', { message: err.message });
+    return;
+  }
+  for (const hit of res.hits) for (const e of hit.entities) learnEntity(e);
+  for (const e of res.entities) learnEntity(e);
+  const count = t('results.count', { n: res.total }) + (res.totalRelation === 'gte' ? '+' : '');
+  const parts = grouped && res.stories !== undefined ? [t('results.stories', { n: res.stories }), count] : [count];
+  if (res.lang) parts.push(t('similar.lang', { lang: langName(res.lang) }));
+  status.textContent = res.total === 0 ? `${t('similar.none')}${res.lang ? ` · ${t('similar.lang', { lang: langName(res.lang) })}` : ''}` : parts.join(' · ');
+  if (res.timedOut) status.textContent += ` — ${t('results.timedOut')}`;
+  if (res.entities.length > 0) {
+    const names = res.entities.map((e, i) => [i > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, e.names?.[uiLang()] ?? e.name))]);
+    $('similar-named').replaceChildren(...tNodes('similar.named', { names }));
+    $('similar-named').hidden = false;
+  }
+  list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i, state, 'similar')));
+  list.removeAttribute('aria-busy');
+}
