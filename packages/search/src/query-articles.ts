@@ -49,6 +49,8 @@ export interface SimilarOptions {
   lang?: string;
   /** The known people, places and organisations the text names. */
   entityIds: readonly string[];
+  /** Articles to leave out (the one the text was read from). */
+  exclude?: readonly string[];
   /** Words more-like-this must not pick (the language-neutral fields keep function words). */
   stopWords?: readonly string[];
   /** A search's filters; their q, if any, must match as well. */
@@ -96,7 +98,7 @@ export function similarBody(text: string, o: SimilarOptions): Record<string, unk
     size: o.limit,
     track_total_hits: true,
     timeout: `${o.timeoutMs ?? 10_000}ms`,
-    query: { bool: { should, minimum_should_match: 1, filter } },
+    query: { bool: { should, minimum_should_match: 1, filter, ...(o.exclude && o.exclude.length > 0 ? { must_not: [{ ids: { values: [...o.exclude] } }] } : {}) } },
     _source: { includes: HIT_SOURCE_FIELDS },
   };
   if (o.collapse) {

@@ -73,7 +73,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (isAkhbarError(err)) {
     const details = err.details ?? {};
-    if (typeof details.status === 'number') return reply.code(details.status).send(errorBody(err.code, err.message));
+    if (typeof details.status === 'number') return reply.code(details.status).send(errorBody(err.code, err.message, typeof details.param === 'string' ? { param: details.param } : {}));
     if (err.code === CoreErrors.FEED_NOT_FOUND) return reply.code(404).send(errorBody(err.code, err.message));
     if (err.permanent) return reply.code(400).send(errorBody(err.code, err.message, details.param ? { param: details.param } : {}));
     req.log.warn({ err }, 'request failed on a transient error');

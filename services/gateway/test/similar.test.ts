@@ -1,4 +1,6 @@
 import t from 'tap';
+import { ensureArticleIndex } from '@akhbar/search';
+import { startFeedServer, type FeedServer } from '@akhbar/testkit';
 import { loadFixtures } from './fixtures/articles.ts';
 import { HOUR, withArticles, type ArticleSpec } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
@@ -49,20 +51,40 @@ const ARTICLES: ArticleSpec[] = [
 const AR_TEXT = 'يشكو المزارعون في البصرة من تراجع مياه الفرات وارتفاع ملوحتها، ما تسبب في نفوق المواشي وجفاف بساتين النخيل وهجرة الأهالي من القرى.';
 const EN_TEXT = 'Salty water on the Euphrates near Basra is killing livestock and palm groves, and farmers are leaving their villages.';
 
+/** An article page from a site Akhbar does not follow: the drought, told by a reporter there. */
+const PAGE = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>أهالي الفاو يهجرون بساتينهم | شط نيوز</title>
+<meta property="og:title" content="أهالي الفاو يهجرون بساتينهم مع تقدم اللسان الملحي"></head><body>
+<nav><a href="/">الرئيسية</a> <a href="/local">محليات</a> <a href="/sport">رياضة</a></nav>
+<article><h1>أهالي الفاو يهجرون بساتينهم مع تقدم اللسان الملحي</h1>
+<p>يقول مزارعون في أقصى جنوب البصرة إن مياه الفرات وشط العرب لم تعد صالحة لري النخيل، بعدما تقدم اللسان الملحي من الخليج مسافة غير مسبوقة هذا الصيف.</p>
+<p>وأوضح أحد المزارعين أن ملوحة المياه قتلت نصف مواشيه خلال أسابيع، وأن عائلات كثيرة من القرى المجاورة تركت بيوتها وانتقلت إلى مركز المدينة بحثا عن عمل.</p>
+<p>ويطالب الأهالي بإطلاق حصة مائية أكبر من السدود في الشمال، محذرين من أن استمرار الجفاف سيقضي على ما تبقى من بساتين النخيل في المنطقة.</p>
+</article><footer>جميع الحقوق محفوظة</footer></body></html>`;
+const HOME = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>شط نيوز</title></head><body>
+<ul><li><a href="/a">خبر</a></li><li><a href="/b">خبر آخر</a></li><li><a href="/c">تقرير</a></li></ul></body></html>`;
+
 let gw: TestGateway;
+let site: FeedServer;
 let ids: Record<string, string>;
 t.before(async () => {
-  gw = await testGateway({ label: 'similar' });
+  site = await startFeedServer({
+    '/fao.html': { body: PAGE },
+    '/home.html': { body: HOME },
+    '/report.pdf': { body: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), headers: { 'content-type': 'application/pdf' } },
+    '/gone.html': { body: 'gone', status: 410 },
+  });
+  // The page server is on 127.0.0.1, which only a gateway allowed private networks may fetch.
+  gw = await testGateway({ label: 'similar', allowPrivateNetworks: true });
   await loadFixtures(gw.indexPrefix, gw.es);
   const articles = await withArticles(t, gw.es, gw.indexPrefix, ARTICLES);
   ids = Object.fromEntries(ARTICLES.map((s, i) => [s.slug, articles[i]!.id]));
 });
-t.teardown(async () => {
-  await gw?.close();
-});
+// Separate: the page server closes even when the gateway's teardown fails (it would hold the process open).
+t.teardown(() => site?.close());
+t.teardown(() => gw?.close());
 
 type Hit = { id: string; lang: string; story: { id: string; size: number } };
-type Answer = { total: number; stories?: number; lang: string | null; entities: Array<{ id: string }>; expandedEntities: Array<{ id: string }>; hits: Hit[]; error?: { code: string; param?: string } };
+type Answer = { total: number; stories?: number; lang: string | null; read?: { url: string; title: string; id?: string; fetched: boolean }; entities: Array<{ id: string }>; expandedEntities: Array<{ id: string }>; hits: Hit[]; error?: { code: string; param?: string } };
 async function similar(text: unknown, query = '', headers: Record<string, string> = { 'content-type': 'application/json' }) {
   const res = await gw.app.inject({ method: 'POST', url: `/v1/similar${query}`, headers, payload: typeof text === 'string' && headers['content-type'] !== 'application/json' ? text : JSON.stringify(text) });
   return { status: res.statusCode, body: res.json() as Answer };
@@ -162,4 +184,53 @@ t.test('bad input is a coded 400 naming what is wrong, never a 500', async (t) =
   t.match(long.body.error, { param: 'text' }, 'a plain-text body is held to the same limit');
   const broken = await gw.app.inject({ method: 'POST', url: '/v1/similar', headers: { 'content-type': 'application/json' }, payload: '{"text": "غير مكتمل' });
   t.equal(broken.statusCode, 400, 'broken JSON');
+});
+
+t.test("an article's address: a page from elsewhere is fetched and its story read; an article the index holds is read from it and left out", async (t) => {
+  const page = await similar({ url: `${site.url}/fao.html` });
+  t.equal(page.status, 200);
+  t.match(page.body.read, { url: `${site.url}/fao.html`, title: 'أهالي الفاو يهجرون بساتينهم مع تقدم اللسان الملحي', fetched: true });
+  t.equal(page.body.read?.id, undefined, 'the index does not hold it');
+  t.equal(page.body.lang, 'ar');
+  const found = slugsOf(page.body.hits);
+  t.ok(found.includes('ar-drought') && found.includes('ar-drought-2') && found.includes('en-drought'), `its coverage here, in Arabic and English (${found.join(', ')})`);
+  t.same(found.filter((s) => !s.includes('drought')), [], 'nothing else: not the menu\'s "رياضة", not the match in Basra');
+
+  const held = `https://${SOUTH.domain}/ar-drought?utm_source=share`;
+  const before = site.requests.length;
+  const indexed = await similar({ url: held });
+  t.equal(indexed.status, 200);
+  t.match(indexed.body.read, { id: ids['ar-drought'], fetched: false, title: ARTICLES[0]!.title }, 'the index holds it (tracking parameters do not matter): read from there');
+  t.equal(site.requests.length, before, 'nothing fetched');
+  const heldFound = slugsOf(indexed.body.hits);
+  t.notOk(heldFound.includes('ar-drought'), 'not itself');
+  t.ok(heldFound.includes('ar-drought-2') && heldFound.includes('en-drought'), 'the rest of its coverage, in both languages');
+});
+
+t.test('an address that gives no article is a coded error naming url; one Akhbar may not fetch a 400', async (t) => {
+  const cases: Array<[string, string, number, string]> = [
+    ['a PDF', '/report.pdf', 422, 'AKHBAR_FULLTEXT_NOT_HTML'],
+    ['a page of links', '/home.html', 422, 'AKHBAR_FULLTEXT_NO_ARTICLE'],
+    ['a page gone (410)', '/gone.html', 502, 'AKHBAR_FULLTEXT_HTTP_STATUS'],
+  ];
+  for (const [what, path, status, code] of cases) {
+    const res = await similar({ url: `${site.url}${path}` });
+    t.equal(res.status, status, what);
+    t.match(res.body.error, { code, param: 'url' }, `${what}: ${code}`);
+  }
+  const closed = await testGateway({ label: 'similar-closed', allowPrivateNetworks: false });
+  t.teardown(() => closed.close());
+  await ensureArticleIndex(closed.es, closed.indexPrefix);
+  const res = await closed.app.inject({ method: 'POST', url: '/v1/similar', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ url: `${site.url}/fao.html` }) });
+  t.equal(res.statusCode, 400, 'a private address, on a gateway that may not reach them');
+  t.match(res.json(), { error: { param: 'url' } });
+  for (const [what, payload, param] of [
+    ['not http', { url: 'ftp://files.example/a.html' }, 'url'],
+    ['not a URL', { url: 'just words' }, 'url'],
+    ['text and url both', { text: AR_TEXT, url: `${site.url}/fao.html` }, 'url'],
+  ] as const) {
+    const r = await similar(payload);
+    t.equal(r.status, 400, what);
+    t.equal(r.body.error?.param, param, `${what}: names ${param}`);
+  }
 });

@@ -2447,6 +2447,18 @@ t.test('coverage like a text: a pasted paragraph finds the stories most like it 
   t.same(await shown(), en.hits.map((h) => h.id), 'and asks again');
   await done(t, w);
 
+  // An article's address instead of a text: one the index holds is read from it and left out.
+  const held = (await (await fetch(`${base}/v1/articles/${webIdOf('en-kadhimi-map')}`)).json()) as { url: string; title: string };
+  const visit = await open('/?ui=en&view=similar');
+  await visit.page.fill('#similar-text', held.url);
+  await settled(visit.page, () => visit.page.click('#similar-form button[type="submit"]'));
+  t.equal(await text(visit.page.locator('#similar-read')), `Read from the article here (not listed): ${held.title}`, 'says what it read');
+  t.equal(await visit.page.getAttribute('#similar-read a', 'href'), `/?view=article&id=${webIdOf('en-kadhimi-map')}&ui=en`, "a link to that article's page");
+  const visitIds = await visit.page.$$eval('#similar-results > li.hit', (els) => els.map((e) => e.getAttribute('data-id')));
+  t.notOk(visitIds.includes(webIdOf('en-kadhimi-map')), 'not itself');
+  t.ok(visitIds.some((id) => [webIdOf('ar-kadhimi-map'), webIdOf('ar-kadhimi-office'), webIdOf('fr-kadhimi-map')].includes(id!)), 'its story, told in other languages');
+  await done(t, visit);
+
   const ar = await open('/?ui=ar&view=similar');
   t.equal(await ar.page.textContent('#similar-heading'), 'تغطية تشبه نصا');
   t.equal(await ar.page.textContent('#similar-status'), 'الصق نصا أعلاه للعثور على التغطية الأقرب إليه.', 'a new tab starts with no text: it was kept in the other tab only');

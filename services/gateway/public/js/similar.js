@@ -1,5 +1,5 @@
-// Coverage like a text (view=similar): paste a paragraph, a claim or an article from anywhere and
-// get the articles most like it, in any language — by its words in its own language, and by the
+// Coverage like a text (view=similar): paste a paragraph, a claim or an article from anywhere (or
+// its address: the gateway reads the page) and get the articles most like it, in any language — by its words in its own language, and by the
 // people, places and organisations it names. The search box and filters above narrow them, as on
 // every view. From POST /v1/similar. The text is too long for a URL: the tab keeps it
 // (sessionStorage), so a reload, back and forward, or a change of filter find it again.
@@ -7,12 +7,15 @@ import { api } from './api.js';
 import { h, clear } from './dom.js';
 import { t, tNodes, langName, listSep, uiLang, UI_LANGS } from './i18n.js';
 import { entityLink, filterParams, learnEntity, knownReady, navigate } from './app.js';
+import { articleLink } from './article.js';
 import { hitItem } from './search.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE = 'akhbar.similar';
 /** Hits shown: the most alike (the API gives up to 50). */
 const LIMIT = 30;
+/** A box holding one http(s) address and nothing else is an article's address, not a text. */
+const URL_ONLY = /^https?:\/\/\S+$/i;
 /** The longest text the API reads (SIMILAR_MAX_CHARS). */
 const MAX_CHARS = 20_000;
 
@@ -45,6 +48,7 @@ async function run(state, text, signal) {
   const status = $('similar-status');
   const list = $('similar-results');
   $('similar-named').hidden = true;
+  $('similar-read').hidden = true;
   if (!text) {
     clear(list);
     status.textContent = t('similar.empty');
@@ -56,7 +60,7 @@ async function run(state, text, signal) {
   status.textContent = t('results.loading');
   let res;
   try {
-    [res] = await Promise.all([api('/v1/similar', { method: 'POST', params, body: { text }, signal }), knownReady()]);
+    [res] = await Promise.all([api('/v1/similar', { method: 'POST', params, body: URL_ONLY.test(text) ? { url: text } : { text }, signal }), knownReady()]);
   } catch (err) {
     if (err.name === 'AbortError') throw err;
     list.removeAttribute('aria-busy');
@@ -71,6 +75,13 @@ async function run(state, text, signal) {
   if (res.lang) parts.push(t('similar.lang', { lang: langName(res.lang) }));
   status.textContent = res.total === 0 ? `${t('similar.none')}${res.lang ? ` · ${t('similar.lang', { lang: langName(res.lang) })}` : ''}` : parts.join(' · ');
   if (res.timedOut) status.textContent += ` — ${t('results.timedOut')}`;
+  if (res.read) {
+    // The article the address led to: read from the index (and left out of the list), or fetched.
+    const label = h('bdi', {}, res.read.title || res.read.url);
+    const title = res.read.id ? articleLink(res.read.id, label) : h('a', { href: res.read.url, rel: 'noopener noreferrer', target: '_blank' }, label);
+    $('similar-read').replaceChildren(...tNodes(res.read.fetched ? 'similar.readPage' : 'similar.readIndexed', { title }));
+    $('similar-read').hidden = false;
+  }
   if (res.entities.length > 0) {
     const names = res.entities.map((e, i) => [i > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, e.names?.[uiLang()] ?? e.name))]);
     $('similar-named').replaceChildren(...tNodes('similar.named', { names }));

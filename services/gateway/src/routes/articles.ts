@@ -1,14 +1,12 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { F, INTERNAL_SOURCE_FIELDS, SIMILAR_MAX_CHARS, STORY_RANKS, relatedBody, similarBody, storyBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
-import { detectLanguage } from '@akhbar/nlp';
+import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
 import { articleId, canonicalUrl, isAkhbarError } from '@akhbar/core';
 import { badParam, notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, SourceOut, ToneAverage, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
-import { FilterParams, NamesParam, UndatedFilterParams, expandedFilters, listOf, nameLangs, windowParam } from '../params.ts';
+import { NamesParam, UndatedFilterParams, expandedFilters, listOf, nameLangs, windowParam } from '../params.ts';
 import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
-import { stopwordsOf } from '../stopwords.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
 const StoryParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Story id' }) }, { additionalProperties: false });
@@ -225,81 +223,6 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const res = await app.esTimed('related', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
       const names = nameLangs(req.query.names);
       return { hits: (res.hits.hits as EsHit[]).map((h) => presentHit(h, undefined, app.entities, names)) as never };
-    },
-  );
-
-  app.post(
-    '/v1/similar',
-    {
-      schema: {
-        tags: ['articles'],
-        summary: 'Articles like a text: coverage of a paragraph, a claim or an article from elsewhere, in any language',
-        description:
-          'POST the text as JSON ({"text": "…"}, at most ' + String(SIMILAR_MAX_CHARS) + ' characters). Its language is detected and its words matched with more-like-this in that ' +
-          'language\'s fields and the language-neutral ones (or POST it as text/plain, the body the text); the people, places and organisations it names also match articles tagged with them in every language ' +
-          '(two of them, or the one it names). Ranked by likeness; every search filter narrows (q must match too), collapse=story gives one hit per story.',
-        querystring: Type.Object(
-          {
-            ...FilterParams,
-            limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
-            collapse: Type.Optional(Type.Literal('story', { description: 'story: one hit per story' })),
-            ...NamesParam,
-          },
-          { additionalProperties: false },
-        ),
-        body: Type.Object(
-          { text: Type.String({ minLength: 1, maxLength: SIMILAR_MAX_CHARS, description: 'The text to find coverage like' }) },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            total: Type.Integer({ description: 'Articles alike (exact up to 10 000, see totalRelation)' }),
-            totalRelation: Type.Union([Type.Literal('eq'), Type.Literal('gte')]),
-            stories: Type.Optional(Type.Integer({ description: 'Stories alike (collapse=story)' })),
-            lang: Type.Union([Type.String(), Type.Null()], { description: 'The language the text is written in, as detected; null when it could not tell' }),
-            timedOut: Type.Boolean(),
-            entities: Type.Array(EntityOut, { description: 'The known people, places and organisations the text names' }),
-            expandedEntities: Type.Array(EntityOut, { description: 'Entities q named, as a search gives them' }),
-            hits: Type.Array(HitOut),
-          }),
-        },
-      },
-      // A text/plain body is the text itself (curl --data-binary @article.txt): validated as {text}.
-      preValidation: async (req) => {
-        if (typeof req.body === 'string') (req as { body: unknown }).body = { text: req.body };
-      },
-    },
-    async (req) => {
-      const text = req.body.text;
-      if (text.trim() === '') throw badParam('text', 'text is empty: give the words to find coverage like');
-      const { limit, collapse, names: namesParam, ...q } = req.query;
-      const { filters, entities: expanded } = expandedFilters(q, app.entities, app.collections);
-      const guess = detectLanguage(text);
-      const lang = guess.lang === 'und' ? null : guess.lang;
-      const named = app.entities?.find(text) ?? [];
-      const body = similarBody(text, {
-        ...(lang ? { lang } : {}),
-        entityIds: named.map((e) => e.id),
-        stopWords: stopwordsOf(lang),
-        filters,
-        limit,
-        collapse: collapse === 'story',
-        timeoutMs: app.gw.esTimeoutMs,
-      });
-      const res = await app.esTimed('similar', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
-      const hits = res.hits.hits as EsHit[];
-      const storyIds = hits.map((h) => ((h._source as { storyId?: string; id: string }).storyId ?? (h._source as { id: string }).id));
-      const sizes = storyIds.length > 0 ? await app.storySizes.get(app, storyIds) : new Map<string, number>();
-      const names = nameLangs(namesParam);
-      return {
-        ...totalOf(res.hits.total),
-        ...(collapse === 'story' ? { stories: (res.aggregations?._stories as { value?: number } | undefined)?.value ?? 0 } : {}),
-        lang,
-        timedOut: res.timed_out,
-        entities: named,
-        expandedEntities: expanded,
-        hits: hits.map((h) => presentHit(h, sizes, app.entities, names)) as never,
-      };
     },
   );
 

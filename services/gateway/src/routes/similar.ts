@@ -1,0 +1,187 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { AkhbarError, articleId, canonicalUrl, errorCode, isAkhbarError } from '@akhbar/core';
+import { FulltextErrors, assertHtml, extractArticle } from '@akhbar/extract';
+import { FeedErrors, decodeBody, fetchUrl } from '@akhbar/feeds';
+import { detectLanguage } from '@akhbar/nlp';
+import { INTERNAL_SOURCE_FIELDS, SIMILAR_MAX_CHARS, similarBody } from '@akhbar/search';
+import { badParam } from '../errors.ts';
+import { EntityOut, HitOut, presentHit, totalOf, type EsHit } from '../present.ts';
+import { FilterParams, NamesParam, expandedFilters, nameLangs } from '../params.ts';
+import { stopwordsOf } from '../stopwords.ts';
+
+/** The largest page /v1/similar reads for a url (news pages are a few hundred KB; more is not an article). */
+const PAGE_MAX_BYTES = 3 * 1024 * 1024;
+const PAGE_TIMEOUT_MS = 15_000;
+
+/** What the text was, when it came from a url: the article the index holds, or the page as fetched. */
+interface Read {
+  url: string;
+  title: string;
+  /** The index's article of that URL, left out of the hits. */
+  id?: string;
+  fetched: boolean;
+}
+
+/** The index's article at a canonical URL, if it holds one. */
+async function indexedAt(app: FastifyInstance, url: string): Promise<Record<string, any> | undefined> {
+  const res = await app.esTimed('article', () =>
+    app.es.search({ index: app.gw.index, size: 1, query: { ids: { values: [articleId(canonicalUrl(url))] } }, _source_excludes: [...INTERNAL_SOURCE_FIELDS] }, { requestTimeout: app.gw.esTimeoutMs }),
+  );
+  return res.hits.hits[0]?._source as Record<string, any> | undefined;
+}
+
+/**
+ * The text of the article at `url`: the index's copy when it has one, else the page, fetched with
+ * the shared safe fetcher (the SSRF guard, size cap and deadline ingest uses) and read by the
+ * full-text stage's extractor. robots.txt is not asked: this is one page a person asked for, as
+ * their browser would fetch it (what robots.txt governs is crawling; Google's user-triggered
+ * fetchers do the same). Coded errors: a refused or malformed url is a 400 naming it; a page that
+ * is not HTML or holds no article a 422 with the full-text stage's code; an unreachable one a 502.
+ */
+async function textOfUrl(app: FastifyInstance, url: string): Promise<{ text: string; read: Read; exclude: string[] }> {
+  let canonical: string;
+  try {
+    canonical = canonicalUrl(url);
+  } catch (err) {
+    throw badParam('url', `url: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const held = await indexedAt(app, canonical);
+  if (held) {
+    const text = [held.title, held.summary, held.body].filter((x) => typeof x === 'string' && x !== '').join('\n\n');
+    return { text, read: { url: held.url ?? url, title: held.title ?? '', id: held.id, fetched: false }, exclude: [held.id] };
+  }
+  let res;
+  try {
+    res = await fetchUrl(url, { allowPrivate: app.gw.allowPrivateNetworks, timeoutMs: PAGE_TIMEOUT_MS, maxBytes: PAGE_MAX_BYTES, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1' });
+  } catch (err) {
+    const code = errorCode(err);
+    const message = err instanceof Error ? err.message : String(err);
+    if (code === FeedErrors.PRIVATE_ADDRESS || code === FeedErrors.BAD_SCHEME || code === FeedErrors.BAD_URL) throw badParam('url', message);
+    if (code === FeedErrors.TOO_LARGE) throw new AkhbarError(FulltextErrors.TOO_LARGE, `the page at ${url} is larger than ${String(PAGE_MAX_BYTES / 1024 / 1024)} MB`, { permanent: true, details: { status: 422, param: 'url' } });
+    const status = isAkhbarError(err) && typeof err.details?.status === 'number' ? err.details.status : undefined;
+    throw new AkhbarError(status !== undefined ? FulltextErrors.HTTP_STATUS : FulltextErrors.FETCH_FAILED, `could not fetch ${url}: ${status !== undefined ? `HTTP ${String(status)}` : code}`, {
+      permanent: true,
+      details: { status: 502, param: 'url' },
+    });
+  }
+  const contentType = res.headers['content-type'];
+  let article;
+  try {
+    assertHtml(res.body, contentType);
+    article = extractArticle(decodeBody(res.body, { contentType, kind: 'html' }).text, { url: res.url });
+  } catch (err) {
+    if (isAkhbarError(err)) throw new AkhbarError(err.code, err.message, { permanent: true, details: { status: 422, param: 'url' } });
+    throw err;
+  }
+  // The same article may be in the index under where the url led (a redirect, the page's canonical link).
+  const exclude = [...new Set([res.url, article.canonical].filter((u): u is string => !!u).flatMap((u) => {
+    try {
+      return [articleId(canonicalUrl(u))];
+    } catch {
+      return [];
+    }
+  }))];
+  const text = `${article.title}\n\n${article.text}`.slice(0, SIMILAR_MAX_CHARS);
+  return { text, read: { url: res.url, title: article.title, fetched: true }, exclude };
+}
+
+export const similarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/v1/similar',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'Articles like a text or a page: coverage of a paragraph, a claim or an article from elsewhere, in any language',
+        description:
+          'POST JSON with the text ({"text": "…"}, at most ' + String(SIMILAR_MAX_CHARS) + ' characters; or a text/plain body, the text itself) or the address of an article ' +
+          '({"url": "https://…"}: the index\'s copy when it holds one, left out of the hits, else the page fetched and its story read as the full-text stage reads it). ' +
+          'The text\'s language is detected and its words matched with more-like-this in that language\'s fields and the language-neutral ones, function words left out; ' +
+          'the people, places and organisations it names also match articles tagged with them in every language (two of them, or the one it names). ' +
+          'Ranked by likeness; every search filter narrows (q must match too), collapse=story gives one hit per story.',
+        querystring: Type.Object(
+          {
+            ...FilterParams,
+            limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+            collapse: Type.Optional(Type.Literal('story', { description: 'story: one hit per story' })),
+            ...NamesParam,
+          },
+          { additionalProperties: false },
+        ),
+        body: Type.Object(
+          {
+            text: Type.Optional(Type.String({ minLength: 1, maxLength: SIMILAR_MAX_CHARS, description: 'The text to find coverage like' })),
+            url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Or the address of an article (http or https)' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            total: Type.Integer({ description: 'Articles alike (exact up to 10 000, see totalRelation)' }),
+            totalRelation: Type.Union([Type.Literal('eq'), Type.Literal('gte')]),
+            stories: Type.Optional(Type.Integer({ description: 'Stories alike (collapse=story)' })),
+            lang: Type.Union([Type.String(), Type.Null()], { description: 'The language the text is written in, as detected; null when it could not tell' }),
+            read: Type.Optional(
+              Type.Object(
+                {
+                  url: Type.String({ description: 'Where the article is (after redirects)' }),
+                  title: Type.String(),
+                  id: Type.Optional(Type.String({ description: 'The index\'s article of that address: read from the index, and left out of the hits' })),
+                  fetched: Type.Boolean({ description: 'Whether the page was fetched (the index did not hold it)' }),
+                },
+                { description: 'With url: the article whose text was read' },
+              ),
+            ),
+            timedOut: Type.Boolean(),
+            entities: Type.Array(EntityOut, { description: 'The known people, places and organisations the text names' }),
+            expandedEntities: Type.Array(EntityOut, { description: 'Entities q named, as a search gives them' }),
+            hits: Type.Array(HitOut),
+          }),
+        },
+      },
+      // A text/plain body is the text itself (curl --data-binary @article.txt): validated as {text}.
+      preValidation: async (req) => {
+        if (typeof req.body === 'string') (req as { body: unknown }).body = { text: req.body };
+      },
+    },
+    async (req) => {
+      const { text: given, url } = req.body;
+      if ((given === undefined) === (url === undefined)) throw badParam(given === undefined ? 'text' : 'url', 'give text (the words to find coverage like) or url (an article\'s address), one of them');
+      if (given !== undefined && given.trim() === '') throw badParam('text', 'text is empty: give the words to find coverage like');
+      const { limit, collapse, names: namesParam, ...q } = req.query;
+      const { filters, entities: expanded } = expandedFilters(q, app.entities, app.collections);
+      const { text, read, exclude } = url !== undefined ? await textOfUrl(app, url) : { text: given!, read: undefined, exclude: [] };
+      const guess = detectLanguage(text);
+      const lang = guess.lang === 'und' ? null : guess.lang;
+      const named = app.entities?.find(text) ?? [];
+      const body = similarBody(text, {
+        ...(lang ? { lang } : {}),
+        entityIds: named.map((e) => e.id),
+        stopWords: stopwordsOf(lang),
+        exclude,
+        filters,
+        limit,
+        collapse: collapse === 'story',
+        timeoutMs: app.gw.esTimeoutMs,
+      });
+      const res = await app.esTimed('similar', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
+      const hits = res.hits.hits as EsHit[];
+      const storyIds = hits.map((h) => {
+        const s = h._source as { storyId?: string; id: string };
+        return s.storyId ?? s.id;
+      });
+      const sizes = storyIds.length > 0 ? await app.storySizes.get(app, storyIds) : new Map<string, number>();
+      const names = nameLangs(namesParam);
+      return {
+        ...totalOf(res.hits.total),
+        ...(collapse === 'story' ? { stories: (res.aggregations?._stories as { value?: number } | undefined)?.value ?? 0 } : {}),
+        lang,
+        ...(read ? { read } : {}),
+        timedOut: res.timed_out,
+        entities: named,
+        expandedEntities: expanded,
+        hits: hits.map((h) => presentHit(h, sizes, app.entities, names)) as never,
+      };
+    },
+  );
+};
