@@ -6,6 +6,8 @@ import { Feed } from 'feed';
 import { CursorCodec, queryFingerprint } from '../src/cursor.ts';
 import { defaultEntityLookup } from '../src/entities.ts';
 import { expandQuery, positiveWords } from '../src/expand.ts';
+import { listItems, listValue } from '../src/lists.ts';
+import { splitList } from '../public/js/lists.js';
 import { dateValue, toFilters } from '../src/params.ts';
 import { chooseInterval } from '../src/routes/stats.ts';
 import { buildWorldMap } from '../src/routes/web.ts';
@@ -259,5 +261,21 @@ t.test('one article whose text XML cannot hold as it is leaves the feed well-for
       t.same(items.map((i) => i.category.map((c: Record<string, string>) => c['@_term'])), [['economy'], ['economy', 'a&b'], ['economy']], 'atom: the topics (a < cannot go in an attribute: left out)');
       t.same(items.map((i) => i.title['@_type']), ['html', 'html', 'html'], 'atom: titles are html (the library writes no other type), the text escaped as HTML');
     }
+  }
+});
+
+t.test('one list syntax for the gateway and the web UI: the gateway refuses what the UI reads as well as it can', async (t) => {
+  const bylines = ['Doe, Jane', 'Reuters', 'He said "no"', 'Omar Saleh'];
+  const written = bylines.map(listValue).join(',');
+  t.same(listItems('author', written), bylines, 'values written as a list come back whole');
+  t.same(splitList(written), { items: bylines }, 'and the web UI reads the same values, no problem reported');
+  t.same(splitList(' ar , ,en '), { items: ['ar', 'en'] }, 'trimmed, empties dropped');
+  for (const [list, items, problem, says] of [
+    ['"Doe, Jane', ['Doe, Jane'], 'unclosed', /no closing quote/],
+    ['"Doe, Jane" Reuters,AFP', ['Doe, Jane', 'AFP'], 'trailing', /text after a quoted value/],
+    [`"${'x'.repeat(129)}",AFP`, ['x'.repeat(129), 'AFP'], 'long', /longer than 128 characters/],
+  ] as const) {
+    t.same(splitList(list), { items, problem }, `the UI reads ${problem} as well as it can`);
+    t.throws(() => listItems('author', list), { message: says, details: { param: 'author' } }, `the gateway refuses ${problem}, naming the parameter`);
   }
 });

@@ -1,6 +1,7 @@
 // The page's shell: state ⇄ URL (every view is a shareable permalink), the query box, filters
 // and their chips, the view switch, the UI language, keyboard shortcuts.
 import { api, once } from './api.js';
+import { listValue, splitList } from './lists.js';
 import { h, clear, setFeedAlternates } from './dom.js';
 import { t, brand, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, listSep, UI_LANGS, AUTONYMS } from './i18n.js';
 import * as searchView from './search.js';
@@ -211,52 +212,16 @@ export function sourceName(source, cls = 'source') {
 }
 
 /**
- * A list parameter's values, as the gateway reads them: comma-separated, a value holding a comma
- * double-quoted ("Doe, Jane"; "" inside is one quote). An unclosed quote runs to the end.
+ * A list parameter's values, as the gateway reads them (lists.js: comma-separated, a value holding
+ * a comma double-quoted, "" inside it one quote). A malformed one is read as well as it can be.
  */
 export function listValues(str) {
-  const out = [];
-  const s = str ?? '';
-  let i = 0;
-  while (i <= s.length) {
-    while (s[i] === ' ') i++;
-    if (s[i] !== '"') {
-      const end = s.indexOf(',', i);
-      const v = s.slice(i, end < 0 ? s.length : end).trim();
-      if (v) out.push(v);
-      if (end < 0) break;
-      i = end + 1;
-      continue;
-    }
-    let v = '';
-    let j = i + 1;
-    for (;;) {
-      const close = s.indexOf('"', j);
-      if (close < 0) {
-        v += s.slice(j);
-        j = s.length;
-        break;
-      }
-      v += s.slice(j, close);
-      if (s[close + 1] === '"') {
-        v += '"';
-        j = close + 2;
-        continue;
-      }
-      j = close + 1;
-      break;
-    }
-    const end = s.indexOf(',', j);
-    if (v.trim()) out.push(v.trim());
-    if (end < 0) break;
-    i = end + 1;
-  }
-  return out;
+  return splitList(str ?? '').items;
 }
 
 /** Values → a list parameter; one holding a comma (or starting with a quote) is quoted. */
 export function listString(values) {
-  return values.map((v) => (v.includes(',') || v.startsWith('"') ? `"${v.replaceAll('"', '""')}"` : v)).join(',');
+  return values.map(listValue).join(',');
 }
 
 /** Add a value to a list filter (from a dashboard bar, a map country…). */
