@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Queue } from 'bullmq';
 import { FeedRegistry, QUEUES, openQueue, type FetchJob, type Logger, type RedisClient } from '@akhbar/core';
 import { indexNames, type Client } from '@akhbar/search';
@@ -218,6 +218,19 @@ function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, s
   socket.destroy(err);
 }
 
+/** The longest path parameter, URL-encoded: 128 characters of any script (≤ 12 encoded each) and then some. */
+const MAX_PATH_PARAM = 2048;
+
+/**
+ * What the router refuses before any hook runs (a path that is not valid URL encoding, a path
+ * parameter past the limit) gets the coded error every other refusal gets, not Fastify's own shape.
+ */
+function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.code(414).send(errorBody(GatewayErrors.BAD_PARAMETER, `a path segment is longer than ${String(MAX_PATH_PARAM)} characters`));
+  if (err.code === 'FST_ERR_BAD_URL') return reply.code(400).send(errorBody(GatewayErrors.BAD_ENCODING, 'the path is not valid URL encoding (percent-encoded UTF-8)'));
+  return reply.code(400).send(errorBody(GatewayErrors.BAD_REQUEST, 'the request could not be routed'));
+}
+
 /** Build the gateway app (no listen): `main.ts` listens, tests use `inject()`. */
 export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -230,6 +243,10 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     // One access-log line per request (onResponse below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler,
+    // A path parameter is an id or a byline (≤ 128 characters), URL-encoded: an Arabic one takes six
+    // characters a letter, so the router's default of 100 refused Arabic bylines a few words long.
+    routerOptions: { maxParamLength: MAX_PATH_PARAM },
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
   });
 
