@@ -181,6 +181,11 @@ export function sourceBody(id: string, f: SearchFilters & { timeoutMs?: number }
   return profileBody({ term: { [F.sourceId]: id } }, f, opts);
 }
 
+/** One byline (an author's page): the profile of the articles signed with it, matched in any case. */
+export function authorBody(name: string, f: SearchFilters & { timeoutMs?: number }, opts: ProfileOptions): Record<string, unknown> {
+  return profileBody({ term: { [F.author]: name } }, f, opts);
+}
+
 /** Completion suggestions (titles and entity names in every language, as the indexer stores them). */
 export function suggestBody(prefix: string, size: number): Record<string, unknown> {
   return {

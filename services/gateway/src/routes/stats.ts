@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
+import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
 import { badParam, notFound } from '../errors.ts';
 import { ProfileOut, ProfileQuery, presentProfile, profileNow } from '../profile.ts';
@@ -9,6 +9,7 @@ import type { LocatedEntity } from '../expand.ts';
 import { MapFeature, NearOut, gridBounds, inArea, nearOut, presentFeatures, type MapBucket } from '../geo.ts';
 import { BucketOut, EntityOut, HitOut, ToneAverage, pickNames, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
 import { defuseCell } from './export.ts';
+import { MAX_ITEM_CHARS } from '../../public/js/lists.js';
 import { FilterParams, IdParams, MAX_Q_CHARS, NamesParam, UndatedFilterParams, countryCodeOf, expandedFilters, nameLangs, queryText, windowParam } from '../params.ts';
 import type { Expansion } from '../expand.ts';
 import { filtersInQuery } from '../operators.ts';
@@ -718,6 +719,44 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(await presentProfile(app, res, q.names)),
         expandedEntities: entities,
       };
+    },
+  );
+
+  app.get(
+    '/v1/authors/:name',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'An author in the news: their articles — volume, first and last seen, tone, languages, the outlets they write for, topics, the people, organisations and places they name, newest articles',
+        description:
+          'A byline as feeds and pages give it (GET /v1/stats/top?field=authors lists them), matched in any case, as author= does; its name as its newest article writes it. ' +
+          'Any search filter narrows the articles counted. 404 AKHBAR_NOT_FOUND when no article carries the byline.',
+        params: Type.Object({ name: Type.String({ minLength: 1, maxLength: MAX_ITEM_CHARS, description: 'The byline, URL-encoded' }) }, { additionalProperties: false }),
+        querystring: Type.Object(ProfileQuery, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            author: Type.Object({ name: Type.String({ description: 'As its newest article writes it' }) }),
+            ...ProfileOut,
+            expandedEntities: Type.Array(EntityOut),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const name = req.params.name.trim();
+      if (name === '') throw badParam('name', 'name is blank: give a byline');
+      const q = req.query;
+      const { filters, entities } = expandedFilters(q, app.entities, app.collections);
+      const res = await esQuery(app, 'author', authorBody(name, { ...filters, timeoutMs: app.gw.esTimeoutMs }, { size: q.limit, articles: q.articles, now: profileNow() }));
+      // As written: its newest matching article says, else its newest article at all.
+      let written = (res.hits.hits[0]?._source as { author?: string } | undefined)?.author;
+      if (!written) {
+        const any = await esQuery(app, 'author', { size: 1, query: { term: { [F.author]: name } }, sort: [{ [F.publishedAt]: 'desc' }], _source: [F.author] });
+        written = (any.hits.hits[0]?._source as { author?: string } | undefined)?.author;
+        if (!written) throw notFound(`no article is signed ${name}`);
+      }
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return { author: { name: written }, ...(await presentProfile(app, res, q.names)), expandedEntities: entities };
     },
   );
 
