@@ -225,10 +225,12 @@ const MAX_PATH_PARAM = 2048;
  * What the router refuses before any hook runs (a path that is not valid URL encoding, a path
  * parameter past the limit) gets the coded error every other refusal gets, not Fastify's own shape.
  */
-function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
-  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.code(414).send(errorBody(GatewayErrors.BAD_PARAMETER, `a path segment is longer than ${String(MAX_PATH_PARAM)} characters`));
-  if (err.code === 'FST_ERR_BAD_URL') return reply.code(400).send(errorBody(GatewayErrors.BAD_ENCODING, 'the path is not valid URL encoding (percent-encoded UTF-8)'));
-  return reply.code(400).send(errorBody(GatewayErrors.BAD_REQUEST, 'the request could not be routed'));
+function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const [status, code, message] =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? [414, GatewayErrors.BAD_PARAMETER, `a path segment is longer than ${String(MAX_PATH_PARAM)} characters`]
+    : err.code === 'FST_ERR_BAD_URL' ? [400, GatewayErrors.BAD_ENCODING, 'the path is not valid URL encoding (percent-encoded UTF-8)']
+    : [400, GatewayErrors.BAD_REQUEST, 'the request could not be routed'];
+  void reply.code(status).send(errorBody(code, message));
 }
 
 /** Build the gateway app (no listen): `main.ts` listens, tests use `inject()`. */

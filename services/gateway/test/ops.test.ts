@@ -94,7 +94,7 @@ t.test('OpenAPI 3 at /docs/json describes every endpoint; Swagger UI at /docs', 
   for (const p of [
     '/v1/search', '/v1/search.rss', '/v1/search.atom', '/v1/articles/{id}', '/v1/articles/{id}/related', '/v1/stories', '/v1/stories/{id}', '/v1/stats/timeline', '/v1/stats/tone',
     '/v1/stats/top', '/v1/trending', '/v1/suggest', '/v1/feeds', '/v1/feeds/{id}', '/v1/feeds/{id}/refresh', '/v1/feeds/import', '/v1/feeds/export',
-    '/v1/sources', '/v1/search.csv', '/v1/search.ndjson', '/v1/alerts', '/v1/alerts/{id}', '/v1/alerts/{id}/test', '/v1/similar', '/healthz', '/readyz', '/metrics',
+    '/v1/sources', '/v1/search.csv', '/v1/search.ndjson', '/v1/alerts', '/v1/alerts/{id}', '/v1/alerts/{id}/test', '/v1/similar', '/v1/authors/{name}', '/healthz', '/readyz', '/metrics',
   ]) t.ok(paths.includes(p), `documents ${p}`);
   t.same(Object.keys(spec.paths['/v1/alerts']).sort(), ['get', 'post'], 'alerts: list and create');
   t.notOk(paths.some((p) => p.startsWith('/admin/queues')), 'dashboard internals stay out');

@@ -2466,6 +2466,53 @@ t.test('coverage like a text: a pasted paragraph finds the stories most like it 
   await done(t, ar);
 });
 
+t.test("an author's page: from the dashboard's top authors, their outlets, numbers and lists; a byline holding a comma stays whole in every link", async (t) => {
+  const BYLINE = 'Nour Hamdan, Basra desk';
+  const [first, second] = await withArticles(t, gw.es, gw.indexPrefix, [
+    {
+      slug: 'en-nour-web', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-nour-1', author: BYLINE, entities: [KADHIMI_ID], topics: ['politics'], tone: -1,
+      title: 'Basra council votes on a new governor', summary: 'The vote was close.', body: 'The provincial council in Basra voted on Monday to choose a new governor after weeks of talks.',
+    },
+    {
+      slug: 'ar-nour-web', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: 2 * HOUR, story: 'web-story-nour-2', author: 'NOUR HAMDAN, BASRA DESK', topics: ['politics'], tone: 3,
+      title: 'مجلس البصرة يصوت على محافظ جديد', summary: 'تصويت متقارب.', body: 'صوت مجلس محافظة البصرة يوم الاثنين على اختيار محافظ جديد بعد أسابيع من المشاورات.',
+    },
+  ]);
+  const dash = await open(`/?ui=en&view=dashboard&q=${encodeURIComponent('Basra council')}`);
+  const profile = dash.page.locator(`#card-authors a.author-link[data-author="${BYLINE}"]`);
+  t.equal(await profile.getAttribute('aria-label'), `Profile of ${BYLINE}`, 'a Profile link beside the byline\'s bar');
+  await settled(dash.page, () => profile.click());
+  const { page } = dash;
+  t.equal(new URL(page.url()).searchParams.get('view'), 'author');
+  t.equal(new URL(page.url()).searchParams.get('id'), BYLINE, 'the byline whole in the permalink');
+  t.equal(await text(page.locator('#author-heading')), BYLINE, 'named as its newest article writes it');
+  t.equal(await page.title(), `${BYLINE} · Akhbar`);
+  const outlets = [WEB_SOURCES.TIGRIS.name, WEB_SOURCES.RAFIDAIN.name];
+  t.ok([`Writes for ${outlets.join(', ')}`, `Writes for ${outlets.reverse().join(', ')}`].includes((await text(page.locator('#author-facts')))!), 'the outlets it writes for (one article each)');
+  t.equal(await page.getAttribute(`#author-facts a.source-link[data-source="${WEB_SOURCES.RAFIDAIN.id}"]`, 'href'), `/?view=source&id=${WEB_SOURCES.RAFIDAIN.id}&ui=en`, "each opening the outlet's page");
+  t.equal(await text(page.locator('#author-summary [data-stat="total"] dd')), '2 articles', 'both articles, whatever the case of the byline');
+  t.same(await page.$$eval('#author-sources li', (els) => els.map((e) => e.getAttribute('data-key'))).then((k) => k.sort()), [WEB_SOURCES.TIGRIS.id, WEB_SOURCES.RAFIDAIN.id].sort());
+  t.same(await page.$$eval('#author-articles li.hit', (els) => els.map((e) => e.getAttribute('data-id'))), [first!.id, second!.id], 'its newest articles');
+  const quoted = `"${BYLINE}"`;
+  t.equal(new URL(await page.getAttribute('#author-search', 'href') ?? '', base).searchParams.get('author'), quoted, '"Search their articles": the byline quoted, so its comma does not split it');
+  t.equal(new URL(await page.getAttribute('#author-follow a.profile-csv', 'href') ?? '', base).searchParams.get('author'), quoted, 'the CSV too');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'author');
+  await settled(page, () => page.click('#author-search'));
+  t.same((await hitIds(page)).sort(), [first!.id, second!.id].sort(), 'and the search finds both');
+  await done(t, dash);
+
+  const ar = await open(`/?ui=ar&view=author&id=${encodeURIComponent(BYLINE.toLowerCase())}`);
+  t.equal(await text(ar.page.locator('#author-heading')), BYLINE, 'a permalink in another case finds the same page');
+  t.match(await text(ar.page.locator('#author-facts')), /^يكتب في /);
+  t.same(await axeViolations(ar.page), [], 'axe finds nothing in Arabic');
+  await done(t, ar);
+  const none = await open(`/?ui=en&view=author&id=${encodeURIComponent('Nobody At All')}`);
+  t.equal(await text(none.page.locator('#author-status')), 'No article is signed “Nobody At All”.');
+  expectRefused(none, 404);
+  await done(t, none);
+});
+
 t.test("the dashboard's top sources: a bar still filters, the link beside it opens the source's page", async (t) => {
   const w = await open('/?ui=en&view=dashboard');
   const { page } = w;

@@ -7,7 +7,7 @@
 import { api, apiHref, keyedDownload, once } from './api.js';
 import { h, clear, safeHref } from './dom.js';
 import { t, fmtNumber, langName, countryName, UI_LANGS } from './i18n.js';
-import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, entityHref, openEntity, sourceLink, topicLabel, knownReady, listString, listValues, DEFAULT_RADIUS } from './app.js';
+import { navigate, addFilter, filterParams, known, learnEntity, entityLabel, entityLink, entityHref, openEntity, sourceLink, authorLink, topicLabel, knownReady, listString, listValues, DEFAULT_RADIUS } from './app.js';
 import { timelineChart, compareChart, toneChart, toneSpread, barList, toneBadge, networkGraph } from './charts.js';
 import { worldMap } from './map.js';
 
@@ -142,6 +142,11 @@ function sourcePageLink(item) {
   return sourceLink(item.key, t('entity.profile'), { class: 'source-link bar-page', 'aria-label': t('entity.profileOf', { name: item.label }), title: t('entity.profileOf', { name: item.label }) });
 }
 
+/** Beside a byline's bar: a link to the author's page. */
+export function authorPageLink(item) {
+  return authorLink(item.key, t('entity.profile'), { class: 'author-link bar-page', 'aria-label': t('entity.profileOf', { name: item.label }), title: t('entity.profileOf', { name: item.label }) });
+}
+
 async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
   // The topics card labels its bars from the topic list: wait for it as well.
   const params = { ...fp, field, limit: 10, ...extra };
@@ -156,7 +161,7 @@ async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
   const csv = keyedDownload(h('a', { class: 'card-csv', href: apiHref('/v1/stats/top.csv', params), download: `akhbar-top-${field}.csv`, 'aria-label': label, title: label }, 'CSV'), (message) => {
     $('dash-status').textContent = t('results.exportFailed', { message });
   });
-  fill(card, barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: field === 'entities' ? pageLink : field === 'sources' ? sourcePageLink : undefined }), h('p', { class: 'export' }, csv));
+  fill(card, barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: { entities: pageLink, sources: sourcePageLink, authors: authorPageLink }[field] }), h('p', { class: 'export' }, csv));
 }
 
 /**

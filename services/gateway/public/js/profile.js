@@ -7,10 +7,10 @@
 import { api, apiHref, ApiError, keyedDownload } from './api.js';
 import { h } from './dom.js';
 import { t, brand, fmtNumber, fmtDateTime, langName, UI_LANGS } from './i18n.js';
-import { learnEntity, entityLabel, entityHref, openEntity, visit, urlOf, topicLabel, followLink, knownReady } from './app.js';
+import { learnEntity, entityLabel, entityHref, openEntity, visit, urlOf, topicLabel, followLink, knownReady, listString } from './app.js';
 import { timelineChart, barList, toneBadge } from './charts.js';
 import { followFeeds, hitItem } from './search.js';
-import { timeZone, body, busy, fill, failed } from './dashboard.js';
+import { timeZone, body, busy, fill, failed, authorPageLink } from './dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 /** Rows per list, and newest articles shown. */
@@ -35,8 +35,10 @@ const setTitle = (name) => {
  */
 export function profilePage({ prefix, filter, path, words, show }) {
   const cards = [...LISTS, ...NAMED, 'articles'].map((c) => `${prefix}-${c}`).filter((c) => $(c));
+  /** Its filter: the id as a list parameter's one value (a byline may hold a comma). */
+  const only = (id) => ({ [filter]: listString([id]) });
   /** The search view's state for its articles, narrowed by `extra` (a language, a topic, an author). */
-  const searchOf = (id, extra = {}) => ({ view: 'search', show: 'articles', [filter]: id, ...extra });
+  const searchOf = (id, extra = {}) => ({ view: 'search', show: 'articles', ...only(id), ...extra });
 
   function notFound(text) {
     $(`${prefix}-heading`).replaceChildren(t('entity.notFound'));
@@ -55,8 +57,8 @@ export function profilePage({ prefix, filter, path, words, show }) {
     search.href = urlOf(searchOf(id));
     search.onclick = (e) => followLink(e, () => visit(searchOf(id)));
     const alert = $(`${prefix}-alert`);
-    alert.href = urlOf({ view: 'alerts', [filter]: id });
-    alert.onclick = (e) => followLink(e, () => visit({ view: 'alerts', [filter]: id }, { focus: 'form' }));
+    alert.href = urlOf({ view: 'alerts', ...only(id) });
+    alert.onclick = (e) => followLink(e, () => visit({ view: 'alerts', ...only(id) }, { focus: 'form' }));
   }
 
   /** Its numbers: articles, in the last 30 days (and a day on average), first and last seen, average tone. */
@@ -80,7 +82,7 @@ export function profilePage({ prefix, filter, path, words, show }) {
     list(`${prefix}-sources`, res.sources, (b) => ({ key: b.key, label: b.name || b.domain || b.key, count: b.count }), toSearch((item) => ({ source: item.key })));
     list(`${prefix}-topics`, res.topics, (b) => ({ key: b.key, label: topicLabel(b.key), count: b.count }), toSearch((item) => ({ topic: item.key })));
     // Bylines as written (counted in any case); many feeds give none.
-    list(`${prefix}-authors`, res.authors, (b) => ({ key: b.name ?? b.key, label: b.name ?? b.key, count: b.count }), toSearch((item) => ({ author: item.key })));
+    list(`${prefix}-authors`, res.authors, (b) => ({ key: b.name ?? b.key, label: b.name ?? b.key, count: b.count }), { ...toSearch((item) => ({ author: listString([item.key]) })), extra: authorPageLink });
     const named = (b) => {
       learnEntity({ id: b.key, name: b.name, ...(b.names ? { names: b.names } : {}) });
       return { key: b.key, label: entityLabel(b.key, b.name), count: b.count };
@@ -104,10 +106,10 @@ export function profilePage({ prefix, filter, path, words, show }) {
     setTitle(name);
     $(`${prefix}-heading`).replaceChildren(h('bdi', {}, name));
     // Its articles as they come, in a feed reader, and as they are, as a file.
-    const csv = keyedDownload(h('a', { href: apiHref('/v1/search.csv', { [filter]: id }), download: `akhbar-${filter}-${id}.csv`, class: 'profile-csv' }, t('profile.csv')), (message) => {
+    const csv = keyedDownload(h('a', { href: apiHref('/v1/search.csv', only(id)), download: `akhbar-${filter}-${id.replace(/[^\p{L}\p{N}_-]+/gu, '-')}.csv`, class: 'profile-csv' }, t('profile.csv')), (message) => {
       $(`${prefix}-status`).textContent = t('results.exportFailed', { message });
     });
-    $(`${prefix}-follow`).replaceChildren(followFeeds({ [filter]: id }, t('feed.page', { name })), h('p', { class: 'export' }, csv));
+    $(`${prefix}-follow`).replaceChildren(followFeeds(only(id), t('feed.page', { name })), h('p', { class: 'export' }, csv));
     $(`${prefix}-status`).textContent = res.total === 0 ? t(words.noArticles) : '';
     summary(res);
     lists(id, res);
@@ -115,7 +117,7 @@ export function profilePage({ prefix, filter, path, words, show }) {
 
   /** Its output over the last 30 days, a bar a day by language: the dashboard's timeline. */
   async function timeline(id, signal) {
-    const res = await api('/v1/stats/timeline', { params: { [filter]: id, from: `now-${DAYS}d`, interval: 'day', split: 'lang', splitSize: 6, tz: timeZone() }, signal });
+    const res = await api('/v1/stats/timeline', { params: { ...only(id), from: `now-${DAYS}d`, interval: 'day', split: 'lang', splitSize: 6, tz: timeZone() }, signal });
     fill(`${prefix}-timeline`, res.total > 0 ? timelineChart(res, { seriesLabel: langName, width: body(`${prefix}-timeline`).clientWidth }) : muted(words.noRecent));
   }
 
