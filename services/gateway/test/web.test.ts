@@ -2301,6 +2301,7 @@ t.test('an article\'s page: its paragraphs, picture and reading time; a summary-
   t.equal(await page.getAttribute('#article-figure img', 'src'), `${base}/favicon.svg`, 'its picture');
   t.equal(await page.getAttribute('#article-figure img', 'referrerpolicy'), 'no-referrer');
   t.match(await page.textContent('#article-meta'), /Rana Haddad.*1 min read/s, 'byline and reading time');
+  t.equal(await page.getAttribute('#article-meta a.author-link', 'href'), `/?view=author&id=${encodeURIComponent('Rana Haddad').replace(/%20/g, '+')}&ui=en`, "the byline opens its author's page");
   t.match(await page.textContent('#article-story'), /No other article tells this story yet/);
   t.ok(await page.locator('#article-note').isHidden(), 'no note: it has its text');
   await page.close();

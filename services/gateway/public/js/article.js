@@ -7,7 +7,7 @@
 import { api, ApiError } from './api.js';
 import { h, put, safeHref } from './dom.js';
 import { t, brand, fmtDateTime, langName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
-import { learnEntity, entityLabel, entityLink, sourceName, topicLabel, urlOf, visit, followLink, knownReady } from './app.js';
+import { authorLink, learnEntity, entityLabel, entityLink, sourceName, topicLabel, urlOf, visit, followLink, knownReady } from './app.js';
 import { toneBadge } from './charts.js';
 import { followFeeds } from './search.js';
 import { busy, fill, failed } from './dashboard.js';
@@ -100,7 +100,8 @@ function show(a) {
   const minutes = a.readingTimeSec ? Math.max(1, Math.round(a.readingTimeSec / 60)) : undefined;
   put($('article-meta'),
     sourceName(a.source),
-    a.author ? [sep(), h('bdi', { class: 'author' }, a.author)] : null,
+    // The byline opens its author's page.
+    a.author ? [sep(), authorLink(a.author, h('bdi', { class: 'author' }, a.author), { title: t('entity.profileOf', { name: a.author }) })] : null,
     sep(), h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
     lang ? [sep(), h('span', { class: 'lang-badge' }, langName(lang))] : null,
     minutes ? [sep(), h('span', { class: 'reading-time', dataset: { minutes: String(minutes) } }, t('article.minutes', { n: minutes }))] : null,
