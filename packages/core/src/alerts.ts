@@ -1,8 +1,10 @@
+import { optStr, str } from './config.ts';
 import type { AlertArticle } from './queues.ts';
 import type { RedisClient } from './redis.ts';
 
 /**
- * Alerts: saved searches whose new matches are POSTed to a webhook. The gateway creates them
+ * Alerts: saved searches whose new matches are POSTed to a webhook, or emailed (a `mailto:`
+ * webhook, with an SMTP server configured: what Google Alerts does). The gateway creates them
  * (it has the gazetteer that expands names to entities, and turns the search parameters into an
  * Elasticsearch query once); the indexer matches new articles against them and delivers. They
  * live in Redis beside the feed registry — few, small, read whole — under the queue prefix's
@@ -13,7 +15,7 @@ import type { RedisClient } from './redis.ts';
 export interface AlertDefinition {
   id: string;
   name: string;
-  /** Where matches are POSTed. */
+  /** Where matches go: an http(s) URL they are POSTed to, or `mailto:address`, emailed to (alertEmail). */
   webhook: string;
   /** The search parameters, as given (q, lang, topic…). */
   params: Record<string, string>;
@@ -40,6 +42,25 @@ export type AlertFormat = (typeof ALERT_FORMATS)[number];
 const DIGEST_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 /** Digest periods: a number and m, h or d, from 1 minute to 7 days. */
 export const DIGEST_PATTERN = '^[1-9][0-9]{0,3}[mhd]$';
+
+/**
+ * The SMTP server email alerts go through, and who they come from: read by the gateway (which
+ * refuses a mailto: alert without a server to send it) and the indexer (which sends).
+ */
+export const mailConfig = {
+  smtpUrl: optStr('AKHBAR_SMTP_URL', { describe: 'SMTP server for email alerts (smtp://user:pass@host:587, smtps://… for TLS from the start); unset: mailto: alerts are refused' }),
+  mailFrom: str('AKHBAR_MAIL_FROM', { default: 'Akhbar <alerts@akhbar.invalid>', describe: 'From: of email alerts' }),
+};
+
+/** One address, as a mailto: alert takes it: no list, no display name, no header fields. */
+const EMAIL = /^[^\s@<>()[\],;:"\\?&=%]+@[^\s@<>()[\],;:"\\?&=%]+\.[^\s@<>()[\],;:"\\?&=%.]+$/;
+
+/** The address of a mailto: alert (`mailto:desk@example.com`), or undefined for a webhook or a malformed one. */
+export function alertEmail(webhook: string): string | undefined {
+  if (!webhook.startsWith('mailto:')) return undefined;
+  const address = webhook.slice('mailto:'.length);
+  return EMAIL.test(address) && address.length <= 254 ? address : undefined;
+}
 
 /** A digest period in ms, or undefined when `s` is not one (outside 1 minute … 7 days included). */
 export function digestPeriodMs(s: string): number | undefined {

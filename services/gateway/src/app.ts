@@ -43,6 +43,8 @@ export interface GatewaySettings {
   syncSettleSec: number;
   allowPrivateNetworks: boolean;
   publicUrl: string | undefined;
+  /** An SMTP server is configured (AKHBAR_SMTP_URL): alerts may email (mailto:). */
+  emailAlerts: boolean;
 }
 
 declare module 'fastify' {
@@ -94,6 +96,8 @@ export interface BuildOptions {
   /** Feed discovery may reach loopback/private addresses. @default false */
   allowPrivateNetworks?: boolean;
   publicUrl?: string | undefined;
+  /** Alerts may email (mailto:): the indexers have an SMTP server (AKHBAR_SMTP_URL). @default false */
+  emailAlerts?: boolean;
   /** Largest `max` of /v1/search.csv and .ndjson. @default 10 000 */
   exportMax?: number;
   /** Articles per Elasticsearch request while exporting (tests make it small to page). @default 500 */
@@ -127,6 +131,7 @@ export function optionsFromConfig(config: GatewayConfig): Omit<BuildOptions, 'es
     trustProxy: config.trustProxy,
     allowPrivateNetworks: config.allowPrivateNetworks,
     publicUrl: config.publicUrl,
+    emailAlerts: config.smtpUrl !== undefined,
     exportMax: config.exportMax,
     publicMetrics: config.metricsPort === undefined,
   };
@@ -280,6 +285,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     syncSettleSec: opts.syncSettleSec ?? 60,
     allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
     publicUrl: opts.publicUrl,
+    emailAlerts: opts.emailAlerts ?? false,
   };
   const metrics = createGatewayMetrics();
   app.decorate('es', opts.es);

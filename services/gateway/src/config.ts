@@ -1,7 +1,9 @@
-import { bool, commonConfig, int, list, loadConfig, optInt, optStr, str, type ConfigOf } from '@akhbar/core';
+import { bool, commonConfig, int, list, loadConfig, mailConfig, optInt, optStr, str, type ConfigOf } from '@akhbar/core';
 
 export const gatewayConfigSpec = {
   ...commonConfig,
+  // Only whether one is set: the indexer sends, the gateway refuses mailto: alerts without a server.
+  smtpUrl: mailConfig.smtpUrl,
   port: int('PORT', { default: 3000, min: 0, max: 65535, describe: 'Gateway HTTP port' }),
   host: str('HOST', { default: '0.0.0.0', describe: 'Gateway bind address' }),
   metricsPort: optInt('GATEWAY_METRICS_PORT', {

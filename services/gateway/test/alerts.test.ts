@@ -155,6 +155,39 @@ t.test('an alert for a chat webhook: format=slack or discord, shown, changed bac
   t.equal(bad.statusCode, 400);
 });
 
+t.test('an email alert: mailto: one address, when an SMTP server is configured; a chat format is refused for it', async (t) => {
+  const none = await create({ name: 'desk', webhook: 'mailto:desk@news.example', query: { q: 'Kadhimi' } });
+  t.equal(none.statusCode, 400, 'no SMTP server configured here');
+  t.match(none.json(), { error: { param: 'webhook', message: /AKHBAR_SMTP_URL/ } }, 'says what to set');
+
+  const mail = await testGateway({ label: 'alerts-mail', emailAlerts: true, indexPrefix: gw.indexPrefix, queuePrefix: gw.queuePrefix });
+  const post = (payload: unknown) => mail.app.inject({ method: 'POST', url: '/v1/alerts', payload: payload as object, headers: admin });
+  const made = await post({ name: 'desk', webhook: 'mailto:desk@news.example', query: { q: 'Kadhimi' }, digest: '1d' });
+  t.equal(made.statusCode, 201);
+  const alert = made.json() as { id: string; webhook: string; digest: string };
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${alert.id}`, headers: admin }));
+  t.match(alert, { webhook: 'mailto:desk@news.example', digest: '1d' }, 'stored as one clean address, a digest like any');
+  for (const webhook of ['mailto:x', 'mailto:desk', 'mailto:a@b.example,c@d.example', 'mailto:desk@news.example?cc=boss@news.example', 'mailto:Desk <desk@news.example>']) {
+    const res = await post({ name: 'x', webhook, query: { q: 'Kadhimi' } });
+    t.equal(res.statusCode, 400, `${webhook} refused`);
+    t.match(res.json(), { error: { param: 'webhook', message: /one email address/ } });
+  }
+  const slack = await post({ name: 'x', webhook: 'mailto:desk@news.example', query: { q: 'Kadhimi' }, format: 'slack' });
+  t.match(slack.json(), { error: { param: 'format' } }, 'a chat format shapes a webhook, not an email');
+  const chat = await post({ name: 'chat', webhook: 'https://hooks.slack.example/services/T/B/x', query: { q: 'Kadhimi' }, format: 'slack' });
+  const chatId = (chat.json() as { id: string }).id;
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${chatId}`, headers: admin }));
+  const moved = await mail.app.inject({ method: 'PATCH', url: `/v1/alerts/${chatId}`, payload: { webhook: 'mailto:desk@news.example' }, headers: admin });
+  t.match(moved.json(), { error: { param: 'format' } }, 'nor can a Slack alert move to an address without dropping its format');
+  const both = await mail.app.inject({ method: 'PATCH', url: `/v1/alerts/${chatId}`, payload: { webhook: 'mailto:desk@news.example', format: 'akhbar' }, headers: admin });
+  t.equal(both.statusCode, 200, 'with it dropped, it can');
+  t.equal((both.json() as { webhook: string }).webhook, 'mailto:desk@news.example');
+  // Not mail.close(): the prefixes are the main gateway's, which drops them.
+  await mail.app.close();
+  await mail.redis.quit();
+  await mail.es.close();
+});
+
 t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
   const base = { name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Basra' } };
   const cases: Array<[unknown, string, string]> = [

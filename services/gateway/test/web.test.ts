@@ -1943,10 +1943,16 @@ t.test('alerts view: a query typed in; the API\'s errors are shown naming the fi
   await page.fill('#alert-webhook', 'ftp://hooks.example.org/oil');
   await page.click('#alert-form button[type="submit"]');
   await page.waitForSelector('#alerts-message.error');
-  t.equal(await page.textContent('#alerts-message'), 'Webhook URL: webhook must be an http or https URL', "the API's message, under the field's label");
+  t.equal(await page.textContent('#alerts-message'), 'Webhook URL or email address: webhook must be an http or https URL', "the API's message, under the field's label");
   t.equal(await page.getAttribute('#alert-webhook', 'aria-invalid'), 'true');
   t.equal(await page.evaluate('document.activeElement?.id'), 'alert-webhook', 'focus on the field to fix');
   t.equal(await page.isVisible('#alert-secret'), false);
+  expectRefused(w, 400);
+  // An address as typed goes as a mailto: webhook; this gateway has no SMTP server, and says so.
+  await page.fill('#alert-webhook', 'desk@news.example');
+  await page.click('#alert-form button[type="submit"]');
+  await page.waitForSelector('#alerts-message.error >> text=/SMTP/');
+  t.match(await page.textContent('#alerts-message'), /^Webhook URL or email address: email alerts need an SMTP server: set AKHBAR_SMTP_URL/, 'an email address is sent as mailto:, and the reason it cannot be used here is shown');
   expectRefused(w, 400);
 
   await page.fill('#alert-webhook', 'https://hooks.example.org/oil');
@@ -1985,7 +1991,7 @@ t.test('alerts view in Arabic: labels, counts in Arabic plural forms, right to l
   t.equal(await page.textContent('#alerts-message'), 'أدخل رمز المشرف لعرض التنبيهات وإدارتها.');
   await signIn(page);
   await page.waitForSelector(`#alerts-table tbody tr[data-id="${made.id}"]`);
-  t.same(await page.$$eval('#alert-form label', (els) => els.slice(0, 6).map((e) => e.textContent)), ['الاسم', 'عنوان webhook', 'الإرسال', 'شكل الرسالة', 'الكلمات', 'في العناوين فقط']);
+  t.same(await page.$$eval('#alert-form label', (els) => els.slice(0, 6).map((e) => e.textContent)), ['الاسم', 'عنوان webhook أو بريد إلكتروني', 'الإرسال', 'شكل الرسالة', 'الكلمات', 'في العناوين فقط']);
   t.equal((await page.textContent('#alert-form legend'))?.trim(), 'ما يُراقَب');
   t.same(await page.$$eval('#alert-digest option', (els) => els.map((e) => e.textContent)), ['كل مقالة فور وصولها', 'ملخص كل ساعة', 'ملخص كل يوم']);
   t.equal((await page.textContent('#alert-form button[type="submit"]'))?.trim(), 'أنشئ التنبيه');

@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
+import { createTransport, type Transporter } from 'nodemailer';
 import { Agent, request } from 'undici';
 import {
-  AkhbarError, AlertJobSchema, AlertMatchJobSchema, AlertRegistry, CoreErrors, DIGEST_MAX_ARTICLES, QUEUES, akhbarBackoff, deadLetter, digestPeriodEnd, digestPeriodMs,
-  errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient, type StoredAlert,
+  AkhbarError, AlertJobSchema, AlertMatchJobSchema, AlertRegistry, CoreErrors, DIGEST_MAX_ARTICLES, QUEUES, akhbarBackoff, alertEmail, deadLetter, digestPeriodEnd, digestPeriodMs,
+  dirOf, errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient, type StoredAlert,
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
 import { alertArticle, alertSearches, indexNames, visibleBody, type Client } from '@akhbar/search';
@@ -21,7 +22,9 @@ import { gaveUp, IndexerErrors } from './errors.ts';
  *      alert's query restricted to the batch's ids) and queues an `alerts.deliver` job per match,
  *      with job id alert id + article id, so a repeat collapses into the one already queued.
  *   3. The delivery worker POSTs each match to its alert's webhook, signed with the alert's secret;
- *      408/429/5xx and network failures are retried with backoff, other answers dead-lettered.
+ *      408/429/5xx and network failures are retried with backoff, other answers dead-lettered. A
+ *      `mailto:` alert is emailed through AKHBAR_SMTP_URL instead: a 4xx reply or no connection is
+ *      retried, a 5xx (the address refused) dead-lettered.
  *
  * A digest alert (`digest: "1h"`) keeps its matches in Redis instead (one hash per alert, so a
  * repeat is kept once) and step 2 queues one delivery for the end of the period, with job id
@@ -110,6 +113,8 @@ export const AlertErrors = {
   REJECTED: 'AKHBAR_ALERT_REJECTED',
   /** The webhook was unreachable, timed out or answered 408/429/5xx: retried with backoff, then dead-lettered. */
   DELIVERY_FAILED: 'AKHBAR_ALERT_DELIVERY_FAILED',
+  /** A mailto: alert, and no SMTP server configured (AKHBAR_SMTP_URL) to send it: dead-lettered at once. */
+  NO_SMTP: 'AKHBAR_ALERT_NO_SMTP',
 } as const;
 
 /** The signature header value for `body`: what a receiver recomputes with the alert's secret. */
@@ -164,6 +169,44 @@ export function deliveryBody(
   return { body: JSON.stringify({ content: out.join('\n'), allowed_mentions: { parse: [] } }), sent };
 }
 
+/** HTML-escaped text. */
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const when = (a: AlertArticle) => `${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * The email of a delivery of `articles` (one, or a digest's, newest first): the subject names the
+ * alert and the article (or how many), then each article's title as a link, its source, language
+ * and time, and its summary — as plain text and as HTML in which every article is set in its own
+ * direction (an Arabic title right to left in an English message). Every article fits: a digest
+ * holds at most 100.
+ */
+export function emailMessage(
+  alert: StoredAlert['alert'],
+  articles: readonly AlertArticle[],
+  opts: { digest?: { more: number }; test?: boolean },
+): { subject: string; text: string; html: string; sent: number } {
+  const test = opts.test ? '[test] ' : '';
+  const count = articles.length + (opts.digest?.more ?? 0);
+  const subject = opts.digest || articles.length !== 1 ? `${test}${alert.name}: ${String(count)} new ${count === 1 ? 'article' : 'articles'}` : `${test}${alert.name}: ${articles[0]!.title}`;
+  const later = opts.digest && opts.digest.more > 0 ? `…and ${String(opts.digest.more)} more in the next email.` : '';
+  const footer = `Sent by Akhbar for the alert "${alert.name}"${alert.digest ? ` (every ${alert.digest})` : ''}.`;
+  const text = [
+    ...articles.map((a) => [a.title, a.url, `${a.source.name || a.source.domain} · ${a.lang} · ${when(a)}`, a.summary].filter(Boolean).join('\n')),
+    ...(later ? [later] : []),
+    footer,
+  ].join('\n\n');
+  const items = articles.map((a) => {
+    const dir = dirOf(a.lang);
+    return `<div lang="${html(a.lang)}" dir="${dir}" style="margin:0 0 1.2em;text-align:${dir === 'rtl' ? 'right' : 'left'}">`
+      + `<a href="${html(a.url)}" style="font-size:1.1em;font-weight:bold">${html(a.title)}</a><br>`
+      + `<span style="color:#555">${html(a.source.name || a.source.domain)} · ${html(when(a))}</span>`
+      + (a.summary ? `<p style="margin:0.3em 0 0">${html(a.summary)}</p>` : '')
+      + '</div>';
+  });
+  const body = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${items.join('')}${later ? `<p>${html(later)}</p>` : ''}<p style="color:#777;font-size:0.9em">${html(footer)}</p></body></html>`;
+  return { subject, text, html: body, sent: articles.length };
+}
+
 export interface AlertWorkersOptions {
   es: Client;
   registry: AlertRegistry;
@@ -181,6 +224,8 @@ export interface AlertWorkersOptions {
   timeoutMs?: number;
   /** Deliveries at once. @default 8 */
   concurrency?: number;
+  /** Email alerts (mailto: webhooks): the SMTP server (AKHBAR_SMTP_URL) and the From: address; none → they are dead-lettered. */
+  mail?: { smtpUrl: string; from: string };
 }
 
 const checkMatch = TypeCompiler.Compile(AlertMatchJobSchema);
@@ -193,6 +238,10 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
   const { log } = opts;
   const read = indexNames(opts.indexPrefix).read;
   const timeoutMs = opts.timeoutMs ?? 10_000;
+  // One pooled SMTP connection set for every email delivery, with the webhook's time budget.
+  const mailer: Transporter | undefined = opts.mail
+    ? createTransport({ url: opts.mail.smtpUrl, pool: true, maxConnections: 2, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs })
+    : undefined;
   const agent = new Agent({
     connect: guardedConnector({ allowPrivate: opts.allowPrivateNetworks ?? false }, { timeoutMs }),
     headersTimeout: timeoutMs,
@@ -285,49 +334,79 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         digest = { articles: pending.articles, more: pending.total - pending.articles.length };
       }
       const articles = digest ? digest.articles : [(data as { article: AlertArticle }).article];
-      const { body, sent } = deliveryBody(stored.alert, articles, { ...(digest ? { digest: { more: digest.more } } : {}), test: data.test === true });
       const held = digest?.articles;
-      let status: number;
-      try {
-        const res = await request(stored.alert.webhook, {
-          method: 'POST',
-          dispatcher: agent,
-          body,
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'user-agent': USER_AGENT,
-            'x-akhbar-alert': alertId,
-            'x-akhbar-delivery': String(job.id),
-            'x-akhbar-signature-256': signature(stored.secret, body),
-          },
-        });
-        status = res.statusCode;
-        await res.body.dump();
-      } catch (cause) {
-        // The SSRF guard's refusal (a permanent AkhbarError) will not change on a retry.
-        if (isAkhbarError(cause) && cause.permanent) return bury(job, QUEUES.alerts, cause, held);
-        return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook not reached: ${errorCode(cause)} ${(cause as Error).message}`, { cause }), held);
-      }
-      if (status >= 200 && status < 300) {
-        if (digest) {
-          // What this POST could not hold (over 100, or past a Discord message's length) goes now,
-          // not at the end of the next period.
-          const rest = digest.articles.slice(sent);
-          const next = `${alertId}.digest.more.${String(Date.now())}`;
-          if ('articles' in data && data.articles) {
-            if (rest.length > 0) await opts.deliveries.add('digest', { ...data, articles: rest }, { jobId: next });
-          } else {
-            await opts.registry.clearDigest(alertId, digest.articles.slice(0, sent).map((a) => a.id));
-            if (rest.length > 0 || digest.more > 0) await opts.deliveries.add('digest', { v: 1, alertId, digest: true }, { jobId: next });
-          }
+      const shape = { ...(digest ? { digest: { more: digest.more } } : {}), test: data.test === true };
+      const email = alertEmail(stored.alert.webhook);
+
+      /** Emailed: how many of `articles` went, or the job's end when they did not. */
+      const viaEmail = async (to: string): Promise<number | string> => {
+        if (!mailer) return bury(job, QUEUES.alerts, new AkhbarError(AlertErrors.NO_SMTP, `the alert emails ${to}, and no SMTP server is configured (AKHBAR_SMTP_URL)`, { permanent: true }), held);
+        const message = emailMessage(stored.alert, articles, shape);
+        try {
+          await mailer.sendMail({
+            from: opts.mail!.from,
+            to,
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+            headers: { 'X-Akhbar-Alert': alertId, 'X-Akhbar-Delivery': String(job.id), 'Auto-Submitted': 'auto-generated' },
+          });
+        } catch (cause) {
+          const reply = (cause as { responseCode?: number }).responseCode;
+          // 5xx: the server refused the message or the address for good; 4xx or no answer: try again later.
+          if (typeof reply === 'number' && reply >= 500) return bury(job, QUEUES.alerts, new AkhbarError(AlertErrors.REJECTED, `the SMTP server refused: ${(cause as Error).message}`, { permanent: true, cause }), held);
+          return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `email not sent: ${errorCode(cause)} ${(cause as Error).message}`, { cause }), held);
         }
-        // Counted last: once a delivery shows, its matches are forgotten and what follows is queued.
-        await opts.registry.recordDelivery(alertId, { ok: true });
-        log.info({ alertId, articleId: 'article' in data ? data.article.id : undefined, articles: digest?.articles.length, status }, 'alert delivered');
-        return 'delivered';
+        return message.sent;
+      };
+
+      /** POSTed to the webhook: how many of `articles` went, or the job's end when they did not. */
+      const viaWebhook = async (): Promise<number | string> => {
+        const { body, sent } = deliveryBody(stored.alert, articles, shape);
+        let status: number;
+        try {
+          const res = await request(stored.alert.webhook, {
+            method: 'POST',
+            dispatcher: agent,
+            body,
+            headers: {
+              'content-type': 'application/json; charset=utf-8',
+              'user-agent': USER_AGENT,
+              'x-akhbar-alert': alertId,
+              'x-akhbar-delivery': String(job.id),
+              'x-akhbar-signature-256': signature(stored.secret, body),
+            },
+          });
+          status = res.statusCode;
+          await res.body.dump();
+        } catch (cause) {
+          // The SSRF guard's refusal (a permanent AkhbarError) will not change on a retry.
+          if (isAkhbarError(cause) && cause.permanent) return bury(job, QUEUES.alerts, cause, held);
+          return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook not reached: ${errorCode(cause)} ${(cause as Error).message}`, { cause }), held);
+        }
+        if (status >= 200 && status < 300) return sent;
+        if (status >= 500 || RETRYABLE.has(status)) return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook answered ${String(status)}`), held);
+        return bury(job, QUEUES.alerts, new AkhbarError(AlertErrors.REJECTED, `webhook answered ${String(status)}`, { permanent: true }), held);
+      };
+
+      const sent = email !== undefined ? await viaEmail(email) : await viaWebhook();
+      if (typeof sent === 'string') return sent;
+      if (digest) {
+        // What this POST could not hold (over 100, or past a Discord message's length) goes now,
+        // not at the end of the next period.
+        const rest = digest.articles.slice(sent);
+        const next = `${alertId}.digest.more.${String(Date.now())}`;
+        if ('articles' in data && data.articles) {
+          if (rest.length > 0) await opts.deliveries.add('digest', { ...data, articles: rest }, { jobId: next });
+        } else {
+          await opts.registry.clearDigest(alertId, digest.articles.slice(0, sent).map((a) => a.id));
+          if (rest.length > 0 || digest.more > 0) await opts.deliveries.add('digest', { v: 1, alertId, digest: true }, { jobId: next });
+        }
       }
-      if (status >= 500 || RETRYABLE.has(status)) return retryOrBury(job, QUEUES.alerts, new AkhbarError(AlertErrors.DELIVERY_FAILED, `webhook answered ${String(status)}`), held);
-      return bury(job, QUEUES.alerts, new AkhbarError(AlertErrors.REJECTED, `webhook answered ${String(status)}`, { permanent: true }), held);
+      // Counted last: once a delivery shows, its matches are forgotten and what follows is queued.
+      await opts.registry.recordDelivery(alertId, { ok: true });
+      log.info({ alertId, articleId: 'article' in data ? data.article.id : undefined, articles: digest?.articles.length, via: email !== undefined ? 'email' : 'webhook' }, 'alert delivered');
+      return 'delivered';
     },
     { ...common, concurrency: opts.concurrency ?? 8 },
   );
@@ -339,6 +418,7 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
     async close() {
       await Promise.all([matcher.close(), delivery.close()]);
       await agent.close();
+      mailer?.close();
     },
   };
 }

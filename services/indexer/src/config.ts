@@ -1,8 +1,9 @@
-import { bool, commonConfig, int, loadConfig, workerConfig, type ConfigOf } from '@akhbar/core';
+import { bool, commonConfig, int, loadConfig, mailConfig, workerConfig, type ConfigOf } from '@akhbar/core';
 
 export const indexerConfigSpec = {
   ...commonConfig,
   ...workerConfig(9103),
+  ...mailConfig,
   batchDocs: int('INDEXER_BATCH_DOCS', { default: 500, min: 1, max: 10_000, describe: 'Flush a bulk request at this many documents' }),
   batchBytes: int('INDEXER_BATCH_BYTES', { default: 5 * 1024 * 1024, min: 1024, max: 100 * 1024 * 1024, describe: 'Flush a bulk request at this many bytes' }),
   flushMs: int('INDEXER_FLUSH_MS', { default: 500, min: 10, max: 1000, describe: 'While a bulk is in flight, flush a partial batch this long after its oldest document arrived (with none in flight it goes at once)' }),

@@ -67,6 +67,7 @@ const alertWorkers = startAlertWorkers({
   allowPrivateNetworks: config.allowPrivate,
   timeoutMs: config.alertTimeoutMs,
   concurrency: config.alertConcurrency,
+  ...(config.smtpUrl ? { mail: { smtpUrl: config.smtpUrl, from: config.mailFrom } } : {}),
 });
 const retention = config.retentionDays > 0
   ? startRetention({ es, redis, indexPrefix: config.indexPrefix, queuePrefix: config.queuePrefix, days: config.retentionDays, log, registry: metrics.registry })

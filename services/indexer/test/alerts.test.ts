@@ -1,4 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import t from 'tap';
 import {
   AlertRegistry, QUEUES, type AlertFormat, articleJobId, contentHash, createLogger, createRedis, openQueue, type AlertJob, type AlertMatchJob, type DeadJob, type EnrichedArticle, type EnrichedJob,
@@ -83,7 +86,36 @@ function alert(id: string, webhook: string, params: Record<string, string>, filt
   return { query: buildQuery(filters), alert: { id, name: `alert ${id}`, webhook, params, expandedEntities: [], createdAt, ...(extra.digest ? { digest: extra.digest } : {}), ...(extra.format ? { format: extra.format } : {}) }, secret: `secret-of-${id}-0123456789` };
 }
 
-async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, opts: { allowPrivate?: boolean; timeoutMs?: number } = {}) {
+/**
+ * A real SMTP server on a local port (smtp-server, the protocol over TCP as any mail server speaks
+ * it): it keeps what it is sent, parsed (mailparser), and refuses a recipient with the SMTP codes
+ * `refuse[address]` lists in turn.
+ */
+async function mailbox(t: { teardown: (fn: () => Promise<void>) => void }, refuse: Record<string, number[]> = {}) {
+  const got: Array<{ from: string; to: string[]; mail: ParsedMail }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, done) {
+      const code = refuse[address.address]?.shift();
+      if (code === undefined) return done();
+      done(Object.assign(new Error(`mailbox says no (${String(code)})`), { responseCode: code }));
+    },
+    onData(stream, session, done) {
+      simpleParser(stream).then((mail) => {
+        got.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), mail });
+        done();
+      }, done);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const { port } = server.server.address() as AddressInfo;
+  return { got, url: `smtp://127.0.0.1:${String(port)}` };
+}
+
+async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, opts: { allowPrivate?: boolean; timeoutMs?: number; mail?: { smtpUrl: string; from: string } } = {}) {
   const queuePrefix = uniqueQueuePrefix(label);
   const indexPrefix = uniqueIndexPrefix(label);
   await ensureArticleIndex(es, indexPrefix);
@@ -99,6 +131,7 @@ async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: st
   const indexer = startIndexer({ es, workerConnection, connection, queuePrefix, indexPrefix, concurrency: 50, batch: { maxDocs: 20, flushMs: 20 }, log, alerts: matcher });
   const workers = startAlertWorkers({
     es, registry, indexPrefix, queuePrefix, workerConnection: deliveryConnection, deliveries: alertQueue, dlq: indexer.dlq, log, allowPrivateNetworks: opts.allowPrivate ?? true, timeoutMs: opts.timeoutMs ?? 2_000,
+    ...(opts.mail ? { mail: opts.mail } : {}),
   });
   const articles = openQueue<EnrichedJob>(QUEUES.enriched, { connection, prefix: queuePrefix });
   t.teardown(async () => {
@@ -367,4 +400,61 @@ t.test('a Discord digest too long for one message is sent in several, every arti
   t.equal(linked.length, 60, 'every article linked');
   t.equal(new Set(linked).size, 60, 'once');
   t.equal((await r.registry.pendingDigest('disc', 100)).total, 0, 'and all delivered');
+});
+
+t.test('a mailto: alert is emailed: a message per new match, named in the subject, each article in its own direction; a digest lists its matches in one', async (t) => {
+  const box = await mailbox(t);
+  const r = await rig(t, 'alerts-mail', { mail: { smtpUrl: box.url, from: 'Akhbar <alerts@akhbar.test>' } });
+  await r.registry.put(alert('desk', 'mailto:desk@news.example', { q: 'الكاظمي' }, { q: 'الكاظمي' }));
+  const visit = makeArticle({ lang: 'ar', slug: 'visit-mail', title: 'الكاظمي يزور البصرة ويلتقي المحافظ', body: 'زار رئيس الوزراء مصطفى الكاظمي البصرة اليوم.', summary: 'زيارة تستمر يوما واحدا.', topics: ['politics'] });
+  await r.index(visit, makeArticle({ lang: 'en', slug: 'oil-mail', title: 'Oil slips', body: 'Oil fell.' }));
+  await r.settled();
+  t.equal(box.got.length, 1, 'one email: the match, not the other article');
+  const { from, to, mail } = box.got[0]!;
+  t.equal(from, 'alerts@akhbar.test', 'from AKHBAR_MAIL_FROM');
+  t.same(to, ['desk@news.example']);
+  t.equal(mail.subject, `alert desk: ${visit.title}`, 'the alert and the headline in the subject');
+  t.match(mail.text, visit.url, 'the plain text has its address');
+  t.match(mail.text, visit.title);
+  t.match(mail.html, new RegExp(`<div lang="ar" dir="rtl"[^>]*><a href="${visit.url.replace(/[.?]/g, '\\$&')}"[^>]*>${visit.title}</a>`), 'the HTML sets the Arabic article right to left, its title a link');
+  t.match(mail.html, 'زيارة تستمر يوما واحدا.', 'with its summary');
+  t.equal(mail.headers.get('x-akhbar-alert'), 'desk');
+  t.equal(mail.headers.get('auto-submitted'), 'auto-generated', 'marked automatic, so no out-of-office answers it');
+  await waitFor(async () => (await r.registry.status('desk')).delivered === 1 || undefined, { timeoutMs: 10_000, what: 'the email to be recorded as delivered' });
+
+  await r.registry.put(alert('daily', 'mailto:digest@news.example', { q: 'dinar' }, { q: 'dinar' }, { digest: '1d' }));
+  const at = (i: number) => new Date(Date.now() - i * 60_000).toISOString();
+  await r.registry.addToDigest('daily', [
+    { id: 'd-1', url: 'https://news.example/d-1', title: 'Dinar <holds> & steadies', lang: 'en', publishedAt: at(1), source: { id: 's', name: 'S', domain: 'news.example' }, topics: [], entityIds: [] },
+    { id: 'd-2', url: 'https://news.example/d-2', title: 'الدينار يستقر', lang: 'ar', publishedAt: at(2), source: { id: 's', name: 'S', domain: 'news.example' }, topics: [], entityIds: [] },
+  ]);
+  await r.alertQueue.add('digest', { v: 1, alertId: 'daily', digest: true }, { jobId: 'daily.digest.now' });
+  await waitFor(() => box.got.length === 2 || undefined, { timeoutMs: 20_000, what: 'the digest email' });
+  const digest = box.got[1]!.mail;
+  t.equal(digest.subject, 'alert daily: 2 new articles');
+  t.match(digest.text, /Dinar <holds> & steadies[\s\S]*الدينار يستقر/, 'both, newest first, as plain text');
+  t.match(digest.html, 'Dinar &lt;holds&gt; &amp; steadies', 'a title is text in the HTML, never markup');
+  t.match(digest.text, 'Sent by Akhbar for the alert "alert daily" (every 1d).');
+  await waitFor(async () => (await r.registry.pendingDigest('daily', 100)).total === 0 || undefined, { timeoutMs: 10_000, what: 'the emailed matches to be forgotten' });
+  t.pass('sent matches are forgotten, as a webhook digest\'s are');
+});
+
+t.test('an address the SMTP server refuses (5xx) is dead-lettered, a 4xx retried; with no SMTP server a mailto: alert is dead-lettered saying so', async (t) => {
+  const box = await mailbox(t, { 'gone@news.example': [550], 'busy@news.example': [451] });
+  const r = await rig(t, 'alerts-mail-fail', { mail: { smtpUrl: box.url, from: 'alerts@akhbar.test' } });
+  await r.registry.put(alert('gone', 'mailto:gone@news.example', { q: 'dinar' }, { q: 'dinar' }));
+  await r.registry.put(alert('busy', 'mailto:busy@news.example', { q: 'dinar' }, { q: 'dinar' }));
+  await r.index(makeArticle({ lang: 'en', slug: 'dinar-mail', title: 'Dinar slips', body: 'The dinar slipped.' }));
+  await r.settled();
+  t.same(box.got.map((g) => g.to), [['busy@news.example']], 'the 451 was retried and the second try went; the 550 was not');
+  const dead = (await r.indexer.dlq.getJobs(['waiting'])).map((j) => j.data as DeadJob);
+  t.match(dead, [{ stage: 'alerts', code: 'AKHBAR_ALERT_REJECTED', reason: /550/, payload: { alertId: 'gone' } }], 'the refused one dead-lettered, replayable');
+  t.match(await r.registry.status('gone'), { delivered: 0, failed: 1, lastError: /AKHBAR_ALERT_REJECTED/ });
+  t.match(await r.registry.status('busy'), { delivered: 1, failed: 0 });
+
+  const bare = await rig(t, 'alerts-no-smtp');
+  await bare.registry.put(alert('nomail', 'mailto:desk@news.example', { q: 'dinar' }, { q: 'dinar' }));
+  await bare.index(makeArticle({ lang: 'en', slug: 'dinar-nomail', title: 'Dinar rallies', body: 'The dinar rallied.' }));
+  await bare.settled();
+  t.match((await bare.indexer.dlq.getJobs(['waiting'])).map((j) => j.data as DeadJob), [{ code: 'AKHBAR_ALERT_NO_SMTP', reason: /AKHBAR_SMTP_URL/ }], 'no server to send it: dead-lettered at once, with why');
 });

@@ -200,7 +200,10 @@ async function create() {
   for (const el of $('alert-form').querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   const digest = $('alert-digest').value;
   const format = $('alert-format').value;
-  const body = { name: $('alert-name').value.trim(), webhook: $('alert-webhook').value.trim(), query: formQuery(), ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}) };
+  const target = $('alert-webhook').value.trim();
+  // An email address as typed is a mailto: webhook, as the API takes it.
+  const webhook = /^[^\s:/@]+@[^\s:/@]+$/.test(target) ? `mailto:${target}` : target;
+  const body = { name: $('alert-name').value.trim(), webhook, query: formQuery(), ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}) };
   message(t('alerts.creating'));
   try {
     const made = await api('/v1/alerts', { method: 'POST', body, admin: true });

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
-import { ALERT_FORMATS, AkhbarError, AlertRegistry, DIGEST_PATTERN, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
+import { ALERT_FORMATS, AkhbarError, AlertRegistry, DIGEST_PATTERN, alertEmail, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
 import { ALERT_SOURCE_FIELDS, alertArticle, buildQuery, F } from '@akhbar/search';
 import { adminGuard } from '../auth.ts';
 import type { Collections } from '../collections.ts';
@@ -32,7 +32,11 @@ const AlertFormat = Type.Union(ALERT_FORMATS.map((f) => Type.Literal(f)), {
 const AlertIn = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    webhook: Type.String({ minLength: 8, maxLength: 2048, description: 'http(s) URL that receives a POST per new matching article' }),
+    webhook: Type.String({
+      minLength: 8,
+      maxLength: 2048,
+      description: 'http(s) URL that receives a POST per new matching article (or per digest), or mailto:address to have them emailed (needs AKHBAR_SMTP_URL)',
+    }),
     query: AlertQuery,
     secret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing secret; generated when absent (and then shown once, in this response)' })),
     digest: Type.Optional(Type.String({ pattern: DIGEST_PATTERN, description: 'Instead of one POST per article as it is indexed, one POST per period with its matches (15m, 1h, 1d…; 1 minute to 7 days; periods start on multiples of it, UTC)' })),
@@ -64,8 +68,18 @@ const AlertOut = Type.Object({
 });
 const AlertCreated = Type.Composite([AlertOut, Type.Object({ secret: Type.String({ description: 'Signs each delivery (X-Akhbar-Signature-256: sha256=HMAC(secret, body)); only shown here' }) })]);
 
-/** A webhook URL worth storing: http(s), and not a private address spelled out (the delivery's connection guard checks resolved names too). */
+/**
+ * A webhook URL worth storing: http(s), and not a private address spelled out (the delivery's
+ * connection guard checks resolved names too); or `mailto:` one address, when the indexers have an
+ * SMTP server to send it through.
+ */
 function webhookUrl(app: FastifyInstance, raw: string): string {
+  if (/^mailto:/i.test(raw)) {
+    if (!app.gw.emailAlerts) throw badParam('webhook', 'email alerts need an SMTP server: set AKHBAR_SMTP_URL (for the gateway and the indexer), or give an http(s) webhook');
+    const address = alertEmail(`mailto:${raw.slice('mailto:'.length).trim()}`);
+    if (address === undefined) throw badParam('webhook', 'a mailto: webhook takes one email address and nothing else, like mailto:desk@example.com');
+    return `mailto:${address}`;
+  }
   let u: URL;
   try {
     u = new URL(raw);
@@ -79,6 +93,11 @@ function webhookUrl(app: FastifyInstance, raw: string): string {
     throw badParam('webhook', `webhook points to a non-public address (${host}); set AKHBAR_ALLOW_PRIVATE_NETWORKS=true to allow it`);
   }
   return u.toString();
+}
+
+/** A chat format shapes a webhook's POST: an email has its own. */
+function checkFormat(webhook: string, format: string | undefined): void {
+  if (format !== undefined && format !== 'akhbar' && webhook.startsWith('mailto:')) throw badParam('format', `format ${format} shapes a webhook's POST; an email alert is an email`);
 }
 
 function checkDigest(digest: string | undefined): void {
@@ -185,6 +204,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { name, query, secret, digest, format } = req.body;
       const webhook = webhookUrl(app, req.body.webhook);
+      checkFormat(webhook, format);
       checkDigest(digest);
       const selects = alertQuery(app, query);
       const stored: StoredAlert = {
@@ -297,6 +317,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (b.format === 'akhbar') delete alert.format;
       else if (b.format !== undefined) alert.format = b.format;
+      checkFormat(alert.webhook, alert.format);
       const secret = b.rotateSecret ? randomBytes(24).toString('base64url') : stored.secret;
       const updated: StoredAlert = { alert, query, secret };
       await registry.put(updated);
