@@ -234,3 +234,23 @@ t.test('an address that gives no article is a coded error naming url; one Akhbar
     t.equal(r.body.error?.param, param, `${what}: names ${param}`);
   }
 });
+
+t.test('fetching a page costs 5 requests of the rate limit: refused before the fetch when the allowance is short, the refusal costing only itself', async (t) => {
+  const limited = await testGateway({ label: 'similar-limit', rateLimitMax: 7, allowPrivateNetworks: true });
+  t.teardown(() => limited.close());
+  await ensureArticleIndex(limited.es, limited.indexPrefix);
+  const post = (body: unknown) => limited.app.inject({ method: 'POST', url: '/v1/similar', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  const fetches = () => site.requests.filter((r) => r.path === '/fao.html').length;
+  const before = fetches();
+  const first = await post({ url: `${site.url}/fao.html` });
+  t.equal(first.statusCode, 200);
+  t.equal(first.headers['x-ratelimit-remaining'], '6', 'the headers count the request itself…');
+  t.equal(fetches(), before + 1);
+  const second = await post({ url: `${site.url}/fao.html` });
+  t.equal(second.statusCode, 429, '…and the fetch four more: 2 were left, a fetch needs 5');
+  t.match(second.json(), { error: { code: 'AKHBAR_RATE_LIMITED', message: /a similar search that fetches a page counts as 5 requests; 1 more are left in this window/ } });
+  t.ok(Number(second.headers['retry-after']) > 0, 'with when to try again');
+  t.equal(fetches(), before + 1, 'refused before fetching anything');
+  const text = await post({ text: AR_TEXT });
+  t.equal(text.statusCode, 200, 'the refusal cost only itself: a text still fits');
+});

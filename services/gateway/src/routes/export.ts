@@ -3,8 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import { stringify } from 'csv-stringify/sync';
 import { FilterParams, NamesParam, SearchParams } from '../params.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AkhbarError } from '@akhbar/core';
-import { GatewayErrors } from '../errors.ts';
+import { chargeExtra } from '../charge.ts';
 import { PIT_KEEP_ALIVE, runSearch, settledBefore, SearchResponse, type SearchQuery } from './search.ts';
 import type { HitOut } from '../present.ts';
 
@@ -90,24 +89,10 @@ export async function* exportPages(app: FastifyInstance, query: SearchQuery, max
 /**
  * An export reads one Elasticsearch page per `pageSize` articles, so each page after the first
  * (the request itself) counts against the client's rate limit like a request of its own: without
- * this, one request's allowance bought up to twenty searches. Checked before the first byte, so a
- * client short of allowance gets a coded 429 saying what the export costs, and nothing is charged
- * for it beyond that request.
+ * this, one request's allowance bought up to twenty searches.
  */
-async function chargeExtraPages(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, extra: number): Promise<void> {
-  if (extra <= 0 || !app.hasDecorator('createRateLimit')) return;
-  const limiter = app.createRateLimit();
-  const state = await limiter(req, { increment: false });
-  if (state.isAllowed) return;
-  if (state.remaining < extra) {
-    reply.header('retry-after', String(state.ttlInSeconds));
-    throw new AkhbarError(
-      GatewayErrors.RATE_LIMITED,
-      `this export reads ${String(extra + 1)} pages and counts as ${String(extra + 1)} requests; ${String(state.remaining)} more are left in this window (retry in ${String(state.ttlInSeconds)} s, or lower max)`,
-      { permanent: true, details: { status: 429 } },
-    );
-  }
-  await Promise.all(Array.from({ length: extra }, () => limiter(req)));
+function chargeExtraPages(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, extra: number): Promise<void> {
+  return chargeExtra(app, req, reply, extra, `this export reads ${String(extra + 1)} pages and`, 'or lower max');
 }
 
 export const exportRoutes: FastifyPluginAsyncTypebox<{ pageSize?: number; maxArticles: number }> = async (app, opts) => {

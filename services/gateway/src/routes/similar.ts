@@ -9,6 +9,14 @@ import { badParam } from '../errors.ts';
 import { EntityOut, HitOut, presentHit, totalOf, type EsHit } from '../present.ts';
 import { FilterParams, NamesParam, expandedFilters, nameLangs } from '../params.ts';
 import { stopwordsOf } from '../stopwords.ts';
+import { chargeExtra } from '../charge.ts';
+
+/**
+ * What fetching a page costs against the client's rate limit, in requests: it holds a connection
+ * to a third party for up to PAGE_TIMEOUT_MS and reads up to PAGE_MAX_BYTES, and the gateway must
+ * not become a cheap way to hammer another site.
+ */
+export const FETCH_COST = 5;
 
 /** The largest page /v1/similar reads for a url (news pages are a few hundred KB; more is not an article). */
 const PAGE_MAX_BYTES = 3 * 1024 * 1024;
@@ -39,7 +47,7 @@ async function indexedAt(app: FastifyInstance, url: string): Promise<Record<stri
  * fetchers do the same). Coded errors: a refused or malformed url is a 400 naming it; a page that
  * is not HTML or holds no article a 422 with the full-text stage's code; an unreachable one a 502.
  */
-async function textOfUrl(app: FastifyInstance, url: string): Promise<{ text: string; read: Read; exclude: string[] }> {
+async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promise<void>): Promise<{ text: string; read: Read; exclude: string[] }> {
   let canonical: string;
   try {
     canonical = canonicalUrl(url);
@@ -51,6 +59,7 @@ async function textOfUrl(app: FastifyInstance, url: string): Promise<{ text: str
     const text = [held.title, held.summary, held.body].filter((x) => typeof x === 'string' && x !== '').join('\n\n');
     return { text, read: { url: held.url ?? url, title: held.title ?? '', id: held.id, fetched: false }, exclude: [held.id] };
   }
+  await charge();
   let res;
   try {
     res = await fetchUrl(url, { allowPrivate: app.gw.allowPrivateNetworks, timeoutMs: PAGE_TIMEOUT_MS, maxBytes: PAGE_MAX_BYTES, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1' });
@@ -95,7 +104,7 @@ export const similarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Articles like a text or a page: coverage of a paragraph, a claim or an article from elsewhere, in any language',
         description:
           'POST JSON with the text ({"text": "…"}, at most ' + String(SIMILAR_MAX_CHARS) + ' characters; or a text/plain body, the text itself) or the address of an article ' +
-          '({"url": "https://…"}: the index\'s copy when it holds one, left out of the hits, else the page fetched and its story read as the full-text stage reads it). ' +
+          '({"url": "https://…"}: the index\'s copy when it holds one, left out of the hits, else the page fetched and its story read as the full-text stage reads it; a fetch counts as ' + String(FETCH_COST) + ' requests against the rate limit). ' +
           'The text\'s language is detected and its words matched with more-like-this in that language\'s fields and the language-neutral ones, function words left out; ' +
           'the people, places and organisations it names also match articles tagged with them in every language (two of them, or the one it names). ' +
           'Ranked by likeness; every search filter narrows (q must match too), collapse=story gives one hit per story.',
@@ -144,13 +153,14 @@ export const similarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (typeof req.body === 'string') (req as { body: unknown }).body = { text: req.body };
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { text: given, url } = req.body;
       if ((given === undefined) === (url === undefined)) throw badParam(given === undefined ? 'text' : 'url', 'give text (the words to find coverage like) or url (an article\'s address), one of them');
       if (given !== undefined && given.trim() === '') throw badParam('text', 'text is empty: give the words to find coverage like');
       const { limit, collapse, names: namesParam, ...q } = req.query;
       const { filters, entities: expanded } = expandedFilters(q, app.entities, app.collections);
-      const { text, read, exclude } = url !== undefined ? await textOfUrl(app, url) : { text: given!, read: undefined, exclude: [] };
+      const charge = () => chargeExtra(app, req, reply, FETCH_COST - 1, 'a similar search that fetches a page');
+      const { text, read, exclude } = url !== undefined ? await textOfUrl(app, url, charge) : { text: given!, read: undefined, exclude: [] };
       const guess = detectLanguage(text);
       const lang = guess.lang === 'und' ? null : guess.lang;
       const named = app.entities?.find(text) ?? [];
