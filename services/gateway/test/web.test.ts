@@ -2225,6 +2225,21 @@ t.test('a query in Persian shows each story by its Persian report first; so does
   await done(t, ui);
 });
 
+t.test('the Persian interface shows a chosen date in the Solar Hijri calendar beside the Gregorian picker', async (t) => {
+  const w = await open('/?ui=fa&show=articles&from=2026-11-30&to=2026-12-21');
+  const { page } = w;
+  t.equal(await page.inputValue('#f-from'), '2026-11-30', 'the picker keeps the Gregorian day the API takes');
+  t.match(await page.textContent('#f-from-alt'), /۹ آذر ۱۴۰۵/, '30 November 2026 is 9 Azar 1405');
+  t.match(await page.textContent('#f-to-alt'), /۳۰ آذر ۱۴۰۵/, '21 December 2026 is 30 Azar 1405');
+  t.equal(await page.getAttribute('#f-from', 'aria-describedby'), 'f-from-alt', 'read out with the field');
+  await settled(page, () => page.fill('#f-from', '2026-03-21'));
+  t.match(await page.textContent('#f-from-alt'), /۱ فروردین ۱۴۰۵/, 'a new day, a new Hijri date: Nowruz');
+  await done(t, w);
+  const en = await open('/?ui=en&show=articles&from=2026-11-30');
+  t.equal(await en.page.isHidden('#f-from-alt'), true, 'other interfaces keep the one calendar');
+  await done(t, en);
+});
+
 // ---- an entity's page ---------------------------------------------------------------------------
 
 /** The fixtures that name an entity, newest first. */

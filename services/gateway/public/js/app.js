@@ -392,7 +392,15 @@ function syncControls() {
     ...Object.keys(PERIODS).map((k) => h('option', { value: k }, periodLabel(k))),
     p === 'custom' ? h('option', { value: 'custom' }, t('period.custom')) : null);
   period.value = p;
-  for (const k of ['from', 'to']) $(`f-${k}`).value = /^\d{4}-\d{2}-\d{2}$/.test(state[k] ?? '') ? state[k] : '';
+  for (const k of ['from', 'to']) {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(state[k] ?? '') ? state[k] : '';
+    $(`f-${k}`).value = day;
+    // The date picker is the browser's, in the Gregorian calendar; a Persian reader sees the day
+    // chosen in the Solar Hijri calendar too, as their press dates it.
+    const alt = $(`f-${k}-alt`);
+    alt.textContent = day && uiLang() === 'fa' ? new Intl.DateTimeFormat('fa-IR', { calendar: 'persian', dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)) : '';
+    alt.hidden = alt.textContent === '';
+  }
   $('f-group').checked = state.group !== false;
   $('f-in-title').checked = state.in === 'title';
   // Controls for one part of the page only: the articles list (sort, grouping, dates), top stories, a view.
