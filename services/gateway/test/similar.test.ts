@@ -148,6 +148,11 @@ t.test('a text/plain body is the text itself', async (t) => {
   t.same(plain.body.hits.map((h) => h.id), (await similar({ text: EN_TEXT })).body.hits.map((h) => h.id), 'the same hits as {"text": …}');
   const blank = await similar('  ', '', { 'content-type': 'text/plain' });
   t.match(blank.body.error, { param: 'text' });
+  const latin1 = await gw.app.inject({ method: 'POST', url: '/v1/similar', headers: { 'content-type': 'text/plain' }, payload: Buffer.from([0x63, 0x61, 0x66, 0xe9]) });
+  t.equal(latin1.statusCode, 400, 'bytes that are not UTF-8 (café in Latin-1)');
+  t.match(latin1.json(), { error: { code: 'AKHBAR_BAD_ENCODING' } }, 'refused as a JSON body would be, not searched as replacement characters');
+  const string = await similar(EN_TEXT);
+  t.equal(string.status, 400, 'a JSON string is not a text/plain body');
 });
 
 t.test('a text naming no known entity still finds coverage by its words; limit caps the hits', async (t) => {

@@ -5,7 +5,7 @@ import { FulltextErrors, assertHtml, extractArticle } from '@akhbar/extract';
 import { FeedErrors, decodeBody, fetchUrl } from '@akhbar/feeds';
 import { detectLanguage } from '@akhbar/nlp';
 import { INTERNAL_SOURCE_FIELDS, SIMILAR_MAX_CHARS, similarBody } from '@akhbar/search';
-import { badParam } from '../errors.ts';
+import { GatewayErrors, badParam } from '../errors.ts';
 import { EntityOut, HitOut, presentHit, totalOf, type EsHit } from '../present.ts';
 import { FilterParams, NamesParam, expandedFilters, nameLangs } from '../params.ts';
 import { stopwordsOf } from '../stopwords.ts';
@@ -21,6 +21,7 @@ export const FETCH_COST = 5;
 /** The largest page /v1/similar reads for a url (news pages are a few hundred KB; more is not an article). */
 const PAGE_MAX_BYTES = 3 * 1024 * 1024;
 const PAGE_TIMEOUT_MS = 15_000;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** What the text was, when it came from a url: the article the index holds, or the page as fetched. */
 interface Read {
@@ -96,6 +97,18 @@ async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promis
 }
 
 export const similarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // A text/plain body is the text itself (curl --data-binary @article.txt), validated as {text};
+  // bytes that are not UTF-8 are refused, as in a JSON body, not read as replacement characters.
+  app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (_req, body, done) => {
+    let text: string;
+    try {
+      text = UTF8.decode(body as Buffer);
+    } catch {
+      return done(Object.assign(new Error('the request body is not valid UTF-8'), { statusCode: 400, code: GatewayErrors.BAD_ENCODING }), undefined);
+    }
+    done(null, { text });
+  });
+
   app.post(
     '/v1/similar',
     {
@@ -147,10 +160,6 @@ export const similarRoutes: FastifyPluginAsyncTypebox = async (app) => {
             hits: Type.Array(HitOut),
           }),
         },
-      },
-      // A text/plain body is the text itself (curl --data-binary @article.txt): validated as {text}.
-      preValidation: async (req) => {
-        if (typeof req.body === 'string') (req as { body: unknown }).body = { text: req.body };
       },
     },
     async (req, reply) => {
