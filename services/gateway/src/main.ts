@@ -1,4 +1,5 @@
 import { createLogger, createRedis, configOrExit, exitOnConfigError, onShutdown, startOpsServer, warnUnlessDurable } from '@akhbar/core';
+import { closeFetchAgents } from '@akhbar/feeds';
 import { loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
 import { build, optionsFromConfig } from './app.ts';
@@ -40,6 +41,8 @@ const ops =
 // then closes the queues it opened; the clients go last.
 onShutdown(log, [
   { name: 'http', close: () => app.close() },
+  // The pooled connections feed discovery and /v1/similar opened to other sites.
+  { name: 'fetch', close: () => closeFetchAgents() },
   ...(ops ? [{ name: 'ops', close: () => ops.close() }] : []),
   { name: 'redis', close: () => redis.quit() },
   { name: 'elasticsearch', close: () => es.close() },
