@@ -201,6 +201,11 @@ t.test("an article's address: a page from elsewhere is fetched and its story rea
   t.ok(found.includes('ar-drought') && found.includes('ar-drought-2') && found.includes('en-drought'), `its coverage here, in Arabic and English (${found.join(', ')})`);
   t.same(found.filter((s) => !s.includes('drought')), [], 'nothing else: not the menu\'s "رياضة", not the match in Basra');
 
+  const fetched = site.requests.filter((r) => r.path.startsWith('/fao.html')).length;
+  const again = await similar({ url: `${site.url}/fao.html?utm_source=newsletter` });
+  t.same(again.body.hits.map((h) => h.id), page.body.hits.map((h) => h.id), 'the same link pasted again (tracking parameters aside): the same coverage…');
+  t.equal(site.requests.filter((r) => r.path.startsWith('/fao.html')).length, fetched, '…from the page kept for ten minutes, not fetched again');
+
   const held = `https://${SOUTH.domain}/ar-drought?utm_source=share`;
   const before = site.requests.length;
   const indexed = await similar({ url: held });
@@ -245,13 +250,14 @@ t.test('fetching a page costs 5 requests of the rate limit: refused before the f
   t.teardown(() => limited.close());
   await ensureArticleIndex(limited.es, limited.indexPrefix);
   const post = (body: unknown) => limited.app.inject({ method: 'POST', url: '/v1/similar', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-  const fetches = () => site.requests.filter((r) => r.path === '/fao.html').length;
+  const fetches = () => site.requests.filter((r) => r.path.startsWith('/fao.html')).length;
   const before = fetches();
   const first = await post({ url: `${site.url}/fao.html` });
   t.equal(first.statusCode, 200);
   t.equal(first.headers['x-ratelimit-remaining'], '6', 'the headers count the request itself…');
   t.equal(fetches(), before + 1);
-  const second = await post({ url: `${site.url}/fao.html` });
+  // Another page (a kept one costs nothing: its text is not fetched again).
+  const second = await post({ url: `${site.url}/fao.html?page=2` });
   t.equal(second.statusCode, 429, '…and the fetch four more: 2 were left, a fetch needs 5');
   t.match(second.json(), { error: { code: 'AKHBAR_RATE_LIMITED', message: /a similar search that fetches a page counts as 5 requests; 1 more are left in this window/ } });
   t.ok(Number(second.headers['retry-after']) > 0, 'with when to try again');

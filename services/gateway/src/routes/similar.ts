@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { AkhbarError, articleId, canonicalUrl, errorCode, isAkhbarError } from '@akhbar/core';
@@ -22,6 +23,8 @@ export const FETCH_COST = 5;
 const PAGE_MAX_BYTES = 3 * 1024 * 1024;
 const PAGE_TIMEOUT_MS = 15_000;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** How long a fetched page's text is kept (in Redis, for every gateway): a link many paste is fetched once. */
+const PAGE_CACHE_SEC = 600;
 
 /** What the text was, when it came from a url: the article the index holds, or the page as fetched. */
 interface Read {
@@ -45,7 +48,8 @@ async function indexedAt(app: FastifyInstance, url: string): Promise<Record<stri
  * the shared safe fetcher (the SSRF guard, size cap and deadline ingest uses) and read by the
  * full-text stage's extractor. robots.txt is not asked: this is one page a person asked for, as
  * their browser would fetch it (what robots.txt governs is crawling; Google's user-triggered
- * fetchers do the same). Coded errors: a refused or malformed url is a 400 naming it; a page that
+ * fetchers do the same). A page's text is kept for PAGE_CACHE_SEC, so a link pasted again (by anyone,
+ * on any gateway) is neither fetched nor charged again. Coded errors: a refused or malformed url is a 400 naming it; a page that
  * is not HTML or holds no article a 422 with the full-text stage's code; an unreachable one a 502.
  */
 async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promise<void>): Promise<{ text: string; read: Read; exclude: string[] }> {
@@ -60,6 +64,11 @@ async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promis
     const text = [held.title, held.summary, held.body].filter((x) => typeof x === 'string' && x !== '').join('\n\n');
     return { text, read: { url: held.url ?? url, title: held.title ?? '', id: held.id, fetched: false }, exclude: [held.id] };
   }
+  // Read lately (by any gateway): that text, with nothing fetched or charged. A cache: when Redis
+  // cannot answer, the page is fetched as if it had never been.
+  const key = `${app.gw.queuePrefix}:similar:page:${createHash('sha256').update(canonical).digest('base64url')}`;
+  const kept = await app.redis.get(key).catch(() => null);
+  if (kept) return JSON.parse(kept) as { text: string; read: Read; exclude: string[] };
   await charge();
   let res;
   try {
@@ -93,7 +102,9 @@ async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promis
     }
   }))];
   const text = `${article.title}\n\n${article.text}`.slice(0, SIMILAR_MAX_CHARS);
-  return { text, read: { url: res.url, title: article.title, fetched: true }, exclude };
+  const out = { text, read: { url: res.url, title: article.title, fetched: true }, exclude };
+  await app.redis.set(key, JSON.stringify(out), 'EX', PAGE_CACHE_SEC).catch((err: unknown) => app.log.warn({ err }, 'could not keep a fetched page for /v1/similar'));
+  return out;
 }
 
 export const similarRoutes: FastifyPluginAsyncTypebox = async (app) => {
