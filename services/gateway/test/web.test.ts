@@ -2479,7 +2479,15 @@ t.test('coverage like a text: a pasted paragraph finds the stories most like it 
   const visitIds = await visit.page.$$eval('#similar-results > li.hit', (els) => els.map((e) => e.getAttribute('data-id')));
   t.notOk(visitIds.includes(webIdOf('en-kadhimi-map')), 'not itself');
   t.ok(visitIds.some((id) => [webIdOf('ar-kadhimi-map'), webIdOf('ar-kadhimi-office'), webIdOf('fr-kadhimi-map')].includes(id!)), 'its story, told in other languages');
+  t.equal(new URL(visit.page.url()).searchParams.get('url'), held.url, 'an address goes in the page URL: a permalink');
+  t.equal(await visit.page.getAttribute('#similar-bookmarklet', 'href'), `javascript:location.href='${base}/?view=similar&url='+encodeURIComponent(location.href)`, 'the bookmarklet opens this view with the page it is clicked on');
   await done(t, visit);
+  // What the bookmarklet opens (and the permalink): the view, reading that address at once.
+  const link = await open(`/?ui=en&view=similar&url=${encodeURIComponent(held.url)}`);
+  t.equal(await link.page.inputValue('#similar-text'), held.url, 'the address in the box');
+  t.equal(await text(link.page.locator('#similar-read')), `Read from the article here (not listed): ${held.title}`);
+  t.same(await link.page.$$eval('#similar-results > li.hit', (els) => els.map((e) => e.getAttribute('data-id'))), visitIds, 'the same coverage');
+  await done(t, link);
 
   const ar = await open('/?ui=ar&view=similar');
   t.equal(await ar.page.textContent('#similar-heading'), 'تغطية تشبه نصا');

@@ -85,6 +85,8 @@ export function readState(search = location.search) {
   const s = { view: VIEWS[p.get('view')] ? p.get('view') : 'search' };
   // The entity a page view is about (view=entity&id=Q1530): it means nothing to the other views.
   if (PAGE_VIEWS.has(s.view) && p.get('id')) s.id = p.get('id');
+  // The article a similar search reads (view=similar&url=…): a permalink, and what the bookmarklet opens.
+  if (s.view === 'similar' && p.get('url')) s.url = p.get('url');
   for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'cursor', 'trend', 'window', 'rank']) {
     const v = p.get(k);
     if (v) s[k] = v;
@@ -102,6 +104,7 @@ export function urlOf(s) {
   const p = new URLSearchParams();
   if (s.view && s.view !== 'search') p.set('view', s.view);
   if (PAGE_VIEWS.has(s.view) && s.id) p.set('id', s.id);
+  if (s.view === 'similar' && s.url) p.set('url', s.url);
   for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', 'window', 'rank', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
   for (const c of s.compare ?? []) p.append('compare', c);
   if (s.group === false) p.set('group', '0');
@@ -141,6 +144,7 @@ export function navigate(patch, { replace = false, focus } = {}) {
   const next = { ...state, ...patch };
   for (const [k, v] of Object.entries(patch)) if (v === undefined || v === '') delete next[k];
   if (!PAGE_VIEWS.has(next.view)) delete next.id;
+  if (next.view !== 'similar') delete next.url;
   if (Object.keys(patch).some((k) => QUERY_KEYS.has(k)) && !('cursor' in patch)) {
     delete next.cursor;
     searchView.resetPages();

@@ -29,17 +29,23 @@ function wire() {
   $('similar-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const text = box.value.trim();
+    // Through the page's render, as any change: a newer one aborts this, and the page says when it
+    // is done. An address goes in the URL (a permalink to share); a text, too long for one, stays in the tab.
+    if (URL_ONLY.test(text)) return void navigate({ url: text });
     if (text) sessionStorage.setItem(STORE, text);
     else sessionStorage.removeItem(STORE);
-    // Through the page's render, as any change: a newer one aborts this, and the page says when it is done.
-    void navigate({}, { replace: true });
+    void navigate({ url: undefined }, { replace: true });
   });
+  // The bookmarklet: from any page, this view with that page's address. Never run here (the
+  // page's CSP forbids it); a browser runs it on the page it is clicked on.
+  $('similar-bookmarklet').setAttribute('href', `javascript:location.href=${JSON.stringify(`${location.origin}/?view=similar&url=`).replaceAll('"', "'")}+encodeURIComponent(location.href)`);
 }
 
 export async function render(state, { signal, focus } = {}) {
   wire();
   const box = $('similar-text');
-  if (!box.value) box.value = sessionStorage.getItem(STORE) ?? '';
+  if (state.url) box.value = state.url;
+  else if (!box.value || URL_ONLY.test(box.value.trim())) box.value = sessionStorage.getItem(STORE) ?? '';
   if (focus) $('similar-heading').focus();
   await run(state, box.value.trim(), signal);
 }
