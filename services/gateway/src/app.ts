@@ -9,7 +9,7 @@ import { apiKeyGuard, apiKeyNames, parseApiKeys, parseKeyLimits } from './auth.t
 import type { GatewayConfig } from './config.ts';
 import { Collections } from './collections.ts';
 import { CursorCodec } from './cursor.ts';
-import { GatewayErrors, errorBody } from './errors.ts';
+import { GatewayErrors, bodyText, errorBody } from './errors.ts';
 import { defaultEntityLookup, type EntityLookup } from './entities.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { similarRoutes } from './routes/similar.ts';
@@ -343,9 +343,9 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     let text: string;
     try {
-      text = UTF8.decode(body as Buffer);
-    } catch {
-      return done(Object.assign(new Error('the request body is not valid UTF-8'), { statusCode: 400, code: GatewayErrors.BAD_ENCODING }), undefined);
+      text = bodyText(body as Buffer);
+    } catch (err) {
+      return done(err as Error, undefined);
     }
     void parseJson(req, text, done);
   });

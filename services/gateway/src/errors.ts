@@ -38,3 +38,18 @@ export function badParam(param: string, message: string, code: string = GatewayE
 export function notFound(message: string): AkhbarError {
   return new AkhbarError(GatewayErrors.NOT_FOUND, message, { permanent: true, details: { status: 404 } });
 }
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A request body's text, refused with a coded 400 when it is not UTF-8 rather than decoded into
+ * replacement characters (the JSON parser and a text/plain body share it). For a content-type
+ * parser's `done`: the error carries its status and code.
+ */
+export function bodyText(body: Buffer): string {
+  try {
+    return STRICT_UTF8.decode(body);
+  } catch {
+    throw Object.assign(new Error('the request body is not valid UTF-8'), { statusCode: 400, code: GatewayErrors.BAD_ENCODING });
+  }
+}

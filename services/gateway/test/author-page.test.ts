@@ -1,7 +1,7 @@
 import t from 'tap';
 import { KADHIMI, SOURCES, loadFixtures } from './fixtures/articles.ts';
 import { HOUR, DAY, withArticles, type ArticleSpec } from './fixtures/build.ts';
-import { testGateway, type TestGateway } from './helpers.ts';
+import { profileProbe, testGateway, type ProfileHit, type TestGateway } from './helpers.ts';
 
 /**
  * An author's page (`/v1/authors/:name`, what media-monitoring tools sell as a journalist's
@@ -25,15 +25,9 @@ t.teardown(async () => {
   await gw?.close();
 });
 
-type Hit = { id: string; publishedAt: string; lang: string; tone?: number; author?: string };
-async function get(url: string) {
-  const res = await gw.app.inject({ url });
-  return { status: res.statusCode, body: res.json() as Record<string, any> };
-}
-async function searchOf(params: Record<string, string>) {
-  const { body } = await get(`/v1/search?${new URLSearchParams({ limit: '100', sort: 'newest', ...params }).toString()}`);
-  return body as { total: number; hits: Hit[] };
-}
+type Hit = ProfileHit;
+const get = (url: string) => profileProbe(gw).get(url);
+const searchOf = (params: Record<string, string>) => profileProbe(gw).searchOf(params);
 
 t.test("an author's page: their articles in any case of the byline, counted as author= counts them", async (t) => {
   const { status, body } = await get(`/v1/authors/${encodeURIComponent('rana haddad')}`);

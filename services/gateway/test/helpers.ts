@@ -49,4 +49,23 @@ export async function testGateway(opts: Partial<BuildOptions> & { label?: string
 
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
+/** A hit as the profile tests compare them. */
+export type ProfileHit = { id: string; publishedAt: string; lang: string; topics: string[]; tone?: number; author?: string };
+
+/**
+ * GET and search helpers of the profile tests (a source's, an author's page): every figure of a
+ * page is checked against what a search with the same filter answers from the same index.
+ */
+export function profileProbe(gw: TestGateway) {
+  const get = async (url: string) => {
+    const res = await gw.app.inject({ url });
+    return { status: res.statusCode, body: res.json() as Record<string, any> };
+  };
+  const searchOf = async (params: Record<string, string>) => {
+    const { body } = await get(`/v1/search?${new URLSearchParams({ limit: '100', sort: 'newest', ...params }).toString()}`);
+    return body as { total: number; hits: ProfileHit[] };
+  };
+  return { get, searchOf };
+}
+
 export { Redis };

@@ -2,7 +2,7 @@ import t from 'tap';
 import { parse } from 'csv-parse/sync';
 import { KADHIMI, SOURCES, loadFixtures } from './fixtures/articles.ts';
 import { HOUR, withArticles } from './fixtures/build.ts';
-import { testGateway, type TestGateway } from './helpers.ts';
+import { profileProbe, testGateway, type ProfileHit, type TestGateway } from './helpers.ts';
 
 /**
  * A source's page (`/v1/sources/:id`, Media Cloud's source page) against real Elasticsearch over
@@ -18,15 +18,9 @@ t.teardown(async () => {
   await gw?.close();
 });
 
-type Hit = { id: string; publishedAt: string; lang: string; topics: string[]; tone?: number };
-async function get(url: string) {
-  const res = await gw.app.inject({ url });
-  return { status: res.statusCode, body: res.json() as Record<string, any> };
-}
-async function searchOf(params: Record<string, string>) {
-  const { body } = await get(`/v1/search?${new URLSearchParams({ limit: '100', sort: 'newest', ...params }).toString()}`);
-  return body as { total: number; hits: Hit[] };
-}
+type Hit = ProfileHit;
+const get = (url: string) => profileProbe(gw).get(url);
+const searchOf = (params: Record<string, string>) => profileProbe(gw).searchOf(params);
 
 t.test("a source's page: who it is, and its articles as a search for them counts them", async (t) => {
   const id = SOURCES.BAGHDAD_TODAY.id;

@@ -6,7 +6,7 @@ import { FulltextErrors, assertHtml, extractArticle } from '@akhbar/extract';
 import { FeedErrors, decodeBody, fetchUrl } from '@akhbar/feeds';
 import { detectLanguage } from '@akhbar/nlp';
 import { INTERNAL_SOURCE_FIELDS, SIMILAR_MAX_CHARS, similarBody } from '@akhbar/search';
-import { GatewayErrors, badParam } from '../errors.ts';
+import { badParam, bodyText } from '../errors.ts';
 import { EntityOut, HitOut, presentHit, totalOf, type EsHit } from '../present.ts';
 import { FilterParams, NamesParam, expandedFilters, nameLangs } from '../params.ts';
 import { stopwordsOf } from '../stopwords.ts';
@@ -22,7 +22,6 @@ export const FETCH_COST = 5;
 /** The largest page /v1/similar reads for a url (news pages are a few hundred KB; more is not an article). */
 const PAGE_MAX_BYTES = 3 * 1024 * 1024;
 const PAGE_TIMEOUT_MS = 15_000;
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** How long a fetched page's text is kept (in Redis, for every gateway): a link many paste is fetched once. */
 const PAGE_CACHE_SEC = 600;
 
@@ -113,9 +112,9 @@ export const similarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (_req, body, done) => {
     let text: string;
     try {
-      text = UTF8.decode(body as Buffer);
-    } catch {
-      return done(Object.assign(new Error('the request body is not valid UTF-8'), { statusCode: 400, code: GatewayErrors.BAD_ENCODING }), undefined);
+      text = bodyText(body as Buffer);
+    } catch (err) {
+      return done(err as Error, undefined);
     }
     done(null, { text });
   });
