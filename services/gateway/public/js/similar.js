@@ -1,8 +1,9 @@
 // Coverage like a text (view=similar): paste a paragraph, a claim or an article from anywhere (or
-// its address: the gateway reads the page) and get the articles most like it, in any language — by its words in its own language, and by the
-// people, places and organisations it names. The search box and filters above narrow them, as on
-// every view. From POST /v1/similar. The text is too long for a URL: the tab keeps it
-// (sessionStorage), so a reload, back and forward, or a change of filter find it again.
+// its address: the gateway reads the page) and get the articles most like it, in any language —
+// by its words in its own language, and by the people, places and organisations it names. The
+// search box and filters above narrow them, as on every view. From POST /v1/similar. An address
+// goes in the page URL (url=, a permalink, what the bookmarklet opens); a text is too long for
+// one, so the tab keeps it (sessionStorage) for a reload, back and forward, or a change of filter.
 import { api } from './api.js';
 import { h, clear } from './dom.js';
 import { t, tNodes, langName, listSep, uiLang, UI_LANGS } from './i18n.js';

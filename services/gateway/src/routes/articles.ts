@@ -27,13 +27,18 @@ const ArticleOut = Type.Composite([
   }),
 ]);
 
-async function getDoc(app: FastifyInstance, id: string): Promise<Record<string, any>> {
+/** One article as stored (what readers see of it), or undefined when the index has none with that id. */
+export async function findDoc(app: FastifyInstance, id: string): Promise<Record<string, any> | undefined> {
   const res = await app.esTimed('article', () =>
     app.es.search({ index: app.gw.index, size: 1, query: { ids: { values: [id] } }, _source_excludes: [...INTERNAL_SOURCE_FIELDS] }, { requestTimeout: app.gw.esTimeoutMs }),
   );
-  const hit = res.hits.hits[0];
-  if (!hit) throw notFound(`no article with id ${id}`);
-  return hit._source as Record<string, any>;
+  return res.hits.hits[0]?._source as Record<string, any> | undefined;
+}
+
+async function getDoc(app: FastifyInstance, id: string): Promise<Record<string, any>> {
+  const doc = await findDoc(app, id);
+  if (!doc) throw notFound(`no article with id ${id}`);
+  return doc;
 }
 
 const TopStoriesQuery = Type.Object(

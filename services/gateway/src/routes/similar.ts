@@ -5,12 +5,13 @@ import { AkhbarError, articleId, canonicalUrl, errorCode, isAkhbarError } from '
 import { FulltextErrors, assertHtml, extractArticle } from '@akhbar/extract';
 import { FeedErrors, decodeBody, fetchUrl } from '@akhbar/feeds';
 import { detectLanguage } from '@akhbar/nlp';
-import { INTERNAL_SOURCE_FIELDS, SIMILAR_MAX_CHARS, similarBody } from '@akhbar/search';
+import { SIMILAR_MAX_CHARS, similarBody } from '@akhbar/search';
 import { badParam, bodyText } from '../errors.ts';
 import { EntityOut, HitOut, presentHit, totalOf, type EsHit } from '../present.ts';
 import { FilterParams, NamesParam, expandedFilters, nameLangs } from '../params.ts';
 import { stopwordsOf } from '../stopwords.ts';
 import { chargeExtra } from '../charge.ts';
+import { findDoc } from './articles.ts';
 
 /**
  * What fetching a page costs against the client's rate limit, in requests: it holds a connection
@@ -34,14 +35,6 @@ interface Read {
   fetched: boolean;
 }
 
-/** The index's article at a canonical URL, if it holds one. */
-async function indexedAt(app: FastifyInstance, url: string): Promise<Record<string, any> | undefined> {
-  const res = await app.esTimed('article', () =>
-    app.es.search({ index: app.gw.index, size: 1, query: { ids: { values: [articleId(canonicalUrl(url))] } }, _source_excludes: [...INTERNAL_SOURCE_FIELDS] }, { requestTimeout: app.gw.esTimeoutMs }),
-  );
-  return res.hits.hits[0]?._source as Record<string, any> | undefined;
-}
-
 /**
  * The text of the article at `url`: the index's copy when it has one, else the page, fetched with
  * the shared safe fetcher (the SSRF guard, size cap and deadline ingest uses) and read by the
@@ -58,7 +51,7 @@ async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promis
   } catch (err) {
     throw badParam('url', `url: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const held = await indexedAt(app, canonical);
+  const held = await findDoc(app, articleId(canonical));
   if (held) {
     const text = [held.title, held.summary, held.body].filter((x) => typeof x === 'string' && x !== '').join('\n\n');
     return { text, read: { url: held.url ?? url, title: held.title ?? '', id: held.id, fetched: false }, exclude: [held.id] };
