@@ -207,12 +207,14 @@ async function create() {
   message(t('alerts.creating'));
   try {
     const made = await api('/v1/alerts', { method: 'POST', body, admin: true });
-    secret = { name: made.name, value: made.secret };
+    // An email is not signed: an email alert's secret has nothing to check, so it is not shown.
+    const email = made.webhook.startsWith('mailto:') ? made.webhook.slice('mailto:'.length) : undefined;
+    secret = email ? undefined : { name: made.name, value: made.secret };
     $('alert-name').value = '';
     $('alert-webhook').value = '';
     suggestedName = '';
     suggestName();
-    message(t('alerts.created', { name: made.name }), 'ok');
+    message(email ? t('alerts.createdEmail', { name: made.name, address: email }) : t('alerts.created', { name: made.name }), 'ok');
     await load();
     renderSecret();
     $('alert-secret-value')?.focus();
