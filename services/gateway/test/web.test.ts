@@ -169,6 +169,12 @@ t.test('an Arabic query shows the Arabic story right to left, highlighted, with 
   t.same(Object.fromEntries(shown.map(([l, v]) => [l, v])), expected, 'tone by language in the story panel');
   t.ok(shown.some(([l, , text]) => l === 'fr' && /^French /.test(String(text))), 'named in the interface language');
   t.equal(await first.locator('.story li .tone-badge').count(), 3, 'each other article with its tone');
+  // Where its sources are: each fixture source's country, counted once per source.
+  const countries = new Map<string, Set<string>>();
+  for (const a of visit) if (a.source.country) countries.set(a.source.country, (countries.get(a.source.country) ?? new Set()).add(a.source.id));
+  const from = await first.locator('.story .story-from span[data-country]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-country'), Number(e.getAttribute('data-sources'))]));
+  t.same(Object.fromEntries(from), Object.fromEntries([...countries].map(([c, ids]) => [c, ids.size])), 'the countries of its sources, with how many sources each');
+  t.match(await first.locator('.story .story-from').textContent(), /^Its sources are in: Iraq \(2 sources\)/, 'named, the most sources first');
   await shot(page, 'search-arabic');
   await done(t, w);
 });

@@ -5,7 +5,7 @@
 import { api, apiHref, ApiError, credentials, keyedDownload } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
-import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
+import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, countryName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { articleLink } from './article.js';
 import { markSeen, renderSaved, saveButton } from './saved.js';
 import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
@@ -526,6 +526,14 @@ async function toggleStory(button, hit, panelId) {
     const byLang = toned.length > 0
       ? h('p', { class: 'story-tone' }, t('story.toneByLang'), ' ', toned.map((l, i) => [i > 0 ? listSep() : '', h('span', { dataset: { lang: l.key, tone: String(l.tone) } }, `${langName(l.key)} ${fmtTone(l.tone)}`)]))
       : null;
+    // Where the coverage comes from: its sources' countries, the most sources first (GDELT's source
+    // country, for one story: is it told from Baghdad, or only from abroad?).
+    const byCountry = new Map();
+    for (const s of story.sources) if (s.country) byCountry.set(s.country, (byCountry.get(s.country) ?? 0) + 1);
+    const from = byCountry.size > 0
+      ? h('p', { class: 'story-from' }, t('story.from'), ' ', [...byCountry].sort((a, b) => b[1] - a[1] || countryName(a[0]).localeCompare(countryName(b[0]), uiLang()))
+        .map(([c, n], i) => [i > 0 ? listSep() : '', h('span', { dataset: { country: c, sources: String(n) } }, `${countryName(c)} (${t('top.sources', { n })})`)]))
+      : null;
     known.storyTitles.set(hit.story.id, hit.title);
     // The whole story as a result list, oldest first: every article (the panel shows 50), its
     // facets, its feed and CSV, and a chip to leave it.
@@ -533,7 +541,7 @@ async function toggleStory(button, hit, panelId) {
       e.preventDefault();
       void navigate({ view: 'search', show: 'articles', story: hit.story.id, q: undefined, in: undefined, sort: 'oldest' }, { focus: 'heading' });
     } }, t('story.all'));
-    panel.replaceChildren(h('h4', {}, t('story.title')), byLang, h('ul', {}, items), h('p', {}, all));
+    panel.replaceChildren(h('h4', {}, t('story.title')), byLang, from, h('ul', {}, items), h('p', {}, all));
     panel.dataset.loaded = '1';
   } catch (err) {
     panel.textContent = t('error.generic', { message: err.message });
