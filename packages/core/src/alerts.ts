@@ -19,6 +19,8 @@ export interface AlertDefinition {
   webhook: string;
   /** The search parameters, as given (q, lang, topic…). */
   params: Record<string, string>;
+  /** New matches must be like this text (what POST /v1/similar matches), within the parameters' filters. */
+  like?: string;
   /** Entities the query was expanded to when the alert was made. */
   expandedEntities: unknown[];
   createdAt: string;

@@ -188,6 +188,37 @@ t.test('an email alert: mailto: one address, when an SMTP server is configured; 
   await mail.es.close();
 });
 
+t.test('an alert like a text: it stores the search POST /v1/similar runs, its query only narrowing; shown with its text, changed or dropped with PATCH', async (t) => {
+  const TEXT = 'Oil prices climbed again as producers signalled deeper output cuts; Brent gained for another session.';
+  const made = await create({ name: 'oil like', webhook: 'https://hooks.example/oil', like: TEXT, query: {} });
+  t.equal(made.statusCode, 201, 'a text alone selects: no query needed');
+  const alert = made.json() as { id: string; like?: string; searchUrl?: string };
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${alert.id}`, headers: admin }));
+  t.equal(alert.like, TEXT, 'shown with its text');
+  t.equal(alert.searchUrl, undefined, 'and no search URL: no search says the same');
+  const stored = (await new AlertRegistry(gw.redis, gw.queuePrefix).get(alert.id))!;
+  const run = async (query: Record<string, unknown>) => ((await gw.es.search({ index: gw.app.gw.index, size: 100, query, _source: ['id'] })).hits.hits.map((h) => h._id!)).sort();
+  const similar = async (qs = '') => ((await gw.app.inject({ method: 'POST', url: `/v1/similar?limit=50${qs}`, headers: { 'content-type': 'application/json' }, payload: { text: TEXT } })).json() as { hits: Array<{ id: string; lang: string }> }).hits;
+  const alike = await similar();
+  t.ok(alike.length > 0, 'the fixtures have oil coverage');
+  t.same(await run(stored.query), alike.map((h) => h.id).sort(), 'the stored query selects what /v1/similar finds for the text');
+
+  const narrowed = await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${alert.id}`, payload: { query: { lang: 'ar' } }, headers: admin });
+  t.equal(narrowed.statusCode, 200);
+  t.same(await run((await new AlertRegistry(gw.redis, gw.queuePrefix).get(alert.id))!.query), (await similar('&lang=ar')).map((h) => h.id).sort(), 'a query narrows it, as lang= narrows /v1/similar');
+  const emptied = await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${alert.id}`, payload: { query: {}, like: null }, headers: admin });
+  t.match(emptied.json(), { error: { param: 'query' } }, 'dropping the text leaves nothing to select: refused');
+  const dropped = await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${alert.id}`, payload: { like: null, query: { q: 'Brent' } }, headers: admin });
+  t.match(dropped.json(), { searchUrl: /q=Brent/ }, 'the text dropped for words: an ordinary alert again');
+  t.notOk('like' in (dropped.json() as object));
+
+  for (const [payload, param] of [[{ like: '   ' }, 'like'], [{ like: 'x'.repeat(20_001) }, 'like']] as const) {
+    const res = await create({ name: 'x', webhook: 'https://hooks.example/x', query: {}, ...payload });
+    t.equal(res.statusCode, 400);
+    t.match(res.json(), { error: { param } }, `names ${param}`);
+  }
+});
+
 t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
   const base = { name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Basra' } };
   const cases: Array<[unknown, string, string]> = [

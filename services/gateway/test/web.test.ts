@@ -1960,7 +1960,7 @@ t.test('alerts view: a query typed in; the API\'s errors are shown naming the fi
   await page.fill('#alert-q', '');
   await page.click('#alert-form button[type="submit"]');
   await page.waitForSelector('#alerts-message.error >> text=/What to watch/');
-  t.match(await page.textContent('#alerts-message'), /^What to watch: an alert needs q or a filter/, 'no query and no filter');
+  t.match(await page.textContent('#alerts-message'), /^What to watch: an alert needs q, a filter/, 'no query and no filter');
   t.equal(await page.getAttribute('#alert-q', 'aria-invalid'), 'true');
   t.equal(await page.getAttribute('#alert-webhook', 'aria-invalid'), null, 'the fixed field is no longer marked');
   expectRefused(w, 400);
@@ -2468,6 +2468,26 @@ t.test('coverage like a text: a pasted paragraph finds the stories most like it 
   t.ok(await page.locator('#similar-results button.story-btn').count() > 0, "a story's other articles a click away");
   t.same(await axeViolations(page), [], 'axe finds nothing');
   await shot(page, 'similar');
+
+  // "Alert me about new coverage like this": the alerts form with the text to be like.
+  await noAlerts();
+  await settled(page, () => page.click('#similar-alert-link'));
+  t.equal(new URL(page.url()).searchParams.get('view'), 'alerts');
+  await signIn(page);
+  await page.waitForSelector('#alert-like:not([hidden])');
+  t.equal(await text(page.locator('#alert-like-text')), TEXT, 'the text it will be like');
+  t.equal(await page.inputValue('#alert-name'), TEXT.split(/\s+/).slice(0, 8).join(' '), 'named by its first words');
+  await page.fill('#alert-webhook', 'https://hooks.example.org/like');
+  await page.click('#alert-form button[type="submit"]');
+  await page.waitForSelector('#alert-secret-value');
+  const [likeAlert] = await listAlerts();
+  t.match(likeAlert, { like: TEXT, webhook: 'https://hooks.example.org/like' }, 'the API has the text as like');
+  t.match(await text(alertRow(page, likeAlert!.id).locator('.alert-like')), /^Like this text: رئيس الوزراء العراقي/, 'the row shows the text');
+  t.equal(await alertRow(page, likeAlert!.id).locator('a.see-matches').count(), 0, 'and no search link: no search says the same');
+  t.equal(await page.isHidden('#alert-like'), true, 'the form is ready for another alert');
+  await noAlerts();
+  await settled(page, () => page.goBack());
+  t.equal(new URL(page.url()).searchParams.get('view'), 'similar', 'Back to the similar coverage');
 
   await settled(page, () => page.selectOption('#f-lang', 'en'));
   const en = await like({ lang: 'en' });

@@ -7,7 +7,7 @@ import {
   AlertRegistry, QUEUES, type AlertFormat, articleJobId, contentHash, createLogger, createRedis, openQueue, type AlertJob, type AlertMatchJob, type DeadJob, type EnrichedArticle, type EnrichedJob,
   type StoredAlert,
 } from '@akhbar/core';
-import { buildQuery, createEsClient, ensureArticleIndex } from '@akhbar/search';
+import { buildQuery, createEsClient, ensureArticleIndex, similarBody } from '@akhbar/search';
 import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 import { makeArticle } from '../../../packages/search/test/fixtures.ts';
 import { AlertMatcher, deliveryBody, signature, startAlertWorkers } from '../src/alerts.ts';
@@ -457,4 +457,18 @@ t.test('an address the SMTP server refuses (5xx) is dead-lettered, a 4xx retried
   await bare.index(makeArticle({ lang: 'en', slug: 'dinar-nomail', title: 'Dinar rallies', body: 'The dinar rallied.' }));
   await bare.settled();
   t.match((await bare.indexer.dlq.getJobs(['waiting'])).map((j) => j.data as DeadJob), [{ code: 'AKHBAR_ALERT_NO_SMTP', reason: /AKHBAR_SMTP_URL/ }], 'no server to send it: dead-lettered at once, with why');
+});
+
+t.test('an alert like a text (its stored query the similar search) fires for a new article like it, not for one that only shares a word', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-like');
+  const text = 'The Iraqi dinar weakened against the dollar on the parallel market as the central bank tightened its auctions.';
+  const like = alert('like', hook.url('/like'), {}, {});
+  await r.registry.put({ ...like, alert: { ...like.alert, like: text }, query: similarBody(text, { lang: 'en', entityIds: [], filters: {}, limit: 1, stopWords: ['the', 'as', 'its', 'on', 'against'] }).query as Record<string, unknown> });
+  const near = makeArticle({ lang: 'en', slug: 'dinar-like', title: 'Dinar weakens on the parallel market', body: 'The Iraqi dinar weakened against the dollar on the parallel market after the central bank tightened its currency auctions.' });
+  const far = makeArticle({ lang: 'en', slug: 'market-far', title: 'Fish market reopens in Basra', body: 'The fish market reopened on Friday after renovation works.' });
+  await r.index(near, far);
+  await r.settled();
+  const got = hook.got.filter((g) => g.path === '/like').map((g) => (JSON.parse(g.body) as { article: { id: string } }).article.id);
+  t.same(got, [near.id], 'the article like the text, once; not the one that only shares "market"');
 });

@@ -44,14 +44,32 @@ function wire() {
     void create();
   });
   $('alert-q').addEventListener('input', suggestName);
+  $('alert-like-remove').addEventListener('click', () => {
+    sessionStorage.removeItem(LIKE_STORE);
+    renderLike();
+    suggestName();
+    $('alert-q').focus();
+  });
   for (const id of ['alert-name', 'alert-webhook', 'alert-digest', 'alert-q', 'alert-in-title']) {
     $(id).addEventListener('input', () => $(id).removeAttribute('aria-invalid'));
   }
 }
 
+/** The text an alert from "Alert me about new coverage like this" is to be like (the similar view puts it here). */
+export const LIKE_STORE = 'akhbar.alertLike';
+const likeText = () => sessionStorage.getItem(LIKE_STORE) ?? '';
+
+/** The form's "Like this text" line: shown while a text waits to be an alert's `like`. */
+function renderLike() {
+  const like = likeText();
+  $('alert-like').hidden = !like;
+  $('alert-like-text').textContent = like.length > 160 ? `${like.slice(0, 159)}…` : like;
+}
+
 export async function render(state, { signal, focus } = {}) {
   wire();
   fill(state);
+  renderLike();
   renderForm();
   renderSecret();
   await load(signal);
@@ -148,7 +166,11 @@ function formQuery() {
 /** A name for the alert from its query ("Kadhimi · Arabic"), unless the user wrote one. */
 function suggestName() {
   const name = $('alert-name');
-  const next = queryParts(formQuery()).filter(([, , key]) => key !== 'in').map(([label, value]) => value || label).join(' · ').slice(0, 200);
+  const like = likeText();
+  const parts = queryParts(formQuery()).filter(([, , key]) => key !== 'in').map(([label, value]) => value || label);
+  // Like a text: its first words name it.
+  if (like) parts.unshift(like.split(/\s+/).slice(0, 8).join(' '));
+  const next = parts.join(' · ').slice(0, 200);
   if (!name.value.trim() || name.value === suggestedName) name.value = next;
   suggestedName = next;
 }
@@ -203,7 +225,8 @@ async function create() {
   const target = $('alert-webhook').value.trim();
   // An email address as typed is a mailto: webhook, as the API takes it.
   const webhook = /^[^\s:/@]+@[^\s:/@]+$/.test(target) ? `mailto:${target}` : target;
-  const body = { name: $('alert-name').value.trim(), webhook, query: formQuery(), ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}) };
+  const like = likeText();
+  const body = { name: $('alert-name').value.trim(), webhook, query: formQuery(), ...(like ? { like } : {}), ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}) };
   message(t('alerts.creating'));
   try {
     const made = await api('/v1/alerts', { method: 'POST', body, admin: true });
@@ -212,6 +235,8 @@ async function create() {
     secret = email ? undefined : { name: made.name, value: made.secret };
     $('alert-name').value = '';
     $('alert-webhook').value = '';
+    sessionStorage.removeItem(LIKE_STORE);
+    renderLike();
     suggestedName = '';
     suggestName();
     message(email ? t('alerts.createdEmail', { name: made.name, address: email }) : t('alerts.created', { name: made.name }), 'ok');
@@ -316,9 +341,11 @@ function row(alert) {
   return h('tr', { dataset: { id: alert.id } },
     h('td', { class: 'alert-cell' },
       h('div', { class: 'alert-name', dir: 'auto' }, name),
+      // An alert like a text: the text (its start), which POST /v1/similar matches; no search says the same.
+      alert.like !== undefined ? h('div', { class: 'alert-like' }, h('span', { class: 'label' }, `${t('alerts.like')}: `), h('bdi', { dir: 'auto' }, alert.like.length > 160 ? `${alert.like.slice(0, 159)}…` : alert.like)) : null,
       queryList(alert.query),
       names.length > 0 ? h('div', { class: 'muted alert-expanded' }, t('alerts.alsoAbout', { names: names.join(listSep()) })) : null,
-      h('div', {},
+      alert.like !== undefined ? null : h('div', {},
         h('a', { class: 'see-matches', href, 'aria-label': t('alerts.seeMatchesOf', { name }), onclick: (e) => {
           if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
           e.preventDefault();

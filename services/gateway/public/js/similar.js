@@ -7,7 +7,8 @@
 import { api } from './api.js';
 import { h, clear } from './dom.js';
 import { t, tNodes, langName, listSep, uiLang, UI_LANGS } from './i18n.js';
-import { entityLink, filterParams, learnEntity, knownReady, navigate } from './app.js';
+import { entityLink, filterParams, learnEntity, knownReady, navigate, urlOf, visit, followLink } from './app.js';
+import { LIKE_STORE } from './alerts.js';
 import { articleLink } from './article.js';
 import { hitItem } from './search.js';
 
@@ -56,6 +57,7 @@ async function run(state, text, signal) {
   const list = $('similar-results');
   $('similar-named').hidden = true;
   $('similar-read').hidden = true;
+  $('similar-alert').hidden = true;
   if (!text) {
     clear(list);
     status.textContent = t('similar.empty');
@@ -96,4 +98,17 @@ async function run(state, text, signal) {
   }
   list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i, state, 'similar')));
   list.removeAttribute('aria-busy');
+  // An alert for what comes next like this text (its filters too). A page's text stays at the
+  // gateway, so an address is not offered: paste the article's text for that.
+  const alert = $('similar-alert');
+  alert.hidden = URL_ONLY.test(text);
+  if (!alert.hidden) {
+    const target = { view: 'alerts', ...filterParams(state) };
+    const link = $('similar-alert-link');
+    link.href = urlOf(target);
+    link.onclick = (e) => followLink(e, () => {
+      sessionStorage.setItem(LIKE_STORE, text);
+      return visit(target, { focus: 'form' });
+    });
+  }
 }

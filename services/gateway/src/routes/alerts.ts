@@ -4,7 +4,8 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import type { FastifyInstance } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
 import { ALERT_FORMATS, AkhbarError, AlertRegistry, DIGEST_PATTERN, alertEmail, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
-import { ALERT_SOURCE_FIELDS, alertArticle, buildQuery, F } from '@akhbar/search';
+import { ALERT_SOURCE_FIELDS, SIMILAR_MAX_CHARS, alertArticle, buildQuery, F } from '@akhbar/search';
+import { likeText } from './similar.ts';
 import { adminGuard } from '../auth.ts';
 import type { Collections } from '../collections.ts';
 import { badParam, GatewayErrors, notFound } from '../errors.ts';
@@ -38,6 +39,7 @@ const AlertIn = Type.Object(
       description: 'http(s) URL that receives a POST per new matching article (or per digest), or mailto:address to have them emailed (needs AKHBAR_SMTP_URL)',
     }),
     query: AlertQuery,
+    like: Type.Optional(Type.String({ minLength: 1, maxLength: SIMILAR_MAX_CHARS, description: 'New matches must be like this text, as POST /v1/similar matches it (its words in its language, the people and places it names in every language); query then only narrows, and may be empty' })),
     secret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing secret; generated when absent (and then shown once, in this response)' })),
     digest: Type.Optional(Type.String({ pattern: DIGEST_PATTERN, description: 'Instead of one POST per article as it is indexed, one POST per period with its matches (15m, 1h, 1d…; 1 minute to 7 days; periods start on multiples of it, UTC)' })),
     format: Type.Optional(AlertFormat),
@@ -54,7 +56,8 @@ const AlertOut = Type.Object({
   createdAt: Type.String(),
   digest: Type.Optional(Type.String({ description: 'The period of its digests, when it sends them' })),
   format: Type.Optional(AlertFormat),
-  searchUrl: Type.String({ description: 'The same query as a search: what the alert would have matched so far' }),
+  searchUrl: Type.Optional(Type.String({ description: 'The same query as a search: what the alert would have matched so far (not for an alert with like)' })),
+  like: Type.Optional(Type.String({ description: 'The text new matches must be like' })),
   status: Type.Object(
     {
       delivered: Type.Integer(),
@@ -113,14 +116,21 @@ function alertQuery(
   app: FastifyInstance,
   query: Static<typeof AlertQuery>,
   collections: Pick<Collections, 'sourcesOf'> = app.collections,
+  like?: string,
 ): { params: Record<string, string>; entities: unknown[]; query: Record<string, unknown> } {
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
   const filters = toFilters(params, app.entities, collections);
   const { in: _in, ...selecting } = filters;
-  if (Object.keys(selecting).length === 0) throw badParam('query', 'an alert needs q or a filter (lang, topic, entity, country, source…): without one it would fire for every article');
+  if (Object.keys(selecting).length === 0 && like === undefined) throw badParam('query', 'an alert needs q, a filter (lang, topic, entity, country, source…) or like: without one it would fire for every article');
   const { expansion, entities } = expandQuery(filters.q, app.entities);
   if (expansion) filters.expansion = expansion;
-  return { params, entities, query: buildQuery(filters) };
+  // Like a text: the search /v1/similar runs, the parameters narrowing it.
+  return { params, entities, query: like !== undefined ? (likeText(app, like, filters, { limit: 1 }).body.query as Record<string, unknown>) : buildQuery(filters) };
+}
+
+/** An alert's `like` text: words to match, not blank. */
+function checkLike(like: string | undefined): void {
+  if (like !== undefined && like.trim() === '') throw badParam('like', 'like is blank: give the text new coverage must be like');
 }
 
 function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, failed: 0 }): Static<typeof AlertOut> {
@@ -134,7 +144,8 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
     createdAt: a.createdAt,
     ...(a.digest ? { digest: a.digest } : {}),
     ...(a.format && a.format !== 'akhbar' ? { format: a.format } : {}),
-    searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}`,
+    // An alert like a text has no search that says the same: POST /v1/similar does, with its text.
+    ...(a.like !== undefined ? { like: a.like } : { searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}` }),
     status,
   };
 }
@@ -156,7 +167,7 @@ async function rebuildAlerts(app: FastifyInstance, registry: AlertRegistry, whic
   for (const stored of await registry.list()) {
     if (which === 'collections' && !stored.alert.params.collection) continue;
     try {
-      const selects = alertQuery(app, stored.alert.params as Static<typeof AlertQuery>, known);
+      const selects = alertQuery(app, stored.alert.params as Static<typeof AlertQuery>, known, stored.alert.like);
       if (JSON.stringify(selects.query) === JSON.stringify(stored.query)) continue;
       // Only if nobody changed the alert since it was read: a PATCH meanwhile rebuilt it itself.
       if (await registry.replace(stored, { ...stored, alert: { ...stored.alert, expandedEntities: selects.entities }, query: selects.query })) {
@@ -202,13 +213,17 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { name, query, secret, digest, format } = req.body;
+      const { name, query, secret, digest, format, like } = req.body;
       const webhook = webhookUrl(app, req.body.webhook);
       checkFormat(webhook, format);
       checkDigest(digest);
-      const selects = alertQuery(app, query);
+      checkLike(like);
+      const selects = alertQuery(app, query, app.collections, like);
       const stored: StoredAlert = {
-        alert: { id: randomBytes(9).toString('base64url'), name, webhook, params: selects.params, expandedEntities: selects.entities, createdAt: new Date().toISOString(), ...(digest ? { digest } : {}), ...(format && format !== 'akhbar' ? { format } : {}) },
+        alert: {
+          id: randomBytes(9).toString('base64url'), name, webhook, params: selects.params, ...(like !== undefined ? { like } : {}), expandedEntities: selects.entities, createdAt: new Date().toISOString(),
+          ...(digest ? { digest } : {}), ...(format && format !== 'akhbar' ? { format } : {}),
+        },
         query: selects.query,
         secret: secret ?? randomBytes(24).toString('base64url'),
       };
@@ -275,7 +290,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['alerts'],
-        summary: 'Change an alert: its name, webhook, query or digest, or a new secret',
+        summary: 'Change an alert: its name, webhook, query, like text or digest, or a new secret',
         description:
           'Only the fields sent change. `query` replaces the whole query (re-expanded to entities as at creation); `digest: null` goes back to one POST per article; ' +
           '`rotateSecret: true` makes a new signing secret, shown once in this response (the old one stops signing at once). Matches already queued are delivered as the alert now is.',
@@ -287,6 +302,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
             name: Type.Optional(AlertIn.properties.name),
             webhook: Type.Optional(AlertIn.properties.webhook),
             query: Type.Optional(AlertQuery),
+            like: Type.Optional(Type.Union([AlertIn.properties.like, Type.Null()], { description: 'A new text the matches must be like, or null for the query alone' })),
             digest: Type.Optional(Type.Union([Type.String({ pattern: DIGEST_PATTERN }), Type.Null()], { description: 'A period (15m, 1h, 1d…), or null for one POST per article' })),
             format: Type.Optional(AlertFormat),
             rotateSecret: Type.Optional(Type.Boolean({ description: 'Make a new signing secret (shown once, in this response)' })),
@@ -304,8 +320,13 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let query = stored.query;
       if (b.name !== undefined) alert.name = b.name;
       if (b.webhook !== undefined) alert.webhook = webhookUrl(app, b.webhook);
-      if (b.query !== undefined) {
-        const selects = alertQuery(app, b.query);
+      if (b.like === null) delete alert.like;
+      else if (b.like !== undefined) {
+        checkLike(b.like);
+        alert.like = b.like;
+      }
+      if (b.query !== undefined || b.like !== undefined) {
+        const selects = alertQuery(app, b.query ?? (alert.params as Static<typeof AlertQuery>), app.collections, alert.like);
         alert.params = selects.params;
         alert.expandedEntities = selects.entities;
         query = selects.query;

@@ -5,13 +5,14 @@ import { AkhbarError, articleId, canonicalUrl, errorCode, isAkhbarError } from '
 import { FulltextErrors, assertHtml, extractArticle } from '@akhbar/extract';
 import { FeedErrors, decodeBody, fetchUrl } from '@akhbar/feeds';
 import { detectLanguage } from '@akhbar/nlp';
-import { SIMILAR_MAX_CHARS, similarBody } from '@akhbar/search';
+import { SIMILAR_MAX_CHARS, similarBody, type SearchFilters } from '@akhbar/search';
 import { badParam, bodyText } from '../errors.ts';
 import { EntityOut, HitOut, presentHit, totalOf, type EsHit } from '../present.ts';
 import { FilterParams, NamesParam, expandedFilters, nameLangs } from '../params.ts';
 import { stopwordsOf } from '../stopwords.ts';
 import { chargeExtra } from '../charge.ts';
 import { findDoc } from './articles.ts';
+import type { KnownEntity } from '../expand.ts';
 
 /**
  * What fetching a page costs against the client's rate limit, in requests: it holds a connection
@@ -99,6 +100,32 @@ async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promis
   return out;
 }
 
+/**
+ * The search for articles like `text` (similarBody), with what it read in the text: its language
+ * (detected) and the known entities it names. One place for /v1/similar and alerts defined by a text.
+ */
+export function likeText(
+  app: FastifyInstance,
+  text: string,
+  filters: SearchFilters,
+  o: { limit: number; collapse?: boolean; exclude?: readonly string[] },
+): { body: Record<string, unknown>; lang: string | null; named: KnownEntity[] } {
+  const guess = detectLanguage(text);
+  const lang = guess.lang === 'und' ? null : guess.lang;
+  const named = app.entities?.find(text) ?? [];
+  const body = similarBody(text, {
+    ...(lang ? { lang } : {}),
+    entityIds: named.map((e) => e.id),
+    stopWords: stopwordsOf(lang),
+    ...(o.exclude ? { exclude: o.exclude } : {}),
+    filters,
+    limit: o.limit,
+    collapse: o.collapse ?? false,
+    timeoutMs: app.gw.esTimeoutMs,
+  });
+  return { body, lang, named };
+}
+
 export const similarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // A text/plain body is the text itself (curl --data-binary @article.txt), validated as {text};
   // bytes that are not UTF-8 are refused, as in a JSON body, not read as replacement characters.
@@ -173,19 +200,7 @@ export const similarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { filters, entities: expanded } = expandedFilters(q, app.entities, app.collections);
       const charge = () => chargeExtra(app, req, reply, FETCH_COST - 1, 'a similar search that fetches a page');
       const { text, read, exclude } = url !== undefined ? await textOfUrl(app, url, charge) : { text: given!, read: undefined, exclude: [] };
-      const guess = detectLanguage(text);
-      const lang = guess.lang === 'und' ? null : guess.lang;
-      const named = app.entities?.find(text) ?? [];
-      const body = similarBody(text, {
-        ...(lang ? { lang } : {}),
-        entityIds: named.map((e) => e.id),
-        stopWords: stopwordsOf(lang),
-        exclude,
-        filters,
-        limit,
-        collapse: collapse === 'story',
-        timeoutMs: app.gw.esTimeoutMs,
-      });
+      const { body, lang, named } = likeText(app, text, filters, { exclude, limit, collapse: collapse === 'story' });
       const res = await app.esTimed('similar', () => app.es.search({ index: app.gw.index, ...body }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
       const hits = res.hits.hits as EsHit[];
       const storyIds = hits.map((h) => {
