@@ -27,11 +27,20 @@ export function isStopword(term: string): boolean {
   return stop.has(normalizeToken(term));
 }
 
+/** stopwordsOf's answers, one per language (and one for "not known"): built once, not per search. */
+const merged = new Map<string, string[]>();
+
 /**
  * The function words of `lang`, and of English (names and quotes in English turn up in any text),
  * folded; of every analysed language when the language is not known.
  */
-export function stopwordsOf(lang: string | null | undefined): string[] {
-  const langs = lang && LANGS.includes(lang) ? [...new Set([lang, 'en'])] : LANGS;
-  return [...new Set(langs.flatMap(folded))];
+export function stopwordsOf(lang: string | null | undefined): readonly string[] {
+  const key = lang && LANGS.includes(lang) ? lang : '*';
+  let words = merged.get(key);
+  if (!words) {
+    const langs = key === '*' ? LANGS : [...new Set([key, 'en'])];
+    words = [...new Set(langs.flatMap(folded))];
+    merged.set(key, words);
+  }
+  return words;
 }
