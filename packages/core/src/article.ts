@@ -162,3 +162,44 @@ export function dirOf(lang: string): 'rtl' | 'ltr' {
   return RTL_LANGS.has(lang) ? 'rtl' : 'ltr';
 }
 const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'sd', 'ug', 'yi', 'dv']);
+
+/**
+ * Words that open a byline line ("By Rana Haddad", "بقلم: …", "propos recueillis par …"); the full-text
+ * extractor drops such lines from a page's text and `bylineNames` drops the word.
+ */
+export const BYLINE_PREFIXES = [
+  'interview by', 'reporting by', 'written by', 'propos recueillis par', 'by', 'par', 'por', 'door', 'from',
+  'بقلم', 'كتب', 'كتبت', 'بواسطة', 'إعداد', 'اعداد', 'تحرير', 'نویسنده', 'گزارش', 'автор', 'yazan',
+] as const;
+
+const BYLINE_PREFIX_RE = new RegExp(`^(?:${BYLINE_PREFIXES.join('|')})\\s*[:：]?\\s+`, 'iu');
+// Between two names: a list separator, or "and" as its own word in the languages Akhbar reads. An
+// Arabic "و" joined to the next name ("رنا حداد وسامي يوسف") is not split: too many names begin
+// with the letter (وليد، وائل، وفاء). A plain "/" is not one either: "24/7 Staff".
+const BYLINE_SPLIT_RE = /\s*[,،;؛|]\s*|\s+(?:\/|&|and|et|y|e|und|en|ve|و|и|i|oraz|ja)\s+/iu;
+const BYLINE_TRIM_RE = /^[\s\-–—:·•*"'“”«»]+|[\s\-–—:·•*"'“”«»]+$/gu;
+const MAX_BYLINE_NAMES = 10;
+
+/**
+ * The people (or agencies) a byline names: "By Rana Haddad and Sami Youssef" → both names,
+ * "رنا حداد، سامي يوسف" → both, "Rana Haddad / AFP" → both. The byline itself stays the article's
+ * `author` as its feed or page wrote it; these are what author facets, filters and pages count,
+ * so a co-written article counts for each of its writers. Written by hand: no library splits
+ * bylines, and the rule is small. A surname-first byline ("Haddad, Rana") reads as two names.
+ */
+export function bylineNames(byline: string | undefined): string[] {
+  if (!byline) return [];
+  const whole = byline.replace(/\s+/gu, ' ').trim().replace(BYLINE_PREFIX_RE, '');
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const part of whole.split(BYLINE_SPLIT_RE)) {
+    const name = part.replace(BYLINE_PREFIX_RE, '').replace(BYLINE_TRIM_RE, '');
+    if (!name || /^\S+@\S+$/u.test(name) || !/\p{L}/u.test(name)) continue;
+    const key = name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+    if (out.length === MAX_BYLINE_NAMES) break;
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { BYLINE_PREFIXES } from '@akhbar/core';
 import { all, isElement, linkDensity, textOf, type DomDocument, type DomElement, type DomNode } from './dom.ts';
 
 /*
@@ -300,7 +301,7 @@ const MONTHS = [
 ];
 const MONTH_RE = new RegExp(`(^|[\\s,.،(])(${MONTHS.join('|')})($|[\\s,.،)])`, 'iu');
 const DATE_RE = /\b(19|20)\d{2}\b|[١٢][٠-٩]{3}|[۱۲][۰-۹]{3}|\b\d{1,2}[:h]\d{2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\bmin(ute)?s? read\b|دقائق للقراءة|دقيقة قراءة/iu;
-const BYLINE_RE = /^(by|par|from|interview by|propos recueillis par|بقلم|كتب|كتبت|بواسطة|إعداد|اعداد|تحرير|نویسنده|گزارش)\s/iu;
+const BYLINE_RE = new RegExp(`^(${BYLINE_PREFIXES.join('|')})\\s`, 'iu');
 const COPYRIGHT_RE = /©|&copy;|\bcopyright\b|all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|tous droits réservés|reproduction interdite|تمامی حقوق|کلیه حقوق/iu;
 const UTILITY_LINK_RE = /^(continue reading\b.*|subscribe to (continue|read)\b.*|print|print this( article| page)?|email( this)?( article)?|email to a friend|send to a friend|طباعة|اطبع|ارسل لصديق|أرسل لصديق|ارسال لصديق|imprimer|envoyer( à un ami)?|چاپ)$/iu;
 

@@ -308,6 +308,16 @@ function categoriesOf(values: unknown[]): string[] {
   return out.filter(Boolean);
 }
 
+/** Several authors of one item (repeated `dc:creator` or `<author>`, JSON Feed's `authors`) as one byline, "A, B"; `bylineNames` reads it back as names. */
+function joinNames(names: Array<string | undefined>): string | undefined {
+  const out: string[] = [];
+  for (const n of names) {
+    const t = nonEmpty(n);
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out.length > 0 ? out.join(', ') : undefined;
+}
+
 /** RSS `<author>` is "email (Name)"; the name is what a reader wants. */
 function authorName(s: string): string | undefined {
   const t = s.trim();
@@ -354,7 +364,8 @@ function rssItem(it: XmlObj, feedBase: string | undefined): ParsedItem {
   if (date) item.date = date;
   if (html) item.html = html;
   if (encoded && description && description !== encoded) item.summaryHtml = description;
-  const author = nonEmpty(txt(raw['dc:creator'])) ?? (txt(raw.author) ? authorName(txt(raw.author)) : undefined) ?? nonEmpty(txt(raw['itunes:author']));
+  const creators = joinNames(list(raw['dc:creator']).map((c) => txt(c)));
+  const author = creators ?? joinNames(list(raw.author).map((a) => authorName(txt(a)))) ?? nonEmpty(txt(raw['itunes:author']));
   if (author) item.author = textOf(author, false);
   const image = pickImage(thumb, media, raw, html, base);
   if (image) item.image = image;
@@ -405,8 +416,8 @@ function atomItem(it: XmlObj, feedBase: string | undefined): ParsedItem {
     if (summary.html !== undefined) item.summaryHtml = summary.html;
     else if (summary.text !== undefined) item.summaryText = summary.text;
   }
-  const authorObj = list(raw.author)[0] as XmlObj | undefined;
-  const author = nonEmpty(txt(authorObj?.name)) ?? nonEmpty(txt(raw['dc:creator'])) ?? nonEmpty(typeof authorObj === 'string' ? authorObj : undefined);
+  const authorObjs = list(raw.author) as Array<XmlObj | string>;
+  const author = joinNames(authorObjs.map((a) => (typeof a === 'string' ? a : txt(a.name)))) ?? joinNames(list(raw['dc:creator']).map((c) => txt(c)));
   if (author) item.author = textOf(author, false);
   const image = pickImage(thumb, media, raw, item.html, contentBase);
   if (image) item.image = image;
@@ -484,10 +495,8 @@ function parseJsonFeed(text: string, meta: ParseMeta): Omit<ParsedFeed, 'flags' 
   if (str(o.language)) feed.language = str(o.language)!;
   const icon = httpUrl(str(o.icon), base);
   if (icon) feed.image = icon;
-  const authorOf = (x: XmlObj): string | undefined => {
-    const a = Array.isArray(x.authors) ? x.authors[0] : x.author;
-    return a && typeof a === 'object' ? str((a as XmlObj).name) : undefined;
-  };
+  const authorOf = (x: XmlObj): string | undefined =>
+    joinNames((Array.isArray(x.authors) ? x.authors : [x.author]).map((a: unknown) => (a && typeof a === 'object' ? str((a as XmlObj).name) : undefined)));
   const feedAuthor = authorOf(o);
   for (const entry of Array.isArray(o.items) ? o.items : []) {
     if (!entry || typeof entry !== 'object') continue;

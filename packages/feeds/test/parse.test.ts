@@ -299,3 +299,18 @@ t.test('GeoRSS and W3C Basic Geo: the point a feed gives an item is kept; lines,
   const [entry] = articles(await parseFeed(Buffer.from(atom), { url: 'https://quakes.example/atom' }), 'https://quakes.example/atom');
   t.same(entry!.geo, { lat: 36.19, lon: 44.01 }, 'Atom entries too');
 });
+
+t.test('an item with several authors keeps them all in its byline, in every format', async (t) => {
+  const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Wire</title><link>https://wire.example/</link>
+    <item><title>Port reopens</title><link>https://wire.example/a</link><dc:creator>Rana Haddad</dc:creator><dc:creator>Sami Youssef</dc:creator><dc:creator>Rana Haddad</dc:creator></item>
+    <item><title>Bridge opens</title><link>https://wire.example/b</link><author>desk@wire.example (Layla Nasser)</author><author>karim@wire.example (Karim Aziz)</author></item>
+    <item><title>Wheat harvest</title><link>https://wire.example/c</link><author>only@wire.example</author></item>
+  </channel></rss>`;
+  const fromRss = articles(await parseFeed(Buffer.from(rss), { url: 'https://wire.example/rss' }), 'https://wire.example/rss');
+  t.same(fromRss.map((a) => a.author), ['Rana Haddad, Sami Youssef', 'Layla Nasser, Karim Aziz', undefined], 'repeated dc:creator and <author> joined, a repeat once, an e-mail address alone is no name');
+  const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:w</id><updated>2025-06-01T00:00:00Z</updated>
+    <entry><title>Port reopens</title><id>urn:a</id><link href="https://wire.example/a"/><updated>2025-06-01T00:00:00Z</updated><author><name>رنا حداد</name></author><author><name>سامي يوسف</name></author></entry></feed>`;
+  t.same(articles(await parseFeed(Buffer.from(atom), { url: 'https://wire.example/atom' }), 'https://wire.example/atom').map((a) => a.author), ['رنا حداد, سامي يوسف'], 'Atom: every <author>');
+  const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Wire', items: [{ id: 'a', url: 'https://wire.example/a', title: 'Port reopens', content_text: 'Ships are back.', authors: [{ name: 'Claire Martin' }, { name: 'Jean Dupont' }, { url: 'https://wire.example/x' }] }] });
+  t.same(articles(await parseFeed(Buffer.from(json), { url: 'https://wire.example/feed.json' }), 'https://wire.example/feed.json').map((a) => a.author), ['Claire Martin, Jean Dupont'], 'JSON Feed: every author with a name');
+});

@@ -1,4 +1,4 @@
-import { AkhbarError, type EnrichedArticle, type RawArticle } from '@akhbar/core';
+import { AkhbarError, bylineNames, type EnrichedArticle, type RawArticle } from '@akhbar/core';
 import { SearchErrors } from './errors.ts';
 import { isAnalyzedLang } from './languages.ts';
 import { articleMappings } from './template.ts';
@@ -73,6 +73,8 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { i
     body,
     extract: e.extract,
     author: article.author,
+    // The names the byline gives, each its own facet value (a co-written article counts for each writer).
+    authors: bylineNames(article.author),
     categories: article.categories,
     image: article.image,
     publishedAt: article.publishedAt,

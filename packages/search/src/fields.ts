@@ -27,6 +27,8 @@ export const F = {
   i18nTitle: (lang: string) => `i18n.${lang}.title`,
   i18nBody: (lang: string) => `i18n.${lang}.body`,
   author: 'author',
+  /** The names in the byline (bylineNames): what author facets, filters and pages count. */
+  authors: 'authors',
   categories: 'categories',
   /** The article's picture (its feed's or page's), a URL: kept, not searched; `exists` reads its doc values. */
   image: 'image',

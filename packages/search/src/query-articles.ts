@@ -132,8 +132,10 @@ export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): R
  * with it; a source's page: those it published) — how many, first and last seen, how many in the
  * last 30 days, their tone, languages, sources, topics, countries, bylines, the people,
  * organisations and places they name (`exclude`: the entity itself), and the newest of them.
+ * `excludeAuthor` (an author's page): the author is left out of the names, which then say who
+ * they write with.
  */
-function profileBody(clause: Record<string, unknown>, f: SearchFilters & { timeoutMs?: number }, opts: ProfileOptions & { exclude?: string }): Record<string, unknown> {
+function profileBody(clause: Record<string, unknown>, f: SearchFilters & { timeoutMs?: number }, opts: ProfileOptions & { exclude?: string; excludeAuthor?: string }): Record<string, unknown> {
   const terms = (field: string, size = opts.size) => ({ terms: { field, size } });
   const named = (field: string) => ({ terms: { field, size: opts.size, ...(opts.exclude ? { exclude: [opts.exclude] } : {}) } });
   return {
@@ -153,8 +155,8 @@ function profileBody(clause: Record<string, unknown>, f: SearchFilters & { timeo
       sources: { ...terms(F.sourceId), aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } } } },
       topics: terms(F.topics),
       countries: terms(F.countries),
-      // Bylines are counted folded (their normalizer); the newest article of each gives it as written.
-      authors: { ...terms(F.author), aggs: { written: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }], _source: { includes: [F.author] } } } } },
+      // Byline names are counted folded (their normalizer); the newest article of each gives it as written.
+      authors: { terms: { field: F.authors, size: opts.size, ...(opts.excludeAuthor ? { exclude: [opts.excludeAuthor.toLowerCase()] } : {}) }, aggs: { written: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }], _source: { includes: [F.authors] } } } } },
       people: named(F.people),
       orgs: named(F.orgs),
       places: named(F.places),
@@ -181,9 +183,13 @@ export function sourceBody(id: string, f: SearchFilters & { timeoutMs?: number }
   return profileBody({ term: { [F.sourceId]: id } }, f, opts);
 }
 
-/** One byline (an author's page): the profile of the articles signed with it, matched in any case. */
+/**
+ * One author (an author's page): the profile of the articles whose byline names them, alone or
+ * with others, matched in any case (or, for articles indexed before bylines were split, whose
+ * whole byline is the name); its authors are the others those bylines name.
+ */
 export function authorBody(name: string, f: SearchFilters & { timeoutMs?: number }, opts: ProfileOptions): Record<string, unknown> {
-  return profileBody({ term: { [F.author]: name } }, f, opts);
+  return profileBody({ bool: { should: [{ term: { [F.authors]: name } }, { term: { [F.author]: name } }], minimum_should_match: 1 } }, f, { ...opts, excludeAuthor: name });
 }
 
 /** Completion suggestions (titles and entity names in every language, as the indexer stores them). */

@@ -19,7 +19,7 @@ export const STAT_FIELDS = {
   countries: F.countries,
   sourceCountries: F.sourceCountry,
   keywords: F.keywords,
-  authors: F.author,
+  authors: F.authors,
   categories: F.categories,
 } as const;
 export type StatField = keyof typeof STAT_FIELDS;

@@ -65,7 +65,7 @@ export function queryTokens(q: string): string[] {
  * and fills them in, and leaving them out makes Elasticsearch's answer about a third smaller.
  */
 export const HIT_SOURCE_FIELDS = [
-  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, F.indexedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, F.image, F.author, F.tone, F.geo,
+  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, F.indexedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, F.image, F.author, F.authors, F.tone, F.geo,
 ];
 
 /**
@@ -245,7 +245,8 @@ export function buildFilters(f: SearchFilters): unknown[] {
   for (const id of f.allEntities ?? []) filter.push({ term: { [F.entityIds]: id } });
   terms(F.countries, f.country, filter);
   terms(F.sourceCountry, f.sourceCountry, filter);
-  terms(F.author, f.author, filter);
+  // A byline's names (co-bylines split) or, for articles indexed before those existed, the whole byline.
+  if (f.author && f.author.length > 0) filter.push({ bool: { should: [{ terms: { [F.authors]: f.author } }, { terms: { [F.author]: f.author } }], minimum_should_match: 1 } });
   terms(F.categories, f.category, filter);
   terms(F.storyId, f.story, filter);
   const excluded: unknown[] = [];

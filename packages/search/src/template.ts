@@ -31,8 +31,11 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  *     `akhbar index migrate`, Sorani articles are searched through the neutral fields as before.
  * v8: Italian, Portuguese, Dutch, Indonesian, Greek and Hindi have their analyzers and i18n
  *     fields (their articles were searched through the neutral fields only), added as v7's were.
+ * v9: `authors`, the names a byline gives (co-bylines split); added in place like v4's fields.
+ *     Articles indexed before keep matching author filters and pages by their whole byline;
+ *     `akhbar reenrich` gives them their names.
  */
-export const TEMPLATE_VERSION = 8;
+export const TEMPLATE_VERSION = 9;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -185,6 +188,7 @@ export function articleMappings(): Record<string, unknown> {
       i18n: { properties: i18n },
       html: { type: 'text', index: false },
       author: foldedKeyword,
+      authors: foldedKeyword,
       categories: foldedKeyword,
       image: { type: 'keyword', index: false },
       publishedAt: { type: 'date' },

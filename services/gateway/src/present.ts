@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { GeoPointSchema, dirOf } from '@akhbar/core';
+import { GeoPointSchema, bylineNames, dirOf } from '@akhbar/core';
 import type { EntityLookup } from './expand.ts';
 import type { NameLangs } from './params.ts';
 
@@ -34,7 +34,8 @@ export const HitOut = Type.Object({
   story: Type.Object({ id: Type.String(), size: Type.Integer({ description: 'Articles in the story (whole index)' }) }),
   tone: Type.Optional(Type.Number({ description: 'Tone score, −100…100: % of words with a positive connotation minus % negative (absent for articles enriched before tone existed)' })),
   image: Type.Optional(Type.String()),
-  author: Type.Optional(Type.String()),
+  author: Type.Optional(Type.String({ description: 'The byline as its feed or page gives it' })),
+  authors: Type.Optional(Type.Array(Type.String(), { description: 'The names the byline gives ("Rana Haddad and Sami Youssef" → both): what author= and /v1/authors/:name match' })),
   geo: Type.Optional(Type.Object(GeoPointSchema.properties, { description: 'The point its feed gave the article (GeoRSS), when it gave one' })),
   highlight: Type.Object({
     title: Type.Optional(Type.String({ description: 'Title with matches in <mark>, HTML-escaped' })),
@@ -104,7 +105,12 @@ export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: 
   if (s.indexedAt) out.indexedAt = s.indexedAt;
   if (typeof s.tone?.score === 'number') out.tone = s.tone.score;
   if (s.image) out.image = s.image;
-  if (s.author) out.author = s.author;
+  if (s.author) {
+    out.author = s.author;
+    // Indexed before bylines were split: read the names the way the indexer now does.
+    const names: string[] = Array.isArray(s.authors) ? s.authors : bylineNames(s.author);
+    if (names.length > 0) out.authors = names;
+  }
   if (typeof s.geo?.lat === 'number' && typeof s.geo.lon === 'number') out.geo = { lat: s.geo.lat, lon: s.geo.lon };
   return out;
 }

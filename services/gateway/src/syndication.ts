@@ -84,7 +84,7 @@ export function feedXml(format: FeedFormat, self: string, o: FeedInput): string 
       date: updatedOf(e),
       published: new Date(h.publishedAt),
       description: xmlSafe(e.description ?? h.summary, 'html'),
-      author: [{ name: xmlSafe(h.source.name, 'text') || xmlSafe(h.source.domain, 'text') }],
+      author: authorsOf(h),
       // RSS writes a category as text, Atom as label and term attributes.
       category: h.topics.flatMap((t) => {
         const name = xmlSafe(t, format === 'rss' ? 'text' : 'attribute');
@@ -98,6 +98,15 @@ export function feedXml(format: FeedFormat, self: string, o: FeedInput): string 
     });
   }
   return format === 'rss' ? feed.rss2() : atomWithPoints(feed.atom1(), marker, atomPoints);
+}
+
+/** An entry's authors: its writers as its byline names them (a feed reader shows them), else its outlet. */
+function authorsOf(h: Static<typeof HitOut>): Array<{ name: string }> {
+  const writers = (h.authors ?? []).flatMap((name) => {
+    const safe = xmlSafe(name, 'text');
+    return safe ? [{ name: safe }] : [];
+  });
+  return writers.length > 0 ? writers : [{ name: xmlSafe(h.source.name, 'text') || xmlSafe(h.source.domain, 'text') }];
 }
 
 /** Anything outside XML 1.0's Char production (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]). */

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { parseFeed } from '@akhbar/feeds';
 import { KADHIMI, SOURCES, loadFixtures } from './fixtures/articles.ts';
 import { HOUR, DAY, withArticles, type ArticleSpec } from './fixtures/build.ts';
 import { profileProbe, testGateway, type ProfileHit, type TestGateway } from './helpers.ts';
@@ -88,4 +89,37 @@ t.test('a path the router refuses gets the coded error every refusal gets: bad e
     t.match(res.body, { error: { code, message: String } }, `${code}, in the gateway's shape`);
     t.notOk(JSON.stringify(res.body).includes('xxxxxxxxxx'), 'the path is not echoed back');
   }
+});
+
+t.test('a co-written article counts for each name its byline gives: pages, author=, the top authors and the search feeds agree', async (t) => {
+  const [alone, together, agency, arabic] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'layla-1', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: HOUR, story: 'layla-1', title: 'Mosul bridge opens to traffic', summary: 'Cars cross again.', body: 'The rebuilt bridge opened to cars.', author: 'Layla Nasser' },
+    { slug: 'layla-2', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 2 * HOUR, story: 'layla-2', title: 'Tigris ferry service resumes', summary: 'Boats run hourly.', body: 'Ferries crossed the river every hour.', author: 'By Layla Nasser and Karim Aziz' },
+    { slug: 'karim-1', lang: 'en', source: SOURCES.BAGHDAD_TODAY, ageMs: 3 * HOUR, story: 'karim-1', title: 'Wheat harvest starts in Nineveh', summary: 'Farmers begin early.', body: 'Combines moved into the fields of Nineveh.', author: 'Karim Aziz / Basra Wire' },
+    { slug: 'karim-ar', lang: 'ar', source: SOURCES.BAGHDAD_TODAY, ageMs: 4 * HOUR, story: 'karim-ar', title: 'بدء حصاد القمح في نينوى', summary: 'المزارعون يبدؤون مبكرا.', body: 'دخلت الحاصدات حقول نينوى.', author: 'بقلم: كريم عزيز، ليلى ناصر' },
+  ]);
+  const layla = await get(`/v1/authors/${encodeURIComponent('layla nasser')}`);
+  t.equal(layla.status, 200);
+  t.same(layla.body.author, { name: 'Layla Nasser' }, 'named as the byline writes the name, not the whole co-byline');
+  t.same(layla.body.articles.map((a: Hit) => a.id), [alone!.id, together!.id], 'what she signed alone and with another');
+  t.same(layla.body.authors.map((b: { key: string; name?: string; count: number }) => [b.name, b.count]), [['Karim Aziz', 1]], 'and who she writes with');
+
+  const karim = await get(`/v1/authors/${encodeURIComponent('Karim Aziz')}`);
+  t.same(karim.body.author, { name: 'Karim Aziz' });
+  t.same(karim.body.articles.map((a: Hit) => a.id), [together!.id, agency!.id], "his co-written article and his agency's");
+  const byFilter = await searchOf({ author: 'KARIM AZIZ' });
+  t.same(byFilter.hits.map((h) => h.id), [together!.id, agency!.id], 'author= finds the same articles, in any case');
+  t.same((byFilter.hits[0] as Hit & { authors?: string[] }).authors, ['Layla Nasser', 'Karim Aziz'], 'each hit lists the names');
+  t.equal(byFilter.hits[0]!.author, 'By Layla Nasser and Karim Aziz', 'beside the byline as written');
+
+  const arabicPage = await get(`/v1/authors/${encodeURIComponent('كريم عزيز')}`);
+  t.same(arabicPage.body.articles.map((a: Hit) => a.id), [arabic!.id], 'an Arabic byline is split at its Arabic comma, its "بقلم:" left out');
+  const top = (await get(`/v1/stats/top?field=authors&source=${SOURCES.BAGHDAD_TODAY.id}&from=now-5h`)).body as { buckets: Array<{ key: string; count: number; name?: string }> };
+  t.same(top.buckets.map((b) => [b.name, b.count]).sort(), [['Basra Wire', 1], ['Karim Aziz', 1], ['كريم عزيز', 1], ['ليلى ناصر', 1]].sort(), 'the top authors count names, not bylines');
+
+  const atom = await gw.app.inject({ url: `/v1/search.atom?author=${encodeURIComponent('Karim Aziz')}` });
+  const feed = await parseFeed(Buffer.from(atom.body));
+  t.same(feed.items.map((i) => i.author), ['Layla Nasser, Karim Aziz', 'Karim Aziz, Basra Wire'], 'the Atom feed names each writer (read back by the ingest parser)');
+  const rss = await gw.app.inject({ url: `/v1/search.rss?author=${encodeURIComponent('Karim Aziz')}` });
+  t.same((await parseFeed(Buffer.from(rss.body))).items.map((i) => i.author), ['Layla Nasser, Karim Aziz', 'Karim Aziz, Basra Wire'], 'and so does the RSS feed, one dc:creator each');
 });

@@ -1615,13 +1615,16 @@ t.test('a byline on a hit lists that author\'s articles: the author filter, a ch
   await settled(page, () => page.click('#chips button.chip[data-filter="author"]'));
   t.equal(new URL(page.url()).searchParams.get('author'), null, 'removing the chip removes the filter');
   t.same((await hitIds(page)).sort(), [port!.id, dredging!.id, silt!.id].sort(), 'every Faw article again');
-  // A byline holding a comma goes into the URL quoted, so the comma does not split it in two.
-  await settled(page, () => page.click(`#results li.hit[data-id="${silt!.id}"] .hit-meta button.author`));
-  t.equal(new URL(page.url()).searchParams.get('author'), '"Hadi Jaber, Faw correspondent"', 'a byline with a comma is quoted in the URL');
+  // A byline naming two (its comma): a button for each name.
+  const names = page.locator(`#results li.hit[data-id="${silt!.id}"] .hit-meta button.author`);
+  t.same(await names.allTextContents(), ['Hadi Jaber', 'Faw correspondent'], 'a byline holding a comma: a button for each name it gives');
+  await settled(page, () => names.first().click());
+  t.equal(new URL(page.url()).searchParams.get('author'), 'Hadi Jaber', 'one name in the URL');
   t.same(await hitIds(page), [silt!.id], 'and finds his article');
-  t.match(await page.textContent('#chips'), /Author: Hadi Jaber, Faw correspondent×/, 'one chip, with his byline whole');
+  t.match(await page.textContent('#chips'), /Author: Hadi Jaber×/, 'one chip, with his name');
   await settled(page, () => page.click('#chips button.chip[data-filter="author"]'));
   t.equal(new URL(page.url()).searchParams.get('author'), null, 'and its chip removes it');
+  // A whole byline holding a comma (a link made before bylines were split) is quoted, and still finds its articles.
   const both = await open(`/?ui=en&show=articles&author=${encodeURIComponent('Salma Yousif,"Hadi Jaber, Faw correspondent"')}`);
   t.same((await hitIds(both.page)).sort(), [port!.id, bridge!.id, silt!.id].sort(), 'a permalink with both bylines: all their articles');
   t.same(await both.page.locator('#chips button.chip[data-filter="author"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value'))), ['Salma Yousif', 'Hadi Jaber, Faw correspondent'], 'a chip each');
@@ -2528,8 +2531,10 @@ t.test('coverage like a text: a pasted paragraph finds the stories most like it 
   await done(t, ar);
 });
 
-t.test("an author's page: from the dashboard's top authors, their outlets, numbers and lists; a byline holding a comma stays whole in every link", async (t) => {
+t.test("an author's page: from the dashboard's top authors, their outlets, numbers and lists; a co-byline gives each of its names a page", async (t) => {
+  // A byline naming a writer and her desk: each name is counted, and has its page.
   const BYLINE = 'Nour Hamdan, Basra desk';
+  const NAME = 'Nour Hamdan';
   const [first, second] = await withArticles(t, gw.es, gw.indexPrefix, [
     {
       slug: 'en-nour-web', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-nour-1', author: BYLINE, entities: [KADHIMI_ID], topics: ['politics'], tone: -1,
@@ -2541,31 +2546,33 @@ t.test("an author's page: from the dashboard's top authors, their outlets, numbe
     },
   ]);
   const dash = await open(`/?ui=en&view=dashboard&q=${encodeURIComponent('Basra council')}`);
-  const profile = dash.page.locator(`#card-authors a.author-link[data-author="${BYLINE}"]`);
-  t.equal(await profile.getAttribute('aria-label'), `Profile of ${BYLINE}`, 'a Profile link beside the byline\'s bar');
+  t.same(await dash.page.$$eval('#card-authors li', (els) => els.map((e) => e.getAttribute('data-key')).sort()), ['Basra desk', NAME], 'each name the byline gives has its bar');
+  const profile = dash.page.locator(`#card-authors a.author-link[data-author="${NAME}"]`);
+  t.equal(await profile.getAttribute('aria-label'), `Profile of ${NAME}`, 'a Profile link beside the name\'s bar');
   await settled(dash.page, () => profile.click());
   const { page } = dash;
   t.equal(new URL(page.url()).searchParams.get('view'), 'author');
-  t.equal(new URL(page.url()).searchParams.get('id'), BYLINE, 'the byline whole in the permalink');
-  t.equal(await text(page.locator('#author-heading')), BYLINE, 'named as its newest article writes it');
-  t.equal(await page.title(), `${BYLINE} · Akhbar`);
+  t.equal(new URL(page.url()).searchParams.get('id'), NAME, 'her name in the permalink');
+  t.equal(await text(page.locator('#author-heading')), NAME, 'named as her newest article writes it');
+  t.equal(await page.title(), `${NAME} · Akhbar`);
   const outlets = [WEB_SOURCES.TIGRIS.name, WEB_SOURCES.RAFIDAIN.name];
   t.ok([`Writes for ${outlets.join(', ')}`, `Writes for ${outlets.reverse().join(', ')}`].includes((await text(page.locator('#author-facts')))!), 'the outlets it writes for (one article each)');
   t.equal(await page.getAttribute(`#author-facts a.source-link[data-source="${WEB_SOURCES.RAFIDAIN.id}"]`, 'href'), `/?view=source&id=${WEB_SOURCES.RAFIDAIN.id}&ui=en`, "each opening the outlet's page");
   t.equal(await text(page.locator('#author-summary [data-stat="total"] dd')), '2 articles', 'both articles, whatever the case of the byline');
   t.same(await page.$$eval('#author-sources li', (els) => els.map((e) => e.getAttribute('data-key'))).then((k) => k.sort()), [WEB_SOURCES.TIGRIS.id, WEB_SOURCES.RAFIDAIN.id].sort());
   t.same(await page.$$eval('#author-articles li.hit', (els) => els.map((e) => e.getAttribute('data-id'))), [first!.id, second!.id], 'its newest articles');
-  const quoted = `"${BYLINE}"`;
-  t.equal(new URL(await page.getAttribute('#author-search', 'href') ?? '', base).searchParams.get('author'), quoted, '"Search their articles": the byline quoted, so its comma does not split it');
-  t.equal(new URL(await page.getAttribute('#author-follow a.profile-csv', 'href') ?? '', base).searchParams.get('author'), quoted, 'the CSV too');
+  t.same(await page.$$eval('#author-authors li', (els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-count')])), [['Basra desk', '2']], 'who she writes with (not herself)');
+  t.equal(new URL(await page.locator('#author-authors li a').first().getAttribute('href') ?? '', base).searchParams.get('id'), 'Basra desk', "each opening that name's page");
+  t.equal(new URL(await page.getAttribute('#author-search', 'href') ?? '', base).searchParams.get('author'), NAME, '"Search their articles": by her name');
+  t.equal(new URL(await page.getAttribute('#author-follow a.profile-csv', 'href') ?? '', base).searchParams.get('author'), NAME, 'the CSV too');
   t.same(await axeViolations(page), [], 'axe finds nothing');
   await shot(page, 'author');
   await settled(page, () => page.click('#author-search'));
   t.same((await hitIds(page)).sort(), [first!.id, second!.id].sort(), 'and the search finds both');
   await done(t, dash);
 
-  const ar = await open(`/?ui=ar&view=author&id=${encodeURIComponent(BYLINE.toLowerCase())}`);
-  t.equal(await text(ar.page.locator('#author-heading')), BYLINE, 'a permalink in another case finds the same page');
+  const ar = await open(`/?ui=ar&view=author&id=${encodeURIComponent(NAME.toLowerCase())}`);
+  t.equal(await text(ar.page.locator('#author-heading')), NAME, 'a permalink in another case finds the same page');
   t.match(await text(ar.page.locator('#author-facts')), /^يكتب في /);
   t.same(await axeViolations(ar.page), [], 'axe finds nothing in Arabic');
   await done(t, ar);

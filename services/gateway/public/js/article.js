@@ -100,8 +100,8 @@ function show(a) {
   const minutes = a.readingTimeSec ? Math.max(1, Math.round(a.readingTimeSec / 60)) : undefined;
   put($('article-meta'),
     sourceName(a.source),
-    // The byline opens its author's page.
-    a.author ? [sep(), authorLink(a.author, h('bdi', { class: 'author' }, a.author), { title: t('entity.profileOf', { name: a.author }) })] : null,
+    // The byline: each name it gives opens that author's page.
+    a.author ? [sep(), (a.authors ?? [a.author]).map((name, k) => [k > 0 ? listSep() : '', authorLink(name, h('bdi', { class: 'author' }, name), { title: t('entity.profileOf', { name }) })])] : null,
     sep(), h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)),
     lang ? [sep(), h('span', { class: 'lang-badge' }, langName(lang))] : null,
     minutes ? [sep(), h('span', { class: 'reading-time', dataset: { minutes: String(minutes) } }, t('article.minutes', { n: minutes }))] : null,

@@ -7,7 +7,7 @@
 import { api, apiHref, ApiError, keyedDownload } from './api.js';
 import { h } from './dom.js';
 import { t, brand, fmtNumber, fmtDateTime, langName, UI_LANGS } from './i18n.js';
-import { learnEntity, entityLabel, entityHref, openEntity, visit, urlOf, topicLabel, followLink, knownReady, listString } from './app.js';
+import { learnEntity, entityLabel, entityHref, authorHref, openEntity, visit, urlOf, topicLabel, followLink, knownReady, listString } from './app.js';
 import { timelineChart, barList, toneBadge } from './charts.js';
 import { followFeeds, hitItem } from './search.js';
 import { timeZone, body, busy, fill, failed, authorPageLink } from './dashboard.js';
@@ -81,8 +81,10 @@ export function profilePage({ prefix, filter, path, words, show }) {
     list(`${prefix}-langs`, res.langs, (b) => ({ key: b.key, label: langName(b.key), count: b.count }), toSearch((item) => ({ lang: item.key })));
     list(`${prefix}-sources`, res.sources, (b) => ({ key: b.key, label: b.name || b.domain || b.key, count: b.count }), toSearch((item) => ({ source: item.key })));
     list(`${prefix}-topics`, res.topics, (b) => ({ key: b.key, label: topicLabel(b.key), count: b.count }), toSearch((item) => ({ topic: item.key })));
-    // Bylines as written (counted in any case); many feeds give none.
-    list(`${prefix}-authors`, res.authors, (b) => ({ key: b.name ?? b.key, label: b.name ?? b.key, count: b.count }), { ...toSearch((item) => ({ author: listString([item.key]) })), extra: authorPageLink });
+    // Names in bylines as written (counted in any case); many feeds give none. On an author's page
+    // they are who the author writes with, each opening their own page.
+    const coauthors = { href: (item) => authorHref(item.key), onFollow: (item) => visit({ view: 'author', id: item.key }), pickLabel: (item) => t('entity.profileOf', { name: item.label }) };
+    list(`${prefix}-authors`, res.authors, (b) => ({ key: b.name ?? b.key, label: b.name ?? b.key, count: b.count }), filter === 'author' ? coauthors : { ...toSearch((item) => ({ author: listString([item.key]) })), extra: authorPageLink });
     const named = (b) => {
       learnEntity({ id: b.key, name: b.name, ...(b.names ? { names: b.names } : {}) });
       return { key: b.key, label: entityLabel(b.key, b.name), count: b.count };

@@ -485,8 +485,8 @@ export function hitItem(hit, i, state = {}, prefix = 'hit') {
       body ? h('p', { class: 'snippet' }, body) : null),
     h('p', { class: 'hit-meta' },
       sourceName(hit.source),
-      // The byline, when the feed or page gave one: its articles (author=) at a click.
-      hit.author ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('button', { type: 'button', class: 'link author', title: t('hit.byAuthor', { name: hit.author }), dataset: { author: hit.author }, onclick: () => addFilter('author', hit.author) }, h('bdi', {}, hit.author))] : null,
+      // The byline, when the feed or page gave one: each name its articles (author=) at a click.
+      hit.author ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), (hit.authors ?? [hit.author]).map((name, k) => [k > 0 ? listSep() : '', h('button', { type: 'button', class: 'link author', title: t('hit.byAuthor', { name }), dataset: { author: name }, onclick: () => addFilter('author', name) }, h('bdi', {}, name))])] : null,
       h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
       h('time', { datetime: hit.publishedAt }, fmtDateTime(hit.publishedAt)),
       lang ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'lang-badge', title: t('hit.lang', { lang: langName(lang) }) }, langName(lang))] : null,

@@ -729,7 +729,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['feeds'],
         summary: 'An author in the news: their articles — volume, first and last seen, tone, languages, the outlets they write for, topics, the people, organisations and places they name, newest articles',
         description:
-          'A byline as feeds and pages give it (GET /v1/stats/top?field=authors lists them), matched in any case, as author= does; its name as its newest article writes it. ' +
+          'A name in bylines as feeds and pages give them (GET /v1/stats/top?field=authors lists them), matched in any case, as author= does: a co-written article counts for each name its byline gives ("Rana Haddad and Sami Youssef"); its name as its newest article writes it. ' +
           'Any search filter narrows the articles counted. 404 AKHBAR_NOT_FOUND when no article carries the byline.',
         params: Type.Object({ name: Type.String({ minLength: 1, maxLength: MAX_ITEM_CHARS, description: 'The byline, URL-encoded' }) }, { additionalProperties: false }),
         querystring: Type.Object(ProfileQuery, { additionalProperties: false }),
@@ -749,16 +749,24 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { filters, entities } = expandedFilters(q, app.entities, app.collections);
       const res = await esQuery(app, 'author', authorBody(name, { ...filters, timeoutMs: app.gw.esTimeoutMs }, { size: q.limit, articles: q.articles, now: profileNow() }));
       // As written: its newest matching article says, else its newest article at all.
-      let written = (res.hits.hits[0]?._source as { author?: string } | undefined)?.author;
+      let written = writtenAuthor(res.hits.hits[0]?._source, name);
       if (!written) {
-        const any = await esQuery(app, 'author', { size: 1, query: { term: { [F.author]: name } }, sort: [{ [F.publishedAt]: 'desc' }], _source: [F.author] });
-        written = (any.hits.hits[0]?._source as { author?: string } | undefined)?.author;
+        const byName = { bool: { should: [{ term: { [F.authors]: name } }, { term: { [F.author]: name } }], minimum_should_match: 1 } };
+        const any = await esQuery(app, 'author', { size: 1, query: byName, sort: [{ [F.publishedAt]: 'desc' }], _source: [F.author, F.authors] });
+        written = writtenAuthor(any.hits.hits[0]?._source, name);
         if (!written) throw notFound(`no article is signed ${name}`);
       }
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       return { author: { name: written }, ...(await presentProfile(app, res, q.names)), expandedEntities: entities };
     },
   );
+
+  /** The name as an article's byline writes it: one of its names, or (indexed before bylines were split) the whole byline. */
+  function writtenAuthor(source: unknown, name: string): string | undefined {
+    const s = source as { author?: string; authors?: string[] } | undefined;
+    const folded = name.toLowerCase();
+    return s?.authors?.find((a) => a.toLowerCase() === folded) ?? (s?.author?.toLowerCase() === folded ? s.author : undefined);
+  }
 
   const SourcesQuery = Type.Object(
     {
