@@ -76,11 +76,11 @@ export function digestPeriodEnd(periodMs: number, now = Date.now()): number {
   return Math.floor(now / periodMs) * periodMs + periodMs;
 }
 
-/** What is stored per alert: the definition, its Elasticsearch query, and the secret that signs deliveries (never listed). */
+/** What is stored per alert: the definition, its Elasticsearch query, and the secret that signs deliveries (never listed; none for an email alert, which is not signed). */
 export interface StoredAlert {
   alert: AlertDefinition;
   query: Record<string, unknown>;
-  secret: string;
+  secret?: string;
 }
 
 /** How an alert's deliveries went (what an operator checks when a webhook seems quiet). */

@@ -167,6 +167,12 @@ t.test('an email alert: mailto: one address, when an SMTP server is configured; 
   const alert = made.json() as { id: string; webhook: string; digest: string };
   t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${alert.id}`, headers: admin }));
   t.match(alert, { webhook: 'mailto:desk@news.example', digest: '1d' }, 'stored as one clean address, a digest like any');
+  t.notOk('secret' in alert, 'no signing secret: an email is not signed');
+  t.equal((await new AlertRegistry(gw.redis, gw.queuePrefix).get(alert.id))!.secret, undefined, 'none stored either');
+  const signed = await post({ name: 'x', webhook: 'mailto:desk@news.example', query: { q: 'Kadhimi' }, secret: 'a-secret-of-sixteen-or-more' });
+  t.match(signed.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'secret', message: /not signed/ } }, 'a secret given for one is refused, named');
+  const rotate = await mail.app.inject({ method: 'PATCH', url: `/v1/alerts/${alert.id}`, payload: { rotateSecret: true }, headers: admin });
+  t.match(rotate.json(), { error: { param: 'rotateSecret' } }, 'nor has it a secret to rotate');
   for (const webhook of ['mailto:x', 'mailto:desk', 'mailto:a@b.example,c@d.example', 'mailto:desk@news.example?cc=boss@news.example', 'mailto:Desk <desk@news.example>']) {
     const res = await post({ name: 'x', webhook, query: { q: 'Kadhimi' } });
     t.equal(res.statusCode, 400, `${webhook} refused`);
@@ -182,6 +188,14 @@ t.test('an email alert: mailto: one address, when an SMTP server is configured; 
   const both = await mail.app.inject({ method: 'PATCH', url: `/v1/alerts/${chatId}`, payload: { webhook: 'mailto:desk@news.example', format: 'akhbar' }, headers: admin });
   t.equal(both.statusCode, 200, 'with it dropped, it can');
   t.equal((both.json() as { webhook: string }).webhook, 'mailto:desk@news.example');
+  t.notOk('secret' in (both.json() as object));
+  t.equal((await new AlertRegistry(gw.redis, gw.queuePrefix).get(chatId))!.secret, undefined, 'its secret is dropped with its webhook');
+  const back = await mail.app.inject({ method: 'PATCH', url: `/v1/alerts/${chatId}`, payload: { webhook: 'https://hooks.example/desk' }, headers: admin });
+  const given = (back.json() as { secret?: string }).secret;
+  t.match(given, /^[\w-]{32}$/, 'back on a webhook, it gets a new secret, shown this once');
+  t.equal((await new AlertRegistry(gw.redis, gw.queuePrefix).get(chatId))!.secret, given, 'which signs its POSTs');
+  const renamed = await mail.app.inject({ method: 'PATCH', url: `/v1/alerts/${chatId}`, payload: { name: 'chat 2' }, headers: admin });
+  t.notOk('secret' in (renamed.json() as object), 'a later change does not show it again');
   // Not mail.close(): the prefixes are the main gateway's, which drops them.
   await mail.app.close();
   await mail.redis.quit();

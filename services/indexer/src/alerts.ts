@@ -374,7 +374,8 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
               'user-agent': USER_AGENT,
               'x-akhbar-alert': alertId,
               'x-akhbar-delivery': String(job.id),
-              'x-akhbar-signature-256': signature(stored.secret, body),
+              // Every webhook alert has its secret (only an email alert has none).
+              ...(stored.secret !== undefined ? { 'x-akhbar-signature-256': signature(stored.secret, body) } : {}),
             },
           });
           status = res.statusCode;

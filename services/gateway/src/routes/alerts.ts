@@ -40,7 +40,7 @@ const AlertIn = Type.Object(
     }),
     query: AlertQuery,
     like: Type.Optional(Type.String({ minLength: 1, maxLength: SIMILAR_MAX_CHARS, description: 'New matches must be like this text, as POST /v1/similar matches it (its words in its language, the people and places it names in every language); query then only narrows, and may be empty' })),
-    secret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing secret; generated when absent (and then shown once, in this response)' })),
+    secret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing secret; generated when absent (and then shown once, in this response). Not for an email alert: an email is not signed' })),
     digest: Type.Optional(Type.String({ pattern: DIGEST_PATTERN, description: 'Instead of one POST per article as it is indexed, one POST per period with its matches (15m, 1h, 1d…; 1 minute to 7 days; periods start on multiples of it, UTC)' })),
     format: Type.Optional(AlertFormat),
   },
@@ -69,7 +69,10 @@ const AlertOut = Type.Object({
     { description: 'How its deliveries went' },
   ),
 });
-const AlertCreated = Type.Composite([AlertOut, Type.Object({ secret: Type.String({ description: 'Signs each delivery (X-Akhbar-Signature-256: sha256=HMAC(secret, body)); only shown here' }) })]);
+const AlertCreated = Type.Composite([AlertOut, Type.Object({ secret: Type.Optional(Type.String({ description: 'Signs each delivery (X-Akhbar-Signature-256: sha256=HMAC(secret, body)); only shown here. None for an email alert' })) })]);
+
+const newSecret = (): string => randomBytes(24).toString('base64url');
+const isEmail = (webhook: string): boolean => webhook.startsWith('mailto:');
 
 /**
  * A webhook URL worth storing: http(s), and not a private address spelled out (the delivery's
@@ -218,6 +221,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       checkFormat(webhook, format);
       checkDigest(digest);
       checkLike(like);
+      if (secret !== undefined && isEmail(webhook)) throw badParam('secret', 'an email alert is not signed: leave out secret (it signs webhook POSTs)');
       const selects = alertQuery(app, query, app.collections, like);
       const stored: StoredAlert = {
         alert: {
@@ -225,11 +229,11 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...(digest ? { digest } : {}), ...(format && format !== 'akhbar' ? { format } : {}),
         },
         query: selects.query,
-        secret: secret ?? randomBytes(24).toString('base64url'),
+        ...(isEmail(webhook) ? {} : { secret: secret ?? newSecret() }),
       };
       await registry.put(stored);
       req.log.info({ alertId: stored.alert.id }, 'alert created');
-      return reply.code(201).send({ ...present(stored), secret: stored.secret });
+      return reply.code(201).send({ ...present(stored), ...(stored.secret !== undefined ? { secret: stored.secret } : {}) });
     },
   );
 
@@ -293,7 +297,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Change an alert: its name, webhook, query, like text or digest, or a new secret',
         description:
           'Only the fields sent change. `query` replaces the whole query (re-expanded to entities as at creation); `digest: null` goes back to one POST per article; ' +
-          '`rotateSecret: true` makes a new signing secret, shown once in this response (the old one stops signing at once). Matches already queued are delivered as the alert now is.',
+          '`rotateSecret: true` makes a new signing secret, shown once in this response (the old one stops signing at once); an email alert has none, and one changed to an http(s) webhook gets one, shown the same way. Matches already queued are delivered as the alert now is.',
         security,
         params: IdParams,
         querystring: NoQuery,
@@ -309,7 +313,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: Type.Composite([AlertOut, Type.Object({ secret: Type.Optional(Type.String({ description: 'The new secret, with rotateSecret only' })) })]) },
+        response: { 200: Type.Composite([AlertOut, Type.Object({ secret: Type.Optional(Type.String({ description: 'The new secret: with rotateSecret, or when an email alert becomes a webhook' })) })]) },
       },
     },
     async (req) => {
@@ -339,11 +343,14 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (b.format === 'akhbar') delete alert.format;
       else if (b.format !== undefined) alert.format = b.format;
       checkFormat(alert.webhook, alert.format);
-      const secret = b.rotateSecret ? randomBytes(24).toString('base64url') : stored.secret;
-      const updated: StoredAlert = { alert, query, secret };
+      if (b.rotateSecret && isEmail(alert.webhook)) throw badParam('rotateSecret', 'an email alert is not signed: it has no secret to rotate');
+      // An email alert keeps no secret; a webhook needs one (a new one when it had none).
+      const fresh = !isEmail(alert.webhook) && (b.rotateSecret === true || stored.secret === undefined);
+      const secret = isEmail(alert.webhook) ? undefined : fresh ? newSecret() : stored.secret;
+      const updated: StoredAlert = { alert, query, ...(secret !== undefined ? { secret } : {}) };
       await registry.put(updated);
       req.log.info({ alertId: alert.id, changed: Object.keys(b) }, 'alert changed');
-      return { ...present(updated, await registry.status(alert.id)), ...(b.rotateSecret ? { secret } : {}) };
+      return { ...present(updated, await registry.status(alert.id)), ...(fresh ? { secret } : {}) };
     },
   );
 
