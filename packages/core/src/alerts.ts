@@ -21,6 +21,8 @@ export interface AlertDefinition {
   params: Record<string, string>;
   /** New matches must be like this text (what POST /v1/similar matches), within the parameters' filters. */
   like?: string;
+  /** The article `like` was read from, when the alert was made from an address (likeUrl): where the page led. */
+  likeUrl?: string;
   /** Entities the query was expanded to when the alert was made. */
   expandedEntities: unknown[];
   createdAt: string;

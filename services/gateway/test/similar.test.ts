@@ -3,7 +3,8 @@ import { ensureArticleIndex } from '@akhbar/search';
 import { startFeedServer, type FeedServer } from '@akhbar/testkit';
 import { loadFixtures } from './fixtures/articles.ts';
 import { HOUR, withArticles, type ArticleSpec } from './fixtures/build.ts';
-import { testGateway, type TestGateway } from './helpers.ts';
+import { AlertRegistry } from '@akhbar/core';
+import { admin, testGateway, type TestGateway } from './helpers.ts';
 
 /**
  * `POST /v1/similar`: coverage like a text the index does not hold, against real Elasticsearch.
@@ -264,4 +265,53 @@ t.test('fetching a page costs 5 requests of the rate limit: refused before the f
   t.equal(fetches(), before + 1, 'refused before fetching anything');
   const text = await post({ text: AR_TEXT });
   t.equal(text.statusCode, 200, 'the refusal cost only itself: a text still fits');
+});
+
+t.test("an alert like the article at an address: its text becomes the alert's like (from the index, or the page fetched once); errors name likeUrl", async (t) => {
+  const make = (payload: Record<string, unknown>) => gw.app.inject({ method: 'POST', url: '/v1/alerts', headers: admin, payload: { name: 'like a page', webhook: 'https://hooks.example/like', query: {}, ...payload } });
+  const patch = (id: string, payload: Record<string, unknown>) => gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${id}`, headers: admin, payload });
+  type Made = { id: string; like?: string; likeUrl?: string; searchUrl?: string; error?: { code: string; param?: string } };
+  const registry = new AlertRegistry(gw.redis, gw.queuePrefix);
+  const selected = async (id: string) => slugsOf((await gw.es.search({ index: gw.app.gw.index, size: 100, query: (await registry.get(id))!.query, _source: ['id'] })).hits.hits.map((h) => ({ id: h._id! })) as Hit[]);
+
+  const fromPage = await make({ likeUrl: `${site.url}/fao.html` });
+  t.equal(fromPage.statusCode, 201);
+  const page = fromPage.json() as Made;
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${page.id}`, headers: admin }));
+  t.equal(page.likeUrl, `${site.url}/fao.html`, 'shown with the address it was read from');
+  t.match(page.like, /^أهالي الفاو يهجرون بساتينهم مع تقدم اللسان الملحي\n\n/, "its text: the page's story, headline first");
+  t.notOk(page.like!.includes('جميع الحقوق محفوظة'), 'without the page around it');
+  const found = await selected(page.id);
+  t.ok(found.includes('ar-drought') && found.includes('en-drought'), `it selects the coverage like the page, in both languages (${found.join(', ')})`);
+  t.same(found.filter((s) => !s.includes('drought')), [], 'and nothing else');
+
+  const held = `https://${SOUTH.domain}/ar-drought`;
+  const before = site.requests.length;
+  const fromIndex = (await make({ likeUrl: held })).json() as Made;
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${fromIndex.id}`, headers: admin }));
+  t.ok(fromIndex.like?.startsWith(`${ARTICLES[0]!.title}\n\n`), 'an article the index holds: its text from there');
+  t.equal(fromIndex.likeUrl, held);
+  t.equal(site.requests.length, before, 'nothing fetched');
+
+  const words = (await patch(fromIndex.id, { like: null, query: { q: 'Basra' } })).json() as Made;
+  t.same([words.like, words.likeUrl, typeof words.searchUrl], [undefined, undefined, 'string'], 'dropping the text drops its address: an ordinary alert again');
+  const again = (await patch(fromIndex.id, { likeUrl: `${site.url}/fao.html` })).json() as Made;
+  t.same([again.likeUrl, again.like === page.like], [`${site.url}/fao.html`, true], 'PATCH likeUrl reads an address anew');
+  const typed = (await patch(fromIndex.id, { like: 'Date palms die as salt water rises in the Shatt al-Arab' })).json() as Made;
+  t.same([typed.likeUrl, typed.like], [undefined, 'Date palms die as salt water rises in the Shatt al-Arab'], 'a typed text replaces it, address and all');
+
+  const count = async () => ((await gw.app.inject({ url: '/v1/alerts', headers: admin })).json() as { alerts: unknown[] }).alerts.length;
+  const alerts = await count();
+  const cases: Array<[string, Record<string, unknown>, number, string]> = [
+    ['a PDF', { likeUrl: `${site.url}/report.pdf` }, 422, 'AKHBAR_FULLTEXT_NOT_HTML'],
+    ['a page of links', { likeUrl: `${site.url}/home.html` }, 422, 'AKHBAR_FULLTEXT_NO_ARTICLE'],
+    ['not http', { likeUrl: 'ftp://files.example/a.html' }, 400, 'AKHBAR_BAD_PARAMETER'],
+    ['a text and an address', { likeUrl: `${site.url}/fao.html`, like: 'Salt water in the Shatt al-Arab' }, 400, 'AKHBAR_BAD_PARAMETER'],
+  ];
+  for (const [what, payload, status, code] of cases) {
+    const res = await make(payload);
+    t.equal(res.statusCode, status, what);
+    t.match((res.json() as Made).error, { code, param: 'likeUrl' }, `${what}: ${code}, naming likeUrl`);
+  }
+  t.equal(await count(), alerts, 'and no alert made');
 });

@@ -1761,6 +1761,8 @@ interface AlertOut {
   webhook: string;
   query: Record<string, string>;
   digest?: string;
+  like?: string;
+  likeUrl?: string;
   status: { delivered: number; failed: number };
 }
 const alertRegistry = () => new AlertRegistry(gw.redis, gw.queuePrefix);
@@ -2516,6 +2518,22 @@ t.test('coverage like a text: a pasted paragraph finds the stories most like it 
   t.ok(visitIds.some((id) => [webIdOf('ar-kadhimi-map'), webIdOf('ar-kadhimi-office'), webIdOf('fr-kadhimi-map')].includes(id!)), 'its story, told in other languages');
   t.equal(new URL(visit.page.url()).searchParams.get('url'), held.url, 'an address goes in the page URL: a permalink');
   t.equal(await visit.page.getAttribute('#similar-bookmarklet', 'href'), `javascript:location.href='${base}/?view=similar&url='+encodeURIComponent(location.href)`, 'the bookmarklet opens this view with the page it is clicked on');
+  // An alert for coverage like the article at that address: the API reads it (likeUrl).
+  await noAlerts();
+  await settled(visit.page, () => visit.page.click('#similar-alert-link'));
+  await signIn(visit.page);
+  await visit.page.waitForSelector('#alert-like:not([hidden])');
+  t.equal(await text(visit.page.locator('#alert-like')), `Like the article at: ${held.url} Remove`, 'the form says which article it will be like');
+  const where = new URL(held.url);
+  t.equal(await visit.page.inputValue('#alert-name'), `${where.hostname}${where.pathname}`, 'named by where it is');
+  await visit.page.fill('#alert-webhook', 'https://hooks.example.org/like-page');
+  await visit.page.click('#alert-form button[type="submit"]');
+  await visit.page.waitForSelector('#alert-secret-value');
+  const [pageAlert] = await listAlerts();
+  t.match(pageAlert, { likeUrl: held.url, webhook: 'https://hooks.example.org/like-page' }, 'made with likeUrl');
+  t.ok(pageAlert!.like?.startsWith(held.title), 'the API stored the article\'s text as like');
+  t.equal(await alertRow(visit.page, pageAlert!.id).locator('.alert-like a.like-url').getAttribute('href'), held.url, 'the row links the article it is like');
+  await noAlerts();
   await done(t, visit);
   // What the bookmarklet opens (and the permalink): the view, reading that address at once.
   const link = await open(`/?ui=en&view=similar&url=${encodeURIComponent(held.url)}`);

@@ -55,14 +55,17 @@ function wire() {
   }
 }
 
-/** The text an alert from "Alert me about new coverage like this" is to be like (the similar view puts it here). */
+/** The text (or article address) an alert from "Alert me about new coverage like this" is to be like (the similar view puts it here). */
 export const LIKE_STORE = 'akhbar.alertLike';
+/** A box holding one http(s) address and nothing else is an article's address, not a text: the API's likeUrl. */
+export const URL_ONLY = /^https?:\/\/\S+$/i;
 const likeText = () => sessionStorage.getItem(LIKE_STORE) ?? '';
 
-/** The form's "Like this text" line: shown while a text waits to be an alert's `like`. */
+/** The form's "Like this text" (or "Like the article at") line: shown while a text or an address waits to be an alert's `like`. */
 function renderLike() {
   const like = likeText();
   $('alert-like').hidden = !like;
+  $('alert-like-label').textContent = t(URL_ONLY.test(like) ? 'alerts.likeUrl' : 'alerts.like');
   $('alert-like-text').textContent = like.length > 160 ? `${like.slice(0, 159)}…` : like;
 }
 
@@ -168,11 +171,21 @@ function suggestName() {
   const name = $('alert-name');
   const like = likeText();
   const parts = queryParts(formQuery()).filter(([, , key]) => key !== 'in').map(([label, value]) => value || label);
-  // Like a text: its first words name it.
-  if (like) parts.unshift(like.split(/\s+/).slice(0, 8).join(' '));
+  // Like a text: its first words name it; like an article at an address: where it is.
+  if (like) parts.unshift(URL_ONLY.test(like) ? likeUrlName(like) : like.split(/\s+/).slice(0, 8).join(' '));
   const next = parts.join(' · ').slice(0, 200);
   if (!name.value.trim() || name.value === suggestedName) name.value = next;
   suggestedName = next;
+}
+
+/** An address as an alert's name: its site and path, without the scheme and query. */
+function likeUrlName(address) {
+  try {
+    const u = new URL(address);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname === '/' ? '' : u.pathname}`.slice(0, 80);
+  } catch {
+    return address.slice(0, 80);
+  }
 }
 
 function renderForm() {
@@ -226,7 +239,8 @@ async function create() {
   // An email address as typed is a mailto: webhook, as the API takes it.
   const webhook = /^[^\s:/@]+@[^\s:/@]+$/.test(target) ? `mailto:${target}` : target;
   const like = likeText();
-  const body = { name: $('alert-name').value.trim(), webhook, query: formQuery(), ...(like ? { like } : {}), ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}) };
+  const liked = !like ? {} : URL_ONLY.test(like) ? { likeUrl: like } : { like };
+  const body = { name: $('alert-name').value.trim(), webhook, query: formQuery(), ...liked, ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}) };
   message(t('alerts.creating'));
   try {
     const made = await api('/v1/alerts', { method: 'POST', body, admin: true });
@@ -341,8 +355,11 @@ function row(alert) {
   return h('tr', { dataset: { id: alert.id } },
     h('td', { class: 'alert-cell' },
       h('div', { class: 'alert-name', dir: 'auto' }, name),
-      // An alert like a text: the text (its start), which POST /v1/similar matches; no search says the same.
-      alert.like !== undefined ? h('div', { class: 'alert-like' }, h('span', { class: 'label' }, `${t('alerts.like')}: `), h('bdi', { dir: 'auto' }, alert.like.length > 160 ? `${alert.like.slice(0, 159)}…` : alert.like)) : null,
+      // An alert like a text: the text (its start), which POST /v1/similar matches; no search says
+      // the same. Made from an address: the article it was read from, a link.
+      alert.likeUrl !== undefined
+        ? h('div', { class: 'alert-like' }, h('span', { class: 'label' }, `${t('alerts.likeUrl')}: `), h('a', { href: alert.likeUrl, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr', class: 'like-url' }, alert.likeUrl))
+        : alert.like !== undefined ? h('div', { class: 'alert-like' }, h('span', { class: 'label' }, `${t('alerts.like')}: `), h('bdi', { dir: 'auto' }, alert.like.length > 160 ? `${alert.like.slice(0, 159)}…` : alert.like)) : null,
       queryList(alert.query),
       names.length > 0 ? h('div', { class: 'muted alert-expanded' }, t('alerts.alsoAbout', { names: names.join(listSep()) })) : null,
       alert.like !== undefined ? null : h('div', {},

@@ -8,7 +8,7 @@ import { api } from './api.js';
 import { h, clear } from './dom.js';
 import { t, tNodes, langName, listSep, uiLang, UI_LANGS } from './i18n.js';
 import { entityLink, filterParams, learnEntity, knownReady, navigate, urlOf, visit, followLink } from './app.js';
-import { LIKE_STORE } from './alerts.js';
+import { LIKE_STORE, URL_ONLY } from './alerts.js';
 import { articleLink } from './article.js';
 import { hitItem } from './search.js';
 
@@ -16,8 +16,6 @@ const $ = (id) => document.getElementById(id);
 const STORE = 'akhbar.similar';
 /** Hits shown: the most alike (the API gives up to 50). */
 const LIMIT = 30;
-/** A box holding one http(s) address and nothing else is an article's address, not a text. */
-const URL_ONLY = /^https?:\/\/\S+$/i;
 /** The longest text the API reads (SIMILAR_MAX_CHARS). */
 const MAX_CHARS = 20_000;
 
@@ -98,17 +96,14 @@ async function run(state, text, signal) {
   }
   list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i, state, 'similar')));
   list.removeAttribute('aria-busy');
-  // An alert for what comes next like this text (its filters too). A page's text stays at the
-  // gateway, so an address is not offered: paste the article's text for that.
-  const alert = $('similar-alert');
-  alert.hidden = URL_ONLY.test(text);
-  if (!alert.hidden) {
-    const target = { view: 'alerts', ...filterParams(state) };
-    const link = $('similar-alert-link');
-    link.href = urlOf(target);
-    link.onclick = (e) => followLink(e, () => {
-      sessionStorage.setItem(LIKE_STORE, text);
-      return visit(target, { focus: 'form' });
-    });
-  }
+  // An alert for what comes next like this text or this address's article (its filters too): the
+  // alert form sends it as like or likeUrl.
+  $('similar-alert').hidden = false;
+  const target = { view: 'alerts', ...filterParams(state) };
+  const link = $('similar-alert-link');
+  link.href = urlOf(target);
+  link.onclick = (e) => followLink(e, () => {
+    sessionStorage.setItem(LIKE_STORE, text);
+    return visit(target, { focus: 'form' });
+  });
 }

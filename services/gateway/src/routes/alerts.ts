@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
 import { ALERT_FORMATS, AkhbarError, AlertRegistry, DIGEST_PATTERN, alertEmail, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
 import { ALERT_SOURCE_FIELDS, SIMILAR_MAX_CHARS, alertArticle, buildQuery, F } from '@akhbar/search';
-import { likeText } from './similar.ts';
+import { FETCH_COST, likeText, textOfUrl } from './similar.ts';
+import { chargeExtra } from '../charge.ts';
 import { adminGuard } from '../auth.ts';
 import type { Collections } from '../collections.ts';
 import { badParam, GatewayErrors, notFound } from '../errors.ts';
@@ -40,6 +41,7 @@ const AlertIn = Type.Object(
     }),
     query: AlertQuery,
     like: Type.Optional(Type.String({ minLength: 1, maxLength: SIMILAR_MAX_CHARS, description: 'New matches must be like this text, as POST /v1/similar matches it (its words in its language, the people and places it names in every language); query then only narrows, and may be empty' })),
+    likeUrl: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Instead of like: an article\'s address; its text (the index\'s copy, else the page as POST /v1/similar reads it; fetching counts as 5 requests of the rate limit) becomes like' })),
     secret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing secret; generated when absent (and then shown once, in this response). Not for an email alert: an email is not signed' })),
     digest: Type.Optional(Type.String({ pattern: DIGEST_PATTERN, description: 'Instead of one POST per article as it is indexed, one POST per period with its matches (15m, 1h, 1d…; 1 minute to 7 days; periods start on multiples of it, UTC)' })),
     format: Type.Optional(AlertFormat),
@@ -58,6 +60,7 @@ const AlertOut = Type.Object({
   format: Type.Optional(AlertFormat),
   searchUrl: Type.Optional(Type.String({ description: 'The same query as a search: what the alert would have matched so far (not for an alert with like)' })),
   like: Type.Optional(Type.String({ description: 'The text new matches must be like' })),
+  likeUrl: Type.Optional(Type.String({ description: 'The article like was read from, when the alert was made from an address' })),
   status: Type.Object(
     {
       delivered: Type.Integer(),
@@ -121,7 +124,7 @@ function alertQuery(
   collections: Pick<Collections, 'sourcesOf'> = app.collections,
   like?: string,
 ): { params: Record<string, string>; entities: unknown[]; query: Record<string, unknown> } {
-  const params = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
+  const params = givenParams(query);
   const filters = toFilters(params, app.entities, collections);
   const { in: _in, ...selecting } = filters;
   if (Object.keys(selecting).length === 0 && like === undefined) throw badParam('query', 'an alert needs q, a filter (lang, topic, entity, country, source…) or like: without one it would fire for every article');
@@ -132,8 +135,27 @@ function alertQuery(
 }
 
 /** An alert's `like` text: words to match, not blank. */
-function checkLike(like: string | undefined): void {
-  if (like !== undefined && like.trim() === '') throw badParam('like', 'like is blank: give the text new coverage must be like');
+/** An alert's search parameters as given: those with a value. */
+function givenParams(query: Static<typeof AlertQuery>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
+}
+
+function checkLike(like: string | null | undefined, likeUrl: string | undefined): void {
+  if (typeof like === 'string' && like.trim() === '') throw badParam('like', 'like is blank: give the text new coverage must be like');
+  if (like !== undefined && likeUrl !== undefined) throw badParam('likeUrl', 'give like (a text) or likeUrl (an article\'s address), not both');
+}
+
+/**
+ * The text an alert is to be like: `like` as given, or the article at `likeUrl` read as POST
+ * /v1/similar reads it (the index's copy, else the page; a fetch is charged to the rate limit and
+ * its errors name likeUrl). Kept as the alert's `like`, so the alert never fetches the page again.
+ */
+async function likeOf(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, like: string | undefined, likeUrl: string | undefined): Promise<{ like?: string; likeUrl?: string }> {
+  if (likeUrl === undefined) return like === undefined ? {} : { like };
+  const charge = () => chargeExtra(app, req, reply, FETCH_COST - 1, 'an alert made from a page that must be fetched');
+  const { text, read } = await textOfUrl(app, likeUrl.trim(), charge, 'likeUrl');
+  if (text.trim() === '') throw badParam('likeUrl', `the article at ${likeUrl} has no text to be like`);
+  return { like: text, likeUrl: read.url };
 }
 
 function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, failed: 0 }): Static<typeof AlertOut> {
@@ -149,6 +171,7 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
     ...(a.format && a.format !== 'akhbar' ? { format: a.format } : {}),
     // An alert like a text has no search that says the same: POST /v1/similar does, with its text.
     ...(a.like !== undefined ? { like: a.like } : { searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}` }),
+    ...(a.likeUrl !== undefined ? { likeUrl: a.likeUrl } : {}),
     status,
   };
 }
@@ -216,16 +239,19 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { name, query, secret, digest, format, like } = req.body;
+      const { name, query, secret, digest, format } = req.body;
       const webhook = webhookUrl(app, req.body.webhook);
       checkFormat(webhook, format);
       checkDigest(digest);
-      checkLike(like);
+      checkLike(req.body.like, req.body.likeUrl);
       if (secret !== undefined && isEmail(webhook)) throw badParam('secret', 'an email alert is not signed: leave out secret (it signs webhook POSTs)');
-      const selects = alertQuery(app, query, app.collections, like);
+      // The query's filters are checked before a page is fetched for likeUrl: a bad one costs no fetch.
+      if (req.body.likeUrl !== undefined) toFilters(givenParams(query), app.entities, app.collections);
+      const liked = await likeOf(app, req, reply, req.body.like, req.body.likeUrl);
+      const selects = alertQuery(app, query, app.collections, liked.like);
       const stored: StoredAlert = {
         alert: {
-          id: randomBytes(9).toString('base64url'), name, webhook, params: selects.params, ...(like !== undefined ? { like } : {}), expandedEntities: selects.entities, createdAt: new Date().toISOString(),
+          id: randomBytes(9).toString('base64url'), name, webhook, params: selects.params, ...liked, expandedEntities: selects.entities, createdAt: new Date().toISOString(),
           ...(digest ? { digest } : {}), ...(format && format !== 'akhbar' ? { format } : {}),
         },
         query: selects.query,
@@ -294,7 +320,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['alerts'],
-        summary: 'Change an alert: its name, webhook, query, like text or digest, or a new secret',
+        summary: 'Change an alert: its name, webhook, query, like text (or the article it is read from) or digest, or a new secret',
         description:
           'Only the fields sent change. `query` replaces the whole query (re-expanded to entities as at creation); `digest: null` goes back to one POST per article; ' +
           '`rotateSecret: true` makes a new signing secret, shown once in this response (the old one stops signing at once); an email alert has none, and one changed to an http(s) webhook gets one, shown the same way. Matches already queued are delivered as the alert now is.',
@@ -307,6 +333,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
             webhook: Type.Optional(AlertIn.properties.webhook),
             query: Type.Optional(AlertQuery),
             like: Type.Optional(Type.Union([AlertIn.properties.like, Type.Null()], { description: 'A new text the matches must be like, or null for the query alone' })),
+            likeUrl: Type.Optional(AlertIn.properties.likeUrl),
             digest: Type.Optional(Type.Union([Type.String({ pattern: DIGEST_PATTERN }), Type.Null()], { description: 'A period (15m, 1h, 1d…), or null for one POST per article' })),
             format: Type.Optional(AlertFormat),
             rotateSecret: Type.Optional(Type.Boolean({ description: 'Make a new signing secret (shown once, in this response)' })),
@@ -316,7 +343,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Composite([AlertOut, Type.Object({ secret: Type.Optional(Type.String({ description: 'The new secret: with rotateSecret, or when an email alert becomes a webhook' })) })]) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const stored = await registry.get(req.params.id);
       if (!stored) throw notFound(`no alert ${req.params.id}`);
       const b = req.body;
@@ -324,12 +351,17 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let query = stored.query;
       if (b.name !== undefined) alert.name = b.name;
       if (b.webhook !== undefined) alert.webhook = webhookUrl(app, b.webhook);
-      if (b.like === null) delete alert.like;
-      else if (b.like !== undefined) {
-        checkLike(b.like);
-        alert.like = b.like;
+      checkLike(b.like, b.likeUrl);
+      if (b.like === null) {
+        delete alert.like;
+        delete alert.likeUrl;
+      } else if (b.like !== undefined || b.likeUrl !== undefined) {
+        const liked = await likeOf(app, req, reply, b.like, b.likeUrl);
+        alert.like = liked.like!;
+        if (liked.likeUrl !== undefined) alert.likeUrl = liked.likeUrl;
+        else delete alert.likeUrl;
       }
-      if (b.query !== undefined || b.like !== undefined) {
+      if (b.query !== undefined || b.like !== undefined || b.likeUrl !== undefined) {
         const selects = alertQuery(app, b.query ?? (alert.params as Static<typeof AlertQuery>), app.collections, alert.like);
         alert.params = selects.params;
         alert.expandedEntities = selects.entities;

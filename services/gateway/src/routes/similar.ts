@@ -45,12 +45,12 @@ interface Read {
  * on any gateway) is neither fetched nor charged again. Coded errors: a refused or malformed url is a 400 naming it; a page that
  * is not HTML or holds no article a 422 with the full-text stage's code; an unreachable one a 502.
  */
-async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promise<void>): Promise<{ text: string; read: Read; exclude: string[] }> {
+export async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promise<void>, param = 'url'): Promise<{ text: string; read: Read; exclude: string[] }> {
   let canonical: string;
   try {
     canonical = canonicalUrl(url);
   } catch (err) {
-    throw badParam('url', `url: ${err instanceof Error ? err.message : String(err)}`);
+    throw badParam(param, `${param}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const held = await findDoc(app, articleId(canonical));
   if (held) {
@@ -69,12 +69,12 @@ async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promis
   } catch (err) {
     const code = errorCode(err);
     const message = err instanceof Error ? err.message : String(err);
-    if (code === FeedErrors.PRIVATE_ADDRESS || code === FeedErrors.BAD_SCHEME || code === FeedErrors.BAD_URL) throw badParam('url', message);
-    if (code === FeedErrors.TOO_LARGE) throw new AkhbarError(FulltextErrors.TOO_LARGE, `the page at ${url} is larger than ${String(PAGE_MAX_BYTES / 1024 / 1024)} MB`, { permanent: true, details: { status: 422, param: 'url' } });
+    if (code === FeedErrors.PRIVATE_ADDRESS || code === FeedErrors.BAD_SCHEME || code === FeedErrors.BAD_URL) throw badParam(param, message);
+    if (code === FeedErrors.TOO_LARGE) throw new AkhbarError(FulltextErrors.TOO_LARGE, `the page at ${url} is larger than ${String(PAGE_MAX_BYTES / 1024 / 1024)} MB`, { permanent: true, details: { status: 422, param } });
     const status = isAkhbarError(err) && typeof err.details?.status === 'number' ? err.details.status : undefined;
     throw new AkhbarError(status !== undefined ? FulltextErrors.HTTP_STATUS : FulltextErrors.FETCH_FAILED, `could not fetch ${url}: ${status !== undefined ? `HTTP ${String(status)}` : code}`, {
       permanent: true,
-      details: { status: 502, param: 'url' },
+      details: { status: 502, param },
     });
   }
   const contentType = res.headers['content-type'];
@@ -83,7 +83,7 @@ async function textOfUrl(app: FastifyInstance, url: string, charge: () => Promis
     assertHtml(res.body, contentType);
     article = extractArticle(decodeBody(res.body, { contentType, kind: 'html' }).text, { url: res.url });
   } catch (err) {
-    if (isAkhbarError(err)) throw new AkhbarError(err.code, err.message, { permanent: true, details: { status: 422, param: 'url' } });
+    if (isAkhbarError(err)) throw new AkhbarError(err.code, err.message, { permanent: true, details: { status: 422, param } });
     throw err;
   }
   // The same article may be in the index under where the url led (a redirect, the page's canonical link).
