@@ -32,6 +32,12 @@ export interface AlertDefinition {
    */
   digest?: string;
   /**
+   * Stories, not articles: deliver a matching article only when its story is carried by at least
+   * this many sources (2…100, counted over the whole index), and each story once — the breaking
+   * story a newsroom wants to hear of as it spreads, not each of its articles.
+   */
+  minSources?: number;
+  /**
    * The body of each delivery: `akhbar` (the default: the JSON documented for receivers), or a
    * chat webhook's own message format — `slack` (`{"text": …}`, also Mattermost and Matrix
    * bridges that take Slack's) or `discord` (`{"content": …}`), so a channel can take alerts
@@ -95,6 +101,9 @@ export interface AlertStatus {
   lastError?: string;
 }
 
+/** How long a minSources alert remembers the stories it sent (30 days). */
+export const STORIES_KEPT_SEC = 30 * 86_400;
+
 /** Compare-and-set of one alert's JSON (what `replace` stores only if nobody changed it meanwhile). */
 const REPLACE_IF_SAME = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return 1 end return 0";
 
@@ -118,6 +127,9 @@ export class AlertRegistry {
   }
   #digestKey(id: string): string {
     return `${this.#prefix}:alerts:digest:${id}`;
+  }
+  #storiesKey(id: string): string {
+    return `${this.#prefix}:alerts:stories:${id}`;
   }
 
   async put(stored: StoredAlert): Promise<void> {
@@ -155,7 +167,7 @@ export class AlertRegistry {
 
   /** True when the alert existed. */
   async remove(id: string): Promise<boolean> {
-    const [[, removed] = [null, 0]] = (await this.#redis.multi().srem(this.#idsKey(), id).del(this.#alertKey(id), this.#statusKey(id), this.#digestKey(id)).exec()) ?? [];
+    const [[, removed] = [null, 0]] = (await this.#redis.multi().srem(this.#idsKey(), id).del(this.#alertKey(id), this.#statusKey(id), this.#digestKey(id), this.#storiesKey(id)).exec()) ?? [];
     return removed === 1;
   }
 
@@ -189,6 +201,22 @@ export class AlertRegistry {
     const all = Object.values(await this.#redis.hgetall(this.#digestKey(id))).map((raw) => JSON.parse(raw) as AlertArticle);
     all.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
     return { articles: all.slice(0, max), total: all.length };
+  }
+
+  /** Of `storyIds`, those a minSources alert has not yet sent. */
+  async unsentStories(id: string, storyIds: readonly string[]): Promise<string[]> {
+    if (storyIds.length === 0) return [];
+    const sent = await this.#redis.smismember(this.#storiesKey(id), ...storyIds);
+    return storyIds.filter((_, i) => sent[i] !== 1);
+  }
+
+  /**
+   * Remember the stories a minSources alert sent, so later articles of theirs send nothing. Kept
+   * STORIES_KEPT_SEC after the alert last sent one: a story quiet that long is news again.
+   */
+  async markStoriesSent(id: string, storyIds: readonly string[]): Promise<void> {
+    if (storyIds.length === 0) return;
+    await this.#redis.multi().sadd(this.#storiesKey(id), ...storyIds).expire(this.#storiesKey(id), STORIES_KEPT_SEC).exec();
   }
 
   /** Drop matches a digest delivered (or that went to the dead-letter queue with it). */

@@ -60,6 +60,12 @@ export const AlertArticleSchema = Type.Object(
     entityIds: Type.Array(Type.String()),
     storyId: Type.Optional(Type.String()),
     tone: Type.Optional(Type.Number({ description: 'Tone score (−100…100), when the article has one' })),
+    story: Type.Optional(
+      Type.Object(
+        { id: Type.String(), sources: Type.Integer({ minimum: 1 }), articles: Type.Integer({ minimum: 1 }) },
+        { additionalProperties: false, description: "For an alert with minSources: the article's story as it reached the bar — how many sources and articles carry it" },
+      ),
+    ),
   },
   { $id: 'AlertArticle', additionalProperties: false },
 );

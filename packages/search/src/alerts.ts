@@ -30,6 +30,21 @@ export function alertSearches(index: string, alerts: ReadonlyArray<{ query: Reco
 }
 
 /** How many of `ids` a search already sees (the rest wait for a refresh). */
+/** How far stories have spread (an alert with minSources): articles and distinct sources per story, over the whole index. */
+export function storySpreadBody(storyIds: readonly string[]): Record<string, unknown> {
+  return {
+    size: 0,
+    query: { terms: { [F.storyId]: [...storyIds] } },
+    aggs: { stories: { terms: { field: F.storyId, size: storyIds.length }, aggs: { sources: { cardinality: { field: F.sourceId } } } } },
+  };
+}
+
+/** The spread per story from a storySpreadBody answer. */
+export function storySpread(aggregations: unknown): Map<string, { sources: number; articles: number }> {
+  const buckets = (aggregations as { stories?: { buckets?: Array<{ key: string; doc_count: number; sources: { value: number } }> } } | undefined)?.stories?.buckets ?? [];
+  return new Map(buckets.map((b) => [b.key, { sources: b.sources.value, articles: b.doc_count }]));
+}
+
 export function visibleBody(ids: readonly string[]): Record<string, unknown> {
   return { size: 0, track_total_hits: true, query: { ids: { values: ids } } };
 }

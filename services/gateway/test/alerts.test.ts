@@ -309,3 +309,21 @@ t.test('a gateway that starts knowing more entities rebuilds the alerts made bef
   t.same(await matches(made.id), ['ar', 'en', 'fr'], 'and it matches his articles in every language, as a search does');
   await registry.remove(made.id);
 });
+
+t.test('an alert on stories: minSources is kept and shown, changed or dropped with PATCH; out of range a coded 400', async (t) => {
+  const made = await create({ name: 'fao spreads', webhook: 'https://hooks.example/fao', query: { q: 'Fao' }, minSources: 3 });
+  t.equal(made.statusCode, 201);
+  const alert = made.json() as { id: string; minSources?: number };
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${alert.id}`, headers: admin }));
+  t.equal(alert.minSources, 3, 'shown');
+  t.equal((await new AlertRegistry(gw.redis, gw.queuePrefix).get(alert.id))!.alert.minSources, 3, 'stored for the indexer');
+  const five = await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${alert.id}`, payload: { minSources: 5 }, headers: admin });
+  t.equal((five.json() as { minSources?: number }).minSources, 5, 'changed');
+  const every = await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${alert.id}`, payload: { minSources: null }, headers: admin });
+  t.notOk('minSources' in (every.json() as object), 'null: every matching article again');
+  for (const minSources of [1, 101, 2.5, 'three']) {
+    const res = await create({ name: 'x', webhook: 'https://hooks.example/x', query: { q: 'Fao' }, minSources });
+    t.equal(res.statusCode, 400, `minSources ${String(minSources)}`);
+    t.match(res.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'minSources' } }, 'naming it');
+  }
+});

@@ -1763,6 +1763,7 @@ interface AlertOut {
   digest?: string;
   like?: string;
   likeUrl?: string;
+  minSources?: number;
   status: { delivered: number; failed: number };
 }
 const alertRegistry = () => new AlertRegistry(gw.redis, gw.queuePrefix);
@@ -1992,6 +1993,17 @@ t.test('alerts view: a query typed in; the API\'s errors are shown naming the fi
   t.equal(await page.isVisible('#alert-secret'), false, 'no signing secret shown for an email');
   const mailed = (await listAlerts()).find((a) => a.name === 'Oil by email');
   t.equal(mailed?.webhook, 'mailto:desk@news.example', 'sent to the API as mailto:');
+
+  // Stories, not articles: sent once a story is carried by enough sources.
+  t.same(await page.$$eval('#alert-min-sources option', (els) => els.map((e) => e.textContent)), ['Each matching article', 'Stories carried by 2 or more sources', 'Stories carried by 3 or more sources', 'Stories carried by 5 or more sources', 'Stories carried by 10 or more sources']);
+  await page.fill('#alert-name', 'Oil stories');
+  await page.fill('#alert-webhook', 'https://hooks.example.org/oil-stories');
+  await page.selectOption('#alert-min-sources', '3');
+  await page.click('#alert-form button[type="submit"]');
+  await page.waitForSelector('#alert-secret-value');
+  const stories = (await listAlerts()).find((a) => a.name === 'Oil stories');
+  t.equal(stories?.minSources, 3, 'sent to the API as minSources');
+  t.match(await alertRow(page, stories!.id).locator('.alert-delivery').textContent(), /Stories carried by 3 or more sources/, 'the row says it sends stories');
   await done(t, w);
 });
 
@@ -2008,7 +2020,7 @@ t.test('alerts view in Arabic: labels, counts in Arabic plural forms, right to l
   t.equal(await page.textContent('#alerts-message'), 'أدخل رمز المشرف لعرض التنبيهات وإدارتها.');
   await signIn(page);
   await page.waitForSelector(`#alerts-table tbody tr[data-id="${made.id}"]`);
-  t.same(await page.$$eval('#alert-form label', (els) => els.slice(0, 6).map((e) => e.textContent)), ['الاسم', 'عنوان webhook أو بريد إلكتروني', 'الإرسال', 'شكل الرسالة', 'الكلمات', 'في العناوين فقط']);
+  t.same(await page.$$eval('#alert-form label', (els) => els.slice(0, 7).map((e) => e.textContent)), ['الاسم', 'عنوان webhook أو بريد إلكتروني', 'الإرسال', 'شكل الرسالة', 'ما يُرسل', 'الكلمات', 'في العناوين فقط']);
   t.equal((await page.textContent('#alert-form legend'))?.trim(), 'ما يُراقَب');
   t.same(await page.$$eval('#alert-digest option', (els) => els.map((e) => e.textContent)), ['كل مقالة فور وصولها', 'ملخص كل ساعة', 'ملخص كل يوم']);
   t.equal((await page.textContent('#alert-form button[type="submit"]'))?.trim(), 'أنشئ التنبيه');

@@ -8,7 +8,7 @@ import {
   dirOf, errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient, type StoredAlert,
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
-import { alertArticle, alertSearches, indexNames, visibleBody, type Client } from '@akhbar/search';
+import { alertArticle, alertSearches, indexNames, storySpread, storySpreadBody, visibleBody, type Client } from '@akhbar/search';
 import { gaveUp, IndexerErrors } from './errors.ts';
 
 /**
@@ -151,7 +151,7 @@ export function deliveryBody(
   const esc = slack ? (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : (s: string) => s.replace(/([\\*_~`|[\]()<>#@])/g, '\\$1');
   const link = (a: AlertArticle) => (slack ? `<${a.url.replace(/[<>|]/g, encodeURIComponent)}|${esc(a.title)}>` : `[${esc(a.title)}](<${a.url.replace(/[<>]/g, encodeURIComponent)}>)`);
   const head = `${opts.test ? '[test] ' : ''}${slack ? '*' : '**'}${esc(alert.name)}${slack ? '*' : '**'}${opts.digest ? ` — ${String(articles.length + opts.digest.more)} new` : ''}`;
-  const lines = articles.map((a) => `• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC`);
+  const lines = articles.map((a) => `• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC${spreadNote(a)}`);
   const later = (n: number) => (n > 0 ? [`…and ${String(n)} more in the next message`] : []);
   if (slack) return { body: JSON.stringify({ text: [head, ...lines, ...later(opts.digest?.more ?? 0)].join('\n') }), sent: articles.length };
   // Discord: as many lines as fit (room kept for the last line), at least one (cut if it must be).
@@ -168,6 +168,9 @@ export function deliveryBody(
   out.push(...later(articles.length - sent + (opts.digest?.more ?? 0)));
   return { body: JSON.stringify({ content: out.join('\n'), allowed_mentions: { parse: [] } }), sent };
 }
+
+/** For an alert on stories (minSources): how far the article's story has spread, after its line. */
+const spreadNote = (a: AlertArticle) => (a.story ? ` · a story carried by ${String(a.story.sources)} sources (${String(a.story.articles)} articles)` : '');
 
 /** HTML-escaped text. */
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -191,7 +194,7 @@ export function emailMessage(
   const later = opts.digest && opts.digest.more > 0 ? `…and ${String(opts.digest.more)} more in the next email.` : '';
   const footer = `Sent by Akhbar for the alert "${alert.name}"${alert.digest ? ` (every ${alert.digest})` : ''}.`;
   const text = [
-    ...articles.map((a) => [a.title, a.url, `${a.source.name || a.source.domain} · ${a.lang} · ${when(a)}`, a.summary].filter(Boolean).join('\n')),
+    ...articles.map((a) => [a.title, a.url, `${a.source.name || a.source.domain} · ${a.lang} · ${when(a)}${spreadNote(a)}`, a.summary].filter(Boolean).join('\n')),
     ...(later ? [later] : []),
     footer,
   ].join('\n\n');
@@ -199,12 +202,34 @@ export function emailMessage(
     const dir = dirOf(a.lang);
     return `<div lang="${html(a.lang)}" dir="${dir}" style="margin:0 0 1.2em;text-align:${dir === 'rtl' ? 'right' : 'left'}">`
       + `<a href="${html(a.url)}" style="font-size:1.1em;font-weight:bold">${html(a.title)}</a><br>`
-      + `<span style="color:#555">${html(a.source.name || a.source.domain)} · ${html(when(a))}</span>`
+      + `<span style="color:#555">${html(a.source.name || a.source.domain)} · ${html(when(a))}${html(spreadNote(a))}</span>`
       + (a.summary ? `<p style="margin:0.3em 0 0">${html(a.summary)}</p>` : '')
       + '</div>';
   });
   const body = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${items.join('')}${later ? `<p>${html(later)}</p>` : ''}<p style="color:#777;font-size:0.9em">${html(footer)}</p></body></html>`;
   return { subject, text, html: body, sent: articles.length };
+}
+
+/**
+ * A minSources alert's deliveries in a batch: for each story of its matches that has reached the
+ * bar and was not sent before, the newest matching article, carrying the story's spread. `ids`:
+ * the stories to remember as sent once the deliveries are queued.
+ */
+async function storiesAtBar(
+  registry: AlertRegistry,
+  alertId: string,
+  bar: number,
+  matched: readonly AlertArticle[],
+  spread: ReadonlyMap<string, { sources: number; articles: number }>,
+): Promise<{ articles: AlertArticle[]; ids: string[] }> {
+  const newest = new Map<string, AlertArticle>();
+  for (const a of matched) {
+    if (!a.storyId || (spread.get(a.storyId)?.sources ?? 0) < bar) continue;
+    const kept = newest.get(a.storyId);
+    if (!kept || a.publishedAt > kept.publishedAt) newest.set(a.storyId, a);
+  }
+  const ids = await registry.unsentStories(alertId, [...newest.keys()]);
+  return { articles: ids.map((id) => ({ ...newest.get(id)!, story: { id, ...spread.get(id)! } })), ids };
 }
 
 export interface AlertWorkersOptions {
@@ -283,14 +308,25 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         const res = await opts.es.msearch({ searches: alertSearches(read, alerts, ids) });
         const deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string; delay?: number } }> = [];
         const now = Date.now();
-        for (const [i, r] of res.responses.entries()) {
+        const matches = res.responses.map((r, i) => {
+          if (!('error' in r)) return r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>));
+          log.warn({ alertId: alerts[i]!.alert.id, error: r.error }, 'an alert query failed; its matches in this batch are skipped');
+          return undefined;
+        });
+        // Alerts on stories (minSources): how far the stories of their matches have spread.
+        const storyIds = [...new Set(matches.flatMap((m, i) => (m && alerts[i]!.alert.minSources !== undefined ? m.flatMap((a) => (a.storyId ? [a.storyId] : [])) : [])))];
+        const spread = storySpread(storyIds.length > 0 ? (await opts.es.search({ index: read, ...storySpreadBody(storyIds) })).aggregations : undefined);
+        const storiesSent: Array<{ alertId: string; storyIds: string[] }> = [];
+        for (const [i, found] of matches.entries()) {
           const { alert } = alerts[i]!;
           const alertId = alert.id;
-          if ('error' in r) {
-            log.warn({ alertId, error: r.error }, 'an alert query failed; its matches in this batch are skipped');
-            continue;
+          if (!found) continue;
+          let matched = found;
+          if (alert.minSources !== undefined) {
+            const stories = await storiesAtBar(opts.registry, alertId, alert.minSources, found, spread);
+            matched = stories.articles;
+            if (stories.ids.length > 0) storiesSent.push({ alertId, storyIds: stories.ids });
           }
-          const matched = r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>));
           const period = alert.digest ? digestPeriodMs(alert.digest) : undefined;
           if (period !== undefined) {
             if (matched.length === 0) continue;
@@ -307,6 +343,8 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
           await opts.deliveries.addBulk(deliveries);
           log.info({ deliveries: deliveries.length, articles: ids.length, alerts: alerts.length }, 'alerts matched new articles');
         }
+        // Only once their deliveries are queued (a failure before retries the job, which finds them unsent).
+        for (const sent of storiesSent) await opts.registry.markStoriesSent(sent.alertId, sent.storyIds);
         return deliveries.length;
       } catch (cause) {
         return retryOrBury(job, QUEUES.alertMatch, new AkhbarError(IndexerErrors.UNAVAILABLE, `matching alerts: ${errorCode(cause)} ${(cause as Error).message}`, { cause }));

@@ -472,3 +472,44 @@ t.test('an alert like a text (its stored query the similar search) fires for a n
   const got = hook.got.filter((g) => g.path === '/like').map((g) => (JSON.parse(g.body) as { article: { id: string } }).article.id);
   t.same(got, [near.id], 'the article like the text, once; not the one that only shares "market"');
 });
+
+t.test('an alert on stories (minSources) sends a story once, when enough sources carry it: its newest matching article, with how far it has spread', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-stories');
+  const made = alert('spread', hook.url('/spread'), { q: 'Fao' }, { q: 'Fao' });
+  await r.registry.put({ ...made, alert: { ...made.alert, minSources: 3 } });
+  const STORY = 's-fao-port';
+  const hours = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+  const from = (source: string, spec: Parameters<typeof makeArticle>[0]): EnrichedArticle => {
+    const a = makeArticle({ lang: 'en', ...spec });
+    return { ...a, feedId: source, source: { ...a.source, id: source, name: `Wire ${source}` } };
+  };
+  // Two sources, three articles: below the bar.
+  await r.index(
+    from('wire-a', { slug: 'fao-1', title: 'Fao port takes its first container ship', body: 'The ship docked at Fao.', storyId: STORY, publishedAt: hours(3) }),
+    from('wire-b', { slug: 'fao-2', title: 'First ship docks at the new Fao port', body: 'A ship docked at Fao.', storyId: STORY, publishedAt: hours(2) }),
+    from('wire-b', { slug: 'fao-3', title: 'Fao port expects more ships', body: 'More ships are due at Fao.', storyId: STORY, publishedAt: hours(1) }),
+  );
+  await r.settled();
+  t.equal(hook.got.length, 0, 'two sources carry the story: nothing sent');
+
+  // A third source: the story reaches the bar. A story of one source in the same batch does not.
+  const third = from('wire-c', { slug: 'fao-4', title: 'Fao port opens to trade', body: 'Trade began at Fao.', storyId: STORY });
+  await r.index(third, from('wire-a', { slug: 'fao-dredge', title: 'Dredging goes on in the Fao channel', body: 'Dredgers worked near Fao.', storyId: 's-fao-dredge' }));
+  await r.settled();
+  const sent = hook.got.filter((g) => g.path === '/spread');
+  t.equal(sent.length, 1, 'one delivery: the story, once it has three sources');
+  const payload = JSON.parse(sent[0]!.body) as { article: { id: string; story?: { id: string; sources: number; articles: number } } };
+  t.equal(payload.article.id, third.id, 'the article that took it over the bar');
+  t.same(payload.article.story, { id: STORY, sources: 3, articles: 4 }, 'with how many sources and articles carry the story');
+  t.equal(sent[0]!.headers['x-akhbar-signature-256'], signature('secret-of-spread-0123456789', sent[0]!.body), 'signed like any delivery');
+
+  // A fourth source: the story was sent already.
+  await r.index(from('wire-d', { slug: 'fao-5', title: 'Fao port welcomes a second ship', body: 'Another ship at Fao.', storyId: STORY }));
+  await r.settled();
+  t.equal(hook.got.filter((g) => g.path === '/spread').length, 1, 'later articles of a story sent send nothing');
+  t.same(await r.registry.unsentStories('spread', [STORY, 's-fao-dredge']), ['s-fao-dredge'], 'the story is remembered as sent, the other is not');
+
+  const chat = deliveryBody({ ...made.alert, format: 'slack' }, [payload.article as never], {});
+  t.match(JSON.parse(chat.body), { text: /a story carried by 3 sources \(4 articles\)/ }, 'a chat message says how far the story has spread');
+});

@@ -12,6 +12,8 @@ let wired = false;
 
 /** The delivery choices of the form: '' is one POST per article as it is indexed. */
 const DIGESTS = ['', '1h', '1d'];
+/** "Each matching article", or stories once they are carried by this many sources (minSources). */
+const MIN_SOURCES = ['', '2', '3', '5', '10'];
 /**
  * The search parameters of an alert the search view can show (and so link to). A function: this
  * module is evaluated before app.js, which imports it, has defined FILTERS.
@@ -192,6 +194,9 @@ function renderForm() {
   const current = $('alert-digest').value;
   $('alert-digest').replaceChildren(...DIGESTS.map((d) => h('option', { value: d }, deliveryLabel(d))));
   $('alert-digest').value = current || '';
+  const sources = $('alert-min-sources').value;
+  $('alert-min-sources').replaceChildren(...MIN_SOURCES.map((n) => h('option', { value: n }, sendLabel(n ? Number(n) : undefined))));
+  $('alert-min-sources').value = sources || '';
   const list = $('alert-filters');
   list.replaceChildren(...formFilters.map((f, i) => {
     const id = `alert-filter-${i}`;
@@ -214,12 +219,18 @@ function deliveryLabel(digest) {
   return t({ m: 'alerts.digestMinutes', h: 'alerts.digestHours', d: 'alerts.digestDays' }[m[2]], { n: Number(m[1]) });
 }
 
+/** "Each matching article", or "Stories carried by 3 or more sources". */
+function sendLabel(minSources) {
+  return minSources ? t('alerts.sendStories', { n: minSources }) : t('alerts.sendArticles');
+}
+
 /** Fields of the form by the API's `param` (query.lang: the lang filter's box). */
 function fieldOf(param) {
   if (param === 'name') return [$('alert-name'), t('alerts.name')];
   if (param === 'webhook') return [$('alert-webhook'), t('alerts.webhook')];
   if (param === 'digest') return [$('alert-digest'), t('alerts.delivery')];
   if (param === 'format') return [$('alert-format'), t('alerts.format')];
+  if (param === 'minSources') return [$('alert-min-sources'), t('alerts.sendWhat')];
   if (param === 'query' || param === 'query.q') return [$('alert-q'), param === 'query' ? t('alerts.query') : t('alerts.words')];
   if (param === 'query.in') return [$('alert-in-title'), t('filters.inTitle')];
   if (param?.startsWith('query.')) {
@@ -240,7 +251,8 @@ async function create() {
   const webhook = /^[^\s:/@]+@[^\s:/@]+$/.test(target) ? `mailto:${target}` : target;
   const like = likeText();
   const liked = !like ? {} : URL_ONLY.test(like) ? { likeUrl: like } : { like };
-  const body = { name: $('alert-name').value.trim(), webhook, query: formQuery(), ...liked, ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}) };
+  const minSources = Number($('alert-min-sources').value) || undefined;
+  const body = { name: $('alert-name').value.trim(), webhook, query: formQuery(), ...liked, ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}), ...(minSources ? { minSources } : {}) };
   message(t('alerts.creating'));
   try {
     const made = await api('/v1/alerts', { method: 'POST', body, admin: true });
@@ -373,7 +385,7 @@ function row(alert) {
         hidden.length > 0 ? [' ', h('span', { class: 'muted' }, t('alerts.linkWithout', { keys: hidden.join(listSep()) }))] : null),
       h('div', { class: 'muted' }, t('alerts.createdAt', { date: fmtDateTime(alert.createdAt) }))),
     h('td', { class: 'alert-webhook', 'data-label': t('alerts.col.webhook') }, h('span', { class: 'feed-url', dir: 'ltr' }, alert.webhook)),
-    h('td', { class: 'alert-delivery', 'data-label': t('alerts.col.delivery') }, deliveryLabel(alert.digest), alert.format ? h('div', { class: 'muted' }, t(`alerts.format.${alert.format}`)) : null),
+    h('td', { class: 'alert-delivery', 'data-label': t('alerts.col.delivery') }, deliveryLabel(alert.digest), alert.minSources ? h('div', { class: 'alert-min-sources' }, sendLabel(alert.minSources)) : null, alert.format ? h('div', { class: 'muted' }, t(`alerts.format.${alert.format}`)) : null),
     h('td', { class: 'alert-status', 'data-label': t('alerts.col.status') },
       s.delivered === 0 && s.failed === 0
         ? h('span', { class: 'muted' }, t('alerts.nothingSent'))

@@ -31,6 +31,12 @@ const AlertFormat = Type.Union(ALERT_FORMATS.map((f) => Type.Literal(f)), {
   description: 'Body of each delivery: akhbar (the JSON below, the default), slack ({"text": …}: Slack, Mattermost, bridges taking Slack\'s format) or discord ({"content": …}), one line per article',
 });
 
+const MinSources = Type.Integer({
+  minimum: 2,
+  maximum: 100,
+  description: 'Stories, not articles: a match is delivered only when its story is carried by at least this many sources (counted over the whole index), and each story once — the newest matching article, with story {id, sources, articles}; later articles of a story sent send nothing',
+});
+
 const AlertIn = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -45,6 +51,7 @@ const AlertIn = Type.Object(
     secret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing secret; generated when absent (and then shown once, in this response). Not for an email alert: an email is not signed' })),
     digest: Type.Optional(Type.String({ pattern: DIGEST_PATTERN, description: 'Instead of one POST per article as it is indexed, one POST per period with its matches (15m, 1h, 1d…; 1 minute to 7 days; periods start on multiples of it, UTC)' })),
     format: Type.Optional(AlertFormat),
+    minSources: Type.Optional(MinSources),
   },
   { additionalProperties: false },
 );
@@ -58,6 +65,7 @@ const AlertOut = Type.Object({
   createdAt: Type.String(),
   digest: Type.Optional(Type.String({ description: 'The period of its digests, when it sends them' })),
   format: Type.Optional(AlertFormat),
+  minSources: Type.Optional(Type.Integer({ description: 'Delivers each story once, when it is carried by this many sources' })),
   searchUrl: Type.Optional(Type.String({ description: 'The same query as a search: what the alert would have matched so far (not for an alert with like)' })),
   like: Type.Optional(Type.String({ description: 'The text new matches must be like' })),
   likeUrl: Type.Optional(Type.String({ description: 'The article like was read from, when the alert was made from an address' })),
@@ -169,6 +177,7 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
     createdAt: a.createdAt,
     ...(a.digest ? { digest: a.digest } : {}),
     ...(a.format && a.format !== 'akhbar' ? { format: a.format } : {}),
+    ...(a.minSources !== undefined ? { minSources: a.minSources } : {}),
     // An alert like a text has no search that says the same: POST /v1/similar does, with its text.
     ...(a.like !== undefined ? { like: a.like } : { searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}` }),
     ...(a.likeUrl !== undefined ? { likeUrl: a.likeUrl } : {}),
@@ -231,7 +240,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Failed deliveries (unreachable, timeout, 408/429/5xx) are retried with backoff, then dead-lettered (`akhbar dlq`); other 4xx answers are dead-lettered at once. ' +
           'An alert sees articles indexed from about 2 s after it is created. ' +
           'With `digest` (e.g. `1h`), the matches of each period are POSTed together at its end instead: `{ alert, digest: {period, count, more}, articles: [newest first, at most 100], deliveredAt }` ' +
-          '(`more` matches beyond 100 follow at once in another POST); a period without a match sends nothing.',
+          '(`more` matches beyond 100 follow at once in another POST); a period without a match sends nothing. ' +
+          'With `minSources` (2–100), stories rather than articles: a match is delivered only once its story is carried by that many sources, each story once (remembered 30 days after the alert last sent one), as its newest matching article with `story: {id, sources, articles}`.',
         security,
         querystring: NoQuery,
         body: AlertIn,
@@ -239,7 +249,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { name, query, secret, digest, format } = req.body;
+      const { name, query, secret, digest, format, minSources } = req.body;
       const webhook = webhookUrl(app, req.body.webhook);
       checkFormat(webhook, format);
       checkDigest(digest);
@@ -252,7 +262,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const stored: StoredAlert = {
         alert: {
           id: randomBytes(9).toString('base64url'), name, webhook, params: selects.params, ...liked, expandedEntities: selects.entities, createdAt: new Date().toISOString(),
-          ...(digest ? { digest } : {}), ...(format && format !== 'akhbar' ? { format } : {}),
+          ...(digest ? { digest } : {}), ...(format && format !== 'akhbar' ? { format } : {}), ...(minSources !== undefined ? { minSources } : {}),
         },
         query: selects.query,
         ...(isEmail(webhook) ? {} : { secret: secret ?? newSecret() }),
@@ -320,7 +330,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['alerts'],
-        summary: 'Change an alert: its name, webhook, query, like text (or the article it is read from) or digest, or a new secret',
+        summary: 'Change an alert: its name, webhook, query, like text (or the article it is read from), digest or minSources, or a new secret',
         description:
           'Only the fields sent change. `query` replaces the whole query (re-expanded to entities as at creation); `digest: null` goes back to one POST per article; ' +
           '`rotateSecret: true` makes a new signing secret, shown once in this response (the old one stops signing at once); an email alert has none, and one changed to an http(s) webhook gets one, shown the same way. Matches already queued are delivered as the alert now is.',
@@ -334,6 +344,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
             query: Type.Optional(AlertQuery),
             like: Type.Optional(Type.Union([AlertIn.properties.like, Type.Null()], { description: 'A new text the matches must be like, or null for the query alone' })),
             likeUrl: Type.Optional(AlertIn.properties.likeUrl),
+            minSources: Type.Optional(Type.Union([MinSources, Type.Null()], { description: 'A number of sources for stories only, or null for every matching article' })),
             digest: Type.Optional(Type.Union([Type.String({ pattern: DIGEST_PATTERN }), Type.Null()], { description: 'A period (15m, 1h, 1d…), or null for one POST per article' })),
             format: Type.Optional(AlertFormat),
             rotateSecret: Type.Optional(Type.Boolean({ description: 'Make a new signing secret (shown once, in this response)' })),
@@ -372,6 +383,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
         checkDigest(b.digest);
         alert.digest = b.digest;
       }
+      if (b.minSources === null) delete alert.minSources;
+      else if (b.minSources !== undefined) alert.minSources = b.minSources;
       if (b.format === 'akhbar') delete alert.format;
       else if (b.format !== undefined) alert.format = b.format;
       checkFormat(alert.webhook, alert.format);
