@@ -50,6 +50,40 @@ export function hostOf(url: string): string {
   }
 }
 
+/**
+ * Country-code top-level domains sold to anyone (`.tv`, `.io`, `.co`, `.me`…): a site under one
+ * says nothing about where it is — unless under a second level its registry keeps for the country
+ * (`.com.co`). `.eu` and `.su` name no country.
+ */
+const OPEN_CCTLDS = new Set(['ac', 'ad', 'ai', 'am', 'as', 'bz', 'cc', 'cm', 'co', 'cx', 'eu', 'fm', 'gg', 'gs', 'io', 'la', 'me', 'ms', 'nu', 'sh', 'st', 'su', 'tk', 'to', 'tv', 'vc', 'vg', 'ws']);
+const NATIONAL_SECOND_LEVEL = new Set(['com', 'net', 'org', 'gov', 'gob', 'edu', 'ac', 'co', 'news', 'info']);
+/** Internationalised country-code domains (as URLs give hosts, in punycode): Arabic script first. */
+const IDN_CCTLDS: Record<string, string> = {
+  'xn--mgbaam7a8h': 'AE', 'xn--wgbh1c': 'EG', 'xn--mgberp4a5d4ar': 'SA', 'xn--mgberp4a5d4a87g': 'SA', 'xn--ygbi2ammx': 'PS', 'xn--mgbtx2b': 'IQ',
+  'xn--mgbc0a9azcg': 'MA', 'xn--lgbbat1ad8j': 'DZ', 'xn--mgbayh7gpa': 'JO', 'xn--wgbl6a': 'QA', 'xn--pgbs0dh': 'TN', 'xn--mgbpl2fh': 'SD',
+  'xn--ogbpf8fl': 'SY', 'xn--mgb9awbf': 'OM', 'xn--mgbah1a3hjkrd': 'MR', 'xn--mgbcpq6gpa1a': 'BH', 'xn--mgba3a4f16a': 'IR', 'xn--mgbai9azgqp6j': 'PK',
+  'xn--mgbx4cd0ab': 'MY', 'xn--p1ai': 'RU', 'xn--90a3ac': 'RS', 'xn--j1amh': 'UA', 'xn--90ais': 'BY', 'xn--80ao21a': 'KZ', 'xn--fiqs8s': 'CN', 'xn--fiqz9s': 'CN',
+  'xn--j6w193g': 'HK', 'xn--kprw13d': 'TW', 'xn--kpry57d': 'TW', 'xn--3e0b707e': 'KR', 'xn--h2brj9c': 'IN', 'xn--54b7fta0cc': 'BD', 'xn--o3cw4h': 'TH', 'xn--4dbrk0ce': 'IL',
+};
+
+/**
+ * Where a site is by its domain alone, when its top-level domain says (ISO 3166-1 alpha-2):
+ * `alsumaria.iq` → IQ, `bbc.co.uk` → GB, `eltiempo.com.co` → CO, `مصر` (`xn--wgbh1c`) → EG; a
+ * generic (`.com`, `.net`) or openly sold one (`.tv`, `.io`) → undefined. What a feed's own
+ * country leaves unsaid, this fills, so "where its sources are" counts more than the feeds an
+ * operator filed by hand. Written by hand: the table is small and no package keeps it.
+ */
+export function countryOfHost(host: string): string | undefined {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length < 2) return undefined;
+  const tld = labels.at(-1)!;
+  if (IDN_CCTLDS[tld]) return IDN_CCTLDS[tld];
+  if (!/^[a-z]{2}$/.test(tld)) return undefined;
+  if (OPEN_CCTLDS.has(tld) && !(labels.length >= 3 && NATIONAL_SECOND_LEVEL.has(labels.at(-2)!))) return undefined;
+  if (tld === 'eu' || tld === 'su') return undefined;
+  return tld === 'uk' ? 'GB' : tld.toUpperCase();
+}
+
 function truncate(s: string, n: number): string {
   return s.length > n ? s.slice(0, n) + '…' : s;
 }

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { articleId, canonicalUrl } from '@akhbar/core';
+import { articleId, canonicalUrl, countryOfHost } from '@akhbar/core';
 
 t.test('canonicalUrl drops tracking parameters and fragments, keeps meaningful query', async (t) => {
   t.equal(
@@ -26,4 +26,14 @@ t.test('articleId is stable across tracking-only URL differences', async (t) => 
 t.test('canonicalUrl refuses non-http schemes with a coded error', async (t) => {
   t.throws(() => canonicalUrl('file:///etc/passwd'), { code: 'AKHBAR_BAD_URL' });
   t.throws(() => canonicalUrl('not a url'), { code: 'AKHBAR_BAD_URL' });
+});
+
+t.test('countryOfHost: the country a domain names, when its top-level domain says', async (t) => {
+  const cases: Array<[string, string | undefined]> = [
+    ['alsumaria.iq', 'IQ'], ['www.lemonde.fr', 'FR'], ['bbc.co.uk', 'GB'], ['news.bbc.co.uk', 'GB'], ['eltiempo.com.co', 'CO'], ['hespress.ma', 'MA'],
+    ['xn--wgbh1c', undefined], ['ahram.xn--wgbh1c', 'EG'], ['site.xn--mgbtx2b', 'IQ'], ['ALJAZEERA.NET', undefined], ['example.com', undefined],
+    ['alsumaria.tv', undefined], ['startup.io', undefined], ['blog.me', undefined], ['europa.eu', undefined], ['news.example', undefined],
+    ['localhost', undefined], ['127.0.0.1', undefined], ['irna.ir', 'IR'], ['spiegel.de.', 'DE'],
+  ];
+  for (const [host, country] of cases) t.equal(countryOfHost(host), country, host);
 });

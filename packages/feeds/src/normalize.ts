@@ -1,4 +1,4 @@
-import { articleId, canonicalUrl, contentHash, hostOf, type ArticleFlag, type Feed, type RawArticle } from '@akhbar/core';
+import { articleId, canonicalUrl, contentHash, countryOfHost, hostOf, type ArticleFlag, type Feed, type RawArticle } from '@akhbar/core';
 import { decodeHTML } from 'entities';
 import { parseFeedDate } from './dates.ts';
 import { htmlToText, htmlToTextAndSafeHtml, tidyText } from './html.ts';
@@ -100,7 +100,9 @@ export function toRawArticle(item: ParsedItem, parsed: Pick<ParsedFeed, 'title' 
     article.langHint = lang;
     article.source.lang = langTag(feed.lang) ?? langTag(parsed.language) ?? lang;
   }
-  if (feed.country) article.source.country = feed.country;
+  // The feed's country as its operator filed it, else the one the article's domain names (.iq, .co.uk).
+  const country = feed.country ?? countryOfHost(article.source.domain);
+  if (country) article.source.country = country;
   if (item.author) article.author = item.author;
   if (item.image) article.image = item.image;
   if (item.geo) article.geo = { ...item.geo };

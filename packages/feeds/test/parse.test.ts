@@ -314,3 +314,17 @@ t.test('an item with several authors keeps them all in its byline, in every form
   const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Wire', items: [{ id: 'a', url: 'https://wire.example/a', title: 'Port reopens', content_text: 'Ships are back.', authors: [{ name: 'Claire Martin' }, { name: 'Jean Dupont' }, { url: 'https://wire.example/x' }] }] });
   t.same(articles(await parseFeed(Buffer.from(json), { url: 'https://wire.example/feed.json' }), 'https://wire.example/feed.json').map((a) => a.author), ['Claire Martin, Jean Dupont'], 'JSON Feed: every author with a name');
 });
+
+t.test("an article's source country: the feed's as filed, else the one its domain names", async (t) => {
+  const rss = (host: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://${host}/</link>
+    <item><title>Port reopens</title><link>https://${host}/a</link></item></channel></rss>`;
+  const country = async (host: string, filed?: string) => {
+    const parsed = await parseFeed(Buffer.from(rss(host)), { url: `https://${host}/rss` });
+    return toRawArticles(parsed, { id: 'fcountry', url: `https://${host}/rss`, ...(filed ? { country: filed } : {}) }, FETCHED)[0]!.source.country;
+  };
+  t.equal(await country('www.alsumaria.iq'), 'IQ', 'an Iraqi domain: Iraq');
+  t.equal(await country('news.bbc.co.uk'), 'GB', 'a British second-level domain: Britain');
+  t.equal(await country('www.alsumaria.iq', 'AE'), 'AE', "the feed's own country wins");
+  t.equal(await country('www.aljazeera.net'), undefined, 'a generic domain says nothing');
+  t.equal(await country('www.alsumaria.tv'), undefined, 'nor does one sold to anyone');
+});
