@@ -285,6 +285,18 @@ export interface TopStoriesRequest extends SearchFilters {
  * by how many sources cover them (Google News' front page, NewsAPI's top headlines), each with its
  * newest article, languages, first and last article and average tone in the window.
  */
+/**
+ * Which of `storyIds` have an article in any of `langs`, over the whole index (top stories'
+ * `without`: a story told in English two days ago is not one English has missed today).
+ */
+export function storiesInLangsBody(storyIds: readonly string[], langs: readonly string[]): Record<string, unknown> {
+  return {
+    size: 0,
+    query: { bool: { filter: [{ terms: { [F.storyId]: [...storyIds] } }, { terms: { [F.lang]: [...langs] } }] } },
+    aggs: { stories: { terms: { field: F.storyId, size: Math.max(1, storyIds.length) } } },
+  };
+}
+
 export function topStoriesBody(r: TopStoriesRequest): Record<string, unknown> {
   const query = windowQuery(r);
   const lead = { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }], _source: { includes: HIT_SOURCE_FIELDS } } };

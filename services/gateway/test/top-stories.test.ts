@@ -1,6 +1,7 @@
 import t from 'tap';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { KADHIMI, idOf, loadFixtures } from './fixtures/articles.ts';
+import { KADHIMI, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
+import { DAY, HOUR, withArticles } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
 
 /**
@@ -129,6 +130,9 @@ t.test('bad parameters are coded 400s naming them', async (t) => {
     [{ limit: '0' }, 'limit'],
     [{ limit: '51' }, 'limit'],
     [{ minSources: '0' }, 'minSources'],
+    [{ minLangs: '0' }, 'minLangs'],
+    [{ minLangs: '11' }, 'minLangs'],
+    [{ without: 'english!' }, 'without'],
     [{ from: 'now-1d' }, 'from'],
     [{ toneMax: 'grim' }, 'toneMax'],
   ] as Array<[Record<string, string>, string]>) {
@@ -170,4 +174,29 @@ t.test('top stories as RSS 2.0 and Atom, parsed back: one entry per story, linki
   const bad = await gw.app.inject({ url: '/v1/stories.rss?window=forever' });
   t.equal(bad.statusCode, 400, 'the same parameter validation');
   t.equal(bad.json().error.param, 'window');
+});
+
+t.test('stories that crossed a language border (minLangs) and blind spots (without): what one language\'s press has not told', async (t) => {
+  await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'blind-ar-1', lang: 'ar', source: SOURCES.BAGHDAD_TODAY, ageMs: 2 * HOUR, story: 'story-blind-ar', title: 'انقطاع الكهرباء عن أحياء في الموصل', summary: 'ساعات من الظلام.', body: 'انقطعت الكهرباء عن أحياء واسعة في الموصل لساعات.' },
+    { slug: 'blind-ar-2', lang: 'ar', source: SOURCES.MAGHREB_POST, ageMs: 3 * HOUR, story: 'story-blind-ar', title: 'الموصل بلا كهرباء لساعات', summary: 'شكاوى السكان.', body: 'اشتكى سكان الموصل من انقطاع الكهرباء لساعات طويلة.' },
+    { slug: 'told-ar', lang: 'ar', source: SOURCES.BAGHDAD_TODAY, ageMs: 4 * HOUR, story: 'story-told-before', title: 'افتتاح معرض الكتاب في أربيل', summary: 'دور نشر من عشرين دولة.', body: 'افتتح معرض الكتاب في أربيل بمشاركة دور نشر من عشرين دولة.' },
+    { slug: 'told-en', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 3 * DAY, story: 'story-told-before', title: 'Erbil book fair to open', summary: 'Publishers from twenty countries.', body: 'The Erbil book fair opens with publishers from twenty countries.' },
+  ]);
+  const ids = (b: Body) => b.stories.map((s) => s.id);
+  const crossed = await top({ window: '12h', minLangs: '2' });
+  t.equal(crossed.status, 200);
+  t.same(ids(crossed.body), ['story-visit'], 'minLangs=2: only the visit, told in Arabic, English and French');
+  const three = await top({ window: '12h', minLangs: '4' });
+  t.same(ids(three.body), [], 'no story in four languages');
+
+  const blind = await top({ window: '12h', without: 'en' });
+  t.ok(ids(blind.body).includes('story-blind-ar'), 'without=en: the Mosul outage, told in Arabic by two sources, in no English');
+  t.notOk(ids(blind.body).includes('story-visit'), 'not the visit: it has its English article');
+  t.notOk(ids(blind.body).includes('story-told-before'), 'not the book fair: English told it three days ago, before the window');
+  t.same(ids(blind.body)[0], 'story-blind-ar', 'ranked as ever: most sources first');
+  const blindBoth = await top({ window: '12h', without: 'en,fr', minSources: '2' });
+  t.same(ids(blindBoth.body), ['story-blind-ar'], 'with minSources=2 and two languages left out');
+  const feed = await gw.app.inject({ url: '/v1/stories.rss', query: { window: '12h', without: 'en', minSources: '2' } });
+  t.equal((feed.body.match(/<item>/g) ?? []).length, 1, 'the stories feeds take them too');
 });

@@ -436,6 +436,21 @@ t.test('the rank selector reorders the top stories: most sources, most articles,
   await settled(page, () => page.selectOption('#top-rank', 'sources'));
   t.equal(new URL(page.url()).searchParams.get('rank'), null, 'the default leaves the URL');
   t.equal((await storyIds(page))[0], STORY_VISIT);
+
+  // Told in: stories that crossed a language border, and those not yet told in the reader's language.
+  t.same(await page.$$eval('#top-told option', (els) => els.map((e) => e.textContent)), ['Any language', 'Two languages or more', 'Not yet in English']);
+  await settled(page, () => page.selectOption('#top-told', 'cross'));
+  t.equal(new URL(page.url()).searchParams.get('told'), 'cross', 'in the URL');
+  t.equal((await lastTopCall(page)).searchParams.get('minLangs'), '2', 'asked as minLangs=2');
+  const crossed = await storyIds(page);
+  t.ok(crossed.includes(STORY_VISIT) && !crossed.includes('web-story-live') && !crossed.includes('web-story-breaking'), 'the visit (four languages), not the one-language stories');
+  await settled(page, () => page.selectOption('#top-told', 'blind'));
+  t.equal((await lastTopCall(page)).searchParams.get('without'), 'en', 'asked as without=<the interface language>');
+  const blind = await storyIds(page);
+  t.ok(blind.includes('web-story-breaking') && !blind.includes(STORY_VISIT) && !blind.includes('web-story-live'), 'the Arabic-only breaking story, not those with English coverage');
+  t.match(await page.getAttribute('#feed-rss', 'href'), /without=en/, 'and its feed follows the same');
+  await settled(page, () => page.selectOption('#top-told', 'any'));
+  t.equal(new URL(page.url()).searchParams.get('told'), null, 'the default leaves the URL');
   await done(t, w);
 });
 

@@ -14,6 +14,8 @@ const LIMIT = 20;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
 const WINDOWS = ['24h', '6h', '3d', '7d'];
 const RANKS = ['sources', 'articles', 'latest'];
+/** Top stories in any language, those that crossed a language border (minLangs=2), or those not yet told in the reader's (without=). */
+const TOLD = ['any', 'cross', 'blind'];
 /** The feed formats the gateway serves searches and top stories in, with their media types. */
 const FEEDS = [['rss', 'RSS', 'application/rss+xml'], ['atom', 'Atom', 'application/atom+xml']];
 const $ = (id) => document.getElementById(id);
@@ -240,13 +242,17 @@ function topTools(state) {
   rank.replaceChildren(...RANKS.map((r) => h('option', { value: r }, t(`top.rank.${r}`))));
   rank.value = RANKS.includes(state.rank) ? state.rank : RANKS[0];
   rank.onchange = () => navigate({ rank: rank.value === RANKS[0] ? undefined : rank.value });
-  return { window: win.value, rank: rank.value };
+  const told = $('top-told');
+  told.replaceChildren(...TOLD.map((v) => h('option', { value: v }, t(`top.told.${v}`, { lang: langName(uiLang()) }))));
+  told.value = TOLD.includes(state.told) ? state.told : TOLD[0];
+  told.onchange = () => navigate({ told: told.value === TOLD[0] ? undefined : told.value });
+  return { window: win.value, rank: rank.value, told: told.value };
 }
 
-/** What /v1/stories (and its feeds) take from the page: the query and filters, not the dates, and the period and ranking. */
-function topParams(state, win, rank) {
+/** What /v1/stories (and its feeds) take from the page: the query and filters, not the dates, and the period, ranking and languages. */
+function topParams(state, win, rank, told) {
   // Each story shown by its article in the interface's language when it has one (the feeds too).
-  const params = { ...filterParams(state), window: win, rank, prefer: uiLang() };
+  const params = { ...filterParams(state), window: win, rank, prefer: uiLang(), ...(told === 'cross' ? { minLangs: 2 } : told === 'blind' ? { without: uiLang() } : {}) };
   delete params.from;
   delete params.to;
   return params;
@@ -256,11 +262,11 @@ function topParams(state, win, rank) {
 async function renderTop(state, { signal }) {
   const status = $('search-status');
   const list = $('top-stories');
-  const { window: win, rank } = topTools(state);
-  feedLinks('/v1/stories', topParams(state, win, rank), state.q ? t('feed.topQuery', { q: state.q }) : t('feed.top'));
+  const { window: win, rank, told } = topTools(state);
+  feedLinks('/v1/stories', topParams(state, win, rank, told), state.q ? t('feed.topQuery', { q: state.q }) : t('feed.top'));
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('top.loading');
-  const params = { ...topParams(state, win, rank), limit: LIMIT, names: UI_LANGS.join(',') };
+  const params = { ...topParams(state, win, rank, told), limit: LIMIT, names: UI_LANGS.join(',') };
   let res;
   try {
     res = await api('/v1/stories', { params, signal });

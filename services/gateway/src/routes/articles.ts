@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
+import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, storiesInLangsBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
 import { articleId, canonicalUrl, isAkhbarError } from '@akhbar/core';
 import { badParam, notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, SourceOut, ToneAverage, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
@@ -47,6 +47,8 @@ const TopStoriesQuery = Type.Object(
     window: windowParam('24h', 'Recent window (e.g. 6h, 24h, 3d)'),
     rank: Type.Union(STORY_RANKS.map((r) => Type.Literal(r)), { default: 'sources', description: 'sources (distinct sources, the default), articles, or latest' }),
     minSources: Type.Integer({ minimum: 1, maximum: 100, default: 1, description: 'Leave out stories covered by fewer sources in the window' }),
+    minLangs: Type.Integer({ minimum: 1, maximum: 10, default: 1, description: 'Leave out stories told in fewer languages in the window: minLangs=2, the stories that crossed a language border' }),
+    without: listOf('[a-z]{2,3}', 5, 'Blind spots: leave out stories with an article in any of these languages, anywhere in the index (without=en: what the English-language press has not told)'),
     limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
     prefer: listOf('[a-z]{2,3}', 5, 'Languages to show each story in, most preferred first (e.g. en,fr): a story\'s `article` is its newest in the first of these languages it has, else its newest. It does not filter (lang does)'),
     ...NamesParam,
@@ -79,14 +81,26 @@ async function topStories(app: FastifyInstance, q: TopStoriesQuery): Promise<Sta
   const { filters, entities } = expandedFilters(q, app.entities, app.collections);
   // Rounded to the minute so repeated front-page refreshes hit Elasticsearch's request cache.
   const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
-  // Stories under minSources rank last by sources; asking for more leaves enough after dropping them.
-  const size = q.rank === 'sources' || q.minSources === 1 ? q.limit : Math.min(500, q.limit * 10);
+  // Stories under minSources rank last by sources; asking for more leaves enough after dropping
+  // them (and those told in too few languages, or in a language left out).
+  const without = q.without?.split(',') ?? [];
+  const narrowed = q.minLangs > 1 || without.length > 0;
+  const size = !narrowed && (q.rank === 'sources' || q.minSources === 1) ? q.limit : Math.min(500, q.limit * 10);
   const prefer = q.prefer?.split(',') ?? [];
   const body = topStoriesBody({ ...filters, window: q.window, now, size, rank: q.rank as StoryRank, prefer, timeoutMs: app.gw.esTimeoutMs });
   const res = await app.esTimed('top_stories', () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
-  const buckets = ((res.aggregations?.stories as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? [])
-    .filter((b) => (b.sources.value as number) >= q.minSources)
-    .slice(0, q.limit);
+  const langsOf = (b: Record<string, any>) => (b.langs.buckets as Array<{ key: string }>).map((l) => l.key);
+  let candidates = ((res.aggregations?.stories as { buckets?: Array<Record<string, any>> } | undefined)?.buckets ?? [])
+    .filter((b) => (b.sources.value as number) >= q.minSources && langsOf(b).length >= q.minLangs && !langsOf(b).some((l) => without.includes(l)));
+  if (without.length > 0 && candidates.length > 0) {
+    // Told in one of those languages before the window: not a blind spot.
+    const told = await app.esTimed('top_stories', () =>
+      app.es.search({ index: app.gw.index, ...storiesInLangsBody(candidates.map((b) => String(b.key)), without) }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }),
+    );
+    const toldIds = new Set(((told.aggregations?.stories as { buckets?: Array<{ key: string }> } | undefined)?.buckets ?? []).map((b) => String(b.key)));
+    candidates = candidates.filter((b) => !toldIds.has(String(b.key)));
+  }
+  const buckets = candidates.slice(0, q.limit);
   const sizes = buckets.length > 0 ? await app.storySizes.get(app, buckets.map((b) => String(b.key))) : new Map<string, number>();
   const names = nameLangs(q.names);
   return {
