@@ -2879,3 +2879,51 @@ t.test('an unknown entity: a clear "not found", not a blank page; a failing card
   t.ok(await broken.page.locator('#entity-people li').count() > 0);
   await done(t, broken);
 });
+
+t.test("a story's page: who reported it first and who followed, how it spread by language, its languages, countries and articles", async (t) => {
+  type StoryApi = {
+    size: number; firstSeen: string;
+    sources: Array<{ id: string; name: string; country?: string }>; langs: Array<{ key: string; count: number }>;
+    articles: Array<{ id: string; title: string; lang: string; publishedAt: string; source: { id: string; name: string } }>;
+  };
+  const story = (await (await fetch(`${base}/v1/stories/${STORY_VISIT}?limit=100`)).json()) as StoryApi;
+  const first = story.articles[0]!;
+  const w = await open('/?ui=en');
+  const { page } = w;
+  const link = page.locator(`#top-stories > li[data-story="${STORY_VISIT}"] a.story-page-link`);
+  t.equal(await link.getAttribute('href'), `/?view=story&id=${STORY_VISIT}&ui=en`, "a top story links its page");
+  await settled(page, () => link.click());
+  t.equal(new URL(page.url()).searchParams.get('view'), 'story');
+  const lead = story.articles.find((a) => a.lang === 'en') ?? first;
+  t.equal(await text(page.locator('#story-heading')), lead.title, 'headed by its first article in the interface language');
+  t.equal(await page.title(), `${lead.title} · Akhbar`);
+  t.ok((await text(page.locator('#story-facts')))!.startsWith(`First reported by ${first.source.name}, `), `who reported it first: ${first.source.name}`);
+  t.match(await text(page.locator('#story-facts')), new RegExp(`${String(story.sources.length)} sources in ${String(story.langs.length)} languages over \\d+ hours?$`), 'how far and how long it ran');
+  t.equal(await text(page.locator('#story-summary [data-stat="articles"] dd')), `${String(story.size)} articles`);
+  const order = [...new Set(story.articles.map((a) => a.source.id))];
+  t.same(await page.$$eval('#story-order li', (els) => els.map((e) => e.getAttribute('data-source'))), order, 'its sources in the order they first reported it');
+  t.match(await text(page.locator('#story-order li').nth(1)), /\((\d+ h )?(\d+ min )?later\)/, 'each after the first says how much later');
+  t.same(await page.$$eval('#story-langs li', (els) => els.map((e) => e.getAttribute('data-key'))), story.langs.map((l) => l.key), 'its languages, most articles first');
+  t.same(await page.$$eval('#story-articles li.hit', (els) => els.map((e) => e.getAttribute('data-id'))), story.articles.map((a) => a.id), 'its articles, oldest first');
+  t.equal(await page.locator('#story-timeline svg').count(), 1, 'its spread over time, charted');
+  const search = new URL((await page.getAttribute('#story-search', 'href'))!, base);
+  t.same([search.searchParams.get('story'), search.searchParams.get('sort')], [STORY_VISIT, 'oldest'], 'every article of it, as a search');
+  t.equal(new URL((await page.getAttribute('#story-alert', 'href'))!, base).searchParams.get('story'), STORY_VISIT, 'an alert on its new articles');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'story');
+  await done(t, w);
+
+  const ar = await open(`/?ui=ar&view=story&id=${STORY_VISIT}`);
+  t.equal(await text(ar.page.locator('#story-heading')), (story.articles.find((a) => a.lang === 'ar') ?? first).title, 'in Arabic: its first Arabic article');
+  t.equal(await ar.page.getAttribute('#story-heading', 'dir'), 'rtl');
+  t.ok((await text(ar.page.locator('#story-facts')))!.startsWith('أول من نشرها'));
+  t.same(await axeViolations(ar.page), [], 'axe finds nothing in Arabic');
+  await done(t, ar);
+
+  const none = await open('/?ui=en&view=story&id=no-such-story');
+  expectRefused(none, 404);
+  t.equal(await text(none.page.locator('#story-heading')), 'No such story');
+  t.equal(await text(none.page.locator('#story-status')), 'No article of the story “no-such-story” is in the index.');
+  t.equal(await none.page.isVisible('#story-cards'), false, 'no empty cards');
+  await done(t, none);
+});

@@ -14,6 +14,7 @@ import * as sourceView from './source.js';
 import * as sourcesView from './sources.js';
 import * as similarView from './similar.js';
 import * as authorView from './author.js';
+import * as storyView from './story.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
 export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'allEntities', 'from', 'to'];
@@ -45,14 +46,14 @@ function periodOf(s) {
 const periodLabel = (p) => t(PERIODS[p][0], { n: PERIODS[p][1] });
 /** The tone selector's choices. */
 const TONE_PRESETS = { neg: { toneMax: '-2' }, neutral: { toneMin: '-2', toneMax: '2' }, pos: { toneMin: '2' } };
-const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView, article: articleView, source: sourceView, sources: sourcesView, similar: similarView, author: authorView };
+const VIEWS = { search: searchView, dashboard: dashboardView, alerts: alertsView, feeds: feedsView, entity: entityView, article: articleView, source: sourceView, sources: sourcesView, similar: similarView, author: authorView, story: storyView };
 /** Views that manage the server (admin token) rather than look at the news: no query panel. */
 const ADMIN_VIEWS = new Set(['alerts', 'feeds']);
 /**
  * Views about one thing (an entity's, a source's, an author's or an article's page, `id`): the
  * query box leads to the search view, and the filters, which they do not take, are folded away.
  */
-const PAGE_VIEWS = new Set(['entity', 'article', 'source', 'author']);
+const PAGE_VIEWS = new Set(['entity', 'article', 'source', 'author', 'story']);
 /** Parameters that define a result set: changing one starts again from the first page. */
 const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'group', 'show', 'window', 'rank', 'told']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */

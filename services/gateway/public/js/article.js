@@ -11,6 +11,7 @@ import { authorLink, learnEntity, entityLabel, entityLink, sourceName, topicLabe
 import { toneBadge } from './charts.js';
 import { followFeeds } from './search.js';
 import { busy, fill, failed } from './dashboard.js';
+import { storyLink } from './story.js';
 
 const $ = (id) => document.getElementById(id);
 const CARDS = ['article-story', 'article-related'];
@@ -161,7 +162,7 @@ async function story(a, signal) {
   const whole = { view: 'search', show: 'articles', story: a.story.id, sort: 'oldest' };
   return fill('article-story',
     others.length > 0 ? h('ul', { class: 'article-list' }, others.map(item)) : muted('article.noStory'),
-    h('p', {}, h('a', { href: urlOf(whole), class: 'story-all', onclick: (e) => followLink(e, () => visit(whole)) }, t('article.storyAll', { n: a.story.size }))),
+    h('p', {}, h('a', { href: urlOf(whole), class: 'story-all', onclick: (e) => followLink(e, () => visit(whole)) }, t('article.storyAll', { n: a.story.size })), ' · ', storyLink(a.story.id, t('story.page'))),
     // The story as it grows, in a feed reader.
     followFeeds({ story: a.story.id }, t('feed.story', { title: a.title })));
 }

@@ -7,6 +7,7 @@ import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, countryName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { articleLink } from './article.js';
+import { storyLink } from './story.js';
 import { markSeen, renderSaved, saveButton } from './saved.js';
 import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
 
@@ -323,6 +324,9 @@ function storyItem(story, i) {
     hit.story.size > 1
       ? [
           h('button', { type: 'button', class: 'story-btn', 'aria-expanded': 'false', 'aria-controls': panelId, 'aria-describedby': id, dataset: { story: story.id }, onclick: (e) => toggleStory(e.currentTarget, hit, panelId) }, t('top.coverage')),
+          // How it spread: who reported it first, the sources that followed, by hour and language.
+          ' ',
+          storyLink(story.id, t('story.page'), { 'aria-describedby': id }),
           h('div', { id: panelId, class: 'story', hidden: true }),
         ]
       : null,
@@ -547,7 +551,7 @@ async function toggleStory(button, hit, panelId) {
       e.preventDefault();
       void navigate({ view: 'search', show: 'articles', story: hit.story.id, q: undefined, in: undefined, sort: 'oldest' }, { focus: 'heading' });
     } }, t('story.all'));
-    panel.replaceChildren(h('h4', {}, t('story.title')), byLang, from, h('ul', {}, items), h('p', {}, all));
+    panel.replaceChildren(h('h4', {}, t('story.title')), byLang, from, h('ul', {}, items), h('p', {}, all, ' · ', storyLink(hit.story.id, t('story.page'))));
     panel.dataset.loaded = '1';
   } catch (err) {
     panel.textContent = t('error.generic', { message: err.message });
