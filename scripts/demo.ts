@@ -40,13 +40,18 @@ for (const s of services) {
 }
 
 await waitFor(async () => (await fetch(`${api}/healthz`)).ok, { timeoutMs: 60_000, what: 'the gateway' });
-const SAMPLE_FEEDS = ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml', 'hewler-post.ckb.rss.xml'];
+// Each with where its outlet is, as an operator files a feed (their articles are on loopback,
+// whose address names no country): "where its sources are" and sourceCountry have something to say.
+const SAMPLE_COUNTRIES: Record<string, string> = {
+  'baghdad-today.ar.rss.xml': 'IQ', 'rafidain-news.ar.rss.xml': 'IQ', 'gulf-wire.en.atom.xml': 'AE', 'le-monde-arabe.fr.rss.xml': 'FR', 'hewler-post.ckb.rss.xml': 'IQ',
+};
+const SAMPLE_FEEDS = Object.keys(SAMPLE_COUNTRIES);
 const admin = { authorization: `Bearer ${adminToken}` };
 for (const name of SAMPLE_FEEDS) {
   const res = await fetch(`${api}/v1/feeds`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...admin },
-    body: JSON.stringify({ url: `${feeds.url}/${name}` }),
+    body: JSON.stringify({ url: `${feeds.url}/${name}`, country: SAMPLE_COUNTRIES[name] }),
   });
   say(`feed ${name}: ${res.status === 201 ? 'registered' : res.status === 200 ? 'already registered, refreshing' : `HTTP ${res.status}`}`);
 }
@@ -77,6 +82,8 @@ say(`${total} articles indexed. Try:
   curl -s '${api}/v1/search?q=milices&lang=fr'
   curl -sG '${api}/v1/search' --data-urlencode 'q=هەولێر'     # Erbil, in Sorani Kurdish: its Arabic and English coverage too
   curl -s '${api}/v1/stories?window=7d'          # top stories: what most sources cover
+  curl -s '${api}/v1/stories?window=7d&minLangs=2'   # … told in two languages or more
+  curl -s '${api}/v1/stories?window=7d&without=en'   # … and those no English source has told
   curl -s '${api}/v1/trending'
   curl -sG '${api}/v1/stats/map' --data-urlencode 'near=بغداد' -d radius=1000km   # where: GeoJSON of the places
   curl -s '${api}/v1/search?near=30.5085,47.7804&radius=1km'   # the Basra report its feed pinned with GeoRSS
