@@ -142,6 +142,32 @@ export function toneChartBody(r: ToneChartRequest): Record<string, unknown> {
   };
 }
 
+/**
+ * Who reports first (`/v1/stats/first`): the `stories` most recent stories of the matching
+ * articles, each with how many sources carry it, which sources (up to 100), and its first article's
+ * source — the gateway keeps those with enough sources and counts, per source, the stories it was
+ * first on and those it carried.
+ */
+export function firstReportsBody(f: SearchFilters & { timeoutMs?: number }, stories: number): Record<string, unknown> {
+  return {
+    size: 0,
+    track_total_hits: true,
+    timeout: `${f.timeoutMs ?? 10_000}ms`,
+    query: buildQuery(f),
+    aggs: {
+      stories: {
+        terms: { field: F.storyId, size: stories, order: { latest: 'desc' } },
+        aggs: {
+          latest: { max: { field: F.publishedAt } },
+          sources: { cardinality: { field: F.sourceId } },
+          carriers: { terms: { field: F.sourceId, size: 100 } },
+          first: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'asc' }, { [F.id]: 'asc' }], _source: { includes: ['source', F.publishedAt] } } },
+        },
+      },
+    },
+  };
+}
+
 /** `opts.tone`: each value's average tone too (how each source, country… covers what matches). */
 export function topBody(f: SearchFilters & { timeoutMs?: number }, field: StatField, size: number, opts: { tone?: boolean } = {}): Record<string, unknown> {
   const agg: Record<string, unknown> = { terms: { field: STAT_FIELDS[field], size } };

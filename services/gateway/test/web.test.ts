@@ -781,6 +781,12 @@ t.test('the dashboard: timeline, top lists, trending and the map follow the quer
   t.equal(await page.locator('#card-authors a.card-csv').count(), 0, 'none for a card with nothing to count');
   t.equal(await page.textContent('#card-authors .card-body'), 'None of these articles names its author.', 'no byline anywhere: the authors card says so, not that nothing matches');
   t.match(await page.textContent('#card-trending #trend-entities'), /Mustafa al-Kadhimi/, "today's story trends");
+  // First to report: the API's counts, each source with the stories it carried.
+  const firstApi = (await (await fetch(`${base}/v1/stats/first?limit=10`)).json()) as { stories: number; sources: Array<{ key: string; first: number; carried: number }> };
+  t.ok(firstApi.stories > 0, `the fixtures have stories several sources carry (${String(firstApi.stories)})`);
+  t.same(await page.$$eval('#card-first li', (els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-count')), Number(e.querySelector('.first-of')?.getAttribute('data-carried'))])),
+    firstApi.sources.filter((r) => r.first > 0).map((r) => [r.key, r.first, r.carried]), 'first to report: how many stories each source published first, of how many it carried');
+  t.match(await page.textContent('#card-first .card-note'), new RegExp(`^Of ${String(firstApi.stories)} stor(y|ies) several sources carry`));
   const country = (id: string) => page.locator(`#card-map svg.world .country[data-id="${id}"]`);
   t.equal(await country('SA').getAttribute('data-count'), '13');
   t.match(await country('SA').getAttribute('class'), /\bl5\b/, 'the most mentioned country is darkest');

@@ -165,6 +165,24 @@ async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
 }
 
 /**
+ * "First to report" (/v1/stats/first): of the stories two or more sources carry among what
+ * matches, how many each source published first — "first on 3 of 8" — the outlets that break
+ * the news, and those that follow. A bar filters by the source; the link beside opens its page.
+ */
+async function firstReports(fp, signal) {
+  const res = await api('/v1/stats/first', { params: { ...fp, limit: 10 }, signal });
+  const items = res.sources.filter((s) => s.first > 0).map((s) => ({
+    key: s.key,
+    label: s.name || s.domain || s.key,
+    count: s.first,
+    badge: h('span', { class: 'first-of', dataset: { carried: String(s.carried) } }, t('dash.firstOf', { n: s.carried })),
+  }));
+  if (items.length === 0) return fill('card-first', h('p', { class: 'muted' }, t('dash.noFirst')));
+  fill('card-first', h('p', { class: 'muted card-note' }, t('dash.firstNote', { n: res.stories })),
+    barList(items, { onPick: (item) => addFilter('source', item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: sourcePageLink }));
+}
+
+/**
  * "Named together": the pairs of people, places and organisations most often named in the same
  * matching articles (/v1/stats/network), each with how many, and the whole network as CSV (for
  * Gephi: its edges).
@@ -236,7 +254,7 @@ export async function render(state, { signal, focus } = {}) {
   sel.value = WINDOWS.includes(state.trend) ? state.trend : '24h';
   sel.onchange = () => navigate({ trend: sel.value === '24h' ? undefined : sel.value });
   clear($('dash-status'));
-  for (const c of ['card-timeline', 'card-tone', 'card-tone-spread', 'card-map', 'card-entities', 'card-network', 'card-topics', 'card-sources', 'card-authors', 'card-trending']) busy(c);
+  for (const c of ['card-timeline', 'card-tone', 'card-tone-spread', 'card-map', 'card-entities', 'card-network', 'card-topics', 'card-sources', 'card-first', 'card-authors', 'card-trending']) busy(c);
   if (focus) $('dash-heading').focus();
   const guard = (cards, p) => p.catch((err) => {
     for (const card of [cards].flat()) failed(card, err);
@@ -260,6 +278,7 @@ export async function render(state, { signal, focus } = {}) {
     }), 'source', { tone: true })),
     // Bylines as their articles write them; a bar filters by that name (author= ignores case).
     guard('card-authors', top('authors', 'card-authors', fp, signal, (b) => ({ key: b.name || b.key, label: b.name || b.key, count: b.count }), 'author')),
+    guard('card-first', firstReports(fp, signal)),
     guard('card-trending', trending(state, fp, signal)),
   ]);
   if (signal.aborted) throw new DOMException('aborted', 'AbortError');

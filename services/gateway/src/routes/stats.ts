@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
+import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, firstReportsBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
 import { badParam, notFound } from '../errors.ts';
 import { ProfileOut, ProfileQuery, presentProfile, profileNow } from '../profile.ts';
@@ -394,6 +394,92 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Keys and names come from the articles and feeds: defused like the search export's cells.
       const rows = top.buckets.map((b) => [defuseCell(b.key), defuseCell(b.name ?? ''), String(b.count), ...(q.tone ? [csvCell(b.tone)] : [])]);
       return stringify(rows, { header: true, columns: ['key', 'name', 'count', ...(q.tone ? ['tone'] : [])], bom });
+    },
+  );
+
+  // ---- who reports first -----------------------------------------------------------------------
+
+  const FirstQuery = Type.Object(
+    {
+      ...FilterParams,
+      minSources: Type.Integer({ minimum: 2, maximum: 50, default: 2, description: 'Stories counted: those carried by at least this many sources (among the matching articles)' }),
+      stories: Type.Integer({ minimum: 10, maximum: 2000, default: 500, description: 'How many of the most recent stories of the matching articles are looked at' }),
+      limit: Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Sources listed, most stories first reported first' }),
+    },
+    { additionalProperties: false },
+  );
+  const FirstSource = Type.Object({
+    key: Type.String({ description: 'Source id' }),
+    name: Type.String(),
+    domain: Type.String(),
+    country: Type.Optional(Type.String()),
+    first: Type.Integer({ description: 'Stories its article was the first of (the earliest published among the matching articles)' }),
+    carried: Type.Integer({ description: 'Stories it carried at all' }),
+    share: Type.Number({ description: 'first / carried: how often it leads rather than follows' }),
+  });
+
+  app.get(
+    '/v1/stats/first',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'Who reports first: for the stories several sources carry, how often each source was the first to publish',
+        description:
+          'Among the most recent `stories` stories of the matching articles (any search filter, from/to included) that at least `minSources` sources carry, ' +
+          'each source with the stories it reported first (its article the earliest published) and the stories it carried: the outlets that break news and those that follow. ' +
+          'Ties between articles published at the same moment go to the smaller article id. Sources listed most stories first reported first, then most carried.',
+        querystring: FirstQuery,
+        response: {
+          200: Type.Object({
+            total: Type.Integer({ description: 'Matching articles' }),
+            stories: Type.Integer({ description: 'Stories counted (carried by at least minSources sources)' }),
+            sources: Type.Array(FirstSource),
+            expandedEntities: Type.Array(EntityOut),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const { filters, entities } = expandedFilters(q, app.entities, app.collections);
+      const res = await esQuery(app, 'first', firstReportsBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, q.stories));
+      type Src = { id?: string; name?: string; domain?: string; country?: string };
+      type Bucket = { sources: { value: number }; carriers: { buckets: Array<{ key: string }> }; first: { hits: { hits: Array<{ _source?: { source?: Src } }> } } };
+      const buckets = ((res.aggregations?.stories as { buckets?: Bucket[] } | undefined)?.buckets ?? []).filter((b) => b.sources.value >= q.minSources);
+      const bySource = new Map<string, { first: number; carried: number; source?: Src }>();
+      const tally = (id: string) => bySource.get(id) ?? (bySource.set(id, { first: 0, carried: 0 }), bySource.get(id)!);
+      for (const b of buckets) {
+        for (const c of b.carriers.buckets) tally(String(c.key)).carried++;
+        const src = b.first.hits.hits[0]?._source?.source;
+        if (src?.id) {
+          const row = tally(src.id);
+          row.first++;
+          row.source = src;
+        }
+      }
+      // Names for the sources that never came first: their newest article says.
+      const unnamed = [...bySource].filter(([, r]) => !r.source).map(([id]) => id);
+      if (unnamed.length > 0) {
+        const named = await esQuery(app, 'first', { size: 0, query: { terms: { [F.sourceId]: unnamed } }, aggs: { s: { terms: { field: F.sourceId, size: unnamed.length }, aggs: { one: { top_hits: { size: 1, _source: { includes: ['source'] } } } } } } });
+        for (const b of ((named.aggregations?.s as { buckets?: Array<{ key: string; one: { hits: { hits: Array<{ _source?: { source?: Src } }> } } }> } | undefined)?.buckets ?? [])) {
+          const row = bySource.get(String(b.key));
+          if (row) row.source = b.one.hits.hits[0]?._source?.source;
+        }
+      }
+      const sources = [...bySource]
+        .map(([key, r]) => ({
+          key,
+          name: r.source?.name ?? '',
+          domain: r.source?.domain ?? '',
+          ...(r.source?.country ? { country: r.source.country } : {}),
+          first: r.first,
+          carried: r.carried,
+          share: r.carried > 0 ? Math.round((r.first / r.carried) * 1000) / 1000 : 0,
+        }))
+        .sort((a, b) => b.first - a.first || b.carried - a.carried || a.key.localeCompare(b.key))
+        .slice(0, q.limit);
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return { total: totalOf(res.hits.total).total, stories: buckets.length, sources, expandedEntities: entities };
     },
   );
 
