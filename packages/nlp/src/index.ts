@@ -10,3 +10,4 @@ export * from './summary.ts';
 export * from './text.ts';
 export * from './tone.ts';
 export * from './topics.ts';
+export * from './names.ts';

@@ -123,3 +123,15 @@ t.test('a co-written article counts for each name its byline gives: pages, autho
   const rss = await gw.app.inject({ url: `/v1/search.rss?author=${encodeURIComponent('Karim Aziz')}` });
   t.same((await parseFeed(Buffer.from(rss.body))).items.map((i) => i.author), ['Layla Nasser, Karim Aziz', 'Karim Aziz, Basra Wire'], 'and so does the RSS feed, one dc:creator each');
 });
+
+t.test('an author writing in two scripts: each page offers the other spelling (its consonants the same), not a different name', async (t) => {
+  await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'rana-ar-script', lang: 'ar', source: SOURCES.BAGHDAD_TODAY, ageMs: 5 * HOUR, story: 'rana-ar-script', title: 'عودة السفن إلى ميناء البصرة', summary: 'الأرصفة تعمل.', body: 'عادت السفن إلى الميناء.', author: 'رنا حداد' },
+    { slug: 'rana-hamdan', lang: 'ar', source: SOURCES.BAGHDAD_TODAY, ageMs: 6 * HOUR, story: 'rana-hamdan', title: 'افتتاح سوق جديد في الموصل', summary: 'السوق يفتح.', body: 'افتتح السوق.', author: 'رنا حمدان' },
+  ]);
+  const latin = await get(`/v1/authors/${encodeURIComponent('Rana Haddad')}`);
+  t.same(latin.body.alsoWritten, [{ name: 'رنا حداد', count: 1 }], 'Rana Haddad: possibly also رنا حداد (not رنا حمدان)');
+  const arabic = await get(`/v1/authors/${encodeURIComponent('رنا حداد')}`);
+  t.same(arabic.body.alsoWritten, [{ name: 'Rana Haddad', count: 3 }], 'and the Arabic page the Latin spelling, as its newest article writes it, with its articles');
+  t.same((await get(`/v1/authors/${encodeURIComponent('رنا حمدان')}`)).body.alsoWritten, [], 'a name with other consonants has none');
+});

@@ -2595,6 +2595,11 @@ t.test("an author's page: from the dashboard's top authors, their outlets, numbe
       slug: 'ar-nour-web', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: 2 * HOUR, story: 'web-story-nour-2', author: 'NOUR HAMDAN, BASRA DESK', topics: ['politics'], tone: 3,
       title: 'مجلس البصرة يصوت على محافظ جديد', summary: 'تصويت متقارب.', body: 'صوت مجلس محافظة البصرة يوم الاثنين على اختيار محافظ جديد بعد أسابيع من المشاورات.',
     },
+    {
+      // Her name in Arabic script, on an article of its own: her page offers it.
+      slug: 'ar-nour-script-web', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: 3 * HOUR, story: 'web-story-nour-3', author: 'نور حمدان',
+      title: 'محافظ البصرة الجديد يؤدي اليمين', summary: 'مراسم قصيرة.', body: 'أدى محافظ البصرة الجديد اليمين القانونية في مراسم قصيرة.',
+    },
   ]);
   const dash = await open(`/?ui=en&view=dashboard&q=${encodeURIComponent('Basra council')}`);
   t.same(await dash.page.$$eval('#card-authors li', (els) => els.map((e) => e.getAttribute('data-key')).sort()), ['Basra desk', NAME], 'each name the byline gives has its bar');
@@ -2607,7 +2612,9 @@ t.test("an author's page: from the dashboard's top authors, their outlets, numbe
   t.equal(await text(page.locator('#author-heading')), NAME, 'named as her newest article writes it');
   t.equal(await page.title(), `${NAME} · Akhbar`);
   const outlets = [WEB_SOURCES.TIGRIS.name, WEB_SOURCES.RAFIDAIN.name];
-  t.ok([`Writes for ${outlets.join(', ')}`, `Writes for ${outlets.reverse().join(', ')}`].includes((await text(page.locator('#author-facts')))!), 'the outlets it writes for (one article each)');
+  t.ok([`Writes for ${outlets.join(', ')}`, `Writes for ${outlets.reverse().join(', ')}`].includes((await text(page.locator('#author-facts .author-outlets')))!), 'the outlets it writes for (one article each)');
+  t.equal(await text(page.locator('#author-facts .author-also')), 'Possibly also written نور حمدان (1 article)', 'her name in Arabic script, offered');
+  t.equal(new URL((await page.getAttribute('#author-facts .author-also a.author-link', 'href'))!, base).searchParams.get('id'), 'نور حمدان', 'opening its own page');
   t.equal(await page.getAttribute(`#author-facts a.source-link[data-source="${WEB_SOURCES.RAFIDAIN.id}"]`, 'href'), `/?view=source&id=${WEB_SOURCES.RAFIDAIN.id}&ui=en`, "each opening the outlet's page");
   t.equal(await text(page.locator('#author-summary [data-stat="total"] dd')), '2 articles', 'both articles, whatever the case of the byline');
   t.same(await page.$$eval('#author-sources li', (els) => els.map((e) => e.getAttribute('data-key'))).then((k) => k.sort()), [WEB_SOURCES.TIGRIS.id, WEB_SOURCES.RAFIDAIN.id].sort());

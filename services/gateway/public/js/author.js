@@ -3,11 +3,12 @@
 // outlets it writes for, how many articles, how many in the last 30 days, first and last seen,
 // their average tone, its output over the last 30 days, in which languages, on which topics, the
 // people, organisations and places it names (each a link to its page), and its newest articles.
-// From /v1/authors/:name and /v1/stats/timeline?author=, laid out as every profile page is
-// (profile.js).
+// The same consonants in the other script ("Rana Haddad", "رنا حداد") are offered as possibly the
+// same author. From /v1/authors/:name and /v1/stats/timeline?author=, laid out as every profile
+// page is (profile.js).
 import { h, put } from './dom.js';
-import { tNodes, listSep } from './i18n.js';
-import { sourceName } from './app.js';
+import { t, tNodes, listSep } from './i18n.js';
+import { authorLink, sourceName } from './app.js';
 import { profilePage } from './profile.js';
 
 const $ = (id) => document.getElementById(id);
@@ -20,7 +21,11 @@ const renderPage = profilePage({
   show: (res) => {
     // "Writes for Gulf Wire, Baghdad Today": the outlets of its articles, each opening its page.
     const outlets = res.sources.slice(0, 5).map((b, i) => [i > 0 ? listSep() : '', sourceName({ id: b.key, name: b.name, domain: b.key })]);
-    put($('author-facts'), outlets.length > 0 ? h('span', { class: 'author-outlets' }, ...tNodes('author.writesFor', { sources: outlets })) : null);
+    // "Possibly also written رنا حداد (4 articles)": the same consonants in the other script, each its page.
+    const others = res.alsoWritten.map((o, i) => [i > 0 ? listSep() : '', authorLink(o.name, h('bdi', {}, o.name)), ` (${t('results.count', { n: o.count })})`]);
+    put($('author-facts'),
+      outlets.length > 0 ? h('span', { class: 'author-outlets' }, ...tNodes('author.writesFor', { sources: outlets })) : null,
+      others.length > 0 ? [outlets.length > 0 ? h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ') : null, h('span', { class: 'author-also' }, ...tNodes('author.alsoWritten', { names: others }))] : null);
     // Named as its newest article writes it (the link may have another case).
     return res.author.name;
   },

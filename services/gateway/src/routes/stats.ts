@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, firstReportsBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
+import { mayBeSameName } from '@akhbar/nlp';
 import { badParam, notFound } from '../errors.ts';
 import { ProfileOut, ProfileQuery, presentProfile, profileNow } from '../profile.ts';
 import { isStopword } from '../stopwords.ts';
@@ -50,6 +51,9 @@ export function chooseInterval(requested: Interval, fromMs: number | undefined, 
 async function esQuery(app: FastifyInstance, op: string, body: Record<string, unknown>) {
   return app.esTimed(op, () => app.es.search({ index: app.gw.index, ...body, request_cache: true }, { requestTimeout: app.gw.esTimeoutMs + 1_000 }));
 }
+
+/** Names an author's page compares with for "also written as": the names most articles give. */
+const AUTHOR_CANDIDATES = 5_000;
 
 const TrendBucket = Type.Object({ key: Type.String(), name: Type.Optional(Type.String()), count: Type.Integer(), bgCount: Type.Integer(), score: Type.Number() });
 
@@ -822,6 +826,9 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             author: Type.Object({ name: Type.String({ description: 'As its newest article writes it' }) }),
+            alsoWritten: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer({ description: 'Articles naming it' }) }), {
+              description: 'Names in the other script (Arabic or Latin) whose consonants are the same ("Rana Haddad", "رنا حداد"): possibly the same author, each with a page of its own; most articles first, at most 5',
+            }),
             ...ProfileOut,
             expandedEntities: Type.Array(EntityOut),
           }),
@@ -843,9 +850,28 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!written) throw notFound(`no article is signed ${name}`);
       }
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      return { author: { name: written }, ...(await presentProfile(app, res, q.names)), expandedEntities: entities };
+      return { author: { name: written }, alsoWritten: await alsoWritten(written), ...(await presentProfile(app, res, q.names)), expandedEntities: entities };
     },
   );
+
+  /**
+   * Names in the other script that may be the same author's (mayBeSameName): looked for among the
+   * AUTHOR_CANDIDATES names most articles give, then written as their newest article writes them.
+   */
+  async function alsoWritten(name: string): Promise<Array<{ name: string; count: number }>> {
+    const names = await esQuery(app, 'author', { size: 0, aggs: { names: { terms: { field: F.authors, size: AUTHOR_CANDIDATES } } } });
+    const alike = ((names.aggregations?.names as { buckets?: Array<{ key: string; doc_count: number }> } | undefined)?.buckets ?? [])
+      .filter((b) => mayBeSameName(name, b.key))
+      .slice(0, 5);
+    if (alike.length === 0) return [];
+    const res = await esQuery(app, 'author', {
+      size: 0,
+      aggs: { names: { terms: { field: F.authors, include: alike.map((b) => b.key), size: alike.length }, aggs: { written: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'desc' }], _source: { includes: [F.authors] } } } } } },
+    });
+    const shown = new Map(((res.aggregations?.names as { buckets?: Array<{ key: string; written: { hits: { hits: Array<{ _source?: unknown }> } } }> } | undefined)?.buckets ?? [])
+      .map((b) => [b.key, writtenAuthor(b.written.hits.hits[0]?._source, b.key) ?? b.key]));
+    return alike.map((b) => ({ name: shown.get(b.key) ?? b.key, count: b.doc_count }));
+  }
 
   /** The name as an article's byline writes it: one of its names, or (indexed before bylines were split) the whole byline. */
   function writtenAuthor(source: unknown, name: string): string | undefined {

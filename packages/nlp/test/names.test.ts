@@ -1,0 +1,20 @@
+import t from 'tap';
+import { mayBeSameName, nameSkeleton } from '@akhbar/nlp';
+
+t.test('a name has the same skeleton in Arabic script and in its usual romanisations', async (t) => {
+  const same: Array<[string, string]> = [
+    ['Rana Haddad', 'رنا حداد'], ['Sami Youssef', 'سامي يوسف'], ['Mustafa al-Kadhimi', 'مصطفى الكاظمي'], ['Moustafa al-Kazimi', 'مصطفى الكاظمي'],
+    ['Ghassan Khalil', 'غسان خليل'], ['Gamal Abdel Nasser', 'جمال عبد الناصر'], ['Hadi Jaber', 'هادي جابر'], ['Nour Hamdan', 'نور حمدان'], ['Fatima Zahra', 'فاطمة الزهراء'],
+  ];
+  for (const [latin, arabic] of same) {
+    t.equal(nameSkeleton(latin), nameSkeleton(arabic), `${latin} = ${arabic} (${nameSkeleton(latin)})`);
+    t.ok(mayBeSameName(latin, arabic) && mayBeSameName(arabic, latin), `${latin} may be ${arabic}, either way round`);
+  }
+  for (const [a, b, why] of [
+    ['Rana Haddad', 'رنا حمدان', 'other consonants'],
+    ['Rana Haddad', 'رامي حداد', 'another first name'],
+    ['Rana Haddad', 'Rana Hadad', 'the same script: a spelling, not a transliteration'],
+    ['Ali', 'علي', 'one word: too short to offer'],
+    ['Reuters', 'رويترز', 'one word'],
+  ] as const) t.notOk(mayBeSameName(a, b), `${a} / ${b}: ${why}`);
+});
