@@ -144,7 +144,7 @@ export function toneChartBody(r: ToneChartRequest): Record<string, unknown> {
 
 /**
  * Who reports first (`/v1/stats/first`): the `stories` most recent stories of the matching
- * articles, each with how many sources carry it, which sources (up to 100), and its first article's
+ * articles, each with how many sources carry it, which sources (up to 25), and its first article's
  * source — the gateway keeps those with enough sources and counts, per source, the stories it was
  * first on and those it carried.
  */
@@ -160,7 +160,9 @@ export function firstReportsBody(f: SearchFilters & { timeoutMs?: number }, stor
         aggs: {
           latest: { max: { field: F.publishedAt } },
           sources: { cardinality: { field: F.sourceId } },
-          carriers: { terms: { field: F.sourceId, size: 100 } },
+          // 25 sources a story at most: with 2 000 stories that stays under Elasticsearch's
+          // 65 536 buckets a response may hold (search.max_buckets).
+          carriers: { terms: { field: F.sourceId, size: 25 } },
           first: { top_hits: { size: 1, sort: [{ [F.publishedAt]: 'asc' }, { [F.id]: 'asc' }], _source: { includes: ['source', F.publishedAt] } } },
         },
       },
