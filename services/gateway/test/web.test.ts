@@ -2669,6 +2669,10 @@ t.test("an entity's page by its permalink: its name, type and country, its artic
   const recent = his.filter((a) => Date.parse(a.publishedAt) >= Date.now() - 30 * 86_400_000).length;
   t.match(await text(page.locator('#entity-summary [data-stat="last30"] dd')), new RegExp(`^${String(recent)} articles? \\(≈ ${String(Math.round((recent / 30) * 10) / 10)} a day\\)$`), 'and how many in the last 30 days, a day on average');
   t.match(await page.textContent('#entity-authors'), /Who writes about it\s*No data for this search/, 'who writes about him: these feeds give no bylines');
+  const firstApi = (await (await fetch(`${base}/v1/stats/first?entity=${KADHIMI_ID}&from=now-30d&limit=10`)).json()) as { sources: Array<{ key: string; first: number }> };
+  t.ok(firstApi.sources.some((r) => r.first > 0), 'the fixtures have a story about him several sources carry');
+  t.same(await page.$$eval('#entity-first li', (els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-count'))])),
+    firstApi.sources.filter((r) => r.first > 0).map((r) => [r.key, r.first]), 'who breaks the news about him: the sources first on his stories');
   t.equal(Date.parse((await page.getAttribute('#entity-summary [data-stat="first"] time', 'datetime'))!), Date.parse(his.at(-1)!.publishedAt), 'first seen: his oldest article');
   t.equal(Date.parse((await page.getAttribute('#entity-summary [data-stat="last"] time', 'datetime'))!), Date.parse(his[0]!.publishedAt), 'last seen: his newest');
   t.match(await text(page.locator('#entity-summary [data-stat="last"] time')), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M$/, 'a date and time as the results show them');
@@ -2922,6 +2926,8 @@ t.test("a story's page: who reported it first and who followed, how it spread by
   const search = new URL((await page.getAttribute('#story-search', 'href'))!, base);
   t.same([search.searchParams.get('story'), search.searchParams.get('sort')], [STORY_VISIT, 'oldest'], 'every article of it, as a search');
   t.equal(new URL((await page.getAttribute('#story-alert', 'href'))!, base).searchParams.get('story'), STORY_VISIT, 'an alert on its new articles');
+  const csv = parse(await (await fetch(new URL((await page.getAttribute('#story-follow a.profile-csv', 'href'))!, base))).text(), { columns: true, bom: true }) as Array<{ id: string }>;
+  t.same(csv.map((r) => r.id), story.articles.map((a) => a.id), 'its articles as CSV, oldest first');
   t.same(await axeViolations(page), [], 'axe finds nothing');
   await shot(page, 'story');
   await done(t, w);

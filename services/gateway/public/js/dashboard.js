@@ -169,7 +169,7 @@ async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
  * matches, how many each source published first — "first on 3 of 8" — the outlets that break
  * the news, and those that follow. A bar filters by the source; the link beside opens its page.
  */
-async function firstReports(fp, signal) {
+export async function firstReports(fp, signal, card = 'card-first') {
   const res = await api('/v1/stats/first', { params: { ...fp, limit: 10 }, signal });
   const items = res.sources.filter((s) => s.first > 0).map((s) => ({
     key: s.key,
@@ -177,8 +177,8 @@ async function firstReports(fp, signal) {
     count: s.first,
     badge: h('span', { class: 'first-of', dataset: { carried: String(s.carried) } }, t('dash.firstOf', { n: s.carried })),
   }));
-  if (items.length === 0) return fill('card-first', h('p', { class: 'muted' }, t('dash.noFirst')));
-  fill('card-first', h('p', { class: 'muted card-note' }, t('dash.firstNote', { n: res.stories })),
+  if (items.length === 0) return fill(card, h('p', { class: 'muted' }, t('dash.noFirst')));
+  fill(card, h('p', { class: 'muted card-note' }, t('dash.firstNote', { n: res.stories })),
     barList(items, { onPick: (item) => addFilter('source', item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: sourcePageLink }));
 }
 

@@ -10,7 +10,7 @@ import { t, brand, fmtNumber, fmtDateTime, langName, UI_LANGS } from './i18n.js'
 import { learnEntity, entityLabel, entityHref, authorHref, openEntity, visit, urlOf, topicLabel, followLink, knownReady, listString } from './app.js';
 import { timelineChart, barList, toneBadge } from './charts.js';
 import { followFeeds, hitItem } from './search.js';
-import { timeZone, body, busy, fill, failed, authorPageLink } from './dashboard.js';
+import { timeZone, body, busy, fill, failed, authorPageLink, firstReports } from './dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 /** Rows per list, and newest articles shown. */
@@ -123,6 +123,12 @@ export function profilePage({ prefix, filter, path, words, show }) {
     fill(`${prefix}-timeline`, res.total > 0 ? timelineChart(res, { seriesLabel: langName, width: body(`${prefix}-timeline`).clientWidth }) : muted(words.noRecent));
   }
 
+  /** Who breaks the news about it, over the last 30 days (a page that has the card: an entity's). */
+  async function first(id, signal) {
+    if (!$(`${prefix}-first`)) return;
+    await firstReports({ ...only(id), from: `now-${DAYS}d` }, signal, `${prefix}-first`);
+  }
+
   /** Render the page of `id`, headed `label` (what the page already calls it) until its call answers. */
   return async function render(id, label, { signal, focus } = {}) {
     const heading = $(`${prefix}-heading`);
@@ -138,7 +144,7 @@ export function profilePage({ prefix, filter, path, words, show }) {
     $(`${prefix}-cards`).hidden = false;
     actions(id);
     $(`h-${prefix}-timeline`).textContent = t('entity.timeline', { n: DAYS });
-    for (const c of [`${prefix}-timeline`, ...cards]) busy(c);
+    for (const c of [`${prefix}-timeline`, ...cards, `${prefix}-first`].filter((c) => $(c))) busy(c);
     const guard = (card, p) => p.catch((err) => {
       if (err?.name === 'AbortError') throw err;
       failed(card, err);
@@ -153,6 +159,7 @@ export function profilePage({ prefix, filter, path, words, show }) {
         return undefined;
       }),
       guard(`${prefix}-timeline`, timeline(id, signal)),
+      guard(`${prefix}-first`, first(id, signal)),
     ]);
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     return undefined;

@@ -3,7 +3,7 @@
 // in each language, its languages with their tone, where its sources are, and every article,
 // oldest first. From /v1/stories/:id and /v1/stats/timeline?story=; the timeline fails alone, as
 // the dashboard's cards do.
-import { api, ApiError } from './api.js';
+import { api, apiHref, ApiError, keyedDownload } from './api.js';
 import { h } from './dom.js';
 import { t, brand, fmtDateTime, fmtNumber, langName, countryName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
 import { learnEntity, sourceName, urlOf, visit, followLink, knownReady } from './app.js';
@@ -114,7 +114,11 @@ function show(id, story) {
   const alert = $('story-alert');
   alert.href = urlOf({ view: 'alerts', story: id });
   alert.onclick = (e) => followLink(e, () => visit({ view: 'alerts', story: id }, { focus: 'form' }));
-  $('story-follow').replaceChildren(followFeeds({ story: id }, t('feed.story', { title: lead.title })));
+  // Its articles as they come, in a feed reader, and as they are, as a file.
+  const csv = keyedDownload(h('a', { href: apiHref('/v1/search.csv', { story: id, sort: 'oldest' }), download: `akhbar-story-${id}.csv`, class: 'profile-csv' }, t('profile.csv')), (message) => {
+    $('story-status').textContent = t('results.exportFailed', { message });
+  });
+  $('story-follow').replaceChildren(followFeeds({ story: id }, t('feed.story', { title: lead.title })), h('p', { class: 'export' }, csv));
 
   order(articles, story);
   fill('story-langs', barList(story.langs.map((l) => ({ key: l.key, label: langName(l.key), count: l.count })), {
