@@ -2946,3 +2946,24 @@ t.test("a story's page: who reported it first and who followed, how it spread by
   t.equal(await none.page.isVisible('#story-cards'), false, 'no empty cards');
   await done(t, none);
 });
+
+t.test('Pictures: the matching articles with a picture as a grid, one a story, each opening its article page', async (t) => {
+  const [port, bridge] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'en-pic-port', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-pic-port', image: `${base}/favicon.svg`, title: 'Cranes return to the Umm Qasr quay', summary: 'The port is busy again.', body: 'Cranes returned to the quay at Umm Qasr as the port got busy again.' },
+    { slug: 'ar-pic-bridge', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: 2 * HOUR, story: 'web-story-pic-bridge', image: `${base}/favicon.svg`, title: 'جسر أم قصر الجديد يفتح للسيارات', summary: 'الجسر يفتح.', body: 'افتتح جسر جديد في أم قصر أمام السيارات.' },
+    { slug: 'en-pic-none', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: 3 * HOUR, story: 'web-story-pic-none', title: 'Umm Qasr customs hours change', summary: 'New hours.', body: 'Customs at Umm Qasr changed their hours.' },
+  ]);
+  const w = await open(`/?ui=en&show=images&q=${encodeURIComponent('"Umm Qasr" OR "أم قصر"')}`);
+  const { page } = w;
+  t.equal(await page.getAttribute('#show-switch a[data-show="images"]', 'aria-current'), 'page', 'the switch says Pictures');
+  t.equal((await apiCalls(page, '/v1/search')).at(-1)?.searchParams.get('hasImage'), 'true', 'asked for articles with a picture');
+  t.same((await page.$$eval('#results li.picture', (els) => els.map((e) => e.getAttribute('data-id')))).sort(), [port!.id, bridge!.id].sort(), 'the two with a picture, not the one without');
+  t.equal(await page.getAttribute(`#results li.picture[data-id="${port!.id}"] img`, 'src'), `${base}/favicon.svg`);
+  t.equal(await page.getAttribute(`#results li.picture[data-id="${port!.id}"] img`, 'referrerpolicy'), 'no-referrer');
+  t.equal(await page.getAttribute(`#results li.picture[data-id="${bridge!.id}"] .picture-title`, 'dir'), 'rtl', 'an Arabic title right to left');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'pictures');
+  await settled(page, () => page.click(`#results li.picture[data-id="${port!.id}"] .picture-title a`));
+  t.same([new URL(page.url()).searchParams.get('view'), new URL(page.url()).searchParams.get('id')], ['article', port!.id], 'a title opens its article page');
+  await done(t, w);
+});

@@ -57,7 +57,7 @@ const PAGE_VIEWS = new Set(['entity', 'article', 'source', 'author', 'story']);
 /** Parameters that define a result set: changing one starts again from the first page. */
 const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'group', 'show', 'window', 'rank', 'told']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
-const SHOWS = ['top', 'articles'];
+const SHOWS = ['top', 'articles', 'images'];
 const UI_STORE = 'akhbar.ui';
 
 let state = {};

@@ -12,6 +12,8 @@ import { markSeen, renderSaved, saveButton } from './saved.js';
 import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
 
 const LIMIT = 20;
+/** Pictures a page of the picture grid shows. */
+const PICTURES = 40;
 /** Top stories: the windows and rankings offered (/v1/stories takes them as they are), defaults first. */
 const WINDOWS = ['24h', '6h', '3d', '7d'];
 const RANKS = ['sources', 'articles', 'latest'];
@@ -61,7 +63,8 @@ function showSwitch(state, top) {
     const target = { ...state, show: a.dataset.show };
     delete target.cursor;
     a.href = urlOf(target);
-    if ((a.dataset.show === 'top') === top) a.setAttribute('aria-current', 'page');
+    const shown = top ? 'top' : state.show === 'images' ? 'images' : 'articles';
+    if (a.dataset.show === shown) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
     a.onclick = (e) => {
       if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
@@ -89,7 +92,10 @@ async function renderArticles(state, { signal }) {
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
   feedLinks('/v1/search', filterParams(state), state.q ? t('feed.search', { q: state.q }) : t('feed.latest'));
-  const params = { ...filterParams(state), limit: LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(',') };
+  // Pictures (GDELT's image collage): the articles with one, a grid of them.
+  const pictures = state.show === 'images';
+  list.classList.toggle('image-grid', pictures);
+  const params = { ...filterParams(state), limit: pictures ? PICTURES : LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(','), ...(pictures ? { hasImage: true } : {}) };
   if (state.sort) params.sort = state.sort;
   // One story's articles are never grouped into one (the story filter shows them all).
   if (state.group !== false && !state.story) {
@@ -130,7 +136,7 @@ async function renderArticles(state, { signal }) {
   if (res.timedOut) status.textContent += ` — ${t('results.timedOut')}`;
   expandedLine(res.expandedEntities);
   didYouMean(state, res.didYouMean);
-  list.replaceChildren(...res.hits.map((hit, i) => hitItem(hit, i, state)));
+  list.replaceChildren(...(pictures ? res.hits.map(pictureItem).filter(Boolean) : res.hits.map((hit, i) => hitItem(hit, i, state))));
   list.removeAttribute('aria-busy');
   exportLink(state, res.total);
   // Shown even when nothing matches yet: a feed of a search is for what comes later.
@@ -142,6 +148,23 @@ async function renderArticles(state, { signal }) {
   saveButton(filterParams(state), at);
   pager(state, res.nextCursor);
   watchFresh(state, params, answeredAt, res.hits);
+}
+
+/**
+ * One picture of the grid: the article's image (an https one, or from this gateway: the page's CSP;
+ * sent no referrer), its title in its own language and direction, its source and time; the
+ * picture and title open the article's page. None for a picture the page may not load.
+ */
+function pictureItem(hit) {
+  const src = safeHref(hit.image);
+  if (!src || !(src.startsWith('https:') || new URL(src).origin === location.origin)) return null;
+  const lang = hit.lang && hit.lang !== 'und' ? hit.lang : undefined;
+  return h('li', { class: 'picture', dataset: { id: hit.id } },
+    h('figure', {},
+      articleLink(hit.id, h('img', { src, alt: '', loading: 'lazy', referrerpolicy: 'no-referrer', decoding: 'async' }), { class: 'picture-link', tabindex: '-1', 'aria-hidden': 'true' }),
+      h('figcaption', {},
+        h('span', { class: 'picture-title', lang, dir: hit.dir === 'rtl' || isRtl(hit.lang) ? 'rtl' : 'auto' }, articleLink(hit.id, hit.title, { class: 'hit-link' })),
+        h('span', { class: 'hit-meta' }, sourceName(hit.source), ' · ', h('time', { datetime: hit.publishedAt }, fmtDateTime(hit.publishedAt))))));
 }
 
 // ---- new articles since the search --------------------------------------------------------------
