@@ -179,6 +179,8 @@ const BYLINE_PREFIX_RE = new RegExp(`^(?:${BYLINE_PREFIXES.join('|')})\\s*[:：]
 const BYLINE_SPLIT_RE = /\s*[,،;؛|]\s*|\s+(?:\/|&|and|et|y|e|und|en|ve|و|и|i|oraz|ja)\s+/iu;
 const BYLINE_TRIM_RE = /^[\s\-–—:·•*"'“”«»]+|[\s\-–—:·•*"'“”«»]+$/gu;
 const MAX_BYLINE_NAMES = 10;
+/** Words a byline uses for no one in particular: "Staff and agencies" is one credit, not two people. */
+const CREDIT_WORDS = new Set(['staff', 'agencies', 'agency', 'wires', 'wire', 'reporters', 'correspondents', 'editors', 'newsroom', 'desk', 'وكالات', 'مراسلون', 'rédaction', 'agences']);
 
 /**
  * The people (or agencies) a byline names: "By Rana Haddad and Sami Youssef" → both names,
@@ -192,7 +194,9 @@ export function bylineNames(byline: string | undefined): string[] {
   const whole = byline.replace(/\s+/gu, ' ').trim().replace(BYLINE_PREFIX_RE, '');
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const part of whole.split(BYLINE_SPLIT_RE)) {
+  const parts = whole.split(BYLINE_SPLIT_RE);
+  if (parts.length > 1 && parts.every((p) => CREDIT_WORDS.has(p.replace(BYLINE_TRIM_RE, '').toLowerCase()))) return [whole];
+  for (const part of parts) {
     const name = part.replace(BYLINE_PREFIX_RE, '').replace(BYLINE_TRIM_RE, '');
     if (!name || /^\S+@\S+$/u.test(name) || !/\p{L}/u.test(name)) continue;
     const key = name.toLowerCase();

@@ -20,6 +20,8 @@ t.test('bylineNames: the people a byline names, each once, without its "By"', as
     ['Byron Smith', ['Byron Smith']],
     // An Arabic "و" joined to the next name is not split: too many names begin with it.
     ['رنا حداد وسامي يوسف', ['رنا حداد وسامي يوسف']],
+    ['Staff and agencies', ['Staff and agencies']],
+    ['Rana Haddad and agencies', ['Rana Haddad', 'agencies']],
     ['desk@wire.example', []],
     ['---', []],
     ['', []],
