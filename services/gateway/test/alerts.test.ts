@@ -73,6 +73,14 @@ t.test('a test delivery queues the newest matching article, marked as a test', a
   const job = jobs.find((j) => (j.data as { alertId: string }).alertId === made.id);
   t.match(job?.data, { v: 1, alertId: made.id, test: true, article: { id: newest.id, title: newest.title, lang: String } }, 'queued for the delivery worker, as a match is');
 
+  // An alert on stories: the test carries the story's spread, as its real deliveries do.
+  const spreading = (await create({ name: 'Basra stories', webhook: 'https://hooks.example/basra-stories', query: { q: 'Kadhimi' }, minSources: 2 })).json() as { id: string };
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${spreading.id}`, headers: admin }));
+  t.equal((await gw.app.inject({ method: 'POST', url: `/v1/alerts/${spreading.id}/test`, headers: admin })).statusCode, 202);
+  const storyJob = (await gw.app.queues.alerts.getJobs(['waiting'])).find((j) => (j.data as { alertId: string }).alertId === spreading.id);
+  const story = (await gw.app.inject({ url: `/v1/stories/${String((storyJob?.data as { article: { storyId: string } }).article.storyId)}` })).json() as { id: string; size: number; sources: unknown[] };
+  t.same((storyJob?.data as { article: { story?: unknown } }).article.story, { id: story.id, sources: story.sources.length, articles: story.size }, "its story's sources and articles, as /v1/stories/:id counts them");
+
   const quiet = (await create({ name: 'nothing', webhook: 'https://hooks.example/none', query: { q: 'zanzibarqq', lang: 'ar' } })).json() as { id: string };
   const none = await gw.app.inject({ method: 'POST', url: `/v1/alerts/${quiet.id}/test`, headers: admin });
   t.equal(none.statusCode, 422, 'nothing matches yet');

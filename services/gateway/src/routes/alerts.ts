@@ -4,7 +4,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
 import { ALERT_FORMATS, AkhbarError, AlertRegistry, DIGEST_PATTERN, alertEmail, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
-import { ALERT_SOURCE_FIELDS, SIMILAR_MAX_CHARS, alertArticle, buildQuery, F } from '@akhbar/search';
+import { ALERT_SOURCE_FIELDS, SIMILAR_MAX_CHARS, alertArticle, buildQuery, F, storySpread, storySpreadBody } from '@akhbar/search';
 import { FETCH_COST, likeText, textOfUrl } from './similar.ts';
 import { chargeExtra } from '../charge.ts';
 import { adminGuard } from '../auth.ts';
@@ -317,7 +317,12 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!hit?._source) {
         throw new AkhbarError(GatewayErrors.ALERT_NO_MATCH, 'no article in the index matches this alert yet, so there is nothing to send', { permanent: true, details: { status: 422 } });
       }
-      const article = alertArticle(hit._source as Record<string, unknown>);
+      let article = alertArticle(hit._source as Record<string, unknown>);
+      // An alert on stories sends its story's spread: the test shows the receiver that shape too.
+      if (stored.alert.minSources !== undefined && article.storyId) {
+        const spread = storySpread((await app.es.search({ index: app.gw.index, ...storySpreadBody([article.storyId]) }, { requestTimeout: app.gw.esTimeoutMs })).aggregations).get(article.storyId);
+        if (spread) article = { ...article, story: { id: article.storyId, ...spread } };
+      }
       const job = stored.alert.digest ? { v: 1 as const, alertId: stored.alert.id, digest: true as const, articles: [article], test: true } : { v: 1 as const, alertId: stored.alert.id, article, test: true };
       await app.queues.alerts.add('alert', job, { jobId: `test-${stored.alert.id}-${String(Date.now())}` });
       req.log.info({ alertId: stored.alert.id, articleId: article.id }, 'alert test delivery queued');
