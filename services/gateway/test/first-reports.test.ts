@@ -57,7 +57,11 @@ t.test('minSources, filters and limit narrow it; bad parameters are coded 400s n
   const recent = await first({ from: 'now-270m' });
   t.same(rows(recent.body.sources), [[GW.id, 1, 1], [MP.id, 0, 1]], 'from= moves who came first: Gulf Wire leads the port story once the earlier article is outside the dates');
   t.equal((await first({ limit: '1' })).body.sources.length, 1);
-  for (const [query, param] of [[{ minSources: '1' }, 'minSources'], [{ stories: '5' }, 'stories'], [{ limit: '0' }, 'limit'], [{ field: 'x' }, 'field']] as const) {
+  const carried = await first({ carriedBy: MP.id });
+  t.equal(carried.body.stories, 2, "carriedBy: the stories Maghreb Post carried (port, bridge), every source's articles of them");
+  t.same(rows(carried.body.sources), [[BT.id, 1, 2], [MP.id, 1, 2], [GW.id, 0, 1]], 'it broke the bridge story; Baghdad Today the port story');
+  t.same((await first({ carriedBy: 'no-such-source' })).body, { total: 0, stories: 0, sources: [], expandedEntities: [] }, 'a source that carried nothing: nothing');
+  for (const [query, param] of [[{ minSources: '1' }, 'minSources'], [{ stories: '5' }, 'stories'], [{ limit: '0' }, 'limit'], [{ field: 'x' }, 'field'], [{ carriedBy: 'a b' }, 'carriedBy']] as const) {
     const res = await first(query);
     t.equal(res.status, 400, JSON.stringify(query));
     t.equal(res.body.error?.param, param, `names ${param}`);

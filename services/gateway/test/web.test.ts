@@ -2416,6 +2416,10 @@ t.test("a source's name opens its page: its site and country, its articles count
   t.match(await page.textContent('#source-summary'), /Articles.*In the last 30 days.*a day.*First seen.*Last seen.*Average tone/s);
   t.match(await page.textContent('#source-langs'), /Arabic/);
   t.match(await page.textContent('#source-topics'), /politics/);
+  const firstApi = (await gw.app.inject({ url: `/v1/stats/first?carriedBy=${src.id}&from=now-30d&limit=10` })).json() as { stories: number; sources: Array<{ key: string; first: number }> };
+  t.ok(firstApi.stories > 0, 'it carried a story other sources carried too');
+  t.same(await page.$$eval('#source-first li', (els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-count'))])),
+    firstApi.sources.filter((r) => r.first > 0).map((r) => [r.key, r.first]), 'who reported its stories first (carriedBy=)');
   t.match(await page.textContent('#source-people'), /Mustafa al-Kadhimi/, 'who it names, in the interface\'s language');
   t.same(await page.$$eval('#source-articles li.hit', (els) => els.map((e) => e.getAttribute('data-id'))).then((ids) => ids.sort()),
     articles.filter((a) => a.feedId === src.id).map((a) => a.id).sort(), 'its newest articles: all of its own');

@@ -32,6 +32,7 @@ const renderPage = profilePage({
   filter: 'entity',
   path: '/v1/entities',
   words: { noId: 'entity.noId', notFound: 'entity.notFoundText', noArticles: 'entity.noArticles', noRecent: 'entity.noRecent', none: 'dash.empty', noneRelated: 'entity.noneRelated', toneTitle: 'entity.toneTitle' },
+  first: (id) => ({ entity: id }),
   show: (res) => {
     learnEntity(res.entity);
     facts(res.entity);

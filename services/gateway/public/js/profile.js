@@ -31,9 +31,10 @@ const setTitle = (name) => {
  * A profile page: `prefix` its elements' names, `filter` the search parameter that selects its
  * articles (entity, source), `path` its API route, `words` its own texts (`noId`, `notFound`,
  * `noArticles`, `noRecent`, `none`, `noneRelated`, `toneTitle`), `show(res)` what only it shows
- * (its facts), returning its name.
+ * (its facts), returning its name; `first(id)`, when it has a "first to report" card, the
+ * /v1/stats/first parameters of its stories.
  */
-export function profilePage({ prefix, filter, path, words, show }) {
+export function profilePage({ prefix, filter, path, words, show, first: firstOf }) {
   const cards = [...LISTS, ...NAMED, 'articles'].map((c) => `${prefix}-${c}`).filter((c) => $(c));
   /** Its filter: the id as a list parameter's one value (a byline may hold a comma). */
   const only = (id) => ({ [filter]: listString([id]) });
@@ -123,10 +124,10 @@ export function profilePage({ prefix, filter, path, words, show }) {
     fill(`${prefix}-timeline`, res.total > 0 ? timelineChart(res, { seriesLabel: langName, width: body(`${prefix}-timeline`).clientWidth }) : muted(words.noRecent));
   }
 
-  /** Who breaks the news about it, over the last 30 days (a page that has the card: an entity's). */
+  /** Who breaks the news about it (or its stories), over the last 30 days: pages with `first`, the parameters of /v1/stats/first. */
   async function first(id, signal) {
-    if (!$(`${prefix}-first`)) return;
-    await firstReports({ ...only(id), from: `now-${DAYS}d` }, signal, `${prefix}-first`);
+    if (!firstOf || !$(`${prefix}-first`)) return;
+    await firstReports({ ...firstOf(id), from: `now-${DAYS}d` }, signal, `${prefix}-first`);
   }
 
   /** Render the page of `id`, headed `label` (what the page already calls it) until its call answers. */

@@ -29,6 +29,8 @@ const renderPage = profilePage({
   filter: 'source',
   path: '/v1/sources',
   words: { noId: 'source.noId', notFound: 'source.notFoundText', noArticles: 'source.noArticles', noRecent: 'source.noRecent', none: 'source.none', noneRelated: 'source.none', toneTitle: 'source.toneTitle' },
+  // Does it break its stories, or follow? Every outlet's articles of the stories it carried.
+  first: (id) => ({ carriedBy: id }),
   show: (res) => {
     facts(res.source);
     return res.source.name;

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, firstReportsBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
+import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, buildQuery, firstReportsBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
 import { mayBeSameName } from '@akhbar/nlp';
 import { badParam, notFound } from '../errors.ts';
@@ -409,6 +409,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       minSources: Type.Integer({ minimum: 2, maximum: 50, default: 2, description: 'Stories counted: those carried by at least this many sources (among the matching articles)' }),
       stories: Type.Integer({ minimum: 10, maximum: 2000, default: 500, description: 'How many of the most recent stories of the matching articles are looked at' }),
       limit: Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Sources listed, most stories first reported first' }),
+      carriedBy: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: "A source id: only the stories it carried (a source's page: does it break its stories, or follow?)" })),
     },
     { additionalProperties: false },
   );
@@ -444,8 +445,14 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const q = req.query;
+      const { carriedBy, ...q } = req.query;
       const { filters, entities } = expandedFilters(q, app.entities, app.collections);
+      if (carriedBy !== undefined) {
+        // The stories it carried, most recent first; then every source's articles of them.
+        const carried = await esQuery(app, 'first', { size: 0, query: buildQuery({ ...filters, source: [carriedBy] }), aggs: { s: { terms: { field: F.storyId, size: q.stories, order: { latest: 'desc' } }, aggs: { latest: { max: { field: F.publishedAt } } } } } });
+        filters.story = ((carried.aggregations?.s as { buckets?: Array<{ key: string }> } | undefined)?.buckets ?? []).map((b) => String(b.key));
+        if (filters.story.length === 0) return { total: 0, stories: 0, sources: [], expandedEntities: entities };
+      }
       const res = await esQuery(app, 'first', firstReportsBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, q.stories));
       type Src = { id?: string; name?: string; domain?: string; country?: string };
       type Bucket = { sources: { value: number }; carriers: { buckets: Array<{ key: string }> }; first: { hits: { hits: Array<{ _source?: { source?: Src } }> } } };
