@@ -51,6 +51,8 @@ export const F = {
   /** Tone score (−100…100, positive − negative % of words; enrichment's tone tagger). */
   tone: 'tone.score',
   storyId: 'storyId',
+  /** The near-duplicate fingerprint (SimHash, 16 hex digits), kept, not searched. */
+  simhash: 'simhash',
   flags: 'flags',
   contentHash: 'contentHash',
   wordCount: 'wordCount',

@@ -116,7 +116,8 @@ export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): R
     timeout: `${timeoutMs}ms`,
     query: { term: { [F.storyId]: storyId } },
     sort: [{ [F.publishedAt]: 'asc' }, { [F.id]: 'asc' }],
-    _source: { includes: HIT_SOURCE_FIELDS },
+    // With its fingerprint: which articles repeat an earlier one's text (a wire copy).
+    _source: { includes: [...HIT_SOURCE_FIELDS, F.simhash] },
     aggs: {
       firstSeen: { min: { field: F.publishedAt } },
       lastSeen: { max: { field: F.publishedAt } },

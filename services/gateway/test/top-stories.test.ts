@@ -200,3 +200,22 @@ t.test('stories that crossed a language border (minLangs) and blind spots (witho
   const feed = await gw.app.inject({ url: '/v1/stories.rss', query: { window: '12h', without: 'en', minSources: '2' } });
   t.equal((feed.body.match(/<item>/g) ?? []).length, 1, 'the stories feeds take them too');
 });
+
+t.test("a story's articles say which repeat an earlier one's text (a wire copy), in the same language only", async (t) => {
+  // A wire story of a realistic length: a credit line or a retouched headline leaves its fingerprint as it was.
+  const WIRE = [
+    'Iraq signed a deal on Sunday with a French energy group to build a solar plant of one gigawatt in the southern desert near Samawa, the electricity ministry said.',
+    'The plant, the largest of its kind in the country, is due to feed the national grid within three years and to cover part of the shortfall that leaves homes with a few hours of power a day in summer.',
+    'Officials said the contract also covers a training programme for Iraqi engineers and a maintenance centre in Muthanna province, one of the poorest in Iraq.',
+  ].join(' ');
+  const [original, copy, rewrite, arabic] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'solar-wire', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: 5 * HOUR, story: 'story-solar', title: 'Iraq signs solar plant deal', summary: 'A gigawatt near Samawa.', body: WIRE },
+    { slug: 'solar-copy', lang: 'en', source: SOURCES.MAGHREB_POST, ageMs: 4 * HOUR, story: 'story-solar', title: 'Iraq signs a solar plant deal near Samawa', summary: 'A gigawatt near Samawa.', body: `${WIRE} (Reuters)` },
+    { slug: 'solar-own', lang: 'en', source: SOURCES.BAGHDAD_TODAY, ageMs: 3 * HOUR, story: 'story-solar', title: 'Samawa to host a giant solar farm', summary: 'Our correspondent visited the site.', body: 'Farmers near Samawa told our correspondent they hope the new solar farm brings jobs and steady power to a town that gets four hours of electricity a day in summer.' },
+    { slug: 'solar-ar', lang: 'ar', source: SOURCES.BAGHDAD_TODAY, ageMs: 2 * HOUR, story: 'story-solar', title: 'العراق يوقع عقدا لمحطة شمسية', summary: 'قرب السماوة.', body: 'وقع العراق عقدا مع مجموعة فرنسية لبناء محطة للطاقة الشمسية بقدرة غيغاواط في صحراء السماوة.' },
+  ]);
+  const res = await gw.app.inject({ url: '/v1/stories/story-solar' });
+  const body = res.json() as { articles: Array<{ id: string; copyOf?: string }> };
+  t.same(body.articles.map((a) => [a.id, a.copyOf ?? null]), [[original!.id, null], [copy!.id, original!.id], [rewrite!.id, null], [arabic!.id, null]],
+    'the republished wire text names the original; the own report and the Arabic one do not');
+});

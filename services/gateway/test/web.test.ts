@@ -2943,6 +2943,21 @@ t.test("a story's page: who reported it first and who followed, how it spread by
   t.same(await axeViolations(ar.page), [], 'axe finds nothing in Arabic');
   await done(t, ar);
 
+  // A wire text republished by another outlet: the order says so.
+  const WIRE = [
+    'Iraq signed a deal on Sunday with a French energy group to build a solar plant of one gigawatt in the southern desert near Samawa, the electricity ministry said.',
+    'The plant, the largest of its kind in the country, is due to feed the national grid within three years and to cover part of the shortfall that leaves homes with a few hours of power a day in summer.',
+    'Officials said the contract also covers a training programme for Iraqi engineers and a maintenance centre in Muthanna province, one of the poorest in Iraq.',
+  ].join(' ');
+  await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'en-wire-solar', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: 3 * HOUR, story: 'web-story-wire', title: 'Iraq signs solar plant deal', summary: 'A gigawatt near Samawa.', body: WIRE },
+    { slug: 'en-wire-solar-copy', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: 2 * HOUR, story: 'web-story-wire', title: 'Iraq signs solar plant deal', summary: 'A gigawatt near Samawa.', body: `${WIRE} (Reuters)` },
+  ]);
+  const wire = await open('/?ui=en&view=story&id=web-story-wire');
+  t.equal(await text(wire.page.locator(`#story-order li[data-source="${WEB_SOURCES.ORIENT.id}"] .story-copy`)), `the same text as ${WEB_SOURCES.TIGRIS.name}’s`, 'a republished wire text is marked as such');
+  t.equal(await wire.page.getAttribute('#story-summary [data-stat="copies"] [data-count]', 'data-count'), '1', 'and counted');
+  await done(t, wire);
+
   const none = await open('/?ui=en&view=story&id=no-such-story');
   expectRefused(none, 404);
   t.equal(await text(none.page.locator('#story-heading')), 'No such story');

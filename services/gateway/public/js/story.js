@@ -1,5 +1,6 @@
 // A story's page (view=story&id=…): how one story spread — who reported it first and when, the
-// sources that followed in order (each with its country and language), how it grew hour by hour
+// sources that followed in order (each with its country and language, and whether it only
+// republished an earlier article's text), how it grew hour by hour
 // in each language, its languages with their tone, where its sources are, and every article,
 // oldest first. From /v1/stories/:id and /v1/stats/timeline?story=; the timeline fails alone, as
 // the dashboard's cards do.
@@ -105,7 +106,9 @@ function show(id, story) {
     item('sources', t('story.sources'), h('span', { dataset: { count: String(story.sources.length) } }, t('top.sources', { n: story.sources.length }))),
     item('first', t('entity.firstSeen'), h('time', { datetime: story.firstSeen }, fmtDateTime(story.firstSeen))),
     item('last', t('entity.lastSeen'), h('time', { datetime: story.lastSeen }, fmtDateTime(story.lastSeen))),
-    typeof story.tone === 'number' ? item('tone', t('entity.tone'), toneBadge(story.tone, t('top.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) }))) : null));
+    typeof story.tone === 'number' ? item('tone', t('entity.tone'), toneBadge(story.tone, t('top.toneTitle', { min: fmtNumber(-100), max: fmtNumber(100) }))) : null,
+    // How much of it is one text republished (of the articles listed).
+    item('copies', t('story.copies'), h('span', { dataset: { count: String(articles.filter((a) => a.copyOf).length) } }, t('results.count', { n: articles.filter((a) => a.copyOf).length })))));
 
   const whole = { view: 'search', show: 'articles', story: id, sort: 'oldest' };
   const search = $('story-search');
@@ -148,6 +151,7 @@ function order(articles, story) {
     else firsts.set(a.source.id, { a, n: 1 });
   }
   const country = new Map(story.sources.map((s) => [s.id, s.country]));
+  const byId = new Map(articles.map((a) => [a.id, a]));
   const t0 = Date.parse(articles[0].publishedAt);
   fill('story-order', h('ol', { class: 'story-order' }, [...firsts.values()].map(({ a, n }, i) => {
     const after = Math.round((Date.parse(a.publishedAt) - t0) / 60_000);
@@ -160,7 +164,9 @@ function order(articles, story) {
         i > 0 ? [' (', later(after), ')'] : null,
         langOf(a) ? [listSep(), langName(a.lang)] : null,
         from ? [listSep(), countryName(from)] : null,
-        n > 1 ? [listSep(), t('results.count', { n })] : null));
+        n > 1 ? [listSep(), t('results.count', { n })] : null,
+        // Its article repeats an earlier one's text: a wire copy, republished.
+        a.copyOf && byId.has(a.copyOf) ? [listSep(), h('span', { class: 'story-copy', dataset: { copyOf: a.copyOf } }, t('story.copyOf', { source: byId.get(a.copyOf).source.name || byId.get(a.copyOf).source.domain }))] : null));
   })));
 }
 

@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { hammingDistance } from '@akhbar/nlp';
 import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, storiesInLangsBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
 import { articleId, canonicalUrl, isAkhbarError } from '@akhbar/core';
 import { badParam, notFound } from '../errors.ts';
@@ -128,6 +129,26 @@ function storyLead(b: Record<string, any>, prefer: readonly string[]): EsHit {
     if (hit) return hit;
   }
   return b.lead.hits.hits[0] as EsHit;
+}
+
+/** SimHash bits two texts may differ by and still be one text (a headline retouched, a credit line added). */
+const COPY_DISTANCE = 3;
+
+/**
+ * A story's articles (oldest first), each with the earlier article whose text it repeats, if any:
+ * the same language and fingerprints (SimHash) at most COPY_DISTANCE bits apart — how much of a
+ * story is one wire text republished, and by whom.
+ */
+function withCopies(hits: EsHit[]): Array<{ hit: EsHit; copyOf?: string }> {
+  const seen: Array<{ id: string; lang?: string; simhash: string }> = [];
+  return hits.map((hit) => {
+    const src = (hit._source ?? {}) as { id?: string; lang?: string; simhash?: string };
+    const fingerprint = typeof src.simhash === 'string' && /^[0-9a-f]{16}$/.test(src.simhash) && src.simhash !== '0000000000000000' ? src.simhash : undefined;
+    if (!fingerprint || !src.id) return { hit };
+    const original = seen.find((s) => s.lang === src.lang && hammingDistance(s.simhash, fingerprint) <= COPY_DISTANCE);
+    seen.push({ id: src.id, ...(src.lang ? { lang: src.lang } : {}), simhash: fingerprint });
+    return original ? { hit, copyOf: original.id } : { hit };
+  });
 }
 
 /** The average tone of a story's articles in one language or from one source: how each covered it. */
@@ -314,7 +335,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
             tone: ToneAverage('Average tone of its articles (null when none has one)'),
             langs: Type.Array(BucketOut),
             sources: Type.Array(Type.Composite([SourceOut, Type.Object({ count: Type.Integer() }), StoryTone])),
-            articles: Type.Array(HitOut),
+            articles: Type.Array(Type.Composite([HitOut, Type.Object({ copyOf: Type.Optional(Type.String({ description: "The id of an earlier article of the story whose text this one repeats (near-identical, same language: a wire copy or a republication)" })) })])),
           }),
         },
       },
@@ -339,7 +360,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
           const s = b.source.hits.hits[0]?._source?.source ?? {};
           return { id: String(b.key), name: s.name ?? '', domain: s.domain ?? '', ...(s.country ? { country: s.country } : {}), count: b.doc_count, tone: roundTone(b.tone.value) };
         }),
-        articles: (res.hits.hits as EsHit[]).map((h) => presentHit(h, size, app.entities, names)) as never,
+        articles: withCopies(res.hits.hits as EsHit[]).map(({ hit, copyOf }) => ({ ...presentHit(hit, size, app.entities, names), ...(copyOf ? { copyOf } : {}) })) as never,
       };
     },
   );
