@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import t from 'tap';
 import { SOURCES } from './fixtures/articles.ts';
 import { HOUR, withArticles, type ArticleSpec } from './fixtures/build.ts';
@@ -66,4 +67,13 @@ t.test('minSources, filters and limit narrow it; bad parameters are coded 400s n
     t.equal(res.status, 400, JSON.stringify(query));
     t.equal(res.body.error?.param, param, `names ${param}`);
   }
+});
+
+t.test('as CSV: the same sources and figures, a row each', async (t) => {
+  const json = (await first({ minSources: '2' })).body;
+  const res = await gw.app.inject({ url: '/v1/stats/first.csv', query: { minSources: '2', bom: 'false' } });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^text\/csv/);
+  const rows = parse(res.body, { columns: true }) as Array<Record<string, string>>;
+  t.same(rows.map((r) => [r.key, r.name, Number(r.first), Number(r.carried), Number(r.share)]), json.sources.map((s) => [s.key, s.name, s.first, s.carried, s.share]));
 });

@@ -787,6 +787,8 @@ t.test('the dashboard: timeline, top lists, trending and the map follow the quer
   t.same(await page.$$eval('#card-first li', (els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-count')), Number(e.querySelector('.first-of')?.getAttribute('data-carried'))])),
     firstApi.sources.filter((r) => r.first > 0).map((r) => [r.key, r.first, r.carried]), 'first to report: how many stories each source published first, of how many it carried');
   t.match(await page.textContent('#card-first .card-note'), new RegExp(`^Of ${String(firstApi.stories)} stor(y|ies) several sources carry`));
+  const firstCsv = parse(await (await fetch((await page.getAttribute('#card-first a.card-csv', 'href'))!)).text(), { columns: true, bom: true }) as Array<{ key: string }>;
+  t.same(firstCsv.map((r) => r.key), firstApi.sources.map((r) => r.key), 'its figures as CSV too');
   const country = (id: string) => page.locator(`#card-map svg.world .country[data-id="${id}"]`);
   t.equal(await country('SA').getAttribute('data-count'), '13');
   t.match(await country('SA').getAttribute('class'), /\bl5\b/, 'the most mentioned country is darkest');

@@ -170,7 +170,8 @@ async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
  * the news, and those that follow. A bar filters by the source; the link beside opens its page.
  */
 export async function firstReports(fp, signal, card = 'card-first') {
-  const res = await api('/v1/stats/first', { params: { ...fp, limit: 10 }, signal });
+  const params = { ...fp, limit: 10 };
+  const res = await api('/v1/stats/first', { params, signal });
   const items = res.sources.filter((s) => s.first > 0).map((s) => ({
     key: s.key,
     label: s.name || s.domain || s.key,
@@ -178,8 +179,13 @@ export async function firstReports(fp, signal, card = 'card-first') {
     badge: h('span', { class: 'first-of', dataset: { carried: String(s.carried) } }, t('dash.firstOf', { n: s.carried })),
   }));
   if (items.length === 0) return fill(card, h('p', { class: 'muted' }, t('dash.noFirst')));
+  // The card's figures as a file (/v1/stats/first.csv), named for the card.
+  const label = t('dash.csvOf', { title: $(card).querySelector('h3')?.textContent ?? '' });
+  const csv = keyedDownload(h('a', { class: 'card-csv', href: apiHref('/v1/stats/first.csv', params), download: 'akhbar-first.csv', 'aria-label': label, title: label }, 'CSV'), (message) => {
+    $('dash-status').textContent = t('results.exportFailed', { message });
+  });
   fill(card, h('p', { class: 'muted card-note' }, t('dash.firstNote', { n: res.stories })),
-    barList(items, { onPick: (item) => addFilter('source', item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: sourcePageLink }));
+    barList(items, { onPick: (item) => addFilter('source', item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: sourcePageLink }), h('p', { class: 'export' }, csv));
 }
 
 /**

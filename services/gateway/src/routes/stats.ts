@@ -423,6 +423,56 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     share: Type.Number({ description: 'first / carried: how often it leads rather than follows' }),
   });
 
+  /** Who reports first for a validated query: the JSON route's answer, which the CSV gives too. */
+  async function runFirst(query: Static<typeof FirstQuery>) {
+    const { carriedBy, ...q } = query;
+    const { filters, entities } = expandedFilters(q, app.entities, app.collections);
+    if (carriedBy !== undefined) {
+      // The stories it carried, most recent first; then every source's articles of them.
+      const carried = await esQuery(app, 'first', { size: 0, query: buildQuery({ ...filters, source: [carriedBy] }), aggs: { s: { terms: { field: F.storyId, size: q.stories, order: { latest: 'desc' } }, aggs: { latest: { max: { field: F.publishedAt } } } } } });
+      filters.story = ((carried.aggregations?.s as { buckets?: Array<{ key: string }> } | undefined)?.buckets ?? []).map((b) => String(b.key));
+      if (filters.story.length === 0) return { total: 0, stories: 0, sources: [], expandedEntities: entities };
+    }
+    const res = await esQuery(app, 'first', firstReportsBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, q.stories));
+    type Src = { id?: string; name?: string; domain?: string; country?: string };
+    type Bucket = { sources: { value: number }; carriers: { buckets: Array<{ key: string }> }; first: { hits: { hits: Array<{ _source?: { source?: Src } }> } } };
+    const buckets = ((res.aggregations?.stories as { buckets?: Bucket[] } | undefined)?.buckets ?? []).filter((b) => b.sources.value >= q.minSources);
+    const bySource = new Map<string, { first: number; carried: number; source?: Src }>();
+    const tally = (id: string) => bySource.get(id) ?? (bySource.set(id, { first: 0, carried: 0 }), bySource.get(id)!);
+    for (const b of buckets) {
+      for (const c of b.carriers.buckets) tally(String(c.key)).carried++;
+      const src = b.first.hits.hits[0]?._source?.source;
+      if (src?.id) {
+        const row = tally(src.id);
+        row.first++;
+        row.source = src;
+      }
+    }
+    // Names for the sources that never came first: their newest article says.
+    const unnamed = [...bySource].filter(([, r]) => !r.source).map(([id]) => id);
+    if (unnamed.length > 0) {
+      const named = await esQuery(app, 'first', { size: 0, query: { terms: { [F.sourceId]: unnamed } }, aggs: { s: { terms: { field: F.sourceId, size: unnamed.length }, aggs: { one: { top_hits: { size: 1, _source: { includes: ['source'] } } } } } } });
+      for (const b of ((named.aggregations?.s as { buckets?: Array<{ key: string; one: { hits: { hits: Array<{ _source?: { source?: Src } }> } } }> } | undefined)?.buckets ?? [])) {
+        const row = bySource.get(String(b.key));
+        if (row) row.source = b.one.hits.hits[0]?._source?.source;
+      }
+    }
+    const sources = [...bySource]
+      .map(([key, r]) => ({
+        key,
+        name: r.source?.name ?? '',
+        domain: r.source?.domain ?? '',
+        ...(r.source?.country ? { country: r.source.country } : {}),
+        first: r.first,
+        carried: r.carried,
+        share: r.carried > 0 ? Math.round((r.first / r.carried) * 1000) / 1000 : 0,
+      }))
+      .sort((a, b) => b.first - a.first || b.carried - a.carried || a.key.localeCompare(b.key))
+      .slice(0, q.limit);
+    return { total: totalOf(res.hits.total).total, stories: buckets.length, sources, expandedEntities: entities };
+  }
+
+
   app.get(
     '/v1/stats/first',
     {
@@ -445,52 +495,30 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { carriedBy, ...q } = req.query;
-      const { filters, entities } = expandedFilters(q, app.entities, app.collections);
-      if (carriedBy !== undefined) {
-        // The stories it carried, most recent first; then every source's articles of them.
-        const carried = await esQuery(app, 'first', { size: 0, query: buildQuery({ ...filters, source: [carriedBy] }), aggs: { s: { terms: { field: F.storyId, size: q.stories, order: { latest: 'desc' } }, aggs: { latest: { max: { field: F.publishedAt } } } } } });
-        filters.story = ((carried.aggregations?.s as { buckets?: Array<{ key: string }> } | undefined)?.buckets ?? []).map((b) => String(b.key));
-        if (filters.story.length === 0) return { total: 0, stories: 0, sources: [], expandedEntities: entities };
-      }
-      const res = await esQuery(app, 'first', firstReportsBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, q.stories));
-      type Src = { id?: string; name?: string; domain?: string; country?: string };
-      type Bucket = { sources: { value: number }; carriers: { buckets: Array<{ key: string }> }; first: { hits: { hits: Array<{ _source?: { source?: Src } }> } } };
-      const buckets = ((res.aggregations?.stories as { buckets?: Bucket[] } | undefined)?.buckets ?? []).filter((b) => b.sources.value >= q.minSources);
-      const bySource = new Map<string, { first: number; carried: number; source?: Src }>();
-      const tally = (id: string) => bySource.get(id) ?? (bySource.set(id, { first: 0, carried: 0 }), bySource.get(id)!);
-      for (const b of buckets) {
-        for (const c of b.carriers.buckets) tally(String(c.key)).carried++;
-        const src = b.first.hits.hits[0]?._source?.source;
-        if (src?.id) {
-          const row = tally(src.id);
-          row.first++;
-          row.source = src;
-        }
-      }
-      // Names for the sources that never came first: their newest article says.
-      const unnamed = [...bySource].filter(([, r]) => !r.source).map(([id]) => id);
-      if (unnamed.length > 0) {
-        const named = await esQuery(app, 'first', { size: 0, query: { terms: { [F.sourceId]: unnamed } }, aggs: { s: { terms: { field: F.sourceId, size: unnamed.length }, aggs: { one: { top_hits: { size: 1, _source: { includes: ['source'] } } } } } } });
-        for (const b of ((named.aggregations?.s as { buckets?: Array<{ key: string; one: { hits: { hits: Array<{ _source?: { source?: Src } }> } } }> } | undefined)?.buckets ?? [])) {
-          const row = bySource.get(String(b.key));
-          if (row) row.source = b.one.hits.hits[0]?._source?.source;
-        }
-      }
-      const sources = [...bySource]
-        .map(([key, r]) => ({
-          key,
-          name: r.source?.name ?? '',
-          domain: r.source?.domain ?? '',
-          ...(r.source?.country ? { country: r.source.country } : {}),
-          first: r.first,
-          carried: r.carried,
-          share: r.carried > 0 ? Math.round((r.first / r.carried) * 1000) / 1000 : 0,
-        }))
-        .sort((a, b) => b.first - a.first || b.carried - a.carried || a.key.localeCompare(b.key))
-        .slice(0, q.limit);
+      const first = await runFirst(req.query);
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      return { total: totalOf(res.hits.total).total, stories: buckets.length, sources, expandedEntities: entities };
+      return first;
+    },
+  );
+
+  app.get(
+    '/v1/stats/first.csv',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'Who reports first, as CSV for a spreadsheet',
+        description: 'The same parameters and sources as /v1/stats/first, one row per source: key, name, domain, country, first, carried, share.',
+        querystring: Type.Composite([FirstQuery, CsvParams], { additionalProperties: false }),
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const { bom, ...q } = req.query;
+      const first = await runFirst(q);
+      csvHeaders(app, reply, 'akhbar-first.csv', first.stories);
+      // Names and domains come from the feeds: defused like the search export's cells.
+      const rows = first.sources.map((r) => [defuseCell(r.key), defuseCell(r.name), defuseCell(r.domain), r.country ?? '', String(r.first), String(r.carried), String(r.share)]);
+      return stringify(rows, { header: true, columns: ['key', 'name', 'domain', 'country', 'first', 'carried', 'share'], bom });
     },
   );
 
