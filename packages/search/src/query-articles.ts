@@ -1,6 +1,6 @@
 import { F } from './fields.ts';
 import { isAnalyzedLang } from './languages.ts';
-import { HIT_SOURCE_FIELDS, andFilter, buildFilters, buildQuery, buildTextQuery, type SearchFilters } from './query.ts';
+import { HIT_SOURCE_FIELDS, andFilter, buildFilters, byAuthor, buildQuery, buildTextQuery, type SearchFilters } from './query.ts';
 
 /** Queries about one article or one story, and the suggester. */
 
@@ -190,7 +190,7 @@ export function sourceBody(id: string, f: SearchFilters & { timeoutMs?: number }
  * whole byline is the name); its authors are the others those bylines name.
  */
 export function authorBody(name: string, f: SearchFilters & { timeoutMs?: number }, opts: ProfileOptions): Record<string, unknown> {
-  return profileBody({ bool: { should: [{ term: { [F.authors]: name } }, { term: { [F.author]: name } }], minimum_should_match: 1 } }, f, { ...opts, excludeAuthor: name });
+  return profileBody(byAuthor([name]), f, { ...opts, excludeAuthor: name });
 }
 
 /** Completion suggestions (titles and entity names in every language, as the indexer stores them). */

@@ -230,6 +230,14 @@ function terms(field: string, values: readonly string[] | undefined, out: unknow
   if (values && values.length > 0) out.push({ terms: { [field]: values } });
 }
 
+/**
+ * The articles whose byline gives any of `names` (co-bylines split, in any case: `authors`) or,
+ * indexed before bylines were split, whose whole byline is one of them (`author`).
+ */
+export function byAuthor(names: readonly string[]): Record<string, unknown> {
+  return { bool: { should: [{ terms: { [F.authors]: [...names] } }, { terms: { [F.author]: [...names] } }], minimum_should_match: 1 } };
+}
+
 /** Filter clauses (no scoring) for the search filters. */
 export function buildFilters(f: SearchFilters): unknown[] {
   const filter: unknown[] = [];
@@ -245,8 +253,7 @@ export function buildFilters(f: SearchFilters): unknown[] {
   for (const id of f.allEntities ?? []) filter.push({ term: { [F.entityIds]: id } });
   terms(F.countries, f.country, filter);
   terms(F.sourceCountry, f.sourceCountry, filter);
-  // A byline's names (co-bylines split) or, for articles indexed before those existed, the whole byline.
-  if (f.author && f.author.length > 0) filter.push({ bool: { should: [{ terms: { [F.authors]: f.author } }, { terms: { [F.author]: f.author } }], minimum_should_match: 1 } });
+  if (f.author && f.author.length > 0) filter.push(byAuthor(f.author));
   terms(F.categories, f.category, filter);
   terms(F.storyId, f.story, filter);
   const excluded: unknown[] = [];

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, buildQuery, firstReportsBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
+import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, buildQuery, byAuthor, firstReportsBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
 import { mayBeSameName } from '@akhbar/nlp';
 import { badParam, notFound } from '../errors.ts';
@@ -879,8 +879,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // As written: its newest matching article says, else its newest article at all.
       let written = writtenAuthor(res.hits.hits[0]?._source, name);
       if (!written) {
-        const byName = { bool: { should: [{ term: { [F.authors]: name } }, { term: { [F.author]: name } }], minimum_should_match: 1 } };
-        const any = await esQuery(app, 'author', { size: 1, query: byName, sort: [{ [F.publishedAt]: 'desc' }], _source: [F.author, F.authors] });
+        const any = await esQuery(app, 'author', { size: 1, query: byAuthor([name]), sort: [{ [F.publishedAt]: 'desc' }], _source: [F.author, F.authors] });
         written = writtenAuthor(any.hits.hits[0]?._source, name);
         if (!written) throw notFound(`no article is signed ${name}`);
       }
