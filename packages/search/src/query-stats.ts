@@ -170,6 +170,16 @@ export function firstReportsBody(f: SearchFilters & { timeoutMs?: number }, stor
   };
 }
 
+/** The `stories` most recent stories of the matching articles, by id (who reports first, `carriedBy`: one source's stories). */
+export function storiesCarriedBody(f: SearchFilters & { timeoutMs?: number }, stories: number): Record<string, unknown> {
+  return {
+    size: 0,
+    timeout: `${f.timeoutMs ?? 10_000}ms`,
+    query: buildQuery(f),
+    aggs: { stories: { terms: { field: F.storyId, size: stories, order: { latest: 'desc' } }, aggs: { latest: { max: { field: F.publishedAt } } } } },
+  };
+}
+
 /** `opts.tone`: each value's average tone too (how each source, country… covers what matches). */
 export function topBody(f: SearchFilters & { timeoutMs?: number }, field: StatField, size: number, opts: { tone?: boolean } = {}): Record<string, unknown> {
   const agg: Record<string, unknown> = { terms: { field: STAT_FIELDS[field], size } };

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, buildQuery, byAuthor, firstReportsBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
+import { F, INTERVALS, MAP_LEVELS, MAX_COMPARE, NETWORK_FIELDS, SPLITS, STAT_FIELDS, authorBody, byAuthor, firstReportsBody, storiesCarriedBody, mapBody, networkEdgesBody, sourceBody, sourcesBody, timelineBody, toneChartBody, topBody, trendingBody, type ComparedQuery, type Interval, type MapLevel, type NetworkField, type StatField, type Split } from '@akhbar/search';
 import { stringify } from 'csv-stringify/sync';
 import { mayBeSameName } from '@akhbar/nlp';
 import { badParam, notFound } from '../errors.ts';
@@ -429,8 +429,8 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { filters, entities } = expandedFilters(q, app.entities, app.collections);
     if (carriedBy !== undefined) {
       // The stories it carried, most recent first; then every source's articles of them.
-      const carried = await esQuery(app, 'first', { size: 0, query: buildQuery({ ...filters, source: [carriedBy] }), aggs: { s: { terms: { field: F.storyId, size: q.stories, order: { latest: 'desc' } }, aggs: { latest: { max: { field: F.publishedAt } } } } } });
-      filters.story = ((carried.aggregations?.s as { buckets?: Array<{ key: string }> } | undefined)?.buckets ?? []).map((b) => String(b.key));
+      const carried = await esQuery(app, 'first', storiesCarriedBody({ ...filters, source: [carriedBy], timeoutMs: app.gw.esTimeoutMs }, q.stories));
+      filters.story = ((carried.aggregations?.stories as { buckets?: Array<{ key: string }> } | undefined)?.buckets ?? []).map((b) => String(b.key));
       if (filters.story.length === 0) return { total: 0, stories: 0, sources: [], expandedEntities: entities };
     }
     const res = await esQuery(app, 'first', firstReportsBody({ ...filters, timeoutMs: app.gw.esTimeoutMs }, q.stories));
@@ -884,7 +884,9 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!written) throw notFound(`no article is signed ${name}`);
       }
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      return { author: { name: written }, alsoWritten: await alsoWritten(written), ...(await presentProfile(app, res, q.names)), expandedEntities: entities };
+      // Two independent lookups: the other script's spellings and the profile's names, side by side.
+      const [also, profile] = await Promise.all([alsoWritten(written), presentProfile(app, res, q.names)]);
+      return { author: { name: written }, alsoWritten: also, ...profile, expandedEntities: entities };
     },
   );
 
