@@ -99,6 +99,28 @@ export const EntitySchema = Type.Object(
 );
 export type Entity = Static<typeof EntitySchema>;
 
+/** A known person or organisation a quotation is attributed to (the gazetteer's id and English name). */
+export const QuoteSpeakerSchema = Type.Object(
+  {
+    id: Type.String({ description: 'Entity id, as in entities' }),
+    name: Type.String({ description: 'Display name (English)' }),
+    type: Type.Union([Type.Literal('person'), Type.Literal('org')]),
+  },
+  { $id: 'QuoteSpeaker', additionalProperties: false },
+);
+export type QuoteSpeaker = Static<typeof QuoteSpeakerSchema>;
+
+/** A quotation the article attributes to someone ("who said what"). */
+export const QuoteSchema = Type.Object(
+  {
+    text: Type.String({ description: 'The words inside the quotation marks (at most 500 characters)' }),
+    by: Type.Optional(Type.String({ description: 'The attribution as written, without its speech verb: "the minister", "بيان لمكتب الكاظمي"' })),
+    speaker: Type.Optional(QuoteSpeakerSchema),
+  },
+  { $id: 'Quote', additionalProperties: false },
+);
+export type Quote = Static<typeof QuoteSchema>;
+
 export const TopicSchema = Type.Object(
   { id: Type.String({ description: 'Taxonomy id (IPTC Media Topics top level)' }), score: Type.Number() },
   { $id: 'Topic', additionalProperties: false },
@@ -139,6 +161,7 @@ export const EnrichmentSchema = Type.Object(
     topics: Type.Array(TopicSchema),
     keywords: Type.Array(Type.String()),
     tone: Type.Optional(ToneSchema),
+    quotes: Type.Optional(Type.Array(QuoteSchema, { description: 'Quotations attributed to someone, in text order (at most 20)' })),
     extract: Type.String({ description: 'Short extractive summary' }),
     wordCount: Type.Integer({ minimum: 0 }),
     readingTimeSec: Type.Integer({ minimum: 0 }),

@@ -1,4 +1,4 @@
-import { dirOf, errorCode, type Enrichment, type Entity, type Provenance, type RawArticle, type Tone, type Topic } from '@akhbar/core';
+import { dirOf, errorCode, type Enrichment, type Entity, type Provenance, type Quote, type RawArticle, type Tone, type Topic } from '@akhbar/core';
 import { stripBoilerplate } from './boilerplate.ts';
 import { NlpErrors } from './errors.ts';
 import { gazetteer } from './gazetteer.ts';
@@ -6,6 +6,7 @@ import { simhash, storySignature, type StorySignature } from './hash.ts';
 import { extractKeywords } from './keywords.ts';
 import { detectLanguage, type LanguageGuess } from './language.ts';
 import { normalizeText } from './normalize.ts';
+import { extractQuotes } from './quotes.ts';
 import { extractiveSummary } from './summary.ts';
 import { countWords, tokenize, type Token } from './text.ts';
 import { tagToneInTokens } from './tone.ts';
@@ -30,6 +31,7 @@ export const TAGGERS = {
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.0.0' },
   extract: { tagger: 'akhbar-extractive', version: '1.0.0' },
+  quotes: { tagger: 'akhbar-quotes', version: '1.0.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },
   storyId: { tagger: 'akhbar-self', version: '1.0.0' },
@@ -59,6 +61,8 @@ export interface Taggers {
   /** Undefined: no tone for this language (no lexicon). */
   tone(input: TaggerInput): Tone | undefined;
   extract(input: TaggerInput, weights: ReadonlyMap<string, number>): string;
+  /** Who said what: the quotations the body (else the summary) attributes to someone; `entities`, the article's. */
+  quotes(input: TaggerInput, entities: readonly Entity[]): Quote[];
 }
 
 export const defaultTaggers: Taggers = {
@@ -68,6 +72,7 @@ export const defaultTaggers: Taggers = {
   keywords: (input) => extractKeywords(input.tokens, input.lang),
   tone: (input) => tagToneInTokens(input.tokens, input.lang, input.titleTokens.length),
   extract: (input, weights) => extractiveSummary(input.body, weights, input.article.summary || input.article.title),
+  quotes: (input, entities) => extractQuotes(input.body.slice(0, MAX_ANALYSED_CHARS), input.lang, entities),
 };
 
 export interface EnrichOptions {
@@ -155,6 +160,7 @@ export function enrichArticle(article: RawArticle, opts: EnrichOptions = {}): En
     for (const e of entities) for (const t of tokenize(e.names?.[lang] ?? e.name)) weights.set(t.norm, Math.max(weights.get(t.norm) ?? 0, 1));
     return taggers.extract(input, weights);
   });
+  const quotes = run('quotes', [] as Quote[], () => taggers.quotes(input, entities));
   const stats = run('stats', { wordCount: 0, readingTimeSec: 0 }, () => readingStats(`${article.title}\n${body}`, lang));
   const hash = run('simhash', undefined as string | undefined, () => (input.tokens.length > 0 ? simhash(input.tokens.map((t) => t.norm)) : undefined));
   provenance.storyId = { ...TAGGERS.storyId };
@@ -176,6 +182,7 @@ export function enrichArticle(article: RawArticle, opts: EnrichOptions = {}): En
     enrichedAt: (opts.now ?? new Date()).toISOString(),
   };
   if (tone !== undefined) out.tone = tone;
+  if (quotes.length > 0) out.quotes = quotes;
   if (hash !== undefined) out.simhash = hash;
   return out;
 }

@@ -11,3 +11,4 @@ export * from './text.ts';
 export * from './tone.ts';
 export * from './topics.ts';
 export * from './names.ts';
+export * from './quotes.ts';

@@ -194,3 +194,24 @@ t.test('an English article on Indian politics names the Congress party, not the 
   ));
   t.ok(visit.entities.some((e) => e.id === 'Q810'), `Jordan (${visit.entities.map((e) => e.id).join(', ')})`);
 });
+
+t.test('who said what: the quotations an article attributes, its surname-only attributions read as the person it named', async (t) => {
+  const e = enrichArticle(article(
+    'السوداني: الرواتب ستصرف قبل العيد',
+    [
+      'أكد رئيس الوزراء محمد شياع السوداني، الأحد، أن رواتب موظفي الدولة ستصرف في موعدها.',
+      'وقال السوداني في مؤتمر صحفي: «لن يتأخر راتب أي موظف بعد اليوم، فالأموال متوفرة».',
+      'وأضاف: «الحكومة ماضية في دفع مستحقات المتقاعدين أيضا دون تأخير».',
+      'ووصف نواب المعارضة الوعد بأنه "مجرد كلام".',
+    ].join('\n'),
+    { langHint: 'ar' },
+  ));
+  t.ok(Value.Check(EnrichmentSchema, e), 'matches the Enrichment contract');
+  t.same(e.provenance.quotes, { tagger: 'akhbar-quotes', version: '1.0.0' });
+  t.same(e.quotes?.map((q) => [q.speaker?.id, q.by]), [['mohammed-shia-al-sudani', 'السوداني'], ['mohammed-shia-al-sudani', 'السوداني']],
+    '"السوداني" alone is the prime minister the article named in full, and "وأضاف" carries him on; a two-word scare quote is not one');
+  t.notOk(enrichArticle(article('Bridge reopens', 'The Jadriya bridge reopened on Monday after repairs.', { langHint: 'en' })).quotes, 'an article that quotes no one has no quotes field');
+  const failing = enrichArticle(SEED_LIKE, { taggers: { quotes: () => { throw new Error('boom'); } } });
+  t.equal(failing.provenance.quotes?.failed, 'AKHBAR_NLP_TAGGER_FAILED', 'a failing quotation reader is recorded');
+  t.ok(failing.entities.length > 0 && failing.quotes === undefined, 'and the rest of the article is still enriched');
+});
