@@ -93,6 +93,9 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { i
     geo: article.geo,
     mainLocation: mainLocationOf(article),
     keywords: e.keywords,
+    quotes: e.quotes,
+    // Who is quoted, once each: the top-speakers facet and the speaker filter read it without a nested query.
+    speakers: e.quotes ? [...new Set(e.quotes.flatMap((q) => (q.speaker ? [q.speaker.id] : [])))] : undefined,
     tone: e.tone,
     wordCount: e.wordCount,
     readingTimeSec: e.readingTimeSec,

@@ -48,6 +48,13 @@ export const F = {
   /** The one place the article is about (document.ts mainLocationOf): ranks near= searches. */
   mainLocation: 'mainLocation',
   keywords: 'keywords',
+  /** Quotations (nested: quotes.text, quotes.by, quotes.speaker.id). */
+  quotes: 'quotes',
+  quoteText: 'quotes.text',
+  quoteBy: 'quotes.by.text',
+  quoteSpeaker: 'quotes.speaker.id',
+  /** The entity ids the article quotes (each once), flat for facets and filters. */
+  speakers: 'speakers',
   /** Tone score (−100…100, positive − negative % of words; enrichment's tone tagger). */
   tone: 'tone.score',
   storyId: 'storyId',

@@ -7,6 +7,7 @@ export * from './template.ts';
 export * from './query.ts';
 export * from './query-stats.ts';
 export * from './query-articles.ts';
+export * from './query-quotes.ts';
 export * from './errors.ts';
 export * from './migrate.ts';
 export * from './alerts.ts';

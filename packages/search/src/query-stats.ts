@@ -21,6 +21,8 @@ export const STAT_FIELDS = {
   keywords: F.keywords,
   authors: F.authors,
   categories: F.categories,
+  /** Who is quoted: the people and organisations the matching articles quote. */
+  speakers: F.speakers,
 } as const;
 export type StatField = keyof typeof STAT_FIELDS;
 

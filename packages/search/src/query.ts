@@ -213,7 +213,8 @@ export function toSimpleQuery(q: string): string {
   return out.join(' ');
 }
 
-function simpleQuery(q: string, fields: readonly string[] = QUERY_FIELDS): Record<string, unknown> {
+/** A q (the query language) as a simple_query_string over `fields`: all words must match. */
+export function simpleQuery(q: string, fields: readonly string[] = QUERY_FIELDS): Record<string, unknown> {
   return {
     simple_query_string: {
       query: toSimpleQuery(q),

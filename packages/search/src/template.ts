@@ -34,8 +34,11 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  * v9: `authors`, the names a byline gives (co-bylines split); added in place like v4's fields.
  *     Articles indexed before keep matching author filters and pages by their whole byline;
  *     `akhbar reenrich` gives them their names.
+ * v10: `quotes` (nested: each quotation's text, attribution and speaker) and `speakers` (the
+ *     entity ids quoted), for "who said what"; added in place like v4's fields. Articles indexed
+ *     before have no quotes until `akhbar reenrich`.
  */
-export const TEMPLATE_VERSION = 9;
+export const TEMPLATE_VERSION = 10;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -207,6 +210,17 @@ export function articleMappings(): Record<string, unknown> {
       geo: { type: 'geo_point' },
       mainLocation: { type: 'geo_point' },
       keywords: freeKeyword,
+      // Nested, so a quotation's words and its speaker are matched together (not one quotation's
+      // words and another's speaker); inner_hits return the quotations that matched.
+      quotes: {
+        type: 'nested',
+        properties: {
+          text: { type: 'text', analyzer: 'akhbar_neutral' },
+          by: { ...freeKeyword, fields: { text: { type: 'text', analyzer: 'akhbar_neutral' } } },
+          speaker: { properties: { id: keyword, name: { type: 'keyword', index: false }, type: keyword } },
+        },
+      },
+      speakers: freeKeyword,
       tone: { properties: { score: { type: 'float' }, positive: { type: 'float' }, negative: { type: 'float' } } },
       wordCount: { type: 'integer' },
       readingTimeSec: { type: 'integer' },

@@ -13,6 +13,7 @@ import { GatewayErrors, bodyText, errorBody } from './errors.ts';
 import { defaultEntityLookup, type EntityLookup } from './entities.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { similarRoutes } from './routes/similar.ts';
+import { quoteRoutes } from './routes/quotes.ts';
 import { errorHandler } from './error-handler.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
 import { docsPlugin } from './plugins/docs.ts';
@@ -371,6 +372,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await read.register(exportRoutes, { maxArticles: opts.exportMax ?? 10_000, ...(opts.exportPageSize ? { pageSize: opts.exportPageSize } : {}) });
     await read.register(articleRoutes);
     await read.register(similarRoutes);
+    await read.register(quoteRoutes);
     await read.register(entityRoutes);
     await read.register(statsRoutes);
   });

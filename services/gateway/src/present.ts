@@ -43,6 +43,24 @@ export const HitOut = Type.Object({
   }),
 });
 
+export const QuoteOut = Type.Object({
+  text: Type.String({ description: 'The words inside the quotation marks (at most 500 characters)' }),
+  by: Type.Optional(Type.String({ description: 'Who the article says said it, as written ("the minister", "بيان لمكتب الكاظمي")' })),
+  speaker: Type.Optional(Type.Composite([EntityOut], { description: 'The known person or organisation the attribution names' })),
+});
+
+/** A stored quotation as the API gives it: its speaker's name (and names= ones) from the gazetteer where known. */
+export function presentQuote(q: Doc, lookup?: EntityLookup, names?: NameLangs): Record<string, unknown> {
+  const out: Record<string, unknown> = { text: q.text ?? '' };
+  if (q.by) out.by = q.by;
+  if (q.speaker?.id) {
+    const known = lookup?.get(q.speaker.id);
+    const picked = pickNames(known?.names, names);
+    out.speaker = { id: q.speaker.id, type: q.speaker.type ?? known?.type ?? 'person', name: known?.name ?? q.speaker.name ?? q.speaker.id, ...(picked ? { names: picked } : {}) };
+  }
+  return out;
+}
+
 /** An average tone in a response: a number, or null when none of the articles it covers has a tone. */
 export const ToneAverage = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
 
@@ -141,7 +159,7 @@ export function presentBuckets(kind: string, agg: unknown, lookup?: EntityLookup
       const name = given.find((v) => v.toLowerCase() === out.key) ?? (given.length === 1 ? given[0] : undefined);
       if (name) out.name = name;
     }
-    if ((kind === 'entities' || kind === 'people' || kind === 'orgs' || kind === 'places') && lookup) {
+    if ((kind === 'entities' || kind === 'people' || kind === 'orgs' || kind === 'places' || kind === 'speakers') && lookup) {
       const e = lookup.get(out.key);
       if (e) out.name = e.name;
     }

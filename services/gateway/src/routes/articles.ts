@@ -4,7 +4,7 @@ import { hammingDistance } from '@akhbar/nlp';
 import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, storiesInLangsBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
 import { articleId, canonicalUrl, isAkhbarError } from '@akhbar/core';
 import { badParam, notFound } from '../errors.ts';
-import { BucketOut, EntityOut, HitOut, SourceOut, ToneAverage, presentBuckets, presentHit, roundTone, totalOf, type EsHit } from '../present.ts';
+import { BucketOut, EntityOut, HitOut, QuoteOut, SourceOut, ToneAverage, presentBuckets, presentHit, presentQuote, roundTone, totalOf, type EsHit } from '../present.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
 import { NamesParam, UndatedFilterParams, expandedFilters, listOf, nameLangs, windowParam } from '../params.ts';
 import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
@@ -25,6 +25,7 @@ const ArticleOut = Type.Composite([
     wordCount: Type.Optional(Type.Integer()),
     readingTimeSec: Type.Optional(Type.Integer()),
     flags: Type.Array(Type.String()),
+    quotes: Type.Optional(Type.Array(QuoteOut, { description: 'Who said what: the quotations it attributes to someone, in text order (absent for articles enriched before quotations were read)' })),
   }),
 ]);
 
@@ -170,6 +171,7 @@ function presentArticle(app: FastifyInstance, d: Record<string, any>, sizes: Map
     ...(typeof d.wordCount === 'number' ? { wordCount: d.wordCount } : {}),
     ...(typeof d.readingTimeSec === 'number' ? { readingTimeSec: d.readingTimeSec } : {}),
     flags: d.flags ?? [],
+    ...(Array.isArray(d.quotes) ? { quotes: d.quotes.map((q: Record<string, any>) => presentQuote(q, app.entities, names)) } : {}),
   } as never;
 }
 

@@ -1,0 +1,55 @@
+import { F } from './fields.ts';
+import { buildQuery, simpleQuery, type SearchFilters } from './query.ts';
+
+/** Quotations returned per article, at most (the ones that match best first). */
+export const MAX_QUOTES_PER_ARTICLE = 5;
+
+/** What /v1/quotes asks of the index beside the article filters. */
+export interface QuotesOptions {
+  /** Entity ids: only quotations attributed to one of them. */
+  speaker?: readonly string[];
+  /** Words the quotation itself must hold (the query language, over the quotation's text). */
+  said?: string;
+  /** Articles per page. */
+  limit: number;
+  /** Quotations per article. */
+  perArticle: number;
+  /** search_after of the previous page's last article. */
+  after?: unknown[];
+  timeoutMs?: number;
+}
+
+/**
+ * "Who said what": the newest articles matching the search filters (q included, as a search
+ * reads it) that hold a quotation matching `speaker` and `said`, each with those quotations as
+ * inner hits — the speaker and the words matched within one quotation (quotes is nested), and
+ * with `said`, the words highlighted.
+ */
+export function quotesBody(f: SearchFilters, o: QuotesOptions): Record<string, unknown> {
+  const filter: unknown[] = [];
+  if (o.speaker && o.speaker.length > 0) filter.push({ terms: { [F.quoteSpeaker]: [...o.speaker] } });
+  const said = o.said?.trim() ? [simpleQuery(o.said, [F.quoteText])] : [];
+  const nested = {
+    nested: {
+      path: F.quotes,
+      query: { bool: { filter, must: said.length > 0 ? said : [{ match_all: {} }] } },
+      score_mode: 'max',
+      inner_hits: {
+        size: o.perArticle,
+        _source: true,
+        ...(said.length > 0 ? { highlight: { fields: { [F.quoteText]: { number_of_fragments: 0, pre_tags: ['<mark>'], post_tags: ['</mark>'] } }, encoder: 'html' } } : {}),
+      },
+    },
+  };
+  return {
+    size: o.limit,
+    // The article filters in filter context; the nested query scores, so each article's inner
+    // hits come best match for `said` first.
+    query: { bool: { must: [nested], filter: [buildQuery(f)] } },
+    sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }],
+    ...(o.after ? { search_after: o.after } : {}),
+    _source: { includes: [F.id, F.url, F.title, F.lang, F.dir, F.publishedAt, 'source', F.storyId, F.image] },
+    track_total_hits: true,
+    timeout: `${String(o.timeoutMs ?? 10_000)}ms`,
+  };
+}

@@ -1,0 +1,168 @@
+import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+import { MAX_QUOTES_PER_ARTICLE, quotesBody } from '@akhbar/search';
+import { queryFingerprint } from '../cursor.ts';
+import { badParam } from '../errors.ts';
+import type { KnownEntity } from '../expand.ts';
+import { EntityOut, QuoteOut, SourceOut, pickNames, presentQuote, totalOf } from '../present.ts';
+import { FilterParams, MAX_Q_CHARS, NamesParam, expandedFilters, listOf, nameLangs, queryText } from '../params.ts';
+import { listItems } from '../lists.ts';
+import { defuseCell } from './export.ts';
+
+const QuotesQuery = Type.Object(
+  {
+    ...FilterParams,
+    speaker: listOf('[^,]{1,200}', 10, 'Who said it: entity ids (Q61053) or names of known people and organisations in any language or spelling (Kadhimi, الكاظمي) — only quotations attributed to them'),
+    said: Type.Optional(Type.String({ maxLength: MAX_Q_CHARS, description: 'Words the quotation itself must hold, in the query language of q ("exact phrase", a OR b, -word, prefix*); q matches the whole article' })),
+    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20, description: 'Articles per page (each with its matching quotations)' }),
+    perArticle: Type.Integer({ minimum: 1, maximum: MAX_QUOTES_PER_ARTICLE, default: 3, description: 'Quotations given per article, best match for said first' }),
+    cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'nextCursor of the previous page' })),
+    ...NamesParam,
+  },
+  { additionalProperties: false },
+);
+type QuotesQuery = Static<typeof QuotesQuery>;
+
+const QuoteItem = Type.Composite([
+  QuoteOut,
+  Type.Object({
+    highlight: Type.Optional(Type.String({ description: 'With said: the text with its matching words in <mark>, HTML-escaped' })),
+    article: Type.Object({
+      id: Type.String(),
+      url: Type.String(),
+      title: Type.String(),
+      lang: Type.String(),
+      dir: Type.Union([Type.Literal('rtl'), Type.Literal('ltr')]),
+      publishedAt: Type.String(),
+      source: SourceOut,
+      story: Type.Object({ id: Type.String() }),
+    }),
+  }),
+]);
+
+const QuotesResponse = Type.Object({
+  total: Type.Integer({ description: 'Matching articles holding such a quotation' }),
+  speakers: Type.Array(EntityOut, { description: 'The people and organisations speaker= was read as' }),
+  expandedEntities: Type.Array(EntityOut),
+  quotes: Type.Array(QuoteItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last page' }),
+});
+type QuotesResponse = Static<typeof QuotesResponse>;
+
+/**
+ * `speaker=` → entity ids: an id the gazetteer knows as is, else the people and organisations a
+ * name finds (any language or spelling, as q's names are read). A name that finds none is a 400:
+ * an empty answer would read as "they said nothing".
+ */
+function speakersOf(app: FastifyInstance, v: string | undefined, names: ReturnType<typeof nameLangs>): KnownEntity[] | undefined {
+  const items = listItems('speaker', v);
+  if (!items || items.length === 0) return undefined;
+  const lookup = app.entities;
+  // A gateway without a gazetteer takes speaker= as ids.
+  if (!lookup) return items.map((id) => ({ id, type: 'person', name: id }));
+  const out = new Map<string, KnownEntity>();
+  for (const item of items) {
+    const known = lookup.get(item);
+    const found = known ? [known] : lookup.find(item).filter((e) => e.type === 'person' || e.type === 'org');
+    if (found.length === 0) throw badParam('speaker', `speaker: no known person or organisation is named "${item}" (GET /v1/entities?name= finds them)`);
+    for (const e of found) out.set(e.id, e);
+  }
+  return [...out.values()].map((e) => {
+    const picked = pickNames(e.names, names ?? 'all');
+    return { id: e.id, type: e.type, name: e.name, ...(picked ? { names: picked } : {}) };
+  });
+}
+
+interface QuoteHit {
+  _source?: Record<string, any>;
+  sort?: unknown[];
+  inner_hits?: { quotes?: { hits: { hits: Array<{ _source?: Record<string, any>; highlight?: Record<string, string[]> }> } } };
+}
+
+export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** The quotations of a validated query: the JSON route's answer, which the CSV gives too. */
+  async function runQuotes(query: QuotesQuery): Promise<QuotesResponse> {
+    const { speaker, said, limit, perArticle, cursor, names: namesParam, ...rest } = query;
+    const names = nameLangs(namesParam);
+    const speakers = speakersOf(app, speaker, names);
+    const saidText = queryText('said', said);
+    const { filters, entities } = expandedFilters(rest, app.entities, app.collections);
+    // The route is part of the fingerprint: a search's cursor must not page quotations.
+    const fp = queryFingerprint({ ...rest, speaker, said, route: 'quotes' });
+    const after = cursor ? app.cursors.decode(cursor, fp).after : undefined;
+    const res = await app.esTimed('quotes', () =>
+      app.es.search(
+        { index: app.gw.index, ...quotesBody(filters, { speaker: speakers?.map((s) => s.id), said: saidText, limit, perArticle, after, timeoutMs: app.gw.esTimeoutMs }) },
+        { requestTimeout: app.gw.esTimeoutMs + 1_000 },
+      ),
+    );
+    const hits = res.hits.hits as QuoteHit[];
+    const quotes = hits.flatMap((h) => {
+      const s = h._source ?? {};
+      const article = {
+        id: s.id,
+        url: s.url,
+        title: s.title ?? '',
+        lang: s.lang ?? 'und',
+        dir: s.dir ?? 'ltr',
+        publishedAt: s.publishedAt,
+        source: { id: s.source?.id ?? '', name: s.source?.name ?? '', domain: s.source?.domain ?? '', ...(s.source?.country ? { country: s.source.country } : {}) },
+        story: { id: s.storyId ?? s.id },
+      };
+      return (h.inner_hits?.quotes?.hits.hits ?? []).map((q) => {
+        const hl = q.highlight?.['quotes.text']?.[0];
+        return { ...presentQuote(q._source ?? {}, app.entities, names), ...(hl ? { highlight: hl } : {}), article };
+      });
+    }) as QuotesResponse['quotes'];
+    const last = hits[hits.length - 1];
+    const nextCursor = hits.length === limit && last?.sort ? app.cursors.encode({ after: last.sort, origin: new Date(0).toISOString(), fp }) : null;
+    return { total: totalOf(res.hits.total).total, speakers: speakers ?? [], expandedEntities: entities, quotes, nextCursor };
+  }
+
+  app.get(
+    '/v1/quotes',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'Who said what: the quotations articles attribute to people and organisations',
+        description:
+          'The newest articles matching the search filters (q as /v1/search reads it) that quote `speaker` (and, with `said`, hold those words inside the quotation), each with its matching quotations: ' +
+          'the words inside the marks, the attribution as written ("by") and the known person or organisation it names. Quotations are read at enrichment, in every language Akhbar reads, ' +
+          'from the speech verbs around them (قال، أكد، said, a déclaré, dijo, sagte…); articles indexed before have none until `akhbar reenrich`. ' +
+          '`GET /v1/stats/top?field=speakers` lists who is quoted most. Errors: 400 naming speaker for a name no one known has.',
+        querystring: QuotesQuery,
+        response: { 200: QuotesResponse },
+      },
+    },
+    async (req, reply) => {
+      const out = await runQuotes(req.query);
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return out;
+    },
+  );
+
+  app.get(
+    '/v1/quotes.csv',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'Who said what, as CSV for a spreadsheet',
+        description: 'The same parameters and quotations as /v1/quotes (one page; page on with the JSON route\'s cursor): publishedAt, speaker, speakerName, by, text, title, url, source, lang, articleId.',
+        querystring: Type.Composite([QuotesQuery, Type.Object({ bom: Type.Boolean({ default: true, description: 'Start with a UTF-8 byte order mark, so spreadsheet programs read Arabic right' }) })], { additionalProperties: false }),
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const { bom, ...q } = req.query;
+      const out = await runQuotes(q);
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      reply.header('content-disposition', 'attachment; filename="akhbar-quotes.csv"');
+      reply.header('x-total-count', String(out.total));
+      reply.type('text/csv; charset=utf-8');
+      // Quotations, names and titles come from the feeds: defused like the search export's cells.
+      const rows = out.quotes.map((x) => [x.article.publishedAt, x.speaker?.id ?? '', x.speaker?.name ?? '', x.by ?? '', x.text, x.article.title, x.article.url, x.article.source.name, x.article.lang, x.article.id].map(defuseCell));
+      return stringify(rows, { header: true, columns: ['publishedAt', 'speaker', 'speakerName', 'by', 'text', 'title', 'url', 'source', 'lang', 'articleId'], bom });
+    },
+  );
+};

@@ -1,0 +1,143 @@
+import { parse } from 'csv-parse/sync';
+import t from 'tap';
+import { SOURCES } from './fixtures/articles.ts';
+import { HOUR, withArticles, type ArticleSpec } from './fixtures/build.ts';
+import { testGateway, type TestGateway } from './helpers.ts';
+
+/**
+ * GET /v1/quotes — who said what — against real Elasticsearch. The fixtures' quotations are read
+ * by enrichment's own extractor (fixtures/build.ts), so these tests see what the pipeline would
+ * index: a prime minister's promise told in Arabic and English, a central bank's statement, a
+ * French president's words, and an article that quotes no one.
+ */
+let gw: TestGateway;
+const { BAGHDAD_TODAY: BT, GULF_WIRE: GW, MAGHREB_POST: MP } = SOURCES;
+const SUDANI = 'mohammed-shia-al-sudani';
+const CBI = 'central-bank-of-iraq';
+const MACRON = 'Q3052772';
+const ARTICLES: ArticleSpec[] = [
+  {
+    slug: 'quotes-salaries-ar', lang: 'ar', source: BT, ageMs: 5 * HOUR, story: 'quotes-salaries', entities: [SUDANI, CBI],
+    title: 'السوداني يتعهد بصرف رواتب الموظفين قبل العيد',
+    summary: 'رئيس الوزراء يؤكد توفر السيولة لصرف الرواتب',
+    body:
+      'أكد رئيس الوزراء محمد شياع السوداني، اليوم الأحد، أن رواتب موظفي الدولة ستصرف كاملة وفي موعدها.\n' +
+      'وقال السوداني في مؤتمر صحفي عقده ببغداد: «لن يتأخر راتب أي موظف بعد اليوم، فالأموال متوفرة في الخزينة».\n' +
+      'من جانبه، ذكر البنك المركزي العراقي في بيان: "احتياطي العملة الأجنبية بلغ أعلى مستوياته منذ عشر سنوات".',
+  },
+  {
+    slug: 'quotes-salaries-en', lang: 'en', source: GW, ageMs: 3 * HOUR, story: 'quotes-salaries', entities: [SUDANI],
+    title: 'Iraqi premier vows salaries will be paid before the holiday',
+    summary: 'Sudani says the treasury has the cash to pay public servants.',
+    body:
+      "Iraq's prime minister promised on Sunday that public salaries would be paid in full and on time.\n" +
+      '"No public employee will wait for a salary again, the money is in the treasury," Mohammed Shia al-Sudani told reporters in Baghdad.\n' +
+      'Critics called the pledge a "gamble" and said the budget still relied on oil.',
+  },
+  {
+    slug: 'quotes-macron-fr', lang: 'fr', source: MP, ageMs: 2 * HOUR, story: 'quotes-macron', entities: [MACRON],
+    title: "Macron appelle au calme après les frappes dans le nord de l'Irak",
+    summary: "Le président français s'exprime sur la situation en Irak.",
+    body: "« Nous suivons la situation dans le nord de l'Irak avec la plus grande attention », a déclaré Emmanuel Macron mardi à Paris.",
+  },
+  {
+    slug: 'quotes-none', lang: 'en', source: GW, ageMs: 1 * HOUR, story: 'quotes-none', entities: [SUDANI],
+    title: 'Baghdad traffic eases after bridge reopens',
+    summary: 'Commuters report shorter journeys.',
+    body: 'Traffic on the Jadriya bridge eased on Monday after repairs finished, commuters said, and the prime minister Mohammed Shia al-Sudani visited the site.',
+  },
+];
+
+type Quote = { text: string; by?: string; highlight?: string; speaker?: { id: string; name: string; names?: Record<string, string> }; article: { id: string; title: string; lang: string; url: string; source: { id: string } } };
+type Body = { total: number; speakers: Array<{ id: string; name: string }>; quotes: Quote[]; nextCursor: string | null; error?: { code?: string; param?: string } };
+const quotes = async (query: Record<string, string>) => {
+  const res = await gw.app.inject({ url: '/v1/quotes', query });
+  return { status: res.statusCode, body: res.json() as Body };
+};
+
+t.before(async () => {
+  gw = await testGateway({ label: 'quotes' });
+  await withArticles(t, gw.es, gw.indexPrefix, ARTICLES);
+});
+t.teardown(() => gw?.close());
+
+t.test("a speaker's words, in every language they were reported in, newest first", async (t) => {
+  const { status, body } = await quotes({ speaker: SUDANI });
+  t.equal(status, 200);
+  t.equal(body.total, 2, 'the Arabic and the English report quote him; the traffic story names him but quotes no one');
+  t.same(body.speakers.map((s) => s.id), [SUDANI]);
+  t.same(body.quotes.map((q) => q.article.lang), ['en', 'ar'], 'newest article first');
+  t.match(body.quotes[0], { text: /^No public employee will wait for a salary again/, speaker: { id: SUDANI, name: 'Mohammed Shia al-Sudani' }, article: { source: { id: GW.id }, title: /salaries/ } });
+  t.match(body.quotes[1], { text: 'لن يتأخر راتب أي موظف بعد اليوم، فالأموال متوفرة في الخزينة', speaker: { id: SUDANI } });
+  t.notOk(body.quotes.some((q) => q.speaker?.id === CBI), "the central bank's statement in the same article is not his");
+});
+
+t.test('speaker= takes a name in any language or spelling, and names= gives the speaker its names', async (t) => {
+  for (const name of ['محمد شياع السوداني', 'Mohammed Shia al-Sudani']) {
+    const { status, body } = await quotes({ speaker: name });
+    t.equal(status, 200, name);
+    t.same(body.speakers.map((s) => s.id), [SUDANI], `${name} is read as the prime minister`);
+    t.equal(body.quotes.length, 2);
+  }
+  const named = await quotes({ speaker: CBI, names: 'ar' });
+  t.equal(named.body.quotes.length, 1, 'an organisation is a speaker too');
+  t.match(named.body.quotes[0], { text: /^احتياطي العملة الأجنبية/, speaker: { id: CBI, names: { ar: 'البنك المركزي العراقي' } } });
+  const unknown = await quotes({ speaker: 'Nobody Atall' });
+  t.equal(unknown.status, 400, 'a name no one known has');
+  t.match(unknown.body.error, { code: 'AKHBAR_BAD_PARAMETER', param: 'speaker' });
+});
+
+t.test('said= finds words inside the quotation and marks them; the search filters narrow the articles', async (t) => {
+  const said = await quotes({ said: 'الخزينة' });
+  t.equal(said.body.total, 1);
+  t.equal(said.body.quotes.length, 1, 'only the quotation holding the word, not the bank statement of the same article');
+  t.match(said.body.quotes[0], { speaker: { id: SUDANI }, highlight: /<mark>الخزينة<\/mark>/ });
+  t.equal((await quotes({ said: 'budget' })).body.total, 0, "words outside the marks (the critics' sentence) are not a quotation's");
+  t.equal((await quotes({ said: 'gamble' })).body.total, 0, 'a one-word scare quote is not a quotation');
+  const french = await quotes({ lang: 'fr' });
+  t.same(french.body.quotes.map((q) => [q.speaker?.id, q.article.lang]), [[MACRON, 'fr']], 'lang= keeps the French article; « » read with "a déclaré"');
+  const byQ = await quotes({ q: 'holiday', speaker: SUDANI });
+  t.same(byQ.body.quotes.map((q) => q.article.lang), ['en'], 'q matches the article (its title here), as a search does');
+  const all = await quotes({});
+  t.equal(all.body.total, 3, 'every article that quotes someone, none that quotes no one');
+});
+
+t.test('pages with a signed cursor that only pages the query that issued it', async (t) => {
+  const first = await quotes({ speaker: SUDANI, limit: '1' });
+  t.equal(first.body.quotes.length, 1);
+  t.type(first.body.nextCursor, 'string');
+  const second = await quotes({ speaker: SUDANI, limit: '1', cursor: first.body.nextCursor! });
+  t.equal(second.status, 200);
+  t.not(second.body.quotes[0]?.article.id, first.body.quotes[0]?.article.id, 'the next article');
+  const third = await quotes({ speaker: SUDANI, limit: '1', cursor: second.body.nextCursor ?? '' });
+  t.ok(third.status === 200 ? third.body.quotes.length === 0 : third.status === 400, 'nothing after the last');
+  const other = await quotes({ speaker: CBI, limit: '1', cursor: first.body.nextCursor! });
+  t.match(other, { status: 400, body: { error: { param: 'cursor' } } }, "another query's cursor");
+  const search = await gw.app.inject({ url: '/v1/search', query: { limit: '1' } });
+  const searchCursor = (search.json() as { nextCursor: string }).nextCursor;
+  t.match(await quotes({ limit: '1', cursor: searchCursor }), { status: 400, body: { error: { param: 'cursor' } } }, "a search's cursor does not page quotations");
+  for (const [query, param] of [[{ limit: '51' }, 'limit'], [{ perArticle: '9' }, 'perArticle'], [{ speaker: '' }, 'speaker'], [{ bogus: '1' }, 'bogus']] as const) {
+    const res = await quotes(query as Record<string, string>);
+    t.equal(res.status, 400, JSON.stringify(query));
+    t.equal(res.body.error?.param, param, `names ${param}`);
+  }
+});
+
+t.test("an article's page carries its quotations; top speakers counts who is quoted", async (t) => {
+  const { body } = await quotes({ speaker: CBI });
+  const article = (await gw.app.inject({ url: `/v1/articles/${body.quotes[0]!.article.id}` })).json() as { quotes?: Quote[] };
+  t.same(article.quotes?.map((q) => q.speaker?.id), [SUDANI, CBI], 'in text order, each with its speaker');
+  t.match(article.quotes?.[1], { by: /البنك المركزي العراقي/ });
+  const top = (await gw.app.inject({ url: '/v1/stats/top', query: { field: 'speakers' } })).json() as { buckets: Array<{ key: string; count: number; name?: string }> };
+  t.same(top.buckets.map((b) => [b.key, b.count]), [[SUDANI, 2], [MACRON, 1], [CBI, 1]], 'most quoted first, ties by id');
+  t.equal(top.buckets[0]?.name, 'Mohammed Shia al-Sudani', 'named');
+});
+
+t.test('as CSV: the same quotations, a row each', async (t) => {
+  const json = (await quotes({ speaker: SUDANI })).body;
+  const res = await gw.app.inject({ url: '/v1/quotes.csv', query: { speaker: SUDANI, bom: 'false' } });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^text\/csv/);
+  const rows = parse(res.body, { columns: true }) as Array<Record<string, string>>;
+  t.same(rows.map((r) => [r.speaker, r.text, r.url]), json.quotes.map((q) => [q.speaker?.id, q.text, q.article.url]));
+});
