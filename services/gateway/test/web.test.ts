@@ -337,7 +337,7 @@ t.test('the Arabic UI: top stories in Arabic words and numbers, the Arabic lead 
   const { page } = w;
   const n = (v: number) => page.evaluate((x) => new Intl.NumberFormat('ar').format(x), v);
   t.equal((await page.textContent('#results-heading'))?.trim(), 'أهم القصص');
-  t.same(await page.$$eval('#show-switch a', (els) => els.map((e) => e.textContent?.trim())), ['أهم القصص', 'المقالات', 'صور']);
+  t.same(await page.$$eval('#show-switch a', (els) => els.map((e) => e.textContent?.trim())), ['أهم القصص', 'المقالات', 'صور', 'اقتباسات']);
   t.same(await page.$$eval('#top-window option', (els) => els.map((e) => e.textContent)), [`آخر ${await n(24)} ساعة`, `آخر ${await n(6)} ساعات`, `آخر ${await n(3)} أيام`, `آخر ${await n(7)} أيام`]);
   t.same(await page.$$eval('#top-rank option', (els) => els.map((e) => e.textContent)), ['الأكثر مصادر', 'الأكثر مقالات', 'الأحدث']);
   t.equal(await page.textContent('#search-status'), `${await n(8)} مقالات في آخر ${await n(24)} ساعة`);
@@ -2986,5 +2986,53 @@ t.test('Pictures: the matching articles with a picture as a grid, one a story, e
   await shot(page, 'pictures');
   await settled(page, () => page.click(`#results li.picture[data-id="${port!.id}"] .picture-title a`));
   t.same([new URL(page.url()).searchParams.get('view'), new URL(page.url()).searchParams.get('id')], ['article', port!.id], 'a title opens its article page');
+  await done(t, w);
+});
+
+t.test('Quotations: who said what in the matching articles, one speaker\'s from an entity\'s page, in the article\'s own direction', async (t) => {
+  const KADHIMI = 'mustafa-al-kadhimi';
+  const [arabic, english, un] = await withArticles(t, gw.es, gw.indexPrefix, [
+    {
+      slug: 'ar-quote-visit', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: 3 * HOUR, story: 'web-story-quote-visit', entities: [KADHIMI, 'Q1530'],
+      title: 'الكاظمي: الزيارة تفتح صفحة جديدة مع واشنطن', summary: 'رئيس الوزراء يتحدث عن زيارته.',
+      body: 'وقال رئيس الوزراء مصطفى الكاظمي في بغداد: «هذه الزيارة تفتح صفحة جديدة في العلاقة بين البلدين».',
+    },
+    {
+      slug: 'en-quote-visit', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: 2 * HOUR, story: 'web-story-quote-visit', entities: [KADHIMI],
+      title: 'Kadhimi says the visit opens a new page', summary: 'The prime minister on his trip.',
+      body: '"This visit opens a new page between our two countries," Mustafa al-Kadhimi told reporters.',
+    },
+    {
+      slug: 'en-quote-un', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-quote-un', entities: ['Q1065'],
+      title: 'UN urges calm in Basra', summary: 'A statement from the United Nations.',
+      body: 'The United Nations said in a statement: "All sides must keep the peace in Basra this week."',
+    },
+  ]);
+  const w = await open(`/?ui=en&show=quotes&speaker=${KADHIMI}`);
+  const { page } = w;
+  t.equal(await page.getAttribute('#show-switch a[data-show="quotes"]', 'aria-current'), 'page', 'the switch says Quotations');
+  t.match(await text(page.locator('#search-status')), /^Quotations from 2 articles · Said by Mustafa al-Kadhimi/, 'how many, and whose');
+  t.same(await page.$$eval('#results li.quote', (els) => els.map((e) => e.getAttribute('data-article'))), [english!.id, arabic!.id], 'his words in English and Arabic, newest first');
+  const ar = page.locator(`#results li.quote[data-article="${arabic!.id}"]`);
+  t.same([await ar.locator('blockquote').getAttribute('dir'), await ar.locator('blockquote').getAttribute('lang')], ['rtl', 'ar'], 'the Arabic words right to left');
+  t.equal(await text(ar.locator('blockquote')), 'هذه الزيارة تفتح صفحة جديدة في العلاقة بين البلدين');
+  t.equal(await ar.locator('.quote-speaker').getAttribute('href'), `/?view=entity&id=${KADHIMI}&ui=en`, 'who said it opens his page');
+  t.equal((await apiCalls(page, '/v1/quotes')).at(-1)?.searchParams.get('speaker'), KADHIMI);
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'quotes');
+  await settled(page, () => page.click('#search-status button.quotes-anyone'));
+  t.equal(new URL(page.url()).searchParams.get('speaker'), null, 'anyone\'s: the speaker dropped');
+  t.ok((await page.$$eval('#results li.quote', (els) => els.map((e) => e.getAttribute('data-article')))).includes(un!.id), 'the United Nations\' words too');
+
+  const entity = await open(`/?ui=ar&view=entity&id=${KADHIMI}`);
+  t.equal(await text(entity.page.locator('#h-entity-quotes')), 'أقوال وتصريحات', 'a person\'s page: what they said, in Arabic');
+  t.same(await entity.page.$$eval('#entity-quotes li.quote', (els) => els.map((e) => e.getAttribute('data-article'))), [english!.id, arabic!.id]);
+  t.equal(await entity.page.locator('#entity-quotes .quote-speaker').count(), 0, 'his own page does not name him under each');
+  t.same(await axeViolations(entity.page), [], 'axe finds nothing in Arabic');
+  await done(t, entity);
+  const place = await open('/?ui=en&view=entity&id=Q1530');
+  t.equal(await text(place.page.locator('#h-entity-quotes')), 'What was said in its coverage', 'a place\'s page: the quotations in its coverage');
+  t.equal(await text(place.page.locator(`#entity-quotes li.quote[data-article="${arabic!.id}"] .quote-speaker`)), 'Mustafa al-Kadhimi', 'each with who said it');
+  await done(t, place);
   await done(t, w);
 });

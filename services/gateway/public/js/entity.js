@@ -4,10 +4,13 @@
 // last 30 days, in which languages, by which sources, on which topics, who writes about it, who and
 // what is named with it (each a link to its own page), and its newest articles. From
 // /v1/entities/:id and /v1/stats/timeline?entity=, laid out as every profile page is (profile.js).
+import { api } from './api.js';
 import { h, safeHref } from './dom.js';
-import { t, countryName, uiLang } from './i18n.js';
-import { learnEntity, entityLabel } from './app.js';
+import { t, countryName, uiLang, UI_LANGS } from './i18n.js';
+import { learnEntity, entityLabel, urlOf, visit, followLink } from './app.js';
 import { profilePage } from './profile.js';
+import { busy, fill, failed } from './dashboard.js';
+import { quoteList, quotesOf } from './quotes.js';
 
 const $ = (id) => document.getElementById(id);
 const TYPES = new Set(['person', 'org', 'place', 'country']);
@@ -27,6 +30,31 @@ function facts(entity) {
   $('entity-facts').replaceChildren(...parts);
 }
 
+/** Quotations the page shows; the link under them opens them all. */
+const QUOTES = 5;
+/** The entity the page's own call answered with, for the quotations card (undefined: none found). */
+let answered;
+
+/**
+ * "What they said": a person's or an organisation's newest quotations (one an article), or for a
+ * place or a country, the quotations in its coverage — once the page knows which it is.
+ */
+async function quotesCard(entityReady, signal) {
+  const card = 'entity-quotes';
+  busy(card);
+  const entity = await entityReady;
+  if (!entity) return fill(card);
+  const speaks = entity.type === 'person' || entity.type === 'org';
+  $('h-entity-quotes').textContent = t(speaks ? 'entity.quotes' : 'entity.quotesAbout');
+  const params = quotesOf(entity);
+  const res = await api('/v1/quotes', { params: { ...params, limit: QUOTES, perArticle: 1, names: UI_LANGS.join(',') }, signal });
+  const all = { view: 'search', show: 'quotes', ...params };
+  const more = res.total > res.quotes.length
+    ? h('p', { class: 'card-more' }, h('a', { href: urlOf(all), class: 'quotes-all', onclick: (e) => followLink(e, () => visit(all)) }, t('entity.quotesAll', { n: res.total })))
+    : null;
+  return fill(card, quoteList(res.quotes, { speaker: !speaks }) ?? h('p', { class: 'muted' }, t(speaks ? 'entity.noQuotes' : 'entity.noQuotesAbout')), more);
+}
+
 const renderPage = profilePage({
   prefix: 'entity',
   filter: 'entity',
@@ -34,13 +62,22 @@ const renderPage = profilePage({
   words: { noId: 'entity.noId', notFound: 'entity.notFoundText', noArticles: 'entity.noArticles', noRecent: 'entity.noRecent', none: 'dash.empty', noneRelated: 'entity.noneRelated', toneTitle: 'entity.toneTitle' },
   first: (id) => ({ entity: id }),
   show: (res) => {
+    answered?.(res.entity);
     learnEntity(res.entity);
     facts(res.entity);
     return nameOf(res.entity);
   },
 });
 
-export function render(state, opts) {
+export async function render(state, opts = {}) {
+  let resolve;
+  const entityReady = new Promise((r) => {
+    resolve = r;
+  });
+  answered = resolve;
   // Until the page comes: the name the page already knows (from a result it showed), else the id.
-  return renderPage(state.id, state.id ? entityLabel(state.id) : '', opts);
+  // A page not found (or failed) has no quotations card to fill: it resolves with nothing.
+  const page = renderPage(state.id, state.id ? entityLabel(state.id) : '', opts).finally(() => resolve(undefined));
+  const quotes = quotesCard(entityReady, opts.signal).catch((err) => failed('entity-quotes', err));
+  await Promise.all([page, quotes]);
 }

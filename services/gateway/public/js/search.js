@@ -8,6 +8,7 @@ import { toneBadge } from './charts.js';
 import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, countryName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { articleLink } from './article.js';
 import { storyLink } from './story.js';
+import { quoteItem } from './quotes.js';
 import { markSeen, renderSaved, saveButton } from './saved.js';
 import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
 
@@ -49,7 +50,8 @@ export async function render(state, { signal, focus } = {}) {
   } else {
     $('saved').hidden = true;
     clear($('top-stories'));
-    await renderArticles(state, { signal });
+    if (state.show === 'quotes') await renderQuotes(state, { signal });
+    else await renderArticles(state, { signal });
   }
   if (focus === 'results') {
     $('results-heading').focus();
@@ -63,7 +65,7 @@ function showSwitch(state, top) {
     const target = { ...state, show: a.dataset.show };
     delete target.cursor;
     a.href = urlOf(target);
-    const shown = top ? 'top' : state.show === 'images' ? 'images' : 'articles';
+    const shown = top ? 'top' : state.show === 'images' || state.show === 'quotes' ? state.show : 'articles';
     if (a.dataset.show === shown) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
     a.onclick = (e) => {
@@ -95,6 +97,7 @@ async function renderArticles(state, { signal }) {
   // Pictures (GDELT's image collage): the articles with one, a grid of them.
   const pictures = state.show === 'images';
   list.classList.toggle('image-grid', pictures);
+  list.classList.remove('quotes');
   const params = { ...filterParams(state), limit: pictures ? PICTURES : LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(','), ...(pictures ? { hasImage: true } : {}) };
   if (state.sort) params.sort = state.sort;
   // One story's articles are never grouped into one (the story filter shows them all).
@@ -148,6 +151,47 @@ async function renderArticles(state, { signal }) {
   saveButton(filterParams(state), at);
   pager(state, res.nextCursor);
   watchFresh(state, params, answeredAt, res.hits);
+}
+
+/**
+ * Quotations (show=quotes): who said what in the matching articles, newest first — the search's
+ * words and filters choose the articles, `speaker` (an entity's page links here) whose words;
+ * paged like the articles.
+ */
+async function renderQuotes(state, { signal }) {
+  const status = $('search-status');
+  const list = $('results');
+  list.classList.remove('image-grid');
+  list.classList.add('quotes');
+  list.setAttribute('aria-busy', 'true');
+  status.textContent = t('results.loading');
+  const params = { ...filterParams(state), limit: LIMIT, names: UI_LANGS.join(',') };
+  if (state.speaker) params.speaker = state.speaker;
+  if (state.cursor) params.cursor = state.cursor;
+  let res;
+  try {
+    [res] = await Promise.all([api('/v1/quotes', { params, signal }), knownReady()]);
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    list.removeAttribute('aria-busy');
+    clear(list);
+    showError(status, err, state);
+    pager(state, null);
+    return;
+  }
+  for (const e of [...res.speakers, ...res.expandedEntities]) learnEntity(e);
+  const parts = [res.total === 0 ? t('quotes.none') : t('quotes.count', { n: res.total })];
+  if (state.cursor && pages.length > 0) parts.push(t('results.page', { n: pages.length + 1 }));
+  status.replaceChildren(parts.join(' · '));
+  // Whose words: each speaker's page, and a way back to everyone's.
+  if (res.speakers.length > 0) {
+    status.append(' · ', t('quotes.by'), ' ', ...res.speakers.flatMap((e, i) => [i > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.name)))]), ' ',
+      h('button', { type: 'button', class: 'link quotes-anyone', onclick: () => navigate({ speaker: undefined, cursor: undefined }) }, t('quotes.anyone')));
+  }
+  expandedLine(res.expandedEntities);
+  list.replaceChildren(...res.quotes.map((item) => quoteItem(item)));
+  list.removeAttribute('aria-busy');
+  pager(state, res.nextCursor);
 }
 
 /**
