@@ -88,6 +88,7 @@ say(`${total} articles indexed. Try:
   curl -sG '${api}/v1/stats/map' --data-urlencode 'near=بغداد' -d radius=1000km   # where: GeoJSON of the places
   curl -s '${api}/v1/search?near=30.5085,47.7804&radius=1km'   # the Basra report its feed pinned with GeoRSS
   curl -s '${api}/v1/entities/mustafa-al-kadhimi'   # an entity's page: names, coverage, related
+  curl -sG '${api}/v1/quotes' --data-urlencode 'speaker=الكاظمي'   # who said what: his words, in Arabic and English
   curl -s -H 'Authorization: Bearer ${adminToken}' '${api}/v1/feeds'
 
 Web UI:   ${api}/            (dashboard: ${api}/?view=dashboard)

@@ -34,6 +34,15 @@ t.test('the Kadhimi story of every sample feed', async (t) => {
   }
 });
 
+t.test("the demo's quotations: al-Kadhimi's words in the Arabic and English samples, each his", async (t) => {
+  const [, embassy] = await feedArticles('baghdad-today.ar.rss.xml');
+  const [visit] = await feedArticles('gulf-wire.en.atom.xml');
+  const ar = enrichArticle(embassy!).quotes ?? [];
+  const en = enrichArticle(visit!).quotes ?? [];
+  t.same(ar.map((q) => [q.speaker?.id, q.text.split(' ').slice(0, 4).join(' ')]), [['mustafa-al-kadhimi', 'نذهب إلى واشنطن لبناء']], JSON.stringify(ar));
+  t.same(en.map((q) => [q.speaker?.id, q.text]), [['mustafa-al-kadhimi', "Iraq will not be a battleground for other countries' quarrels"]], JSON.stringify(en));
+});
+
 t.test('the Sorani Kurdish sample feed: Central Kurdish, right to left, naming the same people and places as the others', async (t) => {
   const [visit, salaries] = await feedArticles('hewler-post.ckb.rss.xml');
   const v = enrichArticle(visit!);
