@@ -1,3 +1,5 @@
+import { tokenize } from './text.ts';
+
 /**
  * A personal name's consonant skeleton, the same for its Arabic-script and Latin spellings:
  * "Rana Haddad" and "رنا حداد" both read `rn ht`, "Mustafa al-Kadhimi", "Moustafa al-Kazimi" and
@@ -64,4 +66,18 @@ export function mayBeSameName(a: string, b: string): boolean {
   if (isArabicScript(a) === isArabicScript(b)) return false;
   const sa = nameSkeleton(a);
   return sa.includes(' ') && sa.replace(/ /g, '').length >= 4 && sa === nameSkeleton(b);
+}
+
+/**
+ * The last word of each of a person's names, normalised as the tokenizer folds words ("السوداني",
+ * "sudani" for Mohammed Shia al-Sudani): what a report calls them by after the first mention, and
+ * what a reader types. Words of fewer than three letters are left out (they name too many).
+ */
+export function surnamesOf(person: { name: string; names?: Readonly<Record<string, string>> | undefined }): string[] {
+  const out = new Set<string>();
+  for (const name of [person.name, ...Object.values(person.names ?? {})]) {
+    const last = tokenize(name).at(-1)?.norm;
+    if (last && [...last].length >= 3) out.add(last);
+  }
+  return [...out];
 }

@@ -1,5 +1,6 @@
 import type { Entity, Quote, QuoteSpeaker } from '@akhbar/core';
 import { gazetteer } from './gazetteer.ts';
+import { surnamesOf } from './names.ts';
 import { countWords, tokenize, type Token } from './text.ts';
 
 /**
@@ -433,16 +434,11 @@ function speakerIn(words: readonly Token[], lang: string): QuoteSpeaker | undefi
  * Sudanese"), but the article has already said who. A surname two of its people share names
  * neither.
  */
-function surnamesOf(known: readonly Entity[]): Map<string, QuoteSpeaker | null> {
+function surnameIndex(known: readonly Entity[]): Map<string, QuoteSpeaker | null> {
   const out = new Map<string, QuoteSpeaker | null>();
   for (const e of known) {
     if (e.type !== 'person') continue;
-    const mine = new Set<string>();
-    for (const name of [e.name, ...Object.values(e.names ?? {})]) {
-      const last = tokenize(name).at(-1)?.norm;
-      if (last && [...last].length >= 3) mine.add(last);
-    }
-    for (const last of mine) out.set(last, out.has(last) ? null : { id: e.id, name: e.name, type: 'person' });
+    for (const last of surnamesOf(e)) out.set(last, out.has(last) ? null : { id: e.id, name: e.name, type: 'person' });
   }
   return out;
 }
@@ -567,7 +563,7 @@ function baseLang(lang: string): string {
  */
 export function extractQuotes(text: string, lang: string, known: readonly Entity[] = []): Quote[] {
   if (typeof text !== 'string' || text === '') return [];
-  const surnames = surnamesOf(known);
+  const surnames = surnameIndex(known);
   const language = baseLang(lang);
   const table = speechTable(language);
   const out: Quote[] = [];

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { mayBeSameName, nameSkeleton } from '@akhbar/nlp';
+import { getEntity, mayBeSameName, nameSkeleton, surnamesOf, tokenize } from '@akhbar/nlp';
 
 t.test('a name has the same skeleton in Arabic script and in its usual romanisations', async (t) => {
   const same: Array<[string, string]> = [
@@ -17,4 +17,12 @@ t.test('a name has the same skeleton in Arabic script and in its usual romanisat
     ['Ali', 'علي', 'one word: too short to offer'],
     ['Reuters', 'رويترز', 'one word'],
   ] as const) t.notOk(mayBeSameName(a, b), `${a} / ${b}: ${why}`);
+});
+
+t.test("a person's surnames: the last word of each of their names, as the tokenizer folds it", async (t) => {
+  const sudani = getEntity('mohammed-shia-al-sudani')!;
+  const got = surnamesOf(sudani);
+  t.ok(got.includes('sudani'), `Latin: ${got.join(' ')}`);
+  t.ok(got.some((s) => tokenize('السوداني')[0]!.norm === s), 'Arabic, folded as a query word is');
+  t.same(surnamesOf({ name: 'Ali Al' }), [], 'a two-letter last word names too many people');
 });

@@ -121,6 +121,8 @@ export interface SearchFilters {
   entity?: string[];
   /** Entity ids all of which an article must be tagged with (named together), where `entity` takes any. */
   allEntities?: string[];
+  /** Entity ids: only articles quoting one of them (a quotation attributed to them: `speakers`). */
+  speaker?: string[];
   /** true: only articles with a picture (their feed's or page's image); false: only those without. */
   hasImage?: boolean;
   /** Countries the article is about (ISO 3166-1 alpha-2). */
@@ -252,6 +254,7 @@ export function buildFilters(f: SearchFilters): unknown[] {
   terms(F.entityIds, f.entity, filter);
   // Named together: one clause per entity, so an article must be tagged with all of them.
   for (const id of f.allEntities ?? []) filter.push({ term: { [F.entityIds]: id } });
+  terms(F.speakers, f.speaker, filter);
   terms(F.countries, f.country, filter);
   terms(F.sourceCountry, f.sourceCountry, filter);
   if (f.author && f.author.length > 0) filter.push(byAuthor(f.author));

@@ -1,4 +1,4 @@
-import { findEntities, gazetteer, getEntity, tokenize } from '@akhbar/nlp';
+import { findEntities, gazetteer, getEntity, surnamesOf, tokenize } from '@akhbar/nlp';
 import type { EntityLookup, KnownEntity, LocatedEntity } from './expand.ts';
 
 /** The gazetteer of @akhbar/nlp (the same one enrichment tags articles with) as the gateway's lookup. */
@@ -16,6 +16,7 @@ export function defaultEntityLookup(): EntityLookup {
   const located = (e: { id: string; type: string; name: string; names?: Record<string, string> | undefined; country?: string | undefined; location?: LocatedEntity['location'] | undefined }): LocatedEntity | undefined =>
     e.location ? { ...strip(e), location: e.location } : undefined;
   let allLocated: { size: number; list: LocatedEntity[] } | undefined;
+  let surnames: { size: number; index: Map<string, KnownEntity[]> } | undefined;
   return {
     find: (text) => findEntities(text).map(strip),
     mentionForms: (id) => {
@@ -48,6 +49,16 @@ export function defaultEntityLookup(): EntityLookup {
         if (l) return l;
       }
       return undefined;
+    },
+    bySurname: (word) => {
+      const g = gazetteer();
+      if (surnames?.size !== g.size) {
+        const index = new Map<string, KnownEntity[]>();
+        for (const e of g.all()) if (e.type === 'person') for (const s of surnamesOf(e)) index.set(s, [...(index.get(s) ?? []), strip(e)]);
+        surnames = { size: g.size, index };
+      }
+      const words = tokenize(word);
+      return words.length === 1 ? (surnames.index.get(words[0]!.norm) ?? []) : [];
     },
     // Built once (the gazetteer only grows when a user's entities are registered at start-up).
     located: () => {

@@ -35,6 +35,8 @@ export interface EntityLookup {
   place?(idOrName: string): LocatedEntity | undefined;
   /** Every entity with a point (places and countries), for maps. */
   located?(): readonly LocatedEntity[];
+  /** The people a surname alone names ("Sudani", "السوداني"): what a reader types for a speaker. */
+  bySurname?(word: string): KnownEntity[];
 }
 
 export interface Expansion {

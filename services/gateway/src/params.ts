@@ -51,6 +51,7 @@ export const FilterParams = {
   topic: listOf(ANY_ITEM, 20, 'Topic ids'),
   entity: listOf(ANY_ITEM, 20, 'Entity ids (Wikidata QIDs where known)'),
   hasImage: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true: only articles with a picture (the image its feed or page gave; hits carry it as "image"); false: only those without' })),
+  speaker: listOf(ANY_ITEM, 10, 'Articles quoting these people or organisations (a quotation attributed to them; GET /v1/quotes gives their words): entity ids (Q61053) or names in any language or spelling (Kadhimi, الكاظمي). A name no known person or organisation has is a 400'),
   allEntities: listOf(ANY_ITEM, 10, 'Entity ids all of which an article must be tagged with: articles naming them together (entity= takes any of its ids), e.g. a pair of /v1/stats/network'),
   country: listOf('[A-Za-z]{2}', 50, 'Countries the articles are about (ISO 3166-1 alpha-2)'),
   sourceCountry: listOf('[A-Za-z]{2}', 50, 'Countries of the sources (ISO 3166-1 alpha-2)'),
@@ -227,6 +228,8 @@ export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections
     in: listItems('in', q.in) as SearchIn[] | undefined,
   };
   for (const [k, v] of Object.entries(lists)) if (v && v.length > 0) (f as Record<string, unknown>)[k] = v;
+  const speakers = listItems('speaker', q.speaker);
+  if (speakers && speakers.length > 0) f.speaker = speakerIds(speakers, lookup);
   if (q.hasImage !== undefined) f.hasImage = q.hasImage === 'true';
   const named = listItems('collection', q.collection);
   if (named && named.length > 0) {
@@ -257,6 +260,32 @@ export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections
   if (indexedTo !== undefined) f.indexedTo = indexedTo;
   if (q.indexedFrom && q.indexedTo && Date.parse(q.indexedFrom) > Date.parse(q.indexedTo)) throw badParam('indexedFrom', 'indexedFrom is after indexedTo');
   return f;
+}
+
+/**
+ * `speaker=` values → entity ids: an id the gazetteer knows as is, else the people and
+ * organisations a name finds (any language or spelling, as q's names are read), else the one
+ * known person with that surname. A name that finds
+ * none is a 400: an empty answer would read as "they were never quoted". Without a gazetteer the
+ * values are taken as ids.
+ */
+export function speakerIds(items: readonly string[], lookup: EntityLookup | undefined): string[] {
+  if (!lookup) return [...items];
+  const out = new Set<string>();
+  for (const item of items) {
+    const known = lookup.get(item);
+    let found = known ? [known] : lookup.find(item).filter((e) => e.type === 'person' || e.type === 'org');
+    // A surname alone ("Sudani", "السوداني": the gazetteer reads the latter as Sudan) names a
+    // person when only one known person has it.
+    if (found.length === 0) {
+      const people = lookup.bySurname?.(item) ?? [];
+      if (people.length > 1) throw badParam('speaker', `speaker: "${item}" is the surname of ${people.map((p) => `${p.name} (${p.id})`).join(', ')}: give the full name or the id`);
+      found = people;
+    }
+    if (found.length === 0) throw badParam('speaker', `speaker: no known person or organisation is named "${item}" (GET /v1/entities?name= finds them)`);
+    for (const e of found) out.add(e.id);
+  }
+  return [...out];
 }
 
 /** A country's ISO code from its name in any language, as the gazetteer knows countries. */

@@ -141,3 +141,17 @@ t.test('as CSV: the same quotations, a row each', async (t) => {
   const rows = parse(res.body, { columns: true }) as Array<Record<string, string>>;
   t.same(rows.map((r) => [r.speaker, r.text, r.url]), json.quotes.map((q) => [q.speaker?.id, q.text, q.article.url]));
 });
+
+t.test('speaker= is a search filter too: the articles quoting someone, their timeline, a 400 for a name no one has', async (t) => {
+  const search = (await gw.app.inject({ url: '/v1/search', query: { speaker: 'السوداني' } })).json() as { total: number; hits: Array<{ url: string }> };
+  t.same(search.hits.map((h) => h.url.split('/').pop()).sort(), ['quotes-salaries-ar', 'quotes-salaries-en'], 'the two that quote him, not the traffic story that only names him');
+  const timeline = (await gw.app.inject({ url: '/v1/stats/timeline', query: { speaker: SUDANI, interval: 'day' } })).json() as { total: number };
+  t.equal(timeline.total, 2, 'how often he is quoted over time');
+  t.same(((await gw.app.inject({ url: '/v1/search', query: { speaker: 'Sudani' } })).json() as { total: number }).total, 2, 'a surname alone, in Latin script too');
+  const two = await gw.app.inject({ url: '/v1/search', query: { speaker: 'Barzani' } });
+  t.equal(two.statusCode, 400, 'a surname several known people share');
+  t.match(two.json(), { error: { param: 'speaker', message: /Masoud Barzani.*Nechirvan Barzani|Nechirvan Barzani.*Masoud Barzani/ } }, 'names them, so the reader can choose');
+  const bad = await gw.app.inject({ url: '/v1/search', query: { speaker: 'Nobody Atall' } });
+  t.equal(bad.statusCode, 400);
+  t.match(bad.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'speaker' } });
+});

@@ -17,7 +17,7 @@ import * as authorView from './author.js';
 import * as storyView from './story.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
-export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'allEntities', 'from', 'to'];
+export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'allEntities', 'speaker', 'from', 'to'];
 /** Tone bounds, one number each, as the API takes them (toneMax=-2: clearly negative coverage). */
 export const TONE = ['toneMin', 'toneMax'];
 /**
@@ -55,7 +55,7 @@ const ADMIN_VIEWS = new Set(['alerts', 'feeds']);
  */
 const PAGE_VIEWS = new Set(['entity', 'article', 'source', 'author', 'story']);
 /** Parameters that define a result set: changing one starts again from the first page. */
-const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'group', 'show', 'window', 'rank', 'told', 'speaker']);
+const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'group', 'show', 'window', 'rank', 'told']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
 const SHOWS = ['top', 'articles', 'images', 'quotes'];
 const UI_STORE = 'akhbar.ui';
@@ -88,7 +88,7 @@ export function readState(search = location.search) {
   if (PAGE_VIEWS.has(s.view) && p.get('id')) s.id = p.get('id');
   // The article a similar search reads (view=similar&url=…): a permalink, and what the bookmarklet opens.
   if (s.view === 'similar' && p.get('url')) s.url = p.get('url');
-  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'cursor', 'trend', 'window', 'rank', 'told', 'speaker']) {
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'cursor', 'trend', 'window', 'rank', 'told']) {
     const v = p.get(k);
     if (v) s[k] = v;
   }
@@ -106,8 +106,7 @@ export function urlOf(s) {
   if (s.view && s.view !== 'search') p.set('view', s.view);
   if (PAGE_VIEWS.has(s.view) && s.id) p.set('id', s.id);
   if (s.view === 'similar' && s.url) p.set('url', s.url);
-  // speaker: whose quotations show=quotes lists (an entity's page links there).
-  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', 'speaker', 'window', 'rank', 'told', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', 'window', 'rank', 'told', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
   for (const c of s.compare ?? []) p.append('compare', c);
   if (s.group === false) p.set('group', '0');
   const ui = new URLSearchParams(location.search).get('ui');
@@ -266,6 +265,7 @@ export function filterLabel(key, value) {
       return known.sources.get(value)?.name || value;
     case 'entity':
     case 'allEntities':
+    case 'speaker':
       return known.entityNames.get(value)?.[uiLang()] ?? known.entityNames.get(value)?.name ?? value;
     case 'story': {
       // A permalink opened afresh knows no title: the id stands in, as for an unknown source.

@@ -45,7 +45,7 @@ export async function render(state, { signal, focus } = {}) {
   heading.replaceChildren(t('article.loading'));
   heading.removeAttribute('lang');
   heading.removeAttribute('dir');
-  for (const el of ['article-meta', 'article-text', 'article-named', 'article-note']) $(el).replaceChildren();
+  for (const el of ['article-meta', 'article-text', 'article-named', 'article-quoted', 'article-note']) $(el).replaceChildren();
   $('article-figure').hidden = true;
   $('article-original').hidden = true;
   if (focus) heading.focus();
@@ -133,6 +133,17 @@ function show(a) {
 
   put($('article-named'), a.entities.length > 0
     ? [h('span', { class: 'label' }, t('article.named')), ' ', a.entities.map((e, k) => [k > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.names?.[uiLang()])))])]
+    : null);
+
+  // Who it quotes, once each: each opens what else they said (the Quotations of the search view).
+  const quoted = new Map();
+  for (const q of a.quotes ?? []) if (q.speaker && !quoted.has(q.speaker.id)) quoted.set(q.speaker.id, q.speaker);
+  put($('article-quoted'), quoted.size > 0
+    ? [h('span', { class: 'label' }, t('article.quoted')), ' ', [...quoted.values()].map((e, k) => {
+      const said = { view: 'search', show: 'quotes', speaker: e.id };
+      const name = entityLabel(e.id, e.names?.[uiLang()] ?? e.name);
+      return [k > 0 ? listSep() : '', h('a', { href: urlOf(said), class: 'quoted-link', dataset: { speaker: e.id }, title: t('article.quotedTitle', { name }), onclick: (ev) => followLink(ev, () => visit(said)) }, h('bdi', {}, name))];
+    })]
     : null);
 
   const href = safeHref(a.url);

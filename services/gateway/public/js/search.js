@@ -155,8 +155,8 @@ async function renderArticles(state, { signal }) {
 
 /**
  * Quotations (show=quotes): who said what in the matching articles, newest first — the search's
- * words and filters choose the articles, `speaker` (an entity's page links here) whose words;
- * paged like the articles.
+ * words and filters choose the articles, the speaker filter (an entity's page links here, its
+ * chip says whose) whose words; paged like the articles.
  */
 async function renderQuotes(state, { signal }) {
   const status = $('search-status');
@@ -166,7 +166,6 @@ async function renderQuotes(state, { signal }) {
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
   const params = { ...filterParams(state), limit: LIMIT, names: UI_LANGS.join(',') };
-  if (state.speaker) params.speaker = state.speaker;
   if (state.cursor) params.cursor = state.cursor;
   let res;
   try {
@@ -182,12 +181,7 @@ async function renderQuotes(state, { signal }) {
   for (const e of [...res.speakers, ...res.expandedEntities]) learnEntity(e);
   const parts = [res.total === 0 ? t('quotes.none') : t('quotes.count', { n: res.total })];
   if (state.cursor && pages.length > 0) parts.push(t('results.page', { n: pages.length + 1 }));
-  status.replaceChildren(parts.join(' · '));
-  // Whose words: each speaker's page, and a way back to everyone's.
-  if (res.speakers.length > 0) {
-    status.append(' · ', t('quotes.by'), ' ', ...res.speakers.flatMap((e, i) => [i > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.name)))]), ' ',
-      h('button', { type: 'button', class: 'link quotes-anyone', onclick: () => navigate({ speaker: undefined, cursor: undefined }) }, t('quotes.anyone')));
-  }
+  status.textContent = parts.join(' · ');
   expandedLine(res.expandedEntities);
   list.replaceChildren(...res.quotes.map((item) => quoteItem(item)));
   list.removeAttribute('aria-busy');

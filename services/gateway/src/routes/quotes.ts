@@ -1,19 +1,14 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { MAX_QUOTES_PER_ARTICLE, quotesBody } from '@akhbar/search';
 import { queryFingerprint } from '../cursor.ts';
-import { badParam } from '../errors.ts';
-import type { KnownEntity } from '../expand.ts';
 import { EntityOut, QuoteOut, SourceOut, pickNames, presentQuote, totalOf } from '../present.ts';
-import { FilterParams, MAX_Q_CHARS, NamesParam, expandedFilters, listOf, nameLangs, queryText } from '../params.ts';
-import { listItems } from '../lists.ts';
+import { FilterParams, MAX_Q_CHARS, NamesParam, expandedFilters, nameLangs, queryText } from '../params.ts';
 import { defuseCell } from './export.ts';
 
 const QuotesQuery = Type.Object(
   {
     ...FilterParams,
-    speaker: listOf('[^,]{1,200}', 10, 'Who said it: entity ids (Q61053) or names of known people and organisations in any language or spelling (Kadhimi, الكاظمي) — only quotations attributed to them'),
     said: Type.Optional(Type.String({ maxLength: MAX_Q_CHARS, description: 'Words the quotation itself must hold, in the query language of q ("exact phrase", a OR b, -word, prefix*); q matches the whole article' })),
     limit: Type.Integer({ minimum: 1, maximum: 50, default: 20, description: 'Articles per page (each with its matching quotations)' }),
     perArticle: Type.Integer({ minimum: 1, maximum: MAX_QUOTES_PER_ARTICLE, default: 3, description: 'Quotations given per article, best match for said first' }),
@@ -50,30 +45,6 @@ const QuotesResponse = Type.Object({
 });
 type QuotesResponse = Static<typeof QuotesResponse>;
 
-/**
- * `speaker=` → entity ids: an id the gazetteer knows as is, else the people and organisations a
- * name finds (any language or spelling, as q's names are read). A name that finds none is a 400:
- * an empty answer would read as "they said nothing".
- */
-function speakersOf(app: FastifyInstance, v: string | undefined, names: ReturnType<typeof nameLangs>): KnownEntity[] | undefined {
-  const items = listItems('speaker', v);
-  if (!items || items.length === 0) return undefined;
-  const lookup = app.entities;
-  // A gateway without a gazetteer takes speaker= as ids.
-  if (!lookup) return items.map((id) => ({ id, type: 'person', name: id }));
-  const out = new Map<string, KnownEntity>();
-  for (const item of items) {
-    const known = lookup.get(item);
-    const found = known ? [known] : lookup.find(item).filter((e) => e.type === 'person' || e.type === 'org');
-    if (found.length === 0) throw badParam('speaker', `speaker: no known person or organisation is named "${item}" (GET /v1/entities?name= finds them)`);
-    for (const e of found) out.set(e.id, e);
-  }
-  return [...out.values()].map((e) => {
-    const picked = pickNames(e.names, names ?? 'all');
-    return { id: e.id, type: e.type, name: e.name, ...(picked ? { names: picked } : {}) };
-  });
-}
-
 interface QuoteHit {
   _source?: Record<string, any>;
   sort?: unknown[];
@@ -83,17 +54,22 @@ interface QuoteHit {
 export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** The quotations of a validated query: the JSON route's answer, which the CSV gives too. */
   async function runQuotes(query: QuotesQuery): Promise<QuotesResponse> {
-    const { speaker, said, limit, perArticle, cursor, names: namesParam, ...rest } = query;
+    const { said, limit, perArticle, cursor, names: namesParam, ...rest } = query;
     const names = nameLangs(namesParam);
-    const speakers = speakersOf(app, speaker, names);
     const saidText = queryText('said', said);
     const { filters, entities } = expandedFilters(rest, app.entities, app.collections);
+    // Who speaker= was read as, named (in every language unless names= narrows it).
+    const speakers = (filters.speaker ?? []).map((id) => {
+      const e = app.entities?.get(id);
+      const picked = pickNames(e?.names, names ?? 'all');
+      return { id, type: e?.type ?? 'person', name: e?.name ?? id, ...(picked ? { names: picked } : {}) };
+    });
     // The route is part of the fingerprint: a search's cursor must not page quotations.
-    const fp = queryFingerprint({ ...rest, speaker, said, route: 'quotes' });
+    const fp = queryFingerprint({ ...rest, said, route: 'quotes' });
     const after = cursor ? app.cursors.decode(cursor, fp).after : undefined;
     const res = await app.esTimed('quotes', () =>
       app.es.search(
-        { index: app.gw.index, ...quotesBody(filters, { speaker: speakers?.map((s) => s.id), said: saidText, limit, perArticle, after, timeoutMs: app.gw.esTimeoutMs }) },
+        { index: app.gw.index, ...quotesBody(filters, { speaker: filters.speaker, said: saidText, limit, perArticle, after, timeoutMs: app.gw.esTimeoutMs }) },
         { requestTimeout: app.gw.esTimeoutMs + 1_000 },
       ),
     );
@@ -117,7 +93,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }) as QuotesResponse['quotes'];
     const last = hits[hits.length - 1];
     const nextCursor = hits.length === limit && last?.sort ? app.cursors.encode({ after: last.sort, origin: new Date(0).toISOString(), fp }) : null;
-    return { total: totalOf(res.hits.total).total, speakers: speakers ?? [], expandedEntities: entities, quotes, nextCursor };
+    return { total: totalOf(res.hits.total).total, speakers, expandedEntities: entities, quotes, nextCursor };
   }
 
   app.get(
@@ -127,7 +103,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['articles'],
         summary: 'Who said what: the quotations articles attribute to people and organisations',
         description:
-          'The newest articles matching the search filters (q as /v1/search reads it) that quote `speaker` (and, with `said`, hold those words inside the quotation), each with its matching quotations: ' +
+          'The newest articles matching the search filters (q as /v1/search reads it) that hold a quotation — with `speaker`, one attributed to them, and with `said`, holding those words — each with its matching quotations: ' +
           'the words inside the marks, the attribution as written ("by") and the known person or organisation it names. Quotations are read at enrichment, in every language Akhbar reads, ' +
           'from the speech verbs around them (قال، أكد، said, a déclaré, dijo, sagte…); articles indexed before have none until `akhbar reenrich`. ' +
           '`GET /v1/stats/top?field=speakers` lists who is quoted most. Errors: 400 naming speaker for a name no one known has.',
