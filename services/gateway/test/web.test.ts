@@ -3036,6 +3036,11 @@ t.test('Quotations: who said what in the matching articles, one speaker\'s from 
   t.equal(await text(place.page.locator('#h-entity-quotes')), 'What was said in its coverage', 'a place\'s page: the quotations in its coverage');
   t.equal(await text(place.page.locator(`#entity-quotes li.quote[data-article="${arabic!.id}"] .quote-speaker`)), 'Mohammed Shia al-Sudani', 'each with who said it');
   await done(t, place);
+  const dash = await open('/?ui=en&view=dashboard&story=web-story-quote-visit');
+  t.match(await text(dash.page.locator('#card-speakers')), /Mohammed Shia al-Sudani/, 'the dashboard says who is quoted most in what matches');
+  await settled(dash.page, () => dash.page.locator(`#card-speakers li[data-key="${SUDANI}"] button.bar-row`).click());
+  t.equal(new URL(dash.page.url()).searchParams.get('speaker'), SUDANI, 'a bar narrows to the articles quoting him');
+  await done(t, dash);
   const article = await open(`/?ui=en&view=article&id=${arabic!.id}`);
   const quoted = article.page.locator('#article-quoted a.quoted-link');
   t.same(await quoted.allTextContents(), ['Mohammed Shia al-Sudani'], 'an article\'s page says whom it quotes');

@@ -161,7 +161,7 @@ async function top(field, card, fp, signal, toItem, filterKey, extra = {}) {
   const csv = keyedDownload(h('a', { class: 'card-csv', href: apiHref('/v1/stats/top.csv', params), download: `akhbar-top-${field}.csv`, 'aria-label': label, title: label }, 'CSV'), (message) => {
     $('dash-status').textContent = t('results.exportFailed', { message });
   });
-  fill(card, barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: { entities: pageLink, sources: sourcePageLink, authors: authorPageLink }[field] }), h('p', { class: 'export' }, csv));
+  fill(card, barList(items, { onPick: (item) => addFilter(filterKey, item.key), pickLabel: (item) => t('dash.filterBy', { label: item.label }), extra: { entities: pageLink, speakers: pageLink, sources: sourcePageLink, authors: authorPageLink }[field] }), h('p', { class: 'export' }, csv));
 }
 
 /**
@@ -284,6 +284,12 @@ export async function render(state, { signal, focus } = {}) {
     }), 'source', { tone: true })),
     // Bylines as their articles write them; a bar filters by that name (author= ignores case).
     guard('card-authors', top('authors', 'card-authors', fp, signal, (b) => ({ key: b.name || b.key, label: b.name || b.key, count: b.count }), 'author')),
+    // Who is quoted in what matches (the people and organisations its quotations are attributed
+    // to): a bar narrows to the articles quoting them; the link beside opens their page, with what they said.
+    guard('card-speakers', top('speakers', 'card-speakers', fp, signal, (b) => {
+      learnEntity({ id: b.key, name: b.name });
+      return { key: b.key, label: entityLabel(b.key, b.name), count: b.count };
+    }, 'speaker')),
     guard('card-first', firstReports(fp, signal)),
     guard('card-trending', trending(state, fp, signal)),
   ]);
