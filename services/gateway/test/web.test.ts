@@ -3036,6 +3036,11 @@ t.test('Quotations: who said what in the matching articles, one speaker\'s from 
   t.equal(await text(place.page.locator('#h-entity-quotes')), 'What was said in its coverage', 'a place\'s page: the quotations in its coverage');
   t.equal(await text(place.page.locator(`#entity-quotes li.quote[data-article="${arabic!.id}"] .quote-speaker`)), 'Mohammed Shia al-Sudani', 'each with who said it');
   await done(t, place);
+  const storyPage = await open('/?ui=ar&view=story&id=web-story-quote-visit');
+  t.equal(await text(storyPage.page.locator('#h-story-quotes')), 'ما قيل', 'a story\'s page: what was said in it');
+  t.same(await storyPage.page.$$eval('#story-quotes li.quote', (els) => els.map((e) => e.getAttribute('data-speaker'))), [SUDANI, SUDANI], 'in each language it was told in');
+  t.same(await axeViolations(storyPage.page), [], 'axe finds nothing');
+  await done(t, storyPage);
   const dash = await open('/?ui=en&view=dashboard&story=web-story-quote-visit');
   t.match(await text(dash.page.locator('#card-speakers')), /Mohammed Shia al-Sudani/, 'the dashboard says who is quoted most in what matches');
   await settled(dash.page, () => dash.page.locator(`#card-speakers li[data-key="${SUDANI}"] button.bar-row`).click());

@@ -11,11 +11,14 @@ import { learnEntity, sourceName, urlOf, visit, followLink, knownReady } from '.
 import { timelineChart, barList, toneBadge } from './charts.js';
 import { followFeeds, hitItem } from './search.js';
 import { body, busy, fill, failed, timeZone } from './dashboard.js';
+import { quoteList } from './quotes.js';
 
 const $ = (id) => document.getElementById(id);
 /** Articles the page lists (the API gives at most 100). */
 const LIMIT = 100;
-const CARDS = ['story-timeline', 'story-order', 'story-langs', 'story-countries', 'story-articles'];
+const CARDS = ['story-timeline', 'story-order', 'story-langs', 'story-countries', 'story-quotes', 'story-articles'];
+/** Quotations the page shows (two an article at most); a link opens them all. */
+const QUOTES = 10;
 
 /** The page URL of a story's page: /?view=story&id=… */
 export function storyHref(id) {
@@ -56,12 +59,11 @@ export async function render(state, { signal, focus } = {}) {
     return undefined;
   }
   show(id, story);
-  try {
-    await timeline(id, story, signal);
-  } catch (err) {
+  const guard = (card, p) => p.catch((err) => {
     if (err?.name === 'AbortError') throw err;
-    failed('story-timeline', err);
-  }
+    failed(card, err);
+  });
+  await Promise.all([guard('story-timeline', timeline(id, story, signal)), guard('story-quotes', quotes(id, signal))]);
   if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
   return undefined;
 }
@@ -186,4 +188,14 @@ async function timeline(id, story, signal) {
     signal,
   });
   fill('story-timeline', timelineChart(res, { seriesLabel: langName, width: body('story-timeline').clientWidth }));
+}
+
+/** What was said in it: the quotations its articles attribute to someone, newest first, in every language. */
+async function quotes(id, signal) {
+  const res = await api('/v1/quotes', { params: { story: id, limit: QUOTES, perArticle: 2, names: UI_LANGS.join(',') }, signal });
+  const all = { view: 'search', show: 'quotes', story: id };
+  const more = res.nextCursor
+    ? h('p', { class: 'card-more' }, h('a', { href: urlOf(all), class: 'quotes-all', onclick: (e) => followLink(e, () => visit(all)) }, t('entity.quotesAll', { n: res.total })))
+    : null;
+  fill('story-quotes', quoteList(res.quotes) ?? muted('story.noQuotes'), more);
 }
