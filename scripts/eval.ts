@@ -5,6 +5,7 @@
  */
 const MODULES: string[] = [
   '../packages/nlp/eval/eval.ts',
+  '../packages/nlp/eval/quotes.ts',
   '../packages/extract/eval/evaluate.ts',
 ];
 

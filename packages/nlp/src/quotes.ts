@@ -96,7 +96,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
   ar: {
     order: 'verb-first',
     verbs: [
-      'قال', 'قالت', 'أكد', 'أكدت', 'أضاف', 'أضافت', 'صرح', 'صرحت', 'ذكر', 'ذكرت', 'أوضح', 'أوضحت', 'أشار', 'أشارت', 'تابع', 'تابعت',
+      'قال', 'قالت', 'كتب', 'كتبت', 'غرد', 'غردت', 'أكد', 'أكدت', 'أضاف', 'أضافت', 'صرح', 'صرحت', 'ذكر', 'ذكرت', 'أوضح', 'أوضحت', 'أشار', 'أشارت', 'تابع', 'تابعت',
       'اعتبر', 'اعتبرت', 'شدد', 'شددت', 'أعلن', 'أعلنت', 'أفاد', 'أفادت', 'أردف', 'أردفت', 'يقول', 'تقول',
     ],
     sources: ['بحسب', 'حسب'],
@@ -111,7 +111,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
   },
   en: {
     order: 'subject-first',
-    verbs: ['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'asked', 'declared', 'warned', 'insisted', 'explained', 'announced', 'wrote', 'writes', 'noted', 'continued'],
+    verbs: ['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'asked', 'declared', 'warned', 'insisted', 'explained', 'announced', 'wrote', 'writes', 'tweeted', 'posted', 'noted', 'continued'],
     sources: ['according to'],
     connectives: ['and', 'but', 'also', 'then', 'has', 'had', 'have', 'was', 'further', 'later', 'however', 'as'],
     complementizers: ['that'],
@@ -120,7 +120,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
   },
   fr: {
     order: 'subject-first',
-    verbs: ['déclaré', 'dit', 'affirmé', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime'],
+    verbs: ['déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime'],
     sources: ['selon'],
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont'],
     complementizers: ['que', 'qu'],
@@ -250,12 +250,16 @@ function verbAt(tokens: readonly Token[], i: number, table: SpeechTable): VerbAt
   // The conjunction is written joined to an Arabic verb: وقال, فأكد, وبحسب (the word as a whole first: وفق).
   const forms = t.arabic && t.norm.length >= 4 && (t.norm[0] === 'و' || t.norm[0] === 'ف') ? [t.norm, t.norm.slice(1)] : [t.norm];
   for (const form of forms) {
+    // "لافتات كتب عليها": written on them (banners, walls), not someone writing.
+    if (WRITTEN_ON.has(form) && WRITTEN_ON_NEXT.has(tokens[i + 1]?.norm ?? '')) continue;
     for (const phrase of table.get(form) ?? []) {
       if (phrase.words.every((w, k) => k === 0 || tokens[i + k]?.norm === w)) return { phrase, start: i, end: i + phrase.words.length };
     }
   }
   return undefined;
 }
+const WRITTEN_ON = new Set(['كتب', 'كتبت'].map((w) => tokenize(w)[0]!.norm));
+const WRITTEN_ON_NEXT = new Set(['عليها', 'عليه', 'عليهم', 'عليهما'].map((w) => tokenize(w)[0]!.norm));
 
 /** Matching marks within one paragraph, left to right, not nested; an opening mark with no closing one is ignored. */
 function quoteSpans(para: string): Array<{ open: number; close: number }> {
@@ -386,7 +390,14 @@ function subjectBefore(clause: string, tokens: readonly Token[], verb: number, r
     }
     segments[segments.length - 1]!.push(t);
   }
-  const appositive = verb > 0 && breakBefore(clause, tokens, verb);
+  let appositive = verb > 0 && breakBefore(clause, tokens, verb);
+  // An auxiliary alone after the comma ("…, Fouad Hussein, a affirmé") is no subject: the
+  // segments before it are, as if the verb followed the comma.
+  const tail = segments[segments.length - 1]!;
+  if (!appositive && segments.length > 1 && tail.length > 0 && trimConnectives(tail, rules).length === 0) {
+    segments.pop();
+    appositive = true;
+  }
   const chosen = appositive && segments.length >= 2 ? segments[segments.length - 2]! : segments[segments.length - 1]!;
   return trimConnectives(chosen, rules);
 }
@@ -506,7 +517,11 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   const from = span.indexOf(words[0]!);
   let to = from;
   while (to < span.length && !rules.complementizers.has(span[to]!.norm) && (to === from || !rules.adjuncts.has(span[to]!.norm))) to++;
-  const speaker = speakerIn(words, lang) ?? speakerIn(span.slice(Math.max(from, 0), to), lang);
+  // A person named there comes before an organisation in the attribution: "the UN envoy Jeanine
+  // Hennis-Plasschaert" (her title, cut at eight words, names the UN) is her.
+  const inBy = speakerIn(words, lang);
+  const inSpan = inBy?.type === 'person' ? undefined : speakerIn(span.slice(Math.max(from, 0), to), lang);
+  const speaker = inSpan?.type === 'person' ? inSpan : (inBy ?? inSpan);
   const by = written(clause, words, v.phrase.lam);
   if (by === '') return {};
   const out: Reading = { by };

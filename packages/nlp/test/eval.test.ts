@@ -1,5 +1,6 @@
 import t from 'tap';
 import { evaluateTagging, loadEvalSet, loadToneHeldout } from '../eval/eval.ts';
+import { QUOTES_F1_FLOOR, SPEAKER_ACCURACY_FLOOR, evaluateQuotes, loadQuotesSet } from '../eval/quotes.ts';
 
 t.test('the labelled evaluation set is what the issue asks for', async (t) => {
   const set = loadEvalSet();
@@ -55,4 +56,17 @@ t.test('the tone floors can fail: a tagger that calls everything neutral is far 
   const r = evaluateTagging(undefined, { taggers: { tone: () => ({ score: 0, positive: 0, negative: 0 }) } });
   t.ok(r.tone.accuracy < 0.7, `labelled ${r.tone.accuracy.toFixed(3)}`);
   t.ok(r.tone.heldout.accuracy < 0.85, `held-out ${r.tone.heldout.accuracy.toFixed(3)}`);
+});
+
+t.test(`who said what: quotations F1 ≥ ${String(QUOTES_F1_FLOOR)}, their speaker right ≥ ${String(SPEAKER_ACCURACY_FLOOR)} on the labelled paragraphs`, async (t) => {
+  const set = loadQuotesSet();
+  t.ok(set.length >= 30 && set.filter((x) => x.lang === 'ar').length >= 12, `${String(set.length)} paragraphs, Arabic first`);
+  t.ok(set.filter((x) => x.quotes.length === 0).length >= 6, 'with paragraphs that quote no one (scare quotes, titles, slogans)');
+  const r = evaluateQuotes(set);
+  const misses = r.misses.map((m) => `${m.id} ${m.kind} ${m.text}`).join('; ');
+  t.ok(r.f1 >= QUOTES_F1_FLOOR, `F1 ${r.f1.toFixed(3)} (P ${r.precision.toFixed(3)}, R ${r.recall.toFixed(3)}): ${misses}`);
+  t.ok(r.speaker.accuracy >= SPEAKER_ACCURACY_FLOOR, `speaker ${r.speaker.accuracy.toFixed(3)}: ${misses}`);
+  // The floors can fail: every pair of quotation marks read as a quotation, said by no one known.
+  const greedy = evaluateQuotes(set, { taggers: { quotes: (input) => [...input.body.matchAll(/[«"“„]([^»"”“]{4,})[»"”“]/gu)].map((m) => ({ text: m[1]!.trim() })) } });
+  t.ok(greedy.precision < 0.85 && greedy.speaker.accuracy < SPEAKER_ACCURACY_FLOOR, `greedy: P ${greedy.precision.toFixed(3)}, speaker ${greedy.speaker.accuracy.toFixed(3)}`);
 });

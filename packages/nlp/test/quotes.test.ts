@@ -211,3 +211,13 @@ t.test('a surname alone is the person the article named in full, unless two of i
   const barzanis = ['masoud-barzani', 'nechirvan-barzani'].map((id) => person(getEntity(id)!));
   t.equal(extractQuotes('وقال البارزاني في بيان: «الإقليم ملتزم بالدستور وبالاتفاق مع بغداد».', 'ar', barzanis)[0]?.speaker, undefined, 'two Barzanis in the article: which one is not guessed');
 });
+
+t.test('what the labelled set taught: an auxiliary after an apposition, a person before the body in their title, a tweet', async (t) => {
+  t.match(extractQuotes('Le ministre irakien des Affaires étrangères, Fouad Hussein, a affirmé : « Nous voulons des relations équilibrées avec nos voisins. »', 'fr')[0],
+    { speaker: { id: 'fuad-hussein' } }, 'French: "…, Fouad Hussein, a affirmé": the "a" alone after the comma is no subject');
+  t.match(extractQuotes('وأشارت الممثلة الخاصة للأمين العام للأمم المتحدة جينين هينيس بلاسخارت إلى أن "العراق حقق تقدما ملموسا في ملف الانتخابات".', 'ar')[0],
+    { speaker: { id: 'jeanine-hennis-plasschaert', type: 'person' } }, 'the envoy, not the United Nations her title names');
+  t.match(extractQuotes('وكتب الصدر في تغريدة على منصة إكس: "السلمية هي سلاحنا الوحيد في هذه المرحلة".', 'ar', [{ id: 'muqtada-al-sadr', type: 'person', name: 'Muqtada al-Sadr', names: { ar: 'مقتدى الصدر' }, count: 1 }])[0],
+    { by: /^الصدر/, speaker: { id: 'muqtada-al-sadr' } }, 'what someone wrote (كتب، غرد) is theirs too');
+  t.same(extractQuotes('ورفع المتظاهرون لافتات كتب عليها "لا للفساد ولا للمحاصصة الطائفية في العراق".', 'ar'), [], 'but not what is written on a banner');
+});
