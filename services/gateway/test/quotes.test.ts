@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { strictXmlProblems } from './strict-xml.ts';
 import t from 'tap';
 import { SOURCES } from './fixtures/articles.ts';
 import { HOUR, withArticles, type ArticleSpec } from './fixtures/build.ts';
@@ -154,4 +156,29 @@ t.test('speaker= is a search filter too: the articles quoting someone, their tim
   const bad = await gw.app.inject({ url: '/v1/search', query: { speaker: 'Nobody Atall' } });
   t.equal(bad.statusCode, 400);
   t.match(bad.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'speaker' } });
+});
+
+t.test('as RSS and Atom: a quotation an entry, titled with who said it, parsed back', async (t) => {
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' || name === 'entry' || name === 'link' });
+  const rss = await gw.app.inject({ url: '/v1/quotes.rss', query: { speaker: SUDANI } });
+  t.equal(rss.statusCode, 200);
+  t.match(rss.headers['content-type'], /^application\/rss\+xml/);
+  t.same(strictXmlProblems(rss.body), [], 'well-formed for a strict parser');
+  t.equal(XMLValidator.validate(rss.body), true);
+  const channel = parser.parse(rss.body).rss.channel as { title: string; item: Array<{ title: string; link: string[]; guid: { '#text': string } | string }> };
+  t.match(channel.title, /who said what: Mohammed Shia al-Sudani/);
+  t.same(channel.item.map((i) => String(i.title)), [
+    'Mohammed Shia al-Sudani: “No public employee will wait for a salary again, the money is in the treasury”',
+    'Mohammed Shia al-Sudani: “لن يتأخر راتب أي موظف بعد اليوم، فالأموال متوفرة في الخزينة”',
+  ], 'who said what, newest first, the Arabic words as written');
+  t.same(channel.item.map((i) => i.link[0]), ['https://gulfwire.example/quotes-salaries-en', 'https://baghdad-today.example/quotes-salaries-ar'], 'each links its article');
+  const again = await gw.app.inject({ url: '/v1/quotes.rss', query: { speaker: SUDANI } });
+  t.equal(again.body, rss.body, 'the same quotations, the same feed (entry ids stay)');
+  const atom = await gw.app.inject({ url: '/v1/quotes.atom', query: { speaker: CBI } });
+  t.equal(atom.statusCode, 200);
+  t.same(strictXmlProblems(atom.body), []);
+  const entries = parser.parse(atom.body).feed.entry as Array<{ title: { '#text': string } | string; id: string }>;
+  t.equal(entries.length, 1);
+  t.match(JSON.stringify(entries[0]!.title), /Central Bank of Iraq: “احتياطي العملة الأجنبية/);
+  t.equal((await gw.app.inject({ url: '/v1/quotes.atom', query: { speaker: 'Nobody Atall' } })).statusCode, 400, 'the same validation');
 });

@@ -3020,6 +3020,8 @@ t.test('Quotations: who said what in the matching articles, one speaker\'s from 
   t.equal(await text(ar.locator('blockquote')), 'هذه الزيارة تفتح صفحة جديدة في العلاقة بين البلدين');
   t.equal(await ar.locator('.quote-speaker').getAttribute('href'), `/?view=entity&id=${SUDANI}&ui=en`, 'who said it opens his page');
   t.equal((await apiCalls(page, '/v1/quotes')).at(-1)?.searchParams.get('speaker'), SUDANI);
+  const rss = new URL((await page.getAttribute('#feed-rss', 'href'))!);
+  t.same([rss.pathname, rss.searchParams.get('speaker')], ['/v1/quotes.rss', SUDANI], 'followed as a feed: what he says from now on');
   t.same(await axeViolations(page), [], 'axe finds nothing');
   await shot(page, 'quotes');
   await settled(page, () => page.click('#chips button.chip[data-filter="speaker"]'));

@@ -165,6 +165,8 @@ async function renderQuotes(state, { signal }) {
   list.classList.add('quotes');
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
+  // Followed as a feed: what they say from now on, in a feed reader.
+  feedLinks('/v1/quotes', filterParams(state), state.q ? `${t('feed.quotes')}: ${state.q}` : t('feed.quotes'));
   const params = { ...filterParams(state), limit: LIMIT, names: UI_LANGS.join(',') };
   if (state.cursor) params.cursor = state.cursor;
   let res;
@@ -185,6 +187,7 @@ async function renderQuotes(state, { signal }) {
   expandedLine(res.expandedEntities);
   list.replaceChildren(...res.quotes.map((item) => quoteItem(item)));
   list.removeAttribute('aria-busy');
+  $('follow').hidden = false;
   pager(state, res.nextCursor);
 }
 

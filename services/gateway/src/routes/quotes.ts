@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
 import { MAX_QUOTES_PER_ARTICLE, quotesBody } from '@akhbar/search';
@@ -5,6 +6,7 @@ import { queryFingerprint } from '../cursor.ts';
 import { EntityOut, QuoteOut, SourceOut, pickNames, presentQuote, totalOf } from '../present.ts';
 import { FilterParams, MAX_Q_CHARS, NamesParam, expandedFilters, nameLangs, queryText } from '../params.ts';
 import { defuseCell } from './export.ts';
+import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
 
 const QuotesQuery = Type.Object(
   {
@@ -117,6 +119,46 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return out;
     },
   );
+
+  // Who said what as a feed: what a minister says, in a feed reader. One entry per quotation, its
+  // title the words and who said them, linking the article; its id stays with the quotation.
+  for (const format of FEED_FORMATS) {
+    app.get(
+      `/v1/quotes.${format}`,
+      {
+        schema: {
+          tags: ['articles'],
+          summary: format === 'rss' ? 'Who said what as an RSS 2.0 feed' : 'Who said what as an Atom 1.0 feed',
+          description: 'Same parameters as /v1/quotes (the newest page). One entry per quotation: titled with who said it and the words, its description the article\'s title and source, linking the article.',
+          querystring: QuotesQuery,
+          produces: [FEED_TYPES[format]],
+        },
+      },
+      async (req, reply) => {
+        const out = await runQuotes(req.query);
+        const base = publicBase(app, req);
+        reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+        const whose = out.speakers.map((e) => e.name).join(', ');
+        return sendFeed(app, req, reply, format, {
+          route: '/v1/quotes',
+          title: `Akhbar — who said what${whose ? `: ${whose}` : ''}${req.query.q ? ` (${req.query.q})` : ''}`,
+          description: 'Quotations in the news, newest first',
+          entries: out.quotes.map((x) => {
+            const who = x.speaker?.name ?? x.by;
+            return {
+              // The article and the quotation's words: the same quotation keeps its entry.
+              id: `${base}/v1/articles/${encodeURIComponent(x.article.id)}#quote-${createHash('sha256').update(x.text).digest('hex').slice(0, 12)}`,
+              hit: {
+                id: x.article.id, url: x.article.url, title: who ? `${who}: “${x.text}”` : `“${x.text}”`, summary: x.article.title, lang: x.article.lang, dir: x.article.dir,
+                publishedAt: x.article.publishedAt, source: x.article.source, topics: [], entities: [], story: { id: x.article.story.id, size: 1 }, highlight: {},
+              },
+              description: `${x.article.title} — ${x.article.source.name || x.article.source.domain}`,
+            };
+          }),
+        });
+      },
+    );
+  }
 
   app.get(
     '/v1/quotes.csv',
