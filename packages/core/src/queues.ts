@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { EnrichedArticleSchema, RawArticleSchema } from './article.ts';
+import { EnrichedArticleSchema, QuoteSchema, RawArticleSchema } from './article.ts';
 
 /**
  * Queue names and their payloads. Producers and consumers import these names and types; nothing
@@ -60,6 +60,7 @@ export const AlertArticleSchema = Type.Object(
     entityIds: Type.Array(Type.String()),
     storyId: Type.Optional(Type.String()),
     tone: Type.Optional(Type.Number({ description: 'Tone score (−100…100), when the article has one' })),
+    quotes: Type.Optional(Type.Array(QuoteSchema, { description: "For an alert on speakers (speaker=): what they said in the article, in text order" })),
     story: Type.Optional(
       Type.Object(
         { id: Type.String(), sources: Type.Integer({ minimum: 1 }), articles: Type.Integer({ minimum: 1 }) },

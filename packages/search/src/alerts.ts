@@ -1,4 +1,4 @@
-import type { AlertArticle } from '@akhbar/core';
+import type { AlertArticle, Quote } from '@akhbar/core';
 import { F } from './fields.ts';
 
 /**
@@ -9,7 +9,7 @@ import { F } from './fields.ts';
  */
 
 /** The article fields an alert delivery carries (a subset of a /v1/search hit). */
-export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone];
+export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone, F.quotes];
 
 /**
  * `_msearch` searches for `alerts` (one each, in order) over the articles `ids`, on `index`
@@ -49,8 +49,32 @@ export function visibleBody(ids: readonly string[]): Record<string, unknown> {
   return { size: 0, track_total_hits: true, query: { ids: { values: ids } } };
 }
 
-/** The webhook's view of an article document (`ALERT_SOURCE_FIELDS` of it; the fields a /v1/search hit starts with). */
-export function alertArticle(src: Record<string, unknown>): AlertArticle {
+/**
+ * The speakers an alert's stored query narrows to (`speaker=`: buildFilters' terms on `speakers`),
+ * so its deliveries can carry what they said. Read from the query the gateway built, which is all
+ * the indexer has of the alert's filters.
+ */
+export function speakersInQuery(query: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        const ids = k === 'terms' ? (x as Record<string, unknown> | null)?.[F.speakers] : undefined;
+        if (Array.isArray(ids)) for (const id of ids) out.add(String(id));
+        else walk(x);
+      }
+    }
+  };
+  walk(query);
+  return [...out];
+}
+
+/**
+ * The webhook's view of an article document (`ALERT_SOURCE_FIELDS` of it; the fields a /v1/search
+ * hit starts with); with `speakers`, the quotations of theirs it holds.
+ */
+export function alertArticle(src: Record<string, unknown>, speakers: readonly string[] = []): AlertArticle {
   const d = src as {
     id: string; url: string; title?: string; summary?: string; lang?: string; publishedAt?: string; fetchedAt?: string;
     source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string; tone?: { score?: number };
@@ -68,5 +92,9 @@ export function alertArticle(src: Record<string, unknown>): AlertArticle {
   if (d.summary) out.summary = d.summary;
   if (d.storyId) out.storyId = d.storyId;
   if (typeof d.tone?.score === 'number') out.tone = d.tone.score;
+  if (speakers.length > 0) {
+    const said = (Array.isArray(src.quotes) ? (src.quotes as Quote[]) : []).filter((q) => q.speaker && speakers.includes(q.speaker.id));
+    if (said.length > 0) out.quotes = said;
+  }
   return out;
 }

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { F, buildSearchBody, buildQuery, langsWritingLike, neutralHighlightBody, toSimpleQuery, timelineBody, trendingBody } from '../src/index.ts';
+import { F, buildSearchBody, buildQuery, langsWritingLike, neutralHighlightBody, toSimpleQuery, timelineBody, trendingBody, speakersInQuery } from '../src/index.ts';
 
 t.test('the user query language maps onto simple_query_string operators', async (t) => {
   t.equal(toSimpleQuery('oil AND gas'), 'oil + gas');
@@ -82,4 +82,9 @@ t.test('dashboard bodies take the same filters', async (t) => {
   t.equal(JSON.stringify(tr.query).includes('now-1y'), false, 'from/to give way to the window');
   t.match(JSON.stringify(tr.query), /2026-01-01T00:00:00.000Z\|\|-24h/);
   t.match(JSON.stringify(tr.aggs.entities), /\|\|-30d/, 'the background is its own window');
+});
+
+t.test("an alert's speakers are read back from the query built for it, whatever else it filters on", async (t) => {
+  t.same(speakersInQuery(buildQuery({ q: 'رواتب', lang: ['ar'], speaker: ['mohammed-shia-al-sudani', 'central-bank-of-iraq'] })), ['mohammed-shia-al-sudani', 'central-bank-of-iraq']);
+  t.same(speakersInQuery(buildQuery({ q: 'رواتب', entity: ['mohammed-shia-al-sudani'] })), [], 'naming someone is not quoting them');
 });

@@ -8,7 +8,7 @@ import {
   dirOf, errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient, type StoredAlert,
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
-import { alertArticle, alertSearches, indexNames, storySpread, storySpreadBody, visibleBody, type Client } from '@akhbar/search';
+import { alertArticle, alertSearches, indexNames, speakersInQuery, storySpread, storySpreadBody, visibleBody, type Client } from '@akhbar/search';
 import { gaveUp, IndexerErrors } from './errors.ts';
 
 /**
@@ -151,7 +151,7 @@ export function deliveryBody(
   const esc = slack ? (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : (s: string) => s.replace(/([\\*_~`|[\]()<>#@])/g, '\\$1');
   const link = (a: AlertArticle) => (slack ? `<${a.url.replace(/[<>|]/g, encodeURIComponent)}|${esc(a.title)}>` : `[${esc(a.title)}](<${a.url.replace(/[<>]/g, encodeURIComponent)}>)`);
   const head = `${opts.test ? '[test] ' : ''}${slack ? '*' : '**'}${esc(alert.name)}${slack ? '*' : '**'}${opts.digest ? ` — ${String(articles.length + opts.digest.more)} new` : ''}`;
-  const lines = articles.map((a) => `• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC${spreadNote(a)}`);
+  const lines = articles.map((a) => [`• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC${spreadNote(a)}`, ...saidLines(a).map((l) => `> ${esc(l)}`)].join('\n'));
   const later = (n: number) => (n > 0 ? [`…and ${String(n)} more in the next message`] : []);
   if (slack) return { body: JSON.stringify({ text: [head, ...lines, ...later(opts.digest?.more ?? 0)].join('\n') }), sent: articles.length };
   // Discord: as many lines as fit (room kept for the last line), at least one (cut if it must be).
@@ -171,6 +171,11 @@ export function deliveryBody(
 
 /** For an alert on stories (minSources): how far the article's story has spread, after its line. */
 const spreadNote = (a: AlertArticle) => (a.story ? ` · a story carried by ${String(a.story.sources)} sources (${String(a.story.articles)} articles)` : '');
+
+/** Quoted words a chat line or an email shows, at most; the webhook's JSON carries them whole. */
+const SAID_CHARS = 280;
+/** For an alert on speakers: what they said in the article, "Name: “words”", each cut to SAID_CHARS. */
+const saidLines = (a: AlertArticle) => (a.quotes ?? []).map((q) => `${q.speaker?.name ?? q.by ?? ''}: “${q.text.length > SAID_CHARS ? `${q.text.slice(0, SAID_CHARS - 1)}…` : q.text}”`);
 
 /** HTML-escaped text. */
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -194,7 +199,7 @@ export function emailMessage(
   const later = opts.digest && opts.digest.more > 0 ? `…and ${String(opts.digest.more)} more in the next email.` : '';
   const footer = `Sent by Akhbar for the alert "${alert.name}"${alert.digest ? ` (every ${alert.digest})` : ''}.`;
   const text = [
-    ...articles.map((a) => [a.title, a.url, `${a.source.name || a.source.domain} · ${a.lang} · ${when(a)}${spreadNote(a)}`, a.summary].filter(Boolean).join('\n')),
+    ...articles.map((a) => [a.title, a.url, `${a.source.name || a.source.domain} · ${a.lang} · ${when(a)}${spreadNote(a)}`, ...saidLines(a), a.summary].filter(Boolean).join('\n')),
     ...(later ? [later] : []),
     footer,
   ].join('\n\n');
@@ -203,6 +208,7 @@ export function emailMessage(
     return `<div lang="${html(a.lang)}" dir="${dir}" style="margin:0 0 1.2em;text-align:${dir === 'rtl' ? 'right' : 'left'}">`
       + `<a href="${html(a.url)}" style="font-size:1.1em;font-weight:bold">${html(a.title)}</a><br>`
       + `<span style="color:#555">${html(a.source.name || a.source.domain)} · ${html(when(a))}${html(spreadNote(a))}</span>`
+      + saidLines(a).map((l) => `<blockquote style="margin:0.4em 0;padding:0 0.8em;border-${dir === 'rtl' ? 'right' : 'left'}:3px solid #0b57a4">${html(l)}</blockquote>`).join('')
       + (a.summary ? `<p style="margin:0.3em 0 0">${html(a.summary)}</p>` : '')
       + '</div>';
   });
@@ -309,7 +315,8 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         const deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string; delay?: number } }> = [];
         const now = Date.now();
         const matches = res.responses.map((r, i) => {
-          if (!('error' in r)) return r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>));
+          // An alert on speakers carries what they said in each article.
+          if (!('error' in r)) return r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>, speakersInQuery(alerts[i]!.query)));
           log.warn({ alertId: alerts[i]!.alert.id, error: r.error }, 'an alert query failed; its matches in this batch are skipped');
           return undefined;
         });
