@@ -335,3 +335,17 @@ t.test('an alert on stories: minSources is kept and shown, changed or dropped wi
     t.match(res.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param: 'minSources' } }, 'naming it');
   }
 });
+
+t.test('an alert on a speaker: the name read as search reads it, a surname several people share refused at creation', async (t) => {
+  const res = await create({ name: 'Sudani said', webhook: 'https://hooks.example.org/sudani', query: { speaker: 'Sudani' } });
+  t.equal(res.statusCode, 201);
+  const made = res.json() as { id: string; query: Record<string, string>; searchUrl: string };
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${made.id}`, headers: admin }));
+  t.same(made.query, { speaker: 'Sudani' }, 'kept as written');
+  t.equal(made.searchUrl, '/v1/search?speaker=Sudani&sort=newest', 'and its search, the articles quoting him');
+  const stored = await new AlertRegistry(gw.redis, gw.queuePrefix).get(made.id);
+  t.match(JSON.stringify(stored?.query), /"speakers":\["mohammed-shia-al-sudani"\]/, 'matched on the prime minister\'s id');
+  const shared = await create({ name: 'Barzani said', webhook: 'https://hooks.example.org/barzani', query: { speaker: 'Barzani' } });
+  t.equal(shared.statusCode, 400);
+  t.match(shared.json(), { error: { param: 'speaker' } });
+});
