@@ -182,3 +182,23 @@ t.test('as RSS and Atom: a quotation an entry, titled with who said it, parsed b
   t.match(JSON.stringify(entries[0]!.title), /Central Bank of Iraq: “احتياطي العملة الأجنبية/);
   t.equal((await gw.app.inject({ url: '/v1/quotes.atom', query: { speaker: 'Nobody Atall' } })).statusCode, 400, 'the same validation');
 });
+
+t.test('the same words from the same speaker in several outlets are one quotation, the others in alsoIn; the CSV keeps a row each', async (t) => {
+  const wire = 'وقال رئيس الوزراء محمد شياع السوداني في مؤتمر صحفي: «سنبدأ بتوزيع أراض سكنية على الموظفين في كل المحافظات مطلع العام المقبل».';
+  const [bt, gw2, mp] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'quotes-land-bt', lang: 'ar', source: BT, ageMs: 40 * 60_000, story: 'quotes-land', entities: [SUDANI], title: 'السوداني يعد بتوزيع أراض سكنية', summary: 'أراض للموظفين.', body: wire },
+    // A copy with its own punctuation and spacing: still the same words.
+    { slug: 'quotes-land-gw', lang: 'ar', source: GW, ageMs: 30 * 60_000, story: 'quotes-land', entities: [SUDANI], title: 'أراض سكنية للموظفين', summary: 'وعد حكومي.', body: wire.replace('المحافظات مطلع', 'المحافظات،  مطلع') },
+    { slug: 'quotes-land-mp', lang: 'ar', source: MP, ageMs: 20 * 60_000, story: 'quotes-land', entities: [SUDANI], title: 'توزيع أراض', summary: 'وعد.', body: wire },
+  ]);
+  const { body } = await quotes({ story: 'quotes-land' });
+  t.equal(body.total, 3, 'three articles carry it');
+  t.equal(body.quotes.length, 1, 'shown once');
+  const one = body.quotes[0] as Quote & { alsoIn?: Array<{ id: string; source: { id: string } }> };
+  t.equal(one.article.id, mp!.id, 'under its newest article');
+  t.same(one.alsoIn?.map((a) => a.id), [gw2!.id, bt!.id], 'the others, newest first');
+  const other = await quotes({ story: 'quotes-land', speaker: CBI });
+  t.equal(other.body.quotes.length, 0, 'no one else said it');
+  const csv = await gw.app.inject({ url: '/v1/quotes.csv', query: { story: 'quotes-land', bom: 'false' } });
+  t.same((parse(csv.body, { columns: true }) as Array<{ articleId: string }>).map((r) => r.articleId), [mp!.id, gw2!.id, bt!.id], 'a row per article carrying it');
+});

@@ -3056,3 +3056,18 @@ t.test('Quotations: who said what in the matching articles, one speaker\'s from 
   await done(t, article);
   await done(t, w);
 });
+
+t.test('Quotations: a statement several outlets carried is shown once, with the others it is in', async (t) => {
+  const words = 'The United Nations said in a statement: "All parties must respect the ceasefire in Sinjar and let families go home."';
+  const [first, copy] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'en-un-sinjar-1', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: 2 * HOUR, story: 'web-story-un-sinjar', entities: ['Q1065'], title: 'UN urges calm in Sinjar', summary: 'A statement.', body: words },
+    { slug: 'en-un-sinjar-2', lang: 'en', source: WEB_SOURCES.ORIENT, ageMs: HOUR, story: 'web-story-un-sinjar', entities: ['Q1065'], title: 'UN calls for Sinjar ceasefire to hold', summary: 'A statement.', body: words },
+  ]);
+  const w = await open('/?ui=en&show=quotes&story=web-story-un-sinjar');
+  const { page } = w;
+  t.same(await page.$$eval('#results li.quote', (els) => els.map((e) => e.getAttribute('data-article'))), [copy!.id], 'once, under the newest article');
+  const also = page.locator('#results li.quote .quote-also');
+  t.match(await text(also), new RegExp(`^The same words in: ${WEB_SOURCES.TIGRIS.name}$`));
+  t.equal(await also.locator('a').getAttribute('href'), `/?view=article&id=${first!.id}&ui=en`, 'the other article, a link');
+  await done(t, w);
+});

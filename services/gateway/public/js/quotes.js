@@ -3,7 +3,7 @@
 // "Quotations" (show=quotes: the quotations in the matching articles, speaker= for one speaker's).
 // From /v1/quotes.
 import { h, marked } from './dom.js';
-import { fmtDateTime, isRtl } from './i18n.js';
+import { t, fmtDateTime, isRtl, listSep } from './i18n.js';
 import { articleLink } from './article.js';
 import { entityLabel, entityLink, learnEntity, sourceName } from './app.js';
 
@@ -27,7 +27,11 @@ export function quoteItem(item, { speaker = true } = {}) {
       speaker && who ? [h('span', { 'aria-hidden': 'true' }, '— '), who, ' · '] : null,
       sourceName(a.source), ' · ',
       h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)), ' · ',
-      h('span', { lang, dir }, articleLink(a.id, a.title, { class: 'quote-article' }))));
+      h('span', { lang, dir }, articleLink(a.id, a.title, { class: 'quote-article' }))),
+    // The same words in other outlets' articles (a statement everyone carried): each its article.
+    item.alsoIn?.length
+      ? h('p', { class: 'quote-also' }, t('quotes.alsoIn'), ' ', item.alsoIn.map((o, k) => [k > 0 ? listSep() : '', articleLink(o.id, h('bdi', {}, o.source.name || o.source.domain), { title: o.title })]))
+      : null);
 }
 
 /** A list of quotations, or null when there are none. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
 import { MAX_QUOTES_PER_ARTICLE, quotesBody } from '@akhbar/search';
+import { normalizeText } from '@akhbar/nlp';
 import { queryFingerprint } from '../cursor.ts';
 import { EntityOut, QuoteOut, SourceOut, pickNames, presentQuote, totalOf } from '../present.ts';
 import { FilterParams, MAX_Q_CHARS, NamesParam, expandedFilters, nameLangs, queryText } from '../params.ts';
@@ -21,22 +22,47 @@ const QuotesQuery = Type.Object(
 );
 type QuotesQuery = Static<typeof QuotesQuery>;
 
+const QuoteArticle = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  title: Type.String(),
+  lang: Type.String(),
+  dir: Type.Union([Type.Literal('rtl'), Type.Literal('ltr')]),
+  publishedAt: Type.String(),
+  source: SourceOut,
+  story: Type.Object({ id: Type.String() }),
+});
+
 const QuoteItem = Type.Composite([
   QuoteOut,
   Type.Object({
     highlight: Type.Optional(Type.String({ description: 'With said: the text with its matching words in <mark>, HTML-escaped' })),
-    article: Type.Object({
-      id: Type.String(),
-      url: Type.String(),
-      title: Type.String(),
-      lang: Type.String(),
-      dir: Type.Union([Type.Literal('rtl'), Type.Literal('ltr')]),
-      publishedAt: Type.String(),
-      source: SourceOut,
-      story: Type.Object({ id: Type.String() }),
-    }),
+    article: QuoteArticle,
+    alsoIn: Type.Optional(Type.Array(QuoteArticle, { description: 'The other articles of this page with the same words from the same speaker (a statement every outlet carried), newest first' })),
   }),
 ]);
+type QuoteItem = Static<typeof QuoteItem>;
+
+/**
+ * The same words from the same speaker once: a statement ten outlets carried (a wire copy, a
+ * ministry's release) is one item, its newest article first and the others in `alsoIn`. Words
+ * compared folded (case, accents, Arabic letter variants), punctuation and spacing aside. Within
+ * one page: a repeat on the next page is shown there again.
+ */
+function sameWords(items: QuoteItem[]): QuoteItem[] {
+  const out: QuoteItem[] = [];
+  const byKey = new Map<string, QuoteItem>();
+  for (const item of items) {
+    const key = `${item.speaker?.id ?? item.by ?? ''}\u0000${normalizeText(item.text).replace(/[\p{P}\p{S}\s]+/gu, ' ').trim().toLowerCase()}`;
+    const first = byKey.get(key);
+    if (first) (first.alsoIn ??= []).push(item.article);
+    else {
+      byKey.set(key, item);
+      out.push(item);
+    }
+  }
+  return out;
+}
 
 const QuotesResponse = Type.Object({
   total: Type.Integer({ description: 'Matching articles holding such a quotation' }),
@@ -76,7 +102,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
     );
     const hits = res.hits.hits as QuoteHit[];
-    const quotes = hits.flatMap((h) => {
+    const found = hits.flatMap((h) => {
       const s = h._source ?? {};
       const article = {
         id: s.id,
@@ -93,6 +119,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return { ...presentQuote(q._source ?? {}, app.entities, names), ...(hl ? { highlight: hl } : {}), article };
       });
     }) as QuotesResponse['quotes'];
+    const quotes = sameWords(found);
     const last = hits[hits.length - 1];
     const nextCursor = hits.length === limit && last?.sort ? app.cursors.encode({ after: last.sort, origin: new Date(0).toISOString(), fp }) : null;
     return { total: totalOf(res.hits.total).total, speakers, expandedEntities: entities, quotes, nextCursor };
@@ -166,7 +193,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['articles'],
         summary: 'Who said what, as CSV for a spreadsheet',
-        description: 'The same parameters and quotations as /v1/quotes (one page; page on with the JSON route\'s cursor): publishedAt, speaker, speakerName, by, text, title, url, source, lang, articleId.',
+        description: 'The same parameters and quotations as /v1/quotes (one page; page on with the JSON route\'s cursor), a row per article carrying them (alsoIn\'s too): publishedAt, speaker, speakerName, by, text, title, url, source, lang, articleId.',
         querystring: Type.Composite([QuotesQuery, Type.Object({ bom: Type.Boolean({ default: true, description: 'Start with a UTF-8 byte order mark, so spreadsheet programs read Arabic right' }) })], { additionalProperties: false }),
         produces: ['text/csv'],
       },
@@ -179,7 +206,8 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.header('x-total-count', String(out.total));
       reply.type('text/csv; charset=utf-8');
       // Quotations, names and titles come from the feeds: defused like the search export's cells.
-      const rows = out.quotes.map((x) => [x.article.publishedAt, x.speaker?.id ?? '', x.speaker?.name ?? '', x.by ?? '', x.text, x.article.title, x.article.url, x.article.source.name, x.article.lang, x.article.id].map(defuseCell));
+      // A row per article that carries the words: the ones alsoIn folds together too.
+      const rows = out.quotes.flatMap((x) => [x.article, ...(x.alsoIn ?? [])].map((a) => [a.publishedAt, x.speaker?.id ?? '', x.speaker?.name ?? '', x.by ?? '', x.text, a.title, a.url, a.source.name, a.lang, a.id].map(defuseCell)));
       return stringify(rows, { header: true, columns: ['publishedAt', 'speaker', 'speakerName', 'by', 'text', 'title', 'url', 'source', 'lang', 'articleId'], bom });
     },
   );
