@@ -110,12 +110,14 @@ export const QuoteSpeakerSchema = Type.Object(
 );
 export type QuoteSpeaker = Static<typeof QuoteSpeakerSchema>;
 
-/** A quotation the article attributes to someone ("who said what"). */
+/** A quotation (or reported statement) the article attributes to someone ("who said what"). */
 export const QuoteSchema = Type.Object(
   {
     text: Type.String({ description: 'The words inside the quotation marks (at most 500 characters)' }),
     by: Type.Optional(Type.String({ description: 'The attribution as written, without its speech verb: "the minister", "بيان لمكتب الكاظمي"' })),
     speaker: Type.Optional(QuoteSpeakerSchema),
+    indirect: Type.Optional(Type.Boolean({ description: 'Reported speech, not in quotation marks: «وقال الوزير إن …», "the minister said that …" — text is what was reported' })),
+    unnamed: Type.Optional(Type.Boolean({ description: 'Attributed to an unnamed source ("مصادر مقربة من …", "officials who asked not to be named"): by says whom, there is no speaker' })),
   },
   { $id: 'Quote', additionalProperties: false },
 );

@@ -11,15 +11,45 @@ import { enrichArticle, type Taggers } from '../src/index.ts';
  * books, films and slogans in quotation marks). The paragraphs go through `enrichArticle`, so the
  * article's own entities help as they do in the pipeline.
  *
+ * Reported speech without quotation marks («وقال الوزير إن …», "the minister said that …") is
+ * labelled too, `indirect: true` (the first words of what was reported, after إن / that / que),
+ * and so is an attribution to an unnamed source («مصادر مقربة من …», "officials who asked not to
+ * be named"), `unnamed: true`, its speaker null. The labelled statements are those a careful
+ * reader would list, whether or not the extractor can find them (a "said" with no "that", «وفقا
+ * لمصادر،» with no فإن are labelled and missed); paragraphs with a complementizer after a verb
+ * that is no speech («من المتوقع أن», "it is expected that", "il faut que») or in a relative
+ * clause expect nothing.
+ *
  * Scored: finding quotations (precision, recall, F1; a found one matches a labelled one when its
- * text starts with the labelled words) and, of those found, the share whose speaker is right.
+ * text starts with the labelled words) and, of those found, the share whose speaker is right —
+ * overall, the floors' figures; then separately for quotations in marks and reported speech (a
+ * match counts for its kind when the found one is of the labelled kind; otherwise it is a miss of
+ * the one kind and an extra of the other), and, of the matched, the share whose `unnamed` agrees.
+ *
+ * The 17 paragraphs with reported speech and unnamed sources (q-ar-15…24, q-en-09…12, q-fr-07…09)
+ * were written with the extractor's rules for them in mind, by the same hand, and scored before it
+ * was changed for them: overall P 1.000 R 0.930 F1 0.964, speaker 1.000; in marks F1 1.000;
+ * reported P 1.000 R 0.840 F1 0.913; unnamed right 0.981 (52/53). Then mended: a plural Arabic
+ * verb after its subject («مسؤولين … قالوا إن»), and «des proches» read as a head: reported R 0.880
+ * F1 0.936, unnamed 1.000. The three left are reports with no complementizer ("said the agenda
+ * included", «Selon des sources, …»), which are not read. Expect less on real copy.
  */
 
 export interface LabelledQuotes {
   id: string;
   lang: string;
   text: string;
-  quotes: Array<{ start: string; speaker: string | null }>;
+  quotes: Array<{ start: string; speaker: string | null; indirect?: boolean; unnamed?: boolean }>;
+}
+
+/** Precision, recall and F1 of one kind of statement. */
+export interface KindScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
 }
 
 export interface QuotesEval {
@@ -32,7 +62,12 @@ export interface QuotesEval {
   fn: number;
   /** Of the quotations found that are labelled: those whose speaker (or its absence) is right. */
   speaker: { accuracy: number; correct: number; total: number };
-  misses: Array<{ id: string; kind: 'missed' | 'extra' | 'speaker'; text: string; expected?: string | null; got?: string | null }>;
+  /** Quotations in marks alone, and reported speech (`indirect`) alone. */
+  direct: KindScore;
+  indirect: KindScore;
+  /** Of the labelled statements found (either kind): those whose `unnamed` flag agrees with the label. */
+  unnamed: { accuracy: number; correct: number; total: number };
+  misses: Array<{ id: string; kind: 'missed' | 'extra' | 'speaker' | 'unnamed'; text: string; expected?: string | null; got?: string | null }>;
 }
 
 export function loadQuotesSet(): LabelledQuotes[] {
@@ -53,6 +88,9 @@ export function evaluateQuotes(set: LabelledQuotes[] = loadQuotesSet(), opts: { 
   let fp = 0;
   let fn = 0;
   let right = 0;
+  let unnamedRight = 0;
+  const kinds = { direct: { tp: 0, fp: 0, fn: 0 }, indirect: { tp: 0, fp: 0, fn: 0 } };
+  const kindOf = (indirect: boolean | undefined) => (indirect === true ? kinds.indirect : kinds.direct);
   const misses: QuotesEval['misses'] = [];
   for (const item of set) {
     const found = enrichArticle(article(item), opts.taggers ? { taggers: opts.taggers } : {}).quotes ?? [];
@@ -61,25 +99,46 @@ export function evaluateQuotes(set: LabelledQuotes[] = loadQuotesSet(), opts: { 
       const i = found.findIndex((q, k) => !used.has(k) && q.text.startsWith(want.start));
       if (i < 0) {
         fn++;
+        kindOf(want.indirect).fn++;
         misses.push({ id: item.id, kind: 'missed', text: want.start, expected: want.speaker });
         continue;
       }
       used.add(i);
       tp++;
-      const got = found[i]!.speaker?.id ?? null;
+      const q = found[i]!;
+      if ((q.indirect === true) === (want.indirect === true)) kindOf(want.indirect).tp++;
+      else {
+        kindOf(want.indirect).fn++;
+        kindOf(q.indirect).fp++;
+      }
+      const got = q.speaker?.id ?? null;
       if (got === want.speaker) right++;
       else misses.push({ id: item.id, kind: 'speaker', text: want.start, expected: want.speaker, got });
+      if ((q.unnamed === true) === (want.unnamed === true)) unnamedRight++;
+      else misses.push({ id: item.id, kind: 'unnamed', text: want.start, expected: String(want.unnamed === true), got: String(q.unnamed === true) });
     }
     found.forEach((q, k) => {
       if (used.has(k)) return;
       fp++;
+      kindOf(q.indirect).fp++;
       misses.push({ id: item.id, kind: 'extra', text: q.text.slice(0, 60), got: q.speaker?.id ?? null });
     });
   }
+  const { precision, recall, f1 } = score(tp, fp, fn);
+  return {
+    items: set.length, precision, recall, f1, tp, fp, fn, speaker: { accuracy: tp > 0 ? right / tp : 0, correct: right, total: tp },
+    direct: { ...score(kinds.direct.tp, kinds.direct.fp, kinds.direct.fn), ...kinds.direct },
+    indirect: { ...score(kinds.indirect.tp, kinds.indirect.fp, kinds.indirect.fn), ...kinds.indirect },
+    unnamed: { accuracy: tp > 0 ? unnamedRight / tp : 0, correct: unnamedRight, total: tp },
+    misses,
+  };
+}
+
+function score(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
   const precision = tp + fp > 0 ? tp / (tp + fp) : 1;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 1;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { items: set.length, precision, recall, f1, tp, fp, fn, speaker: { accuracy: tp > 0 ? right / tp : 0, correct: right, total: tp }, misses };
+  return { precision, recall, f1 };
 }
 
 /** Floors the tests hold (below the figures measured when the set was written: see README). */
@@ -88,10 +147,16 @@ export const SPEAKER_ACCURACY_FLOOR = 0.8;
 
 export function formatQuotesEval(r: QuotesEval, verbose = false): string {
   const f = (x: number) => x.toFixed(3);
+  const kind = (name: string, k: KindScore) => `  ${name}: P ${f(k.precision)} R ${f(k.recall)} F1 ${f(k.f1)} (tp ${String(k.tp)}, fp ${String(k.fp)}, fn ${String(k.fn)})`;
   const lines = [
     `quotations (${String(r.items)} paragraphs): P ${f(r.precision)} R ${f(r.recall)} F1 ${f(r.f1)} (tp ${String(r.tp)}, fp ${String(r.fp)}, fn ${String(r.fn)}); speaker right ${f(r.speaker.accuracy)} (${String(r.speaker.correct)}/${String(r.speaker.total)})`,
+    kind('in quotation marks', r.direct),
+    kind('reported speech', r.indirect),
+    `  unnamed source right ${f(r.unnamed.accuracy)} (${String(r.unnamed.correct)}/${String(r.unnamed.total)})`,
   ];
-  if (verbose) for (const m of r.misses) lines.push(`  ${m.id} ${m.kind}: ${m.text}${m.kind === 'speaker' ? ` (${String(m.expected)} → ${String(m.got)})` : m.kind === 'missed' ? ` (${String(m.expected)})` : ''}`);
+  if (verbose) {
+    for (const m of r.misses) lines.push(`  ${m.id} ${m.kind}: ${m.text}${m.kind === 'speaker' || m.kind === 'unnamed' ? ` (${String(m.expected)} → ${String(m.got)})` : m.kind === 'missed' ? ` (${String(m.expected)})` : ''}`);
+  }
   return lines.join('\n');
 }
 

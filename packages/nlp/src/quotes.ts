@@ -1,6 +1,7 @@
 import type { Entity, Quote, QuoteSpeaker } from '@akhbar/core';
 import { gazetteer } from './gazetteer.ts';
 import { surnamesOf } from './names.ts';
+import { normalizeText } from './normalize.ts';
 import { countWords, tokenize, type Token } from './text.ts';
 
 /**
@@ -14,6 +15,13 @@ import { countWords, tokenize, type Token } from './text.ts';
  * marks and word order. What a reader relies on is simple and shared: the words in quotation
  * marks, a speech verb right before or after them, and the name beside that verb. So that is all
  * this reads; it does not parse.
+ *
+ * Most Arabic wire copy reports speech without quotation marks («وقالت السفارة إن …», "the
+ * minister said that …"): read too, as statements marked `indirect`, from the same speech verbs
+ * (and a few more: كشف, بين, لفت, رأى) followed by their attribution and, a few words on at most,
+ * by إن / أن / "that" / que / dass / что / که; what follows, to the end of its sentence, is what was
+ * reported. A source that is not named («مصادر مقربة من رئيس الوزراء», "officials who asked not to
+ * be named") is marked `unnamed` and has no speaker, whoever it is said to be close to.
  */
 
 // The types are core's (QuoteSchema): the contract enrichment, the index and the gateway share.
@@ -43,6 +51,20 @@ const INHERIT_PARAGRAPHS = 2;
  */
 const AFTER_VERB_WITHIN = 4;
 const SHORT_CLAUSE_WORDS = 12;
+/** What reported speech reports has at least this many words ("that it would" is no statement). */
+const MIN_REPORTED_WORDS = 5;
+/**
+ * Words at most between a speech verb with its attribution and the complementizer: "on Tuesday",
+ * "told reporters in Baghdad", «في بيان صدر عن الوزارة، الأربعاء،». Further on, the "that" is some
+ * other clause's, or the words are the verb's object and more («وأعلن الوزير استئناف الحوار مع
+ * أنقرة بشأن …»). A long adjunct («خلال مؤتمر صحفي مشترك مع نظيره التركي في أنقرة») is missed.
+ */
+const GAP_WORDS = 8;
+/**
+ * Words after an Arabic verb before an adjunct or the complementizer: more is the verb's object
+ * and more («وأعلن الوزير استئناف الحوار مع أنقرة بشأن حصص المياه …»), not who spoke.
+ */
+const MAX_ATTRIBUTION_TOKENS = 10;
 
 /** Opening marks and the marks that close them; straight quotes pair left to right. */
 const CLOSERS: ReadonlyMap<string, string> = new Map([
@@ -85,6 +107,42 @@ interface SpeechRules {
   adjuncts: string[];
   /** Words that name no one by themselves: an attribution of these alone refers back. */
   pronouns: string[];
+  /** Reported speech without quotation marks; absent: not read in this language (Turkish has no "that"). */
+  reported?: ReportedRules;
+  /** Attributions to a source that is not named. */
+  unnamed?: UnnamedRules;
+}
+
+/** How a language reports speech without quotation marks: «وقال الوزير إن …», "X said on Tuesday that …". */
+interface ReportedRules {
+  /** The complementizers that open what was reported: إن أن بأن أنه, "that", que/qu', dass, что, که. */
+  that: string[];
+  /** Speech verbs read for reported speech only (كشف, بين, لفت, رأى). */
+  verbs?: string[];
+  /** Speech verbs not read for it: "asked that" is a request. */
+  notVerbs?: string[];
+  /** Verbs whose object may stand before "that": "told reporters that". */
+  objectVerbs?: string[];
+  /** Words that open an adjunct between the verb (with its attribution) and "that": on, في, lundi. */
+  gap: string[];
+  /** Words after which "that" is no complementizer: "so that", بعد أن, "alors que", من المتوقع أن. */
+  blockers: string[];
+  /** Words right before a verb (auxiliaries aside) that make it no report: "to say", "did not say", "s'est assuré", "est indiqué". */
+  notBefore: string[];
+  /** Relative pronouns: "the ministry, which said that …", «التي قال ناشطون إنها …» report nothing of their own. */
+  relatives: string[];
+  /** Arabic: words after which a verb still opens its clause (قد, كما, فيما, بدوره); else the verb must follow a comma, a conjunction glued to it or nothing. */
+  openers?: string[];
+  /** Arabic: participles that report for the clause's subject (مؤكدا أن): a verb with one before the "that" is not that statement's. */
+  participles?: string[];
+}
+
+/** An attribution to someone not named: its head (مصادر, "officials", des proches). */
+interface UnnamedRules {
+  /** Heads, one or two words ("person familiar"): in Arabic the first word of the attribution (ال aside), elsewhere any word before the first of `relations`. */
+  heads: string[];
+  /** Words after which a name is whom the source is close to, not the source: من, "close", "of", du. */
+  relations: string[];
 }
 
 /**
@@ -108,6 +166,39 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     adjuncts: ['في', 'خلال', 'إلى', 'لدى', 'عبر', 'أمام', 'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة'],
     // وقال بدوره, وقالت من جهتها, وأضاف من جانبه: "he, in turn", "for her part".
     pronouns: ['هو', 'هي', 'بدوره', 'بدورها', 'من', 'جانبه', 'جانبها', 'جهته', 'جهتها'],
+    reported: {
+      that: ['إن', 'أن', 'بأن', 'فإن', 'أنه', 'أنها', 'أنهم', 'إنه', 'إنها', 'إنهم', 'بأنه', 'بأنها', 'بأنهم'],
+      // كشف "revealed", بين "made clear" (also the preposition "between": see verbAt's callers), لفت إلى "pointed out", رأى "was of the view".
+      // The present يرى («ويرى مراقبون أن …») is not read: it frames the writer's analysis, not what someone said.
+      verbs: ['كشف', 'كشفت', 'بين', 'بينت', 'رأى', 'رأت', 'لفت', 'لفتت'],
+      gap: [
+        'في', 'خلال', 'إلى', 'على', 'عن', 'لدى', 'عبر', 'أمام', 'بعد', 'قبل', 'عقب', 'إثر', 'أثناء', 'حول', 'بشأن', 'ردا', 'تعليقا', 'مع', 'ضمن', 'بمناسبة', 'بحضور',
+        'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة', 'لموقع', 'لشبكة', 'لإذاعة', 'لتلفزيون',
+        'اليوم', 'أمس', 'الأحد', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'مساء', 'صباح', 'ظهر', 'فجر', 'ليلة', 'غدا', 'مؤخرا', 'مجددا', 'حاليا',
+      ],
+      blockers: [
+        'بعد', 'قبل', 'منذ', 'إلا', 'غير', 'رغم', 'برغم', 'بالرغم', 'سيما', 'لاسيما', 'كما', 'حيث', 'إذ', 'لو', 'حتى', 'دون', 'بدون', 'بدل', 'بدلا', 'عوضا', 'من',
+        'يجب', 'يمكن', 'ينبغي', 'بد', 'لابد', 'يتعين', 'يفترض', 'يتوقع', 'يرجح', 'يريد', 'تريد', 'قرر', 'قررت', 'تقرر', 'أراد', 'أرادت', 'حاول', 'حاولت',
+        'المتوقع', 'المقرر', 'المفترض', 'المنتظر', 'المرجح', 'الممكن', 'المحتمل', 'الضروري', 'ضرورة', 'شأن', 'شأنه', 'شأنها', 'أجل', 'لأجل', 'مجرد', 'لمجرد', 'محاولة', 'رغبة',
+      ],
+      notBefore: ['لم', 'لن', 'لا', 'أن', 'إن'],
+      relatives: ['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللذين', 'اللتين', 'اللواتي', 'اللاتي', 'اللائي'],
+      openers: [
+        'قد', 'وقد', 'فقد', 'لقد', 'كما', 'وكما', 'فيما', 'وفيما', 'بينما', 'وبينما', 'حين', 'وحين', 'عندما', 'وعندما', 'حيث', 'وحيث', 'ثم', 'إذ', 'وإذ', 'كذلك', 'أيضا', 'بل',
+        'بدوره', 'بدورها', 'وبدوره', 'وبدورها', 'جهته', 'جهتها', 'جانبه', 'جانبها', 'المقابل', 'ذلك', 'لكن', 'ولكن', 'لكنه', 'لكنها', 'ولكنه', 'ولكنها',
+      ],
+      participles: [
+        'مؤكدا', 'مؤكدة', 'مشيرا', 'مشيرة', 'مضيفا', 'مضيفة', 'موضحا', 'موضحة', 'معتبرا', 'معتبرة', 'لافتا', 'لافتة', 'قائلا', 'قائلة', 'منوها', 'منوهة',
+        'مبينا', 'مبينة', 'كاشفا', 'كاشفة', 'محذرا', 'محذرة', 'مشددا', 'مشددة', 'متابعا', 'متابعة',
+      ],
+    },
+    unnamed: {
+      heads: [
+        'مصدر', 'مصادر', 'مصدرا', 'مصدران', 'مصدرين', 'مسؤول', 'مسؤولة', 'مسؤولا', 'مسؤولان', 'مسؤولين', 'مسؤولون', 'مسؤولو', 'مسئول', 'مسئولون', 'مسئولين',
+        'مقرب', 'مقربون', 'مقربين', 'مقربو', 'مطلعون', 'مطلعين', 'أوساط', 'دبلوماسي', 'دبلوماسيون', 'دبلوماسيين',
+      ],
+      relations: ['من', 'في', 'لدى', 'عن', 'داخل', 'مع'],
+    },
   },
   en: {
     order: 'subject-first',
@@ -117,6 +208,25 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     complementizers: ['that'],
     adjuncts: ['in', 'on', 'at', 'during', 'while', 'when', 'after', 'before'],
     pronouns: ['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who'],
+    reported: {
+      that: ['that'],
+      notVerbs: ['asked'],
+      objectVerbs: ['told', 'tells'],
+      gap: [
+        'on', 'in', 'at', 'during', 'to', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'last', 'this', 'again', 'repeatedly', 'publicly', 'separately', 'previously', 'recently',
+        'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+      ],
+      blockers: ['so', 'such', 'now', 'given', 'provided', 'except', 'assuming', 'supposing', 'considering', 'seeing', 'not', 'in'],
+      notBefore: ['to', 'would', 'could', 'can', 'cannot', 'will', 'may', 'might', 'should', 'must', 'shall', 'not', 'never', 'did', 'does', 'do', 'didn', 'doesn', 'don', 'won', 't', 'be', 'being', 'been', 'is', 'are'],
+      relatives: ['who', 'which', 'whom', 'whose'],
+    },
+    unnamed: {
+      heads: [
+        'source', 'sources', 'official', 'officials', 'insider', 'insiders', 'aide', 'aides', 'diplomat', 'diplomats',
+        'person familiar', 'people familiar', 'person close', 'people close', 'someone close', 'person with', 'people with', 'person briefed', 'people briefed',
+      ],
+      relations: ['of', 'to', 'close', 'familiar', 'in', 'at', 'from', 'with', 'for', 'inside', 'within', 'near', 'around', 'who', 'on', 'briefed'],
+    },
   },
   fr: {
     order: 'subject-first',
@@ -126,6 +236,17 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     complementizers: ['que', 'qu'],
     adjuncts: ['lors', 'dans', 'devant'],
     pronouns: ['il', 'elle', 'ils', 'elles', 'on'],
+    reported: {
+      that: ['que', 'qu'],
+      gap: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'aujourd', 'lors', 'dans', 'devant', 'à', 'au', 'aux', 'en', 'ce', 'cette', 'encore', 'également', 'auprès', 'sur'],
+      blockers: ['alors', 'parce', 'bien', 'ainsi', 'avant', 'après', 'pour', 'afin', 'tandis', 'sans', 'dès', 'depuis', 'pendant', 'même', 'moins', 'peur', 'sorte', 'façon', 'manière', 'tel', 'telle', 'plutôt', 'faut', 'ce', 'plus', 'autre'],
+      notBefore: ['est', 'été', 'sont', 'soit', 'être', 'étant', 'pas', 'jamais', 'plus', 'rien', 'peut', 'doit', 'pourrait', 'va', 'veut'],
+      relatives: ['qui', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'dont'],
+    },
+    unnamed: {
+      heads: ['source', 'sources', 'responsable', 'responsables', 'proche', 'proches', 'entourage', 'diplomate', 'diplomates', 'fonctionnaire', 'fonctionnaires'],
+      relations: ['de', 'du', 'd', 'au', 'aux', 'à', 'dans', 'auprès', 'chez', 'qui', 'sous'],
+    },
   },
   es: {
     order: 'subject-first',
@@ -135,6 +256,19 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     complementizers: ['que'],
     adjuncts: ['en', 'durante'],
     pronouns: ['él', 'ella', 'ellos', 'ellas'],
+    reported: {
+      that: ['que'],
+      // Plural: "fuentes cercanas al Gobierno dijeron que".
+      verbs: ['dijeron', 'afirmaron', 'declararon', 'añadieron', 'explicaron', 'aseguraron', 'señalaron'],
+      gap: ['el', 'este', 'esta', 'en', 'durante', 'ayer', 'hoy', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo', 'a', 'al', 'ante', 'tras'],
+      blockers: ['para', 'aunque', 'ya', 'así', 'antes', 'después', 'hasta', 'mientras', 'sin', 'lo', 'más', 'tal', 'hay'],
+      notBefore: ['no', 'nunca', 'se', 'fue', 'es', 'sido'],
+      relatives: ['quien', 'quienes', 'cual', 'cuales'],
+    },
+    unnamed: {
+      heads: ['fuente', 'fuentes', 'funcionario', 'funcionarios', 'allegado', 'allegados', 'responsable', 'responsables', 'diplomático', 'diplomáticos'],
+      relations: ['de', 'del', 'cercano', 'cercana', 'cercanos', 'cercanas', 'próximas', 'próximos', 'en', 'a', 'al', 'que'],
+    },
   },
   de: {
     order: 'subject-first',
@@ -144,6 +278,18 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     complementizers: ['dass'],
     adjuncts: ['bei', 'am'],
     pronouns: ['er', 'sie', 'es'],
+    reported: {
+      that: ['dass'],
+      verbs: ['sagten', 'erklärten', 'betonten'],
+      gap: ['am', 'bei', 'in', 'im', 'gegenüber', 'gestern', 'heute', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'vor', 'nach', 'auf'],
+      blockers: ['so', 'ohne', 'anstatt', 'statt', 'außer', 'als'],
+      notBefore: ['nicht', 'nie', 'niemals', 'kein'],
+      relatives: ['der', 'die', 'das', 'welcher', 'welche', 'welches'],
+    },
+    unnamed: {
+      heads: ['quelle', 'quellen', 'insider', 'beamter', 'beamte', 'kreise', 'regierungskreise', 'diplomat', 'diplomaten', 'vertraute', 'vertrauter'],
+      relations: ['aus', 'von', 'vom', 'in', 'im', 'nahe', 'bei', 'der', 'des'],
+    },
   },
   tr: {
     order: 'subject-before-quote',
@@ -154,6 +300,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     complementizers: [],
     adjuncts: [],
     pronouns: ['o'],
+    unnamed: {
+      heads: ['kaynak', 'kaynaklar', 'kaynaklara', 'yetkili', 'yetkililer', 'yetkilisi', 'diplomat'],
+      relations: ['yakın'],
+    },
   },
   fa: {
     order: 'subject-first',
@@ -163,6 +313,18 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     complementizers: ['که'],
     adjuncts: ['در'],
     pronouns: ['او', 'وی', 'ایشان'],
+    reported: {
+      that: ['که'],
+      verbs: ['گفتند', 'افزودند'],
+      gap: ['در', 'روز', 'امروز', 'دیروز', 'به', 'با'],
+      blockers: ['چرا', 'طوری', 'حالی', 'آنجا', 'این', 'آن'],
+      notBefore: ['نه'],
+      relatives: [],
+    },
+    unnamed: {
+      heads: ['منبع', 'منابع', 'مقام', 'مقامات'],
+      relations: ['نزدیک', 'در', 'از', 'به'],
+    },
   },
   ru: {
     order: 'subject-first',
@@ -172,15 +334,41 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     complementizers: ['что'],
     adjuncts: ['в', 'на'],
     pronouns: ['он', 'она', 'они'],
+    reported: {
+      that: ['что'],
+      verbs: ['сказали', 'заявили', 'отметили'],
+      gap: ['в', 'во', 'на', 'о', 'об', 'накануне', 'вчера', 'сегодня', 'журналистам', 'изданию', 'агентству'],
+      blockers: ['то', 'потому', 'так', 'после', 'несмотря', 'вместо', 'кроме', 'прежде', 'тем', 'чем'],
+      notBefore: ['не', 'никогда'],
+      relatives: ['который', 'которая', 'которое', 'которые', 'кто'],
+    },
+    unnamed: {
+      heads: ['источник', 'источники', 'источника', 'источников', 'собеседник', 'собеседники', 'чиновник', 'чиновники', 'дипломат'],
+      relations: ['в', 'из', 'близкий', 'близкие', 'близкого', 'к', 'у'],
+    },
   },
 };
 
 /**
- * Arabic reported speech, "ونقلت الوكالة عن الكاظمي قوله إن …" ("quoted Kadhimi as saying"): the
- * speaker stands before the verbal noun, after عن.
+ * Arabic speech whose speaker stands before the verb: "ونقلت الوكالة عن الكاظمي قوله إن …" ("quoted
+ * Kadhimi as saying"), the speaker before the verbal noun, after عن; and, for reported speech
+ * only, a plural verb after its subject («غير أن مسؤولين في الوزارة قالوا إن …»; the verb before
+ * its subject is singular, so a plural one follows it) or with none («وأضافوا أن …», "they added").
  */
-const ALSO: Readonly<Record<string, SpeechRules>> = {
-  ar: { ...SPEECH.ar!, order: 'subject-first', verbs: ['قوله', 'قولها', 'قولهم'], sources: [], lamSources: [], complementizers: [...SPEECH.ar!.complementizers, 'عن'] },
+const ALSO: Readonly<Record<string, readonly SpeechRules[]>> = {
+  ar: [
+    {
+      ...SPEECH.ar!, order: 'subject-first', verbs: ['قوله', 'قولها', 'قولهم'], sources: [], lamSources: [], complementizers: [...SPEECH.ar!.complementizers, 'عن'],
+      reported: { ...SPEECH.ar!.reported!, verbs: [] },
+    },
+    {
+      ...SPEECH.ar!, order: 'subject-first', verbs: [], sources: [], lamSources: [],
+      reported: {
+        ...SPEECH.ar!.reported!,
+        verbs: ['قالوا', 'أكدوا', 'أضافوا', 'أوضحوا', 'أشاروا', 'ذكروا', 'اعتبروا', 'شددوا', 'أعلنوا', 'كشفوا', 'أفادوا', 'رأوا', 'لفتوا', 'بينوا', 'تابعوا', 'صرحوا', 'يقولون'],
+      },
+    },
+  ],
 };
 
 /** A speech verb or source phrase, folded, and the rules of its language. */
@@ -198,6 +386,21 @@ interface CompiledRules {
   complementizers: ReadonlySet<string>;
   adjuncts: ReadonlySet<string>;
   pronouns: ReadonlySet<string>;
+  reported?: CompiledReported;
+  unnamed?: { heads: ReadonlyArray<readonly string[]>; relations: ReadonlySet<string> };
+  /** Arabic script: the attribution follows rules of its own (its head is its first word, ال aside). */
+  arabic: boolean;
+}
+interface CompiledReported {
+  that: ReadonlySet<string>;
+  notVerbs: ReadonlySet<string>;
+  objectVerbs: ReadonlySet<string>;
+  gap: ReadonlySet<string>;
+  blockers: ReadonlySet<string>;
+  notBefore: ReadonlySet<string>;
+  relatives: ReadonlySet<string>;
+  openers: ReadonlySet<string>;
+  participles: ReadonlySet<string>;
 }
 /** Phrases by their first folded word. */
 type SpeechTable = ReadonlyMap<string, SpeechPhrase[]>;
@@ -205,11 +408,36 @@ type SpeechTable = ReadonlyMap<string, SpeechPhrase[]>;
 const fold = (words: readonly string[]): Set<string> => new Set(words.flatMap((w) => tokenize(w).map((t) => t.norm)));
 
 function compileRules(r: SpeechRules): CompiledRules {
-  return { order: r.order, connectives: fold(r.connectives), complementizers: fold(r.complementizers), adjuncts: fold(r.adjuncts), pronouns: fold(r.pronouns) };
+  const out: CompiledRules = {
+    order: r.order, connectives: fold(r.connectives), complementizers: fold(r.complementizers), adjuncts: fold(r.adjuncts), pronouns: fold(r.pronouns),
+    arabic: [...r.verbs, ...(r.reported?.verbs ?? [])].some((v) => tokenize(v)[0]?.arabic === true),
+  };
+  const p = r.reported;
+  if (p) {
+    out.reported = {
+      that: fold(p.that), notVerbs: fold(p.notVerbs ?? []), objectVerbs: fold(p.objectVerbs ?? []), gap: fold(p.gap), blockers: fold(p.blockers),
+      notBefore: fold(p.notBefore), relatives: fold(p.relatives), openers: fold(p.openers ?? []), participles: fold(p.participles ?? []),
+    };
+  }
+  if (r.unnamed) out.unnamed = { heads: r.unnamed.heads.map((h) => tokenize(h).map((t) => t.norm)), relations: fold(r.unnamed.relations) };
+  return out;
 }
 
-function addPhrases(table: Map<string, SpeechPhrase[]>, r: SpeechRules, rules: CompiledRules): void {
-  for (const [list, source, lam] of [[r.verbs, false, false], [r.sources, true, false], [r.lamSources ?? [], true, true]] as const) {
+/**
+ * Phrases of a language into a table. `reported`: the table reported speech is read with — the
+ * reported-only verbs in (كشف), the verbs not read for it out ("asked"), and no sources but
+ * Arabic's ("بحسب مصدر أمني فإن …"; "according to X, …" has no "that" to read).
+ */
+function addPhrases(table: Map<string, SpeechPhrase[]>, r: SpeechRules, rules: CompiledRules, reported = false): void {
+  let verbs = r.verbs;
+  let sources = r.sources;
+  let lamSources = r.lamSources ?? [];
+  if (reported) {
+    const not = new Set(r.reported?.notVerbs ?? []);
+    verbs = [...r.verbs, ...(r.reported?.verbs ?? [])].filter((v) => !not.has(v));
+    if (!rules.arabic) [sources, lamSources] = [[], []];
+  }
+  for (const [list, source, lam] of [[verbs, false, false], [sources, true, false], [lamSources, true, true]] as const) {
     for (const phrase of list) {
       const words = tokenize(phrase).map((t) => t.norm);
       const first = words[0];
@@ -223,15 +451,19 @@ function addPhrases(table: Map<string, SpeechPhrase[]>, r: SpeechRules, rules: C
 
 const tables = new Map<string, SpeechTable>();
 
-/** The speech phrases of a language; for a language without its own list, every list's. */
-function speechTable(lang: string): SpeechTable {
-  const key = Object.hasOwn(SPEECH, lang) ? lang : '*';
+/**
+ * The speech phrases of a language; for a language without its own list, every list's.
+ * `reported`: those reported speech is read with (see addPhrases); only languages with rules for it.
+ */
+function speechTable(lang: string, reported = false): SpeechTable {
+  const base = Object.hasOwn(SPEECH, lang) ? lang : '*';
+  const key = `${base}${reported ? ':reported' : ''}`;
   let table = tables.get(key);
   if (!table) {
     const built = new Map<string, SpeechPhrase[]>();
     for (const [l, r] of Object.entries(SPEECH)) {
-      if (key !== '*' && key !== l) continue;
-      for (const rules of [r, ALSO[l]]) if (rules) addPhrases(built, rules, compileRules(rules));
+      if (base !== '*' && base !== l) continue;
+      for (const rules of [r, ...(ALSO[l] ?? [])]) if (!reported || rules.reported) addPhrases(built, rules, compileRules(rules), reported);
     }
     tables.set(key, (table = built));
   }
@@ -465,10 +697,79 @@ function bySurname(by: string, surnames: ReadonlyMap<string, QuoteSpeaker | null
   return found;
 }
 
+/**
+ * Phrases that say a source is not named, wherever they stand in the attribution ("a farmer, who
+ * asked not to be named, said"; «مصدر، فضل عدم الكشف عن اسمه،»): matched folded, as substrings.
+ */
+const ANONYMITY = [
+  'not to be named', 'not to be identified', 'declined to be named', 'declined to be identified', 'condition of anonymity', 'requested anonymity', 'speaking anonymously',
+  'anonymat', 'anonimato', 'anonym bleiben', 'nicht namentlich', 'ismini vermek', 'adının açıklanmaması', 'نامش', 'неназванн', 'анонимност',
+  'عدم الكشف عن اسم', 'عدم الكشف عن هوي', 'عدم ذكر اسم', 'عدم نشر اسم', 'رفض الكشف عن', 'رفضت الكشف عن',
+].map((p) => normalizeText(p));
+/** Arabic-script words before a source's head: أحد المسؤولين, بعض المصادر, كبار المسؤولين; Persian یک منبع, یکی از مقامات. */
+const QUANTIFIERS = fold(['أحد', 'إحدى', 'بعض', 'عدد', 'كبار', 'من', 'یک', 'یکی', 'از']);
+
+/** A token's form with the Arabic article off (المصادر → مصادر), for comparing heads. */
+function bare(t: Token): string {
+  return t.arabic && t.norm.startsWith('ال') && t.norm.length >= 5 ? t.norm.slice(2) : t.norm;
+}
+
+/** Two Latin words with a capital in a row: a name ("an official, Ahmed Moussa,"). */
+function namesSomeone(tokens: readonly Token[]): boolean {
+  for (let k = 1; k < tokens.length; k++) if (/^\p{Lu}/u.test(tokens[k - 1]!.raw) && /^\p{Lu}/u.test(tokens[k]!.raw) && !tokens[k]!.arabic) return true;
+  return false;
+}
+
+/**
+ * Whether an attribution is to a source that is not named: its head is a source, an official, the
+ * people close to someone («مصادر مقربة من رئيس الوزراء مصطفى الكاظمي», "a senior official",
+ * des proches du ministre), or it says the source asked not to be named — and no person is named
+ * at its head or in an apposition after it ("an official, Ahmed Moussa,"; the prime minister the
+ * sources are close to is not the source). `words`: the attribution; `after`: what follows it up
+ * to the verb or the complementizer (its apposition); `region`: the text of both.
+ */
+function unnamedSource(words: readonly Token[], after: readonly Token[], region: string, rules: CompiledRules, lang: string): boolean {
+  if (words.length === 0) return false;
+  const folded = normalizeText(region);
+  if (ANONYMITY.some((p) => folded.includes(p))) return true;
+  const u = rules.unnamed;
+  if (!u) return false;
+  // The head: what comes before the first relation word ("sources close to …", «مصادر مقربة من …»).
+  let end = 0;
+  while (end < words.length && (end === 0 || !u.relations.has(words[end]!.norm))) end++;
+  const head = words.slice(0, end);
+  let at = -1;
+  if (rules.arabic) {
+    let k = 0;
+    while (k < head.length - 1 && QUANTIFIERS.has(head[k]!.norm)) k++;
+    if (head[k] && u.heads.some((h) => h.length === 1 && h[0] === bare(head[k]!))) at = k;
+  } else {
+    for (let k = 0; k < head.length && at < 0; k++) {
+      const w = head[k]!.norm;
+      const next = words[k + 1];
+      for (const h of u.heads) {
+        if (h[0] !== w || (h.length > 1 && next?.norm !== h[1])) continue;
+        // "official" before a noun is an adjective: "the official Iraqi News Agency".
+        if (lang === 'en' && h.length === 1 && next && !u.relations.has(next.norm)) continue;
+        at = k;
+        break;
+      }
+    }
+  }
+  if (at < 0) return false;
+  // A person the gazetteer knows anywhere at the head; after the head word or in the apposition, also
+  // two words with a capital (not in German, whose nouns all have one; not before the head: "Two Iraqi officials").
+  const person = (ws: readonly Token[]) => speakerIn(ws, lang)?.type === 'person';
+  const named = (ws: readonly Token[]) => person(ws) || (!rules.arabic && lang !== 'de' && namesSomeone(ws));
+  return !person(head) && !named(head.slice(at + 1)) && !named(after);
+}
+
 /** What a clause says about who spoke: undefined when it holds no speech verb. */
 interface Reading {
   by?: string;
   speaker?: QuoteSpeaker;
+  /** The attribution is to a source not named (then there is no speaker). */
+  unnamed?: boolean;
   /**
    * A verb alone after the quotation in a language that names the speaker before it (Fidan,
    * "…" dedi): that language's rules, to read the speaker there.
@@ -525,7 +826,10 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   const by = written(clause, words, v.phrase.lam);
   if (by === '') return {};
   const out: Reading = { by };
-  if (speaker) out.speaker = speaker;
+  const last = span.indexOf(words[words.length - 1]!);
+  const apposition = last < 0 ? [] : span.slice(last + 1, Math.max(to, last + 1));
+  if (unnamedSource(words, apposition, clause, rules, lang)) out.unnamed = true;
+  else if (speaker) out.speaker = speaker;
   return out;
 }
 
@@ -540,7 +844,8 @@ function leadingSubject(clause: string, lang: string, rules: CompiledRules): Rea
   if (by === '') return undefined;
   const out: Reading = { by };
   const speaker = speakerIn(words, lang);
-  if (speaker) out.speaker = speaker;
+  if (unnamedSource(words, [], clause.slice(0, words[words.length - 1]!.start + words[words.length - 1]!.raw.length), rules, lang)) out.unnamed = true;
+  else if (speaker) out.speaker = speaker;
   return out;
 }
 
@@ -555,6 +860,326 @@ function attribute(before: string, after: string, table: SpeechTable, lang: stri
   const chosen = a && (a.by !== undefined || !b || b.by === undefined) ? a : b;
   if (chosen === a && a?.bare) return leadingSubject(before, lang, a.bare) ?? a;
   return chosen;
+}
+
+/** A pair of quotation marks in a paragraph: the offsets of the opening and the closing mark. */
+interface Span {
+  open: number;
+  close: number;
+}
+
+/** A statement found in a paragraph, direct or reported: where its text starts, for text order. */
+interface Statement {
+  at: number;
+  text: string;
+  heard: Reading;
+  indirect: boolean;
+  /** A quotation's marks. */
+  span?: Span;
+}
+
+/** Reported speech read from a verb, before its content is cut to size. */
+interface Report {
+  /** Where its clause starts (the subject, or the Arabic verb), and whether it starts a clause of its own there ("…, and officials said that"), not inside another's content ("he said that officials told him that"). */
+  clauseAt: number;
+  newClause: boolean;
+  /** Where what was reported starts: the first word after the complementizer. */
+  contentAt: number;
+  heard: Reading;
+}
+
+/** Arabic-script and Latin words that join a new clause to the one before: "…, and officials said that". */
+const COORDINATORS = fold(['و', 'ف', 'ثم', 'and', 'but', 'while', 'whereas', 'et', 'mais', 'tandis', 'y', 'pero', 'mientras', 'und', 'aber', 'während', 'и', 'а', 'но']);
+/** Any opening quotation mark. */
+const OPENING_MARK = /["«“„‹「]/;
+/** Tokens at most before a verb that its subject is looked for in (a sentence can be a megabyte long). */
+const SUBJECT_WINDOW = 40;
+
+/**
+ * A paragraph's pairs of quotation marks, in text order (they do not nest, so their closing marks
+ * are in order too), looked up by bisection: a long paragraph has thousands.
+ */
+class Marks {
+  readonly spans: readonly Span[];
+
+  constructor(spans: readonly Span[]) {
+    this.spans = spans;
+  }
+
+  /** The index of the last pair opening before `pos` (-1: none). */
+  private openedBefore(pos: number): number {
+    let lo = 0;
+    let hi = this.spans.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid]!.open < pos) [found, lo] = [mid, mid + 1];
+      else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** Whether `pos` lies between a pair's marks; `marks`: or on one of them. */
+  inside(pos: number, marks = false): boolean {
+    const s = this.spans[this.openedBefore(marks ? pos + 1 : pos)];
+    return s !== undefined && (marks ? pos <= s.close : pos < s.close);
+  }
+
+  /** The offset of the first opening mark at or after `pos`, if any. */
+  openingFrom(pos: number): number | undefined {
+    return this.spans[this.openedBefore(pos) + 1]?.open;
+  }
+
+  /** The offset of the last closing mark before `pos` (-1: none). */
+  closedBefore(pos: number): number {
+    let lo = 0;
+    let hi = this.spans.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid]!.close < pos) [found, lo] = [this.spans[mid]!.close, mid + 1];
+      else hi = mid - 1;
+    }
+    return found;
+  }
+}
+
+/**
+ * Reported speech in a paragraph (its tokens): each speech verb (outside quotation marks) read
+ * with its attribution and the complementizer after it, in text order. `spans`: every pair of
+ * quotation marks; `direct`: those that are attributed quotations (no statement reads across one).
+ */
+function reportsIn(para: string, tokens: readonly Token[], spans: Marks, direct: Marks, table: SpeechTable, lang: string): Report[] {
+  const out: Report[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (spans.inside(tokens[i]!.start)) continue;
+    const v = verbAt(tokens, i, table);
+    if (!v) continue;
+    const r = readReport(para, tokens, v, spans, direct, table, lang);
+    if (r) out.push(r);
+    i = v.end - 1;
+  }
+  return out;
+}
+
+/**
+ * One verb as reported speech: its attribution (after it in Arabic — «وقال وزير الخارجية فؤاد حسين»
+ * — before it elsewhere — "Fuad Hussein said"), then, a few words on at most and through adjuncts
+ * only ("on Tuesday", «في بيان»), a complementizer in its sentence with words after it that do not
+ * open a quotation. Undefined when the verb reports nothing so.
+ */
+function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Marks, direct: Marks, table: SpeechTable, lang: string): Report | undefined {
+  const rules = v.phrase.rules;
+  const rep = rules.reported;
+  if (!rep) return undefined;
+  const verb = tokens[v.start]!;
+  const sentence = verb.sentence;
+  const same = (k: number) => k >= 0 && k < tokens.length && tokens[k]!.sentence === sentence;
+  const inDirect = (pos: number) => direct.inside(pos, true);
+  const verbFirst = v.phrase.source || rules.order === 'verb-first';
+  let words: Token[];
+  let after: Token[] = [];
+  let k: number;
+  let clauseAt: number;
+  let newClause: boolean;
+  if (verbFirst) {
+    // The Arabic verb opens its clause: the paragraph's or sentence's first word, after a comma
+    // or a dash, with و/ف glued to it, or after قد, كما, فيما…; not after a noun («والوزير قال»,
+    // read as nothing), a relative («التي قال ناشطون إنها …») or a negation.
+    const prev = same(v.start - 1) ? tokens[v.start - 1]! : undefined;
+    const glued = verb.norm !== v.phrase.words[0];
+    const gap = prev ? para.slice(prev.start + prev.raw.length, verb.start) : '';
+    if (prev && !glued && !/[^\s]/.test(gap) && !rep.openers.has(prev.norm)) return undefined;
+    // The attribution: up to a comma, an adjunct or the complementizer.
+    words = [];
+    k = v.end;
+    while (same(k)) {
+      const t = tokens[k]!;
+      if (k > v.end && breakBefore(para, tokens, k)) break;
+      if (rep.that.has(t.norm) || isGapWord(t, rep) || rules.adjuncts.has(t.norm)) break;
+      if (inDirect(t.start)) return undefined;
+      // "بحسب ما قال الوزير": the speaker follows a second verb (once).
+      const again = words.length === 0 && v.phrase.source && k <= v.end + 1 ? verbAt(tokens, k, table) : undefined;
+      if (again) {
+        k = again.end;
+        continue;
+      }
+      if (!(words.length === 0 && rules.connectives.has(t.norm))) words.push(t);
+      if (words.length > MAX_ATTRIBUTION_TOKENS) return undefined;
+      k++;
+    }
+    // بين is also "between": «وبين بغداد وأربيل اتفاق على أن …» pairs two names with و.
+    if (v.phrase.words[0] === BAYN && words.some((t) => t.arabic && t.norm.length >= 3 && t.norm.startsWith('و'))) return undefined;
+    words = trimConnectives(words, rules);
+    clauseAt = verb.start;
+    newClause = true;
+  } else {
+    // The subject before the verb, in its sentence and after any quotation before it.
+    const floor = spans.closedBefore(verb.start);
+    let s0 = v.start;
+    while (same(s0 - 1) && tokens[s0 - 1]!.start > floor && v.start - s0 < SUBJECT_WINDOW) s0--;
+    let p = v.start - 1;
+    while (p >= s0 && rules.connectives.has(tokens[p]!.norm)) p--;
+    if (p >= s0 && (rep.notBefore.has(tokens[p]!.norm) || isRelative(tokens[p]!, rep))) return undefined;
+    const clause = tokens.slice(s0, v.end);
+    words = subjectBefore(para, clause, v.start - s0, rules, table);
+    // "…, while analysts warned that": the conjunction is no part of who spoke.
+    while (words.length > 0 && COORDINATORS.has(words[0]!.norm)) words = words.slice(1);
+    if (words.length > 0 && isRelative(words[0]!, rep)) return undefined;
+    const glued = verb.arabic && verb.norm !== v.phrase.words[0];
+    // Arabic: the subject right before its verb («مسؤولون في الوزارة قالوا إن», «عن الكاظمي قوله»);
+    // a verb with و glued to it opens a clause of its own, whose subject is "they" («وأضافوا أن …»)
+    // when it opens its sentence — after a comma it is the subject of a clause before, not read.
+    if (rules.arabic && words.length > 0 && (glued || breakBefore(para, tokens, v.start))) return undefined;
+    const they = rules.arabic && words.length === 0 && p < s0;
+    if (words.length === 0 && !they) return undefined;
+    const first = words.length > 0 ? s0 + clause.indexOf(words[0]!) : v.start;
+    const last = words.length > 0 ? s0 + clause.indexOf(words[words.length - 1]!) : v.start - 1;
+    after = tokens.slice(last + 1, v.start).filter((t) => !rules.connectives.has(t.norm));
+    clauseAt = tokens[first]!.start;
+    const before = same(first - 1) ? tokens[first - 1] : undefined;
+    newClause = !before || breakBefore(para, tokens, first) || COORDINATORS.has(before.norm) || they || spans.closedBefore(tokens[first]!.start) > before.start;
+    k = v.end;
+  }
+  // Up to the complementizer: no other speech verb, participle or quotation on the way.
+  let j = k;
+  while (same(j) && j - k < GAP_WORDS && !rep.that.has(tokens[j]!.norm)) {
+    const t = tokens[j]!;
+    if (inDirect(t.start) || verbAt(tokens, j, table) || rep.participles.has(t.norm)) return undefined;
+    j++;
+  }
+  if (!same(j) || !rep.that.has(tokens[j]!.norm)) return undefined;
+  if (j > k) {
+    // What stands between is an adjunct (it opens with one, or with a comma), or the object of "told".
+    const g = tokens[k]!;
+    const object = rep.objectVerbs.has(v.phrase.words.join(' ')) && j - k <= 8;
+    if (!breakBefore(para, tokens, k) && !isGapWord(g, rep) && !object) return undefined;
+    if (verbFirst && breakBefore(para, tokens, k)) {
+      // «وقال المتحدث باسم الحكومة، باسم العوادي، إن»: the apposition, to the next comma.
+      let e = k + 1;
+      while (e < j && !breakBefore(para, tokens, e)) e++;
+      after = tokens.slice(k, e);
+    }
+  }
+  // بحسب, وفقا ل: «وبحسب مصدر أمني، فإن …» and nothing else.
+  if (v.phrase.source && (j !== k || tokens[j]!.norm !== FA_INNA)) return undefined;
+  if (j > v.start && rep.blockers.has(tokens[j - 1]!.norm) && j - 1 >= v.end) return undefined;
+  if (!same(j + 1)) return undefined;
+  const that = tokens[j]!;
+  // `وقال حسين إن "…"`: a quotation in marks, read as such.
+  if (OPENING_MARK.test(para.slice(that.start + that.raw.length, tokens[j + 1]!.start))) return undefined;
+  let heard: Reading = {};
+  if (words.length > 0 && !words.every((t) => rules.pronouns.has(t.norm))) {
+    const by = written(para, capWords(para, words), v.phrase.lam);
+    if (by !== '') {
+      heard = { by };
+      const inBy = speakerIn(words, lang);
+      const inAfter = inBy?.type === 'person' ? undefined : speakerIn(after, lang);
+      const speaker = inAfter?.type === 'person' ? inAfter : (inBy ?? inAfter);
+      if (unnamedSource(words, after, para.slice(Math.min(clauseAt, words[0]!.start), that.start), rules, lang)) heard.unnamed = true;
+      else if (speaker) heard.speaker = speaker;
+    }
+  }
+  return { clauseAt, newClause, contentAt: tokens[j + 1]!.start, heard };
+}
+const BAYN = tokenize('بين')[0]!.norm;
+const FA_INNA = tokenize('فإن')[0]!.norm;
+const ALA = tokenize('على')[0]!.norm;
+
+/**
+ * A relative pronoun, و glued to it or not («والتي يقولون إنها …»); not with a capital, which
+ * opens a sentence ("Der Minister sagte", not "…, der sagte").
+ */
+function isRelative(t: Token, rep: CompiledReported): boolean {
+  if (/^\p{Lu}/u.test(t.raw)) return false;
+  return rep.relatives.has(t.norm) || (t.arabic && /^[وف]/.test(t.norm) && rep.relatives.has(t.norm.slice(1)));
+}
+
+/** Whether a word opens an adjunct; على only as written so (folded it is also the name علي). */
+function isGapWord(t: Token, rep: CompiledReported): boolean {
+  return rep.gap.has(t.norm) && (t.norm !== ALA || t.raw.endsWith('ى'));
+}
+
+/**
+ * The reported statements of a paragraph: each report's content, to the end of its sentence or to
+ * the next report that opens a clause of its own («…، وأضاف أن …»); a report inside another's
+ * content ("he said that officials told him that …") is part of it. Content that runs into an
+ * attributed quotation stops at the comma before it, or is dropped; fewer than MIN_REPORTED_WORDS
+ * words is no statement.
+ */
+function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[], table: SpeechTable, lang: string): Statement[] {
+  const tokens = tokenize(para);
+  const marks = new Marks(spans);
+  const quoted = new Marks(direct);
+  const reports = reportsIn(para, tokens, marks, quoted, table, lang);
+  if (reports.length === 0) return [];
+  // Sentence ends outside quotation marks, in order, found once.
+  const ends = sentenceEnds(para, 0, para.length).map(([at]) => at).filter((at) => !marks.inside(at));
+  const out: Statement[] = [];
+  let taken = -1;
+  let e = 0;
+  let t0 = 0;
+  for (let a = 0; a < reports.length; a++) {
+    const r = reports[a]!;
+    if (r.clauseAt < taken) continue;
+    while (e < ends.length && ends[e]! < r.contentAt) e++;
+    let end = ends[e] ?? para.length;
+    for (let b = a + 1; b < reports.length && reports[b]!.clauseAt < end; b++) {
+      const next = reports[b]!;
+      if (next.clauseAt >= r.contentAt && next.newClause) {
+        end = next.clauseAt;
+        break;
+      }
+    }
+    // «…، فيما طالبت المفوضية …», "…, while the World Bank estimated …": the writer's narration goes on.
+    while (t0 < tokens.length && tokens[t0]!.start <= r.contentAt) t0++;
+    for (let k = t0; k < tokens.length && tokens[k]!.start < end; k++) {
+      if (!marks.inside(tokens[k]!.start) && breakBefore(para, tokens, k) && isContentStop(tokens, k)) {
+        end = tokens[k]!.start;
+        break;
+      }
+    }
+    const into = quoted.openingFrom(r.contentAt);
+    if (into !== undefined && into < end) {
+      const before = para.slice(r.contentAt, into);
+      const cut = Math.max(...[',', '،', ';', '؛'].map((c) => before.lastIndexOf(c)));
+      if (cut <= 0) continue;
+      end = r.contentAt + cut;
+    }
+    const text = reportedText(para.slice(r.contentAt, end));
+    if (text === undefined) continue;
+    out.push({ at: r.contentAt, text, heard: r.heard, indirect: true });
+    taken = end;
+  }
+  return out;
+}
+
+/**
+ * Words that, after a comma, go on with something else than what was reported: «فيما», «بينما»,
+ * «في حين», «وسط», "while", "whereas", «tandis que», «alors que», «mientras».
+ */
+const CONTENT_STOPS = fold(['فيما', 'وفيما', 'بينما', 'وبينما', 'وسط', 'while', 'whereas', 'tandis', 'alors', 'mientras', 'während', 'тогда']);
+const HIN = tokenize('حين')[0]!.norm;
+const FI = fold(['في', 'وفي']);
+
+function isContentStop(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  return CONTENT_STOPS.has(t.norm) || (FI.has(t.norm) && tokens[k + 1]?.norm === HIN);
+}
+
+/** A conjunction or opener left at the end of content cut before the next clause («…، فيما», "…, and"). */
+const TRAILING = /(?:^|\s)(?:و|ف|ثم|فيما|وفيما|بينما|وبينما|كما|وكما|حين|في حين|وفي حين|قد|وقد|and|but|while|whereas|as|et|mais|tandis|y|pero|mientras|und|aber|während|и|а|но)$/iu;
+
+/** What was reported, as a statement's text: trimmed of the punctuation and conjunction before the next clause; undefined under MIN_REPORTED_WORDS words. */
+function reportedText(raw: string): string | undefined {
+  let text = raw.replace(/\s+/g, ' ').trim();
+  for (;;) {
+    const trimmed = text.replace(/[\s,،;؛:\-–—]+$/u, '').replace(TRAILING, '').trim();
+    if (trimmed === text) break;
+    text = trimmed;
+  }
+  if (countWords(text) < MIN_REPORTED_WORDS) return undefined;
+  return clip(text);
 }
 
 /** The lower-cased primary subtag: "ar-IQ" → "ar". */
@@ -575,23 +1200,43 @@ function baseLang(lang: string): string {
  * ru are read with all their verbs. At most MAX_QUOTES, each text once, from the first 100 000
  * characters; never throws. `known`: the entities the article names (enrichment's), so an
  * attribution by surname alone ("وقال السوداني") is the person the article named in full.
+ *
+ * Reported speech comes too, `indirect: true`, in text order among the quotations: a speech verb
+ * opening its clause with its attribution (after the verb in Arabic, before it elsewhere), then —
+ * through an adjunct of at most GAP_WORDS words ("on Tuesday", «في بيان», "told reporters") — إن,
+ * أن, بأن, أنه…, "that", que/qu', dass, что or که, and at least five words to the end of the
+ * sentence, or to the next such clause («…، وأضاف أن …») or «، فيما» / ", while". Its text is
+ * those words (after أنه, what follows it). Not read: what opens with a quotation mark (a
+ * quotation: `وقال حسين إن "…"`), "that" after other verbs («من المتوقع أن», «تقرر أن», "it is
+ * expected that", "il faut que") or after بعد, "so", "alors"…, a relative clause («التي قال
+ * ناشطون إنها», "which said that"), a negated, modal or questioned verb, a request ("asked that"),
+ * and the present يرى («ويرى مراقبون أن …»: the writer's analysis). Turkish: none. An attribution
+ * to a source not named — its head مصدر, مصادر, مسؤول(ون), مقربون, أوساط, "source(s)",
+ * "official(s)", "a person familiar with", une source, un responsable, des proches, fuentes,
+ * Quelle, источник, منبع, kaynak… with no person named at its head or in apposition, or "who
+ * asked not to be named", «فضل عدم الكشف عن اسمه» — is `unnamed: true`, with no speaker (the
+ * prime minister "sources close to" names is not the source); a spokesman is a role on record,
+ * not unnamed. A pronoun inherits `unnamed` with the rest.
  */
 export function extractQuotes(text: string, lang: string, known: readonly Entity[] = []): Quote[] {
   if (typeof text !== 'string' || text === '') return [];
   const surnames = surnameIndex(known);
   const language = baseLang(lang);
   const table = speechTable(language);
+  const reportedTable = speechTable(language, true);
   const out: Quote[] = [];
   const seen = new Set<string>();
-  let last: { by: string; speaker: QuoteSpeaker | undefined; paragraph: number } | undefined;
+  let last: { by: string; speaker: QuoteSpeaker | undefined; unnamed: boolean; paragraph: number } | undefined;
   let paragraph = -1;
   for (const para of text.slice(0, MAX_SCANNED).split(/\r\n?|[\n\u2028\u2029]/)) {
     if (para.trim() === '') continue;
     paragraph++;
-    const quotations = quoteSpans(para).flatMap((s) => {
+    const spans = quoteSpans(para);
+    const quotations = spans.flatMap((s) => {
       const q = quotationText(para.slice(s.open + 1, s.close));
       return q === undefined ? [] : [{ ...s, text: q }];
     });
+    const statements: Statement[] = [];
     for (let k = 0; k < quotations.length; k++) {
       const q = quotations[k]!;
       const next = quotations[k + 1];
@@ -600,16 +1245,24 @@ export function extractQuotes(text: string, lang: string, known: readonly Entity
       // "…," he said, adding: "…": a clause ending in a colon at the next quotation introduces that one.
       if (next && q.close + 1 + after.length === next.open && /[:：]\s*$/.test(after)) after = '';
       const heard = attribute(before, after, table, language);
-      if (!heard) continue;
-      let { by, speaker } = heard;
-      if (!speaker && by !== undefined && surnames.size > 0) speaker = bySurname(by, surnames);
-      if (by === undefined && last && paragraph - last.paragraph <= INHERIT_PARAGRAPHS) ({ by, speaker } = last);
-      if (by !== undefined) last = { by, speaker, paragraph };
-      if (seen.has(q.text)) continue;
-      seen.add(q.text);
-      const quote: Quote = { text: q.text };
+      if (heard) statements.push({ at: q.open, text: q.text, heard, indirect: false, span: { open: q.open, close: q.close } });
+    }
+    const direct = statements.flatMap((s) => (s.span ? [s.span] : []));
+    if (reportedTable.size > 0) statements.push(...reportedIn(para, spans, direct, reportedTable, language));
+    statements.sort((a, b) => a.at - b.at);
+    for (const s of statements) {
+      let { by, speaker } = s.heard;
+      let unnamed = s.heard.unnamed === true;
+      if (!speaker && !unnamed && by !== undefined && surnames.size > 0) speaker = bySurname(by, surnames);
+      if (by === undefined && last && paragraph - last.paragraph <= INHERIT_PARAGRAPHS) ({ by, speaker, unnamed } = last);
+      if (by !== undefined) last = { by, speaker, unnamed, paragraph };
+      if (seen.has(s.text)) continue;
+      seen.add(s.text);
+      const quote: Quote = { text: s.text };
       if (by !== undefined) quote.by = by;
       if (speaker) quote.speaker = speaker;
+      if (s.indirect) quote.indirect = true;
+      if (unnamed) quote.unnamed = true;
       out.push(quote);
       if (out.length >= MAX_QUOTES) return out;
     }

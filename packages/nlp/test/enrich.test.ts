@@ -208,8 +208,11 @@ t.test('who said what: the quotations an article attributes, its surname-only at
   ));
   t.ok(Value.Check(EnrichmentSchema, e), 'matches the Enrichment contract');
   t.same(e.provenance.quotes, { tagger: 'akhbar-quotes', version: '1.0.0' });
-  t.same(e.quotes?.map((q) => [q.speaker?.id, q.by]), [['mohammed-shia-al-sudani', 'السوداني'], ['mohammed-shia-al-sudani', 'السوداني']],
-    '"السوداني" alone is the prime minister the article named in full, and "وأضاف" carries him on; a two-word scare quote is not one');
+  t.same(e.quotes?.map((q) => [q.speaker?.id, q.by, q.indirect ?? false]), [
+    ['mohammed-shia-al-sudani', 'رئيس الوزراء محمد شياع السوداني', true],
+    ['mohammed-shia-al-sudani', 'السوداني', false],
+    ['mohammed-shia-al-sudani', 'السوداني', false],
+  ], 'what he is reported to have said ("أكد … أن …"), then his words: "السوداني" alone is the prime minister the article named in full, and "وأضاف" carries him on; a two-word scare quote is not one');
   t.notOk(enrichArticle(article('Bridge reopens', 'The Jadriya bridge reopened on Monday after repairs.', { langHint: 'en' })).quotes, 'an article that quotes no one has no quotes field');
   const failing = enrichArticle(SEED_LIKE, { taggers: { quotes: () => { throw new Error('boom'); } } });
   t.equal(failing.provenance.quotes?.failed, 'AKHBAR_NLP_TAGGER_FAILED', 'a failing quotation reader is recorded');

@@ -71,7 +71,10 @@ t.test('English: said after the quotation with the name inverted, said before it
 
 t.test('a pronoun after the quotation does not outrank a name before it', async (t) => {
   const q = extractQuotes('Kadhimi told reporters in Washington: "Our forces can secure the country on their own." He added that talks would resume in Baghdad.', 'en');
-  t.same(q, [{ text: 'Our forces can secure the country on their own.', by: 'Kadhimi', speaker: KADHIMI }], '"He added" after it is not the attribution');
+  t.same(q, [
+    { text: 'Our forces can secure the country on their own.', by: 'Kadhimi', speaker: KADHIMI },
+    { text: 'talks would resume in Baghdad', by: 'Kadhimi', speaker: KADHIMI, indirect: true },
+  ], '"He added" after it is not the attribution of the quotation; it is a statement of its own, reported, by the same speaker');
 });
 
 t.test('French « » with a déclaré, after the quotation and before it', async (t) => {
@@ -220,4 +223,210 @@ t.test('what the labelled set taught: an auxiliary after an apposition, a person
   t.match(extractQuotes('وكتب الصدر في تغريدة على منصة إكس: "السلمية هي سلاحنا الوحيد في هذه المرحلة".', 'ar', [{ id: 'muqtada-al-sadr', type: 'person', name: 'Muqtada al-Sadr', names: { ar: 'مقتدى الصدر' }, count: 1 }])[0],
     { by: /^الصدر/, speaker: { id: 'muqtada-al-sadr' } }, 'what someone wrote (كتب، غرد) is theirs too');
   t.same(extractQuotes('ورفع المتظاهرون لافتات كتب عليها "لا للفساد ولا للمحاصصة الطائفية في العراق".', 'ar'), [], 'but not what is written on a banner');
+});
+
+// Reported speech (no quotation marks) and unnamed sources.
+
+const SUDANI = { id: 'mohammed-shia-al-sudani', name: 'Mohammed Shia al-Sudani', type: 'person' } as const;
+
+t.test('Arabic reported speech: the verb, its attribution after it, إن/أن, and what follows to the end of the sentence, indirect', async (t) => {
+  t.same(extractQuotes('وقالت السفارة إن الأمن والطاقة والتعاون الصحي هي أبرز الملفات التي ستناقش. وتستمر الزيارة ثلاثة أيام.', 'ar'), [
+    { text: 'الأمن والطاقة والتعاون الصحي هي أبرز الملفات التي ستناقش', by: 'السفارة', indirect: true },
+  ], 'the content stops at the full stop; the next sentence is not part of it');
+  t.same(extractQuotes('وأكد وزير الخارجية فؤاد حسين أن العراق لن يكون ساحة لتصفية الحسابات', 'ar'), [
+    { text: 'العراق لن يكون ساحة لتصفية الحسابات', by: 'وزير الخارجية فؤاد حسين', speaker: FUAD_HUSSEIN, indirect: true },
+  ], 'to the paragraph end, with the speaker the gazetteer knows');
+  t.same(extractQuotes('وقال الوزير إن الرواتب لن تتأخر بعد اليوم أبدا! وصفق الحضور طويلا.', 'ar').map((q) => q.text), ['الرواتب لن تتأخر بعد اليوم أبدا'], 'or at an exclamation mark');
+  t.same(extractQuotes('وتساءل النائب: لماذا أكد الوزير أن الرواتب ستصرف في موعدها؟ ثم غادر القاعة.', 'ar'), [], 'a verb after لماذا opens no clause of its own');
+});
+
+t.test('adjuncts may stand between the attribution and the complementizer; other words may not', async (t) => {
+  const story = [
+    'وقال وزير الخارجية فؤاد حسين في بيان صدر عن الوزارة، الأربعاء، إن العراق لن يكون منصة لأي اعتداء على دول الجوار.',
+    'وأوضح السوداني خلال مؤتمر صحفي عقده في بغداد أن الحكومة ستطلق الدفعة الأولى من القروض الزراعية الشهر المقبل.',
+    'وأشار المتحدث إلى أن فرق الصيانة أعادت التيار الكهربائي إلى معظم أحياء البصرة.',
+    'وشدد الصدر على أن الإصلاح لن يتحقق ما دام السلاح منفلتا خارج إطار الدولة.',
+  ].join('\n');
+  const q = extractQuotes(story, 'ar', [{ id: SUDANI.id, type: 'person', name: SUDANI.name, names: { ar: 'محمد شياع السوداني' }, count: 1 }]);
+  t.same(q.map((x) => [x.by, x.text.split(' ').slice(0, 3).join(' '), x.indirect]), [
+    ['وزير الخارجية فؤاد حسين', 'العراق لن يكون', true],
+    ['السوداني', 'الحكومة ستطلق الدفعة', true],
+    ['المتحدث', 'فرق الصيانة أعادت', true],
+    ['الصدر', 'الإصلاح لن يتحقق', true],
+  ], '«في بيان …، الأربعاء،», «خلال مؤتمر صحفي», «إلى أن», «على أن» are no part of the attribution');
+  t.same(q[1]?.speaker, SUDANI, 'a surname the article named in full is the person, for reported speech too');
+  t.same(extractQuotes('وأعلن الوزير استئناف الحوار مع أنقرة بشأن حصص المياه والملفات العالقة منذ سنوات وإعادة فتح المعابر أن الجولة المقبلة ستعقد في بغداد.', 'ar'), [],
+    'a long stretch between the verb and أن is its object and more, not an attribution and an adjunct');
+  t.same(extractQuotes('وأعلن الوزير استئناف الحوار والتعاون والتنسيق والتبادل التجاري والاستثمار والسياحة والزراعة والصناعة أن الجولة المقبلة ستعقد في بغداد.', 'ar'), [],
+    'more than ten words after the verb before an adjunct or أن: its object');
+  t.same(extractQuotes('وقال الوزير إن الحكومة رفعت الأسعار بعد أن ارتفعت كلفة الاستيراد في الأسواق العالمية.', 'ar').map((q) => q.text),
+    ['الحكومة رفعت الأسعار بعد أن ارتفعت كلفة الاستيراد في الأسواق العالمية'], 'a second أن inside the content is part of it');
+});
+
+t.test('English, French, Spanish, German, Russian and Persian reported speech: the subject before the verb, that/que/dass/что/که after it', async (t) => {
+  t.same(extractQuotes('Fuad Hussein said on Tuesday that Iraq would not become a battleground for anyone.', 'en'), [
+    { text: 'Iraq would not become a battleground for anyone', by: 'Fuad Hussein', speaker: FUAD_HUSSEIN, indirect: true },
+  ]);
+  t.same(extractQuotes('Kadhimi told reporters in Washington that his forces could secure the country on their own.', 'en').map((q) => q.by), ['Kadhimi'], 'told + its object before "that"');
+  t.same(extractQuotes("Le ministre a affirmé que l'Irak ne serait pas un champ de bataille.", 'fr'), [
+    { text: "l'Irak ne serait pas un champ de bataille", by: 'Le ministre', indirect: true },
+  ], "qu'/que, the auxiliary a no part of the subject");
+  t.same(extractQuotes('Le ministre irakien des Affaires étrangères, Fouad Hussein, a affirmé mardi que Bagdad poursuivrait sa médiation entre Washington et Téhéran.', 'fr')[0]?.speaker, FUAD_HUSSEIN);
+  t.same(extractQuotes('El ministro de Exteriores dijo el martes que Irak no será un campo de batalla para nadie.', 'es').map((q) => q.by), ['El ministro de Exteriores']);
+  t.same(extractQuotes('Der Minister sagte am Dienstag, dass der Irak kein Schlachtfeld für andere werden dürfe.', 'de').map((q) => q.text), ['der Irak kein Schlachtfeld für andere werden dürfe']);
+  t.same(extractQuotes('Министр заявил, что Ирак не станет полем боя для других стран региона.', 'ru').map((q) => q.by), ['Министр']);
+  t.same(extractQuotes('وزیر امور خارجه گفت که عراق به میدان جنگ دیگران تبدیل نخواهد شد.', 'fa').map((q) => q.text), ['عراق به میدان جنگ دیگران تبدیل نخواهد شد']);
+  t.same(extractQuotes('Hakan Fidan dedi ki Irak ile ilişkilerimiz her geçen gün güçleniyor.', 'tr'), [], 'Turkish: no reported speech read');
+});
+
+t.test('أنه/أنها: what follows them is what was reported; fewer than five words is no statement; long content is cut like a quotation', async (t) => {
+  t.same(extractQuotes('وأكدت الوزارة أنها ستفتتح ثلاث مدارس جديدة في الموصل.', 'ar').map((q) => q.text), ['ستفتتح ثلاث مدارس جديدة في الموصل']);
+  t.same(extractQuotes('وقال الوزير إنه سيزور أربيل.', 'ar'), [], 'four words: a fragment');
+  t.same(extractQuotes('The minister said that it would help.', 'en'), []);
+  const words = Array.from({ length: 120 }, (_, i) => `كلمة${String(i)}`).join(' ');
+  const [q] = extractQuotes(`وقال الوزير إن ${words}.`, 'ar');
+  t.ok(q && q.indirect === true && q.text.length <= MAX_QUOTE_CHARS && q.text.endsWith('…'), `cut at ${String(q?.text.length)} characters`);
+});
+
+t.test('content in quotation marks is a quotation, never also reported speech; reported speech stops before a quotation in it', async (t) => {
+  t.same(extractQuotes('وقال حسين إن "العراق لن يكون ساحة لتصفية الحسابات بين الدول".', 'ar'), [
+    { text: 'العراق لن يكون ساحة لتصفية الحسابات بين الدول', by: 'حسين' },
+  ]);
+  t.same(extractQuotes('Hussein said that "Iraq will not be a battleground for anyone."', 'en').map((q) => q.indirect), [undefined]);
+  t.same(extractQuotes('وقال حسين إن العراق "لن يكون ساحة لتصفية الحسابات بين الدول".', 'ar').map((q) => [q.text, q.indirect]), [['لن يكون ساحة لتصفية الحسابات بين الدول', undefined]],
+    'a statement running into the quotation with no comma before it is dropped');
+  t.same(extractQuotes('وأكد الوزير أن الحكومة ماضية في خطة الإصلاح الاقتصادي رغم الصعوبات، وقال: "لن نتراجع عن قراراتنا مهما كانت الضغوط".', 'ar').map((q) => [q.text, q.indirect === true]), [
+    ['الحكومة ماضية في خطة الإصلاح الاقتصادي رغم الصعوبات', true],
+    ['لن نتراجع عن قراراتنا مهما كانت الضغوط', false],
+  ], 'the statement stops at the comma before the quotation; both in text order');
+});
+
+t.test('a pronoun or a bare verb reports for the previous speaker, and is the previous speaker for the next', async (t) => {
+  const story = [
+    'وقال رئيس الوزراء محمد شياع السوداني إن الحكومة ستصرف رواتب الموظفين قبل العيد.',
+    'وأضاف أن الأموال متوفرة في خزينة الدولة ولا داعي للقلق.',
+    'وتابع: "لن يتأخر راتب أي موظف بعد اليوم في كل الوزارات".',
+  ].join('\n');
+  const by = 'رئيس الوزراء محمد شياع السوداني';
+  t.same(extractQuotes(story, 'ar'), [
+    { text: 'الحكومة ستصرف رواتب الموظفين قبل العيد', by, speaker: SUDANI, indirect: true },
+    { text: 'الأموال متوفرة في خزينة الدولة ولا داعي للقلق', by, speaker: SUDANI, indirect: true },
+    { text: 'لن يتأخر راتب أي موظف بعد اليوم في كل الوزارات', by, speaker: SUDANI },
+  ]);
+  t.same(extractQuotes('He added that Baghdad had asked Washington and Tehran to keep their disputes away.', 'en'), [{ text: 'Baghdad had asked Washington and Tehran to keep their disputes away', indirect: true }], 'with nobody before: kept, with no speaker');
+  t.same(extractQuotes('وقال الوزير إن الحكومة قررت صرف الرواتب قبل العيد، وأضاف أن الأموال متوفرة في خزينة الدولة بالكامل.', 'ar').map((q) => [q.by, q.text]), [
+    ['الوزير', 'الحكومة قررت صرف الرواتب قبل العيد'],
+    ['الوزير', 'الأموال متوفرة في خزينة الدولة بالكامل'],
+  ], 'a second verb with its own complementizer in the same sentence is a second statement');
+  t.same(extractQuotes('وأضافوا أن المحطة ستعمل بكامل طاقتها قبل حلول الصيف المقبل.', 'ar'), [{ text: 'المحطة ستعمل بكامل طاقتها قبل حلول الصيف المقبل', indirect: true }], 'an Arabic plural verb opening its sentence is "they"');
+});
+
+t.test(`direct and reported speech together: text order, each text once, at most ${String(MAX_QUOTES)}`, async (t) => {
+  const mixed = [
+    'وأكد الحلبوسي خلال استقباله وفدا من شيوخ العشائر أن المجلس سيصوت على قانون الموازنة الأسبوع المقبل.',
+    'وقال الحلبوسي إن "أي تأخير في إقرار الموازنة سيعطل مشاريع المحافظات".',
+    'وأوضح أن اللجنة المالية أنهت مراجعة أبواب الإنفاق كلها.',
+  ].join('\n');
+  t.same(extractQuotes(mixed, 'ar').map((q) => q.indirect === true), [true, false, true]);
+  const lines = Array.from({ length: 15 }, (_, i) => `وقال المتحدث إن المشروع رقم ${String(i + 1)} سيفتتح في البصرة. وقال: "سيتم تشغيل المشروع رقم ${String(i + 1)} بالكامل".`);
+  const q = extractQuotes(lines.join('\n'), 'ar');
+  t.equal(q.length, MAX_QUOTES);
+  t.same(q.slice(0, 4).map((x) => x.indirect === true), [true, false, true, false], 'alternating, in text order, until the cap');
+  t.equal(extractQuotes('وقال الوزير إن الرواتب ستصرف في موعدها دون أي تأخير.\nوأكد الوزير مجددا أن الرواتب ستصرف في موعدها دون أي تأخير.', 'ar').length, 1, 'the same words reported twice are one statement');
+});
+
+t.test('what is not reported speech: complementizers after other verbs, relative clauses, analysts\' views, requests, negations, headlines', async (t) => {
+  const none: Array<[string, string, string]> = [
+    ['ar', 'من المتوقع أن تصل الدفعة الأولى من الحجاج العراقيين إلى مكة المكرمة مطلع الأسبوع المقبل.', 'من المتوقع أن'],
+    ['ar', 'وتقرر أن تتولى الخطوط الجوية العراقية نقل أكثر من عشرين ألف حاج عبر مطاري بغداد والنجف.', 'تقرر أن'],
+    ['ar', 'وأعلن الوزير استئناف الحوار مع أنقرة بعد أن توقفت المحادثات عدة أشهر بسبب الخلافات.', 'بعد أن after a speech verb'],
+    ['ar', 'ويأتي ذلك بعد احتجاجات واسعة، وهي الاحتجاجات التي قال ناشطون إنها شهدت مشاركة واسعة من طلبة الجامعات.', 'a relative clause (التي قال)'],
+    ['ar', 'ونفذت طائرات حربية غارات على مواقع قالت أنقرة إنها تابعة لحزب العمال الكردستاني في جبال قنديل.', 'a relative clause with no pronoun: the verb does not open a clause'],
+    ['ar', 'ويرى مراقبون أن الحكومة تريد دورا إقليميا أكبر في ملفات المنطقة.', 'يرى: the writer\'s analysis, by decision'],
+    ['ar', 'وبين بغداد وأربيل اتفاق على أن تسلم حكومة الإقليم النفط المنتج إلى شركة سومو.', 'بين as "between"'],
+    ['ar', 'ولم يقل الوزير إن الحكومة ستؤجل صرف رواتب الموظفين هذا الشهر.', 'a negated verb'],
+    ['ar', 'الحكومة: الرواتب ستصرف قبل العيد في جميع الوزارات والدوائر', 'a headline without a verb'],
+    ['ar', 'هل قال الوزير إن الرواتب ستتأخر هذا الشهر في كل الوزارات؟', 'a question'],
+    ['en', 'It is expected that the new electricity tariffs will take effect in July.', 'it is expected that'],
+    ['en', 'Officials hope that the new tariffs will reduce waste in the eastern districts.', 'hope is no speech verb'],
+    ['en', 'The ministry, which said last year that it would end power cuts by the summer, has not commented.', 'a relative clause'],
+    ['en', 'The minister asked that parliament approve the budget before the end of the month.', 'asked that: a request'],
+    ['en', 'The minister did not say that parliament would approve the budget before the end of the month.', 'a negation'],
+    ['en', 'It is too early to say that the crisis is over for the farmers of the south.', 'to say'],
+    ['en', 'The minister said so that everyone in the hall could hear the decision clearly.', 'so that'],
+    ['en', 'The minister said the new budget law that parliament approved last week would be published soon.', 'a "that" after the object, not after an adjunct: a relative'],
+    ['fr', "Il faut que les deux parties s'entendent d'abord sur l'ordre du jour de la rencontre.", 'il faut que'],
+    ['fr', "Le ministre s'est assuré que les salaires des fonctionnaires seraient versés avant la fin du mois.", "s'est assuré: no speech"],
+    ['fr', "Le ministre a déclaré la fin des combats alors que les milices continuent de tirer sur la ville.", 'alors que'],
+  ];
+  for (const [lang, text, why] of none) t.same(extractQuotes(text, lang), [], why);
+  t.same(extractQuotes('وقال الوزير إن الحكومة رفعت الأسعار لمواجهة العجز، فيما طالب نواب بعقد جلسة طارئة لمناقشة القرار.', 'ar').map((q) => q.text), ['الحكومة رفعت الأسعار لمواجهة العجز'],
+    'the statement stops at «، فيما»: the writer goes on to something else');
+  t.same(extractQuotes('Critics warned that the law could slow innovation in Europe, while supporters say it protects citizens.', 'en').map((q) => q.text), ['the law could slow innovation in Europe'], 'or at ", while"');
+});
+
+t.test('the seed-like lead: one reported statement by sources close to Kadhimi, unnamed, with no speaker', async (t) => {
+  const lead = 'كشفت مصادر مقربة من رئيس الوزراء مصطفى الكاظمي، أنه سيحمل معه خلال زيارته لأمريكا، خريطة لانتشار المليشيات المسلحة المدعومة من إيران التي تربك الوضع الأمني في العراق.';
+  t.same(extractQuotes(lead, 'ar', [{ ...KADHIMI, names: { ar: 'مصطفى الكاظمي' }, count: 1 }]), [{
+    text: 'سيحمل معه خلال زيارته لأمريكا، خريطة لانتشار المليشيات المسلحة المدعومة من إيران التي تربك الوضع الأمني في العراق',
+    by: 'مصادر مقربة من رئيس الوزراء مصطفى الكاظمي',
+    indirect: true,
+    unnamed: true,
+  }], 'not Kadhimi: the sources are close to him; what follows أنه is what they reported');
+  const next = `${lead}\nوأضافت المصادر أن طهران مستعدة للتخلي تدريجيا عن الفصائل التي تعمل خارج سلطة الدولة.\nوأضاف أن واشنطن ستقدم دعما للقوات العراقية في مجال التدريب.`;
+  t.same(extractQuotes(next, 'ar').map((q) => [q.by, q.unnamed, q.speaker]), [
+    ['مصادر مقربة من رئيس الوزراء مصطفى الكاظمي', true, undefined],
+    ['المصادر', true, undefined],
+    ['المصادر', true, undefined],
+  ], '«وأضافت المصادر» is unnamed too, and «وأضاف» after it inherits it, unnamed');
+});
+
+t.test('unnamed sources, direct and reported, in every language read: no speaker, `by` as written', async (t) => {
+  const unnamed: Array<[string, string, string]> = [
+    ['ar', 'وذكرت مصادر أن الحكومة ستعلن عن التشكيلة الوزارية الجديدة خلال أيام.', 'مصادر'],
+    ['ar', 'وأفاد مصدر أمني في محافظة ديالى بأن مسلحين مجهولين هاجموا نقطة تفتيش للجيش ليلة أمس.', 'مصدر أمني'],
+    ['ar', 'وقال مسؤول في وزارة النفط إن الصادرات ستعود إلى مستواها السابق خلال أسبوعين.', 'مسؤول'],
+    ['ar', 'وقال أحد المسؤولين إن الصادرات ستعود إلى مستواها السابق خلال أسبوعين.', 'أحد المسؤولين'],
+    ['ar', 'وقال مسؤولون عراقيون إن الحكومة ستطلب تمديد الإعفاء الأمريكي لاستيراد الغاز الإيراني.', 'مسؤولون عراقيون'],
+    ['ar', 'وأفادت أوساط سياسية بأن الكتل الكبيرة توصلت إلى اتفاق مبدئي على اسم رئيس الحكومة.', 'أوساط سياسية'],
+    ['ar', 'وقال مقربون من زعيم تحالف الفتح هادي العامري إن التحالف يرفض أي تمديد لبقاء القوات الأجنبية.', 'مقربون من زعيم تحالف الفتح هادي العامري'],
+    ['ar', 'غير أن مسؤولين في وزارة الكهرباء قالوا إن التمويل لا يغطي سوى نصف الاحتياجات الفعلية.', 'مسؤولين في وزارة الكهرباء'],
+    ['ar', 'وبحسب مصدر أمني فإن "القوات اعتقلت خمسة مطلوبين في عملية نوعية جنوب كركوك".', 'مصدر أمني'],
+    ['ar', 'وقال مصدر حكومي، فضل عدم الكشف عن اسمه، إن "الاتفاق سيوقع في بغداد الشهر المقبل".', 'مصدر حكومي'],
+    ['en', 'Two Iraqi officials said that the prime minister would raise the issue of armed factions in Washington.', 'Two Iraqi officials'],
+    ['en', 'Sources close to Prime Minister Mustafa al-Kadhimi said that he would raise the issue of armed factions.', 'Sources close to Prime Minister Mustafa al-Kadhimi'],
+    ['en', 'A person familiar with the talks said that the agenda also included electricity imports from Iran.', 'A person familiar with the talks'],
+    ['en', 'Officials, who asked not to be named, said that the agenda also included electricity imports from Iran.', 'Officials'],
+    ['en', 'A farmer in Basra, who asked not to be named, said: "The salt water has killed every palm tree my grandfather planted."', 'A farmer in Basra'],
+    ['en', '"There is no shortage of foreign currency in the market," a senior bank official told reporters.', 'a senior bank official'],
+    ['fr', "Des proches du Premier ministre ont indiqué qu'aucune date n'avait encore été fixée pour la rencontre.", 'Des proches du Premier ministre'],
+    ['fr', "Selon un responsable du ministère de la Santé, « les hôpitaux du sud manquent d'oxygène depuis le début de l'été ».", 'un responsable du ministère de la Santé'],
+    ['es', 'Fuentes cercanas al Gobierno iraquí dijeron que la visita se celebrará en junio próximo.', 'Fuentes cercanas al Gobierno iraquí'],
+    ['de', 'Eine Quelle im Ministerium sagte, dass die Gespräche in der kommenden Woche fortgesetzt würden.', 'Eine Quelle im Ministerium'],
+    ['ru', 'Источник в правительстве заявил, что переговоры продолжатся на следующей неделе в Багдаде.', 'Источник в правительстве'],
+    ['fa', 'یک منبع آگاه گفت که مذاکرات هفته آینده در بغداد ادامه خواهد یافت.', 'یک منبع آگاه'],
+    ['tr', 'Bir yetkili, "Irak ile müzakereler önümüzdeki hafta Bağdat\'ta devam edecek" dedi.', 'Bir yetkili'],
+  ];
+  for (const [lang, text, by] of unnamed) {
+    const q = extractQuotes(text, lang);
+    t.same(q.map((x) => [x.by, x.unnamed, x.speaker]), [[by, true, undefined]], `${lang}: ${by}`);
+  }
+});
+
+t.test('a named source is not unnamed: a person in apposition, a role speaking on record, a title before a name', async (t) => {
+  const named: Array<[string, string]> = [
+    ['en', 'An official, Ahmed Moussa, said that the talks would resume in Baghdad next week.'],
+    ['en', 'The official Iraqi News Agency said that the talks would resume in Baghdad next week.'],
+    ['en', 'A spokesman for the ministry said that the talks would resume in Baghdad next week.'],
+    ['ar', 'وقال المتحدث باسم الحكومة، باسم العوادي، إن مجلس الوزراء وافق على تمويل مشاريع الكهرباء.'],
+    ['ar', 'وقال المتحدث باسم وزارة الخارجية إن "الوفد سيضم وزراء النفط والكهرباء والصحة".'],
+    ['de', 'Ein Sprecher, Martin Schäfer, sagte, dass die Gespräche in der kommenden Woche fortgesetzt würden.'],
+  ];
+  for (const [lang, text] of named) {
+    const q = extractQuotes(text, lang);
+    t.equal(q.length, 1, text);
+    t.equal(q[0]?.unnamed, undefined, text);
+  }
+  t.same(extractQuotes('وقال مسؤول ملف الطاقة فؤاد حسين إن العراق سيوقع اتفاقا جديدا مع تركيا لاستيراد الكهرباء.', 'ar')[0]?.speaker, FUAD_HUSSEIN,
+    'a person the gazetteer knows right after the head is named');
 });

@@ -56,7 +56,9 @@ function missingProperties(want: Properties, have: Properties, usable: (def: Pro
     if (def.properties) {
       if (got && !got.properties) continue; // a field of another shape: a migration's business
       const sub = missingProperties(def.properties, got?.properties ?? {}, usable);
-      if (sub) out[name] = got ? { properties: sub } : { ...def, properties: sub };
+      // A nested field keeps its type when fields are added under it (Elasticsearch refuses to
+      // merge a nested mapping with an object one).
+      if (sub) out[name] = got ? { ...(def.type ? { type: def.type } : {}), properties: sub } : { ...def, properties: sub };
     } else if (!got && usable(def)) out[name] = def;
   }
   return Object.keys(out).length > 0 ? out : undefined;

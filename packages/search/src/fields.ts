@@ -53,6 +53,9 @@ export const F = {
   quoteText: 'quotes.text',
   quoteBy: 'quotes.by.text',
   quoteSpeaker: 'quotes.speaker.id',
+  /** Reported speech (no quotation marks), and attributed to an unnamed source. */
+  quoteIndirect: 'quotes.indirect',
+  quoteUnnamed: 'quotes.unnamed',
   /** The entity ids the article quotes (each once), flat for facets and filters. */
   speakers: 'speakers',
   /** Tone score (−100…100, positive − negative % of words; enrichment's tone tagger). */

@@ -10,6 +10,10 @@ export interface QuotesOptions {
   speaker?: readonly string[];
   /** Words the quotation itself must hold (the query language, over the quotation's text). */
   said?: string;
+  /** true: only quotations in quotation marks; false: only reported speech. */
+  direct?: boolean;
+  /** true: only what unnamed sources said; false: only what named ones did. */
+  unnamed?: boolean;
   /** Articles per page. */
   limit: number;
   /** Quotations per article. */
@@ -28,6 +32,9 @@ export interface QuotesOptions {
 export function quotesBody(f: SearchFilters, o: QuotesOptions): Record<string, unknown> {
   const filter: unknown[] = [];
   if (o.speaker && o.speaker.length > 0) filter.push({ terms: { [F.quoteSpeaker]: [...o.speaker] } });
+  // Absent means false: a quotation in marks has no `indirect`, a named one no `unnamed`.
+  if (o.direct !== undefined) filter.push(o.direct ? { bool: { must_not: [{ term: { [F.quoteIndirect]: true } }] } } : { term: { [F.quoteIndirect]: true } });
+  if (o.unnamed !== undefined) filter.push(o.unnamed ? { term: { [F.quoteUnnamed]: true } } : { bool: { must_not: [{ term: { [F.quoteUnnamed]: true } }] } });
   const said = o.said?.trim() ? [simpleQuery(o.said, [F.quoteText])] : [];
   const nested = {
     nested: {

@@ -218,6 +218,8 @@ export function articleMappings(): Record<string, unknown> {
           text: { type: 'text', analyzer: 'akhbar_neutral' },
           by: { ...freeKeyword, fields: { text: { type: 'text', analyzer: 'akhbar_neutral' } } },
           speaker: { properties: { id: keyword, name: { type: 'keyword', index: false }, type: keyword } },
+          indirect: { type: 'boolean' },
+          unnamed: { type: 'boolean' },
         },
       },
       speakers: freeKeyword,

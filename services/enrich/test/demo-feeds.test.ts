@@ -34,12 +34,15 @@ t.test('the Kadhimi story of every sample feed', async (t) => {
   }
 });
 
-t.test("the demo's quotations: al-Kadhimi's words in the Arabic and English samples, each his", async (t) => {
+t.test("the demo's quotations: al-Kadhimi's words in the Arabic and English samples, each his, beside the embassy's reported statement", async (t) => {
   const [, embassy] = await feedArticles('baghdad-today.ar.rss.xml');
   const [visit] = await feedArticles('gulf-wire.en.atom.xml');
   const ar = enrichArticle(embassy!).quotes ?? [];
   const en = enrichArticle(visit!).quotes ?? [];
-  t.same(ar.map((q) => [q.speaker?.id, q.text.split(' ').slice(0, 4).join(' ')]), [['mustafa-al-kadhimi', 'نذهب إلى واشنطن لبناء']], JSON.stringify(ar));
+  t.same(ar.map((q) => [q.speaker?.id ?? null, q.by, q.indirect ?? false, q.text.split(' ').slice(0, 4).join(' ')]), [
+    [null, 'السفارة', true, 'الحوار الاستراتيجي بين الولايات'],
+    ['mustafa-al-kadhimi', 'الكاظمي', false, 'نذهب إلى واشنطن لبناء'],
+  ], `the embassy's statement, reported; then his words: ${JSON.stringify(ar)}`);
   t.same(en.map((q) => [q.speaker?.id, q.text]), [['mustafa-al-kadhimi', "Iraq will not be a battleground for other countries' quarrels"]], JSON.stringify(en));
 });
 

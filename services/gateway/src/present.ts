@@ -47,12 +47,16 @@ export const QuoteOut = Type.Object({
   text: Type.String({ description: 'The words inside the quotation marks (at most 500 characters)' }),
   by: Type.Optional(Type.String({ description: 'Who the article says said it, as written ("the minister", "بيان لمكتب الكاظمي")' })),
   speaker: Type.Optional(Type.Composite([EntityOut], { description: 'The known person or organisation the attribution names' })),
+  indirect: Type.Optional(Type.Boolean({ description: 'Reported speech (no quotation marks): «وقال الوزير إن …», "the minister said that …"' })),
+  unnamed: Type.Optional(Type.Boolean({ description: 'Attributed to an unnamed source ("مصادر مقربة من …", "officials who asked not to be named"): no speaker' })),
 });
 
 /** A stored quotation as the API gives it: its speaker's name (and names= ones) from the gazetteer where known. */
 export function presentQuote(q: Doc, lookup?: EntityLookup, names?: NameLangs): Record<string, unknown> {
   const out: Record<string, unknown> = { text: q.text ?? '' };
   if (q.by) out.by = q.by;
+  if (q.indirect === true) out.indirect = true;
+  if (q.unnamed === true) out.unnamed = true;
   if (q.speaker?.id) {
     const known = lookup?.get(q.speaker.id);
     const picked = pickNames(known?.names, names);

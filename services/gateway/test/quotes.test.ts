@@ -23,7 +23,8 @@ const ARTICLES: ArticleSpec[] = [
     title: 'السوداني يتعهد بصرف رواتب الموظفين قبل العيد',
     summary: 'رئيس الوزراء يؤكد توفر السيولة لصرف الرواتب',
     body:
-      'أكد رئيس الوزراء محمد شياع السوداني، اليوم الأحد، أن رواتب موظفي الدولة ستصرف كاملة وفي موعدها.\n' +
+      // No "أن" after the verb: the lead reports no statement, so the quotations below are his only words.
+      'أكد رئيس الوزراء محمد شياع السوداني، اليوم الأحد، التزام الحكومة بصرف رواتب موظفي الدولة كاملة وفي موعدها.\n' +
       'وقال السوداني في مؤتمر صحفي عقده ببغداد: «لن يتأخر راتب أي موظف بعد اليوم، فالأموال متوفرة في الخزينة».\n' +
       'من جانبه، ذكر البنك المركزي العراقي في بيان: "احتياطي العملة الأجنبية بلغ أعلى مستوياته منذ عشر سنوات".',
   },
@@ -201,4 +202,28 @@ t.test('the same words from the same speaker in several outlets are one quotatio
   t.equal(other.body.quotes.length, 0, 'no one else said it');
   const csv = await gw.app.inject({ url: '/v1/quotes.csv', query: { story: 'quotes-land', bom: 'false' } });
   t.same((parse(csv.body, { columns: true }) as Array<{ articleId: string }>).map((r) => r.articleId), [mp!.id, gw2!.id, bt!.id], 'a row per article carrying it');
+});
+
+t.test('reported speech and unnamed sources: direct= and unnamed= choose, and a source close to someone is not them', async (t) => {
+  const [report] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'quotes-reported-ar', lang: 'ar', source: BT, ageMs: 10 * 60_000, story: 'quotes-reported', entities: ['fuad-hussein', SUDANI],
+    title: 'حسين: العراق لن يكون ساحة لتصفية الحسابات', summary: 'وزير الخارجية يتحدث عن زيارة مرتقبة.',
+    body: 'وقال وزير الخارجية فؤاد حسين إن العراق لن يكون ساحة لتصفية الحسابات بين الدول المتنازعة في المنطقة.\n' +
+      'وكشفت مصادر مقربة من رئيس الوزراء محمد شياع السوداني أنه سيزور واشنطن الشهر المقبل لبحث جدول انسحاب القوات.',
+  }]);
+  const all = await quotes({ story: 'quotes-reported' });
+  t.equal(all.status, 200);
+  const got = all.body.quotes as Array<Quote & { indirect?: boolean; unnamed?: boolean }>;
+  t.same(got.map((q) => [q.speaker?.id ?? null, q.indirect ?? false, q.unnamed ?? false]), [['fuad-hussein', true, false], [null, true, true]], 'his reported words; the sources\' words, no one\'s');
+  t.match(got[0], { text: /^العراق لن يكون ساحة لتصفية الحسابات/ });
+  t.match(got[1], { by: /^مصادر مقربة/, text: /سيزور واشنطن الشهر المقبل/ });
+  t.equal((await quotes({ story: 'quotes-reported', direct: 'true' })).body.total, 0, 'direct=true: no words in quotation marks here');
+  t.equal((await quotes({ story: 'quotes-reported', direct: 'false' })).body.quotes.length, 2, 'direct=false: reported speech');
+  t.same((await quotes({ story: 'quotes-reported', unnamed: 'true' })).body.quotes.map((q) => q.by?.split(' ')[0]), ['مصادر'], 'unnamed=true: what the unnamed sources said');
+  t.same((await quotes({ story: 'quotes-reported', unnamed: 'false' })).body.quotes.map((q) => q.speaker?.id), ['fuad-hussein']);
+  const sudani = await quotes({ speaker: SUDANI });
+  t.notOk(sudani.body.quotes.some((q) => q.article.id === report!.id), 'the prime minister is not quoted: sources close to him are');
+  const csv = parse((await gw.app.inject({ url: '/v1/quotes.csv', query: { story: 'quotes-reported', bom: 'false' } })).body, { columns: true }) as Array<{ kind: string; unnamed: string }>;
+  t.same(csv.map((r) => [r.kind, r.unnamed]), [['reported', 'false'], ['reported', 'true']], 'the CSV says which');
+  t.equal((await quotes({ direct: 'maybe' })).status, 400, 'a bad direct= is a coded 400');
 });

@@ -3057,6 +3057,25 @@ t.test('Quotations: who said what in the matching articles, one speaker\'s from 
   await done(t, w);
 });
 
+t.test('Quotations: reported speech without quotation marks and an unnamed source, each saying so', async (t) => {
+  const [report] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'ar-reported-web', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: HOUR, story: 'web-story-reported', entities: ['fuad-hussein'],
+    title: 'حسين: لا ساحة لتصفية الحسابات', summary: 'تصريحات وزير الخارجية.',
+    body: 'وقال وزير الخارجية فؤاد حسين إن العراق لن يكون ساحة لتصفية الحسابات بين دول المنطقة.\nوذكرت مصادر دبلوماسية أن جولة جديدة من المحادثات ستعقد في بغداد الأسبوع المقبل.',
+  }]);
+  const w = await open('/?ui=en&show=quotes&story=web-story-reported');
+  const { page } = w;
+  const items = page.locator(`#results li.quote[data-article="${report!.id}"]`);
+  t.equal(await items.count(), 2);
+  t.same(await items.evaluateAll((els) => els.map((e) => e.classList.contains('reported'))), [true, true], 'both reported, not quoted');
+  t.equal(await items.first().locator('blockquote p').evaluate((p) => p.ownerDocument.defaultView!.getComputedStyle(p, '::before').content), 'none', 'shown without quotation marks the article did not use');
+  t.same(await items.nth(0).locator('.quote-kind').allTextContents(), ['reported, not quoted']);
+  t.same(await items.nth(1).locator('.quote-kind').allTextContents(), ['reported, not quoted', 'unnamed source'], 'the diplomatic sources are named as what they are');
+  t.equal(await items.nth(1).locator('.quote-speaker').count(), 0, 'and no one\'s page is offered for them');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await done(t, w);
+});
+
 t.test('Quotations: a statement several outlets carried is shown once, with the others it is in', async (t) => {
   const words = 'The United Nations said in a statement: "All parties must respect the ceasefire in Sinjar and let families go home."';
   const [first, copy] = await withArticles(t, gw.es, gw.indexPrefix, [

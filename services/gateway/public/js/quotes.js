@@ -21,10 +21,14 @@ export function quoteItem(item, { speaker = true } = {}) {
   const who = item.speaker
     ? entityLink(item.speaker.id, h('bdi', {}, entityLabel(item.speaker.id, item.speaker.name)), { class: 'entity-link quote-speaker' })
     : item.by ? h('bdi', { class: 'quote-by', lang, dir }, item.by) : null;
-  return h('li', { class: 'quote', dataset: { article: a.id, ...(item.speaker ? { speaker: item.speaker.id } : {}) } },
+  // Reported speech (no quotation marks in the article) is shown without them, and says so; an
+  // unnamed source says that too, beside how the article describes it.
+  const kinds = [item.indirect ? h('span', { class: 'quote-kind', dataset: { kind: 'reported' } }, t('quotes.reported')) : null, item.unnamed ? h('span', { class: 'quote-kind', dataset: { kind: 'unnamed' } }, t('quotes.unnamed')) : null].filter(Boolean);
+  return h('li', { class: item.indirect ? 'quote reported' : 'quote', dataset: { article: a.id, ...(item.speaker ? { speaker: item.speaker.id } : {}) } },
     h('blockquote', { lang, dir }, h('p', {}, item.highlight ? marked(item.highlight) : item.text)),
     h('p', { class: 'quote-meta' },
       speaker && who ? [h('span', { 'aria-hidden': 'true' }, '— '), who, ' · '] : null,
+      kinds.length > 0 ? [kinds.map((k, i) => [i > 0 ? ' ' : '', k]), ' · '] : null,
       sourceName(a.source), ' · ',
       h('time', { datetime: a.publishedAt }, fmtDateTime(a.publishedAt)), ' · ',
       h('span', { lang, dir }, articleLink(a.id, a.title, { class: 'quote-article' }))),

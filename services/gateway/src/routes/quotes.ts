@@ -14,6 +14,8 @@ const QuotesQuery = Type.Object(
     ...FilterParams,
     said: Type.Optional(Type.String({ maxLength: MAX_Q_CHARS, description: 'Words the quotation itself must hold, in the query language of q ("exact phrase", a OR b, -word, prefix*); q matches the whole article' })),
     limit: Type.Integer({ minimum: 1, maximum: 50, default: 20, description: 'Articles per page (each with its matching quotations)' }),
+    direct: Type.Optional(Type.Boolean({ description: 'true: only quotations in quotation marks; false: only reported speech ("قال الوزير إن …", "said that …")' })),
+    unnamed: Type.Optional(Type.Boolean({ description: 'true: only what unnamed sources said ("مصادر مقربة من …", "officials"); false: only named ones' })),
     perArticle: Type.Integer({ minimum: 1, maximum: MAX_QUOTES_PER_ARTICLE, default: 3, description: 'Quotations given per article, best match for said first' }),
     cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'nextCursor of the previous page' })),
     ...NamesParam,
@@ -82,7 +84,7 @@ interface QuoteHit {
 export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** The quotations of a validated query: the JSON route's answer, which the CSV gives too. */
   async function runQuotes(query: QuotesQuery): Promise<QuotesResponse> {
-    const { said, limit, perArticle, cursor, names: namesParam, ...rest } = query;
+    const { said, direct, unnamed, limit, perArticle, cursor, names: namesParam, ...rest } = query;
     const names = nameLangs(namesParam);
     const saidText = queryText('said', said);
     const { filters, entities } = expandedFilters(rest, app.entities, app.collections);
@@ -93,11 +95,11 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return { id, type: e?.type ?? 'person', name: e?.name ?? id, ...(picked ? { names: picked } : {}) };
     });
     // The route is part of the fingerprint: a search's cursor must not page quotations.
-    const fp = queryFingerprint({ ...rest, said, route: 'quotes' });
+    const fp = queryFingerprint({ ...rest, said, direct, unnamed, route: 'quotes' });
     const after = cursor ? app.cursors.decode(cursor, fp).after : undefined;
     const res = await app.esTimed('quotes', () =>
       app.es.search(
-        { index: app.gw.index, ...quotesBody(filters, { speaker: filters.speaker, said: saidText, limit, perArticle, after, timeoutMs: app.gw.esTimeoutMs }) },
+        { index: app.gw.index, ...quotesBody(filters, { speaker: filters.speaker, said: saidText, ...(direct !== undefined ? { direct } : {}), ...(unnamed !== undefined ? { unnamed } : {}), limit, perArticle, after, timeoutMs: app.gw.esTimeoutMs }) },
         { requestTimeout: app.gw.esTimeoutMs + 1_000 },
       ),
     );
@@ -176,7 +178,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
               // The article and the quotation's words: the same quotation keeps its entry.
               id: `${base}/v1/articles/${encodeURIComponent(x.article.id)}#quote-${createHash('sha256').update(x.text).digest('hex').slice(0, 12)}`,
               hit: {
-                id: x.article.id, url: x.article.url, title: who ? `${who}: “${x.text}”` : `“${x.text}”`, summary: x.article.title, lang: x.article.lang, dir: x.article.dir,
+                id: x.article.id, url: x.article.url, title: `${who ? `${who}: ` : ''}${x.indirect ? x.text : `“${x.text}”`}`, summary: x.article.title, lang: x.article.lang, dir: x.article.dir,
                 publishedAt: x.article.publishedAt, source: x.article.source, topics: [], entities: [], story: { id: x.article.story.id, size: 1 }, highlight: {},
               },
               description: `${x.article.title} — ${x.article.source.name || x.article.source.domain}`,
@@ -193,7 +195,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['articles'],
         summary: 'Who said what, as CSV for a spreadsheet',
-        description: 'The same parameters and quotations as /v1/quotes (one page; page on with the JSON route\'s cursor), a row per article carrying them (alsoIn\'s too): publishedAt, speaker, speakerName, by, text, title, url, source, lang, articleId.',
+        description: 'The same parameters and quotations as /v1/quotes (one page; page on with the JSON route\'s cursor), a row per article carrying them (alsoIn\'s too): publishedAt, speaker, speakerName, by, text, title, url, source, lang, articleId, kind (quoted or reported), unnamed.',
         querystring: Type.Composite([QuotesQuery, Type.Object({ bom: Type.Boolean({ default: true, description: 'Start with a UTF-8 byte order mark, so spreadsheet programs read Arabic right' }) })], { additionalProperties: false }),
         produces: ['text/csv'],
       },
@@ -207,8 +209,11 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.type('text/csv; charset=utf-8');
       // Quotations, names and titles come from the feeds: defused like the search export's cells.
       // A row per article that carries the words: the ones alsoIn folds together too.
-      const rows = out.quotes.flatMap((x) => [x.article, ...(x.alsoIn ?? [])].map((a) => [a.publishedAt, x.speaker?.id ?? '', x.speaker?.name ?? '', x.by ?? '', x.text, a.title, a.url, a.source.name, a.lang, a.id].map(defuseCell)));
-      return stringify(rows, { header: true, columns: ['publishedAt', 'speaker', 'speakerName', 'by', 'text', 'title', 'url', 'source', 'lang', 'articleId'], bom });
+      const rows = out.quotes.flatMap((x) => [x.article, ...(x.alsoIn ?? [])].map((a) => [
+        ...[a.publishedAt, x.speaker?.id ?? '', x.speaker?.name ?? '', x.by ?? '', x.text, a.title, a.url, a.source.name, a.lang, a.id].map(defuseCell),
+        x.indirect ? 'reported' : 'quoted', x.unnamed ? 'true' : 'false',
+      ]));
+      return stringify(rows, { header: true, columns: ['publishedAt', 'speaker', 'speakerName', 'by', 'text', 'title', 'url', 'source', 'lang', 'articleId', 'kind', 'unnamed'], bom });
     },
   );
 };
