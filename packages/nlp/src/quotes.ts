@@ -76,6 +76,7 @@ const CLOSERS: ReadonlyMap<string, string> = new Map([
   ['"', '"'],
 ]);
 const QUOTE_MARKS = /["«»“”„‹›「」]/g;
+const OPENERS = new RegExp(`[${[...CLOSERS.keys()].join('')}]`, 'u');
 /** Between two words of an attribution: where it ends ("Rana Haddad, a spokeswoman"). */
 const BREAK = /[,،:;؛：，、()–—]/;
 /**
@@ -506,17 +507,18 @@ function quoteSpans(para: string): Array<{ open: number; close: number }> {
     next.set(mark, at);
     return at;
   };
-  for (let i = 0; i < para.length; i++) {
-    const closers = CLOSERS.get(para[i]!);
-    if (closers === undefined) continue;
+  // From opening mark to opening mark (a regex jumps there; most paragraphs hold none).
+  const opener = new RegExp(OPENERS.source, 'g');
+  for (let m = opener.exec(para); m !== null; m = opener.exec(para)) {
+    const i = m.index;
     let close = -1;
-    for (const mark of closers) {
+    for (const mark of CLOSERS.get(m[0])!) {
       const at = find(mark, i + 1);
       if (at !== -1 && (close === -1 || at < close)) close = at;
     }
     if (close === -1) continue;
     spans.push({ open: i, close });
-    i = close;
+    opener.lastIndex = close + 1;
   }
   return spans;
 }
