@@ -126,7 +126,8 @@ class ToneCounts {
   }
 }
 
-function prf(tp: number, fp: number, fn: number): Prf {
+/** Precision, recall and F1 of counts (1 where there is nothing to find or nothing found). */
+export function prf(tp: number, fp: number, fn: number): Prf {
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

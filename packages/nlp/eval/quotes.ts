@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RawArticle } from '@akhbar/core';
 import { enrichArticle, type Taggers } from '../src/index.ts';
+import { prf, type Prf } from './eval.ts';
 
 /**
  * Measured quality of "who said what" (the `quotes` tagger) on quotes.json: short news paragraphs
@@ -43,23 +44,10 @@ export interface LabelledQuotes {
 }
 
 /** Precision, recall and F1 of one kind of statement. */
-export interface KindScore {
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-}
+export type KindScore = Prf;
 
-export interface QuotesEval {
+export interface QuotesEval extends Prf {
   items: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
   /** Of the quotations found that are labelled: those whose speaker (or its absence) is right. */
   speaker: { accuracy: number; correct: number; total: number };
   /** Quotations in marks alone, and reported speech (`indirect`) alone. */
@@ -124,21 +112,13 @@ export function evaluateQuotes(set: LabelledQuotes[] = loadQuotesSet(), opts: { 
       misses.push({ id: item.id, kind: 'extra', text: q.text.slice(0, 60), got: q.speaker?.id ?? null });
     });
   }
-  const { precision, recall, f1 } = score(tp, fp, fn);
   return {
-    items: set.length, precision, recall, f1, tp, fp, fn, speaker: { accuracy: tp > 0 ? right / tp : 0, correct: right, total: tp },
-    direct: { ...score(kinds.direct.tp, kinds.direct.fp, kinds.direct.fn), ...kinds.direct },
-    indirect: { ...score(kinds.indirect.tp, kinds.indirect.fp, kinds.indirect.fn), ...kinds.indirect },
+    items: set.length, ...prf(tp, fp, fn), speaker: { accuracy: tp > 0 ? right / tp : 0, correct: right, total: tp },
+    direct: prf(kinds.direct.tp, kinds.direct.fp, kinds.direct.fn),
+    indirect: prf(kinds.indirect.tp, kinds.indirect.fp, kinds.indirect.fn),
     unnamed: { accuracy: tp > 0 ? unnamedRight / tp : 0, correct: unnamedRight, total: tp },
     misses,
   };
-}
-
-function score(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
-  const precision = tp + fp > 0 ? tp / (tp + fp) : 1;
-  const recall = tp + fn > 0 ? tp / (tp + fn) : 1;
-  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1 };
 }
 
 /** Floors the tests hold (below the figures measured when the set was written: see README). */

@@ -122,11 +122,7 @@ async function renderArticles(state, { signal }) {
     answeredAt = answer.date;
   } catch (err) {
     if (err.name === 'AbortError') throw err;
-    list.removeAttribute('aria-busy');
-    clear(list);
-    showError(status, err, state);
-    pager(state, null);
-    return;
+    return listFailed(list, status, err, state);
   }
   known.facets = res.facets ?? {};
   for (const hit of res.hits) for (const e of hit.entities) learnEntity(e);
@@ -174,11 +170,7 @@ async function renderQuotes(state, { signal }) {
     [res] = await Promise.all([api('/v1/quotes', { params, signal }), knownReady()]);
   } catch (err) {
     if (err.name === 'AbortError') throw err;
-    list.removeAttribute('aria-busy');
-    clear(list);
-    showError(status, err, state);
-    pager(state, null);
-    return;
+    return listFailed(list, status, err, state);
   }
   for (const e of [...res.speakers, ...res.expandedEntities]) learnEntity(e);
   const parts = [res.total === 0 ? t('quotes.none') : t('quotes.count', { n: res.total })];
@@ -460,6 +452,14 @@ function alertLink(state) {
     void navigate({ view: 'alerts', cursor: undefined }, { focus: 'form' });
   };
   $('alert-me').hidden = !Object.keys(params).some((k) => !['from', 'to', 'in'].includes(k));
+}
+
+/** A list's call failed: the list emptied, why said (or the API key asked for), no pager. */
+function listFailed(list, status, err, state) {
+  list.removeAttribute('aria-busy');
+  clear(list);
+  showError(status, err, state);
+  pager(state, null);
 }
 
 function showError(status, err, state) {
