@@ -113,7 +113,7 @@ export type QuoteSpeaker = Static<typeof QuoteSpeakerSchema>;
 /** A quotation (or reported statement) the article attributes to someone ("who said what"). */
 export const QuoteSchema = Type.Object(
   {
-    text: Type.String({ description: 'The words inside the quotation marks (at most 500 characters)' }),
+    text: Type.String({ description: 'What was said: the words inside the quotation marks, or (indirect) what the article reports was said (at most 500 characters)' }),
     by: Type.Optional(Type.String({ description: 'The attribution as written, without its speech verb: "the minister", "بيان لمكتب الكاظمي"' })),
     speaker: Type.Optional(QuoteSpeakerSchema),
     indirect: Type.Optional(Type.Boolean({ description: 'Reported speech, not in quotation marks: «وقال الوزير إن …», "the minister said that …" — text is what was reported' })),

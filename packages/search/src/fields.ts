@@ -51,7 +51,6 @@ export const F = {
   /** Quotations (nested: quotes.text, quotes.by, quotes.speaker.id). */
   quotes: 'quotes',
   quoteText: 'quotes.text',
-  quoteBy: 'quotes.by.text',
   quoteSpeaker: 'quotes.speaker.id',
   /** Reported speech (no quotation marks), and attributed to an unnamed source. */
   quoteIndirect: 'quotes.indirect',

@@ -216,7 +216,7 @@ export function articleMappings(): Record<string, unknown> {
         type: 'nested',
         properties: {
           text: { type: 'text', analyzer: 'akhbar_neutral' },
-          by: { ...freeKeyword, fields: { text: { type: 'text', analyzer: 'akhbar_neutral' } } },
+          by: freeKeyword,
           speaker: { properties: { id: keyword, name: { type: 'keyword', index: false }, type: keyword } },
           indirect: { type: 'boolean' },
           unnamed: { type: 'boolean' },

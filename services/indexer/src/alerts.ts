@@ -315,8 +315,11 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         const deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string; delay?: number } }> = [];
         const now = Date.now();
         const matches = res.responses.map((r, i) => {
-          // An alert on speakers carries what they said in each article.
-          if (!('error' in r)) return r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>, speakersInQuery(alerts[i]!.query)));
+          if (!('error' in r)) {
+            // An alert on speakers carries what they said in each article.
+            const speakers = speakersInQuery(alerts[i]!.query);
+            return r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>, speakers));
+          }
           log.warn({ alertId: alerts[i]!.alert.id, error: r.error }, 'an alert query failed; its matches in this batch are skipped');
           return undefined;
         });

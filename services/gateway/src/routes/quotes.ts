@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { MAX_QUOTES_PER_ARTICLE, quotesBody } from '@akhbar/search';
 import { normalizeText } from '@akhbar/nlp';
 import { queryFingerprint } from '../cursor.ts';
-import { EntityOut, QuoteOut, SourceOut, pickNames, presentQuote, totalOf } from '../present.ts';
+import { EntityOut, HitOut, QuoteOut, pickNames, presentHit, presentQuote, totalOf } from '../present.ts';
 import { FilterParams, MAX_Q_CHARS, NamesParam, expandedFilters, nameLangs, queryText } from '../params.ts';
 import { defuseCell } from './export.ts';
 import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
@@ -24,16 +24,8 @@ const QuotesQuery = Type.Object(
 );
 type QuotesQuery = Static<typeof QuotesQuery>;
 
-const QuoteArticle = Type.Object({
-  id: Type.String(),
-  url: Type.String(),
-  title: Type.String(),
-  lang: Type.String(),
-  dir: Type.Union([Type.Literal('rtl'), Type.Literal('ltr')]),
-  publishedAt: Type.String(),
-  source: SourceOut,
-  story: Type.Object({ id: Type.String() }),
-});
+/** The article a quotation is from: a search hit's first fields, its story by id. */
+const QuoteArticle = Type.Composite([Type.Pick(HitOut, ['id', 'url', 'title', 'lang', 'dir', 'publishedAt', 'source']), Type.Object({ story: Type.Object({ id: Type.String() }) })]);
 
 const QuoteItem = Type.Composite([
   QuoteOut,
@@ -105,17 +97,8 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
     const hits = res.hits.hits as QuoteHit[];
     const found = hits.flatMap((h) => {
-      const s = h._source ?? {};
-      const article = {
-        id: s.id,
-        url: s.url,
-        title: s.title ?? '',
-        lang: s.lang ?? 'und',
-        dir: s.dir ?? 'ltr',
-        publishedAt: s.publishedAt,
-        source: { id: s.source?.id ?? '', name: s.source?.name ?? '', domain: s.source?.domain ?? '', ...(s.source?.country ? { country: s.source.country } : {}) },
-        story: { id: s.storyId ?? s.id },
-      };
+      const hit = presentHit(h) as Static<typeof HitOut>;
+      const article = { id: hit.id, url: hit.url, title: hit.title, lang: hit.lang, dir: hit.dir, publishedAt: hit.publishedAt, source: hit.source, story: { id: hit.story.id } };
       return (h.inner_hits?.quotes?.hits.hits ?? []).map((q) => {
         const hl = q.highlight?.['quotes.text']?.[0];
         return { ...presentQuote(q._source ?? {}, app.entities, names), ...(hl ? { highlight: hl } : {}), article };
