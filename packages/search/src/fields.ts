@@ -51,6 +51,8 @@ export const F = {
   /** Quotations (nested: quotes.text, quotes.by, quotes.speaker.id). */
   quotes: 'quotes',
   quoteText: 'quotes.text',
+  /** The quotation's text under the Arabic analyzer. */
+  quoteTextAr: 'quotes.text.ar',
   quoteSpeaker: 'quotes.speaker.id',
   /** Reported speech (no quotation marks), and attributed to an unnamed source. */
   quoteIndirect: 'quotes.indirect',

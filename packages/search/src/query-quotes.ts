@@ -1,6 +1,8 @@
 import { F } from './fields.ts';
 import { buildQuery, simpleQuery, type SearchFilters } from './query.ts';
 
+const QUOTE_HIGHLIGHT = { number_of_fragments: 0, pre_tags: ['<mark>'], post_tags: ['</mark>'] };
+
 /** Quotations returned per article, at most (the ones that match best first). */
 export const MAX_QUOTES_PER_ARTICLE = 5;
 
@@ -35,7 +37,7 @@ export function quotesBody(f: SearchFilters, o: QuotesOptions): Record<string, u
   // Absent means false: a quotation in marks has no `indirect`, a named one no `unnamed`.
   if (o.direct !== undefined) filter.push(o.direct ? { bool: { must_not: [{ term: { [F.quoteIndirect]: true } }] } } : { term: { [F.quoteIndirect]: true } });
   if (o.unnamed !== undefined) filter.push(o.unnamed ? { term: { [F.quoteUnnamed]: true } } : { bool: { must_not: [{ term: { [F.quoteUnnamed]: true } }] } });
-  const said = o.said?.trim() ? [simpleQuery(o.said, [F.quoteText])] : [];
+  const said = o.said?.trim() ? [simpleQuery(o.said, [F.quoteText, F.quoteTextAr])] : [];
   const nested = {
     nested: {
       path: F.quotes,
@@ -44,7 +46,8 @@ export function quotesBody(f: SearchFilters, o: QuotesOptions): Record<string, u
       inner_hits: {
         size: o.perArticle,
         _source: true,
-        ...(said.length > 0 ? { highlight: { fields: { [F.quoteText]: { number_of_fragments: 0, pre_tags: ['<mark>'], post_tags: ['</mark>'] } }, encoder: 'html' } } : {}),
+        // Both fields: a match only the Arabic analysis makes is marked through its sub-field.
+        ...(said.length > 0 ? { highlight: { fields: { [F.quoteText]: QUOTE_HIGHLIGHT, [F.quoteTextAr]: QUOTE_HIGHLIGHT }, encoder: 'html' } } : {}),
       },
     },
   };

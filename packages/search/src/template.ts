@@ -215,7 +215,9 @@ export function articleMappings(): Record<string, unknown> {
       quotes: {
         type: 'nested',
         properties: {
-          text: { type: 'text', analyzer: 'akhbar_neutral' },
+          // Folded for every language, and the Arabic analysis beside it (clitics, plurals, hamza
+          // seats), so said=أموال finds «فالأموال»: Arabic is what most quotations are in.
+          text: { type: 'text', analyzer: 'akhbar_neutral', fields: { ar: { type: 'text', analyzer: langAnalyzers('ar').index, search_analyzer: langAnalyzers('ar').search } } },
           by: freeKeyword,
           speaker: { properties: { id: keyword, name: { type: 'keyword', index: false }, type: keyword } },
           indirect: { type: 'boolean' },

@@ -95,6 +95,9 @@ t.test('said= finds words inside the quotation and marks them; the search filter
   t.equal(said.body.total, 1);
   t.equal(said.body.quotes.length, 1, 'only the quotation holding the word, not the bank statement of the same article');
   t.match(said.body.quotes[0], { speaker: { id: SUDANI }, highlight: /<mark>الخزينة<\/mark>/ });
+  const stemmed = await quotes({ said: 'أموال' });
+  t.same(stemmed.body.quotes.map((q) => q.speaker?.id), [SUDANI], 'Arabic as a reader types it: أموال finds «فالأموال» (its clitics and article read off)');
+  t.match(stemmed.body.quotes[0], { highlight: /<mark>فالأموال<\/mark>/ }, 'and marks it');
   t.equal((await quotes({ said: 'budget' })).body.total, 0, "words outside the marks (the critics' sentence) are not a quotation's");
   t.equal((await quotes({ said: 'gamble' })).body.total, 0, 'a one-word scare quote is not a quotation');
   const french = await quotes({ lang: 'fr' });
