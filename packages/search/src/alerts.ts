@@ -9,7 +9,7 @@ import { F } from './fields.ts';
  */
 
 /** The article fields an alert delivery carries (a subset of a /v1/search hit). */
-export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone, F.quotes];
+export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone];
 
 /**
  * `_msearch` searches for `alerts` (one each, in order) over the articles `ids`, on `index`
@@ -22,7 +22,8 @@ export function alertSearches(index: string, alerts: ReadonlyArray<{ query: Reco
     searches.push({
       size: ids.length,
       query: { bool: { filter: [{ ids: { values: ids } }], must: [a.query] } },
-      _source: ALERT_SOURCE_FIELDS,
+      // An alert on speakers also reads the quotations (alertArticle keeps theirs); the others do not fetch them.
+      _source: speakersInQuery(a.query).length > 0 ? [...ALERT_SOURCE_FIELDS, F.quotes] : ALERT_SOURCE_FIELDS,
       track_total_hits: false,
     });
   }

@@ -174,8 +174,14 @@ const spreadNote = (a: AlertArticle) => (a.story ? ` · a story carried by ${Str
 
 /** Quoted words a chat line or an email shows, at most; the webhook's JSON carries them whole. */
 const SAID_CHARS = 280;
-/** For an alert on speakers: what they said in the article, "Name: “words”", each cut to SAID_CHARS. */
-const saidLines = (a: AlertArticle) => (a.quotes ?? []).map((q) => `${q.speaker?.name ?? q.by ?? ''}: “${q.text.length > SAID_CHARS ? `${q.text.slice(0, SAID_CHARS - 1)}…` : q.text}”`);
+/**
+ * For an alert on speakers: what they said in the article, "Name: “words”" (reported speech
+ * without the marks the article did not use), each cut to SAID_CHARS.
+ */
+const saidLines = (a: AlertArticle) => (a.quotes ?? []).map((q) => {
+  const words = q.text.length > SAID_CHARS ? `${q.text.slice(0, SAID_CHARS - 1)}…` : q.text;
+  return `${q.speaker?.name ?? q.by ?? ''}: ${q.indirect ? words : `“${words}”`}`;
+});
 
 /** HTML-escaped text. */
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

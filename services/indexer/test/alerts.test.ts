@@ -480,7 +480,10 @@ t.test('an alert on a speaker fires when an article quotes them, not when it onl
   await r.registry.put(alert('sudani-chat', hook.url('/sudani-chat'), { speaker: 'Sudani' }, { speaker: ['mohammed-shia-al-sudani'] }, { format: 'slack' }));
   const sudani = { id: 'mohammed-shia-al-sudani', type: 'person' as const, name: 'Mohammed Shia al-Sudani', count: 1 };
   const quoted = makeArticle({ lang: 'en', slug: 'sudani-quoted', title: 'Premier vows salaries on time', body: '"Salaries will be paid on time," Sudani said.', entities: [sudani] });
-  quoted.enrichment.quotes = [{ text: 'Salaries will be paid on time', by: 'Sudani', speaker: { id: sudani.id, name: sudani.name, type: 'person' } }];
+  quoted.enrichment.quotes = [
+    { text: 'Salaries will be paid on time', by: 'Sudani', speaker: { id: sudani.id, name: sudani.name, type: 'person' } },
+    { text: 'the budget would reach parliament this month', by: 'Sudani', speaker: { id: sudani.id, name: sudani.name, type: 'person' }, indirect: true },
+  ];
   const named = makeArticle({ lang: 'en', slug: 'sudani-named', title: 'Premier visits the Jadriya bridge', body: 'Prime minister Mohammed Shia al-Sudani visited the bridge.', entities: [sudani] });
   await r.index(quoted, named);
   await r.settled();
@@ -490,6 +493,7 @@ t.test('an alert on a speaker fires when an article quotes them, not when it onl
   const chat = hook.got.filter((g) => g.path === '/sudani-chat').map((g) => (JSON.parse(g.body) as { text: string }).text);
   t.equal(chat.length, 1);
   t.match(chat[0], /\n> Mohammed Shia al-Sudani: “Salaries will be paid on time”/, 'a chat message quotes him under the article\'s line');
+  t.match(chat[0], /\n> Mohammed Shia al-Sudani: the budget would reach parliament this month(\n|$)/, 'what he is reported to have said, without quotation marks');
 });
 
 t.test('an alert on stories (minSources) sends a story once, when enough sources carry it: its newest matching article, with how far it has spread', async (t) => {
