@@ -1,4 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
+import type { LangFields } from './document.ts';
 import { articleIndexBody, articleMappings, TEMPLATE_VERSION, type IndexOptions } from './template.ts';
 
 /**
@@ -76,7 +77,7 @@ function analyzersOf(def: Record<string, unknown>): string[] {
  * mapping would refuse every document that carries one). Elasticsearch adds fields to a live
  * mapping without touching the documents; changed analysis still needs `akhbar index migrate`,
  * and so does a field whose analyzer the index lacks (an open index takes no new analyzer: v7's
- * `i18n.ckb`) — it is left out, and the indexer writes no such field there (`i18nLangsOf`).
+ * `i18n.ckb`) — it is left out, and the indexer writes no such field there (`langFieldsOf`).
  * Returns the top-level names of the fields added (empty when none were missing).
  */
 export async function addNewFields(client: Client, prefix: string): Promise<string[]> {
@@ -94,18 +95,21 @@ export async function addNewFields(client: Client, prefix: string): Promise<stri
 }
 
 /**
- * The languages whose `i18n.<lang>` fields the write index has: the indexer writes a document's
- * language field only there, so an index built before a language had its analyzer keeps taking
- * that language's articles (through the neutral fields) until it is migrated. Undefined when
- * there is no write index yet.
+ * The analysed languages whose fields the write index has (`i18n.<lang>`, `quotes.i18n.<lang>`):
+ * the indexer writes a document's language fields only there, so an index built before a
+ * language had its analyzer keeps taking that language's articles (through the neutral fields)
+ * until it is migrated. Undefined when there is no write index yet.
  */
-export async function i18nLangsOf(client: Client, prefix: string): Promise<Set<string> | undefined> {
+export async function langFieldsOf(client: Client, prefix: string): Promise<LangFields | undefined> {
   const index = await currentWriteIndex(client, prefix);
   // No index yet: the one created will be the current template's, with every language.
   if (!index) return undefined;
   const res = await client.indices.getMapping({ index });
-  const i18n = (res[index]?.mappings?.properties?.i18n as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-  return new Set(Object.keys(i18n));
+  type Props = { properties?: Record<string, Props> } | undefined;
+  const props = res[index]?.mappings?.properties as Record<string, Props> | undefined;
+  const i18n = props?.i18n?.properties ?? {};
+  const quotes = props?.quotes?.properties?.i18n?.properties ?? {};
+  return { i18n: new Set(Object.keys(i18n)), quotes: new Set(Object.keys(quotes)) };
 }
 
 export async function currentWriteIndex(client: Client, prefix: string): Promise<string | undefined> {

@@ -23,7 +23,8 @@ export function alertSearches(index: string, alerts: ReadonlyArray<{ query: Reco
       size: ids.length,
       query: { bool: { filter: [{ ids: { values: ids } }], must: [a.query] } },
       // An alert on speakers also reads the quotations (alertArticle keeps theirs); the others do not fetch them.
-      _source: speakersInQuery(a.query).length > 0 ? [...ALERT_SOURCE_FIELDS, F.quotes] : ALERT_SOURCE_FIELDS,
+      // (Not their language copies, which are for matching.)
+      _source: speakersInQuery(a.query).length > 0 ? { includes: [...ALERT_SOURCE_FIELDS, F.quotes], excludes: [`${F.quotes}.i18n`] } : ALERT_SOURCE_FIELDS,
       track_total_hits: false,
     });
   }

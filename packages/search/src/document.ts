@@ -1,7 +1,7 @@
 import { AkhbarError, bylineNames, type EnrichedArticle, type RawArticle } from '@akhbar/core';
 import { SearchErrors } from './errors.ts';
 import { isAnalyzedLang } from './languages.ts';
-import { articleMappings } from './template.ts';
+import { articleMappings, QUOTE_I18N_LANGS } from './template.ts';
 
 /**
  * Limits of one document. Over-long text is truncated (and flagged), never rejected: a feed
@@ -35,11 +35,22 @@ export function truncateText(s: string, max: number): string {
 }
 
 /**
- * The Elasticsearch document for an enriched article (field names: fields.ts). `opts.i18n`: the
- * languages whose `i18n.<lang>` fields the target index has (admin.ts i18nLangsOf); an article in
- * another language gets none, and is searched through the neutral fields. @default every analysed language
+/**
+ * The analysed languages a target index has fields for (admin.ts langFieldsOf): `i18n.<lang>`
+ * (an article's title and body) and `quotes.i18n.<lang>` (its quotations' words). An index built
+ * before a language had its analyzer lacks that language's fields and refuses a document with one.
  */
-export function toDocument(article: EnrichedArticle, now = new Date(), opts: { i18n?: ReadonlySet<string> } = {}): ArticleDocument {
+export interface LangFields {
+  i18n: ReadonlySet<string>;
+  quotes: ReadonlySet<string>;
+}
+
+/**
+ * The Elasticsearch document for an enriched article (field names: fields.ts). `opts.langs`: the
+ * language fields the target index has; an article in another language gets none, and is
+ * searched through the neutral fields. @default every analysed language
+ */
+export function toDocument(article: EnrichedArticle, now = new Date(), opts: { langs?: LangFields } = {}): ArticleDocument {
   const e = article.enrichment;
   const flags: string[] = [...article.flags];
   const flag = (f: string) => {
@@ -58,6 +69,7 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { i
     html = undefined;
     flag('html-dropped');
   }
+  const quoteLangOk = isAnalyzedLang(e.lang) && QUOTE_I18N_LANGS.has(e.lang) && (!opts.langs || opts.langs.quotes.has(e.lang));
   const doc: ArticleDocument = {
     // First, so the indexer's batcher can restamp it in place at each bulk it sends (stampField).
     indexedAt: now.toISOString(),
@@ -93,7 +105,8 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { i
     geo: article.geo,
     mainLocation: mainLocationOf(article),
     keywords: e.keywords,
-    quotes: e.quotes,
+    // Each quotation's words also in its article's language field (template v11), where the index has one.
+    quotes: quoteLangOk ? e.quotes?.map((q) => ({ ...q, i18n: { [e.lang]: q.text } })) : e.quotes,
     // Who is quoted, once each: the top-speakers facet and the speaker filter read it without a nested query.
     speakers: e.quotes ? [...new Set(e.quotes.flatMap((q) => (q.speaker ? [q.speaker.id] : [])))] : undefined,
     tone: e.tone,
@@ -109,7 +122,7 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { i
     provenance: e.provenance,
     suggest: { input: suggestInputs(article, title) },
   };
-  if (isAnalyzedLang(e.lang) && (!opts.i18n || opts.i18n.has(e.lang))) {
+  if (isAnalyzedLang(e.lang) && (!opts.langs || opts.langs.i18n.has(e.lang))) {
     doc.i18n = { [e.lang]: { title, body } };
   }
   if (html !== undefined) doc.html = html;

@@ -53,6 +53,8 @@ export const F = {
   quoteText: 'quotes.text',
   /** The quotation's text under the Arabic analyzer. */
   quoteTextAr: 'quotes.text.ar',
+  /** A quotation's words in its article's language's analysis (template v11; not Arabic: quoteTextAr). */
+  quoteI18n: (lang: string) => `quotes.i18n.${lang}`,
   quoteSpeaker: 'quotes.speaker.id',
   /** Reported speech (no quotation marks), and attributed to an unnamed source. */
   quoteIndirect: 'quotes.indirect',
@@ -77,7 +79,7 @@ export const F = {
  * text, enrichment's normalised forms and provenance, the suggester's input. A reader of one
  * article never gets them, so the gateway leaves them in Elasticsearch (~7 of a typical ~16 KB).
  */
-export const INTERNAL_SOURCE_FIELDS: readonly string[] = ['i18n', 'normalized', 'provenance', F.suggest];
+export const INTERNAL_SOURCE_FIELDS: readonly string[] = ['i18n', `${F.quotes}.i18n`, 'normalized', 'provenance', F.suggest];
 
 /** Every per-language title/body field, for queries that must reach all languages. */
 export const ALL_I18N_TITLE_FIELDS = ANALYZED_LANGS.map((l) => F.i18nTitle(l));

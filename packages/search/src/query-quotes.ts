@@ -1,7 +1,15 @@
 import { F } from './fields.ts';
 import { buildQuery, simpleQuery, type SearchFilters } from './query.ts';
+import { QUOTE_I18N_LANGS } from './template.ts';
 
 const QUOTE_HIGHLIGHT = { number_of_fragments: 0, pre_tags: ['<mark>'], post_tags: ['</mark>'] };
+
+/**
+ * What said= reads: the folded words of every quotation, the Arabic analysis beside them, and
+ * each quotation in its article's own language (stems: "election" finds "elections"), as the main
+ * search reads every language's fields. The highlight keys are the same fields, the first named first.
+ */
+export const SAID_FIELDS: readonly string[] = [F.quoteText, F.quoteTextAr, ...[...QUOTE_I18N_LANGS].map((l) => F.quoteI18n(l))];
 
 /** Quotations returned per article, at most (the ones that match best first). */
 export const MAX_QUOTES_PER_ARTICLE = 5;
@@ -37,7 +45,7 @@ export function quotesBody(f: SearchFilters, o: QuotesOptions): Record<string, u
   // Absent means false: a quotation in marks has no `indirect`, a named one no `unnamed`.
   if (o.direct !== undefined) filter.push(o.direct ? { bool: { must_not: [{ term: { [F.quoteIndirect]: true } }] } } : { term: { [F.quoteIndirect]: true } });
   if (o.unnamed !== undefined) filter.push(o.unnamed ? { term: { [F.quoteUnnamed]: true } } : { bool: { must_not: [{ term: { [F.quoteUnnamed]: true } }] } });
-  const said = o.said?.trim() ? [simpleQuery(o.said, [F.quoteText, F.quoteTextAr])] : [];
+  const said = o.said?.trim() ? [simpleQuery(o.said, SAID_FIELDS)] : [];
   const nested = {
     nested: {
       path: F.quotes,
@@ -45,9 +53,10 @@ export function quotesBody(f: SearchFilters, o: QuotesOptions): Record<string, u
       score_mode: 'max',
       inner_hits: {
         size: o.perArticle,
-        _source: true,
-        // Both fields: a match only the Arabic analysis makes is marked through its sub-field.
-        ...(said.length > 0 ? { highlight: { fields: { [F.quoteText]: QUOTE_HIGHLIGHT, [F.quoteTextAr]: QUOTE_HIGHLIGHT }, encoder: 'html' } } : {}),
+        // The language copies are for matching only.
+        _source: { excludes: [`${F.quotes}.i18n`] },
+        // Every field: a match only a language's analysis makes is marked through its field.
+        ...(said.length > 0 ? { highlight: { fields: Object.fromEntries(SAID_FIELDS.map((f) => [f, QUOTE_HIGHLIGHT])), encoder: 'html' } } : {}),
       },
     },
   };

@@ -37,8 +37,11 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  * v10: `quotes` (nested: each quotation's text, attribution and speaker) and `speakers` (the
  *     entity ids quoted), for "who said what"; added in place like v4's fields. Articles indexed
  *     before have no quotes until `akhbar reenrich`.
+ * v11: `quotes.i18n.<lang>`, a quotation's words analysed in its article's language beside the
+ *     folded text, so said=election finds "elections" in an English article; added in place like
+ *     v4's fields (quotations indexed before are found by their folded words until `akhbar reenrich`).
  */
-export const TEMPLATE_VERSION = 10;
+export const TEMPLATE_VERSION = 11;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -123,6 +126,12 @@ export interface IndexOptions {
 /** Keyword values longer than this are kept in `_source` but not indexed (never a rejection). */
 export const KEYWORD_IGNORE_ABOVE = 1024;
 
+/**
+ * The languages a quotation's words are also analysed in (`quotes.i18n.<lang>`): every analysed
+ * one but Arabic, which `quotes.text.ar` already gives every quotation.
+ */
+export const QUOTE_I18N_LANGS: ReadonlySet<AnalyzedLang> = new Set(ANALYZED_LANGS.filter((l) => l !== 'ar'));
+
 export function analysisSettings(): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   for (const [name, list] of Object.entries(STOP_LISTS)) filter[name] = { type: 'stop', stopwords: list };
@@ -157,9 +166,11 @@ export function articleMappings(): Record<string, unknown> {
     term_vector: 'with_positions_offsets',
   });
   const i18n: Record<string, unknown> = {};
+  const quoteI18n: Record<string, unknown> = {};
   for (const lang of ANALYZED_LANGS) {
     const a = langAnalyzers(lang);
     i18n[lang] = { properties: { title: text(a.index, a.search), body: text(a.index, a.search) } };
+    if (QUOTE_I18N_LANGS.has(lang)) quoteI18n[lang] = { type: 'text', analyzer: a.index, ...(a.search !== a.index ? { search_analyzer: a.search } : {}) };
   }
   const keyword = { type: 'keyword' };
   // Free text from feeds lands in these: bounded so one absurd value cannot fail a document.
@@ -218,6 +229,10 @@ export function articleMappings(): Record<string, unknown> {
           // Folded for every language, and the Arabic analysis beside it (clitics, plurals, hamza
           // seats), so said=أموال finds «فالأموال»: Arabic is what most quotations are in.
           text: { type: 'text', analyzer: 'akhbar_neutral', fields: { ar: { type: 'text', analyzer: langAnalyzers('ar').index, search_analyzer: langAnalyzers('ar').search } } },
+          // The same words again in the article's own language's analysis (stems, elision, stop
+          // words), only in that language's field: toDocument writes it, the gateway's said= reads
+          // the fields of the query's script.
+          i18n: { properties: quoteI18n },
           by: freeKeyword,
           speaker: { properties: { id: keyword, name: { type: 'keyword', index: false }, type: keyword } },
           indirect: { type: 'boolean' },

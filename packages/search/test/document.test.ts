@@ -36,6 +36,20 @@ t.test('per-language fields only for analysed languages', async (t) => {
   t.equal(toDocument(makeArticle({ lang: 'und' })).i18n, undefined, 'unknown language: neutral fields only');
 });
 
+t.test("a quotation's words are copied to its article's language field, where the index has one", async (t) => {
+  const quoted = (lang: string) => {
+    const a = makeArticle({ lang });
+    a.enrichment.quotes = [{ text: 'words said on the record by someone', by: 'someone' }];
+    return a;
+  };
+  const quoteOf = (doc: Record<string, unknown>) => (doc.quotes as Array<Record<string, unknown>>)[0]!;
+  t.same(quoteOf(toDocument(quoted('en'))).i18n, { en: 'words said on the record by someone' });
+  t.equal(quoteOf(toDocument(quoted('ar'))).i18n, undefined, 'not Arabic: quotes.text.ar analyses every quotation already');
+  t.equal(quoteOf(toDocument(quoted('und'))).i18n, undefined, 'not a language without an analyzer');
+  t.equal(quoteOf(toDocument(quoted('en'), new Date(), { langs: { i18n: new Set(['en']), quotes: new Set() } })).i18n, undefined, 'not where the index lacks the field');
+  t.doesNotThrow(() => checkDocument(toDocument(quoted('fr'))), 'the mapping knows the field');
+});
+
 t.test('the document version is the fetch time', async (t) => {
   const doc = toDocument(makeArticle({ fetchedAt: '2024-05-01T10:00:00.000Z' }));
   t.equal(documentVersion(doc), Date.parse('2024-05-01T10:00:00.000Z'));

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { dropIndexPrefix, testEsUrl, uniqueIndexPrefix } from '@akhbar/testkit';
 import {
-  SearchErrors, abortMigration, addNewFields, articleIndexBody, articleIndexStatus, buildSearchBody, createEsClient, documentVersion, ensureArticleIndex, i18nLangsOf, indexNames, migrateArticleIndex, toDocument,
+  SearchErrors, abortMigration, addNewFields, articleIndexBody, articleIndexStatus, buildSearchBody, createEsClient, documentVersion, ensureArticleIndex, indexNames, langFieldsOf, migrateArticleIndex, simpleQuery, SAID_FIELDS, toDocument,
   type ArticleDocument,
 } from '../src/index.ts';
 import { makeArticle } from './fixtures.ts';
@@ -36,11 +36,14 @@ async function total(index: string, query: Record<string, unknown> = { match_all
   return typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
 }
 
-/** v1 of `prefix` as an older template built it: the current one without `field`, behind both aliases. */
+/** v1 of `prefix` as an older template built it: the current one without `field` (a dotted path for a sub-field), behind both aliases. */
 async function createOlderIndex(prefix: string, templateVersion: number, field: string): Promise<void> {
   const names = indexNames(prefix);
-  const older = articleIndexBody() as { mappings: { properties: Record<string, unknown>; _meta: Record<string, unknown> } };
-  delete older.mappings.properties[field];
+  type Props = { properties: Record<string, Props> };
+  const older = articleIndexBody() as { mappings: Props & { _meta: Record<string, unknown> } };
+  const path = field.split('.');
+  const parent = path.slice(0, -1).reduce((o: Props, k) => o.properties[k]!, older.mappings);
+  delete parent.properties[path[path.length - 1]!];
   older.mappings._meta = { templateVersion };
   await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
 }
@@ -195,28 +198,54 @@ t.test('an index built before Sorani had its analyzer keeps taking Sorani articl
   const prefix = newPrefix('migrate-ckb');
   const names = indexNames(prefix);
   // v1 as the v6 template built it: no Sorani analyzer, no i18n.ckb (an open index takes no new analyzer).
-  const older = articleIndexBody() as { settings: { analysis: { analyzer: Record<string, unknown> } }; mappings: { properties: { i18n: { properties: Record<string, unknown> } }; _meta: Record<string, unknown> } };
+  type Props = { properties: Record<string, Props> };
+  const older = articleIndexBody() as { settings: { analysis: { analyzer: Record<string, unknown> } }; mappings: { properties: Record<string, Props>; _meta: Record<string, unknown> } };
   delete older.settings.analysis.analyzer.akhbar_ckb;
-  delete older.mappings.properties.i18n.properties.ckb;
+  delete older.mappings.properties.i18n!.properties.ckb;
+  delete older.mappings.properties.quotes!.properties.i18n!.properties.ckb;
   older.mappings._meta = { templateVersion: 6 };
   await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
 
   t.same(await addNewFields(es, prefix), [], 'i18n.ckb is not added in place: its analyzer is not there (and nothing fails)');
-  const langs = await i18nLangsOf(es, prefix);
-  t.notOk(langs?.has('ckb'), 'the language fields the write index has: not Sorani');
-  t.ok(langs?.has('ar') && langs.has('fa'));
+  const langs = await langFieldsOf(es, prefix);
+  t.notOk(langs?.i18n.has('ckb') || langs?.quotes.has('ckb'), 'the language fields the write index has: not Sorani');
+  t.ok(langs?.i18n.has('ar') && langs.i18n.has('fa') && langs.quotes.has('fa'));
   const salaries = makeArticle({ lang: 'ckb', title: 'مووچەی فەرمانبەران دابەش دەکرێت', fetchedAt: T0, slug: 'ckb-salaries' });
   await t.rejects(write(prefix, [toDocument(salaries)]), /strict_dynamic_mapping_exception/, 'a document with i18n.ckb would be refused there');
-  await write(prefix, [toDocument(salaries, new Date(), { i18n: langs })]);
+  await write(prefix, [toDocument(salaries, new Date(), { langs })]);
   const titles = async (q: string) => (await es.search({ index: names.read, ...buildSearchBody({ q, limit: 10, sort: 'relevance', origin: T1 }) })).hits.hits.map((h) => (h._source as { title: string }).title);
   t.same(await titles('مووچەی'), [salaries.title], 'written without it, the article is found as written (neutral fields)');
   t.same(await titles('مووچە'), [], 'but not by another form of the word: no Sorani stemming there');
 
   const migrated = await migrateArticleIndex(es, prefix, { graceMs: 50 });
   t.equal(migrated.to, names.version(2));
-  t.ok((await i18nLangsOf(es, prefix))?.has('ckb'), 'the migrated index has Sorani');
+  t.ok((await langFieldsOf(es, prefix))?.i18n.has('ckb'), 'the migrated index has Sorani');
   await write(prefix, [toDocument(salaries)]);
   t.same(await titles('مووچە'), [salaries.title], 'rewritten there with its language field, another form finds it');
+});
+
+t.test("an index from before quotations' language fields gets them in place, and said= then reads a quotation's stems", async (t) => {
+  const prefix = newPrefix('migrate-quote-langs');
+  const names = indexNames(prefix);
+  // v1 as the v10 template built it: quotes without i18n.
+  await createOlderIndex(prefix, 10, 'quotes.i18n');
+  const article = makeArticle({ title: 'Minister on the vote', body: 'x', fetchedAt: T0 });
+  article.enrichment.quotes = [{ text: 'The elections will be held on time in every province', by: 'the minister' }];
+  const langs = await langFieldsOf(es, prefix);
+  t.same([...(langs?.quotes ?? [])], [], 'the write index has no language field for quotations yet');
+  const asBefore = toDocument(article, new Date(), { langs });
+  t.equal((asBefore.quotes as Array<Record<string, unknown>>)[0]!.i18n, undefined, 'written there without it');
+  await t.rejects(write(prefix, [toDocument(article)]), /strict_dynamic_mapping_exception/, 'a quotation with its language copy would be refused there');
+
+  t.same(await addNewFields(es, prefix), ['quotes'], 'the sub-fields are added under quotes');
+  const mapping = (await es.indices.getMapping({ index: names.version(1) }))[names.version(1)]!.mappings.properties!.quotes as { type?: string };
+  t.equal(mapping.type, 'nested', 'quotes stays nested');
+  t.ok((await langFieldsOf(es, prefix))?.quotes.has('en'));
+  await write(prefix, [toDocument(article)]);
+  const said = async (words: string) => total(names.read, { nested: { path: 'quotes', query: simpleQuery(words, SAID_FIELDS) } });
+  t.equal(await said('election'), 1, 'election finds "elections" through the English field');
+  t.equal(await said('election province'), 1, 'beside the words as written');
+  t.equal(await said('referendum'), 0);
 });
 
 t.test('a near= search works on an index built before mainLocation, and ranks by it once documents have it', async (t) => {

@@ -98,6 +98,10 @@ t.test('said= finds words inside the quotation and marks them; the search filter
   const stemmed = await quotes({ said: 'أموال' });
   t.same(stemmed.body.quotes.map((q) => q.speaker?.id), [SUDANI], 'Arabic as a reader types it: أموال finds «فالأموال» (its clitics and article read off)');
   t.match(stemmed.body.quotes[0], { highlight: /<mark>فالأموال<\/mark>/ }, 'and marks it');
+  const english = await quotes({ said: 'employees salaries' });
+  t.same(english.body.quotes.map((q) => q.article.lang), ['en'], "other languages' words are read in their own analysis too: employees and salaries find “employee … a salary”");
+  t.match(english.body.quotes[0], { highlight: /<mark>employee<\/mark> will wait for a <mark>salary<\/mark>/ }, 'and marks them as written');
+  t.same((await quotes({ said: 'situations' })).body.quotes.map((q) => q.speaker?.id), [MACRON], 'French too: situations finds « la situation »');
   t.equal((await quotes({ said: 'budget' })).body.total, 0, "words outside the marks (the critics' sentence) are not a quotation's");
   t.equal((await quotes({ said: 'gamble' })).body.total, 0, 'a one-word scare quote is not a quotation');
   const french = await quotes({ lang: 'fr' });

@@ -4,7 +4,7 @@ import {
   AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, backoffMs, deadLetter, errorCode, isAkhbarError, openQueue, sleep, type EnrichedJob, type Logger,
   type RedisClient,
 } from '@akhbar/core';
-import { F, documentVersion, ensureArticleIndex, esReady, i18nLangsOf, indexNames, toDocument, type Client, type IndexOptions } from '@akhbar/search';
+import { F, documentVersion, ensureArticleIndex, esReady, indexNames, langFieldsOf, toDocument, type Client, type IndexOptions, type LangFields } from '@akhbar/search';
 import type { AlertMatcher } from './alerts.ts';
 import { BulkBatcher, type BatcherOptions, type SubmitResult } from './batcher.ts';
 import { gaveUp } from './errors.ts';
@@ -67,13 +67,13 @@ export function startIndexer(opts: IndexerOptions): Indexer {
   const enrichedQueue = openQueue<EnrichedJob>(QUEUES.enriched, { connection: opts.connection, prefix: opts.queuePrefix });
   // The batcher is built before the worker it pauses; the worker lands here once it exists.
   const paused: { worker?: Worker<EnrichedJob, SubmitResult['outcome']> } = {};
-  // The languages whose i18n fields the write index has: a document gets its language's field
+  // The languages whose fields the write index has: a document gets its language's fields
   // only there (an index built before that language had an analyzer refuses it). Read again now
   // and then, so a migration's new index is written in full without a restart.
-  let i18n: Set<string> | undefined;
+  let langs: LangFields | undefined;
   const readLangs = async () => {
     try {
-      i18n = await i18nLangsOf(opts.es, opts.indexPrefix);
+      langs = await langFieldsOf(opts.es, opts.indexPrefix);
     } catch (err) {
       log.warn({ err }, "could not read the write index's language fields; keeping the last ones");
     }
@@ -124,7 +124,7 @@ export function startIndexer(opts: IndexerOptions): Indexer {
       await langsRead;
       let doc;
       try {
-        doc = toDocument(article, new Date(), i18n ? { i18n } : {});
+        doc = toDocument(article, new Date(), langs ? { langs } : {});
       } catch (cause) {
         return bury(job, new AkhbarError(CoreErrors.PAYLOAD_INVALID, `cannot build the document: ${(cause as Error).message}`, { permanent: true, cause }));
       }

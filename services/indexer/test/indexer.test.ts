@@ -216,13 +216,16 @@ t.test('an index built before Sorani had its analyzer: Sorani articles are index
     // v1 as the v6 template built it: no Sorani analyzer, no i18n.ckb.
     prepare: async (prefix) => {
       const names = indexNames(prefix);
-      const older = articleIndexBody() as { settings: { analysis: { analyzer: Record<string, unknown> } }; mappings: { properties: { i18n: { properties: Record<string, unknown> } } } };
+      type Props = { properties: Record<string, Props> };
+      const older = articleIndexBody() as { settings: { analysis: { analyzer: Record<string, unknown> } }; mappings: Props };
       delete older.settings.analysis.analyzer.akhbar_ckb;
-      delete older.mappings.properties.i18n.properties.ckb;
+      delete older.mappings.properties.i18n!.properties.ckb;
+      delete older.mappings.properties.quotes!.properties.i18n!.properties.ckb;
       await es.indices.create({ index: names.version(1), ...(older as object), aliases: { [names.read]: {}, [names.write]: { is_write_index: true } } });
     },
   });
   const sorani = makeArticle({ lang: 'ckb', title: 'مووچەی فەرمانبەران دابەش دەکرێت', slug: 'ckb-1' });
+  sorani.enrichment.quotes = [{ text: 'مووچەی هەموو فەرمانبەران لە کاتی خۆیدا دابەش دەکرێت', by: 'وەزیری دارایی' }];
   const arabic = makeArticle({ lang: 'ar', title: 'صرف رواتب الموظفين الأسبوع المقبل', slug: 'ar-1' });
   await enqueue(r, sorani);
   await enqueue(r, arabic);
@@ -235,6 +238,7 @@ t.test('an index built before Sorani had its analyzer: Sorani articles are index
     return hit._source as ArticleDocument & { i18n?: Record<string, unknown> };
   };
   t.notOk((await doc(sorani.id)).i18n, 'the Sorani article without i18n.ckb, which that index lacks');
+  t.match((await doc(sorani.id)).quotes, [{ text: /^مووچەی/, i18n: undefined }], 'its quotation kept, without quotes.i18n.ckb either');
   t.ok((await doc(arabic.id)).i18n?.ar, 'the Arabic one with its field as ever');
 
   await migrateArticleIndex(es, r.indexPrefix, { graceMs: 50 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
-import { F, MAX_QUOTES_PER_ARTICLE, quotesBody } from '@akhbar/search';
+import { MAX_QUOTES_PER_ARTICLE, quotesBody, SAID_FIELDS } from '@akhbar/search';
 import { normalizeText } from '@akhbar/nlp';
 import { queryFingerprint } from '../cursor.ts';
 import { EntityOut, HitOut, QuoteOut, pickNames, presentHit, presentQuote, totalOf } from '../present.ts';
@@ -100,7 +100,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const hit = presentHit(h) as Static<typeof HitOut>;
       const article = { id: hit.id, url: hit.url, title: hit.title, lang: hit.lang, dir: hit.dir, publishedAt: hit.publishedAt, source: hit.source, story: { id: hit.story.id } };
       return (h.inner_hits?.quotes?.hits.hits ?? []).map((q) => {
-        const hl = q.highlight?.[F.quoteText]?.[0] ?? q.highlight?.[F.quoteTextAr]?.[0];
+        const hl = SAID_FIELDS.map((f) => q.highlight?.[f]?.[0]).find((x) => x !== undefined);
         return { ...presentQuote(q._source ?? {}, app.entities, names), ...(hl ? { highlight: hl } : {}), article };
       });
     }) as QuotesResponse['quotes'];
