@@ -3076,6 +3076,62 @@ t.test('Quotations: reported speech without quotation marks and an unnamed sourc
   await done(t, w);
 });
 
+t.test("Quotations' own tools: words said (in each language's spelling), quoted or reported, named or unnamed sources", async (t) => {
+  const [arabic, english] = await withArticles(t, gw.es, gw.indexPrefix, [
+    {
+      slug: 'ar-quote-tools', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: 2 * HOUR, story: 'web-story-quote-tools', entities: ['fuad-hussein'],
+      title: 'حسين: أمن الحدود مسؤولية مشتركة', summary: 'وزير الخارجية يتحدث عن الحدود.',
+      body: 'وقال وزير الخارجية فؤاد حسين: «أمن الحدود مسؤولية مشتركة بين العراق وجيرانه».\nوذكرت مصادر أمنية أن تعزيزات عسكرية وصلت إلى المنافذ الشمالية خلال الليل.',
+    },
+    {
+      slug: 'en-quote-tools', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-quote-tools', entities: ['fuad-hussein'],
+      title: 'Hussein calls border security a shared duty', summary: 'The foreign minister on the frontier.',
+      body: '"Our borders are a responsibility we share with every neighbour," Fuad Hussein told reporters.',
+    },
+  ]);
+  const w = await open('/?ui=en&show=quotes&story=web-story-quote-tools');
+  const { page } = w;
+  const shown = () => page.$$eval('#results li.quote', (els) => els.map((e) => `${e.getAttribute('data-article')}${e.classList.contains('reported') ? ' reported' : ''}`));
+  t.equal(await page.isVisible('#quote-tools'), true, "the quotations' tools are there");
+  t.same(await page.$$eval('#quote-tools label', (els) => els.map((e) => e.textContent)), ['Words said', 'Kind', 'Sources']);
+  t.same(await shown(), [english!.id, arabic!.id, `${arabic!.id} reported`], 'every quotation to start with');
+
+  await page.fill('#quote-said', 'border');
+  await settled(page, () => page.press('#quote-said', 'Enter'));
+  t.equal(new URL(page.url()).searchParams.get('said'), 'border', 'the words said are in the address (a permalink)');
+  t.equal((await apiCalls(page, '/v1/quotes')).at(-1)?.searchParams.get('said'), 'border');
+  t.same(await shown(), [english!.id], 'only the quotation holding the word, read as English reads it ("borders")');
+  t.equal(await page.innerHTML(`#results li.quote[data-article="${english!.id}"] blockquote p`), 'Our <mark>borders</mark> are a responsibility we share with every neighbour', 'marked as written');
+  const rss = new URL((await page.getAttribute('#feed-rss', 'href'))!);
+  t.equal(rss.searchParams.get('said'), 'border', 'its feed asks for the same words');
+  await shot(page, 'quote-tools');
+
+  await page.fill('#quote-said', '');
+  await settled(page, () => page.press('#quote-said', 'Enter'));
+  t.equal(new URL(page.url()).searchParams.get('said'), null, 'emptied: any words');
+  await settled(page, () => page.selectOption('#quote-kind', 'reported'));
+  t.equal(new URL(page.url()).searchParams.get('direct'), 'false');
+  t.same(await shown(), [`${arabic!.id} reported`], 'reported speech only');
+  await settled(page, () => page.selectOption('#quote-kind', 'direct'));
+  t.same(await shown(), [english!.id, arabic!.id], 'in quotation marks only');
+  await settled(page, () => page.selectOption('#quote-kind', 'any'));
+  await settled(page, () => page.selectOption('#quote-sources', 'unnamed'));
+  t.equal(new URL(page.url()).searchParams.get('unnamed'), 'true');
+  t.same(await shown(), [`${arabic!.id} reported`], 'what unnamed sources said: the security sources');
+  await settled(page, () => page.selectOption('#quote-sources', 'named'));
+  t.same(await shown(), [english!.id, arabic!.id], 'named sources only');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+
+  await settled(page, () => page.click('#show-switch a[data-show="articles"]'));
+  t.equal(await page.isVisible('#quote-tools'), false, 'the articles have no such tools');
+  t.equal(new URL(page.url()).searchParams.get('unnamed'), null, 'and their address does not carry them');
+  await done(t, w);
+  const ar = await open('/?ui=ar&show=quotes&story=web-story-quote-tools&direct=false');
+  t.equal(await ar.page.inputValue('#quote-kind'), 'reported', 'a permalink opens with its choice');
+  t.same(await ar.page.$$eval('#quote-tools label', (els) => els.map((e) => e.textContent)), ['كلمات قيلت', 'النوع', 'المصادر'], 'in Arabic');
+  await done(t, ar);
+});
+
 t.test('Quotations: a statement several outlets carried is shown once, with the others it is in', async (t) => {
   const words = 'The United Nations said in a statement: "All parties must respect the ceasefire in Sinjar and let families go home."';
   const [first, copy] = await withArticles(t, gw.es, gw.indexPrefix, [

@@ -54,8 +54,14 @@ const ADMIN_VIEWS = new Set(['alerts', 'feeds']);
  * query box leads to the search view, and the filters, which they do not take, are folded away.
  */
 const PAGE_VIEWS = new Set(['entity', 'article', 'source', 'author', 'story']);
+/**
+ * What the Quotations (show=quotes) ask of the quotations themselves, as /v1/quotes takes it: words
+ * inside them (said), in quotation marks or reported (direct=true|false), from unnamed sources or
+ * named ones (unnamed=true|false).
+ */
+export const QUOTE_KEYS = ['said', 'direct', 'unnamed'];
 /** Parameters that define a result set: changing one starts again from the first page. */
-const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'group', 'show', 'window', 'rank', 'told']);
+const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, ...QUOTE_KEYS, 'sort', 'group', 'show', 'window', 'rank', 'told']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
 const SHOWS = ['top', 'articles', 'images', 'quotes'];
 const UI_STORE = 'akhbar.ui';
@@ -93,6 +99,8 @@ export function readState(search = location.search) {
     if (v) s[k] = v;
   }
   if (SHOWS.includes(p.get('show'))) s.show = p.get('show');
+  if (p.get('said')?.trim()) s.said = p.get('said').trim();
+  for (const k of ['direct', 'unnamed']) if (['true', 'false'].includes(p.get(k))) s[k] = p.get(k);
   // The dashboard's compared searches: a repeated parameter, as the API takes it.
   const compare = p.getAll('compare').map((c) => c.trim()).filter(Boolean);
   if (compare.length > 0) s.compare = compare;
@@ -106,7 +114,7 @@ export function urlOf(s) {
   if (s.view && s.view !== 'search') p.set('view', s.view);
   if (PAGE_VIEWS.has(s.view) && s.id) p.set('id', s.id);
   if (s.view === 'similar' && s.url) p.set('url', s.url);
-  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', 'window', 'rank', 'told', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', ...QUOTE_KEYS, 'window', 'rank', 'told', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
   for (const c of s.compare ?? []) p.append('compare', c);
   if (s.group === false) p.set('group', '0');
   const ui = new URLSearchParams(location.search).get('ui');

@@ -10,7 +10,7 @@ import { articleLink } from './article.js';
 import { storyLink } from './story.js';
 import { quoteItem } from './quotes.js';
 import { markSeen, renderSaved, saveButton } from './saved.js';
-import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS } from './app.js';
+import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS, QUOTE_KEYS } from './app.js';
 
 const LIMIT = 20;
 /** Pictures a page of the picture grid shows. */
@@ -35,6 +35,7 @@ export async function render(state, { signal, focus } = {}) {
   showSwitch(state, top);
   $('results-heading').textContent = t(top ? 'top.heading' : 'results.heading');
   $('top-tools').hidden = !top;
+  $('quote-tools').hidden = top || state.show !== 'quotes';
   $('results').hidden = top;
   $('top-stories').hidden = !top;
   $('expanded').hidden = true;
@@ -64,6 +65,8 @@ function showSwitch(state, top) {
   for (const a of document.querySelectorAll('#show-switch a[data-show]')) {
     const target = { ...state, show: a.dataset.show };
     delete target.cursor;
+    // What the quotations' own tools chose means nothing to the other shows.
+    if (target.show !== 'quotes') for (const k of QUOTE_KEYS) delete target[k];
     a.href = urlOf(target);
     const shown = top ? 'top' : state.show === 'images' || state.show === 'quotes' ? state.show : 'articles';
     if (a.dataset.show === shown) a.setAttribute('aria-current', 'page');
@@ -71,7 +74,7 @@ function showSwitch(state, top) {
     a.onclick = (e) => {
       if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
       e.preventDefault();
-      void navigate({ show: a.dataset.show }, { focus: 'heading' });
+      void navigate({ show: a.dataset.show, ...(a.dataset.show !== 'quotes' ? Object.fromEntries(QUOTE_KEYS.map((k) => [k, undefined])) : {}) }, { focus: 'heading' });
     };
   }
 }
@@ -161,9 +164,12 @@ async function renderQuotes(state, { signal }) {
   list.classList.add('quotes');
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
+  quoteTools(state);
+  const asked = { ...filterParams(state), ...Object.fromEntries(QUOTE_KEYS.filter((k) => state[k]).map((k) => [k, state[k]])) };
   // Followed as a feed: what they say from now on, in a feed reader.
-  feedLinks('/v1/quotes', filterParams(state), state.q ? `${t('feed.quotes')}: ${state.q}` : t('feed.quotes'));
-  const params = { ...filterParams(state), limit: LIMIT, names: UI_LANGS.join(',') };
+  const named = [state.q, state.said ? `“${state.said}”` : ''].filter(Boolean).join(' ');
+  feedLinks('/v1/quotes', asked, named ? `${t('feed.quotes')}: ${named}` : t('feed.quotes'));
+  const params = { ...asked, limit: LIMIT, names: UI_LANGS.join(',') };
   if (state.cursor) params.cursor = state.cursor;
   let res;
   try {
@@ -181,6 +187,33 @@ async function renderQuotes(state, { signal }) {
   list.removeAttribute('aria-busy');
   $('follow').hidden = false;
   pager(state, res.nextCursor);
+}
+
+/** The two-way choices of the quotations' tools: their option, the API's value. */
+const QUOTE_CHOICES = {
+  direct: [['any', undefined], ['direct', 'true'], ['reported', 'false']],
+  unnamed: [['any', undefined], ['named', 'false'], ['unnamed', 'true']],
+};
+
+/**
+ * The quotations' own tools: words inside the quotation (said=, the query language, each
+ * language's spelling as search reads it), quoted or reported, named or unnamed sources.
+ */
+function quoteTools(state) {
+  const said = $('quote-said');
+  if (document.activeElement !== said) said.value = state.said ?? '';
+  $('said-form').onsubmit = (e) => {
+    e.preventDefault();
+    const v = said.value.trim();
+    if (v !== (state.said ?? '')) void navigate({ said: v || undefined });
+  };
+  for (const [key, id, label] of [['direct', 'quote-kind', 'quotes.kind'], ['unnamed', 'quote-sources', 'quotes.sources']]) {
+    const select = $(id);
+    const choices = QUOTE_CHOICES[key];
+    select.replaceChildren(...choices.map(([name]) => h('option', { value: name }, t(`${label}.${name}`))));
+    select.value = (choices.find(([, v]) => v === state[key]) ?? choices[0])[0];
+    select.onchange = () => void navigate({ [key]: choices.find(([name]) => name === select.value)?.[1] });
+  }
 }
 
 /**
