@@ -1,5 +1,6 @@
 import type { AlertArticle, Quote } from '@akhbar/core';
 import { F } from './fields.ts';
+import { MAX_QUOTES_PER_ARTICLE, quoteMatch, type QuoteMatch } from './query-quotes.ts';
 
 /**
  * Matching new articles against alerts. This Elasticsearch distribution has no percolator, and
@@ -22,9 +23,10 @@ export function alertSearches(index: string, alerts: ReadonlyArray<{ query: Reco
     searches.push({
       size: ids.length,
       query: { bool: { filter: [{ ids: { values: ids } }], must: [a.query] } },
-      // An alert on speakers also reads the quotations (alertArticle keeps theirs); the others do not fetch them.
+      // An alert on speakers also reads the quotations (alertQuotes keeps theirs); the others do not
+      // fetch them, nor one on what was said (its query returns the quotations it matched).
       // (Not their language copies, which are for matching.)
-      _source: speakersInQuery(a.query).length > 0 ? { includes: [...ALERT_SOURCE_FIELDS, F.quotes], excludes: [`${F.quotes}.i18n`] } : ALERT_SOURCE_FIELDS,
+      _source: speakersInQuery(a.query).length > 0 && !matchesQuotes(a.query) ? { includes: [...ALERT_SOURCE_FIELDS, F.quotes], excludes: [`${F.quotes}.i18n`] } : ALERT_SOURCE_FIELDS,
       track_total_hits: false,
     });
   }
@@ -73,10 +75,35 @@ export function speakersInQuery(query: unknown): string[] {
 }
 
 /**
- * The webhook's view of an article document (`ALERT_SOURCE_FIELDS` of it; the fields a /v1/search
- * hit starts with); with `speakers`, the quotations of theirs it holds.
+ * An alert's clause on what was said (said=, direct=, unnamed=, with its speakers): the articles
+ * holding such a quotation, each returned with the quotations that matched (alertQuotes).
  */
-export function alertArticle(src: Record<string, unknown>, speakers: readonly string[] = []): AlertArticle {
+export function alertQuoteClause(o: QuoteMatch): Record<string, unknown> {
+  return quoteMatch(o, { size: MAX_QUOTES_PER_ARTICLE, _source: { excludes: [`${F.quotes}.i18n`] } });
+}
+
+/** Whether a stored alert query has a clause on what was said (alertQuoteClause). */
+function matchesQuotes(query: unknown): boolean {
+  return JSON.stringify(query).includes(`"path":"${F.quotes}"`);
+}
+
+/**
+ * The quotations an alert's delivery carries from a matching hit: those its query matched (a
+ * clause on what was said returns them as inner hits), else, for an alert on `speakers`, theirs.
+ */
+export function alertQuotes(hit: { _source?: unknown; inner_hits?: Record<string, { hits: { hits: Array<{ _source?: unknown }> } }> }, speakers: readonly string[] = []): Quote[] {
+  const matched = hit.inner_hits?.[F.quotes]?.hits.hits;
+  if (matched) return matched.flatMap((h) => (h._source ? [h._source as Quote] : []));
+  if (speakers.length === 0) return [];
+  const src = (hit._source ?? {}) as { quotes?: unknown };
+  return (Array.isArray(src.quotes) ? (src.quotes as Quote[]) : []).filter((q) => q.speaker && speakers.includes(q.speaker.id));
+}
+
+/**
+ * The webhook's view of an article document (`ALERT_SOURCE_FIELDS` of it; the fields a /v1/search
+ * hit starts with), with the quotations the alert is about (alertQuotes).
+ */
+export function alertArticle(src: Record<string, unknown>, quotes: readonly Quote[] = []): AlertArticle {
   const d = src as {
     id: string; url: string; title?: string; summary?: string; lang?: string; publishedAt?: string; fetchedAt?: string;
     source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string; tone?: { score?: number };
@@ -94,9 +121,6 @@ export function alertArticle(src: Record<string, unknown>, speakers: readonly st
   if (d.summary) out.summary = d.summary;
   if (d.storyId) out.storyId = d.storyId;
   if (typeof d.tone?.score === 'number') out.tone = d.tone.score;
-  if (speakers.length > 0) {
-    const said = (Array.isArray(src.quotes) ? (src.quotes as Quote[]) : []).filter((q) => q.speaker && speakers.includes(q.speaker.id));
-    if (said.length > 0) out.quotes = said;
-  }
+  if (quotes.length > 0) out.quotes = [...quotes];
   return out;
 }

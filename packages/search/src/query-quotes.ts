@@ -33,6 +33,31 @@ export interface QuotesOptions {
   timeoutMs?: number;
 }
 
+/** What a quotation must be: whose (speaker ids), holding which words, of which kind. */
+export type QuoteMatch = Pick<QuotesOptions, 'speaker' | 'said' | 'direct' | 'unnamed'>;
+
+/**
+ * The articles holding a quotation that matches `o` (quotes is nested: the speaker, the words and
+ * the kind hold within one quotation). With `innerHits`, each article comes back with the
+ * quotations that matched (inner hits named `quotes`), best match for `said` first.
+ */
+export function quoteMatch(o: QuoteMatch, innerHits?: Record<string, unknown>): Record<string, unknown> {
+  const filter: unknown[] = [];
+  if (o.speaker && o.speaker.length > 0) filter.push({ terms: { [F.quoteSpeaker]: [...o.speaker] } });
+  // Absent means false: a quotation in marks has no `indirect`, a named one no `unnamed`.
+  if (o.direct !== undefined) filter.push(o.direct ? { bool: { must_not: [{ term: { [F.quoteIndirect]: true } }] } } : { term: { [F.quoteIndirect]: true } });
+  if (o.unnamed !== undefined) filter.push(o.unnamed ? { term: { [F.quoteUnnamed]: true } } : { bool: { must_not: [{ term: { [F.quoteUnnamed]: true } }] } });
+  const said = o.said?.trim() ? [simpleQuery(o.said, SAID_FIELDS)] : [];
+  return {
+    nested: {
+      path: F.quotes,
+      query: { bool: { filter, must: said.length > 0 ? said : [{ match_all: {} }] } },
+      score_mode: 'max',
+      ...(innerHits ? { inner_hits: innerHits } : {}),
+    },
+  };
+}
+
 /**
  * "Who said what": the newest articles matching the search filters (q included, as a search
  * reads it) that hold a quotation matching `speaker` and `said`, each with those quotations as
@@ -40,26 +65,13 @@ export interface QuotesOptions {
  * with `said`, the words highlighted.
  */
 export function quotesBody(f: SearchFilters, o: QuotesOptions): Record<string, unknown> {
-  const filter: unknown[] = [];
-  if (o.speaker && o.speaker.length > 0) filter.push({ terms: { [F.quoteSpeaker]: [...o.speaker] } });
-  // Absent means false: a quotation in marks has no `indirect`, a named one no `unnamed`.
-  if (o.direct !== undefined) filter.push(o.direct ? { bool: { must_not: [{ term: { [F.quoteIndirect]: true } }] } } : { term: { [F.quoteIndirect]: true } });
-  if (o.unnamed !== undefined) filter.push(o.unnamed ? { term: { [F.quoteUnnamed]: true } } : { bool: { must_not: [{ term: { [F.quoteUnnamed]: true } }] } });
-  const said = o.said?.trim() ? [simpleQuery(o.said, SAID_FIELDS)] : [];
-  const nested = {
-    nested: {
-      path: F.quotes,
-      query: { bool: { filter, must: said.length > 0 ? said : [{ match_all: {} }] } },
-      score_mode: 'max',
-      inner_hits: {
-        size: o.perArticle,
-        // The language copies are for matching only.
-        _source: { excludes: [`${F.quotes}.i18n`] },
-        // Every field: a match only a language's analysis makes is marked through its field.
-        ...(said.length > 0 ? { highlight: { fields: Object.fromEntries(SAID_FIELDS.map((f) => [f, QUOTE_HIGHLIGHT])), encoder: 'html' } } : {}),
-      },
-    },
-  };
+  const nested = quoteMatch(o, {
+    size: o.perArticle,
+    // The language copies are for matching only.
+    _source: { excludes: [`${F.quotes}.i18n`] },
+    // Every field: a match only a language's analysis makes is marked through its field.
+    ...(o.said?.trim() ? { highlight: { fields: Object.fromEntries(SAID_FIELDS.map((f) => [f, QUOTE_HIGHLIGHT])), encoder: 'html' } } : {}),
+  });
   return {
     size: o.limit,
     // The article filters in filter context; the nested query scores, so each article's inner

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { AlertRegistry } from '@akhbar/core';
-import { KADHIMI, loadFixtures } from './fixtures/articles.ts';
+import { KADHIMI, SOURCES, loadFixtures } from './fixtures/articles.ts';
+import { HOUR, withArticles } from './fixtures/build.ts';
 import { waitFor } from '@akhbar/testkit';
 import { build } from '../src/app.ts';
 import { ADMIN_TOKEN, admin, testGateway, type TestGateway } from './helpers.ts';
@@ -348,4 +349,38 @@ t.test('an alert on a speaker: the name read as search reads it, a surname sever
   const shared = await create({ name: 'Barzani said', webhook: 'https://hooks.example.org/barzani', query: { speaker: 'Barzani' } });
   t.equal(shared.statusCode, 400);
   t.match(shared.json(), { error: { param: 'speaker' } });
+});
+
+t.test('an alert on what was said: said=, direct= and unnamed= as /v1/quotes takes them; its search is the quotations; a test delivery carries the words', async (t) => {
+  const SUDANI = 'mohammed-shia-al-sudani';
+  const [article] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'alert-said-en', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: HOUR, story: 'alert-said', entities: [SUDANI],
+    title: 'Premier promises pay before the holiday', summary: 'Sudani on salaries and a bridge.',
+    body: '"Every public employee will be paid before the holiday," Mohammed Shia al-Sudani told reporters.\n"The new bridge over the Tigris will open to traffic next month," he added.',
+  }]);
+  const res = await create({ name: 'Sudani on pay', webhook: 'https://hooks.example.org/said', query: { speaker: 'Sudani', said: 'employees' } });
+  t.equal(res.statusCode, 201);
+  const made = res.json() as { id: string; query: Record<string, string>; searchUrl: string };
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${made.id}`, headers: admin }));
+  t.same(made.query, { speaker: 'Sudani', said: 'employees' }, 'kept as written');
+  t.equal(made.searchUrl, '/v1/quotes?speaker=Sudani&said=employees', 'its search: the quotations, which take said=');
+  t.same(((await gw.app.inject({ url: made.searchUrl })).json() as { quotes: Array<{ text: string }> }).quotes.map((q) => q.text), ['Every public employee will be paid before the holiday'], 'which find his words on pay');
+
+  const stored = await new AlertRegistry(gw.redis, gw.queuePrefix).get(made.id);
+  const matched = await gw.es.search({ index: `${gw.indexPrefix}-articles`, query: stored!.query, size: 100, _source: false });
+  t.same(matched.hits.hits.map((h) => h._id), [article!.id], 'the stored query matches the article where he said it, read in English (employees, "employee")');
+  t.equal((await gw.app.inject({ method: 'POST', url: `/v1/alerts/${made.id}/test`, headers: admin })).statusCode, 202);
+  const job = (await gw.app.queues.alerts.getJobs(['waiting'])).find((j) => (j.data as { alertId: string }).alertId === made.id);
+  t.same((job?.data as { article: { quotes?: Array<{ text: string }> } }).article.quotes?.map((q) => q.text), ['Every public employee will be paid before the holiday'], 'a test delivery carries the words that matched, not the bridge');
+
+  const bridge = await create({ name: 'bridge said', webhook: 'https://hooks.example.org/bridge', query: { said: '"new bridge"', direct: 'true' } });
+  t.equal(bridge.statusCode, 201, 'words said alone select enough');
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${(bridge.json() as { id: string }).id}`, headers: admin }));
+  const reported = await create({ name: 'bridge reported', webhook: 'https://hooks.example.org/bridge', query: { said: '"new bridge"', direct: 'false' } });
+  const reportedStored = await new AlertRegistry(gw.redis, gw.queuePrefix).get((reported.json() as { id: string }).id);
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${(reported.json() as { id: string }).id}`, headers: admin }));
+  t.equal((await gw.es.search({ index: `${gw.indexPrefix}-articles`, query: reportedStored!.query, size: 10, _source: false })).hits.hits.length, 0, 'direct=false: only reported speech, and the bridge was quoted');
+  const bad = await create({ name: 'x', webhook: 'https://hooks.example.org/x', query: { said: 'bridge', unnamed: 'maybe' } });
+  t.equal(bad.statusCode, 400);
+  t.match(bad.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param: /unnamed/ } }, 'naming the parameter');
 });

@@ -8,7 +8,7 @@ import {
   dirOf, errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient, type StoredAlert,
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
-import { alertArticle, alertSearches, indexNames, speakersInQuery, storySpread, storySpreadBody, visibleBody, type Client } from '@akhbar/search';
+import { alertArticle, alertQuotes, alertSearches, indexNames, speakersInQuery, storySpread, storySpreadBody, visibleBody, type Client } from '@akhbar/search';
 import { gaveUp, IndexerErrors } from './errors.ts';
 
 /**
@@ -322,9 +322,9 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         const now = Date.now();
         const matches = res.responses.map((r, i) => {
           if (!('error' in r)) {
-            // An alert on speakers carries what they said in each article.
+            // An alert on what was said, or on speakers, carries those words in each article.
             const speakers = speakersInQuery(alerts[i]!.query);
-            return r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>, speakers));
+            return r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>, alertQuotes(hit as Parameters<typeof alertQuotes>[0], speakers)));
           }
           log.warn({ alertId: alerts[i]!.alert.id, error: r.error }, 'an alert query failed; its matches in this batch are skipped');
           return undefined;

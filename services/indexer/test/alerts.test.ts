@@ -7,7 +7,7 @@ import {
   AlertRegistry, QUEUES, type AlertFormat, articleJobId, contentHash, createLogger, createRedis, openQueue, type AlertJob, type AlertMatchJob, type DeadJob, type EnrichedArticle, type EnrichedJob,
   type StoredAlert,
 } from '@akhbar/core';
-import { buildQuery, createEsClient, ensureArticleIndex, similarBody } from '@akhbar/search';
+import { alertQuoteClause, buildQuery, createEsClient, ensureArticleIndex, similarBody } from '@akhbar/search';
 import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 import { makeArticle } from '../../../packages/search/test/fixtures.ts';
 import { AlertMatcher, deliveryBody, signature, startAlertWorkers } from '../src/alerts.ts';
@@ -494,6 +494,26 @@ t.test('an alert on a speaker fires when an article quotes them, not when it onl
   t.equal(chat.length, 1);
   t.match(chat[0], /\n> Mohammed Shia al-Sudani: “Salaries will be paid on time”/, 'a chat message quotes him under the article\'s line');
   t.match(chat[0], /\n> Mohammed Shia al-Sudani: the budget would reach parliament this month(\n|$)/, 'what he is reported to have said, without quotation marks');
+});
+
+t.test('an alert on what someone said (said=) fires only where they said those words, and carries only the quotations that matched', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-said');
+  const sudaniId = 'mohammed-shia-al-sudani';
+  const made = alert('pay', hook.url('/pay'), { speaker: 'Sudani', said: 'salary' }, { speaker: [sudaniId] });
+  // As the gateway stores it: the search's filters, and a quotation of his holding the words.
+  await r.registry.put({ ...made, query: { bool: { filter: [made.query], must: [alertQuoteClause({ speaker: [sudaniId], said: 'salary' })] } } });
+  const sudani = { id: sudaniId, type: 'person' as const, name: 'Mohammed Shia al-Sudani', count: 1 };
+  const said = { by: 'Sudani', speaker: { id: sudaniId, name: sudani.name, type: 'person' as const } };
+  const onPay = makeArticle({ lang: 'en', slug: 'said-pay', title: 'Premier on pay and the budget', body: 'x', entities: [sudani] });
+  onPay.enrichment.quotes = [{ text: 'Salaries will be paid on time this month', ...said }, { text: 'the budget would reach parliament soon', ...said, indirect: true }];
+  const elsewhere = makeArticle({ lang: 'en', slug: 'said-bridge', title: 'Salary protest as premier opens bridge', body: 'x', entities: [sudani] });
+  elsewhere.enrichment.quotes = [{ text: 'This bridge joins the two banks of Baghdad', ...said }, { text: 'Our salary has not come for three months', by: 'a teacher' }];
+  await r.index(onPay, elsewhere);
+  await r.settled();
+  const sent = hook.got.filter((g) => g.path === '/pay').map((g) => (JSON.parse(g.body) as { article: { id: string; quotes?: Array<{ text: string }> } }).article);
+  t.same(sent.map((a) => a.id), [onPay.id], 'the article where he spoke of salaries (salary, read in English); not the one where a teacher did and he spoke of a bridge');
+  t.same(sent[0]?.quotes?.map((q) => q.text), ['Salaries will be paid on time this month'], 'carrying the words that matched, not all he said');
 });
 
 t.test('an alert on stories (minSources) sends a story once, when enough sources carry it: its newest matching article, with how far it has spread', async (t) => {

@@ -4,7 +4,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
 import { ALERT_FORMATS, AkhbarError, AlertRegistry, DIGEST_PATTERN, alertEmail, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
-import { ALERT_SOURCE_FIELDS, SIMILAR_MAX_CHARS, alertArticle, buildQuery, F, storySpread, storySpreadBody } from '@akhbar/search';
+import { ALERT_SOURCE_FIELDS, SIMILAR_MAX_CHARS, alertArticle, alertQuoteClause, alertQuotes, buildQuery, F, speakersInQuery, storySpread, storySpreadBody } from '@akhbar/search';
 import { FETCH_COST, likeText, textOfUrl } from './similar.ts';
 import { chargeExtra } from '../charge.ts';
 import { adminGuard } from '../auth.ts';
@@ -12,7 +12,7 @@ import type { Collections } from '../collections.ts';
 import { badParam, GatewayErrors, notFound } from '../errors.ts';
 import { expandQuery } from '../expand.ts';
 import { EntityOut } from '../present.ts';
-import { IdParams, NoQuery, UndatedFilterParams, toFilters } from '../params.ts';
+import { IdParams, MAX_Q_CHARS, NoQuery, UndatedFilterParams, queryText, toFilters } from '../params.ts';
 
 /**
  * Alerts: a saved search whose new matches are POSTed to a webhook as they are indexed (Google
@@ -22,10 +22,23 @@ import { IdParams, NoQuery, UndatedFilterParams, toFilters } from '../params.ts'
  * Admin only: a webhook makes the server send requests where the caller says.
  */
 
-const AlertQuery = Type.Object(UndatedFilterParams, {
-  additionalProperties: false,
-  description: 'The /v1/search parameters that select articles (everything but from/to, paging and presentation), as they would appear in the URL',
-});
+const TrueFalse = (description: string) => Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description }));
+
+/** GET /v1/quotes's parameters on the quotations themselves: an alert on what someone says. */
+const QUOTE_KEYS = ['said', 'direct', 'unnamed'] as const;
+
+const AlertQuery = Type.Object(
+  {
+    ...UndatedFilterParams,
+    said: Type.Optional(Type.String({ maxLength: MAX_Q_CHARS, description: 'As GET /v1/quotes takes it: only articles holding a quotation with these words (of speaker, with speaker=); each delivery carries the quotations that matched' })),
+    direct: TrueFalse('As GET /v1/quotes takes it: "true" only quotations in quotation marks, "false" only reported speech'),
+    unnamed: TrueFalse('As GET /v1/quotes takes it: "true" only what unnamed sources said, "false" only named ones'),
+  },
+  {
+    additionalProperties: false,
+    description: 'The /v1/search parameters that select articles (everything but from/to, paging and presentation), and those of /v1/quotes on what was said, as they would appear in the URL',
+  },
+);
 
 const AlertFormat = Type.Union(ALERT_FORMATS.map((f) => Type.Literal(f)), {
   description: 'Body of each delivery: akhbar (the JSON below, the default), slack ({"text": …}: Slack, Mattermost, bridges taking Slack\'s format) or discord ({"content": …}), one line per article',
@@ -66,7 +79,7 @@ const AlertOut = Type.Object({
   digest: Type.Optional(Type.String({ description: 'The period of its digests, when it sends them' })),
   format: Type.Optional(AlertFormat),
   minSources: Type.Optional(Type.Integer({ description: 'Delivers each story once, when it is carried by this many sources' })),
-  searchUrl: Type.Optional(Type.String({ description: 'The same query as a search: what the alert would have matched so far (not for an alert with like)' })),
+  searchUrl: Type.Optional(Type.String({ description: 'The same query as a search: what the alert would have matched so far (GET /v1/quotes for an alert on what was said; none for an alert with like)' })),
   like: Type.Optional(Type.String({ description: 'The text new matches must be like' })),
   likeUrl: Type.Optional(Type.String({ description: 'The article like was read from, when the alert was made from an address' })),
   status: Type.Object(
@@ -133,13 +146,20 @@ function alertQuery(
   like?: string,
 ): { params: Record<string, string>; entities: unknown[]; query: Record<string, unknown> } {
   const params = givenParams(query);
-  const filters = toFilters(params, app.entities, collections);
+  const { said, direct, unnamed, ...searchParams } = params;
+  const filters = toFilters(searchParams, app.entities, collections);
+  const saidText = queryText('said', said);
+  const onQuotes = saidText !== undefined || direct !== undefined || unnamed !== undefined;
   const { in: _in, ...selecting } = filters;
-  if (Object.keys(selecting).length === 0 && like === undefined) throw badParam('query', 'an alert needs q, a filter (lang, topic, entity, country, source…) or like: without one it would fire for every article');
+  if (Object.keys(selecting).length === 0 && like === undefined && !onQuotes) throw badParam('query', 'an alert needs q, a filter (lang, topic, entity, country, source…), said or like: without one it would fire for every article');
   const { expansion, entities } = expandQuery(filters.q, app.entities);
   if (expansion) filters.expansion = expansion;
   // Like a text: the search /v1/similar runs, the parameters narrowing it.
-  return { params, entities, query: like !== undefined ? (likeText(app, like, filters, { limit: 1 }).body.query as Record<string, unknown>) : buildQuery(filters) };
+  const articles = like !== undefined ? (likeText(app, like, filters, { limit: 1 }).body.query as Record<string, unknown>) : buildQuery(filters);
+  if (!onQuotes) return { params, entities, query: articles };
+  // What was said: a quotation (its speaker's, with speaker=) holding the words, of the kind asked.
+  const quotes = alertQuoteClause({ speaker: filters.speaker, said: saidText, ...(direct ? { direct: direct === 'true' } : {}), ...(unnamed ? { unnamed: unnamed === 'true' } : {}) });
+  return { params, entities, query: { bool: { filter: [articles], must: [quotes] } } };
 }
 
 /** An alert's `like` text: words to match, not blank. */
@@ -179,7 +199,12 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
     ...(a.format && a.format !== 'akhbar' ? { format: a.format } : {}),
     ...(a.minSources !== undefined ? { minSources: a.minSources } : {}),
     // An alert like a text has no search that says the same: POST /v1/similar does, with its text.
-    ...(a.like !== undefined ? { like: a.like } : { searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}` }),
+    // An alert on what was said: the same as quotations (a search takes no said=).
+    ...(a.like !== undefined
+      ? { like: a.like }
+      : QUOTE_KEYS.some((k) => a.params[k] !== undefined)
+        ? { searchUrl: `/v1/quotes?${new URLSearchParams(a.params).toString()}` }
+        : { searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}` }),
     ...(a.likeUrl !== undefined ? { likeUrl: a.likeUrl } : {}),
     status,
   };
@@ -311,13 +336,17 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const stored = await registry.get(req.params.id);
       if (!stored) throw notFound(`no alert ${req.params.id}`);
       const res = await app.esTimed('alert_test', () =>
-        app.es.search({ index: app.gw.index, size: 1, query: stored.query, sort: [{ [F.publishedAt]: 'desc' }], _source: ALERT_SOURCE_FIELDS }, { requestTimeout: app.gw.esTimeoutMs }),
+        app.es.search(
+          { index: app.gw.index, size: 1, query: stored.query, sort: [{ [F.publishedAt]: 'desc' }], _source: { includes: [...ALERT_SOURCE_FIELDS, F.quotes], excludes: [`${F.quotes}.i18n`] } },
+          { requestTimeout: app.gw.esTimeoutMs },
+        ),
       );
       const hit = res.hits.hits[0];
       if (!hit?._source) {
         throw new AkhbarError(GatewayErrors.ALERT_NO_MATCH, 'no article in the index matches this alert yet, so there is nothing to send', { permanent: true, details: { status: 422 } });
       }
-      let article = alertArticle(hit._source as Record<string, unknown>);
+      // With what was said, as a real delivery carries it.
+      let article = alertArticle(hit._source as Record<string, unknown>, alertQuotes(hit as Parameters<typeof alertQuotes>[0], speakersInQuery(stored.query)));
       // An alert on stories sends its story's spread: the test shows the receiver that shape too.
       if (stored.alert.minSources !== undefined && article.storyId) {
         const spread = storySpread((await app.es.search({ index: app.gw.index, ...storySpreadBody([article.storyId]) }, { requestTimeout: app.gw.esTimeoutMs })).aggregations).get(article.storyId);
