@@ -3130,6 +3130,26 @@ t.test("Quotations' own tools: words said (in each language's spelling), quoted 
   t.equal(await ar.page.inputValue('#quote-kind'), 'reported', 'a permalink opens with its choice');
   t.same(await ar.page.$$eval('#quote-tools label', (els) => els.map((e) => e.textContent)), ['كلمات قيلت', 'النوع', 'المصادر'], 'in Arabic');
   await done(t, ar);
+
+  // "Alert me": when they say it again, with the words and kind chosen.
+  await noAlerts();
+  const al = await open('/?ui=en&show=quotes&entity=fuad-hussein&said=border&direct=true');
+  t.equal(await al.page.isVisible('#alert-me'), true, 'the Quotations offer an alert');
+  await settled(al.page, () => al.page.click('#alert-me-link'));
+  if (!(await al.page.isVisible('#alert-form'))) {
+    await signIn(al.page);
+    await al.page.waitForSelector('#alert-form', { state: 'visible' });
+  }
+  t.same(await al.page.$$eval('#alert-filters li', (els) => els.map((e) => e.textContent)), ['About: Fuad Hussein', 'Words said: border', 'Kind: In quotation marks'], 'the form has what was said, named as the tools name it');
+  await al.page.fill('#alert-webhook', 'https://hooks.example.org/border');
+  await al.page.click('#alert-form button[type="submit"]');
+  await al.page.waitForSelector('#alert-secret-value');
+  const [made] = await listAlerts();
+  t.same(made?.query, { entity: 'fuad-hussein', said: 'border', direct: 'true' }, 'the API has what the form sent');
+  const see = new URL((await alertRow(al.page, made!.id).locator('a.see-matches').getAttribute('href'))!, base);
+  t.same([see.searchParams.get('show'), see.searchParams.get('said'), see.searchParams.get('direct')], ['quotes', 'border', 'true'], 'See matches: the Quotations with those words');
+  await noAlerts();
+  await done(t, al);
 });
 
 t.test('Quotations: a statement several outlets carried is shown once, with the others it is in', async (t) => {

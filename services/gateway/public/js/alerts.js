@@ -5,7 +5,7 @@
 import { api, ApiError, credentials, wireTokenForm } from './api.js';
 import { h, clear } from './dom.js';
 import { t, fmtDateTime, listSep } from './i18n.js';
-import { FILTERS, TONE, GEO, filterLabel, listValues, toneLabel, nearLabel, bboxLabel, urlOf, readState, navigate, learnEntity, entityLabel } from './app.js';
+import { FILTERS, TONE, GEO, QUOTE_KEYS, filterLabel, listValues, toneLabel, nearLabel, bboxLabel, urlOf, readState, navigate, learnEntity, entityLabel } from './app.js';
 
 const $ = (id) => document.getElementById(id);
 let wired = false;
@@ -18,7 +18,7 @@ const MIN_SOURCES = ['', '2', '3', '5', '10'];
  * The search parameters of an alert the search view can show (and so link to). A function: this
  * module is evaluated before app.js, which imports it, has defined FILTERS.
  */
-const shownKeys = () => ['q', 'in', ...FILTERS.filter((k) => k !== 'from' && k !== 'to'), ...TONE, ...GEO];
+const shownKeys = () => ['q', 'in', ...FILTERS.filter((k) => k !== 'from' && k !== 'to'), ...TONE, ...GEO, ...QUOTE_KEYS];
 
 /** The query the form was last filled from (a permalink's), so a re-render keeps the user's edits. */
 let filledFrom;
@@ -110,9 +110,13 @@ function queryParts(query) {
   if (query.in === 'title') parts.push([t('filters.inTitle'), '', 'in']);
   else if (query.in) parts.push(['in', query.in, 'in']);
   for (const [key, value] of Object.entries(query)) {
-    if (key === 'q' || key === 'in' || TONE.includes(key) || GEO.includes(key)) continue;
+    if (key === 'q' || key === 'in' || TONE.includes(key) || GEO.includes(key) || QUOTE_KEYS.includes(key)) continue;
     parts.push([keyLabel(key), valueLabel(key, value), key]);
   }
+  // What was said (an alert made from the Quotations), as their tools name it.
+  if (query.said) parts.push([t('quotes.said'), query.said, 'said']);
+  if (query.direct) parts.push([t('quotes.kind'), t(query.direct === 'true' ? 'quotes.kind.direct' : 'quotes.kind.reported'), 'direct']);
+  if (query.unnamed) parts.push([t('quotes.sources'), t(query.unnamed === 'true' ? 'quotes.sources.unnamed' : 'quotes.sources.named'), 'unnamed']);
   if (query.toneMin || query.toneMax) parts.push([t('filters.tone'), toneLabel(query), 'tone']);
   if (query.near) parts.push([t('filters.near'), nearLabel(query), 'near']);
   if (query.bbox) parts.push([t('filters.bbox'), bboxLabel(query.bbox), 'bbox']);
@@ -126,7 +130,8 @@ function queryList(query) {
 
 /** The page URL of the search an alert runs, newest first: the search view with its parameters. */
 function searchHref(query) {
-  const s = { view: 'search', show: 'articles', sort: 'newest' };
+  // An alert on what was said: the Quotations (newest first already), where its words are matched.
+  const s = QUOTE_KEYS.some((k) => query[k]) ? { view: 'search', show: 'quotes' } : { view: 'search', show: 'articles', sort: 'newest' };
   for (const k of shownKeys()) if (query[k]) s[k] = query[k];
   return urlOf(s);
 }
@@ -139,6 +144,8 @@ function fill(state) {
   if (state.q) query.q = state.q;
   if (state.q && state.in) query.in = state.in;
   for (const k of [...FILTERS, ...TONE, ...GEO]) if (state[k] && k !== 'from' && k !== 'to') query[k] = state[k];
+  // From the Quotations: what was said, as their tools chose it.
+  if (state.show === 'quotes') for (const k of QUOTE_KEYS) if (state[k]) query[k] = state[k];
   if (!query.near) delete query.radius;
   const key = JSON.stringify(query);
   $('alert-dates').hidden = !(state.from || state.to);
@@ -152,6 +159,7 @@ function fill(state) {
   if (query.toneMin || query.toneMax) formFilters.push({ key: 'tone', params: { toneMin: query.toneMin, toneMax: query.toneMax }, checked: true });
   if (query.near) formFilters.push({ key: 'near', params: { near: query.near, radius: query.radius }, checked: true });
   if (query.bbox) formFilters.push({ key: 'bbox', params: { bbox: query.bbox }, checked: true });
+  for (const k of QUOTE_KEYS) if (query[k]) formFilters.push({ key: k, params: { [k]: query[k] }, checked: true });
   suggestName();
 }
 

@@ -186,6 +186,7 @@ async function renderQuotes(state, { signal }) {
   list.replaceChildren(...res.quotes.map((item) => quoteItem(item)));
   list.removeAttribute('aria-busy');
   $('follow').hidden = false;
+  alertLink(state);
   pager(state, res.nextCursor);
 }
 
@@ -474,7 +475,8 @@ export function followFeeds(params, title) {
  * would fire for every article).
  */
 function alertLink(state) {
-  const params = filterParams(state);
+  // From the Quotations, what was said chooses too (an alert takes said=, direct=, unnamed=).
+  const params = { ...filterParams(state), ...(state.show === 'quotes' ? Object.fromEntries(QUOTE_KEYS.filter((k) => state[k]).map((k) => [k, state[k]])) : {}) };
   const a = $('alert-me-link');
   const target = { ...state, view: 'alerts' };
   delete target.cursor;
