@@ -25,7 +25,7 @@ trap 'rm -rf "$work"' EXIT
   printf '}}\n'
 } >"$work/named_components.json"
 cat >"$work/stable-plugin-descriptor.properties" <<PROPS
-description=Akhbar analysis filters (Arabic, Persian, Sorani Kurdish, Greek, Hindi, Latin-script folding and stemming) over Lucene
+description=Akhbar analysis filters (Arabic, Persian, Sorani and Kurmanji Kurdish, Greek, Hindi, Latin-script folding and stemming) over Lucene
 version=$version
 name=akhbar-analysis
 java.version=21

@@ -40,8 +40,11 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  * v11: `quotes.i18n.<lang>`, a quotation's words analysed in its article's language beside the
  *     folded text, so said=election finds "elections" in an English article; added in place like
  *     v4's fields (quotations indexed before are found by their folded words until `akhbar reenrich`).
+ * v12: Kurmanji (Latin-script Kurdish, `ku`) has its analyzer (Akhbar's light stemmer) and its
+ *     i18n and quotation fields, as v7 gave Sorani's (until `akhbar index migrate`, Kurmanji
+ *     articles are searched through the neutral fields as before).
  */
-export const TEMPLATE_VERSION = 11;
+export const TEMPLATE_VERSION = 12;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -84,9 +87,20 @@ const LANG_ANALYZERS: Record<AnalyzedLang, LangAnalysis> = {
   el: { tokenizer: 'standard', filter: ['akhbar_greek_lowercase', 'akhbar_el_stop', 'akhbar_greek_stem'] },
   // As Lucene's HindiAnalyzer: digits, Indic then Hindi normalisation, then the (normalised) stop list.
   hi: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_decimal_digit', 'akhbar_indic_normalization', 'akhbar_hindi_normalization', 'akhbar_hi_stop', 'akhbar_hindi_stem'] },
+  // Akhbar's Kurmanji stemmer takes one suffix a pass, as Sorani's: twice reaches the stem of a
+  // name ending as a suffix does (Kurdistanê → Kurdistan → Kurdist, as Kurdistan). Stemmed with its
+  // letters ê î û, then folded, as French.
+  ku: { tokenizer: 'standard', filter: ['lowercase', 'akhbar_ku_stop', 'akhbar_kurmanji_stem', 'akhbar_kurmanji_stem', 'akhbar_asciifolding'] },
 };
 
-const STOP_LISTS: Record<string, string> = {
+/**
+ * Kurmanji's function words (Lucene has no list): prepositions and circumpositions, conjunctions,
+ * pronouns, the copula. Only these: the keyword extractor's longer list (packages/nlp keywords.ts)
+ * also drops reporting verbs, which a search must still find.
+ */
+const KU_STOPWORDS = ['û', 'li', 'ji', 'di', 'de', 'da', 'ku', 'bi', 're', 'bo', 'ser', 'jî', 'ne', 'ev', 'ew', 'ya', 'yê', 'ên', 'yên', 'an', 'wê', 'vê', 'wî', 'wan', 'van', 'min', 'me', 'te', 'we', 'ye', 'e', 'in', 'lê', 'ta', 'heta', 'ber', 'nav', 'gel'];
+
+const STOP_LISTS: Record<string, string | readonly string[]> = {
   akhbar_ar_stop: '_arabic_',
   akhbar_en_stop: '_english_',
   akhbar_fr_stop: '_french_',
@@ -102,6 +116,7 @@ const STOP_LISTS: Record<string, string> = {
   akhbar_id_stop: '_indonesian_',
   akhbar_el_stop: '_greek_',
   akhbar_hi_stop: '_hindi_',
+  akhbar_ku_stop: KU_STOPWORDS,
 };
 
 /** Analyzer names of a language's text fields. */
@@ -134,7 +149,7 @@ export const QUOTE_I18N_LANGS: ReadonlySet<AnalyzedLang> = new Set(ANALYZED_LANG
 
 export function analysisSettings(): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
-  for (const [name, list] of Object.entries(STOP_LISTS)) filter[name] = { type: 'stop', stopwords: list };
+  for (const [name, list] of Object.entries(STOP_LISTS)) filter[name] = { type: 'stop', stopwords: typeof list === 'string' ? list : [...list] };
   const analyzer: Record<string, unknown> = {
     // Language-neutral: any script, folded (case, Latin accents, Arabic letter and hamza variants,
     // digits), with French elision and English possessives removed (l'Irak → irak, Iraq's → iraq).

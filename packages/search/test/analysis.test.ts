@@ -90,6 +90,12 @@ const DOCS = {
     title: 'مووچەی فەرمانبەران لە هەفتەی داهاتوودا دابەش دەکرێت',
     body: 'وەزارەتی دارایی ڕایگەیاند کە پارەی مووچەکان لە بەغداوە گەیشتووەتە هەولێر.',
   }),
+  // Northern Kurdish (Kurmanji, Latin script), written for this test in the manner of Duhok's press.
+  kurmanji: makeArticle({
+    lang: 'ku',
+    title: 'Hilbijartinên parlamentoya Herêma Kurdistanê hatin paşxistin',
+    body: 'Serokê komîsyonê ragihand ku partiyên siyasî li ser dîroka nû ya hilbijartinê li Hewlêrê civiyan.',
+  }),
   // One short local-news item each in six more languages, in the manner of their press.
   palermo: makeArticle({
     lang: 'it',
@@ -228,6 +234,23 @@ t.test('Italian, Portuguese, Dutch, Indonesian, Greek and Hindi: a reader\'s sin
   t.same(await found('ministro'), ['lisbon', 'palermo'], 'the same word in two languages finds both (ministri, ministros)');
   t.same(await tokens('il della che', { field: F.i18nBody('it') }), [], 'each has its stop words');
   t.same(await tokens('και των', { field: F.i18nBody('el') }), []);
+});
+
+t.test('a reader finds the Kurmanji Kurdish article whatever its case, ezafe or plural ending', async (t) => {
+  const ku = F.i18nBody('ku');
+  const forms = async (words: string) => new Set(await tokens(words, { field: ku })).size;
+  t.equal(await forms('hilbijartin hilbijartina hilbijartinê hilbijartinan hilbijartinên hilbijartinek hilbijartinekê'), 1, 'the election in every case, the ezafe, plural and indefinite: one stem');
+  t.equal(await forms('Kurdistan Kurdistanê Kurdistana'), 1, 'a name ending as a suffix does meets its inflected forms');
+  t.equal(await forms('Bexda Bexdayê Bexdaya'), 1, 'after a vowel, the glide y comes off with the suffix');
+  t.equal(await forms('partî partiyên partiya'), 1, 'partî shortens before the glide, and still meets partiyên');
+  t.equal(await forms('Hewlêr Hewlêrê'), 1);
+  t.same(await tokens('Îran', { field: ku }), await tokens('Îranê', { field: ku }), 'a short name keeps three letters at least');
+  t.not((await tokens('serok', { field: ku }))[0], (await tokens('ser', { field: ku }))[0], 'words that only share a beginning stay apart');
+  t.same(await tokens('û li ji bi ku', { field: ku }), [], 'its function words');
+  t.same(await found('hilbijartin'), ['kurmanji'], 'the bare noun finds hilbijartinê and Hilbijartinên');
+  t.same(await found('Hewlêr'), ['kurmanji'], 'Hewlêr finds li Hewlêrê');
+  t.same(await found('partî'), ['kurmanji'], 'partî finds partiyên');
+  t.same(await found('hilbijartine Hewlere'), ['kurmanji'], 'typed without ê: the forms as written, through the folded neutral fields');
 });
 
 t.test('a reader finds the Sorani Kurdish article whatever its suffixes', async (t) => {

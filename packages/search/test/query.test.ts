@@ -39,12 +39,12 @@ t.test('the search body', async (t) => {
 
 t.test('an entity name is looked for in the languages written in its script', async (t) => {
   t.same(langsWritingLike('مصطفى الكاظمي'), ['ar', 'fa', 'ur', 'ckb'], 'Arabic script: Arabic, Persian, Urdu, Sorani Kurdish');
-  t.same(langsWritingLike('Moustafa al-Kazimi'), ['en', 'fr', 'es', 'de', 'tr', 'it', 'pt', 'nl', 'id']);
+  t.same(langsWritingLike('Moustafa al-Kazimi'), ['en', 'fr', 'es', 'de', 'tr', 'it', 'pt', 'nl', 'id', 'ku']);
   t.same(langsWritingLike('Мустафа аль-Казими'), ['ru']);
   t.same(langsWritingLike('穆斯塔法·卡迪米'), ['zh']);
   t.same(langsWritingLike('Μουσταφά αλ-Καζίμι'), ['el']);
   t.same(langsWritingLike('मुस्तफा अल-काज़िमी'), ['hi']);
-  t.same(langsWritingLike('2024'), ['en', 'fr', 'es', 'de', 'tr', 'it', 'pt', 'nl', 'id'], 'no letters: Latin');
+  t.same(langsWritingLike('2024'), ['en', 'fr', 'es', 'de', 'tr', 'it', 'pt', 'nl', 'id', 'ku'], 'no letters: Latin');
 });
 
 t.test('highlights: language fields in the search, neutral fields in the follow-up', async (t) => {

@@ -112,6 +112,12 @@ public final class AkhbarFilters {
     @Override public TokenStream create(TokenStream in) { return new SoraniNormalizationFilter(in); }
   }
 
+  /** Kurmanji (Latin-script Kurdish) case, ezafe, plural and indefinite suffixes, one a pass: see KurmanjiLight. */
+  @NamedComponent("akhbar_kurmanji_stem")
+  public static final class KurmanjiStem implements TokenFilterFactory {
+    @Override public TokenStream create(TokenStream in) { return new KurmanjiLight.Filter(in); }
+  }
+
   /** Sorani suffixes (the definite -ەکە/-ەکان, the ezafe -ی, plurals, possessives) stripped. */
   @NamedComponent("akhbar_sorani_stem")
   public static final class SoraniStem implements TokenFilterFactory {
