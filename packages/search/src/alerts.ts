@@ -15,14 +15,31 @@ export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.p
 /**
  * `_msearch` searches for `alerts` (one each, in order) over the articles `ids`, on `index`
  * (the read alias). Each answers with the matching articles' delivery fields.
+ *
+ * An alert on stories (`minSources`) looks instead over the stories of the batch (`stories`, the
+ * stories `ids` joined): the newest article of each that the alert matches, from this batch or
+ * before — so a story about its subject is sent when any article takes it over the bar, one
+ * the alert would not match (another language, another outlet's wording) included.
  */
-export function alertSearches(index: string, alerts: ReadonlyArray<{ query: Record<string, unknown> }>, ids: readonly string[]): Array<Record<string, unknown>> {
+export function alertSearches(
+  index: string,
+  alerts: ReadonlyArray<{ query: Record<string, unknown>; alert?: { minSources?: number } }>,
+  ids: readonly string[],
+  stories: readonly string[] = [],
+): Array<Record<string, unknown>> {
   const searches: Array<Record<string, unknown>> = [];
   for (const a of alerts) {
     searches.push({ index });
+    const onStories = a.alert?.minSources !== undefined;
     searches.push({
-      size: ids.length,
-      query: { bool: { filter: [{ ids: { values: ids } }], must: [a.query] } },
+      ...(onStories
+        ? {
+            size: stories.length,
+            query: { bool: { filter: [{ terms: { [F.storyId]: [...stories] } }], must: [a.query] } },
+            collapse: { field: F.storyId },
+            sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }],
+          }
+        : { size: ids.length, query: { bool: { filter: [{ ids: { values: ids } }], must: [a.query] } } }),
       // An alert on speakers also reads the quotations (alertQuotes keeps theirs); the others do not
       // fetch them, nor one on what was said (its query returns the quotations it matched).
       // (Not their language copies, which are for matching.)
@@ -31,6 +48,16 @@ export function alertSearches(index: string, alerts: ReadonlyArray<{ query: Reco
     });
   }
   return searches;
+}
+
+/** The stories the articles `ids` joined (for alerts on stories: alertSearches). */
+export function batchStoriesBody(ids: readonly string[]): Record<string, unknown> {
+  return { size: 0, query: { ids: { values: [...ids] } }, aggs: { stories: { terms: { field: F.storyId, size: ids.length } } } };
+}
+
+/** The story ids of a batchStoriesBody answer. */
+export function batchStories(aggregations: unknown): string[] {
+  return ((aggregations as { stories?: { buckets?: Array<{ key: string }> } } | undefined)?.stories?.buckets ?? []).map((b) => b.key);
 }
 
 /** How many of `ids` a search already sees (the rest wait for a refresh). */

@@ -8,7 +8,7 @@ import {
   dirOf, errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient, type StoredAlert,
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
-import { alertArticle, alertQuotes, alertSearches, indexNames, speakersInQuery, storySpread, storySpreadBody, visibleBody, type Client } from '@akhbar/search';
+import { alertArticle, alertQuotes, alertSearches, batchStories, batchStoriesBody, indexNames, speakersInQuery, storySpread, storySpreadBody, visibleBody, type Client } from '@akhbar/search';
 import { gaveUp, IndexerErrors } from './errors.ts';
 
 /**
@@ -317,7 +317,9 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         const seen = await opts.es.search({ index: read, ...visibleBody(ids) });
         const visible = typeof seen.hits.total === 'number' ? seen.hits.total : (seen.hits.total?.value ?? 0);
         if (visible < ids.length) await opts.es.indices.refresh({ index: read });
-        const res = await opts.es.msearch({ searches: alertSearches(read, alerts, ids) });
+        // Alerts on stories look over the stories this batch joined (alertSearches).
+        const stories = alerts.some((a) => a.alert.minSources !== undefined) ? batchStories((await opts.es.search({ index: read, ...batchStoriesBody(ids) })).aggregations) : [];
+        const res = await opts.es.msearch({ searches: alertSearches(read, alerts, ids, stories) });
         const deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string; delay?: number } }> = [];
         const now = Date.now();
         const matches = res.responses.map((r, i) => {

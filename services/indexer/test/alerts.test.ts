@@ -556,3 +556,28 @@ t.test('an alert on stories (minSources) sends a story once, when enough sources
   const chat = deliveryBody({ ...made.alert, format: 'slack' }, [payload.article as never], {});
   t.match(JSON.parse(chat.body), { text: /a story carried by 3 sources \(4 articles\)/ }, 'a chat message says how far the story has spread');
 });
+
+t.test('an alert on stories sends a story about its subject when an article it would not match takes the story over the bar: the newest article it matches', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-stories-any');
+  const made = alert('dam', hook.url('/dam'), { q: 'Mosul dam', lang: 'en' }, { q: 'Mosul dam', lang: ['en'] });
+  await r.registry.put({ ...made, alert: { ...made.alert, minSources: 2 } });
+  const STORY = 's-mosul-dam';
+  const from = (source: string, spec: Parameters<typeof makeArticle>[0]): EnrichedArticle => {
+    const a = makeArticle(spec);
+    return { ...a, feedId: source, source: { ...a.source, id: source, name: `Wire ${source}` } };
+  };
+  const english = from('wire-a', { lang: 'en', slug: 'dam-en', title: 'Engineers inspect the Mosul dam after heavy rain', body: 'Water levels at the Mosul dam rose.', storyId: STORY, publishedAt: new Date(Date.now() - 3_600_000).toISOString() });
+  await r.index(english);
+  await r.settled();
+  t.equal(hook.got.length, 0, 'one source: below the bar');
+  // An Arabic report from a second outlet: the alert (lang=en) does not match it, but it is the story's second source.
+  await r.index(from('wire-b', { lang: 'ar', slug: 'dam-ar', title: 'مهندسون يتفقدون سد الموصل بعد الأمطار', body: 'ارتفع منسوب المياه في سد الموصل.', storyId: STORY }));
+  await r.settled();
+  const sent = hook.got.filter((g) => g.path === '/dam').map((g) => (JSON.parse(g.body) as { article: { id: string; story?: unknown } }).article);
+  t.same(sent.map((a) => a.id), [english.id], 'the story is sent, by its newest article the alert matches');
+  t.same(sent[0]?.story, { id: STORY, sources: 2, articles: 2 }, 'with its spread, the Arabic report counted');
+  await r.index(from('wire-c', { lang: 'ar', slug: 'dam-ar-2', title: 'سد الموصل يستقبل كميات كبيرة من المياه', body: 'تواصل ارتفاع المنسوب.', storyId: STORY }));
+  await r.settled();
+  t.equal(hook.got.filter((g) => g.path === '/dam').length, 1, 'and once');
+});
