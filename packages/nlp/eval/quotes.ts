@@ -16,10 +16,10 @@ import { prf, type Prf } from './eval.ts';
  * labelled too, `indirect: true` (the first words of what was reported, after إن / that / que),
  * and so is an attribution to an unnamed source («مصادر مقربة من …», "officials who asked not to
  * be named"), `unnamed: true`, its speaker null. The labelled statements are those a careful
- * reader would list, whether or not the extractor can find them (a "said" with no "that", «وفقا
- * لمصادر،» with no فإن are labelled and missed); paragraphs with a complementizer after a verb
- * that is no speech («من المتوقع أن», "it is expected that", "il faut que») or in a relative
- * clause expect nothing.
+ * reader would list, whether or not the extractor can find them ("…, police said." after what
+ * was said, «بحسب مصادر» with no comma are labelled and missed); paragraphs with a complementizer
+ * after a verb that is no speech («من المتوقع أن», "it is expected that", "il faut que"), a
+ * relative clause, "said goodbye", "according to the constitution", «حسب الجدول» expect nothing.
  *
  * Scored: finding quotations (precision, recall, F1; a found one matches a labelled one when its
  * text starts with the labelled words) and, of those found, the share whose speaker is right —
@@ -33,7 +33,24 @@ import { prf, type Prf } from './eval.ts';
  * reported P 1.000 R 0.840 F1 0.913; unnamed right 0.981 (52/53). Then mended: a plural Arabic
  * verb after its subject («مسؤولين … قالوا إن»), and «des proches» read as a head: reported R 0.880
  * F1 0.936, unnamed 1.000. The three left are reports with no complementizer ("said the agenda
- * included", «Selon des sources, …»), which are not read. Expect less on real copy.
+ * included", «Selon des sources, …»), which are not read.
+ *
+ * Then 21 more (q-ar-25…32, q-en-13…20, q-fr-10…12, q-es-02, q-de-02) for English "said" with no
+ * "that", sources with no complementizer (بحسب, وفقا ل, "according to", selon, según, laut, before
+ * and after what they report) and Arabic adjuncts longer than eight words, with paragraphs that must
+ * give nothing. The first 18 of them were written before the extractor read any of it, and scored
+ * so: on the 68 paragraphs then, overall P 1.000 R 0.699 F1 0.823 (below the floor), reported
+ * P 1.000 R 0.490 F1 0.658, in marks F1 1.000, speaker 1.000 (58/58). The other three (q-ar-32,
+ * q-en-20, q-fr-12) were written after, as plain wire copy holding what is still not read on
+ * purpose: an attribution after what was said ("…, police said"; «…, a indiqué un responsable»), a
+ * verb in -ed after a noun ("Witnesses said gunmen opened fire"), بحسب with no comma before it.
+ * Now, on all 71: P 1.000 R 0.956 F1 0.977, speaker right 0.988 (85/86: "Iraq's foreign minister"
+ * is not known to be Fuad Hussein, a miss hidden before by the statement not being found); in
+ * marks F1 1.000; reported P 1.000 R 0.929 F1 0.963; unnamed right 1.000. On the first 50 alone,
+ * R 1.000 F1 1.000. The same hand wrote the rules and most paragraphs: expect less on real copy.
+ * On the unlabelled bodies of articles.*.json and the extraction pages, the change finds 41 more
+ * reported statements, each read by hand as someone's statement (a few run on past where it ends),
+ * and loses none.
  */
 
 export interface LabelledQuotes {
@@ -143,4 +160,11 @@ export function formatQuotesEval(r: QuotesEval, verbose = false): string {
 export async function run(opts: { verbose?: boolean } = {}): Promise<{ name: string; report: string; ok: boolean }> {
   const r = evaluateQuotes();
   return { name: 'quotations', report: formatQuotesEval(r, opts.verbose), ok: r.f1 >= QUOTES_F1_FLOOR && r.speaker.accuracy >= SPEAKER_ACCURACY_FLOOR };
+}
+
+// `node packages/nlp/eval/quotes.ts [--verbose]`: this set alone (`npm run eval` runs them all).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const res = await run({ verbose: process.argv.includes('--verbose') || process.argv.includes('-v') });
+  process.stdout.write(`${res.report}\n${res.ok ? '' : `  ${res.name}: BELOW FLOOR\n`}`);
+  process.exitCode = res.ok ? 0 : 1;
 }

@@ -20,8 +20,13 @@ import { countWords, tokenize, type Token } from './text.ts';
  * minister said that …"): read too, as statements marked `indirect`, from the same speech verbs
  * (and a few more: كشف, بين, لفت, رأى) followed by their attribution and, a few words on at most,
  * by إن / أن / "that" / que / dass / что / که; what follows, to the end of its sentence, is what was
- * reported. A source that is not named («مصادر مقربة من رئيس الوزراء», "officials who asked not to
- * be named") is marked `unnamed` and has no speaker, whoever it is said to be close to.
+ * reported. English wire copy mostly drops the "that" ("Officials said at least 12 people were
+ * killed"): read when a clause plainly begins after the verb — a subject and an auxiliary — and
+ * nothing else ("said a prayer", "said goodbye" are not). A source phrase reports too, with no
+ * complementizer: «وبحسب وزارة الصحة، فقد …», "According to the ministry, …", and after what it
+ * reports, "…, according to police." — when it names someone: «حسب الحاجة», "according to the
+ * constitution" name no one. A source that is not named («مصادر مقربة من رئيس الوزراء», "officials
+ * who asked not to be named") is marked `unnamed` and has no speaker, whoever it is said to be close to.
  */
 
 // The types are core's (QuoteSchema): the contract enrichment, the index and the gateway share.
@@ -57,9 +62,23 @@ const MIN_REPORTED_WORDS = 5;
  * Words at most between a speech verb with its attribution and the complementizer: "on Tuesday",
  * "told reporters in Baghdad", «في بيان صدر عن الوزارة، الأربعاء،». Further on, the "that" is some
  * other clause's, or the words are the verb's object and more («وأعلن الوزير استئناف الحوار مع
- * أنقرة بشأن …»). A long adjunct («خلال مؤتمر صحفي مشترك مع نظيره التركي في أنقرة») is missed.
+ * أنقرة بشأن …»): raising this for every adjunct reads those (the unit tests' object before أن),
+ * so only an adjunct naming the statement's occasion goes further (EVENT_GAP_WORDS).
  */
 const GAP_WORDS = 8;
+/**
+ * Words at most through an adjunct that opens with the occasion of the statement («خلال مؤتمر صحفي
+ * مشترك مع نظيره التركي في أنقرة يوم الثلاثاء», «في تصريح لوكالة الأنباء العراقية على هامش …»): such
+ * an adjunct is no object of the verb, so a longer one is still read (the eval's long ones are 11
+ * and 12 words).
+ */
+const EVENT_GAP_WORDS = 16;
+/** Tokens at most between a source phrase ("according to", بحسب) and the comma or sentence end after its source. */
+const SOURCE_TOKENS = 12;
+/** Tokens at most in what a source after it reports ("At least 40 people were wounded …, according to …"): a sentence is not longer. */
+const SOURCE_CONTENT_TOKENS = 80;
+/** Tokens at most in the subject of a clause reported without "that" ("investigations into the corruption scandal were"). */
+const BARE_SUBJECT_TOKENS = 7;
 /**
  * Words after an Arabic verb before an adjunct or the complementizer: more is the verb's object
  * and more («وأعلن الوزير استئناف الحوار مع أنقرة بشأن حصص المياه …»), not who spoke.
@@ -136,6 +155,66 @@ interface ReportedRules {
   openers?: string[];
   /** Arabic: participles that report for the clause's subject (مؤكدا أن): a verb with one before the "that" is not that statement's. */
   participles?: string[];
+  /** Arabic: nouns that make an adjunct the statement's occasion («خلال مؤتمر», «في تصريح», «لدى استقباله»): read through up to EVENT_GAP_WORDS words. */
+  events?: string[];
+  /**
+   * What a source phrase ("according to", بحسب, selon) names that is not someone speaking: "according to the constitution",
+   * «وفقا للقانون», «selon le calendrier». Matched against the Arabic attribution's first word (ال and ل aside), elsewhere any of its words.
+   */
+  notSources?: string[];
+  /**
+   * Where a source phrase is also "depending on", "in accordance with" («حسب توفر السيولة», «selon les régions», "according to distance"):
+   * the nouns that make its source someone — a ministry, the police, a statement, witnesses; a source is read when one of these (the
+   * Arabic first word, ال and ل aside; elsewhere any word), a name with a capital, a known entity or an unnamed source's head is in it, or
+   * it is said by a verb («بحسب ما أفاد …»). Absent: the phrase is only ever a source (laut, по словам, به گفته).
+   */
+  sourceHeads?: string[];
+  /** Words dropped between a source's comma and what it reports: «وبحسب الوزارة، فقد ارتفعت …». */
+  sourceLead?: string[];
+  /** German: the finite verbs that end the source and open what it reports, with no comma ("Laut dem Ministerium wurden …"). */
+  sourceFinite?: string[];
+  /** English: reported speech without "that" ("the minister said the talks would resume"). */
+  bare?: BareRules;
+}
+
+/**
+ * Reported speech without a complementizer, as wire copy writes it in English: "Officials said at least
+ * 12 people were killed", "Sudani said on Tuesday the government would …", "He told reporters in
+ * Baghdad the ministry had …". Read only when the words after the verb (through an adjunct these rules
+ * know, and for "told" an object they know) open a clause: a subject — a pronoun, a determiner, a
+ * number, a name or a noun — and, within BARE_SUBJECT_TOKENS, a finite auxiliary. A verb in -ed after
+ * a noun is not read ("said a prayer for the injured"): too often it is no verb.
+ */
+interface BareRules {
+  /** The speech verbs read so: said, says, told, added. */
+  verbs: string[];
+  /** What "told" takes before the clause, as phrases: reporters, "a news conference"; or a name ("told Reuters"). */
+  objects: string[];
+  /** Adjuncts of one word (today, earlier, a weekday), or after last/this/on/late: "last week", "on Tuesday", "late Monday". */
+  time: string[];
+  /** Words that open a two-word time adjunct with a time word or these: week, month, night. */
+  timeLeads: string[];
+  timeNouns: string[];
+  /** Prepositions of an adjunct that ends on an event or a name: "in a statement", "at a news conference", "in Baghdad", "with Reuters". */
+  prepositions: string[];
+  events: string[];
+  /** Pronouns that can only be a subject: after them a clause has begun ("said he would"). */
+  subjects: string[];
+  /** Subjects that need a finite verb right after them ("said it would", "said there was"). */
+  expletives: string[];
+  /** Words that open a noun phrase: the, a, its, several, no; and "at least", "more than" before a number. */
+  determiners: string[];
+  quantities: string[];
+  /** Auxiliaries and a few finite verbs that are nothing else: would, had, was, remains. */
+  finite: string[];
+  /** Adverbs between a subject and its verb: "the agenda also included" (then a verb in -ed is read). */
+  adverbs: string[];
+  /** Words no subject holds: that, which, when, as, so (a relative or another clause has begun). */
+  stops: string[];
+  /** Words no subject opens besides: prepositions ("said to be", "said of the plan"), "goodbye", "nothing", "not". */
+  notFirst: string[];
+  /** Words before the verb that make it an adjective or part of a clause of manner: "the said agreement", "as he said". */
+  notAfter: string[];
 }
 
 /** An attribution to someone not named: its head (مصادر, "officials", des proches). */
@@ -158,7 +237,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       'قال', 'قالت', 'كتب', 'كتبت', 'غرد', 'غردت', 'أكد', 'أكدت', 'أضاف', 'أضافت', 'صرح', 'صرحت', 'ذكر', 'ذكرت', 'أوضح', 'أوضحت', 'أشار', 'أشارت', 'تابع', 'تابعت',
       'اعتبر', 'اعتبرت', 'شدد', 'شددت', 'أعلن', 'أعلنت', 'أفاد', 'أفادت', 'أردف', 'أردفت', 'يقول', 'تقول',
     ],
-    sources: ['بحسب', 'حسب'],
+    // حسبما, بحسبما: «…، حسبما ذكرت مصادر مطلعة».
+    sources: ['بحسب', 'حسب', 'حسبما', 'بحسبما'],
     lamSources: ['وفق', 'وفقا', 'طبقا'],
     // "بحسب ما قال الوزير": ما before a verb.
     connectives: ['و', 'ف', 'ل', 'ما', 'أيضا', 'كذلك'],
@@ -192,6 +272,27 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
         'مؤكدا', 'مؤكدة', 'مشيرا', 'مشيرة', 'مضيفا', 'مضيفة', 'موضحا', 'موضحة', 'معتبرا', 'معتبرة', 'لافتا', 'لافتة', 'قائلا', 'قائلة', 'منوها', 'منوهة',
         'مبينا', 'مبينة', 'كاشفا', 'كاشفة', 'محذرا', 'محذرة', 'مشددا', 'مشددة', 'متابعا', 'متابعة',
       ],
+      events: [
+        'مؤتمر', 'بيان', 'تصريح', 'تصريحات', 'حديث', 'حديثه', 'كلمة', 'كلمته', 'لقاء', 'لقائه', 'لقائها', 'اجتماع', 'اجتماعه', 'استقباله', 'استقبالها', 'زيارة', 'زيارته',
+        'جولة', 'جلسة', 'ندوة', 'مقابلة', 'تغريدة', 'منشور', 'رسالة', 'خطاب', 'اتصال', 'هامش', 'افتتاح', 'افتتاحه', 'ترؤسه', 'رعايته',
+      ],
+      // Both with ال and without: the attribution's first word is compared as written (ل aside) and with ال off.
+      notSources: [
+        'دستور', 'الدستور', 'قانون', 'القانون', 'اتفاق', 'الاتفاق', 'اتفاقية', 'الاتفاقية', 'خطة', 'الخطة', 'جدول', 'الجدول', 'مادة', 'المادة', 'قرار', 'القرار',
+        'آلية', 'الآلية', 'ضوابط', 'الضوابط', 'تعليمات', 'التعليمات', 'نظام', 'النظام', 'أنظمة', 'الأنظمة', 'شروط', 'الشروط', 'موازنة', 'الموازنة', 'أصول', 'الأصول',
+        'إجراءات', 'الإجراءات', 'برنامج', 'البرنامج', 'معايير', 'المعايير', 'سياقات', 'السياقات', 'حاجة', 'الحاجة', 'ظروف', 'الظروف', 'أولوية', 'الأولوية', 'أولويات', 'الأولويات',
+        'توقيت', 'التوقيت', 'نص', 'النص', 'مسودة', 'المسودة', 'عقد', 'العقد', 'عرف', 'العرف', 'أعراف', 'الأعراف', 'تقاليد', 'التقاليد', 'موعد', 'الموعد', 'مواعيد', 'المواعيد',
+        'ترتيب', 'الترتيب', 'استحقاق', 'الاستحقاق', 'إمكانيات', 'الإمكانيات', 'إمكانات', 'الإمكانات', 'أهمية', 'الأهمية', 'نوع', 'النوع', 'حجم', 'الحجم',
+      ],
+      // Without ال (compared with it off): وزارة, الوزارة, للوزارة.
+      sourceHeads: [
+        'وزارة', 'وزير', 'مكتب', 'شرطة', 'جيش', 'قيادة', 'خلية', 'مديرية', 'دائرة', 'هيئة', 'مفوضية', 'حكومة', 'رئاسة', 'سفارة', 'بعثة', 'منظمة', 'مرصد', 'مركز',
+        'مجلس', 'محكمة', 'نيابة', 'متحدث', 'ناطق', 'بيان', 'بلاغ', 'تقرير', 'وكالة', 'صحيفة', 'قناة', 'موقع', 'شبكة', 'إذاعة', 'تلفزيون', 'وسائل', 'مراسل', 'مراسلنا', 'شهود',
+        'سكان', 'أهالي', 'ناشطون', 'ناشطين', 'تجار', 'أطباء', 'مسعفون', 'مسعفين', 'محللون', 'محللين', 'خبراء', 'مراقبون', 'مراقبين', 'إحصائيات', 'إحصاءات', 'أرقام',
+        'تقديرات', 'معلومات', 'بيانات', 'نتائج', 'وثيقة', 'وثائق', 'رسالة', 'محافظ', 'محافظة', 'رئيس', 'مدير', 'قائد', 'نائب', 'عضو', 'أعضاء', 'مستشار', 'سفير', 'أمين',
+        'عائلة', 'ذوي', 'أقارب', 'محامي', 'نقابة', 'اتحاد', 'شركة', 'بنك', 'مصرف', 'قائممقام', 'مسؤولي', 'مسؤولين', 'عضوة',
+      ],
+      sourceLead: ['فقد', 'فإن', 'فإنه', 'فإنها', 'فإنهم'],
     },
     unnamed: {
       heads: [
@@ -208,11 +309,72 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     connectives: ['and', 'but', 'also', 'then', 'has', 'had', 'have', 'was', 'further', 'later', 'however', 'as'],
     complementizers: ['that'],
     adjuncts: ['in', 'on', 'at', 'during', 'while', 'when', 'after', 'before'],
-    pronouns: ['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who'],
+    // "according to him": the object forms too.
+    pronouns: ['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'him', 'her', 'them', 'us', 'me'],
     reported: {
       that: ['that'],
       notVerbs: ['asked'],
       objectVerbs: ['told', 'tells'],
+      notSources: [
+        'constitution', 'law', 'laws', 'plan', 'plans', 'schedule', 'timetable', 'agreement', 'deal', 'accord', 'treaty', 'rules', 'regulations', 'tradition', 'custom',
+        'legend', 'protocol', 'procedure', 'procedures', 'criteria', 'article', 'clause', 'terms', 'decree', 'decision', 'resolution', 'calendar', 'draft', 'text', 'contract',
+        'formula', 'roadmap', 'principle', 'principles', 'standards', 'guidelines', 'instructions', 'forecast', 'bible', 'quran', 'koran', 'scripture', 'need', 'needs',
+      ],
+      sourceHeads: [
+        'ministry', 'ministries', 'minister', 'department', 'office', 'police', 'army', 'military', 'government', 'authorities', 'authority', 'spokesman', 'spokeswoman',
+        'spokesperson', 'statement', 'statements', 'report', 'reports', 'agency', 'media', 'television', 'tv', 'radio', 'newspaper', 'broadcaster', 'witnesses', 'witness',
+        'residents', 'doctors', 'medics', 'hospital', 'rescuers', 'activists', 'analysts', 'experts', 'economists', 'observers', 'monitor', 'monitors', 'group', 'organisation',
+        'organization', 'commission', 'council', 'committee', 'court', 'prosecutors', 'prosecutor', 'investigators', 'survey', 'poll', 'polls', 'figures', 'data', 'estimates',
+        'count', 'tally', 'census', 'results', 'documents', 'document', 'people', 'person', 'president', 'governor', 'mayor', 'chief', 'head', 'director', 'commander',
+        'company', 'firm', 'bank', 'union', 'association', 'observatory', 'embassy', 'mission', 'family', 'relatives', 'lawyer', 'lawyers', 'lawmakers', 'ngo', 'charity',
+        'groups', 'organisations', 'organizations', 'agencies', 'companies', 'banks', 'unions', 'governments', 'ngos', 'charities', 'workers', 'farmers', 'traders',
+      ],
+      bare: {
+        verbs: ['said', 'says', 'say', 'told', 'tells', 'added', 'adds'],
+        objects: [
+          'reporters', 'journalists', 'the media', 'lawmakers', 'parliament', 'the parliament', 'the cabinet', 'the council', 'a news conference', 'a press conference',
+          'a news briefing', 'a briefing', 'state television', 'state tv', 'state media', 'the newspaper', 'the agency', 'the channel',
+        ],
+        time: [
+          'today', 'yesterday', 'tonight', 'earlier', 'later', 'again', 'also', 'separately', 'publicly', 'privately', 'repeatedly', 'previously', 'recently', 'overnight',
+          'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+        ],
+        timeLeads: ['last', 'this', 'next', 'on', 'late', 'early', 'earlier', 'later'],
+        timeNouns: [
+          'week', 'month', 'year', 'night', 'weekend', 'morning', 'afternoon', 'evening', 'day',
+          'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+          'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+        ],
+        prepositions: ['in', 'at', 'on', 'during', 'after', 'from', 'with', 'via', 'through', 'to'],
+        events: [
+          'statement', 'interview', 'speech', 'address', 'post', 'tweet', 'message', 'briefing', 'conference', 'letter', 'remarks', 'comments', 'video', 'broadcast', 'report',
+          'meeting', 'session', 'summit', 'hearing', 'call', 'visit', 'trip', 'tour', 'ceremony', 'rally', 'forum', 'website', 'account', 'page', 'channel', 'television', 'tv',
+          'radio', 'media', 'x', 'twitter', 'facebook', 'telegram',
+        ],
+        subjects: ['he', 'she', 'they', 'we', 'i'],
+        expletives: ['it', 'there'],
+        determiners: [
+          'the', 'a', 'an', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'many', 'most', 'all', 'no', 'several', 'both', 'each',
+          'every', 'any', 'another', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions',
+        ],
+        quantities: ['at least', 'at most', 'more than', 'less than', 'fewer than', 'up to', 'nearly', 'about', 'around', 'almost', 'over', 'roughly', 'some'],
+        finite: [
+          'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do', 'cannot',
+          'isn', 'aren', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'couldn', 'shouldn', 'didn', 'doesn', 'don',
+          'remains', 'remained', 'seems', 'seemed', 'appears', 'appeared',
+        ],
+        adverbs: ['also', 'still', 'already', 'now', 'never', 'only', 'just', 'soon', 'not', 'further', 'recently', 'previously', 'repeatedly', 'largely', 'mostly'],
+        stops: [
+          'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'whereas', 'as', 'because', 'if', 'whether', 'before', 'after', 'until', 'since', 'unless',
+          'although', 'though', 'once', 'than', 'so', 'what', 'how', 'why', 'but', 'or',
+        ],
+        notFirst: [
+          'goodbye', 'farewell', 'hello', 'sorry', 'yes', 'thanks', 'thank', 'nothing', 'something', 'anything', 'little', 'much', 'enough', 'not', 'never', 'and',
+          'to', 'of', 'for', 'by', 'into', 'against', 'without', 'like', 'despite', 'under', 'between', 'among', 'within', 'towards', 'toward', 'upon', 'across',
+          'behind', 'beyond', 'amid', 'near', 'about', 'over', 'up', 'out', 'off', 'down', 'back', 'away', 'instead', 'rather', 'then', 'too', 'very', 'even', 'please',
+        ],
+        notAfter: ['the', 'a', 'an', 'this', 'that', 'as', 'than', 'what', 'how', 'so'],
+      },
       gap: [
         'on', 'in', 'at', 'during', 'to', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'last', 'this', 'again', 'repeatedly', 'publicly', 'separately', 'previously', 'recently',
         'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -236,13 +398,25 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont'],
     complementizers: ['que', 'qu'],
     adjuncts: ['lors', 'dans', 'devant'],
-    pronouns: ['il', 'elle', 'ils', 'elles', 'on'],
+    // "selon lui", "selon eux".
+    pronouns: ['il', 'elle', 'ils', 'elles', 'on', 'lui', 'eux'],
     reported: {
       that: ['que', 'qu'],
       gap: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'aujourd', 'lors', 'dans', 'devant', 'à', 'au', 'aux', 'en', 'ce', 'cette', 'encore', 'également', 'auprès', 'sur'],
       blockers: ['alors', 'parce', 'bien', 'ainsi', 'avant', 'après', 'pour', 'afin', 'tandis', 'sans', 'dès', 'depuis', 'pendant', 'même', 'moins', 'peur', 'sorte', 'façon', 'manière', 'tel', 'telle', 'plutôt', 'faut', 'ce', 'plus', 'autre'],
       notBefore: ['est', 'été', 'sont', 'soit', 'être', 'étant', 'pas', 'jamais', 'plus', 'rien', 'peut', 'doit', 'pourrait', 'va', 'veut'],
       relatives: ['qui', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'dont'],
+      notSources: [
+        'constitution', 'loi', 'lois', 'plan', 'calendrier', 'accord', 'traité', 'règles', 'règlement', 'tradition', 'coutume', 'article', 'décret', 'décision',
+        'résolution', 'programme', 'contrat', 'principe', 'normes', 'texte', 'besoins', 'cas', 'modalités', 'critères', 'termes', 'prévisions',
+      ],
+      sourceHeads: [
+        'ministère', 'ministre', 'gouvernement', 'police', 'armée', 'autorités', 'porte', 'parole', 'communiqué', 'rapport', 'agence', 'médias', 'télévision', 'témoins',
+        'habitants', 'médecins', 'secouristes', 'militants', 'analystes', 'experts', 'observateurs', 'ong', 'organisation', 'commission', 'conseil', 'comité', 'tribunal',
+        'parquet', 'enquêteurs', 'sondage', 'chiffres', 'données', 'estimations', 'décompte', 'bilan', 'résultats', 'documents', 'président', 'gouverneur', 'maire', 'chef',
+        'directeur', 'commandant', 'entreprise', 'banque', 'syndicat', 'ambassade', 'famille', 'avocat', 'avocats', 'services', 'journal', 'presse',
+        'organisations', 'ong', 'associations', 'agences', 'rapports', 'communiqués', 'syndicats', 'autorité', 'ministères', 'entreprises', 'agriculteurs', 'commerçants',
+      ],
     },
     unnamed: {
       heads: ['source', 'sources', 'responsable', 'responsables', 'proche', 'proches', 'entourage', 'diplomate', 'diplomates', 'fonctionnaire', 'fonctionnaires'],
@@ -265,6 +439,17 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       blockers: ['para', 'aunque', 'ya', 'así', 'antes', 'después', 'hasta', 'mientras', 'sin', 'lo', 'más', 'tal', 'hay'],
       notBefore: ['no', 'nunca', 'se', 'fue', 'es', 'sido'],
       relatives: ['quien', 'quienes', 'cual', 'cuales'],
+      notSources: [
+        'constitución', 'ley', 'leyes', 'plan', 'calendario', 'acuerdo', 'tratado', 'reglas', 'reglamento', 'tradición', 'costumbre', 'artículo', 'decreto', 'decisión',
+        'resolución', 'programa', 'contrato', 'principio', 'normas', 'texto', 'caso', 'casos', 'necesidades', 'previsiones',
+      ],
+      sourceHeads: [
+        'ministerio', 'ministro', 'gobierno', 'policía', 'ejército', 'autoridades', 'portavoz', 'comunicado', 'informe', 'agencia', 'medios', 'televisión', 'testigos',
+        'vecinos', 'residentes', 'médicos', 'activistas', 'analistas', 'expertos', 'observatorio', 'organización', 'comisión', 'consejo', 'comité', 'tribunal', 'fiscalía',
+        'encuesta', 'cifras', 'datos', 'estimaciones', 'recuento', 'balance', 'resultados', 'documentos', 'presidente', 'gobernador', 'alcalde', 'jefe', 'director',
+        'empresa', 'banco', 'sindicato', 'embajada', 'familia', 'abogado', 'servicios', 'diario', 'prensa',
+        'organizaciones', 'ong', 'informes', 'agencias', 'sindicatos', 'autoridad', 'ministerios', 'empresas', 'agricultores', 'comerciantes',
+      ],
     },
     unnamed: {
       heads: ['fuente', 'fuentes', 'funcionario', 'funcionarios', 'allegado', 'allegados', 'responsable', 'responsables', 'diplomático', 'diplomáticos'],
@@ -286,6 +471,9 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       blockers: ['so', 'ohne', 'anstatt', 'statt', 'außer', 'als'],
       notBefore: ['nicht', 'nie', 'niemals', 'kein'],
       relatives: ['der', 'die', 'das', 'welcher', 'welche', 'welches'],
+      notSources: ['verfassung', 'gesetz', 'plan', 'zeitplan', 'vertrag', 'abkommen', 'vereinbarung', 'regeln', 'tradition', 'artikel', 'beschluss', 'programm', 'prognose'],
+      // "Laut dem Ministerium wurden …": the verb second, after the source.
+      sourceFinite: ['wurden', 'wurde', 'sind', 'ist', 'war', 'waren', 'hat', 'haben', 'hatte', 'hatten', 'soll', 'sollen', 'sollte', 'sollten', 'werden', 'wird', 'seien', 'sei', 'gibt', 'gab'],
     },
     unnamed: {
       heads: ['quelle', 'quellen', 'insider', 'beamter', 'beamte', 'kreise', 'regierungskreise', 'diplomat', 'diplomaten', 'vertraute', 'vertrauter'],
@@ -402,7 +590,17 @@ interface CompiledReported {
   relatives: ReadonlySet<string>;
   openers: ReadonlySet<string>;
   participles: ReadonlySet<string>;
+  events: ReadonlySet<string>;
+  notSources: ReadonlySet<string>;
+  sourceHeads: ReadonlySet<string>;
+  sourceLead: ReadonlySet<string>;
+  sourceFinite: ReadonlySet<string>;
+  bare?: CompiledBare;
 }
+type CompiledBare = { readonly [K in Exclude<keyof BareRules, 'objects' | 'quantities'>]: ReadonlySet<string> } & {
+  objects: ReadonlyArray<readonly string[]>;
+  quantities: ReadonlyArray<readonly string[]>;
+};
 /** Phrases by their first folded word. */
 type SpeechTable = ReadonlyMap<string, SpeechPhrase[]>;
 
@@ -418,7 +616,18 @@ function compileRules(r: SpeechRules): CompiledRules {
     out.reported = {
       that: fold(p.that), notVerbs: fold(p.notVerbs ?? []), objectVerbs: fold(p.objectVerbs ?? []), gap: fold(p.gap), blockers: fold(p.blockers),
       notBefore: fold(p.notBefore), relatives: fold(p.relatives), openers: fold(p.openers ?? []), participles: fold(p.participles ?? []),
+      events: fold(p.events ?? []), notSources: fold(p.notSources ?? []), sourceHeads: fold(p.sourceHeads ?? []), sourceLead: fold(p.sourceLead ?? []), sourceFinite: fold(p.sourceFinite ?? []),
     };
+    const b = p.bare;
+    if (b) {
+      const phrases = (list: readonly string[]) => list.map((x) => tokenize(x).map((t) => t.norm));
+      out.reported.bare = {
+        verbs: fold(b.verbs), objects: phrases(b.objects), time: fold(b.time), timeLeads: fold(b.timeLeads), timeNouns: fold(b.timeNouns),
+        prepositions: fold(b.prepositions), events: fold(b.events), subjects: fold(b.subjects), expletives: fold(b.expletives), determiners: fold(b.determiners),
+        quantities: phrases(b.quantities), finite: fold(b.finite), adverbs: fold(b.adverbs), stops: fold(b.stops), notFirst: fold(b.notFirst),
+        notAfter: fold(b.notAfter),
+      };
+    }
   }
   if (r.unnamed) out.unnamed = { heads: r.unnamed.heads.map((h) => tokenize(h).map((t) => t.norm)), relations: fold(r.unnamed.relations) };
   return out;
@@ -426,17 +635,16 @@ function compileRules(r: SpeechRules): CompiledRules {
 
 /**
  * Phrases of a language into a table. `reported`: the table reported speech is read with — the
- * reported-only verbs in (كشف), the verbs not read for it out ("asked"), and no sources but
- * Arabic's ("بحسب مصدر أمني فإن …"; "according to X, …" has no "that" to read).
+ * reported-only verbs in (كشف), the verbs not read for it out ("asked"); the sources too ("بحسب
+ * مصدر أمني، فإن …", "According to the ministry, …", "…, according to police").
  */
 function addPhrases(table: Map<string, SpeechPhrase[]>, r: SpeechRules, rules: CompiledRules, reported = false): void {
   let verbs = r.verbs;
-  let sources = r.sources;
-  let lamSources = r.lamSources ?? [];
+  const sources = r.sources;
+  const lamSources = r.lamSources ?? [];
   if (reported) {
     const not = new Set(r.reported?.notVerbs ?? []);
     verbs = [...r.verbs, ...(r.reported?.verbs ?? [])].filter((v) => !not.has(v));
-    if (!rules.arabic) [sources, lamSources] = [[], []];
   }
   for (const [list, source, lam] of [[verbs, false, false], [sources, true, false], [lamSources, true, true]] as const) {
     for (const phrase of list) {
@@ -885,8 +1093,12 @@ interface Report {
   /** Where its clause starts (the subject, or the Arabic verb), and whether it starts a clause of its own there ("…, and officials said that"), not inside another's content ("he said that officials told him that"). */
   clauseAt: number;
   newClause: boolean;
-  /** Where what was reported starts: the first word after the complementizer. */
+  /** Where what was reported starts: the first word after the complementizer (or of the sentence a source ends). */
   contentAt: number;
+  /** Where it ends, when not at its sentence's end or the next clause: before a source that follows it ("…, according to police"). */
+  contentEnd?: number | undefined;
+  /** A source after another verb's statement: it ends that statement, and is no statement itself. */
+  cutOnly: boolean;
   heard: Reading;
 }
 
@@ -968,7 +1180,10 @@ function reportsIn(para: string, tokens: readonly Token[], spans: Marks, direct:
  * One verb as reported speech: its attribution (after it in Arabic — «وقال وزير الخارجية فؤاد حسين»
  * — before it elsewhere — "Fuad Hussein said"), then, a few words on at most and through adjuncts
  * only ("on Tuesday", «في بيان»), a complementizer in its sentence with words after it that do not
- * open a quotation. Undefined when the verb reports nothing so.
+ * open a quotation — in English, failing one, a clause with no "that" ("said the talks would
+ * resume"). A source phrase (بحسب, وفقا ل, "according to", selon) reports what follows its source's
+ * comma, or what comes before it in its sentence (sourceContent). Undefined when the verb reports
+ * nothing so.
  */
 function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Marks, direct: Marks, table: SpeechTable, lang: string): Report | undefined {
   const rules = v.phrase.rules;
@@ -978,32 +1193,40 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
   const sentence = verb.sentence;
   const same = (k: number) => k >= 0 && k < tokens.length && tokens[k]!.sentence === sentence;
   const inDirect = (pos: number) => direct.inside(pos, true);
-  const verbFirst = v.phrase.source || rules.order === 'verb-first';
+  const source = v.phrase.source;
+  const verbFirst = source || rules.order === 'verb-first';
+  const cx: ReportContext = { para, tokens, v, rep, table, spans, direct, same };
   let words: Token[];
   let after: Token[] = [];
   let k: number;
   let clauseAt: number;
   let newClause: boolean;
+  // English, with no "that": not after "as" ("as he said"), "what", "than".
+  let bareAllowed = false;
   if (verbFirst) {
     // The Arabic verb opens its clause: the paragraph's or sentence's first word, after a comma
     // or a dash, with و/ف glued to it, or after قد, كما, فيما…; not after a noun («والوزير قال»,
-    // read as nothing), a relative («التي قال ناشطون إنها …») or a negation.
+    // read as nothing), a relative («التي قال ناشطون إنها …») or a negation. A source may follow a
+    // conjunction ("But according to …").
     const prev = same(v.start - 1) ? tokens[v.start - 1]! : undefined;
     const glued = verb.norm !== v.phrase.words[0];
     const gap = prev ? para.slice(prev.start + prev.raw.length, verb.start) : '';
-    if (prev && !glued && !/[^\s]/.test(gap) && !rep.openers.has(prev.norm)) return undefined;
+    if (prev && !glued && !/[^\s]/.test(gap) && !rep.openers.has(prev.norm) && !(source && COORDINATORS.has(prev.norm))) return undefined;
     // The attribution: up to a comma, an adjunct or the complementizer.
     words = [];
     k = v.end;
     while (same(k)) {
       const t = tokens[k]!;
       if (k > v.end && breakBefore(para, tokens, k)) break;
-      if (rep.that.has(t.norm) || isGapWord(t, rep) || rules.adjuncts.has(t.norm)) break;
+      // A source's first word is its own ("según el ministerio": el opens no adjunct there).
+      if (rep.that.has(t.norm) || (!(source && words.length === 0) && (isGapWord(t, rep) || rules.adjuncts.has(t.norm)))) break;
+      // "Laut dem Ministerium wurden …": the verb after the source ends it.
+      if (source && words.length > 0 && rep.sourceFinite.has(t.norm)) break;
       if (inDirect(t.start)) return undefined;
-      // "بحسب ما قال الوزير": the speaker follows a second verb (once).
-      const again = words.length === 0 && v.phrase.source && k <= v.end + 1 ? verbAt(tokens, k, table) : undefined;
-      if (again) {
-        k = again.end;
+      // "بحسب ما قال الوزير", «وفق ما أعلنه مكتبه»: the speaker follows a second verb (once); after ما, any verb («بحسب ما نقلت وكالة …»).
+      const again = words.length === 0 && v.phrase.source && k <= v.end + 1 ? (spokenAt(tokens, k, table) ?? (k === afterMa(tokens, v) && t.arabic ? k + 1 : undefined)) : undefined;
+      if (again !== undefined) {
+        k = again;
         continue;
       }
       if (!(words.length === 0 && rules.connectives.has(t.norm))) words.push(t);
@@ -1041,16 +1264,78 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     clauseAt = tokens[first]!.start;
     const before = same(first - 1) ? tokens[first - 1] : undefined;
     newClause = !before || breakBefore(para, tokens, first) || COORDINATORS.has(before.norm) || they || spans.closedBefore(tokens[first]!.start) > before.start;
+    bareAllowed = rep.bare !== undefined && !(before && rep.bare.notAfter.has(before.norm));
     k = v.end;
   }
+  let found: Found | undefined;
+  if (source) found = sourceContent(cx, words, k, lang);
+  else found = thatContent(cx, k, verbFirst, inDirect) ?? (bareAllowed && rep.bare ? bareContent(cx, rep.bare) : undefined);
+  if (!found) return undefined;
+  if (found.after) after = found.after;
+  if (found.clauseAt !== undefined) clauseAt = found.clauseAt;
+  let heard: Reading = {};
+  if (words.length > 0 && !words.every((t) => rules.pronouns.has(t.norm))) {
+    const by = written(para, capWords(para, words), v.phrase.lam);
+    if (by !== '') {
+      heard = { by };
+      const inBy = speakerIn(words, lang);
+      const inAfter = inBy?.type === 'person' ? undefined : speakerIn(after, lang);
+      const speaker = inAfter?.type === 'person' ? inAfter : (inBy ?? inAfter);
+      const from = Math.min(source ? verb.start : clauseAt, words[0]!.start);
+      // A source's adjunct is part of it, not an apposition naming it: "medical sources at the Imam Ali hospital".
+      const [head, apposition] = source ? [[...words, ...after], []] : [words, after];
+      if (unnamedSource(lamOff(head, v.phrase.lam), apposition, para.slice(from, found.attributionEnd), rules, lang)) heard.unnamed = true;
+      else if (speaker) heard.speaker = speaker;
+    }
+  }
+  return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, heard };
+}
+
+/** One verb's paragraph, tokens and sentence, as the readers of what it reports need them. */
+interface ReportContext {
+  para: string;
+  tokens: readonly Token[];
+  v: VerbAt;
+  rep: CompiledReported;
+  table: SpeechTable;
+  spans: Marks;
+  direct: Marks;
+  /** Whether a token is in the verb's sentence. */
+  same: (k: number) => boolean;
+}
+
+/** What a verb reports: where it starts (and ends, when that is not its sentence's end) and where its attribution ends. */
+interface Found {
+  contentAt: number;
+  contentEnd?: number;
+  attributionEnd: number;
+  /** What stands between the attribution and what was reported (its apposition, adjunct). */
+  after?: Token[];
+  /** The clause begins elsewhere than at the verb: a source after what it reports. */
+  clauseAt?: number;
+  /** What it reports is another verb's statement: it only ends that statement ("…, according to police"). */
+  cutOnly?: boolean;
+}
+
+/**
+ * The complementizer after a verb and its attribution: إن, أن, "that", que…, through an adjunct
+ * ("on Tuesday", «في بيان»; a longer one when it opens with the statement's occasion: «خلال مؤتمر
+ * صحفي …»), or the object of "told".
+ */
+function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect: (pos: number) => boolean): Found | undefined {
+  const { para, tokens, v, rep, table, same } = cx;
   // Up to the complementizer: no other speech verb, participle or quotation on the way.
+  // A long adjunct holds no comma: «… افتتاح المعرض، على أن يستمر …» is the verb's object, then a condition.
+  const limit = isEventAdjunct(tokens, k, rep) ? EVENT_GAP_WORDS : GAP_WORDS;
   let j = k;
-  while (same(j) && j - k < GAP_WORDS && !rep.that.has(tokens[j]!.norm)) {
+  while (same(j) && j - k < limit && !rep.that.has(tokens[j]!.norm)) {
     const t = tokens[j]!;
     if (inDirect(t.start) || verbAt(tokens, j, table) || rep.participles.has(t.norm)) return undefined;
+    if (j - k >= GAP_WORDS && breakBefore(para, tokens, j)) return undefined;
     j++;
   }
   if (!same(j) || !rep.that.has(tokens[j]!.norm)) return undefined;
+  let after: Token[] | undefined;
   if (j > k) {
     // What stands between is an adjunct (it opens with one, or with a comma), or the object of "told".
     const g = tokens[k]!;
@@ -1063,29 +1348,323 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       after = tokens.slice(k, e);
     }
   }
-  // بحسب, وفقا ل: «وبحسب مصدر أمني، فإن …» and nothing else.
-  if (v.phrase.source && (j !== k || tokens[j]!.norm !== FA_INNA)) return undefined;
   if (j > v.start && rep.blockers.has(tokens[j - 1]!.norm) && j - 1 >= v.end) return undefined;
   if (!same(j + 1)) return undefined;
   const that = tokens[j]!;
   // `وقال حسين إن "…"`: a quotation in marks, read as such.
   if (OPENING_MARK.test(para.slice(that.start + that.raw.length, tokens[j + 1]!.start))) return undefined;
-  let heard: Reading = {};
-  if (words.length > 0 && !words.every((t) => rules.pronouns.has(t.norm))) {
-    const by = written(para, capWords(para, words), v.phrase.lam);
-    if (by !== '') {
-      heard = { by };
-      const inBy = speakerIn(words, lang);
-      const inAfter = inBy?.type === 'person' ? undefined : speakerIn(after, lang);
-      const speaker = inAfter?.type === 'person' ? inAfter : (inBy ?? inAfter);
-      if (unnamedSource(words, after, para.slice(Math.min(clauseAt, words[0]!.start), that.start), rules, lang)) heard.unnamed = true;
-      else if (speaker) heard.speaker = speaker;
+  return { contentAt: tokens[j + 1]!.start, attributionEnd: that.start, after };
+}
+
+/** An adjunct that opens with the statement's occasion: «خلال مؤتمر», «في تصريح», «على هامش», «لدى استقباله». */
+function isEventAdjunct(tokens: readonly Token[], k: number, rep: CompiledReported): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  return t !== undefined && next !== undefined && isGapWord(t, rep) && (rep.events.has(next.norm) || rep.events.has(bare(next)));
+}
+
+/** Words that may open a sentence before a source phrase besides conjunctions: "However, according to …", «ومن جهة أخرى، وبحسب …». */
+const SENTENCE_ADVERBS = fold([
+  'however', 'meanwhile', 'moreover', 'separately', 'yet', 'cependant', 'toutefois', 'pourtant', 'par', 'ailleurs', 'sin', 'embargo', 'además', 'jedoch', 'außerdem', 'однако',
+  'من', 'ومن', 'جهة', 'جهته', 'جهتها', 'أخرى', 'ناحية', 'إلى', 'وإلى', 'ذلك',
+]);
+
+/**
+ * What a source phrase reports. After its source and a comma, when the phrase opens its sentence:
+ * «وبحسب وزارة الصحة، فقد ارتفعت …», "According to the health ministry, at least 40 …", «Selon le
+ * ministère, …» (فإن with or without a comma, as before; German: the finite verb after the source,
+ * "Laut dem Ministerium wurden …"). Or, when the source ends its sentence after a comma, what comes
+ * before it there: "At least 40 people were wounded, according to the health ministry.", «…، بحسب
+ * ما أفاد مصدر أمني.» — unless that holds a quotation or a speech verb (it is someone's already).
+ * Not a source: what names no one ("according to the constitution", «وفقا للقانون»: notSources), a
+ * source more than SOURCE_TOKENS words long, a phrase inside its sentence with no comma before it.
+ */
+function sourceContent(cx: ReportContext, words: readonly Token[], k: number, lang: string): Found | undefined {
+  const { para, tokens, v, rep, same } = cx;
+  if (words.length === 0 || notSource(words, v.phrase)) return undefined;
+  // The rest of the source (its adjunct: "sources at the Imam Ali hospital", «مصدر في الشرطة»), to a comma, the sentence end, فإن or the German verb.
+  let e = k;
+  while (same(e) && !(e > v.end && breakBefore(para, tokens, e)) && !rep.sourceLead.has(tokens[e]!.norm) && !(e > v.end && rep.sourceFinite.has(tokens[e]!.norm))) {
+    const t = tokens[e]!;
+    if (e - v.end >= SOURCE_TOKENS || rep.that.has(t.norm) || cx.spans.inside(t.start, true) || verbAt(tokens, e, cx.table)) return undefined;
+    e++;
+  }
+  const last = tokens[e - 1]!;
+  const attributionEnd = same(e) ? tokens[e]!.start : last.start + last.raw.length;
+  const after = tokens.slice(k, e);
+  if (!namesSource(words, after, cx, lang)) return undefined;
+  const comma = same(e) && breakBefore(para, tokens, e);
+  const opens = () => {
+    for (let i = v.start - 1; same(i); i--) {
+      const t = tokens[i]!;
+      if (!COORDINATORS.has(t.norm) && !rep.openers.has(t.norm) && !SENTENCE_ADVERBS.has(t.norm)) return false;
+    }
+    return true;
+  };
+  // فإن, فقد after the comma (فإن also with none); then what was reported, not a quotation (read as one) nor a relative clause.
+  const content = (c: number): Found | undefined => {
+    while (same(c) && rep.sourceLead.has(tokens[c]!.norm)) c++;
+    if (!same(c) || isRelative(tokens[c]!, rep)) return undefined;
+    if (OPENING_MARK.test(para.slice(last.start + last.raw.length, tokens[c]!.start))) return undefined;
+    return { contentAt: tokens[c]!.start, attributionEnd, after };
+  };
+  if (same(e) && !comma && rep.sourceLead.has(tokens[e]!.norm) && rep.that.has(tokens[e]!.norm)) return content(e);
+  if (same(e) && !comma && rep.sourceFinite.has(tokens[e]!.norm)) return opens() ? content(e) : undefined;
+  if (comma) {
+    if (opens()) return content(e);
+    // "…, according to the ministry, which …", "…, selon des sources, tandis que …": the source still ends what it reports.
+    if (!isContentStop(tokens, e) && !isRelative(tokens[e]!, rep)) return undefined;
+  } else if (same(e)) return undefined;
+  // The source after what it reports: a comma before the phrase («…، وذلك بحسب …»: a conjunction or opener between);
+  // what it reports is its sentence from the start, SOURCE_CONTENT_TOKENS at most.
+  let s0 = v.start;
+  while (same(s0 - 1) && v.start - s0 < SOURCE_CONTENT_TOKENS) s0--;
+  if (same(s0 - 1)) return undefined;
+  let cut = v.start;
+  if (!breakBefore(para, tokens, cut)) {
+    const t = tokens[cut - 1];
+    if (cut - 1 > s0 && t && (COORDINATORS.has(t.norm) || rep.openers.has(t.norm)) && breakBefore(para, tokens, cut - 1)) cut--;
+    else return undefined;
+  }
+  if (cut <= s0) return undefined;
+  const end = tokens[cut - 1]!;
+  const contentAt = tokens[s0]!.start;
+  const contentEnd = end.start + end.raw.length;
+  if (cx.spans.inside(contentAt, true) || (cx.spans.openingFrom(contentAt) ?? Infinity) < contentEnd) return undefined;
+  // A speech verb before: «وقال الوزير إن …، بحسب ما نقلت الوكالة» is his statement, which ends at the source;
+  // "He said the attack killed 12, according to police" (his, though not read) and "Five were killed, the ministry
+  // said, according to AFP" are neither read; a verb that is no speech ("will be announced", "to say") is passed.
+  let cutOnly = false;
+  for (let i = s0; i < cut; i++) {
+    const w = verbAt(tokens, i, cx.table);
+    if (!w || w.phrase.source) continue;
+    if (readReport(para, tokens, w, cx.spans, cx.direct, cx.table, lang)) cutOnly = true;
+    else {
+      const wr = w.phrase.rules;
+      let b = w.start - 1;
+      while (b >= s0 && wr.connectives.has(tokens[b]!.norm)) b--;
+      if (b < s0 || !wr.reported?.notBefore.has(tokens[b]!.norm)) return undefined;
+    }
+    i = w.end - 1;
+  }
+  return { contentAt, contentEnd, attributionEnd, after, clauseAt: contentAt, cutOnly };
+}
+
+/**
+ * Whether a source phrase names someone (sourceHeads): a speaker noun, a name with a capital
+ * (Latin script), an entity the gazetteer knows, the head of an unnamed source, a pronoun
+ * ("according to him"), or what follows a verb («بحسب ما أفاد مصدر», «حسبما ذكرت»).
+ */
+function namesSource(words: readonly Token[], after: readonly Token[], cx: ReportContext, lang: string): boolean {
+  const { tokens, v, rep, table } = cx;
+  const rules = v.phrase.rules;
+  if (rep.sourceHeads.size === 0) return true;
+  if (spokenAt(tokens, v.end, table) !== undefined || (tokens[v.end]?.norm === MA && spokenAt(tokens, v.end + 1, table) !== undefined)) return true;
+  if (words.every((t) => rules.pronouns.has(t.norm)) || speakerIn(words, lang)) return true;
+  const head = lamOff([...words, ...after], v.phrase.lam);
+  if (unnamedSource(head, [], '', rules, lang)) return true;
+  if (rules.arabic) {
+    let k = 0;
+    while (k < head.length - 1 && QUANTIFIERS.has(head[k]!.norm)) k++;
+    const t = head[k]!;
+    return rep.sourceHeads.has(t.norm) || rep.sourceHeads.has(bare(t));
+  }
+  return words.some((t) => rep.sourceHeads.has(t.norm) || isCapitalized(t));
+}
+const MA = tokenize('ما')[0]!.norm;
+
+/** Where the verb after a source's ما stands («بحسب ما نقلت», «حسبما ذكرت»); -1: there is no ما. */
+function afterMa(tokens: readonly Token[], v: VerbAt): number {
+  if (v.phrase.words.at(-1)?.endsWith(MA) === true) return v.end;
+  return tokens[v.end]?.norm === MA ? v.end + 1 : -1;
+}
+
+/** A speech verb at k, in Arabic also with its object's pronoun glued to it («بحسب ما أعلنه», «وفق ما ذكرته»): the index after it. */
+function spokenAt(tokens: readonly Token[], k: number, table: SpeechTable): number | undefined {
+  const v = verbAt(tokens, k, table);
+  if (v) return v.end;
+  const t = tokens[k];
+  const suffix = t?.arabic ? /(?:ه|ها|هم)$/.exec(t.norm) : null;
+  if (!t || !suffix || t.norm.length - suffix[0].length < 3) return undefined;
+  return verbAt([{ ...t, norm: t.norm.slice(0, -suffix[0].length) }], 0, table) ? k + 1 : undefined;
+}
+
+/** Whether a source phrase names what is not someone: "according to the constitution", «وفقا للقانون», «حسب الجدول». */
+function notSource(words: readonly Token[], phrase: SpeechPhrase): boolean {
+  const rules = phrase.rules;
+  const not = rules.reported?.notSources;
+  if (!not || not.size === 0) return false;
+  if (!rules.arabic) return words.some((t) => not.has(t.norm));
+  const first = lamOff(words.slice(0, 1), phrase.lam)[0]!;
+  return not.has(first.norm) || not.has(bare(first));
+}
+
+/** The attribution with the ل of "وفقا لمصادر" off its first word, as its head is compared (مصادر). */
+function lamOff(words: Token[], lam: boolean): Token[] {
+  const first = words[0];
+  if (!lam || !first?.arabic) return words;
+  let norm = first.norm;
+  if (norm.startsWith('لل')) norm = `ال${norm.slice(2)}`;
+  else if (norm.startsWith('ل') && norm.length > 3) norm = norm.slice(1);
+  return [{ ...first, norm }, ...words.slice(1)];
+}
+
+/** A comma, colon, bracket, dash or quotation mark between two tokens: a clause read without "that" crosses none. */
+const BARE_BREAK = /[,،:;؛：，、()–—"«»“”„‹›「」]/;
+
+/**
+ * English reported speech without "that": where the clause after the verb begins, through what
+ * "told" takes ("told reporters", "told Reuters") and an adjunct ("on Tuesday", "late on Monday",
+ * "in a statement", "at a news conference in Baghdad"), if a clause begins there — a subject and its
+ * finite verb (bareSubject). Not read: a verb with a capital ("Said Jalili"), after "the" ("the
+ * said agreement"), a statement with quotation marks in its sentence (scare quotes: "the deal was
+ * "historic" and …").
+ */
+function bareContent(cx: ReportContext, rules: CompiledBare): Found | undefined {
+  const { para, tokens, v, same } = cx;
+  const verb = tokens[v.start]!;
+  if (!rules.verbs.has(verb.norm) || /^\p{Lu}/u.test(verb.raw)) return undefined;
+  if (same(v.start - 1) && rules.notAfter.has(tokens[v.start - 1]!.norm)) return undefined;
+  const starts = cx.rep.objectVerbs.has(verb.norm) ? objectEnds(tokens, v.end, rules, same) : [v.end];
+  for (const k of starts) {
+    for (const p of adjunctEnds(tokens, k, rules, same)) {
+      const fin = bareSubject(tokens, p, rules, same);
+      if (fin === undefined) continue;
+      let crossed = false;
+      for (let i = v.start + 1; i <= fin && !crossed; i++) crossed = BARE_BREAK.test(para.slice(tokens[i - 1]!.start + tokens[i - 1]!.raw.length, tokens[i]!.start));
+      if (crossed) continue;
+      // An opening mark in the sentence: the token after it is in it (found by bisection, as a sentence can be a megabyte long).
+      const open = cx.spans.openingFrom(tokens[p]!.start);
+      if (open !== undefined && same(firstTokenFrom(tokens, open))) return undefined;
+      return { contentAt: tokens[p]!.start, attributionEnd: verb.start };
     }
   }
-  return { clauseAt, newClause, contentAt: tokens[j + 1]!.start, heard };
+  return undefined;
+}
+
+/** The index of the first token starting at or after `pos` (tokens.length: none). */
+function firstTokenFrom(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where what "told" takes may end: "told reporters", "told a news conference", "told Reuters", "told the BBC". */
+function objectEnds(tokens: readonly Token[], k: number, rules: CompiledBare, same: (k: number) => boolean): number[] {
+  const out: number[] = [];
+  for (const o of rules.objects) if (o.every((w, i) => same(k + i) && tokens[k + i]!.norm === w)) out.push(k + o.length);
+  let i = same(k) && tokens[k]!.norm === 'the' ? k + 1 : k;
+  while (same(i) && i - k < 5 && isCapitalized(tokens[i]!)) out.push(++i);
+  return out;
+}
+
+function isCapitalized(t: Token): boolean {
+  return !t.arabic && /^\p{Lu}/u.test(t.raw);
+}
+
+/**
+ * Where an adjunct that starts at k may end, nearest first (k itself: no adjunct): time ("today",
+ * "Tuesday", "last week", "late on Monday", "on March 3"), an event ("in a statement", "at a news
+ * conference", "on state television"), a place or a medium ("in Baghdad", "with Reuters"), one after
+ * another, GAP_WORDS words at most.
+ */
+function adjunctEnds(tokens: readonly Token[], k: number, rules: CompiledBare, same: (k: number) => boolean): number[] {
+  const units = (i: number): number[] => {
+    const t = tokens[i];
+    if (!t || !same(i)) return [];
+    const out: number[] = [];
+    const n = (j: number) => (same(j) ? tokens[j]!.norm : '');
+    if (rules.time.has(t.norm)) out.push(rules.timeNouns.has(n(i + 1)) && !rules.time.has(n(i + 1)) ? i + 2 : i + 1);
+    if (rules.timeLeads.has(t.norm) && (rules.timeNouns.has(n(i + 1)) || rules.time.has(n(i + 1)))) out.push(/^\d+$/.test(n(i + 2)) ? i + 3 : i + 2);
+    // "late on Monday", "earlier this week".
+    if (rules.timeLeads.has(t.norm) && rules.timeLeads.has(n(i + 1))) out.push(i + 1);
+    if (rules.prepositions.has(t.norm)) {
+      // "in a statement", "at a news conference", "in a brief televised address".
+      let j = i + 1;
+      if (rules.determiners.has(n(j))) j++;
+      for (let m = 0; m <= 3 && same(j); m++, j++) {
+        if (rules.events.has(n(j))) {
+          out.push(j + 1);
+          break;
+        }
+        if (isCapitalized(tokens[j]!) || rules.stops.has(n(j)) || rules.finite.has(n(j))) break;
+      }
+      // "in Baghdad", "in Sadr City", "with the BBC".
+      j = n(i + 1) === 'the' ? i + 2 : i + 1;
+      while (same(j) && j - i <= 4 && isCapitalized(tokens[j]!) && !rules.time.has(n(j)) && !rules.timeNouns.has(n(j))) out.push(++j);
+    }
+    return out;
+  };
+  const reach = new Set([k]);
+  const queue = [k];
+  while (queue.length > 0) {
+    const i = queue.shift()!;
+    for (const e of units(i)) {
+      if (e - k > GAP_WORDS || reach.has(e)) continue;
+      reach.add(e);
+      queue.push(e);
+    }
+  }
+  return [...reach].sort((a, b) => a - b);
+}
+
+/** Words in -ly that are no adverb, so may open a subject: "said family members had …", "said early elections would …". */
+const NOT_ADVERBS = fold(['family', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'assembly', 'supply', 'supplies', 'rally', 'ally', 'reply', 'elderly', 'italy', 'july']);
+
+/** Words that open a noun phrase and so, after a noun with no preposition between, a new one: "a statement the government". */
+const ARTICLES = fold(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your']);
+
+/**
+ * Whether a clause begins at p: a subject and, within BARE_SUBJECT_TOKENS, its finite verb; the
+ * verb's index. The subject: a pronoun that is only ever one ("he would"), "it" or "there" with a
+ * finite verb right after, or a noun phrase — opened by a determiner, a number ("at least 12"), a
+ * name or a noun — with an auxiliary after it ("the talks would", "Officials said funding cuts
+ * had"), or "also" and a verb ("the agenda also included"), or a name and a verb in -ed before its
+ * object ("Baghdad expected Ankara to …"). A second determiner after a noun ("a statement the
+ * government") is no subject: the first part was an adjunct.
+ */
+function bareSubject(tokens: readonly Token[], p: number, rules: CompiledBare, same: (k: number) => boolean): number | undefined {
+  const t = tokens[p];
+  if (!t || !same(p) || t.arabic || !/\s/.test(t.before ?? '')) return undefined;
+  const next = same(p + 1) ? tokens[p + 1]! : undefined;
+  const lower = (x: Token | undefined) => x !== undefined && /^\p{Ll}/u.test(x.raw);
+  const ed = (x: Token | undefined) => lower(x) && /^[a-z]{3,}ed$/.test(x!.norm);
+  if (rules.subjects.has(t.norm)) return lower(next) && !rules.stops.has(next!.norm) ? p + 1 : undefined;
+  if (rules.expletives.has(t.norm)) return next && (rules.finite.has(next.norm) || (t.norm === 'it' && ed(next))) ? p + 1 : undefined;
+  let i = p;
+  for (const q of rules.quantities) if (q.every((w, m) => same(p + m) && tokens[p + m]!.norm === w) && /^\d/.test(tokens[p + q.length]?.norm ?? '')) i = p + q.length;
+  const first = tokens[i]!;
+  // "last week", "late on Monday" are adjuncts; "early elections" is a subject.
+  const then = same(i + 1) ? tokens[i + 1]!.norm : '';
+  const timeLead = rules.timeLeads.has(first.norm) && (rules.timeNouns.has(then) || rules.time.has(then) || rules.timeLeads.has(then));
+  const opens =
+    i > p || rules.determiners.has(first.norm) || /^\d/.test(first.norm) ||
+    (!rules.stops.has(first.norm) && !rules.notFirst.has(first.norm) && !rules.prepositions.has(first.norm) && !rules.time.has(first.norm) &&
+      !timeLead && !rules.timeNouns.has(first.norm) && !rules.finite.has(first.norm) && !rules.adverbs.has(first.norm) &&
+      !rules.subjects.has(first.norm) && !(/ly$/.test(first.norm) && !NOT_ADVERBS.has(first.norm)) && /^\p{L}/u.test(first.raw));
+  if (!opens) return undefined;
+  const name = isCapitalized(first);
+  let allNames = name;
+  for (let q = i + 1; q - p <= BARE_SUBJECT_TOKENS && same(q); q++) {
+    const w = tokens[q]!;
+    if (rules.finite.has(w.norm)) return q;
+    if (rules.adverbs.has(w.norm) && same(q + 1) && (rules.finite.has(tokens[q + 1]!.norm) || ed(tokens[q + 1]))) return q + 1;
+    if (rules.stops.has(w.norm)) return undefined;
+    const prev = tokens[q - 1]!;
+    if (ARTICLES.has(w.norm) && !rules.notFirst.has(prev.norm) && !rules.prepositions.has(prev.norm)) return undefined;
+    // "Baghdad expected Ankara to withdraw": a name, a verb in -ed, its object ("Iraqi armed forces" goes on).
+    const o = same(q + 1) ? tokens[q + 1]! : undefined;
+    if (allNames && ed(w) && o && (isCapitalized(o) || rules.determiners.has(o.norm) || o.norm === 'to')) return q;
+    allNames = allNames && isCapitalized(w);
+  }
+  return undefined;
 }
 const BAYN = tokenize('بين')[0]!.norm;
-const FA_INNA = tokenize('فإن')[0]!.norm;
 const ALA = tokenize('على')[0]!.norm;
 
 /**
@@ -1123,11 +1702,16 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
   let t0 = 0;
   for (let a = 0; a < reports.length; a++) {
     const r = reports[a]!;
-    if (r.clauseAt < taken) continue;
+    if (r.clauseAt < taken || r.cutOnly) continue;
     while (e < ends.length && ends[e]! < r.contentAt) e++;
-    let end = ends[e] ?? para.length;
+    let end = r.contentEnd ?? ends[e] ?? para.length;
     for (let b = a + 1; b < reports.length && reports[b]!.clauseAt < end; b++) {
       const next = reports[b]!;
+      // "…, according to police": the source of what comes before it, not part of it.
+      if (next.contentEnd !== undefined && next.contentEnd > r.contentAt && next.contentEnd < end) {
+        end = next.contentEnd;
+        break;
+      }
       if (next.clauseAt >= r.contentAt && next.newClause) {
         end = next.clauseAt;
         break;
@@ -1158,9 +1742,9 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
 
 /**
  * Words that, after a comma, go on with something else than what was reported: «فيما», «بينما»,
- * «في حين», «وسط», "while", "whereas", «tandis que», «alors que», «mientras».
+ * «في حين», «وسط», "while", "whereas", "although", «tandis que», «alors que», «mientras», «aunque».
  */
-const CONTENT_STOPS = fold(['فيما', 'وفيما', 'بينما', 'وبينما', 'وسط', 'while', 'whereas', 'tandis', 'alors', 'mientras', 'während', 'тогда']);
+const CONTENT_STOPS = fold(['فيما', 'وفيما', 'بينما', 'وبينما', 'وسط', 'while', 'whereas', 'although', 'though', 'tandis', 'alors', 'mientras', 'aunque', 'während', 'obwohl', 'тогда']);
 const HIN = tokenize('حين')[0]!.norm;
 const FI = fold(['في', 'وفي']);
 
@@ -1205,15 +1789,29 @@ function baseLang(lang: string): string {
  *
  * Reported speech comes too, `indirect: true`, in text order among the quotations: a speech verb
  * opening its clause with its attribution (after the verb in Arabic, before it elsewhere), then —
- * through an adjunct of at most GAP_WORDS words ("on Tuesday", «في بيان», "told reporters") — إن,
- * أن, بأن, أنه…, "that", que/qu', dass, что or که, and at least five words to the end of the
- * sentence, or to the next such clause («…، وأضاف أن …») or «، فيما» / ", while". Its text is
- * those words (after أنه, what follows it). Not read: what opens with a quotation mark (a
- * quotation: `وقال حسين إن "…"`), "that" after other verbs («من المتوقع أن», «تقرر أن», "it is
- * expected that", "il faut que") or after بعد, "so", "alors"…, a relative clause («التي قال
- * ناشطون إنها», "which said that"), a negated, modal or questioned verb, a request ("asked that"),
- * and the present يرى («ويرى مراقبون أن …»: the writer's analysis). Turkish: none. An attribution
- * to a source not named — its head مصدر, مصادر, مسؤول(ون), مقربون, أوساط, "source(s)",
+ * through an adjunct of at most GAP_WORDS words ("on Tuesday", «في بيان», "told reporters"; up to
+ * EVENT_GAP_WORDS when it opens with the occasion, «خلال مؤتمر صحفي مشترك مع …») — إن, أن, بأن,
+ * أنه…, "that", que/qu', dass, что or که, and at least five words to the end of the sentence, or to
+ * the next such clause («…، وأضاف أن …») or «، فيما» / ", while" / ", although". Its text is those
+ * words (after أنه, what follows it). English without "that": said, says, told (reporters, Reuters,
+ * a news conference…) or added, an adjunct ("on Tuesday", "late on Monday", "in a statement", "in
+ * Baghdad"), then a clause — a pronoun that is only a subject ("he would"), "it"/"there" and a
+ * finite verb, or a noun phrase and an auxiliary ("at least 12 people were", "the talks would"). A
+ * source phrase — بحسب, حسب, حسبما, وفقا ل, "according to", selon, según, laut, по словам, به گفته —
+ * with its source (a speaker noun, a name, a known entity, an unnamed source's head; not a law, a
+ * plan, a timetable) and a comma reports what follows, when it opens its sentence («وبحسب وزارة
+ * الصحة، فقد …»; German: "Laut Polizei wurden …"), or what comes before it in its sentence when it
+ * ends it ("…, according to police."); a statement before it ends there. Not read: what opens
+ * with a quotation mark (a quotation: `وقال حسين إن "…"`), "that" after other verbs («من المتوقع
+ * أن», «تقرر أن», "it is expected that", "il faut que") or after بعد, "so", "alors"…, a relative
+ * clause («التي قال ناشطون إنها», "which said that"), a negated, modal or questioned verb, a
+ * request ("asked that"), and the present يرى («ويرى مراقبون أن …»: the writer's analysis);
+ * without "that", a verb with an object ("said a prayer", "said goodbye"), "is said to be", "the
+ * said agreement", "as he said", "Said" with a capital, a comma before the clause's verb, a verb in
+ * -ed after a noun ("Witnesses said gunmen opened fire": too often no verb), a sentence with
+ * quotation marks in it; a source inside its sentence with no comma before it, set off by commas
+ * in the middle of it, or after an attribution ("…, the ministry said, according to AFP").
+ * Turkish: none. An attribution to a source not named — its head مصدر, مصادر, مسؤول(ون), مقربون, أوساط, "source(s)",
  * "official(s)", "a person familiar with", une source, un responsable, des proches, fuentes,
  * Quelle, источник, منبع, kaynak… with no person named at its head or in apposition, or "who
  * asked not to be named", «فضل عدم الكشف عن اسمه» — is `unnamed: true`, with no speaker (the

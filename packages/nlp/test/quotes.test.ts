@@ -430,3 +430,135 @@ t.test('a named source is not unnamed: a person in apposition, a role speaking o
   t.same(extractQuotes('وقال مسؤول ملف الطاقة فؤاد حسين إن العراق سيوقع اتفاقا جديدا مع تركيا لاستيراد الكهرباء.', 'ar')[0]?.speaker, FUAD_HUSSEIN,
     'a person the gazetteer knows right after the head is named');
 });
+
+// Reported speech without a complementizer: English "said" with no "that", and sources ("according to", بحسب, selon).
+
+const CBI = { id: 'central-bank-of-iraq', name: 'Central Bank of Iraq', type: 'org' } as const;
+
+t.test('English reported speech without "that": said, says, told + what it takes, added, through an adjunct; a clause must begin there', async (t) => {
+  t.same(extractQuotes('Fuad Hussein said on Tuesday Iraq would not become a battleground for anyone.', 'en'), [
+    { text: 'Iraq would not become a battleground for anyone', by: 'Fuad Hussein', speaker: FUAD_HUSSEIN, indirect: true },
+  ], 'a name and "would" after "on Tuesday"');
+  t.same(extractQuotes('Officials said at least 12 people were killed when a car bomb exploded near a market in Kirkuk.', 'en'), [
+    { text: 'at least 12 people were killed when a car bomb exploded near a market in Kirkuk', by: 'Officials', indirect: true, unnamed: true },
+  ], 'a number, "at least" before it; officials not named');
+  t.same(extractQuotes('The Central Bank of Iraq said in a statement the dinar would remain stable against the dollar.', 'en'), [
+    { text: 'the dinar would remain stable against the dollar', by: 'The Central Bank of Iraq', speaker: CBI, indirect: true },
+  ], '"in a statement" is no part of it');
+  t.same(extractQuotes('Kadhimi told reporters in Washington his forces could secure the country on their own.', 'en'), [
+    { text: 'his forces could secure the country on their own', by: 'Kadhimi', speaker: KADHIMI, indirect: true },
+  ], '"told reporters", then a place');
+  t.same(extractQuotes('Hussein told Reuters late on Monday there was no plan to close the Turkish consulate in Mosul.', 'en').map((q) => q.text), ['there was no plan to close the Turkish consulate in Mosul'],
+    '"told Reuters late on Monday", then "there was"');
+  t.same(extractQuotes('A person familiar with the talks said the agenda also included electricity imports from Iran.', 'en'), [
+    { text: 'the agenda also included electricity imports from Iran', by: 'A person familiar with the talks', indirect: true, unnamed: true },
+  ], '"also" and a verb in -ed');
+  t.same(extractQuotes('He added Baghdad expected Ankara to withdraw its troops before the end of the year.', 'en'), [
+    { text: 'Baghdad expected Ankara to withdraw its troops before the end of the year', indirect: true },
+  ], 'a name, a verb in -ed, its object; "he" alone names no one');
+  t.same(extractQuotes('Economists in Baghdad say inflation is likely to ease once the new tariffs take effect.', 'en').map((q) => [q.by, q.text]), [
+    ['Economists in Baghdad', 'inflation is likely to ease once the new tariffs take effect'],
+  ], 'a noun alone and "is"');
+  t.same(extractQuotes('The minister said early elections would be held before the end of next year.', 'en').map((q) => q.text), ['early elections would be held before the end of next year'],
+    '"early" before a noun is no adjunct');
+});
+
+t.test('what "said" with no "that" does not report: goodbye, a prayer, "is said to be", "the said agreement", "as he said", a name, nothing after it', async (t) => {
+  const none: Array<[string, string]> = [
+    ['The outgoing minister smiled as he said goodbye to his staff on Friday after eleven years in office.', 'said goodbye'],
+    ['The imam of the Abu Hanifa mosque said a prayer for the victims of the bombing in Adhamiya.', 'said a prayer: an object, no verb after it'],
+    ['The new law is said to be the toughest in the region by far.', 'is said to be'],
+    ['The said agreement was signed in 2019 by the two governments in Baghdad.', 'the said agreement'],
+    ['As he said, the budget will be late this year because of the oil price collapse.', 'as he said, after a comma'],
+    ['Iranian negotiator Said Jalili will travel to Vienna next week for the talks.', 'Said with a capital: a name'],
+    ['He said nothing about the deal that was signed in Ankara last week.', 'said nothing'],
+    ['He told him the deal was off and the money would not be paid back.', '"told him": not what "told" is read with'],
+    ['The governor said the flooding, which began on Sunday, had displaced hundreds of families.', 'a comma before the verb: not read'],
+    ['Witnesses said gunmen opened fire on the convoy before fleeing toward the desert.', 'a verb in -ed after a noun: not read, by decision'],
+    ['The company added 500 jobs last year as demand for cement grew in the south.', 'added: an object'],
+    ['Those who said the vote was rigged were arrested by the security forces.', 'a relative clause'],
+  ];
+  for (const [text, why] of none) t.same(extractQuotes(text, 'en'), [], why);
+  t.same(extractQuotes('"We will find those responsible and bring them to justice," the interior ministry said in a statement.', 'en').map((q) => q.indirect), [undefined],
+    '"said in a statement." with nothing after it: the quotation only');
+  t.same(extractQuotes('"The investigation is still going on in Kirkuk," he said. The minister said.', 'en').map((q) => q.indirect), [undefined], '"he said." at the end');
+});
+
+t.test('a source phrase with no complementizer: «بحسب …،», «وفقا ل…،», "According to …,", selon, según, laut, по словам — and after what it reports', async (t) => {
+  t.same(extractQuotes('وبحسب وزارة الصحة، فقد ارتفعت حصيلة المصابين في انفجار السوق الشعبي إلى أربعين جريحا.', 'ar'), [
+    { text: 'ارتفعت حصيلة المصابين في انفجار السوق الشعبي إلى أربعين جريحا', by: 'وزارة الصحة', indirect: true },
+  ], 'فقد after the comma is dropped');
+  t.same(extractQuotes('ووفقا لمصادر أمنية، قتل ثلاثة من عناصر الشرطة في هجوم مسلح استهدف نقطة تفتيش قرب بعقوبة.', 'ar'), [
+    { text: 'قتل ثلاثة من عناصر الشرطة في هجوم مسلح استهدف نقطة تفتيش قرب بعقوبة', by: 'مصادر أمنية', indirect: true, unnamed: true },
+  ], 'وفقا ل: the ل off the source, which is unnamed');
+  t.same(extractQuotes('وأصيب خمسة مدنيين بجروح في انفجار عبوة ناسفة جنوب كركوك، بحسب ما أفاد مصدر في الشرطة المحلية.', 'ar'), [
+    { text: 'وأصيب خمسة مدنيين بجروح في انفجار عبوة ناسفة جنوب كركوك', by: 'مصدر', indirect: true, unnamed: true },
+  ], 'after what it reports, «بحسب ما أفاد»');
+  t.same(extractQuotes('وتوصلت الكتل السياسية إلى اتفاق مبدئي على تقاسم المناصب في نينوى، حسبما ذكرت مصادر مطلعة.', 'ar').map((q) => [q.by, q.unnamed]), [['مصادر مطلعة', true]], 'حسبما');
+  t.same(extractQuotes('According to the health ministry, at least 40 people were wounded in the blast at a market in Sadr City.', 'en'), [
+    { text: 'at least 40 people were wounded in the blast at a market in Sadr City', by: 'the health ministry', indirect: true },
+  ]);
+  t.same(extractQuotes('The death toll could rise further, according to medical sources at the Imam Ali hospital.', 'en'), [
+    { text: 'The death toll could rise further', by: 'medical sources', indirect: true, unnamed: true },
+  ], 'unnamed: the hospital they are at names no one');
+  t.same(extractQuotes('But according to Fuad Hussein, the talks with Ankara will resume in Baghdad next month.', 'en'), [
+    { text: 'the talks with Ankara will resume in Baghdad next month', by: 'Fuad Hussein', speaker: FUAD_HUSSEIN, indirect: true },
+  ], 'after a conjunction');
+  t.same(extractQuotes("Selon le ministère de la Santé, au moins quarante personnes ont été blessées dans l'explosion.", 'fr').map((q) => [q.by, q.text]), [
+    ['le ministère de la Santé', "au moins quarante personnes ont été blessées dans l'explosion"],
+  ]);
+  t.same(extractQuotes("Le bilan pourrait encore s'alourdir dans la soirée, selon des sources médicales.", 'fr').map((q) => [q.by, q.unnamed]), [['des sources médicales', true]]);
+  t.same(extractQuotes('Según el Ministerio de Sanidad iraquí, al menos cuarenta personas resultaron heridas en la explosión.', 'es').map((q) => q.by), ['el Ministerio de Sanidad iraquí']);
+  t.same(extractQuotes('Laut dem irakischen Gesundheitsministerium wurden mindestens vierzig Menschen verletzt.', 'de').map((q) => [q.by, q.text]), [
+    ['dem irakischen Gesundheitsministerium', 'wurden mindestens vierzig Menschen verletzt'],
+  ], 'German: the finite verb after the source opens what it reports');
+  t.same(extractQuotes('По словам министра, переговоры продолжатся на следующей неделе в Багдаде.', 'ru').map((q) => q.by), ['министра']);
+  t.same(extractQuotes("Selon lui, le gouvernement versera les salaires avant la fin du mois prochain.", 'fr'), [
+    { text: 'le gouvernement versera les salaires avant la fin du mois prochain', indirect: true },
+  ], '"selon lui": a pronoun, which takes the previous speaker');
+});
+
+t.test('a source after a statement ends it; a source with a quotation after it leaves it to the quotation', async (t) => {
+  t.same(extractQuotes('وقال الوزير إن الهجوم أسفر عن مقتل ثلاثة أشخاص في السوق، بحسب ما نقلت وكالة الأنباء العراقية.', 'ar'), [
+    { text: 'الهجوم أسفر عن مقتل ثلاثة أشخاص في السوق', by: 'الوزير', indirect: true },
+  ], 'the minister\'s statement, to the source; no second one');
+  t.same(extractQuotes('ووفقا لوزارة الصحة، فإن "الوضع الوبائي تحت السيطرة في جميع المحافظات".', 'ar').map((q) => [q.by, q.indirect]), [['وزارة الصحة', undefined]]);
+  t.same(extractQuotes('"We will not give up on Mosul," he said, according to the state news agency.', 'en').map((q) => q.indirect), [undefined]);
+  t.same(extractQuotes('Five people were killed in the attack on the market, the ministry said, according to AFP.', 'en'), [],
+    'an attribution before the source: neither read');
+});
+
+t.test('what a source phrase does not report: what names no one, a parenthesis, a phrase inside its sentence', async (t) => {
+  const none: Array<[string, string, string]> = [
+    ['ar', 'ووفقا للدستور، يتعين على البرلمان انتخاب رئيس الجمهورية خلال ثلاثين يوما من انعقاد جلسته الأولى.', 'the constitution'],
+    ['ar', 'وحسب الجدول الزمني الذي أعدته المفوضية، ستعلن النتائج النهائية مطلع الشهر المقبل.', 'a timetable'],
+    ['ar', 'ولا تقتصر الأزمة على الكهرباء فحسب، بل تمتد إلى شح المياه في محافظات الجنوب.', 'فحسب: "only"'],
+    ['ar', 'وتوزع المساعدات على العائلات النازحة في المخيمات حسب الحاجة والأولوية.', 'حسب الحاجة: "as needed"'],
+    ['ar', 'وستصرف الرواتب تباعا خلال الشهر الجاري، حسب توفر السيولة في المصارف الحكومية.', 'حسب توفر: "depending on"'],
+    ['ar', 'وسيتم توزيع الأراضي السكنية على المستحقين من ذوي الدخل المحدود، وفقا لأحكام القانون النافذ.', 'وفقا لأحكام: "in accordance with"'],
+    ['ar', 'وقتل ثلاثة أشخاص وأصيب خمسة آخرون في انفجار عبوة ناسفة بحسب مصادر طبية.', 'no comma before it: not read'],
+    ['ar', 'وتشير التقديرات، بحسب الأمم المتحدة، إلى أن نحو مليون شخص نزحوا من منازلهم.', 'a parenthesis'],
+    ['en', 'According to the constitution, parliament must elect a new president within 30 days of its first session.', 'the constitution'],
+    ['en', 'The vote will take place in October, according to the timetable agreed by the main blocs.', 'a timetable'],
+    ['en', 'Fares on the new metro line will vary between two and five dollars, according to distance travelled.', 'according to distance'],
+    ['en', 'Security forces, according to witnesses, opened fire on the protesters in Tahrir Square.', 'a parenthesis'],
+    ['en', 'The deal, worth $2bn according to Reuters, was signed in Baghdad on Monday.', 'inside its sentence'],
+    ['fr', 'Selon la loi électorale, chaque candidat doit déposer son dossier avant la fin du mois.', 'la loi'],
+    ['fr', "Les températures varient fortement d'une province à l'autre, selon les régions et la saison.", 'selon les régions: "depending on"'],
+    ['fr', 'Selon que le Parlement vote ou non le budget, les salaires seront versés en juillet ou en août.', 'selon que'],
+    ['es', 'Según el calendario electoral, las listas definitivas se publicarán en septiembre.', 'el calendario'],
+    ['de', 'Laut Verfassung muss das Parlament innerhalb von dreißig Tagen einen Präsidenten wählen.', 'die Verfassung'],
+    ['de', 'Die Musik war laut, und die Gäste tanzten bis spät in die Nacht im Hotel.', 'laut: "loud"'],
+  ];
+  for (const [lang, text, why] of none) t.same(extractQuotes(text, lang), [], `${lang}: ${why}`);
+});
+
+t.test('a longer adjunct when it is the occasion of the statement («خلال مؤتمر صحفي …», «في تصريح …»); not the verb\'s object and a condition', async (t) => {
+  t.same(extractQuotes('وقال وزير الخارجية فؤاد حسين خلال مؤتمر صحفي مشترك مع نظيره التركي في أنقرة يوم الثلاثاء إن البلدين اتفقا على تشكيل لجنة فنية دائمة لإدارة ملف المياه.', 'ar'), [
+    { text: 'البلدين اتفقا على تشكيل لجنة فنية دائمة لإدارة ملف المياه', by: 'وزير الخارجية فؤاد حسين', speaker: FUAD_HUSSEIN, indirect: true },
+  ], 'eleven words between the speaker and إن');
+  t.same(extractQuotes('وأوضح المتحدث باسم وزارة الموارد المائية في تصريح لوكالة الأنباء العراقية على هامش جولة ميدانية في سدة الكوت أن الإطلاقات المائية ستزداد تدريجيا خلال الأسبوع المقبل.', 'ar').map((q) => q.by), ['المتحدث باسم وزارة الموارد المائية'],
+    'twelve');
+  t.same(extractQuotes('وأعلن الوزير خلال مؤتمر صحفي عقده في بغداد بحضور عدد من المسؤولين والنواب والسفراء افتتاح المعرض، على أن يستمر المعرض أسبوعا كاملا في بغداد.', 'ar'), [],
+    'past eight words a comma: the object, then a condition («على أن …»)');
+});
