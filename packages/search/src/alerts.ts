@@ -60,7 +60,6 @@ export function batchStories(aggregations: unknown): string[] {
   return ((aggregations as { stories?: { buckets?: Array<{ key: string }> } } | undefined)?.stories?.buckets ?? []).map((b) => b.key);
 }
 
-/** How many of `ids` a search already sees (the rest wait for a refresh). */
 /** How far stories have spread (an alert with minSources): articles and distinct sources per story, over the whole index. */
 export function storySpreadBody(storyIds: readonly string[]): Record<string, unknown> {
   return {
@@ -76,6 +75,7 @@ export function storySpread(aggregations: unknown): Map<string, { sources: numbe
   return new Map(buckets.map((b) => [b.key, { sources: b.sources.value, articles: b.doc_count }]));
 }
 
+/** How many of `ids` a search already sees (the rest wait for a refresh). */
 export function visibleBody(ids: readonly string[]): Record<string, unknown> {
   return { size: 0, track_total_hits: true, query: { ids: { values: ids } } };
 }
