@@ -114,7 +114,7 @@ export type QuoteSpeaker = Static<typeof QuoteSpeakerSchema>;
 export const QuoteSchema = Type.Object(
   {
     text: Type.String({ description: 'What was said: the words inside the quotation marks, or (indirect) what the article reports was said (at most 500 characters)' }),
-    by: Type.Optional(Type.String({ description: 'The attribution as written, without its speech verb: "the minister", "بيان لمكتب الكاظمي"' })),
+    by: Type.Optional(Type.String({ description: 'The attribution as written, without its speech verb: "the minister", "بيان لمكتب الكاظمي"; a body named by its head alone ("the ministry", «السفارة») as the article named it in full before («السفارة الأمريكية في بغداد»)' })),
     speaker: Type.Optional(QuoteSpeakerSchema),
     indirect: Type.Optional(Type.Boolean({ description: 'Reported speech, not in quotation marks: «وقال الوزير إن …», "the minister said that …" — text is what was reported' })),
     unnamed: Type.Optional(Type.Boolean({ description: 'Attributed to an unnamed source ("مصادر مقربة من …", "officials who asked not to be named"): by says whom, there is no speaker' })),

@@ -31,7 +31,10 @@ export const TAGGERS = {
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.0.0' },
   extract: { tagger: 'akhbar-extractive', version: '1.0.0' },
-  quotes: { tagger: 'akhbar-quotes', version: '1.0.0' },
+  // 1.1.0: wire copy's reported speech (English "said" without "that", source phrases, the attribution
+  // after or inside what was said: "…, police said.", "…, according to people close to him, …"), and
+  // an attribution naming a body by its head alone ("the ministry", «السفارة») given as the article named it.
+  quotes: { tagger: 'akhbar-quotes', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },
   storyId: { tagger: 'akhbar-self', version: '1.0.0' },

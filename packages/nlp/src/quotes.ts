@@ -2,7 +2,7 @@ import type { Entity, Quote, QuoteSpeaker } from '@akhbar/core';
 import { gazetteer } from './gazetteer.ts';
 import { surnamesOf } from './names.ts';
 import { normalizeText } from './normalize.ts';
-import { countWords, tokenize, type Token } from './text.ts';
+import { cliticVariants, countWords, tokenize, type Token } from './text.ts';
 
 /**
  * "Who said what": the quotations an article attributes to someone, with the attribution as the
@@ -25,8 +25,14 @@ import { countWords, tokenize, type Token } from './text.ts';
  * nothing else ("said a prayer", "said goodbye" are not). A source phrase reports too, with no
  * complementizer: «وبحسب وزارة الصحة، فقد …», "According to the ministry, …", and after what it
  * reports, "…, according to police." — when it names someone: «حسب الحاجة», "according to the
- * constitution" name no one. A source that is not named («مصادر مقربة من رئيس الوزراء», "officials
+ * constitution" name no one. The commonest wire form puts the attribution last, after a comma: "At
+ * least 12 people were killed, police said.", «…، قال مصدر أمني.», «…, a indiqué un responsable.»; or
+ * in the middle of what it reports: "The talks, officials said, will resume on Sunday." Both are
+ * read, the statement being the clause around the attribution. A source that is not named («مصادر مقربة من رئيس الوزراء», "officials
  * who asked not to be named") is marked `unnamed` and has no speaker, whoever it is said to be close to.
+ * An attribution that is a body's head alone («وقالت الوزارة», "the embassy said") is the body the
+ * article named in full before it («وزارة الصحة العراقية»), when it named one such body: a reader of a
+ * list of quotations sees `by` and nothing around it.
  */
 
 // The types are core's (QuoteSchema): the contract enrichment, the index and the gateway share.
@@ -131,6 +137,11 @@ interface SpeechRules {
   reported?: ReportedRules;
   /** Attributions to a source that is not named. */
   unnamed?: UnnamedRules;
+  /**
+   * Heads of a body's name that an article, having named the body in full («وزارة الصحة العراقية», "the US embassy in
+   * Baghdad"), then calls it by alone («وقالت الوزارة», "the embassy said"): such an attribution is the body named before.
+   */
+  bodies?: string[];
 }
 
 /** How a language reports speech without quotation marks: «وقال الوزير إن …», "X said on Tuesday that …". */
@@ -175,6 +186,15 @@ interface ReportedRules {
   sourceFinite?: string[];
   /** English: reported speech without "that" ("the minister said the talks would resume"). */
   bare?: BareRules;
+  /**
+   * The speech verbs read after what they report, set off by a comma: "…, police said.", «…، قال مصدر أمني.», «…, a indiqué un
+   * responsable.», "…, dijo el ministro."; absent: none is.
+   */
+  trailing?: string[];
+  /** Arabic: the verbs that take على before أن (شدد على أن); after any other «على أن» is "provided that" («وأعلن … افتتاح المعرض على أن يستمر …»). */
+  ala?: string[];
+  /** Endings of participles ("adding", «ajoutant», «añadiendo»): after a parenthetical attribution one is the speaker's, not what was said. */
+  participleEnds?: string[];
 }
 
 /**
@@ -293,6 +313,9 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
         'عائلة', 'ذوي', 'أقارب', 'محامي', 'نقابة', 'اتحاد', 'شركة', 'بنك', 'مصرف', 'قائممقام', 'مسؤولي', 'مسؤولين', 'عضوة',
       ],
       sourceLead: ['فقد', 'فإن', 'فإنه', 'فإنها', 'فإنهم'],
+      // Not أعلن, كتب, اعتبر, شدد: after a comma they take an object («، أعلن رئيس البرلمان رفع الجلسة»).
+      trailing: ['قال', 'قالت', 'أفاد', 'أفادت', 'ذكر', 'ذكرت', 'أضاف', 'أضافت', 'أوضح', 'أوضحت', 'صرح', 'صرحت', 'أكد', 'أكدت'],
+      ala: ['أكد', 'أكدت', 'شدد', 'شددت', 'أكدوا', 'شددوا'],
     },
     unnamed: {
       heads: [
@@ -301,6 +324,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       ],
       relations: ['من', 'في', 'لدى', 'عن', 'داخل', 'مع'],
     },
+    bodies: [
+      'وزارة', 'سفارة', 'قنصلية', 'شركة', 'جيش', 'شرطة', 'مكتب', 'هيئة', 'مفوضية', 'مديرية', 'قيادة', 'خلية', 'منظمة', 'بعثة', 'محكمة', 'مصرف', 'بنك',
+      'نقابة', 'دائرة', 'وكالة', 'مؤسسة', 'لجنة',
+    ],
   },
   en: {
     order: 'subject-first',
@@ -372,9 +399,12 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
           'goodbye', 'farewell', 'hello', 'sorry', 'yes', 'thanks', 'thank', 'nothing', 'something', 'anything', 'little', 'much', 'enough', 'not', 'never', 'and',
           'to', 'of', 'for', 'by', 'into', 'against', 'without', 'like', 'despite', 'under', 'between', 'among', 'within', 'towards', 'toward', 'upon', 'across',
           'behind', 'beyond', 'amid', 'near', 'about', 'over', 'up', 'out', 'off', 'down', 'back', 'away', 'instead', 'rather', 'then', 'too', 'very', 'even', 'please',
+          'ahead', 'following', 'pending', 'per',
         ],
         notAfter: ['the', 'a', 'an', 'this', 'that', 'as', 'than', 'what', 'how', 'so'],
       },
+      trailing: ['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'wrote', 'tweeted', 'posted', 'noted', 'explained', 'warned', 'insisted', 'declared', 'announced', 'continued'],
+      participleEnds: ['ing'],
       gap: [
         'on', 'in', 'at', 'during', 'to', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'last', 'this', 'again', 'repeatedly', 'publicly', 'separately', 'previously', 'recently',
         'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -390,6 +420,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       ],
       relations: ['of', 'to', 'close', 'familiar', 'in', 'at', 'from', 'with', 'for', 'inside', 'within', 'near', 'around', 'who', 'on', 'briefed'],
     },
+    bodies: [
+      'ministry', 'embassy', 'consulate', 'company', 'army', 'police', 'office', 'commission', 'authority', 'agency', 'organisation', 'organization', 'mission', 'court',
+      'bank', 'union', 'department', 'directorate', 'committee', 'firm',
+    ],
   },
   fr: {
     order: 'subject-first',
@@ -405,6 +439,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       gap: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'aujourd', 'lors', 'dans', 'devant', 'à', 'au', 'aux', 'en', 'ce', 'cette', 'encore', 'également', 'auprès', 'sur'],
       blockers: ['alors', 'parce', 'bien', 'ainsi', 'avant', 'après', 'pour', 'afin', 'tandis', 'sans', 'dès', 'depuis', 'pendant', 'même', 'moins', 'peur', 'sorte', 'façon', 'manière', 'tel', 'telle', 'plutôt', 'faut', 'ce', 'plus', 'autre'],
       notBefore: ['est', 'été', 'sont', 'soit', 'être', 'étant', 'pas', 'jamais', 'plus', 'rien', 'peut', 'doit', 'pourrait', 'va', 'veut'],
+      trailing: ['déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime'],
+      participleEnds: ['ant'],
       relatives: ['qui', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'dont'],
       notSources: [
         'constitution', 'loi', 'lois', 'plan', 'calendrier', 'accord', 'traité', 'règles', 'règlement', 'tradition', 'coutume', 'article', 'décret', 'décision',
@@ -422,6 +458,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       heads: ['source', 'sources', 'responsable', 'responsables', 'proche', 'proches', 'entourage', 'diplomate', 'diplomates', 'fonctionnaire', 'fonctionnaires'],
       relations: ['de', 'du', 'd', 'au', 'aux', 'à', 'dans', 'auprès', 'chez', 'qui', 'sous'],
     },
+    bodies: ['ministère', 'ambassade', 'consulat', 'entreprise', 'société', 'compagnie', 'armée', 'police', 'bureau', 'commission', 'organisation', 'mission', 'tribunal', 'banque', 'syndicat', 'direction', 'agence', 'comité'],
   },
   es: {
     order: 'subject-first',
@@ -438,6 +475,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       gap: ['el', 'este', 'esta', 'en', 'durante', 'ayer', 'hoy', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo', 'a', 'al', 'ante', 'tras'],
       blockers: ['para', 'aunque', 'ya', 'así', 'antes', 'después', 'hasta', 'mientras', 'sin', 'lo', 'más', 'tal', 'hay'],
       notBefore: ['no', 'nunca', 'se', 'fue', 'es', 'sido'],
+      trailing: ['dijo', 'afirmó', 'declaró', 'añadió', 'explicó', 'aseguró', 'señaló', 'dijeron', 'afirmaron', 'declararon', 'añadieron', 'explicaron', 'aseguraron', 'señalaron'],
+      participleEnds: ['ando', 'iendo'],
       relatives: ['quien', 'quienes', 'cual', 'cuales'],
       notSources: [
         'constitución', 'ley', 'leyes', 'plan', 'calendario', 'acuerdo', 'tratado', 'reglas', 'reglamento', 'tradición', 'costumbre', 'artículo', 'decreto', 'decisión',
@@ -455,6 +494,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       heads: ['fuente', 'fuentes', 'funcionario', 'funcionarios', 'allegado', 'allegados', 'responsable', 'responsables', 'diplomático', 'diplomáticos'],
       relations: ['de', 'del', 'cercano', 'cercana', 'cercanos', 'cercanas', 'próximas', 'próximos', 'en', 'a', 'al', 'que'],
     },
+    bodies: ['ministerio', 'embajada', 'consulado', 'empresa', 'compañía', 'ejército', 'policía', 'oficina', 'comisión', 'organización', 'misión', 'tribunal', 'banco', 'sindicato', 'agencia', 'comité'],
   },
   de: {
     order: 'subject-first',
@@ -474,6 +514,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       notSources: ['verfassung', 'gesetz', 'plan', 'zeitplan', 'vertrag', 'abkommen', 'vereinbarung', 'regeln', 'tradition', 'artikel', 'beschluss', 'programm', 'prognose'],
       // "Laut dem Ministerium wurden …": the verb second, after the source.
       sourceFinite: ['wurden', 'wurde', 'sind', 'ist', 'war', 'waren', 'hat', 'haben', 'hatte', 'hatten', 'soll', 'sollen', 'sollte', 'sollten', 'werden', 'wird', 'seien', 'sei', 'gibt', 'gab'],
+      trailing: ['sagte', 'sagt', 'erklärte', 'erklärt', 'betonte', 'betont', 'sagten', 'erklärten', 'betonten'],
     },
     unnamed: {
       heads: ['quelle', 'quellen', 'insider', 'beamter', 'beamte', 'kreise', 'regierungskreise', 'diplomat', 'diplomaten', 'vertraute', 'vertrauter'],
@@ -509,6 +550,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       blockers: ['چرا', 'طوری', 'حالی', 'آنجا', 'این', 'آن'],
       notBefore: ['نه'],
       relatives: [],
+      trailing: ['گفت', 'افزود', 'گفتند', 'افزودند'],
     },
     unnamed: {
       heads: ['منبع', 'منابع', 'مقام', 'مقامات'],
@@ -530,6 +572,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       blockers: ['то', 'потому', 'так', 'после', 'несмотря', 'вместо', 'кроме', 'прежде', 'тем', 'чем'],
       notBefore: ['не', 'никогда'],
       relatives: ['который', 'которая', 'которое', 'которые', 'кто'],
+      trailing: ['сказал', 'сказала', 'заявил', 'заявила', 'отметил', 'отметила', 'сказали', 'заявили', 'отметили'],
     },
     unnamed: {
       heads: ['источник', 'источники', 'источника', 'источников', 'собеседник', 'собеседники', 'чиновник', 'чиновники', 'дипломат'],
@@ -595,6 +638,9 @@ interface CompiledReported {
   sourceHeads: ReadonlySet<string>;
   sourceLead: ReadonlySet<string>;
   sourceFinite: ReadonlySet<string>;
+  trailing: ReadonlySet<string>;
+  ala: ReadonlySet<string>;
+  participleEnds: readonly string[];
   bare?: CompiledBare;
 }
 type CompiledBare = { readonly [K in Exclude<keyof BareRules, 'objects' | 'quantities'>]: ReadonlySet<string> } & {
@@ -617,6 +663,7 @@ function compileRules(r: SpeechRules): CompiledRules {
       that: fold(p.that), notVerbs: fold(p.notVerbs ?? []), objectVerbs: fold(p.objectVerbs ?? []), gap: fold(p.gap), blockers: fold(p.blockers),
       notBefore: fold(p.notBefore), relatives: fold(p.relatives), openers: fold(p.openers ?? []), participles: fold(p.participles ?? []),
       events: fold(p.events ?? []), notSources: fold(p.notSources ?? []), sourceHeads: fold(p.sourceHeads ?? []), sourceLead: fold(p.sourceLead ?? []), sourceFinite: fold(p.sourceFinite ?? []),
+      trailing: fold(p.trailing ?? []), ala: fold(p.ala ?? []), participleEnds: p.participleEnds ?? [],
     };
     const b = p.bare;
     if (b) {
@@ -1038,7 +1085,8 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   const out: Reading = { by };
   const last = span.indexOf(words[words.length - 1]!);
   const apposition = last < 0 ? [] : span.slice(last + 1, Math.max(to, last + 1));
-  if (unnamedSource(words, apposition, clause, rules, lang)) out.unnamed = true;
+  // «ووفقا لمصادر أمنية، "…"»: the head is مصادر, the ل glued to it off.
+  if (unnamedSource(lamOff(words, v.phrase.lam), apposition, clause, rules, lang)) out.unnamed = true;
   else if (speaker) out.speaker = speaker;
   return out;
 }
@@ -1086,6 +1134,8 @@ interface Statement {
   indirect: boolean;
   /** A quotation's marks. */
   span?: Span;
+  /** Where its attribution is, when before `at` (the Arabic verb, the subject before "said"): a body named before it is its antecedent. */
+  byAt?: number;
 }
 
 /** Reported speech read from a verb, before its content is cut to size. */
@@ -1099,6 +1149,8 @@ interface Report {
   contentEnd?: number | undefined;
   /** A source after another verb's statement: it ends that statement, and is no statement itself. */
   cutOnly: boolean;
+  /** After a parenthetical attribution, the rest of its clause, joined to what comes before it: "The talks, officials said, will resume on Sunday". */
+  rest?: { at: number; end: number } | undefined;
   heard: Reading;
 }
 
@@ -1182,8 +1234,9 @@ function reportsIn(para: string, tokens: readonly Token[], spans: Marks, direct:
  * only ("on Tuesday", «في بيان»), a complementizer in its sentence with words after it that do not
  * open a quotation — in English, failing one, a clause with no "that" ("said the talks would
  * resume"). A source phrase (بحسب, وفقا ل, "according to", selon) reports what follows its source's
- * comma, or what comes before it in its sentence (sourceContent). Undefined when the verb reports
- * nothing so.
+ * comma, or what comes before it in its sentence (sourceContent). A verb with neither, set off from
+ * what comes before it by a comma, reports that ("…, police said.": trailingContent). Undefined when
+ * the verb reports nothing so.
  */
 function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Marks, direct: Marks, table: SpeechTable, lang: string): Report | undefined {
   const rules = v.phrase.rules;
@@ -1219,7 +1272,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       const t = tokens[k]!;
       if (k > v.end && breakBefore(para, tokens, k)) break;
       // A source's first word is its own ("según el ministerio": el opens no adjunct there).
-      if (rep.that.has(t.norm) || (!(source && words.length === 0) && (isGapWord(t, rep) || rules.adjuncts.has(t.norm)))) break;
+      if (rep.that.has(t.norm) || (!(source && words.length === 0) && !complemented(words) && (isGapWord(t, rep) || rules.adjuncts.has(t.norm)))) break;
       // "Laut dem Ministerium wurden …": the verb after the source ends it.
       if (source && words.length > 0 && rep.sourceFinite.has(t.norm)) break;
       if (inDirect(t.start)) return undefined;
@@ -1270,7 +1323,10 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
   let found: Found | undefined;
   if (source) found = sourceContent(cx, words, k, lang);
   else found = thatContent(cx, k, verbFirst, inDirect) ?? (bareAllowed && rep.bare ? bareContent(cx, rep.bare) : undefined);
+  // "…, police said.", «…، قال مصدر أمني.», «…, a indiqué un responsable.»: after what it reports.
+  if (!found && !source && rep.trailing.has(v.phrase.words.join(' '))) found = trailingContent(cx, words, k, verbFirst, lang);
   if (!found) return undefined;
+  if (found.words) words = found.words;
   if (found.after) after = found.after;
   if (found.clauseAt !== undefined) clauseAt = found.clauseAt;
   let heard: Reading = {};
@@ -1281,14 +1337,14 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       const inBy = speakerIn(words, lang);
       const inAfter = inBy?.type === 'person' ? undefined : speakerIn(after, lang);
       const speaker = inAfter?.type === 'person' ? inAfter : (inBy ?? inAfter);
-      const from = Math.min(source ? verb.start : clauseAt, words[0]!.start);
+      const from = found.attributionAt ?? Math.min(source ? verb.start : clauseAt, words[0]!.start);
       // A source's adjunct is part of it, not an apposition naming it: "medical sources at the Imam Ali hospital".
       const [head, apposition] = source ? [[...words, ...after], []] : [words, after];
       if (unnamedSource(lamOff(head, v.phrase.lam), apposition, para.slice(from, found.attributionEnd), rules, lang)) heard.unnamed = true;
       else if (speaker) heard.speaker = speaker;
     }
   }
-  return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, heard };
+  return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, rest: found.rest, heard };
 }
 
 /** One verb's paragraph, tokens and sentence, as the readers of what it reports need them. */
@@ -1315,6 +1371,12 @@ interface Found {
   clauseAt?: number;
   /** What it reports is another verb's statement: it only ends that statement ("…, according to police"). */
   cutOnly?: boolean;
+  /** The rest of the clause after a parenthetical attribution ("The talks, officials said, will resume …"). */
+  rest?: { at: number; end: number };
+  /** The attribution, when not the verb's subject as readReport read it: the speaker after a verb that follows what it reports ("…, said police"). */
+  words?: Token[];
+  /** Where the attribution starts, when the clause is what it reports: the text its unnamed source is told from. */
+  attributionAt?: number;
 }
 
 /**
@@ -1349,6 +1411,8 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
     }
   }
   if (j > v.start && rep.blockers.has(tokens[j - 1]!.norm) && j - 1 >= v.end) return undefined;
+  // «وأعلن الوزير في بيان افتتاح المعرض على أن يستمر …»: "provided that", but «وشدد الوزير على أن …».
+  if (j - 1 >= v.end && isAla(tokens[j - 1]!) && !rep.ala.has(v.phrase.words[0]!)) return undefined;
   if (!same(j + 1)) return undefined;
   const that = tokens[j]!;
   // `وقال حسين إن "…"`: a quotation in marks, read as such.
@@ -1412,18 +1476,39 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
   if (same(e) && !comma && rep.sourceFinite.has(tokens[e]!.norm)) return opens() ? content(e) : undefined;
   if (comma) {
     if (opens()) return content(e);
-    // "…, according to the ministry, which …", "…, selon des sources, tandis que …": the source still ends what it reports.
-    if (!isContentStop(tokens, e) && !isRelative(tokens[e]!, rep)) return undefined;
   } else if (same(e)) return undefined;
-  // The source after what it reports: a comma before the phrase («…، وذلك بحسب …»: a conjunction or opener between);
-  // what it reports is its sentence from the start, SOURCE_CONTENT_TOKENS at most.
-  let s0 = v.start;
-  while (same(s0 - 1) && v.start - s0 < SOURCE_CONTENT_TOKENS) s0--;
+  // The source after what it reports, or in the middle of it ("…, according to people close to him, …", "Security forces,
+  // according to witnesses, opened fire …"): what follows goes on with the clause, or is something else ("…, which …").
+  return contentBefore(cx, v.start, lang, { attributionEnd, after }, { coordinator: true, resume: comma && resumes(cx, e) ? e : undefined });
+}
+
+/** An attribution after what it reports: where it ends and what stands between it and its verb. */
+interface Attribution {
+  attributionEnd: number;
+  after?: Token[];
+  attributionAt?: number;
+  words?: Token[];
+}
+
+/**
+ * What an attribution after it reports, set off from it by a comma: the attribution's sentence from its start
+ * (SOURCE_CONTENT_TOKENS at most) to that comma — "At least 40 people were wounded, according to the health ministry.",
+ * «…، بحسب ما أفاد مصدر أمني.», "At least 12 people were killed, police said." — unless that holds a quotation (it is
+ * the quotation's, read as one) or a speech verb (it is someone's already), or is an adjunct alone ("Speaking to
+ * reporters after the meeting", «وبعد انتهاء الجلسة»). `cut`: the attribution's first token; `coordinator`: a
+ * conjunction may stand between the comma and it («…، وذلك بحسب …»). `resume`: the attribution is a parenthesis, and
+ * the rest of the clause after it is joined to what it reports ("The talks, officials said, will resume on Sunday"),
+ * to the sentence's end or a conjunction after a comma.
+ */
+function contentBefore(cx: ReportContext, cut: number, lang: string, at: Attribution, opts: { coordinator: boolean; resume?: number | undefined }): Found | undefined {
+  const { para, tokens, rep, same } = cx;
+  const start = cut;
+  let s0 = cut;
+  while (same(s0 - 1) && start - s0 < SOURCE_CONTENT_TOKENS) s0--;
   if (same(s0 - 1)) return undefined;
-  let cut = v.start;
   if (!breakBefore(para, tokens, cut)) {
     const t = tokens[cut - 1];
-    if (cut - 1 > s0 && t && (COORDINATORS.has(t.norm) || rep.openers.has(t.norm)) && breakBefore(para, tokens, cut - 1)) cut--;
+    if (opts.coordinator && cut - 1 > s0 && t && (COORDINATORS.has(t.norm) || rep.openers.has(t.norm)) && breakBefore(para, tokens, cut - 1)) cut--;
     else return undefined;
   }
   if (cut <= s0) return undefined;
@@ -1431,13 +1516,14 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
   const contentAt = tokens[s0]!.start;
   const contentEnd = end.start + end.raw.length;
   if (cx.spans.inside(contentAt, true) || (cx.spans.openingFrom(contentAt) ?? Infinity) < contentEnd) return undefined;
-  // A speech verb before: «وقال الوزير إن …، بحسب ما نقلت الوكالة» is his statement, which ends at the source;
-  // "He said the attack killed 12, according to police" (his, though not read) and "Five were killed, the ministry
-  // said, according to AFP" are neither read; a verb that is no speech ("will be announced", "to say") is passed.
+  if (adjunctAlone(cx, s0, cut)) return undefined;
+  // A speech verb before: «وقال الوزير إن …، بحسب ما نقلت الوكالة» and "Five were killed, the ministry said, according
+  // to AFP" are the minister's and the ministry's statements, which end at the source; "He said the attack killed 12,
+  // according to police" (his, though not read) is not read; a verb that is no speech ("will be announced", "to say") is passed.
   let cutOnly = false;
   for (let i = s0; i < cut; i++) {
     const w = verbAt(tokens, i, cx.table);
-    if (!w || w.phrase.source) continue;
+    if (!w || w.phrase.source || (w.phrase.rules.order === 'verb-first' && !opensArabicClause(para, tokens, w))) continue;
     if (readReport(para, tokens, w, cx.spans, cx.direct, cx.table, lang)) cutOnly = true;
     else {
       const wr = w.phrase.rules;
@@ -1447,7 +1533,246 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
     }
     i = w.end - 1;
   }
-  return { contentAt, contentEnd, attributionEnd, after, clauseAt: contentAt, cutOnly };
+  const out: Found = { contentAt, contentEnd, attributionEnd: at.attributionEnd, clauseAt: contentAt, cutOnly };
+  if (at.after) out.after = at.after;
+  if (at.words) out.words = at.words;
+  if (at.attributionAt !== undefined) out.attributionAt = at.attributionAt;
+  // What follows with an article is the object of a verb before ("Le Premier ministre présentera, selon ses proches, une
+  // carte …") only when what comes before is no statement alone; after one it is the writer's aside ("…have sold out, the
+  // circuit said, the earliest the race has sold out since …").
+  const np = opts.resume !== undefined && !tokens[opts.resume]!.arabic && (SPEAKER_ARTICLES.has(tokens[opts.resume]!.norm) || rep.bare?.determiners.has(tokens[opts.resume]!.norm) === true);
+  if (opts.resume !== undefined && !cutOnly && !(np && countWords(para.slice(contentAt, contentEnd)) >= MIN_REPORTED_WORDS)) {
+    const rest = restOfClause(cx, opts.resume);
+    if (rest) out.rest = rest;
+  }
+  return out;
+}
+
+/**
+ * What follows a parenthetical attribution, to its sentence's end: [start, end) of the rest of the clause, undefined
+ * when it holds a quotation mark or another speech verb or source. It stops before a conjunction or «فيما», ", while"
+ * after a comma: the writer goes on.
+ */
+function restOfClause(cx: ReportContext, r: number): { at: number; end: number } | undefined {
+  const { para, tokens, same } = cx;
+  let e = r;
+  while (same(e)) {
+    const t = tokens[e]!;
+    if (e > r && breakBefore(para, tokens, e) && (isContentStop(tokens, e) || COORDINATORS.has(t.norm) || isRelative(t, cx.rep))) break;
+    if (verbAt(tokens, e, cx.table) || OPENING_MARK.test(para.slice(tokens[e - 1]!.start + tokens[e - 1]!.raw.length, t.start))) return undefined;
+    e++;
+  }
+  const last = tokens[e - 1]!;
+  return { at: tokens[r]!.start, end: last.start + last.raw.length };
+}
+
+/**
+ * Whether the words after a parenthetical attribution's comma go on with the clause it interrupts — a verb ("will resume"),
+ * an object ("une carte détaillée", «ملفا كاملا») — rather than open an adjunct ("ahead of", "in a statement", «إلى أن»), a
+ * participle ("adding", «مضيفا», «ajoutant»), a conjunction, a relative clause, another attribution or a quotation.
+ */
+function resumes(cx: ReportContext, j: number): boolean {
+  const { para, tokens, rep, same } = cx;
+  const t = tokens[j];
+  if (!t || !same(j) || !/\p{L}/u.test(t.raw)) return false;
+  if (OPENING_MARK.test(para.slice(tokens[j - 1]!.start + tokens[j - 1]!.raw.length, t.start))) return false;
+  // Arabic: a word with و or ف glued to it opens a clause of its own.
+  if (t.arabic && /^[وف]/.test(t.norm)) return false;
+  return !opensAdjunct(cx, j, false) && !isRelative(t, rep) && !COORDINATORS.has(t.norm) && !isContentStop(tokens, j) && !rep.that.has(t.norm) && !verbAt(tokens, j, cx.table);
+}
+
+/**
+ * Whether the word at j opens an adjunct or a participle's phrase: a preposition, a time word, a conjunction of
+ * time or cause (rep.gap, rep.blockers, an English preposition), a participle. `followed`: a word in -ing (-ant,
+ * -ando) only before a preposition or a determiner ("Speaking to reporters"; "Rising prices" is a subject).
+ */
+function opensAdjunct(cx: ReportContext, j: number, followed: boolean): boolean {
+  const { tokens, rep, v } = cx;
+  const t = tokens[j]!;
+  const forms = t.arabic && /^[وف]/.test(t.norm) && t.norm.length >= 3 ? [t.norm, t.norm.slice(1)] : [t.norm];
+  const b = rep.bare;
+  for (const f of forms) {
+    if (rep.gap.has(f) || rep.blockers.has(f) || rep.participles.has(f) || v.phrase.rules.adjuncts.has(f)) return true;
+    if (b && (b.prepositions.has(f) || b.notFirst.has(f) || b.stops.has(f) || b.time.has(f) || b.timeLeads.has(f))) return true;
+  }
+  if (!t.arabic && rep.participleEnds.some((e) => t.norm.length > e.length + 2 && t.norm.endsWith(e))) {
+    if (!followed) return true;
+    const n = tokens[j + 1];
+    return n !== undefined && n.sentence === t.sentence && (rep.gap.has(n.norm) || ARTICLES.has(n.norm) || (b !== undefined && (b.prepositions.has(n.norm) || b.determiners.has(n.norm))));
+  }
+  return false;
+}
+
+/**
+ * What stands before an attribution's comma is an adjunct or a participle's phrase alone (no comma in it), not a statement:
+ * "Speaking to reporters after the meeting, …", «وبعد انتهاء الجلسة، …»; "At least 12 people", «Au moins sept civils» are subjects.
+ */
+function adjunctAlone(cx: ReportContext, s0: number, cut: number): boolean {
+  const { para, tokens } = cx;
+  for (let i = s0 + 1; i < cut; i++) if (breakBefore(para, tokens, i)) return false;
+  if (QUANTITY_WORDS.has(tokens[s0 + 1]?.norm ?? '')) return false;
+  return opensAdjunct(cx, s0, true);
+}
+/** The second word of "at least", "at most", «au moins», «al menos», «plus de»: a number's, not an adjunct's. */
+const QUANTITY_WORDS = fold(['least', 'most', 'moins', 'menos']);
+
+/**
+ * Whether an Arabic verb opens its clause as readReport reads it: the sentence's first word, after a comma, with و/ف glued
+ * to it, or after an opener (قد, كما…); else it is no verb there («الحوار بين بغداد وواشنطن»: بين is "between").
+ */
+function opensArabicClause(para: string, tokens: readonly Token[], w: VerbAt): boolean {
+  const t = tokens[w.start]!;
+  const prev = tokens[w.start - 1];
+  if (!prev || prev.sentence !== t.sentence || t.norm !== w.phrase.words[0] || breakBefore(para, tokens, w.start)) return true;
+  return w.phrase.rules.reported?.openers.has(prev.norm) === true;
+}
+
+/**
+ * A speech verb after what it reports (the verbs of `trailing`), set off from it by a comma: the subject and the verb
+ * ("…, the US embassy said", "…, Fuad Hussein, the foreign minister, said"), or the verb and its speaker after it
+ * ("…, said police", «…، قال مصدر أمني», «…, a indiqué un responsable local», "…, dijo el ministro", "…, sagte ein
+ * Sprecher"), then, through an adjunct ("on Tuesday", "in a statement", "told AFP", «في بيان», «لوكالة الأنباء»), the
+ * end of the sentence or a comma. After a speaker that follows its verb, a comma opens its apposition ("…, said Ahmed
+ * Moussa, a spokesman for the ministry.") or a participle of its own («، مضيفا أن …»); after a subject, it may close a
+ * parenthesis ("The talks, officials said, will resume on Sunday"). Not read: a subject with no comma right before it
+ * ("…, as the minister said", "…, and police said"), a verb with و glued to it («، وقال …»), one that takes an object
+ * (أعلن, "announced" with one), what contentBefore does not read.
+ */
+function trailingContent(cx: ReportContext, words: readonly Token[], k: number, verbFirst: boolean, lang: string): Found | undefined {
+  const { para, tokens, v, rep, same } = cx;
+  const rules = v.phrase.rules;
+  const verb = tokens[v.start]!;
+  // The comma before the verb, its auxiliaries aside («, a indiqué», «, a-t-il ajouté»).
+  let b = v.start;
+  while (same(b - 1) && !breakBefore(para, tokens, b) && rules.connectives.has(tokens[b - 1]!.norm)) b--;
+  const commaBefore = same(b - 1) && breakBefore(para, tokens, b);
+  let attrStart: number;
+  let speaker: Token[] | undefined;
+  let after: Token[] | undefined;
+  if (verbFirst) {
+    if (!commaBefore || b !== v.start || verb.norm !== v.phrase.words[0] || words.length === 0) return undefined;
+    attrStart = v.start;
+  } else {
+    // The speaker after the verb, after a time word («dijo el martes el portavoz», «a indiqué mardi le ministre»); its first
+    // word may be an article ("dijo el ministro": el also opens "el martes"). A pronoun too ("sagte er"): it names no one.
+    let s = v.end;
+    let e = s;
+    if (commaBefore) {
+      for (let g = s + 1; g <= s + 3 && same(g) && !breakBefore(para, tokens, g) && isGapWord(tokens[g - 1]!, rep); g++) {
+        if (SPEAKER_ARTICLES.has(tokens[g]!.norm)) {
+          e = s = g;
+          break;
+        }
+      }
+      while (same(e) && e - s < MAX_ATTRIBUTION_TOKENS && !breakBefore(para, tokens, e)) {
+        const t = tokens[e]!;
+        if (rep.that.has(t.norm) || verbAt(tokens, e, cx.table) || cx.direct.inside(t.start, true)) break;
+        if ((isGapWord(t, rep) || rules.adjuncts.has(t.norm)) && !(e === s && SPEAKER_ARTICLES.has(t.norm)) && !complemented(tokens.slice(s, e))) break;
+        e++;
+      }
+    }
+    const after0 = tokens.slice(s, e);
+    if (commaBefore && after0.some((t) => !rules.connectives.has(t.norm) && !SPEAKER_ARTICLES.has(t.norm))) {
+      speaker = after0;
+      attrStart = b;
+      k = e;
+    } else {
+      // The subject before the verb, a comma right before it or before the auxiliaries between («, a-t-il ajouté»): not after
+      // a conjunction or "as" ("…, and police said", "…, as the minister said").
+      if (words.length === 0) return undefined;
+      let f = firstTokenFrom(tokens, words[0]!.start);
+      while (same(f - 1) && !breakBefore(para, tokens, f) && rules.connectives.has(tokens[f - 1]!.norm) && !COORDINATORS.has(tokens[f - 1]!.norm) && rep.bare?.notAfter.has(tokens[f - 1]!.norm) !== true) f--;
+      if (!same(f - 1) || !breakBefore(para, tokens, f)) return undefined;
+      const first = words[0]!;
+      if (isRelative(first, rep) || rep.bare?.stops.has(first.norm) === true || (rep.bare?.notAfter.has(first.norm) === true && !ARTICLES.has(first.norm))) return undefined;
+      attrStart = f;
+      k = v.end;
+    }
+  }
+  const j = attributionTail(cx, k);
+  if (j === undefined) return undefined;
+  let attributionEnd = same(j) ? tokens[j]!.start : tokens[j - 1]!.start + tokens[j - 1]!.raw.length;
+  let resume: number | undefined;
+  if (same(j)) {
+    if (speaker !== undefined || verbFirst) {
+      // After a speaker: its participle («، مضيفا أن …», "adding …"), or its apposition; anything else goes on with the
+      // clause the attribution interrupts («Les négociations, a indiqué le ministre, reprendront dimanche»): not read.
+      if (!opensAdjunct(cx, j, false) && !isRelative(tokens[j]!, rep) && !isContentStop(tokens, j)) {
+        const e = appositionEnd(cx, j, speaker ?? words);
+        if (e === undefined) return undefined;
+        after = tokens.slice(j, e);
+        attributionEnd = tokens[e - 1]!.start + tokens[e - 1]!.raw.length;
+      }
+    } else if (resumes(cx, j)) resume = j;
+  }
+  const at: Attribution = { attributionEnd, attributionAt: tokens[attrStart]!.start };
+  if (after) at.after = after;
+  if (speaker !== undefined) at.words = speaker;
+  return contentBefore(cx, attrStart, lang, at, { coordinator: false, resume });
+}
+/**
+ * Where the apposition of a speaker that follows its verb ends, when what follows its comma is one, to the sentence's end:
+ * with an article or a name ("…, said Ahmed Moussa, a spokesman for the ministry.", "…, said the minister, Fuad Hussein."),
+ * after a name ("…, said Ahmed Moussa, head of the press office."), that the source asked not to be named («، فضل عدم الكشف
+ * عن اسمه»), or, in Arabic, a person the gazetteer knows or three words at most («، قال المتحدث باسم الوزارة، أحمد موسى.»).
+ * Undefined: no apposition.
+ */
+function appositionEnd(cx: ReportContext, j: number, speaker: readonly Token[]): number | undefined {
+  const { para, tokens, rep, same } = cx;
+  let e = j;
+  while (same(e)) {
+    const t = tokens[e]!;
+    if (e - j >= MAX_ATTRIBUTION_TOKENS || rep.that.has(t.norm) || verbAt(tokens, e, cx.table) || cx.spans.inside(t.start, true)) return undefined;
+    e++;
+  }
+  const first = tokens[j]!;
+  const rest = tokens.slice(j, e);
+  const last = tokens[e - 1]!;
+  const folded = normalizeText(para.slice(first.start, last.start + last.raw.length));
+  if (ANONYMITY.some((a) => folded.includes(a))) return e;
+  if (first.arabic) return e - j <= 3 || speakerIn(rest, 'ar')?.type === 'person' ? e : undefined;
+  return SPEAKER_ARTICLES.has(first.norm) || isCapitalized(first) || speaker.some((t) => isCapitalized(t)) ? e : undefined;
+}
+
+/**
+ * Words whose preposition after them is theirs, not an adjunct's: "people close to him", "officials briefed on the talks",
+ * «fuentes cercanas al Gobierno».
+ */
+const COMPLEMENTED = fold(['close', 'familiar', 'briefed', 'near', 'cercano', 'cercana', 'cercanos', 'cercanas', 'próximo', 'próxima', 'próximos', 'próximas', 'proche', 'proches']);
+function complemented(words: readonly Token[]): boolean {
+  const last = words[words.length - 1];
+  return last !== undefined && COMPLEMENTED.has(last.norm);
+}
+
+/** Articles a speaker after its verb may open with, though they also open an adjunct there ("el martes"). */
+const SPEAKER_ARTICLES = fold(['the', 'a', 'an', 'le', 'la', 'les', 'un', 'une', 'des', 'el', 'los', 'las', 'una', 'der', 'die', 'das', 'ein', 'eine']);
+
+/**
+ * Where an attribution after what it reports ends: the end of its sentence or a comma, at once or after an adjunct —
+ * in English the ones bareContent reads ("on Tuesday", "in a statement", "told AFP", "told reporters in Baghdad"),
+ * elsewhere an adjunct opening with one of rep.gap («في بيان اليوم الاثنين», «لوكالة الأنباء العراقية», "in Bagdad"),
+ * GAP_WORDS words at most (EVENT_GAP_WORDS for the statement's occasion). Undefined: something else follows.
+ */
+function attributionTail(cx: ReportContext, k: number): number | undefined {
+  const { para, tokens, v, rep, same } = cx;
+  const ends = (j: number) => !same(j) || breakBefore(para, tokens, j);
+  if (ends(k)) return k;
+  const b = rep.bare;
+  if (b) {
+    const starts = rep.objectVerbs.has(v.phrase.words.join(' ')) ? [k, ...objectEnds(tokens, k, b, same)] : [k];
+    let best: number | undefined;
+    for (const s of starts) for (const e of adjunctEnds(tokens, s, b, same)) if (ends(e) && (best === undefined || e < best)) best = e;
+    return best;
+  }
+  const t = tokens[k]!;
+  if (!isGapWord(t, rep) && !v.phrase.rules.adjuncts.has(t.norm)) return undefined;
+  const limit = isEventAdjunct(tokens, k, rep) ? EVENT_GAP_WORDS : GAP_WORDS;
+  for (let j = k; j - k <= limit; j++) {
+    if (ends(j)) return j;
+    const w = tokens[j]!;
+    if (cx.direct.inside(w.start, true) || verbAt(tokens, j, cx.table) || rep.that.has(w.norm) || rep.participles.has(w.norm)) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -1676,6 +2001,11 @@ function isRelative(t: Token, rep: CompiledReported): boolean {
   return rep.relatives.has(t.norm) || (t.arabic && /^[وف]/.test(t.norm) && rep.relatives.has(t.norm.slice(1)));
 }
 
+/** على as written so (folded it is also the name علي). */
+function isAla(t: Token): boolean {
+  return t.norm === ALA && t.raw.endsWith('ى');
+}
+
 /** Whether a word opens an adjunct; على only as written so (folded it is also the name علي). */
 function isGapWord(t: Token, rep: CompiledReported): boolean {
   return rep.gap.has(t.norm) && (t.norm !== ALA || t.raw.endsWith('ى'));
@@ -1712,7 +2042,8 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
         end = next.contentEnd;
         break;
       }
-      if (next.clauseAt >= r.contentAt && next.newClause) {
+      // (A report of what comes before it opens no clause there: "…, the ministry said, according to AFP".)
+      if (next.clauseAt >= r.contentAt && next.newClause && next.contentEnd === undefined) {
         end = next.clauseAt;
         break;
       }
@@ -1732,10 +2063,12 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
       if (cut <= 0) continue;
       end = r.contentAt + cut;
     }
-    const text = reportedText(para.slice(r.contentAt, end));
+    // "The talks, officials said, will resume on Sunday": what comes before the parenthesis and what follows it.
+    const rest = r.rest && end === r.contentEnd ? ` ${para.slice(r.rest.at, r.rest.end)}` : '';
+    const text = reportedText(para.slice(r.contentAt, end) + rest);
     if (text === undefined) continue;
-    out.push({ at: r.contentAt, text, heard: r.heard, indirect: true });
-    taken = end;
+    out.push({ at: r.contentAt, text, heard: r.heard, indirect: true, byAt: Math.min(r.clauseAt, r.contentAt) });
+    taken = rest ? r.rest!.end : end;
   }
   return out;
 }
@@ -1766,6 +2099,212 @@ function reportedText(raw: string): string | undefined {
   }
   if (countWords(text) < MIN_REPORTED_WORDS) return undefined;
   return clip(text);
+}
+
+/**
+ * A body an article names in full («وزارة الصحة العراقية», «السفارة الأمريكية في بغداد», "the US embassy in Baghdad",
+ * "Iraq's health ministry", «l'ambassade des États-Unis à Bagdad»): its head (folded, ال off), its name as written and
+ * where it stands in the text read.
+ */
+interface BodyName {
+  head: string;
+  name: string;
+  /** The name folded, its article off: two mentions of one body, one longer («وزارة الصحة», «وزارة الصحة العراقية»), share words. */
+  key: string;
+  at: number;
+}
+
+/** The bodies of a language and the rules its names are read with; undefined when it has none. */
+interface BodyRules {
+  heads: ReadonlySet<string>;
+  lang: string;
+  bare?: CompiledBare;
+}
+const bodyRulesCache = new Map<string, BodyRules | null>();
+function bodyRules(lang: string): BodyRules | undefined {
+  let r = bodyRulesCache.get(lang);
+  if (r === undefined) {
+    const rules = Object.hasOwn(SPEECH, lang) ? SPEECH[lang]! : undefined;
+    r = rules?.bodies ? { heads: fold(rules.bodies), lang, ...(rules.reported?.bare ? { bare: compileRules(rules).reported!.bare! } : {}) } : null;
+    bodyRulesCache.set(lang, r);
+  }
+  return r ?? undefined;
+}
+
+/** Words before a Latin-script body's head that make it definite: "the embassy", «le ministère», «l'ambassade», «el ministerio». */
+const DEFINITE = fold(['the', 'le', 'la', 'l', 'les', 'el', 'los', 'las']);
+/** Arabic nouns a body's name goes through before its last, definite word: «مديرية شرطة كركوك», «مكتب رئيس الوزراء». */
+const CONSTRUCT = fold(['شرطة', 'محافظة', 'قضاء', 'مدينة', 'إقليم', 'رئيس', 'رئاسة', 'مجلس', 'قيادة', 'عمليات', 'وزارة', 'وزير', 'نفط', 'تسويق', 'خلية', 'هيئة']);
+/** Arabic adjectives that are no nisba (…ي, …ية): «المفوضية العليا المستقلة». */
+const ARABIC_ADJECTIVES = fold(['العليا', 'العامة', 'المستقلة', 'المشتركة', 'الخاصة', 'الكبرى', 'المركزي', 'المتحدة']);
+/** Nationality and other adjectives after a French or Spanish head («irakien», «américaine», «iraquí»). */
+const LATIN_ADJECTIVE: Readonly<Record<string, RegExp>> = {
+  fr: /(?:ien|ienne|ain|aine|ais|aise|ois|oise|ique|al|ale|aux|ere|een|eenne|ane)$/,
+  es: /(?:ano|ana|es|esa|i|ico|ica|ino|ina|ense|al)$/,
+};
+/** Prepositions before the capitalised part of a French or Spanish body's name: «de la Santé», «des États-Unis», «à Bagdad». */
+const LATIN_BODY_PREPOSITIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  fr: fold(['de', 'du', 'des', 'd', 'à', 'en']),
+  es: fold(['de', 'del', 'en']),
+};
+const BODY_MAX_WORDS = MAX_BY_WORDS;
+const NAME_JOINERS = fold(['and', 'of', 'for']);
+
+/** The head of a bare attribution «الوزارة», "the ministry", «l'ambassade»: the body alone, with its article. */
+function bareBody(by: string, rules: BodyRules): string | undefined {
+  const t = tokenize(by);
+  const a = t[0];
+  if (t.length === 1 && a?.arabic === true && a.norm.startsWith('ال') && rules.heads.has(a.norm.slice(2))) return a.norm.slice(2);
+  if (t.length === 2 && a?.arabic === false && DEFINITE.has(a.norm) && rules.heads.has(t[1]!.norm)) return t[1]!.norm;
+  return undefined;
+}
+
+/** The bodies a paragraph names in full. `offset`: the paragraph's place in the text read. */
+function bodyNames(para: string, offset: number, rules: BodyRules): BodyName[] {
+  const tokens = tokenize(para);
+  const out: BodyName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = tokens[i]!.arabic ? arabicBody(para, tokens, i, rules) : latinBody(para, tokens, i, rules);
+    if (m) out.push({ ...m, at: offset + tokens[i]!.start });
+  }
+  return out;
+}
+
+/** Whether token k follows token k-1 in its sentence with nothing but a space or a hyphen between. */
+function joined(para: string, tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const p = tokens[k - 1];
+  return t !== undefined && p !== undefined && t.sentence === p.sentence && !breakBefore(para, tokens, k) && !/["«»“”]/.test(para.slice(p.start + p.raw.length, t.start));
+}
+
+/** The name as written from token a to token b, its head's proclitic off (`head`: how the head is written). */
+function nameText(para: string, tokens: readonly Token[], a: number, b: number, head?: string): string {
+  const first = tokens[a]!;
+  const text = (head ?? '') + para.slice(head === undefined ? first.start : first.start + first.raw.length, tokens[b]!.start + tokens[b]!.raw.length);
+  return text.replace(QUOTE_MARKS, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * An Arabic body at token i: its head (و, ب, ل glued to it off: «ووزارة», «للسفارة»), then — for a head with no ال, its
+ * genitive («وزارة الصحة», «مكتب الكاظمي», «مديرية شرطة كركوك») — its adjectives («العراقية», «العليا المستقلة») and «في»
+ * with a place («في بغداد»). A head with ال and nothing after it is no name.
+ */
+function arabicBody(para: string, tokens: readonly Token[], i: number, rules: BodyRules): Omit<BodyName, 'at'> | undefined {
+  const t = tokens[i]!;
+  let head: string | undefined;
+  let written = '';
+  let definite = false;
+  for (const f of cliticVariants(t.norm)) {
+    const h = f.startsWith('ال') && f.length >= 5 ? f.slice(2) : f;
+    if (!rules.heads.has(h)) continue;
+    if (t.norm.endsWith(f)) {
+      const lead = t.norm.length - f.length;
+      if (lead > 0 && t.raw.length !== t.norm.length) return undefined;
+      written = t.raw.slice(lead);
+    } else if (t.raw.startsWith('لل')) written = `ال${t.raw.slice(2)}`;
+    else return undefined;
+    [head, definite] = [h, h !== f];
+    break;
+  }
+  if (head === undefined) return undefined;
+  const definiteWord = (k: number) => tokens[k]!.norm.startsWith('ال') && tokens[k]!.norm.length >= 4;
+  let j = i + 1;
+  let last = i;
+  if (!definite) {
+    while (joined(para, tokens, j) && j - i <= 2 && CONSTRUCT.has(tokens[j]!.norm)) j++;
+    if (!joined(para, tokens, j) || !tokens[j]!.arabic) return undefined;
+    if (!definiteWord(j) && gazetteer().findInTokens([tokens[j]!], 'ar').length === 0) return undefined;
+    last = j++;
+  }
+  while (joined(para, tokens, j) && j - i < BODY_MAX_WORDS && definiteWord(j) && (/(?:ي|يه|يين|يون)$/.test(tokens[j]!.norm) || ARABIC_ADJECTIVES.has(tokens[j]!.norm))) last = j++;
+  if (joined(para, tokens, j) && FI.has(tokens[j]!.norm) && joined(para, tokens, j + 1) && j + 1 - i < BODY_MAX_WORDS) {
+    if (gazetteer().findInTokens([tokens[j + 1]!], 'ar').some((e) => e.type === 'place' || e.type === 'country')) last = j + 1;
+  }
+  if (last === i) return undefined;
+  const key = [head, ...tokens.slice(i + 1, last + 1).map((x) => x.norm)].join(' ');
+  return { head, name: nameText(para, tokens, i, last, written), key };
+}
+
+/**
+ * A Latin-script body at token i. English: the words before its head with a capital or modifying it ("the US embassy",
+ * "the Iraqi health ministry", "Iraq's oil ministry", from "the" or the possessive), and "of", "in", "for", "at" with
+ * words with a capital after it ("the Ministry of Health", "the embassy in Baghdad"). French, Spanish: its article, then
+ * adjectives («irakien», «iraquí») and prepositions with words with a capital after them («de la Santé», «des États-Unis
+ * à Bagdad»). Nothing but the article and the head is no name.
+ */
+function latinBody(para: string, tokens: readonly Token[], i: number, rules: BodyRules): Omit<BodyName, 'at'> | undefined {
+  const t = tokens[i]!;
+  if (!rules.heads.has(t.norm)) return undefined;
+  let from = i;
+  let last = i;
+  let mods = 0;
+  if (rules.lang === 'en') {
+    const b = rules.bare;
+    const modifier = (w: Token) =>
+      /^\p{Ll}[\p{Ll}-]*$/u.test(w.raw) && !/(?:ed|ly|ing)$/.test(w.norm) &&
+      !(b && (b.determiners.has(w.norm) || b.prepositions.has(w.norm) || b.stops.has(w.norm) || b.finite.has(w.norm) || b.notFirst.has(w.norm) || b.time.has(w.norm) || b.adverbs.has(w.norm) || b.subjects.has(w.norm)));
+    let lower = 0;
+    for (let k = i - 1; k >= 0 && joined(para, tokens, k + 1) && i - k < BODY_MAX_WORDS; k--) {
+      const w = tokens[k]!;
+      if (DEFINITE.has(w.norm)) {
+        from = k;
+        break;
+      }
+      if (w.norm === 's' && /['’]/.test(w.before ?? '') && k > 0 && isCapitalized(tokens[k - 1]!)) {
+        [from, mods] = [k - 1, mods + 1];
+        break;
+      }
+      if (isCapitalized(w)) [from, mods] = [k, mods + 1];
+      // "the Petra Development and Tourism Region Authority": a conjunction or "of" between words with a capital.
+      else if (NAME_JOINERS.has(w.norm) && isCapitalized(tokens[k + 1]!) && k > 0 && isCapitalized(tokens[k - 1]!) && joined(para, tokens, k)) from = k;
+      else if (modifier(w) && lower < 2) [from, mods, lower] = [k, mods + 1, lower + 1];
+      else break;
+    }
+    // "visit embassy": lower-case words before the head with no article or name before them modify nothing named.
+    while (from < i && !DEFINITE.has(tokens[from]!.norm) && !isCapitalized(tokens[from]!)) [from, mods] = [from + 1, mods - 1];
+    const next = tokens[i + 1];
+    if (next && joined(para, tokens, i + 1) && ['of', 'in', 'for', 'at'].includes(next.norm)) {
+      let k = i + 2;
+      if (joined(para, tokens, k) && tokens[k]!.norm === 'the') k++;
+      let e = k;
+      while (joined(para, tokens, e) && isCapitalized(tokens[e]!) && e - k < 3 && e - from < BODY_MAX_WORDS) e++;
+      if (e > k) [last, mods] = [e - 1, mods + 1];
+    }
+  } else {
+    const adjective = LATIN_ADJECTIVE[rules.lang];
+    const prepositions = LATIN_BODY_PREPOSITIONS[rules.lang];
+    if (!adjective || !prepositions) return undefined;
+    if (i > 0 && joined(para, tokens, i) && DEFINITE.has(tokens[i - 1]!.norm)) from = i - 1;
+    let k = i + 1;
+    while (joined(para, tokens, k) && k - from < BODY_MAX_WORDS) {
+      const w = tokens[k]!;
+      if (prepositions.has(w.norm)) {
+        let m = k + 1;
+        if (joined(para, tokens, m) && DEFINITE.has(tokens[m]!.norm)) m++;
+        let e = m;
+        while (joined(para, tokens, e) && isCapitalized(tokens[e]!) && e - from < BODY_MAX_WORDS) e++;
+        if (e === m) break;
+        [last, mods, k] = [e - 1, mods + 1, e];
+      } else if (/^\p{Ll}/u.test(w.raw) && w.norm.length >= 5 && adjective.test(w.norm)) [last, mods, k] = [k, mods + 1, k + 1];
+      else break;
+    }
+  }
+  if (mods <= 0) return undefined;
+  const key = tokens.slice(from, last + 1).filter((x, k) => !(k === 0 && DEFINITE.has(x.norm))).map((x) => x.norm).join(' ');
+  return { head: t.norm, name: nameText(para, tokens, from, last), key };
+}
+
+/**
+ * The body a bare attribution («الوزارة», "the embassy") is: the one name with its head the text gave in full before it,
+ * a shorter mention of the same body aside («وزارة الصحة» before «وزارة الصحة العراقية»: the longer is kept); with two
+ * bodies of that head («وزارة الكهرباء», «وزارة النفط») or none, undefined.
+ */
+function antecedent(head: string, before: readonly BodyName[]): BodyName | undefined {
+  const names = new Map<string, BodyName>();
+  for (const m of before) if (m.head === head && !names.has(m.key)) names.set(m.key, m);
+  const keys = [...names.keys()];
+  const widest = keys.filter((k) => !keys.some((o) => o !== k && ` ${o} `.includes(` ${k} `)));
+  return widest.length === 1 ? names.get(widest[0]!) : undefined;
 }
 
 /** The lower-cased primary subtag: "ar-IQ" → "ar". */
@@ -1809,8 +2348,38 @@ function baseLang(lang: string): string {
  * without "that", a verb with an object ("said a prayer", "said goodbye"), "is said to be", "the
  * said agreement", "as he said", "Said" with a capital, a comma before the clause's verb, a verb in
  * -ed after a noun ("Witnesses said gunmen opened fire": too often no verb), a sentence with
- * quotation marks in it; a source inside its sentence with no comma before it, set off by commas
- * in the middle of it, or after an attribution ("…, the ministry said, according to AFP").
+ * quotation marks in it; a source inside its sentence with no comma before it.
+ *
+ * An attribution after what it reports, set off by a comma — a source ("…, according to police."),
+ * or a speech verb of the language's `trailing` list with its subject before it ("…, police said on
+ * Tuesday.", "…, a government spokesman told AFP.") or its speaker after it ("…, said police", «…، قال
+ * مصدر أمني في بيان.», «…, a indiqué mardi un responsable.», "…, dijo el ministro.", "…, sagte ein
+ * Sprecher.") — reports its sentence from the start to that comma (80 words at most), unless that
+ * holds a quotation mark (a quotation in marks is read once, as a quotation: `"…," he said` is its
+ * attribution), another speech verb's statement (which the attribution then ends: "The minister
+ * said the talks would resume, officials said"; "…, the ministry said, according to AFP" is the
+ * ministry's), or is an adjunct or a participle's phrase alone ("Speaking to reporters after the
+ * meeting, …", «وبعد انتهاء الجلسة، …»). Not read so: after "as", "and" («كما قال», "…, and police
+ * said"), a verb with و glued to it («، وقال …»), one that takes an object (أعلن), "told" with an
+ * object it is not read with. Set off by commas in the middle of its sentence ("The new power
+ * station, officials said, will add …", "X will carry a map to Washington, according to people
+ * close to him, ahead of …", «وسيحمل رئيس الوزراء، بحسب مقربين منه، ملفا …»), the statement is
+ * what comes before it joined, with a space, to what follows when that goes on with the clause (a
+ * verb, an object) to the sentence end; an adjunct after it ("ahead of Thursday's meeting", "in a
+ * statement", "without giving details"), a participle ("adding …", «مضيفا أن»), a conjunction or a
+ * relative clause is left out, as the writer's or the source's. A speaker after its verb followed
+ * by a comma and more is read only when that is its apposition ("…, said Ahmed Moussa, a spokesman
+ * for the ministry.") or its participle; else the attribution interrupts a clause it is not safe to
+ * join («Les négociations, a indiqué le ministre, reprendront …»), and nothing is read.
+ *
+ * `by` is the attribution as written, except for a body's head alone with its article — «الوزارة»,
+ * «السفارة», «الشركة», «الجيش», "the ministry", "the embassy", «le ministère», «l'ambassade», «el
+ * ministerio» (the language's `bodies`) — when the text before the attribution names exactly one
+ * body with that head in full («وزارة الصحة العراقية», «السفارة الأمريكية في بغداد», "the US embassy
+ * in Baghdad", "Iraq's oil ministry", «L'ambassade des États-Unis à Bagdad»; a shorter mention of it,
+ * «وزارة الصحة», is the same body): `by` is then that name as the text wrote it (8 words at most),
+ * and `speaker` the person or organisation the gazetteer finds in it. Two such bodies before it
+ * («وزارة الكهرباء», «وزارة النفط»), or none, leave `by` as written.
  * Turkish: none. An attribution to a source not named — its head مصدر, مصادر, مسؤول(ون), مقربون, أوساط, "source(s)",
  * "official(s)", "a person familiar with", une source, un responsable, des proches, fuentes,
  * Quelle, источник, منبع, kaynak… with no person named at its head or in apposition, or "who
@@ -1828,9 +2397,22 @@ export function extractQuotes(text: string, lang: string, known: readonly Entity
   const seen = new Set<string>();
   let last: { by: string; speaker: QuoteSpeaker | undefined; unnamed: boolean; paragraph: number } | undefined;
   let paragraph = -1;
-  for (const para of text.slice(0, MAX_SCANNED).split(/\r\n?|[\n\u2028\u2029]/)) {
+  const scanned = text.slice(0, MAX_SCANNED);
+  const breaks = /\r\n?|[\n\u2028\u2029]/g;
+  // The bodies named in full in the paragraphs read so far, found only once an attribution needs them («وقالت الوزارة»).
+  const bodies = bodyRules(language);
+  const named: BodyName[] = [];
+  const pending: Array<{ para: string; offset: number }> = [];
+  const resolved = new Map<string, BodyName | undefined>();
+  for (let from = 0; from <= scanned.length; ) {
+    const m = breaks.exec(scanned);
+    const to = m ? m.index : scanned.length;
+    const para = scanned.slice(from, to);
+    const offset = from;
+    from = m ? m.index + m[0].length : scanned.length + 1;
     if (para.trim() === '') continue;
     paragraph++;
+    if (bodies) pending.push({ para, offset });
     const spans = quoteSpans(para);
     const quotations = spans.flatMap((s) => {
       const q = quotationText(para.slice(s.open + 1, s.close));
@@ -1853,6 +2435,25 @@ export function extractQuotes(text: string, lang: string, known: readonly Entity
     for (const s of statements) {
       let { by, speaker } = s.heard;
       let unnamed = s.heard.unnamed === true;
+      const head = bodies && by !== undefined && !unnamed ? bareBody(by, bodies) : undefined;
+      if (head !== undefined) {
+        for (const p of pending.splice(0)) named.push(...bodyNames(p.para, p.offset, bodies!));
+        // The names before the attribution: a prefix of `named`, in text order; the same prefix gives the same body.
+        const at = offset + Math.min(s.at, s.byAt ?? s.at);
+        let [n, hi] = [0, named.length];
+        while (n < hi) {
+          const mid = (n + hi) >> 1;
+          if (named[mid]!.at < at) n = mid + 1;
+          else hi = mid;
+        }
+        const key = `${head} ${String(n)}`;
+        if (!resolved.has(key)) resolved.set(key, antecedent(head, named.slice(0, n)));
+        const body = resolved.get(key);
+        if (body) {
+          by = body.name;
+          speaker = speakerIn(tokenize(body.name), language) ?? speaker;
+        }
+      }
       if (!speaker && !unnamed && by !== undefined && surnames.size > 0) speaker = bySurname(by, surnames);
       if (by === undefined && last && paragraph - last.paragraph <= INHERIT_PARAGRAPHS) ({ by, speaker, unnamed } = last);
       if (by !== undefined) last = { by, speaker, unnamed, paragraph };

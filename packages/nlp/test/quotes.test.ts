@@ -524,11 +524,12 @@ t.test('a source after a statement ends it; a source with a quotation after it l
   ], 'the minister\'s statement, to the source; no second one');
   t.same(extractQuotes('ووفقا لوزارة الصحة، فإن "الوضع الوبائي تحت السيطرة في جميع المحافظات".', 'ar').map((q) => [q.by, q.indirect]), [['وزارة الصحة', undefined]]);
   t.same(extractQuotes('"We will not give up on Mosul," he said, according to the state news agency.', 'en').map((q) => q.indirect), [undefined]);
-  t.same(extractQuotes('Five people were killed in the attack on the market, the ministry said, according to AFP.', 'en'), [],
-    'an attribution before the source: neither read');
+  t.same(extractQuotes('Five people were killed in the attack on the market, the ministry said, according to AFP.', 'en'), [
+    { text: 'Five people were killed in the attack on the market', by: 'the ministry', indirect: true },
+  ], 'an attribution before the source: the ministry said it (AFP reports that it did); the source is no second statement');
 });
 
-t.test('what a source phrase does not report: what names no one, a parenthesis, a phrase inside its sentence', async (t) => {
+t.test('what a source phrase does not report: what names no one, a phrase inside its sentence', async (t) => {
   const none: Array<[string, string, string]> = [
     ['ar', 'ووفقا للدستور، يتعين على البرلمان انتخاب رئيس الجمهورية خلال ثلاثين يوما من انعقاد جلسته الأولى.', 'the constitution'],
     ['ar', 'وحسب الجدول الزمني الذي أعدته المفوضية، ستعلن النتائج النهائية مطلع الشهر المقبل.', 'a timetable'],
@@ -537,11 +538,10 @@ t.test('what a source phrase does not report: what names no one, a parenthesis, 
     ['ar', 'وستصرف الرواتب تباعا خلال الشهر الجاري، حسب توفر السيولة في المصارف الحكومية.', 'حسب توفر: "depending on"'],
     ['ar', 'وسيتم توزيع الأراضي السكنية على المستحقين من ذوي الدخل المحدود، وفقا لأحكام القانون النافذ.', 'وفقا لأحكام: "in accordance with"'],
     ['ar', 'وقتل ثلاثة أشخاص وأصيب خمسة آخرون في انفجار عبوة ناسفة بحسب مصادر طبية.', 'no comma before it: not read'],
-    ['ar', 'وتشير التقديرات، بحسب الأمم المتحدة، إلى أن نحو مليون شخص نزحوا من منازلهم.', 'a parenthesis'],
+    ['ar', 'وتشير التقديرات، بحسب الأمم المتحدة، إلى أن نحو مليون شخص نزحوا من منازلهم.', 'a parenthesis before an adjunct (إلى أن): two words before it are no statement'],
     ['en', 'According to the constitution, parliament must elect a new president within 30 days of its first session.', 'the constitution'],
     ['en', 'The vote will take place in October, according to the timetable agreed by the main blocs.', 'a timetable'],
     ['en', 'Fares on the new metro line will vary between two and five dollars, according to distance travelled.', 'according to distance'],
-    ['en', 'Security forces, according to witnesses, opened fire on the protesters in Tahrir Square.', 'a parenthesis'],
     ['en', 'The deal, worth $2bn according to Reuters, was signed in Baghdad on Monday.', 'inside its sentence'],
     ['fr', 'Selon la loi électorale, chaque candidat doit déposer son dossier avant la fin du mois.', 'la loi'],
     ['fr', "Les températures varient fortement d'une province à l'autre, selon les régions et la saison.", 'selon les régions: "depending on"'],
@@ -561,4 +561,140 @@ t.test('a longer adjunct when it is the occasion of the statement («خلال م
     'twelve');
   t.same(extractQuotes('وأعلن الوزير خلال مؤتمر صحفي عقده في بغداد بحضور عدد من المسؤولين والنواب والسفراء افتتاح المعرض، على أن يستمر المعرض أسبوعا كاملا في بغداد.', 'ar'), [],
     'past eight words a comma: the object, then a condition («على أن …»)');
+});
+
+// The attribution after what was said ("…, police said."), parenthetical attributions, a body called by its head alone.
+
+t.test('an attribution after what was said: the clause before its comma, from the sentence start, is the statement', async (t) => {
+  t.same(extractQuotes('Security, energy and the economy will top the agenda when the two leaders meet on Thursday, the US embassy said.', 'en'), [
+    { text: 'Security, energy and the economy will top the agenda when the two leaders meet on Thursday', by: 'the US embassy', indirect: true },
+  ], 'a list is the subject of the statement, not cut at its commas');
+  t.same(extractQuotes('At least 12 people were killed and 30 wounded in the blast, police said on Tuesday.', 'en'), [
+    { text: 'At least 12 people were killed and 30 wounded in the blast', by: 'police', indirect: true },
+  ], '"on Tuesday" after the verb');
+  t.same(extractQuotes('The talks will resume in Washington on Sunday, a government spokesman told AFP.', 'en'), [
+    { text: 'The talks will resume in Washington on Sunday', by: 'a government spokesman', indirect: true },
+  ], '"told AFP"; a spokesman speaks on record');
+  t.same(extractQuotes('At least 12 people were killed in the attack, officials said in a statement.', 'en').map((q) => [q.by, q.unnamed]), [['officials', true]], 'unnamed as before the verb');
+  t.same(extractQuotes('Power cuts in Basra will ease once the new turbines come online in June, said Ahmed Moussa, a spokesman for the electricity ministry.', 'en'), [
+    { text: 'Power cuts in Basra will ease once the new turbines come online in June', by: 'Ahmed Moussa', indirect: true },
+  ], 'the speaker after the verb; his apposition is no statement');
+  t.same(extractQuotes('Gunmen opened fire on a minibus carrying pilgrims near Samarra, killing four people, police said.', 'en').map((q) => q.text), [
+    'Gunmen opened fire on a minibus carrying pilgrims near Samarra, killing four people',
+  ]);
+  t.same(extractQuotes('وقتل ثلاثة من عناصر الشرطة بهجوم على نقطة تفتيش قرب خانقين، قال مصدر أمني.', 'ar'), [
+    { text: 'وقتل ثلاثة من عناصر الشرطة بهجوم على نقطة تفتيش قرب خانقين', by: 'مصدر أمني', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('وارتفعت حصيلة ضحايا الحريق إلى ثمانية عشر قتيلا، قالت وزارة الصحة في بيان اليوم الاثنين.', 'ar'), [
+    { text: 'وارتفعت حصيلة ضحايا الحريق إلى ثمانية عشر قتيلا', by: 'وزارة الصحة', indirect: true },
+  ], '«في بيان اليوم الاثنين» after the attribution');
+  t.same(extractQuotes('وقتل جنديان في هجوم قرب الموصل، قال مصدر عسكري، مضيفا أن القوات طوقت المكان.', 'ar').map((q) => [q.text, q.by]), [
+    ['وقتل جنديان في هجوم قرب الموصل', 'مصدر عسكري'],
+  ], 'the participle after it is the source\'s, not part of the statement');
+  t.same(extractQuotes('وستستأنف جولة الحوار الاستراتيجي بين بغداد وواشنطن مطلع الشهر المقبل، حسبما قال المتحدث باسم وزارة الخارجية.', 'ar').map((q) => q.by), ['المتحدث باسم وزارة الخارجية'],
+    'بين is "between" here, no verb of the statement');
+  t.same(extractQuotes("Au moins sept civils ont été tués dans une frappe de drone près de Sinjar, a indiqué un responsable local.", 'fr'), [
+    { text: 'Au moins sept civils ont été tués dans une frappe de drone près de Sinjar', by: 'un responsable local', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('Les négociations reprendront dimanche à Bagdad, a indiqué mardi le ministre des Affaires étrangères.', 'fr').map((q) => q.by), ['le ministre des Affaires étrangères'],
+    'a time word between the verb and the speaker');
+  t.same(extractQuotes('Las conversaciones se reanudarán el próximo mes, dijo el ministro iraquí de Recursos Hídricos.', 'es'), [
+    { text: 'Las conversaciones se reanudarán el próximo mes', by: 'el ministro iraquí de Recursos Hídricos', indirect: true },
+  ]);
+  t.same(extractQuotes('Die Gespräche sollen am Sonntag in Washington fortgesetzt werden, sagte ein Regierungssprecher in Bagdad.', 'de').map((q) => [q.text, q.by]), [
+    ['Die Gespräche sollen am Sonntag in Washington fortgesetzt werden', 'ein Regierungssprecher'],
+  ]);
+  t.same(extractQuotes('Переговоры возобновятся в воскресенье в Багдаде, заявил министр.', 'ru').map((q) => q.by), ['министр']);
+  const story = 'Finance Minister Ali Allawi said the salaries would be paid before the holiday.\nOil revenues had recovered since the spring, he said.\nLes négociations reprendront dimanche à Bagdad, a-t-il ajouté.';
+  t.same(extractQuotes(story, 'und').map((q) => [q.text, q.speaker?.id]), [
+    ['the salaries would be paid before the holiday', 'ali-allawi'],
+    ['Oil revenues had recovered since the spring', 'ali-allawi'],
+    ['Les négociations reprendront dimanche à Bagdad', 'ali-allawi'],
+  ], '"he said", «a-t-il ajouté»: a pronoun, the previous speaker');
+});
+
+t.test('what an attribution after a comma does not read', async (t) => {
+  const none: Array<[string, string, string]> = [
+    ['en', 'The economy is recovering from the shock of the pandemic, as the minister said.', '"as the minister said"'],
+    ['en', 'Prices of rice and sugar rose sharply in the markets of Baghdad last week, and the ministry said.', '"and" before the subject'],
+    ['en', 'Speaking to reporters after the cabinet meeting in Baghdad, the minister said in a statement.', 'a participle\'s phrase alone before the comma'],
+    ['en', 'The new port, said to be the largest in the region, will open next year in Basra.', '"said to be"'],
+    ['en', 'The deal was signed in Baghdad on Monday, he told the families of the victims.', '"told" and an object it is not read with'],
+    ['en', 'The minister thanked the soldiers, the police and the volunteers who said they would stay.', 'a relative clause'],
+    ['ar', 'وارتفع منسوب المياه في نهر دجلة مع بداية موسم الأمطار، كما قال الوزير.', '«كما قال»: "as … said"'],
+    ['ar', 'وقتل ثلاثة أشخاص في انفجار عبوة ناسفة جنوب بغداد، وقال مصدر أمني.', 'a verb with و glued to it opens a clause of its own'],
+    ['ar', 'وبعد انتهاء جلسة طويلة خصصت لمناقشة قانون الموازنة العامة، أعلن رئيس البرلمان رفع الجلسة إلى إشعار آخر.', 'أعلن takes an object; and an adjunct alone before the comma'],
+    ['ar', 'وبعد انتهاء جلسة طويلة خصصت لمناقشة قانون الموازنة العامة، قال رئيس البرلمان في كلمته.', 'an adjunct alone before the comma'],
+    ['fr', 'Les négociations reprendront, a indiqué le ministre.', 'two words: no statement'],
+  ];
+  for (const [lang, text, why] of none) t.same(extractQuotes(text, lang), [], `${lang}: ${why}`);
+  t.same(extractQuotes('"We will not let the armed factions drag Iraq into a war," the prime minister said before leaving for Tehran.', 'en'), [
+    { text: 'We will not let the armed factions drag Iraq into a war', by: 'the prime minister' },
+  ], 'a quotation in marks is read once, as a quotation');
+  t.same(extractQuotes('«الحكومة لن تتراجع عن قراراتها مهما كانت الضغوط»، قال الوزير.', 'ar').map((q) => q.indirect), [undefined], 'in Arabic too');
+  t.same(extractQuotes('The minister called the agreement "historic" and promised more investment in the south, the embassy said.', 'en'), [],
+    'a statement with quotation marks in it: not read as reported speech');
+  t.same(extractQuotes('The minister said the talks would resume on Sunday, officials said.', 'en'), [
+    { text: 'the talks would resume on Sunday', by: 'The minister', indirect: true },
+  ], 'a statement before the attribution is someone\'s already: the attribution ends it, and is no second statement');
+});
+
+t.test('a parenthetical attribution: what comes before it, joined to what follows when that goes on with the clause', async (t) => {
+  t.same(extractQuotes('The new power station in Basra, officials said, will add 1,500 megawatts to the national grid before the summer.', 'en'), [
+    { text: 'The new power station in Basra will add 1,500 megawatts to the national grid before the summer', by: 'officials', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('Security forces, according to witnesses, opened fire on the protesters in Tahrir Square.', 'en'), [
+    { text: 'Security forces opened fire on the protesters in Tahrir Square', by: 'witnesses', indirect: true },
+  ]);
+  t.same(extractQuotes("Iraqi Prime Minister Mustafa al-Kadhimi will carry a detailed map of Iran-backed armed factions to Washington, according to people close to him, ahead of Thursday's meeting with President Donald Trump.", 'en'), [
+    { text: 'Iraqi Prime Minister Mustafa al-Kadhimi will carry a detailed map of Iran-backed armed factions to Washington', by: 'people close to him', indirect: true, unnamed: true },
+  ], 'an adjunct after it ("ahead of …") is left out; the source is unnamed, and not al-Kadhimi');
+  t.same(extractQuotes("Le Premier ministre présentera, selon ses proches, une carte détaillée des milices armées soutenues par l'Iran.", 'fr'), [
+    { text: "Le Premier ministre présentera une carte détaillée des milices armées soutenues par l'Iran", by: 'ses proches', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('وسيحمل رئيس الوزراء إلى واشنطن، بحسب مقربين منه، ملفا كاملا عن الفصائل المسلحة.', 'ar'), [
+    { text: 'وسيحمل رئيس الوزراء إلى واشنطن ملفا كاملا عن الفصائل المسلحة', by: 'مقربين منه', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('At least 12 people were killed, police said, without giving details.', 'en').map((q) => q.text), ['At least 12 people were killed'], 'what the source adds is not joined');
+  t.same(extractQuotes('Oil revenues had recovered since the spring, the minister said, but the deficit remained large.', 'en').map((q) => q.text), ['Oil revenues had recovered since the spring'],
+    'nor a conjunction\'s clause');
+  t.same(extractQuotes('Oil revenues rose by a third in the first quarter, the finance minister said, according to state media.', 'en').map((q) => [q.text, q.by]), [
+    ['Oil revenues rose by a third in the first quarter', 'the finance minister'],
+  ], 'nor a second attribution');
+  t.same(extractQuotes("All grandstand tickets for next month's Grand Prix have sold out, the circuit said on Friday, the earliest the race has sold out since 2004.", 'en').map((q) => q.text), [
+    "All grandstand tickets for next month's Grand Prix have sold out",
+  ], 'nor, after a statement, a noun phrase: the writer\'s aside');
+});
+
+t.test('an attribution that is a body\'s head alone is the body the article named in full before it', async (t) => {
+  t.same(extractQuotes('حددت السفارة الأمريكية في بغداد أبرز الملفات التي سيبحثها الرئيس ترامب مع رئيس الوزراء العراقي.\nوقالت السفارة في بيان إن الحوار الاستراتيجي سيتناول أيضا دعم الاقتصاد العراقي.', 'ar'), [
+    { text: 'الحوار الاستراتيجي سيتناول أيضا دعم الاقتصاد العراقي', by: 'السفارة الأمريكية في بغداد', indirect: true },
+  ], '«السفارة» is «السفارة الأمريكية في بغداد», as the article wrote it');
+  t.same(extractQuotes('أعلنت وزارة الصحة العراقية تسجيل أكثر من ثلاثة آلاف إصابة جديدة. وأشارت الوزارة إلى أن المستشفيات في عدد من المحافظات تعاني ضغطا متزايدا.', 'ar').map((q) => q.by), ['وزارة الصحة العراقية']);
+  t.same(extractQuotes('رفعت شركة تسويق النفط العراقية سعر البيع لخام البصرة.\nوأوضحت الشركة أن الطلب على الخام العراقي في الأسواق الآسيوية ما زال قويا.', 'ar')[0], {
+    text: 'الطلب على الخام العراقي في الأسواق الآسيوية ما زال قويا', by: 'شركة تسويق النفط العراقية', speaker: { id: 'somo', name: 'State Organization for Marketing of Oil', type: 'org' }, indirect: true,
+  }, 'a name the gazetteer knows is the speaker');
+  t.same(extractQuotes('The US embassy in Baghdad published a list of the issues.\nSecurity and energy cooperation will top the agenda, the embassy said in a statement.', 'en').map((q) => q.by), ['The US embassy in Baghdad']);
+  t.same(extractQuotes("Iraq's oil ministry raised its export target. The ministry said exports would reach four million barrels a day.", 'en').map((q) => q.by), ["Iraq's oil ministry"]);
+  t.same(extractQuotes('Visitor numbers rose by half, according to the Petra Development and Tourism Region Authority.\nThe authority said it would limit the number of visitors at peak times.', 'en').map((q) => q.by), [
+    'the Petra Development and Tourism Region Authority', 'the Petra Development and Tourism Region Authority',
+  ], '"and" between words with a capital is part of the name');
+  t.same(extractQuotes("L'ambassade des États-Unis à Bagdad a publié la liste des dossiers. Selon l'ambassade, la sécurité et l'énergie figurent en tête de l'ordre du jour.", 'fr').map((q) => q.by), ["L'ambassade des États-Unis à Bagdad"]);
+  t.same(extractQuotes('أعلنت وزارة الصحة تسجيل إصابات جديدة. وأعلنت وزارة الصحة العراقية أرقاما أخرى. وقالت الوزارة إن المستشفيات ممتلئة في بغداد والبصرة.', 'ar').map((q) => q.by), ['وزارة الصحة العراقية'],
+    'a shorter mention of the same body is the same body');
+  const kept: Array<[string, string, string, string]> = [
+    ['ar', 'واتفقت وزارة الكهرباء مع وزارة النفط على زيادة كميات الوقود.\nوقالت الوزارة في بيان إن ساعات التجهيز ستتحسن في البصرة خلال أيام.', 'الوزارة', 'two ministries: which one is not guessed'],
+    ['ar', 'وقالت الوزارة إن ساعات التجهيز ستتحسن في البصرة خلال أيام.\nوكانت وزارة الكهرباء قد وعدت بذلك.', 'الوزارة', 'a body named after the statement is no antecedent'],
+    ['en', 'The health ministry and the interior ministry set up a joint committee.\nThe ministry said the committee would report its findings within a week.', 'The ministry', 'two ministries'],
+    ['en', 'The ministry said the committee would report its findings within a week.', 'The ministry', 'none named'],
+  ];
+  for (const [lang, text, by, why] of kept) t.same(extractQuotes(text, lang).map((q) => q.by), [by], `${lang}: ${why}`);
+});
+
+t.test('what the previous round found: «وفقا لمصادر …، "…"» is unnamed; «على أن» after a verb that does not take it is "provided that"', async (t) => {
+  t.same(extractQuotes('ووفقا لمصادر في وزارة الداخلية، "القوات الأمنية ستتسلم الملف الأمني في المنطقة الخضراء مطلع العام المقبل".', 'ar'), [
+    { text: 'القوات الأمنية ستتسلم الملف الأمني في المنطقة الخضراء مطلع العام المقبل', by: 'مصادر', unnamed: true },
+  ], 'the ل glued to the source is off its head, as in reported speech');
+  t.same(extractQuotes('وأعلن الوزير في بيان افتتاح المعرض على أن يستمر أسبوعا كاملا في بغداد.', 'ar'), []);
+  t.same(extractQuotes('وشدد الوزير خلال مؤتمر صحفي على أن الحكومة لن تتراجع عن قراراتها.', 'ar').map((q) => q.text), ['الحكومة لن تتراجع عن قراراتها'], 'شدد takes على');
 });

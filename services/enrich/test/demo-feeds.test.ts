@@ -40,13 +40,15 @@ t.test("the demo's quotations: al-Kadhimi's words in the Arabic and English samp
   const ar = enrichArticle(embassy!).quotes ?? [];
   const en = enrichArticle(visit!).quotes ?? [];
   t.same(ar.map((q) => [q.speaker?.id ?? null, q.by, q.indirect ?? false, q.text.split(' ').slice(0, 4).join(' ')]), [
-    [null, 'السفارة', true, 'الحوار الاستراتيجي بين الولايات'],
+    [null, 'السفارة الأمريكية في بغداد', true, 'الحوار الاستراتيجي بين الولايات'],
     ['mustafa-al-kadhimi', 'الكاظمي', false, 'نذهب إلى واشنطن لبناء'],
-  ], `the embassy's statement, reported; then his words: ${JSON.stringify(ar)}`);
+  ], `the embassy's statement, reported, by the embassy the item named before («وقالت السفارة»); then his words: ${JSON.stringify(ar)}`);
   t.same(en.map((q) => [q.speaker?.id ?? null, q.unnamed ?? false, q.text.split(' ').slice(0, 5).join(' ')]), [
+    [null, true, 'Iraqi Prime Minister Mustafa al-Kadhimi'],
     [null, true, 'Tehran signalled it could gradually'],
+    [null, false, 'Security, energy, health cooperation during'],
     ['mustafa-al-kadhimi', false, "Iraq will not be a"],
-  ], `the officials' unnamed report (wire style, no "that"), then his words: ${JSON.stringify(en)}`);
+  ], `the lead, by people close to him ("…, according to people close to him, …"), unnamed as in the Arabic; the officials' unnamed report (wire style, no "that"); the embassy's ("…, the US embassy said."); then his words: ${JSON.stringify(en)}`);
 });
 
 t.test('the Sorani Kurdish sample feed: Central Kurdish, right to left, naming the same people and places as the others', async (t) => {
