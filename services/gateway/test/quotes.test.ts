@@ -47,7 +47,8 @@ const ARTICLES: ArticleSpec[] = [
     slug: 'quotes-none', lang: 'en', source: GW, ageMs: 1 * HOUR, story: 'quotes-none', entities: [SUDANI],
     title: 'Baghdad traffic eases after bridge reopens',
     summary: 'Commuters report shorter journeys.',
-    body: 'Traffic on the Jadriya bridge eased on Monday after repairs finished, commuters said, and the prime minister Mohammed Shia al-Sudani visited the site.',
+    // (No "commuters said": the reader takes that for the commuters' report, as it is.)
+    body: 'Traffic on the Jadriya bridge eased on Monday after repairs finished, and the prime minister Mohammed Shia al-Sudani visited the site.',
   },
 ];
 
