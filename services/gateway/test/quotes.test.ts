@@ -235,3 +235,18 @@ t.test('reported speech and unnamed sources: direct= and unnamed= choose, and a 
   t.same(csv.map((r) => [r.kind, r.unnamed]), [['reported', 'false'], ['reported', 'true']], 'the CSV says which');
   t.equal((await quotes({ direct: 'maybe' })).status, 400, 'a bad direct= is a coded 400');
 });
+
+t.test('a wire report quoting several people gives each of them by default, in text order; perArticle gives fewer', async (t) => {
+  await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'quotes-four', lang: 'en', source: GW, ageMs: 4 * HOUR, story: 'quotes-four', entities: [SUDANI],
+    title: 'Basra port reopens after the storm', summary: 'Ships are moving again.',
+    body:
+      'The port of Umm Qasr reopened on Monday after the storm, port officials said.\n' +
+      '"The first ships have already docked and more are waiting outside," the harbour master told reporters.\n' +
+      '"We lost four days of trade, but nothing was damaged," a shipping agent said.\n' +
+      'Mohammed Shia al-Sudani said the government would pay for repairs to the breakwater.',
+  }]);
+  const all = await quotes({ story: 'quotes-four' });
+  t.same(all.body.quotes.map((q) => q.text.split(' ').slice(0, 3).join(' ')), ['The port of', 'The first ships', 'We lost four', 'the government would'], 'all four, in the order the article gives them');
+  t.same((await quotes({ story: 'quotes-four', perArticle: '2' })).body.quotes.length, 2, 'perArticle=2: the first two');
+});

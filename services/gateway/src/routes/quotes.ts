@@ -16,7 +16,7 @@ const QuotesQuery = Type.Object(
     limit: Type.Integer({ minimum: 1, maximum: 50, default: 20, description: 'Articles per page (each with its matching quotations)' }),
     direct: Type.Optional(Type.Boolean({ description: 'true: only quotations in quotation marks; false: only reported speech ("قال الوزير إن …", "said that …")' })),
     unnamed: Type.Optional(Type.Boolean({ description: 'true: only what unnamed sources said ("مصادر مقربة من …", "officials"); false: only named ones' })),
-    perArticle: Type.Integer({ minimum: 1, maximum: MAX_QUOTES_PER_ARTICLE, default: 3, description: 'Quotations given per article, best match for said first' }),
+    perArticle: Type.Integer({ minimum: 1, maximum: MAX_QUOTES_PER_ARTICLE, default: MAX_QUOTES_PER_ARTICLE, description: 'Quotations given per article, best match for said first, else in text order' }),
     cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'nextCursor of the previous page' })),
     ...NamesParam,
   },
