@@ -3152,6 +3152,22 @@ t.test("Quotations' own tools: words said (in each language's spelling), quoted 
   await done(t, al);
 });
 
+t.test('a Kurmanji article is labelled Kurmanji Kurdish (ICU gives Sorani and Kurmanji one name in some languages), and found by another form of its words', async (t) => {
+  const [duhok] = await withArticles(t, gw.es, gw.indexPrefix, [{
+    slug: 'ku-duhok-dam', lang: 'ku', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-ku-dam',
+    title: 'Asta avê li bendava Dihokê bilind bû', summary: 'Berpirsên avê li ser bendavê civiyan.',
+    body: 'Piştî barana giran, asta avê li bendava Dihokê gihîşt asta herî bilind a van salên dawî.',
+  }]);
+  const w = await open('/?ui=en&q=bendav&show=articles');
+  const { page } = w;
+  t.same(await hitIds(page), [duhok!.id], 'bendav finds bendava and bendavê (template v12)');
+  t.equal(await text(page.locator(`[data-id="${duhok!.id}"] .lang-badge`)), 'Kurmanji Kurdish');
+  await done(t, w);
+  const ar = await open('/?ui=ar&q=bendav&show=articles');
+  t.equal(await text(ar.page.locator(`[data-id="${duhok!.id}"] .lang-badge`)), 'الكردية الكرمانجية', 'in Arabic too, where ICU would say only الكردية');
+  await done(t, ar);
+});
+
 t.test('Quotations: a statement several outlets carried is shown once, with the others it is in', async (t) => {
   const words = 'The United Nations said in a statement: "All parties must respect the ceasefire in Sinjar and let families go home."';
   const [first, copy] = await withArticles(t, gw.es, gw.indexPrefix, [

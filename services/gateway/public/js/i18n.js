@@ -208,6 +208,7 @@ const STRINGS = {
     'quotes.alsoIn': 'The same words in:',
     'quotes.reported': 'reported, not quoted',
     'quotes.unnamed': 'unnamed source',
+    'lang.ku': 'Kurmanji Kurdish',
     'quotes.said': 'Words said',
     'quotes.saidPlaceholder': 'in the quotation itself',
     'quotes.kind': 'Kind',
@@ -700,6 +701,7 @@ const STRINGS = {
     'quotes.alsoIn': 'الكلمات نفسها في:',
     'quotes.reported': 'نقل غير مباشر',
     'quotes.unnamed': 'مصدر لم يُسمَّ',
+    'lang.ku': 'الكردية الكرمانجية',
     'quotes.said': 'كلمات قيلت',
     'quotes.saidPlaceholder': 'في نص الاقتباس نفسه',
     'quotes.kind': 'النوع',
@@ -1192,6 +1194,7 @@ const STRINGS = {
     'quotes.alsoIn': 'Les mêmes mots dans :',
     'quotes.reported': 'propos rapportés',
     'quotes.unnamed': 'source anonyme',
+    'lang.ku': 'kurde kurmandji',
     'quotes.said': 'Mots prononcés',
     'quotes.saidPlaceholder': 'dans la citation elle-même',
     'quotes.kind': 'Type',
@@ -1684,6 +1687,7 @@ const STRINGS = {
     'quotes.alsoIn': 'همین سخنان در:',
     'quotes.reported': 'نقل غیرمستقیم',
     'quotes.unnamed': 'منبع ناشناس',
+    'lang.ku': 'کردی کرمانجی',
     'quotes.said': 'سخنان گفته‌شده',
     'quotes.saidPlaceholder': 'در متن خود نقل‌قول',
     'quotes.kind': 'نوع',
@@ -2073,6 +2077,9 @@ export function countryName(code) {
 }
 
 export function langName(code) {
+  // Akhbar's `ku` is Kurmanji (Latin script) beside `ckb`, Sorani: ICU calls both kinds of
+  // Kurdish by one name in some languages (كردية), so the page names it itself.
+  if (code === 'ku') return t('lang.ku');
   try {
     return displayNames('language').of(String(code));
   } catch {
