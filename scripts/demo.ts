@@ -43,7 +43,7 @@ await waitFor(async () => (await fetch(`${api}/healthz`)).ok, { timeoutMs: 60_00
 // Each with where its outlet is, as an operator files a feed (their articles are on loopback,
 // whose address names no country): "where its sources are" and sourceCountry have something to say.
 const SAMPLE_COUNTRIES: Record<string, string> = {
-  'baghdad-today.ar.rss.xml': 'IQ', 'rafidain-news.ar.rss.xml': 'IQ', 'gulf-wire.en.atom.xml': 'AE', 'le-monde-arabe.fr.rss.xml': 'FR', 'hewler-post.ckb.rss.xml': 'IQ',
+  'baghdad-today.ar.rss.xml': 'IQ', 'rafidain-news.ar.rss.xml': 'IQ', 'gulf-wire.en.atom.xml': 'AE', 'le-monde-arabe.fr.rss.xml': 'FR', 'hewler-post.ckb.rss.xml': 'IQ', 'badinan-news.ku.rss.xml': 'IQ',
 };
 const SAMPLE_FEEDS = Object.keys(SAMPLE_COUNTRIES);
 const admin = { authorization: `Bearer ${adminToken}` };
@@ -81,6 +81,7 @@ say(`${total} articles indexed. Try:
   curl -s '${api}/v1/search?q=Kadhimi&facets=topics,entities,countries'   # cross-lingual: every language
   curl -s '${api}/v1/search?q=milices&lang=fr'
   curl -sG '${api}/v1/search' --data-urlencode 'q=هەولێر'     # Erbil, in Sorani Kurdish: its Arabic and English coverage too
+  curl -sG '${api}/v1/search' --data-urlencode 'q=bendav'     # a dam, in Kurmanji Kurdish: finds "bendava Dihokê"
   curl -s '${api}/v1/stories?window=7d'          # top stories: what most sources cover
   curl -s '${api}/v1/stories?window=7d&minLangs=2'   # … told in two languages or more
   curl -s '${api}/v1/stories?window=7d&without=en'   # … and those no English source has told

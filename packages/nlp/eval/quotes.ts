@@ -5,8 +5,8 @@ import { prf, type Prf } from './eval.ts';
 
 /**
  * Measured quality of "who said what" (the `quotes` tagger) on quotes.json: short news paragraphs
- * written for Akhbar in Arabic, English, French and one each in Spanish, German, Turkish, Persian
- * and Russian, each labelled with the quotations a reader would list (the first words of each)
+ * written for Akhbar in Arabic, English, French, Sorani and Kurmanji Kurdish, and one to three each in
+ * Spanish, German, Turkish, Persian and Russian, each labelled with the quotations a reader would list (the first words of each)
  * and who said them — a known person's or organisation's id, or null for someone the gazetteer
  * does not know ("a local official") — and paragraphs that quote no one (scare quotes, titles of
  * books, films and slogans in quotation marks). The paragraphs go through `enrichArticle`, so the
@@ -72,6 +72,19 @@ import { prf, type Prf } from './eval.ts';
  * العراقية», its speaker SOMO), none lost; on the extraction pages' texts, 6 more (50 → 56: "…, the
  * operator said on Tuesday, as …", «…, a indiqué l'entreprise publique dans un communiqué.»), two `by`
  * resolved («لجنة السياسة النقدية», "the Petra Development and Tourism Region Authority"), none lost.
+ *
+ * Then Iraq's Kurdish, 20 paragraphs in the manner of Erbil's and Duhok's press (q-ckb-01…10 in Sorani, q-ku-01…10 in
+ * Kurmanji; two of each with nothing said: a film's and a book's title, scare quotes, «بەپێی یاسا» / "li gorî yasayê", "ku"
+ * and «کە» after no speech verb, a relative, a negated verb, "gotin" the noun), written before the extractor read either
+ * language and scored so: on all 111, P 1.000 R 0.814 F1 0.897 — Sorani and Kurmanji R 0.000 (0/13, 0/12; the four
+ * paragraphs with nothing said gave nothing). After the speech tables and the verb-final subject (subjectEnd): Sorani
+ * R 0.923, the miss «سەرچاوەیەکی ئاگادار بە ڕووداوی ڕاگەیاند کە …», where the agent clitic sits on the addressee and the
+ * verb is bare; with the bare verbs, on all 111: P 1.000 R 0.986 F1 0.993; in marks F1 1.000; reported P 1.000 R 0.980
+ * F1 0.990; speaker right 0.993 (142/143); unnamed 1.000; `by` 41/41; Sorani and Kurmanji F1 1.000 each — by the hand
+ * that wrote the rules, so expect less on real copy. The 91 before read as before (F1 0.992); every unlabelled text here,
+ * in its own language and as an unknown one, gives what it gave; the Kurdish bodies of articles.other.json give one
+ * statement each they gave none of before, both right («بەپێی سەرچاوەکانی حکومەت، …», "Li gorî çavkaniyên hikûmetê, …":
+ * unnamed).
  */
 
 export interface LabelledQuotes {
@@ -96,6 +109,8 @@ export interface QuotesEval extends Prf {
   unnamed: { accuracy: number; correct: number; total: number };
   /** Of the labelled statements found whose label gives `by`: those whose `by` is that. */
   by: { accuracy: number; correct: number; total: number };
+  /** Both kinds together, per language of the paragraphs (a language with few paragraphs is a sign, not a measure). */
+  langs: Record<string, Prf>;
   misses: Array<{ id: string; kind: 'missed' | 'extra' | 'speaker' | 'unnamed' | 'by'; text: string; expected?: string | null; got?: string | null }>;
 }
 
@@ -122,20 +137,25 @@ export function evaluateQuotes(set: LabelledQuotes[] = loadQuotesSet(), opts: { 
   let byTotal = 0;
   const kinds = { direct: { tp: 0, fp: 0, fn: 0 }, indirect: { tp: 0, fp: 0, fn: 0 } };
   const kindOf = (indirect: boolean | undefined) => (indirect === true ? kinds.indirect : kinds.direct);
+  const langs = new Map<string, { tp: number; fp: number; fn: number }>();
   const misses: QuotesEval['misses'] = [];
   for (const item of set) {
     const found = enrichArticle(article(item), opts.taggers ? { taggers: opts.taggers } : {}).quotes ?? [];
+    const inLang = langs.get(item.lang) ?? { tp: 0, fp: 0, fn: 0 };
+    langs.set(item.lang, inLang);
     const used = new Set<number>();
     for (const want of item.quotes) {
       const i = found.findIndex((q, k) => !used.has(k) && q.text.startsWith(want.start));
       if (i < 0) {
         fn++;
+        inLang.fn++;
         kindOf(want.indirect).fn++;
         misses.push({ id: item.id, kind: 'missed', text: want.start, expected: want.speaker });
         continue;
       }
       used.add(i);
       tp++;
+      inLang.tp++;
       const q = found[i]!;
       if ((q.indirect === true) === (want.indirect === true)) kindOf(want.indirect).tp++;
       else {
@@ -156,6 +176,7 @@ export function evaluateQuotes(set: LabelledQuotes[] = loadQuotesSet(), opts: { 
     found.forEach((q, k) => {
       if (used.has(k)) return;
       fp++;
+      inLang.fp++;
       kindOf(q.indirect).fp++;
       misses.push({ id: item.id, kind: 'extra', text: q.text.slice(0, 60), got: q.speaker?.id ?? null });
     });
@@ -166,6 +187,7 @@ export function evaluateQuotes(set: LabelledQuotes[] = loadQuotesSet(), opts: { 
     indirect: prf(kinds.indirect.tp, kinds.indirect.fp, kinds.indirect.fn),
     unnamed: { accuracy: tp > 0 ? unnamedRight / tp : 0, correct: unnamedRight, total: tp },
     by: { accuracy: byTotal > 0 ? byRight / byTotal : 0, correct: byRight, total: byTotal },
+    langs: Object.fromEntries([...langs].map(([lang, c]) => [lang, prf(c.tp, c.fp, c.fn)])),
     misses,
   };
 }
@@ -183,6 +205,7 @@ export function formatQuotesEval(r: QuotesEval, verbose = false): string {
     kind('reported speech', r.indirect),
     `  unnamed source right ${f(r.unnamed.accuracy)} (${String(r.unnamed.correct)}/${String(r.unnamed.total)})`,
     `  attribution (by) right where labelled ${f(r.by.accuracy)} (${String(r.by.correct)}/${String(r.by.total)})`,
+    `  by language: ${Object.entries(r.langs).map(([lang, k]) => `${lang} F1 ${f(k.f1)} (P ${f(k.precision)} R ${f(k.recall)})`).join(' · ')}`,
   ];
   if (verbose) {
     for (const m of r.misses) lines.push(`  ${m.id} ${m.kind}: ${m.text}${m.kind === 'speaker' || m.kind === 'unnamed' || m.kind === 'by' ? ` (${String(m.expected)} → ${String(m.got)})` : m.kind === 'missed' ? ` (${String(m.expected)})` : ''}`);

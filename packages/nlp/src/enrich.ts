@@ -25,8 +25,9 @@ export const TAGGERS = {
   // 1.2.0: first names before a surname ("Maurice Ravel"), "Salvador" alone and 今日|本报 no longer name a country; "EE. UU." does.
   // 1.3.0: Barcelona the city (Q1492) beside the club, told apart by context; "Jordan" is no country in French, Spanish, German, Turkish… text (Jordan Bardella).
   // 1.4.0: "Congress" ending another body's name ("Mobile World Congress") is not the US Congress, the Indian National Congress is an entity; English "Michael Jordan", "Jordan Henderson" no longer name Jordan.
-  entities: { tagger: 'akhbar-gazetteer', version: '1.4.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.4.0' },
+  // 1.5.0: Kurmanji names for Washington (Washingtonê), Duhok as Dihok, the KDP and the PUK in Sorani and Kurmanji.
+  entities: { tagger: 'akhbar-gazetteer', version: '1.5.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.5.0' },
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.0.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.0.0' },
@@ -34,7 +35,8 @@ export const TAGGERS = {
   // 1.1.0: wire copy's reported speech (English "said" without "that", source phrases, the attribution
   // after or inside what was said: "…, police said.", "…, according to people close to him, …"), and
   // an attribution naming a body by its head alone ("the ministry", «السفارة») given as the article named it.
-  quotes: { tagger: 'akhbar-quotes', version: '1.1.0' },
+  // 1.2.0: Sorani and Kurmanji Kurdish have their own speech rules (they were read with every language's verbs).
+  quotes: { tagger: 'akhbar-quotes', version: '1.2.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },
   storyId: { tagger: 'akhbar-self', version: '1.0.0' },

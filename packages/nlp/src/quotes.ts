@@ -11,15 +11,16 @@ import { cliticVariants, countWords, tokenize, type Token } from './text.ts';
  * Written by hand: quotation extractors are built for English (or one other language) and a
  * trained parser; none reads the wire copy Akhbar carries — Arabic first, where the verb comes
  * before its speaker (وقال الوزير إن "…") and the conjunction is glued to the verb (وأضاف), beside
- * English, French, Spanish, German, Turkish, Persian and Russian, each with its own quotation
- * marks and word order. What a reader relies on is simple and shared: the words in quotation
+ * English, French, Spanish, German, Turkish, Persian, Russian and Iraq's Kurdish — Sorani in Arabic
+ * script, Kurmanji in Latin, both with the verb last («مەسرور بارزانی لە هەولێر گوتی», "Barzanî ji
+ * Rûdawê re got") — each with its own quotation marks and word order. What a reader relies on is simple and shared: the words in quotation
  * marks, a speech verb right before or after them, and the name beside that verb. So that is all
  * this reads; it does not parse.
  *
  * Most Arabic wire copy reports speech without quotation marks («وقالت السفارة إن …», "the
  * minister said that …"): read too, as statements marked `indirect`, from the same speech verbs
  * (and a few more: كشف, بين, لفت, رأى) followed by their attribution and, a few words on at most,
- * by إن / أن / "that" / que / dass / что / که; what follows, to the end of its sentence, is what was
+ * by إن / أن / "that" / que / dass / что / که / کە / ku; what follows, to the end of its sentence, is what was
  * reported. English wire copy mostly drops the "that" ("Officials said at least 12 people were
  * killed"): read when a clause plainly begins after the verb — a subject and an auxiliary — and
  * nothing else ("said a prayer", "said goodbye" are not). A source phrase reports too, with no
@@ -133,6 +134,15 @@ interface SpeechRules {
   adjuncts: string[];
   /** Words that name no one by themselves: an attribution of these alone refers back. */
   pronouns: string[];
+  /**
+   * A language whose verb comes last (Sorani, Kurmanji): the words that open what stands between a subject and its verb —
+   * where or to whom it was said («لە کۆنفرانسێکدا», «بە ڕووداوی», "di civînê de", "ji Rûdawê re"), a time («ئەمڕۆ», "îro").
+   * The subject ends before the first of them; one that opens the clause is no subject, and the verb has none ("he", "they").
+   * A comma before such a verb does not set it apart from its subject.
+   */
+  preverbal?: string[];
+  /** Postpositions that close a preverbal adjunct ("ji Rûdawê re", "di civînê de"): so closed, "ji" is not a source's relation ("berpirsek ji PDKê"). */
+  postpositions?: string[];
   /** Reported speech without quotation marks; absent: not read in this language (Turkish has no "that"). */
   reported?: ReportedRules;
   /** Attributions to a source that is not named. */
@@ -243,6 +253,30 @@ interface UnnamedRules {
   heads: string[];
   /** Words after which a name is whom the source is close to, not the source: من, "close", "of", du. */
   relations: string[];
+}
+
+/**
+ * The forms of Sorani nouns a table lists: the ezafe -ی, the indefinite -ێک (after a vowel -یەک), the definite -ەکە and plural
+ * -ەکان (after a vowel -کە, -کان), the plural -ان, each with the ezafe after it (وەزارەتی, سەرچاوەیەکی, ڕاپۆرتەکەی, زانیارییەکانی).
+ */
+function soraniNouns(stems: readonly string[]): string[] {
+  return stems.flatMap((s) => {
+    const endings = /ی$/.test(s)
+      ? ['', 'ی', 'یەک', 'یەکی', 'یەکە', 'یەکەی', 'یەکان', 'یەکانی']
+      : /[اەۆێ]$/.test(s)
+        ? ['', 'ی', 'یەک', 'یەکی', 'کە', 'کەی', 'کان', 'کانی']
+        : ['', 'ی', 'ێک', 'ێکی', 'ەکە', 'ەکەی', 'ەکان', 'ەکانی', 'ان', 'انی'];
+    return endings.map((e) => s + e);
+  });
+}
+
+/** The forms of Kurmanji nouns a table lists: the oblique and ezafe -ê, -a, -î, the plural -ên, -an, the indefinite -ek (-yek after a vowel). */
+function kurmanjiNouns(stems: readonly string[]): string[] {
+  return stems.flatMap((s) => {
+    const vowel = /[aeêiîouû]$/.test(s);
+    const base = vowel ? `${s.replace(/î$/, 'i').replace(/û$/, 'u')}y` : s;
+    return [s, ...['ê', 'a', 'î', 'ên', 'an', 'ek', 'ekê', 'eke', 'ekî'].map((e) => base + e)];
+  });
 }
 
 /**
@@ -579,6 +613,89 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       relations: ['в', 'из', 'близкий', 'близкие', 'близкого', 'к', 'у'],
     },
   },
+  ckb: {
+    // Central Kurdish (Sorani): the verb last, its subject before it with what it was said in or to between («مەسرور بارزانی لە
+    // کۆنفرانسێکی ڕۆژنامەوانیدا گوتی», «سەرچاوەیەک بە ڕووداوی ڕاگەیاند کە …»); past verbs carry their agent as a clitic (گوتی "he
+    // said", گوتیشی "he also said", ڕایانگەیاند "they announced"), so the forms are listed, and a verb alone is "he" or "they". The
+    // clitic moves to the addressee before the verb («بە ڕووداوی ڕاگەیاند», "told Rudaw"; «وای گوت», "said so"): the bare verb too.
+    order: 'subject-first',
+    verbs: [
+      'گوتی', 'گوتیشی', 'گوتیان', 'وتی', 'وتیشی', 'وتیان', 'ووتی', 'ووتیشی', 'گوتوویەتی', 'وتوویەتی', 'دەڵێت', 'دەڵێ', 'دەڵێن', 'نووسی', 'نووسیویەتی',
+      'ڕایگەیاند', 'ڕاشیگەیاند', 'ڕایانگەیاند', 'ڕایگەیاندووە', 'ڕاشیگەیاندووە', 'ڕایانگەیاندووە',
+      'ئاشکرای کرد', 'ئاشکراشی کرد', 'ئاشکرایان کرد', 'ئاماژەی بەوە کرد', 'ئاماژەشی بەوە کرد', 'ئاماژەی بەوەدا', 'ئاماژەشی بەوەدا',
+      'جەختی کردەوە', 'جەختیشی کردەوە', 'جەختیان کردەوە', 'جەختی لەوە کردەوە', 'جەختیشی لەوە کردەوە', 'باسی لەوە کرد', 'باسیشی لەوە کرد',
+      'ڕوونی کردەوە', 'ڕوونیشی کردەوە', 'گوت', 'وت', 'ڕاگەیاند', 'ئاشکرا کرد', 'جەخت کردەوە',
+    ],
+    sources: ['بەپێی', 'بە پێی', 'بە گوتەی', 'بە وتەی', 'بەگوێرەی', 'بە گوێرەی'],
+    connectives: ['و', 'هەروەها', 'هەر', 'زیاتر', 'ئەمڕۆ', 'دوێنێ', 'دواتر', 'وای', 'وا'],
+    complementizers: ['کە'],
+    adjuncts: ['لە', 'بە', 'بۆ', 'لەگەڵ'],
+    // ناوبراو "the said (person)": the press's "he".
+    pronouns: ['ئەو', 'ئەوان', 'ناوبراو', 'ناوبراوە', 'ئەویش'],
+    preverbal: ['لە', 'بە', 'بۆ', 'لەگەڵ', 'لەبارەی', 'سەبارەت', 'دوای', 'پاش', 'پێش', 'ئەمڕۆ', 'دوێنێ', 'دواتر'],
+    reported: {
+      that: ['کە'],
+      gap: [],
+      blockers: ['بۆ', 'پێش', 'دوای', 'پاش', 'تا', 'وەک'],
+      notBefore: [],
+      relatives: ['کە'],
+      openers: ['هەروەها', 'بەڵام', 'هەر'],
+      // «بەپێی یاسا», «بەپێی بڕیارەکە»: "in accordance with"; a source names someone.
+      sourceHeads: soraniNouns([
+        'وەزارەت', 'وەزیر', 'حکومەت', 'سەرۆکایەتی', 'بەڕێوەبەرایەتی', 'فەرمانگە', 'نووسینگە', 'پۆلیس', 'ئاسایش', 'سوپا', 'هێز', 'دادگا', 'ئەنجومەن', 'لیژنە',
+        'کۆمسیۆن', 'دەستە', 'ڕاپۆرت', 'ئامار', 'زانیاری', 'ڕاگەیەندراو', 'بەیاننامە', 'گوتەبێژ', 'وتەبێژ', 'ئاژانس', 'کەناڵ', 'ماڵپەڕ', 'تۆڕ', 'میدیا',
+        'ڕێکخراو', 'شایەتحاڵ', 'هاووڵاتی', 'پزیشک', 'شارەزا', 'چاودێر', 'پارێزگار', 'پارێزگا', 'سەرۆک', 'بەڕێوەبەر', 'فەرماندە', 'کۆمپانیا', 'بانک',
+        'سەندیکا', 'باڵیۆزخانە', 'باڵیۆز', 'نوێنەر', 'ئەندام', 'ڕاوێژکار', 'خێزان', 'پارێزەر',
+      ]),
+    },
+    unnamed: {
+      // The indefinite and the plural: «بەرپرسی …» with the ezafe is the head of something, a role on record.
+      heads: [
+        ...soraniNouns(['سەرچاوە']), 'بەرپرسێک', 'بەرپرسێکی', 'بەرپرسان', 'بەرپرسانی', 'بەرپرسەکان', 'کاربەدەستێک', 'کاربەدەستێکی', 'کاربەدەستان', 'کاربەدەستانی',
+        'دیپلۆماتکارێک', 'دیپلۆماتکارێکی', 'دیپلۆماتێک', 'دیپلۆماتێکی',
+      ],
+      relations: ['لە', 'نزیک', 'لەناو'],
+    },
+  },
+  ku: {
+    // Northern Kurdish (Kurmanji): the verb last, as in Sorani; what it was said in or to before it closes with a postposition
+    // ("di civînê de", "ji Rûdawê re"), which tells it from a source's "ji" ("berpirsek ji PDKê").
+    order: 'subject-first',
+    verbs: [
+      'got', 'gotiye', 'dibêje', 'dibêjin', 'nivîsî', 'ragihand', 'ragihandiye', 'diyar kir', 'diyar kiriye', 'da zanîn', 'daye zanîn', 'destnîşan kir',
+      'destnîşan kiriye', 'anî ziman', 'aniye ziman', 'bal kişand', 'bal kişandiye', 'eşkere kir', 'tekez kir',
+    ],
+    sources: ['li gorî', 'li gor', 'bi gotina'],
+    connectives: ['û', 'jî', 'herwiha', 'her', 'wiha', 'îro', 'duh', 'doh', 'dîsa'],
+    complementizers: ['ku'],
+    adjuncts: ['di', 'li', 'ji', 'bi', 'bo'],
+    pronouns: ['wî', 'wê', 'ew', 'wan'],
+    preverbal: ['di', 'li', 'ji', 'bi', 'bo', 'ligel', 'digel', 'derbarê', 'piştî', 'berî', 'îro', 'duh', 'doh'],
+    postpositions: ['re', 'de', 've', 'da'],
+    reported: {
+      that: ['ku'],
+      // "bal kişand ser wê yekê ku …": drew attention to (this one) that.
+      gap: ['ser', 'wê', 'vê', 'yekê', 'jî'],
+      blockers: ['da', 'bo', 'berî', 'piştî', 'heta', 'wek', 'mîna', 'dema', 'gava'],
+      notBefore: [],
+      relatives: ['ku'],
+      openers: ['lê', 'herwiha', 'her', 'wiha', 'jî'],
+      notSources: kurmanjiNouns(['yasa', 'destûr', 'qanûn', 'biryar', 'bername', 'plan', 'peyman', 'rêkeftin', 'rêkeftinname', 'pîvan', 'rêwerz', 'pêwîstî']),
+      sourceHeads: kurmanjiNouns([
+        'wezaret', 'wezîr', 'hikûmet', 'serokatî', 'rêveberî', 'midûriyet', 'nivîsgeh', 'polîs', 'asayîş', 'artêş', 'hêz', 'dadgeh', 'encumen', 'komîsyon', 'komîte',
+        'lijne', 'rapor', 'amar', 'agahî', 'daxuyanî', 'berdevk', 'ajans', 'kanal', 'malper', 'medya', 'rêxistin', 'şahid', 'niştecih', 'welatî', 'bijîşk',
+        'pispor', 'çavdêr', 'parêzgar', 'parêzgeh', 'serok', 'rêveber', 'fermandar', 'şirket', 'pargîdanî', 'bank', 'sendîka', 'balyozxane', 'balyoz', 'nûner',
+        'endam', 'şêwirmend', 'malbat', 'parêzer',
+      ]),
+    },
+    unnamed: {
+      heads: [
+        ...kurmanjiNouns(['çavkanî']), 'berpirsek', 'berpirsekî', 'berpirseke', 'berpirsên', 'berpirsan', 'rayedarek', 'rayedarekî', 'rayedareke', 'rayedarên',
+        'rayedaran', 'karbidestek', 'karbidestekî', 'karbidestên', 'karbidestan', 'dîplomatek', 'dîplomatekî', 'dîplomatên', 'dîplomatan',
+      ],
+      relations: ['ji', 'nêzîkî', 'nêzî', 'li', 'di'],
+    },
+  },
 };
 
 /**
@@ -618,6 +735,8 @@ interface CompiledRules {
   complementizers: ReadonlySet<string>;
   adjuncts: ReadonlySet<string>;
   pronouns: ReadonlySet<string>;
+  preverbal: ReadonlySet<string>;
+  postpositions: ReadonlySet<string>;
   reported?: CompiledReported;
   unnamed?: { heads: ReadonlyArray<readonly string[]>; relations: ReadonlySet<string> };
   /** Arabic script: the attribution follows rules of its own (its head is its first word, ال aside). */
@@ -655,6 +774,7 @@ const fold = (words: readonly string[]): Set<string> => new Set(words.flatMap((w
 function compileRules(r: SpeechRules): CompiledRules {
   const out: CompiledRules = {
     order: r.order, connectives: fold(r.connectives), complementizers: fold(r.complementizers), adjuncts: fold(r.adjuncts), pronouns: fold(r.pronouns),
+    preverbal: fold(r.preverbal ?? []), postpositions: fold(r.postpositions ?? []),
     arabic: [...r.verbs, ...(r.reported?.verbs ?? [])].some((v) => tokenize(v)[0]?.arabic === true),
   };
   const p = r.reported;
@@ -864,11 +984,12 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
 /**
  * The speaker before the verb: the words right before it ("In Baghdad, the minister said"), or
  * before an apposition set off by commas ("Rana Haddad, a spokeswoman, said"), after any "that"
- * or earlier verb ("He said that the minister told…").
+ * or earlier verb ("He said that the minister told…"). `from`: where it may start (after an adjunct
+ * that opens a verb-final clause: subjectEnd).
  */
-function subjectBefore(clause: string, tokens: readonly Token[], verb: number, rules: CompiledRules, table: SpeechTable): Token[] {
+function subjectBefore(clause: string, tokens: readonly Token[], verb: number, rules: CompiledRules, table: SpeechTable, from = 0): Token[] {
   const segments: Token[][] = [[]];
-  for (let k = 0; k < verb; k++) {
+  for (let k = from; k < verb; k++) {
     if (breakBefore(clause, tokens, k)) segments.push([]);
     const t = tokens[k]!;
     const v = rules.complementizers.has(t.norm) ? undefined : verbAt(tokens, k, table);
@@ -889,6 +1010,66 @@ function subjectBefore(clause: string, tokens: readonly Token[], verb: number, r
   }
   const chosen = appositive && segments.length >= 2 ? segments[segments.length - 2]! : segments[segments.length - 1]!;
   return trimConnectives(chosen, rules);
+}
+
+/**
+ * Where the subject before a verb ends in a verb-final language (rules.preverbal): at the first word of the verb's stretch (after
+ * the last comma, complementizer or other verb) that opens an adjunct — «مەسرور بارزانی لە کۆنفرانسێکدا گوتی», "Barzanî ji Rûdawê re
+ * got" — but not at the relation after an unnamed source's head («سەرچاوەیەکی نزیک لە سەرۆک وەزیران», "çavkaniyek ji PDKê"), once,
+ * unless a postposition closes it ("berpirsek ji Rûdawê re got"). An adjunct opening the clause leaves no subject («لە بەشێکی تری
+ * لێدوانەکەیدا گوتی»: he said), or is passed over when a postposition closes it ("Di civîna îro de Barzanî got"). [from, end): where
+ * the subject may start (0: anywhere) and where it ends; elsewhere [0, verb).
+ */
+function subjectEnd(clause: string, tokens: readonly Token[], verb: number, rules: CompiledRules, table: SpeechTable): [number, number] {
+  if (rules.preverbal.size === 0) return [0, verb];
+  let start = 0;
+  for (let k = 0; k < verb; k++) {
+    if (breakBefore(clause, tokens, k)) start = k;
+    if (rules.complementizers.has(tokens[k]!.norm)) start = k + 1;
+    else {
+      const v = verbAt(tokens, k, table);
+      if (v) [k, start] = [v.end - 1, Math.min(v.end, verb)];
+    }
+  }
+  // The postposition that closes the adjunct opening at k, before the verb and any other preposition; -1: none.
+  const closedAt = (k: number): number => {
+    for (let m = k + 1; m < verb; m++) {
+      if (rules.postpositions.has(tokens[m]!.norm)) return m;
+      if (rules.adjuncts.has(tokens[m]!.norm)) return -1;
+    }
+    return -1;
+  };
+  let k = start;
+  while (k < verb && rules.connectives.has(tokens[k]!.norm)) k++;
+  let first = k;
+  let from = 0;
+  let head = false;
+  let related = false;
+  for (; k < verb; k++) {
+    const t = tokens[k]!;
+    if (!rules.preverbal.has(t.norm)) {
+      head ||= unnamedHead(t, rules);
+      continue;
+    }
+    const close = closedAt(k);
+    if (k === first && !(k > 0 && breakBefore(clause, tokens, k))) {
+      if (close < 0) return [from, k];
+      [k, first, from] = [close, close + 1, close + 1];
+      continue;
+    }
+    if (head && !related && close < 0 && rules.unnamed?.relations.has(t.norm) === true) {
+      related = true;
+      continue;
+    }
+    return [from, k];
+  }
+  return [from, verb];
+}
+
+/** Whether a word is the head of an unnamed source by itself (سەرچاوەیەک, "çavkaniyek", مصادر). */
+function unnamedHead(t: Token, rules: CompiledRules): boolean {
+  const b = bare(t);
+  return rules.unnamed?.heads.some((h) => h.length === 1 && (h[0] === t.norm || h[0] === b)) === true;
 }
 
 /** At most MAX_BY_WORDS words (a word is what spaces set apart: "al-Kadhimi" is one). */
@@ -963,8 +1144,11 @@ const ANONYMITY = [
   'anonymat', 'anonimato', 'anonym bleiben', 'nicht namentlich', 'ismini vermek', 'adının açıklanmaması', 'نامش', 'неназванн', 'анонимност',
   'عدم الكشف عن اسم', 'عدم الكشف عن هوي', 'عدم ذكر اسم', 'عدم نشر اسم', 'رفض الكشف عن', 'رفضت الكشف عن',
 ].map((p) => normalizeText(p));
-/** Arabic-script words before a source's head: أحد المسؤولين, بعض المصادر, كبار المسؤولين; Persian یک منبع, یکی از مقامات. */
-const QUANTIFIERS = fold(['أحد', 'إحدى', 'بعض', 'عدد', 'كبار', 'من', 'یک', 'یکی', 'از']);
+/**
+ * Arabic-script words before a source's head: أحد المسؤولين, بعض المصادر, كبار المسؤولين; Persian یک منبع, یکی از مقامات; Sorani
+ * چەند سەرچاوەیەک, دوو بەرپرس, ئەو ڕاپۆرتە.
+ */
+const QUANTIFIERS = fold(['أحد', 'إحدى', 'بعض', 'عدد', 'كبار', 'من', 'یک', 'یکی', 'از', 'چەند', 'هەندێک', 'دوو', 'سێ', 'ئەو', 'ئەم']);
 
 /** A token's form with the Arabic article off (المصادر → مصادر), for comparing heads. */
 function bare(t: Token): string {
@@ -1059,8 +1243,9 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     words = sourceAfter(clause, tokens, v.end, rules, table);
     span = tokens.slice(v.end);
   } else {
-    words = subjectBefore(clause, tokens, v.start, rules, table);
-    span = words.length > 0 ? tokens.slice(tokens.indexOf(words[0]!), v.start) : [];
+    const [from, end] = subjectEnd(clause, tokens, v.start, rules, table);
+    words = subjectBefore(clause, tokens, end, rules, table, from);
+    span = words.length > 0 ? tokens.slice(tokens.indexOf(words[0]!), end) : [];
     if (words.length === 0) {
       words = sourceAfter(clause, tokens, v.end, rules, table);
       span = tokens.slice(v.end);
@@ -1155,7 +1340,7 @@ interface Report {
 }
 
 /** Arabic-script and Latin words that join a new clause to the one before: "…, and officials said that". */
-const COORDINATORS = fold(['و', 'ف', 'ثم', 'and', 'but', 'while', 'whereas', 'et', 'mais', 'tandis', 'y', 'pero', 'mientras', 'und', 'aber', 'während', 'и', 'а', 'но']);
+const COORDINATORS = fold(['و', 'ف', 'ثم', 'and', 'but', 'while', 'whereas', 'et', 'mais', 'tandis', 'y', 'pero', 'mientras', 'und', 'aber', 'während', 'и', 'а', 'но', 'û', 'بەڵام']);
 /** Any opening quotation mark. */
 const OPENING_MARK = /["«“„‹「]/;
 /** Tokens at most before a verb that its subject is looked for in (a sentence can be a megabyte long). */
@@ -1300,7 +1485,10 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     while (p >= s0 && rules.connectives.has(tokens[p]!.norm)) p--;
     if (p >= s0 && (rep.notBefore.has(tokens[p]!.norm) || isRelative(tokens[p]!, rep))) return undefined;
     const clause = tokens.slice(s0, v.end);
-    words = subjectBefore(para, clause, v.start - s0, rules, table);
+    // A verb-final language: the subject ends before where or to whom it was said («بە ڕووداوی», "ji Rûdawê re").
+    const [from, cut] = subjectEnd(para, clause, v.start - s0, rules, table);
+    const end = s0 + cut;
+    words = subjectBefore(para, clause, cut, rules, table, from);
     // "…, while analysts warned that": the conjunction is no part of who spoke.
     while (words.length > 0 && COORDINATORS.has(words[0]!.norm)) words = words.slice(1);
     if (words.length > 0 && isRelative(words[0]!, rep)) return undefined;
@@ -1308,12 +1496,15 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     // Arabic: the subject right before its verb («مسؤولون في الوزارة قالوا إن», «عن الكاظمي قوله»);
     // a verb with و glued to it opens a clause of its own, whose subject is "they" («وأضافوا أن …»)
     // when it opens its sentence — after a comma it is the subject of a clause before, not read.
-    if (rules.arabic && words.length > 0 && (glued || breakBefore(para, tokens, v.start))) return undefined;
-    const they = rules.arabic && words.length === 0 && p < s0;
+    // A verb-final language's verb ends its clause whatever comes before it, and one with no subject is "he" or "they"
+    // (Sorani «ڕاشیگەیاند کە …», Kurmanji "Herwiha ragihand ku …").
+    const verbFinal = rules.preverbal.size > 0;
+    if (rules.arabic && words.length > 0 && (glued || (!verbFinal && breakBefore(para, tokens, v.start)))) return undefined;
+    const they = words.length === 0 && ((rules.arabic && p < s0) || verbFinal);
     if (words.length === 0 && !they) return undefined;
     const first = words.length > 0 ? s0 + clause.indexOf(words[0]!) : v.start;
     const last = words.length > 0 ? s0 + clause.indexOf(words[words.length - 1]!) : v.start - 1;
-    after = tokens.slice(last + 1, v.start).filter((t) => !rules.connectives.has(t.norm));
+    after = tokens.slice(last + 1, Math.max(end, last + 1)).filter((t) => !rules.connectives.has(t.norm));
     clauseAt = tokens[first]!.start;
     const before = same(first - 1) ? tokens[first - 1] : undefined;
     newClause = !before || breakBefore(para, tokens, first) || COORDINATORS.has(before.norm) || they || spans.closedBefore(tokens[first]!.start) > before.start;
@@ -1738,7 +1929,7 @@ function appositionEnd(cx: ReportContext, j: number, speaker: readonly Token[]):
  * Words whose preposition after them is theirs, not an adjunct's: "people close to him", "officials briefed on the talks",
  * «fuentes cercanas al Gobierno».
  */
-const COMPLEMENTED = fold(['close', 'familiar', 'briefed', 'near', 'cercano', 'cercana', 'cercanos', 'cercanas', 'próximo', 'próxima', 'próximos', 'próximas', 'proche', 'proches']);
+const COMPLEMENTED = fold(['close', 'familiar', 'briefed', 'near', 'cercano', 'cercana', 'cercanos', 'cercanas', 'próximo', 'próxima', 'próximos', 'próximas', 'proche', 'proches', 'نزیک']);
 function complemented(words: readonly Token[]): boolean {
   const last = words[words.length - 1];
   return last !== undefined && COMPLEMENTED.has(last.norm);
@@ -2087,7 +2278,7 @@ function isContentStop(tokens: readonly Token[], k: number): boolean {
 }
 
 /** A conjunction or opener left at the end of content cut before the next clause («…، فيما», "…, and"). */
-const TRAILING = /(?:^|\s)(?:و|ف|ثم|فيما|وفيما|بينما|وبينما|كما|وكما|حين|في حين|وفي حين|قد|وقد|and|but|while|whereas|as|et|mais|tandis|y|pero|mientras|und|aber|während|и|а|но)$/iu;
+const TRAILING = /(?:^|\s)(?:و|ف|ثم|فيما|وفيما|بينما|وبينما|كما|وكما|حين|في حين|وفي حين|قد|وقد|and|but|while|whereas|as|et|mais|tandis|y|pero|mientras|und|aber|während|и|а|но|û|بەڵام)$/iu;
 
 /** What was reported, as a statement's text: trimmed of the punctuation and conjunction before the next clause; undefined under MIN_REPORTED_WORDS words. */
 function reportedText(raw: string): string | undefined {
@@ -2315,28 +2506,34 @@ function baseLang(lang: string): string {
 /**
  * Quotations the text attributes to someone, in text order: the words in quotation marks (« »,
  * “ ”, „ “, ‹ ›, 「 」, " ") beside a speech verb in the clause before or after them (قال, أكد,
- * وأضاف, بحسب; said, according to; a déclaré, selon; dijo; sagte; dedi; گفت; заявил), with the
+ * وأضاف, بحسب; said, according to; a déclaré, selon; dijo; sagte; dedi; گفت; заявил; گوتی, ڕایگەیاند; got, ragihand), with the
  * attribution as written and the known person or organisation it names. Scare quotes (fewer
  * than 4 words or 15 characters) and quotations nobody is said to have said are left out. A
  * quotation attributed to a pronoun alone ("he said", وأضاف:) takes the speaker of the previous
  * attributed quotation (itself perhaps inherited) when that one is at most two paragraphs back;
  * otherwise it is kept with no `by` (it is still attributed speech). A comma the English style
- * puts before the closing mark is not part of the text. Languages other than ar, en, fr, es, de, tr, fa and
- * ru are read with all their verbs. At most MAX_QUOTES, each text once, from the first 100 000
+ * puts before the closing mark is not part of the text. Languages other than ar, en, fr, es, de, tr, fa,
+ * ru, ckb and ku are read with all their verbs. At most MAX_QUOTES, each text once, from the first 100 000
  * characters; never throws. `known`: the entities the article names (enrichment's), so an
  * attribution by surname alone ("وقال السوداني") is the person the article named in full.
+ *
+ * Sorani and Kurmanji put the verb last, with where and to whom it was said before it: the
+ * attribution is the subject before those («مەسرور بارزانی لە کۆنفرانسێکی ڕۆژنامەوانیدا گوتی»,
+ * «سەرچاوەیەک بە ڕووداوی ڕاگەیاند کە …», "Berpirsekî PDKê ji Rûdawê re got ku …"; a source's own
+ * relation stays: «سەرچاوەیەکی نزیک لە …», "çavkaniyek ji PDKê"), and a verb with no subject, or after
+ * an adjunct that opens its clause («هەروەها لە بەشێکی تری لێدوانەکەیدا گوتی»), is a pronoun's.
  *
  * Reported speech comes too, `indirect: true`, in text order among the quotations: a speech verb
  * opening its clause with its attribution (after the verb in Arabic, before it elsewhere), then —
  * through an adjunct of at most GAP_WORDS words ("on Tuesday", «في بيان», "told reporters"; up to
  * EVENT_GAP_WORDS when it opens with the occasion, «خلال مؤتمر صحفي مشترك مع …») — إن, أن, بأن,
- * أنه…, "that", que/qu', dass, что or که, and at least five words to the end of the sentence, or to
+ * أنه…, "that", que/qu', dass, что, که, کە or ku, and at least five words to the end of the sentence, or to
  * the next such clause («…، وأضاف أن …») or «، فيما» / ", while" / ", although". Its text is those
  * words (after أنه, what follows it). English without "that": said, says, told (reporters, Reuters,
  * a news conference…) or added, an adjunct ("on Tuesday", "late on Monday", "in a statement", "in
  * Baghdad"), then a clause — a pronoun that is only a subject ("he would"), "it"/"there" and a
  * finite verb, or a noun phrase and an auxiliary ("at least 12 people were", "the talks would"). A
- * source phrase — بحسب, حسب, حسبما, وفقا ل, "according to", selon, según, laut, по словам, به گفته —
+ * source phrase — بحسب, حسب, حسبما, وفقا ل, "according to", selon, según, laut, по словам, به گفته, بەپێی, "li gorî" —
  * with its source (a speaker noun, a name, a known entity, an unnamed source's head; not a law, a
  * plan, a timetable) and a comma reports what follows, when it opens its sentence («وبحسب وزارة
  * الصحة، فقد …»; German: "Laut Polizei wurden …"), or what comes before it in its sentence when it
@@ -2382,7 +2579,7 @@ function baseLang(lang: string): string {
  * («وزارة الكهرباء», «وزارة النفط»), or none, leave `by` as written.
  * Turkish: none. An attribution to a source not named — its head مصدر, مصادر, مسؤول(ون), مقربون, أوساط, "source(s)",
  * "official(s)", "a person familiar with", une source, un responsable, des proches, fuentes,
- * Quelle, источник, منبع, kaynak… with no person named at its head or in apposition, or "who
+ * Quelle, источник, منبع, kaynak, سەرچاوەیەک, بەرپرسێک, çavkaniyek, berpirsek… with no person named at its head or in apposition, or "who
  * asked not to be named", «فضل عدم الكشف عن اسمه» — is `unnamed: true`, with no speaker (the
  * prime minister "sources close to" names is not the source); a spokesman is a role on record,
  * not unnamed. A pronoun inherits `unnamed` with the rest.

@@ -698,3 +698,147 @@ t.test('what the previous round found: «وفقا لمصادر …، "…"» is 
   t.same(extractQuotes('وأعلن الوزير في بيان افتتاح المعرض على أن يستمر أسبوعا كاملا في بغداد.', 'ar'), []);
   t.same(extractQuotes('وشدد الوزير خلال مؤتمر صحفي على أن الحكومة لن تتراجع عن قراراتها.', 'ar').map((q) => q.text), ['الحكومة لن تتراجع عن قراراتها'], 'شدد takes على');
 });
+
+// Central Kurdish (Sorani) and Northern Kurdish (Kurmanji), in the manner of Erbil's, Sulaymaniyah's and Duhok's press.
+
+const MASROUR = { id: 'masrour-barzani', name: 'Masrour Barzani', type: 'person' } as const;
+const NECHIRVAN = { id: 'nechirvan-barzani', name: 'Nechirvan Barzani', type: 'person' } as const;
+const MASOUD = { id: 'masoud-barzani', name: 'Masoud Barzani', type: 'person' } as const;
+const known = (id: string) => {
+  const e = getEntity(id)!;
+  return { id: e.id, type: e.type, name: e.name, names: e.names, count: 1 };
+};
+
+t.test('Sorani quotations: « », " " and “ ”, the verb before or after them, the subject before the verb, not where or to whom it was said', async (t) => {
+  const story = [
+    'سەرۆکی حکومەتی هەرێمی کوردستان مەسرور بارزانی ئەمڕۆ لە کۆبوونەوەی ئەنجومەنی وەزیراندا گوتی: «مووچەی فەرمانبەران پێش جەژن دابەش دەکرێت و هیچ دواکەوتنێک نابێت».',
+    'ئەو هەروەها گوتی: "پێویستە بەغدا پابەندی ڕێککەوتنی نەوت بێت و بەشە بودجەی هەرێم بنێرێت".',
+    '«هێزەکانی پێشمەرگە ئامادەن بۆ هەر هێرشێک لە سەر سنوورەکانی هەرێمی کوردستان»، وتەبێژی وەزارەتی پێشمەرگە وای ڕاگەیاند.',
+  ].join('\n');
+  t.same(extractQuotes(story, 'ckb'), [
+    { text: 'مووچەی فەرمانبەران پێش جەژن دابەش دەکرێت و هیچ دواکەوتنێک نابێت', by: 'سەرۆکی حکومەتی هەرێمی کوردستان مەسرور بارزانی', speaker: MASROUR },
+    { text: 'پێویستە بەغدا پابەندی ڕێککەوتنی نەوت بێت و بەشە بودجەی هەرێم بنێرێت', by: 'سەرۆکی حکومەتی هەرێمی کوردستان مەسرور بارزانی', speaker: MASROUR },
+    { text: 'هێزەکانی پێشمەرگە ئامادەن بۆ هەر هێرشێک لە سەر سنوورەکانی هەرێمی کوردستان', by: 'وتەبێژی وەزارەتی پێشمەرگە' },
+  ], 'the time and the meeting are not the attribution; «ئەو» ("he") is the speaker before; the verb after the quotation');
+  t.same(extractQuotes('نێچیرڤان بارزانی بە ڕووداوی گوت: “هەرێمی کوردستان هەمیشە پشتیوانی لە یەکڕیزیی عێراق دەکات”.', 'ckb'), [
+    { text: 'هەرێمی کوردستان هەمیشە پشتیوانی لە یەکڕیزیی عێراق دەکات', by: 'نێچیرڤان بارزانی', speaker: NECHIRVAN },
+  ], '“told Rudaw”: the agent clitic on the addressee («ڕووداوی»), the verb bare («گوت»)');
+  const twice = [
+    'مەسرور بارزانی گوتی: «هیچ لایەنێک ناتوانێت مووچەی فەرمانبەران ڕابگرێت».',
+    'هەروەها لە بەشێکی تری لێدوانەکەیدا گوتی: «پێویستە بەغدا پابەندی ڕێککەوتنەکە بێت».',
+  ].join('\n');
+  t.same(extractQuotes(twice, 'ckb').map((q) => [q.by, q.speaker?.id]), [['مەسرور بارزانی', MASROUR.id], ['مەسرور بارزانی', MASROUR.id]],
+    'a verb after an adjunct that opens its clause has no subject of its own: the speaker before');
+  t.match(extractQuotes('بارزانی گوتیشی: «کوردستان هەرگیز ناگەڕێتەوە بۆ سەردەمی پێش ڕاپەڕین».', 'ckb', [known('masoud-barzani')])[0], { by: 'بارزانی', speaker: MASOUD },
+    'the surname alone is the Barzani the article named');
+});
+
+t.test('Sorani reported speech: «… ڕایگەیاند کە …» and the other verbs, a verb with no subject, sources after «بەپێی» and «بە گوتەی»', async (t) => {
+  const story = 'وەزارەتی کارەبای هەرێمی کوردستان ڕایگەیاند کە کاتژمێرەکانی کارەبا لە مانگی داهاتوودا زیاد دەکرێن. هەروەها ئاماژەی بەوە کرد کە دوو وێستگەی نوێ لە هەولێر و دهۆک دەخرێنە کار.';
+  t.same(extractQuotes(story, 'ckb'), [
+    { text: 'کاتژمێرەکانی کارەبا لە مانگی داهاتوودا زیاد دەکرێن', by: 'وەزارەتی کارەبای هەرێمی کوردستان', indirect: true },
+    { text: 'دوو وێستگەی نوێ لە هەولێر و دهۆک دەخرێنە کار', by: 'وەزارەتی کارەبای هەرێمی کوردستان', indirect: true },
+  ], '«ئاماژەی بەوە کرد کە» with no subject: the ministry again');
+  t.same(extractQuotes('سەرۆک مەسعود بارزانی جەختی کردەوە کە ماف و دەستکەوتەکانی گەلی کوردستان ناکرێنە مامەڵە.', 'ckb'), [
+    { text: 'ماف و دەستکەوتەکانی گەلی کوردستان ناکرێنە مامەڵە', by: 'سەرۆک مەسعود بارزانی', speaker: MASOUD, indirect: true },
+  ]);
+  t.same(extractQuotes('بە گوتەی مستەفا کازمی، عێراق نابێتە گۆڕەپانی ململانێی وڵاتانی دراوسێ.', 'ckb'), [
+    { text: 'عێراق نابێتە گۆڕەپانی ململانێی وڵاتانی دراوسێ', by: 'مستەفا کازمی', speaker: KADHIMI, indirect: true },
+  ]);
+  t.same(extractQuotes('سێ کەس لە ڕووداوێکی هاتوچۆدا لە ڕێگای هەولێر - کەرکووک گیانیان لەدەستدا، بەپێی پۆلیسی هاتوچۆی هەولێر.', 'ckb'), [
+    { text: 'سێ کەس لە ڕووداوێکی هاتوچۆدا لە ڕێگای هەولێر - کەرکووک گیانیان لەدەستدا', by: 'پۆلیسی هاتوچۆی هەولێر', indirect: true },
+  ], 'the source after what it reports');
+});
+
+t.test('Sorani unnamed sources: سەرچاوەیەک, سەرچاوەکان, بەرپرسێک — whoever they are close to, with no speaker; «بەرپرسی …» is a role', async (t) => {
+  const unnamed: Array<[string, string]> = [
+    ['سەرچاوەیەکی نزیک لە سەرۆک وەزیران مستەفا کازمی ڕایگەیاند کە سەردانەکە هەفتەی داهاتوو ئەنجام دەدرێت.', 'سەرچاوەیەکی نزیک لە سەرۆک وەزیران مستەفا کازمی'],
+    ['سەرچاوەیەک لە وەزارەتی ناوخۆ بە ڕووداوی گوت کە هێزەکانی ئاسایش دوو گومانلێکراویان دەستگیر کردووە.', 'سەرچاوەیەک لە وەزارەتی ناوخۆ'],
+    ['بەرپرسێکی باڵای یەکێتی ئاشکرای کرد کە کۆبوونەوەکە بە بێ ئەنجام کۆتایی هات.', 'بەرپرسێکی باڵای یەکێتی'],
+    ['بەپێی سەرچاوەکان، کابینەی نوێی حکومەت پێش کۆتایی ساڵ پێکدەهێنرێت.', 'سەرچاوەکان'],
+  ];
+  for (const [text, by] of unnamed) t.same(extractQuotes(text, 'ckb').map((q) => [q.by, q.unnamed, q.speaker, q.indirect]), [[by, true, undefined, true]], by);
+  t.same(extractQuotes('بەرپرسی پەیوەندییەکانی پارتی گوتی: «ئێمە ئامادەین بۆ هاوپەیمانی لەگەڵ هەموو لایەنەکان».', 'ckb'), [
+    { text: 'ئێمە ئامادەین بۆ هاوپەیمانی لەگەڵ هەموو لایەنەکان', by: 'بەرپرسی پەیوەندییەکانی پارتی' },
+  ], 'the head of the party\'s relations speaks on record');
+});
+
+t.test('what Sorani text says that nobody said: titles and scare quotes, «بەپێی» a law or a decision, other verbs before «کە», a relative, a negation', async (t) => {
+  const nothing = [
+    'فیلمی «شەوێکی درێژ لە هەڵەبجە» خەڵاتی باشترین فیلمی دۆکیۆمێنتاری وەرگرت.',
+    'پەرلەمانتارانی ئۆپۆزیسیۆن پڕۆژەی بودجەکەیان بە "بودجەی بەڵێنەکان" ناوبرد.',
+    'بەپێی یاسای هەڵبژاردن، دەنگدان لە سەرانسەری هەرێمی کوردستان لە یەک ڕۆژدا ئەنجام دەدرێت.',
+    'بەپێی ئەو بڕیارەی ئەنجومەنی وەزیران، قوتابخانەکان سبەی لە هەموو هەرێمدا دادەخرێن.',
+    'چاوەڕوان دەکرێت کە پەرلەمانی کوردستان هەفتەی داهاتوو یاسای بودجە پەسەند بکات.',
+    'ئەو ڕاپۆرتەی کە وەزارەت دوێنێ ڕایگەیاند، باس لە زیادبوونی ڕێژەی بێکاری لە هەرێمدا دەکات.',
+    'وەزیری سامانە سروشتییەکان نەیگوت کە کەی هەناردەی نەوت دەست پێدەکاتەوە.',
+    'ئەوەی وەزیر گوتی، بە هیچ شێوەیەک لەگەڵ ڕاستییەکانی سەر زەوی ناگونجێت.',
+  ];
+  for (const text of nothing) t.same(extractQuotes(text, 'ckb'), [], text);
+});
+
+t.test('Kurmanji quotations: « », " " and “ ”, the verb before or after them, the subject before the verb, not "ji … re" nor "di … de"', async (t) => {
+  const story = [
+    'Serokê Herêma Kurdistanê Nêçîrvan Barzanî îro li Hewlêrê got: «Em amade ne ku hemû pirsgirêkên bi Bexdayê re bi diyalogê çareser bikin.»',
+    '"Em ê rê nedin ku tu alî êrîşî ser sînorên Herêma Kurdistanê bike", Wezîrê Navxwe yê Herêmê ji Kurdistan24ê re got.',
+  ].join('\n');
+  t.same(extractQuotes(story, 'ku'), [
+    { text: 'Em amade ne ku hemû pirsgirêkên bi Bexdayê re bi diyalogê çareser bikin.', by: 'Serokê Herêma Kurdistanê Nêçîrvan Barzanî', speaker: NECHIRVAN },
+    { text: 'Em ê rê nedin ku tu alî êrîşî ser sînorên Herêma Kurdistanê bike', by: 'Wezîrê Navxwe yê Herêmê' },
+  ], '"îro li Hewlêrê", "ji Kurdistan24ê re" are where and to whom, not who');
+  t.same(extractQuotes('Di civîna îro de Mesrûr Barzanî got: “Em ê mûçeyan berî cejnê belav bikin û kes bêpar namîne.”', 'ku').map((q) => [q.by, q.speaker]), [['Mesrûr Barzanî', MASROUR]],
+    'an adjunct opening the clause, closed by its postposition, is passed over');
+  t.same(extractQuotes('Serok Mesûd Barzanî di peyamekê de got: "Kurdistan dê tu carî qurbaniyên Enfalê ji bîr neke." Wî wiha got: "Ev xak bi xwîna şehîdan hatiye parastin."', 'ku')
+    .map((q) => [q.by, q.speaker?.id]), [['Serok Mesûd Barzanî', MASOUD.id], ['Serok Mesûd Barzanî', MASOUD.id]], '"Wî" ("he") is the speaker before');
+});
+
+t.test('Kurmanji reported speech: "… ragihand ku …" and the other verbs, a verb with no subject, "li gorî" before and after what it reports', async (t) => {
+  const story = 'Serokwezîrê Herêma Kurdistanê Mesrûr Barzanî di civîna Encumena Wezîran de diyar kir ku mûçeyên fermanberan dê berî cejnê bên dabeşkirin. Barzanî herwiha ragihand ku hikûmet dê ji bo cotkarên Herêmê alîkariyeke nû amade bike.';
+  t.same(extractQuotes(story, 'ku', [known('masrour-barzani')]), [
+    { text: 'mûçeyên fermanberan dê berî cejnê bên dabeşkirin', by: 'Serokwezîrê Herêma Kurdistanê Mesrûr Barzanî', speaker: MASROUR, indirect: true },
+    { text: 'hikûmet dê ji bo cotkarên Herêmê alîkariyeke nû amade bike', by: 'Barzanî', speaker: MASROUR, indirect: true },
+  ], 'the surname alone is the Barzani the article named');
+  const verbs: Array<[string, string]> = [
+    ['Parêzgarê Duhokê bal kişand ser wê yekê ku ava vexwarinê ya bajêr ji ber hişkesaliyê kêm bûye.', 'ava vexwarinê ya bajêr ji ber hişkesaliyê kêm bûye'],
+    ['Rêveberiya Tenduristiyê ya Duhokê da zanîn ku hejmara tûşbûyên kolerayê gihîştiye 40 kesan.', 'hejmara tûşbûyên kolerayê gihîştiye 40 kesan'],
+    ['Wezîrê Perwerdeyê anî ziman ku dibistan dê roja Yekşemê ji nû ve werin vekirin.', 'dibistan dê roja Yekşemê ji nû ve werin vekirin'],
+    ['Berdevkê Hikûmetê destnîşan kir ku şandeke nû dê hefteya bê biçe Bexdayê.', 'şandeke nû dê hefteya bê biçe Bexdayê'],
+  ];
+  for (const [text, said] of verbs) t.same(extractQuotes(text, 'ku').map((q) => [q.text, q.indirect]), [[said, true]], text);
+  t.same(extractQuotes('Herwiha ragihand ku karmendên hikûmetê dê roja Yekşemê vegerin ser karê xwe.', 'ku'), [
+    { text: 'karmendên hikûmetê dê roja Yekşemê vegerin ser karê xwe', indirect: true },
+  ], 'no subject: "he" — the speaker before, none here');
+  t.same(extractQuotes('Sê kes di qezayeke trafîkê de li ser riya Duhok-Zaxoyê mirin, li gorî polîsê Duhokê.', 'ku'), [
+    { text: 'Sê kes di qezayeke trafîkê de li ser riya Duhok-Zaxoyê mirin', by: 'polîsê Duhokê', indirect: true },
+  ]);
+});
+
+t.test('Kurmanji unnamed sources: çavkaniyek, çavkaniyan, berpirsek — a source\'s "ji" is its own, an addressee\'s "ji … re" is not; "berpirsê …" is a role', async (t) => {
+  const unnamed: Array<[string, string]> = [
+    ['Berpirsekî PDKê ji Rûdawê re got ku danûstandinên li ser kabîneya nû dê hefteya bê dest pê bikin.', 'Berpirsekî PDKê'],
+    ['Çavkaniyek ji PDKê ji Rûdawê re got ku civîna her du partiyan dê piştî cejnê li Silêmaniyê pêk were.', 'Çavkaniyek ji PDKê'],
+    ['Çavkaniyeke nêzîkî YNKê ragihand ku serokê partiyê dê hefteya bê serdana Hewlêrê bike.', 'Çavkaniyeke nêzîkî YNKê'],
+    ['Li gorî çavkaniyan, şandeke Hikûmeta Herêma Kurdistanê sibê diçe Bexdayê.', 'çavkaniyan'],
+  ];
+  for (const [text, by] of unnamed) t.same(extractQuotes(text, 'ku').map((q) => [q.by, q.unnamed, q.speaker, q.indirect]), [[by, true, undefined, true]], by);
+  t.same(extractQuotes('Berpirsê Têkiliyên PDKê got ku partî dê bi hemû aliyan re hevdîtinan bike.', 'ku').map((q) => [q.by, q.unnamed]), [['Berpirsê Têkiliyên PDKê', undefined]]);
+});
+
+t.test('what Kurmanji text says that nobody said: titles and scare quotes, "li gorî" a law, other verbs before "ku", a relative, a negation, "gotin" the noun', async (t) => {
+  const nothing = [
+    'Pirtûka «Çîroka Gundekî li Behdînanê» di pêşangeha pirtûkan a Duhokê de hat nasandin.',
+    'Hinek parlamenteran ev biryar wek "xeletiyeke mezin" bi nav kir.',
+    'Li gorî yasaya hilbijartinan, dengdan dê li seranserê Herêmê di heman rojê de pêk were.',
+    'Li gorî Destûra Iraqê, dahatên petrolê yên hemû gelê Iraqê ne.',
+    'Tê payîn ku Parlamentoya Kurdistanê hefteya bê budceyê pesend bike.',
+    'Wezîrê Samanên Xwezayî negot ku hinardekirina petrolê kengî dê dest pê bike.',
+    'Ew tiştê ku wezîr got, bi tu awayî bi rastiya li ser erdê re nagunce.',
+    'Gotinên Barzanî yên duh di medyayê de bûn sedema nîqaşeke mezin li Hewlêrê.',
+  ];
+  for (const text of nothing) t.same(extractQuotes(text, 'ku'), [], text);
+});
+
+t.test('Kurdish speech is read in its own language: Persian verbs are not Sorani\'s, and Kurmanji "got" is not read in English', async (t) => {
+  t.same(extractQuotes('وزیر امور خارجه گفت که عراق به میدان جنگ دیگران تبدیل نخواهد شد.', 'ckb'), []);
+  t.same(extractQuotes('The minister got the report and said nothing about what it found in the ministry.', 'en'), []);
+});

@@ -51,7 +51,7 @@ t.test("the demo's quotations: al-Kadhimi's words in the Arabic and English samp
   ], `the lead, by people close to him ("…, according to people close to him, …"), unnamed as in the Arabic; the officials' unnamed report (wire style, no "that"); the embassy's ("…, the US embassy said."); then his words: ${JSON.stringify(en)}`);
 });
 
-t.test('the Sorani Kurdish sample feed: Central Kurdish, right to left, naming the same people and places as the others', async (t) => {
+t.test('the Sorani Kurdish sample feed: Central Kurdish, right to left, naming the same people and places as the others, and who said what', async (t) => {
   const [visit, salaries] = await feedArticles('hewler-post.ckb.rss.xml');
   const v = enrichArticle(visit!);
   t.match(v, { lang: 'ckb', dir: 'rtl' });
@@ -61,6 +61,29 @@ t.test('the Sorani Kurdish sample feed: Central Kurdish, right to left, naming t
   const s = enrichArticle(salaries!);
   const places = s.entities.map((x) => x.id);
   for (const id of ['kurdistan-region', 'Q1530', 'Q133118', 'sulaymaniyah', 'duhok']) t.ok(places.includes(id), `the salaries: ${id} in ${places.join(',')}`);
+  const said = (q: NonNullable<typeof v.quotes>) => q.map((x) => [x.speaker?.id ?? null, x.by, x.indirect ?? false, x.unnamed ?? false, x.text.split(' ').slice(0, 4).join(' ')]);
+  t.same(said(v.quotes ?? []), [
+    [null, 'سەرچاوەیەکی نزیک لە سەرۆک وەزیرانی عێراق مستەفا کازمی', true, true, 'لە سەردانەکەیدا بۆ واشنتن'],
+  ], `the lead, by a source close to Kadhimi («… ڕایگەیاند کە …»): reported and unnamed as in the Arabic and English samples, Kadhimi not its speaker: ${JSON.stringify(v.quotes)}`);
+  t.same(said(s.quotes ?? []), [
+    [null, 'وەزارەتی دارایی حکومەتی هەرێمی کوردستان', true, false, 'پارەی مووچەکان لە بەغداوە'],
+  ], `the finance ministry's report: the salaries have reached Erbil and go out next week: ${JSON.stringify(s.quotes)}`);
+});
+
+t.test('the Kurmanji Kurdish sample feed: Kurmanji, left to right, the names as Kurmanji inflects them, and who said what', async (t) => {
+  const [visit, dam] = await feedArticles('badinan-news.ku.rss.xml');
+  const v = enrichArticle(visit!);
+  t.match(v, { lang: 'ku', dir: 'ltr' });
+  const ids = v.entities.map((x) => x.id);
+  for (const id of ['mustafa-al-kadhimi', 'Q22686', 'Q61']) t.ok(ids.includes(id), `the visit: ${id} in ${ids.join(',')} (Kazimî, Donald Trump, Washingtonê)`);
+  for (const c of ['IQ', 'US', 'IR']) t.ok(v.countries.includes(c), `the visit: country ${c} (Iraqê, Amerîkayê, Îran)`);
+  const d = enrichArticle(dam!);
+  t.ok(d.entities.some((x) => x.id === 'duhok'), 'the dam: Duhok, written Dihokê');
+  const said = (q: NonNullable<typeof v.quotes>) => q.map((x) => [x.speaker?.id ?? null, x.by, x.indirect ?? false, x.unnamed ?? false, x.text.split(' ').slice(0, 4).join(' ')]);
+  t.same(said(v.quotes ?? []), [
+    [null, 'çavkaniyên nêzîkî Serokwezîrê Iraqê Mistefa Kazimî', true, true, 'ew ê di serdana'],
+  ], `the lead, by sources close to Kadhimi («Li gorî çavkaniyên …»), unnamed as in the other samples: ${JSON.stringify(v.quotes)}`);
+  t.same(said(d.quotes ?? []), [[null, 'Rêveberê bendavê', false, false, 'Ti metirsî li ser']], `the dam's manager, in quotation marks, told to journalists (ji rojnamevanan re, not part of who): ${JSON.stringify(d.quotes)}`);
 });
 
 t.test('the two Arabic copies of the wire story are near-duplicates; other items are not', async (t) => {
@@ -74,7 +97,7 @@ t.test('the two Arabic copies of the wire story are near-duplicates; other items
   t.ok(signatureSimilarity(a.sig, c.sig) < 0.2);
 });
 
-t.test('stories across languages in the demo: the Washington visit in Arabic, English and French is one story', async (t) => {
+t.test('stories across languages in the demo: the Washington visit in Arabic, English, French and both Kurdish scripts is one story', async (t) => {
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
   const prefix = uniqueQueuePrefix('demo-stories');
   t.teardown(async () => {
@@ -83,17 +106,17 @@ t.test('stories across languages in the demo: the Washington visit in Arabic, En
   });
   const stories = new StoryClusterer(redis, { prefix });
   const byTitle = new Map<string, { storyId: string; lang: string; source: string }>();
-  for (const file of ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml', 'hewler-post.ckb.rss.xml']) {
+  for (const file of ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml', 'hewler-post.ckb.rss.xml', 'badinan-news.ku.rss.xml']) {
     for (const raw of await feedArticles(file)) {
       const e = await enrichOne(raw, { stories });
       byTitle.set(raw.title, { storyId: e.enrichment.storyId, lang: e.enrichment.lang, source: file });
     }
   }
   const storyOf = (re: RegExp) => [...byTitle].filter(([title]) => re.test(title)).map(([, v]) => v);
-  const visit = storyOf(/الكاظمي.*واشنطن|Kadhimi to bring map|Kazimi attendu|کازمی.*واشنتن/);
-  t.equal(visit.length, 5, 'five reports of the visit');
+  const visit = storyOf(/الكاظمي.*واشنطن|Kadhimi to bring map|Kazimi attendu|کازمی.*واشنتن|Kazimî.*Washington/);
+  t.equal(visit.length, 6, 'six reports of the visit');
   t.equal(new Set(visit.map((v) => v.storyId)).size, 1, 'one story');
-  t.same([...new Set(visit.map((v) => v.lang))].sort(), ['ar', 'ckb', 'en', 'fr'], 'in Arabic, Sorani Kurdish, English and French');
+  t.same([...new Set(visit.map((v) => v.lang))].sort(), ['ar', 'ckb', 'en', 'fr', 'ku'], 'in Arabic, Sorani and Kurmanji Kurdish, English and French');
   const match = storyOf(/يفوز على نظيره الأردني|Iraq beat Jordan/);
   t.equal(new Set(match.map((v) => v.storyId)).size, 1, 'the friendly in Amman is one story in Arabic and English');
   t.not(match[0]!.storyId, visit[0]!.storyId);
