@@ -39,10 +39,24 @@ function unescapeTwice(html: string): string {
   return decodeHTML(html);
 }
 
-/** Primary language subtag, lower case ("ar-IQ" → "ar"); undefined for junk. */
+/**
+ * Three-letter codes feeds declare for languages Akhbar writes with two (ISO 639-2/3 → 639-1), and
+ * Kurmanji's own code: Akhbar's `ku` is Kurmanji, `ckb` Sorani.
+ */
+const LANG_CODES: Record<string, string> = {
+  ara: 'ar', arb: 'ar', eng: 'en', fra: 'fr', fre: 'fr', spa: 'es', deu: 'de', ger: 'de', tur: 'tr', fas: 'fa', per: 'fa', pes: 'fa', rus: 'ru', urd: 'ur', kmr: 'ku',
+};
+
+/**
+ * Primary language subtag, lower case ("ar-IQ" → "ar", "fra" → "fr"); undefined for junk. Kurdish
+ * in Arabic script ("ku-Arab") is Sorani, `ckb`, as Akhbar tells the two apart.
+ */
 export function langTag(lang: string | undefined): string | undefined {
-  const m = lang ? /^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$/.exec(lang) : null;
-  return m ? m[1]!.toLowerCase() : undefined;
+  const m = lang ? /^\s*([A-Za-z]{2,3})((?:[-_][A-Za-z0-9]+)*)\s*$/.exec(lang) : null;
+  if (!m) return undefined;
+  const primary = m[1]!.toLowerCase();
+  if ((primary === 'ku' || primary === 'kur') && /[-_]arab\b/i.test(m[2]!)) return 'ckb';
+  return LANG_CODES[primary] ?? primary;
 }
 
 /**

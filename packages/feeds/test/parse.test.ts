@@ -1,5 +1,5 @@
 import t from 'tap';
-import { parseFeed, toRawArticles, type ParsedFeed } from '@akhbar/feeds';
+import { langTag, parseFeed, toRawArticles, type ParsedFeed } from '@akhbar/feeds';
 import { RawArticleSchema } from '@akhbar/core';
 import { Value } from '@sinclair/typebox/value';
 import { fixture } from './helpers.ts';
@@ -118,6 +118,20 @@ t.test('Arabic feeds in windows-1256 (charset only in the prolog) and ISO-8859-6
     t.same(a[0]!.categories, ['سياسة']);
     t.equal(a[0]!.langHint, 'ar');
   }
+});
+
+t.test("a feed's declared language in the codes Akhbar uses: regions dropped, three-letter codes to two, Kurdish by script", async (t) => {
+  t.equal(langTag('ar-IQ'), 'ar');
+  t.equal(langTag(' en_GB '), 'en');
+  t.equal(langTag('fra'), 'fr', 'ISO 639-2 and -3 codes to their two-letter one');
+  t.equal(langTag('per'), 'fa');
+  t.equal(langTag('kmr'), 'ku', "Kurmanji's own code is Akhbar's ku");
+  t.equal(langTag('ku-Arab'), 'ckb', 'Kurdish in Arabic script is Sorani');
+  t.equal(langTag('ku-Latn-TR'), 'ku');
+  t.equal(langTag('ckb-IQ'), 'ckb');
+  t.equal(langTag('not a language'), undefined);
+  const p = await parseFeed(Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>Duhok</title><language>kmr</language><item><title>Bendav</title><link>https://duhok.example/1</link></item></channel></rss>'), { url: 'https://duhok.example/rss' });
+  t.equal(toRawArticles(p, { id: 'f', url: 'https://duhok.example/rss' }, new Date())[0]?.langHint, 'ku', 'a Kurmanji feed declaring kmr hints ku');
 });
 
 t.test('defects are repaired, the items still come out, and the feed is flagged', async (t) => {
