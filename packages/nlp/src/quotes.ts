@@ -201,6 +201,14 @@ interface ReportedRules {
    * responsable.», "…, dijo el ministro."; absent: none is.
    */
   trailing?: string[];
+  /**
+   * Trailing verbs that also take an object (Sorani bare ڕاگەیاند, گوت, whose agent clitic sits on the word before them; Kurmanji
+   * "ragihand"): after what they report, read only with something between their subject and them («سەرچاوەیەک بە ڕووداوی
+   * ڕاگەیاند.», "çavkaniyekê ji Rûdawê re ragihand."); with nothing there, what stands before them may be their object and their subject's.
+   */
+  trailingObject?: string[];
+  /** A colon right after the verb opens what was reported, with no quotation marks (Sorani «ڕایگەیاند: …»). */
+  colon?: boolean;
   /** Arabic: the verbs that take على before أن (شدد على أن); after any other «على أن» is "provided that" («وأعلن … افتتاح المعرض على أن يستمر …»). */
   ala?: string[];
   /** Endings of participles ("adding", «ajoutant», «añadiendo»): after a parenthetical attribution one is the speaker's, not what was said. */
@@ -638,8 +646,13 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       gap: [],
       blockers: ['بۆ', 'پێش', 'دوای', 'پاش', 'تا', 'وەک'],
       notBefore: [],
-      relatives: ['کە'],
+      // ئەوەی "what": «ئەوەی وەزیر گوتی، …» reports nothing of its own.
+      relatives: ['کە', 'ئەوەی', 'ئەوانەی'],
       openers: ['هەروەها', 'بەڵام', 'هەر'],
+      // «…، بەرپرسێک گوتی.», «…، سەرچاوەیەک بە ڕووداوی ڕاگەیاند.»: the forms with the agent clitic take no object before them.
+      trailing: ['گوتی', 'گوتیشی', 'گوتیان', 'وتی', 'وتیشی', 'وتیان', 'ووتی', 'ووتیشی', 'ڕایگەیاند', 'ڕاشیگەیاند', 'ڕایانگەیاند', 'دەڵێت', 'دەڵێن', 'گوت', 'وت', 'ڕاگەیاند'],
+      trailingObject: ['گوت', 'وت', 'ڕاگەیاند'],
+      colon: true,
       // «بەپێی یاسا», «بەپێی بڕیارەکە»: "in accordance with"; a source names someone.
       sourceHeads: soraniNouns([
         'وەزارەت', 'وەزیر', 'حکومەت', 'سەرۆکایەتی', 'بەڕێوەبەرایەتی', 'فەرمانگە', 'نووسینگە', 'پۆلیس', 'ئاسایش', 'سوپا', 'هێز', 'دادگا', 'ئەنجومەن', 'لیژنە',
@@ -656,6 +669,11 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       ],
       relations: ['لە', 'نزیک', 'لەناو'],
     },
+    // Stems: «وەزارەتی دارایی حکومەتی هەرێمی کوردستان» in full, then «وەزارەتەکە», «وەزارەتی ناوبراو» (kurdishForms).
+    bodies: [
+      'وەزارەت', 'باڵیۆزخانە', 'کونسوڵخانە', 'کۆمپانیا', 'سوپا', 'پۆلیس', 'نووسینگە', 'بەڕێوەبەرایەتی', 'فەرمانگە', 'دەستە', 'کۆمسیۆن', 'ڕێکخراو', 'دادگا',
+      'بانک', 'سەندیکا', 'ئاژانس', 'لیژنە',
+    ],
   },
   ku: {
     // Northern Kurdish (Kurmanji): the verb last, as in Sorani; what it was said in or to before it closes with a postposition
@@ -680,6 +698,9 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       notBefore: [],
       relatives: ['ku'],
       openers: ['lê', 'herwiha', 'her', 'wiha', 'jî'],
+      // "…, berpirsekî got.", "…, çavkaniyekê ji Rûdawê re got."
+      trailing: ['got', 'gotiye', 'dibêje', 'dibêjin', 'ragihand', 'ragihandiye'],
+      trailingObject: ['ragihand', 'ragihandiye'],
       notSources: kurmanjiNouns(['yasa', 'destûr', 'qanûn', 'biryar', 'bername', 'plan', 'peyman', 'rêkeftin', 'rêkeftinname', 'pîvan', 'rêwerz', 'pêwîstî']),
       sourceHeads: kurmanjiNouns([
         'wezaret', 'wezîr', 'hikûmet', 'serokatî', 'rêveberî', 'midûriyet', 'nivîsgeh', 'polîs', 'asayîş', 'artêş', 'hêz', 'dadgeh', 'encumen', 'komîsyon', 'komîte',
@@ -695,6 +716,11 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       ],
       relations: ['ji', 'nêzîkî', 'nêzî', 'li', 'di'],
     },
+    // Stems: "Wezareta Darayî ya Herêma Kurdistanê" in full, then "wezaret", "wezareta navborî" (kurdishForms).
+    bodies: [
+      'wezaret', 'balyozxane', 'konsolxane', 'şirket', 'pargîdanî', 'artêş', 'polîs', 'nivîsgeh', 'rêveberî', 'midûriyet', 'komîsyon', 'rêxistin', 'dadgeh',
+      'bank', 'sendîka', 'ajans', 'komîte', 'lijne',
+    ],
   },
 };
 
@@ -758,6 +784,8 @@ interface CompiledReported {
   sourceLead: ReadonlySet<string>;
   sourceFinite: ReadonlySet<string>;
   trailing: ReadonlySet<string>;
+  trailingObject: ReadonlySet<string>;
+  colon: boolean;
   ala: ReadonlySet<string>;
   participleEnds: readonly string[];
   bare?: CompiledBare;
@@ -783,7 +811,7 @@ function compileRules(r: SpeechRules): CompiledRules {
       that: fold(p.that), notVerbs: fold(p.notVerbs ?? []), objectVerbs: fold(p.objectVerbs ?? []), gap: fold(p.gap), blockers: fold(p.blockers),
       notBefore: fold(p.notBefore), relatives: fold(p.relatives), openers: fold(p.openers ?? []), participles: fold(p.participles ?? []),
       events: fold(p.events ?? []), notSources: fold(p.notSources ?? []), sourceHeads: fold(p.sourceHeads ?? []), sourceLead: fold(p.sourceLead ?? []), sourceFinite: fold(p.sourceFinite ?? []),
-      trailing: fold(p.trailing ?? []), ala: fold(p.ala ?? []), participleEnds: p.participleEnds ?? [],
+      trailing: fold(p.trailing ?? []), trailingObject: fold(p.trailingObject ?? []), colon: p.colon === true, ala: fold(p.ala ?? []), participleEnds: p.participleEnds ?? [],
     };
     const b = p.bare;
     if (b) {
@@ -1202,7 +1230,9 @@ function unnamedSource(words: readonly Token[], after: readonly Token[], region:
   // two words with a capital (not in German, whose nouns all have one; not before the head: "Two Iraqi officials").
   const person = (ws: readonly Token[]) => speakerIn(ws, lang)?.type === 'person';
   const named = (ws: readonly Token[]) => person(ws) || (!rules.arabic && lang !== 'de' && namesSomeone(ws));
-  return !person(head) && !named(head.slice(at + 1)) && !named(after);
+  // Kurmanji: after the indefinite with the ezafe ("berpirsekî Parastina Şaristanî") the words with a capital are whose it is.
+  const genitive = lang === 'ku' && /(?:eki|eke)$/.test(head[at]!.norm);
+  return !person(head) && !(genitive ? person : named)(head.slice(at + 1)) && !named(after);
 }
 
 /** What a clause says about who spoke: undefined when it holds no speech verb. */
@@ -1577,6 +1607,11 @@ interface Found {
  */
 function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect: (pos: number) => boolean): Found | undefined {
   const { para, tokens, v, rep, table, same } = cx;
+  // Sorani «ڕایگەیاند: …»: a colon right after the verb, and no quotation mark (a quotation is read as one).
+  if (rep.colon && k === v.end && same(k) && same(k - 1)) {
+    const gap = para.slice(tokens[k - 1]!.start + tokens[k - 1]!.raw.length, tokens[k]!.start);
+    if (/[:：]/.test(gap)) return OPENING_MARK.test(gap) ? undefined : { contentAt: tokens[k]!.start, attributionEnd: tokens[k - 1]!.start + tokens[k - 1]!.raw.length };
+  }
   // Up to the complementizer: no other speech verb, participle or quotation on the way.
   // A long adjunct holds no comma: «… افتتاح المعرض، على أن يستمر …» is the verb's object, then a condition.
   const limit = isEventAdjunct(tokens, k, rep) ? EVENT_GAP_WORDS : GAP_WORDS;
@@ -1876,6 +1911,13 @@ function trailingContent(cx: ReportContext, words: readonly Token[], k: number, 
       if (!same(f - 1) || !breakBefore(para, tokens, f)) return undefined;
       const first = words[0]!;
       if (isRelative(first, rep) || rep.bare?.stops.has(first.norm) === true || (rep.bare?.notAfter.has(first.norm) === true && !ARTICLES.has(first.norm))) return undefined;
+      // A verb-final language: not after "as" («، وەک وەزیر گوتی», "wek wezîr got"), and a verb that also takes an object only with
+      // its adjunct before it («بە ڕووداوی ڕاگەیاند»): else what stands before it may be its object («ڕێنماییەکی نوێی ڕاگەیاند»).
+      if (rules.preverbal.size > 0) {
+        if (rep.blockers.has(first.norm) || rules.preverbal.has(first.norm)) return undefined;
+        const lastWord = firstTokenFrom(tokens, words[words.length - 1]!.start);
+        if (rep.trailingObject.has(v.phrase.words.join(' ')) && v.start - lastWord <= 1) return undefined;
+      }
       attrStart = f;
       k = v.end;
     }
@@ -2310,6 +2352,38 @@ interface BodyRules {
   heads: ReadonlySet<string>;
   lang: string;
   bare?: CompiledBare;
+  /** Sorani, Kurmanji: the forms of the heads, folded, to their head. */
+  kurdish?: KurdishForms;
+}
+/**
+ * The forms a Kurdish body's head takes: with the ezafe before the rest of its name («وەزارەتی دارایی», "Wezareta Darayî"), alone
+ * and definite («وەزارەتەکە», «وەزارەتەکەش»; Kurmanji "wezaret", "wezaretê"), and the word "the said" after the ezafe («وەزارەتی
+ * ناوبراو», "wezareta navborî").
+ */
+interface KurdishForms {
+  ezafe: ReadonlyMap<string, string>;
+  alone: ReadonlyMap<string, string>;
+  said: ReadonlySet<string>;
+}
+function kurdishForms(lang: string, stems: readonly string[]): KurdishForms {
+  const ezafe = new Map<string, string>();
+  const alone = new Map<string, string>();
+  const add = (to: Map<string, string>, stem: string, forms: readonly string[]) => {
+    const head = tokenize(stem)[0]!.norm;
+    for (const f of forms) for (const t of tokenize(f)) to.set(t.norm, head);
+  };
+  for (const s of stems) {
+    if (lang === 'ckb') {
+      const definite = /ی$/.test(s) ? `${s}یەکە` : /[اەۆێ]$/.test(s) ? `${s}کە` : `${s}ەکە`;
+      add(ezafe, s, [`${s}ی`, ...(/ی$/.test(s) ? [s] : [])]);
+      add(alone, s, [definite, `${definite}ش`]);
+    } else {
+      const base = /[aeêiîouû]$/.test(s) ? `${s.replace(/î$/, 'i').replace(/û$/, 'u')}y` : s;
+      add(ezafe, s, [`${base}a`, `${base}ê`, `${base}ên`]);
+      add(alone, s, [s, `${base}ê`]);
+    }
+  }
+  return { ezafe, alone, said: fold(lang === 'ckb' ? ['ناوبراو', 'ناوبراوە'] : ['navborî', 'navbirî']) };
 }
 const bodyRulesCache = new Map<string, BodyRules | null>();
 function bodyRules(lang: string): BodyRules | undefined {
@@ -2317,6 +2391,7 @@ function bodyRules(lang: string): BodyRules | undefined {
   if (r === undefined) {
     const rules = Object.hasOwn(SPEECH, lang) ? SPEECH[lang]! : undefined;
     r = rules?.bodies ? { heads: fold(rules.bodies), lang, ...(rules.reported?.bare ? { bare: compileRules(rules).reported!.bare! } : {}) } : null;
+    if (r && (lang === 'ckb' || lang === 'ku')) r.kurdish = kurdishForms(lang, rules!.bodies!);
     bodyRulesCache.set(lang, r);
   }
   return r ?? undefined;
@@ -2345,6 +2420,11 @@ const NAME_JOINERS = fold(['and', 'of', 'for']);
 function bareBody(by: string, rules: BodyRules): string | undefined {
   const t = tokenize(by);
   const a = t[0];
+  const k = rules.kurdish;
+  if (k) {
+    if (t.length === 1) return k.alone.get(a!.norm);
+    return t.length === 2 && k.said.has(t[1]!.norm) ? k.ezafe.get(a!.norm) : undefined;
+  }
   if (t.length === 1 && a?.arabic === true && a.norm.startsWith('ال') && rules.heads.has(a.norm.slice(2))) return a.norm.slice(2);
   if (t.length === 2 && a?.arabic === false && DEFINITE.has(a.norm) && rules.heads.has(t[1]!.norm)) return t[1]!.norm;
   return undefined;
@@ -2355,7 +2435,7 @@ function bodyNames(para: string, offset: number, rules: BodyRules): BodyName[] {
   const tokens = tokenize(para);
   const out: BodyName[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const m = tokens[i]!.arabic ? arabicBody(para, tokens, i, rules) : latinBody(para, tokens, i, rules);
+    const m = rules.kurdish ? kurdishBody(para, tokens, i, rules.kurdish, rules.lang) : tokens[i]!.arabic ? arabicBody(para, tokens, i, rules) : latinBody(para, tokens, i, rules);
     if (m) out.push({ ...m, at: offset + tokens[i]!.start });
   }
   return out;
@@ -2486,6 +2566,50 @@ function latinBody(para: string, tokens: readonly Token[], i: number, rules: Bod
 }
 
 /**
+ * A Kurdish body at token i: its head with the ezafe, then its name. Sorani: the words with the ezafe after it, through «و»
+ * between two of them, and the word without one that ends the chain («وەزارەتی دارایی حکومەتی هەرێمی کوردستان», «وەزارەتی
+ * دارایی و ئابووری …»); a speech verb, a word opening an adjunct or «کە» ends it before. Kurmanji: the words with a capital
+ * after it, and after "ya", "yê", "yên" more ("Wezareta Darayî ya Herêma Kurdistanê"). «وەزارەتی ناوبراو» is no name.
+ */
+function kurdishBody(para: string, tokens: readonly Token[], i: number, forms: KurdishForms, lang: string): Omit<BodyName, 'at'> | undefined {
+  const head = forms.ezafe.get(tokens[i]!.norm);
+  if (head === undefined) return undefined;
+  let last = i;
+  let j = i + 1;
+  if (lang === 'ckb') {
+    const table = speechTable(lang, true);
+    const rules = compiledKurdish(lang);
+    const ezafe = (t: Token) => /ي$/.test(t.norm);
+    while (joined(para, tokens, j) && j - i < BODY_MAX_WORDS) {
+      const t = tokens[j]!;
+      if (verbAt(tokens, j, table) || rules.preverbal.has(t.norm) || rules.complementizers.has(t.norm) || forms.said.has(t.norm)) break;
+      if (t.norm === 'و') {
+        if (!ezafe(tokens[j - 1]!) || !joined(para, tokens, j + 1)) break;
+        j++;
+        continue;
+      }
+      last = j++;
+      if (!ezafe(t)) break;
+    }
+  } else {
+    const links = fold(['ya', 'yê', 'yên', 'a', 'ê', 'ên']);
+    while (joined(para, tokens, j) && j - i < BODY_MAX_WORDS) {
+      if (isCapitalized(tokens[j]!)) last = j++;
+      else if (j > i + 1 && links.has(tokens[j]!.norm) && joined(para, tokens, j + 1) && isCapitalized(tokens[j + 1]!)) j++;
+      else break;
+    }
+  }
+  if (last === i) return undefined;
+  return { head, name: nameText(para, tokens, i, last), key: [head, ...tokens.slice(i + 1, last + 1).map((x) => x.norm)].join(' ') };
+}
+const kurdishRules = new Map<string, CompiledRules>();
+function compiledKurdish(lang: string): CompiledRules {
+  let r = kurdishRules.get(lang);
+  if (!r) kurdishRules.set(lang, (r = compileRules(SPEECH[lang]!)));
+  return r;
+}
+
+/**
  * The body a bare attribution («الوزارة», "the embassy") is: the one name with its head the text gave in full before it,
  * a shorter mention of the same body aside («وزارة الصحة» before «وزارة الصحة العراقية»: the longer is kept); with two
  * bodies of that head («وزارة الكهرباء», «وزارة النفط») or none, undefined.
@@ -2545,20 +2669,22 @@ function baseLang(lang: string): string {
  * without "that", a verb with an object ("said a prayer", "said goodbye"), "is said to be", "the
  * said agreement", "as he said", "Said" with a capital, a comma before the clause's verb, a verb in
  * -ed after a noun ("Witnesses said gunmen opened fire": too often no verb), a sentence with
- * quotation marks in it; a source inside its sentence with no comma before it.
+ * quotation marks in it; a source inside its sentence with no comma before it. Sorani also reports, with
+ * no complementizer, what follows a colon right after its verb when no quotation mark opens it («ڕایگەیاند: …»).
  *
  * An attribution after what it reports, set off by a comma — a source ("…, according to police."),
  * or a speech verb of the language's `trailing` list with its subject before it ("…, police said on
  * Tuesday.", "…, a government spokesman told AFP.") or its speaker after it ("…, said police", «…، قال
  * مصدر أمني في بيان.», «…, a indiqué mardi un responsable.», "…, dijo el ministro.", "…, sagte ein
- * Sprecher.") — reports its sentence from the start to that comma (80 words at most), unless that
+ * Sprecher.", «…، بەرپرسێک گوتی.», "…, çavkaniyekê ji Rûdawê re got.") — reports its sentence from the start to that comma (80 words at most), unless that
  * holds a quotation mark (a quotation in marks is read once, as a quotation: `"…," he said` is its
  * attribution), another speech verb's statement (which the attribution then ends: "The minister
  * said the talks would resume, officials said"; "…, the ministry said, according to AFP" is the
  * ministry's), or is an adjunct or a participle's phrase alone ("Speaking to reporters after the
  * meeting, …", «وبعد انتهاء الجلسة، …»). Not read so: after "as", "and" («كما قال», "…, and police
  * said"), a verb with و glued to it («، وقال …»), one that takes an object (أعلن), "told" with an
- * object it is not read with. Set off by commas in the middle of its sentence ("The new power
+ * object it is not read with, «وەک» / "wek" ("as") before a Kurdish subject, a Kurdish verb that also takes
+ * an object (bare ڕاگەیاند, "ragihand") with nothing between its subject and it. Set off by commas in the middle of its sentence ("The new power
  * station, officials said, will add …", "X will carry a map to Washington, according to people
  * close to him, ahead of …", «وسيحمل رئيس الوزراء، بحسب مقربين منه، ملفا …»), the statement is
  * what comes before it joined, with a space, to what follows when that goes on with the clause (a
@@ -2573,7 +2699,9 @@ function baseLang(lang: string): string {
  * «السفارة», «الشركة», «الجيش», "the ministry", "the embassy", «le ministère», «l'ambassade», «el
  * ministerio» (the language's `bodies`) — when the text before the attribution names exactly one
  * body with that head in full («وزارة الصحة العراقية», «السفارة الأمريكية في بغداد», "the US embassy
- * in Baghdad", "Iraq's oil ministry", «L'ambassade des États-Unis à Bagdad»; a shorter mention of it,
+ * in Baghdad", "Iraq's oil ministry", «L'ambassade des États-Unis à Bagdad»; Sorani «وەزارەتەکە», «وەزارەتی ناوبراو» after
+ * «وەزارەتی دارایی حکومەتی هەرێمی کوردستان», Kurmanji "wezaret", "wezareta navborî" after "Wezareta Darayî ya Herêma
+ * Kurdistanê"; a shorter mention of it,
  * «وزارة الصحة», is the same body): `by` is then that name as the text wrote it (8 words at most),
  * and `speaker` the person or organisation the gazetteer finds in it. Two such bodies before it
  * («وزارة الكهرباء», «وزارة النفط»), or none, leave `by` as written.

@@ -842,3 +842,55 @@ t.test('Kurdish speech is read in its own language: Persian verbs are not Sorani
   t.same(extractQuotes('وزیر امور خارجه گفت که عراق به میدان جنگ دیگران تبدیل نخواهد شد.', 'ckb'), []);
   t.same(extractQuotes('The minister got the report and said nothing about what it found in the ministry.', 'en'), []);
 });
+
+t.test('Kurdish attribution after what it reports: «…، بەرپرسێک گوتی.», "…, berpirsekî got." — not after "as", nor a verb whose object stands before it', async (t) => {
+  t.same(extractQuotes('ڕێگای هەولێر - موسڵ بەهۆی بەفربارینەوە بۆ ماوەی دوو ڕۆژ دادەخرێت، بەرپرسێکی پۆلیسی هاتوچۆ گوتی.', 'ckb'), [
+    { text: 'ڕێگای هەولێر - موسڵ بەهۆی بەفربارینەوە بۆ ماوەی دوو ڕۆژ دادەخرێت', by: 'بەرپرسێکی پۆلیسی هاتوچۆ', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('شاندێکی حکومەتی هەرێم سبەی بۆ گفتوگۆ لەسەر بودجە سەردانی بەغدا دەکات، سەرچاوەیەک بە ڕووداوی ڕاگەیاند.', 'ckb'), [
+    { text: 'شاندێکی حکومەتی هەرێم سبەی بۆ گفتوگۆ لەسەر بودجە سەردانی بەغدا دەکات', by: 'سەرچاوەیەک', indirect: true, unnamed: true },
+  ], 'the bare verb after its adjunct, which carries the clitic');
+  t.same(extractQuotes('کۆبوونەوەکە دوای سێ کاتژمێر کۆتایی هات و هیچ بڕیارێک نەدرا، وەزارەتی پلاندانان ڕێنماییەکی نوێی ڕاگەیاند.', 'ckb'), [],
+    'an object before the bare verb: an announcement, not a report of what comes before');
+  t.same(extractQuotes('نەخۆشخانە نوێیەکەی هەولێر مانگی داهاتوو دەکرێتەوە، وەک وەزیری تەندروستی دوێنێ گوتی.', 'ckb'), [], '«وەک» "as"');
+  t.same(extractQuotes('پاش کۆبوونەوەی درێژی ئەمڕۆی ئەنجومەنی وەزیران لە هەولێر، وەزیری ناوخۆ گوتی.', 'ckb'), [], 'an adjunct alone before it');
+  t.same(extractQuotes('Riya Hewlêr - Mûsilê ji ber berfê ji bo du rojan dê were girtin, berpirsekî polîsê hatûçûyê got.', 'ku'), [
+    { text: 'Riya Hewlêr - Mûsilê ji ber berfê ji bo du rojan dê were girtin', by: 'berpirsekî polîsê hatûçûyê', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('Şandeke hikûmetê sibê ji bo danûstandinên li ser budceyê dê biçe Bexdayê, çavkaniyekê ji Rûdawê re got.', 'ku'), [
+    { text: 'Şandeke hikûmetê sibê ji bo danûstandinên li ser budceyê dê biçe Bexdayê', by: 'çavkaniyekê', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('Hejmara qurbaniyan gihîşt heft kesan, berpirsekî Parastina Şaristanî got.', 'ku').map((q) => [q.by, q.unnamed]), [['berpirsekî Parastina Şaristanî', true]],
+    'after the indefinite with the ezafe, the words with a capital are whose official it is');
+  t.same(extractQuotes('Civîn piştî sê saetan bi dawî bû û tu biryar nehat dayîn, wezaretê rêwerzeke nû ragihand.', 'ku'), [], 'an object before "ragihand"');
+  t.same(extractQuotes('Nexweşxaneya nû ya Hewlêrê dê meha bê vebe, wek wezîrê tenduristiyê duh got.', 'ku'), [], '"wek" "as"');
+});
+
+t.test('Kurdish bodies by their head alone: «وەزارەتەکە», «وەزارەتی ناوبراو», "wezaret", "wezareta navborî" are the one named in full before', async (t) => {
+  const sorani = [
+    'وەزارەتی تەندروستی حکومەتی هەرێمی کوردستان کەمپەینێکی ڤاکسیناسیۆنی لە سەرانسەری هەرێم دەستپێکرد.',
+    'وەزارەتەکە ڕایگەیاند کە زیاتر لە سەد هەزار منداڵ لە هەفتەی یەکەمدا ڤاکسین دەکرێن.',
+    'وەزارەتی ناوبراو گوتیشی کە ڤاکسینەکان بە خۆڕایی دەدرێن بە هەموو خێزانەکان.',
+  ].join('\n');
+  t.same(extractQuotes(sorani, 'ckb').map((q) => q.by), ['وەزارەتی تەندروستی حکومەتی هەرێمی کوردستان', 'وەزارەتی تەندروستی حکومەتی هەرێمی کوردستان']);
+  const two = 'وەزارەتی کارەبا و وەزارەتی ناوخۆ کۆبوونەوەیەکی هاوبەشیان ئەنجامدا.\nوەزارەتەکە ڕایگەیاند کە کارەبای نیشتەجێبوون لە هاویندا زیاد دەکرێت.';
+  t.same(extractQuotes(two, 'ckb').map((q) => q.by), ['وەزارەتەکە'], 'two ministries before: as written');
+  t.same(extractQuotes('وەزارەتەکە ڕایگەیاند کە کارەبای نیشتەجێبوون لە هاویندا زیاد دەکرێت.', 'ckb').map((q) => q.by), ['وەزارەتەکە'], 'none before');
+  const kurmanji = [
+    'Wezareta Tenduristiyê ya Herêma Kurdistanê li seranserê Herêmê kampanyayeke vakslêdanê da destpêkirin.',
+    'Wezaret ragihand ku zêdetirî sed hezar zarok dê di hefteya yekem de werin vakslêdan.',
+    'Wezareta navborî herwiha got ku vakslêdan ji bo hemû malbatan belaş e û li hemû navendan heye.',
+  ].join('\n');
+  t.same(extractQuotes(kurmanji, 'ku').map((q) => q.by), ['Wezareta Tenduristiyê ya Herêma Kurdistanê', 'Wezareta Tenduristiyê ya Herêma Kurdistanê']);
+  t.same(extractQuotes('Wezareta Karebayê û Wezareta Navxwe civînek hevbeş kirin.\nWezaret ragihand ku karebaya malan dê di havînê de zêde bibe.', 'ku').map((q) => q.by), ['Wezaret'],
+    'two ministries before: as written');
+});
+
+t.test('Sorani reported speech after a colon with no quotation marks: «ڕایگەیاند: …»', async (t) => {
+  t.same(extractQuotes('گوتەبێژی حکومەت لە کۆنگرەیەکی ڕۆژنامەوانیدا ڕایگەیاند: حکومەت هیچ باجێکی نوێ لەسەر کاڵا خۆراکییەکان دانانێت.', 'ckb'), [
+    { text: 'حکومەت هیچ باجێکی نوێ لەسەر کاڵا خۆراکییەکان دانانێت', by: 'گوتەبێژی حکومەت', indirect: true },
+  ]);
+  t.same(extractQuotes('سەرۆکی پەرلەمان ڕایگەیاند: «دانیشتنی داهاتوو دوای جەژن بە ئامادەبوونی هەموو فراکسیۆنەکان دەبێت».', 'ckb').map((q) => q.indirect), [undefined],
+    'a quotation after the colon is read as one');
+  t.same(extractQuotes('وەزیری ناوخۆ گوتی: باشە.', 'ckb'), [], 'too short to be a statement');
+});
