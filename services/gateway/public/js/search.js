@@ -165,7 +165,7 @@ async function renderQuotes(state, { signal }) {
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
   quoteTools(state);
-  const asked = { ...filterParams(state), ...Object.fromEntries(QUOTE_KEYS.filter((k) => state[k]).map((k) => [k, state[k]])) };
+  const asked = { ...filterParams(state), ...quoteParams(state) };
   // Followed as a feed: what they say from now on, in a feed reader.
   const named = [state.q, state.said ? `“${state.said}”` : ''].filter(Boolean).join(' ');
   feedLinks('/v1/quotes', asked, named ? `${t('feed.quotes')}: ${named}` : t('feed.quotes'));
@@ -188,6 +188,11 @@ async function renderQuotes(state, { signal }) {
   $('follow').hidden = false;
   alertLink(state);
   pager(state, res.nextCursor);
+}
+
+/** What the quotations' tools chose (said, direct, unnamed), as /v1/quotes and alerts take it. */
+function quoteParams(state) {
+  return Object.fromEntries(QUOTE_KEYS.filter((k) => state[k]).map((k) => [k, state[k]]));
 }
 
 /** The two-way choices of the quotations' tools: their option, the API's value. */
@@ -476,7 +481,7 @@ export function followFeeds(params, title) {
  */
 function alertLink(state) {
   // From the Quotations, what was said chooses too (an alert takes said=, direct=, unnamed=).
-  const params = { ...filterParams(state), ...(state.show === 'quotes' ? Object.fromEntries(QUOTE_KEYS.filter((k) => state[k]).map((k) => [k, state[k]])) : {}) };
+  const params = { ...filterParams(state), ...(state.show === 'quotes' ? quoteParams(state) : {}) };
   const a = $('alert-me-link');
   const target = { ...state, view: 'alerts' };
   delete target.cursor;
