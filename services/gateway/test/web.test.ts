@@ -3095,6 +3095,7 @@ t.test("Quotations' own tools: words said (in each language's spelling), quoted 
   t.equal(await page.isVisible('#quote-tools'), true, "the quotations' tools are there");
   t.same(await page.$$eval('#quote-tools label', (els) => els.map((e) => e.textContent)), ['Words said', 'Kind', 'Sources']);
   t.same(await shown(), [english!.id, arabic!.id, `${arabic!.id} reported`], 'every quotation to start with');
+  t.same([await page.isVisible('#f-sort'), await page.isVisible('#f-group'), await page.isVisible('#f-from')], [false, false, true], 'no sort nor story grouping (quotations come newest first, one item each), the dates still');
 
   await page.fill('#quote-said', 'border');
   await settled(page, () => page.press('#quote-said', 'Enter'));

@@ -417,8 +417,9 @@ function syncControls() {
   }
   $('f-group').checked = state.group !== false;
   $('f-in-title').checked = state.in === 'title';
-  // Controls for one part of the page only: the articles list (sort, grouping, dates), top stories, a view.
-  const part = state.view === 'search' ? (showsTop(state) ? 'top' : 'articles') : state.view;
+  // Controls for one part of the page only: the articles list (sort, grouping, dates), the
+  // quotations (dates; always newest first, one item a quotation), top stories, a view.
+  const part = state.view === 'search' ? (showsTop(state) ? 'top' : state.show === 'quotes' ? 'quotes' : 'articles') : state.view;
   for (const el of document.querySelectorAll('[data-only]')) el.hidden = !el.dataset.only.split(' ').includes(part);
   renderChips();
 }
