@@ -43,7 +43,7 @@ export function isBoilerplateLine(line: string): boolean {
   return false;
 }
 
-/** The text without boilerplate lines and without a trailing "Read more". Never throws. */
+/** The text without boilerplate lines and without a trailing "Read more" or footer label. Never throws. */
 export function stripBoilerplate(text: string): string {
   if (!text) return text;
   const lines = text.split('\n');
@@ -59,6 +59,14 @@ export function stripBoilerplate(text: string): string {
     const idx = lastIndexOfPhrase(out, hit);
     if (idx < 0) break;
     out = out.slice(0, idx).replace(/[\s…:|»\-–—[(]+$/u, '').trim();
+  }
+  // A footer label after the last sentence, on its line: a feed's summary joins its paragraphs
+  // into one line, so `<p>…الحسابات".</p><p>التعليقات</p>` reads «…الحسابات". التعليقات». Only
+  // after a sentence's end, and only a whole label: "… he would share" stays.
+  for (let i = 0; i < 3; i++) {
+    const m = /([.!?؟…»"”’)\]])[^\S\n]+([^.!?؟…»"”’\n]{1,60})$/u.exec(out);
+    if (!m || !isBoilerplateLine(m[2]!)) break;
+    out = out.slice(0, m.index + m[1]!.length).trim();
   }
   return out;
 }

@@ -37,6 +37,12 @@ t.test('boilerplate lines go, content stays', async (t) => {
   t.ok(isBoilerplateLine('اقرأ أيضاً'), 'the other spelling of "read also"');
   t.notOk(isBoilerplateLine('Comments by the minister drew criticism'), 'a sentence that starts like a footer is content');
   t.equal(stripBoilerplate(''), '');
+  // A feed's summary is its paragraphs joined on one line: the footer label comes after the last sentence.
+  t.equal(stripBoilerplate('قال الكاظمي: "نذهب إلى واشنطن لبناء شراكة متوازنة". التعليقات'), 'قال الكاظمي: "نذهب إلى واشنطن لبناء شراكة متوازنة".', 'a comments label after the last sentence');
+  t.equal(stripBoilerplate('Talks resumed on Monday. Share this: Facebook Twitter'), 'Talks resumed on Monday.', 'a share bar after the last sentence');
+  t.equal(stripBoilerplate('Les discussions reprennent. Lire aussi'), 'Les discussions reprennent.');
+  t.equal(stripBoilerplate('The minister said he would share'), 'The minister said he would share', 'a word of the sentence itself stays');
+  t.equal(stripBoilerplate('Talks resumed. Comments by the minister drew criticism'), 'Talks resumed. Comments by the minister drew criticism', 'a sentence without its full stop stays');
 });
 
 t.test('keywords and extract', async (t) => {
