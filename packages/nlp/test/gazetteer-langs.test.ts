@@ -19,6 +19,7 @@ t.test("Sorani Kurdish names of Iraq's and Kurdistan's places and leaders, in th
   has(t, 'لە دهۆکەوە بۆ کەرکووکی نوێ', ['duhok', 'kirkuk']);
   has(t, 'مووچەی سلێمانیش و هەڵەبجەدا', ['sulaymaniyah', 'halabja']);
   has(t, 'بەغداش و مووسڵدا', ['Q1530', 'Q161179']);
+  has(t, 'تاران دەیەوێت پەیامێک بۆ واشنتن بنێرێت', ['Q3616', 'Q61']);
 });
 
 t.test('Kurmanji (Latin-script Kurdish) names, with the case endings its press writes', async (t) => {
@@ -26,6 +27,7 @@ t.test('Kurmanji (Latin-script Kurdish) names, with the case endings its press w
   has(t, 'têkiliyên navbera Bexdayê û Hewlêrê', ['Q1530', 'Q133118']);
   has(t, 'Îranê, Tirkiyê û Amerîkayê', ['Q794', 'Q43', 'Q30']);
   has(t, 'li Mûsilê û Kerkûkê', ['Q161179', 'kirkuk']);
+  has(t, 'Tehran dixwaze peyamekê ji Washingtonê re bişîne', ['Q3616', 'Q61']);
   t.equal(getEntity('Q133118')?.names?.ku, 'Hewlêr');
 });
 
