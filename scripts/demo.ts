@@ -1,7 +1,8 @@
-// `npm run demo`: the whole pipeline on the bundled sample feeds (Arabic, English, French), served
-// by a local feed server; prints example searches and leaves the gateway up until Ctrl-C.
+// `npm run demo`: the whole pipeline on the bundled sample feeds (Arabic, English, French, Sorani and
+// Kurmanji Kurdish) and their articles' pages, served by a local feed server; prints example
+// searches and leaves the gateway up until Ctrl-C.
 import { randomBytes } from 'node:crypto';
-import { fixtureFeedRoutes, startFeedServer, startService, waitFor, type ServiceProcess } from '@akhbar/testkit';
+import { fixtureFeedRoutes, fixturePageRoutes, startFeedServer, startService, waitFor, type ServiceProcess } from '@akhbar/testkit';
 
 const port = Number(process.env.PORT ?? 3000);
 const feedPort = Number(process.env.AKHBAR_DEMO_FEEDS_PORT ?? 8089);
@@ -10,7 +11,9 @@ const api = `http://127.0.0.1:${port}`;
 const say = (s: string) => process.stdout.write(`[demo] ${s}\n`);
 
 // A fixed port keeps the feed URLs stable, so re-running the demo finds the feeds it registered.
-const feeds = await startFeedServer(fixtureFeedRoutes(), { port: feedPort });
+// The articles' own pages are served beside the feeds: where a feed gives only a summary, the
+// full-text stage reads the story from its page, as it would on a real site.
+const feeds = await startFeedServer({ ...fixtureFeedRoutes(), ...fixturePageRoutes() }, { port: feedPort });
 say(`sample feeds served at ${feeds.url}`);
 
 const env: Record<string, string> = {

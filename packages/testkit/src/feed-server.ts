@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /** Bundled sample feeds (fixtures/feeds), keyed by file name. */
 export const FIXTURE_FEEDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'feeds');
+/** The sample articles' own pages (fixtures/pages), laid out as their URL paths. */
+export const FIXTURE_PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'pages');
 
 export interface Route {
   /** Body as bytes or text; text may contain {{BASE}}, {{RFC822:-3h}}, {{ISO:-3h}} placeholders. */
@@ -128,6 +130,23 @@ export function fixtureFeedRoutes(dir = FIXTURE_FEEDS_DIR): Record<string, Route
   for (const name of readdirSync(dir)) {
     if (name.endsWith('.md')) continue;
     routes[`/${name}`] = { body: readFileSync(join(dir, name), 'utf8') };
+  }
+  return routes;
+}
+
+/**
+ * Routes serving the sample articles' pages: `pages/<site>/<section>/<slug>.html` at the item's link
+ * `/<site>/<section>/<slug>` (and at the file's own name, for a site whose links end in .html), so
+ * the demo's full-text stage reads a story where a feed gave only a summary.
+ */
+export function fixturePageRoutes(dir = FIXTURE_PAGES_DIR): Record<string, Route> {
+  const routes: Record<string, Route> = {};
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.html')) continue;
+    const route: Route = { body: readFileSync(join(dir, file), 'utf8'), headers: { 'content-type': 'text/html; charset=utf-8' } };
+    const path = `/${file.split(sep).join('/')}`;
+    routes[path] = route;
+    routes[path.slice(0, -'.html'.length)] = route;
   }
   return routes;
 }

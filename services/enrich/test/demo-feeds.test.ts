@@ -2,9 +2,10 @@ import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleSignature, enrichArticle, signatureSimilarity } from '@akhbar/nlp';
-import { parseFeedText, toRawArticles } from '@akhbar/feeds';
+import { applyExtraction, extractArticle, needsFulltext } from '@akhbar/extract';
+import { langTag, parseFeedText, toRawArticles } from '@akhbar/feeds';
 import { Redis } from 'ioredis';
-import { FIXTURE_FEEDS_DIR, deleteRedisPrefix, fillPlaceholders, testRedisUrl, uniqueQueuePrefix } from '@akhbar/testkit';
+import { FIXTURE_FEEDS_DIR, deleteRedisPrefix, fillPlaceholders, fixturePageRoutes, rng, testRedisUrl, uniqueQueuePrefix } from '@akhbar/testkit';
 import type { RawArticle } from '@akhbar/core';
 import { enrichOne } from '../src/process.ts';
 import { StoryClusterer } from '../src/story.ts';
@@ -16,10 +17,28 @@ import { StoryClusterer } from '../src/story.ts';
  * French reports join it by the people and places they name.
  */
 
+const BASE = 'http://127.0.0.1:8080';
+const SAMPLE_FEEDS = ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml', 'hewler-post.ckb.rss.xml', 'badinan-news.ku.rss.xml'];
+
 async function feedArticles(file: string): Promise<RawArticle[]> {
-  const text = fillPlaceholders(await readFile(join(FIXTURE_FEEDS_DIR, file), 'utf8'), 'http://127.0.0.1:8080');
-  const parsed = await parseFeedText(text, { url: `http://127.0.0.1:8080/${file}` });
-  return toRawArticles(parsed, { id: file, url: `http://127.0.0.1:8080/${file}` }, new Date());
+  const text = fillPlaceholders(await readFile(join(FIXTURE_FEEDS_DIR, file), 'utf8'), BASE);
+  const parsed = await parseFeedText(text, { url: `${BASE}/${file}` });
+  return toRawArticles(parsed, { id: file, url: `${BASE}/${file}` }, new Date());
+}
+
+/**
+ * The articles as the demo's pipeline reads them: an item whose feed gives only a summary is read
+ * from its page (the sample pages the demo serves), by the full-text stage's own functions.
+ */
+async function demoArticles(file: string): Promise<Array<{ article: RawArticle; page?: { html: string; lang?: string; title: string; text: string } }>> {
+  const pages = fixturePageRoutes();
+  return (await feedArticles(file)).map((article) => {
+    const route = pages[new URL(article.url).pathname];
+    if (!needsFulltext(article) || !route) return { article };
+    const html = fillPlaceholders(route.body as string, BASE);
+    const page = extractArticle(html, { url: article.url });
+    return { article: applyExtraction(article, page).article, page: { ...page, html } };
+  });
 }
 
 t.test('the Kadhimi story of every sample feed', async (t) => {
@@ -97,29 +116,99 @@ t.test('the two Arabic copies of the wire story are near-duplicates; other items
   t.ok(signatureSimilarity(a.sig, c.sig) < 0.2);
 });
 
-t.test('stories across languages in the demo: the Washington visit in Arabic, English, French and both Kurdish scripts is one story', async (t) => {
-  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
-  const prefix = uniqueQueuePrefix('demo-stories');
-  t.teardown(async () => {
-    await deleteRedisPrefix(prefix);
-    redis.disconnect();
-  });
-  const stories = new StoryClusterer(redis, { prefix });
-  const byTitle = new Map<string, { storyId: string; lang: string; source: string }>();
-  for (const file of ['baghdad-today.ar.rss.xml', 'rafidain-news.ar.rss.xml', 'gulf-wire.en.atom.xml', 'le-monde-arabe.fr.rss.xml', 'hewler-post.ckb.rss.xml', 'badinan-news.ku.rss.xml']) {
-    for (const raw of await feedArticles(file)) {
-      const e = await enrichOne(raw, { stories });
-      byTitle.set(raw.title, { storyId: e.enrichment.storyId, lang: e.enrichment.lang, source: file });
+t.test("every sample item whose feed gives only a summary has its page in the demo, and the story read from it is the article's", async (t) => {
+  let read = 0;
+  for (const file of SAMPLE_FEEDS) {
+    const feedText = new Map((await feedArticles(file)).map((a) => [a.url, a.body]));
+    for (const { article, page } of await demoArticles(file)) {
+      const path = new URL(article.url).pathname;
+      if (!needsFulltext({ body: feedText.get(article.url)!, summary: article.summary })) {
+        t.notOk(page, `${path}: its feed carries the story, no page is read`);
+        continue;
+      }
+      read++;
+      if (!t.ok(page, `${path}: the demo serves its page (else the full-text stage logs a 404)`)) continue;
+      t.equal(page!.title, article.title, `${path}: the page's headline is the item's`);
+      t.equal(langTag(page!.lang), enrichArticle(article).lang, `${path}: <html lang> is the language the article is read in`);
+      t.ok(article.flags.includes('fulltext') && article.body.length >= 2 * feedText.get(article.url)!.length, `${path}: the page's story replaces the summary (${feedText.get(article.url)!.length} → ${article.body.length} characters)`);
+      // The site's menus, related lists, share bars and footer are links or ©: none is a paragraph of the story.
+      const links = new Set([...page!.html.matchAll(/<a\b[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]!.trim()).filter((x) => x.length > 1));
+      const chrome = article.body.split(/\n+/).filter((p) => links.has(p.trim()) || p.includes('©'));
+      t.same(chrome, [], `${path}: no menu, related link, share button or footer in the story`);
     }
   }
-  const storyOf = (re: RegExp) => [...byTitle].filter(([title]) => re.test(title)).map(([, v]) => v);
-  const visit = storyOf(/الكاظمي.*واشنطن|Kadhimi to bring map|Kazimi attendu|کازمی.*واشنتن|Kazimî.*Washington/);
-  t.equal(visit.length, 6, 'six reports of the visit');
-  t.equal(new Set(visit.map((v) => v.storyId)).size, 1, 'one story');
-  t.same([...new Set(visit.map((v) => v.lang))].sort(), ['ar', 'ckb', 'en', 'fr', 'ku'], 'in Arabic, Sorani and Kurmanji Kurdish, English and French');
-  const match = storyOf(/يفوز على نظيره الأردني|Iraq beat Jordan/);
-  t.equal(new Set(match.map((v) => v.storyId)).size, 1, 'the friendly in Amman is one story in Arabic and English');
-  t.not(match[0]!.storyId, visit[0]!.storyId);
-  const apart = storyOf(/^Oil slides|^Élections anticipées|^البرلمان العراقي يبحث/);
-  t.equal(new Set([...apart.map((v) => v.storyId), visit[0]!.storyId, match[0]!.storyId]).size, 5, 'the oil report and the two election reports (which share no person or organisation and only Baghdad and Nasiriyah among places) stay stories of their own');
+  t.equal(read, 15, 'fifteen of the eighteen sample items are read from their pages');
 });
+
+t.test('stories across languages in the demo: the Washington visit in Arabic, English, French and both Kurdish scripts is one story, from the feeds alone and with the pages read', async (t) => {
+  for (const withPages of [false, true]) await t.test(withPages ? 'with each short item read from its page, as the demo reads it' : 'from the feeds alone', async (t) => {
+    const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
+    const prefix = uniqueQueuePrefix('demo-stories');
+    t.teardown(async () => {
+      await deleteRedisPrefix(prefix);
+      redis.disconnect();
+    });
+    const stories = new StoryClusterer(redis, { prefix });
+    const byTitle = new Map<string, { storyId: string; lang: string; source: string }>();
+    for (const file of SAMPLE_FEEDS) {
+      for (const raw of withPages ? (await demoArticles(file)).map((a) => a.article) : await feedArticles(file)) {
+        const e = await enrichOne(raw, { stories });
+        byTitle.set(raw.title, { storyId: e.enrichment.storyId, lang: e.enrichment.lang, source: file });
+      }
+    }
+    const storyOf = (re: RegExp) => [...byTitle].filter(([title]) => re.test(title)).map(([, v]) => v);
+    const visit = storyOf(/الكاظمي.*واشنطن|Kadhimi to bring map|Kazimi attendu|کازمی.*واشنتن|Kazimî.*Washington/);
+    t.equal(visit.length, 6, 'six reports of the visit');
+    t.equal(new Set(visit.map((v) => v.storyId)).size, 1, 'one story');
+    t.same([...new Set(visit.map((v) => v.lang))].sort(), ['ar', 'ckb', 'en', 'fr', 'ku'], 'in Arabic, Sorani and Kurmanji Kurdish, English and French');
+    const match = storyOf(/يفوز على نظيره الأردني|Iraq beat Jordan/);
+    t.equal(new Set(match.map((v) => v.storyId)).size, 1, 'the friendly in Amman is one story in Arabic and English');
+    t.not(match[0]!.storyId, visit[0]!.storyId);
+    const oil = storyOf(/^Oil slides/);
+    const elections = storyOf(/^Élections anticipées|^البرلمان العراقي يبحث/);
+    if (!withPages) {
+      t.equal(new Set([...oil, ...elections, visit[0]!, match[0]!].map((v) => v.storyId)).size, 5, 'the oil report and the two election reports (which share no person or organisation and only Baghdad and Nasiriyah among places) stay stories of their own');
+      return;
+    }
+    // The pages tell more: both election reports name the electoral commission, al-Kadhimi and
+    // Nasiriyah. The oil report's page stays on oil and salaries, and stays apart.
+    t.equal(new Set(elections.map((v) => v.storyId)).size, 1, 'the Arabic and French election reports are one story');
+    t.equal(new Set([oil[0]!, elections[0]!, visit[0]!, match[0]!].map((v) => v.storyId)).size, 4, 'and the oil report, the elections, the visit and the match stay four stories');
+  });
+});
+
+t.test("the visit is one story of six whatever order the demo's articles arrive in (the full-text stage reads pages in no fixed order)", async (t) => {
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 2 });
+  const prefixes: string[] = [];
+  t.teardown(async () => {
+    for (const p of prefixes) await deleteRedisPrefix(p);
+    redis.disconnect();
+  });
+  const articles: RawArticle[] = [];
+  for (const file of SAMPLE_FEEDS) articles.push(...(await demoArticles(file)).map((a) => a.article));
+  const isVisit = (title: string) => /الكاظمي.*واشنطن|Kadhimi to bring map|Kazimi attendu|کازمی.*واشنتن|Kazimî.*Washington/.test(title);
+  for (let seed = 1; seed <= 60; seed++) {
+    const next = rng(seed);
+    // Order 1: as the demo runs, the items whose feeds carry the story first (ingest hands them
+    // straight on), then those read from pages, the last feed's first; order 2 the reverse of the
+    // feeds'; the others Fisher–Yates with the seeded generator.
+    const paged = (a: RawArticle) => a.flags.includes('fulltext');
+    const order = seed === 1 ? [...articles.filter((a) => !paged(a)), ...articles.filter(paged).reverse()] : seed === 2 ? [...articles].reverse() : [...articles];
+    if (seed > 2) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+    }
+    const prefix = uniqueQueuePrefix('demo-order');
+    prefixes.push(prefix);
+    const stories = new StoryClusterer(redis, { prefix });
+    const visit = new Set<string>();
+    for (const raw of order) {
+      const e = await enrichOne(raw, { stories });
+      if (isVisit(raw.title)) visit.add(e.enrichment.storyId);
+    }
+    t.equal(visit.size, 1, `order ${seed}: the six reports of the visit are one story`);
+  }
+});
+
