@@ -1505,6 +1505,12 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     if (v.phrase.words[0] === BAYN && words.some((t) => t.arabic && t.norm.length >= 3 && t.norm.startsWith('و'))) return undefined;
     words = trimConnectives(words, rules);
     clauseAt = verb.start;
+    // The pluperfect names its speaker before the verb: «وكان الكاظمي قد قال …», «وكانت السفارة قد أعلنت …».
+    const had = words.length === 0 && rules.arabic ? pluperfectSubject(para, tokens, v.start, same) : undefined;
+    if (had) {
+      words = had;
+      clauseAt = had[0]!.start;
+    }
     newClause = true;
   } else {
     // The subject before the verb, in its sentence and after any quotation before it.
@@ -1566,6 +1572,27 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     }
   }
   return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, rest: found.rest, heard };
+}
+
+const QAD = fold(['قد', 'وقد']);
+const KANA = fold(['كان', 'وكان', 'فكان', 'كانت', 'وكانت', 'فكانت', 'كانوا', 'وكانوا']);
+
+/**
+ * Arabic's pluperfect, "had said": كان, its subject, then قد and the verb («وكان الكاظمي قد قال في
+ * مقابلة إن …»). The subject's words, when كان opens its clause and قد stands right before the verb;
+ * else none (the verb has no subject before it to give).
+ */
+function pluperfectSubject(para: string, tokens: readonly Token[], verb: number, same: (k: number) => boolean): Token[] | undefined {
+  if (!same(verb - 1) || !QAD.has(tokens[verb - 1]!.norm)) return undefined;
+  for (let k = verb - 2; k >= 0 && same(k) && verb - 2 - k < MAX_BY_WORDS; k--) {
+    if (breakBefore(para, tokens, k + 1)) return undefined;
+    if (!KANA.has(tokens[k]!.norm)) continue;
+    if (k === verb - 2) return undefined;
+    // كان opens its clause: its sentence's first word, or after a comma.
+    if (same(k - 1) && !breakBefore(para, tokens, k)) return undefined;
+    return tokens.slice(k + 1, verb - 1);
+  }
+  return undefined;
 }
 
 /** One verb's paragraph, tokens and sentence, as the readers of what it reports need them. */

@@ -240,6 +240,18 @@ t.test('Arabic reported speech: the verb, its attribution after it, إن/أن, a
   t.same(extractQuotes('وتساءل النائب: لماذا أكد الوزير أن الرواتب ستصرف في موعدها؟ ثم غادر القاعة.', 'ar'), [], 'a verb after لماذا opens no clause of its own');
 });
 
+t.test('Arabic pluperfect: كان and its subject before قد and the verb («وكان الوزير قد قال إن …»)', async (t) => {
+  t.same(extractQuotes('وكان وزير الخارجية فؤاد حسين قد أكد، في اتصال هاتفي مع نظيره الإيراني، أن العراق يرفض أن يكون منطلقا لأي اعتداء.', 'ar'), [
+    { text: 'العراق يرفض أن يكون منطلقا لأي اعتداء', by: 'وزير الخارجية فؤاد حسين', speaker: FUAD_HUSSEIN, indirect: true },
+  ], 'the subject between كان and قد is who said it, through the adjunct');
+  t.same(extractQuotes('وكانت مصادر مطلعة قد كشفت أن الوفد سيضم وزراء الخارجية والنفط والكهرباء.', 'ar'), [
+    { text: 'الوفد سيضم وزراء الخارجية والنفط والكهرباء', by: 'مصادر مطلعة', indirect: true, unnamed: true },
+  ], 'كانت with an unnamed source');
+  t.same(extractQuotes('وكان قد قال في مقابلة تلفزيونية إن العراق لن يكون ساحة لتصفية الحسابات بين الدول.', 'ar'), [
+    { text: 'العراق لن يكون ساحة لتصفية الحسابات بين الدول', indirect: true },
+  ], 'with no subject between them, no one is made up');
+});
+
 t.test('adjuncts may stand between the attribution and the complementizer; other words may not', async (t) => {
   const story = [
     'وقال وزير الخارجية فؤاد حسين في بيان صدر عن الوزارة، الأربعاء، إن العراق لن يكون منصة لأي اعتداء على دول الجوار.',
