@@ -26,7 +26,7 @@ export const TAGGERS = {
   // 1.3.0: Barcelona the city (Q1492) beside the club, told apart by context; "Jordan" is no country in French, Spanish, German, Turkish… text (Jordan Bardella).
   // 1.4.0: "Congress" ending another body's name ("Mobile World Congress") is not the US Congress, the Indian National Congress is an entity; English "Michael Jordan", "Jordan Henderson" no longer name Jordan.
   // 1.5.0: Kurmanji names for Washington (Washingtonê), Duhok as Dihok, the KDP and the PUK in Sorani and Kurmanji.
-  // 1.6.0: Tehran in Sorani (تاران) and Kurmanji.
+  // 1.6.0: Tehran in Sorani (تاران) and Kurmanji; «اليمنى» after a hand, a foot or a side is the right one, not Yemen.
   entities: { tagger: 'akhbar-gazetteer', version: '1.6.0' },
   countries: { tagger: 'akhbar-gazetteer', version: '1.6.0' },
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.0.0' },

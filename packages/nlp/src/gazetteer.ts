@@ -480,7 +480,7 @@ export class Gazetteer {
     const matches: typeof found = [];
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
-      if (m.value === NOT_A_NAME || firstName(m) || otherCongress(m)) continue;
+      if (m.value === NOT_A_NAME || firstName(m) || otherCongress(m) || rightSide(read, m.start, m.end)) continue;
       if (surname(m)) {
         surnamesMet.add(m.via);
         continue;
@@ -533,6 +533,27 @@ export class Gazetteer {
       .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
       .map(([e, c]) => toEntity(e, c.count, false));
   }
+}
+
+/** Body parts and sides, normalised, that «اليمنى» (the right one) follows. */
+const RIGHT_SIDE_OF = new Set(['يد', 'قدم', 'رجل', 'ساق', 'ركبه', 'ذراع', 'عين', 'اذن', 'كف', 'قبضه', 'جهه', 'ناحيه', 'ضفه', 'كفه', 'جبهه', 'زاويه']);
+const CLITICS_BEFORE = /^(?:وب|فب|ب|و|ف|ل)?(?:ال)?/;
+const PRONOUN_AFTER = /(?:هما|هم|ها|ه|ي|نا)$/;
+
+/**
+ * «اليمنى» is "the right" one (اليد اليمنى, بقدمه اليمنى, الضفة اليمنى) as often as it is «اليمني»,
+ * Yemeni, in the spelling of Egypt's press, which writes a final ي as ى: the two normalise to one
+ * word. Written with ى after a body part or a side, it is the right and names nothing; elsewhere
+ * («الرئيس اليمنى») it keeps its reading.
+ */
+function rightSide(read: readonly Token[], start: number, end: number): boolean {
+  const t = read[start]!;
+  const prev = read[start - 1];
+  if (end - start !== 1 || !t.raw.endsWith('يمنى') || !prev || prev.sentence !== t.sentence) return false;
+  const noun = prev.norm.replace(CLITICS_BEFORE, '');
+  // With a pronoun, ة is written ت: ركبته is ركبة's.
+  const owned = noun.replace(PRONOUN_AFTER, '');
+  return RIGHT_SIDE_OF.has(noun) || RIGHT_SIDE_OF.has(owned) || (owned !== noun && RIGHT_SIDE_OF.has(owned.replace(/ت$/, 'ه')));
 }
 
 /** The value of the phrases in HAN_NOT_NAMES: a match that names nothing. */

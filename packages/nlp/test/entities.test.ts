@@ -61,6 +61,15 @@ t.test('ambiguous names resolve by the countries around them', async (t) => {
   t.ok(ids('Fighting near Tripoli, the Libyan capital').includes('Q3579'));
 });
 
+t.test('«اليمنى» after a hand, a foot or a side is the right one, not Yemen; Yemen keeps its names, in Egypt\'s spelling too', async (t) => {
+  for (const text of ['سدد مهند علي كرة قوية بقدمه اليمنى في الزاوية', 'تقدم الجيش على الضفة اليمنى لنهر دجلة', 'انطلق الجناح من الجهة اليمنى ومرر إلى أيمن حسين', 'أصيب اللاعب في ركبته اليمنى', 'مدير مكتبه هو يده اليمنى']) {
+    t.notOk(ids(text).includes('Q805'), `${text}: no Yemen`);
+  }
+  for (const text of ['التقى الرئيس اليمني نظيره العراقي', 'وصل وفد يمني إلى بغداد', 'قال وزير الخارجية اليمنى إن المفاوضات مستمرة', 'الحكومة اليمنية تعلن هدنة']) {
+    t.ok(ids(text).includes('Q805'), `${text}: Yemen`);
+  }
+});
+
 t.test('French names the country "le Salvador", with its article; "Salvador" alone is a first name', async (t) => {
   t.ok(ids('Le Salvador a adopté le bitcoin comme monnaie').includes('country-sv'));
   t.ok(ids('Des milliers de manifestants au Salvador').includes('country-sv'));
