@@ -369,6 +369,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     bodies: [
       'وزارة', 'سفارة', 'قنصلية', 'شركة', 'جيش', 'شرطة', 'مكتب', 'هيئة', 'مفوضية', 'مديرية', 'قيادة', 'خلية', 'منظمة', 'بعثة', 'محكمة', 'مصرف', 'بنك',
       'نقابة', 'دائرة', 'وكالة', 'مؤسسة', 'لجنة',
+      // Office-holders too: «وأوضح الوزير» after «وزير الكهرباء العراقي».
+      'وزير', 'محافظ', 'سفير',
     ],
   },
   en: {
@@ -464,7 +466,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     },
     bodies: [
       'ministry', 'embassy', 'consulate', 'company', 'army', 'police', 'office', 'commission', 'authority', 'agency', 'organisation', 'organization', 'mission', 'court',
-      'bank', 'union', 'department', 'directorate', 'committee', 'firm',
+      'bank', 'union', 'department', 'directorate', 'committee', 'firm', 'minister', 'governor', 'ambassador',
     ],
   },
   fr: {
@@ -500,7 +502,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       heads: ['source', 'sources', 'responsable', 'responsables', 'proche', 'proches', 'entourage', 'diplomate', 'diplomates', 'fonctionnaire', 'fonctionnaires'],
       relations: ['de', 'du', 'd', 'au', 'aux', 'à', 'dans', 'auprès', 'chez', 'qui', 'sous'],
     },
-    bodies: ['ministère', 'ambassade', 'consulat', 'entreprise', 'société', 'compagnie', 'armée', 'police', 'bureau', 'commission', 'organisation', 'mission', 'tribunal', 'banque', 'syndicat', 'direction', 'agence', 'comité'],
+    bodies: ['ministère', 'ambassade', 'consulat', 'entreprise', 'société', 'compagnie', 'armée', 'police', 'bureau', 'commission', 'organisation', 'mission', 'tribunal', 'banque', 'syndicat', 'direction', 'agence', 'comité', 'ministre', 'gouverneur', 'ambassadeur'],
   },
   es: {
     order: 'subject-first',
@@ -536,7 +538,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       heads: ['fuente', 'fuentes', 'funcionario', 'funcionarios', 'allegado', 'allegados', 'responsable', 'responsables', 'diplomático', 'diplomáticos'],
       relations: ['de', 'del', 'cercano', 'cercana', 'cercanos', 'cercanas', 'próximas', 'próximos', 'en', 'a', 'al', 'que'],
     },
-    bodies: ['ministerio', 'embajada', 'consulado', 'empresa', 'compañía', 'ejército', 'policía', 'oficina', 'comisión', 'organización', 'misión', 'tribunal', 'banco', 'sindicato', 'agencia', 'comité'],
+    bodies: ['ministerio', 'embajada', 'consulado', 'empresa', 'compañía', 'ejército', 'policía', 'oficina', 'comisión', 'organización', 'misión', 'tribunal', 'banco', 'sindicato', 'agencia', 'comité', 'ministro', 'gobernador', 'embajador'],
   },
   de: {
     order: 'subject-first',
@@ -2428,6 +2430,10 @@ function bodyRules(lang: string): BodyRules | undefined {
 const DEFINITE = fold(['the', 'le', 'la', 'l', 'les', 'el', 'los', 'las']);
 /** Arabic nouns a body's name goes through before its last, definite word: «مديرية شرطة كركوك», «مكتب رئيس الوزراء». */
 const CONSTRUCT = fold(['شرطة', 'محافظة', 'قضاء', 'مدينة', 'إقليم', 'رئيس', 'رئاسة', 'مجلس', 'قيادة', 'عمليات', 'وزارة', 'وزير', 'نفط', 'تسويق', 'خلية', 'هيئة']);
+/** Arabic bodies' heads that are an office one person holds: their name may follow («وزير الخارجية فؤاد حسين»). */
+const ARABIC_OFFICES = fold(['وزير', 'محافظ', 'سفير']);
+/** The same in English, French and Spanish: "Foreign Minister Fuad Hussein". */
+const LATIN_OFFICES = fold(['minister', 'governor', 'ambassador', 'ministre', 'gouverneur', 'ambassadeur', 'ministro', 'gobernador', 'embajador']);
 /** Arabic adjectives that are no nisba (…ي, …ية): «المفوضية العليا المستقلة». */
 const ARABIC_ADJECTIVES = fold(['العليا', 'العامة', 'المستقلة', 'المشتركة', 'الخاصة', 'الكبرى', 'المركزي', 'المتحدة']);
 /** Nationality and other adjectives after a French or Spanish head («irakien», «américaine», «iraquí»). */
@@ -2518,6 +2524,14 @@ function arabicBody(para: string, tokens: readonly Token[], i: number, rules: Bo
   if (joined(para, tokens, j) && FI.has(tokens[j]!.norm) && joined(para, tokens, j + 1) && j + 1 - i < BODY_MAX_WORDS) {
     if (gazetteer().findInTokens([tokens[j + 1]!], 'ar').some((e) => e.type === 'place' || e.type === 'country')) last = j + 1;
   }
+  // An office-holder's name after the office («وزير الخارجية فؤاد حسين»): «الوزير» after it is he.
+  if (ARABIC_OFFICES.has(head) && last > i) {
+    for (let n = 1; n <= 3 && joined(para, tokens, last + n); n++) {
+      const found = gazetteer().findInTokens(tokens.slice(last + 1, last + 1 + n), 'ar');
+      if (found.length === 1 && found[0]!.type === 'person') last += n;
+      if (found.length > 0) break;
+    }
+  }
   if (last === i) return undefined;
   const key = [head, ...tokens.slice(i + 1, last + 1).map((x) => x.norm)].join(' ');
   return { head, name: nameText(para, tokens, i, last, written), key };
@@ -2588,6 +2602,14 @@ function latinBody(para: string, tokens: readonly Token[], i: number, rules: Bod
     }
   }
   if (mods <= 0) return undefined;
+  // An office-holder's name after the office ("Foreign Minister Fuad Hussein"): "the minister" after it is he.
+  if (LATIN_OFFICES.has(t.norm) && last === i) {
+    for (let n = 1; n <= 3 && joined(para, tokens, last + n) && isCapitalized(tokens[last + n]!); n++) {
+      const found = gazetteer().findInTokens(tokens.slice(last + 1, last + 1 + n), rules.lang);
+      if (found.length === 1 && found[0]!.type === 'person') last += n;
+      if (found.length > 0) break;
+    }
+  }
   const key = tokens.slice(from, last + 1).filter((x, k) => !(k === 0 && DEFINITE.has(x.norm))).map((x) => x.norm).join(' ');
   return { head: t.norm, name: nameText(para, tokens, from, last), key };
 }
@@ -2730,7 +2752,9 @@ function baseLang(lang: string): string {
  * «وەزارەتی دارایی حکومەتی هەرێمی کوردستان», Kurmanji "wezaret", "wezareta navborî" after "Wezareta Darayî ya Herêma
  * Kurdistanê"; a shorter mention of it,
  * «وزارة الصحة», is the same body): `by` is then that name as the text wrote it (8 words at most),
- * and `speaker` the person or organisation the gazetteer finds in it. Two such bodies before it
+ * and `speaker` the person or organisation the gazetteer finds in it. An office is such a head too
+ * («الوزير», «المحافظ», "the minister", «le ministre»), its name the office and, when the text gave
+ * it right after, its holder's («وزير الخارجية فؤاد حسين», "Foreign Minister Fuad Hussein"). Two such bodies before it
  * («وزارة الكهرباء», «وزارة النفط»), or none, leave `by` as written.
  * Turkish: none. An attribution to a source not named — its head مصدر, مصادر, مسؤول(ون), مقربون, أوساط, "source(s)",
  * "official(s)", "a person familiar with", une source, un responsable, des proches, fuentes,

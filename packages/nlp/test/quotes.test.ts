@@ -703,6 +703,19 @@ t.test('an attribution that is a body\'s head alone is the body the article name
   for (const [lang, text, by, why] of kept) t.same(extractQuotes(text, lang).map((q) => q.by), [by], `${lang}: ${why}`);
 });
 
+t.test('an office-holder by the office alone («الوزير», "the minister") is the one the article named before, by name when it gave one', async (t) => {
+  t.same(extractQuotes('قال وزير الكهرباء العراقي إن الاتفاقات مع الشركات الأمريكية ستوقع خلال الزيارة المقبلة.\nوأوضح الوزير أن العمل في محطات البصرة سيبدأ مطلع العام المقبل.', 'ar').map((q) => q.by), ['وزير الكهرباء العراقي', 'وزير الكهرباء العراقي']);
+  t.same(extractQuotes('وقال وزير الخارجية فؤاد حسين إن المفاوضات ستستأنف قريبا في بغداد. وأضاف الوزير أن الجولة المقبلة ستتناول ملف القوات الأجنبية.', 'ar')[1], {
+    text: 'الجولة المقبلة ستتناول ملف القوات الأجنبية', by: 'وزير الخارجية فؤاد حسين', speaker: FUAD_HUSSEIN, indirect: true,
+  }, 'the name after the office is part of it, and the speaker');
+  t.same(extractQuotes('Foreign Minister Fuad Hussein said talks with Washington would resume in Baghdad next month. The minister added that the next round would cover foreign troops.', 'en')[1], {
+    text: 'the next round would cover foreign troops', by: 'Foreign Minister Fuad Hussein', speaker: FUAD_HUSSEIN, indirect: true,
+  });
+  t.same(extractQuotes('قال وزير الكهرباء إن العمل سيبدأ قريبا في محطات البصرة الجديدة. وقال وزير النفط إن الصادرات سترتفع الشهر المقبل بشكل كبير. وأوضح الوزير أن الأسعار ستبقى كما هي دون تغيير.', 'ar').map((q) => q.by), [
+    'وزير الكهرباء', 'وزير النفط', 'الوزير',
+  ], 'two ministers before: which one is not guessed');
+});
+
 t.test('what the previous round found: «وفقا لمصادر …، "…"» is unnamed; «على أن» after a verb that does not take it is "provided that"', async (t) => {
   t.same(extractQuotes('ووفقا لمصادر في وزارة الداخلية، "القوات الأمنية ستتسلم الملف الأمني في المنطقة الخضراء مطلع العام المقبل".', 'ar'), [
     { text: 'القوات الأمنية ستتسلم الملف الأمني في المنطقة الخضراء مطلع العام المقبل', by: 'مصادر', unnamed: true },
