@@ -459,7 +459,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     },
     unnamed: {
       heads: [
-        'source', 'sources', 'official', 'officials', 'insider', 'insiders', 'aide', 'aides', 'diplomat', 'diplomats',
+        'source', 'sources', 'official', 'officials', 'insider', 'insiders', 'aide', 'aides', 'diplomat', 'diplomats', 'member', 'members', 'delegate', 'delegates',
         'person familiar', 'people familiar', 'person close', 'people close', 'someone close', 'person with', 'people with', 'person briefed', 'people briefed',
       ],
       relations: ['of', 'to', 'close', 'familiar', 'in', 'at', 'from', 'with', 'for', 'inside', 'within', 'near', 'around', 'who', 'on', 'briefed'],
@@ -499,7 +499,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       ],
     },
     unnamed: {
-      heads: ['source', 'sources', 'responsable', 'responsables', 'proche', 'proches', 'entourage', 'diplomate', 'diplomates', 'fonctionnaire', 'fonctionnaires'],
+      heads: ['source', 'sources', 'responsable', 'responsables', 'proche', 'proches', 'entourage', 'diplomate', 'diplomates', 'fonctionnaire', 'fonctionnaires', 'membre', 'membres', 'délégué', 'délégués'],
       relations: ['de', 'du', 'd', 'au', 'aux', 'à', 'dans', 'auprès', 'chez', 'qui', 'sous'],
     },
     bodies: ['ministère', 'ambassade', 'consulat', 'entreprise', 'société', 'compagnie', 'armée', 'police', 'bureau', 'commission', 'organisation', 'mission', 'tribunal', 'banque', 'syndicat', 'direction', 'agence', 'comité', 'ministre', 'gouverneur', 'ambassadeur'],

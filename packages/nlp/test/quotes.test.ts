@@ -703,6 +703,15 @@ t.test('an attribution that is a body\'s head alone is the body the article name
   for (const [lang, text, by, why] of kept) t.same(extractQuotes(text, lang).map((q) => q.by), [by], `${lang}: ${why}`);
 });
 
+t.test('"a member of the committee", «un membre du comité», "an OPEC+ delegate" are unnamed sources; a member named is not', async (t) => {
+  t.same(extractQuotes('"We are paying today\'s salaries with tomorrow\'s oil," a member of the committee said.', 'en'), [
+    { text: "We are paying today's salaries with tomorrow's oil", by: 'a member of the committee', unnamed: true },
+  ]);
+  t.same(extractQuotes('« Nous ne partirons pas tant que nos demandes ne seront pas satisfaites », a déclaré un membre du comité de coordination.', 'fr').map((q) => q.unnamed), [true]);
+  t.same(extractQuotes('Most members want to start returning volumes next month, an OPEC+ delegate said on Tuesday.', 'en').map((q) => [q.by, q.unnamed]), [['an OPEC+ delegate', true]]);
+  t.same(extractQuotes('Rana Haddad, a member of the finance committee, said the budget would not be passed before the end of next month.', 'en').map((q) => [q.by, q.unnamed ?? false]), [['Rana Haddad', false]], 'the member is named');
+});
+
 t.test('an office-holder by the office alone («الوزير», "the minister") is the one the article named before, by name when it gave one', async (t) => {
   t.same(extractQuotes('قال وزير الكهرباء العراقي إن الاتفاقات مع الشركات الأمريكية ستوقع خلال الزيارة المقبلة.\nوأوضح الوزير أن العمل في محطات البصرة سيبدأ مطلع العام المقبل.', 'ar').map((q) => q.by), ['وزير الكهرباء العراقي', 'وزير الكهرباء العراقي']);
   t.same(extractQuotes('وقال وزير الخارجية فؤاد حسين إن المفاوضات ستستأنف قريبا في بغداد. وأضاف الوزير أن الجولة المقبلة ستتناول ملف القوات الأجنبية.', 'ar')[1], {
