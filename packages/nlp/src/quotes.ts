@@ -85,7 +85,7 @@ const SOURCE_TOKENS = 12;
 /** Tokens at most in what a source after it reports ("At least 40 people were wounded …, according to …"): a sentence is not longer. */
 const SOURCE_CONTENT_TOKENS = 80;
 /** Tokens at most in the subject of a clause reported without "that" ("investigations into the corruption scandal were"). */
-const BARE_SUBJECT_TOKENS = 7;
+const BARE_SUBJECT_TOKENS = 10;
 /**
  * Words after an Arabic verb before an adjunct or the complementizer: more is the verb's object
  * and more («وأعلن الوزير استئناف الحوار مع أنقرة بشأن حصص المياه …»), not who spoke.
