@@ -82,6 +82,8 @@ const GAP_WORDS = 8;
 const EVENT_GAP_WORDS = 16;
 /** Tokens at most between a source phrase ("according to", بحسب) and the comma or sentence end after its source. */
 const SOURCE_TOKENS = 12;
+/** Tokens at most in the adjunct of a source with no comma before it («بحسب مصدر في الشرطة.»): a longer one is what was reported. */
+const INLINE_SOURCE_ADJUNCT = 3;
 /** Tokens at most in what a source after it reports ("At least 40 people were wounded …, according to …"): a sentence is not longer. */
 const SOURCE_CONTENT_TOKENS = 80;
 /** Tokens at most in the subject of a clause reported without "that" ("investigations into the corruption scandal were"). */
@@ -1473,6 +1475,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
   let newClause: boolean;
   // English, with no "that": not after "as" ("as he said"), "what", "than".
   let bareAllowed = false;
+  let inline = false;
   if (verbFirst) {
     // The Arabic verb opens its clause: the paragraph's or sentence's first word, after a comma
     // or a dash, with و/ف glued to it, or after قد, كما, فيما…; not after a noun («والوزير قال»,
@@ -1481,7 +1484,9 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     const prev = same(v.start - 1) ? tokens[v.start - 1]! : undefined;
     const glued = verb.norm !== v.phrase.words[0];
     const gap = prev ? para.slice(prev.start + prev.raw.length, verb.start) : '';
-    if (prev && !glued && !/[^\s]/.test(gap) && !rep.openers.has(prev.norm) && !(source && COORDINATORS.has(prev.norm))) return undefined;
+    // A source phrase inside its sentence with no comma before it is read only when it ends the sentence (sourceContent).
+    inline = prev !== undefined && !glued && !/[^\s]/.test(gap) && !rep.openers.has(prev.norm) && !(source && COORDINATORS.has(prev.norm));
+    if (inline && !source) return undefined;
     // The attribution: up to a comma, an adjunct or the complementizer.
     words = [];
     k = v.end;
@@ -1550,7 +1555,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     k = v.end;
   }
   let found: Found | undefined;
-  if (source) found = sourceContent(cx, words, k, lang);
+  if (source) found = sourceContent(cx, words, k, lang, inline);
   else found = thatContent(cx, k, verbFirst, inDirect) ?? (bareAllowed && rep.bare ? bareContent(cx, rep.bare) : undefined);
   // "…, police said.", «…، قال مصدر أمني.», «…, a indiqué un responsable.»: after what it reports.
   if (!found && !source && rep.trailing.has(v.phrase.words.join(' '))) found = trailingContent(cx, words, k, verbFirst, lang);
@@ -1698,7 +1703,7 @@ const SENTENCE_ADVERBS = fold([
  * Not a source: what names no one ("according to the constitution", «وفقا للقانون»: notSources), a
  * source more than SOURCE_TOKENS words long, a phrase inside its sentence with no comma before it.
  */
-function sourceContent(cx: ReportContext, words: readonly Token[], k: number, lang: string): Found | undefined {
+function sourceContent(cx: ReportContext, words: readonly Token[], k: number, lang: string, inline = false): Found | undefined {
   const { para, tokens, v, rep, same } = cx;
   if (words.length === 0 || notSource(words, v.phrase)) return undefined;
   // The rest of the source (its adjunct: "sources at the Imam Ali hospital", «مصدر في الشرطة»), to a comma, the sentence end, فإن or the German verb.
@@ -1713,6 +1718,13 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
   const after = tokens.slice(k, e);
   if (!namesSource(words, after, cx, lang)) return undefined;
   const comma = same(e) && breakBefore(para, tokens, e);
+  // No comma before it: only a source that ends its sentence («… شمال بغداد بحسب مصادر أمنية.», with a short adjunct at
+  // most: «بحسب مصدر في الشرطة.»), and one that is a source by its head (an unnamed one, a body, a known name), not
+  // "according to the plan", «بحسب الخطة».
+  if (inline) {
+    if (same(e) || after.length > INLINE_SOURCE_ADJUNCT || !(unnamedSource(lamOff([...words, ...after], v.phrase.lam), [], '', v.phrase.rules, lang) || speakerIn(words, lang) || sourceHead(words, cx))) return undefined;
+    return contentBefore(cx, v.start, lang, { attributionEnd, after }, { coordinator: false, inline: true });
+  }
   const opens = () => {
     for (let i = v.start - 1; same(i); i--) {
       const t = tokens[i]!;
@@ -1755,13 +1767,13 @@ interface Attribution {
  * the rest of the clause after it is joined to what it reports ("The talks, officials said, will resume on Sunday"),
  * to the sentence's end or a conjunction after a comma.
  */
-function contentBefore(cx: ReportContext, cut: number, lang: string, at: Attribution, opts: { coordinator: boolean; resume?: number | undefined }): Found | undefined {
+function contentBefore(cx: ReportContext, cut: number, lang: string, at: Attribution, opts: { coordinator: boolean; resume?: number | undefined; inline?: boolean }): Found | undefined {
   const { para, tokens, rep, same } = cx;
   const start = cut;
   let s0 = cut;
   while (same(s0 - 1) && start - s0 < SOURCE_CONTENT_TOKENS) s0--;
   if (same(s0 - 1)) return undefined;
-  if (!breakBefore(para, tokens, cut)) {
+  if (!opts.inline && !breakBefore(para, tokens, cut)) {
     const t = tokens[cut - 1];
     if (opts.coordinator && cut - 1 > s0 && t && (COORDINATORS.has(t.norm) || rep.openers.has(t.norm)) && breakBefore(para, tokens, cut - 1)) cut--;
     else return undefined;
@@ -2042,6 +2054,15 @@ function attributionTail(cx: ReportContext, k: number): number | undefined {
  * (Latin script), an entity the gazetteer knows, the head of an unnamed source, a pronoun
  * ("according to him"), or what follows a verb («بحسب ما أفاد مصدر», «حسبما ذكرت»).
  */
+/** Whether a source's first word (past a quantifier, «أحد») is one of the language's source heads (ministry, police, مصدر…). */
+function sourceHead(words: readonly Token[], cx: ReportContext): boolean {
+  const head = lamOff([...words], cx.v.phrase.lam);
+  let k = 0;
+  while (k < head.length - 1 && (QUANTIFIERS.has(head[k]!.norm) || SPEAKER_ARTICLES.has(head[k]!.norm))) k++;
+  const t = head[k];
+  return t !== undefined && (cx.rep.sourceHeads.has(t.norm) || cx.rep.sourceHeads.has(bare(t)));
+}
+
 function namesSource(words: readonly Token[], after: readonly Token[], cx: ReportContext, lang: string): boolean {
   const { tokens, v, rep, table } = cx;
   const rules = v.phrase.rules;

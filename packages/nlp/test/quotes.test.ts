@@ -541,6 +541,14 @@ t.test('a source after a statement ends it; a source with a quotation after it l
   ], 'an attribution before the source: the ministry said it (AFP reports that it did); the source is no second statement');
 });
 
+t.test('a source with no comma before it that ends its sentence, and names a source: «… شمال بغداد بحسب مصادر أمنية.»', async (t) => {
+  t.same(extractQuotes('وقتل شخصان وأصيب ثلاثة آخرون بانفجار عبوة ناسفة في قضاء الطارمية شمال بغداد بحسب مصادر أمنية.', 'ar'), [
+    { text: 'وقتل شخصان وأصيب ثلاثة آخرون بانفجار عبوة ناسفة في قضاء الطارمية شمال بغداد', by: 'مصادر أمنية', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('وبلغت نسبة المشاركة في الانتخابات أربعين في المئة بحسب المفوضية العليا المستقلة للانتخابات.', 'ar').map((q) => q.speaker?.id), ['ihec'], 'a body the gazetteer knows');
+  t.same(extractQuotes('At least 12 people were killed in the blast near the market according to police.', 'en').map((q) => q.by), ['police']);
+});
+
 t.test('what a source phrase does not report: what names no one, a phrase inside its sentence', async (t) => {
   const none: Array<[string, string, string]> = [
     ['ar', 'ووفقا للدستور، يتعين على البرلمان انتخاب رئيس الجمهورية خلال ثلاثين يوما من انعقاد جلسته الأولى.', 'the constitution'],
@@ -549,7 +557,8 @@ t.test('what a source phrase does not report: what names no one, a phrase inside
     ['ar', 'وتوزع المساعدات على العائلات النازحة في المخيمات حسب الحاجة والأولوية.', 'حسب الحاجة: "as needed"'],
     ['ar', 'وستصرف الرواتب تباعا خلال الشهر الجاري، حسب توفر السيولة في المصارف الحكومية.', 'حسب توفر: "depending on"'],
     ['ar', 'وسيتم توزيع الأراضي السكنية على المستحقين من ذوي الدخل المحدود، وفقا لأحكام القانون النافذ.', 'وفقا لأحكام: "in accordance with"'],
-    ['ar', 'وقتل ثلاثة أشخاص وأصيب خمسة آخرون في انفجار عبوة ناسفة بحسب مصادر طبية.', 'no comma before it: not read'],
+    ['ar', 'وقتل ثلاثة أشخاص وأصيب خمسة آخرون بحسب مصادر طبية في انفجار عبوة ناسفة قرب السوق.', 'no comma before it, and inside its sentence: not read'],
+    ['ar', 'وارتفعت الأسعار في الأسواق المحلية خلال الأسبوع الماضي بحسب العرض والطلب.', 'no comma before it, and no one named'],
     ['ar', 'وتشير التقديرات، بحسب الأمم المتحدة، إلى أن نحو مليون شخص نزحوا من منازلهم.', 'a parenthesis before an adjunct (إلى أن): two words before it are no statement'],
     ['en', 'According to the constitution, parliament must elect a new president within 30 days of its first session.', 'the constitution'],
     ['en', 'The vote will take place in October, according to the timetable agreed by the main blocs.', 'a timetable'],
