@@ -93,6 +93,18 @@ export function loadStoryLabels(): Record<string, string[]> {
   return (JSON.parse(readFileSync(new URL('stories.json', import.meta.url), 'utf8')) as { stories: Record<string, string[]> }).stories;
 }
 
+/** Other outlets' reports of the labelled set's events in the same language (sameAs: the article whose story it is), and hard negatives (sameAs null). */
+export interface SameLanguageArticle {
+  id: string;
+  lang: string;
+  title: string;
+  body: string;
+  sameAs: string | null;
+}
+export function loadSameLanguageStories(): SameLanguageArticle[] {
+  return (JSON.parse(readFileSync(new URL('stories.same-lang.json', import.meta.url), 'utf8')) as { articles: SameLanguageArticle[] }).articles;
+}
+
 /** Short items labelled with their tone, written apart from the lexicon and never used to tune it. */
 export function loadToneHeldout(): LabelledArticle[] {
   return JSON.parse(readFileSync(new URL('tone.heldout.json', import.meta.url), 'utf8')) as LabelledArticle[];

@@ -17,6 +17,9 @@ export const enrichConfigSpec = {
   storyLinkSimilarity: int('ENRICH_STORY_LINK_SIMILARITY', {
     default: 40, min: 0, max: 100, describe: 'Weighted Jaccard similarity (percent) of two articles\' entities for a cross-lingual story link; 0 turns links off',
   }),
+  storySameLangSimilarity: int('ENRICH_STORY_SAME_LANG_SIMILARITY', {
+    default: 60, min: 0, max: 100, describe: 'The same for two articles in one language that are no near-duplicates (another outlet\'s rewrite), which must also share three entities other than countries; 0 turns such links off',
+  }),
   entitiesFile: optStr('AKHBAR_ENTITIES_FILE', { describe: 'JSON file of extra entities merged into the gazetteer at boot' }),
 };
 export type EnrichConfig = ConfigOf<typeof enrichConfigSpec>;
@@ -30,5 +33,6 @@ export function storyOptions(config: EnrichConfig): StoryOptions {
     threshold: config.storySimilarity / 100,
     linkWindowMs: config.storyLinkHours * 3600_000,
     linkThreshold: config.storyLinkSimilarity / 100,
+    sameLangThreshold: config.storySameLangSimilarity / 100,
   };
 }

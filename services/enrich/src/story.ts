@@ -15,10 +15,12 @@ import type { StoryEntities, StorySignature } from '@akhbar/nlp';
  *    published within the link window, sharing at least two such entities, whose entity weights
  *    overlap enough (weighted Jaccard, countries included at a low weight) gives its story id —
  *    when the two share a person or an organisation, or share a topic (two places alone, such as
- *    the capital and a city, are what unrelated stories of one country share). Same-language
- *    articles are left to the near-duplicate test, which reads their words; and a story only
- *    gains such links while its first article is within the story window, so a running thread
- *    of coverage ("the prime minister" day after day) does not grow into one endless story.
+ *    the capital and a city, are what unrelated stories of one country share). An article in its
+ *    own language links so only at a stricter bar (three such entities shared, a higher overlap):
+ *    another outlet's rewrite of the same news, its words apart from the first's, where one
+ *    country's press shares its places and leaders every day. A story only gains such links while
+ *    its first article is within the story window, so a running thread of coverage ("the prime
+ *    minister" day after day) does not grow into one endless story.
  *
  * Why one Lua script: look-up and registration must be a single atomic step, or two workers
  * enriching two copies of a new story at the same moment would each find nothing and start two
@@ -47,6 +49,7 @@ local nbands = tonumber(ARGV[10])
 local ents = ARGV[11]
 local linkWin = tonumber(ARGV[12])
 local linkThreshold = tonumber(ARGV[13])
+local sameThreshold = tonumber(ARGV[14])
 local function indexEntities()
   redis.call('HSET', KEYS[3], id, ents)
   for i = 5 + nbands, #KEYS do
@@ -117,7 +120,8 @@ if not best and mine and linkThreshold > 0 then
         local ok, other = false, nil
         if raw and v then ok, other = pcall(cjson.decode, raw) end
         if ok and type(other) == 'table' and type(other.entities) == 'table' and type(other.topics) == 'table' then
-          if other.lang ~= mine.lang then
+          local sameLang = other.lang == mine.lang
+          if not sameLang or sameThreshold > 0 then
             local low, high, shared, named = 0, 0, 0, 0
             local ow = {}
             for _, e in ipairs(other.entities) do
@@ -140,7 +144,11 @@ if not best and mine and linkThreshold > 0 then
             end
             local j = 0
             if high > 0 then j = low / high end
-            if shared >= 2 and topical and j >= linkThreshold then
+            -- In one language, a rewrite of the same news by another outlet (its words apart, so no near-duplicate):
+            -- a stricter bar, as articles of one country's press share its places and leaders day after day.
+            local enough = shared >= 2 and j >= linkThreshold
+            if sameLang then enough = shared >= 3 and j >= sameThreshold end
+            if enough and topical then
               local sid, mts = string.match(v, '^(%S+) (%S+)')
               mts = tonumber(mts)
               local first = tonumber(redis.call('ZSCORE', KEYS[4], sid) or mts)
@@ -205,6 +213,11 @@ export interface StoryOptions {
   linkWindowMs?: number;
   /** Weighted Jaccard similarity of two articles' entities for a cross-lingual link; 0 turns links off. @default 0.4 */
   linkThreshold?: number;
+  /**
+   * The same for two articles in one language that are no near-duplicates (another outlet's rewrite of the news), which
+   * must also share three entities other than countries; 0 turns such links off. Only while linkThreshold is on. @default 0.6
+   */
+  sameLangThreshold?: number;
 }
 
 /** What an article offers to be placed in a story: its lede's signature, its entities. */
@@ -232,6 +245,7 @@ export class StoryClusterer {
   private readonly threshold: number;
   private readonly linkWindowMs: number;
   private readonly linkThreshold: number;
+  private readonly sameLangThreshold: number;
 
   constructor(redis: RedisClient, opts: StoryOptions) {
     this.prefix = opts.prefix;
@@ -239,6 +253,7 @@ export class StoryClusterer {
     this.threshold = opts.threshold ?? 0.45;
     this.linkWindowMs = opts.linkWindowMs ?? 36 * 3600_000;
     this.linkThreshold = opts.linkThreshold ?? 0.4;
+    this.sameLangThreshold = opts.sameLangThreshold ?? 0.6;
     const r = redis as ScriptRedis;
     if (typeof r.akhbarStory !== 'function') r.defineCommand('akhbarStory', { lua: SCRIPT });
     this.redis = r;
@@ -262,7 +277,7 @@ export class StoryClusterer {
     const [storyId, outcome, sim] = await this.redis.akhbarStory(
       keys.length, ...keys,
       articleId, ts, now, this.windowMs, evidence.signature?.sig ?? '', this.threshold, previous ?? '', this.windowMs * 2, CANDIDATES_PER_BAND,
-      bands.length, evidence.entities ? JSON.stringify(evidence.entities) : '', this.linkWindowMs, this.linkThreshold,
+      bands.length, evidence.entities ? JSON.stringify(evidence.entities) : '', this.linkWindowMs, this.linkThreshold, this.sameLangThreshold,
     );
     const res: StoryAssignment = { storyId, outcome: outcome as StoryAssignment['outcome'] };
     const s = Number(sim);

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { Redis } from 'ioredis';
-import { loadEvalSet, loadStoryLabels } from '@akhbar/nlp/eval';
+import { loadEvalSet, loadSameLanguageStories, loadStoryLabels } from '@akhbar/nlp/eval';
 import { deleteRedisPrefix, testRedisUrl, uniqueQueuePrefix } from '@akhbar/testkit';
 import { enrichOne } from '../src/process.ts';
 import { StoryClusterer } from '../src/story.ts';
@@ -67,3 +67,55 @@ t.test('cross-lingual stories on the labelled set: precision, recall, stories fo
   const kadhimi = new Set(labels['kadhimi-washington']!.map((id) => assigned.get(id)));
   t.equal(kadhimi.size, 1, 'the prime minister\'s Washington visit is one story in Arabic, English, French, Spanish, German, Turkish, Persian, Urdu, Russian, Chinese and both Kurdish scripts');
 });
+
+t.test('the same story in one language: another outlet\'s rewrite joins it, a different event naming the same people does not', async (t) => {
+  const stories = new StoryClusterer(redis, { prefix: `${prefix}-same` });
+  const labels = loadStoryLabels();
+  const gold = new Map<string, string>();
+  for (const [story, ids] of Object.entries(labels)) for (const id of ids) gold.set(id, story);
+  const set = loadEvalSet();
+  const extra = loadSameLanguageStories();
+  for (const a of set) if (!gold.has(a.id)) gold.set(a.id, a.id);
+  for (const a of extra) gold.set(a.id, a.sameAs === null ? a.id : gold.get(a.sameAs)!);
+  const start = Date.now() - 8 * 3600_000;
+  const assigned = new Map<string, { story: string; lang: string }>();
+  // The set first, then the rewrites and negatives, four minutes apart: each meets its original already placed.
+  for (const [i, a] of [...set, ...extra].entries()) {
+    const raw = rawArticle(a.id, a.title, a.body, { langHint: a.lang, publishedAt: new Date(start + i * 240_000).toISOString(), source: { id: `src-${a.id}`, name: a.id, domain: `${a.id}.example` } });
+    assigned.set(a.id, { story: (await enrichOne(raw, { stories })).enrichment.storyId, lang: a.lang });
+  }
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const wrong: string[] = [];
+  const missed: string[] = [];
+  const ids = [...assigned.keys()];
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const [a, b] = [ids[i]!, ids[j]!];
+      if (assigned.get(a)!.lang !== assigned.get(b)!.lang) continue;
+      const same = assigned.get(a)!.story === assigned.get(b)!.story;
+      const should = gold.get(a) === gold.get(b);
+      if (same && should) tp++;
+      else if (same) {
+        fp++;
+        wrong.push(`${a}~${b}`);
+      } else if (should) {
+        fn++;
+        missed.push(`${a}~${b}`);
+      }
+    }
+  }
+  const precision = tp / Math.max(1, tp + fp);
+  const recall = tp / Math.max(1, tp + fn);
+  t.comment(`same-language pairs: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${tp} of ${tp + fn}); wrongly joined: ${wrong.join(' ') || 'none'}; missed: ${missed.join(' ') || 'none'}`);
+  // Measured: precision 0.900, recall 0.900 (9 of 10 pairs). Without same-language links: 0.833 and 0.500 (five rewrites
+  // joined only through a report in another language). The miss: ar-13's report of the Nasiriyah fire names one place
+  // only. The wrong join, ar-n01 (a raid on Kataib Hezbollah near the Green Zone) into the rocket attack on it, comes
+  // through the French report of the attack, a cross-lingual link made with or without them.
+  t.ok(precision >= 0.85, `precision ${precision.toFixed(3)} ≥ 0.85`);
+  t.ok(recall >= 0.8, `recall ${recall.toFixed(3)} ≥ 0.8`);
+  const joined = extra.filter((x) => x.sameAs === null && assigned.get(x.id)!.story !== x.id).map((x) => x.id);
+  t.ok(joined.length <= 1, `at most one of the four different events joins the story it resembles (${joined.join(', ') || 'none'})`);
+});
+
