@@ -92,6 +92,20 @@ t.test('another story about the same people in the same language is not linked (
   t.same(other, { storyId: 'p-ar', outcome: 'new' });
 });
 
+/** The story of LEDE_AR as another Arabic outlet rewrites it: the same people and places, few of its words. */
+const REWRITE_AR = () => evidence('r-ar', 'خريطة الفصائل في حقيبة الكاظمي إلى واشنطن', 'يتوجه رئيس الوزراء مصطفى الكاظمي إلى واشنطن حاملا ملفا عن أماكن انتشار الجماعات المسلحة التي تدعمها طهران، بحسب ما نقلته مصادر حكومية. وتقول المصادر إن الكاظمي تلقى من المسؤولين في طهران رسالة يريدون إيصالها إلى الأمريكيين لتهدئة التوتر بين إيران والولايات المتحدة.', 'ar');
+
+t.test("another outlet's rewrite in the same language joins the story by the people and places both name; ENRICH_STORY_SAME_LANG_SIMILARITY=0 turns that off", async (t) => {
+  const stories = new StoryClusterer(redis(), { prefix: prefix('rewrite') });
+  await stories.assign('k-ar', hoursAgo(3), KADHIMI_AR());
+  const rewrite = await stories.assign('r-ar', hoursAgo(1), REWRITE_AR());
+  t.equal(rewrite.storyId, 'k-ar', 'the rewrite joins the first report');
+  t.equal(rewrite.outcome, 'linked', 'by its entities, not its words');
+  const off = new StoryClusterer(redis(), { prefix: prefix('rewrite-off'), sameLangThreshold: 0 });
+  await off.assign('k-ar', hoursAgo(3), KADHIMI_AR());
+  t.same(await off.assign('r-ar', hoursAgo(1), REWRITE_AR()), { storyId: 'r-ar', outcome: 'new' });
+});
+
 t.test('links are bounded in time: the link window between reports, the story window since the story began', async (t) => {
   const far = new StoryClusterer(redis(), { prefix: prefix('linkwin'), linkWindowMs: 36 * 3600_000 });
   await far.assign('k-ar', hoursAgo(50), KADHIMI_AR());
