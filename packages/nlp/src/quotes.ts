@@ -213,6 +213,8 @@ interface ReportedRules {
   colon?: boolean;
   /** Arabic: the verbs that take على before أن (شدد على أن); after any other «على أن» is "provided that" («وأعلن … افتتاح المعرض على أن يستمر …»). */
   ala?: string[];
+  /** Arabic: the verbs that take من before أن («وحذر الوزير من أن …», "warned that"); elsewhere من blocks. */
+  min?: string[];
   /** Endings of participles ("adding", «ajoutant», «añadiendo»): after a parenthetical attribution one is the speaker's, not what was said. */
   participleEnds?: string[];
 }
@@ -315,7 +317,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       that: ['إن', 'أن', 'بأن', 'فإن', 'أنه', 'أنها', 'أنهم', 'إنه', 'إنها', 'إنهم', 'بأنه', 'بأنها', 'بأنهم'],
       // كشف "revealed", بين "made clear" (also the preposition "between": see verbAt's callers), لفت إلى "pointed out", رأى "was of the view".
       // The present يرى («ويرى مراقبون أن …») is not read: it frames the writer's analysis, not what someone said.
-      verbs: ['كشف', 'كشفت', 'بين', 'بينت', 'رأى', 'رأت', 'لفت', 'لفتت'],
+      verbs: ['كشف', 'كشفت', 'بين', 'بينت', 'رأى', 'رأت', 'لفت', 'لفتت', 'حذر', 'حذرت', 'حذروا'],
       gap: [
         'في', 'خلال', 'إلى', 'على', 'عن', 'لدى', 'عبر', 'أمام', 'بعد', 'قبل', 'عقب', 'إثر', 'أثناء', 'حول', 'بشأن', 'ردا', 'تعليقا', 'مع', 'ضمن', 'بمناسبة', 'بحضور',
         'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة', 'لموقع', 'لشبكة', 'لإذاعة', 'لتلفزيون',
@@ -360,6 +362,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       // Not أعلن, كتب, اعتبر, شدد: after a comma they take an object («، أعلن رئيس البرلمان رفع الجلسة»).
       trailing: ['قال', 'قالت', 'أفاد', 'أفادت', 'ذكر', 'ذكرت', 'أضاف', 'أضافت', 'أوضح', 'أوضحت', 'صرح', 'صرحت', 'أكد', 'أكدت'],
       ala: ['أكد', 'أكدت', 'شدد', 'شددت', 'أكدوا', 'شددوا'],
+      min: ['حذر', 'حذرت', 'حذروا'],
     },
     unnamed: {
       heads: [
@@ -791,6 +794,7 @@ interface CompiledReported {
   trailingObject: ReadonlySet<string>;
   colon: boolean;
   ala: ReadonlySet<string>;
+  min: ReadonlySet<string>;
   participleEnds: readonly string[];
   bare?: CompiledBare;
 }
@@ -815,7 +819,7 @@ function compileRules(r: SpeechRules): CompiledRules {
       that: fold(p.that), notVerbs: fold(p.notVerbs ?? []), objectVerbs: fold(p.objectVerbs ?? []), gap: fold(p.gap), blockers: fold(p.blockers),
       notBefore: fold(p.notBefore), relatives: fold(p.relatives), openers: fold(p.openers ?? []), participles: fold(p.participles ?? []),
       events: fold(p.events ?? []), notSources: fold(p.notSources ?? []), sourceHeads: fold(p.sourceHeads ?? []), sourceLead: fold(p.sourceLead ?? []), sourceFinite: fold(p.sourceFinite ?? []),
-      trailing: fold(p.trailing ?? []), trailingObject: fold(p.trailingObject ?? []), colon: p.colon === true, ala: fold(p.ala ?? []), participleEnds: p.participleEnds ?? [],
+      trailing: fold(p.trailing ?? []), trailingObject: fold(p.trailingObject ?? []), colon: p.colon === true, ala: fold(p.ala ?? []), min: fold(p.min ?? []), participleEnds: p.participleEnds ?? [],
     };
     const b = p.bare;
     if (b) {
@@ -1495,6 +1499,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       if (k > v.end && breakBefore(para, tokens, k)) break;
       // A source's first word is its own ("según el ministerio": el opens no adjunct there).
       if (rep.that.has(t.norm) || (!(source && words.length === 0) && !complemented(words) && (isGapWord(t, rep) || rules.adjuncts.has(t.norm)))) break;
+      if (minThat(tokens, k, v, rep, same)) break;
       // "Laut dem Ministerium wurden …": the verb after the source ends it.
       if (source && words.length > 0 && rep.sourceFinite.has(t.norm)) break;
       if (inDirect(t.start)) return undefined;
@@ -1649,6 +1654,7 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
   // Up to the complementizer: no other speech verb, participle or quotation on the way.
   // A long adjunct holds no comma: «… افتتاح المعرض، على أن يستمر …» is the verb's object, then a condition.
   const limit = isEventAdjunct(tokens, k, rep) ? EVENT_GAP_WORDS : GAP_WORDS;
+  if (same(k) && minThat(tokens, k, v, rep, same)) k++;
   let j = k;
   while (same(j) && j - k < limit && !rep.that.has(tokens[j]!.norm)) {
     const t = tokens[j]!;
@@ -1670,7 +1676,7 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
       after = tokens.slice(k, e);
     }
   }
-  if (j > v.start && rep.blockers.has(tokens[j - 1]!.norm) && j - 1 >= v.end) return undefined;
+  if (j > v.start && rep.blockers.has(tokens[j - 1]!.norm) && j - 1 >= v.end && !minThat(tokens, j - 1, v, rep, same)) return undefined;
   // «وأعلن الوزير في بيان افتتاح المعرض على أن يستمر …»: "provided that", but «وشدد الوزير على أن …».
   if (j - 1 >= v.end && isAla(tokens[j - 1]!) && !rep.ala.has(v.phrase.words[0]!)) return undefined;
   if (!same(j + 1)) return undefined;
@@ -1678,6 +1684,12 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
   // `وقال حسين إن "…"`: a quotation in marks, read as such.
   if (OPENING_MARK.test(para.slice(that.start + that.raw.length, tokens[j + 1]!.start))) return undefined;
   return { contentAt: tokens[j + 1]!.start, attributionEnd: that.start, after };
+}
+
+const MIN = tokenize('من')[0]!.norm;
+/** «من» right before أن after a verb that takes it («وحذر الوزير من أن …»): part of the complementizer. */
+function minThat(tokens: readonly Token[], k: number, v: VerbAt, rep: CompiledReported, same: (k: number) => boolean): boolean {
+  return rep.min.has(v.phrase.words[0]!) && tokens[k]!.norm === MIN && same(k + 1) && rep.that.has(tokens[k + 1]!.norm);
 }
 
 /** An adjunct that opens with the statement's occasion: «خلال مؤتمر», «في تصريح», «على هامش», «لدى استقباله». */

@@ -240,6 +240,14 @@ t.test('Arabic reported speech: the verb, its attribution after it, إن/أن, a
   t.same(extractQuotes('وتساءل النائب: لماذا أكد الوزير أن الرواتب ستصرف في موعدها؟ ثم غادر القاعة.', 'ar'), [], 'a verb after لماذا opens no clause of its own');
 });
 
+t.test('Arabic «حذر … من أن» (warned that) reports what was said; «حذر … من» a noun warns against something, and reports nothing', async (t) => {
+  t.same(extractQuotes('وحذرت وزارة الصحة من أن نسبة إشغال أسرة العناية المركزة في مستشفيات بغداد تجاوزت التسعين في المئة.', 'ar'), [
+    { text: 'نسبة إشغال أسرة العناية المركزة في مستشفيات بغداد تجاوزت التسعين في المئة', by: 'وزارة الصحة', indirect: true },
+  ]);
+  t.same(extractQuotes('وحذر الوزير في مؤتمر صحفي من أن الأزمة ستتفاقم إذا لم تصل الأموال من بغداد.', 'ar').map((q) => q.by), ['الوزير'], 'through an adjunct');
+  t.same(extractQuotes('وحذرت مديرية المرور السائقين من السرعة على الطريق السريع بسبب الضباب الكثيف.', 'ar'), []);
+});
+
 t.test('Arabic pluperfect: كان and its subject before قد and the verb («وكان الوزير قد قال إن …»)', async (t) => {
   t.same(extractQuotes('وكان وزير الخارجية فؤاد حسين قد أكد، في اتصال هاتفي مع نظيره الإيراني، أن العراق يرفض أن يكون منطلقا لأي اعتداء.', 'ar'), [
     { text: 'العراق يرفض أن يكون منطلقا لأي اعتداء', by: 'وزير الخارجية فؤاد حسين', speaker: FUAD_HUSSEIN, indirect: true },
