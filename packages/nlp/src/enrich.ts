@@ -38,7 +38,8 @@ export const TAGGERS = {
   // an attribution naming a body by its head alone ("the ministry", «السفارة») given as the article named it.
   // 1.2.0: Sorani and Kurmanji Kurdish have their own speech rules (they were read with every language's verbs).
   // 1.3.0: Kurdish attributions after what was said, Kurdish bodies by their head alone, Sorani «ڕایگەیاند: …».
-  // 1.4.0: the Arabic pluperfect's speaker («وكان الوزير قد قال إن …»); an office alone («الوزير», "the minister") is the one named before; "a member of …", «un membre», "a delegate" are unnamed.
+  // 1.4.0: the Arabic pluperfect's speaker («وكان الوزير قد قال إن …»); an office alone («الوزير», "the minister") is the one named before; "a member of …", «un membre», "a delegate" are unnamed;
+  // «حذر … من أن»; a source ending its sentence with no comma («… بحسب مصادر أمنية.»); "said" with a subject of up to ten words.
   quotes: { tagger: 'akhbar-quotes', version: '1.4.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },
