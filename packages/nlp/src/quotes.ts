@@ -317,7 +317,11 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       that: ['إن', 'أن', 'بأن', 'فإن', 'أنه', 'أنها', 'أنهم', 'إنه', 'إنها', 'إنهم', 'بأنه', 'بأنها', 'بأنهم'],
       // كشف "revealed", بين "made clear" (also the preposition "between": see verbAt's callers), لفت إلى "pointed out", رأى "was of the view".
       // The present يرى («ويرى مراقبون أن …») is not read: it frames the writer's analysis, not what someone said.
-      verbs: ['كشف', 'كشفت', 'بين', 'بينت', 'رأى', 'رأت', 'لفت', 'لفتت', 'حذر', 'حذرت', 'حذروا'],
+      // زعم, ادعى "claimed"; أقر, اعترف "acknowledged" (بأن); توقع, رجح "expected", "thought likely"; نوه "pointed out".
+      verbs: [
+        'كشف', 'كشفت', 'بين', 'بينت', 'رأى', 'رأت', 'لفت', 'لفتت', 'حذر', 'حذرت', 'حذروا', 'نوه', 'نوهت', 'زعم', 'زعمت', 'ادعى', 'ادعت', 'أقر', 'أقرت', 'اعترف', 'اعترفت',
+        'توقع', 'توقعت', 'رجح', 'رجحت',
+      ],
       gap: [
         'في', 'خلال', 'إلى', 'على', 'عن', 'لدى', 'عبر', 'أمام', 'بعد', 'قبل', 'عقب', 'إثر', 'أثناء', 'حول', 'بشأن', 'ردا', 'تعليقا', 'مع', 'ضمن', 'بمناسبة', 'بحضور',
         'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة', 'لموقع', 'لشبكة', 'لإذاعة', 'لتلفزيون',
@@ -380,7 +384,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
   },
   en: {
     order: 'subject-first',
-    verbs: ['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'asked', 'declared', 'warned', 'insisted', 'explained', 'announced', 'wrote', 'writes', 'tweeted', 'posted', 'noted', 'continued'],
+    verbs: [
+      'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'asked', 'declared', 'warned', 'insisted', 'explained', 'announced', 'wrote', 'writes', 'tweeted', 'posted', 'noted', 'continued',
+      'stressed', 'argued', 'acknowledged', 'confirmed', 'claimed', 'conceded', 'maintained', 'predicted', 'revealed', 'disclosed', 'reiterated', 'asserted',
+    ],
     sources: ['according to'],
     connectives: ['and', 'but', 'also', 'then', 'has', 'had', 'have', 'was', 'further', 'later', 'however', 'as'],
     complementizers: ['that'],
@@ -476,7 +483,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
   },
   fr: {
     order: 'subject-first',
-    verbs: ['déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime'],
+    verbs: [
+      'déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime',
+      'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé',
+    ],
     sources: ['selon'],
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont'],
     complementizers: ['que', 'qu'],

@@ -240,6 +240,22 @@ t.test('Arabic reported speech: the verb, its attribution after it, إن/أن, a
   t.same(extractQuotes('وتساءل النائب: لماذا أكد الوزير أن الرواتب ستصرف في موعدها؟ ثم غادر القاعة.', 'ar'), [], 'a verb after لماذا opens no clause of its own');
 });
 
+t.test('more reporting verbs: "acknowledged", "confirmed", "stressed that"; «a reconnu», «a rappelé que»; «اعترف بأن», «توقع أن», «زعم أن»', async (t) => {
+  const cases: Array<[string, string, string]> = [
+    ['en', 'The finance minister acknowledged that October salaries would be paid several days late.', 'The finance minister'],
+    ['en', 'Central bank officials confirmed that they had agreed to lend the ministry the money.', 'Central bank officials'],
+    ['en', 'The prime minister stressed that no armed group would be allowed to act outside the state.', 'The prime minister'],
+    ['fr', "Le ministre des Finances a reconnu que les salaires d'octobre seraient versés avec retard.", 'Le ministre des Finances'],
+    ['fr', 'La banque centrale a rappelé que ses réserves de change restaient suffisantes.', 'La banque centrale'],
+    ['ar', 'واعترف وزير المالية بأن رواتب الموظفين عن الشهر الجاري ستتأخر أياما بسبب نقص السيولة.', 'وزير المالية'],
+    ['ar', 'وتوقع صندوق النقد الدولي أن ينمو الاقتصاد العراقي بنسبة أربعة في المئة العام المقبل.', 'صندوق النقد الدولي'],
+    ['ar', 'وزعمت الجماعة أن مقاتليها سيطروا على القرية بعد اشتباكات استمرت ساعات.', 'الجماعة'],
+  ];
+  for (const [lang, text, by] of cases) t.same(extractQuotes(text, lang).map((q) => [q.by, q.indirect]), [[by, true]], `${lang}: ${text}`);
+  t.same(extractQuotes('The group claimed responsibility for the attack on the convoy near Baghdad.', 'en'), [], '"claimed responsibility" reports nothing');
+  t.same(extractQuotes('وتوقع الطقس الحار في الأيام المقبلة مع ارتفاع درجات الحرارة.', 'ar'), [], 'توقع with no أن reports nothing');
+});
+
 t.test('Arabic «حذر … من أن» (warned that) reports what was said; «حذر … من» a noun warns against something, and reports nothing', async (t) => {
   t.same(extractQuotes('وحذرت وزارة الصحة من أن نسبة إشغال أسرة العناية المركزة في مستشفيات بغداد تجاوزت التسعين في المئة.', 'ar'), [
     { text: 'نسبة إشغال أسرة العناية المركزة في مستشفيات بغداد تجاوزت التسعين في المئة', by: 'وزارة الصحة', indirect: true },
