@@ -1723,7 +1723,9 @@ const SENTENCE_ADVERBS = fold([
  * before it there: "At least 40 people were wounded, according to the health ministry.", «…، بحسب
  * ما أفاد مصدر أمني.» — unless that holds a quotation or a speech verb (it is someone's already).
  * Not a source: what names no one ("according to the constitution", «وفقا للقانون»: notSources), a
- * source more than SOURCE_TOKENS words long, a phrase inside its sentence with no comma before it.
+ * source more than SOURCE_TOKENS words long, a phrase inside its sentence with no comma before it
+ * (`inline`) — unless it ends the sentence and is a source by its head («… شمال بغداد بحسب مصادر
+ * أمنية.», "… according to police.").
  */
 function sourceContent(cx: ReportContext, words: readonly Token[], k: number, lang: string, inline = false): Found | undefined {
   const { para, tokens, v, rep, same } = cx;
