@@ -445,6 +445,9 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
           'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do', 'cannot',
           'isn', 'aren', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'couldn', 'shouldn', 'didn', 'doesn', 'don',
           'remains', 'remained', 'seems', 'seemed', 'appears', 'appeared',
+          // Irregular pasts (a regular one in -ed after a noun is too often no verb): "Witnesses said the attackers fled".
+          'fled', 'rose', 'fell', 'came', 'went', 'took', 'began', 'won', 'lost', 'broke', 'met', 'fought', 'caught', 'brought', 'kept', 'ran', 'gave',
+          'grew', 'threw', 'flew', 'knew', 'became', 'spoke', 'chose', 'stole', 'sank', 'swept', 'overran', 'withdrew',
         ],
         adverbs: ['also', 'still', 'already', 'now', 'never', 'only', 'just', 'soon', 'not', 'further', 'recently', 'previously', 'repeatedly', 'largely', 'mostly'],
         stops: [

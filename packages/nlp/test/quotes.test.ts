@@ -240,6 +240,15 @@ t.test('Arabic reported speech: the verb, its attribution after it, إن/أن, a
   t.same(extractQuotes('وتساءل النائب: لماذا أكد الوزير أن الرواتب ستصرف في موعدها؟ ثم غادر القاعة.', 'ar'), [], 'a verb after لماذا opens no clause of its own');
 });
 
+t.test('"said" without "that" before a clause whose verb is an irregular past ("the attackers fled"); "said goodbye … and left" is no clause', async (t) => {
+  t.same(extractQuotes('Witnesses said the attackers fled in two pickup trucks toward the desert.', 'en'), [
+    { text: 'the attackers fled in two pickup trucks toward the desert', by: 'Witnesses', indirect: true },
+  ]);
+  t.same(extractQuotes('Residents said the water level rose sharply overnight after the heavy rain.', 'en').map((q) => q.by), ['Residents']);
+  t.same(extractQuotes('The minister said goodbye to the delegation and left for Baghdad.', 'en'), []);
+  t.same(extractQuotes('He said a prayer for those who fell in the war.', 'en'), []);
+});
+
 t.test('more reporting verbs: "acknowledged", "confirmed", "stressed that"; «a reconnu», «a rappelé que»; «اعترف بأن», «توقع أن», «زعم أن»', async (t) => {
   const cases: Array<[string, string, string]> = [
     ['en', 'The finance minister acknowledged that October salaries would be paid several days late.', 'The finance minister'],
