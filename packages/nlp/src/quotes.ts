@@ -320,8 +320,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       // زعم, ادعى "claimed"; أقر, اعترف "acknowledged" (بأن); توقع, رجح "expected", "thought likely"; نوه "pointed out".
       verbs: [
         'كشف', 'كشفت', 'بين', 'بينت', 'رأى', 'رأت', 'لفت', 'لفتت', 'حذر', 'حذرت', 'حذروا', 'نوه', 'نوهت', 'زعم', 'زعمت', 'ادعى', 'ادعت', 'أقر', 'أقرت', 'اعترف', 'اعترفت',
-        'توقع', 'توقعت', 'رجح', 'رجحت',
+        'توقع', 'توقعت', 'رجح', 'رجحت', 'أبلغ', 'أبلغت',
       ],
+      // أبلغ "told": its object after its subject («وأبلغ مسؤول عراقي وكالة فرانس برس أن …»).
+      objectVerbs: ['أبلغ', 'أبلغت'],
       gap: [
         'في', 'خلال', 'إلى', 'على', 'عن', 'لدى', 'عبر', 'أمام', 'بعد', 'قبل', 'عقب', 'إثر', 'أثناء', 'حول', 'بشأن', 'ردا', 'تعليقا', 'مع', 'ضمن', 'بمناسبة', 'بحضور',
         'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة', 'لموقع', 'لشبكة', 'لإذاعة', 'لتلفزيون',
@@ -1513,6 +1515,8 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       // A source's first word is its own ("según el ministerio": el opens no adjunct there).
       if (rep.that.has(t.norm) || (!(source && words.length === 0) && !complemented(words) && (isGapWord(t, rep) || rules.adjuncts.has(t.norm)))) break;
       if (minThat(tokens, k, v, rep, same)) break;
+      // «وأبلغ الوزير الصحفيين أن»: the object (the press, a counterpart) is no part of who spoke.
+      if (rules.arabic && words.length > 0 && rep.objectVerbs.has(v.phrase.words[0]!) && ARABIC_OBJECTS.has(bare(t))) break;
       // "Laut dem Ministerium wurden …": the verb after the source ends it.
       if (source && words.length > 0 && rep.sourceFinite.has(t.norm)) break;
       if (inDirect(t.start)) return undefined;
@@ -1599,6 +1603,11 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
   return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, rest: found.rest, heard };
 }
 
+/** Whom an Arabic «أبلغ» tells: the press, an agency, a channel, a counterpart (ال off: bare()). */
+const ARABIC_OBJECTS = new Set(
+  ['صحفيين', 'صحافيين', 'مراسلين', 'صحفي', 'مراسل', 'وكالة', 'قناة', 'صحيفة', 'موقع', 'شبكة', 'وسائل', 'إذاعة', 'تلفزيون', 'نظيره', 'نظيرته', 'نظراءه']
+    .flatMap((w) => tokenize(w).map((t) => bare(t))),
+);
 const QAD = fold(['قد', 'وقد']);
 const KANA = fold(['كان', 'وكان', 'فكان', 'كانت', 'وكانت', 'فكانت', 'كانوا', 'وكانوا']);
 

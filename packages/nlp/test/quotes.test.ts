@@ -249,6 +249,14 @@ t.test('"said" without "that" before a clause whose verb is an irregular past ("
   t.same(extractQuotes('He said a prayer for those who fell in the war.', 'en'), []);
 });
 
+t.test('Arabic «أبلغ» (told): who spoke, then whom they told (the press, an agency, a counterpart), then أن', async (t) => {
+  t.same(extractQuotes('وأبلغ مسؤول عراقي وكالة فرانس برس أن الوفد سيصل إلى واشنطن مساء الأربعاء.', 'ar'), [
+    { text: 'الوفد سيصل إلى واشنطن مساء الأربعاء', by: 'مسؤول عراقي', indirect: true, unnamed: true },
+  ]);
+  t.same(extractQuotes('وأبلغ وزير الخارجية فؤاد حسين نظيره التركي أن العراق يرفض أي عملية عسكرية على أراضيه.', 'ar').map((q) => [q.by, q.speaker?.id]), [['وزير الخارجية فؤاد حسين', 'fuad-hussein']]);
+  t.same(extractQuotes('وأبلغت الوزارة المواطنين بضرورة مراجعة المراكز الصحية عند ظهور الأعراض.', 'ar'), [], 'told them to do something: nothing reported');
+});
+
 t.test('more reporting verbs: "acknowledged", "confirmed", "stressed that"; «a reconnu», «a rappelé que»; «اعترف بأن», «توقع أن», «زعم أن»', async (t) => {
   const cases: Array<[string, string, string]> = [
     ['en', 'The finance minister acknowledged that October salaries would be paid several days late.', 'The finance minister'],
