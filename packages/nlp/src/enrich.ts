@@ -40,7 +40,7 @@ export const TAGGERS = {
   // 1.3.0: Kurdish attributions after what was said, Kurdish bodies by their head alone, Sorani «ڕایگەیاند: …».
   // 1.4.0: the Arabic pluperfect's speaker («وكان الوزير قد قال إن …»); an office alone («الوزير», "the minister") is the one named before; "a member of …", «un membre», "a delegate" are unnamed;
   // «حذر … من أن»; a source ending its sentence with no comma («… بحسب مصادر أمنية.»); "said" with a subject of up to ten words;
-  // more reporting verbs ("acknowledged", "confirmed"…, «a reconnu»…, «اعترف بأن», «توقع»…); "said" before a clause with an irregular past ("fled"); «أبلغ X Y أن».
+  // more reporting verbs ("acknowledged", "confirmed"…, «a reconnu»…, «اعترف بأن», «توقع»…); "said" before a clause with an irregular past ("fled"); «أبلغ X Y أن»; Spanish and German verbs beyond "said".
   quotes: { tagger: 'akhbar-quotes', version: '1.4.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },

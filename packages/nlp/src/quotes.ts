@@ -526,7 +526,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
   },
   es: {
     order: 'subject-first',
-    verbs: ['dijo', 'afirmó', 'declaró', 'añadió', 'explicó', 'aseguró', 'señaló'],
+    verbs: [
+      'dijo', 'afirmó', 'declaró', 'añadió', 'explicó', 'aseguró', 'señaló',
+      'indicó', 'advirtió', 'reconoció', 'confirmó', 'anunció', 'subrayó', 'destacó', 'sostuvo', 'precisó', 'reiteró', 'admitió', 'informó',
+    ],
     sources: ['según'],
     connectives: ['y', 'ha', 'había', 'también'],
     complementizers: ['que'],
@@ -562,7 +565,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
   },
   de: {
     order: 'subject-first',
-    verbs: ['sagte', 'sagt', 'erklärte', 'erklärt', 'betonte', 'betont'],
+    // With a separable verb its particle stands before the comma ("räumte ein, dass"): the particles are gap words below.
+    verbs: ['sagte', 'sagt', 'erklärte', 'erklärt', 'betonte', 'betont', 'warnte', 'bestätigte', 'unterstrich', 'versicherte', 'berichtete', 'räumte', 'teilte', 'kündigte', 'fügte', 'hob'],
     sources: ['laut'],
     connectives: ['und', 'hat', 'habe', 'auch'],
     complementizers: ['dass'],
@@ -571,7 +575,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     reported: {
       that: ['dass'],
       verbs: ['sagten', 'erklärten', 'betonten'],
-      gap: ['am', 'bei', 'in', 'im', 'gegenüber', 'gestern', 'heute', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'vor', 'nach', 'auf'],
+      gap: ['am', 'bei', 'in', 'im', 'gegenüber', 'gestern', 'heute', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'vor', 'nach', 'auf', 'ein', 'mit', 'an', 'hinzu', 'hervor'],
       blockers: ['so', 'ohne', 'anstatt', 'statt', 'außer', 'als'],
       notBefore: ['nicht', 'nie', 'niemals', 'kein'],
       relatives: ['der', 'die', 'das', 'welcher', 'welche', 'welches'],

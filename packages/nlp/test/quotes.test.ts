@@ -249,6 +249,13 @@ t.test('"said" without "that" before a clause whose verb is an irregular past ("
   t.same(extractQuotes('He said a prayer for those who fell in the war.', 'en'), []);
 });
 
+t.test('Spanish and German reporting verbs beyond "said": reconoció, confirmó, advirtió…; warnte, bestätigte, and separable verbs with their particle ("räumte ein, dass")', async (t) => {
+  t.same(extractQuotes('El ministro de Finanzas iraquí reconoció que los salarios de octubre se pagarán con varios días de retraso.', 'es').map((q) => q.by), ['El ministro de Finanzas iraquí']);
+  t.same(extractQuotes('Der irakische Finanzminister räumte ein, dass die Oktobergehälter mit mehreren Tagen Verspätung ausgezahlt würden.', 'de').map((q) => q.by), ['Der irakische Finanzminister']);
+  t.same(extractQuotes('Die Zentralbank bestätigte, dass sie dem Ministerium die fehlenden Mittel leihen werde.', 'de').map((q) => q.by), ['Die Zentralbank']);
+  t.same(extractQuotes('Die Regierung teilte das Land in neue Provinzen auf, um die Verwaltung zu stärken.', 'de'), [], 'teilte … auf with no dass reports nothing');
+});
+
 t.test('Arabic «أبلغ» (told): who spoke, then whom they told (the press, an agency, a counterpart), then أن', async (t) => {
   t.same(extractQuotes('وأبلغ مسؤول عراقي وكالة فرانس برس أن الوفد سيصل إلى واشنطن مساء الأربعاء.', 'ar'), [
     { text: 'الوفد سيصل إلى واشنطن مساء الأربعاء', by: 'مسؤول عراقي', indirect: true, unnamed: true },
