@@ -2,26 +2,28 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import t from 'tap';
 import {
-  deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, pipelineEnv, startFeedServer, startPipeline, uniqueIndexPrefix, uniqueQueuePrefix, waitFor,
+  deleteRedisPrefix, dropIndexPrefix, fixtureFeedRoutes, fixturePageRoutes, pipelineEnv, startFeedServer, startPipeline, uniqueIndexPrefix, uniqueQueuePrefix, waitFor,
 } from '@akhbar/testkit';
 
 /**
- * Walking skeleton, as production runs it: the fixture feed server and the four services as
- * separate processes over real Redis and Elasticsearch. Feeds are registered through the API and
- * an Arabic query must find the Arabic story through the gateway.
+ * Walking skeleton, as production and the demo run it: the fixture feed server (the sample feeds
+ * and their articles' pages) and the five services as separate processes over real Redis and
+ * Elasticsearch. Feeds are registered through the API and an Arabic query must find the Arabic
+ * story through the gateway; a summary-only item is searchable by words only its page holds.
  */
 t.test('feeds registered through the API become searchable, Arabic included', async (t) => {
   const queuePrefix = uniqueQueuePrefix('e2e');
   const indexPrefix = uniqueIndexPrefix('e2e');
   const adminToken = 'e2e-admin-token-0123456789';
-  const feeds = await startFeedServer(fixtureFeedRoutes());
-  const env = pipelineEnv({ queuePrefix, indexPrefix, adminToken });
+  const feeds = await startFeedServer({ ...fixtureFeedRoutes(), ...fixturePageRoutes() });
+  // The sample sites are one host here: a short politeness delay keeps the pages' turn brief.
+  const env = pipelineEnv({ queuePrefix, indexPrefix, adminToken }, { FULLTEXT_HOST_DELAY_MS: '100' });
   t.teardown(async () => {
     await feeds.close();
     await deleteRedisPrefix(queuePrefix);
     await dropIndexPrefix(indexPrefix);
   });
-  const { api } = await startPipeline(t, env);
+  const { api } = await startPipeline(t, env, { fulltext: true });
 
   const unauth = await fetch(`${api}/v1/feeds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${feeds.url}/x` }) });
   t.equal(unauth.status, 401, 'registering a feed needs the admin token');
@@ -98,6 +100,18 @@ t.test('feeds registered through the API become searchable, Arabic included', as
     if (article.body.trim() === '') empty.push(article.title);
   }
   t.same(empty, [], 'no article lost its text on the way');
+
+  // Gulf Wire's Basra report is one line of summary in its feed; its page tells of the ventilators.
+  const paged = await waitFor(
+    async () => {
+      const body = (await (await fetch(`${api}/v1/search?q=ventilator&lang=en`)).json()) as { hits?: Array<{ id: string; url: string }> };
+      return body.hits?.find((h) => h.url.endsWith('/gulf-wire/health/basra-hospitals'));
+    },
+    { timeoutMs: 60_000, what: 'the Basra report to be searchable by a word of its page' },
+  );
+  const basra = (await (await fetch(`${api}/v1/articles/${paged.id}`)).json()) as { flags: string[]; body: string; summary: string };
+  t.ok(basra.flags.includes('fulltext') && basra.body.length > 3 * basra.summary.length, 'its text is the page\'s story, read by the full-text stage');
+  t.notMatch(basra.body, /Sign up for our newsletter|Most read|©/, 'without the site\'s chrome');
 
   // The Washington visit is one story across the three feeds' languages: the English and French
   // reports joined the Arabic one by the people and places they name.

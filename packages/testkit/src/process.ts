@@ -104,18 +104,25 @@ interface PipelineTest {
 }
 
 /**
- * The four pipeline services (indexer, enrich, ingest, gateway) as separate processes with `env`,
- * stopped when the test ends — printing each one's last log lines first if it failed. Resolves
- * with them and the gateway's base URL once it listens (`env` should give PORT=0 and HOST).
+ * The pipeline services (indexer, enrich, ingest, gateway; with `fulltext`, the full-text stage too,
+ * as the demo runs it) as separate processes with `env`, stopped when the test ends — printing each
+ * one's last log lines first if it failed. Resolves with them and the gateway's base URL once it
+ * listens (and the full-text worker has announced itself, so ingest routes short items to it;
+ * `env` should give PORT=0 and HOST).
  */
-export async function startPipeline(t: PipelineTest, env: Record<string, string>): Promise<{ services: ServiceProcess[]; api: string }> {
-  const services = (['indexer', 'enrich', 'ingest', 'gateway'] as const).map((name) => startService(name, env));
+export async function startPipeline(t: PipelineTest, env: Record<string, string>, opts: { fulltext?: boolean } = {}): Promise<{ services: ServiceProcess[]; api: string }> {
+  const names = opts.fulltext ? (['indexer', 'enrich', 'fulltext', 'ingest', 'gateway'] as const) : (['indexer', 'enrich', 'ingest', 'gateway'] as const);
+  const services = names.map((name) => startService(name, env));
   t.teardown(async () => {
     if (!t.passing()) {
       for (const s of services) t.comment(`--- ${s.name} ---\n${s.logs.slice(-15).map((l) => JSON.stringify(l)).join('\n')}\n${s.stderr.join('').slice(-2000)}`);
     }
     await Promise.all(services.map((s) => s.stop()));
   });
-  const listening = await services[3]!.waitForLog((l) => l.msg === 'gateway listening', 90_000);
+  const gateway = services.find((s) => s.name === 'gateway')!;
+  const [listening] = await Promise.all([
+    gateway.waitForLog((l) => l.msg === 'gateway listening', 90_000),
+    ...services.filter((s) => s.name === 'fulltext').map((s) => s.waitForLog((l) => l.msg === 'fulltext started', 90_000)),
+  ]);
   return { services, api: `http://${env.HOST ?? '127.0.0.1'}:${String(listening.port)}` };
 }
