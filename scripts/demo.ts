@@ -85,6 +85,7 @@ say(`${total} articles indexed. Try:
   curl -s '${api}/v1/search?q=milices&lang=fr'
   curl -sG '${api}/v1/search' --data-urlencode 'q=هەولێر'     # Erbil, in Sorani Kurdish: its Arabic and English coverage too
   curl -sG '${api}/v1/search' --data-urlencode 'q=bendav'     # a dam, in Kurmanji Kurdish: finds "bendava Dihokê"
+  curl -s '${api}/v1/search?q=ventilator'     # a word only the Basra report's page holds: the full-text stage read it
   curl -s '${api}/v1/stories?window=7d'          # top stories: what most sources cover
   curl -s '${api}/v1/stories?window=7d&minLangs=2'   # … told in two languages or more
   curl -s '${api}/v1/stories?window=7d&without=en'   # … and those no English source has told
