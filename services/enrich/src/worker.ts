@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import {
-  QUEUES, akhbarBackoff, deadLetter, isAkhbarError, openQueue, type EnrichedJob, type Logger, type RawJob, type RedisClient, type ReplicaPolicy,
+  QUEUES, akhbarBackoff, deadLetter, isAkhbarError, openQueue, type EnrichedJob, type Logger, type RawJob, type RedisClient, type ReplicaPolicy, settleBull,
 } from '@akhbar/core';
 import type { EnrichOptions } from '@akhbar/nlp';
 import type { EnrichMetrics } from './metrics.ts';
@@ -90,6 +90,7 @@ export function startEnricher(opts: EnricherOptions): Enricher {
     dlq,
     stories,
     close: async () => {
+      await settleBull([worker, rawQueue, enrichedQueue, dlq]);
       await worker.close();
       await Promise.all([rawQueue.close(), enrichedQueue.close(), dlq.close()]);
     },

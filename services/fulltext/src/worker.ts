@@ -3,7 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import {
   AkhbarError, CoreErrors, QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, deadLetter, errorCode, fulltextWorkersKey, isAkhbarError, openQueue, replicaPolicy,
-  type Logger, type RawJob, type RedisClient,
+  type Logger, type RawJob, type RedisClient, settleBull,
 } from '@akhbar/core';
 import { markFulltextFailed } from '@akhbar/extract';
 import type { FetchOptions } from '@akhbar/feeds';
@@ -153,11 +153,12 @@ export function createFulltext(config: FulltextConfig, redis: RedisClient, log: 
     deps,
     async close() {
       clearInterval(heartbeat);
+      await settleBull([worker, rawQueue, fulltextQueue, dlq]);
       await redis.zrem(aliveKey, replica).catch(() => undefined);
       await worker.close();
       shutdown.abort();
       await Promise.all([rawQueue.close(), fulltextQueue.close(), dlq.close()]);
-      workerConnection.disconnect();
+      await workerConnection.quit().catch(() => undefined);
     },
   };
 }

@@ -111,3 +111,22 @@ t.test('each replica announces itself for ingest while it runs, and leaves when 
   await b.close();
   t.equal(await live(), 0, 'none left: ingest sends articles straight to articles.raw');
 });
+
+t.test('a replica told to stop as it starts closes cleanly (no unhandled "Connection is closed.")', async (t) => {
+  // BullMQ rejected the start-up of a worker closed mid-start with nobody listening; under
+  // --unhandled-rejections=throw that crashed the process. 25 replicas closed at once make the
+  // race all but certain (it struck ~1 close in 8 before settleBull).
+  const prefix = uniqueQueuePrefix('quick');
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  t.teardown(async () => {
+    await deleteRedisPrefix(prefix);
+    redis.disconnect();
+  });
+  const env = { REDIS_URL: testRedisUrl(), AKHBAR_QUEUE_PREFIX: prefix };
+  for (let i = 0; i < 25; i++) {
+    const replica = createFulltext(loadFulltextConfig(env), redis, createLogger('q', 'silent'));
+    await new Promise((resolve) => setTimeout(resolve, i % 5));
+    await replica.close();
+  }
+  t.equal(await redis.zcard(fulltextWorkersKey(prefix)), 0, 'every replica left the ingest roster');
+});

@@ -5,7 +5,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { Agent, request } from 'undici';
 import {
   AkhbarError, AlertJobSchema, AlertMatchJobSchema, AlertRegistry, CoreErrors, DIGEST_MAX_ARTICLES, QUEUES, akhbarBackoff, alertEmail, deadLetter, digestPeriodEnd, digestPeriodMs,
-  dirOf, errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient, type StoredAlert,
+  dirOf, errorCode, isAkhbarError, type AlertArticle, type AlertJob, type AlertMatchJob, type Logger, type RedisClient, type StoredAlert, settleBull,
 } from '@akhbar/core';
 import { guardedConnector, USER_AGENT } from '@akhbar/feeds';
 import { alertArticle, alertQuotes, alertSearches, batchStories, batchStoriesBody, indexNames, speakersInQuery, storySpread, storySpreadBody, visibleBody, type Client } from '@akhbar/search';
@@ -473,6 +473,7 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
     matcher,
     delivery,
     async close() {
+      await settleBull([matcher, delivery]);
       await Promise.all([matcher.close(), delivery.close()]);
       await agent.close();
       mailer?.close();

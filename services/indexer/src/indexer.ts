@@ -2,7 +2,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import {
   AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, backoffMs, deadLetter, errorCode, isAkhbarError, openQueue, sleep, type EnrichedJob, type Logger,
-  type RedisClient,
+  type RedisClient, settleBull,
 } from '@akhbar/core';
 import { F, documentVersion, ensureArticleIndex, esReady, indexNames, langFieldsOf, toDocument, type Client, type IndexOptions, type LangFields } from '@akhbar/search';
 import type { AlertMatcher } from './alerts.ts';
@@ -162,6 +162,7 @@ export function startIndexer(opts: IndexerOptions): Indexer {
     dlq,
     async close() {
       clearInterval(langsTimer);
+      await settleBull([worker, dlq, enrichedQueue]);
       const closing = worker.close();
       await batcher.close();
       await closing;

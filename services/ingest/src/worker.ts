@@ -1,5 +1,5 @@
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import { QUEUES, FeedRegistry, createRedis, openQueue, replicaPolicy, type FetchJob, type Logger, type RawJob, type RedisClient } from '@akhbar/core';
+import { QUEUES, FeedRegistry, createRedis, openQueue, replicaPolicy, settleBull, type FetchJob, type Logger, type RawJob, type RedisClient } from '@akhbar/core';
 import type { IngestConfig } from './config.ts';
 import { FeedLock, HostLimiter } from './coordination.ts';
 import { fetchOnce, type FetchDeps, type FetchOutcome, type FetchReason } from './fetch-job.ts';
@@ -101,11 +101,12 @@ export function createIngest(config: IngestConfig, redis: RedisClient, log: Logg
     sync,
     async close() {
       clearInterval(timer);
+      await settleBull([worker, rawQueue, fulltextQueue, fetchQueue]);
       await worker.close();
       shutdown.abort();
       await syncing;
       await Promise.all([rawQueue.close(), fulltextQueue.close(), fetchQueue.close()]);
-      workerConnection.disconnect();
+      await workerConnection.quit().catch(() => undefined);
     },
   };
 }
