@@ -13,7 +13,11 @@ let gw: TestGateway;
 let fixtures: Awaited<ReturnType<typeof loadFixtures>>;
 t.before(async () => {
   gw = await testGateway({ label: 'share' });
-  fixtures = await loadFixtures(gw.indexPrefix, gw.es);
+  // Dated back from yesterday noon (UTC): the visit (2–4 h before) and the first market reports
+  // (6 h and more) then share a day whatever the hour, the day the partial share below needs;
+  // dated back from now, between midnight and 4 am they fell on two days.
+  const today = new Date();
+  fixtures = await loadFixtures(gw.indexPrefix, gw.es, Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - 12 * 3_600_000);
 });
 t.teardown(async () => {
   await gw?.close();
