@@ -65,6 +65,7 @@ const TIMED_OUT = Symbol('timed out');
  * - If the hand-back fails or hangs (Redis gone), the process exits 1 at the latest at the
  *   deadline: those jobs come back only when their locks expire.
  * The timers are unref()'d so they never keep a cleanly closed process alive.
+ * An uncaught exception or unhandled rejection logs a fatal line and stops the same way, exit 1.
  */
 export function onShutdown(
   log: Logger,
@@ -133,6 +134,19 @@ export function onShutdown(
       void shutdown(sig).then(() => process.exit(exitCode));
     });
   }
+  // An exception nothing caught, or a promise rejected with no handler, is a bug (ours or a
+  // library's). Node's default prints a bare stack on stderr and dies at once, leaving active
+  // jobs to wait out their locks and clients cut mid-answer. Instead: one fatal JSON line a log
+  // pipeline can alert on (AKHBAR_INTERNAL, the error and its stack), then the stop SIGTERM
+  // makes (work finished or handed back, bounded by the same deadline), then exit 1 so the
+  // orchestrator restarts the process. A second one while stopping is logged, not acted on.
+  const fatal = (kind: 'uncaughtException' | 'unhandledRejection') => (err: unknown) => {
+    log.fatal({ err, code: 'AKHBAR_INTERNAL', kind }, kind === 'uncaughtException' ? 'uncaught exception; shutting down' : 'unhandled promise rejection; shutting down');
+    exitCode = 1;
+    void shutdown(kind).then(() => process.exit(1));
+  };
+  process.on('uncaughtException', fatal('uncaughtException'));
+  process.on('unhandledRejection', fatal('unhandledRejection'));
   return shutdown;
 }
 
