@@ -1205,6 +1205,21 @@ const ANONYMITY = [
  */
 const QUANTIFIERS = fold(['أحد', 'إحدى', 'بعض', 'عدد', 'كبار', 'من', 'یک', 'یکی', 'از', 'چەند', 'هەندێک', 'دوو', 'سێ', 'ئەو', 'ئەم']);
 
+/**
+ * Whether a relation word follows `word` at once: in the attribution, or in the text it was cut
+ * from (the attribution stops before «في»: «عضو | في لجنة …»).
+ */
+function relationAfter(word: Token, words: readonly Token[], region: string, relations: ReadonlySet<string>): boolean {
+  const inWords = words.indexOf(word);
+  if (inWords >= 0 && inWords < words.length - 1) return relations.has(words[inWords + 1]!.norm);
+  const all = tokenize(region);
+  const at = all.findIndex((t) => t.norm === word.norm);
+  return at >= 0 && relations.has(all[at + 1]?.norm ?? '');
+}
+
+/** Arabic heads that are an unnamed source only with a relation after them (unnamedSource). */
+const MEMBER_HEADS = fold(['عضو', 'عضوة', 'أعضاء', 'نائب', 'نائبة', 'نواب']);
+
 /** A token's form with the Arabic article off (المصادر → مصادر), for comparing heads. */
 function bare(t: Token): string {
   return t.arabic && t.norm.startsWith('ال') && t.norm.length >= 5 ? t.norm.slice(2) : t.norm;
@@ -1239,6 +1254,10 @@ function unnamedSource(words: readonly Token[], after: readonly Token[], region:
     let k = 0;
     while (k < head.length - 1 && QUANTIFIERS.has(head[k]!.norm)) k++;
     if (head[k] && u.heads.some((h) => h.length === 1 && h[0] === bare(head[k]!))) at = k;
+    // A member or a deputy is unnamed only when a relation follows at once («عضو في لجنة …»,
+    // «نائبة عن محافظة نينوى», "a member of"); in construct with its body a name usually follows
+    // («عضو اللجنة المالية جمال كوجر»), and Arabic names have no capital to tell them by.
+    else if (head[k] && k === head.length - 1 && MEMBER_HEADS.has(bare(head[k]!)) && relationAfter(head[k]!, words, region, u.relations)) at = k;
   } else {
     for (let k = 0; k < head.length && at < 0; k++) {
       const w = head[k]!.norm;
