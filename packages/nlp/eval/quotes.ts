@@ -97,6 +97,8 @@ import { prf, type Prf } from './eval.ts';
  * Then q-ar-48…50, labelled before the rule: an Arabic member or deputy with a relation after it («عضو في لجنة …»,
  * «أعضاء في مجلس …», «نائبة عن محافظة …») is unnamed; «عضو اللجنة المالية النيابية جمال كوجر» is not. Unnamed right
  * 177/181 before, 181/181 after; `by` 73/76 (the three misses are unnamed heads shown cut at «في», q-ar-47's before).
+ * Then an unnamed Arabic source's relation after «في» / «لدى» is part of who it is (unnamedRelation): `by` 76/76; on the
+ * unlabelled bodies and the demo's pages four attributions longer («مسؤول» → «مسؤول في الوزارة»…), no statement gained or lost.
  */
 
 export interface LabelledQuotes {

@@ -1217,8 +1217,49 @@ function relationAfter(word: Token, words: readonly Token[], region: string, rel
   return at >= 0 && relations.has(all[at + 1]?.norm ?? '');
 }
 
+/**
+ * What says who an unnamed Arabic source is, when the attribution stopped before it at «في» or
+ * «لدى» (an adjunct elsewhere: «قال الوزير في مؤتمر صحفي»), or a deputy's «عن»: «مسؤول | في وزارة النفط», «عضو | في
+ * لجنة الأمن والدفاع النيابية». `after`: the tokens of `text` that follow the attribution. Up to a
+ * comma, a complementizer, another adjunct or an occasion; none when the relation's object is an
+ * occasion or a time («في بيان», «في وقت سابق»); it stops at whom a «أبلغ» told and before «طلب عدم الكشف عن اسمه».
+ */
+function unnamedRelation(text: string, head: Token, after: readonly Token[], rules: CompiledRules): Token[] {
+  const rel = after[0];
+  if (!rules.arabic || !rel || !rules.unnamed?.relations.has(rel.norm)) return [];
+  // «عن» is where a deputy sits for («نائبة عن محافظة نينوى»); after a source it is what he spoke of.
+  if (!rules.adjuncts.has(rel.norm) && !(rel.norm === AN && MEMBER_HEADS.has(bare(head)))) return [];
+  const occasion = (t: Token) =>
+    rules.reported?.events.has(bare(t)) === true || rules.reported?.events.has(t.norm) === true || rules.reported?.gap.has(t.norm) === true || ARABIC_TIMES.has(bare(t));
+  const out: Token[] = [rel];
+  for (let k = 1; k < after.length && out.length < MAX_RELATION_WORDS; k++) {
+    const t = after[k]!;
+    const prev = after[k - 1]!;
+    if (/[^\s\p{L}\p{N}]/u.test(text.slice(prev.start + prev.raw.length, t.start))) break;
+    if (rules.complementizers.has(t.norm) || rules.reported?.that.has(t.norm) === true || rules.adjuncts.has(t.norm) || occasion(t)) break;
+    // «وأبلغ مسؤول في وزارة النفط وكالة الأنباء العراقية أن»: whom he told is not where he works.
+    if (k >= 2 && ARABIC_OBJECTS.has(bare(t))) break;
+    const next = after[k + 1];
+    const opens = (at: number) => {
+      const rest = normalizeText(text.slice(at, at + 40));
+      return ANONYMITY.some((p) => rest.startsWith(p));
+    };
+    if (opens(t.start) || (next && opens(next.start))) break;
+    out.push(t);
+  }
+  return out.length > 1 ? out : [];
+}
+/** Times a «في» may open after a source («في وقت سابق», «في ساعة متأخرة»): no relation (ال off: bare()). */
+const ARABIC_TIMES = new Set(
+  ['وقت', 'ساعة', 'ساعات', 'يوم', 'أيام', 'أسبوع', 'شهر', 'عام', 'سنة', 'صباح', 'مساء', 'ليلة', 'فترة', 'أعقاب', 'إطار', 'معرض', 'سياق', 'ظل']
+    .flatMap((w) => tokenize(w).map((t) => bare(t))),
+);
+/** At most this many words of an unnamed source's relation («في لجنة الأمن والدفاع النيابية»). */
+const MAX_RELATION_WORDS = 7;
+
 /** Arabic heads that are an unnamed source only with a relation after them (unnamedSource). */
 const MEMBER_HEADS = fold(['عضو', 'عضوة', 'أعضاء', 'نائب', 'نائبة', 'نواب']);
+const AN = tokenize('عن')[0]!.norm;
 
 /** A token's form with the Arabic article off (المصادر → مصادر), for comparing heads. */
 function bare(t: Token): string {
@@ -1347,8 +1388,12 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   const last = span.indexOf(words[words.length - 1]!);
   const apposition = last < 0 ? [] : span.slice(last + 1, Math.max(to, last + 1));
   // «ووفقا لمصادر أمنية، "…"»: the head is مصادر, the ل glued to it off.
-  if (unnamedSource(lamOff(words, v.phrase.lam), apposition, clause, rules, lang)) out.unnamed = true;
-  else if (speaker) out.speaker = speaker;
+  if (unnamedSource(lamOff(words, v.phrase.lam), apposition, clause, rules, lang)) {
+    out.unnamed = true;
+    const lastAt = tokens.indexOf(words[words.length - 1]!);
+    const rel = v.phrase.source || lastAt < 0 ? [] : unnamedRelation(clause, words[words.length - 1]!, tokens.slice(lastAt + 1, lastAt + 2 + MAX_RELATION_WORDS), rules);
+    if (rel.length > 0) out.by = written(clause, capWords(clause, [...words, ...rel]), v.phrase.lam);
+  } else if (speaker) out.speaker = speaker;
   return out;
 }
 
@@ -1619,8 +1664,12 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       const from = found.attributionAt ?? Math.min(source ? verb.start : clauseAt, words[0]!.start);
       // A source's adjunct is part of it, not an apposition naming it: "medical sources at the Imam Ali hospital".
       const [head, apposition] = source ? [[...words, ...after], []] : [words, after];
-      if (unnamedSource(lamOff(head, v.phrase.lam), apposition, para.slice(from, found.attributionEnd), rules, lang)) heard.unnamed = true;
-      else if (speaker) heard.speaker = speaker;
+      if (unnamedSource(lamOff(head, v.phrase.lam), apposition, para.slice(from, found.attributionEnd), rules, lang)) {
+        heard.unnamed = true;
+        const lastAt = tokens.indexOf(words[words.length - 1]!);
+        const rel = source || lastAt < 0 ? [] : unnamedRelation(para, words[words.length - 1]!, tokens.slice(lastAt + 1, lastAt + 2 + MAX_RELATION_WORDS), rules);
+        if (rel.length > 0) heard.by = written(para, capWords(para, [...words, ...rel]), v.phrase.lam);
+      } else if (speaker) heard.speaker = speaker;
     }
   }
   return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, rest: found.rest, heard };
