@@ -93,9 +93,9 @@ export async function deadLetter(
  * Wait, at most `ms`, for BullMQ workers and queues to finish starting before they are closed.
  * BullMQ 5 (5.81) reports a failed start-up by emitting `error` on its connection wrapper, and
  * its close() removes that listener: a worker or queue closed while its start-up INFO is still
- * in flight turns the closed connection into an unhandled "Connection is closed." rejection,
- * which crashes a process run with --unhandled-rejections=throw (a replica told to stop as it
- * starts). A Redis that never answers does not hold the close up beyond `ms`.
+ * in flight turns the closed connection into an unhandled "Connection is closed." rejection
+ * (a replica told to stop as it starts; a test that closes one at once). A Redis that never
+ * answers does not hold the close up beyond `ms`.
  */
 export async function settleBull(items: ReadonlyArray<{ waitUntilReady(): Promise<unknown> }>, ms = 2_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Queue } from 'bullmq';
-import { FeedRegistry, QUEUES, openQueue, type FetchJob, type Logger, type RedisClient } from '@akhbar/core';
+import { FeedRegistry, QUEUES, openQueue, settleBull, type FetchJob, type Logger, type RedisClient } from '@akhbar/core';
 import { indexNames, type Client } from '@akhbar/search';
 import { apiKeyGuard, apiKeyNames, parseApiKeys, parseKeyLimits } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
@@ -271,6 +271,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     }
   }
   app.addHook('onClose', async () => {
+    await settleBull(owned);
     await Promise.allSettled(owned.map((q) => q.close()));
   });
 
