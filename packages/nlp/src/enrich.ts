@@ -42,7 +42,7 @@ export const TAGGERS = {
   // «حذر … من أن»; a source ending its sentence with no comma («… بحسب مصادر أمنية.»); "said" with a subject of up to ten words;
   // more reporting verbs ("acknowledged", "confirmed"…, «a reconnu»…, «اعترف بأن», «توقع»…); "said" before a clause with an irregular past ("fled"); «أبلغ X Y أن»; Spanish and German verbs beyond "said".
   // 1.5.0: an Arabic member or deputy with a relation after it («عضو في لجنة …», «نائبة عن محافظة …») is unnamed;
-  // an unnamed Arabic source is given with its relation («مسؤول في وزارة النفط», not «مسؤول»).
+  // an unnamed Arabic source is given with its relation («مسؤول في وزارة النفط», not «مسؤول»); «، مشترطا عدم ذكر اسمه، أن» is read.
   quotes: { tagger: 'akhbar-quotes', version: '1.5.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },

@@ -1199,6 +1199,14 @@ const ANONYMITY = [
   'anonymat', 'anonimato', 'anonym bleiben', 'nicht namentlich', 'ismini vermek', 'adının açıklanmaması', 'نامش', 'неназванн', 'анонимност',
   'عدم الكشف عن اسم', 'عدم الكشف عن هوي', 'عدم ذكر اسم', 'عدم نشر اسم', 'رفض الكشف عن', 'رفضت الكشف عن',
 ].map((p) => normalizeText(p));
+/** How many words the phrase asking not to be named that starts at `t` has («عدم ذكر اسمه»: 3); 0 when none starts there. */
+function anonymityAt(text: string, t: Token): number {
+  const rest = normalizeText(text.slice(t.start, t.start + 40));
+  const i = ANONYMITY.findIndex((p) => rest.startsWith(p));
+  return i < 0 ? 0 : ANONYMITY_WORDS[i]!;
+}
+const ANONYMITY_WORDS = ANONYMITY.map((p) => tokenize(p).length);
+
 /**
  * Arabic-script words before a source's head: أحد المسؤولين, بعض المصادر, كبار المسؤولين; Persian یک منبع, یکی از مقامات; Sorani
  * چەند سەرچاوەیەک, دوو بەرپرس, ئەو ڕاپۆرتە.
@@ -1240,11 +1248,8 @@ function unnamedRelation(text: string, head: Token, after: readonly Token[], rul
     // «وأبلغ مسؤول في وزارة النفط وكالة الأنباء العراقية أن»: whom he told is not where he works.
     if (k >= 2 && ARABIC_OBJECTS.has(bare(t))) break;
     const next = after[k + 1];
-    const opens = (at: number) => {
-      const rest = normalizeText(text.slice(at, at + 40));
-      return ANONYMITY.some((p) => rest.startsWith(p));
-    };
-    if (opens(t.start) || (next && opens(next.start))) break;
+    // «رفض الكشف عن اسمه» opens at its verb; «طلب عدم الكشف عن اسمه» at عدم, its verb before it.
+    if (anonymityAt(text, t) > 0 || (next?.norm === ADAM && anonymityAt(text, next) > 0)) break;
     out.push(t);
   }
   return out.length > 1 ? out : [];
@@ -1260,6 +1265,7 @@ const MAX_RELATION_WORDS = 7;
 /** Arabic heads that are an unnamed source only with a relation after them (unnamedSource). */
 const MEMBER_HEADS = fold(['عضو', 'عضوة', 'أعضاء', 'نائب', 'نائبة', 'نواب']);
 const AN = tokenize('عن')[0]!.norm;
+const ADAM = tokenize('عدم')[0]!.norm;
 
 /** A token's form with the Arabic article off (المصادر → مصادر), for comparing heads. */
 function bare(t: Token): string {
@@ -1752,6 +1758,12 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
   let j = k;
   while (same(j) && j - k < limit && !rep.that.has(tokens[j]!.norm)) {
     const t = tokens[j]!;
+    // «، مشترطا عدم ذكر اسمه، أن»: the verb in an aside asking not to be named is no speech of its own.
+    const anonymous = anonymityAt(para, t);
+    if (anonymous > 0) {
+      j += anonymous;
+      continue;
+    }
     if (inDirect(t.start) || verbAt(tokens, j, table) || rep.participles.has(t.norm)) return undefined;
     if (j - k >= GAP_WORDS && breakBefore(para, tokens, j)) return undefined;
     j++;
