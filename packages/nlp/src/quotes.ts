@@ -1254,6 +1254,17 @@ function unnamedRelation(text: string, head: Token, after: readonly Token[], rul
   }
   return out.length > 1 ? out : [];
 }
+/**
+ * An unnamed source's attribution with its relation (unnamedRelation) when one follows it in
+ * `tokens` (the tokens of `text`); undefined when none does and the attribution stands as read.
+ */
+function unnamedBy(text: string, tokens: readonly Token[], words: readonly Token[], rules: CompiledRules, lam: boolean): string | undefined {
+  const last = words[words.length - 1];
+  const at = last ? tokens.indexOf(last) : -1;
+  if (at < 0) return undefined;
+  const rel = unnamedRelation(text, last!, tokens.slice(at + 1, at + 2 + MAX_RELATION_WORDS), rules);
+  return rel.length > 0 ? written(text, capWords(text, [...words, ...rel]), lam) : undefined;
+}
 /** Times a «في» may open after a source («في وقت سابق», «في ساعة متأخرة»): no relation (ال off: bare()). */
 const ARABIC_TIMES = new Set(
   ['وقت', 'ساعة', 'ساعات', 'يوم', 'أيام', 'أسبوع', 'شهر', 'عام', 'سنة', 'صباح', 'مساء', 'ليلة', 'فترة', 'أعقاب', 'إطار', 'معرض', 'سياق', 'ظل']
@@ -1396,9 +1407,7 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   // «ووفقا لمصادر أمنية، "…"»: the head is مصادر, the ل glued to it off.
   if (unnamedSource(lamOff(words, v.phrase.lam), apposition, clause, rules, lang)) {
     out.unnamed = true;
-    const lastAt = tokens.indexOf(words[words.length - 1]!);
-    const rel = v.phrase.source || lastAt < 0 ? [] : unnamedRelation(clause, words[words.length - 1]!, tokens.slice(lastAt + 1, lastAt + 2 + MAX_RELATION_WORDS), rules);
-    if (rel.length > 0) out.by = written(clause, capWords(clause, [...words, ...rel]), v.phrase.lam);
+    if (!v.phrase.source) out.by = unnamedBy(clause, tokens, words, rules, v.phrase.lam) ?? out.by;
   } else if (speaker) out.speaker = speaker;
   return out;
 }
@@ -1672,9 +1681,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       const [head, apposition] = source ? [[...words, ...after], []] : [words, after];
       if (unnamedSource(lamOff(head, v.phrase.lam), apposition, para.slice(from, found.attributionEnd), rules, lang)) {
         heard.unnamed = true;
-        const lastAt = tokens.indexOf(words[words.length - 1]!);
-        const rel = source || lastAt < 0 ? [] : unnamedRelation(para, words[words.length - 1]!, tokens.slice(lastAt + 1, lastAt + 2 + MAX_RELATION_WORDS), rules);
-        if (rel.length > 0) heard.by = written(para, capWords(para, [...words, ...rel]), v.phrase.lam);
+        if (!source) heard.by = unnamedBy(para, tokens, words, rules, v.phrase.lam) ?? heard.by;
       } else if (speaker) heard.speaker = speaker;
     }
   }
