@@ -13,3 +13,4 @@ export * from './migrate.ts';
 export * from './alerts.ts';
 export * from './spelling.ts';
 export * from './retention.ts';
+export * from './query-tree.ts';

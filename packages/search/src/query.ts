@@ -52,11 +52,13 @@ export const MAX_PHRASE_SLOP = 100;
 
 /**
  * A query's tokens as the query language reads them: a phrase with its `~N` (or an unterminated
- * one, to the end), else a run of anything but spaces and quotes. One reading for the search,
- * the entity expansion and the checks on q.
+ * one, to the end), else a run of anything but spaces and quotes. A `-` written against a phrase
+ * stays with it (`-"White House"`): simple_query_string forgets a `-` followed by a space, so the
+ * tokens joined again must not part them. One reading for the search, the entity expansion and
+ * the checks on q.
  */
 export function queryTokens(q: string): string[] {
-  return q.match(/"[^"]*"(?:~\d+)?|"[^"]*|[^\s"]+/g) ?? [];
+  return q.match(/-*"[^"]*"(?:~\d+)?|-*"[^"]*|[^\s"]+/g) ?? [];
 }
 
 /**

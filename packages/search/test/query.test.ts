@@ -12,6 +12,8 @@ t.test('the user query language maps onto simple_query_string operators', async 
   t.equal(toSimpleQuery('and or not'), 'and or not', 'lower-case words are words');
   t.equal(toSimpleQuery('(a OR'), '(a |');
   t.equal(toSimpleQuery('NOT (a OR b)'), '-(a | b)');
+  t.equal(toSimpleQuery('Kadhimi -"White House"'), 'Kadhimi -"White House"', 'an excluded phrase stays excluded (a "- " would search for it)');
+  t.equal(toSimpleQuery('NOT -"oil deal"'), '--"oil deal"', 'NOT of an exclusion: two negations, the phrase wanted');
   t.equal(toSimpleQuery('  '), '');
 });
 

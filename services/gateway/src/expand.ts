@@ -1,5 +1,5 @@
 import type { GeoPoint } from '@akhbar/core';
-import { queryTokens, type EntityAlternative, type EntityExpansion } from '@akhbar/search';
+import { queryBranches, type EntityAlternative, type EntityExpansion } from '@akhbar/search';
 
 /**
  * Cross-lingual search: a query that names a known entity (any language, script or common
@@ -45,53 +45,9 @@ export interface Expansion {
   entities: KnownEntity[];
 }
 
-const AND = new Set(['AND', '&&', '+']);
-const OR = new Set(['OR', '||', '|']);
-
-interface Branch {
-  /** Words that must be present. */
-  positive: string[];
-  /** Excluded tokens, kept as written (`-x`, `-"a b"`). */
-  negative: string[];
-}
-
-/**
- * Split a query into its top-level OR-branches, each a conjunction of words and exclusions.
- * Returns undefined for a query with grouping, whose structure this does not try to follow
- * (it is then searched as written, without expansion).
- */
-export function branches(q: string): Branch[] | undefined {
-  const tokens = queryTokens(q);
-  if (tokens.some((t) => !t.startsWith('"') && /[()]/.test(t))) return undefined;
-  const out: Branch[] = [{ positive: [], negative: [] }];
-  let negate = false;
-  for (const tok of tokens) {
-    const branch = out[out.length - 1]!;
-    if (OR.has(tok)) {
-      out.push({ positive: [], negative: [] });
-      negate = false;
-      continue;
-    }
-    if (AND.has(tok)) continue;
-    if (tok === 'NOT' || tok === '-') {
-      negate = true;
-      continue;
-    }
-    if (negate || (tok.startsWith('-') && tok.length > 1)) {
-      branch.negative.push(tok.startsWith('-') ? tok : `-${tok}`);
-      negate = false;
-      continue;
-    }
-    // A phrase's words, without its quotes or proximity (`"a b"~5`), are words the branch needs.
-    const clean = tok.replace(/^\+/, '').replace(/"~\d+$/, '"').replace(/["*]/g, ' ').trim();
-    if (clean) branch.positive.push(...clean.split(/\s+/));
-  }
-  return out.filter((b) => b.positive.length > 0);
-}
-
 /** The words of a query that must be present (negated words and operators taken out). */
 export function positiveWords(q: string): string[] {
-  return (branches(q) ?? []).flatMap((b) => b.positive);
+  return (queryBranches(q) ?? []).flatMap((b) => b.positive);
 }
 
 /**
@@ -102,8 +58,11 @@ export function positiveWords(q: string): string[] {
  */
 export function expandQuery(q: string | undefined, lookup: EntityLookup | undefined, maxEntities = 5): Expansion {
   if (!q || !lookup) return { entities: [] };
-  const parts = branches(q);
-  if (!parts || parts.length > 8) return { entities: [] };
+  // Per branch of the query as Elasticsearch reads it (left to right, groups multiplied out):
+  // `(Kadhimi OR Sudani) Washington` is two branches, each expanded on its own.
+  const all = queryBranches(q, 8);
+  if (!all) return { entities: [] };
+  const parts = all.filter((b) => b.positive.length > 0);
   const entities = new Map<string, KnownEntity>();
   const alternatives: EntityAlternative[] = [];
   for (const b of parts) {
@@ -135,9 +94,11 @@ export function expandQuery(q: string | undefined, lookup: EntityLookup | undefi
     alternatives.push({ ids, residual: [...residual, ...b.negative].join(' '), ...(mentions ? { mentions } : {}) });
     for (const e of found) entities.set(e.id, e);
   }
-  // Excluded names leave out the articles tagged with them too (a single branch only: with OR,
-  // an exclusion belongs to its branch, and stays in that branch's residual).
-  const excludeIds = parts.length === 1 ? dedupe(parts[0]!.negative.flatMap((n) => lookup.find(n.replace(/^-/, '').replace(/"/g, ' ')))).map((e) => e.id) : [];
+  // Excluded names leave out the articles tagged with them too — those every branch excludes
+  // (`a -x`, `(a OR b) -x`); an exclusion of one OR-branch only stays in that branch's residual.
+  const excluded = (b: (typeof all)[number]) => new Set(dedupe(b.excluded.flatMap((n) => lookup.find(n))).map((e) => e.id));
+  const common = all.length > 0 ? all.map(excluded).reduce((a, b) => new Set([...a].filter((id) => b.has(id)))) : new Set<string>();
+  const excludeIds = [...common];
   if (alternatives.length === 0 && excludeIds.length === 0) return { entities: [] };
   const names = new Set<string>();
   for (const e of entities.values()) {

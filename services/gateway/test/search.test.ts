@@ -202,6 +202,8 @@ t.test('query language: phrases, OR, NOT, -exclude, prefix*', async (t) => {
   const notTroops = [idOf('ar-visit'), idOf('fr-visit')].sort();
   t.same(await ids('Washington NOT troops'), notTroops, 'NOT excludes (only the English article says troops)');
   t.same(await ids('Washington -troops'), notTroops);
+  t.same(await ids('Washington -"combat troops"'), notTroops, 'an excluded phrase, written against its quote');
+  t.same(await ids('Washington NOT "combat troops"'), notTroops);
   t.same(await ids('maratho*'), [idOf('en-marathon')]);
   t.same(await ids('مهرجا*'), [idOf('ar-film')], 'prefix on Arabic');
   t.same(await ids('أسعار النفط'), [idOf('ar-oil')], 'Arabic words with hamza forms match');
@@ -235,6 +237,13 @@ t.test('cross-lingual: an entity named in any script finds articles tagged with 
   const neg = await search({ q: 'Washington -Kadhimi', limit: '100' });
   t.same(neg.body.hits, [], 'an excluded name leaves out the articles tagged with it, whatever their language');
   t.same((await search({ q: 'Kadhimi OR marathon', limit: '100' })).body.hits.length, 4, 'expansion inside an OR-branch');
+  // Elasticsearch reads operators left to right: "a OR b c" is "(a OR b) c", and so does the
+  // expansion — the French article names him al-Kazimi, and only it says calendrier.
+  const grouped = await search({ q: '(الكاظمي OR marathon) calendrier', limit: '100' });
+  t.same(grouped.body.hits.map((h) => h.id), [idOf('fr-visit')], 'expansion inside a group, the rest of the query still applied');
+  t.same(grouped.body.expandedEntities.map((e) => e.id), [KADHIMI]);
+  t.same((await search({ q: 'الكاظمي OR marathon calendrier', limit: '100' })).body.hits.map((h) => h.id), [idOf('fr-visit')], 'without the parentheses: the same reading');
+  t.same((await search({ q: 'marathon calendrier OR الكاظمي', limit: '100' })).body.hits.length, 3, '"a b OR c" is "(a b) OR c": every article tagged with him');
   t.same(neg.body.expandedEntities.map((e) => e.id), [WASHINGTON], 'an excluded name is not expanded');
   const fr = (await search({ q: 'الكاظمي', lang: 'fr' })).body.hits.find((h) => h.lang === 'fr');
   t.match(fr?.highlight.body?.[0], /<mark>Moustafa al-Kazimi<\/mark>|<mark>al-Kazimi<\/mark>/, 'the entity is highlighted under its French name');

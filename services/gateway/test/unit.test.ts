@@ -32,7 +32,8 @@ t.test('cursors round-trip and refuse tampering, other keys and other queries', 
 
 t.test('positive words leave out operators and excluded terms', async (t) => {
   t.same(positiveWords('Kadhimi AND "oil deal" -Trump NOT Biden OR gas*'), ['Kadhimi', 'oil', 'deal', 'gas']);
-  t.same(positiveWords('(a OR'), [], 'grouped queries are not split');
+  t.same(positiveWords('(a OR'), ['a'], 'an unclosed parenthesis is ignored, as Elasticsearch ignores it');
+  t.same(positiveWords('(a OR b) -(c d)'), ['a', 'b'], 'groups are read; a negated one gives no word');
   t.same(positiveWords('-x'), []);
   t.same(positiveWords('"oil deal"~5 Kadhimi'), ['oil', 'deal', 'Kadhimi'], "a phrase's ~N is no word");
 });
@@ -59,7 +60,12 @@ t.test('expansion finds entities in any script and keeps the rest of the query',
   t.match(neg.expansion?.alternatives[0]?.residual, /-Kadhimi/, 'exclusions stay in the residual');
   const or = expandQuery('Kadhimi OR Sudani', lookup).expansion?.alternatives.map((a) => a.ids);
   t.same(or, [['mustafa-al-kadhimi'], ['mohammed-shia-al-sudani']], 'one alternative per OR-branch');
-  t.same(expandQuery('(Kadhimi OR Sudani) oil', lookup).entities, [], 'grouped queries are searched as written');
+  const grouped = expandQuery('(Kadhimi OR Sudani) oil -Iran', lookup).expansion;
+  t.same(strip(grouped?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: 'oil -Iran' }, { ids: ['mohammed-shia-al-sudani'], residual: 'oil -Iran' }], 'a group multiplied out: each name with the rest of the query');
+  t.same(grouped?.excludeIds, ['Q794'], 'a name every branch excludes leaves out its tagged articles');
+  t.same(strip(expandQuery('Kadhimi OR Sudani oil', lookup).expansion?.alternatives), [{ ids: ['mustafa-al-kadhimi'], residual: 'oil' }, { ids: ['mohammed-shia-al-sudani'], residual: 'oil' }], 'left to right, as Elasticsearch reads it: (Kadhimi OR Sudani) oil');
+  t.same(expandQuery('(Kadhimi OR -Iran) oil', lookup).expansion?.excludeIds, undefined, 'an exclusion of one branch only is not applied to all');
+  t.same(expandQuery('(a OR b) (c OR d) (e OR f) (Kadhimi OR g)', lookup).entities, [], 'past 8 branches: searched as written');
   t.same(expandQuery('market report', lookup).entities, []);
   t.same(expandQuery(undefined, lookup).entities, []);
   t.same(expandQuery('Kadhimi', undefined).entities, [], 'no gazetteer → no expansion');
