@@ -217,3 +217,27 @@ export function queryBranches(q: string, max = 8): QueryBranch[] | undefined {
   };
   return dnf(root);
 }
+
+/**
+ * A query's reading written out for people: every AND, OR and NOT spelt, each group the parser
+ * made in parentheses — `Kadhimi OR Sudani Washington` → `(Kadhimi OR Sudani) AND Washington`.
+ * undefined when q holds nothing to search.
+ */
+export function queryReading(q: string): string | undefined {
+  const write = (n: QueryNode, inner: boolean): string => {
+    switch (n.kind) {
+      case 'word':
+      case 'phrase':
+        return n.raw;
+      case 'not':
+        return `NOT ${write(n.node, true)}`;
+      case 'and':
+      case 'or': {
+        const s = n.nodes.map((c) => write(c, true)).join(n.kind === 'and' ? ' AND ' : ' OR ');
+        return inner ? `(${s})` : s;
+      }
+    }
+  };
+  const root = parseQuery(q);
+  return root && write(root, false);
+}

@@ -133,8 +133,16 @@ t.test('GET /v1/query: how a q is read — its filters, the text left and the na
   t.same(await ids({ q: without }), byParams, `"${without}" finds what the same parameters find`);
 
   const plain = await read('oil prices');
-  t.same(plain.body, { q: 'oil prices', text: 'oil prices', filters: [], expandedEntities: [] }, 'no filters, no names: the text as it came');
-  t.equal((await read('lang:fr')).body.text, null, 'filters only: no text');
+  t.same(plain.body, { q: 'oil prices', text: 'oil prices', reading: 'oil AND prices', filters: [], expandedEntities: [] }, 'no filters, no names: the text as it came');
+  const lang = await read('lang:fr');
+  t.equal(lang.body.text, null, 'filters only: no text');
+  t.equal((lang.body as { reading?: unknown }).reading, null, 'and nothing to read');
+  // How Elasticsearch groups the operators (left to right, no precedence), written out.
+  const reading = async (q: string) => ((await read(q)).body as { reading?: string }).reading;
+  t.equal(await reading('Kadhimi OR Sudani Washington lang:en'), '(Kadhimi OR Sudani) AND Washington', 'OR then a word: the word applies to both');
+  t.equal(await reading('Washington Kadhimi OR Sudani'), '(Washington AND Kadhimi) OR Sudani');
+  t.equal(await reading('oil -"price cap" NOT (gas OR coal*)'), 'oil AND NOT "price cap" AND NOT (gas OR coal*)');
+  t.equal(await reading('(oil OR'), 'oil', 'an unclosed parenthesis is ignored, as the search ignores it');
   t.equal((await read('"Source: Reuters"')).body.filters.length, 0, 'a key inside a phrase is words');
 
   for (const [q, says] of [['lang:ar OR lang:en', /cannot be OR-ed/], ['country:Atlantis', /not a valid country/]] as const) {

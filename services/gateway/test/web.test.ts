@@ -264,6 +264,21 @@ t.test('filters typed into the search box show as chips, dashed; removing one ta
   await done(t, ar);
 });
 
+t.test('OR mixed with other words: the page says how the search grouped them', async (t) => {
+  const w = await open(`/?ui=en&show=articles&q=${encodeURIComponent('Kadhimi OR Sudani Washington')}`);
+  const { page } = w;
+  await page.waitForSelector('#q-reading');
+  t.equal(await page.textContent('#q-reading code'), '(Kadhimi OR Sudani) AND Washington', 'OR first, then the word that applies to both');
+  t.match(await page.textContent('#q-reading'), /^Read as /);
+  await shot(page, 'query-reading');
+  await settled(page, () => page.fill('#q', 'Kadhimi OR Sudani').then(() => page.press('#q', 'Enter')));
+  t.equal(await page.locator('#q-reading').count(), 0, 'a plain OR needs no saying');
+  await settled(page, () => page.fill('#q', '(Kadhimi OR Sudani) Washington').then(() => page.press('#q', 'Enter')));
+  await page.waitForSelector('#q-reading');
+  t.equal(await page.textContent('#q-reading code'), '(Kadhimi OR Sudani) AND Washington', 'the same grouping written out');
+  await done(t, w);
+});
+
 // ---- top stories ------------------------------------------------------------------------------
 
 /** The requests the page has made to an API path, from the browser's resource timing. */

@@ -3,7 +3,7 @@
 import { api, once } from './api.js';
 import { listValue, splitList } from './lists.js';
 import { h, clear, setFeedAlternates } from './dom.js';
-import { t, brand, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, listSep, UI_LANGS, AUTONYMS } from './i18n.js';
+import { t, tNodes, brand, setUiLang, uiLang, translatePage, langName, countryName, fmtNumber, fmtDate, listSep, UI_LANGS, AUTONYMS } from './i18n.js';
 import * as searchView from './search.js';
 import * as dashboardView from './dashboard.js';
 import * as feedsView from './feeds.js';
@@ -476,12 +476,13 @@ function chip(label, dataset, remove, attrs = {}) {
 const queryReadings = new Map();
 
 /**
- * How the gateway read `q`: its filters (lang:ar, -domain:…, tone<-2) and the text left, or null
- * until known. The gateway's own reader answers, so the page never parses the query language
- * itself; a q with no ':' and no tone bound has no filters and is not asked about.
+ * How the gateway read `q`: its filters (lang:ar, -domain:…, tone<-2), the text left and how its
+ * operators group, or null until known. The gateway's own reader answers, so the page never parses
+ * the query language itself; a q with no ':', no tone bound and no OR has nothing to show and is
+ * not asked about.
  */
 function queryReading(q) {
-  if (!q || !/:|tone\s*[<>]/i.test(q)) return null;
+  if (!q || !/:|tone\s*[<>]|\bOR\b|\|/i.test(q)) return null;
   if (!queryReadings.has(q)) {
     queryReadings.set(q, null);
     api('/v1/query', { params: { q } })
@@ -524,6 +525,11 @@ function renderChips() {
   const chips = [];
   // The filters written into the search box, each removable from it like any other chip.
   const reading = queryReading(state.q);
+  // OR mixed with other words groups left to right ("a OR b c" is "(a OR b) AND c"): say how it
+  // was read, so nobody wonders why an article with only "a" is missing.
+  if (reading?.reading && reading.reading.includes(' OR ') && reading.reading.includes('(')) {
+    box.append(h('p', { class: 'q-reading', id: 'q-reading' }, ...tNodes('query.readAs', { reading: h('code', { dir: 'auto' }, reading.reading) })));
+  }
   for (const f of reading?.filters ?? []) {
     const label = queryFilterLabel(f);
     chips.push(chip(label, { filter: f.param, value: f.value, written: f.written }, () => navigate({ q: queryWithout(reading, [f]) || undefined }), {

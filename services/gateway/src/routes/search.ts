@@ -3,7 +3,7 @@ import etag from '@fastify/etag';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { normalizeText } from '@akhbar/nlp';
-import { applyCorrections, buildSearchBody, corrections, neutralHighlightBody, preferredHitsBody, spellingBody, type SearchFilters, type SearchRequest } from '@akhbar/search';
+import { applyCorrections, buildSearchBody, corrections, neutralHighlightBody, preferredHitsBody, queryReading, spellingBody, type SearchFilters, type SearchRequest } from '@akhbar/search';
 import { badParam } from '../errors.ts';
 import { queryFingerprint } from '../cursor.ts';
 import { filtersInQuery } from '../operators.ts';
@@ -43,6 +43,9 @@ export const SearchResponse = Type.Object({
 export const QueryReading = Type.Object({
   q: Type.String(),
   text: Type.Union([Type.String(), Type.Null()], { description: 'What is left of q to match, the filters taken out; null when q is filters only' }),
+  reading: Type.Union([Type.String(), Type.Null()], {
+    description: 'How that text is read, every AND, OR and NOT written out and each group in parentheses: operators apply left to right, with no precedence (Kadhimi OR Sudani Washington → (Kadhimi OR Sudani) AND Washington); null when there is nothing to match',
+  }),
   filters: Type.Array(
     Type.Object({
       param: Type.String({ description: 'The search parameter it sets (lang, excludeDomain, toneMax …)' }),
@@ -323,7 +326,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { filters, entities } = expandedFilters({ q: req.query.q }, app.entities);
       const written = filtersInQuery(req.query.q, { countryCode: countryCodeOf(app.entities) });
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
-      return { q: req.query.q, text: filters.q ?? null, filters: written?.items ?? [], expandedEntities: entities };
+      const reading = filters.q === undefined ? undefined : queryReading(filters.q);
+      return { q: req.query.q, text: filters.q ?? null, reading: reading ?? null, filters: written?.items ?? [], expandedEntities: entities };
     },
   );
 
