@@ -89,7 +89,7 @@ export async function indexStage(ctx: Ctx): Promise<{ rawDocsPerSec: number }> {
         const p = nextPrefix();
         const index = await freshIndex(es, p);
         // Byte cap lifted so the sweep's batch size is what is sent (the default 5 MiB cap would
-        // cut the larger batches of these ~10 KB documents).
+        // cut the larger batches of these ~22 KB documents: 3 000 make 65 MB of JSON).
         const batcher = new BulkBatcher(es, { index, maxDocs: batch, maxBytes: 100 * 1024 * 1024, concurrency: IN_FLIGHT, flushMs: 500 });
         const s = await seconds(async () => {
           const acks = docs.map((d) => batcher.submit({ id: d.id, doc: d.doc, ...(d.version !== undefined ? { version: d.version } : {}) }));
