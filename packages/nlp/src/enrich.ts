@@ -43,7 +43,9 @@ export const TAGGERS = {
   // more reporting verbs ("acknowledged", "confirmed"…, «a reconnu»…, «اعترف بأن», «توقع»…); "said" before a clause with an irregular past ("fled"); «أبلغ X Y أن»; Spanish and German verbs beyond "said".
   // 1.5.0: an Arabic member or deputy with a relation after it («عضو في لجنة …», «نائبة عن محافظة …») is unnamed;
   // an unnamed Arabic source is given with its relation («مسؤول في وزارة النفط», not «مسؤول»); «، مشترطا عدم ذكر اسمه، أن» is read.
-  quotes: { tagger: 'akhbar-quotes', version: '1.5.0' },
+  // 1.6.0: an Arabic member named after his relation («عضو في اللجنة المالية جمال كوجر», «…، جمال كوجر،») or a
+  // definite «النائب عن …» is not unnamed; `by` runs on to the name.
+  quotes: { tagger: 'akhbar-quotes', version: '1.6.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },
   storyId: { tagger: 'akhbar-self', version: '1.0.0' },

@@ -1265,6 +1265,33 @@ function unnamedBy(text: string, tokens: readonly Token[], words: readonly Token
   const rel = unnamedRelation(text, last!, tokens.slice(at + 1, at + 2 + MAX_RELATION_WORDS), rules);
   return rel.length > 0 ? written(text, capWords(text, [...words, ...rel]), lam) : undefined;
 }
+/**
+ * A named member's attribution with his relation and name (memberNamed): «عضو في اللجنة المالية
+ * النيابية جمال كوجر», «النائب عن ائتلاف دولة القانون محمد الصيهود», or the name in apposition after
+ * the relation's comma («عضو في اللجنة المالية، جمال كوجر،»); undefined when the attribution does not
+ * end at a member head with a relation after it.
+ */
+function memberBy(text: string, tokens: readonly Token[], words: readonly Token[], rules: CompiledRules, lam: boolean): string | undefined {
+  const last = words[words.length - 1];
+  if (!rules.arabic || !last || !MEMBER_HEADS.has(bare(last))) return undefined;
+  const at = tokens.indexOf(last);
+  if (at < 0) return undefined;
+  const rel = unnamedRelation(text, last, tokens.slice(at + 1, at + 2 + MAX_RELATION_WORDS), rules);
+  if (rel.length === 0) return undefined;
+  const span = [...words, ...rel];
+  if (!rel.some((t) => ARABIC_GIVEN_NAMES.has(t.norm)) && ARABIC_GIVEN_NAMES.has(tokens[at + 1 + rel.length]?.norm ?? '')) {
+    const name: Token[] = [];
+    for (let k = at + 1 + rel.length; k < tokens.length && name.length < 4; k++) {
+      const t = tokens[k]!;
+      const prev = name[name.length - 1];
+      if (prev && /[^\s\p{L}\p{N}]/u.test(text.slice(prev.start + prev.raw.length, t.start))) break;
+      if (rules.complementizers.has(t.norm) || rules.reported?.that.has(t.norm) === true) break;
+      name.push(t);
+    }
+    if (name.length >= 2) span.push(...name);
+  }
+  return written(text, capWords(text, span), lam);
+}
 /** Times a «في» may open after a source («في وقت سابق», «في ساعة متأخرة»): no relation (ال off: bare()). */
 const ARABIC_TIMES = new Set(
   ['وقت', 'ساعة', 'ساعات', 'يوم', 'أيام', 'أسبوع', 'شهر', 'عام', 'سنة', 'صباح', 'مساء', 'ليلة', 'فترة', 'أعقاب', 'إطار', 'معرض', 'سياق', 'ظل']
@@ -1275,6 +1302,57 @@ const MAX_RELATION_WORDS = 7;
 
 /** Arabic heads that are an unnamed source only with a relation after them (unnamedSource). */
 const MEMBER_HEADS = fold(['عضو', 'عضوة', 'أعضاء', 'نائب', 'نائبة', 'نواب']);
+
+/**
+ * Given names common in the Arabic press, to tell a member's name after his relation («عضو في
+ * اللجنة المالية جمال كوجر»): Arabic writes names without capitals, and a member's relation runs
+ * on into his name with nothing between. Read only there, as the first of two words or more.
+ */
+const ARABIC_GIVEN_NAMES = fold([
+  // men
+  'محمد', 'أحمد', 'محمود', 'علي', 'حسن', 'حسين', 'عباس', 'جعفر', 'جواد', 'كاظم', 'مصطفى', 'عمر', 'عثمان', 'خالد', 'سعد', 'سعيد',
+  'جمال', 'كمال', 'عادل', 'فاضل', 'ماجد', 'حيدر', 'صادق', 'باقر', 'مهدي', 'هادي', 'رضا', 'كريم', 'عبد', 'عبدالله', 'عبدالرحمن',
+  'إبراهيم', 'إسماعيل', 'يوسف', 'يعقوب', 'موسى', 'عيسى', 'داود', 'سليمان', 'نوري', 'حامد', 'حميد', 'رشيد', 'مجيد', 'وليد', 'طارق',
+  'فؤاد', 'نبيل', 'سامي', 'رياض', 'فارس', 'ياسر', 'ياسين', 'نعيم', 'قاسم', 'هاشم', 'ناصر', 'منصور', 'سلمان', 'زياد', 'رائد', 'ثامر',
+  'شاكر', 'صلاح', 'فالح', 'فلاح', 'ضياء', 'بهاء', 'علاء', 'مثنى', 'أسامة', 'همام', 'مقتدى', 'عمار', 'هوشيار', 'سلام', 'رعد',
+  'ريبوار', 'شيروان', 'آزاد', 'كاوه', 'بختيار', 'عرفان', 'ظافر', 'محسن', 'مرتضى', 'مسعود', 'نيجيرفان', 'برهم', 'لطيف', 'توفيق',
+  'حازم', 'حاتم', 'حارث', 'حمزة', 'زيد', 'سيف', 'ليث', 'مؤيد', 'مازن', 'مهند', 'نزار', 'هيثم', 'وائل', 'أنور', 'أيمن', 'بشار',
+  'بشير', 'تحسين', 'ثائر', 'جاسم', 'جبار', 'جلال', 'حسام', 'حمد', 'خليل', 'خضير', 'رحيم', 'رزاق', 'زهير', 'سالم', 'سامر', 'سرمد',
+  'سمير', 'شعلان', 'صفاء', 'ضرغام', 'طه', 'عامر', 'عدنان', 'عصام', 'عقيل', 'عماد', 'عوض', 'غازي', 'غسان', 'فراس', 'فرهاد', 'فيصل',
+  'قحطان', 'قيس', 'كامل', 'لؤي', 'ماهر', 'مالك', 'منذر', 'مناف', 'ناظم', 'نجم', 'نصير', 'هشام', 'يحيى', 'يونس', 'إياد', 'أكرم',
+  'أسعد', 'أياد', 'باسم', 'جاسب', 'حكمت', 'رافع', 'سعدون', 'شوان', 'عزيز', 'فخري', 'مشعان', 'نوزاد', 'هوار', 'دلشاد', 'سردار',
+  // women
+  'فاطمة', 'زينب', 'مريم', 'عالية', 'حنان', 'هيفاء', 'سميرة', 'نادية', 'ليلى', 'سهام', 'رنا', 'رغد', 'ابتسام', 'انتصار', 'آلاء',
+  'شيماء', 'وفاء', 'ميسون', 'نهلة', 'ندى', 'هدى', 'إيمان', 'أمل', 'سناء', 'رحاب', 'ماجدة', 'خديجة', 'عائشة', 'سارة', 'دنيا',
+  'زهراء', 'رشا', 'لمياء', 'سوزان', 'جنان', 'إخلاص', 'أسماء', 'بشرى', 'حلا', 'دعاء', 'رجاء', 'رباب', 'سعاد', 'شذى', 'عبير',
+  'غادة', 'فرح', 'لينا', 'منى', 'نسرين', 'نور', 'هالة', 'هناء', 'يسرى', 'كلشان', 'فيان', 'ريزان', 'بيريفان', 'شيرين',
+]);
+
+/**
+ * Whether a member's relation runs on into his name («عضو في اللجنة المالية النيابية جمال كوجر»,
+ * «…، جمال كوجر،»): after the relation word and at least one word of its body (not right after an
+ * indefinite body, whose complement it is: «في لجنة حسن الجوار»), a given name with
+ * a word after it (his family name), before the complementizer.
+ */
+function memberNamed(head: Token, words: readonly Token[], region: string, rules: CompiledRules): boolean {
+  let tail: readonly Token[];
+  const inWords = words.indexOf(head);
+  if (inWords >= 0 && inWords < words.length - 1) tail = words.slice(inWords + 1);
+  else {
+    const all = tokenize(region);
+    const at = all.findIndex((t) => t.norm === head.norm);
+    tail = at < 0 ? [] : all.slice(at + 1);
+  }
+  const stop = (t: Token | undefined) => t === undefined || rules.complementizers.has(t.norm) || rules.reported?.that.has(t.norm) === true;
+  for (let k = 2; k < tail.length - 1 && k <= MAX_RELATION_WORDS + 1; k++) {
+    // A time ends the relation («… صباح اليوم»), as it ends unnamedRelation.
+    if (stop(tail[k]) || ARABIC_TIMES.has(bare(tail[k]!))) return false;
+    // Right after an indefinite body («في لجنة حسن الجوار») the word is what the body is of.
+    if (k === 2 && !tail[1]!.norm.startsWith('ال')) continue;
+    if (ARABIC_GIVEN_NAMES.has(tail[k]!.norm) && !stop(tail[k + 1])) return true;
+  }
+  return false;
+}
 const AN = tokenize('عن')[0]!.norm;
 const ADAM = tokenize('عدم')[0]!.norm;
 
@@ -1315,7 +1393,12 @@ function unnamedSource(words: readonly Token[], after: readonly Token[], region:
     // A member or a deputy is unnamed only when a relation follows at once («عضو في لجنة …»,
     // «نائبة عن محافظة نينوى», "a member of"); in construct with its body a name usually follows
     // («عضو اللجنة المالية جمال كوجر»), and Arabic names have no capital to tell them by.
-    else if (head[k] && k === head.length - 1 && MEMBER_HEADS.has(bare(head[k]!)) && relationAfter(head[k]!, words, region, u.relations)) at = k;
+    // The member is named when his name follows his relation, and a definite «النائب عن …» is one
+    // the article has named («وقال النائب عن ائتلاف دولة القانون محمد الصيهود»).
+    else if (
+      head[k] && k === head.length - 1 && MEMBER_HEADS.has(bare(head[k]!)) && !head[k]!.norm.startsWith('ال') && relationAfter(head[k]!, words, region, u.relations) &&
+      !memberNamed(head[k]!, words, region, rules)
+    ) at = k;
   } else {
     for (let k = 0; k < head.length && at < 0; k++) {
       const w = head[k]!.norm;
@@ -1408,7 +1491,10 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   if (unnamedSource(lamOff(words, v.phrase.lam), apposition, clause, rules, lang)) {
     out.unnamed = true;
     if (!v.phrase.source) out.by = unnamedBy(clause, tokens, words, rules, v.phrase.lam) ?? out.by;
-  } else if (speaker) out.speaker = speaker;
+  } else {
+    if (speaker) out.speaker = speaker;
+    if (!v.phrase.source) out.by = memberBy(clause, tokens, words, rules, v.phrase.lam) ?? out.by;
+  }
   return out;
 }
 
@@ -1682,7 +1768,10 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       if (unnamedSource(lamOff(head, v.phrase.lam), apposition, para.slice(from, found.attributionEnd), rules, lang)) {
         heard.unnamed = true;
         if (!source) heard.by = unnamedBy(para, tokens, words, rules, v.phrase.lam) ?? heard.by;
-      } else if (speaker) heard.speaker = speaker;
+      } else {
+        if (speaker) heard.speaker = speaker;
+        if (!source) heard.by = memberBy(para, tokens, words, rules, v.phrase.lam) ?? heard.by;
+      }
     }
   }
   return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, rest: found.rest, heard };
