@@ -49,12 +49,18 @@ t.test('each filter written into q finds what its URL parameter finds', async (t
     ['from:now-2d Baghdad', { q: 'Baghdad', from: 'now-2d' }],
     ['Kadhimi AND lang:en', { q: 'Kadhimi', lang: 'en' }],
     ['"oil prices" sourcecountry:AE', { q: '"oil prices"', sourceCountry: 'AE' }],
+    ['Kadhimi in:title', { q: 'Kadhimi', in: 'title' }],
+    ['Baghdad in:Title in:summary', { q: 'Baghdad', in: 'title,summary' }],
   ];
   for (const [q, params] of cases) {
     const expected = await ids(params);
     t.same(await ids({ q }), expected, `${q} = ${new URLSearchParams(params).toString()} (${expected.length} articles)`);
   }
   t.not((await ids({ q: 'Kadhimi lang:ar' })).length, (await ids({ q: 'Kadhimi' })).length, 'the filter narrows: Kadhimi is reported in more languages than Arabic');
+  t.ok((await ids({ q: 'Kadhimi in:title' })).length < (await ids({ q: 'Kadhimi' })).length, 'in:title narrows: not every article on him names him in its headline');
+  const badIn = await search({ q: 'Kadhimi in:headline' });
+  t.equal(badIn.status, 400, 'in: takes title, summary or body');
+  t.match(badIn.body.error, { code: 'AKHBAR_BAD_PARAMETER', param: 'q' });
   t.ok((await ids({ q: 'lang:ar' })).length > 0, 'a language alone finds its articles');
 });
 

@@ -264,6 +264,16 @@ t.test('filters typed into the search box show as chips, dashed; removing one ta
   await done(t, ar);
 });
 
+t.test('in:title typed into the box is a chip in words, and the search keeps to headlines', async (t) => {
+  const w = await open(`/?ui=en&show=articles&q=${encodeURIComponent('Kadhimi in:title')}`);
+  const { page } = w;
+  await page.waitForSelector('#chips button.chip.in-query[data-filter="in"]');
+  t.equal(await page.textContent('#chips button.chip.in-query[data-filter="in"] span'), 'Words in: headlines');
+  const titles = await page.$$eval('#results > li.hit h3', (els) => els.map((e) => e.textContent ?? ''));
+  t.ok(titles.length > 0 && titles.every((x) => /Kadhimi|الكاظمي|Kazimi|کازمی/.test(x)), `every headline names him (${titles.length})`);
+  await done(t, w);
+});
+
 t.test('OR mixed with other words: the page says how the search grouped them', async (t) => {
   const w = await open(`/?ui=en&show=articles&q=${encodeURIComponent('Kadhimi OR Sudani Washington')}`);
   const { page } = w;

@@ -508,6 +508,8 @@ function queryFilterLabel({ param, value }) {
       return `${t('filters.notFrom')}: ${value}`;
     case 'domain':
       return `${t('filters.domain')}: ${value}`;
+    case 'in':
+      return `${t('filters.in')}: ${t(`filters.in.${value}`)}`;
     case 'sourceCountry':
       return `${t('filters.sourceCountry')}: ${countryName(value)}`;
     default:
