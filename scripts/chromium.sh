@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Debian's Chromium, for the web UI's browser tests (services/gateway/test/web.test.ts), which
+# Debian's Chromium, for the web UI's browser tests (services/gateway/test/web*.test.ts), which
 # drive it with playwright-core. Playwright's own browser builds are never downloaded (they come
 # from a CDN, not a package registry). Idempotent: does nothing once /usr/bin/chromium exists.
 # DejaVu fonts carry Arabic glyphs, so screenshots show the Arabic UI as a reader sees it.
