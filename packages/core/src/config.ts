@@ -76,6 +76,12 @@ export function url(env: string, opts: Opts<string> & { protocols?: readonly str
   };
 }
 
+/** Optional http(s) URL: `undefined` when unset, a 78 exit naming it when not a URL. */
+export function optUrl(env: string, opts: { describe?: string } = {}): Field<string | undefined> {
+  const inner = url(env, { ...opts, default: '' });
+  return { env, describe: opts.describe ?? '', parse: (raw) => (raw === undefined || raw === '' ? undefined : inner.parse(raw)) };
+}
+
 export function int(env: string, opts: Opts<number> & { min?: number; max?: number } = {}): Field<number> {
   return {
     env,

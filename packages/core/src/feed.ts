@@ -46,6 +46,14 @@ export const FeedStatusSchema = Type.Object(
     nextFetchAt: Type.Optional(Type.String()),
     repaired: Type.Optional(Type.Boolean({ description: 'The last body needed repair to parse' })),
     effectiveIntervalSec: Type.Optional(Type.Integer({ minimum: 60, description: 'Poll interval in use, adapted to how often the feed publishes' })),
+    websubHub: Type.Optional(Type.String({ description: 'The WebSub hub the feed announces, once a subscription was asked of it' })),
+    websubState: Type.Optional(
+      Type.Union([Type.Literal('pending'), Type.Literal('active'), Type.Literal('denied'), Type.Literal('failed')], {
+        description: 'WebSub subscription: pending (asked, the hub has not verified it yet), active (the hub pushes), denied (the hub refused), failed (the hub could not be asked)',
+      }),
+    ),
+    websubExpiresAt: Type.Optional(Type.String({ description: 'When the active subscription lapses unless renewed (the ingest renews it a day before)' })),
+    websubLastPushAt: Type.Optional(Type.String({ description: 'When the hub last pushed the feed (a signed notification)' })),
   },
   { additionalProperties: false },
 );

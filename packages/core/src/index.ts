@@ -15,3 +15,4 @@ export * from './cli.ts';
 export * from './ops.ts';
 export * from './host-gate.ts';
 export * from './alerts.ts';
+export * from './websub.ts';

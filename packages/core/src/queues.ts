@@ -28,7 +28,7 @@ export const FetchJobSchema = Type.Object(
   {
     v: Type.Literal(1),
     feedId: Type.String(),
-    reason: Type.Optional(Type.Union([Type.Literal('schedule'), Type.Literal('manual'), Type.Literal('new'), Type.Literal('retry')])),
+    reason: Type.Optional(Type.Union([Type.Literal('schedule'), Type.Literal('manual'), Type.Literal('new'), Type.Literal('retry'), Type.Literal('push')])),
   },
   { $id: 'FetchJob', additionalProperties: false },
 );

@@ -3,6 +3,7 @@ import { AkhbarError, CoreErrors } from './errors.ts';
 import { DEFAULT_INTERVAL_SEC, type Feed, type FeedSettings, type FeedStatus } from './feed.ts';
 import { feedId } from './ids.ts';
 import { canonicalUrl } from './url.ts';
+import { websubKey } from './websub.ts';
 
 /**
  * The feed registry, in Redis: one hash per feed (settings and status as fields, so the fetcher
@@ -80,7 +81,7 @@ export class FeedRegistry {
   }
 
   async remove(id: string): Promise<boolean> {
-    const [[, removed] = [null, 0]] = (await this.#redis.multi().srem(this.#idsKey(), id).del(this.#feedKey(id)).exec()) ?? [];
+    const [[, removed] = [null, 0]] = (await this.#redis.multi().srem(this.#idsKey(), id).del(this.#feedKey(id)).del(websubKey(this.#prefix, id)).exec()) ?? [];
     return removed === 1;
   }
 
@@ -126,6 +127,7 @@ const INT_FIELDS = new Set(['intervalSec', 'consecutiveFailures', 'itemsSeen', '
 const STATUS_FIELDS = [
   'state', 'lastFetchAt', 'lastSuccessAt', 'lastHttpStatus', 'lastErrorCode', 'lastError', 'consecutiveFailures',
   'itemsSeen', 'itemsLastFetch', 'etag', 'lastModified', 'nextFetchAt', 'repaired', 'effectiveIntervalSec',
+  'websubHub', 'websubState', 'websubExpiresAt', 'websubLastPushAt',
 ] as const;
 
 function fromHash(h: Record<string, string>): Feed {

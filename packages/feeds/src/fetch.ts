@@ -87,6 +87,24 @@ function agentFor(opts: FetchOptions): { agent: Agent; temporary: boolean } {
   return { agent: a, temporary: false };
 }
 
+/**
+ * POST a form (`application/x-www-form-urlencoded`) to a URL a feed named — a WebSub hub — through
+ * the same SSRF guard and pooled agents as every fetch; no redirect is followed. The status.
+ */
+export async function postForm(url: string, form: Record<string, string>, opts: Pick<FetchOptions, 'allowPrivate' | 'allowCidrs' | 'timeoutMs' | 'userAgent' | 'signal'> = {}): Promise<number> {
+  const { agent } = agentFor(opts);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs ?? 30_000)]) : AbortSignal.timeout(opts.timeoutMs ?? 30_000);
+  const res = await request(url, {
+    method: 'POST',
+    dispatcher: agent,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': opts.userAgent ?? USER_AGENT },
+    body: new URLSearchParams(form).toString(),
+    signal,
+  });
+  await res.body.dump();
+  return res.statusCode;
+}
+
 /** Close pooled connections (CLI exit, tests). */
 export async function closeFetchAgents(): Promise<void> {
   const all = [...agents.values()];

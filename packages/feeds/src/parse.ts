@@ -73,6 +73,12 @@ export interface ParsedFeed {
    * first), and how many entries the document listed before old ones and the cap left some out.
    */
   sitemap?: { kind: SitemapKind; entries: number };
+  /**
+   * Where the feed's publisher pushes new items (WebSub): its hub, and the feed's own URL (`self`)
+   * the hub knows it by — from `<atom:link rel="hub">` / `rel="self"` (Atom, RSS) or JSON Feed's
+   * `hubs` and `feed_url`. The HTTP Link header says the same and comes first (websubLinks).
+   */
+  websub?: { hub: string; self?: string };
   /** 'feed-repaired' when the text needed repair to parse. */
   flags: Array<'feed-repaired'>;
   /** What the repair did (control-characters, entities, junk-before-root…). */
@@ -435,6 +441,30 @@ function xmlBase(value: string | undefined, parent: string | undefined): string 
   return /^https?:\/\//i.test(r) ? r : parent;
 }
 
+/** The hub and self links among a feed's `<link>`s (Atom) or `<atom:link>`s (RSS). */
+function websubOf(links: ReadonlyArray<Record<string, string>>, base: string | undefined): ParsedFeed['websub'] {
+  const rel = (a: Record<string, string>, r: string) => (a.rel ?? '').toLowerCase().split(/\s+/).includes(r);
+  const hub = links.map((a) => (rel(a, 'hub') ? httpUrl(a.href, base) : undefined)).find(Boolean);
+  if (!hub) return undefined;
+  const self = links.map((a) => (rel(a, 'self') ? httpUrl(a.href, base) : undefined)).find(Boolean);
+  return { hub, ...(self ? { self } : {}) };
+}
+
+/**
+ * WebSub discovery from an HTTP `Link` header (`<https://hub.example/>; rel="hub",
+ * <https://site.example/feed>; rel="self"`), which the specification reads before the body;
+ * undefined without a hub. Hand-written: one header, two relations — no parser needed for that.
+ */
+export function websubLinks(header: string | undefined, base?: string): ParsedFeed['websub'] {
+  if (!header) return undefined;
+  const links: Array<Record<string, string>> = [];
+  for (const m of header.matchAll(/<([^>]*)>((?:\s*;\s*[^;,=]+=(?:"[^"]*"|[^;,]*))*)/g)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]*))/i.exec(m[2] ?? '');
+    if (rel) links.push({ href: m[1]!, rel: rel[1] ?? rel[2] ?? '' });
+  }
+  return websubOf(links, base);
+}
+
 function fromRssParser(out: XmlObj, meta: ParseMeta, format: FeedFormat, version: string | undefined): Omit<ParsedFeed, 'flags' | 'repairs' | 'charset' | 'charsetSource'> {
   const raw = (out[RAW] ?? {}) as XmlObj;
   const feed: Omit<ParsedFeed, 'flags' | 'repairs' | 'charset' | 'charsetSource'> = { format, items: [] };
@@ -448,6 +478,8 @@ function fromRssParser(out: XmlObj, meta: ParseMeta, format: FeedFormat, version
     const site = links.find((a) => !a.rel || a.rel === 'alternate');
     const link = site ? httpUrl(site.href, base) : undefined;
     if (link) feed.link = link;
+    const websub = websubOf(links, base);
+    if (websub) feed.websub = websub;
     const sub = atomText(raw.subtitle);
     const desc = textOf(sub.html ?? sub.text ?? '', sub.html !== undefined);
     if (desc) feed.description = desc;
@@ -459,6 +491,8 @@ function fromRssParser(out: XmlObj, meta: ParseMeta, format: FeedFormat, version
     return feed;
   }
   const siteLink = httpUrl(txt(raw.link), meta.url);
+  const websub = websubOf(list(raw['atom:link']).map((l) => attrs(l)).filter((a) => a.href), meta.url);
+  if (websub) feed.websub = websub;
   // Relative item links in RSS are meant relative to the site, which may not be the feed's host.
   const base = siteLink ?? meta.url;
   const title = nonEmpty(txt(raw.title)) ?? nonEmpty(txt(raw['dc:title']));
@@ -491,6 +525,10 @@ function parseJsonFeed(text: string, meta: ParseMeta): Omit<ParsedFeed, 'flags' 
   if (str(o.title)) feed.title = textOf(str(o.title)!, false);
   const home = httpUrl(str(o.home_page_url), base);
   if (home) feed.link = home;
+  const hubs = Array.isArray(o.hubs) ? (o.hubs as unknown[]) : [];
+  const hub = hubs.map((h) => (h && typeof h === 'object' ? (h as XmlObj) : {})).find((h) => /^websub$/i.test(str(h.type) ?? ''));
+  const hubUrl = hub ? httpUrl(str(hub.url), base) : undefined;
+  if (hubUrl) feed.websub = { hub: hubUrl, ...(httpUrl(str(o.feed_url), meta.url) ? { self: httpUrl(str(o.feed_url), meta.url)! } : {}) };
   if (str(o.description)) feed.description = textOf(str(o.description)!, false);
   if (str(o.language)) feed.language = str(o.language)!;
   const icon = httpUrl(str(o.icon), base);

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { langTag, parseFeed, toRawArticles, type ParsedFeed } from '@akhbar/feeds';
+import { langTag, parseFeed, toRawArticles, websubLinks, type ParsedFeed } from '@akhbar/feeds';
 import { RawArticleSchema } from '@akhbar/core';
 import { Value } from '@sinclair/typebox/value';
 import { fixture } from './helpers.ts';
@@ -341,4 +341,25 @@ t.test("an article's source country: the feed's as filed, else the one its domai
   t.equal(await country('www.alsumaria.iq', 'AE'), 'AE', "the feed's own country wins");
   t.equal(await country('www.aljazeera.net'), undefined, 'a generic domain says nothing');
   t.equal(await country('www.alsumaria.tv'), undefined, 'nor does one sold to anyone');
+});
+
+t.test('WebSub discovery: the hub and self links of Atom, RSS (atom:link) and JSON Feed, and the HTTP Link header', async (t) => {
+  const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Basra Wire</title><link>https://basra.example/</link>
+    <atom:link rel="self" type="application/rss+xml" href="https://basra.example/feed/"/><atom:link rel="hub" href="https://hub.example/"/>
+    <item><title>Port reopens</title><link>https://basra.example/a</link></item></channel></rss>`;
+  t.same((await parseFeed(Buffer.from(rss), { url: 'https://basra.example/feed/' })).websub, { hub: 'https://hub.example/', self: 'https://basra.example/feed/' });
+  const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Mosul Daily</title><id>m</id><updated>2026-01-01T00:00:00Z</updated>
+    <link rel="alternate" href="https://mosul.example/"/><link rel="hub" href="https://hub.example/websub"/><link rel="self" href="/atom.xml"/>
+    <entry><title>Bridge reopens</title><link href="https://mosul.example/a"/><id>a</id><updated>2026-01-01T00:00:00Z</updated></entry></feed>`;
+  t.same((await parseFeed(Buffer.from(atom), { url: 'https://mosul.example/atom.xml' })).websub, { hub: 'https://hub.example/websub', self: 'https://mosul.example/atom.xml' }, 'a relative self link resolved');
+  const json = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1', title: 'Gulf Wire', feed_url: 'https://gulf.example/feed.json',
+    hubs: [{ type: 'rssCloud', url: 'https://cloud.example/' }, { type: 'WebSub', url: 'https://hub.example/' }], items: [{ id: '1', url: 'https://gulf.example/a', title: 'A' }],
+  });
+  t.same((await parseFeed(Buffer.from(json), { url: 'https://gulf.example/feed.json' })).websub, { hub: 'https://hub.example/', self: 'https://gulf.example/feed.json' }, 'the WebSub hub, not rssCloud');
+  t.equal((await parseFeed(Buffer.from(rss.replace(/<atom:link rel="hub"[^>]*>/, '')), { url: 'https://basra.example/feed/' })).websub, undefined, 'no hub, no WebSub');
+  t.same(websubLinks('<https://hub.example/>; rel="hub", <https://basra.example/feed>; rel="self"'), { hub: 'https://hub.example/', self: 'https://basra.example/feed' });
+  t.same(websubLinks('</hub>; rel=hub', 'https://basra.example/feed'), { hub: 'https://basra.example/hub' }, 'unquoted, relative to the feed');
+  t.equal(websubLinks('<https://basra.example/>; rel="alternate"'), undefined);
+  t.equal(websubLinks('<javascript:alert(1)>; rel="hub"'), undefined, 'only http(s) hubs');
 });

@@ -22,6 +22,7 @@ import { queueBoardPlugin } from './plugins/queue-board.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { websubRoutes } from './routes/websub.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { exportRoutes } from './routes/export.ts';
 import { StorySizes } from './story-sizes.ts';
@@ -378,6 +379,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await read.register(statsRoutes);
   });
   await app.register(feedRoutes);
+  // WebSub callbacks: hubs authenticate by the subscription's secret, not a Bearer token or key.
+  await app.register(websubRoutes);
   await app.register(alertRoutes);
   await app.register(queueBoardPlugin, { queues: Object.values(queues), adminToken: settings.adminToken });
   await app.register(webRoutes);

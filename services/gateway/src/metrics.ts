@@ -7,6 +7,8 @@ export interface GatewayMetrics {
   esDuration: Histogram<'op' | 'outcome'>;
   /** Requests let in with an API key, by the key's name (AKHBAR_API_KEYS `name:key`): who uses the API how much. */
   apiKeyRequests: Counter<'key' | 'route' | 'status'>;
+  /** WebSub callbacks: verifications and pushes, by what came of them. */
+  websub: Counter<'kind' | 'outcome'>;
 }
 
 const BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -35,6 +37,12 @@ export function createGatewayMetrics(): GatewayMetrics {
       name: 'akhbar_api_key_requests_total',
       help: 'Requests made with an API key, by its name (never the key), route and status',
       labelNames: ['key', 'route', 'status'],
+      registers: [registry],
+    }),
+    websub: new Counter({
+      name: 'akhbar_websub_callbacks_total',
+      help: 'WebSub callbacks from hubs: kind verify|push, outcome (verified, denied, refused, fetch-queued, bad-signature, unknown-feed)',
+      labelNames: ['kind', 'outcome'],
       registers: [registry],
     }),
   };

@@ -14,6 +14,8 @@ import { buildWorldMap } from '../src/routes/web.ts';
 import { presentSuggestions } from '../src/suggest.ts';
 import { FEED_FORMATS, atomWithPoints, feedXml, plainDecimal, xmlSafe, type FeedEntry } from '../src/syndication.ts';
 import { strictXmlProblems } from './strict-xml.ts';
+import { signedBy } from '../src/routes/websub.ts';
+import { createHmac } from 'node:crypto';
 
 t.test('cursors round-trip and refuse tampering, other keys and other queries', async (t) => {
   const codec = new CursorCodec('secret-one-0123456789');
@@ -284,4 +286,19 @@ t.test('one list syntax for the gateway and the web UI: the gateway refuses what
     t.same(splitList(list), { items, problem }, `the UI reads ${problem} as well as it can`);
     t.throws(() => listItems('author', list), { message: says, details: { param: 'author' } }, `the gateway refuses ${problem}, naming the parameter`);
   }
+});
+
+t.test('WebSub pushes are taken only with the HMAC of their body under the subscription\'s secret', async (t) => {
+  const body = Buffer.from('<rss version="2.0"><channel><title>Basra Wire</title></channel></rss>');
+  const sig = (alg: string, secret: string, b = body) => `${alg}=${createHmac(alg, secret).update(b).digest('hex')}`;
+  const sub = { secret: 'current-secret' };
+  for (const alg of ['sha1', 'sha256', 'sha384', 'sha512']) t.ok(signedBy(sig(alg, 'current-secret'), body, sub), alg);
+  t.ok(signedBy(sig('sha256', 'current-secret').toUpperCase().replace('SHA256=', 'sha256='), body, sub), 'hex in either case');
+  t.notOk(signedBy(sig('sha256', 'another-secret'), body, sub), 'another secret');
+  t.notOk(signedBy(sig('sha256', 'current-secret', Buffer.from('<rss/>')), body, sub), 'another body');
+  t.notOk(signedBy(undefined, body, sub), 'no signature');
+  t.notOk(signedBy('md5=abc', body, sub), 'an algorithm WebSub does not name');
+  t.notOk(signedBy('sha256=', body, sub), 'empty');
+  t.notOk(signedBy(sig('sha256', 'current-secret').slice(0, -2), body, sub), 'cut short');
+  t.ok(signedBy(sig('sha256', 'old-secret'), body, { secret: 'current-secret', previousSecret: 'old-secret' }), 'the secret a renewal replaces, while the hub catches up');
 });

@@ -1,4 +1,4 @@
-import { bool, commonConfig, int, list, loadConfig, optStr, workerConfig, type ConfigOf } from '@akhbar/core';
+import { bool, commonConfig, int, list, loadConfig, optStr, optUrl, workerConfig, type ConfigOf } from '@akhbar/core';
 
 export const ingestConfigSpec = {
   ...commonConfig,
@@ -18,6 +18,8 @@ export const ingestConfigSpec = {
   sitemapMaxAgeHours: int('INGEST_SITEMAP_MAX_AGE_HOURS', { default: 48, min: 1, max: 8760, describe: 'Entries of a plain (non-news) sitemap become articles when their lastmod is this recent' }),
   seenTtlDays: int('INGEST_SEEN_TTL_DAYS', { default: 30, min: 1, max: 3650, describe: 'How long an article id and content hash are remembered for dedup' }),
   userAgent: optStr('INGEST_USER_AGENT', { describe: 'User-Agent of the fetcher (default names Akhbar)' }),
+  websubCallbackUrl: optUrl('INGEST_WEBSUB_CALLBACK_URL', { describe: "The gateway's public base URL: feeds that name a WebSub hub are subscribed, pushes arriving at <url>/v1/websub/<feedId> (unset: no subscriptions)" }),
+  websubLeaseSec: int('INGEST_WEBSUB_LEASE_SEC', { default: 864_000, min: 3600, max: 31_536_000, describe: 'WebSub lease asked of hubs (they may grant another); renewed a day before it lapses' }),
 };
 export type IngestConfig = ConfigOf<typeof ingestConfigSpec>;
 export const loadIngestConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(ingestConfigSpec, env);

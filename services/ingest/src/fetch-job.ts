@@ -2,12 +2,13 @@ import type { Queue } from 'bullmq';
 import {
   AkhbarError, DEFAULT_INTERVAL_SEC, errorCode, isAkhbarError, type Feed, type FeedRegistry, type FetchJob, type Logger, type RawArticle, type RawJob, type RedisClient,
 } from '@akhbar/core';
-import { FeedErrors, fetchFeed, langTag, parseFeed, parseFeedDate, toRawArticles, type FetchOptions, type ParsedFeed, type SitemapOptions } from '@akhbar/feeds';
+import { FeedErrors, fetchFeed, langTag, parseFeed, parseFeedDate, toRawArticles, websubLinks, type FetchOptions, type ParsedFeed, type SitemapOptions } from '@akhbar/feeds';
 import type { FeedLock, HostLimiter } from './coordination.ts';
 import { queueArticles } from './dedup.ts';
 import type { FetchMetrics } from './metrics.ts';
 import { adaptiveIntervalSec, failureDelayMs, intervalChanged, type IntervalBounds } from './policy.ts';
 import { effectiveIntervalSec, scheduleFeed, unscheduleFeed } from './scheduler.ts';
+import { maybeSubscribe, type WebSubDeps } from './websub.ts';
 
 export interface FetchDeps {
   registry: FeedRegistry;
@@ -30,6 +31,8 @@ export interface FetchDeps {
     /** Plain sitemap entries whose lastmod is older than this are not articles. @default 48 */
     maxAgeHours?: number;
   };
+  /** WebSub: subscribe feeds that name a hub (websub.ts); unset, none is. */
+  websub?: WebSubDeps;
   /** Consecutive failures before a feed is disabled. @default 10 */
   maxFailures?: number;
   bounds?: IntervalBounds;
@@ -129,6 +132,7 @@ async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promis
   };
   if (res.notModified) {
     await registry.updateStatus(feed.id, { ...ok, itemsLastFetch: 0 });
+    if (deps.websub) await maybeSubscribe(feed, websubLinks(res.headers.link, res.url), deps.websub, registry, log);
     log.debug({ status: 304 }, 'feed not modified');
     return { outcome: 'not-modified', status: 304, items: 0, queued: 0, updated: 0 };
   }
@@ -163,6 +167,8 @@ async function poll(feed: Feed, deps: FetchDeps, log: Logger, now: Date): Promis
     ...(retime ? { effectiveIntervalSec: nextInterval } : {}),
   });
   await registry.incrementItemsSeen(feed.id, queued);
+  // The HTTP Link header names the hub before the document does (WebSub discovery).
+  if (deps.websub) await maybeSubscribe(feed, websubLinks(res.headers.link, res.url) ?? parsed.websub, deps.websub, registry, log);
   const fill: Partial<Pick<Feed, 'title' | 'siteUrl' | 'lang'>> = {};
   const title = docs.find((p) => p.title)?.title;
   const language = docs.find((p) => p.language)?.language;

@@ -1,5 +1,5 @@
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import { QUEUES, FeedRegistry, createRedis, openQueue, replicaPolicy, settleBull, type FetchJob, type Logger, type RawJob, type RedisClient } from '@akhbar/core';
+import { QUEUES, FeedRegistry, WebSubStore, createRedis, openQueue, replicaPolicy, settleBull, type FetchJob, type Logger, type RawJob, type RedisClient } from '@akhbar/core';
 import type { IngestConfig } from './config.ts';
 import { FeedLock, HostLimiter } from './coordination.ts';
 import { fetchOnce, type FetchDeps, type FetchOutcome, type FetchReason } from './fetch-job.ts';
@@ -18,7 +18,7 @@ export interface Ingest {
   close(): Promise<void>;
 }
 
-const REASONS = new Set(['schedule', 'manual', 'new', 'retry']);
+const REASONS = new Set(['schedule', 'manual', 'new', 'retry', 'push']);
 
 /**
  * The ingest worker: consumes fetch jobs (from the job schedulers, and `manual`/`new` jobs from
@@ -53,6 +53,16 @@ export function createIngest(config: IngestConfig, redis: RedisClient, log: Logg
       ...(config.userAgent ? { userAgent: config.userAgent } : {}),
     },
     sitemap: { children: config.sitemapChildren, maxAgeHours: config.sitemapMaxAgeHours },
+    ...(config.websubCallbackUrl
+      ? {
+          websub: {
+            store: new WebSubStore(redis, config.queuePrefix),
+            callbackBase: config.websubCallbackUrl,
+            leaseSec: config.websubLeaseSec,
+            fetch: { allowPrivate: config.allowPrivate, allowCidrs: config.allowCidrs, ...(config.userAgent ? { userAgent: config.userAgent } : {}), signal: shutdown.signal },
+          },
+        }
+      : {}),
     maxFailures: config.maxFailures,
     bounds: { minSec: config.minIntervalSec, maxSec: config.maxIntervalSec },
     seenTtlSec: config.seenTtlDays * 86_400,
