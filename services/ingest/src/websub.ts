@@ -46,6 +46,8 @@ export async function maybeSubscribe(feed: Feed, found: ParsedFeed['websub'], ws
       (state === 'pending' && since > HOUR) ||
       (state !== 'active' && state !== 'pending' && since > 24 * HOUR);
     if (!due) return;
+    // A feed removed while this poll ran is not subscribed again (its subscription went with it).
+    if (!(await registry.get(feed.id))) return;
     const sub = await ws.store.begin(feed.id, hub, topic, ws.leaseSec);
     const status = await postForm(
       hub,

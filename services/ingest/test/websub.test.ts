@@ -171,6 +171,7 @@ t.test('a feed naming a hub is pushed: subscribed, verified by the gateway, a si
   t.equal((await registry.get(id))!.status.websubState, 'denied');
 
   // A removed feed's pushes get 410 Gone, so the hub drops the subscription.
+  await waitFor(async () => ((await ingest.fetchQueue.getJobs(['waiting', 'active', 'prioritized'])).length === 0 ? true : undefined), { timeoutMs: 15_000, what: 'the last fetch to finish' });
   t.equal((await fetch(`${api}/v1/feeds/${id}`, { method: 'DELETE', headers: { authorization: headers.authorization } })).status, 204);
   t.equal(await new WebSubStore(redis, queuePrefix).get(id), undefined, 'its subscription secret is gone with it');
   const gone = await fetch(sub.callback, { method: 'POST', headers: { 'content-type': 'application/rss+xml', 'x-hub-signature': sign(body, sub.secret) }, body });
