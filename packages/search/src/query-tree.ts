@@ -96,12 +96,13 @@ function subQuery(st: State): void {
   }
 }
 
-function phrase(st: State): void {
-  const open = st.i;
-  const start = ++st.i;
+/**
+ * Read from st.i up to the first unescaped character `stop` accepts (or the end), a backslash
+ * escaping the character after it; st.i is left on that character. The text read, escapes removed.
+ */
+function readUntil(st: State, stop: (c: string) => boolean): string {
   let text = '';
   let escaped = false;
-  let slop = false;
   for (; st.i < st.end; st.i++) {
     const c = st.s[st.i]!;
     if (!escaped) {
@@ -109,17 +110,18 @@ function phrase(st: State): void {
         escaped = true;
         continue;
       }
-      if (c === '"') {
-        if (st.i + 1 < st.end && st.s[st.i + 1] === '~') {
-          st.i++;
-          slop = st.i + 1 < st.end;
-        }
-        break;
-      }
+      if (stop(c)) break;
     }
     escaped = false;
     text += c;
   }
+  return text;
+}
+
+function phrase(st: State): void {
+  const open = st.i;
+  const start = ++st.i;
+  const text = readUntil(st, (c) => c === '"');
   if (st.i >= st.end) {
     st.i = start; // never closed: the quote is ignored
     return;
@@ -129,7 +131,12 @@ function phrase(st: State): void {
     st.i++;
     return;
   }
-  // After `"~`, the slop runs to where a token would end; that character is passed over too.
+  // `"…"~N`: the slop runs to where a token would end, and that character is passed over too.
+  let slop = false;
+  if (st.i + 1 < st.end && st.s[st.i + 1] === '~') {
+    st.i++;
+    slop = st.i + 1 < st.end;
+  }
   if (slop) {
     st.i++;
     while (st.i < st.end && !finishesToken(st.s[st.i]!)) st.i++;
@@ -141,20 +148,7 @@ function phrase(st: State): void {
 
 function token(st: State): void {
   const start = st.i;
-  let text = '';
-  let escaped = false;
-  for (; st.i < st.end; st.i++) {
-    const c = st.s[st.i]!;
-    if (!escaped) {
-      if (c === '\\') {
-        escaped = true;
-        continue;
-      }
-      if (finishesToken(c)) break;
-    }
-    escaped = false;
-    text += c;
-  }
+  const text = readUntil(st, finishesToken);
   if (text.length > 0) add(st, { kind: 'word', text, raw: st.s.slice(start, st.i) });
 }
 
