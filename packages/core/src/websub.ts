@@ -6,7 +6,8 @@ import type { RedisClient } from './redis.ts';
  * gateway instead of waiting for its next poll. The ingest asks the hub (`hub.mode=subscribe`)
  * with a secret it keeps here; the gateway answers the hub's verification and checks each
  * push's signature with the same secret. One hash per feed, beside the feed's own (same hash tag,
- * so the same Cluster slot); the feed's public status carries the state, never the secret.
+ * so the same Cluster slot), removed with the feed (FeedRegistry.remove); the feed's public
+ * status carries the state, never the secret.
  */
 export interface WebSubSubscription {
   hub: string;
@@ -56,9 +57,5 @@ export class WebSubStore {
   /** The hub verified it, granting `grantedSec`. */
   async granted(feedId: string, grantedSec: number): Promise<void> {
     await this.#redis.hset(websubKey(this.#prefix, feedId), 'grantedSec', String(grantedSec));
-  }
-
-  async remove(feedId: string): Promise<void> {
-    await this.#redis.del(websubKey(this.#prefix, feedId));
   }
 }
