@@ -207,15 +207,61 @@ const MAX_BYLINE_NAMES = 10;
 /** Words a byline uses for no one in particular: "Staff and agencies" is one credit, not two people. */
 const CREDIT_WORDS = new Set(['staff', 'agencies', 'agency', 'wires', 'wire', 'reporters', 'correspondents', 'editors', 'newsroom', 'desk', 'وكالات', 'مراسلون', 'rédaction', 'agences']);
 
+/** Accounts a publishing system writes as the author when no one signed the piece (WordPress's "admin"). */
+const SITE_ACCOUNTS = new Set(['admin', 'administrator', 'webmaster', 'site admin', 'root', 'مدير الموقع', 'اداره الموقع', 'الاداره', 'مدير الموقع الالكتروني']);
+
+/** A name folded for comparing: case, Latin accents, Arabic harakat, hamza seats, ta marbuta, alef maqsura, tatweel, punctuation. */
+function foldName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // accents; harakat; the hamza of أ إ آ ؤ ئ (NFKD splits it off its seat)
+    .toLowerCase()
+    .replace(/ٱ/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The folded names by which a byline would only be naming its outlet: the source's name, the part
+ * of it before a section or tagline ("Gulf Wire — Middle East", «بغداد اليوم - أخبار العراق»), and
+ * its domain's name ("baghdadtoday" of baghdadtoday.news, compared without spaces).
+ */
+function outletNames(outlet: { name?: string | undefined; domain?: string | undefined }): Set<string> {
+  const out = new Set<string>();
+  if (outlet.name) {
+    out.add(foldName(outlet.name));
+    const first = outlet.name.split(/\s+[-–—|:]\s+|\s*\|\s*/u)[0];
+    if (first) out.add(foldName(first));
+  }
+  if (outlet.domain && !/^[\d.:]+$/.test(outlet.domain)) {
+    const labels = outlet.domain.toLowerCase().split('.').slice(0, -1);
+    for (const l of labels) if (l.length >= 3 && l !== 'www' && l !== 'com') out.add(l);
+  }
+  out.delete('');
+  return out;
+}
+
 /**
  * The people (or agencies) a byline names: "By Rana Haddad and Sami Youssef" → both names,
  * "رنا حداد، سامي يوسف" → both, "Rana Haddad / AFP" → both. The byline itself stays the article's
  * `author` as its feed or page wrote it; these are what author facets, filters and pages count,
  * so a co-written article counts for each of its writers. Written by hand: no library splits
  * bylines, and the rule is small. A surname-first byline ("Haddad, Rana") reads as two names.
+ *
+ * With `outlet` (the article's source), a name that is only the outlet's own ("Rafidain News" as
+ * the author of a Rafidain News article: many sites credit themselves in JSON-LD or `dc:creator`)
+ * or a publishing system's account ("admin") is not a writer, and is left out.
  */
-export function bylineNames(byline: string | undefined): string[] {
+export function bylineNames(byline: string | undefined, outlet?: { name?: string | undefined; domain?: string | undefined }): string[] {
   if (!byline) return [];
+  const notWriters = outlet ? outletNames(outlet) : undefined;
+  const isWriter = (name: string): boolean => {
+    if (!notWriters) return true;
+    const f = foldName(name);
+    return !SITE_ACCOUNTS.has(f) && !notWriters.has(f) && !notWriters.has(f.replace(/ /g, ''));
+  };
   const whole = byline.replace(/\s+/gu, ' ').trim().replace(BYLINE_PREFIX_RE, '');
   const out: string[] = [];
   const seen = new Set<string>();
@@ -223,7 +269,7 @@ export function bylineNames(byline: string | undefined): string[] {
   if (parts.length > 1 && parts.every((p) => CREDIT_WORDS.has(p.replace(BYLINE_TRIM_RE, '').toLowerCase()))) return [whole];
   for (const part of parts) {
     const name = part.replace(BYLINE_PREFIX_RE, '').replace(BYLINE_TRIM_RE, '');
-    if (!name || /^\S+@\S+$/u.test(name) || !/\p{L}/u.test(name)) continue;
+    if (!name || /^\S+@\S+$/u.test(name) || !/\p{L}/u.test(name) || !isWriter(name)) continue;
     const key = name.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

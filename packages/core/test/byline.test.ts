@@ -30,3 +30,31 @@ t.test('bylineNames: the people a byline names, each once, without its "By"', as
   for (const [byline, names] of cases) t.same(bylineNames(byline), names, JSON.stringify(byline));
   t.equal(bylineNames(Array.from({ length: 30 }, (_, i) => `Writer ${String(i)}`).join(', ')).length, 10, 'at most ten names');
 });
+
+t.test('bylineNames with the outlet: a site crediting itself, or its publishing account, names no writer', async (t) => {
+  const rafidain = { name: 'الرافدين نيوز', domain: 'rafidain-news.example' };
+  const gulf = { name: 'Gulf Wire — Middle East', domain: 'gulfwire.example' };
+  const baghdad = { name: 'بغداد اليوم - أخبار العراق', domain: 'baghdadtoday.news' };
+  const cases: Array<[string, { name: string; domain: string }, string[]]> = [
+    ['الرافدين نيوز', rafidain, []],
+    ['الرافدين  نيوز ', rafidain, []],
+    ['بغداد اليوم', baghdad, []], // the outlet's name before its tagline
+    ['بغداد اليوم - أخبار العراق', baghdad, []],
+    ['Baghdad Today', baghdad, []], // its domain's name
+    ['Gulf Wire', gulf, []],
+    ['GULF WIRE', gulf, []],
+    ['admin', gulf, []],
+    ['إدارة الموقع', rafidain, []],
+    // A desk or a writer of the outlet is a byline; so is the outlet beside a writer, less the outlet.
+    ['Gulf Wire staff', gulf, ['Gulf Wire staff']],
+    ['Layla Haddad / Gulf Wire', gulf, ['Layla Haddad']],
+    ['سيف الدليمي، الرافدين نيوز', rafidain, ['سيف الدليمي']],
+    ['قسم الشؤون السياسية', baghdad, ['قسم الشؤون السياسية']],
+    // A tagline is not the outlet's name, and another outlet is a credit.
+    ['Middle East', gulf, ['Middle East']],
+    ['Reuters', gulf, ['Reuters']],
+  ];
+  for (const [byline, outlet, names] of cases) t.same(bylineNames(byline, outlet), names, `${byline} of ${outlet.name}`);
+  t.same(bylineNames('Rafidain', { name: 'Rafidain', domain: '127.0.0.1' }), [], 'an address as the domain is no name, the name still counts');
+  t.same(bylineNames('admin'), ['admin'], 'without the outlet, the byline is read as written');
+});

@@ -69,6 +69,7 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { l
     html = undefined;
     flag('html-dropped');
   }
+  const authors = bylineNames(article.author, article.source);
   const quoteLangOk = isAnalyzedLang(e.lang) && QUOTE_I18N_LANGS.has(e.lang) && (!opts.langs || opts.langs.quotes.has(e.lang));
   const doc: ArticleDocument = {
     // First, so the indexer's batcher can restamp it in place at each bulk it sends (stampField).
@@ -84,9 +85,10 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { l
     summary,
     body,
     extract: e.extract,
-    author: article.author,
+    // The byline as written, unless it names no writer (only the outlet itself, or "admin").
+    author: authors.length > 0 ? article.author : undefined,
     // The names the byline gives, each its own facet value (a co-written article counts for each writer).
-    authors: bylineNames(article.author),
+    authors,
     categories: article.categories,
     image: article.image,
     publishedAt: article.publishedAt,

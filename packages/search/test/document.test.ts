@@ -116,3 +116,21 @@ t.test('mainLocation: the one place an article is about', async (t) => {
   t.equal(toDocument(makeArticle({ entities: [person] })).mainLocation, undefined, 'none without a place');
   t.doesNotThrow(() => checkDocument(toDocument(pinned)), 'the mapping knows mainLocation');
 });
+
+t.test('a byline that only names the outlet is no author; a writer beside it stays', async (t) => {
+  const byline = (author: string) => {
+    const a = makeArticle({ lang: 'ar' });
+    a.author = author;
+    a.source = { ...a.source, name: 'الرافدين نيوز' };
+    return toDocument(a);
+  };
+  const self = byline('الرافدين نيوز');
+  t.equal(self.author, undefined, 'not shown as the author of its own article');
+  t.same(self.authors, [], 'nor counted in the author facets and pages');
+  t.doesNotThrow(() => checkDocument(self));
+  const both = byline('سيف الدليمي - الرافدين نيوز');
+  t.same(both.authors, ['سيف الدليمي - الرافدين نيوز'], 'a hyphen does not split a byline: it stays whole');
+  const listed = byline('سيف الدليمي، الرافدين نيوز');
+  t.equal(listed.author, 'سيف الدليمي، الرافدين نيوز', 'the byline as written');
+  t.same(listed.authors, ['سيف الدليمي'], 'the writer, not the outlet');
+});

@@ -128,10 +128,13 @@ export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: 
   if (typeof s.tone?.score === 'number') out.tone = s.tone.score;
   if (s.image) out.image = s.image;
   if (s.author) {
-    out.author = s.author;
-    // Indexed before bylines were split: read the names the way the indexer now does.
-    const names: string[] = Array.isArray(s.authors) ? s.authors : bylineNames(s.author);
-    if (names.length > 0) out.authors = names;
+    // Indexed before bylines were split: read the names the way the indexer now does. A byline
+    // naming no writer (the outlet itself) is not shown, as the indexer now leaves it out.
+    const names: string[] = Array.isArray(s.authors) ? s.authors : bylineNames(s.author, s.source);
+    if (names.length > 0) {
+      out.author = s.author;
+      out.authors = names;
+    }
   }
   if (typeof s.geo?.lat === 'number' && typeof s.geo.lon === 'number') out.geo = { lat: s.geo.lat, lon: s.geo.lon };
   return out;
