@@ -226,7 +226,7 @@ function foldName(s: string): string {
 /**
  * The folded names by which a byline would only be naming its outlet: the source's name, the part
  * of it before a section or tagline ("Gulf Wire — Middle East", «بغداد اليوم - أخبار العراق»), and
- * its domain's name ("baghdadtoday" of baghdadtoday.news, compared without spaces).
+ * its domain's name ("baghdadtoday" of baghdadtoday.news or baghdad-today.news, compared without spaces).
  */
 function outletNames(outlet: { name?: string | undefined; domain?: string | undefined }): Set<string> {
   const out = new Set<string>();
@@ -237,7 +237,7 @@ function outletNames(outlet: { name?: string | undefined; domain?: string | unde
   }
   if (outlet.domain && !/^[\d.:]+$/.test(outlet.domain)) {
     const labels = outlet.domain.toLowerCase().split('.').slice(0, -1);
-    for (const l of labels) if (l.length >= 3 && l !== 'www' && l !== 'com') out.add(l);
+    for (const l of labels) if (l.length >= 3 && l !== 'www' && l !== 'com') out.add(l.replace(/[^\p{L}\p{N}]/gu, ''));
   }
   out.delete('');
   return out;

@@ -41,6 +41,7 @@ t.test('bylineNames with the outlet: a site crediting itself, or its publishing 
     ['بغداد اليوم', baghdad, []], // the outlet's name before its tagline
     ['بغداد اليوم - أخبار العراق', baghdad, []],
     ['Baghdad Today', baghdad, []], // its domain's name
+    ['Baghdad Today', { ...baghdad, domain: 'baghdad-today.example' }, []],
     ['Gulf Wire', gulf, []],
     ['GULF WIRE', gulf, []],
     ['admin', gulf, []],
