@@ -14,23 +14,26 @@ export class StorySizes {
   readonly #ttlMs: number;
   readonly #staleMs: number;
   readonly #max: number;
+  readonly #now: () => number;
   readonly #cache = new Map<string, { size: number; at: number }>();
   /** The request under way for a story, awaited by every search that needs its size meanwhile. */
   readonly #pending = new Map<string, Promise<void>>();
 
   /**
-   * @param ttlMs how long a size is fresh @default 30 000
-   * @param max entries kept @default 20 000
-   * @param staleMs how long past that it is still shown while being refreshed @default 10 × ttlMs
+   * @param o.ttlMs how long a size is fresh @default 30 000
+   * @param o.staleMs how long (from when it was read) it is still shown while being refreshed @default 10 × ttlMs
+   * @param o.max entries kept @default 20 000
+   * @param o.now the clock @default Date.now
    */
-  constructor(ttlMs = 30_000, max = 20_000, staleMs = ttlMs * 10) {
-    this.#ttlMs = ttlMs;
-    this.#max = max;
-    this.#staleMs = staleMs;
+  constructor(o: { ttlMs?: number; staleMs?: number; max?: number; now?: () => number } = {}) {
+    this.#ttlMs = o.ttlMs ?? 30_000;
+    this.#staleMs = o.staleMs ?? this.#ttlMs * 10;
+    this.#max = o.max ?? 20_000;
+    this.#now = o.now ?? Date.now;
   }
 
   async get(app: FastifyInstance, storyIds: readonly string[]): Promise<Map<string, number>> {
-    const now = Date.now();
+    const now = this.#now();
     const out = new Map<string, number>();
     const missing: string[] = [];
     const stale: string[] = [];
@@ -63,7 +66,7 @@ export class StorySizes {
       const buckets = (res.aggregations?.sizes as { buckets?: Array<{ key: string; doc_count: number }> } | undefined)?.buckets ?? [];
       const sizes = new Map(buckets.map((b) => [b.key, b.doc_count]));
       if (this.#cache.size + ids.length > this.#max) this.#cache.clear();
-      const at = Date.now();
+      const at = this.#now();
       for (const id of ids) this.#cache.set(id, { size: sizes.get(id) ?? 1, at });
     })();
     const done = run.finally(() => {

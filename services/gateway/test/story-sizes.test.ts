@@ -40,38 +40,44 @@ t.test('searches missing the same stories at once share one request, and all get
 });
 
 t.test('past its freshness a size is shown at once and refreshed behind; past its staleness the search waits', async (t) => {
-  const sizes = new StorySizes(200, 1_000, 2_000);
+  let clock = Date.now();
+  const sizes = new StorySizes({ ttlMs: 30_000, staleMs: 300_000, now: () => clock });
   t.equal((await sizes.get(gw.app, ['story-visit'])).get('story-visit'), 3);
   // One more article joins the story.
   await withArticles(t, gw.es, gw.indexPrefix, [
     { slug: 'en-visit-late', lang: 'en', source: SOURCES.GULF_WIRE, ageMs: HOUR, story: 'story-visit', title: 'Iraqi premier lands in Washington', summary: 'The delegation arrived.', body: 'The Iraqi delegation arrived in Washington on Wednesday evening.' },
   ]);
-  t.equal((await sizes.get(gw.app, ['story-visit'])).get('story-visit'), 3, 'still fresh: the cached size, no request');
-  await sleep(300);
-  const before = await sizeRequests();
+  let before = await sizeRequests();
+  clock += 29_000;
+  t.equal((await sizes.get(gw.app, ['story-visit'])).get('story-visit'), 3, 'still fresh: the cached size…');
+  t.equal(await sizeRequests(), before, '…and no request');
+  clock += 2_000;
   t.equal((await sizes.get(gw.app, ['story-visit'])).get('story-visit'), 3, 'stale: the old size at once…');
   await t.resolveMatch(
     (async () => {
-      for (let i = 0; i < 50 && (await sizeRequests()) === before; i++) await sleep(20);
-      await sleep(50);
+      for (let i = 0; i < 250 && (await sizeRequests()) === before; i++) await sleep(20);
+      await sleep(20); // the request is counted as it ends, just before its sizes are cached
       return (await sizes.get(gw.app, ['story-visit'])).get('story-visit');
     })(),
     4,
     '…while one request refreshes it for the next search',
   );
   t.equal((await sizeRequests()) - before, 1, 'one refresh');
-  await sleep(2_100);
   // Past staleness nothing old is shown: the answer waits for Elasticsearch.
   await withArticles(t, gw.es, gw.indexPrefix, [
     { slug: 'ar-visit-late', lang: 'ar', source: SOURCES.BAGHDAD_TODAY, ageMs: HOUR, story: 'story-visit', title: 'الكاظمي يصل إلى واشنطن', summary: 'وصل الوفد.', body: 'وصل الوفد العراقي إلى واشنطن مساء الأربعاء.' },
   ]);
+  before = await sizeRequests();
+  clock += 301_000;
   t.equal((await sizes.get(gw.app, ['story-visit'])).get('story-visit'), 5);
+  t.equal((await sizeRequests()) - before, 1);
 });
 
 t.test('a failed refresh keeps the stale size; a failed first request fails the search that needed it', async (t) => {
-  const sizes = new StorySizes(100, 1_000, 60_000);
+  let clock = Date.now();
+  const sizes = new StorySizes({ ttlMs: 30_000, staleMs: 300_000, now: () => clock });
   t.equal((await sizes.get(gw.app, ['story-oil'])).get('story-oil'), 2);
-  await sleep(150);
+  clock += 60_000;
   const search = gw.app.es.search.bind(gw.app.es);
   (gw.app.es as { search: unknown }).search = () => Promise.reject(new Error('Elasticsearch went away'));
   try {
