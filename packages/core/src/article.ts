@@ -51,6 +51,25 @@ export type ArticleFlag = Static<typeof ArticleFlag>;
 export const GeoPointSchema = Type.Object({ lat: Type.Number(), lon: Type.Number() }, { additionalProperties: false });
 export type GeoPoint = Static<typeof GeoPointSchema>;
 
+/** The most earlier versions an article keeps: its first and the latest before its current one. */
+export const MAX_REVISIONS = 20;
+
+/**
+ * An earlier version of an article: what an update replaced, as the index had it. The indexer
+ * writes one when an update changes the headline, the summary or the text (a news site's edits:
+ * a softened headline, a corrected figure); re-enrichment and migrations carry them over.
+ */
+export const RevisionSchema = Type.Object(
+  {
+    seenAt: Type.String({ format: 'date-time', description: 'When the version that replaced this one was fetched: the edit was seen then' }),
+    fields: Type.Array(Type.Union([Type.Literal('title'), Type.Literal('summary'), Type.Literal('body')]), { minItems: 1, description: 'What the edit changed' }),
+    title: Type.Optional(Type.String({ description: 'The headline before the edit, when it changed' })),
+    summary: Type.Optional(Type.String({ description: 'The summary before the edit, when it changed' })),
+  },
+  { $id: 'Revision', additionalProperties: false },
+);
+export type Revision = Static<typeof RevisionSchema>;
+
 export const RawArticleSchema = Type.Object(
   {
     id: Type.String({ description: 'Stable hash of the canonical URL' }),
@@ -72,6 +91,7 @@ export const RawArticleSchema = Type.Object(
     langHint: Type.Optional(Type.String({ description: 'Language declared by the feed or page' })),
     contentHash: Type.String({ description: 'Hash of title+summary+body; a change means an update' }),
     flags: Type.Array(ArticleFlag),
+    revisions: Type.Optional(Type.Array(RevisionSchema, { maxItems: MAX_REVISIONS, description: 'Earlier versions, oldest first (set by the indexer, kept by re-enrichment)' })),
   },
   { $id: 'RawArticle', additionalProperties: false },
 );

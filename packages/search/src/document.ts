@@ -1,4 +1,4 @@
-import { AkhbarError, bylineNames, type EnrichedArticle, type RawArticle } from '@akhbar/core';
+import { AkhbarError, bylineNames, type EnrichedArticle, type RawArticle, type Revision } from '@akhbar/core';
 import { SearchErrors } from './errors.ts';
 import { isAnalyzedLang } from './languages.ts';
 import { articleMappings, QUOTE_I18N_LANGS } from './template.ts';
@@ -118,6 +118,8 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { l
     simhash: e.simhash,
     flags,
     contentHash: article.contentHash,
+    revisions: article.revisions,
+    ...editSummary(article.revisions),
     langHint: article.langHint,
     media: article.media,
     normalized: e.normalized,
@@ -130,6 +132,13 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { l
   if (html !== undefined) doc.html = html;
   for (const k of Object.keys(doc)) if (doc[k] === undefined) delete doc[k];
   return doc;
+}
+
+/** When the latest edit was seen and what the edits changed, each once: what `edited=` and `sort=edited` read. */
+function editSummary(revisions: readonly Revision[] | undefined): { editedAt?: string; edited?: string[] } {
+  const last = revisions?.at(-1);
+  if (!last) return {};
+  return { editedAt: last.seenAt, edited: [...new Set(revisions!.flatMap((r) => r.fields))] };
 }
 
 /**
@@ -204,7 +213,7 @@ export function fromDocument(doc: Record<string, unknown>): RawArticle {
     contentHash: d.contentHash,
     flags: (d.flags ?? []).filter((f: string) => !docOnly.has(f)),
   };
-  for (const k of ['html', 'author', 'image', 'media', 'langHint', 'geo'] as const) if (d[k] !== undefined) (article as any)[k] = d[k];
+  for (const k of ['html', 'author', 'image', 'media', 'langHint', 'geo', 'revisions'] as const) if (d[k] !== undefined) (article as any)[k] = d[k];
   return article;
 }
 

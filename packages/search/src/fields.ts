@@ -68,6 +68,12 @@ export const F = {
   simhash: 'simhash',
   flags: 'flags',
   contentHash: 'contentHash',
+  /** Earlier versions an update replaced (core's Revision), oldest first: kept, not searched. */
+  revisions: 'revisions',
+  /** When the latest edit was seen (its revision's seenAt): `edited=` filters and `sort=edited` read it. */
+  editedAt: 'editedAt',
+  /** What the edits changed, each once (title, summary, body). */
+  edited: 'edited',
   wordCount: 'wordCount',
   readingTimeSec: 'readingTimeSec',
   langHint: 'langHint',

@@ -14,3 +14,4 @@ export * from './alerts.ts';
 export * from './spelling.ts';
 export * from './retention.ts';
 export * from './query-tree.ts';
+export * from './revisions.ts';

@@ -8,7 +8,10 @@ import { langsWritingLike } from './languages.ts';
  */
 
 /** negative / positive: by tone, most negative or most positive first (GDELT's ToneAsc / ToneDesc). */
-export const SORT_MODES = ['relevance', 'newest', 'oldest', 'negative', 'positive', 'indexed'] as const;
+export const SORT_MODES = ['relevance', 'newest', 'oldest', 'negative', 'positive', 'indexed', 'edited'] as const;
+/** What `edited=` asks an article's edits to have changed; `any`: edited at all. */
+export const EDIT_KINDS = ['title', 'summary', 'body', 'any'] as const;
+export type EditKind = (typeof EDIT_KINDS)[number];
 export type SortMode = (typeof SORT_MODES)[number];
 
 export const FACETS = ['topics', 'entities', 'sources', 'langs', 'countries'] as const;
@@ -67,7 +70,7 @@ export function queryTokens(q: string): string[] {
  * and fills them in, and leaving them out makes Elasticsearch's answer about a third smaller.
  */
 export const HIT_SOURCE_FIELDS = [
-  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, F.indexedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, F.image, F.author, F.authors, F.tone, F.geo,
+  F.id, F.url, F.title, F.summary, F.extract, F.lang, F.dir, F.publishedAt, F.indexedAt, 'source', F.topics, 'entities.id', 'entities.type', 'entities.name', F.storyId, F.image, F.author, F.authors, F.tone, F.geo, F.editedAt, F.edited,
 ];
 
 /**
@@ -127,6 +130,8 @@ export interface SearchFilters {
   speaker?: string[];
   /** true: only articles with a picture (their feed's or page's image); false: only those without. */
   hasImage?: boolean;
+  /** Only articles whose edits (revisions.ts) changed any of these; `any`: edited at all. */
+  edited?: EditKind[];
   /** Countries the article is about (ISO 3166-1 alpha-2). */
   country?: string[];
   /** Countries of the sources. */
@@ -266,6 +271,8 @@ export function buildFilters(f: SearchFilters): unknown[] {
   terms(F.sourceId, f.excludeSource, excluded);
   terms(F.domain, f.excludeDomain, excluded);
   if (excluded.length > 0) filter.push({ bool: { must_not: excluded } });
+  if (f.edited?.includes('any')) filter.push({ exists: { field: F.editedAt } });
+  else terms(F.edited, f.edited, filter);
   if (f.hasImage === true) filter.push({ exists: { field: F.image } });
   else if (f.hasImage === false) filter.push({ bool: { must_not: [{ exists: { field: F.image } }] } });
   if (f.toneMin !== undefined || f.toneMax !== undefined) {
@@ -393,6 +400,9 @@ export function sortFor(mode: SortMode): unknown[] {
     // In the order articles became searchable (an update counts anew): what a sync walks forward in.
     case 'indexed':
       return [{ [F.indexedAt]: 'asc' }, { [F.id]: 'asc' }];
+    // The latest edit first; articles never edited after every edited one, newest first.
+    case 'edited':
+      return [{ [F.editedAt]: { order: 'desc', missing: '_last' } }, { [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];
     // Articles without a tone (enriched before tone existed) come after every toned one, either way.
     case 'negative':
       return [{ [F.tone]: { order: 'asc', missing: '_last' } }, { [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }];

@@ -43,8 +43,10 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  * v12: Kurmanji (Latin-script Kurdish, `ku`) has its analyzer (Akhbar's light stemmer) and its
  *     i18n and quotation fields, as v7 gave Sorani's (until `akhbar index migrate`, Kurmanji
  *     articles are searched through the neutral fields as before).
+ * v13: `revisions` (earlier versions an update replaced: headline, summary, what changed),
+ *     `editedAt` and `edited`; added in place like v4's fields.
  */
-export const TEMPLATE_VERSION = 12;
+export const TEMPLATE_VERSION = 13;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -262,6 +264,9 @@ export function articleMappings(): Record<string, unknown> {
       simhash: { type: 'keyword', index: false },
       flags: keyword,
       contentHash: keyword,
+      revisions: { type: 'object', enabled: false },
+      editedAt: { type: 'date' },
+      edited: keyword,
       langHint: freeKeyword,
       media: { type: 'object', enabled: false },
       normalized: { type: 'object', enabled: false },

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { FACETS, MAX_PHRASE_SLOP, SEARCH_IN, SORT_MODES, queryTokens, type FacetName, type GeoBox, type GeoCircle, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
+import { EDIT_KINDS, FACETS, MAX_PHRASE_SLOP, SEARCH_IN, SORT_MODES, queryTokens, type EditKind, type FacetName, type GeoBox, type GeoCircle, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
 import { badParam } from './errors.ts';
 import type { Collections } from './collections.ts';
 import { expandQuery, type EntityLookup, type Expansion } from './expand.ts';
@@ -50,6 +50,7 @@ export const FilterParams = {
   domain: listOf('[A-Za-z0-9.:-]{1,253}', 50, 'Source domains, e.g. example.com'),
   topic: listOf(ANY_ITEM, 20, 'Topic ids'),
   entity: listOf(ANY_ITEM, 20, 'Entity ids (Wikidata QIDs where known)'),
+  edited: listOf(`(${EDIT_KINDS.join('|')})`, EDIT_KINDS.length, 'Only articles their site edited after Akhbar first indexed them, whose edits changed any of title (the headline), summary, body (the text); any: edited at all. Hits carry "edited" (when, what); GET /v1/articles/:id gives the earlier versions. With sort=edited, the latest edits first'),
   hasImage: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true: only articles with a picture (the image its feed or page gave; hits carry it as "image"); false: only those without' })),
   speaker: listOf(ANY_ITEM, 10, 'Articles quoting these people or organisations (a quotation attributed to them; GET /v1/quotes gives their words): entity ids (Q61053) or names in any language or spelling (Kadhimi, الكاظمي). A name no known person or organisation has is a 400'),
   allEntities: listOf(ANY_ITEM, 10, 'Entity ids all of which an article must be tagged with: articles naming them together (entity= takes any of its ids), e.g. a pair of /v1/stats/network'),
@@ -109,7 +110,7 @@ export type NameLangs = 'all' | ReadonlySet<string> | undefined;
 
 export const SearchParams = {
   ...FilterParams,
-  sort: Type.Optional(Type.Union(SORT_MODES.map((s) => Type.Literal(s)), { description: 'relevance (blended with recency; the default with q or near: with near, articles about a place near the point before those that only mention one), newest (the default otherwise), oldest, negative / positive (by tone, most negative or most positive first; articles without a tone last), indexed (in the order articles became searchable, oldest first: for a sync with indexedFrom)' })),
+  sort: Type.Optional(Type.Union(SORT_MODES.map((s) => Type.Literal(s)), { description: 'relevance (blended with recency; the default with q or near: with near, articles about a place near the point before those that only mention one), newest (the default otherwise), oldest, negative / positive (by tone, most negative or most positive first; articles without a tone last), indexed (in the order articles became searchable, oldest first: for a sync with indexedFrom), edited (the latest edit of its site first; never-edited articles after, newest first — with edited=any, only edited ones)' })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Hits per page (1–100)' }),
   cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'nextCursor of the previous page' })),
   collapse: Type.Optional(Type.Literal('story', { description: 'story: one hit per story' })),
@@ -226,6 +227,7 @@ export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections
     excludeSource: listItems('excludeSource', q.excludeSource),
     excludeDomain: listItems('excludeDomain', q.excludeDomain)?.map(domainKey),
     in: listItems('in', q.in) as SearchIn[] | undefined,
+    edited: listItems('edited', q.edited) as EditKind[] | undefined,
   };
   for (const [k, v] of Object.entries(lists)) if (v && v.length > 0) (f as Record<string, unknown>)[k] = v;
   const speakers = listItems('speaker', q.speaker);

@@ -37,6 +37,15 @@ export const HitOut = Type.Object({
   author: Type.Optional(Type.String({ description: 'The byline as its feed or page gives it' })),
   authors: Type.Optional(Type.Array(Type.String(), { description: 'The names the byline gives ("Rana Haddad and Sami Youssef" → both): what author= and /v1/authors/:name match' })),
   geo: Type.Optional(Type.Object(GeoPointSchema.properties, { description: 'The point its feed gave the article (GeoRSS), when it gave one' })),
+  edited: Type.Optional(
+    Type.Object(
+      {
+        at: Type.String({ description: 'When its latest edit was seen (the edited version was fetched)' }),
+        fields: Type.Array(Type.String(), { description: 'What its edits changed, each once: title, summary, body' }),
+      },
+      { description: 'Present when its site edited it after it was first indexed; GET /v1/articles/:id gives the earlier versions' },
+    ),
+  ),
   highlight: Type.Object({
     title: Type.Optional(Type.String({ description: 'Title with matches in <mark>, HTML-escaped' })),
     body: Type.Optional(Type.Array(Type.String(), { description: 'Fragments of the body (or summary) with matches in <mark>' })),
@@ -137,6 +146,7 @@ export function presentHit(h: EsHit, storySizes?: Map<string, number>, lookup?: 
     }
   }
   if (typeof s.geo?.lat === 'number' && typeof s.geo.lon === 'number') out.geo = { lat: s.geo.lat, lon: s.geo.lon };
+  if (typeof s.editedAt === 'string') out.edited = { at: s.editedAt, fields: Array.isArray(s.edited) ? s.edited : [] };
   return out;
 }
 

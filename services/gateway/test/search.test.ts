@@ -473,7 +473,7 @@ t.test('bad input is a coded 400 naming the parameter, never a 500', async (t) =
   const res = await gw.app.inject({ url: '/v1/search?limit=1e9' });
   t.notMatch(res.body, /at .*\.ts:\d+/, 'no stack trace');
   const sort = await search({ sort: 'popular' });
-  t.equal((sort.res.json() as { error?: { message?: string } }).error?.message, "parameter 'sort' must be one of: relevance, newest, oldest, negative, positive, indexed", 'a choice says what the choices are');
+  t.equal((sort.res.json() as { error?: { message?: string } }).error?.message, "parameter 'sort' must be one of: relevance, newest, oldest, negative, positive, indexed, edited", 'a choice says what the choices are');
   const field = (await gw.app.inject({ url: '/v1/stats/top?field=colours' })).json() as { error: { message: string } };
   t.match(field.error.message, /^parameter 'field' must be one of: topics, entities, .*sources/, 'on every route');
 });

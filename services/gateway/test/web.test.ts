@@ -2,9 +2,9 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
-import { HOUR, withArticles, type ArticleSpec } from './fixtures/build.ts';
+import { HOUR, editedArticle, withArticles, withIndexed, type ArticleSpec } from './fixtures/build.ts';
 import { webIdOf, STORY_VISIT, WEB_FIXTURE_COUNT, WEB_SOURCES } from './fixtures/web-articles.ts';
-import { setupWeb, gw, base, articles, open, ready, settled, shot, done, KADHIMI_ID, hitIds, apiCalls, lastTopCall, storyIds, titleOf, publishedOf, MARKETS_24H, downloadCsv, alternates, feedHref, fetchFeed, toneOf, dayOf, enDate } from './web-harness.ts';
+import { setupWeb, gw, base, articles, open, ready, settled, shot, done, axeViolations, KADHIMI_ID, hitIds, apiCalls, lastTopCall, storyIds, titleOf, publishedOf, MARKETS_24H, downloadCsv, alternates, feedHref, fetchFeed, toneOf, dayOf, enDate } from './web-harness.ts';
 
 /** The web UI in a real browser, part 1 of 3 (web-harness.ts sets it up). */
 setupWeb();
@@ -930,4 +930,37 @@ t.test("each result shows its tone, coloured by its sign and explained; none for
   t.equal(await page.locator('#results .tone-badge').count(), 0, 'articles enriched before tone existed show no tone');
   t.equal(toneOf('en-markets-0'), undefined);
   await done(t, w);
+});
+
+t.test('an article its site edited: the result says so and what changed; its page gives the earlier headline; "Latest edits first"', async (t) => {
+  const before: ArticleSpec = {
+    slug: 'ar-bridge-edit', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: 3 * HOUR, story: 'web-story-bridge-edit',
+    title: 'انهيار جسر في الناصرية ومقتل خمسة', summary: 'انهار جسر قديم في الناصرية صباح اليوم.', body: 'انهار جسر قديم على نهر الفرات في الناصرية صباح اليوم، وقالت مصادر إن خمسة قتلوا.',
+  };
+  const [edited] = await withIndexed(t, gw.es, gw.indexPrefix, [editedArticle(before, { title: 'انهيار جزئي لجسر في الناصرية دون إصابات' }, 45)]);
+  const w = await open(`/?ui=en&show=articles&q=${encodeURIComponent('الناصرية جسر')}`);
+  const { page } = w;
+  const badge = page.locator(`#results li.hit[data-id="${edited!.id}"] .edited-badge`);
+  t.equal(await badge.textContent(), 'edited');
+  t.match(await badge.getAttribute('title'), /Its site edited it after publishing it \(seen .+\): the headline\./, 'when and what, on hover');
+  t.equal(await page.locator('#results .edited-badge').count(), 1, 'only on the article that was edited');
+
+  await settled(page, () => page.click(`#results a.read-link[data-article="${edited!.id}"]`));
+  t.ok(await page.locator('#article-edits').isVisible(), 'its page lists the edits');
+  t.equal(await page.textContent('#article-edits h3'), 'Edited by its site');
+  t.match(await page.textContent('#article-edits li'), /: the headline changed\. The headline was انهيار جسر في الناصرية ومقتل خمسة/);
+  t.equal(await page.getAttribute('#article-edits li q', 'dir'), 'rtl', 'the old headline in its own direction');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'article-edited');
+  await page.goBack();
+  await ready(page);
+
+  await settled(page, () => page.selectOption('#f-sort', 'edited'));
+  t.equal((await hitIds(page))[0], edited!.id, 'the latest edit first');
+  t.equal(new URL(page.url()).searchParams.get('sort'), 'edited', 'kept in the address');
+  await done(t, w);
+
+  const other = await open(`/?ui=en&view=article&id=${webIdOf('ar-kadhimi-map')}`);
+  t.ok(await other.page.locator('#article-edits').isHidden(), 'an article never edited lists none');
+  await done(t, other);
 });

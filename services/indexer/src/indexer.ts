@@ -4,11 +4,12 @@ import {
   AkhbarError, CoreErrors, EnrichedJobSchema, QUEUES, akhbarBackoff, backoffMs, deadLetter, errorCode, isAkhbarError, openQueue, sleep, type EnrichedJob, type Logger,
   type RedisClient, settleBull,
 } from '@akhbar/core';
-import { F, documentVersion, ensureArticleIndex, esReady, indexNames, langFieldsOf, toDocument, type Client, type IndexOptions, type LangFields } from '@akhbar/search';
+import { F, documentVersion, ensureArticleIndex, esReady, indexNames, langFieldsOf, toDocument, withRevision, type Client, type IndexOptions, type LangFields } from '@akhbar/search';
 import type { AlertMatcher } from './alerts.ts';
 import { BulkBatcher, type BatcherOptions, type SubmitResult } from './batcher.ts';
 import { gaveUp } from './errors.ts';
 import type { IndexerMetrics } from './metrics.ts';
+import { previousVersions } from './previous.ts';
 
 /**
  * The indexer worker: takes enriched articles from `articles.enriched`, hands their documents to
@@ -80,6 +81,13 @@ export function startIndexer(opts: IndexerOptions): Indexer {
   };
   const langsRead = readLangs();
   const langsTimer = setInterval(() => void readLangs(), opts.i18nRefreshMs ?? 60_000).unref();
+  const stopping = new AbortController();
+  const previousOf = previousVersions(opts.es, write, {
+    signal: stopping.signal,
+    log,
+    ...(opts.batch?.outageBaseMs !== undefined ? { baseMs: opts.batch.outageBaseMs } : {}),
+    ...(opts.batch?.retryCapMs !== undefined ? { capMs: opts.batch.retryCapMs } : {}),
+  });
 
   const batcher = new BulkBatcher(opts.es, {
     index: write,
@@ -120,8 +128,20 @@ export function startIndexer(opts: IndexerOptions): Indexer {
     QUEUES.enriched,
     async (job) => {
       if (!checkPayload.Check(job.data)) return bury(job, payloadError(job.data));
-      const article = job.data.article;
+      let article = job.data.article;
       await langsRead;
+      // An update keeps what it replaces as a revision (revisions.ts). An outage is waited out
+      // there; failing anyway (closing, or refused), the job is retried like a failed bulk.
+      if (article.flags.includes('update')) {
+        try {
+          article = withRevision(article, await previousOf(article.id));
+        } catch (err) {
+          const final = gaveUp(job, err);
+          if (final) return bury(job, final);
+          log.warn({ articleId: article.id, feedId: article.feedId, attempt: job.attemptsMade + 1, code: errorCode(err) }, 'could not read the version an update replaces; the job will be retried');
+          throw err;
+        }
+      }
       let doc;
       try {
         doc = toDocument(article, new Date(), langs ? { langs } : {});
@@ -162,6 +182,7 @@ export function startIndexer(opts: IndexerOptions): Indexer {
     dlq,
     async close() {
       clearInterval(langsTimer);
+      stopping.abort();
       await settleBull([worker, dlq, enrichedQueue]);
       const closing = worker.close();
       await batcher.close();

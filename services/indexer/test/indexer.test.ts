@@ -3,6 +3,7 @@ import { Registry } from 'prom-client';
 import { QUEUES, articleJobId, contentHash, createLogger, createRedis, openQueue, type EnrichedArticle, type EnrichedJob } from '@akhbar/core';
 import { MAX_BODY_CHARS, articleIndexBody, createEsClient, ensureArticleIndex, indexNames, migrateArticleIndex, type ArticleDocument, type Client } from '@akhbar/search';
 import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { makeArticle } from '../../../packages/search/test/fixtures.ts';
 import { indexerCommands } from '../src/cli.ts';
 import { startIndexer, type Indexer } from '../src/indexer.ts';
@@ -151,6 +152,22 @@ t.test('an update replaces the document and applies its new story id; a stale re
   const got = await es.get<ArticleDocument>({ index: r.write, id: first.id });
   t.equal(got._source?.title, 'Talks end in agreement');
   t.equal(got._source?.storyId, 'story-b', 'the story-id change is applied');
+  t.same(got._source?.revisions, [{ seenAt: '2024-06-01T12:00:00.000Z', fields: ['title', 'body'], title: 'Talks begin' }], 'the headline it replaced is kept, with what the edit changed');
+  t.equal(got._source?.editedAt, '2024-06-01T12:00:00.000Z');
+
+  // Several updates at once (one multi-get): each keeps its own earlier version; one never indexed has none.
+  const others = Array.from({ length: 5 }, (_, i) => makeArticle({ title: `Draft ${String(i)}`, fetchedAt: '2024-06-01T10:00:00.000Z' }));
+  for (const a of others) await enqueue(r, a);
+  await finished(r, 8);
+  const edits = others.map((a, i): EnrichedArticle => ({ ...a, title: `Final ${String(i)}`, fetchedAt: '2024-06-01T11:00:00.000Z', flags: ['update'] }));
+  const neverIndexed = makeArticle({ title: 'Only ever seen as an update' });
+  for (const a of [...edits, { ...neverIndexed, flags: ['update' as const] }]) await enqueue(r, a, `${a.id}-edit`);
+  await finished(r, 14);
+  const docs = await es.mget<ArticleDocument>({ index: r.write, ids: [...edits.map((a) => a.id), neverIndexed.id] });
+  t.same(
+    docs.docs.map((d) => ('_source' in d ? [d._source?.title, (d._source?.revisions as Array<{ title?: string }> | undefined)?.map((x) => x.title)] : null)),
+    [...others.map((_, i) => [`Final ${String(i)}`, [`Draft ${String(i)}`]]), ['Only ever seen as an update', undefined]],
+  );
   await es.indices.refresh({ index: r.write });
   t.equal((await es.count({ index: r.write, query: { term: { id: first.id } } })).count, 1, 'one document per article id');
 });
@@ -163,21 +180,31 @@ t.test('Elasticsearch down: the worker pauses, the queue keeps every job, all ar
     await client.close();
   });
   const r = await rig(t, 'idx-down', { es: client });
+  const before = makeArticle({ title: 'Indexed before the outage', fetchedAt: '2024-06-01T10:00:00.000Z' });
+  await enqueue(r, before);
+  await finished(r, 1);
   await proxy.down();
+  // An update whose earlier version cannot be read while Elasticsearch is away waits, like the rest.
+  const edit: EnrichedArticle = { ...before, title: 'Edited during the outage', fetchedAt: '2024-06-01T11:00:00.000Z', flags: ['update'] };
+  await enqueue(r, edit, `${edit.id}-edit`);
   const articles = Array.from({ length: 30 }, (_, i) => makeArticle({ title: `Held item ${i}` }));
   for (const a of articles) await enqueue(r, a);
   await waitFor(() => r.indexer.worker.isPaused(), { what: 'the worker to pause' });
+  await sleep(1_000);
   const during = await r.queue.getJobCounts('completed', 'failed', 'waiting', 'active');
-  t.same([during.completed, during.failed], [0, 0], 'nothing completed or failed during the outage');
-  t.equal((during.waiting ?? 0) + (during.active ?? 0), 30, 'every job is still in the queue');
+  t.same([during.completed, during.failed], [1, 0], 'nothing completed or failed during the outage');
+  t.equal((during.waiting ?? 0) + (during.active ?? 0), 31, 'every job is still in the queue');
   t.match(await r.registry.metrics(), /akhbar_indexer_elasticsearch_up 0\n/);
 
   await proxy.up();
-  await finished(r, 30);
-  t.same(await r.queue.getJobCounts('completed', 'failed'), { completed: 30, failed: 0 });
+  await finished(r, 32);
+  t.same(await r.queue.getJobCounts('completed', 'failed'), { completed: 32, failed: 0 });
+  t.equal((await r.queue.getJob(`${edit.id}-edit`))?.attemptsMade, 1, 'the update waited the outage out in its first attempt (BullMQ counts the one that completed)');
   t.notOk(r.indexer.worker.isPaused(), 'the worker resumed');
   await es.indices.refresh({ index: r.write });
-  t.equal((await es.count({ index: r.write })).count, 30);
+  t.equal((await es.count({ index: r.write })).count, 31);
+  const edited = await es.get<ArticleDocument>({ index: r.write, id: edit.id });
+  t.same([edited._source?.title, edited._source?.revisions], ['Edited during the outage', [{ seenAt: edit.fetchedAt, fields: ['title'], title: 'Indexed before the outage' }]]);
 });
 
 t.test('the index refuses writes (disk past the flood stage, then a write block): the worker pauses, nothing fails or is dead-lettered', async (t) => {

@@ -391,7 +391,7 @@ function syncControls() {
   countryOpts.sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || byLabel(a, b));
   fillSelect($('f-country'), 'country', countryOpts);
   const sort = $('f-sort');
-  sort.replaceChildren(...['relevance', 'newest', 'oldest', 'negative', 'positive'].map((m) => h('option', { value: m }, t(`sort.${m}`))));
+  sort.replaceChildren(...['relevance', 'newest', 'oldest', 'negative', 'positive', 'edited'].map((m) => h('option', { value: m }, t(`sort.${m}`))));
   // The API's default: relevance with a query or a place (near= ranks what is about it first).
   sort.value = state.sort ?? (state.q || state.near ? 'relevance' : 'newest');
   const tone = $('f-tone');

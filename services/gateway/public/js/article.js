@@ -146,6 +146,17 @@ function show(a) {
     })]
     : null);
 
+  // What its site changed after Akhbar first read it: each edit, latest first, with the headline
+  // and summary as they were before it (the text before an edit is not kept, only that it changed).
+  const edits = $('article-edits');
+  const revisions = [...(a.revisions ?? [])].reverse();
+  edits.hidden = revisions.length === 0;
+  $('article-edits-heading').textContent = t('article.edits');
+  $('article-edits-list').replaceChildren(...revisions.map((r) => h('li', { class: 'edit' },
+    h('time', { datetime: r.seenAt }, fmtDateTime(r.seenAt)), ': ', t('article.editChanged', { what: r.fields.map((f) => t(`edit.${f}`)).join(listSep()) }),
+    r.title !== undefined ? h('span', { class: 'edit-was' }, ' ', t('article.wasTitle'), ' ', h('q', { lang: lang ?? '', dir }, r.title)) : null,
+    r.summary !== undefined ? h('span', { class: 'edit-was' }, ' ', t('article.wasSummary'), ' ', h('q', { lang: lang ?? '', dir }, r.summary)) : null)));
+
   const href = safeHref(a.url);
   const original = $('article-original');
   if (href) {

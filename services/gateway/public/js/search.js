@@ -605,6 +605,8 @@ export function hitItem(hit, i, state = {}, prefix = 'hit') {
       h('time', { datetime: hit.publishedAt }, fmtDateTime(hit.publishedAt)),
       lang ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'lang-badge', title: t('hit.lang', { lang: langName(lang) }) }, langName(lang))] : null,
       typeof hit.tone === 'number' ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), toneBadge(hit.tone)] : null,
+      // Its site edited it after Akhbar first read it: when and what; its page lists the earlier versions.
+      hit.edited ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'edited-badge', title: t('hit.editedTitle', { when: fmtDateTime(hit.edited.at), what: hit.edited.fields.map((f) => t(`edit.${f}`)).join(listSep()) }) }, t('hit.edited'))] : null,
       hit.topics.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'topics' }, hit.topics.map(topicLabel).join(listSep()))] : null,
       hit.entities.length > 0 ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'entities' }, hit.entities.slice(0, 4).map((e, k) => [k > 0 ? listSep() : '', entityLink(e.id, h('bdi', {}, entityLabel(e.id, e.names?.[uiLang()])))]))] : null,
       nearbyLink(hit),

@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import type { FastifyInstance } from 'fastify';
 import { hammingDistance } from '@akhbar/nlp';
 import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, storiesInLangsBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
-import { articleId, canonicalUrl, isAkhbarError } from '@akhbar/core';
+import { RevisionSchema, articleId, canonicalUrl, isAkhbarError } from '@akhbar/core';
 import { badParam, notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, QuoteOut, SourceOut, ToneAverage, presentBuckets, presentHit, presentQuote, roundTone, totalOf, type EsHit } from '../present.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
@@ -26,6 +26,12 @@ const ArticleOut = Type.Composite([
     readingTimeSec: Type.Optional(Type.Integer()),
     flags: Type.Array(Type.String()),
     quotes: Type.Optional(Type.Array(QuoteOut, { description: 'Who said what: the quotations it attributes to someone, in text order (absent for articles enriched before quotations were read)' })),
+    revisions: Type.Optional(
+      Type.Array(Type.Object(RevisionSchema.properties), {
+        description:
+          'Its earlier versions, oldest first, when its site edited it after it was first indexed: when each edit was seen (seenAt), what it changed (fields), and the headline and summary as they were before it (title, summary, when they changed). At most 20: the first version and the latest edits',
+      }),
+    ),
   }),
 ]);
 
@@ -172,6 +178,7 @@ function presentArticle(app: FastifyInstance, d: Record<string, any>, sizes: Map
     ...(typeof d.readingTimeSec === 'number' ? { readingTimeSec: d.readingTimeSec } : {}),
     flags: d.flags ?? [],
     ...(Array.isArray(d.quotes) ? { quotes: d.quotes.map((q: Record<string, any>) => presentQuote(q, app.entities, names)) } : {}),
+    ...(Array.isArray(d.revisions) && d.revisions.length > 0 ? { revisions: d.revisions } : {}),
   } as never;
 }
 

@@ -1,0 +1,55 @@
+import { MAX_REVISIONS, type EnrichedArticle, type Revision } from '@akhbar/core';
+import { MAX_BODY_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, truncateText } from './document.ts';
+import { F } from './fields.ts';
+
+/**
+ * An article's edits. An update (ingest saw its headline, summary or text change) replaces the
+ * indexed document; before it does, the indexer reads the version it replaces and keeps what a
+ * reader compares — the headline and summary as they were, and what changed — as a revision.
+ * News sites edit quietly (a softened headline, a corrected figure, a paragraph taken out);
+ * NewsDiffs-style trackers exist to show it, and a news archive should not forget it either.
+ */
+
+/** The fields of the indexed version the indexer reads for an update (`_source_includes`). */
+export const PREVIOUS_VERSION_FIELDS: readonly string[] = [F.title, F.summary, F.body, F.fetchedAt, F.flags, F.revisions];
+
+/** The indexed version an update replaces, as PREVIOUS_VERSION_FIELDS read it. */
+export interface PreviousVersion {
+  title?: string;
+  summary?: string;
+  body?: string;
+  fetchedAt?: string;
+  flags?: string[];
+  revisions?: Revision[];
+}
+
+const squash = (s: string | undefined, max: number): string => truncateText(s ?? '', max).replace(/\s+/gu, ' ').trim();
+
+/**
+ * The article with the edit it makes to `previous` (the indexed version, absent for an article
+ * not indexed yet) appended to the revisions that version had. No edit when `previous` was fetched
+ * as late or later (a replay: the batcher's versioning refuses it anyway), when only whitespace
+ * changed (compared as indexed: truncated), or when the text differs only because one version has
+ * the page's full text and the other has not (a page that could not be read this time is no edit).
+ * Past MAX_REVISIONS, the oldest but the first are dropped: the first version and the latest edits
+ * are what a reader compares.
+ */
+export function withRevision(article: EnrichedArticle, previous: PreviousVersion | undefined): EnrichedArticle {
+  if (!previous) return article;
+  const kept = previous.revisions ?? [];
+  if (previous.fetchedAt !== undefined && Date.parse(previous.fetchedAt) >= Date.parse(article.fetchedAt)) return article;
+  const fields: Revision['fields'] = [];
+  if (squash(previous.title, MAX_TITLE_CHARS) !== squash(article.title, MAX_TITLE_CHARS)) fields.push('title');
+  if (squash(previous.summary, MAX_SUMMARY_CHARS) !== squash(article.summary, MAX_SUMMARY_CHARS)) fields.push('summary');
+  const fullText = (flags: readonly string[] | undefined) => flags?.includes('fulltext') ?? false;
+  if (fullText(previous.flags) === fullText(article.flags) && squash(previous.body, MAX_BODY_CHARS) !== squash(article.body, MAX_BODY_CHARS)) fields.push('body');
+  if (fields.length === 0) return kept.length > 0 ? { ...article, revisions: kept } : article;
+  const revision: Revision = {
+    seenAt: article.fetchedAt,
+    fields,
+    ...(fields.includes('title') && previous.title !== undefined ? { title: previous.title } : {}),
+    ...(fields.includes('summary') && previous.summary !== undefined ? { summary: previous.summary } : {}),
+  };
+  const all = [...kept, revision];
+  return { ...article, revisions: all.length > MAX_REVISIONS ? [all[0]!, ...all.slice(-(MAX_REVISIONS - 1))] : all };
+}

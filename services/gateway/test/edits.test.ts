@@ -1,0 +1,83 @@
+import t from 'tap';
+import { SOURCES } from './fixtures/articles.ts';
+import { HOUR, editedArticle, enrichedFromSpec, indexArticles, type ArticleSpec } from './fixtures/build.ts';
+import { testGateway, type TestGateway } from './helpers.ts';
+
+/**
+ * Articles their sites edited after they were indexed (the indexer keeps each earlier version as
+ * a revision): edited= finds them, sort=edited puts the latest edit first, hits say when and what,
+ * the article gives its earlier headlines. Real Elasticsearch; the revisions are made by the
+ * indexer's own withRevision from an earlier and a later version of each article.
+ */
+let gw: TestGateway;
+const now = Date.now();
+
+const spec = (slug: string, title: string, body: string, ageMs: number): ArticleSpec => ({
+  slug, lang: 'ar', source: SOURCES.BAGHDAD_TODAY, title, summary: body.split('.')[0]!, body, ageMs, story: `story-${slug}`,
+});
+const article = (s: ArticleSpec) => enrichedFromSpec(s, `https://${s.source.domain}/${s.slug}`, now);
+const edited = (before: ArticleSpec, after: Partial<ArticleSpec>, minutes: number) => editedArticle(before, after, minutes, now);
+
+const headline = edited(
+  spec('edit-headline', 'مقتل ثلاثة في انفجار ببغداد', 'قتل ثلاثة أشخاص في انفجار عبوة ناسفة في بغداد. وقالت الشرطة إن التحقيق جار.', 5 * HOUR),
+  { title: 'إصابة ثلاثة في انفجار ببغداد' },
+  20,
+);
+const text = edited(
+  spec('edit-text', 'البرلمان يناقش الموازنة', 'ناقش البرلمان مشروع الموازنة الاتحادية. وحضر الجلسة 180 نائبا.', 4 * HOUR),
+  { body: 'ناقش البرلمان مشروع الموازنة الاتحادية. وحضر الجلسة 210 نواب.' },
+  90,
+);
+const untouched = article(spec('edit-none', 'افتتاح معرض بغداد للكتاب', 'افتتح معرض بغداد الدولي للكتاب. ويستمر عشرة أيام.', 3 * HOUR));
+
+t.before(async () => {
+  gw = await testGateway({ label: 'edits' });
+  await indexArticles(gw.es, gw.indexPrefix, [headline, text, untouched]);
+});
+t.teardown(async () => {
+  await gw?.close();
+});
+
+type Hit = { id: string; edited?: { at: string; fields: string[] } };
+async function search(query: Record<string, string>) {
+  const res = await gw.app.inject({ url: '/v1/search', query });
+  return { status: res.statusCode, body: res.json() as { hits: Hit[]; nextCursor: string | null; error?: { code: string; param?: string } } };
+}
+
+t.test('edited= finds the articles their sites edited, by what the edit changed', async (t) => {
+  const ids = async (edited: string) => (await search({ edited, sort: 'newest' })).body.hits.map((h) => h.id);
+  t.same(await ids('any'), [text.id, headline.id], 'edited at all');
+  t.same(await ids('title'), [headline.id], 'a changed headline');
+  t.same(await ids('body'), [text.id], 'a changed text');
+  t.same(await ids('summary,title'), [headline.id], 'any of several');
+  const bad = await search({ edited: 'headline' });
+  t.equal(bad.status, 400);
+  t.match(bad.body.error, { code: 'AKHBAR_BAD_PARAMETER', param: 'edited' });
+});
+
+t.test('sort=edited: the latest edit first, never-edited articles after; hits say when and what', async (t) => {
+  const { body } = await search({ sort: 'edited' });
+  t.same(body.hits.map((h) => h.id), [text.id, headline.id, untouched.id], 'the text edited 90 minutes after its fetch is the latest edit');
+  t.same(body.hits[0]!.edited, { at: text.revisions![0]!.seenAt, fields: ['body'] });
+  t.same(body.hits[1]!.edited, { at: headline.revisions![0]!.seenAt, fields: ['title'] });
+  t.equal(body.hits[2]!.edited, undefined, 'nothing on an article never edited');
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof search>> = await search({ sort: 'edited', limit: '2', ...(cursor ? { cursor } : {}) });
+    t.equal(page.status, 200);
+    seen.push(...page.body.hits.map((h) => h.id));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  t.same(seen, [text.id, headline.id, untouched.id], 'paged with a cursor, in the same order, each once');
+});
+
+t.test('the article gives its earlier headline and when it changed', async (t) => {
+  const res = await gw.app.inject({ url: `/v1/articles/${headline.id}` });
+  t.equal(res.statusCode, 200);
+  const a = res.json() as { title: string; revisions?: Array<Record<string, unknown>>; edited?: unknown };
+  t.equal(a.title, 'إصابة ثلاثة في انفجار ببغداد');
+  t.same(a.revisions, [{ seenAt: headline.revisions![0]!.seenAt, fields: ['title'], title: 'مقتل ثلاثة في انفجار ببغداد' }]);
+  const plain = (await gw.app.inject({ url: `/v1/articles/${untouched.id}` })).json() as { revisions?: unknown };
+  t.equal(plain.revisions, undefined);
+});
