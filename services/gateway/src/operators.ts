@@ -5,7 +5,7 @@ import { listValue } from './lists.ts';
 /**
  * Filters written into `q`, as GDELT's and Media Cloud's query boxes take them: `lang:ar`,
  * `domain:example.com`, `-domain:spam.example`, `author:"Rana Haddad"`, `tone<-2`, `from:now-7d`,
- * `in:title`.
+ * `in:title`, `edited:title`.
  * Each becomes the URL parameter of the same name, so a query typed into one box (the web UI's,
  * an alert's, a feed reader's URL) can carry its filters. Only known keys with a value are read;
  * any other `word:word` stays text. Hand-written: it reads the query language's own tokens
@@ -45,6 +45,8 @@ const OPERATORS = new Map<string, Operator>(Object.entries({
   story: { param: 'story', pattern: /^[A-Za-z0-9_-]{1,64}$/ },
   // Where the words must be, as in=: in:title searches headlines only (in:title in:summary, either).
   in: { param: 'in', pattern: /^(?:title|summary|body)$/i, norm: (v) => v.toLowerCase() },
+  // Articles their sites edited, as edited=: edited:title (the headline changed), edited:any.
+  edited: { param: 'edited', pattern: /^(?:title|summary|body|any)$/i, norm: (v) => v.toLowerCase() },
   from: { param: 'from', pattern: DATE },
   to: { param: 'to', pattern: DATE },
 } satisfies Record<string, Operator>));

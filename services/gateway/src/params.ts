@@ -40,7 +40,7 @@ export const FilterParams = {
   q: Type.Optional(
     Type.String({
       maxLength: MAX_Q_CHARS,
-      description: 'Query: words (all must match), "exact phrase", "words near"~N (at most N positions apart, N ≤ 100), a OR b, NOT a / -a, prefix*, (grouping). Names of known people, places and organisations also match articles tagged with them in every language. Filters can be written into q as well, each as its parameter: lang:ar, source:, domain: (-source: and -domain: leave out), country:, sourcecountry:, topic:, entity:, author:"Rana Haddad", category:, collection:, story:, from:now-7d, to:, tone<-2 / tone>2 (bounds included); a key twice is either value; a filter cannot be OR-ed or grouped, nor given both in q and as its parameter',
+      description: 'Query: words (all must match), "exact phrase", "words near"~N (at most N positions apart, N ≤ 100), a OR b, NOT a / -a, prefix*, (grouping). Names of known people, places and organisations also match articles tagged with them in every language. Filters can be written into q as well, each as its parameter: lang:ar, source:, domain: (-source: and -domain: leave out), country:, sourcecountry:, topic:, entity:, author:"Rana Haddad", category:, collection:, story:, edited:title, from:now-7d, to:, tone<-2 / tone>2 (bounds included); a key twice is either value; a filter cannot be OR-ed or grouped, nor given both in q and as its parameter',
     }),
   ),
   in: listOf(`(${SEARCH_IN.join('|')})`, SEARCH_IN.length, 'Parts of the article the words of q must be in: title, summary, body (default all; NewsAPI\'s searchIn). A name expanded to an entity must then be named there too, under any of its names or aliases'),

@@ -50,6 +50,8 @@ t.test('edited= finds the articles their sites edited, by what the edit changed'
   t.same(await ids('title'), [headline.id], 'a changed headline');
   t.same(await ids('body'), [text.id], 'a changed text');
   t.same(await ids('summary,title'), [headline.id], 'any of several');
+  t.same((await search({ q: 'edited:title' })).body.hits.map((h) => h.id), [headline.id], 'written into q, as edited:title');
+  t.same((await search({ q: 'الموازنة edited:any' })).body.hits.map((h) => h.id), [text.id], 'beside words');
   const bad = await search({ edited: 'headline' });
   t.equal(bad.status, 400);
   t.match(bad.body.error, { code: 'AKHBAR_BAD_PARAMETER', param: 'edited' });

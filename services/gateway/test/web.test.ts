@@ -960,6 +960,12 @@ t.test('an article its site edited: the result says so and what changed; its pag
   t.equal(new URL(page.url()).searchParams.get('sort'), 'edited', 'kept in the address');
   await done(t, w);
 
+  // Written into the box, the filter is a chip in words.
+  const typed = await open(`/?ui=en&show=articles&q=${encodeURIComponent('edited:title')}`);
+  t.same(await hitIds(typed.page), [edited!.id], 'edited:title finds the edited headline');
+  t.match(await typed.page.textContent('#chips'), /Edited by its site: the headline/);
+  await done(t, typed);
+
   const other = await open(`/?ui=en&view=article&id=${webIdOf('ar-kadhimi-map')}`);
   t.ok(await other.page.locator('#article-edits').isHidden(), 'an article never edited lists none');
   await done(t, other);

@@ -510,6 +510,8 @@ function queryFilterLabel({ param, value }) {
       return `${t('filters.domain')}: ${value}`;
     case 'in':
       return `${t('filters.in')}: ${t(`filters.in.${value}`)}`;
+    case 'edited':
+      return value === 'any' ? t('filters.edited') : `${t('filters.edited')}: ${t(`edit.${value}`)}`;
     case 'sourceCountry':
       return `${t('filters.sourceCountry')}: ${countryName(value)}`;
     default:
