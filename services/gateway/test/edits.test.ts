@@ -1,4 +1,5 @@
 import t from 'tap';
+import { parse } from 'csv-parse/sync';
 import { SOURCES } from './fixtures/articles.ts';
 import { HOUR, editedArticle, enrichedFromSpec, indexArticles, type ArticleSpec } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
@@ -82,4 +83,15 @@ t.test('the article gives its earlier headline and when it changed', async (t) =
   t.same(a.revisions, [{ seenAt: headline.revisions![0]!.seenAt, fields: ['title'], title: 'مقتل ثلاثة في انفجار ببغداد' }]);
   const plain = (await gw.app.inject({ url: `/v1/articles/${untouched.id}` })).json() as { revisions?: unknown };
   t.equal(plain.revisions, undefined);
+});
+
+t.test('the CSV export says when each article was edited and what changed', async (t) => {
+  const res = await gw.app.inject({ url: '/v1/search.csv', query: { sort: 'edited', bom: 'false' } });
+  t.equal(res.statusCode, 200);
+  const rows = parse(res.body, { columns: true }) as Array<Record<string, string>>;
+  t.same(rows.map((r) => [r.id, r.editedAt, r.edited]), [
+    [text.id, text.revisions![0]!.seenAt, 'body'],
+    [headline.id, headline.revisions![0]!.seenAt, 'title'],
+    [untouched.id, '', ''],
+  ]);
 });

@@ -34,7 +34,7 @@ export const textPageSize = (pageSize: number): number => Math.max(1, Math.ceil(
 
 export const CSV_COLUMNS = [
   'id', 'publishedAt', 'lang', 'title', 'url', 'summary', 'source.id', 'source.name', 'source.domain', 'source.country',
-  'topics', 'entities', 'entityNames', 'story.id', 'story.size', 'tone', 'author',
+  'topics', 'entities', 'entityNames', 'story.id', 'story.size', 'tone', 'author', 'editedAt', 'edited',
 ] as const;
 
 /**
@@ -54,7 +54,7 @@ function csvRow(h: Hit): string[] {
     h.topics.join(';'), h.entities.map((e) => e.id).join(';'), h.entities.map((e) => e.name).join(';'), h.story.id, String(h.story.size),
   ];
   // The tone is a number of our own making: a spreadsheet must read "-5.2" as minus 5.2, not text.
-  return [...row.map(defuseCell), h.tone === undefined ? '' : String(h.tone), defuseCell(h.author ?? '')];
+  return [...row.map(defuseCell), h.tone === undefined ? '' : String(h.tone), defuseCell(h.author ?? ''), h.edited?.at ?? '', h.edited?.fields.join(';') ?? ''];
 }
 
 export type ExportPage = Pick<Static<typeof SearchResponse>, 'hits' | 'total' | 'totalRelation'>;
