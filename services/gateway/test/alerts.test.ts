@@ -247,6 +247,8 @@ t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
   const cases: Array<[unknown, string, string]> = [
     [{ ...base, query: {} }, 'query', 'AKHBAR_BAD_PARAMETER'],
     [{ ...base, query: { in: 'title' } }, 'query', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, query: { q: 'Basra', edited: 'title' } }, 'query.edited', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, query: { q: 'Basra edited:any' } }, 'query.edited', 'AKHBAR_BAD_PARAMETER'],
     [{ ...base, query: { q: 'Basra', from: 'now-1d' } }, 'query.from', 'AKHBAR_UNKNOWN_PARAMETER'],
     [{ ...base, query: { q: 'Basra', limit: '5' } }, 'query.limit', 'AKHBAR_UNKNOWN_PARAMETER'],
     [{ ...base, query: { lang: 'arabic!' } }, 'query.lang', 'AKHBAR_BAD_PARAMETER'],

@@ -148,6 +148,8 @@ function alertQuery(
   const params = givenParams(query);
   const { said, direct, unnamed, ...searchParams } = params;
   const filters = toFilters(searchParams, app.entities, collections);
+  // Alerts are for new articles, and an edit is of an article already indexed: it would never fire.
+  if (filters.edited) throw badParam('query.edited', 'an alert is sent for new articles, and an edit is of one already indexed: edited never matches here. Follow the edits as a feed instead: /v1/search.atom?edited=title&sort=edited');
   const saidText = queryText('said', said);
   const onQuotes = saidText !== undefined || direct !== undefined || unnamed !== undefined;
   const { in: _in, ...selecting } = filters;
