@@ -1,5 +1,6 @@
 import t from 'tap';
 import { parse } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
 import { SOURCES } from './fixtures/articles.ts';
 import { HOUR, editedArticle, enrichedFromSpec, indexArticles, type ArticleSpec } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
@@ -94,4 +95,18 @@ t.test('the CSV export says when each article was edited and what changed', asyn
     [headline.id, headline.revisions![0]!.seenAt, 'title'],
     [untouched.id, '', ''],
   ]);
+});
+
+t.test('in the Atom feed an edited article is an updated entry, published when it was; RSS keeps the publication date', async (t) => {
+  const xml = new XMLParser({ ignoreAttributes: false });
+  const atom = await gw.app.inject({ url: '/v1/search.atom', query: { edited: 'any', sort: 'edited' } });
+  t.equal(atom.statusCode, 200);
+  const entries = ([] as Array<Record<string, any>>).concat(xml.parse(atom.body).feed.entry);
+  const entry = entries.find((e) => String(e.id).endsWith('/edit-headline'))!;
+  t.equal(new Date(entry.updated).toISOString(), headline.revisions![0]!.seenAt, '<updated>: when the edit was seen');
+  t.equal(new Date(entry.published).toISOString(), headline.publishedAt, '<published>: when it was published');
+  const rss = await gw.app.inject({ url: '/v1/search.rss', query: { edited: 'any', sort: 'edited' } });
+  const items = ([] as Array<Record<string, any>>).concat(xml.parse(rss.body).rss.channel.item);
+  const item = items.find((i) => String(i.link).endsWith('/edit-headline'))!;
+  t.equal(new Date(item.pubDate).getTime(), Math.floor(Date.parse(headline.publishedAt) / 1000) * 1000, 'RSS: the publication date');
 });

@@ -352,7 +352,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           title: req.query.q ? `Akhbar — ${req.query.q}` : 'Akhbar — latest',
           description: `Search results for ${req.query.q ? `"${req.query.q}"` : 'all articles'}`,
           ...(langs.length === 1 ? { language: langs[0]! } : {}),
-          entries: out.hits.map((hit) => ({ id: hit.url, hit })),
+          // An edited article is an updated Atom entry (its <published> stays); RSS has one date, the publication's.
+          entries: out.hits.map((hit) => ({ id: hit.url, hit, ...(format === 'atom' && hit.edited ? { updated: new Date(hit.edited.at) } : {}) })),
         });
       },
     );
