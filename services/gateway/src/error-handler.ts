@@ -25,7 +25,17 @@ function validationError(err: FastifyError & { validation: AjvError[]; validatio
     return errorBody(GatewayErrors.BAD_PARAMETER, `${where} '${name}' is required`, { param: name });
   }
   const name = path || err.validationContext || 'request';
-  return errorBody(GatewayErrors.BAD_PARAMETER, `${where} '${name}' ${oneOf(err.validation, v.instancePath) ?? v.message ?? 'is not valid'}`, { param: name });
+  return errorBody(GatewayErrors.BAD_PARAMETER, `${where} '${name}' ${oneOf(err.validation, v.instancePath) ?? choices(v) ?? v.message ?? 'is not valid'}`, { param: name });
+}
+
+/**
+ * A comma list of fixed values (params.ts `listOf` over a choice: `^(a|b|c)(,(a|b|c)){0,2}$`): the
+ * values it takes, in words, rather than the pattern a client would have to read as a regex.
+ */
+function choices(v: AjvError): string | undefined {
+  if (v.keyword !== 'pattern') return undefined;
+  const m = /^\^\(([\w|-]+)\)\(,\(\1\)\)\{0,\d+\}\$$/.exec(String(v.params.pattern));
+  return m ? `takes one or more of: ${m[1]!.split('|').join(', ')} (comma-separated)` : undefined;
 }
 
 /**

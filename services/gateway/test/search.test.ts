@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import t from 'tap';
+import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { htmlToText, parseFeed } from '@akhbar/feeds';
 import { KADHIMI, BAGHDAD, WASHINGTON, FIXTURE_COUNT, SOURCES, idOf, loadFixtures } from './fixtures/articles.ts';
@@ -175,8 +176,8 @@ t.test('author= and category= find a byline\'s or a section\'s articles, in any 
   t.same([share.buckets.reduce((n, b) => n + b.count, 0), share.buckets.reduce((n, b) => n + b.all, 0)], [1, 2], 'share=true measures the byline\'s own coverage');
   const rss = await gw.app.inject({ url: '/v1/search.rss?author=Karim%20Nasser' });
   t.equal((rss.body.match(/<item>/g) ?? []).length, 1, 'and search feeds');
-  const csv = (await gw.app.inject({ url: '/v1/search.csv?author=Karim%20Nasser&bom=false' })).body.trim().split('\n');
-  t.same([csv.length, csv[0]!.split(',').at(-1), csv[1]!.split(',').at(-1)], [2, 'author', 'Karim Nasser'], 'and the CSV export, with the byline as its last column');
+  const csv = parse((await gw.app.inject({ url: '/v1/search.csv?author=Karim%20Nasser&bom=false' })).body, { columns: true }) as Array<Record<string, string>>;
+  t.same(csv.map((r) => r.author), ['Karim Nasser'], 'and the CSV export, with the byline in its column');
 });
 
 t.test('hasImage=true finds the articles with a picture (each hit carries it); false the others', async (t) => {
@@ -476,6 +477,9 @@ t.test('bad input is a coded 400 naming the parameter, never a 500', async (t) =
   t.equal((sort.res.json() as { error?: { message?: string } }).error?.message, "parameter 'sort' must be one of: relevance, newest, oldest, negative, positive, indexed, edited", 'a choice says what the choices are');
   const field = (await gw.app.inject({ url: '/v1/stats/top?field=colours' })).json() as { error: { message: string } };
   t.match(field.error.message, /^parameter 'field' must be one of: topics, entities, .*sources/, 'on every route');
+  const list = (await search({ facets: 'topics,colours' })).res.json() as { error: { message: string; param: string } };
+  t.same(list.error, { code: 'AKHBAR_BAD_PARAMETER', param: 'facets', message: "parameter 'facets' takes one or more of: topics, entities, sources, langs, countries (comma-separated)" }, 'a comma list of choices says what they are, not its pattern');
+  t.equal(((await search({ edited: 'headline' })).res.json() as { error: { message: string } }).error.message, "parameter 'edited' takes one or more of: title, summary, body, any (comma-separated)");
 });
 
 t.test('a search that finds nothing because of a misspelt word offers the query that finds something ("did you mean")', async (t) => {
