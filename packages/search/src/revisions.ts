@@ -28,7 +28,7 @@ const squash = (s: string | undefined, max: number): string => truncateText(s ??
 /**
  * The article with the edit it makes to `previous` (the indexed version, absent for an article
  * not indexed yet) appended to the revisions that version had. No edit when `previous` was fetched
- * as late or later (a replay: the batcher's versioning refuses it anyway), when only whitespace
+ * as late or later (a retry of this very update, or a replay), when only whitespace
  * changed (compared as indexed: truncated), or when the text differs only because one version has
  * the page's full text and the other has not (a page that could not be read this time is no edit).
  * Past MAX_REVISIONS, the oldest but the first are dropped: the first version and the latest edits
@@ -37,13 +37,16 @@ const squash = (s: string | undefined, max: number): string => truncateText(s ??
 export function withRevision(article: EnrichedArticle, previous: PreviousVersion | undefined): EnrichedArticle {
   if (!previous) return article;
   const kept = previous.revisions ?? [];
-  if (previous.fetchedAt !== undefined && Date.parse(previous.fetchedAt) >= Date.parse(article.fetchedAt)) return article;
+  const keep = (): EnrichedArticle => (kept.length > 0 ? { ...article, revisions: kept } : article);
+  // The same fetch again (a retry whose first attempt was indexed: an equal version overwrites)
+  // keeps the edits it recorded; an older one is refused by the batcher's versioning anyway.
+  if (previous.fetchedAt !== undefined && Date.parse(previous.fetchedAt) >= Date.parse(article.fetchedAt)) return keep();
   const fields: Revision['fields'] = [];
   if (squash(previous.title, MAX_TITLE_CHARS) !== squash(article.title, MAX_TITLE_CHARS)) fields.push('title');
   if (squash(previous.summary, MAX_SUMMARY_CHARS) !== squash(article.summary, MAX_SUMMARY_CHARS)) fields.push('summary');
   const fullText = (flags: readonly string[] | undefined) => flags?.includes('fulltext') ?? false;
   if (fullText(previous.flags) === fullText(article.flags) && squash(previous.body, MAX_BODY_CHARS) !== squash(article.body, MAX_BODY_CHARS)) fields.push('body');
-  if (fields.length === 0) return kept.length > 0 ? { ...article, revisions: kept } : article;
+  if (fields.length === 0) return keep();
   const revision: Revision = {
     seenAt: article.fetchedAt,
     fields,

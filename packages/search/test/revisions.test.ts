@@ -47,6 +47,9 @@ t.test('an edited headline is kept as it was, with when the edit was seen and wh
 t.test('no edit: nothing indexed yet, a replay of an older fetch, whitespace, a page that could not be read this time', async (t) => {
   t.equal(withRevision(later(first, 5, { title: 'عنوان آخر' }), undefined).revisions, undefined, 'a first version has no earlier one');
   t.equal(withRevision(first, indexed(later(first, 5, { title: 'عنوان آخر' }))).revisions, undefined, 'an older fetch replayed over a newer one');
+  const update = later(first, 5, { title: 'عنوان آخر' });
+  const done = withRevision(update, indexed(first));
+  t.same(withRevision(update, indexed(done)).revisions, done.revisions, 'a retry of an update already indexed keeps the edit it recorded (an equal version overwrites)');
   t.equal(withRevision(later(first, 5, { title: `  ${first.title.replace(/ /g, '  ')} ` }), indexed(first)).revisions, undefined, 'spacing is no edit');
   const fromPage = { ...first, body: `${first.body} وأضاف المصدر تفاصيل أخرى من صفحة الخبر.`, flags: ['fulltext' as const] };
   t.equal(withRevision(later(first, 5, { flags: ['update', 'fulltext-failed'] }), indexed(fromPage)).revisions, undefined, 'the full text read before, the feed body now: no edit of the text');
