@@ -132,7 +132,8 @@ export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): R
  * A profile of the articles under `clause` that match the filters (an entity's page: those tagged
  * with it; a source's page: those it published) — how many, first and last seen, how many in the
  * last 30 days, their tone, languages, sources, topics, countries, bylines, the people,
- * organisations and places they name (`exclude`: the entity itself), and the newest of them.
+ * organisations and places they name (`exclude`: the entity itself), how many were edited after
+ * publishing, and the newest of them.
  * `excludeAuthor` (an author's page): the author is left out of the names, which then say who
  * they write with.
  */
@@ -161,6 +162,8 @@ function profileBody(clause: Record<string, unknown>, f: SearchFilters & { timeo
       people: named(F.people),
       orgs: named(F.orgs),
       places: named(F.places),
+      // Those their site edited after publishing, and what the edits changed (revisions.ts).
+      edits: { filter: { exists: { field: F.editedAt } }, aggs: { fields: terms(F.edited, 3) } },
     },
   };
 }

@@ -32,6 +32,15 @@ export const ProfileOut = {
   countries: Type.Array(BucketOut),
   authors: Type.Array(BucketOut, { description: 'Bylines, most articles first (key folded, name as written)' }),
   related: Type.Object({ people: Type.Array(RelatedOut), orgs: Type.Array(RelatedOut), places: Type.Array(RelatedOut) }, { description: 'Named in the articles, most often first (with their names in the languages of names=)' }),
+  edited: Type.Object(
+    {
+      articles: Type.Integer({ description: 'Edited at all' }),
+      title: Type.Integer({ description: 'Whose headline changed' }),
+      summary: Type.Integer({ description: 'Whose summary changed' }),
+      body: Type.Integer({ description: 'Whose text changed' }),
+    },
+    { description: 'Of the articles, those their site edited after Akhbar first indexed them (a source that rewrites its headlines shows here); edited= lists them' },
+  ),
   articles: Type.Array(HitOut),
 };
 
@@ -66,6 +75,13 @@ export async function presentProfile(app: FastifyInstance, res: { hits: { hits: 
       orgs: related('orgs', aggs.orgs),
       places: related('places', aggs.places),
     },
+    edited: editCounts(aggs.edits),
     articles: hits.map((h) => presentHit(h, sizes, app.entities, names)) as never,
   };
+}
+
+/** The profile's `edits` aggregation → how many articles were edited, and whose headline, summary, text. */
+function editCounts(agg: { doc_count?: number; fields?: { buckets?: Array<{ key: string; doc_count: number }> } } | undefined): { articles: number; title: number; summary: number; body: number } {
+  const of = (k: string) => agg?.fields?.buckets?.find((b) => b.key === k)?.doc_count ?? 0;
+  return { articles: agg?.doc_count ?? 0, title: of('title'), summary: of('summary'), body: of('body') };
 }

@@ -110,3 +110,11 @@ t.test('in the Atom feed an edited article is an updated entry, published when i
   const item = items.find((i) => String(i.link).endsWith('/edit-headline'))!;
   t.equal(new Date(item.pubDate).getTime(), Math.floor(Date.parse(headline.publishedAt) / 1000) * 1000, 'RSS: the publication date');
 });
+
+t.test("a source's page (and any profile) counts the articles its site edited, and whose headline changed", async (t) => {
+  const res = await gw.app.inject({ url: `/v1/sources/${SOURCES.BAGHDAD_TODAY.id}` });
+  t.equal(res.statusCode, 200);
+  t.same((res.json() as { edited: unknown }).edited, { articles: 2, title: 1, summary: 0, body: 1 });
+  const narrowed = (await gw.app.inject({ url: `/v1/sources/${SOURCES.BAGHDAD_TODAY.id}?q=${encodeURIComponent('البرلمان')}` })).json() as { total: number; edited: unknown };
+  t.same([narrowed.total, narrowed.edited], [1, { articles: 1, title: 0, summary: 0, body: 1 }], 'a search filter narrows what is counted');
+});

@@ -960,6 +960,11 @@ t.test('an article its site edited: the result says so and what changed; its pag
   t.equal(new URL(page.url()).searchParams.get('sort'), 'edited', 'kept in the address');
   await done(t, w);
 
+  // Its source's page counts it.
+  const source = await open(`/?ui=en&view=source&id=${WEB_SOURCES.RAFIDAIN.id}`);
+  t.match(await source.page.textContent('#source-summary [data-stat="edited"]'), /Edited after publishing\s*1 article \(the headline changed in 1\)/);
+  await done(t, source);
+
   // Written into the box, the filter is a chip in words.
   const typed = await open(`/?ui=en&show=articles&q=${encodeURIComponent('edited:title')}`);
   t.same(await hitIds(typed.page), [edited!.id], 'edited:title finds the edited headline');

@@ -72,7 +72,10 @@ export function profilePage({ prefix, filter, path, words, show, first: firstOf 
       item('last30', t('source.last30', { n: DAYS }), h('span', { dataset: { count: String(res.last30Days) } }, t('results.count', { n: res.last30Days }), perDay)),
       res.firstSeen ? item('first', t('entity.firstSeen'), when(res.firstSeen)) : null,
       res.lastSeen ? item('last', t('entity.lastSeen'), when(res.lastSeen)) : null,
-      typeof res.tone === 'number' ? item('tone', t('entity.tone'), toneBadge(res.tone, t(words.toneTitle, { min: fmtNumber(-100), max: fmtNumber(100) }))) : null));
+      typeof res.tone === 'number' ? item('tone', t('entity.tone'), toneBadge(res.tone, t(words.toneTitle, { min: fmtNumber(-100), max: fmtNumber(100) }))) : null,
+      // Of its articles, those their site edited after publishing (and whose headline changed).
+      res.edited?.articles > 0 ? item('edited', t('source.edited'), h('span', { dataset: { count: String(res.edited.articles) } }, t('results.count', { n: res.edited.articles }),
+        res.edited.title > 0 ? ` (${t('source.headlinesChanged', { n: res.edited.title })})` : '')) : null));
   }
 
   /** Its lists: languages, sources, topics and bylines narrow a search of its articles; the names open their pages. */
