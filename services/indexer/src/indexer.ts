@@ -134,7 +134,11 @@ export function startIndexer(opts: IndexerOptions): Indexer {
       // there; failing anyway (closing, or refused), the job is retried like a failed bulk.
       if (article.flags.includes('update')) {
         try {
-          article = withRevision(article, await previousOf(article.id));
+          const previous = await previousOf(article.id);
+          article = withRevision(article, previous);
+          // A revision recorded now is a new object; those the indexed version had are carried as they were.
+          const last = article.revisions?.at(-1);
+          if (last && last !== previous?.revisions?.at(-1)) for (const field of last.fields) opts.metrics?.edits.inc({ field });
         } catch (err) {
           const final = gaveUp(job, err);
           if (final) return bury(job, final);

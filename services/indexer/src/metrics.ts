@@ -11,6 +11,7 @@ export interface IndexerMetrics {
   bulkDuration: Histogram<'outcome'>;
   items: Counter<'outcome'>;
   deadLettered: Counter<'code'>;
+  edits: Counter<'field'>;
   esUp: Gauge;
   observer: BatchObserver;
 }
@@ -48,6 +49,12 @@ export function createIndexerMetrics(registry: Registry): IndexerMetrics {
     labelNames: ['code'],
     registers,
   });
+  const edits = new Counter({
+    name: 'akhbar_indexer_edits_total',
+    help: 'Edits recorded: updates that changed an indexed article, by what they changed (title, summary, body; an edit of several counts in each)',
+    labelNames: ['field'],
+    registers,
+  });
   const esUp = new Gauge({ name: 'akhbar_indexer_elasticsearch_up', help: '1 while bulk requests succeed, 0 during an outage or while the index refuses writes (worker paused)', registers });
   esUp.set(1);
   const observer: BatchObserver = {
@@ -59,5 +66,5 @@ export function createIndexerMetrics(registry: Registry): IndexerMetrics {
     item: (outcome: ItemOutcome) => items.inc({ outcome }),
     availability: (up) => esUp.set(up ? 1 : 0),
   };
-  return { bulkDocs, bulkBytes, bulkDuration, items, deadLettered, esUp, observer };
+  return { bulkDocs, bulkBytes, bulkDuration, items, deadLettered, edits, esUp, observer };
 }

@@ -154,6 +154,9 @@ t.test('an update replaces the document and applies its new story id; a stale re
   t.equal(got._source?.storyId, 'story-b', 'the story-id change is applied');
   t.same(got._source?.revisions, [{ seenAt: '2024-06-01T12:00:00.000Z', fields: ['title', 'body'], title: 'Talks begin' }], 'the headline it replaced is kept, with what the edit changed');
   t.equal(got._source?.editedAt, '2024-06-01T12:00:00.000Z');
+  const counted = await r.registry.metrics();
+  t.match(counted, /akhbar_indexer_edits_total\{field="title"\} 1\n/, 'the edit is counted by what it changed');
+  t.match(counted, /akhbar_indexer_edits_total\{field="body"\} 1\n/);
 
   // Several updates at once (one multi-get): each keeps its own earlier version; one never indexed has none.
   const others = Array.from({ length: 5 }, (_, i) => makeArticle({ title: `Draft ${String(i)}`, fetchedAt: '2024-06-01T10:00:00.000Z' }));
