@@ -44,6 +44,12 @@ export interface AlertDefinition {
    * without a bridge in between.
    */
   format?: AlertFormat;
+  /**
+   * Fires on edits instead of new articles (its query has `edited=`; the gateway sets this to what
+   * it asks: title, summary, body or any): a matching article its site edited after publishing is
+   * delivered with its edit, once per edit that changed one of them.
+   */
+  onEdits?: string[];
 }
 
 export const ALERT_FORMATS = ['akhbar', 'slack', 'discord'] as const;

@@ -61,6 +61,16 @@ export const AlertArticleSchema = Type.Object(
     storyId: Type.Optional(Type.String()),
     tone: Type.Optional(Type.Number({ description: 'Tone score (−100…100), when the article has one' })),
     quotes: Type.Optional(Type.Array(QuoteSchema, { description: "For an alert on speakers (speaker=): what they said in the article, in text order" })),
+    edited: Type.Optional(
+      Type.Object(
+        {
+          at: Type.String({ description: 'When the edit was seen' }),
+          fields: Type.Array(Type.String(), { description: 'What this edit changed: title, summary, body' }),
+          was: Type.Optional(Type.String({ description: 'The headline before this edit, when it changed' })),
+        },
+        { additionalProperties: false, description: 'For an alert on edits (edited=): the edit it is delivered for' },
+      ),
+    ),
     story: Type.Optional(
       Type.Object(
         { id: Type.String(), sources: Type.Integer({ minimum: 1 }), articles: Type.Integer({ minimum: 1 }) },
@@ -108,7 +118,13 @@ export const AlertJobSchema = Type.Union(
 export type AlertJob = Static<typeof AlertJobSchema>;
 
 export const AlertMatchJobSchema = Type.Object(
-  { v: Type.Literal(1), ids: Type.Array(Type.String(), { minItems: 1, maxItems: 10_000 }) },
+  {
+    v: Type.Literal(1),
+    /** New articles: matched against the alerts on new articles. */
+    ids: Type.Array(Type.String(), { maxItems: 10_000 }),
+    /** Articles an update has just edited: matched against the alerts on edits (`onEdits`). */
+    edits: Type.Optional(Type.Array(Type.String(), { maxItems: 10_000 })),
+  },
   { $id: 'AlertMatchJob', additionalProperties: false },
 );
 export type AlertMatchJob = Static<typeof AlertMatchJobSchema>;

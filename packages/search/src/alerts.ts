@@ -10,7 +10,7 @@ import { MAX_QUOTES_PER_ARTICLE, quoteMatch, type QuoteMatch } from './query-quo
  */
 
 /** The article fields an alert delivery carries (a subset of a /v1/search hit). */
-export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone];
+export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone, F.editedAt, F.edited, F.revisions];
 
 /**
  * `_msearch` searches for `alerts` (one each, in order) over the articles `ids`, on `index`
@@ -134,6 +134,7 @@ export function alertArticle(src: Record<string, unknown>, quotes: readonly Quot
   const d = src as {
     id: string; url: string; title?: string; summary?: string; lang?: string; publishedAt?: string; fetchedAt?: string;
     source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string; tone?: { score?: number };
+    editedAt?: string; edited?: string[]; revisions?: Array<{ seenAt?: string; fields?: string[]; title?: string }>;
   };
   const out: AlertArticle = {
     id: d.id,
@@ -149,5 +150,11 @@ export function alertArticle(src: Record<string, unknown>, quotes: readonly Quot
   if (d.storyId) out.storyId = d.storyId;
   if (typeof d.tone?.score === 'number') out.tone = d.tone.score;
   if (quotes.length > 0) out.quotes = [...quotes];
+  if (d.editedAt) {
+    // The latest edit: what it changed, and the headline before it when it changed that.
+    const last = d.revisions?.at(-1);
+    const latest = last?.seenAt === d.editedAt ? last : undefined;
+    out.edited = { at: d.editedAt, fields: latest?.fields ?? d.edited ?? [], ...(latest?.title !== undefined ? { was: latest.title } : {}) };
+  }
   return out;
 }

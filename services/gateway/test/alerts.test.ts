@@ -247,8 +247,8 @@ t.test('bad alerts get a coded 400 naming what to fix', async (t) => {
   const cases: Array<[unknown, string, string]> = [
     [{ ...base, query: {} }, 'query', 'AKHBAR_BAD_PARAMETER'],
     [{ ...base, query: { in: 'title' } }, 'query', 'AKHBAR_BAD_PARAMETER'],
-    [{ ...base, query: { q: 'Basra', edited: 'title' } }, 'query.edited', 'AKHBAR_BAD_PARAMETER'],
-    [{ ...base, query: { q: 'Basra edited:any' } }, 'query.edited', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, query: { q: 'Basra', edited: 'title' }, minSources: 3 }, 'minSources', 'AKHBAR_BAD_PARAMETER'],
+    [{ ...base, query: { q: 'Basra edited:any' }, minSources: 3 }, 'minSources', 'AKHBAR_BAD_PARAMETER'],
     [{ ...base, query: { q: 'Basra', from: 'now-1d' } }, 'query.from', 'AKHBAR_UNKNOWN_PARAMETER'],
     [{ ...base, query: { q: 'Basra', limit: '5' } }, 'query.limit', 'AKHBAR_UNKNOWN_PARAMETER'],
     [{ ...base, query: { lang: 'arabic!' } }, 'query.lang', 'AKHBAR_BAD_PARAMETER'],
@@ -385,4 +385,17 @@ t.test('an alert on what was said: said=, direct= and unnamed= as /v1/quotes tak
   const bad = await create({ name: 'x', webhook: 'https://hooks.example.org/x', query: { said: 'bridge', unnamed: 'maybe' } });
   t.equal(bad.statusCode, 400);
   t.match(bad.json(), { error: { code: 'AKHBAR_BAD_PARAMETER', param: /unnamed/ } }, 'naming the parameter');
+});
+
+t.test('an alert on edits: edited= (or edited: in q) makes it one, shown as onEdits; a PATCH without it makes it an alert on new articles again', async (t) => {
+  const res = await create({ name: 'softened headlines', webhook: 'https://hooks.example/edits', query: { q: 'Basra', edited: 'title,summary' } });
+  t.equal(res.statusCode, 201);
+  const made = res.json() as { id: string; onEdits?: string[]; searchUrl?: string };
+  t.same(made.onEdits, ['title', 'summary']);
+  t.match(made.searchUrl, /edited=title%2Csummary/, 'its search lists the edits it would have sent');
+  const inQ = (await create({ name: 'any edit', webhook: 'https://hooks.example/edits', query: { q: 'Basra edited:any' } })).json() as { onEdits?: string[] };
+  t.same(inQ.onEdits, ['any'], 'written into q');
+  const patched = await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${made.id}`, payload: { query: { q: 'Basra' } }, headers: admin });
+  t.equal(patched.statusCode, 200);
+  t.equal((patched.json() as { onEdits?: string[] }).onEdits, undefined);
 });

@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
 import { HOUR, editedArticle, withArticles, withIndexed, type ArticleSpec } from './fixtures/build.ts';
 import { webIdOf, STORY_VISIT, WEB_FIXTURE_COUNT, WEB_SOURCES } from './fixtures/web-articles.ts';
-import { setupWeb, gw, base, articles, open, ready, settled, shot, done, axeViolations, KADHIMI_ID, hitIds, apiCalls, lastTopCall, storyIds, titleOf, publishedOf, MARKETS_24H, downloadCsv, alternates, feedHref, fetchFeed, toneOf, dayOf, enDate } from './web-harness.ts';
+import { admin } from './helpers.ts';
+import { setupWeb, gw, base, articles, open, ready, settled, shot, done, axeViolations, signIn, alertRow, text, KADHIMI_ID, hitIds, apiCalls, lastTopCall, storyIds, titleOf, publishedOf, MARKETS_24H, downloadCsv, alternates, feedHref, fetchFeed, toneOf, dayOf, enDate } from './web-harness.ts';
 
 /** The web UI in a real browser, part 1 of 3 (web-harness.ts sets it up). */
 setupWeb();
@@ -974,4 +975,14 @@ t.test('an article its site edited: the result says so and what changed; its pag
   const other = await open(`/?ui=en&view=article&id=${webIdOf('ar-kadhimi-map')}`);
   t.ok(await other.page.locator('#article-edits').isHidden(), 'an article never edited lists none');
   await done(t, other);
+
+  // An alert on edits reads as one in the alerts list.
+  const made = await gw.app.inject({ method: 'POST', url: '/v1/alerts', headers: admin, payload: { name: 'Nasiriyah headlines', webhook: 'https://hooks.example.org/edits', query: { q: 'الناصرية', edited: 'title' } } });
+  const { id: alertId } = made.json() as { id: string };
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${alertId}`, headers: admin }).then(() => undefined));
+  const alerts = await open('/?ui=en&view=alerts');
+  await signIn(alerts.page);
+  await alerts.page.waitForSelector(`#alerts-table tbody tr[data-id="${alertId}"]`);
+  t.match(await text(alertRow(alerts.page, alertId)), /Edited by its site: the headline/);
+  await done(t, alerts);
 });

@@ -32,7 +32,9 @@ import { gaveUp, IndexerErrors } from './errors.ts';
  * newest 100, the rest at once after) and forgets them only once the webhook took them. A digest
  * given up on goes to the dead-letter queue with its articles, so a replay sends the same digest.
  *
- * Updates of an article already indexed are not new articles and send nothing.
+ * Updates of an article already indexed are not new articles: they send nothing, except to the
+ * alerts on edits (`onEdits`, a query with `edited=`), which are matched against the articles an
+ * update has just edited (the match job's `edits`) and deliver each edit once.
  */
 
 export interface AlertMatcherOptions {
@@ -50,6 +52,8 @@ export interface AlertMatcherOptions {
 
 interface Pending {
   id: string;
+  /** An edit of an article already indexed (for the alerts on edits), not a new article. */
+  edit: boolean;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -72,11 +76,14 @@ export class AlertMatcher {
     return any;
   }
 
-  /** Hand over a newly indexed article; resolves once it is queued for matching (or no alert exists). */
-  async match(articleId: string): Promise<void> {
+  /**
+   * Hand over a newly indexed article, or (`edit`) one an update has just edited; resolves once it
+   * is queued for matching (or no alert exists).
+   */
+  async match(articleId: string, kind: 'new' | 'edit' = 'new'): Promise<void> {
     if (!(await this.#anyAlert())) return;
     return new Promise<void>((resolve, reject) => {
-      this.#pending.push({ id: articleId, resolve, reject });
+      this.#pending.push({ id: articleId, edit: kind === 'edit', resolve, reject });
       if (this.#pending.length >= this.#o.maxIds) this.#flush();
       else this.#timer ??= setTimeout(() => this.#flush(), this.#o.flushMs);
     });
@@ -92,7 +99,9 @@ export class AlertMatcher {
 
   async #send(batch: Pending[]): Promise<void> {
     try {
-      await this.#o.queue.add('match', { v: 1, ids: [...new Set(batch.map((p) => p.id))] }, { delay: this.#o.delayMs });
+      const ids = [...new Set(batch.flatMap((p) => (p.edit ? [] : [p.id])))];
+      const edits = [...new Set(batch.flatMap((p) => (p.edit ? [p.id] : [])))];
+      await this.#o.queue.add('match', { v: 1, ids, ...(edits.length > 0 ? { edits } : {}) }, { delay: this.#o.delayMs });
       for (const p of batch) p.resolve();
     } catch (err) {
       for (const p of batch) p.reject(err);
@@ -151,7 +160,7 @@ export function deliveryBody(
   const esc = slack ? (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : (s: string) => s.replace(/([\\*_~`|[\]()<>#@])/g, '\\$1');
   const link = (a: AlertArticle) => (slack ? `<${a.url.replace(/[<>|]/g, encodeURIComponent)}|${esc(a.title)}>` : `[${esc(a.title)}](<${a.url.replace(/[<>]/g, encodeURIComponent)}>)`);
   const head = `${opts.test ? '[test] ' : ''}${slack ? '*' : '**'}${esc(alert.name)}${slack ? '*' : '**'}${opts.digest ? ` — ${String(articles.length + opts.digest.more)} new` : ''}`;
-  const lines = articles.map((a) => [`• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC${spreadNote(a)}`, ...saidLines(a).map((l) => `> ${esc(l)}`)].join('\n'));
+  const lines = articles.map((a) => [`• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC${spreadNote(a)}${esc(editNote(a))}`, ...saidLines(a).map((l) => `> ${esc(l)}`)].join('\n'));
   const later = (n: number) => (n > 0 ? [`…and ${String(n)} more in the next message`] : []);
   if (slack) return { body: JSON.stringify({ text: [head, ...lines, ...later(opts.digest?.more ?? 0)].join('\n') }), sent: articles.length };
   // Discord: as many lines as fit (room kept for the last line), at least one (cut if it must be).
@@ -171,6 +180,10 @@ export function deliveryBody(
 
 /** For an alert on stories (minSources): how far the article's story has spread, after its line. */
 const spreadNote = (a: AlertArticle) => (a.story ? ` · a story carried by ${String(a.story.sources)} sources (${String(a.story.articles)} articles)` : '');
+
+/** For an alert on edits: when the article was edited, what changed, and the headline it had. */
+const editNote = (a: AlertArticle) =>
+  a.edited ? ` · edited ${a.edited.at.slice(0, 16).replace('T', ' ')} UTC (${a.edited.fields.join(', ')})${a.edited.was !== undefined ? `, the headline was “${a.edited.was}”` : ''}` : '';
 
 /** Quoted words a chat line or an email shows, at most; the webhook's JSON carries them whole. */
 const SAID_CHARS = 280;
@@ -205,7 +218,7 @@ export function emailMessage(
   const later = opts.digest && opts.digest.more > 0 ? `…and ${String(opts.digest.more)} more in the next email.` : '';
   const footer = `Sent by Akhbar for the alert "${alert.name}"${alert.digest ? ` (every ${alert.digest})` : ''}.`;
   const text = [
-    ...articles.map((a) => [a.title, a.url, `${a.source.name || a.source.domain} · ${a.lang} · ${when(a)}${spreadNote(a)}`, ...saidLines(a), a.summary].filter(Boolean).join('\n')),
+    ...articles.map((a) => [a.title, a.url, `${a.source.name || a.source.domain} · ${a.lang} · ${when(a)}${spreadNote(a)}${editNote(a)}`, ...saidLines(a), a.summary].filter(Boolean).join('\n')),
     ...(later ? [later] : []),
     footer,
   ].join('\n\n');
@@ -213,7 +226,7 @@ export function emailMessage(
     const dir = dirOf(a.lang);
     return `<div lang="${html(a.lang)}" dir="${dir}" style="margin:0 0 1.2em;text-align:${dir === 'rtl' ? 'right' : 'left'}">`
       + `<a href="${html(a.url)}" style="font-size:1.1em;font-weight:bold">${html(a.title)}</a><br>`
-      + `<span style="color:#555">${html(a.source.name || a.source.domain)} · ${html(when(a))}${html(spreadNote(a))}</span>`
+      + `<span style="color:#555">${html(a.source.name || a.source.domain)} · ${html(when(a))}${html(spreadNote(a))}${html(editNote(a))}</span>`
       + saidLines(a).map((l) => `<blockquote style="margin:0.4em 0;padding:0 0.8em;border-${dir === 'rtl' ? 'right' : 'left'}:3px solid #0b57a4">${html(l)}</blockquote>`).join('')
       + (a.summary ? `<p style="margin:0.3em 0 0">${html(a.summary)}</p>` : '')
       + '</div>';
@@ -305,61 +318,84 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
     throw err;
   }
 
+  /** Match `alerts` over the articles `ids`, adding their deliveries and the stories they send to the lists. */
+  async function matchGroup(
+    alerts: StoredAlert[],
+    ids: readonly string[],
+    now: number,
+    deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string; delay?: number } }>,
+    storiesSent: Array<{ alertId: string; storyIds: string[] }>,
+  ): Promise<void> {
+    // Alerts on stories look over the stories this batch joined (alertSearches).
+    const stories = alerts.some((a) => a.alert.minSources !== undefined) ? batchStories((await opts.es.search({ index: read, ...batchStoriesBody(ids) })).aggregations) : [];
+    const res = await opts.es.msearch({ searches: alertSearches(read, alerts, ids, stories) });
+    const matches = res.responses.map((r, i) => {
+      if (!('error' in r)) {
+        // An alert on what was said, or on speakers, carries those words in each article.
+        const speakers = speakersInQuery(alerts[i]!.query);
+        return r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>, alertQuotes(hit as Parameters<typeof alertQuotes>[0], speakers)));
+      }
+      log.warn({ alertId: alerts[i]!.alert.id, error: r.error }, 'an alert query failed; its matches in this batch are skipped');
+      return undefined;
+    });
+    // Alerts on stories (minSources): how far the stories of their matches have spread.
+    const storyIds = [...new Set(matches.flatMap((m, i) => (m && alerts[i]!.alert.minSources !== undefined ? m.flatMap((a) => (a.storyId ? [a.storyId] : [])) : [])))];
+    const spread = storySpread(storyIds.length > 0 ? (await opts.es.search({ index: read, ...storySpreadBody(storyIds) })).aggregations : undefined);
+    for (const [i, found] of matches.entries()) {
+      const { alert } = alerts[i]!;
+      const alertId = alert.id;
+      if (!found) continue;
+      let matched = found;
+      if (alert.minSources !== undefined) {
+        const stories = await storiesAtBar(opts.registry, alertId, alert.minSources, found, spread);
+        matched = stories.articles;
+        if (stories.ids.length > 0) storiesSent.push({ alertId, storyIds: stories.ids });
+      }
+      // An alert on edits: only an edit that changed what it asks (its query matched every edit the article ever had).
+      const kinds = alert.onEdits;
+      if (kinds && !kinds.includes('any')) matched = matched.filter((a) => a.edited?.fields.some((f) => kinds.includes(f)));
+      const period = alert.digest ? digestPeriodMs(alert.digest) : undefined;
+      if (period !== undefined) {
+        if (matched.length === 0) continue;
+        // Kept before the delivery is queued: a digest that runs finds them.
+        await opts.registry.addToDigest(alertId, matched);
+        const end = digestPeriodEnd(period, now);
+        deliveries.push({ name: 'digest', data: { v: 1, alertId, digest: true }, opts: { jobId: `${alertId}.digest.${String(end)}`, delay: end - now } });
+        continue;
+      }
+      // BullMQ job ids may not contain ':'; both ids are URL-safe.
+      // An edit is delivered once per edit: a later edit of the same article is a new delivery.
+      for (const article of matched) {
+        const edit = kinds && article.edited ? `.e${String(Date.parse(article.edited.at))}` : '';
+        deliveries.push({ name: 'alert', data: { v: 1, alertId, article }, opts: { jobId: `${alertId}.${article.id}${edit}` } });
+      }
+    }
+  }
+
   const matcher = new Worker<AlertMatchJob, number>(
     QUEUES.alertMatch,
     async (job) => {
       if (!checkMatch.Check(job.data)) return bury(job, QUEUES.alertMatch, new AkhbarError(CoreErrors.PAYLOAD_INVALID, 'alert match job payload invalid', { permanent: true }));
       const alerts = await opts.registry.list();
       if (alerts.length === 0) return 0;
-      const { ids } = job.data;
+      const { ids, edits = [] } = job.data;
       try {
         // Normally the job's delay covered the refresh; a longer (or disabled) refresh is made up for here.
-        const seen = await opts.es.search({ index: read, ...visibleBody(ids) });
-        const visible = typeof seen.hits.total === 'number' ? seen.hits.total : (seen.hits.total?.value ?? 0);
-        if (visible < ids.length) await opts.es.indices.refresh({ index: read });
-        // Alerts on stories look over the stories this batch joined (alertSearches).
-        const stories = alerts.some((a) => a.alert.minSources !== undefined) ? batchStories((await opts.es.search({ index: read, ...batchStoriesBody(ids) })).aggregations) : [];
-        const res = await opts.es.msearch({ searches: alertSearches(read, alerts, ids, stories) });
-        const deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string; delay?: number } }> = [];
+        // An edit replaced a document already visible: only a refresh shows its new version.
+        const seen = ids.length > 0 ? await opts.es.search({ index: read, ...visibleBody(ids) }) : undefined;
+        const visible = typeof seen?.hits.total === 'number' ? seen.hits.total : (seen?.hits.total?.value ?? 0);
+        if (visible < ids.length || edits.length > 0) await opts.es.indices.refresh({ index: read });
         const now = Date.now();
-        const matches = res.responses.map((r, i) => {
-          if (!('error' in r)) {
-            // An alert on what was said, or on speakers, carries those words in each article.
-            const speakers = speakersInQuery(alerts[i]!.query);
-            return r.hits.hits.map((hit) => alertArticle(hit._source as Record<string, unknown>, alertQuotes(hit as Parameters<typeof alertQuotes>[0], speakers)));
-          }
-          log.warn({ alertId: alerts[i]!.alert.id, error: r.error }, 'an alert query failed; its matches in this batch are skipped');
-          return undefined;
-        });
-        // Alerts on stories (minSources): how far the stories of their matches have spread.
-        const storyIds = [...new Set(matches.flatMap((m, i) => (m && alerts[i]!.alert.minSources !== undefined ? m.flatMap((a) => (a.storyId ? [a.storyId] : [])) : [])))];
-        const spread = storySpread(storyIds.length > 0 ? (await opts.es.search({ index: read, ...storySpreadBody(storyIds) })).aggregations : undefined);
+        const deliveries: Array<{ name: string; data: AlertJob; opts: { jobId: string; delay?: number } }> = [];
         const storiesSent: Array<{ alertId: string; storyIds: string[] }> = [];
-        for (const [i, found] of matches.entries()) {
-          const { alert } = alerts[i]!;
-          const alertId = alert.id;
-          if (!found) continue;
-          let matched = found;
-          if (alert.minSources !== undefined) {
-            const stories = await storiesAtBar(opts.registry, alertId, alert.minSources, found, spread);
-            matched = stories.articles;
-            if (stories.ids.length > 0) storiesSent.push({ alertId, storyIds: stories.ids });
-          }
-          const period = alert.digest ? digestPeriodMs(alert.digest) : undefined;
-          if (period !== undefined) {
-            if (matched.length === 0) continue;
-            // Kept before the delivery is queued: a digest that runs finds them.
-            await opts.registry.addToDigest(alertId, matched);
-            const end = digestPeriodEnd(period, now);
-            deliveries.push({ name: 'digest', data: { v: 1, alertId, digest: true }, opts: { jobId: `${alertId}.digest.${String(end)}`, delay: end - now } });
-            continue;
-          }
-          // BullMQ job ids may not contain ':'; both ids are URL-safe.
-          for (const article of matched) deliveries.push({ name: 'alert', data: { v: 1, alertId, article }, opts: { jobId: `${alertId}.${article.id}` } });
+        // Alerts on new articles look at the new ones; alerts on edits (onEdits) at the edited ones.
+        for (const [group, over] of [[alerts.filter((a) => !a.alert.onEdits), ids], [alerts.filter((a) => a.alert.onEdits), edits]] as const) {
+          if (group.length === 0 || over.length === 0) continue;
+          await matchGroup(group, over, now, deliveries, storiesSent);
         }
         if (deliveries.length > 0) {
           await opts.deliveries.addBulk(deliveries);
-          log.info({ deliveries: deliveries.length, articles: ids.length, alerts: alerts.length }, 'alerts matched new articles');
+          log.info({ deliveries: deliveries.length, articles: ids.length, edits: edits.length, alerts: alerts.length }, 'alerts matched new and edited articles');
         }
         // Only once their deliveries are queued (a failure before retries the job, which finds them unsent).
         for (const sent of storiesSent) await opts.registry.markStoriesSent(sent.alertId, sent.storyIds);

@@ -201,6 +201,47 @@ t.test('a new article matching an alert is POSTed to its webhook once, signed; o
   t.equal(hook.got.filter((g) => g.path === '/sport').length, 1, 'a deleted alert sends nothing');
 });
 
+t.test('an alert on edits fires when its site changes a matching headline, once per edit, with the headline it had; not for new articles nor other edits', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-edits');
+  const onEdits = alert('headlines', hook.url('/edits'), { q: 'البصرة', edited: 'title' }, { q: 'البصرة', edited: ['title'] });
+  onEdits.alert.onEdits = ['title'];
+  await r.registry.put(onEdits);
+  const chat = alert('headlines-chat', hook.url('/chat'), { q: 'البصرة', edited: 'title' }, { q: 'البصرة', edited: ['title'] }, { format: 'slack' });
+  chat.alert.onEdits = ['title'];
+  await r.registry.put(chat);
+  await r.registry.put(alert('basra', hook.url('/new'), { q: 'البصرة' }, { q: 'البصرة' }));
+
+  const first = makeArticle({ lang: 'ar', slug: 'basra-fire', title: 'مقتل عاملين في حريق بميناء البصرة', body: 'اندلع حريق في ميناء البصرة صباح اليوم وقتل عاملان.', fetchedAt: '2026-11-30T08:00:00.000Z' });
+  await r.index(first);
+  await r.settled();
+  const at = (path: string) => hook.got.filter((g) => g.path === path);
+  t.same([at('/new').length, at('/edits').length], [1, 0], 'a new article: the alert on new articles, not the one on edits');
+
+  const edit = (from: EnrichedArticle, change: Partial<EnrichedArticle>, fetchedAt: string): EnrichedArticle => {
+    const next = { ...from, ...change, fetchedAt, flags: ['update' as const] };
+    return { ...next, contentHash: contentHash([next.title, next.summary, next.body]) };
+  };
+  const softened = edit(first, { title: 'حريق محدود في ميناء البصرة' }, '2026-11-30T09:00:00.000Z');
+  await r.index(softened);
+  await r.settled();
+  t.equal(at('/edits').length, 1, 'the headline edit fires the alert on edits');
+  const payload = JSON.parse(at('/edits')[0]!.body) as { article: Record<string, unknown> };
+  t.match(payload.article, { id: first.id, title: 'حريق محدود في ميناء البصرة', edited: { at: softened.fetchedAt, fields: ['title'], was: first.title } }, 'the new headline, with the one it had');
+  t.match((JSON.parse(at('/chat')[0]!.body) as { text: string }).text, /edited 2026-11-30 09:00 UTC \(title\), the headline was “مقتل عاملين في حريق بميناء البصرة”/, 'a chat line says so too');
+  t.equal(at('/new').length, 1, 'the alert on new articles sends nothing for an edit');
+
+  // An edit of the text only is not a headline edit.
+  const textOnly = edit(softened, { body: `${softened.body} وأخمد الحريق بعد ساعتين.` }, '2026-11-30T10:00:00.000Z');
+  await r.index(textOnly);
+  await r.settled();
+  t.equal(at('/edits').length, 1, 'a text-only edit: nothing');
+  // A second headline edit is a delivery of its own.
+  await r.index(edit(textOnly, { title: 'السيطرة على حريق في ميناء البصرة' }, '2026-11-30T11:00:00.000Z'));
+  await r.settled();
+  t.same(at('/edits').map((g) => (JSON.parse(g.body) as { article: { edited: { was: string } } }).article.edited.was), [first.title, softened.title], 'each edit once, with the headline it replaced');
+});
+
 t.test('a webhook failing with 5xx is retried; one answering 410 is dead-lettered; a private address is refused', async (t) => {
   const hook = await receiver(t, { '/flaky': [503], '/gone': [410, 410, 410], '/down': [503, 503, 503, 503] });
   const r = await rig(t, 'alerts-fail');

@@ -265,6 +265,9 @@ export function filterLabel(key, value) {
   switch (key) {
     case 'lang':
       return langName(value);
+    // An alert on edits: what an edit must change ("the headline"); any edit at all.
+    case 'edited':
+      return value === 'any' ? t('edit.any') : t(`edit.${value}`);
     case 'country':
       return countryName(value);
     case 'topic':

@@ -79,6 +79,7 @@ const AlertOut = Type.Object({
   digest: Type.Optional(Type.String({ description: 'The period of its digests, when it sends them' })),
   format: Type.Optional(AlertFormat),
   minSources: Type.Optional(Type.Integer({ description: 'Delivers each story once, when it is carried by this many sources' })),
+  onEdits: Type.Optional(Type.Array(Type.String(), { description: 'An alert on edits (its query has edited=): what an edit must change to fire it (title, summary, body; any) — it fires when a matching article is edited, once per such edit, not when one is indexed' })),
   searchUrl: Type.Optional(Type.String({ description: 'The same query as a search: what the alert would have matched so far (GET /v1/quotes for an alert on what was said; none for an alert with like)' })),
   like: Type.Optional(Type.String({ description: 'The text new matches must be like' })),
   likeUrl: Type.Optional(Type.String({ description: 'The article like was read from, when the alert was made from an address' })),
@@ -144,12 +145,10 @@ function alertQuery(
   query: Static<typeof AlertQuery>,
   collections: Pick<Collections, 'sourcesOf'> = app.collections,
   like?: string,
-): { params: Record<string, string>; entities: unknown[]; query: Record<string, unknown> } {
+): { params: Record<string, string>; entities: unknown[]; query: Record<string, unknown>; onEdits: string[] | undefined } {
   const params = givenParams(query);
   const { said, direct, unnamed, ...searchParams } = params;
   const filters = toFilters(searchParams, app.entities, collections);
-  // Alerts are for new articles, and an edit is of an article already indexed: it would never fire.
-  if (filters.edited) throw badParam('query.edited', 'an alert is sent for new articles, and an edit is of one already indexed: edited never matches here. Follow the edits as a feed instead: /v1/search.atom?edited=title&sort=edited');
   const saidText = queryText('said', said);
   const onQuotes = saidText !== undefined || direct !== undefined || unnamed !== undefined;
   const { in: _in, ...selecting } = filters;
@@ -158,10 +157,12 @@ function alertQuery(
   if (expansion) filters.expansion = expansion;
   // Like a text: the search /v1/similar runs, the parameters narrowing it.
   const articles = like !== undefined ? (likeText(app, like, filters, { limit: 1 }).body.query as Record<string, unknown>) : buildQuery(filters);
-  if (!onQuotes) return { params, entities, query: articles };
+  // edited= (or edited: in q) makes an alert on edits: it fires when a matching article is edited.
+  const onEdits = filters.edited;
+  if (!onQuotes) return { params, entities, query: articles, onEdits };
   // What was said: a quotation (its speaker's, with speaker=) holding the words, of the kind asked.
   const quotes = alertQuoteClause({ speaker: filters.speaker, said: saidText, ...(direct ? { direct: direct === 'true' } : {}), ...(unnamed ? { unnamed: unnamed === 'true' } : {}) });
-  return { params, entities, query: { bool: { filter: [articles], must: [quotes] } } };
+  return { params, entities, query: { bool: { filter: [articles], must: [quotes] } }, onEdits };
 }
 
 /** An alert's `like` text: words to match, not blank. */
@@ -188,6 +189,11 @@ async function likeOf(app: FastifyInstance, req: FastifyRequest, reply: FastifyR
   return { like: text, likeUrl: read.url };
 }
 
+/** An alert on edits follows articles as their sites change them: it has no stories to wait for. */
+function checkOnEdits(onEdits: readonly string[] | undefined, minSources: number | undefined): void {
+  if (onEdits && minSources !== undefined) throw badParam('minSources', 'an alert on edits (edited=) is sent for each edit of a matching article; minSources (stories as they spread) does not apply to it');
+}
+
 function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, failed: 0 }): Static<typeof AlertOut> {
   const a = stored.alert;
   return {
@@ -200,6 +206,7 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
     ...(a.digest ? { digest: a.digest } : {}),
     ...(a.format && a.format !== 'akhbar' ? { format: a.format } : {}),
     ...(a.minSources !== undefined ? { minSources: a.minSources } : {}),
+    ...(a.onEdits ? { onEdits: a.onEdits } : {}),
     // An alert like a text has no search that says the same: POST /v1/similar does, with its text.
     // An alert on what was said: the same as quotations (a search takes no said=).
     ...(a.like !== undefined
@@ -232,7 +239,7 @@ async function rebuildAlerts(app: FastifyInstance, registry: AlertRegistry, whic
       const selects = alertQuery(app, stored.alert.params as Static<typeof AlertQuery>, known, stored.alert.like);
       if (JSON.stringify(selects.query) === JSON.stringify(stored.query)) continue;
       // Only if nobody changed the alert since it was read: a PATCH meanwhile rebuilt it itself.
-      if (await registry.replace(stored, { ...stored, alert: { ...stored.alert, expandedEntities: selects.entities }, query: selects.query })) {
+      if (await registry.replace(stored, { ...stored, alert: { ...stored.alert, expandedEntities: selects.entities, ...(selects.onEdits ? { onEdits: selects.onEdits } : {}) }, query: selects.query })) {
         const why = which === 'collections' ? 'its collection changed' : 'it reads differently now (collections or entities changed)';
         app.log.info({ alertId: stored.alert.id, entities: selects.entities.length, collection: stored.alert.params.collection }, `alert query rebuilt: ${why}`);
       }
@@ -286,10 +293,12 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (req.body.likeUrl !== undefined) toFilters(givenParams(query), app.entities, app.collections);
       const liked = await likeOf(app, req, reply, req.body.like, req.body.likeUrl);
       const selects = alertQuery(app, query, app.collections, liked.like);
+      checkOnEdits(selects.onEdits, minSources);
       const stored: StoredAlert = {
         alert: {
           id: randomBytes(9).toString('base64url'), name, webhook, params: selects.params, ...liked, expandedEntities: selects.entities, createdAt: new Date().toISOString(),
           ...(digest ? { digest } : {}), ...(format && format !== 'akhbar' ? { format } : {}), ...(minSources !== undefined ? { minSources } : {}),
+          ...(selects.onEdits ? { onEdits: selects.onEdits } : {}),
         },
         query: selects.query,
         ...(isEmail(webhook) ? {} : { secret: secret ?? newSecret() }),
@@ -339,7 +348,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!stored) throw notFound(`no alert ${req.params.id}`);
       const res = await app.esTimed('alert_test', () =>
         app.es.search(
-          { index: app.gw.index, size: 1, query: stored.query, sort: [{ [F.publishedAt]: 'desc' }], _source: { includes: [...ALERT_SOURCE_FIELDS, F.quotes], excludes: [`${F.quotes}.i18n`] } },
+          { index: app.gw.index, size: 1, query: stored.query, sort: [{ [stored.alert.onEdits ? F.editedAt : F.publishedAt]: 'desc' }], _source: { includes: [...ALERT_SOURCE_FIELDS, F.quotes], excludes: [`${F.quotes}.i18n`] } },
           { requestTimeout: app.gw.esTimeoutMs },
         ),
       );
@@ -412,6 +421,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const selects = alertQuery(app, b.query ?? (alert.params as Static<typeof AlertQuery>), app.collections, alert.like);
         alert.params = selects.params;
         alert.expandedEntities = selects.entities;
+        if (selects.onEdits) alert.onEdits = selects.onEdits;
+        else delete alert.onEdits;
         query = selects.query;
       }
       if (b.digest === null) delete alert.digest;
@@ -421,6 +432,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (b.minSources === null) delete alert.minSources;
       else if (b.minSources !== undefined) alert.minSources = b.minSources;
+      checkOnEdits(alert.onEdits, alert.minSources);
       if (b.format === 'akhbar') delete alert.format;
       else if (b.format !== undefined) alert.format = b.format;
       checkFormat(alert.webhook, alert.format);
