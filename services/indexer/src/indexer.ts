@@ -155,8 +155,9 @@ export function startIndexer(opts: IndexerOptions): Indexer {
       try {
         const res = await batcher.submit({ id: article.id, doc, version: documentVersion(doc) });
         if (res.outcome === 'duplicate') log.debug({ articleId: article.id, feedId: article.feedId }, 'same or newer version already indexed');
-        // An edit recorded by this update (or by its first attempt, for a retry): for the alerts on edits.
-        const edited = article.revisions?.at(-1)?.seenAt === article.fetchedAt;
+        // An edit recorded by this update (or by its first attempt, for a retry): for the alerts on
+        // edits. Only an update: a re-enrichment rewrites an edited article without editing it again.
+        const edited = article.flags.includes('update') && article.revisions?.at(-1)?.seenAt === article.fetchedAt;
         if (opts.alerts && edited && (res.outcome === 'updated' || job.attemptsMade > 0)) await opts.alerts.match(article.id, 'edit');
         // A new article, or a retry (whose first attempt may have indexed it and then failed here).
         else if (opts.alerts && (res.outcome === 'created' || job.attemptsMade > 0)) await opts.alerts.match(article.id);

@@ -7,7 +7,7 @@ import {
   AlertRegistry, QUEUES, type AlertFormat, articleJobId, contentHash, createLogger, createRedis, openQueue, type AlertJob, type AlertMatchJob, type DeadJob, type EnrichedArticle, type EnrichedJob,
   type StoredAlert,
 } from '@akhbar/core';
-import { alertQuoteClause, buildQuery, createEsClient, ensureArticleIndex, similarBody } from '@akhbar/search';
+import { alertQuoteClause, buildQuery, createEsClient, ensureArticleIndex, fromDocument, indexNames, similarBody } from '@akhbar/search';
 import { deleteRedisPrefix, dropIndexPrefix, testEsUrl, testRedisUrl, uniqueIndexPrefix, uniqueQueuePrefix, waitFor } from '@akhbar/testkit';
 import { makeArticle } from '../../../packages/search/test/fixtures.ts';
 import { AlertMatcher, deliveryBody, signature, startAlertWorkers } from '../src/alerts.ts';
@@ -157,7 +157,7 @@ async function rig(t: { teardown: (fn: () => Promise<void>) => void }, label: st
       }
       return true;
     }, { timeoutMs: 20_000, what: 'alert matching and deliveries to settle' });
-  return { indexPrefix, indexer, registry, matchQueue, alertQueue, index, settled };
+  return { indexPrefix, indexer, registry, matchQueue, alertQueue, articles, index, settled };
 }
 
 t.test('a new article matching an alert is POSTed to its webhook once, signed; others and updates send nothing', async (t) => {
@@ -237,9 +237,23 @@ t.test('an alert on edits fires when its site changes a matching headline, once 
   await r.settled();
   t.equal(at('/edits').length, 1, 'a text-only edit: nothing');
   // A second headline edit is a delivery of its own.
-  await r.index(edit(textOnly, { title: 'السيطرة على حريق في ميناء البصرة' }, '2026-11-30T11:00:00.000Z'));
+  const last = edit(textOnly, { title: 'السيطرة على حريق في ميناء البصرة' }, '2026-11-30T11:00:00.000Z');
+  await r.index(last);
   await r.settled();
   t.same(at('/edits').map((g) => (JSON.parse(g.body) as { article: { edited: { was: string } } }).article.edited.was), [first.title, softened.title], 'each edit once, with the headline it replaced');
+
+  // A re-enrichment rewrites the article as indexed (its revisions carried, no update): no edit is sent again.
+  const stored = await es.get<Record<string, unknown>>({ index: indexNames(r.indexPrefix).write, id: first.id });
+  const again: EnrichedArticle = { ...fromDocument(stored._source!), enrichment: last.enrichment };
+  t.equal(again.revisions?.length, 3, 'the re-enriched article carries its edits');
+  const editsHandedOver = async () => (await r.matchQueue.getJobs(['completed', 'waiting', 'active', 'delayed'])).filter((j) => j.data.edits?.includes(first.id)).length;
+  const handedBefore = await editsHandedOver();
+  t.equal(handedBefore, 3, 'each of its three edits was handed over for matching');
+  await r.articles.add('article', { v: 1, article: again }, { jobId: `${first.id}-reenrich` });
+  await waitFor(async () => ((await r.articles.getJob(`${first.id}-reenrich`))?.finishedOn ? true : undefined), { timeoutMs: 20_000, what: 'the re-enrichment to be indexed' });
+  await r.settled();
+  t.equal(await editsHandedOver(), handedBefore, 're-enrichment is not handed over as an edit');
+  t.equal(at('/edits').length, 2, 'and sends nothing');
 });
 
 t.test('a webhook failing with 5xx is retried; one answering 410 is dead-lettered; a private address is refused', async (t) => {
