@@ -392,7 +392,7 @@ t.test('an alert on edits: edited= (or edited: in q) makes it one, shown as onEd
   t.equal(res.statusCode, 201);
   const made = res.json() as { id: string; onEdits?: string[]; searchUrl?: string };
   t.same(made.onEdits, ['title', 'summary']);
-  t.match(made.searchUrl, /edited=title%2Csummary/, 'its search lists the edits it would have sent');
+  t.match(made.searchUrl, /edited=title%2Csummary.*sort=edited/, 'its search lists the edits it would have sent, the latest first');
   const inQ = (await create({ name: 'any edit', webhook: 'https://hooks.example/edits', query: { q: 'Basra edited:any' } })).json() as { onEdits?: string[] };
   t.same(inQ.onEdits, ['any'], 'written into q');
   const patched = await gw.app.inject({ method: 'PATCH', url: `/v1/alerts/${made.id}`, payload: { query: { q: 'Basra' } }, headers: admin });

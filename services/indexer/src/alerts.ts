@@ -62,18 +62,22 @@ export class AlertMatcher {
   readonly #o: Required<AlertMatcherOptions>;
   #pending: Pending[] = [];
   #timer: NodeJS.Timeout | undefined;
-  #known: { any: boolean; at: number } | undefined;
+  #known: { any: boolean; onEdits: boolean; at: number } | undefined;
 
   constructor(opts: AlertMatcherOptions) {
     this.#o = { delayMs: 1_000, maxIds: 500, flushMs: 200, recheckMs: 2_000, ...opts };
   }
 
-  async #anyAlert(): Promise<boolean> {
+  /** Whether any alert (with `edit`: any alert on edits) would look at what is handed over. */
+  async #anyAlert(edit: boolean): Promise<boolean> {
     const now = Date.now();
-    if (this.#known && now - this.#known.at < this.#o.recheckMs) return this.#known.any;
-    const any = (await this.#o.registry.count()) > 0;
-    this.#known = { any, at: now };
-    return any;
+    if (!this.#known || now - this.#known.at >= this.#o.recheckMs) {
+      const any = (await this.#o.registry.count()) > 0;
+      // The alerts are read whole only when there are some: few, small.
+      const onEdits = any && (await this.#o.registry.list()).some((a) => a.alert.onEdits !== undefined);
+      this.#known = { any, onEdits, at: now };
+    }
+    return edit ? this.#known.onEdits : this.#known.any;
   }
 
   /**
@@ -81,7 +85,7 @@ export class AlertMatcher {
    * is queued for matching (or no alert exists).
    */
   async match(articleId: string, kind: 'new' | 'edit' = 'new'): Promise<void> {
-    if (!(await this.#anyAlert())) return;
+    if (!(await this.#anyAlert(kind === 'edit'))) return;
     return new Promise<void>((resolve, reject) => {
       this.#pending.push({ id: articleId, edit: kind === 'edit', resolve, reject });
       if (this.#pending.length >= this.#o.maxIds) this.#flush();

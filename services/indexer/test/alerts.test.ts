@@ -185,8 +185,9 @@ t.test('a new article matching an alert is POSTed to its webhook once, signed; o
   t.same(sport.map((g) => (JSON.parse(g.body) as { article: { id: string } }).article.id), [match.id], 'the filter alert fired for the English sports article only');
   t.notOk(hook.got.some((g) => g.body.includes(oil.id)), 'the oil story matched no alert');
 
-  // The same article again (a re-poll) and an update of it: not new, so no second delivery.
-  const update: EnrichedArticle = { ...visit, body: `${visit.body} وبحث ملف المياه.`, contentHash: contentHash([visit.title, visit.summary, `${visit.body} وبحث ملف المياه.`]), flags: ['update'] };
+  // The same article again (a re-poll) and an update of it: not new, so no second delivery; and
+  // with no alert on edits, its edit is not handed over either.
+  const update: EnrichedArticle = { ...visit, body: `${visit.body} وبحث ملف المياه.`, fetchedAt: new Date(Date.parse(visit.fetchedAt) + 60_000).toISOString(), contentHash: contentHash([visit.title, visit.summary, `${visit.body} وبحث ملف المياه.`]), flags: ['update'] };
   const matchJobs = async () => (await r.matchQueue.getJobCounts('completed')).completed ?? 0;
   const before = await matchJobs();
   await r.index(update);

@@ -213,7 +213,7 @@ function present(stored: StoredAlert, status: AlertStatus = { delivered: 0, fail
       ? { like: a.like }
       : QUOTE_KEYS.some((k) => a.params[k] !== undefined)
         ? { searchUrl: `/v1/quotes?${new URLSearchParams(a.params).toString()}` }
-        : { searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: 'newest' }).toString()}` }),
+        : { searchUrl: `/v1/search?${new URLSearchParams({ ...a.params, sort: a.onEdits ? 'edited' : 'newest' }).toString()}` }),
     ...(a.likeUrl !== undefined ? { likeUrl: a.likeUrl } : {}),
     status,
   };
