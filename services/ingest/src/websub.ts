@@ -49,6 +49,10 @@ export async function maybeSubscribe(feed: Feed, found: ParsedFeed['websub'], ws
     // A feed removed while this poll ran is not subscribed again (its subscription went with it).
     if (!(await registry.get(feed.id))) return;
     const sub = await ws.store.begin(feed.id, hub, topic, ws.leaseSec);
+    // Pending before the hub is asked: it may verify (and the gateway mark the subscription active)
+    // before its answer to the request reaches us. A renewal leaves an active subscription active
+    // until the hub verifies the new one.
+    if (!(state === 'active' && current?.hub === hub)) await registry.updateStatus(feed.id, { websubHub: hub, websubState: 'pending', websubExpiresAt: null });
     const status = await postForm(
       hub,
       {
@@ -61,8 +65,6 @@ export async function maybeSubscribe(feed: Feed, found: ParsedFeed['websub'], ws
       { ...ws.fetch, timeoutMs: Math.min(ws.fetch.timeoutMs ?? 10_000, 10_000) },
     );
     if (status >= 200 && status < 300) {
-      // A renewal leaves an active subscription active until the hub verifies the new one.
-      await registry.updateStatus(feed.id, { websubHub: hub, ...(state === 'active' && current?.hub === hub ? {} : { websubState: 'pending', websubExpiresAt: null }) });
       log.info({ hub, topic, renewal: state === 'active' }, 'WebSub subscription asked of the hub');
     } else {
       await registry.updateStatus(feed.id, { websubHub: hub, websubState: 'failed' });

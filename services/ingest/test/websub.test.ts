@@ -27,8 +27,8 @@ interface Subscription {
 }
 
 /** A WebSub hub: takes subscription requests and verifies each with the subscriber, as hubs do. */
-async function startHub(): Promise<{ url: string; subs: Subscription[]; refuse: boolean; server: Server }> {
-  const hub = { url: '', subs: [] as Subscription[], refuse: false, server: undefined as unknown as Server };
+async function startHub(): Promise<{ url: string; subs: Subscription[]; refuse: boolean; beforeAnswer?: (sub: Subscription) => Promise<void>; server: Server }> {
+  const hub: { url: string; subs: Subscription[]; refuse: boolean; beforeAnswer?: (sub: Subscription) => Promise<void>; server: Server } = { url: '', subs: [], refuse: false, server: undefined as unknown as Server };
   hub.server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8').on('data', (c: string) => (body += c));
@@ -40,6 +40,10 @@ async function startHub(): Promise<{ url: string; subs: Subscription[]; refuse: 
       const form = new URLSearchParams(body);
       const sub: Subscription = { callback: form.get('hub.callback') ?? '', topic: form.get('hub.topic') ?? '', secret: form.get('hub.secret') ?? '', lease: form.get('hub.lease_seconds') ?? '' };
       hub.subs.push(sub);
+      // What happens before the answer leaves (a hub that verifies at once, faster than its reply).
+      void (hub.beforeAnswer?.(sub) ?? Promise.resolve()).then(() => answer(sub));
+    });
+    const answer = (sub: Subscription) => {
       res.writeHead(202).end();
       // Verification of intent, after answering (§5.3).
       setImmediate(() => {
@@ -49,7 +53,7 @@ async function startHub(): Promise<{ url: string; subs: Subscription[]; refuse: 
           .then(async (r) => (sub.verified = { status: r.status, body: await r.text(), challenge }))
           .catch(() => (sub.verified = { status: 0, body: '', challenge }));
       });
-    });
+    };
   });
   await new Promise<void>((resolve) => hub.server.listen(0, '127.0.0.1', resolve));
   hub.url = `http://127.0.0.1:${String((hub.server.address() as { port: number }).port)}/hub`;
@@ -206,8 +210,41 @@ t.test('a hub that cannot be asked leaves the feed polled, its subscription mark
   await ingest.fetchQueue.add('fetch', { v: 1, feedId: feed.id, reason: 'new' });
   const after = await waitFor(async () => {
     const f = await registry.get(feed.id);
-    return f?.status.websubState ? f : undefined;
+    return f?.status.websubState && f.status.websubState !== 'pending' ? f : undefined;
   }, { timeoutMs: 15_000, what: 'the subscription attempt' });
   t.match(after.status, { state: 'active', itemsSeen: 1, websubState: 'failed', websubHub: hub.url }, 'fetched as ever; the hub could not be asked');
   t.equal((await ingest.rawQueue.getJobs(['waiting'])).length, 1);
+});
+
+t.test('a hub that verifies before it answers the request: the subscription stays active', async (t) => {
+  const queuePrefix = uniqueQueuePrefix('websub-fast');
+  const hub = await startHub();
+  const site = await startFeedServer({
+    '/feed.xml': {
+      body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Kirkuk Now</title><id>k</id><updated>2026-01-01T00:00:00Z</updated><link rel="hub" href="${hub.url}"/>` +
+        '<entry><title>Oil field output rises</title><link href="{{BASE}}/a"/><id>a</id><updated>{{ISO:-1h}}</updated></entry></feed>',
+    },
+  });
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const ingest = createIngest(
+    loadIngestConfig({ REDIS_URL: testRedisUrl(), AKHBAR_QUEUE_PREFIX: queuePrefix, AKHBAR_ALLOW_PRIVATE_NETWORKS: 'true', INGEST_HOST_DELAY_MS: '0', INGEST_WEBSUB_CALLBACK_URL: 'https://news.example.org', LOG_LEVEL: 'silent' }),
+    redis,
+    createLogger('ingest-test', 'silent'),
+  );
+  t.teardown(async () => {
+    await ingest.close();
+    redis.disconnect();
+    await site.close();
+    await new Promise((resolve) => hub.server.close(resolve));
+    await deleteRedisPrefix(queuePrefix);
+  });
+  const registry = new FeedRegistry(redis, queuePrefix);
+  const { feed } = await registry.add({ url: `${site.url}/feed.xml` });
+  // The gateway's answer to the verification (what it writes when the challenge is echoed) lands
+  // before the hub's 202 reaches the subscriber.
+  hub.beforeAnswer = () => registry.updateStatus(feed.id, { websubState: 'active', websubExpiresAt: new Date(Date.now() + 3600_000).toISOString() });
+  const job = await ingest.fetchQueue.add('fetch', { v: 1, feedId: feed.id, reason: 'new' });
+  await waitFor(async () => ((await job.getState()) === 'completed' ? true : undefined), { timeoutMs: 15_000, what: 'the fetch' });
+  t.equal(hub.subs.length, 1, 'asked once');
+  t.match((await registry.get(feed.id))?.status, { websubState: 'active', websubHub: hub.url }, 'the answer that came after the verification does not set it back to pending');
 });
