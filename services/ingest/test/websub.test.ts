@@ -182,14 +182,17 @@ t.test('a feed naming a hub is pushed: subscribed, verified by the gateway, a si
   t.equal(gone.status, 410);
 });
 
-t.test('a hub that cannot be asked leaves the feed polled, its subscription marked failed', async (t) => {
-  const queuePrefix = uniqueQueuePrefix('websub-down');
+/**
+ * Ingest alone (no gateway) with a hub and a one-item Atom feed naming it, the feed registered:
+ * what the tests on how the hub answers share. Everything is closed when `t` ends.
+ */
+async function hubRig(t: { teardown: (fn: () => Promise<void>) => void }, label: string, site: { title: string; item: string }) {
+  const queuePrefix = uniqueQueuePrefix(label);
   const hub = await startHub();
-  hub.refuse = true;
-  const site = await startFeedServer({
+  const feeds = await startFeedServer({
     '/feed.xml': {
-      body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Mosul Daily</title><id>m</id><updated>2026-01-01T00:00:00Z</updated><link rel="hub" href="${hub.url}"/>` +
-        '<entry><title>Bridge reopens</title><link href="{{BASE}}/a"/><id>a</id><updated>{{ISO:-1h}}</updated></entry></feed>',
+      body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${site.title}</title><id>x</id><updated>2026-01-01T00:00:00Z</updated><link rel="hub" href="${hub.url}"/>` +
+        `<entry><title>${site.item}</title><link href="{{BASE}}/a"/><id>a</id><updated>{{ISO:-1h}}</updated></entry></feed>`,
     },
   });
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
@@ -201,12 +204,18 @@ t.test('a hub that cannot be asked leaves the feed polled, its subscription mark
   t.teardown(async () => {
     await ingest.close();
     redis.disconnect();
-    await site.close();
+    await feeds.close();
     await new Promise((resolve) => hub.server.close(resolve));
     await deleteRedisPrefix(queuePrefix);
   });
   const registry = new FeedRegistry(redis, queuePrefix);
-  const { feed } = await registry.add({ url: `${site.url}/feed.xml` });
+  const { feed } = await registry.add({ url: `${feeds.url}/feed.xml` });
+  return { hub, ingest, registry, feed };
+}
+
+t.test('a hub that cannot be asked leaves the feed polled, its subscription marked failed', async (t) => {
+  const { hub, ingest, registry, feed } = await hubRig(t, 'websub-down', { title: 'Mosul Daily', item: 'Bridge reopens' });
+  hub.refuse = true;
   await ingest.fetchQueue.add('fetch', { v: 1, feedId: feed.id, reason: 'new' });
   const after = await waitFor(async () => {
     const f = await registry.get(feed.id);
@@ -217,29 +226,7 @@ t.test('a hub that cannot be asked leaves the feed polled, its subscription mark
 });
 
 t.test('a hub that verifies before it answers the request: the subscription stays active', async (t) => {
-  const queuePrefix = uniqueQueuePrefix('websub-fast');
-  const hub = await startHub();
-  const site = await startFeedServer({
-    '/feed.xml': {
-      body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Kirkuk Now</title><id>k</id><updated>2026-01-01T00:00:00Z</updated><link rel="hub" href="${hub.url}"/>` +
-        '<entry><title>Oil field output rises</title><link href="{{BASE}}/a"/><id>a</id><updated>{{ISO:-1h}}</updated></entry></feed>',
-    },
-  });
-  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-  const ingest = createIngest(
-    loadIngestConfig({ REDIS_URL: testRedisUrl(), AKHBAR_QUEUE_PREFIX: queuePrefix, AKHBAR_ALLOW_PRIVATE_NETWORKS: 'true', INGEST_HOST_DELAY_MS: '0', INGEST_WEBSUB_CALLBACK_URL: 'https://news.example.org', LOG_LEVEL: 'silent' }),
-    redis,
-    createLogger('ingest-test', 'silent'),
-  );
-  t.teardown(async () => {
-    await ingest.close();
-    redis.disconnect();
-    await site.close();
-    await new Promise((resolve) => hub.server.close(resolve));
-    await deleteRedisPrefix(queuePrefix);
-  });
-  const registry = new FeedRegistry(redis, queuePrefix);
-  const { feed } = await registry.add({ url: `${site.url}/feed.xml` });
+  const { hub, ingest, registry, feed } = await hubRig(t, 'websub-fast', { title: 'Kirkuk Now', item: 'Oil field output rises' });
   // The gateway's answer to the verification (what it writes when the challenge is echoed) lands
   // before the hub's 202 reaches the subscriber.
   hub.beforeAnswer = () => registry.updateStatus(feed.id, { websubState: 'active', websubExpiresAt: new Date(Date.now() + 3600_000).toISOString() });
