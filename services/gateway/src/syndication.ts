@@ -38,6 +38,8 @@ export interface FeedInput {
   description: string;
   language?: string;
   entries: FeedEntry[];
+  /** The clock, for a feed with no entry (ms since the epoch). @default Date.now() */
+  now?: number;
 }
 
 /**
@@ -55,7 +57,12 @@ export function sendFeed(app: FastifyInstance, req: FastifyRequest, reply: Fasti
  */
 export function feedXml(format: FeedFormat, self: string, o: FeedInput): string {
   const updatedOf = (e: FeedEntry) => e.updated ?? new Date(e.hit.publishedAt);
-  const newest = o.entries.reduce<Date>((m, e) => (updatedOf(e) > m ? updatedOf(e) : m), new Date(0));
+  // The newest entry's time; a feed with none was last changed no later than now — the current
+  // minute (the search's own clock, routes/search.ts), so its bytes and ETag hold for that minute.
+  const newest =
+    o.entries.length > 0
+      ? o.entries.reduce<Date>((m, e) => (updatedOf(e) > m ? updatedOf(e) : m), new Date(0))
+      : new Date(Math.floor((o.now ?? Date.now()) / 60_000) * 60_000);
   const feed = new Feed({
     id: xmlSafe(self, 'text'),
     title: xmlSafe(o.title, 'text'),

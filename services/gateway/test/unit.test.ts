@@ -272,6 +272,18 @@ t.test('one article whose text XML cannot hold as it is leaves the feed well-for
   }
 });
 
+t.test('a feed with no entry was updated in the current minute, not in 1970, and keeps its bytes within that minute', async (t) => {
+  const at = Date.UTC(2026, 11, 1, 12, 30, 41, 500);
+  const input = { route: '/v1/search', title: 'Akhbar', description: 'Search results', entries: [], now: at };
+  const parser = new XMLParser({ ignoreAttributes: false });
+  const atom = feedXml('atom', 'https://akhbar.example/v1/search.atom?q=nothing', input);
+  t.equal(parser.parse(atom).feed.updated, '2026-12-01T12:30:00.000Z', 'atom: <updated> is the minute of the request');
+  t.equal(feedXml('atom', 'https://akhbar.example/v1/search.atom?q=nothing', { ...input, now: at + 15_000 }), atom, 'the same bytes later in that minute (ETag)');
+  t.not(feedXml('atom', 'https://akhbar.example/v1/search.atom?q=nothing', { ...input, now: at + 60_000 }), atom, 'the next minute says so');
+  const back = await parseFeed(Buffer.from(atom));
+  t.same(back.items, [], 'and it reads back as a feed with no items');
+});
+
 t.test('one list syntax for the gateway and the web UI: the gateway refuses what the UI reads as well as it can', async (t) => {
   const bylines = ['Doe, Jane', 'Reuters', 'He said "no"', 'Omar Saleh'];
   const written = bylines.map(listValue).join(',');
