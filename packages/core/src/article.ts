@@ -55,6 +55,14 @@ export type GeoPoint = Static<typeof GeoPointSchema>;
 export const MAX_REVISIONS = 20;
 
 /**
+ * The most earlier texts an article keeps (a text runs to 100 000 characters, a headline to a
+ * line): on its first two revisions that changed the text — the text as first read and as its
+ * first edit left it — and on the latest ones. A revision whose text was let go still says the
+ * text changed.
+ */
+export const MAX_REVISION_TEXTS = 5;
+
+/**
  * An earlier version of an article: what an update replaced, as the index had it. The indexer
  * writes one when an update changes the headline, the summary or the text (a news site's edits:
  * a softened headline, a corrected figure); re-enrichment and migrations carry them over.
@@ -65,6 +73,7 @@ export const RevisionSchema = Type.Object(
     fields: Type.Array(Type.Union([Type.Literal('title'), Type.Literal('summary'), Type.Literal('body')]), { minItems: 1, description: 'What the edit changed' }),
     title: Type.Optional(Type.String({ description: 'The headline before the edit, when it changed' })),
     summary: Type.Optional(Type.String({ description: 'The summary before the edit, when it changed' })),
+    body: Type.Optional(Type.String({ description: `The text before the edit, when it changed (kept on at most ${String(MAX_REVISION_TEXTS)} revisions: the first two that changed it and the latest)` })),
   },
   { $id: 'Revision', additionalProperties: false },
 );

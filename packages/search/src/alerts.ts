@@ -10,7 +10,7 @@ import { MAX_QUOTES_PER_ARTICLE, quoteMatch, type QuoteMatch } from './query-quo
  */
 
 /** The article fields an alert delivery carries (a subset of a /v1/search hit). */
-export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone, F.editedAt, F.edited, F.revisions];
+export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone, F.editedAt, F.edited, `${F.revisions}.seenAt`, `${F.revisions}.fields`, `${F.revisions}.title`];
 
 /**
  * `_msearch` searches for `alerts` (one each, in order) over the articles `ids`, on `index`

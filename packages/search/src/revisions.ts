@@ -1,11 +1,12 @@
-import { MAX_REVISIONS, type EnrichedArticle, type Revision } from '@akhbar/core';
+import { MAX_REVISION_TEXTS, MAX_REVISIONS, type EnrichedArticle, type Revision } from '@akhbar/core';
 import { MAX_BODY_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, truncateText } from './document.ts';
 import { F } from './fields.ts';
 
 /**
  * An article's edits. An update (ingest saw its headline, summary or text change) replaces the
  * indexed document; before it does, the indexer reads the version it replaces and keeps what a
- * reader compares — the headline and summary as they were, and what changed — as a revision.
+ * reader compares — the headline, summary and text as they were, and what changed — as a revision
+ * (texts on at most MAX_REVISION_TEXTS of them).
  * News sites edit quietly (a softened headline, a corrected figure, a paragraph taken out);
  * NewsDiffs-style trackers exist to show it, and a news archive should not forget it either.
  */
@@ -52,7 +53,51 @@ export function withRevision(article: EnrichedArticle, previous: PreviousVersion
     fields,
     ...(fields.includes('title') && previous.title !== undefined ? { title: previous.title } : {}),
     ...(fields.includes('summary') && previous.summary !== undefined ? { summary: previous.summary } : {}),
+    ...(fields.includes('body') && previous.body !== undefined ? { body: truncateText(previous.body, MAX_BODY_CHARS) } : {}),
   };
   const all = [...kept, revision];
-  return { ...article, revisions: all.length > MAX_REVISIONS ? [all[0]!, ...all.slice(-(MAX_REVISIONS - 1))] : all };
+  return { ...article, revisions: keepTexts(all.length > MAX_REVISIONS ? [all[0]!, ...all.slice(-(MAX_REVISIONS - 1))] : all) };
+}
+
+/**
+ * Earlier texts on at most MAX_REVISION_TEXTS revisions: the first two that hold one (the text as
+ * first read, and as its first edit left it: that edit can still be shown word by word) and the
+ * latest; the others keep only that the text changed.
+ */
+function keepTexts(revisions: Revision[]): Revision[] {
+  const withText = revisions.flatMap((r, i) => (r.body !== undefined ? [i] : []));
+  if (withText.length <= MAX_REVISION_TEXTS) return revisions;
+  const keep = new Set([...withText.slice(0, 2), ...withText.slice(-(MAX_REVISION_TEXTS - 2))]);
+  return revisions.map((r, i) => {
+    if (r.body === undefined || keep.has(i)) return r;
+    const { body: _dropped, ...rest } = r;
+    return rest;
+  });
+}
+
+/** One side of an edit: a version's headline, summary and text, each when known. */
+export interface VersionText {
+  title?: string;
+  summary?: string;
+  body?: string;
+}
+
+/**
+ * The versions either side of revision `n` (0-based, oldest first) of an article whose current
+ * version is `current`: `before` as the revision kept it, `after` as the next edit that changed
+ * each field kept it, else the current version. A field the revision did not change is the same
+ * on both sides (given only in `after`'s place when known); a text let go (keepTexts) is unknown.
+ */
+export function revisionSides(revisions: readonly Revision[], n: number, current: Required<VersionText>): { before: VersionText; after: VersionText } {
+  const r = revisions[n]!;
+  const before: VersionText = {};
+  const after: VersionText = {};
+  for (const field of ['title', 'summary', 'body'] as const) {
+    if (!r.fields.includes(field)) continue;
+    if (r[field] !== undefined) before[field] = r[field];
+    const next = revisions.slice(n + 1).find((x) => x.fields.includes(field));
+    const value = next ? next[field] : current[field];
+    if (value !== undefined) after[field] = value;
+  }
+  return { before, after };
 }

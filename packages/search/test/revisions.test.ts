@@ -1,7 +1,7 @@
 import t from 'tap';
-import { EnrichedArticleSchema, MAX_REVISIONS, type EnrichedArticle } from '@akhbar/core';
+import { EnrichedArticleSchema, MAX_REVISION_TEXTS, MAX_REVISIONS, type EnrichedArticle } from '@akhbar/core';
 import { Value } from '@sinclair/typebox/value';
-import { checkDocument, fromDocument, toDocument, withRevision, type PreviousVersion } from '../src/index.ts';
+import { checkDocument, fromDocument, revisionSides, toDocument, withRevision, type PreviousVersion } from '../src/index.ts';
 import { makeArticle } from './fixtures.ts';
 
 /** What the index holds of `a` (PREVIOUS_VERSION_FIELDS), as the indexer reads it before an update. */
@@ -39,6 +39,9 @@ t.test('an edited headline is kept as it was, with when the edit was seen and wh
   const twice = withRevision(again, indexed(out));
   t.same(twice.revisions!.map((r) => r.fields), [['title'], ['summary', 'body']], 'edits add up, oldest first');
   t.equal(twice.revisions![1]!.summary, first.summary, 'the summary before the second edit');
+  t.equal(twice.revisions![1]!.body, first.body, 'and the text before it');
+  t.equal(twice.revisions![0]!.body, undefined, 'a text the edit did not change is not kept');
+  t.doesNotThrow(() => checkDocument(toDocument(twice)), 'the mapping takes a revision with its text');
   t.equal(twice.revisions![1]!.title, undefined, 'an unchanged headline is not repeated');
   t.same(toDocument(twice).edited, ['title', 'summary', 'body']);
   t.equal(toDocument(twice).editedAt, again.fetchedAt);
@@ -81,4 +84,43 @@ t.test(`at most ${MAX_REVISIONS} revisions: the first version and the latest edi
   t.equal(revs[0]!.title, first.title, 'the original headline stays');
   t.equal(revs.at(-1)!.title, `${first.title} (${String(MAX_REVISIONS + 4)})`, 'the latest edit is there');
   t.equal(revs[1]!.title, `${first.title} (${String(6)})`, 'the oldest edits after the first went');
+});
+
+/** The article after `n` edits of its text, each changing one figure, fetched 10 minutes apart. */
+function textEdits(n: number): { article: EnrichedArticle; texts: string[] } {
+  const texts = [first.body];
+  let current = first;
+  let prev = indexed(first);
+  for (let i = 1; i <= n; i++) {
+    const body = first.body.replace('الخميس', `الخميس ${String(i)} آب`);
+    texts.push(body);
+    current = withRevision(later(current, 10, { body }), prev);
+    prev = indexed(current);
+  }
+  return { article: current, texts };
+}
+
+t.test(`earlier texts are kept on at most ${MAX_REVISION_TEXTS} edits: the first two and the latest, the others say only that the text changed`, async (t) => {
+  const { article, texts } = textEdits(MAX_REVISION_TEXTS + 3);
+  const revs = article.revisions!;
+  t.equal(revs.length, MAX_REVISION_TEXTS + 3, 'every edit is still listed');
+  t.ok(revs.every((r) => r.fields.includes('body')), 'each says the text changed');
+  const kept = revs.flatMap((r, i) => (r.body !== undefined ? [i] : []));
+  t.same(kept, [0, 1, ...Array.from({ length: MAX_REVISION_TEXTS - 2 }, (_, k) => revs.length - (MAX_REVISION_TEXTS - 2) + k)], 'the first two and the latest keep their text');
+  t.same(kept.map((i) => revs[i]!.body), kept.map((i) => texts[i]), 'each the text as it was before that edit');
+  t.ok(Value.Check(EnrichedArticleSchema, article), 'still a valid enriched article');
+});
+
+t.test('the versions either side of an edit: before as the edit kept it, after as the next edit of that field kept it, else the current version', async (t) => {
+  const { article, texts } = textEdits(MAX_REVISION_TEXTS + 3);
+  const revs = article.revisions!;
+  const current = { title: article.title, summary: article.summary, body: article.body };
+  t.same(revisionSides(revs, 0, current), { before: { body: texts[0] }, after: { body: texts[1] } }, 'the first edit: the text as first read, and as it left it');
+  t.same(revisionSides(revs, revs.length - 1, current), { before: { body: texts.at(-2) }, after: { body: article.body } }, 'the latest: the text before it, and the current text');
+  t.same(revisionSides(revs, 1, current), { before: { body: texts[1] }, after: {} }, 'the second edit: the text after it was let go, so there is no after');
+  t.same(revisionSides(revs, 3, current), { before: {}, after: {} }, 'a middle edit: neither side kept');
+  const titled = withRevision(later(article, 10, { title: 'عنوان جديد' }), indexed(article));
+  const withTitle = titled.revisions!;
+  const sides = revisionSides(withTitle, withTitle.length - 1, { title: titled.title, summary: titled.summary, body: titled.body });
+  t.same(sides, { before: { title: first.title }, after: { title: 'عنوان جديد' } }, 'a headline edit: only the headline, not the unchanged text');
 });

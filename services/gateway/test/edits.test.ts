@@ -86,6 +86,56 @@ t.test('the article gives its earlier headline and when it changed', async (t) =
   t.equal(plain.revisions, undefined);
 });
 
+type Changes = Array<{ op: 'same' | 'removed' | 'added'; text: string }>;
+type RevisionBody = {
+  n: number; of: number; seenAt: string; fields: string[]; lang: string; dir: string;
+  before: Record<string, string>; after: Record<string, string>; changes: Record<string, Changes>;
+  error?: { code: string; message: string; param?: string };
+};
+const revision = async (id: string, n: number | string) => {
+  const res = await gw.app.inject({ url: `/v1/articles/${id}/revisions/${String(n)}` });
+  return { status: res.statusCode, body: res.json() as RevisionBody };
+};
+/** A side of a word-by-word comparison put back together. */
+const side = (changes: Changes, drop: 'added' | 'removed') => changes.filter((c) => c.op !== drop).map((c) => c.text).join('');
+
+t.test('an edit of the text, word by word: the figure the site corrected, both versions whole', async (t) => {
+  const a = (await gw.app.inject({ url: `/v1/articles/${text.id}` })).json() as { revisions: Array<Record<string, unknown>> };
+  t.same(a.revisions, [{ seenAt: text.revisions![0]!.seenAt, fields: ['body'], textKept: true }], 'the article says the text before the edit is kept, without repeating it');
+  const { status, body } = await revision(text.id, 1);
+  t.equal(status, 200);
+  t.match(body, { n: 1, of: 1, seenAt: text.revisions![0]!.seenAt, fields: ['body'], lang: 'ar', dir: 'rtl' });
+  t.same(body.before, { body: 'ناقش البرلمان مشروع الموازنة الاتحادية. وحضر الجلسة 180 نائبا.' }, 'the text as first read');
+  t.same(body.after, { body: 'ناقش البرلمان مشروع الموازنة الاتحادية. وحضر الجلسة 210 نواب.' }, 'and as the edit left it');
+  const changes = body.changes.body!;
+  t.same(changes.filter((c) => c.op !== 'same').map((c) => [c.op, c.text]), [['removed', '180 نائبا'], ['added', '210 نواب']], 'what was taken out and put in: whole Arabic words, not letters');
+  t.equal(side(changes, 'added'), body.before.body, 'the unchanged and removed runs are the text before');
+  t.equal(side(changes, 'removed'), body.after.body, 'the unchanged and added runs are the text after');
+});
+
+t.test('an edited headline, word by word', async (t) => {
+  const { status, body } = await revision(headline.id, 1);
+  t.equal(status, 200);
+  t.same(body.before, { title: 'مقتل ثلاثة في انفجار ببغداد' });
+  t.same(body.after, { title: 'إصابة ثلاثة في انفجار ببغداد' });
+  t.same(body.changes, { title: [{ op: 'removed', text: 'مقتل' }, { op: 'added', text: 'إصابة' }, { op: 'same', text: ' ثلاثة في انفجار ببغداد' }] });
+});
+
+t.test('an edit the article does not have is a coded 404, a number that is not one a 400 naming it', async (t) => {
+  const beyond = await revision(headline.id, 2);
+  t.equal(beyond.status, 404);
+  t.match(beyond.body.error, { code: 'AKHBAR_NOT_FOUND', message: /keeps 1 edit, not 2/ });
+  const none = await revision(untouched.id, 1);
+  t.equal(none.status, 404);
+  t.match(none.body.error, { code: 'AKHBAR_NOT_FOUND', message: /has no edits/ });
+  t.equal((await revision('no-such-article', 1)).status, 404);
+  for (const n of ['0', 'x', '21']) {
+    const bad = await revision(headline.id, n);
+    t.equal(bad.status, 400, `n=${n}`);
+    t.match(bad.body.error, { code: 'AKHBAR_BAD_PARAMETER', param: 'n' }, `n=${n}: names the parameter`);
+  }
+});
+
 t.test('the CSV export says when each article was edited and what changed', async (t) => {
   const res = await gw.app.inject({ url: '/v1/search.csv', query: { sort: 'edited', bom: 'false' } });
   t.equal(res.statusCode, 200);

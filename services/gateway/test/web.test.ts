@@ -933,24 +933,32 @@ t.test("each result shows its tone, coloured by its sign and explained; none for
   await done(t, w);
 });
 
-t.test('an article its site edited: the result says so and what changed; its page gives the earlier headline; "Latest edits first"', async (t) => {
+t.test('an article its site edited: the result says so and what changed; its page gives the earlier headline and what changed word by word; "Latest edits first"', async (t) => {
   const before: ArticleSpec = {
     slug: 'ar-bridge-edit', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: 3 * HOUR, story: 'web-story-bridge-edit',
     title: 'انهيار جسر في الناصرية ومقتل خمسة', summary: 'انهار جسر قديم في الناصرية صباح اليوم.', body: 'انهار جسر قديم على نهر الفرات في الناصرية صباح اليوم، وقالت مصادر إن خمسة قتلوا.',
   };
-  const [edited] = await withIndexed(t, gw.es, gw.indexPrefix, [editedArticle(before, { title: 'انهيار جزئي لجسر في الناصرية دون إصابات' }, 45)]);
+  const [edited] = await withIndexed(t, gw.es, gw.indexPrefix, [editedArticle(before, { title: 'انهيار جزئي لجسر في الناصرية دون إصابات', body: 'انهار جزء من جسر قديم على نهر الفرات في الناصرية صباح اليوم، وقالت مصادر إن أحدا لم يصب.' }, 45)]);
   const w = await open(`/?ui=en&show=articles&q=${encodeURIComponent('الناصرية جسر')}`);
   const { page } = w;
   const badge = page.locator(`#results li.hit[data-id="${edited!.id}"] .edited-badge`);
   t.equal(await badge.textContent(), 'edited');
-  t.match(await badge.getAttribute('title'), /Its site edited it after publishing it \(seen .+\): the headline\./, 'when and what, on hover');
+  t.match(await badge.getAttribute('title'), /Its site edited it after publishing it \(seen .+\): the headline, the text\./, 'when and what, on hover');
   t.equal(await page.locator('#results .edited-badge').count(), 1, 'only on the article that was edited');
 
   await settled(page, () => page.click(`#results a.read-link[data-article="${edited!.id}"]`));
   t.ok(await page.locator('#article-edits').isVisible(), 'its page lists the edits');
   t.equal(await page.textContent('#article-edits h3'), 'Edited by its site');
-  t.match(await page.textContent('#article-edits li'), /: the headline changed\. The headline was انهيار جسر في الناصرية ومقتل خمسة/);
+  t.match(await page.textContent('#article-edits li'), /: the headline, the text changed\. The headline was انهيار جسر في الناصرية ومقتل خمسة/);
   t.equal(await page.getAttribute('#article-edits li q', 'dir'), 'rtl', 'the old headline in its own direction');
+  await page.click('#article-edits li .edit-changes summary');
+  await page.waitForSelector('#article-edits .edit-diff.edit-body');
+  t.equal(await page.getAttribute('#article-edits .edit-body .edit-runs', 'dir'), 'rtl', 'the changes in the article\'s direction');
+  t.same(await page.$$eval('#article-edits .edit-diff.edit-title del', (els) => els.map((e) => e.textContent)), ['جسر', 'ومقتل خمسة'], 'the headline: the words taken out, struck through');
+  t.same(await page.$$eval('#article-edits .edit-diff.edit-title ins', (els) => els.map((e) => e.textContent)), ['جزئي لجسر', 'دون إصابات'], 'and those put in');
+  t.same(await page.$$eval('#article-edits .edit-diff.edit-body del', (els) => els.map((e) => e.textContent)), ['خمسة قتلوا'], 'the text: what the site took out');
+  t.same(await page.$$eval('#article-edits .edit-diff.edit-body ins', (els) => els.map((e) => e.textContent.trim())), ['جزء من', 'أحدا لم يصب'], 'and what it put in');
+  t.match(await page.textContent('#article-edits .edit-diff.edit-body'), /^In the text: .*قديم على نهر الفرات في الناصرية صباح اليوم، وقالت مصادر إن/, 'labelled, the unchanged words between kept');
   t.same(await axeViolations(page), [], 'axe finds nothing');
   await shot(page, 'article-edited');
   await page.goBack();

@@ -152,7 +152,7 @@ t.test('an update replaces the document and applies its new story id; a stale re
   const got = await es.get<ArticleDocument>({ index: r.write, id: first.id });
   t.equal(got._source?.title, 'Talks end in agreement');
   t.equal(got._source?.storyId, 'story-b', 'the story-id change is applied');
-  t.same(got._source?.revisions, [{ seenAt: '2024-06-01T12:00:00.000Z', fields: ['title', 'body'], title: 'Talks begin' }], 'the headline it replaced is kept, with what the edit changed');
+  t.same(got._source?.revisions, [{ seenAt: '2024-06-01T12:00:00.000Z', fields: ['title', 'body'], title: 'Talks begin', body: first.body }], 'the headline and text it replaced are kept, with what the edit changed');
   t.equal(got._source?.editedAt, '2024-06-01T12:00:00.000Z');
   const counted = await r.registry.metrics();
   t.match(counted, /akhbar_indexer_edits_total\{field="title"\} 1\n/, 'the edit is counted by what it changed');

@@ -147,15 +147,16 @@ function show(a) {
     : null);
 
   // What its site changed after Akhbar first read it: each edit, latest first, with the headline
-  // and summary as they were before it (the text before an edit is not kept, only that it changed).
+  // and summary as they were before it, and what it changed word by word on demand.
   const edits = $('article-edits');
-  const revisions = [...(a.revisions ?? [])].reverse();
+  const revisions = (a.revisions ?? []).map((r, k) => ({ ...r, n: k + 1 })).reverse();
   edits.hidden = revisions.length === 0;
   $('article-edits-heading').textContent = t('article.edits');
   $('article-edits-list').replaceChildren(...revisions.map((r) => h('li', { class: 'edit' },
     h('time', { datetime: r.seenAt }, fmtDateTime(r.seenAt)), ': ', t('article.editChanged', { what: r.fields.map((f) => t(`edit.${f}`)).join(listSep()) }),
     r.title !== undefined ? h('span', { class: 'edit-was' }, ' ', t('article.wasTitle'), ' ', h('q', { lang: lang ?? '', dir }, r.title)) : null,
-    r.summary !== undefined ? h('span', { class: 'edit-was' }, ' ', t('article.wasSummary'), ' ', h('q', { lang: lang ?? '', dir }, r.summary)) : null)));
+    r.summary !== undefined ? h('span', { class: 'edit-was' }, ' ', t('article.wasSummary'), ' ', h('q', { lang: lang ?? '', dir }, r.summary)) : null,
+    editChanges(a, r.n, lang, dir))));
 
   const href = safeHref(a.url);
   const original = $('article-original');
@@ -164,6 +165,53 @@ function show(a) {
     original.textContent = t('article.original', { source: a.source.name || a.source.domain });
     original.hidden = false;
   }
+}
+
+/** Words of unchanged text shown either side of a change in the text; the rest is an ellipsis. */
+const CONTEXT_WORDS = 12;
+
+/** An unchanged run of the text, cut to its first and last CONTEXT_WORDS words (none before the first change, none after the last). */
+function context(text, { head, tail }) {
+  const words = text.split(/(\s+)/u);
+  const keep = 2 * CONTEXT_WORDS;
+  if (words.length <= 2 * keep + 1) return text;
+  const start = head ? words.slice(0, keep).join('') : '';
+  const end = tail ? words.slice(-keep).join('') : '';
+  return [start, h('span', { class: 'edit-gap', title: t('article.unchanged') }, ' … '), end];
+}
+
+/**
+ * "What changed": a disclosure that, opened, reads /v1/articles/:id/revisions/:n and shows each
+ * field the edit changed word by word — taken out struck through, put in underlined — in the
+ * article's own language and direction; the text's long unchanged stretches cut to their edges.
+ */
+function editChanges(a, n, lang, dir) {
+  const box = h('div', { class: 'edit-changes-body' });
+  const details = h('details', { class: 'edit-changes', dataset: { n: String(n) } }, h('summary', {}, t('article.showChanges')), box);
+  let loaded = false;
+  details.addEventListener('toggle', async () => {
+    if (!details.open || loaded) return;
+    loaded = true;
+    box.replaceChildren(h('p', { class: 'muted' }, t('article.loading')));
+    try {
+      const rev = await api(`/v1/articles/${encodeURIComponent(a.id)}/revisions/${n}`);
+      box.replaceChildren(...rev.fields.map((f) => {
+        const runs = rev.changes[f];
+        // The label in the page's language, the words in the article's own language and direction.
+        const label = h('span', { class: 'label' }, t('article.changesIn', { what: t(`edit.${f}`) }), ' ');
+        if (!runs) return h('p', {}, label, h('span', { class: 'muted' }, t(rev.before[f] === undefined || rev.after[f] === undefined ? 'article.textNotKept' : 'article.tooDifferent')));
+        return h('div', { class: `edit-diff edit-${f}` }, label, h('p', { class: 'edit-runs', lang: lang ?? '', dir }, runs.map((c, k) => {
+          if (c.op === 'removed') return h('del', {}, c.text);
+          if (c.op === 'added') return h('ins', {}, c.text);
+          return f === 'body' ? context(c.text, { head: k > 0, tail: k < runs.length - 1 }) : c.text;
+        })));
+      }));
+    } catch (err) {
+      loaded = false;
+      box.replaceChildren(h('p', { class: 'error' }, t('error.generic', { message: err.message })));
+    }
+  });
+  return details;
 }
 
 /** An article in a list of this page: its title opens its own page; source, time, language. */

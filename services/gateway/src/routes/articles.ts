@@ -1,13 +1,14 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { hammingDistance } from '@akhbar/nlp';
-import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, storyBody, storiesInLangsBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
-import { RevisionSchema, articleId, canonicalUrl, isAkhbarError } from '@akhbar/core';
+import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, revisionSides, storyBody, storiesInLangsBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
+import { MAX_REVISIONS, RevisionSchema, articleId, dirOf, canonicalUrl, isAkhbarError, type Revision } from '@akhbar/core';
 import { badParam, notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, QuoteOut, SourceOut, ToneAverage, presentBuckets, presentHit, presentQuote, roundTone, totalOf, type EsHit } from '../present.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
 import { NamesParam, UndatedFilterParams, expandedFilters, listOf, nameLangs, windowParam } from '../params.ts';
 import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
+import { wordChanges } from '../word-diff.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
 const StoryParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Story id' }) }, { additionalProperties: false });
@@ -27,10 +28,16 @@ const ArticleOut = Type.Composite([
     flags: Type.Array(Type.String()),
     quotes: Type.Optional(Type.Array(QuoteOut, { description: 'Who said what: the quotations it attributes to someone, in text order (absent for articles enriched before quotations were read)' })),
     revisions: Type.Optional(
-      Type.Array(Type.Object(RevisionSchema.properties), {
-        description:
-          'Its earlier versions, oldest first, when its site edited it after it was first indexed: when each edit was seen (seenAt), what it changed (fields), and the headline and summary as they were before it (title, summary, when they changed). At most 20: the first version and the latest edits',
-      }),
+      Type.Array(
+        Type.Composite([
+          Type.Omit(Type.Object(RevisionSchema.properties), ['body']),
+          Type.Object({ textKept: Type.Optional(Type.Literal(true, { description: 'The text before this edit is kept: GET /v1/articles/:id/revisions/:n gives it, and what the edit changed in it' })) }),
+        ]),
+        {
+          description:
+            'Its earlier versions, oldest first, when its site edited it after it was first indexed: when each edit was seen (seenAt), what it changed (fields), and the headline and summary as they were before it (title, summary, when they changed). At most 20: the first version and the latest edits. The text before an edit is not repeated here (see textKept)',
+        },
+      ),
     ),
   }),
 ]);
@@ -178,9 +185,46 @@ function presentArticle(app: FastifyInstance, d: Record<string, any>, sizes: Map
     ...(typeof d.readingTimeSec === 'number' ? { readingTimeSec: d.readingTimeSec } : {}),
     flags: d.flags ?? [],
     ...(Array.isArray(d.quotes) ? { quotes: d.quotes.map((q: Record<string, any>) => presentQuote(q, app.entities, names)) } : {}),
-    ...(Array.isArray(d.revisions) && d.revisions.length > 0 ? { revisions: d.revisions } : {}),
+    ...(Array.isArray(d.revisions) && d.revisions.length > 0
+      ? { revisions: (d.revisions as Revision[]).map(({ body, ...r }) => (body !== undefined ? { ...r, textKept: true } : r)) }
+      : {}),
   } as never;
 }
+
+const RevisionParams = Type.Object(
+  {
+    id: IdParams.properties.id,
+    n: Type.Integer({ minimum: 1, maximum: MAX_REVISIONS, description: 'Which edit: 1 is the oldest the article keeps, as listed in its revisions' }),
+  },
+  { additionalProperties: false },
+);
+
+const VersionOut = Type.Object({
+  title: Type.Optional(Type.String()),
+  summary: Type.Optional(Type.String()),
+  body: Type.Optional(Type.String()),
+});
+
+const ChangeOut = Type.Object({
+  op: Type.Union([Type.Literal('same'), Type.Literal('removed'), Type.Literal('added')]),
+  text: Type.String(),
+});
+
+const RevisionOut = Type.Object({
+  id: Type.String(),
+  n: Type.Integer({ description: 'This edit, 1 the oldest kept' }),
+  of: Type.Integer({ description: 'How many edits the article keeps' }),
+  seenAt: Type.String({ description: 'When the edit was seen' }),
+  fields: Type.Array(Type.String(), { description: 'What it changed' }),
+  lang: Type.String(),
+  dir: Type.Union([Type.Literal('rtl'), Type.Literal('ltr')]),
+  before: Type.Composite([VersionOut], { description: 'What it changed, as it was before the edit (a text let go is absent)' }),
+  after: Type.Composite([VersionOut], { description: 'And as the edit left it: the next kept edit of that field had it, else the article has it now' }),
+  changes: Type.Object(
+    { title: Type.Optional(Type.Array(ChangeOut)), summary: Type.Optional(Type.Array(ChangeOut)), body: Type.Optional(Type.Array(ChangeOut)) },
+    { description: 'Word by word, for each field known on both sides: what stayed, what was taken out, what was put in, in order. Absent for a field whose versions are too far apart to compare word by word in time' },
+  ),
+});
 
 const ARTICLE_ID = '[A-Za-z0-9_:.-]{1,128}';
 const LookupQuery = Type.Object(
@@ -199,6 +243,39 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const d = await getDoc(app, req.params.id);
       return presentArticle(app, d, await storySize(app, d.storyId ?? d.id), nameLangs(req.query.names));
+    },
+  );
+
+  app.get(
+    '/v1/articles/:id/revisions/:n',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'One edit of an article: its versions either side, and what changed word by word',
+        description:
+          'The nth of the article\'s `revisions` (1 the oldest it keeps): the headline, summary and text it changed, as they were before the edit (`before`) and as the edit left them (`after`), ' +
+          'and `changes`, each field word by word (words as the article\'s language splits them: Arabic, Persian and Latin scripts alike) — `same`, `removed`, `added`, in reading order. ' +
+          'The text before an edit is kept on at most 5 edits (the first two that changed it and the latest), so the first edit of the text and the latest three can be shown word by word: for the others `changes.body` is absent (and `before.body` or `after.body`).',
+        params: RevisionParams,
+        response: { 200: RevisionOut },
+      },
+    },
+    async (req) => {
+      const { id, n } = req.params;
+      const d = await getDoc(app, id);
+      const revisions = (Array.isArray(d.revisions) ? d.revisions : []) as Revision[];
+      if (n > revisions.length) throw notFound(revisions.length === 0 ? `article ${id} has no edits` : `article ${id} keeps ${plural(revisions.length, 'edit')}, not ${String(n)}`);
+      const r = revisions[n - 1]!;
+      const { before, after } = revisionSides(revisions, n - 1, { title: d.title ?? '', summary: d.summary ?? '', body: d.body ?? '' });
+      const changes: Record<string, Array<{ op: 'same' | 'removed' | 'added'; text: string }>> = {};
+      for (const field of r.fields) {
+        const was = before[field];
+        const now = after[field];
+        if (was === undefined || now === undefined) continue;
+        const words = wordChanges(was, now, d.lang);
+        if (words) changes[field] = words;
+      }
+      return { id, n, of: revisions.length, seenAt: r.seenAt, fields: r.fields, lang: d.lang ?? 'und', dir: d.dir ?? dirOf(d.lang ?? 'und'), before, after, changes };
     },
   );
 
