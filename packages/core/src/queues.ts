@@ -67,6 +67,7 @@ export const AlertArticleSchema = Type.Object(
           at: Type.String({ description: 'When the edit was seen' }),
           fields: Type.Array(Type.String(), { description: 'What this edit changed: title, summary, body' }),
           was: Type.Optional(Type.String({ description: 'The headline before this edit, when it changed' })),
+          revision: Type.Optional(Type.Integer({ minimum: 1, description: "This edit's number among the article's revisions: GET /v1/articles/:id/revisions/:n shows what it changed, word by word" })),
         },
         { additionalProperties: false, description: 'For an alert on edits (edited=): the edit it is delivered for' },
       ),

@@ -154,7 +154,12 @@ export function alertArticle(src: Record<string, unknown>, quotes: readonly Quot
     // The latest edit: what it changed, and the headline before it when it changed that.
     const last = d.revisions?.at(-1);
     const latest = last?.seenAt === d.editedAt ? last : undefined;
-    out.edited = { at: d.editedAt, fields: latest?.fields ?? d.edited ?? [], ...(latest?.title !== undefined ? { was: latest.title } : {}) };
+    out.edited = {
+      at: d.editedAt,
+      fields: latest?.fields ?? d.edited ?? [],
+      ...(latest?.title !== undefined ? { was: latest.title } : {}),
+      ...(latest ? { revision: d.revisions!.length } : {}),
+    };
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
+import { htmlToText, parseFeed } from '@akhbar/feeds';
 import { SOURCES } from './fixtures/articles.ts';
 import { HOUR, editedArticle, enrichedFromSpec, indexArticles, type ArticleSpec } from './fixtures/build.ts';
 import { testGateway, type TestGateway } from './helpers.ts';
@@ -159,6 +160,18 @@ t.test('in the Atom feed an edited article is an updated entry, published when i
   const items = ([] as Array<Record<string, any>>).concat(xml.parse(rss.body).rss.channel.item);
   const item = items.find((i) => String(i.link).endsWith('/edit-headline'))!;
   t.equal(new Date(item.pubDate).getTime(), Math.floor(Date.parse(headline.publishedAt) / 1000) * 1000, 'RSS: the publication date');
+
+  // Read back as a feed reader would: each edited entry leads with what its site changed.
+  const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  for (const [format, body] of [['atom', atom.body], ['rss', rss.body]] as const) {
+    const back = await parseFeed(Buffer.from(body));
+    const summary = (slug: string) => htmlToText(back.items.find((i) => i.link?.endsWith(`/${slug}`))?.html ?? '');
+    t.equal(summary('edit-headline'), `[Edited by its site ${when(headline.revisions![0]!.seenAt)}: the headline. The headline was “مقتل ثلاثة في انفجار ببغداد”.] ${headline.summary}`, `${format}: the headline it had`);
+    t.equal(summary('edit-text'), `[Edited by its site ${when(text.revisions![0]!.seenAt)}: the text.] ${text.summary}`, `${format}: an edit of the text says so`);
+  }
+  const plain = await gw.app.inject({ url: '/v1/search.atom', query: { q: 'معرض' } });
+  const back = await parseFeed(Buffer.from(plain.body));
+  t.equal(htmlToText(back.items[0]?.html ?? ''), untouched.summary, 'an article never edited: its summary alone');
 });
 
 t.test("a source's page (and any profile) counts the articles its site edited, and whose headline changed", async (t) => {

@@ -992,5 +992,20 @@ t.test('an article its site edited: the result says so and what changed; its pag
   await signIn(alerts.page);
   await alerts.page.waitForSelector(`#alerts-table tbody tr[data-id="${alertId}"]`);
   t.match(await text(alertRow(alerts.page, alertId)), /Edited by its site: the headline/);
+  const see = new URL((await alertRow(alerts.page, alertId).locator('a.see-matches').getAttribute('href'))!, 'http://x');
+  t.match(Object.fromEntries(see.searchParams), { q: 'الناصرية edited:title', sort: 'edited', show: 'articles' }, 'See matches: its edits, the latest first');
+
+  // Made in the form: "What to send" offers the edits of matching articles.
+  await alerts.page.fill('#alert-q', 'الفرات');
+  await alerts.page.fill('#alert-webhook', 'https://hooks.example.org/euphrates-edits');
+  await alerts.page.selectOption('#alert-min-sources', 'edit:body');
+  t.equal(await alerts.page.textContent('#alert-min-sources option:checked'), 'When its site changes the text of a matching article');
+  await alerts.page.click('#alert-form button[type="submit"]');
+  await alerts.page.waitForSelector('#alert-secret-value');
+  const listed = (await gw.app.inject({ url: '/v1/alerts', headers: admin })).json() as { alerts: Array<{ id: string; webhook: string; query: Record<string, string>; onEdits?: string[] }> };
+  const fromForm = listed.alerts.find((a) => a.webhook === 'https://hooks.example.org/euphrates-edits');
+  t.teardown(() => gw.app.inject({ method: 'DELETE', url: `/v1/alerts/${fromForm?.id ?? 'none'}`, headers: admin }).then(() => undefined));
+  t.match(fromForm, { query: { q: 'الفرات', edited: 'body' }, onEdits: ['body'] }, 'an alert on edits of the text');
+  t.match(await text(alertRow(alerts.page, fromForm!.id)), /Edited by its site: the text/);
   await done(t, alerts);
 });

@@ -228,7 +228,7 @@ t.test('an alert on edits fires when its site changes a matching headline, once 
   await r.settled();
   t.equal(at('/edits').length, 1, 'the headline edit fires the alert on edits');
   const payload = JSON.parse(at('/edits')[0]!.body) as { article: Record<string, unknown> };
-  t.match(payload.article, { id: first.id, title: 'حريق محدود في ميناء البصرة', edited: { at: softened.fetchedAt, fields: ['title'], was: first.title } }, 'the new headline, with the one it had');
+  t.match(payload.article, { id: first.id, title: 'حريق محدود في ميناء البصرة', edited: { at: softened.fetchedAt, fields: ['title'], was: first.title, revision: 1 } }, 'the new headline, with the one it had and which revision shows the edit');
   t.match((JSON.parse(at('/chat')[0]!.body) as { text: string }).text, /edited 2026-11-30 09:00 UTC \(title\), the headline was “مقتل عاملين في حريق بميناء البصرة”/, 'a chat line says so too');
   t.equal(at('/new').length, 1, 'the alert on new articles sends nothing for an edit');
 
@@ -242,6 +242,7 @@ t.test('an alert on edits fires when its site changes a matching headline, once 
   await r.index(last);
   await r.settled();
   t.same(at('/edits').map((g) => (JSON.parse(g.body) as { article: { edited: { was: string } } }).article.edited.was), [first.title, softened.title], 'each edit once, with the headline it replaced');
+  t.equal((JSON.parse(at('/edits')[1]!.body) as { article: { edited: { revision: number } } }).article.edited.revision, 3, 'the third revision (the text-only edit was the second)');
 
   // A re-enrichment rewrites the article as indexed (its revisions carried, no update): no edit is sent again.
   const stored = await es.get<Record<string, unknown>>({ index: indexNames(r.indexPrefix).write, id: first.id });

@@ -12,8 +12,13 @@ let wired = false;
 
 /** The delivery choices of the form: '' is one POST per article as it is indexed. */
 const DIGESTS = ['', '1h', '1d'];
-/** "Each matching article", or stories once they are carried by this many sources (minSources). */
-const MIN_SOURCES = ['', '2', '3', '5', '10'];
+/**
+ * What to send: each matching article (''), stories once they are carried by this many sources
+ * (minSources), or the edits sites make to matching articles (edit:<what the edit changed>, the
+ * query's edited=: an alert on edits).
+ */
+const SEND = ['', '2', '3', '5', '10', 'edit:title', 'edit:body', 'edit:any'];
+const EDIT = 'edit:';
 /**
  * The search parameters of an alert the search view can show (and so link to). A function: this
  * module is evaluated before app.js, which imports it, has defined FILTERS.
@@ -133,6 +138,11 @@ function searchHref(query) {
   // An alert on what was said: the Quotations (newest first already), where its words are matched.
   const s = QUOTE_KEYS.some((k) => query[k]) ? { view: 'search', show: 'quotes' } : { view: 'search', show: 'articles', sort: 'newest' };
   for (const k of shownKeys()) if (query[k]) s[k] = query[k];
+  // An alert on edits: the search view writes edited= into its box (edited:title), latest edit first.
+  if (query.edited) {
+    s.q = [query.q, ...listValues(query.edited).map((v) => `edited:${v}`)].filter(Boolean).join(' ');
+    s.sort = 'edited';
+  }
   return urlOf(s);
 }
 
@@ -203,7 +213,7 @@ function renderForm() {
   $('alert-digest').replaceChildren(...DIGESTS.map((d) => h('option', { value: d }, deliveryLabel(d))));
   $('alert-digest').value = current || '';
   const sources = $('alert-min-sources').value;
-  $('alert-min-sources').replaceChildren(...MIN_SOURCES.map((n) => h('option', { value: n }, sendLabel(n ? Number(n) : undefined))));
+  $('alert-min-sources').replaceChildren(...SEND.map((n) => h('option', { value: n }, n.startsWith(EDIT) ? t(`alerts.sendEdits.${n.slice(EDIT.length)}`) : sendLabel(n ? Number(n) : undefined))));
   $('alert-min-sources').value = sources || '';
   const list = $('alert-filters');
   list.replaceChildren(...formFilters.map((f, i) => {
@@ -238,7 +248,7 @@ function fieldOf(param) {
   if (param === 'webhook') return [$('alert-webhook'), t('alerts.webhook')];
   if (param === 'digest') return [$('alert-digest'), t('alerts.delivery')];
   if (param === 'format') return [$('alert-format'), t('alerts.format')];
-  if (param === 'minSources') return [$('alert-min-sources'), t('alerts.sendWhat')];
+  if (param === 'minSources' || param === 'query.edited') return [$('alert-min-sources'), t('alerts.sendWhat')];
   if (param === 'query' || param === 'query.q') return [$('alert-q'), param === 'query' ? t('alerts.query') : t('alerts.words')];
   if (param === 'query.in') return [$('alert-in-title'), t('filters.inTitle')];
   if (param?.startsWith('query.')) {
@@ -259,8 +269,11 @@ async function create() {
   const webhook = /^[^\s:/@]+@[^\s:/@]+$/.test(target) ? `mailto:${target}` : target;
   const like = likeText();
   const liked = !like ? {} : URL_ONLY.test(like) ? { likeUrl: like } : { like };
-  const minSources = Number($('alert-min-sources').value) || undefined;
-  const body = { name: $('alert-name').value.trim(), webhook, query: formQuery(), ...liked, ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}), ...(minSources ? { minSources } : {}) };
+  const send = $('alert-min-sources').value;
+  const minSources = Number(send) || undefined;
+  const query = formQuery();
+  if (send.startsWith(EDIT)) query.edited = send.slice(EDIT.length);
+  const body = { name: $('alert-name').value.trim(), webhook, query, ...liked, ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}), ...(minSources ? { minSources } : {}) };
   message(t('alerts.creating'));
   try {
     const made = await api('/v1/alerts', { method: 'POST', body, admin: true });

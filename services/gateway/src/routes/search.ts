@@ -3,7 +3,7 @@ import etag from '@fastify/etag';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { normalizeText } from '@akhbar/nlp';
-import { applyCorrections, buildSearchBody, corrections, neutralHighlightBody, preferredHitsBody, queryReading, spellingBody, type SearchFilters, type SearchRequest } from '@akhbar/search';
+import { F, applyCorrections, buildSearchBody, corrections, neutralHighlightBody, preferredHitsBody, queryReading, spellingBody, type SearchFilters, type SearchRequest } from '@akhbar/search';
 import { badParam } from '../errors.ts';
 import { queryFingerprint } from '../cursor.ts';
 import { filtersInQuery } from '../operators.ts';
@@ -268,6 +268,9 @@ function cacheHeaders(app: FastifyInstance, reply: FastifyReply, took: number) {
   if (app.gw.apiKeys.length > 0) reply.header('vary', 'X-Api-Key, Authorization');
 }
 
+/** What an edit changed, as a feed entry says it. */
+const EDITED_WORDS: Record<string, string> = { title: 'the headline', summary: 'the summary', body: 'the text' };
+
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // ETag on every response of this scope; a matching If-None-Match gets 304 with no body.
   // The body is encoded to UTF-8 once, before the ETag hook: the hash then runs natively over the
@@ -331,6 +334,37 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  /**
+   * For a feed: each edited hit's latest edit in words — "[Edited by its site 2026-12-01 10:04 UTC:
+   * the headline. It was “…”.]" — read with one request for the edited hits only (a hit carries
+   * when and what, not the earlier headline). A feed reader shows the entry's summary; this is
+   * what NewsDiffs-style feeds lead with.
+   */
+  async function editNotes(app: FastifyInstance, hits: ReadonlyArray<Static<typeof HitOut>>): Promise<Map<string, string>> {
+    const edited = hits.filter((h) => h.edited);
+    if (edited.length === 0) return new Map();
+    const res = await app.esTimed('feed-edits', () =>
+      app.es.search(
+        { index: app.gw.index, size: edited.length, query: { ids: { values: edited.map((h) => h.id) } }, _source: { includes: [`${F.revisions}.seenAt`, `${F.revisions}.title`] } },
+        { requestTimeout: app.gw.esTimeoutMs },
+      ),
+    );
+    const was = new Map(
+      res.hits.hits.map((d) => {
+        const last = (d._source as { revisions?: Array<{ seenAt?: string; title?: string }> } | undefined)?.revisions?.at(-1);
+        return [d._id!, last] as const;
+      }),
+    );
+    return new Map(
+      edited.map((h) => {
+        const last = was.get(h.id);
+        const title = last?.seenAt === h.edited!.at ? last.title : undefined;
+        const what = h.edited!.fields.map((f) => EDITED_WORDS[f] ?? f).join(', ');
+        return [h.id, `[Edited by its site ${h.edited!.at.slice(0, 16).replace('T', ' ')} UTC: ${what}.${title !== undefined ? ` The headline was “${title}”.` : ''}]`];
+      }),
+    );
+  }
+
   for (const format of FEED_FORMATS) {
     app.get(
       `/v1/search.${format}`,
@@ -347,13 +381,20 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { out, took } = await runSearch(app, { ...req.query, highlight: false }, { sort: 'newest' });
         cacheHeaders(app, reply, took);
         const langs = req.query.lang?.split(',') ?? [];
+        const notes = await editNotes(app, out.hits);
         return sendFeed(app, req, reply, format, {
           route: '/v1/search',
           title: req.query.q ? `Akhbar — ${req.query.q}` : 'Akhbar — latest',
           description: `Search results for ${req.query.q ? `"${req.query.q}"` : 'all articles'}`,
           ...(langs.length === 1 ? { language: langs[0]! } : {}),
           // An edited article is an updated Atom entry (its <published> stays); RSS has one date, the publication's.
-          entries: out.hits.map((hit) => ({ id: hit.url, hit, ...(format === 'atom' && hit.edited ? { updated: new Date(hit.edited.at) } : {}) })),
+          // Either way its entry starts by saying what the site changed: a feed of edits (edited=) reads as one.
+          entries: out.hits.map((hit) => ({
+            id: hit.url,
+            hit,
+            ...(format === 'atom' && hit.edited ? { updated: new Date(hit.edited.at) } : {}),
+            ...(notes.has(hit.id) ? { description: `${notes.get(hit.id)!}${hit.summary ? ` ${hit.summary}` : ''}` } : {}),
+          })),
         });
       },
     );
