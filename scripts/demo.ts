@@ -13,7 +13,8 @@ const say = (s: string) => process.stdout.write(`[demo] ${s}\n`);
 // A fixed port keeps the feed URLs stable, so re-running the demo finds the feeds it registered.
 // The articles' own pages are served beside the feeds: where a feed gives only a summary, the
 // full-text stage reads the story from its page, as it would on a real site.
-const feeds = await startFeedServer({ ...fixtureFeedRoutes(), ...fixturePageRoutes() }, { port: feedPort });
+const routes = { ...fixtureFeedRoutes(), ...fixturePageRoutes() };
+const feeds = await startFeedServer(routes, { port: feedPort });
 say(`sample feeds served at ${feeds.url}`);
 
 const env: Record<string, string> = {
@@ -50,12 +51,36 @@ const SAMPLE_COUNTRIES: Record<string, string> = {
 };
 const SAMPLE_FEEDS = Object.keys(SAMPLE_COUNTRIES);
 const admin = { authorization: `Bearer ${adminToken}` };
+
+// Edits: once the sample is in, Baghdad Today corrects a report — a higher case count in its
+// headline and text, a city added — as news sites do after publishing, and the demo refreshes
+// its feed: the index keeps the version it replaces (search with edited=, the article's "What
+// changed"). A re-run serves the corrected feed from the start, so the article is not edited
+// back and forth each time.
+const EDITED_FEED = 'baghdad-today.ar.rss.xml';
+const CORRECTION: ReadonlyArray<[string, string]> = [
+  ['وزارة الصحة العراقية تسجل ارتفاعا جديدا في إصابات كورونا وتدعو إلى الالتزام بالوقاية', 'الصحة العراقية: أكثر من أربعة آلاف إصابة جديدة بكورونا والمستشفيات تحت الضغط'],
+  ['تسجيل أكثر من ٣٬٥٠٠ إصابة جديدة', 'تسجيل ٤٬١٢٠ إصابة جديدة'],
+  ['أغلبها في بغداد والبصرة،', 'أغلبها في بغداد والبصرة والنجف،'],
+];
+const editedRoute = routes[`/${EDITED_FEED}`]!;
+let corrected = editedRoute.body as string;
+for (const [was, now] of CORRECTION) {
+  if (!corrected.includes(was)) throw new Error(`demo: ${EDITED_FEED} no longer holds «${was}»; update CORRECTION in scripts/demo.ts`);
+  corrected = corrected.replace(was, now);
+}
+
+// Decided before registering: a feed already registered is fetched as soon as it is posted again.
+const registered = await fetch(`${api}/v1/feeds`, { headers: admin });
+if (registered.ok && ((await registered.json()) as { feeds: Array<{ url: string }> }).feeds.some((f) => f.url === `${feeds.url}/${EDITED_FEED}`)) editedRoute.body = corrected;
+const feedIds = new Map<string, string>();
 for (const name of SAMPLE_FEEDS) {
   const res = await fetch(`${api}/v1/feeds`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...admin },
     body: JSON.stringify({ url: `${feeds.url}/${name}`, country: SAMPLE_COUNTRIES[name] }),
   });
+  if (res.ok) feedIds.set(name, ((await res.json()) as { id: string }).id);
   say(`feed ${name}: ${res.status === 201 ? 'registered' : res.status === 200 ? 'already registered, refreshing' : `HTTP ${res.status}`}`);
 }
 // Done when every sample feed has been fetched and each article it yielded is in the index (the
@@ -77,6 +102,22 @@ try {
   // Still useful: say so and go on with what is searchable (a service's log above says why).
   say(`${(err as Error).message}; going on with what is indexed so far`);
 }
+if (editedRoute.body !== corrected && feedIds.has(EDITED_FEED)) {
+  editedRoute.body = corrected;
+  await fetch(`${api}/v1/feeds/${feedIds.get(EDITED_FEED)!}/refresh`, { method: 'POST', headers: admin });
+  say(`${EDITED_FEED}: the site corrected a report; refreshed`);
+}
+type Edited = { total: number; hits: Array<{ id: string }> };
+let edited: Edited | undefined;
+try {
+  await waitFor(async () => {
+    edited = (await (await fetch(`${api}/v1/search?edited=any&sort=edited&limit=1`)).json()) as Edited;
+    return edited.total > 0;
+  }, { timeoutMs: 30_000, what: 'the corrected report to be indexed as an edit' });
+} catch (err) {
+  say(`${(err as Error).message}; going on without it`);
+}
+const editedId = edited?.hits[0]?.id;
 const total = ((await (await fetch(`${api}/v1/search?limit=1`)).json()) as { total: number }).total;
 say(`${total} articles indexed. Try:
 
@@ -94,6 +135,8 @@ say(`${total} articles indexed. Try:
   curl -s '${api}/v1/search?near=30.5085,47.7804&radius=1km'   # the Basra report its feed pinned with GeoRSS
   curl -s '${api}/v1/entities/mustafa-al-kadhimi'   # an entity's page: names, coverage, related
   curl -sG '${api}/v1/quotes' --data-urlencode 'speaker=الكاظمي'   # who said what: his words, in Arabic and English
+  curl -s '${api}/v1/search?edited=any&sort=edited'   # what sites changed after publishing, the latest edit first${
+    editedId ? `\n  curl -s '${api}/v1/articles/${editedId}/revisions/1'   # one edit word by word (web: ${api}/?view=article&id=${editedId})` : ''}
   curl -s -H 'Authorization: Bearer ${adminToken}' '${api}/v1/feeds'
 
 Web UI:   ${api}/            (dashboard: ${api}/?view=dashboard)

@@ -1,4 +1,4 @@
-import { diffLines, diffSentences, diffWords, type ChangeObject } from 'diff';
+import { diffArrays, diffLines, diffSentences, type ChangeObject } from 'diff';
 
 /** One run of a word-by-word comparison: words that stayed, were taken out, or were put in. */
 export interface WordChange {
@@ -37,12 +37,54 @@ function segmenter(lang: string | undefined): Intl.Segmenter {
   return s;
 }
 
+/** A text as the language splits it: words, punctuation and the spaces between, each a token, all of it. */
+function tokens(text: string, lang: string | undefined): string[] {
+  return Array.from(segmenter(lang).segment(text), (s) => s.segment);
+}
+
+const SPACE = /^\s+$/u;
+
+/**
+ * Two passages word by word: jsdiff's diffArrays over their tokens, spaces included so both
+ * passages are rebuilt exactly from the runs (its diffWords treats spaces as insignificant and can
+ * lose one beside an insertion). A space left alone between two changes goes with them, so a
+ * changed phrase reads as one run taken out and one put in, not word, space, word. Undefined when
+ * not done within `timeout` ms.
+ */
+function diffTokens(removed: string, added: string, lang: string | undefined, timeout: number): WordChange[] | undefined {
+  const parts = diffArrays(tokens(removed, lang), tokens(added, lang), { timeout });
+  if (!parts) return undefined;
+  const runs = parts.map((p) => ({ op: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value.join('') }) as WordChange);
+  const out: WordChange[] = [];
+  // Change groups: consecutive changed runs and the lone spaces between them, as one removal and one addition.
+  let group: WordChange[] | undefined;
+  const flush = () => {
+    if (!group) return;
+    const take = (op: WordChange['op']) => group!.filter((r) => r.op === op || r.op === 'same').map((r) => r.text).join('');
+    const was = take('removed');
+    const now = take('added');
+    if (was) out.push({ op: 'removed', text: was });
+    if (now) out.push({ op: 'added', text: now });
+    group = undefined;
+  };
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!;
+    const between = r.op === 'same' && SPACE.test(r.text) && group !== undefined && i + 1 < runs.length && runs[i + 1]!.op !== 'same';
+    if (r.op !== 'same' || between) (group ??= []).push(r);
+    else {
+      flush();
+      out.push(r);
+    }
+  }
+  flush();
+  return out;
+}
+
 /**
  * What changed from `before` to `after`, in reading order: paragraph by paragraph first (jsdiff's
  * diffLines: an edit of one paragraph leaves the others as they were at little cost), a changed
- * passage too long to compare word by word sentence by sentence, then word by word (diffWords over
- * the language's word segmentation; whitespace follows the words it sits between). Undefined when
- * even the paragraphs could not be aligned within DIFF_TIMEOUT_MS.
+ * passage too long to compare word by word sentence by sentence, then word by word (diffTokens).
+ * Undefined when even the paragraphs could not be aligned within DIFF_TIMEOUT_MS.
  */
 export function wordChanges(before: string, after: string, lang: string | undefined, now: () => number = () => performance.now()): WordChange[] | undefined {
   const deadline = now() + DIFF_TIMEOUT_MS;
@@ -70,9 +112,9 @@ export function wordChanges(before: string, after: string, lang: string | undefi
       const added = p.added ? p.value : parts[i + 1]?.added ? parts[++i]!.value : '';
       if (removed && added && left() > 0) {
         if (short(removed) && short(added)) {
-          const words = diffWords(removed, added, { intlSegmenter: segmenter(lang), timeout: left() });
+          const words = diffTokens(removed, added, lang, left());
           if (words) {
-            for (const w of words) push(w.added ? 'added' : w.removed ? 'removed' : 'same', w.value);
+            for (const w of words) push(w.op, w.text);
             continue;
           }
         } else if (sentences) {

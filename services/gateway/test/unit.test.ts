@@ -356,3 +356,14 @@ t.test('out of time: the passages that changed are given whole, the rest as it w
   t.equal(wordChanges('', '', 'ar')?.length, 0, 'two empty texts: nothing changed');
   t.same(wordChanges('', 'نص جديد', 'ar'), [{ op: 'added', text: 'نص جديد' }], 'a text where there was none: all of it put in');
 });
+
+t.test('a word put in or taken out beside others: both versions rebuilt exactly, spaces and all', async (t) => {
+  const before = 'أعلنت الوزارة تسجيل أكثر من ٣٬٥٠٠ إصابة جديدة، أغلبها في بغداد والبصرة، ودعت المواطنين إلى الحذر.';
+  const after = 'أعلنت الوزارة تسجيل ٤٬١٢٠ إصابة جديدة، أغلبها في بغداد والبصرة والنجف، ودعت المواطنين إلى الحذر.';
+  const changes = wordChanges(before, after, 'ar')!;
+  t.same(changed(changes), [['removed', 'أكثر من ٣٬٥٠٠'], ['added', '٤٬١٢٠'], ['added', 'والنجف']], 'a figure whole (its separators are part of it), a city added');
+  t.same(sides(changes), { before, after }, 'an insertion loses no space on either side');
+  t.same(sides(wordChanges(after, before, 'ar')!), { before: after, after: before }, 'nor a removal');
+  const en = wordChanges('The minister said 12 people died in the blast.', 'The minister said at least 14 people were killed in the blast.', 'en')!;
+  t.same(changed(en), [['removed', '12'], ['added', 'at least 14'], ['removed', 'died'], ['added', 'were killed']], 'a changed phrase is one run out and one in, not word, space, word');
+});

@@ -954,9 +954,9 @@ t.test('an article its site edited: the result says so and what changed; its pag
   await page.click('#article-edits li .edit-changes summary');
   await page.waitForSelector('#article-edits .edit-diff.edit-body');
   t.equal(await page.getAttribute('#article-edits .edit-body .edit-runs', 'dir'), 'rtl', 'the changes in the article\'s direction');
-  t.same(await page.$$eval('#article-edits .edit-diff.edit-title del', (els) => els.map((e) => e.textContent)), ['جسر', 'ومقتل خمسة'], 'the headline: the words taken out, struck through');
-  t.same(await page.$$eval('#article-edits .edit-diff.edit-title ins', (els) => els.map((e) => e.textContent)), ['جزئي لجسر', 'دون إصابات'], 'and those put in');
-  t.same(await page.$$eval('#article-edits .edit-diff.edit-body del', (els) => els.map((e) => e.textContent)), ['خمسة قتلوا'], 'the text: what the site took out');
+  t.same(await page.$$eval('#article-edits .edit-diff.edit-title del', (els) => els.map((e) => e.textContent.trim())), ['جسر', 'ومقتل خمسة'], 'the headline: the words taken out, struck through');
+  t.same(await page.$$eval('#article-edits .edit-diff.edit-title ins', (els) => els.map((e) => e.textContent.trim())), ['جزئي لجسر', 'دون إصابات'], 'and those put in');
+  t.same(await page.$$eval('#article-edits .edit-diff.edit-body del', (els) => els.map((e) => e.textContent.trim())), ['خمسة قتلوا'], 'the text: what the site took out');
   t.same(await page.$$eval('#article-edits .edit-diff.edit-body ins', (els) => els.map((e) => e.textContent.trim())), ['جزء من', 'أحدا لم يصب'], 'and what it put in');
   t.match(await page.textContent('#article-edits .edit-diff.edit-body'), /^In the text: .*قديم على نهر الفرات في الناصرية صباح اليوم، وقالت مصادر إن/, 'labelled, the unchanged words between kept');
   t.same(await axeViolations(page), [], 'axe finds nothing');

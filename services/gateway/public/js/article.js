@@ -201,8 +201,11 @@ function editChanges(a, n, lang, dir) {
         const label = h('span', { class: 'label' }, t('article.changesIn', { what: t(`edit.${f}`) }), ' ');
         if (!runs) return h('p', {}, label, h('span', { class: 'muted' }, t(rev.before[f] === undefined || rev.after[f] === undefined ? 'article.textNotKept' : 'article.tooDifferent')));
         return h('div', { class: `edit-diff edit-${f}` }, label, h('p', { class: 'edit-runs', lang: lang ?? '', dir }, runs.map((c, k) => {
-          if (c.op === 'removed') return h('del', {}, c.text);
-          if (c.op === 'added') return h('ins', {}, c.text);
+          // The spaces at a change's edges stay outside its mark: a struck-through space reads as nothing.
+          if (c.op !== 'same') {
+            const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/u.exec(c.text);
+            return [lead, core ? h(c.op === 'removed' ? 'del' : 'ins', {}, core) : null, trail];
+          }
           return f === 'body' ? context(c.text, { head: k > 0, tail: k < runs.length - 1 }) : c.text;
         })));
       }));
