@@ -47,6 +47,8 @@ export interface GatewaySettings {
   publicUrl: string | undefined;
   /** An SMTP server is configured (AKHBAR_SMTP_URL): alerts may email (mailto:). */
   emailAlerts: boolean;
+  /** WebSub hub requests per hub address per window (routes/websub.ts). */
+  websubRateLimitMax: number;
 }
 
 declare module 'fastify' {
@@ -86,6 +88,8 @@ export interface BuildOptions {
   rateLimitMax?: number;
   /** @default 60 */
   rateLimitWindowSec?: number;
+  /** WebSub hub requests per hub address per window, counted apart (AKHBAR_WEBSUB_RATE_LIMIT_MAX). @default 6000 */
+  websubRateLimitMax?: number;
   /** @default 1 MiB */
   bodyLimit?: number;
   /** @default 30 000 */
@@ -125,6 +129,7 @@ export function optionsFromConfig(config: GatewayConfig): Omit<BuildOptions, 'es
     corsOrigins: config.corsOrigins,
     rateLimitMax: config.rateLimitMax,
     rateLimitWindowSec: config.rateLimitWindowSec,
+    websubRateLimitMax: config.websubRateLimitMax,
     bodyLimit: config.bodyLimit,
     requestTimeoutMs: config.requestTimeoutMs,
     esTimeoutMs: config.esTimeoutMs,
@@ -289,6 +294,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     allowPrivateNetworks: opts.allowPrivateNetworks ?? false,
     publicUrl: opts.publicUrl,
     emailAlerts: opts.emailAlerts ?? false,
+    websubRateLimitMax: opts.websubRateLimitMax ?? 6000,
   };
   const metrics = createGatewayMetrics();
   app.decorate('es', opts.es);

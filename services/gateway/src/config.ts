@@ -17,6 +17,12 @@ export const gatewayConfigSpec = {
   cursorSecret: optStr('AKHBAR_CURSOR_SECRET', { minLength: 16, describe: 'HMAC key signing paging cursors; unset → one shared secret is created in Redis' }),
   corsOrigins: list('AKHBAR_CORS_ORIGINS', { default: [], describe: 'Origins allowed by CORS (comma-separated, exact match; "*" allows any)' }),
   rateLimitMax: int('AKHBAR_RATE_LIMIT_MAX', { default: 600, min: 0, max: 1_000_000, describe: 'Requests per client per window; 0 disables rate limiting' }),
+  websubRateLimitMax: int('AKHBAR_WEBSUB_RATE_LIMIT_MAX', {
+    default: 6000,
+    min: 1,
+    max: 1_000_000,
+    describe: "WebSub hub requests (pushes, verifications) per hub address per window: a count of their own, apart from the address's other requests (a hub pushes every feed it serves from a few addresses)",
+  }),
   rateLimitWindowSec: int('AKHBAR_RATE_LIMIT_WINDOW_SEC', { default: 60, min: 1, max: 86_400, describe: 'Rate-limit window in seconds' }),
   bodyLimit: int('AKHBAR_BODY_LIMIT', { default: 1_048_576, min: 1024, max: 64 * 1_048_576, describe: 'Largest request body in bytes (OPML imports)' }),
   requestTimeoutMs: int('AKHBAR_REQUEST_TIMEOUT_MS', { default: 30_000, min: 1000, max: 600_000, describe: 'Time a client has to send its whole request' }),

@@ -205,6 +205,23 @@ t.test('rate limits count per API key, given as a header or as the api_key param
   t.equal(await get('/v1/search.rss?q=x&api_key=reader-key-0002'), 200, 'another key from the same address has its own count');
 });
 
+t.test("a WebSub hub's pushes are counted apart from its address's other requests, with an allowance of their own", async (t) => {
+  const gw = await testGateway({ label: 'ops-rl-websub', rateLimitMax: 2, rateLimitWindowSec: 60, websubRateLimitMax: 4 });
+  t.teardown(() => gw.close());
+  await ensureArticleIndex(gw.es, gw.indexPrefix);
+  const hub = '10.0.0.21';
+  const push = () => gw.app.inject({ method: 'POST', url: '/v1/websub/no-such-feed', payload: '<rss/>', headers: { 'content-type': 'application/rss+xml' }, remoteAddress: hub }).then((r) => r.statusCode);
+  const search = () => gw.app.inject({ url: '/v1/suggest?prefix=x', remoteAddress: hub }).then((r) => r.statusCode);
+  t.same([await search(), await search(), await search()], [200, 200, 429], 'the address has used its 2 requests');
+  const pushes = [];
+  for (let i = 0; i < 5; i++) pushes.push(await push());
+  t.same(pushes, [410, 410, 410, 410, 429], 'its pushes still go through: 4 per window, counted on their own (410: no such subscription)');
+  const refused = await gw.app.inject({ method: 'POST', url: '/v1/websub/no-such-feed', payload: '<rss/>', headers: { 'content-type': 'application/rss+xml' }, remoteAddress: hub });
+  t.equal(refused.json().error.code, 'AKHBAR_RATE_LIMITED', 'past that, a coded 429');
+  t.equal(refused.headers['x-ratelimit-limit'], '4');
+  t.equal(await gw.app.inject({ method: 'POST', url: '/v1/websub/no-such-feed', payload: '<rss/>', headers: { 'content-type': 'application/rss+xml' }, remoteAddress: '10.0.0.22' }).then((r) => r.statusCode), 410, 'another hub has its own count');
+});
+
 t.test('a named key can have a rate limit of its own: more, or none, than other clients', async (t) => {
   const keyed = await testGateway({
     label: 'ops-rl-tiers',

@@ -43,6 +43,10 @@ export function signedBy(header: string | undefined, body: Buffer, sub: Pick<Web
 
 export const websubRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const store = new WebSubStore(app.redis, app.gw.queuePrefix);
+  // A hub pushes every feed it serves from a few addresses: its requests are counted apart from
+  // the address's other requests (groupId), with an allowance of their own. Whoever else posts
+  // here is still limited per address; an unsigned push costs two Redis reads and is dropped.
+  const hubLimit = { config: { rateLimit: { max: app.gw.websubRateLimitMax, groupId: ':websub' } } };
   // Whatever the hub sends (the feed's own media type, often XML or JSON) is kept as bytes: the
   // signature is over them as sent.
   app.removeAllContentTypeParsers();
@@ -51,6 +55,7 @@ export const websubRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/websub/:id',
     {
+      ...hubLimit,
       schema: {
         tags: ['feeds'],
         summary: "WebSub: a hub verifies the subscription the ingest asked for (it gets hub.challenge back), or says it was denied",
@@ -91,6 +96,7 @@ export const websubRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/v1/websub/:id',
     {
+      ...hubLimit,
       schema: {
         tags: ['feeds'],
         summary: 'WebSub: a hub pushes the feed; a push signed with the subscription\'s secret fetches the feed now (202 either way, as the specification advises; 410 for a feed Akhbar no longer has)',
