@@ -68,6 +68,19 @@ export const AlertArticleSchema = Type.Object(
           fields: Type.Array(Type.String(), { description: 'What this edit changed: title, summary, body' }),
           was: Type.Optional(Type.String({ description: 'The headline before this edit, when it changed' })),
           revision: Type.Optional(Type.Integer({ minimum: 1, description: "This edit's number among the article's revisions: GET /v1/articles/:id/revisions/:n shows what it changed, word by word" })),
+          changes: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  field: Type.Union([Type.Literal('title'), Type.Literal('summary'), Type.Literal('body')]),
+                  removed: Type.Optional(Type.String({ description: 'The words taken out (at most 200 characters)' })),
+                  added: Type.Optional(Type.String({ description: 'The words put in their place (at most 200 characters)' })),
+                },
+                { additionalProperties: false },
+              ),
+              { maxItems: 5, description: 'What the edit changed, word by word: at most 5 changes, headline first, then summary, then text' },
+            ),
+          ),
         },
         { additionalProperties: false, description: 'For an alert on edits (edited=): the edit it is delivered for' },
       ),

@@ -1,4 +1,5 @@
-import type { AlertArticle, Quote } from '@akhbar/core';
+import type { AlertArticle, Quote, Revision } from '@akhbar/core';
+import { editExcerpts } from './revisions.ts';
 import { F } from './fields.ts';
 import { MAX_QUOTES_PER_ARTICLE, quoteMatch, type QuoteMatch } from './query-quotes.ts';
 
@@ -10,6 +11,9 @@ import { MAX_QUOTES_PER_ARTICLE, quoteMatch, type QuoteMatch } from './query-quo
  */
 
 /** The article fields an alert delivery carries (a subset of a /v1/search hit). */
+/** And for an alert on edits: the earlier summary and text, and the text now, to tell what an edit changed (editExcerpts). */
+export const ALERT_EDIT_SOURCE_FIELDS = [`${F.revisions}.summary`, `${F.revisions}.body`, F.body];
+
 export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.publishedAt, F.fetchedAt, 'source.id', 'source.name', 'source.domain', F.topics, F.entityIds, F.storyId, F.tone, F.editedAt, F.edited, `${F.revisions}.seenAt`, `${F.revisions}.fields`, `${F.revisions}.title`];
 
 /**
@@ -23,7 +27,7 @@ export const ALERT_SOURCE_FIELDS = [F.id, F.url, F.title, F.summary, F.lang, F.p
  */
 export function alertSearches(
   index: string,
-  alerts: ReadonlyArray<{ query: Record<string, unknown>; alert?: { minSources?: number } }>,
+  alerts: ReadonlyArray<{ query: Record<string, unknown>; alert?: { minSources?: number; onEdits?: string[] } }>,
   ids: readonly string[],
   stories: readonly string[] = [],
 ): Array<Record<string, unknown>> {
@@ -43,11 +47,18 @@ export function alertSearches(
       // An alert on speakers also reads the quotations (alertQuotes keeps theirs); the others do not
       // fetch them, nor one on what was said (its query returns the quotations it matched).
       // (Not their language copies, which are for matching.)
-      _source: speakersInQuery(a.query).length > 0 && !matchesQuotes(a.query) ? { includes: [...ALERT_SOURCE_FIELDS, F.quotes], excludes: [`${F.quotes}.i18n`] } : ALERT_SOURCE_FIELDS,
+      // An alert on edits reads the versions either side of the edit, to say what it changed.
+      _source: alertSource(a.query, a.alert?.onEdits !== undefined),
       track_total_hits: false,
     });
   }
   return searches;
+}
+
+/** What an alert's search reads of each match: the delivery's fields, with the quotations or the versions an edit replaced when the alert is on those. */
+export function alertSource(query: Record<string, unknown>, onEdits: boolean): Record<string, unknown> | string[] {
+  const fields = onEdits ? [...ALERT_SOURCE_FIELDS, ...ALERT_EDIT_SOURCE_FIELDS] : ALERT_SOURCE_FIELDS;
+  return speakersInQuery(query).length > 0 && !matchesQuotes(query) ? { includes: [...fields, F.quotes], excludes: [`${F.quotes}.i18n`] } : fields;
 }
 
 /** The stories the articles `ids` joined (for alerts on stories: alertSearches). */
@@ -134,7 +145,8 @@ export function alertArticle(src: Record<string, unknown>, quotes: readonly Quot
   const d = src as {
     id: string; url: string; title?: string; summary?: string; lang?: string; publishedAt?: string; fetchedAt?: string;
     source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string; tone?: { score?: number };
-    editedAt?: string; edited?: string[]; revisions?: Array<{ seenAt?: string; fields?: string[]; title?: string }>;
+    editedAt?: string; edited?: string[]; body?: string;
+    revisions?: Array<{ seenAt?: string; fields?: Revision['fields']; title?: string; summary?: string; body?: string }>;
   };
   const out: AlertArticle = {
     id: d.id,
@@ -160,6 +172,15 @@ export function alertArticle(src: Record<string, unknown>, quotes: readonly Quot
       ...(latest?.title !== undefined ? { was: latest.title } : {}),
       ...(latest ? { revision: d.revisions!.length } : {}),
     };
+    // What it changed, word by word: the latest edit left the article as it is now.
+    const now = { ...(d.title !== undefined ? { title: d.title } : {}), ...(d.summary !== undefined ? { summary: d.summary } : {}), ...(d.body !== undefined ? { body: d.body } : {}) };
+    const changes = latest?.fields ? editExcerpts({ seenAt: latest.seenAt!, fields: latest.fields, ...pick(latest) }, now, d.lang) : [];
+    if (changes.length > 0) out.edited.changes = changes;
   }
   return out;
+}
+
+/** A revision's earlier versions as the source gave them. */
+function pick(r: { title?: string; summary?: string; body?: string }): Pick<Revision, 'title' | 'summary' | 'body'> {
+  return { ...(r.title !== undefined ? { title: r.title } : {}), ...(r.summary !== undefined ? { summary: r.summary } : {}), ...(r.body !== undefined ? { body: r.body } : {}) };
 }

@@ -15,3 +15,4 @@ export * from './spelling.ts';
 export * from './retention.ts';
 export * from './query-tree.ts';
 export * from './revisions.ts';
+export * from './word-diff.ts';

@@ -1,6 +1,7 @@
 import { MAX_REVISION_TEXTS, MAX_REVISIONS, type EnrichedArticle, type Revision } from '@akhbar/core';
 import { MAX_BODY_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, truncateText } from './document.ts';
 import { F } from './fields.ts';
+import { wordChanges } from './word-diff.ts';
 
 /**
  * An article's edits. An update (ingest saw its headline, summary or text change) replaces the
@@ -100,4 +101,51 @@ export function revisionSides(revisions: readonly Revision[], n: number, current
     if (value !== undefined) after[field] = value;
   }
   return { before, after };
+}
+
+/** One change an edit made, as an alert tells it: the words taken out and those put in (either may be absent). */
+export interface EditExcerpt {
+  field: Revision['fields'][number];
+  removed?: string;
+  added?: string;
+}
+
+/** Changes an alert tells of one edit, at most; and characters of each side of one. */
+export const MAX_EDIT_EXCERPTS = 5;
+export const EDIT_EXCERPT_CHARS = 200;
+
+const cut = (s: string) => {
+  const t = s.replace(/\s+/gu, ' ').trim();
+  return t.length > EDIT_EXCERPT_CHARS ? `${t.slice(0, EDIT_EXCERPT_CHARS - 1)}…` : t;
+};
+
+/**
+ * What the edit `revision` changed, word by word (wordChanges), as at most MAX_EDIT_EXCERPTS
+ * changes — "أكثر من ٣٬٥٠٠" taken out, "٤٬١٢٠" put in — headline first, then summary, then text.
+ * `after` is each field as the edit left it (for the latest edit: the article as it is now); a
+ * field whose version either side is not known is left out.
+ */
+export function editExcerpts(revision: Revision, after: VersionText, lang: string | undefined): EditExcerpt[] {
+  const out: EditExcerpt[] = [];
+  for (const field of ['title', 'summary', 'body'] as const) {
+    if (!revision.fields.includes(field) || revision[field] === undefined || after[field] === undefined) continue;
+    const runs = wordChanges(revision[field], after[field], lang) ?? [
+      { op: 'removed' as const, text: revision[field] },
+      { op: 'added' as const, text: after[field] },
+    ];
+    let open: EditExcerpt | undefined;
+    for (const run of runs) {
+      if (run.op === 'same' || run.text.trim() === '') {
+        if (run.op === 'same') open = undefined;
+        continue;
+      }
+      if (!open || (run.op === 'removed' && open.removed !== undefined) || (run.op === 'added' && open.added !== undefined)) {
+        if (out.length === MAX_EDIT_EXCERPTS) return out;
+        open = { field };
+        out.push(open);
+      }
+      open[run.op] = cut(run.text);
+    }
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { EnrichedArticleSchema, MAX_REVISION_TEXTS, MAX_REVISIONS, type EnrichedArticle } from '@akhbar/core';
 import { Value } from '@sinclair/typebox/value';
-import { checkDocument, fromDocument, revisionSides, toDocument, withRevision, type PreviousVersion } from '../src/index.ts';
+import { EDIT_EXCERPT_CHARS, MAX_EDIT_EXCERPTS, checkDocument, editExcerpts, fromDocument, revisionSides, toDocument, withRevision, type PreviousVersion } from '../src/index.ts';
 import { makeArticle } from './fixtures.ts';
 
 /** What the index holds of `a` (PREVIOUS_VERSION_FIELDS), as the indexer reads it before an update. */
@@ -123,4 +123,21 @@ t.test('the versions either side of an edit: before as the edit kept it, after a
   const withTitle = titled.revisions!;
   const sides = revisionSides(withTitle, withTitle.length - 1, { title: titled.title, summary: titled.summary, body: titled.body });
   t.same(sides, { before: { title: first.title }, after: { title: 'عنوان جديد' } }, 'a headline edit: only the headline, not the unchanged text');
+});
+
+t.test('what an edit changed, as an alert tells it: each change taken out and put in, headline first, at most a few, each short', async (t) => {
+  const revision = { seenAt: '2026-08-14T09:00:00.000Z', fields: ['title', 'body'] as Array<'title' | 'body'>, title: 'مقتل خمسة في انهيار جسر', body: 'انهار الجسر صباح اليوم وقتل خمسة. وقال المحافظ إن التحقيق بدأ.' };
+  const after = { title: 'إصابة خمسة في انهيار جسر', body: 'انهار الجسر صباح اليوم وأصيب خمسة. وقال المحافظ إن التحقيق بدأ وإن المقاول أوقف.' };
+  t.same(editExcerpts(revision, after, 'ar'), [
+    { field: 'title', removed: 'مقتل', added: 'إصابة' },
+    { field: 'body', removed: 'وقتل', added: 'وأصيب' },
+    { field: 'body', added: 'وإن المقاول أوقف' },
+  ]);
+  t.same(editExcerpts(revision, { title: after.title }, 'ar'), [{ field: 'title', removed: 'مقتل', added: 'إصابة' }], 'a field whose version now is not known is left out');
+  const many = Array.from({ length: 12 }, (_, i) => `جملة ${String(i)} قصيرة.`).join(' ');
+  const changedAll = many.replace(/قصيرة/g, 'طويلة');
+  t.equal(editExcerpts({ seenAt: revision.seenAt, fields: ['body'], body: many }, { body: changedAll }, 'ar').length, MAX_EDIT_EXCERPTS, `at most ${String(MAX_EDIT_EXCERPTS)} changes`);
+  const long = editExcerpts({ seenAt: revision.seenAt, fields: ['body'], body: 'قديم' }, { body: 'جديد '.repeat(100) }, 'ar')[0]!;
+  t.equal(long.added!.length, EDIT_EXCERPT_CHARS, `each side cut to ${String(EDIT_EXCERPT_CHARS)} characters`);
+  t.ok(long.added!.endsWith('…'));
 });

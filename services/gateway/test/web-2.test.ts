@@ -913,7 +913,7 @@ t.test('alerts view: a query typed in; the API\'s errors are shown naming the fi
   t.equal(mailed?.webhook, 'mailto:desk@news.example', 'sent to the API as mailto:');
 
   // Stories, not articles: sent once a story is carried by enough sources.
-  t.same(await page.$$eval('#alert-min-sources option', (els) => els.map((e) => e.textContent)), ['Each matching article', 'Stories carried by 2 or more sources', 'Stories carried by 3 or more sources', 'Stories carried by 5 or more sources', 'Stories carried by 10 or more sources']);
+  t.same(await page.$$eval('#alert-min-sources option', (els) => els.map((e) => e.textContent)), ['Each matching article', 'Stories carried by 2 or more sources', 'Stories carried by 3 or more sources', 'Stories carried by 5 or more sources', 'Stories carried by 10 or more sources', 'When its site changes the headline of a matching article', 'When its site changes the text of a matching article', 'When its site edits a matching article']);
   await page.fill('#alert-name', 'Oil stories');
   await page.fill('#alert-webhook', 'https://hooks.example.org/oil-stories');
   await page.selectOption('#alert-min-sources', '3');

@@ -185,9 +185,18 @@ export function deliveryBody(
 /** For an alert on stories (minSources): how far the article's story has spread, after its line. */
 const spreadNote = (a: AlertArticle) => (a.story ? ` · a story carried by ${String(a.story.sources)} sources (${String(a.story.articles)} articles)` : '');
 
-/** For an alert on edits: when the article was edited, what changed, and the headline it had. */
-const editNote = (a: AlertArticle) =>
-  a.edited ? ` · edited ${a.edited.at.slice(0, 16).replace('T', ' ')} UTC (${a.edited.fields.join(', ')})${a.edited.was !== undefined ? `, the headline was “${a.edited.was}”` : ''}` : '';
+/**
+ * For an alert on edits: when the article was edited, what changed, the headline it had, and what
+ * the edit did to its summary and text — “taken out” → “put in” (the headline's is "was" already).
+ */
+const editNote = (a: AlertArticle) => {
+  if (!a.edited) return '';
+  const words = (a.edited.changes ?? []).filter((c) => c.field !== 'title').map((c) => {
+    const side = (s: string | undefined) => (s === undefined ? '' : `“${s}”`);
+    return c.removed !== undefined && c.added !== undefined ? `${side(c.removed)} → ${side(c.added)}` : c.removed !== undefined ? `− ${side(c.removed)}` : `+ ${side(c.added)}`;
+  });
+  return ` · edited ${a.edited.at.slice(0, 16).replace('T', ' ')} UTC (${a.edited.fields.join(', ')})${a.edited.was !== undefined ? `, the headline was “${a.edited.was}”` : ''}${words.length > 0 ? `; ${words.join('; ')}` : ''}`;
+};
 
 /** Quoted words a chat line or an email shows, at most; the webhook's JSON carries them whole. */
 const SAID_CHARS = 280;

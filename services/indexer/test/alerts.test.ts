@@ -212,6 +212,13 @@ t.test('an alert on edits fires when its site changes a matching headline, once 
   chat.alert.onEdits = ['title'];
   await r.registry.put(chat);
   await r.registry.put(alert('basra', hook.url('/new'), { q: 'البصرة' }, { q: 'البصرة' }));
+  // And one on edits of the text, as a chat message: it says what the edit changed.
+  const onText = alert('text-chat', hook.url('/text'), { q: 'البصرة', edited: 'body' }, { q: 'البصرة', edited: ['body'] }, { format: 'slack' });
+  onText.alert.onEdits = ['body'];
+  await r.registry.put(onText);
+  const onTextJson = alert('text-json', hook.url('/text-json'), { q: 'البصرة', edited: 'body' }, { q: 'البصرة', edited: ['body'] });
+  onTextJson.alert.onEdits = ['body'];
+  await r.registry.put(onTextJson);
 
   const first = makeArticle({ lang: 'ar', slug: 'basra-fire', title: 'مقتل عاملين في حريق بميناء البصرة', body: 'اندلع حريق في ميناء البصرة صباح اليوم وقتل عاملان.', fetchedAt: '2026-11-30T08:00:00.000Z' });
   await r.index(first);
@@ -237,6 +244,14 @@ t.test('an alert on edits fires when its site changes a matching headline, once 
   await r.index(textOnly);
   await r.settled();
   t.equal(at('/edits').length, 1, 'a text-only edit: nothing');
+  t.equal(at('/text').length, 1, 'the alert on edits of the text: one message, for the text-only edit');
+  t.match(
+    (JSON.parse(at('/text')[0]!.body) as { text: string }).text,
+    /edited 2026-11-30 10:00 UTC \(body\); \+ “وأخمد الحريق بعد ساعتين\.”/,
+    'saying what the edit put in the text',
+  );
+  const delivered = (JSON.parse(at('/text-json')[0]!.body) as { article: { edited: Record<string, unknown> } }).article.edited;
+  t.same(delivered, { at: textOnly.fetchedAt, fields: ['body'], revision: 2, changes: [{ field: 'body', added: 'وأخمد الحريق بعد ساعتين.' }] }, 'the delivery carries the change word by word, and which revision it is');
   // A second headline edit is a delivery of its own.
   const last = edit(textOnly, { title: 'السيطرة على حريق في ميناء البصرة' }, '2026-11-30T11:00:00.000Z');
   await r.index(last);

@@ -4,7 +4,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPublicAddress } from '@akhbar/feeds';
 import { ALERT_FORMATS, AkhbarError, AlertRegistry, DIGEST_PATTERN, alertEmail, digestPeriodMs, type AlertStatus, type StoredAlert } from '@akhbar/core';
-import { ALERT_SOURCE_FIELDS, SIMILAR_MAX_CHARS, alertArticle, alertQuoteClause, alertQuotes, buildQuery, F, speakersInQuery, storySpread, storySpreadBody } from '@akhbar/search';
+import { ALERT_EDIT_SOURCE_FIELDS, ALERT_SOURCE_FIELDS, SIMILAR_MAX_CHARS, alertArticle, alertQuoteClause, alertQuotes, buildQuery, F, speakersInQuery, storySpread, storySpreadBody } from '@akhbar/search';
 import { FETCH_COST, likeText, textOfUrl } from './similar.ts';
 import { chargeExtra } from '../charge.ts';
 import { adminGuard } from '../auth.ts';
@@ -348,7 +348,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!stored) throw notFound(`no alert ${req.params.id}`);
       const res = await app.esTimed('alert_test', () =>
         app.es.search(
-          { index: app.gw.index, size: 1, query: stored.query, sort: [{ [stored.alert.onEdits ? F.editedAt : F.publishedAt]: 'desc' }], _source: { includes: [...ALERT_SOURCE_FIELDS, F.quotes], excludes: [`${F.quotes}.i18n`] } },
+          { index: app.gw.index, size: 1, query: stored.query, sort: [{ [stored.alert.onEdits ? F.editedAt : F.publishedAt]: 'desc' }], _source: { includes: [...ALERT_SOURCE_FIELDS, ...(stored.alert.onEdits ? ALERT_EDIT_SOURCE_FIELDS : []), F.quotes], excludes: [`${F.quotes}.i18n`] } },
           { requestTimeout: app.gw.esTimeoutMs },
         ),
       );

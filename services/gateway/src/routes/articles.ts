@@ -1,14 +1,13 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { hammingDistance } from '@akhbar/nlp';
-import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, revisionSides, storyBody, storiesInLangsBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
+import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, revisionSides, wordChanges, storyBody, storiesInLangsBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
 import { MAX_REVISIONS, RevisionSchema, articleId, dirOf, canonicalUrl, isAkhbarError, type Revision } from '@akhbar/core';
 import { badParam, notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, QuoteOut, SourceOut, ToneAverage, presentBuckets, presentHit, presentQuote, roundTone, totalOf, type EsHit } from '../present.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
 import { NamesParam, UndatedFilterParams, expandedFilters, listOf, nameLangs, windowParam } from '../params.ts';
 import { FEED_FORMATS, FEED_TYPES, publicBase, sendFeed } from '../syndication.ts';
-import { wordChanges } from '../word-diff.ts';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Article id' }) }, { additionalProperties: false });
 const StoryParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$', description: 'Story id' }) }, { additionalProperties: false });
