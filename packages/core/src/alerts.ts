@@ -196,16 +196,21 @@ export class AlertRegistry {
     return out;
   }
 
-  /** Keep matches of a digest alert for its next delivery (an article matched twice is kept once). */
+  /**
+   * Keep matches of a digest alert for its next delivery (an article matched twice is kept once;
+   * for an alert on edits, each edit of it once: digestEntry).
+   */
   async addToDigest(id: string, articles: readonly AlertArticle[]): Promise<void> {
     if (articles.length === 0) return;
-    await this.#redis.hset(this.#digestKey(id), Object.fromEntries(articles.map((a) => [a.id, JSON.stringify(a)])));
+    await this.#redis.hset(this.#digestKey(id), Object.fromEntries(articles.map((a) => [digestEntry(a), JSON.stringify(a)])));
   }
 
   /** The matches waiting for a digest: the newest `max`, and how many wait in all. */
   async pendingDigest(id: string, max: number): Promise<{ articles: AlertArticle[]; total: number }> {
     const all = Object.values(await this.#redis.hgetall(this.#digestKey(id))).map((raw) => JSON.parse(raw) as AlertArticle);
-    all.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
+    // Newest first: by the edit for an alert on edits, else by publication.
+    const when = (a: AlertArticle) => a.edited?.at ?? a.publishedAt;
+    all.sort((a, b) => when(b).localeCompare(when(a)) || a.id.localeCompare(b.id));
     return { articles: all.slice(0, max), total: all.length };
   }
 
@@ -226,7 +231,12 @@ export class AlertRegistry {
   }
 
   /** Drop matches a digest delivered (or that went to the dead-letter queue with it). */
-  async clearDigest(id: string, articleIds: readonly string[]): Promise<void> {
-    if (articleIds.length > 0) await this.#redis.hdel(this.#digestKey(id), ...articleIds);
+  async clearDigest(id: string, articles: readonly AlertArticle[]): Promise<void> {
+    if (articles.length > 0) await this.#redis.hdel(this.#digestKey(id), ...articles.map(digestEntry));
   }
+}
+
+/** A digest's entry for a match: the article, or for an edit (an alert on edits) that edit of it, so a second edit in one period is not lost. */
+export function digestEntry(a: AlertArticle): string {
+  return a.edited ? `${a.id}.e${String(Date.parse(a.edited.at))}` : a.id;
 }

@@ -319,7 +319,7 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
     if (queue === QUEUES.alerts && typeof alertId === 'string') await opts.registry.recordDelivery(alertId, { ok: false, error: `${err.code}: ${err.message}` });
     const payload = digest ? { ...job.data, articles: digest } : job.data;
     await deadLetter(opts.dlq, { stage: 'alerts', queue, err, payload, ...(typeof article?.id === 'string' ? { articleId: article.id } : {}) });
-    if (digest && typeof alertId === 'string' && !(job.data as { articles?: unknown }).articles) await opts.registry.clearDigest(alertId, digest.map((a) => a.id));
+    if (digest && typeof alertId === 'string' && !(job.data as { articles?: unknown }).articles) await opts.registry.clearDigest(alertId, digest);
     log.warn({ alertId, articleId: article?.id, articles: digest?.length, code: err.code, err }, 'alert job sent to the dead-letter queue');
     throw new UnrecoverableError(`${err.code}: ${err.message}`);
   }
@@ -505,7 +505,7 @@ export function startAlertWorkers(opts: AlertWorkersOptions): { matcher: Worker<
         if ('articles' in data && data.articles) {
           if (rest.length > 0) await opts.deliveries.add('digest', { ...data, articles: rest }, { jobId: next });
         } else {
-          await opts.registry.clearDigest(alertId, digest.articles.slice(0, sent).map((a) => a.id));
+          await opts.registry.clearDigest(alertId, digest.articles.slice(0, sent));
           if (rest.length > 0 || digest.more > 0) await opts.deliveries.add('digest', { v: 1, alertId, digest: true }, { jobId: next });
         }
       }

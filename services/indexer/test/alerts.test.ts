@@ -391,6 +391,21 @@ t.test('a digest alert POSTs the matches of its period together at its end; repe
   t.equal(new Set([...big!.articles, ...rest!.articles].map((a) => a.id)).size, 130, 'every match once');
 });
 
+t.test('a digest on edits keeps each edit of an article, the latest first, and forgets each once delivered', async (t) => {
+  const r = await rig(t, 'alerts-digest-edits');
+  const base = { id: 'basra-port', url: 'https://news.example/basra-port', lang: 'ar', publishedAt: '2026-11-30T07:00:00.000Z', source: { id: 's', name: 'S', domain: 'news.example' }, topics: [], entityIds: [] };
+  const first = { ...base, title: 'حريق محدود في ميناء البصرة', edited: { at: '2026-11-30T09:00:00.000Z', fields: ['title'], was: 'مقتل عاملين في حريق بميناء البصرة' } };
+  const second = { ...base, title: 'السيطرة على حريق في ميناء البصرة', edited: { at: '2026-11-30T11:00:00.000Z', fields: ['title'], was: first.title } };
+  const other = { ...base, id: 'new-one', title: 'خبر جديد', publishedAt: '2026-11-30T10:00:00.000Z' };
+  await r.registry.addToDigest('hourly-edits', [first]);
+  await r.registry.addToDigest('hourly-edits', [second, other]);
+  await r.registry.addToDigest('hourly-edits', [second]);
+  const pending = await r.registry.pendingDigest('hourly-edits', 100);
+  t.same(pending.articles.map((a) => a.edited?.was ?? a.title), [first.title, 'خبر جديد', 'مقتل عاملين في حريق بميناء البصرة'], 'both edits (the same one twice kept once), newest first by the edit, beside a new article by its publication');
+  await r.registry.clearDigest('hourly-edits', [second]);
+  t.same((await r.registry.pendingDigest('hourly-edits', 100)).articles.map((a) => a.id), ['new-one', 'basra-port'], 'a delivered edit is forgotten, the other edit of the article kept');
+});
+
 t.test('a digest the webhook refuses goes to the dead-letter queue with its articles, and a replay sends the same digest', async (t) => {
   const hook = await receiver(t, { '/refuses': [410] });
   const r = await rig(t, 'alerts-digest-dead');
