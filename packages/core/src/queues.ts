@@ -35,7 +35,20 @@ export const FetchJobSchema = Type.Object(
 export type FetchJob = Static<typeof FetchJobSchema>;
 
 export const RawJobSchema = Type.Object(
-  { v: Type.Literal(1), article: RawArticleSchema },
+  {
+    v: Type.Literal(1),
+    article: RawArticleSchema,
+    /**
+     * A later re-read of the article's page by the full-text stage (FULLTEXT_REVISIT_AFTER), to see
+     * an edit its feed does not show: which re-read, and the hash of the text the page last gave.
+     */
+    revisit: Type.Optional(
+      Type.Object(
+        { n: Type.Integer({ minimum: 0 }), textHash: Type.String({ maxLength: 64 }), of: Type.String({ description: 'fetchedAt of the version re-read: a newer version makes this re-read stale' }) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
   { $id: 'RawJob', additionalProperties: false },
 );
 export type RawJob = Static<typeof RawJobSchema>;

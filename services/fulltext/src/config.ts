@@ -15,7 +15,22 @@ export const fulltextConfigSpec = {
   maxRetryAfterSec: int('FULLTEXT_MAX_RETRY_AFTER_SEC', { default: 3600, min: 1, max: 86_400, describe: 'Longest back-off a 429/503 Retry-After can impose on a domain' }),
   maxCrawlDelaySec: int('FULLTEXT_MAX_CRAWL_DELAY_SEC', { default: 60, min: 0, max: 3600, describe: 'Cap on a robots.txt Crawl-delay' }),
   userAgent: optStr('FULLTEXT_USER_AGENT', { describe: 'User-Agent for page fetches (default names Akhbar)' }),
+  revisitAfter: list('FULLTEXT_REVISIT_AFTER', {
+    default: [],
+    describe: 'Read an article\'s page again this long after it was read (comma list, e.g. 3h,24h; units ms, s, m, h, d): an edit of the page its feed does not show becomes an update. Empty: never',
+  }),
 };
+
+/** FULLTEXT_REVISIT_AFTER as delays in ms, each from the page's first read; a value that is not a duration stops the service at start. */
+export function revisitDelays(values: readonly string[]): number[] {
+  const units = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+  return values.map((v) => {
+    const m = /^(\d+)(ms|s|m|h|d)$/.exec(v.trim());
+    const ms = m ? Number(m[1]) * units[m[2] as keyof typeof units] : NaN;
+    if (!(ms > 0 && ms <= 30 * 86_400_000)) throw new Error(`FULLTEXT_REVISIT_AFTER: ${JSON.stringify(v)} is not a duration of at most 30 days (e.g. 3h, 24h)`);
+    return ms;
+  });
+}
 export type FulltextConfig = ConfigOf<typeof fulltextConfigSpec>;
 export const loadFulltextConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(fulltextConfigSpec, env);
 

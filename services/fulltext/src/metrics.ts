@@ -7,11 +7,14 @@ export interface FulltextMetrics {
   deferred: Counter;
   /** Time to read one page: slot, robots.txt, fetch, decode, extract. */
   duration: Histogram<'outcome'>;
+  /** Re-reads of pages (FULLTEXT_REVISIT_AFTER) by outcome: unchanged, edited, stale, failed. */
+  revisits: Counter<'outcome'>;
 }
 
 export function createFulltextMetrics(registry: Registry): FulltextMetrics {
   return {
     pages: new Counter({ name: 'akhbar_fulltext_pages_total', help: 'Article pages by outcome (extracted, feed-text-kept, or an AKHBAR_FULLTEXT_* code)', labelNames: ['outcome'], registers: [registry] }),
+    revisits: new Counter({ name: 'akhbar_fulltext_revisits_total', help: 'Page re-reads (FULLTEXT_REVISIT_AFTER) by outcome: unchanged, edited (an update sent on), stale (a newer version came from the feed), failed', labelNames: ['outcome'], registers: [registry] }),
     deferred: new Counter({ name: 'akhbar_fulltext_deferred_total', help: 'Jobs delayed to wait for their domain (politeness, concurrency, Retry-After)', registers: [registry] }),
     duration: new Histogram({
       name: 'akhbar_fulltext_page_seconds',

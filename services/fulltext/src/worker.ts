@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Value } from '@sinclair/typebox/value';
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import {
-  AkhbarError, CoreErrors, QUEUES, RawJobSchema, akhbarBackoff, articleJobId, createRedis, deadLetter, errorCode, fulltextWorkersKey, isAkhbarError, openQueue, replicaPolicy,
-  type Logger, type RawJob, type RedisClient, settleBull,
+  AkhbarError, CoreErrors, QUEUES, RawJobSchema, akhbarBackoff, articleJobId, contentHash, createRedis, deadLetter, errorCode, fulltextWorkersKey, isAkhbarError, openQueue, replicaPolicy,
+  type Logger, type RawArticle, type RawJob, type RedisClient, settleBull,
 } from '@akhbar/core';
 import { markFulltextFailed } from '@akhbar/extract';
 import type { FetchOptions } from '@akhbar/feeds';
-import { PAGE_USER_AGENT, ROBOTS_AGENT, type FulltextConfig } from './config.ts';
+import { PAGE_USER_AGENT, ROBOTS_AGENT, revisitDelays, type FulltextConfig } from './config.ts';
 import type { FulltextMetrics } from './metrics.ts';
 import { DomainGate } from './politeness.ts';
 import { readPage, type PageDeps } from './process.ts';
@@ -17,7 +17,7 @@ import { RobotsCache } from './robots.ts';
 export const HEARTBEAT_TTL_MS = 30_000;
 
 export interface FulltextResult {
-  outcome: 'extracted' | 'feed-text-kept' | 'failed';
+  outcome: 'extracted' | 'feed-text-kept' | 'failed' | 'revisit-unchanged' | 'revisit-edited' | 'revisit-stale' | 'revisit-failed';
   /** Characters of extracted story text. */
   chars?: number;
   /** Why the page gave nothing (AKHBAR_FULLTEXT_*), when it failed. */
@@ -74,6 +74,74 @@ export function createFulltext(config: FulltextConfig, redis: RedisClient, log: 
     maxRetryAfterMs: config.maxRetryAfterSec * 1000,
   };
 
+  // Re-reads of pages (FULLTEXT_REVISIT_AFTER): a site edits a story on its page without touching
+  // its feed item (the item has only the summary), so the feed never shows the edit. Each version
+  // a feed sends starts a chain of re-reads; the version's fetchedAt in Redis marks the live chain,
+  // so a newer version from the feed makes the older chain stale.
+  const delays = revisitDelays(config.revisitAfter);
+  const chainKey = (id: string) => `${config.queuePrefix}:revisit:${id}`;
+  const chainTtlSec = Math.ceil((delays.at(-1) ?? 0) / 1000) + 86_400;
+  /** The page's text as compared between reads: spacing does not count. */
+  const textHash = (body: string) => createHash('sha256').update(body.replace(/\s+/gu, ' ').trim()).digest('hex').slice(0, 32);
+  const scheduleRevisit = async (article: RawArticle, n: number, hash: string, of: string) => {
+    if (n >= delays.length) return;
+    // Delays count from the first read of the version: the wait is the gap to the previous one.
+    const delay = delays[n]! - (n > 0 ? delays[n - 1]! : 0);
+    await fulltextQueue.add(
+      'revisit',
+      { v: 1, article, revisit: { n, textHash: hash, of } },
+      { jobId: `revisit-${article.id}-${String(Date.parse(of))}-${String(n)}`, delay: Math.max(0, delay), attempts: 1, removeOnComplete: true, removeOnFail: true },
+    );
+  };
+
+  /**
+   * One re-read: the page read as on the first pass; a text that changed (beyond spacing) is sent
+   * on as an update of the article — fetched now, flagged `update`, its content hash the new
+   * text's — which the indexer keeps as an edit. A page that cannot be read now, or gives less than
+   * the feed, changes nothing; either way the next re-read is scheduled.
+   */
+  const revisit = async (job: Job<RawJob>, token: string | undefined, r: NonNullable<RawJob['revisit']>): Promise<FulltextResult> => {
+    const article = job.data.article;
+    const line = { articleId: article.id, feedId: article.feedId, url: article.url, revisit: r.n + 1 };
+    if ((await redis.get(chainKey(article.id))) !== r.of) {
+      metrics?.revisits.inc({ outcome: 'stale' });
+      log.debug(line, 'page re-read skipped: a newer version came from the feed');
+      return { outcome: 'revisit-stale' };
+    }
+    let out;
+    try {
+      out = await readPage(article, deps);
+    } catch (err) {
+      metrics?.revisits.inc({ outcome: 'failed' });
+      log.info({ ...line, code: errorCode(err) }, 'page not re-read; the next re-read will try');
+      await scheduleRevisit(article, r.n + 1, r.textHash, r.of);
+      return { outcome: 'revisit-failed', code: errorCode(err), message: err instanceof Error ? err.message : String(err) };
+    }
+    if (out.kind === 'defer') {
+      metrics?.deferred.inc();
+      await job.moveToDelayed(Date.now() + out.waitMs + Math.floor(Math.random() * 250), token);
+      throw new DelayedError();
+    }
+    const now = textHash(out.article.body);
+    if (!out.replaced || now === r.textHash) {
+      metrics?.revisits.inc({ outcome: 'unchanged' });
+      await scheduleRevisit(article, r.n + 1, r.textHash, r.of);
+      return { outcome: 'revisit-unchanged' };
+    }
+    const read = out.article;
+    const updated: RawArticle = {
+      ...read,
+      fetchedAt: new Date().toISOString(),
+      flags: [...new Set([...read.flags, 'update' as const])],
+      contentHash: contentHash([read.title, read.summary, read.body]),
+    };
+    await rawQueue.add('article', { v: 1, article: updated }, { jobId: articleJobId(updated) });
+    await scheduleRevisit(article, r.n + 1, now, r.of);
+    metrics?.revisits.inc({ outcome: 'edited' });
+    log.info({ ...line, chars: out.chars }, 'page re-read: its text changed; sent on as an update');
+    return { outcome: 'revisit-edited', chars: out.chars };
+  };
+
   const handle = async (job: Job<RawJob>, token?: string): Promise<FulltextResult> => {
     if (!Value.Check(RawJobSchema, job.data)) {
       // Not an article this stage can pass on: park it in the dead-letter queue (akhbar dlq).
@@ -85,6 +153,7 @@ export function createFulltext(config: FulltextConfig, redis: RedisClient, log: 
       log.warn({ ...ids, jobId: job.id, code: err.code, err: err.message }, 'payload sent to the dead-letter queue');
       throw new UnrecoverableError(`${err.code}: ${err.message}`);
     }
+    if (job.data.revisit) return revisit(job, token, job.data.revisit);
     const article = job.data.article;
     const jobId = articleJobId(article);
     const line = { articleId: article.id, feedId: article.feedId, url: article.url };
@@ -98,6 +167,11 @@ export function createFulltext(config: FulltextConfig, redis: RedisClient, log: 
         throw new DelayedError();
       }
       await rawQueue.add('article', { v: 1, article: out.article }, { jobId });
+      if (out.replaced && delays.length > 0) {
+        // This version's chain of re-reads; any older chain of the article is stale from now.
+        await redis.set(chainKey(article.id), article.fetchedAt, 'EX', chainTtlSec);
+        await scheduleRevisit(article, 0, textHash(out.article.body), article.fetchedAt);
+      }
       const outcome = out.replaced ? 'extracted' : 'feed-text-kept';
       metrics?.pages.inc({ outcome });
       observe(outcome);

@@ -225,3 +225,74 @@ t.test('an invalid payload is dead-lettered without touching articles.raw', asyn
   const parked = await dead.getJobs(['waiting']);
   t.match(parked.map((j) => j.data), [{ stage: 'fulltext', queue: QUEUES.fulltext, code: 'AKHBAR_PAYLOAD_INVALID', articleId: 'x' }], 'parked in the dead-letter queue for akhbar dlq');
 });
+
+t.test('FULLTEXT_REVISIT_AFTER: a page edited after it was read, its feed item unchanged, is sent on as an update; an unchanged page and a stale chain send nothing', async (t) => {
+  const story = (dead: string) => `<!doctype html><html lang="en"><head><title>Bridge collapse</title></head><body><article><h1>Bridge collapse</h1>
+${para(`Part of the old bridge over the river collapsed on Monday morning and ${dead}, the governor said. `, 3)}
+${para('Engineers had warned last year that the bridge needed urgent repairs, and traffic had been limited since the spring. ', 3)}
+</article></body></html>`;
+  const page = { body: story('five people were killed'), headers: { 'content-type': 'text/html; charset=utf-8' } };
+  const quay = { body: englishStory, headers: { 'content-type': 'text/html; charset=utf-8' } };
+  const site = await startFeedServer({ '/news/bridge': page, '/news/quay': quay });
+  const revisitPrefix = uniqueQueuePrefix('fulltext-revisit');
+  const worker = createFulltext(
+    loadFulltextConfig({
+      REDIS_URL: testRedisUrl(), AKHBAR_QUEUE_PREFIX: revisitPrefix, AKHBAR_ALLOW_PRIVATE_NETWORKS: 'true', METRICS_PORT: '0',
+      FULLTEXT_HOST_DELAY_MS: '0', FULLTEXT_HOST_CONCURRENCY: '4', FULLTEXT_REVISIT_AFTER: '400ms,900ms',
+    }),
+    redis,
+    createLogger('fulltext-revisit-test', 'silent'),
+  );
+  const rawQ = new Queue<RawJob>(QUEUES.raw, { connection: redis, prefix: revisitPrefix });
+  t.teardown(async () => {
+    await worker.close();
+    await rawQ.close();
+    await site.close();
+    await deleteRedisPrefix(revisitPrefix);
+  });
+  const summary = 'A bridge collapsed.';
+  const feedItem = (path: string, title: string, fetchedAt: string, flags: RawArticle['flags'] = []): RawArticle => {
+    const url = `${site.url}${path}`;
+    return {
+      id: articleId(url), url, feedId: 'frevisit', source: { id: 'frevisit', name: 'Test', domain: '127.0.0.1' },
+      title, summary, body: summary, categories: [], publishedAt: fetchedAt, fetchedAt, contentHash: contentHash([title, summary, summary, fetchedAt]), flags,
+    };
+  };
+  const onRaw = async (id: string) => (await rawQ.getJobs(['waiting', 'completed', 'active'])).map((j) => j.data.article).filter((a) => a.id === id);
+
+  // The bridge: read, then edited on the page (the toll corrected); the feed item never changes.
+  const first = feedItem('/news/bridge', 'Bridge collapses', new Date().toISOString());
+  await worker.fulltextQueue.add('article', { v: 1, article: first }, { jobId: articleJobId(first) });
+  await waitFor(async () => ((await onRaw(first.id)).length === 1 ? true : undefined), { timeoutMs: 10_000, what: 'the first read on articles.raw' });
+  t.match((await onRaw(first.id))[0]!.body, /five people were killed/);
+  page.body = story('nobody was hurt');
+  const updates = await waitFor(async () => {
+    const u = (await onRaw(first.id)).filter((a) => a.flags.includes('update'));
+    return u.length > 0 ? u : undefined;
+  }, { timeoutMs: 10_000, what: 'the re-read to send the edit on' });
+  t.equal(updates.length, 1, 'one update');
+  const [update] = updates;
+  t.match(update!.body, /nobody was hurt/, 'with the page as it is now');
+  t.notMatch(update!.body, /five people/);
+  t.ok(Date.parse(update!.fetchedAt) > Date.parse(first.fetchedAt), 'fetched later than the version it replaces (the indexer keeps that one as an edit)');
+  t.ok(update!.flags.includes('fulltext'), 'read from its page, as the first version was');
+  t.not(update!.contentHash, first.contentHash, 'its content hash is the new text\'s: a job of its own down the pipeline');
+  t.equal(update!.title, first.title, 'the feed\'s headline, as before');
+  // The second re-read finds the page as the first re-read left it: nothing more.
+  await new Promise((r) => setTimeout(r, 1500));
+  t.equal((await onRaw(first.id)).filter((a) => a.flags.includes('update')).length, 1, 'an unchanged page sends nothing');
+  t.same(await worker.fulltextQueue.getDelayedCount(), 0, 'the chain ends after its last re-read');
+
+  // The quay: the feed sends a newer version before the first re-read; only the newer chain runs.
+  const older = feedItem('/news/quay', 'Port reopens', new Date().toISOString());
+  await worker.fulltextQueue.add('article', { v: 1, article: older }, { jobId: articleJobId(older) });
+  await waitFor(async () => ((await onRaw(older.id)).length === 1 ? true : undefined), { timeoutMs: 10_000, what: 'the quay on articles.raw' });
+  const newer = feedItem('/news/quay', 'Port reopens after repairs', new Date(Date.now() + 1000).toISOString(), ['update']);
+  await worker.fulltextQueue.add('article', { v: 1, article: newer }, { jobId: articleJobId(newer) });
+  await waitFor(async () => ((await onRaw(older.id)).length === 2 ? true : undefined), { timeoutMs: 10_000, what: 'the newer version on articles.raw' });
+  quay.body = englishStory.replace('within days', 'next week');
+  await new Promise((r) => setTimeout(r, 2500));
+  const quayUpdates = (await onRaw(older.id)).filter((a) => a.flags.includes('update') && /next week/.test(a.body));
+  t.same(quayUpdates.map((a) => a.title), [newer.title], 'the page edit is sent on once, from the newer version (the older chain is stale)');
+  t.same(await worker.fulltextQueue.getDelayedCount(), 0, 'and both chains are done');
+});
