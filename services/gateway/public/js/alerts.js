@@ -275,6 +275,10 @@ async function create() {
   if (send.startsWith(EDIT)) query.edited = send.slice(EDIT.length);
   const body = { name: $('alert-name').value.trim(), webhook, query, ...liked, ...(digest ? { digest } : {}), ...(format !== 'akhbar' ? { format } : {}), ...(minSources ? { minSources } : {}) };
   message(t('alerts.creating'));
+  // The secret of an alert made before goes now: it must not stay up beside the message about this
+  // one (this one's, if it has one, is shown once the list is loaded).
+  secret = undefined;
+  renderSecret();
   try {
     const made = await api('/v1/alerts', { method: 'POST', body, admin: true });
     // An email is not signed: an email alert's secret has nothing to check, so it is not shown.
