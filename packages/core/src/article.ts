@@ -152,6 +152,21 @@ export const QuoteSchema = Type.Object(
 );
 export type Quote = Static<typeof QuoteSchema>;
 
+/**
+ * A day an article names ("يوم الخميس الموافق العشرين من أغسطس", "on August 20", "demain"), as a
+ * calendar date read against the article's publication date: what an agenda of coming events, or
+ * "what happened on that day", is built from.
+ */
+export const DateMentionSchema = Type.Object(
+  {
+    date: Type.String({ format: 'date', description: 'The day named, YYYY-MM-DD (a year left unsaid is the one nearest the publication date)' }),
+    text: Type.String({ description: 'The words that name it, as written' }),
+    sentence: Type.String({ description: 'The sentence naming it (at most 300 characters)' }),
+  },
+  { $id: 'DateMention', additionalProperties: false },
+);
+export type DateMention = Static<typeof DateMentionSchema>;
+
 export const TopicSchema = Type.Object(
   { id: Type.String({ description: 'Taxonomy id (IPTC Media Topics top level)' }), score: Type.Number() },
   { $id: 'Topic', additionalProperties: false },
@@ -193,6 +208,7 @@ export const EnrichmentSchema = Type.Object(
     keywords: Type.Array(Type.String()),
     tone: Type.Optional(ToneSchema),
     quotes: Type.Optional(Type.Array(QuoteSchema, { description: 'Quotations attributed to someone, in text order (at most 20)' })),
+    dates: Type.Optional(Type.Array(DateMentionSchema, { maxItems: 20, description: 'The days the article names, each once, in text order (at most 20)' })),
     extract: Type.String({ description: 'Short extractive summary' }),
     wordCount: Type.Integer({ minimum: 0 }),
     readingTimeSec: Type.Integer({ minimum: 0 }),

@@ -12,3 +12,6 @@ if (!FormatRegistry.Has('date-time')) {
 if (!FormatRegistry.Has('uri')) {
   FormatRegistry.Set('uri', (v) => URL.canParse(v));
 }
+if (!FormatRegistry.Has('date')) {
+  FormatRegistry.Set('date', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
+}

@@ -1,4 +1,4 @@
-import { dirOf, errorCode, type Enrichment, type Entity, type Provenance, type Quote, type RawArticle, type Tone, type Topic } from '@akhbar/core';
+import { dirOf, errorCode, type DateMention, type Enrichment, type Entity, type Provenance, type Quote, type RawArticle, type Tone, type Topic } from '@akhbar/core';
 import { stripBoilerplate } from './boilerplate.ts';
 import { NlpErrors } from './errors.ts';
 import { gazetteer } from './gazetteer.ts';
@@ -6,6 +6,7 @@ import { simhash, storySignature, type StorySignature } from './hash.ts';
 import { extractKeywords } from './keywords.ts';
 import { detectLanguage, type LanguageGuess } from './language.ts';
 import { normalizeText } from './normalize.ts';
+import { extractDateMentions } from './dates.ts';
 import { extractQuotes } from './quotes.ts';
 import { extractiveSummary } from './summary.ts';
 import { countWords, tokenize, type Token } from './text.ts';
@@ -46,6 +47,7 @@ export const TAGGERS = {
   // 1.6.0: an Arabic member named after his relation («عضو في اللجنة المالية جمال كوجر», «…، جمال كوجر،») or a
   // definite «النائب عن …» is not unnamed; `by` runs on to the name.
   quotes: { tagger: 'akhbar-quotes', version: '1.6.0' },
+  dates: { tagger: 'akhbar-dates', version: '1.0.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },
   storyId: { tagger: 'akhbar-self', version: '1.0.0' },
@@ -77,6 +79,8 @@ export interface Taggers {
   extract(input: TaggerInput, weights: ReadonlyMap<string, number>): string;
   /** Who said what: the quotations the body (else the summary) attributes to someone; `entities`, the article's. */
   quotes(input: TaggerInput, entities: readonly Entity[]): Quote[];
+  /** The days the title and body name ("on Thursday 20 August", «غدا»), read against the publication date. */
+  dates(input: TaggerInput): DateMention[];
 }
 
 export const defaultTaggers: Taggers = {
@@ -87,6 +91,7 @@ export const defaultTaggers: Taggers = {
   tone: (input) => tagToneInTokens(input.tokens, input.lang, input.titleTokens.length),
   extract: (input, weights) => extractiveSummary(input.body, weights, input.article.summary || input.article.title),
   quotes: (input, entities) => extractQuotes(input.body.slice(0, MAX_ANALYSED_CHARS), input.lang, entities),
+  dates: (input) => extractDateMentions(input.article.title, input.body, input.lang, new Date(input.article.publishedAt)),
 };
 
 export interface EnrichOptions {
@@ -175,6 +180,7 @@ export function enrichArticle(article: RawArticle, opts: EnrichOptions = {}): En
     return taggers.extract(input, weights);
   });
   const quotes = run('quotes', [] as Quote[], () => taggers.quotes(input, entities));
+  const dates = run('dates', [] as DateMention[], () => taggers.dates(input));
   const stats = run('stats', { wordCount: 0, readingTimeSec: 0 }, () => readingStats(`${article.title}\n${body}`, lang));
   const hash = run('simhash', undefined as string | undefined, () => (input.tokens.length > 0 ? simhash(input.tokens.map((t) => t.norm)) : undefined));
   provenance.storyId = { ...TAGGERS.storyId };
@@ -197,6 +203,7 @@ export function enrichArticle(article: RawArticle, opts: EnrichOptions = {}): En
   };
   if (tone !== undefined) out.tone = tone;
   if (quotes.length > 0) out.quotes = quotes;
+  if (dates.length > 0) out.dates = dates;
   if (hash !== undefined) out.simhash = hash;
   return out;
 }

@@ -12,3 +12,4 @@ export * from './tone.ts';
 export * from './topics.ts';
 export * from './names.ts';
 export * from './quotes.ts';
+export * from './dates.ts';

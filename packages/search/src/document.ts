@@ -112,6 +112,8 @@ export function toDocument(article: EnrichedArticle, now = new Date(), opts: { l
     // Who is quoted, once each: the top-speakers facet and the speaker filter read it without a nested query.
     speakers: e.quotes ? [...new Set(e.quotes.flatMap((q) => (q.speaker ? [q.speaker.id] : [])))] : undefined,
     tone: e.tone,
+    dates: e.dates?.map((d) => d.date),
+    dateMentions: e.dates,
     wordCount: e.wordCount,
     readingTimeSec: e.readingTimeSec,
     storyId: e.storyId,

@@ -74,6 +74,10 @@ export const F = {
   editedAt: 'editedAt',
   /** What the edits changed, each once (title, summary, body). */
   edited: 'edited',
+  /** The days the article names (enrichment's date mentions), YYYY-MM-DD: the agenda and `mentions=` read them. */
+  dates: 'dates',
+  /** Each day named with its words and sentence (core's DateMention): kept, not searched. */
+  dateMentions: 'dateMentions',
   wordCount: 'wordCount',
   readingTimeSec: 'readingTimeSec',
   langHint: 'langHint',

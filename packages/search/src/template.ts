@@ -45,8 +45,11 @@ import { ANALYZED_LANGS, type AnalyzedLang } from './languages.ts';
  *     articles are searched through the neutral fields as before).
  * v13: `revisions` (earlier versions an update replaced: headline, summary, what changed),
  *     `editedAt` and `edited`; added in place like v4's fields.
+ * v14: `dates` (the days an article names, read against its publication date) and `dateMentions`
+ *     (each with its words and sentence, kept, not searched), for the agenda and `mentions=`;
+ *     added in place like v4's fields (articles indexed before name no days until `akhbar reenrich`).
  */
-export const TEMPLATE_VERSION = 13;
+export const TEMPLATE_VERSION = 14;
 
 interface LangAnalysis {
   tokenizer: string;
@@ -267,6 +270,9 @@ export function articleMappings(): Record<string, unknown> {
       revisions: { type: 'object', enabled: false },
       editedAt: { type: 'date' },
       edited: keyword,
+      // Calendar days (no time, no zone): a day named is the same day wherever it is read.
+      dates: { type: 'date', format: 'strict_date' },
+      dateMentions: { type: 'object', enabled: false },
       langHint: freeKeyword,
       media: { type: 'object', enabled: false },
       normalized: { type: 'object', enabled: false },
