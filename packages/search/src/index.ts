@@ -16,3 +16,4 @@ export * from './retention.ts';
 export * from './query-tree.ts';
 export * from './revisions.ts';
 export * from './word-diff.ts';
+export * from './query-agenda.ts';

@@ -158,6 +158,13 @@ export interface SearchFilters {
   from?: string;
   /** publishedAt ≤. */
   to?: string;
+  /**
+   * The article names a day on or after this (its `dates`: a scheduled vote, a meeting, a deadline;
+   * ISO date or date math like `now/d`), whenever it was published.
+   */
+  mentionsFrom?: string;
+  /** The article names a day on or before this. */
+  mentionsTo?: string;
   /** indexedAt ≥: what became searchable since (incremental sync), whenever it was published. */
   indexedFrom?: string;
   /** indexedAt ≤. */
@@ -290,6 +297,13 @@ export function buildFilters(f: SearchFilters): unknown[] {
     if (f.from !== undefined) range.gte = f.from;
     if (f.to !== undefined) range.lte = f.to;
     filter.push({ range: { [F.publishedAt]: range } });
+  }
+  if (f.mentionsFrom !== undefined || f.mentionsTo !== undefined) {
+    // dates holds calendar days (strict_date); a date-time bound is read as its day.
+    const range: Record<string, string> = { format: 'strict_date_optional_time' };
+    if (f.mentionsFrom !== undefined) range.gte = f.mentionsFrom;
+    if (f.mentionsTo !== undefined) range.lte = f.mentionsTo;
+    filter.push({ range: { [F.dates]: range } });
   }
   if (f.indexedFrom !== undefined || f.indexedTo !== undefined) {
     const range: Record<string, string> = {};

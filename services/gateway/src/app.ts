@@ -14,6 +14,7 @@ import { defaultEntityLookup, type EntityLookup } from './entities.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { similarRoutes } from './routes/similar.ts';
 import { quoteRoutes } from './routes/quotes.ts';
+import { agendaRoutes } from './routes/agenda.ts';
 import { errorHandler } from './error-handler.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
 import { docsPlugin } from './plugins/docs.ts';
@@ -381,6 +382,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await read.register(articleRoutes);
     await read.register(similarRoutes);
     await read.register(quoteRoutes);
+    await read.register(agendaRoutes);
     await read.register(entityRoutes);
     await read.register(statsRoutes);
   });

@@ -80,6 +80,8 @@ export const FilterParams = {
   ),
   from: dateParam('Published at or after.'),
   to: dateParam('Published at or before.'),
+  mentionsFrom: dateParam('Only articles naming a day on or after this (a meeting, a vote, a deadline: "on Thursday 20 August", «العشرين من الشهر الجاري», "demain"), whenever published; GET /v1/agenda lists them by day.'),
+  mentionsTo: dateParam('Only articles naming a day on or before this.'),
   indexedFrom: dateParam('Indexed (searchable) at or after, whenever published: what arrived since a sync, with sort=indexed (each hit has its indexedAt).'),
   indexedTo: dateParam('Indexed at or before.'),
 };
@@ -256,6 +258,11 @@ export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections
   if (from !== undefined) f.from = from;
   if (to !== undefined) f.to = to;
   if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) throw badParam('from', 'from is after to');
+  const mentionsFrom = dateValue('mentionsFrom', q.mentionsFrom);
+  const mentionsTo = dateValue('mentionsTo', q.mentionsTo);
+  if (mentionsFrom !== undefined) f.mentionsFrom = mentionsFrom;
+  if (mentionsTo !== undefined) f.mentionsTo = mentionsTo;
+  if (q.mentionsFrom && q.mentionsTo && Date.parse(q.mentionsFrom) > Date.parse(q.mentionsTo)) throw badParam('mentionsFrom', 'mentionsFrom is after mentionsTo');
   const indexedFrom = dateValue('indexedFrom', q.indexedFrom);
   const indexedTo = dateValue('indexedTo', q.indexedTo);
   if (indexedFrom !== undefined) f.indexedFrom = indexedFrom;

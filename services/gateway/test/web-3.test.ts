@@ -953,3 +953,37 @@ t.test('Quotations: a statement several outlets carried is shown once, with the 
   t.equal(await also.locator('a').getAttribute('href'), `/?view=article&id=${first!.id}&ui=en`, 'the other article, a link');
   await done(t, w);
 });
+
+t.test('Agenda: the days the matching articles name, each story once with the day\'s words marked, in its own direction; the Arabic UI; a calendar to subscribe to', async (t) => {
+  // Days ahead of today (UTC, as the browser here is), written as each outlet writes them.
+  const ahead = (n: number) => { const d = new Date(); return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n)); };
+  const written = (n: number, locale: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(ahead(n));
+  const [ar, en] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'ar-agenda-dam', lang: 'ar', source: WEB_SOURCES.RAFIDAIN, ageMs: 2 * HOUR, story: 'web-story-agenda-dam', title: 'افتتاح سد بادوش الشهر المقبل', summary: 'موعد الافتتاح.', body: `أعلنت وزارة الموارد المائية أن افتتاح سد بادوش سيجري في ${written(3, 'ar-IQ')} بحضور رئيس الوزراء.` },
+    { slug: 'en-agenda-dam', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-agenda-dam', title: 'Badush dam to open this week', summary: 'An opening date.', body: `The water ministry said the Badush dam would be opened on ${written(3, 'en-US')} by the prime minister.` },
+  ]);
+  const w = await open(`/?ui=en&show=agenda&q=${encodeURIComponent('Badush OR بادوش')}`);
+  const { page } = w;
+  t.equal(await page.getAttribute('#show-switch a[data-show="agenda"]', 'aria-current'), 'page', 'the switch says Agenda');
+  const day = page.locator('#results li.agenda-day');
+  t.equal(await day.count(), 1, 'one day named');
+  t.equal(await day.locator('time').getAttribute('datetime'), ahead(3).toISOString().slice(0, 10));
+  t.equal(await day.locator('li.agenda-item').count(), 1, 'the Arabic and the English report of one opening are one story');
+  const item = day.locator('li.agenda-item');
+  t.equal(await item.getAttribute('data-article'), en!.id, 'shown by its newest report');
+  t.equal(await text(item.locator('mark')), written(3, 'en-US'), "the day's words marked");
+  t.match(await text(item.locator('.quote-meta')), /2 outlets/, 'the outlets carrying it counted');
+  const ics = await page.getAttribute('#agenda-ics', 'href');
+  t.match(ics, /\/v1\/agenda\.ics\?/, 'a calendar to subscribe to');
+  t.equal(new URL(ics!, base).searchParams.get('q'), 'Badush OR بادوش', 'of this search');
+  t.same(await axeViolations(page), [], 'axe finds nothing');
+  await shot(page, 'agenda');
+  await done(t, w);
+  const arUi = await open('/?ui=ar&show=agenda&story=web-story-agenda-dam&lang=ar');
+  const arItem = arUi.page.locator('#results li.agenda-item');
+  t.equal(await arItem.getAttribute('data-article'), ar!.id);
+  t.equal(await arItem.locator('.agenda-sentence').getAttribute('dir'), 'rtl', 'the Arabic sentence right to left');
+  t.equal(await text(arItem.locator('mark')), written(3, 'ar-IQ'), 'its day as the outlet wrote it, Arabic-Indic digits and all');
+  t.equal(await text(arUi.page.locator('#show-switch a[data-show="agenda"]')), 'المواعيد');
+  await done(t, arUi);
+});

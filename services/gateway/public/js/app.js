@@ -63,7 +63,7 @@ export const QUOTE_KEYS = ['said', 'direct', 'unnamed'];
 /** Parameters that define a result set: changing one starts again from the first page. */
 const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, ...QUOTE_KEYS, 'sort', 'group', 'show', 'window', 'rank', 'told']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
-const SHOWS = ['top', 'articles', 'images', 'quotes'];
+const SHOWS = ['top', 'articles', 'images', 'quotes', 'agenda'];
 const UI_STORE = 'akhbar.ui';
 
 let state = {};
@@ -422,7 +422,7 @@ function syncControls() {
   $('f-in-title').checked = state.in === 'title';
   // Controls for one part of the page only: the articles list (sort, grouping, dates), the
   // quotations (dates; always newest first, one item a quotation), top stories, a view.
-  const part = state.view === 'search' ? (showsTop(state) ? 'top' : state.show === 'quotes' ? 'quotes' : 'articles') : state.view;
+  const part = state.view === 'search' ? (showsTop(state) ? 'top' : state.show === 'quotes' || state.show === 'agenda' ? state.show : 'articles') : state.view;
   for (const el of document.querySelectorAll('[data-only]')) el.hidden = !el.dataset.only.split(' ').includes(part);
   renderChips();
 }

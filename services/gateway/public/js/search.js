@@ -5,7 +5,7 @@
 import { api, apiHref, ApiError, credentials, keyedDownload } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
-import { t, tNodes, fmtDateTime, fmtNumber, fmtTone, langName, countryName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
+import { t, tNodes, fmtDate, fmtDateTime, fmtNumber, fmtTone, langName, countryName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { articleLink } from './article.js';
 import { storyLink } from './story.js';
 import { quoteItem } from './quotes.js';
@@ -44,6 +44,7 @@ export async function render(state, { signal, focus } = {}) {
   $('follow').hidden = true;
   $('alert-me').hidden = true;
   $('save-search').hidden = true;
+  $('agenda-cal').hidden = true;
   if (top) {
     clear($('results'));
     $('pager').hidden = true;
@@ -52,6 +53,7 @@ export async function render(state, { signal, focus } = {}) {
     $('saved').hidden = true;
     clear($('top-stories'));
     if (state.show === 'quotes') await renderQuotes(state, { signal });
+    else if (state.show === 'agenda') await renderAgenda(state, { signal });
     else await renderArticles(state, { signal });
   }
   if (focus === 'results') {
@@ -68,7 +70,7 @@ function showSwitch(state, top) {
     // What the quotations' own tools chose means nothing to the other shows.
     if (target.show !== 'quotes') for (const k of QUOTE_KEYS) delete target[k];
     a.href = urlOf(target);
-    const shown = top ? 'top' : state.show === 'images' || state.show === 'quotes' ? state.show : 'articles';
+    const shown = top ? 'top' : ['images', 'quotes', 'agenda'].includes(state.show) ? state.show : 'articles';
     if (a.dataset.show === shown) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
     a.onclick = (e) => {
@@ -100,7 +102,7 @@ async function renderArticles(state, { signal }) {
   // Pictures (GDELT's image collage): the articles with one, a grid of them.
   const pictures = state.show === 'images';
   list.classList.toggle('image-grid', pictures);
-  list.classList.remove('quotes');
+  list.classList.remove('quotes', 'agenda');
   const params = { ...filterParams(state), limit: pictures ? PICTURES : LIMIT, facets: 'langs,topics,sources,countries', facetSize: 30, names: UI_LANGS.join(','), ...(pictures ? { hasImage: true } : {}) };
   if (state.sort) params.sort = state.sort;
   // One story's articles are never grouped into one (the story filter shows them all).
@@ -160,7 +162,7 @@ async function renderArticles(state, { signal }) {
 async function renderQuotes(state, { signal }) {
   const status = $('search-status');
   const list = $('results');
-  list.classList.remove('image-grid');
+  list.classList.remove('image-grid', 'agenda');
   list.classList.add('quotes');
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
@@ -188,6 +190,63 @@ async function renderQuotes(state, { signal }) {
   $('follow').hidden = false;
   alertLink(state);
   pager(state, res.nextCursor);
+}
+
+/**
+ * The agenda (show=agenda): the days the matching articles name, from today (the reader's, in
+ * their time zone) for two weeks — each day with its stories, the sentence saying what happens
+ * there with the words naming the day marked, the newest article, how many outlets carry it — and
+ * the same as an iCalendar feed to subscribe to. From /v1/agenda.
+ */
+async function renderAgenda(state, { signal }) {
+  const status = $('search-status');
+  const list = $('results');
+  list.classList.remove('image-grid', 'quotes');
+  list.classList.add('agenda');
+  list.setAttribute('aria-busy', 'true');
+  status.textContent = t('results.loading');
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const params = { ...filterParams(state), ...(tz ? { tz } : {}) };
+  let res;
+  try {
+    [res] = await Promise.all([api('/v1/agenda', { params, signal }), knownReady()]);
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    return listFailed(list, status, err, state);
+  }
+  for (const e of res.expandedEntities) learnEntity(e);
+  status.textContent = res.days.length === 0 ? t('agenda.none') : `${t('agenda.count', { n: res.days.length })} — ${t('agenda.hint')}`;
+  expandedLine(res.expandedEntities);
+  list.replaceChildren(...res.days.map(agendaDay));
+  list.removeAttribute('aria-busy');
+  $('agenda-ics').href = apiHref('/v1/agenda.ics', params, { withKey: true });
+  $('agenda-cal').hidden = false;
+  alertLink(state);
+  pager(state, null);
+}
+
+/** One day of the agenda: the date (weekday and all, in the reader's calendar), its count, its stories. */
+function agendaDay(day) {
+  const when = fmtDate(`${day.date}T12:00:00Z`, { dateStyle: 'full', timeZone: 'UTC' });
+  return h('li', { class: 'agenda-day', dataset: { date: day.date } },
+    h('h3', {}, h('time', { datetime: day.date }, when)),
+    h('p', { class: 'muted' }, [t('agenda.day', { n: day.stories }), t('agenda.outlets', { n: day.sources })].join(' · ')),
+    h('ul', { class: 'agenda-items' }, day.items.map(agendaItem)));
+}
+
+/** A story on a day: what the article says happens, the day's words marked, then its article and outlets. */
+function agendaItem(item) {
+  const a = item.article;
+  const lang = a.lang && a.lang !== 'und' ? a.lang : undefined;
+  const dir = a.dir === 'rtl' || isRtl(a.lang) ? 'rtl' : 'auto';
+  const at = item.sentence.indexOf(item.text);
+  const said = at < 0 ? item.sentence : [item.sentence.slice(0, at), h('mark', {}, item.text), item.sentence.slice(at + item.text.length)];
+  return h('li', { class: 'agenda-item', dataset: { article: a.id, story: item.story.id } },
+    h('p', { class: 'agenda-sentence', lang, dir }, said),
+    h('p', { class: 'quote-meta' },
+      sourceName(a.source), ' · ',
+      h('span', { lang, dir }, articleLink(a.id, a.title)),
+      item.story.sources > 1 ? [' · ', storyLink(item.story.id, t('agenda.outlets', { n: item.story.sources }))] : null));
 }
 
 /** What the quotations' tools chose (said, direct, unnamed), as /v1/quotes and alerts take it. */

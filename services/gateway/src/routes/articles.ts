@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import type { FastifyInstance } from 'fastify';
 import { hammingDistance } from '@akhbar/nlp';
 import { F, INTERNAL_SOURCE_FIELDS, STORY_RANKS, relatedBody, revisionSides, wordChanges, storyBody, storiesInLangsBody, suggestBody, topStoriesBody, type StoryRank } from '@akhbar/search';
-import { MAX_REVISIONS, RevisionSchema, articleId, dirOf, canonicalUrl, isAkhbarError, type Revision } from '@akhbar/core';
+import { DateMentionSchema, MAX_REVISIONS, RevisionSchema, articleId, dirOf, canonicalUrl, isAkhbarError, type Revision } from '@akhbar/core';
 import { badParam, notFound } from '../errors.ts';
 import { BucketOut, EntityOut, HitOut, QuoteOut, SourceOut, ToneAverage, presentBuckets, presentHit, presentQuote, roundTone, totalOf, type EsHit } from '../present.ts';
 import { presentSuggestions, Suggestion, type CompletionOption } from '../suggest.ts';
@@ -26,6 +26,7 @@ const ArticleOut = Type.Composite([
     readingTimeSec: Type.Optional(Type.Integer()),
     flags: Type.Array(Type.String()),
     quotes: Type.Optional(Type.Array(QuoteOut, { description: 'Who said what: the quotations it attributes to someone, in text order (absent for articles enriched before quotations were read)' })),
+    dates: Type.Optional(Type.Array(Type.Object(DateMentionSchema.properties), { description: 'The days it names ("on Thursday 20 August", «غدا»), each once in text order: the day (YYYY-MM-DD, read against its publication date), the words naming it, the sentence (absent for articles enriched before days were read). GET /v1/agenda lists them by day' })),
     revisions: Type.Optional(
       Type.Array(
         Type.Composite([
@@ -184,6 +185,7 @@ function presentArticle(app: FastifyInstance, d: Record<string, any>, sizes: Map
     ...(typeof d.readingTimeSec === 'number' ? { readingTimeSec: d.readingTimeSec } : {}),
     flags: d.flags ?? [],
     ...(Array.isArray(d.quotes) ? { quotes: d.quotes.map((q: Record<string, any>) => presentQuote(q, app.entities, names)) } : {}),
+    ...(Array.isArray(d.dateMentions) && d.dateMentions.length > 0 ? { dates: d.dateMentions } : {}),
     ...(Array.isArray(d.revisions) && d.revisions.length > 0
       ? { revisions: (d.revisions as Revision[]).map(({ body, ...r }) => (body !== undefined ? { ...r, textKept: true } : r)) }
       : {}),
