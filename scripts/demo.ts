@@ -148,6 +148,8 @@ say(`${total} articles indexed. Try:
   curl -s '${api}/v1/search?near=30.5085,47.7804&radius=1km'   # the Basra report its feed pinned with GeoRSS
   curl -s '${api}/v1/entities/mustafa-al-kadhimi'   # an entity's page: names, coverage, related
   curl -sG '${api}/v1/quotes' --data-urlencode 'speaker=الكاظمي'   # who said what: his words, in Arabic and English
+  curl -s '${api}/v1/agenda'   # what the news says is coming: the Kadhimi–Trump meeting "next Thursday", by day (web: ${api}/?show=agenda)
+  curl -s '${api}/v1/agenda.ics' -o akhbar.ics   # … as a calendar to subscribe to
   curl -s '${api}/v1/search?edited=any&sort=edited'   # what sites changed after publishing, the latest edit first${
     pageEdit ? `\n  curl -s '${api}/v1/search?edited=body&q=Basra'   # a correction made on a page only: found by re-reading it (within ${env.FULLTEXT_REVISIT_AFTER!.split(',').at(-1)!})` : ''}${
     editedId ? `\n  curl -s '${api}/v1/articles/${editedId}/revisions/1'   # one edit word by word (web: ${api}/?view=article&id=${editedId})` : ''}

@@ -125,6 +125,14 @@ t.test('feeds registered through the API become searchable, Arabic included', as
   t.same(visit.langs.map((l) => l.key).sort(), ['ar', 'en', 'fr'], 'one story in Arabic, English and French');
   t.equal(visit.sources.length, 3, 'from three sources');
 
+  // The reports say the meeting is "next Thursday" (يوم الخميس المقبل, jeudi prochain): enrichment
+  // reads the day against each one's publication, and the agenda lists the story on it. (Which
+  // Thursday depends on the day each was published; the story is on one of the next eight days.)
+  const agenda = (await (await fetch(`${api}/v1/agenda?start=now-1d&end=now%2B8d&perDay=20`)).json()) as { days: Array<{ date: string; items: Array<{ story: { id: string; sources: number }; text: string }> }> };
+  const meeting = agenda.days.flatMap((d) => d.items.filter((i) => i.story.id === story!.story.id).map((i) => ({ ...i, date: d.date })));
+  t.ok(meeting.length > 0 && meeting.every((m) => new Date(`${m.date}T00:00:00Z`).getUTCDay() === 4), 'the agenda lists the visit on a Thursday');
+  t.ok(meeting.some((m) => m.story.sources >= 2), 'carried by more than one outlet');
+
   // Enrichment puts the places it recognises on the map: Baghdad, where the visit starts, is a
   // point of the map and of a near= search, and has an entity page counting the story.
   const map = (await (await fetch(`${api}/v1/stats/map?bbox=38.7,29,48.8,37.4`)).json()) as { features: Array<{ id: string; geometry: { coordinates: [number, number] }; properties: { count: number } }> };
