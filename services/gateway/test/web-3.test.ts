@@ -987,3 +987,29 @@ t.test('Agenda: the days the matching articles name, each story once with the da
   t.equal(await text(arUi.page.locator('#show-switch a[data-show="agenda"]')), 'المواعيد');
   await done(t, arUi);
 });
+
+t.test("Agenda: an article's page lists the days it names, each opening that day's agenda; the span chooser", async (t) => {
+  const ahead = (n: number) => { const d = new Date(); return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n)); };
+  const written = (n: number) => new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(ahead(n));
+  const [vote] = await withArticles(t, gw.es, gw.indexPrefix, [
+    { slug: 'en-agenda-vote', lang: 'en', source: WEB_SOURCES.TIGRIS, ageMs: HOUR, story: 'web-story-agenda-vote', title: 'Kirkuk council sets two votes', summary: 'Two dates.', body: `The Kirkuk provincial council will vote on the budget on ${written(2)}.\nA vote on the new governor follows on ${written(20)}.` },
+  ]);
+  const w = await open(`/?ui=en&view=article&id=${vote!.id}`);
+  const { page } = w;
+  const links = page.locator('#article-dates a.date-link');
+  t.same(await links.evaluateAll((as) => as.map((a) => a.getAttribute('data-date'))), [ahead(2), ahead(20)].map((d) => d.toISOString().slice(0, 10)), 'both days, in text order');
+  t.match(await links.first().getAttribute('title'), /will vote on the budget/, 'the sentence naming it as the title');
+  await settled(page, () => links.nth(1).click());
+  const url = new URL(page.url());
+  t.same([url.searchParams.get('show'), url.searchParams.get('start'), url.searchParams.get('end')], ['agenda', ahead(20).toISOString().slice(0, 10), ahead(20).toISOString().slice(0, 10)], "that day's agenda");
+  t.same(await page.$$eval('#results li.agenda-day', (els) => els.map((e) => e.getAttribute('data-date'))), [ahead(20).toISOString().slice(0, 10)]);
+  t.equal(await page.locator('#agenda-span').inputValue(), 'chosen', 'the span chooser says a chosen day');
+  await settled(page, () => page.selectOption('#agenda-span', '29'));
+  t.equal(new URL(page.url()).searchParams.get('end'), 'now+29d', 'thirty days from today');
+  t.equal(new URL(page.url()).searchParams.get('start'), null);
+  const days = await page.$$eval('#results li.agenda-day', (els) => els.map((e) => e.getAttribute('data-date')));
+  t.ok(days.includes(ahead(2).toISOString().slice(0, 10)) && days.includes(ahead(20).toISOString().slice(0, 10)), 'both votes within the month');
+  await settled(page, () => page.click('#show-switch a[data-show="articles"]'));
+  t.equal(new URL(page.url()).searchParams.get('end'), null, "the agenda's days are not carried to the articles");
+  await done(t, w);
+});

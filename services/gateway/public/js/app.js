@@ -60,8 +60,10 @@ const PAGE_VIEWS = new Set(['entity', 'article', 'source', 'author', 'story']);
  * named ones (unnamed=true|false).
  */
 export const QUOTE_KEYS = ['said', 'direct', 'unnamed'];
+/** The agenda's own choices (show=agenda): its first and last day (YYYY-MM-DD or now+Nd), as /v1/agenda takes them. */
+export const AGENDA_KEYS = ['start', 'end'];
 /** Parameters that define a result set: changing one starts again from the first page. */
-const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, ...QUOTE_KEYS, 'sort', 'group', 'show', 'window', 'rank', 'told']);
+const QUERY_KEYS = new Set(['q', 'in', ...FILTERS, ...TONE, ...GEO, ...QUOTE_KEYS, ...AGENDA_KEYS, 'sort', 'group', 'show', 'window', 'rank', 'told']);
 /** What the search view shows: the top stories, or the articles (search results, newest first without a query). */
 const SHOWS = ['top', 'articles', 'images', 'quotes', 'agenda'];
 const UI_STORE = 'akhbar.ui';
@@ -101,6 +103,7 @@ export function readState(search = location.search) {
   if (SHOWS.includes(p.get('show'))) s.show = p.get('show');
   if (p.get('said')?.trim()) s.said = p.get('said').trim();
   for (const k of ['direct', 'unnamed']) if (['true', 'false'].includes(p.get(k))) s[k] = p.get(k);
+  for (const k of AGENDA_KEYS) if (/^(\d{4}-\d{2}-\d{2}|now(\+\d{1,3}d)?)$/.test(p.get(k) ?? '')) s[k] = p.get(k);
   // The dashboard's compared searches: a repeated parameter, as the API takes it.
   const compare = p.getAll('compare').map((c) => c.trim()).filter(Boolean);
   if (compare.length > 0) s.compare = compare;
@@ -114,7 +117,7 @@ export function urlOf(s) {
   if (s.view && s.view !== 'search') p.set('view', s.view);
   if (PAGE_VIEWS.has(s.view) && s.id) p.set('id', s.id);
   if (s.view === 'similar' && s.url) p.set('url', s.url);
-  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', ...QUOTE_KEYS, 'window', 'rank', 'told', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
+  for (const k of ['q', 'in', ...FILTERS, ...TONE, ...GEO, 'sort', 'show', ...QUOTE_KEYS, ...AGENDA_KEYS, 'window', 'rank', 'told', 'trend', 'cursor']) if (s[k]) p.set(k, s[k]);
   for (const c of s.compare ?? []) p.append('compare', c);
   if (s.group === false) p.set('group', '0');
   const ui = new URLSearchParams(location.search).get('ui');

@@ -6,7 +6,7 @@
 // related cards fail alone, as the dashboard's do.
 import { api, ApiError } from './api.js';
 import { h, put, safeHref } from './dom.js';
-import { t, brand, fmtDateTime, langName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
+import { t, brand, fmtDate, fmtDateTime, langName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
 import { authorLink, learnEntity, entityLabel, entityLink, sourceName, topicLabel, urlOf, visit, followLink, knownReady } from './app.js';
 import { toneBadge } from './charts.js';
 import { followFeeds } from './search.js';
@@ -45,7 +45,7 @@ export async function render(state, { signal, focus } = {}) {
   heading.replaceChildren(t('article.loading'));
   heading.removeAttribute('lang');
   heading.removeAttribute('dir');
-  for (const el of ['article-meta', 'article-text', 'article-named', 'article-quoted', 'article-note']) $(el).replaceChildren();
+  for (const el of ['article-meta', 'article-text', 'article-named', 'article-quoted', 'article-dates', 'article-note']) $(el).replaceChildren();
   $('article-figure').hidden = true;
   $('article-original').hidden = true;
   if (focus) heading.focus();
@@ -143,6 +143,16 @@ function show(a) {
       const said = { view: 'search', show: 'quotes', speaker: e.id };
       const name = entityLabel(e.id, e.names?.[uiLang()] ?? e.name);
       return [k > 0 ? listSep() : '', h('a', { href: urlOf(said), class: 'quoted-link', dataset: { speaker: e.id }, title: t('article.quotedTitle', { name }), onclick: (ev) => followLink(ev, () => visit(said)) }, h('bdi', {}, name))];
+    })]
+    : null);
+
+  // The days it names, each opening the agenda of that day (what else the news says of it); the
+  // sentence naming it as the link's title.
+  put($('article-dates'), a.dates?.length
+    ? [h('span', { class: 'label' }, t('article.dates')), ' ', a.dates.map((d, k) => {
+      const day = { view: 'search', show: 'agenda', start: d.date, end: d.date };
+      return [k > 0 ? listSep() : '', h('a', { href: urlOf(day), class: 'date-link', dataset: { date: d.date }, title: d.sentence, onclick: (ev) => followLink(ev, () => visit(day)) },
+        h('time', { datetime: d.date }, fmtDate(`${d.date}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' })))];
     })]
     : null);
 

@@ -10,7 +10,7 @@ import { articleLink } from './article.js';
 import { storyLink } from './story.js';
 import { quoteItem } from './quotes.js';
 import { markSeen, renderSaved, saveButton } from './saved.js';
-import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS, QUOTE_KEYS } from './app.js';
+import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS, QUOTE_KEYS, AGENDA_KEYS } from './app.js';
 
 const LIMIT = 20;
 /** Pictures a page of the picture grid shows. */
@@ -36,6 +36,7 @@ export async function render(state, { signal, focus } = {}) {
   $('results-heading').textContent = t(top ? 'top.heading' : 'results.heading');
   $('top-tools').hidden = !top;
   $('quote-tools').hidden = top || state.show !== 'quotes';
+  $('agenda-tools').hidden = top || state.show !== 'agenda';
   $('results').hidden = top;
   $('top-stories').hidden = !top;
   $('expanded').hidden = true;
@@ -67,8 +68,9 @@ function showSwitch(state, top) {
   for (const a of document.querySelectorAll('#show-switch a[data-show]')) {
     const target = { ...state, show: a.dataset.show };
     delete target.cursor;
-    // What the quotations' own tools chose means nothing to the other shows.
+    // What the quotations' or the agenda's own tools chose means nothing to the other shows.
     if (target.show !== 'quotes') for (const k of QUOTE_KEYS) delete target[k];
+    if (target.show !== 'agenda') for (const k of AGENDA_KEYS) delete target[k];
     a.href = urlOf(target);
     const shown = top ? 'top' : ['images', 'quotes', 'agenda'].includes(state.show) ? state.show : 'articles';
     if (a.dataset.show === shown) a.setAttribute('aria-current', 'page');
@@ -76,7 +78,8 @@ function showSwitch(state, top) {
     a.onclick = (e) => {
       if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
       e.preventDefault();
-      void navigate({ show: a.dataset.show, ...(a.dataset.show !== 'quotes' ? Object.fromEntries(QUOTE_KEYS.map((k) => [k, undefined])) : {}) }, { focus: 'heading' });
+      const leaving = [...(a.dataset.show !== 'quotes' ? QUOTE_KEYS : []), ...(a.dataset.show !== 'agenda' ? AGENDA_KEYS : [])];
+      void navigate({ show: a.dataset.show, ...Object.fromEntries(leaving.map((k) => [k, undefined])) }, { focus: 'heading' });
     };
   }
 }
@@ -205,8 +208,9 @@ async function renderAgenda(state, { signal }) {
   list.classList.add('agenda');
   list.setAttribute('aria-busy', 'true');
   status.textContent = t('results.loading');
+  agendaTools(state);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const params = { ...filterParams(state), ...(tz ? { tz } : {}) };
+  const params = { ...filterParams(state), ...Object.fromEntries(AGENDA_KEYS.filter((k) => state[k]).map((k) => [k, state[k]])), ...(tz ? { tz } : {}) };
   let res;
   try {
     [res] = await Promise.all([api('/v1/agenda', { params, signal }), knownReady()]);
@@ -223,6 +227,22 @@ async function renderAgenda(state, { signal }) {
   $('agenda-cal').hidden = false;
   alertLink(state);
   pager(state, null);
+}
+
+/** Spans the agenda offers from today: its last day, as /v1/agenda's end takes it. The first is the API's default. */
+const AGENDA_SPANS = [13, 6, 29, 89];
+
+/** "Days: today and the next 13 days | … | the days chosen" (an article's day opens one day). */
+function agendaTools(state) {
+  const select = $('agenda-span');
+  const chosen = state.start !== undefined || (state.end !== undefined && !AGENDA_SPANS.some((n) => state.end === `now+${n}d`));
+  select.replaceChildren(...AGENDA_SPANS.map((n) => h('option', { value: String(n) }, t('agenda.next', { n }))),
+    chosen ? h('option', { value: 'chosen' }, state.start && state.start === state.end ? fmtDate(`${state.start}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' }) : t('agenda.chosen')) : null);
+  select.value = chosen ? 'chosen' : String(AGENDA_SPANS.find((n) => state.end === `now+${n}d`) ?? AGENDA_SPANS[0]);
+  select.onchange = () => {
+    const n = Number(select.value);
+    void navigate({ start: undefined, end: n === AGENDA_SPANS[0] ? undefined : `now+${n}d` });
+  };
 }
 
 /** One day of the agenda: the date (weekday and all, in the reader's calendar), its count, its stories. */
