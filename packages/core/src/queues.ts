@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { EnrichedArticleSchema, QuoteSchema, RawArticleSchema } from './article.ts';
+import { DateMentionSchema, EnrichedArticleSchema, QuoteSchema, RawArticleSchema } from './article.ts';
 
 /**
  * Queue names and their payloads. Producers and consumers import these names and types; nothing
@@ -74,6 +74,7 @@ export const AlertArticleSchema = Type.Object(
     storyId: Type.Optional(Type.String()),
     tone: Type.Optional(Type.Number({ description: 'Tone score (−100…100), when the article has one' })),
     quotes: Type.Optional(Type.Array(QuoteSchema, { description: "For an alert on speakers (speaker=): what they said in the article, in text order" })),
+    dates: Type.Optional(Type.Array(DateMentionSchema, { description: 'For an alert on named days (mentionsFrom / mentionsTo): the days the article names, each with the words and the sentence naming it' })),
     edited: Type.Optional(
       Type.Object(
         {

@@ -57,7 +57,7 @@ export function alertSearches(
 
 /** What an alert's search reads of each match: the delivery's fields, with the quotations or the versions an edit replaced when the alert is on those. */
 export function alertSource(query: Record<string, unknown>, onEdits: boolean): Record<string, unknown> | string[] {
-  const fields = onEdits ? [...ALERT_SOURCE_FIELDS, ...ALERT_EDIT_SOURCE_FIELDS] : ALERT_SOURCE_FIELDS;
+  const fields = [...ALERT_SOURCE_FIELDS, ...(onEdits ? ALERT_EDIT_SOURCE_FIELDS : []), ...(onDates(query) ? [F.dateMentions] : [])];
   return speakersInQuery(query).length > 0 && !matchesQuotes(query) ? { includes: [...fields, F.quotes], excludes: [`${F.quotes}.i18n`] } : fields;
 }
 
@@ -120,6 +120,11 @@ export function alertQuoteClause(o: QuoteMatch): Record<string, unknown> {
   return quoteMatch(o, { size: MAX_QUOTES_PER_ARTICLE, _source: { excludes: [`${F.quotes}.i18n`] } });
 }
 
+/** Whether a stored alert query narrows to articles naming some days (mentionsFrom / mentionsTo: a range on `dates`), so its deliveries carry the days. */
+function onDates(query: unknown): boolean {
+  return JSON.stringify(query).includes(`"range":{"${F.dates}":`);
+}
+
 /** Whether a stored alert query has a clause on what was said (alertQuoteClause). */
 function matchesQuotes(query: unknown): boolean {
   return JSON.stringify(query).includes(`"path":"${F.quotes}"`);
@@ -145,7 +150,7 @@ export function alertArticle(src: Record<string, unknown>, quotes: readonly Quot
   const d = src as {
     id: string; url: string; title?: string; summary?: string; lang?: string; publishedAt?: string; fetchedAt?: string;
     source?: { id?: string; name?: string; domain?: string }; topics?: string[]; entityIds?: string[]; storyId?: string; tone?: { score?: number };
-    editedAt?: string; edited?: string[]; body?: string;
+    editedAt?: string; edited?: string[]; body?: string; dateMentions?: AlertArticle['dates'];
     revisions?: Array<{ seenAt?: string; fields?: Revision['fields']; title?: string; summary?: string; body?: string }>;
   };
   const out: AlertArticle = {
@@ -162,6 +167,8 @@ export function alertArticle(src: Record<string, unknown>, quotes: readonly Quot
   if (d.storyId) out.storyId = d.storyId;
   if (typeof d.tone?.score === 'number') out.tone = d.tone.score;
   if (quotes.length > 0) out.quotes = [...quotes];
+  // Read only for an alert on named days (alertSource).
+  if (Array.isArray(d.dateMentions) && d.dateMentions.length > 0) out.dates = d.dateMentions;
   if (d.editedAt) {
     // The latest edit: what it changed, and the headline before it when it changed that.
     const last = d.revisions?.at(-1);

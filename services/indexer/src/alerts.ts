@@ -164,7 +164,7 @@ export function deliveryBody(
   const esc = slack ? (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : (s: string) => s.replace(/([\\*_~`|[\]()<>#@])/g, '\\$1');
   const link = (a: AlertArticle) => (slack ? `<${a.url.replace(/[<>|]/g, encodeURIComponent)}|${esc(a.title)}>` : `[${esc(a.title)}](<${a.url.replace(/[<>]/g, encodeURIComponent)}>)`);
   const head = `${opts.test ? '[test] ' : ''}${slack ? '*' : '**'}${esc(alert.name)}${slack ? '*' : '**'}${opts.digest ? ` — ${String(articles.length + opts.digest.more)} new` : ''}`;
-  const lines = articles.map((a) => [`• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC${spreadNote(a)}${esc(editNote(a))}`, ...saidLines(a).map((l) => `> ${esc(l)}`)].join('\n'));
+  const lines = articles.map((a) => [`• ${link(a)} — ${esc(a.source.name || a.source.domain)} · ${a.lang} · ${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC${spreadNote(a)}${esc(editNote(a))}`, ...[...saidLines(a), ...dateLines(a)].map((l) => `> ${esc(l)}`)].join('\n'));
   const later = (n: number) => (n > 0 ? [`…and ${String(n)} more in the next message`] : []);
   if (slack) return { body: JSON.stringify({ text: [head, ...lines, ...later(opts.digest?.more ?? 0)].join('\n') }), sent: articles.length };
   // Discord: as many lines as fit (room kept for the last line), at least one (cut if it must be).
@@ -209,6 +209,9 @@ const saidLines = (a: AlertArticle) => (a.quotes ?? []).map((q) => {
   return `${q.speaker?.name ?? q.by ?? ''}: ${q.indirect ? words : `“${words}”`}`;
 });
 
+/** For an alert on named days: each day the article names, "2026-12-03: the sentence naming it", cut to SAID_CHARS. */
+const dateLines = (a: AlertArticle) => (a.dates ?? []).map((d) => `${d.date}: ${d.sentence.length > SAID_CHARS ? `${d.sentence.slice(0, SAID_CHARS - 1)}…` : d.sentence}`);
+
 /** HTML-escaped text. */
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const when = (a: AlertArticle) => `${a.publishedAt.slice(0, 16).replace('T', ' ')} UTC`;
@@ -231,7 +234,7 @@ export function emailMessage(
   const later = opts.digest && opts.digest.more > 0 ? `…and ${String(opts.digest.more)} more in the next email.` : '';
   const footer = `Sent by Akhbar for the alert "${alert.name}"${alert.digest ? ` (every ${alert.digest})` : ''}.`;
   const text = [
-    ...articles.map((a) => [a.title, a.url, `${a.source.name || a.source.domain} · ${a.lang} · ${when(a)}${spreadNote(a)}${editNote(a)}`, ...saidLines(a), a.summary].filter(Boolean).join('\n')),
+    ...articles.map((a) => [a.title, a.url, `${a.source.name || a.source.domain} · ${a.lang} · ${when(a)}${spreadNote(a)}${editNote(a)}`, ...saidLines(a), ...dateLines(a), a.summary].filter(Boolean).join('\n')),
     ...(later ? [later] : []),
     footer,
   ].join('\n\n');
@@ -240,7 +243,7 @@ export function emailMessage(
     return `<div lang="${html(a.lang)}" dir="${dir}" style="margin:0 0 1.2em;text-align:${dir === 'rtl' ? 'right' : 'left'}">`
       + `<a href="${html(a.url)}" style="font-size:1.1em;font-weight:bold">${html(a.title)}</a><br>`
       + `<span style="color:#555">${html(a.source.name || a.source.domain)} · ${html(when(a))}${html(spreadNote(a))}${html(editNote(a))}</span>`
-      + saidLines(a).map((l) => `<blockquote style="margin:0.4em 0;padding:0 0.8em;border-${dir === 'rtl' ? 'right' : 'left'}:3px solid #0b57a4">${html(l)}</blockquote>`).join('')
+      + [...saidLines(a), ...dateLines(a)].map((l) => `<blockquote style="margin:0.4em 0;padding:0 0.8em;border-${dir === 'rtl' ? 'right' : 'left'}:3px solid #0b57a4">${html(l)}</blockquote>`).join('')
       + (a.summary ? `<p style="margin:0.3em 0 0">${html(a.summary)}</p>` : '')
       + '</div>';
   });

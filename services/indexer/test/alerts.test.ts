@@ -586,6 +586,26 @@ t.test('an alert on a speaker fires when an article quotes them, not when it onl
   t.match(chat[0], /\n> Mohammed Shia al-Sudani: the budget would reach parliament this month(\n|$)/, 'what he is reported to have said, without quotation marks');
 });
 
+t.test('an alert on named days (mentionsFrom) fires for an article naming a coming day, carrying the days; not for one naming none or a past one', async (t) => {
+  const hook = await receiver(t);
+  const r = await rig(t, 'alerts-dates');
+  const ahead = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  await r.registry.put(alert('agenda', hook.url('/agenda'), { mentionsFrom: 'now/d' }, { mentionsFrom: 'now/d' }));
+  await r.registry.put(alert('agenda-chat', hook.url('/agenda-chat'), { mentionsFrom: 'now/d' }, { mentionsFrom: 'now/d' }, { format: 'slack' }));
+  const vote = makeArticle({ lang: 'en', slug: 'dates-vote', title: 'Parliament sets budget vote', body: 'Parliament will vote on the budget next week.' });
+  vote.enrichment.dates = [{ date: ahead(3), text: 'on the third', sentence: 'Parliament will vote on the budget in three days.' }];
+  const past = makeArticle({ lang: 'en', slug: 'dates-past', title: 'Port reopened', body: 'The port reopened last month.' });
+  past.enrichment.dates = [{ date: ahead(-20), text: 'twenty days ago', sentence: 'The port reopened twenty days ago.' }];
+  const none = makeArticle({ lang: 'en', slug: 'dates-none', title: 'Traffic eases', body: 'Traffic eased on the bridge.' });
+  await r.index(vote, past, none);
+  await r.settled();
+  const sent = hook.got.filter((g) => g.path === '/agenda').map((g) => (JSON.parse(g.body) as { article: { id: string; dates?: unknown } }).article);
+  t.same(sent.map((a) => a.id), [vote.id], 'the article naming a coming day, once');
+  t.same(sent[0]?.dates, vote.enrichment.dates, 'carrying the days it names');
+  const chat = hook.got.filter((g) => g.path === '/agenda-chat').map((g) => (JSON.parse(g.body) as { text: string }).text);
+  t.match(chat[0], new RegExp(`\\n> ${ahead(3)}: Parliament will vote on the budget in three days\\.`), 'a chat line says the day and what happens');
+});
+
 t.test('an alert on what someone said (said=) fires only where they said those words, and carries only the quotations that matched', async (t) => {
   const hook = await receiver(t);
   const r = await rig(t, 'alerts-said');
