@@ -6,7 +6,7 @@ import type { DateMention } from '@akhbar/core';
  * العشرين من أغسطس", "on Thursday, August 20", "demain"), read against its publication date. It
  * feeds the agenda of scheduled events and the "mentions this day" filter, so it keeps only what a
  * reader would call a day: a day and a month (a month alone, a year alone, a time alone are not),
- * tomorrow / yesterday, and "next Thursday".
+ * tomorrow / yesterday, "next Thursday", "last Friday", and a weekday alone (below).
  *
  * Three sources, merged in text order (where two overlap the one starting first, then the longer,
  * is kept):
@@ -26,8 +26,8 @@ import type { DateMention } from '@akhbar/core';
  *   under 1 ms for a 5 000-character article (measured: about 0.5 ms, see the tests), so it is
  *   run on the whole text, no prefilter needed, with its time, duration and numeric parsers taken out (numeric dates are read by
  *   the rules above, times are no days). From its results only those whose day and month are
- *   both written are kept, plus "next <weekday>"; the year is always chosen here (below), not
- *   by chrono, so every language follows the same rule. Tomorrow/yesterday words are matched by
+ *   both written are kept, plus its weekdays (below); the year is always chosen here (below),
+ *   not by chrono, so every language follows the same rule. Tomorrow/yesterday words are matched by
  *   hand in these languages, with guards chrono lacks ("la mañana" is the morning, "am Morgen"
  *   too, "the day after tomorrow" is not tomorrow).
  *
@@ -35,6 +35,42 @@ import type { DateMention } from '@akhbar/core';
  * is written beside the day, the year (publication year ±1) in which the day falls on that
  * weekday, when there is exactly one and it is within 11 months of publication. Relative days
  * count from the publication date's UTC calendar day.
+ *
+ * Weekdays. "next Thursday", «الخميس المقبل», « jeudi prochain » are the first after publication;
+ * "last Friday", «الأحد الماضي», « vendredi dernier » the latest before it. A weekday alone is how
+ * wire copy names the days of its own week ("will meet Trump on Thursday", «أعلنت الوزارة يوم
+ * الاثنين», « doit rencontrer jeudi »), and a reader takes the nearest such day in the direction
+ * the sentence's tense points: the first on or after the publication day when the sentence speaks
+ * of the future (published on Thursday, "will vote on Thursday" is that day), the latest on or
+ * before it otherwise ("said on Monday"). The tense is read from cue words in the weekday's
+ * sentence (TenseCues, per language): the nearest cue wins, one after the weekday or across a
+ * comma counting as farther (so in "Kadhimi, who arrived on Sunday, will meet Trump on Thursday"
+ * each day has its own verb), and a complementizer (that, أن/إن, que) divides a reporting verb's
+ * tense from the reported clause's ("said on Monday that he will travel on Thursday"). Future:
+ *   en will, 'll, shall, would (not "would have"), going to, is/are/was/were (expected/scheduled/
+ *      set/slated/poised/due/planned/about) to, scheduled/set/due/planned for, plans/intends/aims
+ *      to, ahead of, upcoming, forthcoming, this coming, tomorrow, next; "Thursday is/marks";
+ *   ar a present verb with سـ (سيلتقي, ستعقد, سنبدأ, سأزور: س + ي/ت/ن/أ + two letters or more,
+ *      minus a stop list of nouns and names, سيارة, سياسة, ستة, سنة, سيرغي, and any word whose
+ *      third letter is a bare alef, which a verb there would write «أ»), سوف, من المقرر/المنتظر/
+ *      المتوقع/المزمع, المقرر(ة), المرتقب(ة), المزمع(ة), المتوقع(ة), يعتزم/تعتزم, موعد, غدا,
+ *      المقبل/القادم;
+ *   fr doit/doivent/devra/devrait/devait, prévu, attendu, programmé, va/vont, à venir, prochain,
+ *      demain, and the futur simple (sera, aura, fera; a word in -ra or -ront of five letters or
+ *      more, not ultra, caméra, opéra …);
+ *   es -rá/-rán, va(n) a, previsto, próximo; pt -rá/-rão, vai/vão, previsto, deve(m); it -rà/
+ *      -ranno, previsto, dovrà/dovrebbe, atteso; de wird/werden, soll(en), will, geplant,
+ *      voraussichtlich, bevorstehend, nächste, morgen.
+ * Past (what a future cue loses to when nearer): the reporting and meeting verbs of wire copy
+ * (said, told, announced, met …; قال, أعلن, أكد, التقى …; a/ont + participle, the imperfect;
+ * -ó/-aron; -ou/-aram; ha + participle, -ò; sagte, hatte, war), was/were/had, since/منذ/depuis,
+ * yesterday/أمس/hier. «الأحد» is also "the one", «الاثنين» "the two", «الجمعة» Friday prayers:
+ * those are read only after «يوم» or an hour («صباح», «مساء») or before «المقبل/الماضي»; none
+ * after «صلاة», «خطبة», «كل», «أيام». Nor "Black/Good Friday", "Super Tuesday", "every Thursday",
+ * "Thursdays", "Friday prayers", "the Mail on Sunday", « le jeudi », « mardi gras », "los jueves".
+ * Dutch and Russian have no cue lists: a weekday alone is not read there. A weekday alone gives
+ * way to any date it overlaps or stands beside ("Thursday (December 10)", «غدا الخميس»): the date
+ * says which one.
  */
 
 /** Most mentions kept per article (the schema's maxItems). */
@@ -47,8 +83,11 @@ const MAX_SENTENCE_CHARS = 300;
 const WEEKDAY_YEAR_WITHIN_DAYS = 335;
 const DAY_MS = 86_400_000;
 
-/** A span of the original text naming one day (a range, two). */
-interface Hit { start: number; end: number; dates: string[] }
+/**
+ * A span of the original text naming one day (a range, two). `weak`: named by a weekday alone
+ * ("on Thursday", «الخميس المقبل»), which gives way to any date it overlaps or stands beside.
+ */
+interface Hit { start: number; end: number; dates: string[]; weak?: boolean }
 /** The publication day, UTC. */
 interface Pub { y: number; m: number; d: number; n: number }
 
@@ -96,10 +135,17 @@ function resolve(m: number, d: number, pub: Pub, year?: number, weekday?: number
   return y === undefined ? undefined : dayOf(y, m, d);
 }
 
-/** The first `weekday` (0 = Sunday) strictly after the publication day. */
-function nextWeekday(weekday: number, pub: Pub): string {
+/**
+ * The `weekday` (0 = Sunday) nearest the publication day in one direction: 'next' the first
+ * strictly after it, 'last' the latest strictly before, 'from' the first on or after, 'until'
+ * the latest on or before.
+ */
+function weekdayDate(weekday: number, pub: Pub, direction: 'next' | 'last' | 'from' | 'until'): string {
   const today = new Date(pub.n * DAY_MS).getUTCDay();
-  return isoOf(pub.n + (((weekday - today + 6) % 7) + 1));
+  const ahead = (weekday - today + 7) % 7;
+  const back = (today - weekday + 7) % 7;
+  const shift = direction === 'next' ? ahead || 7 : direction === 'last' ? -(back || 7) : direction === 'from' ? ahead : -back;
+  return isoOf(pub.n + shift);
 }
 
 // ---------------------------------------------------------------- offset-preserving folding
@@ -271,8 +317,21 @@ const WEEKDAY_BEFORE = new RegExp(
   `${S}*[,،]?${S}*(?<paren>\\(${S}*)?(?:(?:و?الموافق|المصادف|الذي${S}+يصادف|الذي${S}+يوافق)${S}*(?:ل${S}*)?)?)$`,
   'u',
 );
-/** «الخميس المقبل», «يوم الجمعة القادمة»: the first such weekday after publication. */
-const AR_NEXT_WEEKDAY = new RegExp(`(?<![\\p{L}])[وفب]?(?<t>(?:(?:يوم|نهار)${S}+)?(?<name>${WEEKDAY_ALT})${S}+(?:${NEXT_WORDS}))(?![\\p{L}])`, 'gu');
+/**
+ * A weekday: «الخميس المقبل», «يوم الجمعة القادمة» (the first after publication), «الأحد الماضي»
+ * (the latest before), «يوم الخميس», «مساء الخميس», «والخميس» (by the sentence's tense). Hours
+ * before it («صباح», «مساء») are part of its words. Found by its name (the literal «ال» makes the
+ * scan fast), then the words before and after it are read.
+ */
+const AR_WEEKDAY_NAME = new RegExp(`(?<=(?:^|[^\\p{L}])[وفب]?)ال(?:ثلاثاء|اربعاء|اثنين|خميس|جمعه|احد|سبت)(?![\\p{L}])`, 'gu');
+const AR_WEEKDAY_LEAD = new RegExp(`(?:^|[^\\p{L}])[وفب]?(?<w>(?:(?<tod>صباح|مساء|ظهر|عصر|فجر|ضحي)${S}+)?(?:(?<yawm>يومي?|نهار)${S}+)?)$`, 'u');
+const AR_WEEKDAY_SHIFT = new RegExp(`${S}+(?:(?<next>${NEXT_WORDS})|(?<last>الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|السابق|السابقه))(?![\\p{L}])`, 'uy');
+/** «الأحد» is also "the one", «الاثنين» "the two", «الجمعة» Friday prayers or an association. */
+const AR_AMBIGUOUS_WEEKDAYS = new Set(['الاحد', 'الاثنين', 'الجمعه']);
+/** Hours that make one of those a day: «مساء الأحد» (not «ظهر», also "appeared"). */
+const AR_DAY_HOURS = new Set(['صباح', 'مساء', 'فجر', 'عصر', 'ضحي']);
+/** Every Thursday, Friday prayers and sermons: no one day. */
+const AR_NOT_WEEKDAY = new RegExp(`(?:^|[^\\p{L}])[وفبل]?(?:كل|ايام|صلاه|صلوات|خطبه|خطيب|خطب|امام|ائمه)${S}+$`, 'u');
 /**
  * Tomorrow and yesterday. «بعد غد» is the day after tomorrow, «أول أمس» the day before
  * yesterday. «الغد» alone is not read (the Jordanian daily «الغد», «عراق الغد» = the future), nor
@@ -289,7 +348,10 @@ const GHADA_VERB = new RegExp(`^${S}+(?:[\\p{L}]+${S}+)?(?:اكثر|اشد|اق�
 const ORDINAL_NOT_DAY = new RegExp(`(?:^|[^\\p{L}])[وفبل]?(?:الساعه|ساعه|الاسبوع|النصف|الربع|الثلث|الفصل|الشطر|الجزء|العقد|العشر)${S}*$`, 'u');
 const HOUR_BEFORE = new RegExp(`(?:^|[^\\p{L}])[وفبل]?(?:الساعه|ساعه)${S}*$`, 'u');
 
-function arabicHits(folded: string, lang: string, pub: Pub, add: (s: number, e: number, dates: string[], weekdayAware?: boolean) => void): void {
+function arabicHits(
+  folded: string, lang: string, pub: Pub, original: (i: number) => number,
+  add: (s: number, e: number, dates: string[], weekdayAware?: boolean, weak?: boolean) => void,
+): void {
   const { dayMonth, months } = rulesFor(lang);
   for (const m of folded.matchAll(dayMonth)) {
     const g = m.groups!;
@@ -333,9 +395,25 @@ function arabicHits(folded: string, lang: string, pub: Pub, add: (s: number, e: 
     if (dates.length) add(dayStart, end, dates, true);
   }
   if (lang !== 'ar') return; // Persian names its weekdays and tomorrow otherwise
-  for (const m of folded.matchAll(AR_NEXT_WEEKDAY)) {
-    const start = m.index + m[0].length - m.groups!.t!.length;
-    add(start, m.index + m[0].length, [nextWeekday(AR_WEEKDAYS[m.groups!.name!]!, pub)]);
+  let bare = 0;
+  for (const m of folded.matchAll(AR_WEEKDAY_NAME)) {
+    const name = m[0];
+    const weekday = AR_WEEKDAYS[name]!;
+    // «والخميس»: a proclitic, so no «يوم» or hour before it.
+    const lead = /[وفب]/.test(folded[m.index - 1] ?? ' ') ? undefined : AR_WEEKDAY_LEAD.exec(folded.slice(Math.max(0, m.index - 24), m.index))?.groups;
+    const start = m.index - (lead?.w?.length ?? 0);
+    AR_WEEKDAY_SHIFT.lastIndex = m.index + name.length;
+    const shift = AR_WEEKDAY_SHIFT.exec(folded);
+    const end = shift ? AR_WEEKDAY_SHIFT.lastIndex : m.index + name.length;
+    let date: string;
+    if (shift?.groups!.next !== undefined) date = weekdayDate(weekday, pub, 'next');
+    else if (shift?.groups!.last !== undefined) date = weekdayDate(weekday, pub, 'last');
+    else {
+      if (AR_AMBIGUOUS_WEEKDAYS.has(name) && lead?.yawm === undefined && !AR_DAY_HOURS.has(lead?.tod ?? '')) continue;
+      if (AR_NOT_WEEKDAY.test(folded.slice(Math.max(0, start - 20), start)) || ++bare > MAX_BARE_WEEKDAYS) continue;
+      date = weekdayDate(weekday, pub, tenseAround(folded, start, end, AR_TENSE, false, original) === 'future' ? 'from' : 'until');
+    }
+    add(start, end, [date], false, true);
   }
   for (const m of folded.matchAll(AR_RELATIVE)) {
     const g = m.groups!;
@@ -353,6 +431,177 @@ function weekdayBefore(folded: string, start: number): { day: number; start: num
   if (!m) return undefined;
   return { day: AR_WEEKDAYS[m.groups!.name!]!, start: from + m.index + m[0].length - m.groups!.w!.length, paren: m.groups!.paren !== undefined };
 }
+
+// ---------------------------------------------------------------- a weekday alone: the sentence's tense
+
+/**
+ * What puts a sentence in the future or the past, in one language (see the module comment).
+ * `future` and `past` are global; where a future and a past cue overlap ("is expected", "est
+ * prévu") the future one stands.
+ */
+interface TenseCues {
+  future: RegExp;
+  past: RegExp;
+  /** A complementizer (that, أن/إن, que, dass): a reported clause's tense is not the reporting verb's. */
+  that: RegExp;
+  /** A future cue as matched that is no future (a noun in سـ, "caméra"): its word and where it starts. */
+  notFuture?: (word: string, at: number, original?: (i: number) => number) => boolean;
+  /** Just after the weekday, a present verb making it a day to come ("Thursday marks …"). */
+  subject?: RegExp;
+}
+
+/** Characters read either side of a weekday, within its sentence, for its tense. */
+const TENSE_WINDOW = 250;
+/** A comma, colon or bracket between a cue and the weekday counts as this many characters. */
+const PAUSE_COST = 80;
+/** A cue after the weekday counts as this many characters farther than one before it. */
+const AFTER_COST = 20;
+const PAUSES = /[,،;:()–—]/gu;
+/** The characters that may end a sentence (isSentenceEnd): a quick test before the full one. */
+const MAY_END = new Set([0x0a, 0x21, 0x2e, 0x3f, 0x061f, 0x06d4]);
+/** Bare weekdays read per article, at most: bounded cost on any input. */
+const MAX_BARE_WEEKDAYS = 64;
+
+/**
+ * The tense of the sentence around [start, end) of `src` (the text, or its folded copy for
+ * Arabic): the nearest cue wins, a pause or a following position making one farther; a future
+ * cue after a complementizer that follows the weekday, or a past cue before one that precedes
+ * it, is another clause's. No cue: undefined.
+ */
+function tenseAround(src: string, start: number, end: number, cues: TenseCues, ordinalDot: boolean, original?: (i: number) => number): 'future' | 'past' | undefined {
+  const ends = (i: number): boolean => MAY_END.has(src.charCodeAt(i)) && isSentenceEnd(src, i, ordinalDot);
+  let a = start;
+  const aMin = Math.max(0, start - TENSE_WINDOW);
+  while (a > aMin && !ends(a - 1)) a--;
+  let b = end;
+  const bMax = Math.min(src.length, end + TENSE_WINDOW);
+  while (b < bMax && !ends(b)) b++;
+  if (cues.subject?.test(src.slice(end, b))) return 'future';
+  const sentence = src.slice(a, b);
+  const futures: [number, number][] = [];
+  for (const m of sentence.matchAll(cues.future)) {
+    const word = m.groups?.w;
+    if (word !== undefined && cues.notFuture) {
+      const at = a + m.index + m[0].lastIndexOf(word);
+      if (cues.notFuture(word, at, original)) continue;
+    }
+    futures.push([a + m.index, a + m.index + m[0].length]);
+  }
+  let best = Infinity;
+  let tense: 'future' | 'past' | undefined;
+  const consider = (s: number, e: number, kind: 'future' | 'past'): void => {
+    if (e > start && s < end) return; // the weekday's own words
+    const after = s >= end;
+    const gap = after ? src.slice(end, s) : src.slice(e, start);
+    if (cues.that.test(gap) && (after ? kind === 'future' : kind === 'past')) return;
+    const distance = gap.length + PAUSE_COST * (gap.match(PAUSES)?.length ?? 0) + (after ? AFTER_COST : 0);
+    if (distance < best || (distance === best && kind === 'future')) { best = distance; tense = kind; }
+  };
+  for (const [s, e] of futures) consider(s, e, 'future');
+  for (const m of sentence.matchAll(cues.past)) {
+    const s = a + m.index;
+    const e = s + m[0].length;
+    if (!futures.some(([fs, fe]) => fs < e && s < fe)) consider(s, e, 'past');
+  }
+  return tense;
+}
+
+/** Words that read as a future verb in سـ but are nouns or names (folded, no proclitic). */
+const AR_NOT_FUTURE = new Set([
+  'سته', 'ستين', 'ستون', 'ستمائه', 'ستمئه', 'ستوكهولم', 'ستوديو', 'ستوديوهات', 'ستيفن', 'ستيف', 'ستيفاني', 'ستراسبورغ', 'سترات', 'ستراتيجي', 'ستراتيجيه',
+  'سنه', 'سنوات', 'سنوي', 'سنويه', 'سنويا', 'سنين', 'سنتين', 'سنتات', 'سنتيمتر', 'سنغافوره', 'سنغال', 'سنجار', 'سني', 'سنيه', 'سنيون', 'سنيين', 'سنوار', 'سنودن', 'سندات', 'سنن',
+  'سيول', 'سيوله', 'سيطره', 'سيطر', 'سيطرت', 'سيطروا', 'سيناريو', 'سيناريوهات', 'سيناء', 'سيناتور', 'سيناتورات', 'سينما', 'سيده', 'سيدات', 'سيدتي', 'سيدي', 'سيره', 'سيرته', 'سيرك',
+  'سيرغي', 'سيرجي', 'سيرجيو', 'سيمون', 'سيلفا', 'سيبيريا', 'سيتي', 'سيزار', 'سيجار', 'سيجاره', 'سيلفي', 'سيبراني', 'سيبرانيه', 'سيئه', 'سيئات', 'سيفا',
+  'سالت', 'سالوا', 'ساله', 'سالته', 'سالها', 'سالهم', 'سالني',
+]);
+
+/**
+ * Arabic, folded. Future: a present verb with the future prefix سـ (سيلتقي, ستعقد, سنبدأ, سأزور:
+ * س, then ي/ت/ن/أ, then at least two letters), سوف, من المقرر/المنتظر/المتوقع/المزمع,
+ * المقرر(ة), المرتقب(ة), المزمع(ة), المتوقع(ة), يعتزم/تعتزم, موعد («موعد اللقاء يوم الخميس»),
+ * غدا, بعد غد, المقبل/القادم («الأسبوع المقبل»). Past: the reporting and meeting verbs of wire copy
+ * (قال, أعلن, أكد, ذكر, أفاد, أوضح, أشار, صرح, أضاف, استقبل, اجتمع, التقى, وصل, زار …), كان, أمس,
+ * منذ, الماضي.
+ */
+const AR_TENSE: TenseCues = {
+  future: new RegExp(
+    `(?<![\\p{L}])[وفل]?(?:(?<w>س[يتنا]\\p{L}{2,})|سوف|من${S}+(?:المقرر|المنتظر|المتوقع|المزمع)|المقرر|المقرره|(?:ال)?مرتقب|(?:ال)?مرتقبه` +
+    `|المزمع|المزمعه|المتوقع|المتوقعه|[يت]عتزم\\p{L}*|نعتزم|موعد|موعدا|موعده|موعدها|غدا|بعد${S}+(?:ال)?غد|المقبل|المقبله|القادم|القادمه)(?![\\p{L}])`,
+    'gu',
+  ),
+  past: new RegExp(
+    `(?<![\\p{L}])[وف]?(?:(?:قال|اعلن|اكد|ذكر|افاد|اوضح|اشار|صرح|اضاف|استقبل|اجتمع|وصل|زار|شهد|اصدر|اعتبر|افتتح|اختتم|شارك|غادر|حذر|تسلم|توجه|وصف)(?:ت|وا|ا|تا)?` +
+    `|(?:كشف|بحث|وقع|عقد)(?:ت|وا|تا)|دعا|دعت|دعوا|نفي|نفت|نفوا|التقي|التقت|التقوا|جري|جرت|كان|كانت|كانوا|امس|منذ|الماضي|الماضيه|المنصرم|المنصرمه)(?![\\p{L}])`,
+    'gu',
+  ),
+  that: new RegExp(`(?:^|[^\\p{L}])[وفب]?(?:ان|انه|انها|انهم)(?![\\p{L}])`, 'u'),
+  notFuture: (word, at, original) => {
+    if (AR_NOT_FUTURE.has(word) || word.startsWith('سيناريو') || word.startsWith('سيطر')) return true;
+    // Folding took the hamza off: «سأزور», «سيأتي» are verbs, «سابق», «سيارة», «سياسة», «ستار» are not.
+    if (word[1] === 'ا' && original?.(at + 1) !== 0x0623) return true;
+    return word[2] === 'ا' && original?.(at + 2) !== 0x0623;
+  },
+};
+
+/** French words in -ra / -ront that are no future tense. */
+const FR_NOT_FUTURE = new Set(['ultra', 'extra', 'caméra', 'opéra', 'cobra', 'mantra', 'tantra', 'sierra', 'contra', 'hydra', 'choléra', 'zébra', 'tiara', 'mascara', 'caldera', 'affront']);
+
+/** Per language (see the module comment for the lists). */
+const TENSE: Partial<Record<ChronoLang, TenseCues>> = {
+  en: {
+    future: new RegExp(
+      String.raw`(?:(?<![\p{L}'’])(?:(?<!\b(?:the|a|political|good|free|ill|own|his|her|their|its|popular|of)\s)will|shall|would(?!\s+(?:not\s+)?have\b)` +
+      String.raw`|[Aa]head\s+of|[Uu]pcoming|[Ff]orthcoming|(?:this|the)\s+coming|[Tt]omorrow|next|going\s+to` +
+      String.raw`|(?:is|are|was|were)\s+(?:(?:expected|scheduled|set|slated|poised|due|planned|about)\s+)?to(?=\s+\p{L})` +
+      String.raw`|(?:scheduled|slated|set|due|planned)\s+(?:for|on)|(?:plans?|planning|intends?|intending|aims?)\s+to)` +
+      String.raw`|['’](?:ll|s\s+(?:expected|scheduled|set|slated|poised|due)\s+to|re\s+(?:expected|scheduled|set|slated|poised|due)\s+to))(?![\p{L}])`,
+      'gu',
+    ),
+    past: new RegExp(
+      String.raw`(?<![\p{L}'’])(?<!\b(?:be|been|being|to)\s)(?:said|told|announced|reported|stated|added|confirmed|declared|warned|denied|insisted|claimed|noted|explained` +
+      String.raw`|revealed|urged|met|held|hosted|visited|arrived|returned|signed|voted|approved|rejected|passed|launched|killed|attacked|struck|died|began|ended|agreed` +
+      String.raw`|received|took|gave|made|went|came|left|spoke|wrote|sent|won|lost|was|were|had|did|since|yesterday|ago|earlier|published|issued|released|resigned` +
+      String.raw`|appointed|arrested|discussed|concluded|condemned|welcomed|accused|opened|closed|started|occurred|happened|erupted|fell|rose|last)(?![\p{L}])`,
+      'giu',
+    ),
+    that: /\bthat\b/i,
+    subject: /^\s+(?:is|marks)\b/,
+  },
+  fr: {
+    future: new RegExp(
+      String.raw`(?<![\p{L}'’])(?:doit|doivent|devra|devront|devrait|devraient|devait|devaient|prévue?s?|attendue?s?|programmée?s?|va|vont|sera|seront|aura|auront` +
+      String.raw`|fera|feront|ira|iront|prochaine?s?|demain|à\s+venir|(?<w>\p{Ll}\p{L}{2,}ra|\p{Ll}\p{L}+ront))(?![\p{L}])`,
+      'gu',
+    ),
+    past: new RegExp(
+      String.raw`(?<![\p{L}'’])(?:(?:a|ont|avait|avaient|est|sont|s['’]est|se\s+sont)\s+(?:(?:également|aussi|déjà|notamment|encore|bien)\s+)?\p{L}{2,}(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert)` +
+      String.raw`|\p{L}{2,}(?<!r)(?:ait|aient)|hier|depuis|dernière?s?)(?![\p{L}])`,
+      'giu',
+    ),
+    that: /(?<![\p{L}])qu(?:e(?![\p{L}])|['’])/iu,
+    notFuture: (word) => FR_NOT_FUTURE.has(word),
+  },
+  es: {
+    future: /(?<![\p{L}])(?:\p{L}{2,}(?:rá|rán)|va\s+a|van\s+a|previst[oa]s?|próxim[oa]s?|tiene\s+previsto|se\s+espera)(?![\p{L}])/gu,
+    past: /(?<![\p{L}])(?:\p{L}{2,}(?:ó|aron|ieron)|dijo|dijeron|fue|fueron|hizo|ayer|desde|había|habían|(?:ha|han)\s+\p{L}+(?:ado|ido))(?![\p{L}])/giu,
+    that: /(?<![\p{L}])que(?![\p{L}])/iu,
+  },
+  pt: {
+    future: /(?<![\p{L}])(?:\p{L}{2,}(?:rá|rão)|vai|vão|previst[oa]s?|próxim[oa]s?|deve|devem|deverá|deverão|amanhã)(?![\p{L}])/gu,
+    past: /(?<![\p{L}])(?:\p{L}{2,}(?:ou|aram|eram|iram)|disse|disseram|foi|foram|fez|ontem|desde)(?![\p{L}])/giu,
+    that: /(?<![\p{L}])que(?![\p{L}])/iu,
+  },
+  it: {
+    future: /(?<![\p{L}])(?:\p{L}{2,}(?:rà|ranno)|previst[oaie]|prossim[oaie]|dovrà|dovranno|dovrebbe|dovrebbero|domani|attes[oaie])(?![\p{L}])/gu,
+    past: /(?<![\p{L}])(?:(?:ha|hanno|è|sono|aveva|avevano)\s+\p{L}+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)|\p{L}{3,}(?<!per|ci|pu)ò|disse|dissero|ieri)(?![\p{L}])/giu,
+    that: /(?<![\p{L}])che(?![\p{L}])/iu,
+  },
+  de: {
+    future: /(?<![\p{L}])(?:wird|werden|soll|sollen|sollte|sollten|will|wollen|geplant|voraussichtlich|bevorstehend\p{L}*|anstehend\p{L}*|kommend\p{L}*|nächst\p{L}*|morgen)(?![\p{L}])/gu,
+    past: /(?<![\p{L}])(?:sagte|sagten|erklärte|erklärten|teilte|teilten|kündigte|kündigten|berichtete|berichteten|traf|trafen|hatte|hatten|war|waren|wurde|wurden|hat|haben|gestern|seit|vergangen\p{L}*|letzt\p{L}*)(?![\p{L}])/giu,
+    that: /(?<![\p{L}])dass(?![\p{L}])/iu,
+  },
+};
 
 // ---------------------------------------------------------------- chrono-node (Latin and Cyrillic)
 
@@ -384,6 +633,57 @@ const NEXT: Record<ChronoLang, RegExp> = {
   en: /\bnext\b/i, fr: /\bprochaine?\b/i, es: /pr[oó]xim[oa]|que viene/i, de: /n[aä]chste[nmrs]?\b|kommende[nmrs]?\b/i,
   pt: /pr[oó]xim[oa]/i, it: /prossim[oa]/i, nl: /\bvolgende\b|\bkomende\b/i, ru: /следующ/i,
 };
+/** "last Friday", "vendredi dernier", "el viernes pasado": the latest such weekday before publication. */
+const LAST: Record<ChronoLang, RegExp> = {
+  en: /\b(?:last|past)\b/i, fr: /(?<![\p{L}])derni[eè]re?(?![\p{L}])/iu, es: /pasad[oa]|[uú]ltim[oa]/i, de: /letzte[nmrs]?\b|vergangene[nmrs]?\b/i,
+  pt: /passad[oa]|[uú]ltim[oa]/i, it: /scors[oa]/i, nl: /\bvorige\b|\bafgelopen\b/i, ru: /прошл/i,
+};
+
+/**
+ * A weekday alone, in the languages whose tense is read (TENSE): its full names (chrono also
+ * reads "Sun", "Mon", "segunda"), what before it makes it no one day ("Black Friday", "every
+ * Thursday", « le jeudi », "los jueves") or after it ("Friday prayers", « mardi gras »), and
+ * "this" (a day to come unless the sentence says otherwise).
+ */
+interface BareWeekday { name: RegExp; not: RegExp; notAfter?: RegExp; self: RegExp }
+const BARE: Partial<Record<ChronoLang, BareWeekday>> = {
+  en: {
+    name: /\b(?:sun|mon|tues|wednes|thurs|fri|satur)day\b/i,
+    not: /\b(?:black|good|holy|maundy|super|ash|bloody|palm|easter|cyber|giving|fat|shrove|every|each|any|a|one|other|mail\s+on)\s+$/i,
+    notAfter: /^(?:['’]s)?\s+(?:prayers?|sermons?|mass|times|telegraph|mirror|express|herald|school)\b/i,
+    self: /\bthis\b/i,
+  },
+  fr: {
+    name: /(?<![\p{L}])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}])/iu,
+    not: /(?:^|[^\p{L}])(?:chaque|tous\s+les|toutes\s+les|les|le|un|prière\s+du|prêche\s+du|sermon\s+du)\s+$/iu,
+    notAfter: /^\s+(?:saint|noir|gras|des\s+rameaux|de\s+p[aâ]ques)(?![\p{L}])/iu,
+    self: /(?<![\p{L}])ce(?![\p{L}])/iu,
+  },
+  es: {
+    name: /lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo/i,
+    not: /(?:^|[^\p{L}])(?:cada|todos\s+los|los|un)\s+$/iu,
+    notAfter: /^\s+(?:santo|negro)(?![\p{L}])/iu,
+    self: /(?<![\p{L}])este(?![\p{L}])/iu,
+  },
+  pt: {
+    name: /(?:segunda|ter[cç]a|quarta|quinta|sexta)-feira|s[aá]bado|domingo/i,
+    not: /(?:^|[^\p{L}])(?:toda|todas\s+as|todos\s+os|às|as|os|uma|um|cada)\s+$/iu,
+    notAfter: /^\s+(?:santa|negra)(?![\p{L}])/iu,
+    self: /(?<![\p{L}])(?:esta|este|nesta|neste)(?![\p{L}])/iu,
+  },
+  it: {
+    name: /luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica/i,
+    not: /(?:^|[^\p{L}])(?:ogni|il|i|tutti\s+i|tutte\s+le|la|le|una|un)\s+$/iu,
+    notAfter: /^\s+(?:santo|nero|grasso)(?![\p{L}])/iu,
+    self: /(?<![\p{L}])quest[oa](?![\p{L}])/iu,
+  },
+  de: {
+    name: /Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag/i,
+    not: /(?:^|[^\p{L}])(?:jeden|jedem|jeder)\s+$/iu,
+    self: /(?<![\p{L}])diese[nmrs]?(?![\p{L}])/iu,
+  },
+};
+
 /** Words chrono puts before a date that are not part of its name ("on", "am", "le", "в"). */
 const LEADING = /^(?:on|at|in|by|from|since|until|till|the|le|la|les|du|au|dès|depuis|el|los|del|al|desde|hasta|am|an|im|vom|zum|bis|seit|ab|den|o|no|na|do|da|em|il|lo|nel|dal|entro|op|van|vanaf|tot|в|во|на|с|со|до|к|по)\s+/iu;
 /** English "may 5 people", "they march 3 miles": a month name in lower case is a verb. */
@@ -402,7 +702,8 @@ const RELATIVE: Record<ChronoLang, { re: RegExp; not?: RegExp }> = {
   ru: { re: /(?<![\p{L}\p{N}-])(?:(?<t>завтра)|(?<y>вчера))(?![\p{L}\p{N}-])/giu },
 };
 
-function chronoHits(text: string, lang: ChronoLang, publishedAt: Date, pub: Pub, add: (s: number, e: number, dates: string[]) => void): void {
+function chronoHits(text: string, lang: ChronoLang, publishedAt: Date, pub: Pub, add: (s: number, e: number, dates: string[], weak?: boolean) => void): void {
+  let bare = 0;
   // chrono's month-name patterns backtrack polynomially on a long run of spaces after a digit
   // (Spanish and Portuguese: 200 spaces take a quarter of a second, 500 take half a minute): it
   // is given the text with every run of 3+ spaces cut to its ends, the inside made "\u0001", so
@@ -418,6 +719,7 @@ function chronoHits(text: string, lang: ChronoLang, publishedAt: Date, pub: Pub,
     if (!words) continue;
     const s = r.start;
     const dates: string[] = [];
+    let weak = false;
     if (s.isCertain('day') && s.isCertain('month')) {
       // A certain year and no digit: today/now/tonight (tomorrow and yesterday are read by hand).
       if (s.isCertain('year') && !/\d/.test(words)) continue;
@@ -437,10 +739,23 @@ function chronoHits(text: string, lang: ChronoLang, publishedAt: Date, pub: Pub,
         if (last) dates.push(last);
       }
     } else if (s.isCertain('weekday') && !s.isCertain('day')) {
-      if (!NEXT[lang].test(words) && !NEXT[lang].test(text.slice(Math.max(0, start - 12), start))) continue;
-      dates.push(nextWeekday(s.get('weekday')!, pub));
+      const weekday = s.get('weekday')!;
+      const before = text.slice(Math.max(0, start - 30), start);
+      weak = true;
+      if (NEXT[lang].test(words) || NEXT[lang].test(before.slice(-12))) dates.push(weekdayDate(weekday, pub, 'next'));
+      else if (LAST[lang].test(words)) dates.push(weekdayDate(weekday, pub, 'last'));
+      else {
+        // A weekday alone: the nearest in the direction of the sentence's tense.
+        const bareRules = BARE[lang];
+        const cues = TENSE[lang];
+        const end = start + words.length;
+        if (!bareRules || !cues || !bareRules.name.test(words) || bareRules.not.test(before)) continue;
+        if (bareRules.notAfter?.test(text.slice(end, end + 30)) || ++bare > MAX_BARE_WEEKDAYS) continue;
+        const tense = tenseAround(text, start, end, cues, lang === 'de') ?? (bareRules.self.test(words) ? 'future' : 'past');
+        dates.push(weekdayDate(weekday, pub, tense === 'future' ? 'from' : 'until'));
+      }
     }
-    if (dates.length) add(start, start + words.length, dates);
+    if (dates.length) add(start, start + words.length, dates, weak);
   }
   const { re, not } = RELATIVE[lang];
   for (const m of text.matchAll(re)) {
@@ -509,6 +824,10 @@ function sentenceAround(text: string, start: number, end: number, ordinalDot: bo
 
 // ---------------------------------------------------------------- entry point
 
+/** Between a weekday and a date naming its day: spaces, commas, brackets, «الموافق», "the". */
+const BESIDE_DATE = /^[\s,،;:()[\]\-–—]*(?:(?:the|le|el|den|der|am|il|o|de|del|du|al|و?الموافق[ةه]?|المصادف|الذي\s+يصادف|ل)[\s,،()\-–—ـ]*)?$/iu;
+const besideDate = (gap: string): boolean => gap.length <= 24 && BESIDE_DATE.test(gap);
+
 /**
  * The days an article names (title first, then body), each once at its first mention, in text
  * order, at most MAX_DATE_MENTIONS. `lang` is the article's ISO 639-1 code (or 'und'). Never
@@ -526,7 +845,7 @@ export function extractDateMentions(title: string, body: string, lang: string, p
     const { folded, map } = fold(text);
     const hits: Hit[] = [];
     // Folded offsets to original ones; a date written with a weekday in Arabic text takes it in.
-    const addFolded = (s: number, e: number, dates: string[], weekdayAware = false): void => {
+    const addFolded = (s: number, e: number, dates: string[], weekdayAware = false, weak = false): void => {
       let from = s;
       let to = e;
       if (weekdayAware && (code === 'ar' || code === 'fa')) {
@@ -538,20 +857,40 @@ export function extractDateMentions(title: string, body: string, lang: string, p
       }
       let end = map[to - 1]! + 1;
       while (end < text.length && isDropped(text.charCodeAt(end)) && text.charCodeAt(end) < 0x2000) end++; // «غداً»'s tanween
-      hits.push({ start: map[from]!, end, dates });
+      hits.push({ start: map[from]!, end, dates, weak });
     };
     numericHits(folded, code, addFolded);
-    if (code === 'ar' || code === 'fa') arabicHits(folded, code, pub, addFolded);
-    if (isChronoLang(code)) chronoHits(text, code, publishedAt, pub, (s, e, dates) => hits.push({ start: s, end: e, dates }));
+    if (code === 'ar' || code === 'fa') arabicHits(folded, code, pub, (i) => text.charCodeAt(map[i]!), addFolded);
+    if (isChronoLang(code)) chronoHits(text, code, publishedAt, pub, (s, e, dates, weak) => hits.push({ start: s, end: e, dates, weak }));
 
     // Overlaps: the hit starting first wins, then the longer ("Thursday, August 20" over "Thursday").
+    // A weekday alone gives way to any date it overlaps or stands beside ("Thursday (December 3)",
+    // «غدا الخميس»): the date says which Thursday.
     hits.sort((x, y) => x.start - y.start || y.end - x.end);
-    const out: DateMention[] = [];
-    const seen = new Set<string>();
+    const kept: Hit[] = [];
     let reached = 0;
     for (const h of hits) {
-      if (h.start < reached) continue;
+      if (h.weak || h.start < reached) continue;
       reached = h.end;
+      kept.push(h);
+    }
+    const strong = kept.length;
+    let i = 0;
+    reached = 0;
+    for (const h of hits) {
+      if (!h.weak || h.start < reached) continue;
+      while (i < strong && kept[i]!.end <= h.start) i++;
+      const prev = kept[i - 1];
+      const next = i < strong ? kept[i] : undefined;
+      if (next && next.start < h.end) continue;
+      if ((prev && besideDate(text.slice(prev.end, h.start))) || (next && besideDate(text.slice(h.end, next.start)))) continue;
+      reached = h.end;
+      kept.push(h);
+    }
+    kept.sort((x, y) => x.start - y.start);
+    const out: DateMention[] = [];
+    const seen = new Set<string>();
+    for (const h of kept) {
       for (const date of h.dates) {
         if (seen.has(date) || out.length >= MAX_DATE_MENTIONS) continue;
         seen.add(date);
