@@ -21,9 +21,8 @@ export interface AgendaOptions {
  * The agenda: each day from `start` to `end` that articles matching the filters name (their
  * `dates`: enrichment's date mentions), with how many articles and stories name it and its newest
  * articles. One request: a day histogram over `dates` bounded to the window (an article naming
- * days outside it counts only in the window's days), each day's articles as top hits. A day's top
- * hits are several per story asked for, so the gateway can give one item per story with its
- * outlets counted.
+ * days outside it counts only in the window's days), each day's stories (a terms aggregation on
+ * the story id, ordered by how many outlets name the day in it) with their newest article.
  */
 export function agendaBody(f: SearchFilters, o: AgendaOptions): Record<string, unknown> {
   const filters: SearchFilters = { ...f, mentionsFrom: o.start, mentionsTo: o.end };
@@ -45,11 +44,20 @@ export function agendaBody(f: SearchFilters, o: AgendaOptions): Record<string, u
         aggs: {
           stories: { cardinality: { field: F.storyId } },
           sources: { cardinality: { field: F.sourceId } },
-          newest: {
-            top_hits: {
-              size: Math.min(o.perDay * 3, 60),
-              sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }],
-              _source: { includes: [F.id, F.url, F.title, F.lang, F.dir, F.publishedAt, 'source', F.storyId, F.image, F.dateMentions] },
+          // The day's stories, those most outlets carry first, then the latest: each with its
+          // outlets and its newest article naming the day.
+          top: {
+            terms: { field: F.storyId, size: o.perDay, order: [{ outlets: 'desc' }, { newest: 'desc' }, { _key: 'asc' }] },
+            aggs: {
+              outlets: { cardinality: { field: F.sourceId } },
+              newest: { max: { field: F.publishedAt } },
+              article: {
+                top_hits: {
+                  size: 1,
+                  sort: [{ [F.publishedAt]: 'desc' }, { [F.id]: 'asc' }],
+                  _source: { includes: [F.id, F.url, F.title, F.lang, F.dir, F.publishedAt, 'source', F.storyId, F.image, F.dateMentions] },
+                },
+              },
             },
           },
         },

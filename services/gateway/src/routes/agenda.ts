@@ -34,7 +34,7 @@ const AgendaItem = Type.Object({
   article: AgendaArticle,
   story: Type.Object({
     id: Type.String(),
-    articles: Type.Integer({ description: 'Articles of this story naming this day among those the agenda read (its newest few per day: at least this many)' }),
+    articles: Type.Integer({ description: 'Articles of this story naming this day' }),
     sources: Type.Integer({ description: 'Outlets among them' }),
   }),
 });
@@ -93,45 +93,34 @@ function dayOf(param: string, v: string, today: string): string {
 interface AgendaHit extends EsHit {
   _source?: Record<string, any>;
 }
+interface StoryBucket {
+  key: string;
+  doc_count: number;
+  outlets?: { value: number };
+  article?: { hits: { hits: AgendaHit[] } };
+}
 interface DayBucket {
   key_as_string: string;
   doc_count: number;
   stories?: { value: number };
   sources?: { value: number };
-  newest?: { hits: { hits: AgendaHit[] } };
+  top?: { buckets?: StoryBucket[] };
 }
 
 /**
- * One item per story among a day's newest articles: the story's newest article that names the
- * day, with how many of its articles and outlets named it; stories most outlets carry first (a
- * meeting every outlet reports is the day's main item), then the newest.
+ * A day's items: one per story (Elasticsearch orders them, most outlets first, then the latest),
+ * each its newest article naming the day, with the words and the sentence naming it there.
  */
-function dayItems(date: string, hits: AgendaHit[], perDay: number): AgendaResponse['days'][number]['items'] {
-  const byStory = new Map<string, { item: AgendaResponse['days'][number]['items'][number]; sources: Set<string>; newest: number }>();
-  for (const h of hits) {
-    const s = h._source ?? {};
+function dayItems(date: string, stories: StoryBucket[]): AgendaResponse['days'][number]['items'] {
+  return stories.flatMap((b) => {
+    const h = b.article?.hits.hits[0];
+    const s = h?._source ?? {};
     const mention = (Array.isArray(s.dateMentions) ? s.dateMentions : []).find((d: { date?: string }) => d.date === date) as { text?: string; sentence?: string } | undefined;
-    if (!mention?.text) continue;
+    if (!h || !mention?.text) return [];
     const hit = presentHit(h) as Static<typeof HitOut>;
-    const storyId = hit.story.id;
-    const group = byStory.get(storyId);
-    if (group) {
-      group.item.story.articles++;
-      group.sources.add(hit.source.id);
-      group.item.story.sources = group.sources.size;
-      continue;
-    }
     const article = { id: hit.id, url: hit.url, title: hit.title, lang: hit.lang, dir: hit.dir, publishedAt: hit.publishedAt, source: hit.source, ...(hit.image ? { image: hit.image } : {}) };
-    byStory.set(storyId, {
-      item: { text: mention.text, sentence: mention.sentence ?? mention.text, article, story: { id: storyId, articles: 1, sources: 1 } },
-      sources: new Set([hit.source.id]),
-      newest: Date.parse(hit.publishedAt) || 0,
-    });
-  }
-  return [...byStory.values()]
-    .sort((a, b) => b.sources.size - a.sources.size || b.newest - a.newest)
-    .slice(0, perDay)
-    .map((g) => g.item);
+    return [{ text: mention.text, sentence: mention.sentence ?? mention.text, article, story: { id: b.key, articles: b.doc_count, sources: b.outlets?.value ?? 1 } }];
+  });
 }
 
 export const agendaRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -158,7 +147,7 @@ export const agendaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         articles: b.doc_count,
         stories: b.stories?.value ?? 0,
         sources: b.sources?.value ?? 0,
-        items: dayItems(b.key_as_string, b.newest?.hits.hits ?? [], perDay),
+        items: dayItems(b.key_as_string, b.top?.buckets ?? []),
       }));
     return { start, end, total: totalOf(res.hits.total).total, expandedEntities: entities, days };
   }
