@@ -124,6 +124,8 @@ export function storyBody(storyId: string, limit: number, timeoutMs = 10_000): R
       langs: { terms: { field: F.lang, size: 20 }, aggs: { tone: { avg: { field: F.tone } } } },
       sources: { terms: { field: F.sourceId, size: 100 }, aggs: { source: { top_hits: { size: 1, _source: { includes: ['source'] } } }, tone: { avg: { field: F.tone } } } },
       tone: { avg: { field: F.tone } },
+      // The days its articles name (a meeting every report gives the date of), most named first.
+      dates: { terms: { field: F.dates, size: 10, format: 'yyyy-MM-dd', order: [{ _count: 'desc' }, { _key: 'asc' }] } },
     },
   };
 }

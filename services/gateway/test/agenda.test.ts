@@ -159,3 +159,11 @@ t.test('bad input: a coded 400 naming the parameter', async (t) => {
     t.equal(body.error?.param, param, `${JSON.stringify(query)} names ${param}`);
   }
 });
+
+t.test("a story's page gives the days its articles name, the most named first", async (t) => {
+  const res = await gw.app.inject({ url: '/v1/stories/agenda-summit' });
+  t.equal(res.statusCode, 200);
+  t.same((res.json() as { dates: unknown }).dates, [{ date: iso(4), articles: 2 }], 'the meeting day, named by both reports');
+  const none = await gw.app.inject({ url: '/v1/stories/agenda-none' });
+  t.same((none.json() as { dates: unknown }).dates, [], 'a story naming no day has none');
+});

@@ -988,7 +988,7 @@ t.test('Agenda: the days the matching articles name, each story once with the da
   await done(t, arUi);
 });
 
-t.test("Agenda: an article's page lists the days it names, each opening that day's agenda; the span chooser", async (t) => {
+t.test("Agenda: an article's and a story's page list the days they name, each opening that day's agenda; the span chooser", async (t) => {
   const ahead = (n: number) => { const d = new Date(); return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n)); };
   const written = (n: number) => new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(ahead(n));
   const [vote] = await withArticles(t, gw.es, gw.indexPrefix, [
@@ -1012,4 +1012,13 @@ t.test("Agenda: an article's page lists the days it names, each opening that day
   await settled(page, () => page.click('#show-switch a[data-show="articles"]'));
   t.equal(new URL(page.url()).searchParams.get('end'), null, "the agenda's days are not carried to the articles");
   await done(t, w);
+  // The story's page lists the same days; one opens the agenda of that day for the story.
+  const story = await open('/?ui=en&view=story&id=web-story-agenda-vote');
+  const storyDays = story.page.locator('#story-dates a.date-link');
+  t.same(await storyDays.evaluateAll((as) => as.map((a) => a.getAttribute('data-date'))), [ahead(2), ahead(20)].map((d) => d.toISOString().slice(0, 10)));
+  await settled(story.page, () => storyDays.first().click());
+  const at = new URL(story.page.url()).searchParams;
+  t.same([at.get('show'), at.get('start'), at.get('story')], ['agenda', ahead(2).toISOString().slice(0, 10), 'web-story-agenda-vote'], "that day's agenda of the story");
+  t.equal(await story.page.locator('#results li.agenda-item').count(), 1);
+  await done(t, story);
 });

@@ -239,7 +239,7 @@ t.test('the Arabic UI: top stories in Arabic words and numbers, the Arabic lead 
   const { page } = w;
   const n = (v: number) => page.evaluate((x) => new Intl.NumberFormat('ar').format(x), v);
   t.equal((await page.textContent('#results-heading'))?.trim(), 'أهم القصص');
-  t.same(await page.$$eval('#show-switch a', (els) => els.map((e) => e.textContent?.trim())), ['أهم القصص', 'المقالات', 'صور', 'اقتباسات']);
+  t.same(await page.$$eval('#show-switch a', (els) => els.map((e) => e.textContent?.trim())), ['أهم القصص', 'المقالات', 'صور', 'اقتباسات', 'المواعيد']);
   t.same(await page.$$eval('#top-window option', (els) => els.map((e) => e.textContent)), [`آخر ${await n(24)} ساعة`, `آخر ${await n(6)} ساعات`, `آخر ${await n(3)} أيام`, `آخر ${await n(7)} أيام`]);
   t.same(await page.$$eval('#top-rank option', (els) => els.map((e) => e.textContent)), ['الأكثر مصادر', 'الأكثر مقالات', 'الأحدث']);
   t.equal(await page.textContent('#search-status'), `${await n(8)} مقالات في آخر ${await n(24)} ساعة`);

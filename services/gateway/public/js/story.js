@@ -5,8 +5,8 @@
 // oldest first. From /v1/stories/:id and /v1/stats/timeline?story=; the timeline fails alone, as
 // the dashboard's cards do.
 import { api, apiHref, ApiError, keyedDownload } from './api.js';
-import { h } from './dom.js';
-import { t, brand, fmtDateTime, fmtNumber, langName, countryName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
+import { h, put } from './dom.js';
+import { t, brand, fmtDate, fmtDateTime, fmtNumber, langName, countryName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
 import { learnEntity, sourceName, urlOf, visit, followLink, knownReady } from './app.js';
 import { timelineChart, barList, toneBadge } from './charts.js';
 import { followFeeds, hitItem } from './search.js';
@@ -39,7 +39,7 @@ export async function render(state, { signal, focus } = {}) {
   heading.replaceChildren(t('story.pageLoading'));
   heading.removeAttribute('lang');
   heading.removeAttribute('dir');
-  for (const el of ['story-facts', 'story-summary', 'story-follow']) $(el).replaceChildren();
+  for (const el of ['story-facts', 'story-dates', 'story-summary', 'story-follow']) $(el).replaceChildren();
   if (focus) heading.focus();
   if (!id) return notFound(t('story.noId'));
   document.title = `${t('story.pageTitle')} · ${brand()}`;
@@ -101,6 +101,15 @@ function show(id, story) {
     h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
     h('span', { class: 'story-span' }, t('story.span', { sources: t('top.sources', { n: story.sources.length }), langs: t('story.langCount', { n: story.langs.length }), hours: t('story.hourCount', { n: hours }) })),
   );
+
+  // The days its articles name (the meeting every report dates), each opening what they say of it.
+  put($('story-dates'), story.dates?.length
+    ? [h('span', { class: 'label' }, t('article.dates')), ' ', story.dates.map((d, k) => {
+      const day = { view: 'search', show: 'agenda', start: d.date, end: d.date, story: id };
+      return [k > 0 ? listSep() : '', h('a', { href: urlOf(day), class: 'date-link', dataset: { date: d.date }, title: t('results.count', { n: d.articles }), onclick: (ev) => followLink(ev, () => visit(day)) },
+        h('time', { datetime: d.date }, fmtDate(`${d.date}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' })))];
+    })]
+    : null);
 
   const item = (stat, label, value) => h('div', { dataset: { stat } }, h('dt', {}, label), h('dd', {}, value));
   $('story-summary').replaceChildren(h('dl', { class: 'entity-stats' },

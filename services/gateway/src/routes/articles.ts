@@ -422,6 +422,10 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
             tone: ToneAverage('Average tone of its articles (null when none has one)'),
             langs: Type.Array(BucketOut),
             sources: Type.Array(Type.Composite([SourceOut, Type.Object({ count: Type.Integer() }), StoryTone])),
+            dates: Type.Array(
+              Type.Object({ date: Type.String({ description: 'YYYY-MM-DD' }), articles: Type.Integer({ description: 'Its articles naming the day' }) }),
+              { description: 'The days its articles name (a scheduled meeting, a vote), the most named first (at most 10); GET /v1/agenda?story=<id> gives what each says of them' },
+            ),
             articles: Type.Array(Type.Composite([HitOut, Type.Object({ copyOf: Type.Optional(Type.String({ description: "The id of an earlier article of the story whose text this one repeats (near-identical, same language: a wire copy or a republication)" })) })])),
           }),
         },
@@ -447,6 +451,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
           const s = b.source.hits.hits[0]?._source?.source ?? {};
           return { id: String(b.key), name: s.name ?? '', domain: s.domain ?? '', ...(s.country ? { country: s.country } : {}), count: b.doc_count, tone: roundTone(b.tone.value) };
         }),
+        dates: ((aggs.dates?.buckets ?? []) as Array<{ key_as_string: string; doc_count: number }>).map((b) => ({ date: b.key_as_string, articles: b.doc_count })),
         articles: withCopies(res.hits.hits as EsHit[]).map(({ hit, copyOf }) => ({ ...presentHit(hit, size, app.entities, names), ...(copyOf ? { copyOf } : {}) })) as never,
       };
     },
