@@ -1,4 +1,14 @@
-import * as chrono from 'chrono-node';
+// Each locale on its own: the package's index loads all fifteen (Japanese, Chinese, Ukrainian…),
+// ~10 MB more of every enrich worker's memory for languages this module does not hand to chrono.
+import type { Chrono } from 'chrono-node';
+import * as chronoDe from 'chrono-node/de';
+import * as chronoEn from 'chrono-node/en';
+import * as chronoEs from 'chrono-node/es';
+import * as chronoFr from 'chrono-node/fr';
+import * as chronoIt from 'chrono-node/it';
+import * as chronoNl from 'chrono-node/nl';
+import * as chronoPt from 'chrono-node/pt';
+import * as chronoRu from 'chrono-node/ru';
 import type { DateMention } from '@akhbar/core';
 
 /**
@@ -605,7 +615,7 @@ const TENSE: Partial<Record<ChronoLang, TenseCues>> = {
 
 // ---------------------------------------------------------------- chrono-node (Latin and Cyrillic)
 
-const CHRONO_LOCALES = { en: chrono.en, fr: chrono.fr, de: chrono.de, es: chrono.es, pt: chrono.pt, it: chrono.it, nl: chrono.nl, ru: chrono.ru } as const;
+const CHRONO_LOCALES = { en: chronoEn, fr: chronoFr, de: chronoDe, es: chronoEs, pt: chronoPt, it: chronoIt, nl: chronoNl, ru: chronoRu } as const;
 type ChronoLang = keyof typeof CHRONO_LOCALES;
 const isChronoLang = (lang: string): lang is ChronoLang => Object.hasOwn(CHRONO_LOCALES, lang);
 
@@ -615,9 +625,9 @@ const isChronoLang = (lang: string): lang is ChronoLang => Object.hasOwn(CHRONO_
 // them, they would merely stay (and their results still be dropped below).
 const DROPPED_PARSERS = /Time(?:Expression|Unit)|CasualTime|SpecificTime|SlashDate|SlashMonth|ISOFormat|RelativeDateFormat|EndOfCurrentMonth|CasualDateTime|CasualDate|YearMonthDay/;
 const DROPPED_REFINERS = /MergeDateTime|Timezone/;
-const chronoParsers = new Map<ChronoLang, chrono.Chrono>();
+const chronoParsers = new Map<ChronoLang, Chrono>();
 
-function chronoFor(lang: ChronoLang): chrono.Chrono {
+function chronoFor(lang: ChronoLang): Chrono {
   let c = chronoParsers.get(lang);
   if (!c) {
     c = CHRONO_LOCALES[lang].casual.clone();
