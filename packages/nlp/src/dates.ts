@@ -712,6 +712,9 @@ const RELATIVE: Record<ChronoLang, { re: RegExp; not?: RegExp }> = {
   ru: { re: /(?<![\p{L}\p{N}-])(?:(?<t>завтра)|(?<y>вчера))(?![\p{L}\p{N}-])/giu },
 };
 
+/** What "tomorrow's" names when it is a day: an event ("tomorrow's vote", "tomorrow's first session"). */
+const TOMORROWS_EVENT = /^['’]s\s+(?:\p{L}+\s+){0,2}?(?:meetings?|votes?|voting|talks|summit|session|sitting|hearing|trial|match|game|final|race|elections?|polls?|referendum|visit|deadline|rally|protests?|strike|march|ceremony|launch|announcement|debate|conference|opening|funeral|parade|auction|kick-?off|deal|signing|decision|verdict|ruling|budget|speech|address)\b/iu;
+
 function chronoHits(text: string, lang: ChronoLang, publishedAt: Date, pub: Pub, add: (s: number, e: number, dates: string[], weak?: boolean) => void): void {
   let bare = 0;
   // chrono's month-name patterns backtrack polynomially on a long run of spaces after a digit
@@ -770,6 +773,8 @@ function chronoHits(text: string, lang: ChronoLang, publishedAt: Date, pub: Pub,
   const { re, not } = RELATIVE[lang];
   for (const m of text.matchAll(re)) {
     if (not?.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // "tomorrow's oil", "tomorrow's leaders": the future, not a day — unless it is an event's ("tomorrow's vote").
+    if (lang === 'en' && m.groups!.t && /^['’]s\s/u.test(text.slice(m.index + m[0].length)) && !TOMORROWS_EVENT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     add(m.index, m.index + m[0].length, [isoOf(pub.n + (m.groups!.t ? 1 : -1))]);
   }
   if (lang === 'en') {

@@ -365,3 +365,10 @@ t.test('cost: a 5 000-character article in well under 2 ms', async (t) => {
     t.same(extractDateMentions('', text, lang, PUB).map((m) => m.date).sort(), ['2020-08-09', '2020-08-20', '2020-09-03']);
   }
 });
+
+t.test("English \"tomorrow's\": a day when it is an event's, not the figure of speech", async (t) => {
+  const pub = new Date('2026-12-01T09:00:00Z');
+  t.same(extractDateMentions('', '"We are paying today\'s salaries with tomorrow\'s oil, and tomorrow\'s oil is getting cheaper," a member of the committee said.', 'en', pub).map((d) => d.date), [], "tomorrow's oil is no day");
+  t.same(extractDateMentions('', "Deputies prepared for tomorrow's vote on the budget.", 'en', pub).map((d) => [d.date, d.text]), [['2026-12-02', 'tomorrow']], "tomorrow's vote is");
+  t.same(extractDateMentions('', 'The cabinet will meet tomorrow.', 'en', pub).map((d) => d.date), ['2026-12-02'], 'plain tomorrow still is');
+});
