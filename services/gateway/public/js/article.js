@@ -6,10 +6,10 @@
 // related cards fail alone, as the dashboard's do.
 import { api, ApiError } from './api.js';
 import { h, put, safeHref } from './dom.js';
-import { t, brand, fmtDate, fmtDateTime, langName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
+import { t, brand, fmtDateTime, langName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
 import { authorLink, learnEntity, entityLabel, entityLink, sourceName, topicLabel, urlOf, visit, followLink, knownReady } from './app.js';
 import { toneBadge } from './charts.js';
-import { followFeeds } from './search.js';
+import { dayLinks, followFeeds } from './search.js';
 import { busy, fill, failed } from './dashboard.js';
 import { storyLink } from './story.js';
 
@@ -148,13 +148,7 @@ function show(a) {
 
   // The days it names, each opening the agenda of that day (what else the news says of it); the
   // sentence naming it as the link's title.
-  put($('article-dates'), a.dates?.length
-    ? [h('span', { class: 'label' }, t('article.dates')), ' ', a.dates.map((d, k) => {
-      const day = { view: 'search', show: 'agenda', start: d.date, end: d.date };
-      return [k > 0 ? listSep() : '', h('a', { href: urlOf(day), class: 'date-link', dataset: { date: d.date }, title: d.sentence, onclick: (ev) => followLink(ev, () => visit(day)) },
-        h('time', { datetime: d.date }, fmtDate(`${d.date}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' })))];
-    })]
-    : null);
+  put($('article-dates'), dayLinks(a.dates, { title: (d) => d.sentence }));
 
   // What its site changed after Akhbar first read it: each edit, latest first, with the headline
   // and summary as they were before it, and what it changed word by word on demand.

@@ -2209,6 +2209,11 @@ export function fmtDate(iso, opts = { dateStyle: 'medium' }) {
   return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(ui, opts).format(d);
 }
 
+/** A calendar day (YYYY-MM-DD) in the UI's words, the same day wherever the reader is. */
+export function fmtDay(day, dateStyle = 'long') {
+  return fmtDate(`${day}T12:00:00Z`, { dateStyle, timeZone: 'UTC' });
+}
+
 export function fmtDateTime(iso) {
   return fmtDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 }

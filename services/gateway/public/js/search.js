@@ -5,12 +5,12 @@
 import { api, apiHref, ApiError, credentials, keyedDownload } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
-import { t, tNodes, fmtDate, fmtDateTime, fmtNumber, fmtTone, langName, countryName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
+import { t, tNodes, fmtDay, fmtDateTime, fmtNumber, fmtTone, langName, countryName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { articleLink } from './article.js';
 import { storyLink } from './story.js';
 import { quoteItem } from './quotes.js';
 import { markSeen, renderSaved, saveButton } from './saved.js';
-import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, radiusLabel, DEFAULT_RADIUS, QUOTE_KEYS, AGENDA_KEYS } from './app.js';
+import { navigate, addFilter, filterParams, sourceName, showsTop, urlOf, known, learnEntity, entityLabel, entityLink, topicLabel, reloadKnown, readState, knownReady, followLink, visit, radiusLabel, DEFAULT_RADIUS, QUOTE_KEYS, AGENDA_KEYS } from './app.js';
 
 const LIMIT = 20;
 /** Pictures a page of the picture grid shows. */
@@ -237,7 +237,7 @@ function agendaTools(state) {
   const select = $('agenda-span');
   const chosen = state.start !== undefined || (state.end !== undefined && !AGENDA_SPANS.some((n) => state.end === `now+${n}d`));
   select.replaceChildren(...AGENDA_SPANS.map((n) => h('option', { value: String(n) }, t('agenda.next', { n }))),
-    chosen ? h('option', { value: 'chosen' }, state.start && state.start === state.end ? fmtDate(`${state.start}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' }) : t('agenda.chosen')) : null);
+    chosen ? h('option', { value: 'chosen' }, state.start && state.start === state.end ? fmtDay(state.start) : t('agenda.chosen')) : null);
   select.value = chosen ? 'chosen' : String(AGENDA_SPANS.find((n) => state.end === `now+${n}d`) ?? AGENDA_SPANS[0]);
   select.onchange = () => {
     const n = Number(select.value);
@@ -245,9 +245,22 @@ function agendaTools(state) {
   };
 }
 
+/**
+ * "Days it names: 3 December 2026 · …" for an article's or a story's page (null when none): each
+ * day opens that day's agenda (of the story, with `story`); `title` gives a link its title.
+ */
+export function dayLinks(dates, { story, title = () => undefined } = {}) {
+  if (!dates?.length) return null;
+  return [h('span', { class: 'label' }, t('article.dates')), ' ', dates.map((d, k) => {
+    const day = { view: 'search', show: 'agenda', start: d.date, end: d.date, ...(story ? { story } : {}) };
+    return [k > 0 ? listSep() : '', h('a', { href: urlOf(day), class: 'date-link', dataset: { date: d.date }, title: title(d), onclick: (ev) => followLink(ev, () => visit(day)) },
+      h('time', { datetime: d.date }, fmtDay(d.date)))];
+  })];
+}
+
 /** One day of the agenda: the date (weekday and all, in the reader's calendar), its count, its stories. */
 function agendaDay(day) {
-  const when = fmtDate(`${day.date}T12:00:00Z`, { dateStyle: 'full', timeZone: 'UTC' });
+  const when = fmtDay(day.date, 'full');
   return h('li', { class: 'agenda-day', dataset: { date: day.date } },
     h('h3', {}, h('time', { datetime: day.date }, when)),
     h('p', { class: 'muted' }, [t('agenda.day', { n: day.stories }), t('agenda.outlets', { n: day.sources })].join(' · ')),

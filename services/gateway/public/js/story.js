@@ -6,10 +6,10 @@
 // the dashboard's cards do.
 import { api, apiHref, ApiError, keyedDownload } from './api.js';
 import { h, put } from './dom.js';
-import { t, brand, fmtDate, fmtDateTime, fmtNumber, langName, countryName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
+import { t, brand, fmtDateTime, fmtNumber, langName, countryName, isRtl, listSep, uiLang, UI_LANGS } from './i18n.js';
 import { learnEntity, sourceName, urlOf, visit, followLink, knownReady } from './app.js';
 import { timelineChart, barList, toneBadge } from './charts.js';
-import { followFeeds, hitItem } from './search.js';
+import { dayLinks, followFeeds, hitItem } from './search.js';
 import { body, busy, fill, failed, timeZone } from './dashboard.js';
 import { quoteList } from './quotes.js';
 
@@ -103,13 +103,7 @@ function show(id, story) {
   );
 
   // The days its articles name (the meeting every report dates), each opening what they say of it.
-  put($('story-dates'), story.dates?.length
-    ? [h('span', { class: 'label' }, t('article.dates')), ' ', story.dates.map((d, k) => {
-      const day = { view: 'search', show: 'agenda', start: d.date, end: d.date, story: id };
-      return [k > 0 ? listSep() : '', h('a', { href: urlOf(day), class: 'date-link', dataset: { date: d.date }, title: t('results.count', { n: d.articles }), onclick: (ev) => followLink(ev, () => visit(day)) },
-        h('time', { datetime: d.date }, fmtDate(`${d.date}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' })))];
-    })]
-    : null);
+  put($('story-dates'), dayLinks(story.dates, { story: id, title: (d) => t('results.count', { n: d.articles }) }));
 
   const item = (stat, label, value) => h('div', { dataset: { stat } }, h('dt', {}, label), h('dd', {}, value));
   $('story-summary').replaceChildren(h('dl', { class: 'entity-stats' },
