@@ -23,8 +23,9 @@ import type { DateMention } from '@akhbar/core';
  * - Numeric dates, by hand, in every language: ISO 2020-08-20 and 2020/08/20; dd/mm/yyyy,
  *   dd-mm-yyyy, dd.mm.yyyy except in English (month first in American copy: read there only when
  *   one number is over 12) and in text of unknown language. A 4-digit year is required ("20/8"
- *   is a score or a fraction as often as a date) and it must be 1900–2100, which also leaves out
- *   Hijri (1442/1/1) and Solar Hijri (1399/05/24) dates, whose calendars are not converted.
+ *   is a score or a fraction as often as a date) and it must be 1900–2100, unless an era follows
+ *   it («1442/1/1هـ» is Hijri) or, in Persian text, it is of the 1300s or 1400s (Solar Hijri,
+ *   «۱۳۹۹/۰۵/۲۰»); a bare 1442/1/1 elsewhere is not read.
  * - Arabic (and Persian), by hand. chrono-node ships an Arabic locale, but it reads «اليوم» as
  *   today (it is in outlet names such as «بغداد اليوم»), «مارس» in «مارس الضغط» as March, and
  *   misses the Maghrebi months (جانفي, جوان, أوت), «الـ20», «إبريل», «يونيه», «الشهر الجاري», the
@@ -32,6 +33,10 @@ import type { DateMention } from '@akhbar/core';
  *   is matched on an offset-preserving folded copy of the text (tashkeel, tatweel and bidi marks
  *   dropped; hamza/alef variants, ى, ة folded; Arabic-Indic and Persian digits made ASCII), so
  *   one spelling of each word covers its variants and `text` is still cut from the original.
+ *   Hijri months («1 محرم 1442هـ», «العاشر من محرم», «12 ربيع الأول») are read in Arabic and
+ *   Persian text, Solar Hijri ones («۳۰ مرداد ۱۳۹۹», «۱۵ شهریورماه») in Persian, and converted
+ *   (see `calendarDay`); a year's era («م», «هـ», «ش») naming another calendar than its month's
+ *   makes it no day. Persian weekdays, «فردا» and «دیروز» are read as Arabic's are (persianHits).
  * - chrono-node for en, fr, de, es, pt, it, nl, ru: its month-name parsers are good and cost
  *   under 1 ms for a 5 000-character article (measured: about 0.5 ms, see the tests), so it is
  *   run on the whole text, no prefilter needed, with its time, duration and numeric parsers taken out (numeric dates are read by
@@ -65,6 +70,9 @@ import type { DateMention } from '@akhbar/core';
  *      third letter is a bare alef, which a verb there would write «أ»), سوف, من المقرر/المنتظر/
  *      المتوقع/المزمع, المقرر(ة), المرتقب(ة), المزمع(ة), المتوقع(ة), يعتزم/تعتزم, موعد, غدا,
  *      المقبل/القادم;
+ *   fa خواهد and its persons, قرار است, آینده, آتی, فردا, a present verb in «می‌»;
+ *   and, outside the headline, present verbs of scheduled events: "meets", "opens", "is
+ *      travelling", «يعقد», «يلتقي», «يبدأ» (TenseCues.present); "to meet" in any line;
  *   fr doit/doivent/devra/devrait/devait, prévu, attendu, programmé, va/vont, à venir, prochain,
  *      demain, and the futur simple (sera, aura, fera; a word in -ra or -ront of five letters or
  *      more, not ultra, caméra, opéra …);
@@ -146,6 +154,65 @@ function resolve(m: number, d: number, pub: Pub, year?: number, weekday?: number
 }
 
 /**
+ * The two other calendars the news is dated in: the Islamic (Hijri) one in the Gulf's and the
+ * religious pages' copy («الخميس 1 محرم 1442هـ»), as Saudi Arabia's Umm al-Qura calendar counts it
+ * (its months follow the moon as computed, not as sighted: a day either way from a sighting-based
+ * calendar, which is why Gulf copy names the Gregorian day too); and the Solar Hijri one, the
+ * only calendar Iranian and Afghan copy dates by («۲۹ مرداد ۱۳۹۹»). ICU (in every Node build)
+ * converts a day to either calendar; the way back is found from an estimate, corrected by what
+ * ICU says of it — no library of the npm registry is smaller than that.
+ */
+type Calendar = 'gregory' | 'islamic' | 'persian';
+/** Years each calendar's dates are read in (ICU's Umm al-Qura table covers 1300–1600 AH). */
+const CALENDAR_YEARS: Record<Exclude<Calendar, 'gregory'>, [number, number]> = { islamic: [1300, 1600], persian: [1300, 1500] };
+const CALENDAR_FORMAT = {
+  islamic: new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' }),
+  persian: new Intl.DateTimeFormat('en-u-ca-persian', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' }),
+};
+/** A day near the start of each calendar's year: 1 Muharram 1442 AH, 1 Farvardin 1399 SH. */
+const CALENDAR_ANCHOR = { islamic: { y: 1442, n: dayNumber(2020, 8, 20), year: 354.367, month: 29.53 }, persian: { y: 1399, n: dayNumber(2020, 3, 20), year: 365.2422, month: 30.44 } };
+
+/** Day number n as [year, month, day] of `cal`. */
+function calendarParts(cal: 'islamic' | 'persian', n: number): [number, number, number] {
+  let y = 0; let m = 0; let d = 0;
+  for (const p of CALENDAR_FORMAT[cal].formatToParts(new Date(n * DAY_MS))) {
+    if (p.type === 'year') y = +p.value; else if (p.type === 'month') m = +p.value; else if (p.type === 'day') d = +p.value;
+  }
+  return [y, m, d];
+}
+
+/** The day number of y/m/d in `cal`, or undefined when there is no such day (30 Safar in a 29-day year). */
+function calendarDay(cal: Calendar, y: number, m: number, d: number): number | undefined {
+  if (cal === 'gregory') return isValidDay(y, m, d) ? dayNumber(y, m, d) : undefined;
+  const [minYear, maxYear] = CALENDAR_YEARS[cal];
+  if (y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const a = CALENDAR_ANCHOR[cal];
+  let n = Math.round(a.n + (y - a.y) * a.year + (m - 1) * a.month + d - 1);
+  for (let i = 0; i < 4; i++) {
+    const [py, pm, pd] = calendarParts(cal, n);
+    const off = Math.round(((y - py) * 12 + (m - pm)) * a.month) + d - pd;
+    if (off === 0) return n;
+    n += off;
+  }
+  return undefined;
+}
+
+/** A day and month of `cal` as YYYY-MM-DD; a year left unsaid as yearFor chooses it. */
+function resolveIn(cal: Calendar, m: number, d: number, pub: Pub, year?: number, weekday?: number): string | undefined {
+  if (cal === 'gregory') return resolve(m, d, pub, year, weekday);
+  if (year !== undefined) { const n = calendarDay(cal, year, m, d); return n === undefined ? undefined : isoOf(n); }
+  const py = calendarParts(cal, pub.n)[0];
+  const days = [py - 1, py, py + 1].map((y) => calendarDay(cal, y, m, d)).filter((n): n is number => n !== undefined);
+  if (weekday !== undefined) {
+    const fit = days.filter((n) => new Date(n * DAY_MS).getUTCDay() === weekday);
+    if (fit.length === 1 && Math.abs(fit[0]! - pub.n) <= WEEKDAY_YEAR_WITHIN_DAYS) return isoOf(fit[0]!);
+  }
+  let best: number | undefined;
+  for (const n of days) if (best === undefined || Math.abs(n - pub.n) <= Math.abs(best - pub.n)) best = n;
+  return best === undefined ? undefined : isoOf(best);
+}
+
+/**
  * The `weekday` (0 = Sunday) nearest the publication day in one direction: 'next' the first
  * strictly after it, 'last' the latest strictly before, 'from' the first on or after, 'until'
  * the latest on or before.
@@ -165,7 +232,14 @@ function weekdayDate(weekday: number, pub: Pub, direction: 'next' | 'last' | 'fr
  * and invisible controls are dropped and everything else maps to one character, so `map[i]` is
  * where folded character i came from and a match is cut from the original text as written.
  */
-function fold(text: string): { folded: string; map: Int32Array } {
+interface Folded { text: string; folded: string; map: Int32Array }
+
+/** The character (code) of the original text that folded character i came from. */
+function originalCode(src: Folded | undefined, i: number): number | undefined {
+  return src ? src.text.charCodeAt(src.map[i]!) : undefined;
+}
+
+function fold(text: string): Folded {
   const out: string[] = [];
   const map = new Int32Array(text.length + 1);
   let j = 0;
@@ -185,7 +259,7 @@ function fold(text: string): { folded: string; map: Int32Array } {
     map[j++] = i;
   }
   map[j] = text.length;
-  return { folded: out.join(''), map: map.subarray(0, j + 1) };
+  return { text, folded: out.join(''), map: map.subarray(0, j + 1) };
 }
 
 /** Tashkeel, tatweel, bidi controls and zero-width characters: dropped by `fold`. */
@@ -222,9 +296,19 @@ function numericHits(folded: string, lang: string, add: (s: number, e: number, d
         if (a > 12 && b <= 12) { d = a; mo = b; } else if (b > 12 && a <= 12) { d = b; mo = a; } else continue;
       } else { d = a; mo = b; }
     }
-    if (y < 1900 || y > 2100) continue;
-    const date = dayOf(y, mo, d);
-    if (date) add(m.index, m.index + m[0].length, [date], true);
+    let end = m.index + m[0].length;
+    let n: number | undefined;
+    if (y >= 1900 && y <= 2100) n = calendarDay('gregory', y, mo, d);
+    else {
+      // «1442/1/1هـ», «١٤٤٢/٠١/٠١ هـ»: a Hijri date by its era; in Persian text a year of the
+      // 1300s or 1400s with no era is Solar Hijri («۱۳۹۹/۰۵/۲۹»), and «ق» makes it Hijri.
+      const era = NUMERIC_ERA.exec(folded.slice(end, end + 16));
+      const cal = eraCalendar(era?.groups!.era) ?? (lang === 'fa' && y >= 1300 && y < 1500 ? 'persian' : undefined);
+      if (cal === undefined || cal === 'gregory') continue;
+      if (era) end += era[0].length;
+      n = calendarDay(cal, y, mo, d);
+    }
+    if (n !== undefined) add(m.index, end, [isoOf(n)], true);
   }
 }
 
@@ -262,6 +346,35 @@ const FA_MONTHS: Record<string, number> = {
 };
 
 /**
+ * Hijri months, folded, with the epithets copy gives some («محرم الحرام», «رمضان المبارك»).
+ * «صفر» (zero) and «رجب» (a name) are read only with a year or «من/شهر» before them.
+ */
+const HIJRI_MONTHS: Record<string, number> = {
+  'محرم': 1, 'محرم الحرام': 1, 'صفر': 2, 'صفر الخير': 2,
+  'ربيع الاول': 3, 'ربيع اول': 3, 'ربيع الثاني': 4, 'ربيع ثاني': 4, 'ربيع الاخر': 4, 'ربيع اخر': 4,
+  'جمادي الاولي': 5, 'جمادي الاول': 5, 'جمادي الثانيه': 6, 'جمادي الثاني': 6, 'جمادي الاخره': 6, 'جمادي الاخر': 6,
+  'رجب': 7, 'رجب المرجب': 7, 'شعبان': 8, 'شعبان المعظم': 8, 'رمضان': 9, 'رمضان المبارك': 9, 'شوال': 10,
+  'ذو القعده': 11, 'ذي القعده': 11, 'ذا القعده': 11, 'ذو الحجه': 12, 'ذي الحجه': 12, 'ذا الحجه': 12,
+};
+const HIJRI_NEEDS_CONTEXT = new Set(['صفر', 'رجب']);
+/** Solar Hijri months, folded; read in Persian text only, where «مرداد ماه» adds "month". */
+const PERSIAN_MONTHS: Record<string, number> = {
+  'فروردين': 1, 'ارديبهشت': 2, 'خرداد': 3, 'تير': 4, 'مرداد': 5, 'امرداد': 5,
+  'شهريور': 6, 'مهر': 7, 'ابان': 8, 'اذر': 9, 'دي': 10, 'بهمن': 11, 'اسفند': 12,
+};
+/**
+ * A year's era, folded: «م» (Gregorian), «هـ», «هجري(ة)», «للهجرة», «ق», «قمري», «ه.ق» (Hijri),
+ * «ش», «شمسي», «ه.ش», «هجري شمسي» (Solar Hijri).
+ */
+const ERA = `(?<era>م|ه\\.?${S}?[قش]\\.?|هجري${S}+(?:قمري|شمسي)|هجريه|هجري|للهجره|قمري|شمسي|ه|ق|ش)(?![\\p{L}])`;
+const NUMERIC_ERA = new RegExp(`^${S}?${ERA}`, 'u');
+function eraCalendar(era: string | undefined): Calendar | undefined {
+  if (era === undefined) return undefined;
+  if (era === 'م') return 'gregory';
+  return /ش/.test(era) ? 'persian' : 'islamic';
+}
+
+/**
  * Day ordinals, folded: الاول … العاشر, الحادي عشر … التاسع عشر, العشرين, الحادي (الواحد) والعشرين …
  * الحادي والثلاثين. Masculine only: a day is «يوم»; the feminine forms (الحادية عشرة) are hours.
  */
@@ -290,14 +403,25 @@ const NEXT_WORDS = 'المقبل|القادم|المقبله|القادمه';
 const MONTH_SHIFT: Record<string, number> = { 'الجاري': 0, 'الحالي': 0, 'المقبل': 1, 'القادم': 1, 'الماضي': -1, 'المنصرم': -1, 'السابق': -1 };
 const SHIFT_ALT = Object.keys(MONTH_SHIFT).join('|');
 
-interface ArabicRules { dayMonth: RegExp; months: Map<string, number> }
+interface CalendarMonth { cal: Calendar; m: number; needsContext?: boolean }
+interface ArabicRules { dayMonth: RegExp; months: Map<string, CalendarMonth> }
 const arabicRules = new Map<string, ArabicRules>();
 
 function rulesFor(lang: string): ArabicRules {
   let r = arabicRules.get(lang);
   if (r) return r;
-  const table = lang === 'fa' ? { ...AR_MONTHS, ...FA_MONTHS } : AR_MONTHS;
-  const MONTH = `(?:${alternation(Object.keys(table))})(?![\\p{L}])`;
+  const months = new Map<string, CalendarMonth>();
+  const names: string[] = [];
+  const tables: [Record<string, number>, Calendar][] = [[AR_MONTHS, 'gregory'], [HIJRI_MONTHS, 'islamic']];
+  if (lang === 'fa') tables.push([FA_MONTHS, 'gregory'], [PERSIAN_MONTHS, 'persian']);
+  for (const [table, cal] of tables) {
+    for (const [w, m] of Object.entries(table)) {
+      names.push(w);
+      months.set(key(w), { cal, m, needsContext: cal === 'islamic' && HIJRI_NEEDS_CONTEXT.has(w) });
+    }
+  }
+  // Persian writes «مرداد ماه», «مردادماه»: the month's name, then "month".
+  const MONTH = `(?:${alternation(new Set(names))})${lang === 'fa' ? `(?:${S}?ماه)?` : ''}(?![\\p{L}])`;
   const NUM = `\\d{1,2}(?!\\d|[.,:/]\\d)`;
   const dayMonth = new RegExp(
     // A glued proclitic is not part of the day (بـ20, لـ 20, و20); «الـ20» is.
@@ -308,11 +432,10 @@ function rulesFor(lang: string): ArabicRules {
     `(?:(?<mon>${MONTH})(?<alt>${S}*[/(\\-–]${S}*(?<mon2>${MONTH})${S}*\\)?)?` +
       `(?:${S}+(?<mshift>الجاري|الحالي|المقبل|القادم|الماضي|المنصرم)(?![\\p{L}]))?` +
       `(?<yr>${S}*[,،]?${S}*(?:(?:من${S}+)?(?:هذا${S}+)?(?:ال)?(?:عام|سنه)${S}+(?<yshift>${SHIFT_ALT})(?![\\p{L}])` +
-        `|(?:(?:من${S}+)?(?:ال)?(?:عام|سنه)${S}+)?(?<year>\\d{4})(?!\\d)(?:${S}?م(?![\\p{L}]))?))?` +
+        `|(?:(?:من${S}+)?(?:ال)?(?:عام|سنه|سال)${S}+)?(?<year>\\d{4})(?!\\d)(?:${S}?${ERA})?))?` +
     `|(?<rel>(?:هذا${S}+الشهر|(?:ال)?شهر${S}+(?<shift>${SHIFT_ALT}))(?![\\p{L}])))`,
     'gu',
   );
-  const months = new Map(Object.entries(table).map(([w, n]) => [key(w), n]));
   r = { dayMonth, months };
   arabicRules.set(lang, r);
   return r;
@@ -358,10 +481,68 @@ const GHADA_VERB = new RegExp(`^${S}+(?:[\\p{L}]+${S}+)?(?:اكثر|اشد|اق�
 const ORDINAL_NOT_DAY = new RegExp(`(?:^|[^\\p{L}])[وفبل]?(?:الساعه|ساعه|الاسبوع|النصف|الربع|الثلث|الفصل|الشطر|الجزء|العقد|العشر)${S}*$`, 'u');
 const HOUR_BEFORE = new RegExp(`(?:^|[^\\p{L}])[وفبل]?(?:الساعه|ساعه)${S}*$`, 'u');
 
-function arabicHits(
-  folded: string, lang: string, pub: Pub, original: (i: number) => number,
+// ---------------------------------------------------------------- Persian weekdays, tomorrow, yesterday
+
+/** Persian weekdays, folded (the zero-width non-joiner dropped: «سه‌شنبه» is «سهشنبه»), spaced or not. */
+const FA_WEEKDAYS: Record<string, number> = {
+  'يكشنبه': 0, 'يك شنبه': 0, 'دوشنبه': 1, 'دو شنبه': 1, 'سهشنبه': 2, 'سه شنبه': 2,
+  'چهارشنبه': 3, 'چهار شنبه': 3, 'پنجشنبه': 4, 'پنج شنبه': 4, 'جمعه': 5, 'شنبه': 6,
+};
+const FA_WEEKDAY_VALUE = new Map(Object.entries(FA_WEEKDAYS).map(([w, n]) => [key(w), n]));
+const FA_WEEKDAY_ALT = alternation(Object.keys(FA_WEEKDAYS));
+/** «پنجشنبه ۲۹ مرداد», «روز پنجشنبه، ۲۹ مرداد»: a weekday just before a day (see WEEKDAY_BEFORE). */
+const FA_WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?<w>(?:روز${S}+)?(?<name>${FA_WEEKDAY_ALT})${S}*[,،]?${S}*(?<paren>\\(${S}*)?)$`, 'u');
+const FA_WEEKDAY_NAME = new RegExp(`(?<![\\p{L}])(?:${FA_WEEKDAY_ALT})(?![\\p{L}])`, 'gu');
+const FA_WEEKDAY_LEAD = new RegExp(`(?:^|[^\\p{L}])(?<w>(?:(?<tod>صبح|ظهر|عصر|بعدازظهر)${S}+)?(?:(?<ruz>روز)${S}+)?)$`, 'u');
+const FA_WEEKDAY_SHIFT = new RegExp(`${S}+(?:هفته${S}+)?(?:(?<next>اينده|اتي)|(?<last>گذشته|پيش))(?![\\p{L}])`, 'uy');
+/** Every Saturday, Friday prayers and their imam, the eve before («شب جمعه» is Thursday night): no one day. */
+const FA_NOT_WEEKDAY = new RegExp(`(?:^|[^\\p{L}])(?:هر|روزهاي|نماز|امام|خطبه|خطيب|خطبههاي|شب|شبهاي)${S}+$`, 'u');
+/** Dushanbe, Tajikistan's capital, is «دوشنبه» too: Monday only after «روز» or an hour, or with «آینده/گذشته». */
+const FA_AMBIGUOUS_WEEKDAY = 'دوشنبه';
+/** Tomorrow, the day after, yesterday, the day before («پس‌فردا» folds to «پسفردا»). */
+const FA_RELATIVE = new RegExp(`(?<![\\p{L}])(?<t>(?<after>پس${S}?فردا)|(?<before>پريروز)|(?<tomorrow>فردا)|(?<yesterday>ديروز))(?![\\p{L}])`, 'gu');
+/** Radio Farda, Farda News, «ایران فردا» (tomorrow's Iran): «فردا» names no day there. */
+const FA_NOT_TOMORROW = new RegExp(`(?:^|[^\\p{L}])(?:راديو|روزنامه|سايت|خبرگزاري|ايران|جهان|دنياي|نسل|ايندگان)${S}*$`, 'u');
+const FA_NOT_TOMORROW_AFTER = new RegExp(`^${S}*(?:نيوز|news)`, 'iu');
+
+function persianHits(
+  src: Folded, pub: Pub,
   add: (s: number, e: number, dates: string[], weekdayAware?: boolean, weak?: boolean) => void,
 ): void {
+  const { folded } = src;
+  let bare = 0;
+  for (const m of folded.matchAll(FA_WEEKDAY_NAME)) {
+    const name = key(m[0]);
+    const weekday = FA_WEEKDAY_VALUE.get(name)!;
+    const lead = FA_WEEKDAY_LEAD.exec(folded.slice(Math.max(0, m.index - 24), m.index))?.groups;
+    const start = m.index - (lead?.w?.length ?? 0);
+    FA_WEEKDAY_SHIFT.lastIndex = m.index + m[0].length;
+    const shift = FA_WEEKDAY_SHIFT.exec(folded);
+    const end = shift ? FA_WEEKDAY_SHIFT.lastIndex : m.index + m[0].length;
+    let date: string;
+    if (shift?.groups!.next !== undefined) date = weekdayDate(weekday, pub, 'next');
+    else if (shift?.groups!.last !== undefined) date = weekdayDate(weekday, pub, 'last');
+    else {
+      if (name === FA_AMBIGUOUS_WEEKDAY && lead?.ruz === undefined && lead?.tod === undefined) continue;
+      if (FA_NOT_WEEKDAY.test(folded.slice(Math.max(0, start - 20), start)) || ++bare > MAX_BARE_WEEKDAYS) continue;
+      date = weekdayDate(weekday, pub, tenseAround(folded, start, end, FA_TENSE, false, src) === 'future' ? 'from' : 'until');
+    }
+    add(start, end, [date], false, true);
+  }
+  for (const m of folded.matchAll(FA_RELATIVE)) {
+    const g = m.groups!;
+    const end = m.index + m[0].length;
+    if (g.tomorrow !== undefined && (FA_NOT_TOMORROW.test(folded.slice(Math.max(0, m.index - 20), m.index)) || FA_NOT_TOMORROW_AFTER.test(folded.slice(end, end + 10)))) continue;
+    const shift = g.after ? 2 : g.before ? -2 : g.tomorrow ? 1 : -1;
+    add(m.index, end, [isoOf(pub.n + shift)]);
+  }
+}
+
+function arabicHits(
+  src: Folded, lang: string, pub: Pub,
+  add: (s: number, e: number, dates: string[], weekdayAware?: boolean, weak?: boolean) => void,
+): void {
+  const { folded } = src;
   const { dayMonth, months } = rulesFor(lang);
   for (const m of folded.matchAll(dayMonth)) {
     const g = m.groups!;
@@ -382,29 +563,34 @@ function arabicHits(
       const total = pub.y * 12 + (pub.m - 1) + (g.shift ? MONTH_SHIFT[g.shift]! : 0);
       for (const d of days) { const x = dayOf(Math.floor(total / 12), (total % 12) + 1, d); if (x) dates.push(x); }
     } else {
-      const month = months.get(key(g.mon!))!;
-      if (g.alt !== undefined && months.get(key(g.mon2!)) !== month) {
+      const { cal, m: month, needsContext } = monthOf(months, g.mon!);
+      const other = g.alt !== undefined ? monthOf(months, g.mon2!) : undefined;
+      if (other && (other.cal !== cal || other.m !== month)) {
         // «آب/أيلول» is a span of months, not one month twice: the day is the first one's.
-        end = m.index + m[0].indexOf(g.alt, m[0].indexOf(g.mon!) + g.mon!.length);
+        end = m.index + m[0].indexOf(g.alt!, m[0].indexOf(g.mon!) + g.mon!.length);
       }
       let year: number | undefined = g.year !== undefined && end === m.index + m[0].length ? +g.year : undefined;
-      if (g.yshift !== undefined) year = pub.y + MONTH_SHIFT[g.yshift]!;
-      const weekday = year === undefined && g.mshift === undefined ? weekdayBefore(folded, dayStart) : undefined;
+      // A year whose era names another calendar than its month's («20 أغسطس 1442هـ») is no day.
+      if (year !== undefined && (eraCalendar(g.era) ?? cal) !== cal) continue;
+      if (g.yshift !== undefined) year = cal === 'gregory' ? pub.y + MONTH_SHIFT[g.yshift]! : undefined;
+      const weekday = year === undefined && g.mshift === undefined ? weekdayBefore(folded, dayStart, lang) : undefined;
+      // «20 صفر» is a score as often as a day: it needs a year, «من/شهر» or a weekday.
+      if (needsContext && year === undefined && !/من|شهر/.test(g.conn!) && !weekday) continue;
       for (const d of days) {
         let y = year;
-        if (g.mshift !== undefined) {
+        if (g.mshift !== undefined && cal === 'gregory') {
           // «20 آب الماضي»: the last 20 August before publication; «المقبل», the next one after it.
           const shift = MONTH_SHIFT[g.mshift]!;
           const n = dayNumber(pub.y, month, d);
           y = shift === 0 ? pub.y : shift > 0 ? (n > pub.n ? pub.y : pub.y + 1) : (n < pub.n ? pub.y : pub.y - 1);
         }
-        const x = resolve(month, d, pub, y, weekday?.day);
+        const x = resolveIn(cal, month, d, pub, y, weekday?.day);
         if (x) dates.push(x);
       }
     }
     if (dates.length) add(dayStart, end, dates, true);
   }
-  if (lang !== 'ar') return; // Persian names its weekdays and tomorrow otherwise
+  if (lang === 'fa') { persianHits(src, pub, add); return; } // Persian names its weekdays and tomorrow otherwise
   let bare = 0;
   for (const m of folded.matchAll(AR_WEEKDAY_NAME)) {
     const name = m[0];
@@ -421,7 +607,7 @@ function arabicHits(
     else {
       if (AR_AMBIGUOUS_WEEKDAYS.has(name) && lead?.yawm === undefined && !AR_DAY_HOURS.has(lead?.tod ?? '')) continue;
       if (AR_NOT_WEEKDAY.test(folded.slice(Math.max(0, start - 20), start)) || ++bare > MAX_BARE_WEEKDAYS) continue;
-      date = weekdayDate(weekday, pub, tenseAround(folded, start, end, AR_TENSE, false, original) === 'future' ? 'from' : 'until');
+      date = weekdayDate(weekday, pub, tenseAround(folded, start, end, AR_TENSE, false, src) === 'future' ? 'from' : 'until');
     }
     add(start, end, [date], false, true);
   }
@@ -434,12 +620,19 @@ function arabicHits(
   }
 }
 
+/** A month as written (folded), with Persian's «ماه» after it, and its calendar. */
+function monthOf(months: Map<string, CalendarMonth>, written: string): CalendarMonth {
+  const k = key(written);
+  return months.get(k) ?? months.get(k.replace(/ماه$/u, ''))!;
+}
+
 /** The weekday written just before `start` in the folded text, and where its words begin. */
-function weekdayBefore(folded: string, start: number): { day: number; start: number; paren: boolean } | undefined {
+function weekdayBefore(folded: string, start: number, lang: string): { day: number; start: number; paren: boolean } | undefined {
   const from = Math.max(0, start - 60);
-  const m = WEEKDAY_BEFORE.exec(folded.slice(from, start));
+  const m = (lang === 'fa' ? FA_WEEKDAY_BEFORE : WEEKDAY_BEFORE).exec(folded.slice(from, start));
   if (!m) return undefined;
-  return { day: AR_WEEKDAYS[m.groups!.name!]!, start: from + m.index + m[0].length - m.groups!.w!.length, paren: m.groups!.paren !== undefined };
+  const name = key(m.groups!.name!);
+  return { day: (lang === 'fa' ? FA_WEEKDAY_VALUE.get(name) : AR_WEEKDAYS[name])!, start: from + m.index + m[0].length - m.groups!.w!.length, paren: m.groups!.paren !== undefined };
 }
 
 // ---------------------------------------------------------------- a weekday alone: the sentence's tense
@@ -455,9 +648,15 @@ interface TenseCues {
   /** A complementizer (that, أن/إن, que, dass): a reported clause's tense is not the reporting verb's. */
   that: RegExp;
   /** A future cue as matched that is no future (a noun in سـ, "caméra"): its word and where it starts. */
-  notFuture?: (word: string, at: number, original?: (i: number) => number) => boolean;
+  notFuture?: (word: string, at: number, src?: Folded) => boolean;
   /** Just after the weekday, a present verb making it a day to come ("Thursday marks …"). */
   subject?: RegExp;
+  /**
+   * Present verbs of scheduled events ("the council meets on Thursday", «يعقد المجلس جلسته يوم
+   * الخميس»): future cues in the text, not in the headline, whose present is as often what
+   * happened ("Kadhimi meets Trump", «الكاظمي يلتقي ترامب»). The headline is the text's first line.
+   */
+  present?: RegExp;
 }
 
 /** Characters read either side of a weekday, within its sentence, for its tense. */
@@ -478,7 +677,7 @@ const MAX_BARE_WEEKDAYS = 64;
  * cue after a complementizer that follows the weekday, or a past cue before one that precedes
  * it, is another clause's. No cue: undefined.
  */
-function tenseAround(src: string, start: number, end: number, cues: TenseCues, ordinalDot: boolean, original?: (i: number) => number): 'future' | 'past' | undefined {
+function tenseAround(src: string, start: number, end: number, cues: TenseCues, ordinalDot: boolean, original?: Folded): 'future' | 'past' | undefined {
   const ends = (i: number): boolean => MAY_END.has(src.charCodeAt(i)) && isSentenceEnd(src, i, ordinalDot);
   let a = start;
   const aMin = Math.max(0, start - TENSE_WINDOW);
@@ -489,6 +688,9 @@ function tenseAround(src: string, start: number, end: number, cues: TenseCues, o
   if (cues.subject?.test(src.slice(end, b))) return 'future';
   const sentence = src.slice(a, b);
   const futures: [number, number][] = [];
+  if (cues.present && src.lastIndexOf('\n', start) >= 0) {
+    for (const m of sentence.matchAll(cues.present)) futures.push([a + m.index, a + m.index + m[0].length]);
+  }
   for (const m of sentence.matchAll(cues.future)) {
     const word = m.groups?.w;
     if (word !== undefined && cues.notFuture) {
@@ -545,12 +747,37 @@ const AR_TENSE: TenseCues = {
     'gu',
   ),
   that: new RegExp(`(?:^|[^\\p{L}])[وفب]?(?:ان|انه|انها|انهم)(?![\\p{L}])`, 'u'),
-  notFuture: (word, at, original) => {
+  present: new RegExp(
+    `(?<![\\p{L}])[وفل]?[يت](?:عقد|نعقد|لتقي|جتمع|زور|صل|بدا|نطلق|ستضيف|توجه|شارك|صوت|جري|ختتم|فتتح|تراس|ستقبل|ستانف|نظم|قام|حتفل` +
+    `|غادر|تسلم|ناقش|بحث|دلي|نظر|حل|قوم|ستكمل)(?:ون|ان|ا)?(?![\\p{L}])|(?<![\\p{L}])[وف]?يلقي(?![\\p{L}])`,
+    'gu',
+  ),
+  notFuture: (word, at, src) => {
     if (AR_NOT_FUTURE.has(word) || word.startsWith('سيناريو') || word.startsWith('سيطر')) return true;
     // Folding took the hamza off: «سأزور», «سيأتي» are verbs, «سابق», «سيارة», «سياسة», «ستار» are not.
-    if (word[1] === 'ا' && original?.(at + 1) !== 0x0623) return true;
-    return word[2] === 'ا' && original?.(at + 2) !== 0x0623;
+    if (word[1] === 'ا' && originalCode(src, at + 1) !== 0x0623) return true;
+    return word[2] === 'ا' && originalCode(src, at + 2) !== 0x0623;
   },
+};
+
+/**
+ * Persian, folded. Future: «خواهد» and its persons, «قرار است/شده», «آینده», «آتی», «فردا», and a
+ * present verb in «می‌» (what Persian copy schedules with: «برگزار می‌شود», «به مسکو می‌رود»),
+ * told from nouns in «می» (میدان, میلیون) by the zero-width non-joiner or space a verb's «می»
+ * has after it. Past: گفت, کرد, شد, بود, داشت, رفت, آمد and their plurals, «دیروز», «گذشته», «پیش».
+ * «که» is the complementizer.
+ */
+const FA_TENSE: TenseCues = {
+  future: new RegExp(
+    `(?<![\\p{L}])(?:خواه(?:د|ند|م|يم|يد|ي)|قرار${S}+(?:است|شده|بود)|اينده|اتي|فردا|پس${S}?فردا|ن?مي(?<w>${S}?\\p{L}{2,}))(?![\\p{L}])`,
+    'gu',
+  ),
+  past: new RegExp(
+    `(?<![\\p{L}])(?:گفت|گفتند|گفته|كرد|كردند|شد|شدند|بود|بودند|داشت|داشتند|رفت|رفتند|امد|امدند|ديروز|پريروز|گذشته|پيش)(?![\\p{L}])`,
+    'gu',
+  ),
+  that: new RegExp(`(?:^|[^\\p{L}])كه(?![\\p{L}])`, 'u'),
+  notFuture: (word, at, src) => !/^\s/u.test(word) && (!src || src.text.charCodeAt(src.map[at]! - 1) !== 0x200c),
 };
 
 /** French words in -ra / -ront that are no future tense. */
@@ -563,7 +790,9 @@ const TENSE: Partial<Record<ChronoLang, TenseCues>> = {
       String.raw`(?:(?<![\p{L}'’])(?:(?<!\b(?:the|a|political|good|free|ill|own|his|her|their|its|popular|of)\s)will|shall|would(?!\s+(?:not\s+)?have\b)` +
       String.raw`|[Aa]head\s+of|[Uu]pcoming|[Ff]orthcoming|(?:this|the)\s+coming|[Tt]omorrow|next|going\s+to` +
       String.raw`|(?:is|are|was|were)\s+(?:(?:expected|scheduled|set|slated|poised|due|planned|about)\s+)?to(?=\s+\p{L})` +
-      String.raw`|(?:scheduled|slated|set|due|planned)\s+(?:for|on)|(?:plans?|planning|intends?|intending|aims?)\s+to)` +
+      String.raw`|(?:scheduled|slated|set|due|planned)\s+(?:for|on)|(?:plans?|planning|intends?|intending|aims?)\s+to` +
+      // Headline English: "Kadhimi to meet Trump on Thursday".
+      String.raw`|to\s+(?:meet|visit|hold|host|vote|sign|attend|travel|fly|arrive|begin|start|open|launch|unveil|address|testify|rule|decide|hear|face|resume|convene|debate|discuss|receive|release|publish|present|deliver|sit|kick\s+off|head|leave|return|wrap\s+up|take\s+place|hold\s+talks|go\s+to\s+the\s+polls))` +
       String.raw`|['’](?:ll|s\s+(?:expected|scheduled|set|slated|poised|due)\s+to|re\s+(?:expected|scheduled|set|slated|poised|due)\s+to))(?![\p{L}])`,
       'gu',
     ),
@@ -576,6 +805,12 @@ const TENSE: Partial<Record<ChronoLang, TenseCues>> = {
     ),
     that: /\bthat\b/i,
     subject: /^\s+(?:is|marks)\b/,
+    present: new RegExp(
+      String.raw`(?<![\p{L}'’])(?:meets|visits|holds|hosts|votes|begins|starts|opens|travels|flies|arrives|convenes|reconvenes|resumes|heads|testifies|addresses` +
+      String.raw`|kicks\s+off|takes\s+place|gets\s+under\s*way|wraps\s+up|goes\s+to\s+the\s+polls|go\s+to\s+the\s+polls` +
+      String.raw`|(?:is|are)\s+(?:meeting|visiting|holding|hosting|voting|travell?ing|flying|heading|arriving|leaving|returning|going))(?![\p{L}])`,
+      'gu',
+    ),
   },
   fr: {
     future: new RegExp(
@@ -857,14 +1092,15 @@ export function extractDateMentions(title: string, body: string, lang: string, p
       y: publishedAt.getUTCFullYear(), m: publishedAt.getUTCMonth() + 1, d: publishedAt.getUTCDate(),
       n: Math.floor(publishedAt.getTime() / DAY_MS),
     };
-    const { folded, map } = fold(text);
+    const src = fold(text);
+    const { folded, map } = src;
     const hits: Hit[] = [];
     // Folded offsets to original ones; a date written with a weekday in Arabic text takes it in.
     const addFolded = (s: number, e: number, dates: string[], weekdayAware = false, weak = false): void => {
       let from = s;
       let to = e;
       if (weekdayAware && (code === 'ar' || code === 'fa')) {
-        const w = weekdayBefore(folded, s);
+        const w = weekdayBefore(folded, s, code);
         if (w) {
           from = w.start;
           if (w.paren) { const close = new RegExp(`^${S}*\\)`, 'u').exec(folded.slice(to, to + 8)); if (close) to += close[0].length; }
@@ -875,7 +1111,7 @@ export function extractDateMentions(title: string, body: string, lang: string, p
       hits.push({ start: map[from]!, end, dates, weak });
     };
     numericHits(folded, code, addFolded);
-    if (code === 'ar' || code === 'fa') arabicHits(folded, code, pub, (i) => text.charCodeAt(map[i]!), addFolded);
+    if (code === 'ar' || code === 'fa') arabicHits(src, code, pub, addFolded);
     if (isChronoLang(code)) chronoHits(text, code, publishedAt, pub, (s, e, dates, weak) => hits.push({ start: s, end: e, dates, weak }));
 
     // Overlaps: the hit starting first wins, then the longer ("Thursday, August 20" over "Thursday").

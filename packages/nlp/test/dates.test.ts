@@ -372,3 +372,66 @@ t.test("English \"tomorrow's\": a day when it is an event's, not the figure of s
   t.same(extractDateMentions('', "Deputies prepared for tomorrow's vote on the budget.", 'en', pub).map((d) => [d.date, d.text]), [['2026-12-02', 'tomorrow']], "tomorrow's vote is");
   t.same(extractDateMentions('', 'The cabinet will meet tomorrow.', 'en', pub).map((d) => d.date), ['2026-12-02'], 'plain tomorrow still is');
 });
+
+t.test('Hijri dates (Umm al-Qura): beside their Gregorian day one mention; a year left unsaid the nearest; «هـ» after a numeric date', async (t) => {
+  const body = [
+    'الرياض - انتهت إجازة عيد الأضحى بعد صلاة الجمعة 10 ذي الحجة 1441هـ الموافق 31 يوليو 2020م.',
+    'وتبدأ السنة الهجرية الجديدة يوم الخميس 1 محرم 1442هـ، فيما تحيي المدن العراقية ذكرى العاشر من محرم الحرام في الأسبوع التالي.',
+    'وصدر قرار التمديد بتاريخ ١٤٤١/١٢/٢٠هـ، ويحتفل المسلمون بالمولد النبوي في 12 ربيع الأول.',
+  ].join('\n');
+  t.same(dt(extractDateMentions('', body, 'ar', PUB)), [
+    ['2020-07-31', 'الجمعة 10 ذي الحجة 1441هـ'],
+    ['2020-08-20', 'يوم الخميس 1 محرم 1442هـ'],
+    ['2020-08-29', 'العاشر من محرم الحرام'],
+    ['2020-08-10', '١٤٤١/١٢/٢٠هـ'],
+    ['2020-10-29', '12 ربيع الأول'],
+  ], 'Eid al-Adha 1441, the Hijri new year 1442, Ashura, the Mawlid of 1442 (not 1441\'s, nine months before)');
+  t.same(dt(extractDateMentions('', 'وأعلنت المحكمة العليا أن غرة شوال ستكون يوم الأحد 1 شوال 1441 للهجرة.', 'ar', new Date('2020-05-22T12:00:00Z'))), [
+    ['2020-05-24', 'يوم الأحد 1 شوال 1441 للهجرة'],
+  ], 'Eid al-Fitr 1441');
+  t.same(extractDateMentions('', 'وفاز المنتخب 3 صفر على ضيفه، والتقى رجب طيب أردوغان نظيره في 20 أغسطس 1442هـ.', 'ar', PUB), [],
+    'a score, a name, and a Gregorian month with a Hijri year are no days');
+  t.same(dt(extractDateMentions('', 'وتنطلق الحملة في 3 صفر 1442هـ.', 'ar', PUB)), [['2020-09-20', '3 صفر 1442هـ']], '«صفر» with its year is the month');
+});
+
+t.test('Persian: Solar Hijri dates, «ماه» after the month, numeric dates of the 1300s and 1400s', async (t) => {
+  const body = 'تهران - نشست کمیسیون مشترک روز پنجشنبه ۳۰ مرداد ۱۳۹۹ در تهران برگزار می‌شود و گزارش آن تا ۱۵ شهریورماه منتشر خواهد شد.\nاین قانون در تاریخ ۱۳۹۹/۰۵/۲۰ تصویب شد.';
+  t.same(dt(extractDateMentions('', body, 'fa', PUB)), [
+    ['2020-08-20', 'روز پنجشنبه ۳۰ مرداد ۱۳۹۹'],
+    ['2020-09-05', '۱۵ شهریورماه'],
+    ['2020-08-10', '۱۳۹۹/۰۵/۲۰'],
+  ]);
+  t.same(dt(extractDateMentions('', 'جشن نوروز در ۱ فروردین ۱۳۹۹ آغاز شد و در ۱۳ آبان همایشی برگزار می‌شود.', 'fa', PUB)), [
+    ['2020-03-20', '۱ فروردین ۱۳۹۹'],
+    ['2020-11-03', '۱۳ آبان'],
+  ]);
+  t.same(extractDateMentions('', 'در تاریخ ۱۳۹۹/۰۵/۲۰ تصویب شد.', 'ar', PUB), [], 'a Solar Hijri numeric date is read in Persian text only');
+});
+
+t.test('Persian: weekdays by their clause\'s tense, «آینده/گذشته», tomorrow and yesterday; Radio Farda, Friday prayers and Dushanbe are no days', async (t) => {
+  t.same(dt(extractDateMentions('', 'وزیر امور خارجه روز پنجشنبه به مسکو سفر می‌کند.', 'fa', TUESDAY)), [['2026-12-03', 'روز پنجشنبه']], 'a present verb in «می‌» schedules');
+  t.same(dt(extractDateMentions('', 'سخنگوی دولت روز دوشنبه گفت که مذاکرات روز پنجشنبه از سر گرفته خواهد شد.', 'fa', TUESDAY)), [
+    ['2026-11-30', 'روز دوشنبه'],
+    ['2026-12-03', 'روز پنجشنبه'],
+  ], '«که» divides the reporting verb from the reported clause');
+  t.same(dt(extractDateMentions('', 'نشست بعدی سه‌شنبه آینده برگزار می‌شود. این هیئت فردا به بغداد می‌رود و دیروز در اربیل بود.', 'fa', TUESDAY)), [
+    ['2026-12-08', 'سه‌شنبه آینده'],
+    ['2026-12-02', 'فردا'],
+    ['2026-11-30', 'دیروز'],
+  ]);
+  t.same(dt(extractDateMentions('', 'هیئت ایرانی روز پنجشنبه در میدان آزادی حضور داشت.', 'fa', TUESDAY)), [['2026-11-26', 'روز پنجشنبه']], '«میدان» is no verb in «می‌»');
+  t.same(extractDateMentions('', 'رادیو فردا گزارش داد که نماز جمعه این هفته برگزار نمی‌شود و هیئت در دوشنبه، پایتخت تاجیکستان، است.', 'fa', TUESDAY), []);
+});
+
+t.test('present verbs of scheduled events make a weekday one to come, in the text but not in a headline', async (t) => {
+  const FRIDAY = new Date('2026-12-04T09:00:00Z');
+  t.same(dt(extractDateMentions('', 'يعقد مجلس النواب جلسته الاعتيادية يوم الخميس للتصويت على الموازنة.', 'ar', TUESDAY)), [['2026-12-03', 'يوم الخميس']]);
+  t.same(dt(extractDateMentions('', 'ويبدأ رئيس مجلس الوزراء يوم الأحد زيارة رسمية إلى باريس.', 'ar', TUESDAY)), [['2026-12-06', 'يوم الأحد']], 'the seed\'s «يبدأ … زيارة رسمية»');
+  t.same(dt(extractDateMentions('', 'The Council of Representatives meets on Thursday to vote on the budget.', 'en', TUESDAY)), [['2026-12-03', 'Thursday']]);
+  t.same(dt(extractDateMentions('', 'The delegation is travelling to Erbil on Sunday.', 'en', TUESDAY)), [['2026-12-06', 'Sunday']]);
+  t.same(dt(extractDateMentions('Kadhimi to meet Trump on Thursday', '', 'en', TUESDAY)), [['2026-12-03', 'Thursday']], 'headline English: "to meet"');
+  t.same(dt(extractDateMentions('Kadhimi meets Trump on Thursday', 'The two leaders discussed security.', 'en', FRIDAY)), [['2026-12-03', 'Thursday']],
+    'a headline\'s present is what happened: the Thursday before, not the next');
+  t.same(dt(extractDateMentions('الكاظمي يلتقي ترامب يوم الخميس', 'بحث الجانبان ملفات الأمن والطاقة.', 'ar', FRIDAY)), [['2026-12-03', 'يوم الخميس']]);
+  t.same(dt(extractDateMentions('', 'The company said on Thursday it holds 20 percent of the shares.', 'en', TUESDAY)), [['2026-11-26', 'Thursday']], 'a past verb nearer');
+});
