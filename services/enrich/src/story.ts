@@ -15,7 +15,8 @@ import type { StoryEntities, StorySignature } from '@akhbar/nlp';
  *    published within the link window, sharing at least two such entities, whose entity weights
  *    overlap enough (weighted Jaccard, countries included at a low weight) gives its story id —
  *    when the two share a person or an organisation, or share a topic (two places alone, such as
- *    the capital and a city, are what unrelated stories of one country share). An article in its
+ *    the capital and a city, are what unrelated stories of one country share); among stories whose
+ *    best links are within a hundredth of each other, the one more of them belong to. An article in its
  *    own language links so only at a stricter bar (three such entities shared, a higher overlap):
  *    another outlet's rewrite of the same news, its words apart from the first's, where one
  *    country's press shares its places and leaders every day. A story only gains such links while
@@ -108,6 +109,10 @@ if not best and mine and linkThreshold > 0 then
   local topics = {}
   for _, t in ipairs(mine.topics) do topics[t] = true end
   local checked = {}
+  -- Per story: its most similar linkable article, how many it has, the earliest. Similarities a
+  -- hundredth apart are a tie (entity weights are that coarse): among those within one of the
+  -- best, the story more of the linkable articles belong to wins, then the most similar.
+  local top, count, earliest = {}, {}, {}
   for i = 5 + nbands, #KEYS do
     local members = redis.call('ZREVRANGEBYSCORE', KEYS[i], ts + linkWin, ts - linkWin, 'LIMIT', 0, math.ceil(limit / 2))
     for _, m in ipairs(members) do
@@ -152,10 +157,25 @@ if not best and mine and linkThreshold > 0 then
               local sid, mts = string.match(v, '^(%S+) (%S+)')
               mts = tonumber(mts)
               local first = tonumber(redis.call('ZSCORE', KEYS[4], sid) or mts)
-              if ts - first <= win then consider(sid, j, mts) end
+              if ts - first <= win then
+                count[sid] = (count[sid] or 0) + 1
+                if not top[sid] or j > top[sid] then top[sid] = j end
+                if not earliest[sid] or mts < earliest[sid] then earliest[sid] = mts end
+              end
             end
           end
         end
+      end
+    end
+  end
+  local most = -1
+  for _, j in pairs(top) do if j > most then most = j end end
+  local bestCount = 0
+  for sid, j in pairs(top) do
+    if j >= most - 0.01 then
+      local c = count[sid]
+      if c > bestCount or (c == bestCount and (j > bestSim or (j == bestSim and (earliest[sid] < bestTs or (earliest[sid] == bestTs and sid < best))))) then
+        best, bestSim, bestTs, bestCount = sid, j, earliest[sid], c
       end
     end
   end

@@ -157,3 +157,23 @@ t.test('a stored entry that does not decode is skipped, not allowed to fail the 
   const fr = await stories.assign('k-fr', hoursAgo(1), evidence('k-fr', 'Kazimi à Washington, message de Téhéran', '', 'fr'));
   t.equal(fr.storyId, 'k-ar', 'entities of the wrong shape are skipped too');
 });
+
+t.test('among stories whose best links are within a hundredth, the one more of the linkable articles belong to', async (t) => {
+  const stories = new StoryClusterer(redis(), { prefix: prefix('near-tie') });
+  const ev = (lang: string, entities: Array<[string, number, 'n' | 'p' | 'c']>) => ({ entities: { lang, topics: ['politics'], entities } });
+  // Story A, one article sharing two people with the new one; story B, two articles in two other
+  // languages sharing a person and two places with it. A's article is a shade more similar (0.562
+  // against 0.559): weights that coarse cannot tell them apart, two reports of B can.
+  t.equal((await stories.assign('a1', hoursAgo(6), ev('ar', [['P', 5, 'n'], ['Q', 5, 'n'], ['Z', 3.8, 'n']]))).storyId, 'a1');
+  t.equal((await stories.assign('b1', hoursAgo(5), ev('fr', [['P', 5, 'n'], ['R', 2, 'p'], ['S', 2, 'p'], ['Y', 2.1, 'p']]))).storyId, 'b1', 'B is not A: one person shared');
+  t.equal((await stories.assign('b2', hoursAgo(4), ev('es', [['P', 5, 'n'], ['R', 2, 'p'], ['S', 2, 'p'], ['Y', 2.1, 'p']]))).storyId, 'b1');
+  const x = await stories.assign('x', hoursAgo(1), ev('en', [['P', 5, 'n'], ['Q', 5, 'n'], ['R', 2, 'p'], ['S', 2, 'p']]));
+  t.same([x.storyId, x.outcome], ['b1', 'linked']);
+  t.equal(x.similarity, Math.round((9 / 16.1) * 1000) / 1000, 'the similarity it reports is its best link to B');
+  // A clearer lead is not a tie: the most similar story wins.
+  const clear = new StoryClusterer(redis(), { prefix: prefix('no-tie') });
+  await clear.assign('a1', hoursAgo(6), ev('ar', [['P', 5, 'n'], ['Q', 5, 'n'], ['Z', 3, 'n']]));
+  await clear.assign('b1', hoursAgo(5), ev('fr', [['P', 5, 'n'], ['R', 2, 'p'], ['S', 2, 'p'], ['Y', 2.1, 'p']]));
+  await clear.assign('b2', hoursAgo(4), ev('es', [['P', 5, 'n'], ['R', 2, 'p'], ['S', 2, 'p'], ['Y', 2.1, 'p']]));
+  t.equal((await clear.assign('x', hoursAgo(1), ev('en', [['P', 5, 'n'], ['Q', 5, 'n'], ['R', 2, 'p'], ['S', 2, 'p']]))).storyId, 'a1', '0.588 against 0.559');
+});
