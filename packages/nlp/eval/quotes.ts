@@ -133,7 +133,9 @@ export function loadQuotesSet(): LabelledQuotes[] {
 }
 
 function article(item: LabelledQuotes): RawArticle {
-  const now = new Date().toISOString();
+  // One fixed day, as the tagging eval has: an office's title is its holder on the day the text
+  // was written ("le ministre irakien des Affaires étrangères" was Fuad Hussein then).
+  const now = '2024-01-01T00:00:00.000Z';
   return {
     id: item.id, url: `https://eval.example/${item.id}`, feedId: 'eval', source: { id: 'eval', name: 'Eval', domain: 'eval.example' },
     title: '', summary: '', body: item.text, categories: [], publishedAt: now, fetchedAt: now, contentHash: item.id, flags: [], langHint: item.lang,

@@ -30,8 +30,39 @@ export interface EntityDef {
   location?: GeoPoint;
 }
 
-/** An entity the gazetteer knows, with every name it is recognised by. */
-export type KnownEntity = Entity & { aliases: string[] };
+/**
+ * An office and who held it when, as in data/offices.json and in a user's entities file: a
+ * report names a person by office alone as often as by name («رئيس الوزراء العراقي», "Iraq's
+ * foreign minister", « le chef de la diplomatie iranienne »), and a reader knows who that was on
+ * the day it was written. Its titles are matched like aliases; in an article, a title is the
+ * person holding the office on its publication day (`holders`, from inclusive, to exclusive; no
+ * `to`: to this day), and the office's country. Not the holder: a title with "former", "late",
+ * "deputy", "-designate", «السابق», «الراحل», «نائب», «المكلف» beside it, a title beside a
+ * person's name (the name says who), a day no one held it, text with no date (a search query).
+ */
+export interface OfficeDef {
+  id: string;
+  type: 'office';
+  /** ISO 3166-1 alpha-2 of the office's country (none for an international organisation's). */
+  country?: string;
+  /**
+   * The entity a title names besides its holder: the organisation or region the office is of
+   * ("UN chief" the UN, «رئيس إقليم كردستان» the Kurdistan Region). Default: its country.
+   */
+  of?: string;
+  /** The office's name per language (`en` is the display name). */
+  names?: Record<string, string>;
+  /** How the press names it, any language ("Iraqi Prime Minister", «رئيس الحكومة العراقية»). */
+  titles: string[];
+  /** Entity ids of its holders, with the days their terms began and ended (YYYY-MM-DD). */
+  holders: Array<{ id: string; from: string; to?: string }>;
+}
+
+/** An office one of an entity's holders held, and when (`to` absent: still). */
+export interface OfficeTerm { office: string; name: string; names: Record<string, string>; from: string; to?: string }
+
+/** An entity the gazetteer knows, with every name it is recognised by, and the offices it held. */
+export type KnownEntity = Entity & { aliases: string[]; offices?: OfficeTerm[] };
 
 interface Entry {
   id: string;
@@ -41,7 +72,31 @@ interface Entry {
   aliases: Set<string>;
   country: string | undefined;
   location: GeoPoint | undefined;
+  /** Set on an office's entry, whose aliases are its titles (it is never an entity of its own). */
+  office?: Office;
 }
+
+interface Office {
+  id: string;
+  /** The entity its title names besides the holder (OfficeDef.of, else the country's id). */
+  of: string | undefined;
+  /** Day numbers (days since 1970-01-01, UTC); `to` exclusive, Infinity while still held. */
+  holders: Array<{ id: string; from: number; to: number; fromIso: string; toIso?: string }>;
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Words beside a title that make it another person's than the holder's, normalised: before it
+ * ("former Iraqi prime minister", "l'ancien président iranien", «الراحل», «نائب رئيس الوزراء»)
+ * or after it («رئيس الوزراء العراقي السابق», "prime minister-designate", «المكلف»).
+ */
+const normsOf = (words: string[]) => new Set(words.map((w) => tokenize(w)[0]!.norm));
+const NOT_HOLDER_BEFORE = normsOf(['former', 'ex', 'late', 'then', 'previous', 'deputy', 'acting', 'interim', 'future', 'next', 'ancien', 'ancienne', 'feu', 'défunt',
+  'vice', 'adjoint', 'expresidente', 'antiguo', 'ehemalige', 'ehemaligen', 'frühere', 'früheren', 'الراحل', 'الراحلة', 'نائب', 'نائبة']);
+const NOT_HOLDER_AFTER = normsOf(['designate', 'elect', 'désigné', 'désignée', 'السابق', 'السابقة', 'الأسبق', 'الراحل', 'الراحلة', 'المكلف', 'المكلفة', 'المنتخب',
+  'المقبل', 'القادم', 'بالوكالة', 'سابق', 'پیشین']);
 
 const require = createRequire(import.meta.url);
 
@@ -294,12 +349,39 @@ const WC_LANGS: Record<string, string> = { ara: 'ar', fra: 'fr', spa: 'es', deu:
 export class Gazetteer {
   private readonly byId = new Map<string, Entry>();
   private readonly byIso = new Map<string, Entry>();
+  private readonly offices = new Map<string, Entry>();
+  /** Entity id → the offices it held (for `get`). */
+  private readonly termsOf = new Map<string, OfficeTerm[]>();
   private index: PhraseIndex<Entry> | undefined;
 
-  /** Add or extend entities. An existing id (or, for a country, ISO code) gains the new names. */
-  add(defs: readonly EntityDef[]): void {
-    for (const def of defs) this.addOne(def);
+  /**
+   * Add or extend entities and offices. An existing id (or, for a country, ISO code) gains the
+   * new names; an office given again replaces its titles and holders.
+   */
+  add(defs: readonly (EntityDef | OfficeDef)[]): void {
+    for (const def of defs) {
+      if (def.type === 'office') this.addOffice(def);
+      else this.addOne(def);
+    }
     this.index = undefined;
+  }
+
+  private addOffice(def: OfficeDef): void {
+    const name = def.names?.en ?? Object.values(def.names ?? {})[0] ?? def.titles[0] ?? def.id;
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+    const holders = def.holders.map((h) => ({ id: h.id, from: day(h.from), to: h.to ? day(h.to) : Infinity, fromIso: h.from, ...(h.to ? { toIso: h.to } : {}) }));
+    const previous = this.offices.get(def.id);
+    if (previous) for (const h of previous.office!.holders) this.termsOf.set(h.id, (this.termsOf.get(h.id) ?? []).filter((t) => t.office !== def.id));
+    const entry: Entry = {
+      id: def.id, type: 'person', name, names: { ...def.names }, aliases: new Set(def.titles),
+      country: def.country?.toUpperCase(), location: undefined, office: { id: def.id, of: def.of, holders },
+    };
+    this.offices.set(def.id, entry);
+    for (const h of holders) {
+      const terms = this.termsOf.get(h.id) ?? [];
+      terms.push({ office: def.id, name, names: { ...def.names }, from: h.fromIso, ...(h.toIso ? { to: h.toIso } : {}) });
+      this.termsOf.set(h.id, terms);
+    }
   }
 
   private addOne(def: EntityDef): void {
@@ -334,7 +416,24 @@ export class Gazetteer {
 
   get(id: string): KnownEntity | undefined {
     const e = this.byId.get(id);
-    return e ? toEntity(e, 1, true) : undefined;
+    if (!e) return undefined;
+    const out = toEntity(e, 1, true);
+    const terms = this.termsOf.get(id);
+    if (terms?.length) out.offices = [...terms].sort((a, b) => a.from.localeCompare(b.from)).map((t) => ({ ...t, names: { ...t.names } }));
+    return out;
+  }
+
+  /** Who held an office on a day (undefined: no one the gazetteer knows, or no such office). */
+  holderOf(officeId: string, at: Date): KnownEntity | undefined {
+    const h = this.holderEntry(this.offices.get(officeId)?.office, at);
+    return h ? this.get(h.id) : undefined;
+  }
+
+  private holderEntry(office: Office | undefined, at: Date | undefined): Entry | undefined {
+    if (!office || !at) return undefined;
+    const n = Math.floor(at.getTime() / DAY_MS);
+    const h = office.holders.find((x) => x.from <= n && n < x.to);
+    return h ? this.byId.get(h.id) : undefined;
   }
 
   /** Entity of a country by ISO 3166-1 alpha-2 code. */
@@ -355,7 +454,7 @@ export class Gazetteer {
     const index = new PhraseIndex<Entry>();
     const notNames = [...HAN_NOT_NAMES, ...HAN_BEFORE_DAYS, ...HAN_DAYS.flatMap((d) => HAN_THIS.map((w) => d + w)), ...LATIN_NOT_NAMES];
     for (const w of notNames) index.add(hanSteps(tokenize(w)).map((x) => ({ text: x.norm })), NOT_A_NAME);
-    for (const entry of this.byId.values()) {
+    for (const entry of [...this.byId.values(), ...this.offices.values()]) {
       const aliases = [...entry.aliases];
       // A name given case-sensitively ("=Shell") is not matched in any other case either.
       const strict = new Set(aliases.filter((a) => a.startsWith('=')).map((a) => aliasSteps(a)?.map((x) => x.text).join(' ')));
@@ -377,7 +476,7 @@ export class Gazetteer {
    * Entities mentioned in already tokenised text. `lang`, when known, is the text's language: a
    * name that is an everyday word there (EVERYDAY_WORDS) then counts only written with a capital.
    */
-  findInTokens(tokens: readonly Token[], lang?: string): Entity[] {
+  findInTokens(tokens: readonly Token[], lang?: string, at?: Date): Entity[] {
     this.index ??= this.build();
     // Text in Latin, Arabic or Cyrillic letters is matched as it is, in one pass; at the first token
     // that starts in a script from U+2E80 up (Han, kana, Hangul) the text is read again, its Han
@@ -478,8 +577,13 @@ export class Gazetteer {
       return m.end - m.start === 1 && read[m.end]?.norm === 'of' && spaced(m.start, m.end) && spaced(m.end, m.end + 1) && /^\p{Lu}/u.test(read[m.end + 1]!.raw) && another(m.end + 1);
     };
     const matches: typeof found = [];
+    const titles: typeof found = [];
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
+      if (m.value.office) {
+        titles.push(m);
+        continue;
+      }
       if (m.value === NOT_A_NAME || firstName(m) || otherCongress(m) || rightSide(read, m.start, m.end)) continue;
       if (surname(m)) {
         surnamesMet.add(m.via);
@@ -518,6 +622,26 @@ export class Gazetteer {
         if (c.country) context.add(c.country);
       }
     }
+    // An office's title: its country, and the person holding it that day (see OfficeDef), who is
+    // context for the names below as if named («رئيس الوزراء العراقي … السوداني» is Sudani).
+    const byTitle: Array<{ start: number; entry: Entry }> = [];
+    for (const m of titles) {
+      const office = m.value.office!;
+      const of = office.of !== undefined ? this.byId.get(office.of) : m.value.country ? this.byIso.get(m.value.country) : undefined;
+      if (of) byTitle.push({ start: m.start, entry: of });
+      if (!at || notHolder(read, m, matches)) continue;
+      // The text's own holder first: one person it names who held the office, not as a former
+      // one, is who its bare title means (a 2024 retrospective of Kadhimi's 2020 visit; «ترامب
+      // والكاظمي» in the headline, «رئيس الوزراء العراقي» in the text); else the day's holder.
+      const own = new Set<Entry>();
+      for (const p of matches) if (office.holders.some((h) => h.id === p.value.id) && !formerBeside(read, p)) own.add(p.value);
+      const day = this.holderEntry(office, at);
+      const holder = own.size === 1 && (!day || !own.has(day)) ? [...own][0]! : day;
+      if (!holder) continue;
+      byTitle.push({ start: m.start, entry: holder });
+      context.add(holder.id);
+      if (holder.country) context.add(holder.country);
+    }
     // A surname met after a first name ("Michael Jordan … Jordan said") is that person alone too,
     // as a reader takes it, unless the text names the entity, or its country, some other way
     // ("Jordanian", "Amman", "King Abdullah").
@@ -529,10 +653,52 @@ export class Gazetteer {
       if (c) c.count++;
       else counts.set(chosen, { count: 1, first: m.start });
     }
+    for (const t of byTitle) {
+      const c = counts.get(t.entry);
+      if (c) {
+        c.count++;
+        c.first = Math.min(c.first, t.start);
+      } else counts.set(t.entry, { count: 1, first: t.start });
+    }
     return [...counts.entries()]
       .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
       .map(([e, c]) => toEntity(e, c.count, false));
   }
+}
+
+/** A name with "former", «السابق», "late" … within three words of it: not the office's holder now. */
+function formerBeside(read: readonly Token[], p: { start: number; end: number }): boolean {
+  const sentence = read[p.start]!.sentence;
+  for (let k = Math.max(0, p.start - 3); k < Math.min(read.length, p.end + 3); k++) {
+    if (k >= p.start && k < p.end) continue;
+    const w = read[k]!;
+    if (w.sentence === sentence && (NOT_HOLDER_BEFORE.has(w.norm) || NOT_HOLDER_AFTER.has(w.norm))) return true;
+  }
+  return false;
+}
+
+/** Between a title and the name after it: an honorific («رئيس الوزراء السيد …», "Prime Minister Dr …"). */
+const HONORIFIC = normsOf(['السيد', 'السيدة', 'الدكتور', 'الدكتورة', 'الشيخ', 'Mr', 'Mrs', 'Ms', 'Dr', 'M.', 'Mme', 'Sheikh']);
+/** Between a name and the title after it: "Kadhimi, the Iraqi prime minister", « Kazimi, le Premier ministre ». */
+const ARTICLE = normsOf(['the', 'le', 'la', 'el']);
+
+/**
+ * A title that is not the day's holder's: a word beside it says former, deputy, late or
+ * designate; or right beside it stands the name of someone who held the office at some time
+ * ("Iraqi Prime Minister Nouri al-Maliki", «رئيس الوزراء العراقي محمد شياع السوداني», "Kadhimi,
+ * the Iraqi prime minister"): the name says who. A name there of someone who never held it is
+ * the sentence's other party («استقبل رئيس الوزراء العراقي ترامب»), and the title stays the holder.
+ */
+function notHolder(read: readonly Token[], m: { start: number; end: number; value: Entry }, named: ReadonlyArray<{ start: number; end: number; value: Entry }>): boolean {
+  const sentence = read[m.start]!.sentence;
+  const before = read[m.start - 1];
+  const after = read[m.end];
+  if (before?.sentence === sentence && NOT_HOLDER_BEFORE.has(before.norm)) return true;
+  if (after?.sentence === sentence && NOT_HOLDER_AFTER.has(after.norm)) return true;
+  const held = m.value.office!.holders;
+  return named.some((p) => read[p.start]!.sentence === sentence && held.some((h) => h.id === p.value.id)
+    && (p.start === m.end || (p.start === m.end + 1 && HONORIFIC.has(after!.norm))
+      || p.end === m.start || (p.end === m.start - 1 && ARTICLE.has(before!.norm))));
 }
 
 /** Body parts and sides, normalised, that «اليمنى» (the right one) follows. */
@@ -667,8 +833,8 @@ function packagedCountries(): EntityDef[] {
   return defs;
 }
 
-function curated(): EntityDef[] {
-  return require('../data/entities.json') as EntityDef[];
+function curated(): Array<EntityDef | OfficeDef> {
+  return [...(require('../data/entities.json') as EntityDef[]), ...(require('../data/offices.json') as OfficeDef[])];
 }
 
 let defaultGazetteer: Gazetteer | undefined;
@@ -685,18 +851,19 @@ export function gazetteer(): Gazetteer {
 }
 
 /** Add entities to the process-wide gazetteer (a user's own, merged at boot). */
-export function registerEntities(defs: readonly EntityDef[]): void {
+export function registerEntities(defs: readonly (EntityDef | OfficeDef)[]): void {
   gazetteer().add(defs);
 }
 
 /**
  * Entities mentioned in a text: people, organisations, places and countries, with mention
  * counts, most mentioned first. `lang` is the text's language when the caller knows it (a search
- * query's `lang`). Names are matched in every language; the language only keeps a name that is an
+ * query's `lang`); `at`, the day it was written (an article's publication), makes an office's title
+ * its holder that day (OfficeDef; without it, a title is only its country). Names are matched in every language; the language only keeps a name that is an
  * everyday word in it (English "turkey") from matching that word in lower case.
  */
-export function findEntities(text: string, opts: { lang?: string } = {}): Entity[] {
-  return gazetteer().findInTokens(tokenize(text), opts.lang);
+export function findEntities(text: string, opts: { lang?: string; at?: Date } = {}): Entity[] {
+  return gazetteer().findInTokens(tokenize(text), opts.lang, opts.at);
 }
 
 /** A known entity by id (Wikidata QID or slug), with every alias it is recognised by. */
@@ -708,7 +875,7 @@ export function getEntity(id: string): KnownEntity | undefined {
  * Validate the contents of a user entities file: a JSON array of entity definitions
  * (see README, "Enrichment"). Throws AKHBAR_NLP_ENTITIES_INVALID naming the first bad entry.
  */
-export function parseEntityDefs(json: string, source = 'entities file'): EntityDef[] {
+export function parseEntityDefs(json: string, source = 'entities file'): Array<EntityDef | OfficeDef> {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -721,7 +888,8 @@ export function parseEntityDefs(json: string, source = 'entities file'): EntityD
     const where = `${source} entry ${String(i)}`;
     if (!raw || typeof raw !== 'object') throw nlpError(NlpErrors.ENTITIES_INVALID, `${where} is not an object`);
     const d = raw as Record<string, unknown>;
-    if (typeof d.type !== 'string' || !types.has(d.type)) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "type" must be person, org, place or country`);
+    if (d.type === 'office') return parseOfficeDef(d, where);
+    if (typeof d.type !== 'string' || !types.has(d.type)) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "type" must be person, org, place, country or office`);
     if (d.id !== undefined && (typeof d.id !== 'string' || d.id.trim() === '')) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "id" must be a non-empty string`);
     if (d.id === undefined && !(d.type === 'country' && typeof d.country === 'string')) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "id" is required (a country may give "country" instead)`);
     if (d.names !== undefined && (typeof d.names !== 'object' || d.names === null || Object.values(d.names).some((v) => typeof v !== 'string'))) {
@@ -744,6 +912,24 @@ export function parseEntityDefs(json: string, source = 'entities file'): EntityD
   });
 }
 
+function parseOfficeDef(d: Record<string, unknown>, where: string): OfficeDef {
+  const bad = (what: string) => nlpError(NlpErrors.ENTITIES_INVALID, `${where}: ${what}`);
+  const isDay = (v: unknown): v is string => typeof v === 'string' && ISO_DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+  if (typeof d.id !== 'string' || d.id.trim() === '') throw bad('an office needs an "id"');
+  if (!Array.isArray(d.titles) || d.titles.length === 0 || d.titles.some((v) => typeof v !== 'string' || v.trim() === '')) throw bad('"titles" must be a non-empty array of strings');
+  if (d.names !== undefined && (typeof d.names !== 'object' || d.names === null || Object.values(d.names).some((v) => typeof v !== 'string'))) throw bad('"names" must map language codes to strings');
+  if (d.country !== undefined && (typeof d.country !== 'string' || !/^[A-Za-z]{2}$/.test(d.country))) throw bad('"country" must be an ISO 3166-1 alpha-2 code');
+  if (d.of !== undefined && (typeof d.of !== 'string' || d.of.trim() === '')) throw bad('"of" must be an entity id');
+  if (!Array.isArray(d.holders)) throw bad('"holders" must be an array of { "id", "from", "to"? }');
+  for (const [k, h] of (d.holders as unknown[]).entries()) {
+    const x = h as Record<string, unknown> | null;
+    if (!x || typeof x !== 'object' || typeof x.id !== 'string' || x.id.trim() === '') throw bad(`holder ${String(k)} needs an entity "id"`);
+    if (!isDay(x.from)) throw bad(`holder ${String(k)}: "from" must be a day, YYYY-MM-DD`);
+    if (x.to !== undefined && (!isDay(x.to) || x.to <= x.from)) throw bad(`holder ${String(k)}: "to" must be a day (YYYY-MM-DD) after "from"`);
+  }
+  return d as unknown as OfficeDef;
+}
+
 /**
  * Read a user entities file (AKHBAR_ENTITIES_FILE) and merge it into the process-wide gazetteer.
  * The one function here that touches the file system; services call it once at boot.
@@ -757,6 +943,12 @@ export function loadEntitiesFile(path: string): number {
   }
   const defs = parseEntityDefs(text, `entities file ${path}`);
   registerEntities(defs);
+  // An office's holders may be defined in the file or be the gazetteer's own: known only now.
+  for (const [i, d] of defs.entries()) {
+    if (d.type !== 'office') continue;
+    const unknown = [...d.holders.map((h) => h.id), ...(d.of !== undefined ? [d.of] : [])].find((id) => !gazetteer().get(id));
+    if (unknown) throw nlpError(NlpErrors.ENTITIES_INVALID, `entities file ${path} entry ${String(i)}: "${unknown}" is no entity the gazetteer knows`);
+  }
   return defs.length;
 }
 

@@ -1152,15 +1152,26 @@ function written(clause: string, words: Token[], lam: boolean): string {
   return (prefix + clause.slice(first.start + skip, last.start + last.raw.length)).replace(QUOTE_MARKS, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The first person, else the first organisation, the gazetteer finds in these words. */
+/**
+ * The day the text being read was written (extractQuotes' `at`), for the whole of one synchronous
+ * call: an office's title is its holder that day ("Iraq's foreign minister said" → Fuad Hussein).
+ * Held here rather than passed down the dozen readers that end in speakerIn.
+ */
+let writtenOn: Date | undefined;
+
+/**
+ * The first person the gazetteer finds named in these words, else the holder of an office they
+ * name (on the day the text was written: «وزير الخارجية العراقي»), else the first organisation. A
+ * name goes first: in «الممثلة الخاصة للأمين العام للأمم المتحدة جينين هينيس بلاسخارت» the speaker
+ * is the envoy named, not the Secretary-General her title mentions.
+ */
 function speakerIn(words: readonly Token[], lang: string): QuoteSpeaker | undefined {
   if (words.length === 0) return undefined;
   const found = gazetteer().findInTokens(words, lang);
-  for (const type of ['person', 'org'] as const) {
-    const e = found.find((x) => x.type === type);
-    if (e) return { id: e.id, name: e.name, type };
-  }
-  return undefined;
+  const person = found.find((x) => x.type === 'person') ?? (writtenOn ? gazetteer().findInTokens(words, lang, writtenOn).find((x) => x.type === 'person') : undefined);
+  if (person) return { id: person.id, name: person.name, type: 'person' };
+  const org = found.find((x) => x.type === 'org');
+  return org ? { id: org.id, name: org.name, type: 'org' } : undefined;
 }
 
 /**
@@ -2998,10 +3009,21 @@ function baseLang(lang: string): string {
  * Quelle, источник, منبع, kaynak, سەرچاوەیەک, بەرپرسێک, çavkaniyek, berpirsek… with no person named at its head or in apposition, or "who
  * asked not to be named", «فضل عدم الكشف عن اسمه» — is `unnamed: true`, with no speaker (the
  * prime minister "sources close to" names is not the source); a spokesman is a role on record,
- * not unnamed. A pronoun inherits `unnamed` with the rest.
+ * not unnamed. A pronoun inherits `unnamed` with the rest. `at`, the day the text was written (an
+ * article's publication), makes an office's title its holder that day ("Iraq's foreign minister
+ * said" is Fuad Hussein's; see the gazetteer's OfficeDef).
  */
-export function extractQuotes(text: string, lang: string, known: readonly Entity[] = []): Quote[] {
+export function extractQuotes(text: string, lang: string, known: readonly Entity[] = [], at?: Date): Quote[] {
   if (typeof text !== 'string' || text === '') return [];
+  writtenOn = at;
+  try {
+    return readQuotes(text, lang, known);
+  } finally {
+    writtenOn = undefined;
+  }
+}
+
+function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote[] {
   const surnames = surnameIndex(known);
   const language = baseLang(lang);
   const table = speechTable(language);

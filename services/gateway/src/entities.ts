@@ -3,12 +3,13 @@ import type { EntityLookup, KnownEntity, LocatedEntity } from './expand.ts';
 
 /** The gazetteer of @akhbar/nlp (the same one enrichment tags articles with) as the gateway's lookup. */
 export function defaultEntityLookup(): EntityLookup {
-  const strip = (e: { id: string; type: string; name: string; names?: Record<string, string> | undefined; country?: string | undefined }): KnownEntity => ({
+  const strip = (e: { id: string; type: string; name: string; names?: Record<string, string> | undefined; country?: string | undefined; offices?: KnownEntity['offices'] }): KnownEntity => ({
     id: e.id,
     type: e.type,
     name: e.name,
     ...(e.names ? { names: e.names } : {}),
     ...(e.country ? { country: e.country } : {}),
+    ...(e.offices?.length ? { offices: e.offices } : {}),
   });
   const forms = new Map<string, ReadonlySet<string>>();
   const mentions = new Map<string, string[]>();
@@ -18,7 +19,7 @@ export function defaultEntityLookup(): EntityLookup {
   let allLocated: { size: number; list: LocatedEntity[] } | undefined;
   let surnames: { size: number; index: Map<string, KnownEntity[]> } | undefined;
   return {
-    find: (text) => findEntities(text).map(strip),
+    find: (text, at) => findEntities(text, at ? { at } : {}).map(strip),
     mentionForms: (id) => {
       let f = forms.get(id);
       if (!f) {

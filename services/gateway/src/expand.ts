@@ -14,6 +14,8 @@ export interface KnownEntity {
   names?: Record<string, string>;
   /** ISO 3166-1 alpha-2: the country itself, or the one the place, person or organisation belongs to. */
   country?: string;
+  /** The offices a person held and when (`to` absent: still), as the gazetteer's data has them. */
+  offices?: Array<{ office: string; name: string; names: Record<string, string>; from: string; to?: string }>;
 }
 
 /** A place or country with its point on the map. */
@@ -23,7 +25,8 @@ export interface LocatedEntity extends KnownEntity {
 
 /** What the gateway needs from the gazetteer (implemented by @akhbar/nlp). */
 export interface EntityLookup {
-  find(text: string): KnownEntity[];
+  /** The entities a text names; `at` (a day) makes an office's title its holder that day ("Iraq's foreign minister"). */
+  find(text: string, at?: Date): KnownEntity[];
   get(id: string): KnownEntity | undefined;
   /** Normalised word forms of every name and alias of an entity (for telling mention words apart). */
   mentionForms?(id: string): ReadonlySet<string>;

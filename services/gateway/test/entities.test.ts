@@ -88,3 +88,17 @@ t.test('a name in any language or spelling → the entities it names', async (t)
   t.match((await get(`/v1/entities?name=${BAGHDAD}`)).body.entities, [{ id: BAGHDAD, name: 'Baghdad', names: { ar: 'بغداد' } }], 'an id, as near= takes it');
   t.equal((await get('/v1/entities')).res.statusCode, 400, 'name is required');
 });
+
+t.test("a person's offices and terms on the page; the lookup takes a title for whoever holds it today", async (t) => {
+  const { body } = await get(`/v1/entities/${KADHIMI}`);
+  t.same(body.entity.offices, [{
+    office: 'iq-prime-minister', name: 'Prime Minister of Iraq',
+    names: { en: 'Prime Minister of Iraq', ar: 'رئيس الوزراء العراقي', fr: 'Premier ministre irakien', fa: 'نخست‌وزیر عراق' },
+    from: '2020-05-07', to: '2022-10-27',
+  }]);
+  t.notOk('offices' in (await get(`/v1/entities/${BAGHDAD}`)).body.entity, 'a place holds none');
+  const found = (await get(`/v1/entities?name=${encodeURIComponent("Iraq's foreign minister")}`)).body.entities as Array<{ id: string; offices?: unknown[] }>;
+  t.same(found.map((e) => e.id).sort(), ['Q796', 'fuad-hussein'].sort(), 'the country and the holder today (as the curated terms know them)');
+  t.ok(found.find((e) => e.id === 'fuad-hussein')?.offices?.length, 'with the terms that make him so');
+  t.same((await get(`/v1/entities?name=${encodeURIComponent('Kadhimi')}`)).body.entities.map((e: { id: string }) => e.id), [KADHIMI], 'a name is as before');
+});

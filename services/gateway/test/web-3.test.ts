@@ -439,6 +439,7 @@ t.test("an entity's page by its permalink: its name, type and country, its artic
   t.equal(await page.title(), `${kadhimi.names!.en} · Akhbar`);
   t.equal(await page.textContent('#entity-facts .entity-type'), 'Person');
   t.equal(await page.textContent('#entity-facts .entity-country'), 'Iraq', 'his country by its name');
+  t.equal(await page.textContent('#entity-facts .entity-office'), 'Prime Minister of Iraq, May 7, 2020 – October 27, 2022', 'the office he held, and when');
   t.equal(await page.locator('#entity-facts a.wikidata').count(), 0, 'no Wikidata page for an id that is no QID');
   t.equal(await entityTotal(page), String(his.length), 'every article that names him');
   t.equal(await text(page.locator('#entity-summary [data-stat="total"] dd')), `${String(his.length)} articles`);
@@ -621,6 +622,8 @@ t.test("the Arabic interface: the entity's page in Arabic names, words and numbe
   t.equal(await page.title(), `${fixtureEntity(KADHIMI_ID).names!.ar} · أخبار`);
   t.equal(await page.textContent('#entity-facts .entity-type'), 'شخص');
   t.equal(await page.textContent('#entity-facts .entity-country'), 'العراق');
+  const term = await page.evaluate(() => ['2020-05-07', '2022-10-27'].map((d) => new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`))));
+  t.equal(await page.textContent('#entity-facts .entity-office'), `رئيس الوزراء العراقي، ${term[0]!} – ${term[1]!}`, 'his office in Arabic, its days in Arabic');
   const n = naming(KADHIMI_ID).length;
   t.equal(await text(page.locator('#entity-summary [data-stat="total"] dd')), `${await ar(n)} مقالات`, 'his count in Arabic words and digits');
   t.equal(await page.textContent('#h-entity-timeline'), `المقالات في آخر ${await ar(30)} يوما`);

@@ -6,7 +6,7 @@
 // /v1/entities/:id and /v1/stats/timeline?entity=, laid out as every profile page is (profile.js).
 import { api } from './api.js';
 import { h, safeHref } from './dom.js';
-import { t, countryName, uiLang, UI_LANGS } from './i18n.js';
+import { t, countryName, fmtDay, uiLang, UI_LANGS } from './i18n.js';
 import { learnEntity, entityLabel, urlOf, visit, followLink } from './app.js';
 import { profilePage } from './profile.js';
 import { busy, fill, failed } from './dashboard.js';
@@ -20,11 +20,18 @@ function nameOf(entity) {
   return entity.names?.[uiLang()] ?? (entity.type === 'country' && entity.country ? countryName(entity.country) : entity.name);
 }
 
-/** "Person · Iraq · Wikidata": what it is, its country, its Wikidata page. */
+/** "Prime Minister of Iraq, 7 May 2020 – 27 October 2022": an office a person held, in the interface's language. */
+function officeTerm(o) {
+  const office = o.names?.[uiLang()] ?? o.name;
+  return o.to ? t('entity.office.term', { office, from: fmtDay(o.from), to: fmtDay(o.to) }) : t('entity.office.since', { office, from: fmtDay(o.from) });
+}
+
+/** "Person · Iraq · Prime Minister of Iraq, 2020–2022 · Wikidata": what it is, its country, its offices, its Wikidata page. */
 function facts(entity) {
   const sep = () => h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ');
   const parts = [h('span', { class: 'entity-type', dataset: { type: entity.type } }, t(TYPES.has(entity.type) ? `entity.type.${entity.type}` : 'entity.type.other'))];
   if (entity.country && entity.type !== 'country') parts.push(sep(), h('span', { class: 'entity-country', dataset: { country: entity.country } }, countryName(entity.country)));
+  for (const o of entity.offices ?? []) parts.push(sep(), h('span', { class: 'entity-office', dataset: { office: o.office } }, officeTerm(o)));
   const wikidata = safeHref(entity.wikidata);
   if (wikidata) parts.push(sep(), h('a', { href: wikidata, class: 'wikidata', rel: 'noopener noreferrer', target: '_blank', lang: 'en' }, 'Wikidata'));
   $('entity-facts').replaceChildren(...parts);

@@ -18,6 +18,13 @@ const EntityInfo = Type.Composite([
     country: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2: the country itself, or the one the place, person or organisation belongs to' })),
     location: Type.Optional(Type.Object({ lat: Type.Number(), lon: Type.Number() })),
     wikidata: Type.Optional(Type.String({ description: 'Its Wikidata page, for ids that are Wikidata QIDs' })),
+    offices: Type.Optional(Type.Array(Type.Object({
+      office: Type.String({ description: 'The office\'s id (us-president, iq-foreign-minister …)' }),
+      name: Type.String(),
+      names: Type.Record(Type.String(), Type.String(), { description: 'The office\'s name per language' }),
+      from: Type.String({ format: 'date' }),
+      to: Type.Optional(Type.String({ format: 'date', description: 'The day the term ended (exclusive); absent: still held, as the gazetteer\'s data knows' })),
+    }), { description: 'A person\'s offices and terms: an article naming the office alone ("Iraq\'s foreign minister", «رئيس الوزراء العراقي») is tagged with whoever held it the day it was published' })),
   }),
 ]);
 
@@ -36,7 +43,8 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const byId = app.entities?.get(req.query.name.trim());
-      const found = byId ? [byId] : (app.entities?.find(req.query.name) ?? []);
+      // An office's title names whoever holds it today ("Iraqi prime minister", «وزير الخارجية الإيراني»).
+      const found = byId ? [byId] : (app.entities?.find(req.query.name, new Date()) ?? []).map((e) => app.entities?.get(e.id) ?? e);
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       return {
         entities: found.map((e) => {

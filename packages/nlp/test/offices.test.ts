@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import type { RawArticle } from '@akhbar/core';
+import { aliasSteps, enrichArticle, extractQuotes, findEntities, gazetteer, getEntity, loadEntitiesFile, parseEntityDefs, registerEntities, type OfficeDef } from '../src/index.ts';
+
+// Written for this test in the manner of Iraqi and agency copy: a report names a person by office
+// alone as often as by name, and a reader knows who held it the day it was written.
+const AUG_2020 = new Date('2020-08-13T09:00:00Z');
+const ids = (text: string, at?: Date) => findEntities(text, at ? { at } : {}).map((e) => e.id);
+
+t.test('the curated offices: every holder and "of" is a known entity, terms in order and never overlapping, every title matchable', async (t) => {
+  const offices = createRequire(import.meta.url)('../data/offices.json') as OfficeDef[];
+  t.ok(offices.length >= 40, `${String(offices.length)} offices`);
+  const seen = new Set<string>();
+  for (const o of offices) {
+    t.notOk(seen.has(o.id), `${o.id} once`);
+    seen.add(o.id);
+    t.same(parseEntityDefs(JSON.stringify([o]), o.id), [o], `${o.id} is valid as a user's file would be`);
+    for (const h of o.holders) t.ok(getEntity(h.id), `${o.id}: holder ${h.id} is known`);
+    if (o.of !== undefined) t.ok(getEntity(o.of), `${o.id}: of ${o.of} is known`);
+    for (let i = 1; i < o.holders.length; i++) {
+      const before = o.holders[i - 1]!;
+      t.ok(before.to !== undefined && before.to <= o.holders[i]!.from, `${o.id}: ${before.id}'s term ends before ${o.holders[i]!.id}'s begins`);
+    }
+    for (const title of o.titles) t.ok(aliasSteps(title), `${o.id}: "${title}" can be matched`);
+  }
+});
+
+t.test('the seed\'s manner: «رئيس الوزراء العراقي» alone is the prime minister of the day', async (t) => {
+  const text = 'وحددت السفارة الأمريكية في بغداد المحاور التي سيناقشها الرئيس الأمريكي ترامب مع رئيس الوزراء العراقي في العشرين من أغسطس الجاري.';
+  const found = findEntities(text, { at: AUG_2020 });
+  t.ok(found.some((e) => e.id === 'mustafa-al-kadhimi' && e.count === 1), 'Kadhimi, named by his office only');
+  t.equal(found.find((e) => e.id === 'Q22686')?.count, 1, 'Trump once: «الرئيس الأمريكي ترامب» is his title and his name, one mention');
+  t.ok(found.some((e) => e.id === 'Q796') && found.some((e) => e.id === 'Q30'), 'the offices\' countries, as «العراقي» and «الأمريكي» gave them before');
+  t.ok(ids(text, new Date('2019-03-01')).includes('adil-abdul-mahdi'), 'in 2019: Abdul-Mahdi');
+  t.ok(ids(text, new Date('2023-03-01')).includes('mohammed-shia-al-sudani'), 'in 2023: Sudani');
+  const biden = ids(text, new Date('2022-03-01'));
+  t.ok(biden.includes('Q22686') && !biden.includes('Q6279'), 'in 2022 the text still names Trump: the name, not the title, says who');
+  t.notOk(ids(text).some((id) => id.startsWith('mustafa') || id.startsWith('mohammed-shia')), 'no date (a search query): the title is its country only');
+  t.ok(ids(text).includes('Q796'));
+});
+
+t.test('the holder of the day in English and French; the title\'s organisation or region too', async (t) => {
+  t.same(ids("Iraq's foreign minister arrived in Tehran on Saturday.", AUG_2020).sort(), ['Q3616', 'Q796', 'fuad-hussein'].sort());
+  t.ok(ids('Le chef de la diplomatie iranienne a rencontré son homologue irakien.', AUG_2020).includes('mohammad-javad-zarif'));
+  t.ok(ids('Le chef de la diplomatie iranienne a rencontré son homologue irakien.', new Date('2025-02-01')).includes('abbas-araghchi'));
+  t.same(ids('The UN chief called for restraint.', AUG_2020).sort(), ['Q1065', 'Q311440'].sort());
+  t.same(ids('The UN chief called for restraint.', new Date('2027-02-01')), ['Q1065'], 'after the term the curated data knows: the UN only');
+  t.same(ids('سەرۆکی هەرێمی کوردستان سەردانی بەغدای کرد', AUG_2020).sort(), ['Q1530', 'kurdistan-region', 'nechirvan-barzani'].sort(), 'Sorani: the region and its president');
+  t.same(ids('The US president spoke to reporters.', new Date('2021-06-01')).sort(), ['Q30', 'Q6279'].sort());
+  t.same(ids('The US president spoke to reporters.', new Date('2025-06-01')).sort(), ['Q22686', 'Q30'].sort(), 'a second term, after a gap');
+  t.same(ids('Italian Prime Minister visited Rome.', AUG_2020).sort(), ['Q220', 'Q38'].sort(), 'no holder the gazetteer knows that day: the country alone');
+});
+
+t.test('not the holder: former, late, deputy, designate, «السابق», «المكلف», «نائب»; a name beside the title says who', async (t) => {
+  for (const text of [
+    'وقال رئيس الوزراء العراقي السابق إن الحكومة أخطأت.',
+    'وقال رئيس الوزراء العراقي المكلف إن تشكيل الحكومة قريب.',
+    'واجتمع نائب رئيس الوزراء العراقي بالوفد.',
+    'The former Iraqi prime minister said the government had failed.',
+    'Iraqi Prime Minister-designate said talks were near an end.',
+    "L'ancien Premier ministre irakien a critiqué le gouvernement.",
+  ]) {
+    const found = ids(text, AUG_2020);
+    t.notOk(found.includes('mustafa-al-kadhimi'), `not Kadhimi: ${text}`);
+    t.ok(found.includes('Q796'), `Iraq still: ${text}`);
+  }
+  t.same(ids('Iraqi Prime Minister Adil Abdul-Mahdi resigned.', AUG_2020).sort(), ['Q796', 'adil-abdul-mahdi'].sort(), 'the name beside the title');
+  t.same(ids('Nouri al-Maliki, the former Iraqi prime minister, spoke.', AUG_2020).sort(), ['Q796', 'nouri-al-maliki'].sort());
+  t.same(ids('وقال رئيس الوزراء العراقي الأسبق نوري المالكي', AUG_2020).sort(), ['Q796', 'nouri-al-maliki'].sort());
+  t.ok(ids('وبحث رئيس الوزراء العراقي مع السوداني', new Date('2023-03-01')).includes('mohammed-shia-al-sudani'), 'the holder is context: «السوداني» is Sudani, not Sudan');
+});
+
+t.test('quotes: "Iraq\'s foreign minister said" is Fuad Hussein\'s on a day he held it', async (t) => {
+  const en = '"We want balanced relations with all our neighbours," Iraq\'s foreign minister said on Thursday.';
+  t.equal(extractQuotes(en, 'en', [], AUG_2020)[0]?.speaker?.id, 'fuad-hussein');
+  t.equal(extractQuotes(en, 'en', [], new Date('2019-01-01'))[0]?.speaker, undefined, 'before his term: no one the gazetteer knows');
+  t.equal(extractQuotes(en, 'en')[0]?.by, "Iraq's foreign minister", 'no date: the attribution as written, no speaker');
+  t.equal(extractQuotes('وقال رئيس الوزراء العراقي في بيان: "لن نسمح بأي سلاح خارج إطار الدولة".', 'ar', [], AUG_2020)[0]?.speaker?.id, 'mustafa-al-kadhimi');
+});
+
+t.test('enrichment reads titles against the article\'s publication day', async (t) => {
+  const article = (publishedAt: string): RawArticle => ({
+    id: 'o1', url: 'https://example.org/o1', feedId: 'f1', source: { id: 'f1', name: 'Example', domain: 'example.org' },
+    title: 'رئيس الوزراء العراقي يستقبل وزير الخارجية الإيراني في بغداد',
+    summary: '', body: 'استقبل رئيس الوزراء العراقي في مكتبه ببغداد وزير الخارجية الإيراني، وبحث الجانبان العلاقات الثنائية وملف المياه.',
+    categories: [], publishedAt, fetchedAt: publishedAt, contentHash: 'h', flags: [], langHint: 'ar',
+  });
+  const in2020 = enrichArticle(article('2020-09-02T08:00:00Z')).entities.map((e) => e.id);
+  t.ok(in2020.includes('mustafa-al-kadhimi') && in2020.includes('mohammad-javad-zarif'), `2020: ${in2020.join(' ')}`);
+  const in2024 = enrichArticle(article('2024-11-10T08:00:00Z')).entities.map((e) => e.id);
+  t.ok(in2024.includes('mohammed-shia-al-sudani') && in2024.includes('abbas-araghchi'), `2024: ${in2024.join(' ')}`);
+  t.equal(enrichArticle(article('2020-09-02T08:00:00Z')).entities.find((e) => e.id === 'mustafa-al-kadhimi')?.count, 2, 'each title a mention');
+});
+
+t.test('an entity\'s offices, in term order', async (t) => {
+  t.same(getEntity('Q22686')?.offices?.map((o) => [o.office, o.from, o.to]), [['us-president', '2017-01-20', '2021-01-20'], ['us-president', '2025-01-20', undefined]]);
+  t.same(getEntity('nechirvan-barzani')?.offices?.map((o) => o.office), ['krg-prime-minister', 'krg-president']);
+  t.equal(getEntity('Q796')?.offices, undefined, 'a country holds none');
+  t.equal(gazetteer().holderOf('iq-foreign-minister', AUG_2020)?.id, 'fuad-hussein');
+  t.equal(gazetteer().holderOf('iq-foreign-minister', new Date('2019-01-01')), undefined);
+});
+
+t.test('offices of one\'s own in an entities file; a bad one is a coded error naming the entry', async (t) => {
+  const defs = parseEntityDefs(JSON.stringify([
+    { id: 'basra-governor-test', type: 'person', names: { en: 'Asaad al-Eidani', ar: 'أسعد العيداني' } },
+    { id: 'basra-governor', type: 'office', country: 'IQ', names: { en: 'Governor of Basra' }, titles: ['Basra governor', 'محافظ البصرة'], holders: [{ id: 'basra-governor-test', from: '2017-08-01' }] },
+  ]));
+  registerEntities(defs);
+  t.same(findEntities('وقال محافظ البصرة إن المشروع سينجز قريبا', { at: AUG_2020 }).map((e) => e.id), ['Q796', 'basra-governor-test']);
+  t.same(getEntity('basra-governor-test')?.offices?.map((o) => o.office), ['basra-governor']);
+  // An office the curated data has, given again: its terms replaced (a term the data still runs, ended).
+  registerEntities(parseEntityDefs(JSON.stringify([{ id: 'iq-foreign-minister', type: 'office', country: 'IQ', titles: ["Iraq's foreign minister"], holders: [{ id: 'fuad-hussein', from: '2020-06-06', to: '2021-01-01' }] }])));
+  t.equal(gazetteer().holderOf('iq-foreign-minister', AUG_2020)?.id, 'fuad-hussein');
+  t.equal(gazetteer().holderOf('iq-foreign-minister', new Date('2022-01-01')), undefined, 'after the term the file ends');
+  t.same(getEntity('fuad-hussein')?.offices?.map((o) => [o.office, o.to]), [['iq-foreign-minister', '2021-01-01']], 'one term, not two');
+  t.same(ids('وزير الخارجية العراقي', AUG_2020), ['Q796'], 'the titles replaced too: the Arabic one is gone');
+  const bad = (entry: unknown, message: RegExp) => t.throws(() => parseEntityDefs(JSON.stringify([entry])), { code: 'AKHBAR_NLP_ENTITIES_INVALID', message });
+  bad({ id: 'x', type: 'office', titles: [], holders: [] }, /entry 0: "titles"/);
+  bad({ id: 'x', type: 'office', titles: ['X chief'], holders: [{ id: 'Q76', from: '2009-13-01' }] }, /holder 0: "from"/);
+  bad({ id: 'x', type: 'office', titles: ['X chief'], holders: [{ id: 'Q76', from: '2009-01-20', to: '2009-01-01' }] }, /holder 0: "to"/);
+  bad({ type: 'office', titles: ['X chief'], holders: [] }, /"id"/);
+  const dir = mkdtempSync(join(tmpdir(), 'akhbar-offices-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'entities.json');
+  writeFileSync(file, JSON.stringify([{ id: 'ghost-office', type: 'office', titles: ['Ghost chief'], holders: [{ id: 'nobody-known', from: '2020-01-01' }] }]));
+  t.throws(() => loadEntitiesFile(file), { code: 'AKHBAR_NLP_ENTITIES_INVALID', message: /"nobody-known" is no entity/ });
+});
+
+t.test('the text\'s own holder: a bare title is the one holder it names, unless named as a former one', async (t) => {
+  const NOW = new Date('2026-11-29T09:00:00Z');
+  const headline = 'السفارة الأمريكية في بغداد: الأمن والطاقة على طاولة ترامب والكاظمي\nحددت السفارة الأمريكية أبرز الملفات التي سيبحثها الرئيس ترامب مع رئيس الوزراء العراقي.';
+  const found = ids(headline, NOW);
+  t.ok(found.includes('mustafa-al-kadhimi') && !found.includes('mohammed-shia-al-sudani'), 'the headline names Kadhimi: the title in the text is he, whatever the day');
+  t.equal(findEntities(headline, { at: NOW }).find((e) => e.id === 'mustafa-al-kadhimi')?.count, 2, 'his name and his title');
+  const retro = ids('Looking back: in 2020 Mustafa al-Kadhimi went to Washington. The Iraqi prime minister met Trump at the White House.', new Date('2024-05-01'));
+  t.ok(retro.includes('mustafa-al-kadhimi') && !retro.includes('mohammed-shia-al-sudani'), 'a retrospective');
+  const current = ids('وانتقد رئيس الوزراء السابق مصطفى الكاظمي الحكومة، فيما رد رئيس الوزراء العراقي بأن الإصلاحات مستمرة.', new Date('2023-05-01'));
+  t.ok(current.includes('mohammed-shia-al-sudani'), 'a holder named as a former one is not the bare title: the day\'s holder is');
+  const two = ids('Nouri al-Maliki and Mustafa al-Kadhimi were both invited. The Iraqi prime minister spoke first.', new Date('2023-05-01'));
+  t.ok(two.includes('mohammed-shia-al-sudani'), 'two holders named: the day\'s');
+});
