@@ -58,6 +58,17 @@ export interface OfficeDef {
   holders: Array<{ id: string; from: string; to?: string }>;
 }
 
+/** An office as the gazetteer knows it: its names, titles, and each holder's term. */
+export interface OfficeInfo {
+  id: string;
+  name: string;
+  names: Record<string, string>;
+  country?: string;
+  of?: string;
+  titles: string[];
+  holders: Array<{ id: string; name: string; from: string; to?: string }>;
+}
+
 /** An office one of an entity's holders held, and when (`to` absent: still). */
 export interface OfficeTerm { office: string; name: string; names: Record<string, string>; from: string; to?: string }
 
@@ -421,6 +432,30 @@ export class Gazetteer {
     const terms = this.termsOf.get(id);
     if (terms?.length) out.offices = [...terms].sort((a, b) => a.from.localeCompare(b.from)).map((t) => ({ ...t, names: { ...t.names } }));
     return out;
+  }
+
+  /** An office by id, with its titles and its holders' names and terms. */
+  office(id: string): OfficeInfo | undefined {
+    const e = this.offices.get(id);
+    if (!e) return undefined;
+    return {
+      id: e.id, name: e.name, names: { ...e.names }, ...(e.country ? { country: e.country } : {}), ...(e.office!.of ? { of: e.office!.of } : {}),
+      titles: [...e.aliases],
+      holders: e.office!.holders.map((h) => ({ id: h.id, name: this.byId.get(h.id)?.name ?? h.id, from: h.fromIso, ...(h.toIso ? { to: h.toIso } : {}) })),
+    };
+  }
+
+  /** Every office, by id. */
+  allOffices(): OfficeInfo[] {
+    return [...this.offices.keys()].sort().map((id) => this.office(id)!);
+  }
+
+  /** The offices whose titles a text names ("Iraqi prime minister", «وزير الخارجية الإيراني»), in text order. */
+  officesIn(text: string): string[] {
+    this.index ??= this.build();
+    const tokens = tokenize(text);
+    const found = this.index.matchAllBelow(tokens, 0x2e80) ?? this.index.matchAll(hanSteps(tokens));
+    return [...new Set(found.filter((m) => m.value.office).map((m) => m.value.office!.id))];
   }
 
   /** Who held an office on a day (undefined: no one the gazetteer knows, or no such office). */

@@ -128,6 +128,11 @@ export interface SearchFilters {
   allEntities?: string[];
   /** Entity ids: only articles quoting one of them (a quotation attributed to them: `speakers`). */
   speaker?: string[];
+  /**
+   * Offices' terms: only articles tagged with a holder and published during that holder's term
+   * (`to` exclusive; none: still held) — "the Iraqi prime minister" across prime ministers.
+   */
+  office?: Array<{ entity: string; from: string; to?: string }>;
   /** true: only articles with a picture (their feed's or page's image); false: only those without. */
   hasImage?: boolean;
   /** Only articles whose edits (revisions.ts) changed any of these; `any`: edited at all. */
@@ -269,6 +274,18 @@ export function buildFilters(f: SearchFilters): unknown[] {
   // Named together: one clause per entity, so an article must be tagged with all of them.
   for (const id of f.allEntities ?? []) filter.push({ term: { [F.entityIds]: id } });
   terms(F.speakers, f.speaker, filter);
+  if (f.office) {
+    // An office no one the gazetteer knows held: nothing, not everything.
+    if (f.office.length === 0) filter.push({ match_none: {} });
+    else {
+      filter.push({
+        bool: {
+          should: f.office.map((t) => ({ bool: { filter: [{ term: { [F.entityIds]: t.entity } }, { range: { [F.publishedAt]: { gte: t.from, ...(t.to ? { lt: t.to } : {}) } } }] } })),
+          minimum_should_match: 1,
+        },
+      });
+    }
+  }
   terms(F.countries, f.country, filter);
   terms(F.sourceCountry, f.sourceCountry, filter);
   if (f.author && f.author.length > 0) filter.push(byAuthor(f.author));

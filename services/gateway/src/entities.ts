@@ -61,6 +61,9 @@ export function defaultEntityLookup(): EntityLookup {
       const words = tokenize(word);
       return words.length === 1 ? (surnames.index.get(words[0]!.norm) ?? []) : [];
     },
+    office: (id) => gazetteer().office(id),
+    officesIn: (text) => gazetteer().officesIn(text),
+    offices: () => gazetteer().allOffices(),
     // Built once (the gazetteer only grows when a user's entities are registered at start-up).
     located: () => {
       const g = gazetteer();

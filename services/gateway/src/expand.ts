@@ -18,6 +18,17 @@ export interface KnownEntity {
   offices?: Array<{ office: string; name: string; names: Record<string, string>; from: string; to?: string }>;
 }
 
+/** An office and who held it when (the gazetteer's offices). */
+export interface OfficeInfo {
+  id: string;
+  name: string;
+  names: Record<string, string>;
+  country?: string;
+  of?: string;
+  titles: string[];
+  holders: Array<{ id: string; name: string; from: string; to?: string }>;
+}
+
 /** A place or country with its point on the map. */
 export interface LocatedEntity extends KnownEntity {
   location: GeoPoint;
@@ -40,6 +51,12 @@ export interface EntityLookup {
   located?(): readonly LocatedEntity[];
   /** The people a surname alone names ("Sudani", "السوداني"): what a reader types for a speaker. */
   bySurname?(word: string): KnownEntity[];
+  /** An office by id, with each holder's term. */
+  office?(id: string): OfficeInfo | undefined;
+  /** The offices whose titles a text names ("Iraqi prime minister"). */
+  officesIn?(text: string): string[];
+  /** Every office. */
+  offices?(): OfficeInfo[];
 }
 
 export interface Expansion {

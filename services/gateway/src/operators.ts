@@ -43,6 +43,8 @@ const OPERATORS = new Map<string, Operator>(Object.entries({
   category: { param: 'category', pattern: NAME },
   collection: { param: 'collection', pattern: NAME },
   story: { param: 'story', pattern: /^[A-Za-z0-9_-]{1,64}$/ },
+  // An office across its holders, as office=: office:iq-prime-minister, office:"Iraqi prime minister".
+  office: { param: 'office', pattern: NAME },
   // Where the words must be, as in=: in:title searches headlines only (in:title in:summary, either).
   in: { param: 'in', pattern: /^(?:title|summary|body)$/i, norm: (v) => v.toLowerCase() },
   // Articles their sites edited, as edited=: edited:title (the headline changed), edited:any.

@@ -53,6 +53,7 @@ export const FilterParams = {
   edited: listOf(`(${EDIT_KINDS.join('|')})`, EDIT_KINDS.length, 'Only articles their site edited after Akhbar first indexed them, whose edits changed any of title (the headline), summary, body (the text); any: edited at all. Hits carry "edited" (when, what); GET /v1/articles/:id gives the earlier versions. With sort=edited, the latest edits first'),
   hasImage: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true: only articles with a picture (the image its feed or page gave; hits carry it as "image"); false: only those without' })),
   speaker: listOf(ANY_ITEM, 10, 'Articles quoting these people or organisations (a quotation attributed to them; GET /v1/quotes gives their words): entity ids (Q61053) or names in any language or spelling (Kadhimi, الكاظمي). A name no known person or organisation has is a 400'),
+  office: listOf(ANY_ITEM, 10, 'Offices across their holders: articles tagged with whoever held one, published during that holder\'s term (GET /v1/offices lists them): office ids (iq-prime-minister) or titles in any language (Iraqi prime minister, رئيس الوزراء العراقي). A title no known office has is a 400'),
   allEntities: listOf(ANY_ITEM, 10, 'Entity ids all of which an article must be tagged with: articles naming them together (entity= takes any of its ids), e.g. a pair of /v1/stats/network'),
   country: listOf('[A-Za-z]{2}', 50, 'Countries the articles are about (ISO 3166-1 alpha-2)'),
   sourceCountry: listOf('[A-Za-z]{2}', 50, 'Countries of the sources (ISO 3166-1 alpha-2)'),
@@ -234,6 +235,8 @@ export function toFilters(query: FilterQuery, lookup?: EntityLookup, collections
   for (const [k, v] of Object.entries(lists)) if (v && v.length > 0) (f as Record<string, unknown>)[k] = v;
   const speakers = listItems('speaker', q.speaker);
   if (speakers && speakers.length > 0) f.speaker = speakerIds(speakers, lookup);
+  const offices = listItems('office', q.office);
+  if (offices && offices.length > 0) f.office = officeTerms(offices, lookup);
   if (q.hasImage !== undefined) f.hasImage = q.hasImage === 'true';
   const named = listItems('collection', q.collection);
   if (named && named.length > 0) {
@@ -295,6 +298,23 @@ export function speakerIds(items: readonly string[], lookup: EntityLookup | unde
     for (const e of found) out.add(e.id);
   }
   return [...out];
+}
+
+/**
+ * `office=` values → the terms of their holders: an office id as is, else the offices a title
+ * names in any language. One that names none is a 400 (an empty answer would read as "never in the
+ * news"). Without a gazetteer, offices cannot be read: a 400 too.
+ */
+export function officeTerms(items: readonly string[], lookup: EntityLookup | undefined): NonNullable<SearchFilters['office']> {
+  if (!lookup?.office) throw badParam('office', 'offices are not available here');
+  const out: NonNullable<SearchFilters['office']> = [];
+  for (const item of items) {
+    const byId = lookup.office(item);
+    const offices = byId ? [byId] : (lookup.officesIn?.(item) ?? []).flatMap((id) => lookup.office?.(id) ?? []);
+    if (offices.length === 0) throw badParam('office', `office: no known office is "${item}" (GET /v1/offices lists them)`);
+    for (const o of offices) for (const h of o.holders) out.push({ entity: h.id, from: h.from, ...(h.to ? { to: h.to } : {}) });
+  }
+  return out;
 }
 
 /** A country's ISO code from its name in any language, as the gazetteer knows countries. */

@@ -17,7 +17,7 @@ import * as authorView from './author.js';
 import * as storyView from './story.js';
 
 /** Search filters, in the order their chips show. Each is a comma list in the URL and the API. */
-export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'allEntities', 'speaker', 'from', 'to'];
+export const FILTERS = ['story', 'lang', 'topic', 'source', 'collection', 'author', 'category', 'country', 'entity', 'allEntities', 'speaker', 'office', 'from', 'to'];
 /** Tone bounds, one number each, as the API takes them (toneMax=-2: clearly negative coverage). */
 export const TONE = ['toneMin', 'toneMax'];
 /**
@@ -85,6 +85,8 @@ export const known = {
   entityNames: new Map(),
   /** Story id → the title of an article of it the page showed (for the story filter's chip). */
   storyTitles: new Map(),
+  /** An office id → its names, for its chip (learnt where the page shows an office). */
+  officeNames: new Map(),
   /** A near= value that is no entity id (a place's name) → that place's names, for its chip. */
   placeNames: new Map(),
 };
@@ -281,6 +283,8 @@ export function filterLabel(key, value) {
     case 'allEntities':
     case 'speaker':
       return known.entityNames.get(value)?.[uiLang()] ?? known.entityNames.get(value)?.name ?? value;
+    case 'office':
+      return known.officeNames.get(value)?.[uiLang()] ?? known.officeNames.get(value)?.en ?? value;
     case 'story': {
       // A permalink opened afresh knows no title: the id stands in, as for an unknown source.
       const title = known.storyTitles.get(value);

@@ -7,7 +7,7 @@
 import { api } from './api.js';
 import { h, safeHref } from './dom.js';
 import { t, countryName, fmtDay, uiLang, UI_LANGS } from './i18n.js';
-import { learnEntity, entityLabel, urlOf, visit, followLink } from './app.js';
+import { learnEntity, entityLabel, urlOf, visit, followLink, known } from './app.js';
 import { profilePage } from './profile.js';
 import { busy, fill, failed } from './dashboard.js';
 import { quoteList, quotesOf } from './quotes.js';
@@ -31,7 +31,12 @@ function facts(entity) {
   const sep = () => h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ');
   const parts = [h('span', { class: 'entity-type', dataset: { type: entity.type } }, t(TYPES.has(entity.type) ? `entity.type.${entity.type}` : 'entity.type.other'))];
   if (entity.country && entity.type !== 'country') parts.push(sep(), h('span', { class: 'entity-country', dataset: { country: entity.country } }, countryName(entity.country)));
-  for (const o of entity.offices ?? []) parts.push(sep(), h('span', { class: 'entity-office', dataset: { office: o.office } }, officeTerm(o)));
+  for (const o of entity.offices ?? []) {
+    // The office across its holders: a search of the articles about whoever held it, each in their term.
+    known.officeNames.set(o.office, { ...o.names, en: o.names?.en ?? o.name });
+    const across = { view: 'search', show: 'articles', office: o.office };
+    parts.push(sep(), h('a', { href: urlOf(across), class: 'entity-office', dataset: { office: o.office }, title: t('entity.office.all'), onclick: (e) => followLink(e, () => visit(across)) }, officeTerm(o)));
+  }
   const wikidata = safeHref(entity.wikidata);
   if (wikidata) parts.push(sep(), h('a', { href: wikidata, class: 'wikidata', rel: 'noopener noreferrer', target: '_blank', lang: 'en' }, 'Wikidata'));
   $('entity-facts').replaceChildren(...parts);

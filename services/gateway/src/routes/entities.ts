@@ -30,7 +30,40 @@ const EntityInfo = Type.Composite([
 
 const wikidataUrl = (id: string) => (/^Q\d+$/.test(id) ? { wikidata: `https://www.wikidata.org/wiki/${id}` } : {});
 
+const OfficeOut = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  names: Type.Record(Type.String(), Type.String()),
+  country: Type.Optional(Type.String()),
+  of: Type.Optional(Type.String({ description: 'The entity its title names besides the holder (an organisation, a region); default its country' })),
+  titles: Type.Array(Type.String(), { description: 'How the press names it: an article naming one is tagged with the holder of its publication day' }),
+  holders: Type.Array(Type.Object({
+    id: Type.String(), name: Type.String(), from: Type.String({ format: 'date' }),
+    to: Type.Optional(Type.String({ format: 'date', description: 'Exclusive; absent: still held, as the gazetteer\'s data knows' })),
+  })),
+});
+
 export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/v1/offices',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'The offices the gazetteer knows, their titles and who held them when (office= filters by them)',
+        querystring: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Only the offices a title names, in any language (Iraqi prime minister, رئيس الوزراء العراقي), or an office id' })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ offices: Type.Array(OfficeOut) }) },
+      },
+    },
+    async (req, reply) => {
+      const lookup = app.entities;
+      const name = req.query.name?.trim();
+      const byId = name !== undefined ? lookup?.office?.(name) : undefined;
+      const offices = name === undefined ? (lookup?.offices?.() ?? []) : byId ? [byId] : (lookup?.officesIn?.(name) ?? []).flatMap((id) => lookup?.office?.(id) ?? []);
+      reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
+      return { offices };
+    },
+  );
+
   app.get(
     '/v1/entities',
     {
