@@ -997,6 +997,7 @@ t.test('Agenda: the days the matching articles name, each story once with the da
   t.match(ics, /\/v1\/agenda\.ics\?/, 'a calendar to subscribe to');
   t.equal(new URL(ics!, base).searchParams.get('q'), 'Badush OR بادوش', 'of this search');
   t.same(await axeViolations(page), [], 'axe finds nothing');
+  t.equal(await page.locator('#results li.agenda-day h3 .agenda-hijri').count(), 0, 'no Hijri day in English');
   await shot(page, 'agenda');
   await done(t, w);
   const arUi = await open('/?ui=ar&show=agenda&story=web-story-agenda-dam&lang=ar');
@@ -1005,6 +1006,9 @@ t.test('Agenda: the days the matching articles name, each story once with the da
   t.equal(await arItem.locator('.agenda-sentence').getAttribute('dir'), 'rtl', 'the Arabic sentence right to left');
   t.equal(await text(arItem.locator('mark')), written(3, 'ar-IQ'), 'its day as the outlet wrote it, Arabic-Indic digits and all');
   t.equal(await text(arUi.page.locator('#show-switch a[data-show="agenda"]')), 'المواعيد');
+  const hijri = await arUi.page.evaluate((d) => new Intl.DateTimeFormat('ar-SA', { calendar: 'islamic-umalqura', dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)), ahead(3).toISOString().slice(0, 10));
+  t.match(hijri, /هـ/, 'the browser has the Umm al-Qura calendar');
+  t.equal(await text(arUi.page.locator('#results li.agenda-day h3 .agenda-hijri')), hijri, 'in Arabic, the day in the Hijri calendar beside the Gregorian one');
   await done(t, arUi);
 });
 

@@ -2230,6 +2230,16 @@ export function fmtDay(day, dateStyle = 'long') {
   return fmtDate(`${day}T12:00:00Z`, { dateStyle, timeZone: 'UTC' });
 }
 
+/**
+ * A calendar day (YYYY-MM-DD) in the Hijri calendar (Umm al-Qura, as Gulf copy dates), for the
+ * Arabic interface: "23 جمادى الآخرة 1448 هـ". '' in any other (Persian's dates are Solar Hijri already).
+ */
+export function fmtHijriDay(day) {
+  if (ui !== 'ar') return '';
+  const d = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat('ar-SA', { calendar: 'islamic-umalqura', dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}
+
 export function fmtDateTime(iso) {
   return fmtDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 }

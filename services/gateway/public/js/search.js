@@ -5,7 +5,7 @@
 import { api, apiHref, ApiError, credentials, keyedDownload } from './api.js';
 import { h, clear, marked, safeHref, setFeedAlternates } from './dom.js';
 import { toneBadge } from './charts.js';
-import { t, tNodes, fmtDay, fmtDateTime, fmtNumber, fmtTone, langName, countryName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
+import { t, tNodes, fmtDay, fmtHijriDay, fmtDateTime, fmtNumber, fmtTone, langName, countryName, isRtl, uiLang, listSep, UI_LANGS } from './i18n.js';
 import { articleLink } from './article.js';
 import { storyLink } from './story.js';
 import { quoteItem } from './quotes.js';
@@ -258,11 +258,15 @@ export function dayLinks(dates, { story, title = () => undefined } = {}) {
   })];
 }
 
-/** One day of the agenda: the date (weekday and all, in the reader's calendar), its count, its stories. */
+/**
+ * One day of the agenda: the date (weekday and all, in the reader's calendar; in Arabic the Hijri
+ * day too, as Gulf copy writes both), its count, its stories.
+ */
 function agendaDay(day) {
   const when = fmtDay(day.date, 'full');
+  const hijri = fmtHijriDay(day.date);
   return h('li', { class: 'agenda-day', dataset: { date: day.date } },
-    h('h3', {}, h('time', { datetime: day.date }, when)),
+    h('h3', {}, h('time', { datetime: day.date }, when), hijri ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'agenda-hijri' }, hijri)] : null),
     h('p', { class: 'muted' }, [t('agenda.day', { n: day.stories }), t('agenda.outlets', { n: day.sources })].join(' · ')),
     h('ul', { class: 'agenda-items' }, day.items.map(agendaItem)));
 }
