@@ -505,38 +505,61 @@ const FA_RELATIVE = new RegExp(`(?<![\\p{L}])(?<t>(?<after>پس${S}?فردا)|(?
 const FA_NOT_TOMORROW = new RegExp(`(?:^|[^\\p{L}])(?:راديو|روزنامه|سايت|خبرگزاري|ايران|جهان|دنياي|نسل|ايندگان)${S}*$`, 'u');
 const FA_NOT_TOMORROW_AFTER = new RegExp(`^${S}*(?:نيوز|news)`, 'iu');
 
-function persianHits(
-  src: Folded, pub: Pub,
+/**
+ * How one script names its weekdays alone (Arabic, Persian): the names, the words before one that
+ * belong to it («يوم», «روز», an hour), the words after that shift it («المقبل», «آینده»), what
+ * makes it no one day, and the sentence's tense cues.
+ */
+interface WeekdayRules {
+  names: RegExp;
+  day: (name: string) => number;
+  lead: RegExp;
+  /** A proclitic glued to the name («والخميس»): no lead word before it. */
+  proclitics?: RegExp;
+  shift: RegExp;
+  not: RegExp;
+  /** A name that is also an ordinary word, read only with a lead word (its groups) or a shift. */
+  needsLead: (name: string, lead: Record<string, string | undefined> | undefined) => boolean;
+  tense: TenseCues;
+}
+/** Tomorrow, yesterday and the days either side in one script; `skip`: where the word names no day. */
+interface RelativeRules { re: RegExp; skip: (g: Record<string, string | undefined>, start: number, end: number) => boolean }
+
+
+/** Weekdays named alone, and tomorrow/yesterday, in an Arabic-script language (arabicHits). */
+function weekdayAndRelativeHits(
+  src: Folded, pub: Pub, rules: WeekdayRules, relative: RelativeRules,
   add: (s: number, e: number, dates: string[], weekdayAware?: boolean, weak?: boolean) => void,
 ): void {
   const { folded } = src;
   let bare = 0;
-  for (const m of folded.matchAll(FA_WEEKDAY_NAME)) {
+  for (const m of folded.matchAll(rules.names)) {
     const name = key(m[0]);
-    const weekday = FA_WEEKDAY_VALUE.get(name)!;
-    const lead = FA_WEEKDAY_LEAD.exec(folded.slice(Math.max(0, m.index - 24), m.index))?.groups;
+    const weekday = rules.day(name);
+    const lead = rules.proclitics?.test(folded[m.index - 1] ?? ' ') ? undefined : rules.lead.exec(folded.slice(Math.max(0, m.index - 24), m.index))?.groups;
     const start = m.index - (lead?.w?.length ?? 0);
-    FA_WEEKDAY_SHIFT.lastIndex = m.index + m[0].length;
-    const shift = FA_WEEKDAY_SHIFT.exec(folded);
-    const end = shift ? FA_WEEKDAY_SHIFT.lastIndex : m.index + m[0].length;
+    rules.shift.lastIndex = m.index + m[0].length;
+    const shift = rules.shift.exec(folded);
+    const end = shift ? rules.shift.lastIndex : m.index + m[0].length;
     let date: string;
     if (shift?.groups!.next !== undefined) date = weekdayDate(weekday, pub, 'next');
     else if (shift?.groups!.last !== undefined) date = weekdayDate(weekday, pub, 'last');
     else {
-      if (name === FA_AMBIGUOUS_WEEKDAY && lead?.ruz === undefined && lead?.tod === undefined) continue;
-      if (FA_NOT_WEEKDAY.test(folded.slice(Math.max(0, start - 20), start)) || ++bare > MAX_BARE_WEEKDAYS) continue;
-      date = weekdayDate(weekday, pub, tenseAround(folded, start, end, FA_TENSE, false, src) === 'future' ? 'from' : 'until');
+      if (rules.needsLead(name, lead)) continue;
+      if (rules.not.test(folded.slice(Math.max(0, start - 20), start)) || ++bare > MAX_BARE_WEEKDAYS) continue;
+      date = weekdayDate(weekday, pub, tenseAround(folded, start, end, rules.tense, false, src) === 'future' ? 'from' : 'until');
     }
     add(start, end, [date], false, true);
   }
-  for (const m of folded.matchAll(FA_RELATIVE)) {
+  for (const m of folded.matchAll(relative.re)) {
     const g = m.groups!;
     const end = m.index + m[0].length;
-    if (g.tomorrow !== undefined && (FA_NOT_TOMORROW.test(folded.slice(Math.max(0, m.index - 20), m.index)) || FA_NOT_TOMORROW_AFTER.test(folded.slice(end, end + 10)))) continue;
+    if (relative.skip(g, m.index, end)) continue;
     const shift = g.after ? 2 : g.before ? -2 : g.tomorrow ? 1 : -1;
-    add(m.index, end, [isoOf(pub.n + shift)]);
+    add(end - g.t!.length, end, [isoOf(pub.n + shift)]);
   }
 }
+
 
 function arabicHits(
   src: Folded, lang: string, pub: Pub,
@@ -590,34 +613,13 @@ function arabicHits(
     }
     if (dates.length) add(dayStart, end, dates, true);
   }
-  if (lang === 'fa') { persianHits(src, pub, add); return; } // Persian names its weekdays and tomorrow otherwise
-  let bare = 0;
-  for (const m of folded.matchAll(AR_WEEKDAY_NAME)) {
-    const name = m[0];
-    const weekday = AR_WEEKDAYS[name]!;
-    // «والخميس»: a proclitic, so no «يوم» or hour before it.
-    const lead = /[وفب]/.test(folded[m.index - 1] ?? ' ') ? undefined : AR_WEEKDAY_LEAD.exec(folded.slice(Math.max(0, m.index - 24), m.index))?.groups;
-    const start = m.index - (lead?.w?.length ?? 0);
-    AR_WEEKDAY_SHIFT.lastIndex = m.index + name.length;
-    const shift = AR_WEEKDAY_SHIFT.exec(folded);
-    const end = shift ? AR_WEEKDAY_SHIFT.lastIndex : m.index + name.length;
-    let date: string;
-    if (shift?.groups!.next !== undefined) date = weekdayDate(weekday, pub, 'next');
-    else if (shift?.groups!.last !== undefined) date = weekdayDate(weekday, pub, 'last');
-    else {
-      if (AR_AMBIGUOUS_WEEKDAYS.has(name) && lead?.yawm === undefined && !AR_DAY_HOURS.has(lead?.tod ?? '')) continue;
-      if (AR_NOT_WEEKDAY.test(folded.slice(Math.max(0, start - 20), start)) || ++bare > MAX_BARE_WEEKDAYS) continue;
-      date = weekdayDate(weekday, pub, tenseAround(folded, start, end, AR_TENSE, false, src) === 'future' ? 'from' : 'until');
-    }
-    add(start, end, [date], false, true);
-  }
-  for (const m of folded.matchAll(AR_RELATIVE)) {
-    const g = m.groups!;
-    const end = m.index + m[0].length;
-    if (g.tomorrow === 'غدا' && GHADA_VERB.test(folded.slice(end, end + 40))) continue;
-    const shift = g.after ? 2 : g.before ? -2 : g.tomorrow ? 1 : -1;
-    add(end - g.t!.length, end, [isoOf(pub.n + shift)]);
-  }
+  const arabic = lang !== 'fa';
+  weekdayAndRelativeHits(src, pub, arabic ? AR_WEEKDAY_RULES : FA_WEEKDAY_RULES, {
+    re: arabic ? AR_RELATIVE : FA_RELATIVE,
+    skip: arabic
+      ? (g, _start, end) => g.tomorrow === 'غدا' && GHADA_VERB.test(folded.slice(end, end + 40))
+      : (g, start, end) => g.tomorrow !== undefined && (FA_NOT_TOMORROW.test(folded.slice(Math.max(0, start - 20), start)) || FA_NOT_TOMORROW_AFTER.test(folded.slice(end, end + 10))),
+  }, add);
 }
 
 /** A month as written (folded), with Persian's «ماه» after it, and its calendar. */
@@ -778,6 +780,19 @@ const FA_TENSE: TenseCues = {
   ),
   that: new RegExp(`(?:^|[^\\p{L}])كه(?![\\p{L}])`, 'u'),
   notFuture: (word, at, src) => !/^\s/u.test(word) && (!src || src.text.charCodeAt(src.map[at]! - 1) !== 0x200c),
+};
+
+const AR_WEEKDAY_RULES: WeekdayRules = {
+  names: AR_WEEKDAY_NAME, day: (name) => AR_WEEKDAYS[name]!, lead: AR_WEEKDAY_LEAD, proclitics: /[وفب]/, shift: AR_WEEKDAY_SHIFT, not: AR_NOT_WEEKDAY,
+  // «الأحد» "the one", «الاثنين» "the two", «الجمعة» Friday prayers: a day after «يوم» or an hour.
+  needsLead: (name, lead) => AR_AMBIGUOUS_WEEKDAYS.has(name) && lead?.yawm === undefined && !AR_DAY_HOURS.has(lead?.tod ?? ''),
+  tense: AR_TENSE,
+};
+
+const FA_WEEKDAY_RULES: WeekdayRules = {
+  names: FA_WEEKDAY_NAME, day: (name) => FA_WEEKDAY_VALUE.get(name)!, lead: FA_WEEKDAY_LEAD, shift: FA_WEEKDAY_SHIFT, not: FA_NOT_WEEKDAY,
+  needsLead: (name, lead) => name === FA_AMBIGUOUS_WEEKDAY && lead?.ruz === undefined && lead?.tod === undefined,
+  tense: FA_TENSE,
 };
 
 /** French words in -ra / -ront that are no future tense. */

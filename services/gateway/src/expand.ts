@@ -1,3 +1,4 @@
+import type { OfficeInfo, OfficeTerm } from '@akhbar/nlp';
 import type { GeoPoint } from '@akhbar/core';
 import { queryBranches, type EntityAlternative, type EntityExpansion } from '@akhbar/search';
 
@@ -15,19 +16,11 @@ export interface KnownEntity {
   /** ISO 3166-1 alpha-2: the country itself, or the one the place, person or organisation belongs to. */
   country?: string;
   /** The offices a person held and when (`to` absent: still), as the gazetteer's data has them. */
-  offices?: Array<{ office: string; name: string; names: Record<string, string>; from: string; to?: string }>;
+  offices?: OfficeTerm[];
 }
 
-/** An office and who held it when (the gazetteer's offices). */
-export interface OfficeInfo {
-  id: string;
-  name: string;
-  names: Record<string, string>;
-  country?: string;
-  of?: string;
-  titles: string[];
-  holders: Array<{ id: string; name: string; from: string; to?: string }>;
-}
+/** An office and who held it when: the gazetteer's own shape. */
+export type { OfficeInfo };
 
 /** A place or country with its point on the map. */
 export interface LocatedEntity extends KnownEntity {
