@@ -36,9 +36,11 @@ export interface EntityDef {
  * foreign minister", « le chef de la diplomatie iranienne »), and a reader knows who that was on
  * the day it was written. Its titles are matched like aliases; in an article, a title is the
  * person holding the office on its publication day (`holders`, from inclusive, to exclusive; no
- * `to`: to this day), and the office's country. Not the holder: a title with "former", "late",
- * "deputy", "-designate", «السابق», «الراحل», «نائب», «المكلف» beside it, a title beside a
- * person's name (the name says who), a day no one held it, text with no date (a search query).
+ * `to`: to this day), and the office's country (or `of`) — unless the text itself names one holder
+ * of it, not as a former one: then that one (a retrospective; a story told as of now in the demo's
+ * samples). Not the holder: a title with "former", "late", "deputy", "-designate", «السابق»,
+ * «الراحل», «نائب», «المكلف» beside it, a title right beside the name of someone who held the
+ * office (the name says who), a day no one held it, text with no date (a search query).
  */
 export interface OfficeDef {
   id: string;
@@ -669,7 +671,11 @@ export class Gazetteer {
       // one, is who its bare title means (a 2024 retrospective of Kadhimi's 2020 visit; «ترامب
       // والكاظمي» in the headline, «رئيس الوزراء العراقي» in the text); else the day's holder.
       const own = new Set<Entry>();
-      for (const p of matches) if (office.holders.some((h) => h.id === p.value.id) && !formerBeside(read, p)) own.add(p.value);
+      for (const p of matches) {
+        // Named unambiguously: «الجيش السوداني» (the Sudanese army) is no mention of Sudani.
+        if (!office.holders.some((h) => h.id === p.value.id) || matches.some((o) => o.start === p.start && o.value !== p.value) || formerBeside(read, p)) continue;
+        own.add(p.value);
+      }
       const day = this.holderEntry(office, at);
       const holder = own.size === 1 && (!day || !own.has(day)) ? [...own][0]! : day;
       if (!holder) continue;
