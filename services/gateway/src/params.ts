@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { EDIT_KINDS, FACETS, MAX_PHRASE_SLOP, SEARCH_IN, SORT_MODES, queryTokens, type EditKind, type FacetName, type GeoBox, type GeoCircle, type SearchFilters, type SearchIn, type SortMode } from '@akhbar/search';
 import { badParam } from './errors.ts';
 import type { Collections } from './collections.ts';
-import { expandQuery, type EntityLookup, type Expansion } from './expand.ts';
+import { expandQuery, type EntityLookup, type Expansion, type OfficeInfo } from './expand.ts';
 import { listItems } from './lists.ts';
 import { filtersInQuery } from './operators.ts';
 
@@ -309,12 +309,17 @@ export function officeTerms(items: readonly string[], lookup: EntityLookup | und
   if (!lookup?.office) throw badParam('office', 'offices are not available here');
   const out: NonNullable<SearchFilters['office']> = [];
   for (const item of items) {
-    const byId = lookup.office(item);
-    const offices = byId ? [byId] : (lookup.officesIn?.(item) ?? []).flatMap((id) => lookup.office?.(id) ?? []);
+    const offices = officesNamed(item, lookup);
     if (offices.length === 0) throw badParam('office', `office: no known office is "${item}" (GET /v1/offices lists them)`);
     for (const o of offices) for (const h of o.holders) out.push({ entity: h.id, from: h.from, ...(h.to ? { to: h.to } : {}) });
   }
   return out;
+}
+
+/** The offices a value names: an office id, else the offices whose titles it names in any language. */
+export function officesNamed(value: string, lookup: EntityLookup | undefined): OfficeInfo[] {
+  const byId = lookup?.office?.(value);
+  return byId ? [byId] : (lookup?.officesIn?.(value) ?? []).flatMap((id) => lookup?.office?.(id) ?? []);
 }
 
 /** A country's ISO code from its name in any language, as the gazetteer knows countries. */

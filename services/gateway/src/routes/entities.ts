@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { F, entityBody } from '@akhbar/search';
 import { notFound } from '../errors.ts';
 import { EntityOut, totalOf } from '../present.ts';
-import { IdParams, expandedFilters } from '../params.ts';
+import { IdParams, expandedFilters, officesNamed } from '../params.ts';
 import { ProfileOut, ProfileQuery, presentProfile, profileNow } from '../profile.ts';
 
 /**
@@ -55,10 +55,8 @@ export const entityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const lookup = app.entities;
       const name = req.query.name?.trim();
-      const byId = name !== undefined ? lookup?.office?.(name) : undefined;
-      const offices = name === undefined ? (lookup?.offices?.() ?? []) : byId ? [byId] : (lookup?.officesIn?.(name) ?? []).flatMap((id) => lookup?.office?.(id) ?? []);
+      const offices = name === undefined ? (app.entities?.offices?.() ?? []) : officesNamed(name, app.entities);
       reply.header('cache-control', `public, max-age=${String(app.gw.cacheMaxAgeSec)}`);
       return { offices };
     },
