@@ -78,15 +78,18 @@ import type { DateMention } from '@akhbar/core';
  *      more, not ultra, caméra, opéra …);
  *   es -rá/-rán, va(n) a, previsto, próximo; pt -rá/-rão, vai/vão, previsto, deve(m); it -rà/
  *      -ranno, previsto, dovrà/dovrebbe, atteso; de wird/werden, soll(en), will, geplant,
- *      voraussichtlich, bevorstehend, nächste, morgen.
+ *      voraussichtlich, bevorstehend, nächste, morgen; nl zal/zullen, gaat/gaan, verwacht, gepland,
+ *      volgende, komende, morgen; ru будет/будут, планирует, ожидается, следующий, завтра and the
+ *      perfective non-past of wire copy's events (посетит, состоится, проведёт, встретится …).
  * Past (what a future cue loses to when nearer): the reporting and meeting verbs of wire copy
  * (said, told, announced, met …; قال, أعلن, أكد, التقى …; a/ont + participle, the imperfect;
- * -ó/-aron; -ou/-aram; ha + participle, -ò; sagte, hatte, war), was/were/had, since/منذ/depuis,
+ * -ó/-aron; -ou/-aram; ha + participle, -ò; sagte, hatte, war; zei, heeft, was; заявил, сообщил,
+ * состоялся, был), was/were/had, since/منذ/depuis,
  * yesterday/أمس/hier. «الأحد» is also "the one", «الاثنين» "the two", «الجمعة» Friday prayers:
  * those are read only after «يوم» or an hour («صباح», «مساء») or before «المقبل/الماضي»; none
  * after «صلاة», «خطبة», «كل», «أيام». Nor "Black/Good Friday", "Super Tuesday", "every Thursday",
  * "Thursdays", "Friday prayers", "the Mail on Sunday", « le jeudi », « mardi gras », "los jueves".
- * Dutch and Russian have no cue lists: a weekday alone is not read there. A weekday alone gives
+ * Nor "elke maandag", "Goede Vrijdag", «каждую пятницу», «по понедельникам». A weekday alone gives
  * way to any date it overlaps or stands beside ("Thursday (December 10)", «غدا الخميس»): the date
  * says which one.
  */
@@ -856,6 +859,17 @@ const TENSE: Partial<Record<ChronoLang, TenseCues>> = {
     past: /(?<![\p{L}])(?:(?:ha|hanno|è|sono|aveva|avevano)\s+\p{L}+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)|\p{L}{3,}(?<!per|ci|pu)ò|disse|dissero|ieri)(?![\p{L}])/giu,
     that: /(?<![\p{L}])che(?![\p{L}])/iu,
   },
+  nl: {
+    future: /(?<![\p{L}])(?:zal|zullen|zou|zouden|gaat|gaan|verwacht|gepland|volgende|komende|aanstaande|morgen)(?![\p{L}])/gu,
+    past: /(?<![\p{L}])(?:zei|zeiden|heeft|hebben|had|hadden|was|waren|werd|werden|kondigde|kondigden|gisteren|vorige|afgelopen|eerder)(?![\p{L}])/giu,
+    that: /(?<![\p{L}])dat(?![\p{L}])/iu,
+  },
+  ru: {
+    // Russian schedules with the perfective non-past (посетит, состоится): the verbs of wire copy's events.
+    future: /(?<![\p{L}])(?:будет|будут|планирует\p{L}*|намерен\p{L}*|ожидается|ожидаются|предстоящ\p{L}*|следующ\p{L}*|завтра|посетит|посетят|проведет|проведёт|проведут|встретится|встретятся|состоится|состоятся|пройдет|пройдёт|пройдут|начнется|начнётся|выступит|примет|обсудит|обсудят|подпишет|подпишут|прибудет|прибудут|отправится|вылетит)(?![\p{L}])/gu,
+    past: /(?<![\p{L}])(?:заявил\p{L}?|сообщил\p{L}?|сказал\p{L}?|отметил\p{L}?|подчеркнул\p{L}?|провел\p{L}?|провёл|прошл[аои]|состоял\p{L}{2,3}|встретил\p{L}{2,3}|прибыл\p{L}?|посетил\p{L}?|подписал\p{L}?|обсудил\p{L}?|был[аои]?|вчера|накануне)(?![\p{L}])/giu,
+    that: /(?<![\p{L}])что(?![\p{L}])/iu,
+  },
   de: {
     future: /(?<![\p{L}])(?:wird|werden|soll|sollen|sollte|sollten|will|wollen|geplant|voraussichtlich|bevorstehend\p{L}*|anstehend\p{L}*|kommend\p{L}*|nächst\p{L}*|morgen)(?![\p{L}])/gu,
     past: /(?<![\p{L}])(?:sagte|sagten|erklärte|erklärten|teilte|teilten|kündigte|kündigten|berichtete|berichteten|traf|trafen|hatte|hatten|war|waren|wurde|wurden|hat|haben|gestern|seit|vergangen\p{L}*|letzt\p{L}*)(?![\p{L}])/giu,
@@ -941,6 +955,17 @@ const BARE: Partial<Record<ChronoLang, BareWeekday>> = {
     name: /Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag/i,
     not: /(?:^|[^\p{L}])(?:jeden|jedem|jeder)\s+$/iu,
     self: /(?<![\p{L}])diese[nmrs]?(?![\p{L}])/iu,
+  },
+  nl: {
+    name: /(?<![\p{L}])(?:maan|dins|woens|donder|vrij|zater|zon)dag(?![\p{L}])/iu,
+    not: /(?:^|[^\p{L}])(?:elke|iedere|goede|zwarte|op\s+de|een)\s+$/iu,
+    self: /(?<![\p{L}])deze(?![\p{L}])/iu,
+  },
+  ru: {
+    // The name in any case it takes after «в» (в среду, в пятницу, в субботу), not the plural («по понедельникам»).
+    name: /(?<![\p{L}])(?:понедельник|вторник|сред[ауы]|четверг|пятниц[аеуы]|суббот[аеуы]|воскресень[ея])(?![\p{L}])/iu,
+    not: /(?:^|[^\p{L}])(?:кажд\p{L}*|по|черн\p{L}*|страстн\p{L}*|чист\p{L}*)\s+$/iu,
+    self: /(?<![\p{L}])эт(?:от|у|о|ом)(?![\p{L}])/iu,
   },
 };
 

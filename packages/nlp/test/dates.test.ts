@@ -435,3 +435,13 @@ t.test('present verbs of scheduled events make a weekday one to come, in the tex
   t.same(dt(extractDateMentions('الكاظمي يلتقي ترامب يوم الخميس', 'بحث الجانبان ملفات الأمن والطاقة.', 'ar', FRIDAY)), [['2026-12-03', 'يوم الخميس']]);
   t.same(dt(extractDateMentions('', 'The company said on Thursday it holds 20 percent of the shares.', 'en', TUESDAY)), [['2026-11-26', 'Thursday']], 'a past verb nearer');
 });
+
+t.test('Dutch and Russian: a weekday alone by its clause\'s tense; every Monday is no day', async (t) => {
+  t.same(dt(extractDateMentions('', 'De Iraakse premier zal donderdag in Washington president Trump ontmoeten.', 'nl', TUESDAY)), [['2026-12-03', 'donderdag']]);
+  t.same(dt(extractDateMentions('', 'Het ministerie zei maandag dat de export was hersteld.', 'nl', TUESDAY)), [['2026-11-30', 'maandag']]);
+  t.same(extractDateMentions('', 'De markt is elke maandag open, behalve op Goede Vrijdag.', 'nl', TUESDAY), []);
+  t.same(dt(extractDateMentions('', 'Премьер-министр Ирака посетит Вашингтон в четверг.', 'ru', TUESDAY)), [['2026-12-03', 'четверг']], 'the perfective «посетит» schedules');
+  t.same(dt(extractDateMentions('', 'В понедельник министр заявил, что переговоры продолжатся.', 'ru', TUESDAY)), [['2026-11-30', 'понедельник']]);
+  t.same(dt(extractDateMentions('', 'Встреча министров состоится в пятницу в Багдаде.', 'ru', TUESDAY)), [['2026-12-04', 'пятницу']]);
+  t.same(extractDateMentions('', 'Рынок работает по понедельникам и каждую пятницу.', 'ru', TUESDAY), []);
+});
