@@ -85,12 +85,12 @@ export interface Taggers {
 
 export const defaultTaggers: Taggers = {
   lang: (text, hint) => detectLanguage(text, hint),
-  entities: (input) => gazetteer().findInTokens(input.tokens, input.lang, new Date(input.article.publishedAt)),
+  entities: (input) => gazetteer().findInTokens(input.tokens, input.lang, new Date(input.article.publishedAt), { country: input.article.source.country }),
   topics: (input) => tagTopicsInTokens(input.tokens, input.lang, input.titleTokens.length),
   keywords: (input) => extractKeywords(input.tokens, input.lang),
   tone: (input) => tagToneInTokens(input.tokens, input.lang, input.titleTokens.length),
   extract: (input, weights) => extractiveSummary(input.body, weights, input.article.summary || input.article.title),
-  quotes: (input, entities) => extractQuotes(input.body.slice(0, MAX_ANALYSED_CHARS), input.lang, entities, new Date(input.article.publishedAt)),
+  quotes: (input, entities) => extractQuotes(input.body.slice(0, MAX_ANALYSED_CHARS), input.lang, entities, new Date(input.article.publishedAt), input.article.source.country),
   dates: (input) => extractDateMentions(input.article.title, input.body, input.lang, new Date(input.article.publishedAt)),
 };
 

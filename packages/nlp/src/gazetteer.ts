@@ -58,6 +58,28 @@ export interface OfficeDef {
   titles: string[];
   /** Entity ids of its holders, with the days their terms began and ended (YYYY-MM-DD). */
   holders: Array<{ id: string; from: string; to?: string }>;
+  /**
+   * Titles without a country («رئيس الوزراء», «رئيس الحكومة», "the prime minister", « le
+   * Premier ministre »), which many offices share: the press of a country writes its own
+   * government's offices so («مكتب رئيس الحكومة» in a Baghdad paper). In an article such a title
+   * is this office when the article names someone who held it and no other office sharing the
+   * title ("Trump … the president said" is Trump in a story about Iraq; the holder is then read as
+   * `titles` are), else when the office's country is the one the text names most (its people,
+   * places and bodies counted with it; the source's on a tie or when it names none). Not read: a title with
+   * "of", «في» or a country after it (it says whose), or a person's name beside it (the name says
+   * who), or one "former", "deputy" … (as `titles`). The title alone names no country.
+   */
+  generic?: string[];
+}
+
+/**
+ * What a text's generic titles (OfficeDef.generic) are read against: `country`, the source's
+ * country (ISO 3166-1 alpha-2), for a text naming no country or several as often; `named`, ids of
+ * entities the whole article names, when reading part of it (an attribution in quotes).
+ */
+export interface TextSetting {
+  country?: string | undefined;
+  named?: readonly string[] | undefined;
 }
 
 /** An office as the gazetteer knows it: its names, titles, and each holder's term. */
@@ -68,6 +90,7 @@ export interface OfficeInfo {
   country?: string;
   of?: string;
   titles: string[];
+  generic?: string[];
   holders: Array<{ id: string; name: string; from: string; to?: string }>;
 }
 
@@ -87,6 +110,8 @@ interface Entry {
   location: GeoPoint | undefined;
   /** Set on an office's entry, whose aliases are its titles (it is never an entity of its own). */
   office?: Office;
+  /** Set on a generic title's entry (OfficeDef.generic): the offices it may be. */
+  generic?: Entry[];
 }
 
 interface Office {
@@ -95,6 +120,7 @@ interface Office {
   of: string | undefined;
   /** Day numbers (days since 1970-01-01, UTC); `to` exclusive, Infinity while still held. */
   holders: Array<{ id: string; from: number; to: number; fromIso: string; toIso?: string }>;
+  generic: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -387,7 +413,7 @@ export class Gazetteer {
     if (previous) for (const h of previous.office!.holders) this.termsOf.set(h.id, (this.termsOf.get(h.id) ?? []).filter((t) => t.office !== def.id));
     const entry: Entry = {
       id: def.id, type: 'person', name, names: { ...def.names }, aliases: new Set(def.titles),
-      country: def.country?.toUpperCase(), location: undefined, office: { id: def.id, of: def.of, holders },
+      country: def.country?.toUpperCase(), location: undefined, office: { id: def.id, of: def.of, holders, generic: def.generic ?? [] },
     };
     this.offices.set(def.id, entry);
     for (const h of holders) {
@@ -443,6 +469,7 @@ export class Gazetteer {
     return {
       id: e.id, name: e.name, names: { ...e.names }, ...(e.country ? { country: e.country } : {}), ...(e.office!.of ? { of: e.office!.of } : {}),
       titles: [...e.aliases],
+      ...(e.office!.generic.length ? { generic: [...e.office!.generic] } : {}),
       holders: e.office!.holders.map((h) => ({ id: h.id, name: this.byId.get(h.id)?.name ?? h.id, from: h.fromIso, ...(h.toIso ? { to: h.toIso } : {}) })),
     };
   }
@@ -460,10 +487,30 @@ export class Gazetteer {
     return [...new Set(found.filter((m) => m.value.office).map((m) => m.value.office!.id))];
   }
 
+  /**
+   * Where names stand in tokenised text, as read before any context: each longest match, with
+   * the type of its first reading (token offsets, `end` exclusive). For callers cutting text at a
+   * word count, which must not cut a name in two.
+   */
+  nameSpans(tokens: readonly Token[]): Array<{ start: number; end: number; type: EntityType }> {
+    this.index ??= this.build();
+    return this.index.matchAll(tokens).filter((m) => m.value !== NOT_A_NAME && !m.value.generic).map((m) => ({ start: m.start, end: m.end, type: m.value.type }));
+  }
+
   /** Who held an office on a day (undefined: no one the gazetteer knows, or no such office). */
   holderOf(officeId: string, at: Date): KnownEntity | undefined {
     const h = this.holderEntry(this.offices.get(officeId)?.office, at);
     return h ? this.get(h.id) : undefined;
+  }
+
+  /**
+   * Who an office's bare title means in a text written on `at`: the one holder the text names
+   * (`own`: a 2024 retrospective of Kadhimi's 2020 visit; «ترامب والكاظمي» in the headline,
+   * «رئيس الوزراء العراقي» in the text; the demo's samples, told as of now), else the day's.
+   */
+  private holderMeant(office: Office, at: Date, own: ReadonlySet<Entry>): Entry | undefined {
+    const day = this.holderEntry(office, at);
+    return own.size === 1 && (!day || !own.has(day)) ? [...own][0]! : day;
   }
 
   private holderEntry(office: Office | undefined, at: Date | undefined): Entry | undefined {
@@ -491,6 +538,21 @@ export class Gazetteer {
     const index = new PhraseIndex<Entry>();
     const notNames = [...HAN_NOT_NAMES, ...HAN_BEFORE_DAYS, ...HAN_DAYS.flatMap((d) => HAN_THIS.map((w) => d + w)), ...LATIN_NOT_NAMES];
     for (const w of notNames) index.add(hanSteps(tokenize(w)).map((x) => ({ text: x.norm })), NOT_A_NAME);
+    // One entry per generic title, whatever offices share it (read in findInTokens).
+    const generic = new Map<string, Entry>();
+    for (const office of this.offices.values()) {
+      for (const title of office.office!.generic) {
+        const steps = aliasSteps(title);
+        if (!steps) continue;
+        const key = steps.map((x) => x.exact ?? x.text).join(' ');
+        let entry = generic.get(key);
+        if (!entry) {
+          generic.set(key, (entry = { id: '', type: 'person', name: title, names: {}, aliases: new Set(), country: undefined, location: undefined, generic: [] }));
+          index.add(steps, entry);
+        }
+        if (!entry.generic!.includes(office)) entry.generic!.push(office);
+      }
+    }
     for (const entry of [...this.byId.values(), ...this.offices.values()]) {
       const aliases = [...entry.aliases];
       // A name given case-sensitively ("=Shell") is not matched in any other case either.
@@ -512,8 +574,10 @@ export class Gazetteer {
   /**
    * Entities mentioned in already tokenised text. `lang`, when known, is the text's language: a
    * name that is an everyday word there (EVERYDAY_WORDS) then counts only written with a capital.
+   * `at`, the day it was written, makes titles their holders; `setting`, what the text is about
+   * besides what it says, reads its generic titles (OfficeDef.generic).
    */
-  findInTokens(tokens: readonly Token[], lang?: string, at?: Date): Entity[] {
+  findInTokens(tokens: readonly Token[], lang?: string, at?: Date, setting: TextSetting = {}): Entity[] {
     this.index ??= this.build();
     // Text in Latin, Arabic or Cyrillic letters is matched as it is, in one pass; at the first token
     // that starts in a script from U+2E80 up (Han, kana, Hangul) the text is read again, its Han
@@ -615,10 +679,29 @@ export class Gazetteer {
     };
     const matches: typeof found = [];
     const titles: typeof found = [];
+    const generics: typeof found = [];
+    // The rest of the sentence of found[k] read again from its second word, in place of what was
+    // read there (no phrase runs across sentences).
+    const readAgain = (k: number) => {
+      const m = found[k]!;
+      const from = m.start + 1;
+      let to = from;
+      while (to < read.length && read[to]!.sentence === read[m.start]!.sentence) to++;
+      let replaced = k + 1;
+      while (replaced < found.length && found[replaced]!.start < to) replaced++;
+      const again = this.index!.matchAll(read.slice(from, to)).map((r) => ({ ...r, start: r.start + from, end: r.end + from }));
+      found.splice(k + 1, replaced - k - 1, ...again);
+    };
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
       if (m.value.office) {
         titles.push(m);
+        continue;
+      }
+      if (m.value.generic) {
+        // Its words may name a body too: «رئيس مجلس النواب العراقي» is the parliament's.
+        if (at) generics.push(m);
+        readAgain(k);
         continue;
       }
       if (m.value === NOT_A_NAME || firstName(m) || otherCongress(m) || rightSide(read, m.start, m.end)) continue;
@@ -630,17 +713,9 @@ export class Gazetteer {
         matches.push(m);
         continue;
       }
-      if (m.end - m.start === 1) continue;
-      // An everyday phrase: the rest of its sentence is read again from its second word ("a
-      // Barcelona fan" → "Barcelona", "a Barcelona City Council spokesman" → "Barcelona City
-      // Council"), in place of what was read there (no phrase runs across sentences).
-      const from = m.start + 1;
-      let to = from;
-      while (to < read.length && read[to]!.sentence === read[m.start]!.sentence) to++;
-      let replaced = k + 1;
-      while (replaced < found.length && found[replaced]!.start < to) replaced++;
-      const again = this.index.matchAll(read.slice(from, to)).map((r) => ({ ...r, start: r.start + from, end: r.end + from }));
-      found.splice(k + 1, replaced - k - 1, ...again);
+      // An everyday phrase: read again from its second word ("a Barcelona fan" → "Barcelona", "a
+      // Barcelona City Council spokesman" → "Barcelona City Council").
+      if (m.end - m.start > 1) readAgain(k);
     }
     // Group the candidates of each mention (an ambiguous name has several).
     let mentions: Array<{ start: number; candidates: Entry[]; surname: boolean }> = [];
@@ -667,17 +742,7 @@ export class Gazetteer {
       const of = office.of !== undefined ? this.byId.get(office.of) : m.value.country ? this.byIso.get(m.value.country) : undefined;
       if (of) byTitle.push({ start: m.start, entry: of });
       if (!at || notHolder(read, m, matches)) continue;
-      // The text's own holder first: one person it names who held the office, not as a former
-      // one, is who its bare title means (a 2024 retrospective of Kadhimi's 2020 visit; «ترامب
-      // والكاظمي» in the headline, «رئيس الوزراء العراقي» in the text); else the day's holder.
-      const own = new Set<Entry>();
-      for (const p of matches) {
-        // Named unambiguously: «الجيش السوداني» (the Sudanese army) is no mention of Sudani.
-        if (!office.holders.some((h) => h.id === p.value.id) || matches.some((o) => o.start === p.start && o.value !== p.value) || formerBeside(read, p)) continue;
-        own.add(p.value);
-      }
-      const day = this.holderEntry(office, at);
-      const holder = own.size === 1 && (!day || !own.has(day)) ? [...own][0]! : day;
+      const holder = this.holderMeant(office, at, ownHolders(read, office, matches));
       if (!holder) continue;
       byTitle.push({ start: m.start, entry: holder });
       context.add(holder.id);
@@ -694,17 +759,51 @@ export class Gazetteer {
       if (c) c.count++;
       else counts.set(chosen, { count: 1, first: m.start });
     }
-    for (const t of byTitle) {
-      const c = counts.get(t.entry);
+    const count = (e: Entry, start: number) => {
+      const c = counts.get(e);
       if (c) {
         c.count++;
-        c.first = Math.min(c.first, t.start);
-      } else counts.set(t.entry, { count: 1, first: t.start });
+        c.first = Math.min(c.first, start);
+      } else counts.set(e, { count: 1, first: start });
+    };
+    for (const t of byTitle) count(t.entry, t.start);
+    // Generic titles, once the rest is read: what the text names says which office they are.
+    if (generics.length > 0 && at) {
+      const home = homeCountry([...counts].map(([e, c]) => ({ country: e.country, count: c.count })), setting.country);
+      const people = matches.filter((p) => p.value.type === 'person');
+      const elsewhere = (setting.named ?? []).map((id) => this.byId.get(id)).filter((e) => e !== undefined);
+      for (const m of generics) {
+        if (whoseAfter(read, m.end, knownAt) || notHolder(read, { ...m, value: m.value.generic![0]! }, people, true)) continue;
+        // The offices it may be, each with the people the text names who held it (the article's
+        // other entities too, in a part of it); an office none of them held, only by its country.
+        const offices = m.value.generic!.map((o) => {
+          const own = ownHolders(read, o.office!, matches);
+          for (const e of elsewhere) if (o.office!.holders.some((h) => h.id === e.id)) own.add(e);
+          return { o, own };
+        });
+        const inText = offices.filter((x) => x.own.size > 0);
+        const chosen = inText.length === 1 ? inText : (inText.length > 0 ? inText : offices).filter((x) => x.o.country === home);
+        const holder = chosen.length === 1 ? this.holderMeant(chosen[0]!.o.office!, at, chosen[0]!.own) : undefined;
+        if (holder) count(holder, m.start);
+      }
     }
     return [...counts.entries()]
       .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
       .map(([e, c]) => toEntity(e, c.count, false));
   }
+}
+
+/**
+ * The people a text names who held an office at some time, not as a former one: named
+ * unambiguously («الجيش السوداني», the Sudanese army, is no mention of Sudani).
+ */
+function ownHolders(read: readonly Token[], office: Office, matches: ReadonlyArray<{ start: number; end: number; value: Entry }>): Set<Entry> {
+  const own = new Set<Entry>();
+  for (const p of matches) {
+    if (!office.holders.some((h) => h.id === p.value.id) || matches.some((o) => o.start === p.start && o.value !== p.value) || formerBeside(read, p)) continue;
+    own.add(p.value);
+  }
+  return own;
 }
 
 /** A name with "former", «السابق», "late" … within three words of it: not the office's holder now. */
@@ -716,6 +815,38 @@ function formerBeside(read: readonly Token[], p: { start: number; end: number })
     if (w.sentence === sentence && (NOT_HOLDER_BEFORE.has(w.norm) || NOT_HOLDER_AFTER.has(w.norm))) return true;
   }
   return false;
+}
+
+/** After a generic title, words that say whose it is: "the prime minister of Spain", «رئيس الوزراء في الإقليم». */
+const WHOSE = normsOf(['of', 'for', 'de', 'du', 'des', 'في', 'لدى']);
+
+/**
+ * A generic title followed by whose it is: WHOSE, a country or place (« le Premier ministre
+ * indien »), or an Arabic adjective of the nisba form («رئيس الوزراء الهندي», whose gentilic the
+ * gazetteer may not know; «الحالي», current, is one too, and is read as not said).
+ */
+function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) => Entry | undefined): boolean {
+  const next = read[end];
+  if (!next || next.sentence !== read[end - 1]!.sentence) return false;
+  if (WHOSE.has(next.norm) || next.norm.startsWith("d'") || (next.arabic && /^ال..+(?:ي|يه)$/u.test(next.norm))) return true;
+  const e = knownAt(end);
+  return e !== undefined && (e.type === 'country' || e.type === 'place');
+}
+
+/**
+ * The country a text is about, for its generic titles (OfficeDef.generic): the one its entities
+ * name most, each person, place or body counting for its country; `source`, the source's country,
+ * on a tie that includes it or when the text names no country. Undefined on any other tie.
+ */
+export function homeCountry(entities: ReadonlyArray<{ country?: string | undefined; count: number }>, source?: string): string | undefined {
+  const weight = new Map<string, number>();
+  for (const e of entities) if (e.country) weight.set(e.country, (weight.get(e.country) ?? 0) + e.count);
+  const src = source?.toUpperCase();
+  if (weight.size === 0) return src;
+  const top = Math.max(...weight.values());
+  const first = [...weight].filter(([, w]) => w === top).map(([c]) => c);
+  if (first.length === 1) return first[0];
+  return src !== undefined && first.includes(src) ? src : undefined;
 }
 
 /** Between a title and the name after it: an honorific («رئيس الوزراء السيد …», "Prime Minister Dr …"). */
@@ -730,14 +861,14 @@ const ARTICLE = normsOf(['the', 'le', 'la', 'el']);
  * the Iraqi prime minister"): the name says who. A name there of someone who never held it is
  * the sentence's other party («استقبل رئيس الوزراء العراقي ترامب»), and the title stays the holder.
  */
-function notHolder(read: readonly Token[], m: { start: number; end: number; value: Entry }, named: ReadonlyArray<{ start: number; end: number; value: Entry }>): boolean {
+function notHolder(read: readonly Token[], m: { start: number; end: number; value: Entry }, named: ReadonlyArray<{ start: number; end: number; value: Entry }>, anyone = false): boolean {
   const sentence = read[m.start]!.sentence;
   const before = read[m.start - 1];
   const after = read[m.end];
   if (before?.sentence === sentence && NOT_HOLDER_BEFORE.has(before.norm)) return true;
   if (after?.sentence === sentence && NOT_HOLDER_AFTER.has(after.norm)) return true;
   const held = m.value.office!.holders;
-  return named.some((p) => read[p.start]!.sentence === sentence && held.some((h) => h.id === p.value.id)
+  return named.some((p) => read[p.start]!.sentence === sentence && (anyone || held.some((h) => h.id === p.value.id))
     && (p.start === m.end || (p.start === m.end + 1 && HONORIFIC.has(after!.norm))
       || p.end === m.start || (p.end === m.start - 1 && ARTICLE.has(before!.norm))));
 }
@@ -900,11 +1031,12 @@ export function registerEntities(defs: readonly (EntityDef | OfficeDef)[]): void
  * Entities mentioned in a text: people, organisations, places and countries, with mention
  * counts, most mentioned first. `lang` is the text's language when the caller knows it (a search
  * query's `lang`); `at`, the day it was written (an article's publication), makes an office's title
- * its holder that day (OfficeDef; without it, a title is only its country). Names are matched in every language; the language only keeps a name that is an
+ * its holder that day (OfficeDef; without it, a title is only its country); `country`, the
+ * source's, and `named` read its generic titles (TextSetting). Names are matched in every language; the language only keeps a name that is an
  * everyday word in it (English "turkey") from matching that word in lower case.
  */
-export function findEntities(text: string, opts: { lang?: string; at?: Date } = {}): Entity[] {
-  return gazetteer().findInTokens(tokenize(text), opts.lang, opts.at);
+export function findEntities(text: string, opts: { lang?: string; at?: Date } & TextSetting = {}): Entity[] {
+  return gazetteer().findInTokens(tokenize(text), opts.lang, opts.at, opts);
 }
 
 /** A known entity by id (Wikidata QID or slug), with every alias it is recognised by. */
@@ -961,6 +1093,8 @@ function parseOfficeDef(d: Record<string, unknown>, where: string): OfficeDef {
   if (d.names !== undefined && (typeof d.names !== 'object' || d.names === null || Object.values(d.names).some((v) => typeof v !== 'string'))) throw bad('"names" must map language codes to strings');
   if (d.country !== undefined && (typeof d.country !== 'string' || !/^[A-Za-z]{2}$/.test(d.country))) throw bad('"country" must be an ISO 3166-1 alpha-2 code');
   if (d.of !== undefined && (typeof d.of !== 'string' || d.of.trim() === '')) throw bad('"of" must be an entity id');
+  if (d.generic !== undefined && (!Array.isArray(d.generic) || d.generic.some((v) => typeof v !== 'string' || v.trim() === ''))) throw bad('"generic" must be an array of titles');
+  if (d.generic !== undefined && d.country === undefined) throw bad('an office with "generic" titles needs a "country" (they name it in text about that country)');
   if (!Array.isArray(d.holders)) throw bad('"holders" must be an array of { "id", "from", "to"? }');
   for (const [k, h] of (d.holders as unknown[]).entries()) {
     const x = h as Record<string, unknown> | null;

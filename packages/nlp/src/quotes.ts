@@ -1,5 +1,5 @@
 import type { Entity, Quote, QuoteSpeaker } from '@akhbar/core';
-import { gazetteer } from './gazetteer.ts';
+import { gazetteer, homeCountry, type TextSetting } from './gazetteer.ts';
 import { surnamesOf } from './names.ts';
 import { normalizeText } from './normalize.ts';
 import { cliticVariants, countWords, tokenize, type Token } from './text.ts';
@@ -1127,15 +1127,26 @@ function unnamedHead(t: Token, rules: CompiledRules): boolean {
   return rules.unnamed?.heads.some((h) => h.length === 1 && (h[0] === t.norm || h[0] === b)) === true;
 }
 
-/** At most MAX_BY_WORDS words (a word is what spaces set apart: "al-Kadhimi" is one). */
+/**
+ * At most MAX_BY_WORDS words (a word is what spaces set apart: "al-Kadhimi" is one), and not
+ * a person's name cut short: «الممثلة الخاصة للأمين العام للأمم المتحدة جينين هينيس بلاسخارت»
+ * keeps its last word, which the name needs.
+ */
 function capWords(clause: string, words: Token[]): Token[] {
   let count = 0;
   for (let k = 0; k < words.length; k++) {
     const prev = words[k - 1];
     if (!prev || /\s/.test(clause.slice(prev.start + prev.raw.length, words[k]!.start))) count++;
-    if (count > MAX_BY_WORDS) return words.slice(0, k);
+    if (count > MAX_BY_WORDS) return words.slice(0, k + nameGoesOn(words, k));
   }
   return words;
+}
+
+/** How many words from k on (0–2) finish a person's name begun before k. */
+function nameGoesOn(words: readonly Token[], k: number): number {
+  const from = Math.max(0, k - 3);
+  const span = gazetteer().nameSpans(words.slice(from, k + 2)).find((m) => m.type === 'person' && from + m.start < k && from + m.end > k);
+  return span ? from + span.end - k : 0;
 }
 
 /** The attribution as written between its first and last word; the ل of "وفقا لبيان" dropped. */
@@ -1158,6 +1169,8 @@ function written(clause: string, words: Token[], lam: boolean): string {
  * Held here rather than passed down the dozen readers that end in speakerIn.
  */
 let writtenOn: Date | undefined;
+/** What the text is about (the article's country, the entities it names), for generic titles, likewise. */
+let writtenAbout: TextSetting = {};
 
 /**
  * The first person the gazetteer finds named in these words, else the holder of an office they
@@ -1168,7 +1181,7 @@ let writtenOn: Date | undefined;
 function speakerIn(words: readonly Token[], lang: string): QuoteSpeaker | undefined {
   if (words.length === 0) return undefined;
   const found = gazetteer().findInTokens(words, lang);
-  const person = found.find((x) => x.type === 'person') ?? (writtenOn ? gazetteer().findInTokens(words, lang, writtenOn).find((x) => x.type === 'person') : undefined);
+  const person = found.find((x) => x.type === 'person') ?? (writtenOn ? gazetteer().findInTokens(words, lang, writtenOn, writtenAbout).find((x) => x.type === 'person') : undefined);
   if (person) return { id: person.id, name: person.name, type: 'person' };
   const org = found.find((x) => x.type === 'org');
   return org ? { id: org.id, name: org.name, type: 'org' } : undefined;
@@ -3011,15 +3024,19 @@ function baseLang(lang: string): string {
  * prime minister "sources close to" names is not the source); a spokesman is a role on record,
  * not unnamed. A pronoun inherits `unnamed` with the rest. `at`, the day the text was written (an
  * article's publication), makes an office's title its holder that day ("Iraq's foreign minister
- * said" is Fuad Hussein's; see the gazetteer's OfficeDef).
+ * said" is Fuad Hussein's; see the gazetteer's OfficeDef). `country`, the source's, with `known`,
+ * reads a title without a country («وقال رئيس الوزراء», "the prime minister said") as the
+ * gazetteer reads it in the article (OfficeDef.generic).
  */
-export function extractQuotes(text: string, lang: string, known: readonly Entity[] = [], at?: Date): Quote[] {
+export function extractQuotes(text: string, lang: string, known: readonly Entity[] = [], at?: Date, country?: string): Quote[] {
   if (typeof text !== 'string' || text === '') return [];
   writtenOn = at;
+  writtenAbout = { country: homeCountry(known, country), named: known.map((e) => e.id) };
   try {
     return readQuotes(text, lang, known);
   } finally {
     writtenOn = undefined;
+    writtenAbout = {};
   }
 }
 

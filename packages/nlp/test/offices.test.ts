@@ -26,6 +26,16 @@ t.test('the curated offices: every holder and "of" is a known entity, terms in o
       t.ok(before.to !== undefined && before.to <= o.holders[i]!.from, `${o.id}: ${before.id}'s term ends before ${o.holders[i]!.id}'s begins`);
     }
     for (const title of o.titles) t.ok(aliasSteps(title), `${o.id}: "${title}" can be matched`);
+    for (const title of o.generic ?? []) t.ok(aliasSteps(title), `${o.id}: generic "${title}" can be matched`);
+  }
+  // A generic title two offices of one country share could never say which.
+  const byCountry = new Map<string, string>();
+  for (const o of offices) {
+    for (const title of o.generic ?? []) {
+      const key = `${o.country!}|${title}`;
+      t.notOk(byCountry.has(key), `${o.id}: "${title}" is no other ${o.country!} office's too (${byCountry.get(key) ?? ''})`);
+      byCountry.set(key, o.id);
+    }
   }
 });
 
@@ -96,6 +106,61 @@ t.test('enrichment reads titles against the article\'s publication day', async (
   t.equal(enrichArticle(article('2020-09-02T08:00:00Z')).entities.find((e) => e.id === 'mustafa-al-kadhimi')?.count, 2, 'each title a mention');
 });
 
+// Generic titles (OfficeDef.generic): «رئيس الحكومة» with no country, as the seed's Baghdad paper writes it.
+const baghdadPaper = (title: string, body: string, country: string | undefined, publishedAt = '2020-08-13T09:00:00Z'): RawArticle => ({
+  id: 'g1', url: 'https://example.iq/g1', feedId: 'f1', source: { id: 'f1', name: 'Example', domain: 'example.iq', ...(country ? { country } : {}) },
+  title, summary: '', body, categories: [], publishedAt, fetchedAt: publishedAt, contentHash: 'h', flags: [], langHint: 'ar',
+});
+const entityIds = (a: RawArticle) => enrichArticle(a).entities.map((e) => e.id);
+
+t.test('generic titles: «مكتب رئيس الحكومة» in a Baghdad paper is the Iraqi prime minister of the day', async (t) => {
+  const body = 'وأعلن مكتب رئيس الحكومة تفاصيل الزيارة المرتقبة، وقال إن رئيس مجلس الوزراء سيبحث ملفات الطاقة والأمن.';
+  const iq = enrichArticle(baghdadPaper('تفاصيل الزيارة المرتقبة', body, 'IQ'));
+  t.equal(iq.entities.find((e) => e.id === 'mustafa-al-kadhimi')?.count, 2, 'both titles: Kadhimi in 2020, the text naming no country, the source Iraqi');
+  t.notOk(iq.entities.some((e) => e.id === 'Q796'), 'the title alone names no country');
+  t.ok(entityIds(baghdadPaper('تفاصيل الزيارة المرتقبة', body, 'IQ', '2023-05-01T09:00:00Z')).includes('mohammed-shia-al-sudani'), 'in 2023: Sudani');
+  t.same(entityIds(baghdadPaper('تفاصيل الزيارة المرتقبة', body, undefined)), [], 'no country in the text nor the source: no one');
+  t.notOk(entityIds(baghdadPaper('تفاصيل الزيارة المرتقبة', body, 'FR')).includes('mustafa-al-kadhimi'), 'a French source: not the Iraqi prime minister');
+  // The country the text names most, over the source's.
+  const beirut = 'وفي بيروت، قال رئيس الحكومة إن لبنان سيواصل المفاوضات مع صندوق النقد، وإن الحكومة اللبنانية ملتزمة بالإصلاحات.';
+  const lb = entityIds(baghdadPaper('لبنان والإصلاحات', beirut, 'IQ', '2022-03-01T09:00:00Z'));
+  t.ok(lb.includes('najib-mikati') && !lb.includes('mustafa-al-kadhimi'), `a Lebanese story in an Iraqi paper: Mikati (${lb.join(' ')})`);
+  t.ok(ids('Iraq, Baghdad and Basra. The prime minister said Iraq was ready.', AUG_2020).includes('mustafa-al-kadhimi'), 'English, the text naming Iraq');
+  t.ok(ids('Le Premier ministre a annoncé que l\'Irak et Bagdad étaient prêts.', AUG_2020).includes('mustafa-al-kadhimi'), 'French');
+  t.ok(findEntities('رئیس جمهور گفت ایران آماده است.', { at: AUG_2020, country: 'IR' }).some((e) => e.id === 'hassan-rouhani'), 'Persian, an Iranian source');
+  t.same(ids('وقال رئيس الحكومة إن العراق مستعد.'), ['Q796'], 'no date (a search query): no one');
+});
+
+t.test('generic titles: a holder the text names is who the title means; a title that says whose, or is not the holder\'s, is not read', async (t) => {
+  const trump = findEntities('Trump met Iraqi officials in Washington. The president said Iraq, Baghdad and Basra were partners.', { at: AUG_2020 });
+  t.equal(trump.find((e) => e.id === 'Q22686')?.count, 2, '"the president" after Trump is Trump, in a story about Iraq');
+  t.notOk(trump.some((e) => e.id === 'barham-salih'), 'not the Iraqi president');
+  t.ok(ids('Iraq, Baghdad and Basra. The president said Iraq was a partner.', AUG_2020).includes('barham-salih'), 'no president named: Iraq\'s');
+  const retro = findEntities('استذكر الكاظمي زيارته إلى واشنطن عام 2020، وقال مكتب رئيس الحكومة آنذاك إن العراق كسب الكثير.', { at: new Date('2024-06-01'), country: 'IQ' });
+  t.equal(retro.find((e) => e.id === 'mustafa-al-kadhimi')?.count, 2, 'a 2024 retrospective naming Kadhimi: the title is his, as a title with a country would be');
+  t.notOk(retro.some((e) => e.id === 'mohammed-shia-al-sudani'), 'not the prime minister of 2024');
+  const not = (text: string, why: string) => t.notOk(ids(text, AUG_2020).includes('mustafa-al-kadhimi'), why);
+  not('The prime minister of Spain said Iraq, Baghdad and Basra were safe.', '"of" says whose');
+  not('قال رئيس الوزراء الهندي إن العراق وبغداد والبصرة شركاء.', 'a gentilic after it says whose');
+  not('Le Premier ministre indien a dit que l\'Irak et Bagdad étaient prêts.', 'French, likewise');
+  not('The former prime minister said Iraq, Baghdad and Basra were safe.', 'former');
+  not('وقال نائب رئيس الوزراء إن العراق وبغداد والبصرة آمنة.', '«نائب»');
+  not('The prime minister, Boris Johnson, said Iraq, Baghdad and Basra were safe.', 'a name beside it says who');
+  t.notOk(ids('ورحب رئيس الوزراء البريطاني بالاتفاق بين العراق وبغداد والبصرة.', AUG_2020).includes('mustafa-al-kadhimi'), 'the specific title wins: Britain\'s');
+  // Its words are read again for a body they begin, which also says whose the title is.
+  registerEntities([{ id: 'test-transitional-government', type: 'org', country: 'SD', names: { ar: 'الحكومة الانتقالية السودانية' } }]);
+  t.same(ids('وقال رئيس الحكومة الانتقالية السودانية إن العراق شريك.', AUG_2020).sort(), ['Q796', 'test-transitional-government'], 'the body named, no prime minister');
+});
+
+t.test('generic titles in quotes: «وقال رئيس الوزراء» is the prime minister the article means', async (t) => {
+  const body = 'وأكد العراق أن بغداد مستعدة للحوار. وقال رئيس الوزراء في بيان: "لن نسمح بأي سلاح خارج إطار الدولة".';
+  const iq = enrichArticle(baghdadPaper('بيان', body, 'IQ'));
+  t.equal(iq.quotes?.[0]?.speaker?.id, 'mustafa-al-kadhimi');
+  const beirut = 'وقال رئيس الحكومة في بيروت إن "لبنان لن يتخلى عن الإصلاحات مهما كانت الضغوط"، مؤكدا أن الحكومة اللبنانية ماضية في خطتها.';
+  t.equal(enrichArticle(baghdadPaper('لبنان', beirut, 'IQ', '2022-03-01T09:00:00Z')).quotes?.[0]?.speaker?.id, 'najib-mikati', 'a Lebanese story in an Iraqi paper');
+  t.equal(extractQuotes(body, 'ar', [], AUG_2020)[0]?.speaker, undefined, 'nothing known of the article: no speaker');
+});
+
 t.test('an entity\'s offices, in term order', async (t) => {
   t.same(getEntity('Q22686')?.offices?.map((o) => [o.office, o.from, o.to]), [['us-president', '2017-01-20', '2021-01-20'], ['us-president', '2025-01-20', undefined]]);
   t.same(getEntity('nechirvan-barzani')?.offices?.map((o) => o.office), ['krg-prime-minister', 'krg-president']);
@@ -123,6 +188,8 @@ t.test('offices of one\'s own in an entities file; a bad one is a coded error na
   bad({ id: 'x', type: 'office', titles: ['X chief'], holders: [{ id: 'Q76', from: '2009-13-01' }] }, /holder 0: "from"/);
   bad({ id: 'x', type: 'office', titles: ['X chief'], holders: [{ id: 'Q76', from: '2009-01-20', to: '2009-01-01' }] }, /holder 0: "to"/);
   bad({ type: 'office', titles: ['X chief'], holders: [] }, /"id"/);
+  bad({ id: 'x', type: 'office', titles: ['X chief'], generic: ['the chief'], holders: [] }, /"generic" titles needs a "country"/);
+  bad({ id: 'x', type: 'office', country: 'IQ', titles: ['X chief'], generic: [''], holders: [] }, /"generic" must be/);
   const dir = mkdtempSync(join(tmpdir(), 'akhbar-offices-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'entities.json');

@@ -310,7 +310,7 @@ export function officeTerms(items: readonly string[], lookup: EntityLookup | und
   const out: NonNullable<SearchFilters['office']> = [];
   for (const item of items) {
     const offices = officesNamed(item, lookup);
-    if (offices.length === 0) throw badParam('office', `office: no known office is "${item}" (GET /v1/offices lists them)`);
+    if (offices.length === 0) throw badParam('office', `office: no known office is "${item}" (a title without its country, such as "the prime minister", names none; GET /v1/offices lists them)`);
     for (const o of offices) for (const h of o.holders) out.push({ entity: h.id, from: h.from, ...(h.to ? { to: h.to } : {}) });
   }
   return out;

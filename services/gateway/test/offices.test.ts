@@ -68,6 +68,9 @@ t.test('GET /v1/offices: the offices, their titles and who held them when; ?name
     holders: [{ id: 'nouri-al-maliki' }, { id: 'haider-al-abadi' }, { id: 'adil-abdul-mahdi' }, { id: KADHIMI, name: 'Mustafa al-Kadhimi', from: '2020-05-07', to: '2022-10-27' }, { id: SUDANI }],
   });
   t.ok(all.body.offices.find((o: { id: string }) => o.id === 'iq-prime-minister').titles.includes('رئيس الوزراء العراقي'));
+  t.ok(all.body.offices.find((o: { id: string }) => o.id === 'iq-prime-minister').generic.includes('رئيس الحكومة'), 'its titles without a country, read by what the article is about');
+  const shared = await get(`/v1/search?office=${encodeURIComponent('the prime minister')}`);
+  t.match(shared, { status: 400, body: { error: { param: 'office', message: /title without its country/ } } }, 'a title many offices share names none of them in a query');
   t.same((await get(`/v1/offices?name=${encodeURIComponent("Iraq's foreign minister")}`)).body.offices.map((o: { id: string }) => o.id), ['iq-foreign-minister']);
   t.same((await get('/v1/offices?name=un-secretary-general')).body.offices.map((o: { id: string; of?: string }) => [o.id, o.of]), [['un-secretary-general', 'Q1065']], 'by id');
   t.same((await get('/v1/offices?name=xyzzy')).body.offices, []);
