@@ -28,8 +28,10 @@ export const TAGGERS = {
   // 1.4.0: "Congress" ending another body's name ("Mobile World Congress") is not the US Congress, the Indian National Congress is an entity; English "Michael Jordan", "Jordan Henderson" no longer name Jordan.
   // 1.5.0: Kurmanji names for Washington (Washingtonê), Duhok as Dihok, the KDP and the PUK in Sorani and Kurmanji.
   // 1.6.0: Tehran in Sorani (تاران) and Kurmanji; «اليمنى» after a hand, a foot or a side is the right one, not Yemen.
-  entities: { tagger: 'akhbar-gazetteer', version: '1.6.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.6.0' },
+  // 1.7.0: offices — a title is its holder on the publication day («رئيس الوزراء العراقي» in 2020:
+  // Kadhimi), and a title without a country («رئيس الحكومة», "the prime minister") the holder the article names or of the country it is about.
+  entities: { tagger: 'akhbar-gazetteer', version: '1.7.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.7.0' },
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.0.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.0.0' },
@@ -46,8 +48,10 @@ export const TAGGERS = {
   // an unnamed Arabic source is given with its relation («مسؤول في وزارة النفط», not «مسؤول»); «، مشترطا عدم ذكر اسمه، أن» is read.
   // 1.6.0: an Arabic member named after his relation («عضو في اللجنة المالية جمال كوجر», «…، جمال كوجر،») or a
   // definite «النائب عن …» is not unnamed; `by` runs on to the name.
-  quotes: { tagger: 'akhbar-quotes', version: '1.6.0' },
-  dates: { tagger: 'akhbar-dates', version: '1.0.0' },
+  // 1.7.0: an office's title is its holder that day, a title without a country as the article's entities read it; a name at the attribution's word limit is not cut.
+  quotes: { tagger: 'akhbar-quotes', version: '1.7.0' },
+  // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
+  dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },
   simhash: { tagger: 'akhbar-simhash', version: '1.0.0' },
   storyId: { tagger: 'akhbar-self', version: '1.0.0' },
