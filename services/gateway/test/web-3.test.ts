@@ -595,6 +595,20 @@ t.test('an office on a person\'s page opens the office across its holders: an "O
   t.ok((await hitIds(page)).length > 0);
 });
 
+t.test('an office chip on a permalink opened afresh is named, whatever the link says: an id or a title in another language', async (t) => {
+  const chipText = '#chips button.chip[data-filter="office"] span:first-child';
+  const w = await open(`/?ui=fr&view=search&show=articles&office=${encodeURIComponent('رئيس الوزراء العراقي')}`);
+  // A locator wait, not waitForFunction: the page's CSP forbids the eval its polling needs.
+  await w.page.locator(chipText, { hasText: 'Premier ministre irakien' }).waitFor({ timeout: 10_000 });
+  t.match(await w.page.textContent(chipText), /Premier ministre irakien$/, 'the Arabic title in the link, the French name on the chip');
+  await done(t, w);
+  const byId = await open('/?ui=en&view=search&show=articles&office=un-secretary-general,iq-foreign-minister');
+  await byId.page.locator(chipText, { hasText: 'Foreign Minister of Iraq' }).waitFor({ timeout: 10_000 });
+  await byId.page.locator(chipText, { hasText: 'Secretary-General' }).waitFor({ timeout: 10_000 });
+  t.same((await byId.page.$$eval(chipText, (els) => els.map((e) => e.textContent))).sort(), ['Office: Foreign Minister of Iraq', 'Office: Secretary-General of the United Nations']);
+  await done(t, byId);
+});
+
 t.test('"Search its articles" opens the search with the entity chip and only its articles; "Alert me about it" prefills the alert', async (t) => {
   const w = await open(entityPage(KADHIMI_ID));
   const { page } = w;

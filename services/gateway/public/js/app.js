@@ -452,6 +452,28 @@ function learnStoryTitle(id) {
     .catch(() => undefined);
 }
 
+/** office= values whose names are being fetched for their chip. */
+const officeLookups = new Set();
+
+/**
+ * Learn the name of an office an office= value names (a permalink opened afresh: an id, or a title
+ * as a user typed it), then label its chip with it. One office only: a title several share keeps
+ * its words.
+ */
+function learnOfficeName(value) {
+  if (known.officeNames.has(value) || officeLookups.has(value)) return;
+  officeLookups.add(value);
+  api('/v1/offices', { params: { name: value } })
+    .then((res) => {
+      const [o] = res.offices;
+      if (!o || res.offices.length > 1) return;
+      known.officeNames.set(value, { ...o.names, en: o.names?.en ?? o.name });
+      renderChips();
+    })
+    // No such office, or no answer: the chip keeps the value as it is.
+    .catch(() => undefined);
+}
+
 /** near= values whose place names are being fetched for their chip. */
 const placeLookups = new Set();
 
@@ -552,6 +574,7 @@ function renderChips() {
   }
   for (const id of (state.story ?? '').split(',').filter(Boolean)) learnStoryTitle(id);
   if (state.near) learnPlaceName(state.near);
+  for (const v of listValues(state.office)) learnOfficeName(v);
   const p = periodOf(state);
   for (const k of FILTERS) {
     // A preset period is one chip, said as the selector says it ("Period: Last 7 days").
