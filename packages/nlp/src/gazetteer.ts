@@ -62,10 +62,11 @@ export interface OfficeDef {
    * Titles without a country («رئيس الوزراء», «رئيس الحكومة», "the prime minister", « le
    * Premier ministre »), which many offices share: the press of a country writes its own
    * government's offices so («مكتب رئيس الحكومة» in a Baghdad paper). In an article such a title
-   * is this office when the article names someone who held it and no other office sharing the
-   * title ("Trump … the president said" is Trump in a story about Iraq; the holder is then read as
-   * `titles` are), else when the office's country is the one the text names most (its people,
-   * places and bodies counted with it; the source's on a tie or when it names none). Not read: a title with
+   * is this office when the article names someone who held it, by name or by a title with its
+   * country, and no other office sharing the title ("Trump … the president said" is Trump in a
+   * story about Iraq; the holder is then read as `titles` are), else when the office's country is
+   * the one the article is about (homeCountry: the source's if the text names it or no country at
+   * all, else the one it names most). Not read: a title with
    * "of", «في» or a country after it (it says whose), or a person's name beside it (the name says
    * who), or one "former", "deputy" … (as `titles`). The title alone names no country.
    */
@@ -74,12 +75,12 @@ export interface OfficeDef {
 
 /**
  * What a text's generic titles (OfficeDef.generic) are read against: `country`, the source's
- * country (ISO 3166-1 alpha-2), for a text naming no country or several as often; `named`, ids of
- * entities the whole article names, when reading part of it (an attribution in quotes).
+ * country (ISO 3166-1 alpha-2; see homeCountry); `entities`, the whole article's, when reading
+ * part of it (an attribution in quotes): who it names, and which country most.
  */
 export interface TextSetting {
   country?: string | undefined;
-  named?: readonly string[] | undefined;
+  entities?: readonly Entity[] | undefined;
 }
 
 /** An office as the gazetteer knows it: its names, titles, and each holder's term. */
@@ -769,13 +770,15 @@ export class Gazetteer {
     for (const t of byTitle) count(t.entry, t.start);
     // Generic titles, once the rest is read: what the text names says which office they are.
     if (generics.length > 0 && at) {
-      const home = homeCountry([...counts].map(([e, c]) => ({ country: e.country, count: c.count })), setting.country);
+      const home = homeCountry(setting.entities ?? [...counts].map(([e, c]) => ({ country: e.country, count: c.count })), setting.country);
       const people = matches.filter((p) => p.value.type === 'person');
-      const elsewhere = (setting.named ?? []).map((id) => this.byId.get(id)).filter((e) => e !== undefined);
+      // Holders named another way: by a title with its country («رئيس الحكومة اللبنانية» before
+      // «رئيس الحكومة»), or anywhere in the article when this is part of it.
+      const elsewhere = [...byTitle.map((b) => b.entry), ...(setting.entities ?? []).flatMap((e) => this.byId.get(e.id) ?? [])];
       for (const m of generics) {
         if (whoseAfter(read, m.end, knownAt) || notHolder(read, { ...m, value: m.value.generic![0]! }, people, true)) continue;
-        // The offices it may be, each with the people the text names who held it (the article's
-        // other entities too, in a part of it); an office none of them held, only by its country.
+        // The offices it may be, each with the people the text names who held it; an office none
+        // of them held, only by its country.
         const offices = m.value.generic!.map((o) => {
           const own = ownHolders(read, o.office!, matches);
           for (const e of elsewhere) if (o.office!.holders.some((h) => h.id === e.id)) own.add(e);
@@ -834,19 +837,21 @@ function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) =>
 }
 
 /**
- * The country a text is about, for its generic titles (OfficeDef.generic): the one its entities
- * name most, each person, place or body counting for its country; `source`, the source's country,
- * on a tie that includes it or when the text names no country. Undefined on any other tie.
+ * The country a text is about, for its generic titles (OfficeDef.generic): the source's when the
+ * text names it at all, or names no country (a country's press writes its own government so:
+ * «وزیر امور خارجه» in a Tehran paper is Iran's, however much its story is about Iraq's debts);
+ * else the one its entities name most, each person, place or body counting for its country (an
+ * agency's "the prime minister" in a story about Iraq; an Iraqi paper's «رئيس الحكومة» in a
+ * Beirut story that never names Iraq). Undefined on a tie.
  */
 export function homeCountry(entities: ReadonlyArray<{ country?: string | undefined; count: number }>, source?: string): string | undefined {
   const weight = new Map<string, number>();
   for (const e of entities) if (e.country) weight.set(e.country, (weight.get(e.country) ?? 0) + e.count);
   const src = source?.toUpperCase();
-  if (weight.size === 0) return src;
+  if (weight.size === 0 || (src !== undefined && weight.has(src))) return src;
   const top = Math.max(...weight.values());
   const first = [...weight].filter(([, w]) => w === top).map(([c]) => c);
-  if (first.length === 1) return first[0];
-  return src !== undefined && first.includes(src) ? src : undefined;
+  return first.length === 1 ? first[0] : undefined;
 }
 
 /** Between a title and the name after it: an honorific («رئيس الوزراء السيد …», "Prime Minister Dr …"). */
@@ -1032,7 +1037,7 @@ export function registerEntities(defs: readonly (EntityDef | OfficeDef)[]): void
  * counts, most mentioned first. `lang` is the text's language when the caller knows it (a search
  * query's `lang`); `at`, the day it was written (an article's publication), makes an office's title
  * its holder that day (OfficeDef; without it, a title is only its country); `country`, the
- * source's, and `named` read its generic titles (TextSetting). Names are matched in every language; the language only keeps a name that is an
+ * source's, reads its generic titles (TextSetting). Names are matched in every language; the language only keeps a name that is an
  * everyday word in it (English "turkey") from matching that word in lower case.
  */
 export function findEntities(text: string, opts: { lang?: string; at?: Date } & TextSetting = {}): Entity[] {

@@ -1,5 +1,5 @@
 import type { Entity, Quote, QuoteSpeaker } from '@akhbar/core';
-import { gazetteer, homeCountry, type TextSetting } from './gazetteer.ts';
+import { gazetteer, type TextSetting } from './gazetteer.ts';
 import { surnamesOf } from './names.ts';
 import { normalizeText } from './normalize.ts';
 import { cliticVariants, countWords, tokenize, type Token } from './text.ts';
@@ -1232,10 +1232,10 @@ function anonymityAt(text: string, t: Token): number {
 const ANONYMITY_WORDS = ANONYMITY.map((p) => tokenize(p).length);
 
 /**
- * Arabic-script words before a source's head: أحد المسؤولين, بعض المصادر, كبار المسؤولين; Persian یک منبع, یکی از مقامات; Sorani
- * چەند سەرچاوەیەک, دوو بەرپرس, ئەو ڕاپۆرتە.
+ * Arabic-script words before a source's head: أحد المسؤولين, بعض المصادر, كبار المسؤولين, هذه المصادر; Persian یک منبع, یکی از مقامات,
+ * همین منابع (these same sources); Sorani چەند سەرچاوەیەک, دوو بەرپرس, ئەو ڕاپۆرتە.
  */
-const QUANTIFIERS = fold(['أحد', 'إحدى', 'بعض', 'عدد', 'كبار', 'من', 'یک', 'یکی', 'از', 'چەند', 'هەندێک', 'دوو', 'سێ', 'ئەو', 'ئەم']);
+const QUANTIFIERS = fold(['أحد', 'إحدى', 'بعض', 'عدد', 'كبار', 'من', 'هذه', 'هؤلاء', 'تلك', 'یک', 'یکی', 'از', 'این', 'همین', 'همان', 'چەند', 'هەندێک', 'دوو', 'سێ', 'ئەو', 'ئەم']);
 
 /**
  * Whether a relation word follows `word` at once: in the attribution, or in the text it was cut
@@ -3031,7 +3031,7 @@ function baseLang(lang: string): string {
 export function extractQuotes(text: string, lang: string, known: readonly Entity[] = [], at?: Date, country?: string): Quote[] {
   if (typeof text !== 'string' || text === '') return [];
   writtenOn = at;
-  writtenAbout = { country: homeCountry(known, country), named: known.map((e) => e.id) };
+  writtenAbout = { country, entities: known };
   try {
     return readQuotes(text, lang, known);
   } finally {

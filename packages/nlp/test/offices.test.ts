@@ -125,6 +125,15 @@ t.test('generic titles: «مكتب رئيس الحكومة» in a Baghdad paper 
   const beirut = 'وفي بيروت، قال رئيس الحكومة إن لبنان سيواصل المفاوضات مع صندوق النقد، وإن الحكومة اللبنانية ملتزمة بالإصلاحات.';
   const lb = entityIds(baghdadPaper('لبنان والإصلاحات', beirut, 'IQ', '2022-03-01T09:00:00Z'));
   t.ok(lb.includes('najib-mikati') && !lb.includes('mustafa-al-kadhimi'), `a Lebanese story in an Iraqi paper: Mikati (${lb.join(' ')})`);
+  // The source's country, named at all, over the one named most: a paper writes its own government so.
+  const debts = 'وزیر امور خارجه در تهران گفت ایران گاز و برق عراق را تأمین کرده و بدهی‌های عراق باید پرداخت شود. بخشی از برق بغداد و بصره با گاز ایران تولید می‌شود.';
+  const tehran = findEntities(debts, { at: AUG_2020, country: 'IR' }).map((e) => e.id);
+  t.ok(tehran.includes('mohammad-javad-zarif') && !tehran.includes('fuad-hussein'), `a Tehran paper on Iraq's debts: Iran's foreign minister (${tehran.join(' ')})`);
+  t.ok(findEntities(debts, { at: AUG_2020 }).some((e) => e.id === 'fuad-hussein'), 'the same words from a source of no known country: the country named most, Iraq');
+  // A title with its country before: the bare one after is that office's.
+  const visit = findEntities('استقبل رئيس الحكومة اللبنانية في بيروت وفدا عراقيا، وقال رئيس الحكومة إن العراق شريك أساسي.', { at: new Date('2022-03-01'), country: 'IQ' });
+  t.equal(visit.find((e) => e.id === 'najib-mikati')?.count, 2, 'Mikati twice, the Iraqi paper\'s bare title included');
+  t.notOk(visit.some((e) => e.id === 'mustafa-al-kadhimi'), 'not the Iraqi prime minister');
   t.ok(ids('Iraq, Baghdad and Basra. The prime minister said Iraq was ready.', AUG_2020).includes('mustafa-al-kadhimi'), 'English, the text naming Iraq');
   t.ok(ids('Le Premier ministre a annoncé que l\'Irak et Bagdad étaient prêts.', AUG_2020).includes('mustafa-al-kadhimi'), 'French');
   t.ok(findEntities('رئیس جمهور گفت ایران آماده است.', { at: AUG_2020, country: 'IR' }).some((e) => e.id === 'hassan-rouhani'), 'Persian, an Iranian source');
