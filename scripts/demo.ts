@@ -50,6 +50,7 @@ await waitFor(async () => (await fetch(`${api}/healthz`)).ok, { timeoutMs: 60_00
 // whose address names no country): "where its sources are" and sourceCountry have something to say.
 const SAMPLE_COUNTRIES: Record<string, string> = {
   'baghdad-today.ar.rss.xml': 'IQ', 'rafidain-news.ar.rss.xml': 'IQ', 'gulf-wire.en.atom.xml': 'AE', 'le-monde-arabe.fr.rss.xml': 'FR', 'hewler-post.ckb.rss.xml': 'IQ', 'badinan-news.ku.rss.xml': 'IQ',
+  'payam-rooz.fa.rss.xml': 'IR',
 };
 const SAMPLE_FEEDS = Object.keys(SAMPLE_COUNTRIES);
 const admin = { authorization: `Bearer ${adminToken}` };
@@ -139,6 +140,8 @@ say(`${total} articles indexed. Try:
   curl -s '${api}/v1/search?q=milices&lang=fr'
   curl -sG '${api}/v1/search' --data-urlencode 'q=هەولێر'     # Erbil, in Sorani Kurdish: its Arabic and English coverage too
   curl -sG '${api}/v1/search' --data-urlencode 'q=bendav'     # a dam, in Kurmanji Kurdish: finds "bendava Dihokê"
+  curl -sG '${api}/v1/search' --data-urlencode 'q=راه آهن بصره'     # a railway to Basra, in Persian: the Tehran site's report
+  curl -sG '${api}/v1/quotes' --data-urlencode 'speaker=Araghchi'   # a Tehran paper's «وزیر امور خارجه گفت»: Iran's foreign minister, by his title alone
   curl -s '${api}/v1/search?q=ventilator'     # a word only the Basra report's page holds: the full-text stage read it
   curl -s '${api}/v1/stories?window=7d'          # top stories: what most sources cover
   curl -s '${api}/v1/stories?window=7d&minLangs=2'   # … told in two languages or more
