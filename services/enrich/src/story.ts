@@ -13,7 +13,8 @@ import type { StoryEntities, StorySignature } from '@akhbar/nlp';
  * 2. Otherwise, cross-lingual links. Each article's most salient entities that are not countries
  *    index it (`story:ent:<id>`, sorted sets by publication time). An article in another language
  *    published within the link window, sharing at least two such entities, whose entity weights
- *    overlap enough (weighted Jaccard, countries included at a low weight) gives its story id —
+ *    overlap enough (weighted Jaccard, countries included at a low weight), two of each one's
+ *    three most salient such entities among the other's, gives its story id —
  *    when the two share a person or an organisation, or share a topic (two places alone, such as
  *    the capital and a city, are what unrelated stories of one country share); among stories whose
  *    best links are within a hundredth of each other, the one more of them belong to. An article in its
@@ -106,6 +107,25 @@ end
 if not best and mine and linkThreshold > 0 then
   local w, kind = {}, {}
   for _, e in ipairs(mine.entities) do w[e[1]] = e[2]; kind[e[1]] = e[3] end
+  -- Each side's most salient entities that are not countries (the evidence is sorted by weight):
+  -- two of one's first three must be named by the other, both ways. A report on Iraq's election
+  -- date that says in passing the prime minister will raise it with Trump in Washington shares
+  -- him, Trump and Washington with the visit's reports, but not its own subject (the electoral
+  -- commission, Nasiriyah's protesters); the visit's reports share all three of theirs with it.
+  local function salient(list)
+    local out = {}
+    for _, e in ipairs(list) do
+      if #out == 3 then break end
+      if type(e) == 'table' and e[3] ~= 'c' then out[#out + 1] = e[1] end
+    end
+    return out
+  end
+  local function covered(ids, names)
+    local n = 0
+    for _, x in ipairs(ids) do if names[x] then n = n + 1 end end
+    return n >= math.min(2, #ids)
+  end
+  local mineTop = salient(mine.entities)
   local topics = {}
   for _, t in ipairs(mine.topics) do topics[t] = true end
   local checked = {}
@@ -143,6 +163,7 @@ if not best and mine and linkThreshold > 0 then
               end
             end
             for k, x in pairs(w) do if not ow[k] then high = high + x end end
+            local mutual = covered(mineTop, ow) and covered(salient(other.entities), w)
             local topical = named > 0 or #mine.topics == 0 or #other.topics == 0
             if not topical then
               for _, t in ipairs(other.topics) do if topics[t] then topical = true end end
@@ -153,7 +174,7 @@ if not best and mine and linkThreshold > 0 then
             -- a stricter bar, as articles of one country's press share its places and leaders day after day.
             local enough = shared >= 2 and j >= linkThreshold
             if sameLang then enough = shared >= 3 and j >= sameThreshold end
-            if enough and topical then
+            if enough and topical and mutual then
               local sid, mts = string.match(v, '^(%S+) (%S+)')
               mts = tonumber(mts)
               local first = tonumber(redis.call('ZSCORE', KEYS[4], sid) or mts)
