@@ -1,7 +1,7 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { articleSignature, enrichArticle, gazetteer, getEntity, signatureSimilarity } from '@akhbar/nlp';
+import { articleSignature, enrichArticle, findEntities, gazetteer, signatureSimilarity } from '@akhbar/nlp';
 import { applyExtraction, extractArticle, needsFulltext } from '@akhbar/extract';
 import { langTag, parseFeedText, toRawArticles } from '@akhbar/feeds';
 import { Redis } from 'ioredis';
@@ -124,12 +124,13 @@ t.test('the Persian sample feed: a Tehran outlet\'s visit, its foreign minister 
   // «وزیر امور خارجه» with no country, in a Tehran paper: Iran's, whoever holds it the day it is
   // read (the samples are dated now), though the story names Iraq more often than Iran.
   const d = enrichArticle(debts!);
-  const fm = getEntity('abbas-araghchi') && gazetteerHolder('ir-foreign-minister');
-  t.ok(fm && d.entities.some((x) => x.id === fm), `the debts: Iran's foreign minister (${String(fm)}) in ${d.entities.map((x) => x.id).join(',')}`);
+  const fm = gazetteerHolder('ir-foreign-minister');
+  t.ok(fm !== undefined && d.entities.some((x) => x.id === fm), `the debts: Iran's foreign minister (${String(fm)}) in ${d.entities.map((x) => x.id).join(',')}`);
   t.same((d.quotes ?? []).map((q) => q.speaker?.id), [fm, fm], 'his words and what he added are his');
   t.same(d.topics.map((x) => x.id).slice(0, 2).sort(), ['economy', 'energy'], `the debts: ${JSON.stringify(d.topics)}`);
   const r = enrichArticle(railway!);
-  t.ok(r.entities.some((x) => x.id === 'Q48195'), 'the railway: Basra');
+  for (const id of ['Q48195', 'shalamcheh-crossing', 'shatt-al-arab']) t.ok(r.entities.some((x) => x.id === id), `the railway: ${id} (بصره, شلمچه, اروندرود) in ${r.entities.map((x) => x.id).join(',')}`);
+  t.same(findEntities('وصلت أولى قوافل الزوار إلى منفذ الشلامجة الحدودي قرب شط العرب').map((x) => x.id).sort(), ['shalamcheh-crossing', 'shatt-al-arab'], 'the crossing and the river in Arabic too');
   t.equal(r.topics[0]?.id, 'economy', `the railway: ${JSON.stringify(r.topics)}`);
   t.same((r.quotes ?? []).map((q) => q.speaker?.id ?? null), [null, null], 'a deputy minister not named, and «این مقام» after him: no speaker');
 });
