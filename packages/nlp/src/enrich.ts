@@ -28,13 +28,15 @@ export const TAGGERS = {
   // 1.4.0: "Congress" ending another body's name ("Mobile World Congress") is not the US Congress, the Indian National Congress is an entity; English "Michael Jordan", "Jordan Henderson" no longer name Jordan.
   // 1.5.0: Kurmanji names for Washington (Washingtonê), Duhok as Dihok, the KDP and the PUK in Sorani and Kurmanji.
   // 1.6.0: Tehran in Sorani (تاران) and Kurmanji; «اليمنى» after a hand, a foot or a side is the right one, not Yemen.
-  // 1.7.0: offices — a title is its holder on the publication day («رئيس الوزراء العراقي» in 2020:
+  // 1.7.0: Iran's border with Iraq (Shalamcheh, the Shatt al-Arab…); offices — a title is its holder on the publication day («رئيس الوزراء العراقي» in 2020:
   // Kadhimi), and a title without a country («رئيس الحكومة», "the prime minister") the holder the article names or of the country it is about.
   entities: { tagger: 'akhbar-gazetteer', version: '1.7.0' },
   countries: { tagger: 'akhbar-gazetteer', version: '1.7.0' },
-  topics: { tagger: 'akhbar-topic-lexicon', version: '1.0.0' },
+  // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
+  topics: { tagger: 'akhbar-topic-lexicon', version: '1.1.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
-  tone: { tagger: 'akhbar-tone-lexicon', version: '1.0.0' },
+  // 1.1.0: a Persian lexicon (Persian articles had no tone).
+  tone: { tagger: 'akhbar-tone-lexicon', version: '1.1.0' },
   extract: { tagger: 'akhbar-extractive', version: '1.0.0' },
   // 1.1.0: wire copy's reported speech (English "said" without "that", source phrases, the attribution
   // after or inside what was said: "…, police said.", "…, according to people close to him, …"), and

@@ -52,6 +52,14 @@ t.test('an Arabic report of an attack is negative; one of an agreement and a rec
   for (const e of [attack, agreement]) t.ok(Value.Check(EnrichmentSchema, e), 'matches the Enrichment contract');
 });
 
+t.test('Persian: a report of an attack is negative, one of an agreement and a recovery positive; football is no death', async (t) => {
+  const attack = tagTone('در انفجار بمب در بازار شهر دست‌کم ده نفر کشته و بیست نفر زخمی شدند و نگرانی از ناامنی افزایش یافت.', 'fa', 'انفجار مرگبار در بازار')!;
+  t.ok(attack.score < -5, `attack: ${JSON.stringify(attack)}`);
+  const deal = tagTone('دو کشور پس از ماه‌ها مذاکره به توافق رسیدند و کارشناسان از بهبود روابط و رونق تجارت خبر دادند.', 'fa', 'توافق تازه و امید به رونق')!;
+  t.ok(deal.score > 5, `agreement: ${JSON.stringify(deal)}`);
+  t.equal(tagTone('فوتبال فوتبالی فوتبالیست', 'fa')!.negative, 0, '«فوتبال» begins like «فوت» (died) and is not it');
+});
+
 t.test('English and French likewise', async (t) => {
   for (const [a, lang, polarity] of [[EN_ATTACK, 'en', 'negative'], [EN_RECOVERY, 'en', 'positive'], [FR_ATTACK, 'fr', 'negative'], [FR_AGREEMENT, 'fr', 'positive']] as const) {
     const e = enrichArticle(a);
@@ -104,6 +112,8 @@ t.test('negation: a negator up to three tokens before a term flips it', async (t
     ['fr', 'Les discussions ont abouti à un accord', 'Les discussions se sont achevées sans accord'],
     ['es', 'Hubo un acuerdo', 'No hubo acuerdo'],
     ['de', 'Es gab eine Einigung', 'Es gab keine Einigung'],
+    ['fa', 'دو طرف به توافق رسیدند', 'دو طرف بدون توافق جلسه را ترک کردند'],
+    ['fa', 'تحریم‌ها ادامه دارد', 'رفع تحریم‌ها اعلام شد'],
   ];
   for (const [lang, plain, negatedText] of flips) {
     const a = tagTone(plain, lang)!;
@@ -175,7 +185,7 @@ t.test('an empty article gives zeros; scores stay within −100…100', async (t
 });
 
 t.test('languages: a lexicon per language; und uses them all; others have no tone', async (t) => {
-  t.same([...TONE_LANGUAGES].sort(), ['ar', 'de', 'en', 'es', 'fr']);
+  t.same([...TONE_LANGUAGES].sort(), ['ar', 'de', 'en', 'es', 'fa', 'fr']);
   t.equal(tagTone('Премьер-министр Ирака встретится с Трампом', 'ru'), undefined, 'no lexicon: no tone');
   t.equal(tagTone('', 'zh'), undefined);
   const und = tagTone('attack هجوم Kadhimi الكاظمي', 'und')!;
@@ -185,7 +195,7 @@ t.test('languages: a lexicon per language; und uses them all; others have no ton
   const ru = enrichArticle(article('Премьер-министр Ирака встретится с Трампом в Вашингтоне', 'Премьер-министр Ирака Мустафа аль-Казыми на этой неделе посетит Вашингтон, где встретится с президентом США Дональдом Трампом. Стороны обсудят вооружённые группировки, поддерживаемые Ираном.'));
   t.equal(ru.lang, 'ru');
   t.notOk('tone' in ru, 'a Russian article has no tone field');
-  t.match(ru.provenance.tone, { tagger: 'akhbar-tone-lexicon', version: '1.0.0' });
+  t.match(ru.provenance.tone, { tagger: 'akhbar-tone-lexicon', version: '1.1.0' });
   t.notOk(ru.provenance.tone?.failed, 'and that is not a failure');
 });
 

@@ -116,6 +116,7 @@ t.test('the Persian sample feed: a Tehran outlet\'s visit, its foreign minister 
   const [visit, debts, railway] = await feedArticles('payam-rooz.fa.rss.xml', 'IR');
   const v = enrichArticle(visit!);
   t.match(v, { lang: 'fa', dir: 'rtl' });
+  t.ok(v.tone !== undefined && v.tone.negative > 0, `a tone, from the Persian lexicon (armed groups, tension): ${JSON.stringify(v.tone)}`);
   const ids = v.entities.map((x) => x.id);
   for (const id of ['mustafa-al-kadhimi', 'Q22686', 'Q61', 'white-house']) t.ok(ids.includes(id), `the visit: ${id} in ${ids.join(',')} (کاظمی, ترامپ, واشنگتن, کاخ سفید)`);
   t.same(v.topics.slice(0, 2).map((x) => x.id).sort(), ['conflict', 'politics'], `the visit: ${JSON.stringify(v.topics)}`);
