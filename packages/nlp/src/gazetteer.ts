@@ -66,7 +66,9 @@ export interface OfficeDef {
    * country, and no other office sharing the title ("Trump … the president said" is Trump in a
    * story about Iraq; the holder is then read as `titles` are), else when the office's country is
    * the one the article is about (homeCountry: the source's if the text names it or no country at
-   * all, else the one it names most). Not read: a title with
+   * all, else the one it names most) — for an office with `of`, when the text names that
+   * organisation or region ("the secretary-general" in a story naming the United Nations is its
+   * Secretary-General, in one naming NATO NATO's; naming both, neither). Not read: a title with
    * "of", «في» or a country after it (it says whose), or a person's name beside it (the name says
    * who), or one "former", "deputy" … (as `titles`). The title alone names no country.
    */
@@ -771,6 +773,9 @@ export class Gazetteer {
     // Generic titles, once the rest is read: what the text names says which office they are.
     if (generics.length > 0 && at) {
       const home = homeCountry(setting.entities ?? [...counts].map(([e, c]) => ({ country: e.country, count: c.count })), setting.country);
+      const bodies = new Set([...[...counts.keys()].map((e) => e.id), ...(setting.entities ?? []).map((e) => e.id)]);
+      // An office of a body (OfficeDef.of) is the article's when it names the body; else by country.
+      const about = (o: Entry) => (o.office!.of !== undefined ? bodies.has(o.office!.of) : o.country === home);
       const people = matches.filter((p) => p.value.type === 'person');
       // Holders named another way: by a title with its country («رئيس الحكومة اللبنانية» before
       // «رئيس الحكومة»), or anywhere in the article when this is part of it.
@@ -785,7 +790,7 @@ export class Gazetteer {
           return { o, own };
         });
         const inText = offices.filter((x) => x.own.size > 0);
-        const chosen = inText.length === 1 ? inText : (inText.length > 0 ? inText : offices).filter((x) => x.o.country === home);
+        const chosen = inText.length === 1 ? inText : (inText.length > 0 ? inText : offices).filter((x) => about(x.o));
         const holder = chosen.length === 1 ? this.holderMeant(chosen[0]!.o.office!, at, chosen[0]!.own) : undefined;
         if (holder) count(holder, m.start);
       }
@@ -820,20 +825,27 @@ function formerBeside(read: readonly Token[], p: { start: number; end: number })
   return false;
 }
 
-/** After a generic title, words that say whose it is: "the prime minister of Spain", «رئيس الوزراء في الإقليم». */
-const WHOSE = normsOf(['of', 'for', 'de', 'du', 'des', 'في', 'لدى']);
+/** After a generic title, words that say whose it is: "the prime minister of Spain", « le Premier ministre du Liban ». */
+const WHOSE = normsOf(['of', 'for', 'de', 'du', 'des']);
+/** …and words that do when a place or a body follows: «رئيس الحكومة في إقليم كوردستان», not «في بيان» (in a statement). */
+const WHOSE_BEFORE_NAME = normsOf(['في', 'لدى']);
 
 /**
  * A generic title followed by whose it is: WHOSE, a country or place (« le Premier ministre
- * indien »), or an Arabic adjective of the nisba form («رئيس الوزراء الهندي», whose gentilic the
+ * indien »), an organisation, an Arabic genitive with ل, or an Arabic adjective of the nisba form («رئيس الوزراء الهندي», whose gentilic the
  * gazetteer may not know; «الحالي», current, is one too, and is read as not said).
  */
 function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) => Entry | undefined): boolean {
   const next = read[end];
   if (!next || next.sentence !== read[end - 1]!.sentence) return false;
   if (WHOSE.has(next.norm) || next.norm.startsWith("d'") || (next.arabic && /^ال..+(?:ي|يه)$/u.test(next.norm))) return true;
-  const e = knownAt(end);
-  return e !== undefined && (e.type === 'country' || e.type === 'place');
+  // An Arabic genitive with ل: «الأمين العام للمنظمة», «الأمين العام لمنظمة أوبك».
+  if (next.arabic && /^(?:لل|ل(?:منظم|جامع|حزب|حرك|مجلس|هيئ|اتحاد|تحالف|وكال|صندوق|بنك|شرك|دول))/u.test(next.norm)) return true;
+  const named = (k: number) => {
+    const e = read[k]?.sentence === next.sentence ? knownAt(k) : undefined;
+    return e !== undefined && (e.type === 'country' || e.type === 'place' || e.type === 'org');
+  };
+  return named(end) || (WHOSE_BEFORE_NAME.has(next.norm) && named(end + 1));
 }
 
 /**
@@ -1099,7 +1111,7 @@ function parseOfficeDef(d: Record<string, unknown>, where: string): OfficeDef {
   if (d.country !== undefined && (typeof d.country !== 'string' || !/^[A-Za-z]{2}$/.test(d.country))) throw bad('"country" must be an ISO 3166-1 alpha-2 code');
   if (d.of !== undefined && (typeof d.of !== 'string' || d.of.trim() === '')) throw bad('"of" must be an entity id');
   if (d.generic !== undefined && (!Array.isArray(d.generic) || d.generic.some((v) => typeof v !== 'string' || v.trim() === ''))) throw bad('"generic" must be an array of titles');
-  if (d.generic !== undefined && d.country === undefined) throw bad('an office with "generic" titles needs a "country" (they name it in text about that country)');
+  if (d.generic !== undefined && d.country === undefined && d.of === undefined) throw bad('an office with "generic" titles needs a "country" or an "of" (they name it in text about that country or naming that body)');
   if (!Array.isArray(d.holders)) throw bad('"holders" must be an array of { "id", "from", "to"? }');
   for (const [k, h] of (d.holders as unknown[]).entries()) {
     const x = h as Record<string, unknown> | null;

@@ -28,12 +28,12 @@ t.test('the curated offices: every holder and "of" is a known entity, terms in o
     for (const title of o.titles) t.ok(aliasSteps(title), `${o.id}: "${title}" can be matched`);
     for (const title of o.generic ?? []) t.ok(aliasSteps(title), `${o.id}: generic "${title}" can be matched`);
   }
-  // A generic title two offices of one country share could never say which.
+  // A generic title two offices of one country (or one body) share could never say which.
   const byCountry = new Map<string, string>();
   for (const o of offices) {
     for (const title of o.generic ?? []) {
-      const key = `${o.country!}|${title}`;
-      t.notOk(byCountry.has(key), `${o.id}: "${title}" is no other ${o.country!} office's too (${byCountry.get(key) ?? ''})`);
+      const key = `${o.of ?? o.country!}|${title}`;
+      t.notOk(byCountry.has(key), `${o.id}: "${title}" is no other ${o.of ?? o.country!} office's too (${byCountry.get(key) ?? ''})`);
       byCountry.set(key, o.id);
     }
   }
@@ -159,6 +159,21 @@ t.test('generic titles: a holder the text names is who the title means; a title 
   // Its words are read again for a body they begin, which also says whose the title is.
   registerEntities([{ id: 'test-transitional-government', type: 'org', country: 'SD', names: { ar: 'الحكومة الانتقالية السودانية' } }]);
   t.same(ids('وقال رئيس الحكومة الانتقالية السودانية إن العراق شريك.', AUG_2020).sort(), ['Q796', 'test-transitional-government'], 'the body named, no prime minister');
+});
+
+t.test('generic titles of a body: "the secretary-general" is the UN\'s in a story naming the UN, NATO\'s in one naming NATO', async (t) => {
+  const at = new Date('2024-03-01');
+  const un = ids('The United Nations called for calm. The secretary-general said the fighting must stop.', at);
+  t.ok(un.includes('Q311440'), `Guterres: ${un.join(' ')}`);
+  t.ok(ids('NATO allies met in Brussels. The secretary general said Ukraine would get more air defence.', at).includes('jens-stoltenberg'), 'Stoltenberg in March 2024');
+  t.ok(ids('دعت الأمم المتحدة إلى التهدئة، وقال الأمين العام إن القتال يجب أن يتوقف.', at).includes('Q311440'), 'Arabic: «الأمين العام» after «الأمم المتحدة»');
+  t.ok(ids('WHO warned of cholera. The director-general said vaccines were on their way.', at).includes('tedros-adhanom'), 'WHO');
+  const both = ids('The United Nations and NATO met. The secretary-general said the fighting must stop.', at);
+  t.notOk(both.includes('Q311440') || both.includes('jens-stoltenberg'), 'naming both bodies: neither');
+  t.notOk(ids('وقال الأمين العام لمنظمة أوبك إن الأسواق مستقرة، فيما دعت الأمم المتحدة إلى التهدئة.', at).includes('Q311440'), '«لمنظمة أوبك» after it says whose: not the UN\'s');
+  t.equal(findEntities('وقال الأمين العام في خطاب متلفز إن حزب الله لن يتراجع.', { at, country: 'LB' }).find((e) => e.id === 'hassan-nasrallah')?.count, 1, '«في خطاب» (in a speech) says nothing of whose: Hezbollah\'s, named after');
+  t.notOk(ids('وقال رئيس الحكومة في إقليم كوردستان إن الرواتب ستصرف، وأكد العراق ذلك.', AUG_2020).includes('mustafa-al-kadhimi'), '«في إقليم كوردستان» says whose');
+  t.ok(ids('وقال رئيس الحكومة في بيان إن العراق مستعد.', AUG_2020).includes('mustafa-al-kadhimi'), '«في بيان» does not');
 });
 
 t.test('generic titles in quotes: «وقال رئيس الوزراء» is the prime minister the article means', async (t) => {
