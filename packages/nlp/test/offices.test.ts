@@ -176,6 +176,15 @@ t.test('generic titles of a body: "the secretary-general" is the UN\'s in a stor
   t.ok(ids('وقال رئيس الحكومة في بيان إن العراق مستعد.', AUG_2020).includes('mustafa-al-kadhimi'), '«في بيان» does not');
 });
 
+t.test('a generic title of one\'s own: a governor\'s «المحافظ», read in a story naming his province', async (t) => {
+  registerEntities(parseEntityDefs(JSON.stringify([
+    { id: 'test-najaf-governor-holder', type: 'person', country: 'IQ', names: { en: 'A. Test', ar: 'عبد الاختبار' } },
+    { id: 'test-najaf-governor', type: 'office', country: 'IQ', of: 'najaf', titles: ['محافظ النجف'], generic: ['المحافظ'], holders: [{ id: 'test-najaf-governor-holder', from: '2020-01-01' }] },
+  ])));
+  t.ok(ids('أعلن المحافظ أن النجف ستستقبل الزوار.', AUG_2020).includes('test-najaf-governor-holder'), 'a story naming Najaf');
+  t.notOk(ids('أعلن المحافظ أن كربلاء ستستقبل الزوار.', AUG_2020).includes('test-najaf-governor-holder'), 'not one naming Karbala');
+});
+
 t.test('generic titles in quotes: «وقال رئيس الوزراء» is the prime minister the article means', async (t) => {
   const body = 'وأكد العراق أن بغداد مستعدة للحوار. وقال رئيس الوزراء في بيان: "لن نسمح بأي سلاح خارج إطار الدولة".';
   const iq = enrichArticle(baghdadPaper('بيان', body, 'IQ'));
