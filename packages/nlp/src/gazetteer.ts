@@ -68,9 +68,9 @@ export interface OfficeDef {
    * the one the article is about (homeCountry: the source's if the text names it or no country at
    * all, else the one it names most) — for an office with `of`, when the text names that
    * organisation or region ("the secretary-general" in a story naming the United Nations is its
-   * Secretary-General, in one naming NATO NATO's; naming both, neither). Not read: a title with
-   * "of", «في» or a country after it (it says whose), or a person's name beside it (the name says
-   * who), or one "former", "deputy" … (as `titles`). The title alone names no country.
+   * Secretary-General, in one naming NATO NATO's; naming both, neither). Not read: a title that
+   * says whose after it (whoseAfter: "of", a country, «في» and a place), a person's name beside it
+   * (the name says who), "former", "deputy" … beside it (as `titles`). It names no country itself.
    */
   generic?: string[];
 }
@@ -702,7 +702,7 @@ export class Gazetteer {
         continue;
       }
       if (m.value.generic) {
-        // Its words may name a body too: «رئيس مجلس النواب العراقي» is the parliament's.
+        // Its words may begin a body's name: «رئيس الحكومة الانتقالية السودانية» names that government.
         if (at) generics.push(m);
         readAgain(k);
         continue;
@@ -831,9 +831,10 @@ const WHOSE = normsOf(['of', 'for', 'de', 'du', 'des']);
 const WHOSE_BEFORE_NAME = normsOf(['في', 'لدى']);
 
 /**
- * A generic title followed by whose it is: WHOSE, a country or place (« le Premier ministre
- * indien »), an organisation, an Arabic genitive with ل, or an Arabic adjective of the nisba form («رئيس الوزراء الهندي», whose gentilic the
- * gazetteer may not know; «الحالي», current, is one too, and is read as not said).
+ * A generic title followed by whose it is: WHOSE, a country, place or body (« le Premier
+ * ministre indien »), WHOSE_BEFORE_NAME and one of those, an Arabic genitive with ل («الأمين العام
+ * لمنظمة أوبك»), or an Arabic adjective of the nisba form («رئيس الوزراء الهندي», whose gentilic
+ * the gazetteer may not know; «الحالي», current, is one too, and is read as not said).
  */
 function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) => Entry | undefined): boolean {
   const next = read[end];
