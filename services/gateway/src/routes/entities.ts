@@ -37,7 +37,7 @@ const OfficeOut = Type.Object({
   country: Type.Optional(Type.String()),
   of: Type.Optional(Type.String({ description: 'The entity its title names besides the holder (an organisation, a region); default its country' })),
   titles: Type.Array(Type.String(), { description: 'How the press names it: an article naming one is tagged with the holder of its publication day' }),
-  generic: Type.Optional(Type.Array(Type.String(), { description: 'Titles without a country (رئيس الحكومة, the prime minister) that other offices share: the holder when the article names one who held it, or is about its country (the one it names most, else its source\'s)' })),
+  generic: Type.Optional(Type.Array(Type.String(), { description: 'Titles without a country or body (رئيس الحكومة, the prime minister, the secretary-general) that other offices share: in an article, the holder when it names one who held the office, else when it is about the office\'s country (its source\'s when the text names it, else the one it names most) or names its body' })),
   holders: Type.Array(Type.Object({
     id: Type.String(), name: Type.String(), from: Type.String({ format: 'date' }),
     to: Type.Optional(Type.String({ format: 'date', description: 'Exclusive; absent: still held, as the gazetteer\'s data knows' })),
