@@ -5,8 +5,8 @@ import { prf, type Prf } from './eval.ts';
 
 /**
  * Measured quality of "who said what" (the `quotes` tagger) on quotes.json: short news paragraphs
- * written for Akhbar in Arabic, English, French, Sorani and Kurmanji Kurdish, and one to three each in
- * Spanish, German, Turkish, Persian and Russian, each labelled with the quotations a reader would list (the first words of each)
+ * written for Akhbar in Arabic, English, French, Sorani and Kurmanji Kurdish, nine in Persian, and
+ * one to four each in Spanish, German, Turkish and Russian, each labelled with the quotations a reader would list (the first words of each)
  * and who said them — a known person's or organisation's id, or null for someone the gazetteer
  * does not know ("a local official") — and paragraphs that quote no one (scare quotes, titles of
  * books, films and slogans in quotation marks). The paragraphs go through `enrichArticle`, so the

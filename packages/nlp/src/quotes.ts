@@ -604,21 +604,30 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     },
   },
   fa: {
+    // Persian: the verb last, its subject first and what it was said in, on or to between («وزیر امور خارجه روز دوشنبه در
+    // نشست خبری در تهران گفت: …»); most verbs of saying are compounds with کرد, داد, شد («اعلام کرد», «تأکید کرد», «هشدار داد»).
     order: 'subject-first',
-    verbs: ['گفت', 'افزود', 'اظهار کرد', 'اظهار داشت'],
+    verbs: [
+      'گفت', 'افزود', 'اظهار کرد', 'اظهار داشت', 'اعلام کرد', 'تأکید کرد', 'تاکید کرد', 'خاطرنشان کرد', 'خاطر نشان کرد', 'تصریح کرد', 'عنوان کرد',
+      'بیان کرد', 'یادآور شد', 'یادآوری کرد', 'هشدار داد', 'ادامه داد', 'نوشت', 'گفته است', 'افزوده است', 'اعلام کرده است', 'تأکید کرده است',
+    ],
     sources: ['به گفته'],
     connectives: ['و', 'نیز', 'همچنین'],
     complementizers: ['که'],
     adjuncts: ['در'],
     pronouns: ['او', 'وی', 'ایشان'],
+    // Where the subject ends: at «در», «به», «با» opening what it was said in or to, or at the day («روز دوشنبه»).
+    preverbal: ['در', 'به', 'با', 'روز', 'امروز', 'دیروز', 'هنگام'],
     reported: {
       that: ['که'],
-      verbs: ['گفتند', 'افزودند'],
+      verbs: ['گفتند', 'افزودند', 'اعلام کردند', 'تأکید کردند', 'تاکید کردند', 'هشدار دادند'],
       gap: ['در', 'روز', 'امروز', 'دیروز', 'به', 'با'],
       blockers: ['چرا', 'طوری', 'حالی', 'آنجا', 'این', 'آن'],
       notBefore: ['نه'],
       relatives: [],
       trailing: ['گفت', 'افزود', 'گفتند', 'افزودند'],
+      // «اعلام کرد: صادرات …»: what follows the colon, with no quotation marks.
+      colon: true,
     },
     unnamed: {
       heads: ['منبع', 'منابع', 'مقام', 'مقامات'],

@@ -339,6 +339,15 @@ t.test('English, French, Spanish, German, Russian and Persian reported speech: t
   t.same(extractQuotes('Hakan Fidan dedi ki Irak ile ilişkilerimiz her geçen gün güçleniyor.', 'tr'), [], 'Turkish: no reported speech read');
 });
 
+t.test('Persian: compound verbs of saying, the subject without the day and place before the verb, a colon with no marks', async (t) => {
+  const said = (text: string) => extractQuotes(text, 'fa').map((q) => [q.by, q.text.split(' ').slice(0, 3).join(' '), q.indirect ?? false]);
+  t.same(said('وزیر نفت روز سه‌شنبه در نشست خبری در بغداد اعلام کرد که صادرات نفت از ماه آینده افزایش می‌یابد.'), [['وزیر نفت', 'صادرات نفت از', true]], '«اعلام کرد که», the day and the press conference left out of who');
+  t.same(said('سخنگوی دولت تأکید کرد: «هیچ تصمیمی درباره قیمت بنزین گرفته نشده است».'), [['سخنگوی دولت', 'هیچ تصمیمی درباره', false]], '«تأکید کرد» before a quotation');
+  t.same(said('رئیس کل بانک مرکزی هشدار داد که تورم در ماه‌های آینده کاهش نخواهد یافت.'), [['رئیس کل بانک مرکزی', 'تورم در ماه‌های', true]], '«هشدار داد که»');
+  t.same(said('وزیر راه به خبرنگاران گفت: ساخت این خط آهن تا دو سال دیگر به پایان می‌رسد.'), [['وزیر راه', 'ساخت این خط', true]], 'a colon and no quotation marks; «به خبرنگاران» is whom he told');
+  t.same(said('استاندار بصره گفته است که زمین‌های مسیر آماده تحویل به پیمانکار است.'), [['استاندار بصره', 'زمین‌های مسیر آماده', true]], 'the perfect, «گفته است»');
+});
+
 t.test('أنه/أنها: what follows them is what was reported; fewer than five words is no statement; long content is cut like a quotation', async (t) => {
   t.same(extractQuotes('وأكدت الوزارة أنها ستفتتح ثلاث مدارس جديدة في الموصل.', 'ar').map((q) => q.text), ['ستفتتح ثلاث مدارس جديدة في الموصل']);
   t.same(extractQuotes('وقال الوزير إنه سيزور أربيل.', 'ar'), [], 'four words: a fragment');

@@ -133,7 +133,9 @@ t.test('the Persian sample feed: a Tehran outlet\'s visit, its foreign minister 
   for (const id of ['Q48195', 'shalamcheh-crossing', 'shatt-al-arab']) t.ok(r.entities.some((x) => x.id === id), `the railway: ${id} (بصره, شلمچه, اروندرود) in ${r.entities.map((x) => x.id).join(',')}`);
   t.same(findEntities('وصلت أولى قوافل الزوار إلى منفذ الشلامجة الحدودي قرب شط العرب').map((x) => x.id).sort(), ['shalamcheh-crossing', 'shatt-al-arab'], 'the crossing and the river in Arabic too');
   t.equal(r.topics[0]?.id, 'economy', `the railway: ${JSON.stringify(r.topics)}`);
-  t.same((r.quotes ?? []).map((q) => q.speaker?.id ?? null), [null, null], 'a deputy minister not named, and «این مقام» after him: no speaker');
+  t.same((r.quotes ?? []).map((q) => [q.by, q.speaker?.id ?? null]), [['معاون وزیر راه و شهرسازی', null], ['این مقام', null], ['استاندار بصره', null]],
+    'a deputy minister not named, «این مقام» after him, and the governor of Basra «گفته است که …»: no one the gazetteer knows');
+  t.equal(d.quotes?.[0]?.by, 'وزیر امور خارجه', 'the subject, without the day and the press conference between it and «گفت»');
 });
 
 t.test('the two Arabic copies of the wire story are near-duplicates; other items are not', async (t) => {
