@@ -857,7 +857,7 @@ function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) =>
  * agency's "the prime minister" in a story about Iraq; an Iraqi paper's «رئيس الحكومة» in a
  * Beirut story that never names Iraq). Undefined on a tie.
  */
-export function homeCountry(entities: ReadonlyArray<{ country?: string | undefined; count: number }>, source?: string): string | undefined {
+function homeCountry(entities: ReadonlyArray<{ country?: string | undefined; count: number }>, source?: string): string | undefined {
   const weight = new Map<string, number>();
   for (const e of entities) if (e.country) weight.set(e.country, (weight.get(e.country) ?? 0) + e.count);
   const src = source?.toUpperCase();
