@@ -30,8 +30,10 @@ export const TAGGERS = {
   // 1.6.0: Tehran in Sorani (تاران) and Kurmanji; «اليمنى» after a hand, a foot or a side is the right one, not Yemen.
   // 1.7.0: Iran's border with Iraq (Shalamcheh, the Shatt al-Arab…); offices — a title is its holder on the publication day («رئيس الوزراء العراقي» in 2020:
   // Kadhimi), and a title without a country («رئيس الحكومة», "the prime minister") the holder the article names or of the country it is about.
-  entities: { tagger: 'akhbar-gazetteer', version: '1.7.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.7.0' },
+  // 1.8.0: a title without a country is whose the words after it say ("the prime minister of Spain", «الأمين العام لحلف الناتو»,
+  // «رئيس الوزراء في البصرة» in an Iraqi paper), no longer left unread.
+  entities: { tagger: 'akhbar-gazetteer', version: '1.8.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.8.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.1.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
@@ -51,7 +53,8 @@ export const TAGGERS = {
   // 1.6.0: an Arabic member named after his relation («عضو في اللجنة المالية جمال كوجر», «…، جمال كوجر،») or a
   // definite «النائب عن …» is not unnamed; `by` runs on to the name.
   // 1.7.0: an office's title is its holder that day, a title without a country as the article's entities read it; a name at the attribution's word limit is not cut.
-  quotes: { tagger: 'akhbar-quotes', version: '1.7.0' },
+  // 1.8.0: a speaker by a title without a country, whose the words after it say, as entities read it.
+  quotes: { tagger: 'akhbar-quotes', version: '1.8.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

@@ -511,6 +511,25 @@ export class Gazetteer {
    * (`own`: a 2024 retrospective of Kadhimi's 2020 visit; «ترامب والكاظمي» in the headline,
    * «رئيس الوزراء العراقي» in the text; the demo's samples, told as of now), else the day's.
    */
+  /**
+   * Whose a generic title is by what follows it (whoseAfter): the country or body an office of it
+   * must be `of` (Office.of, else its country), undefined when it says nothing, null when it says
+   * whose but not one the title can be read as. A country or body named is that one's ("the prime
+   * minister of Spain", « le Premier ministre indien », «الأمين العام لحلف الناتو»). A place is
+   * where the holder is as often as whose office it is («رئيس الوزراء في باريس»: the home prime
+   * minister visiting, or France's): one in the home country says nothing more, one abroad is read
+   * only when the article has no home country, and a place with offices of its own («رئيس الحكومة
+   * في إقليم كوردستان») never.
+   */
+  private whose(after: Entry | boolean, home: string | undefined): string | null | undefined {
+    if (after === false) return undefined;
+    if (after === true) return null;
+    if (after.type === 'country') return after.country ?? null;
+    if (after.type === 'org') return after.id;
+    if (after.type !== 'place' || !after.country || [...this.offices.values()].some((o) => o.office!.of === after.id)) return null;
+    return home === undefined ? after.country : after.country === home ? undefined : null;
+  }
+
   private holderMeant(office: Office, at: Date, own: ReadonlySet<Entry>): Entry | undefined {
     const day = this.holderEntry(office, at);
     return own.size === 1 && (!day || !own.has(day)) ? [...own][0]! : day;
@@ -781,7 +800,8 @@ export class Gazetteer {
       // «رئيس الحكومة»), or anywhere in the article when this is part of it.
       const elsewhere = [...byTitle.map((b) => b.entry), ...(setting.entities ?? []).flatMap((e) => this.byId.get(e.id) ?? [])];
       for (const m of generics) {
-        if (whoseAfter(read, m.end, knownAt) || notHolder(read, { ...m, value: m.value.generic![0]! }, people, true)) continue;
+        const whose = this.whose(whoseAfter(read, m.end, knownAt), home);
+        if (whose === null || notHolder(read, { ...m, value: m.value.generic![0]! }, people, true)) continue;
         // The offices it may be, each with the people the text names who held it; an office none
         // of them held, only by its country.
         const offices = m.value.generic!.map((o) => {
@@ -790,7 +810,8 @@ export class Gazetteer {
           return { o, own };
         });
         const inText = offices.filter((x) => x.own.size > 0);
-        const chosen = inText.length === 1 ? inText : (inText.length > 0 ? inText : offices).filter((x) => about(x.o));
+        const chosen = whose ? offices.filter((x) => (x.o.office!.of ?? x.o.country) === whose)
+          : inText.length === 1 ? inText : (inText.length > 0 ? inText : offices).filter((x) => about(x.o));
         const holder = chosen.length === 1 ? this.holderMeant(chosen[0]!.o.office!, at, chosen[0]!.own) : undefined;
         if (holder) count(holder, m.start);
       }
@@ -831,22 +852,26 @@ const WHOSE = normsOf(['of', 'for', 'de', 'du', 'des']);
 const WHOSE_BEFORE_NAME = normsOf(['في', 'لدى']);
 
 /**
- * A generic title followed by whose it is: WHOSE, a country, place or body (« le Premier
- * ministre indien »), WHOSE_BEFORE_NAME and one of those, an Arabic genitive with ل («الأمين العام
- * لمنظمة أوبك»), or an Arabic adjective of the nisba form («رئيس الوزراء الهندي», whose gentilic
- * the gazetteer may not know; «الحالي», current, is one too, and is read as not said).
+ * What follows a generic title to say whose it is: a country, place or body named right after it
+ * (« le Premier ministre indien », «الأمين العام لحلف الناتو») or after WHOSE or WHOSE_BEFORE_NAME
+ * ("the prime minister of Spain", «رئيس الوزراء في بغداد»): that entity; true when the words say
+ * whose but name no one the gazetteer knows (WHOSE, an Arabic genitive with ل, «لمنظمة أوبك», an
+ * Arabic adjective of the nisba form, «رئيس الوزراء الهندي» with a gentilic it may not know —
+ * «الحالي», current, is one too, and the title is then left unread); false when nothing does.
  */
-function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) => Entry | undefined): boolean {
+function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) => Entry | undefined): Entry | boolean {
   const next = read[end];
   if (!next || next.sentence !== read[end - 1]!.sentence) return false;
-  if (WHOSE.has(next.norm) || next.norm.startsWith("d'") || (next.arabic && /^ال..+(?:ي|يه)$/u.test(next.norm))) return true;
-  // An Arabic genitive with ل: «الأمين العام للمنظمة», «الأمين العام لمنظمة أوبك».
-  if (next.arabic && /^(?:لل|ل(?:منظم|جامع|حزب|حرك|مجلس|هيئ|اتحاد|تحالف|وكال|صندوق|بنك|شرك|دول))/u.test(next.norm)) return true;
   const named = (k: number) => {
     const e = read[k]?.sentence === next.sentence ? knownAt(k) : undefined;
-    return e !== undefined && (e.type === 'country' || e.type === 'place' || e.type === 'org');
+    return e !== undefined && !e.office && (e.type === 'country' || e.type === 'place' || e.type === 'org') ? e : undefined;
   };
-  return named(end) || (WHOSE_BEFORE_NAME.has(next.norm) && named(end + 1));
+  const said = named(end)
+    ?? (WHOSE.has(next.norm) || WHOSE_BEFORE_NAME.has(next.norm) ? named(end + 1) ?? (ARTICLE.has(read[end + 1]?.norm ?? '') ? named(end + 2) : undefined) : undefined);
+  if (said) return said;
+  if (WHOSE.has(next.norm) || next.norm.startsWith("d'") || (next.arabic && /^ال..+(?:ي|يه)$/u.test(next.norm))) return true;
+  // An Arabic genitive with ل: «الأمين العام للمنظمة», «الأمين العام لمنظمة أوبك».
+  return next.arabic === true && /^(?:لل|ل(?:منظم|جامع|حزب|حرك|مجلس|هيئ|اتحاد|تحالف|وكال|صندوق|بنك|شرك|دول))/u.test(next.norm);
 }
 
 /**

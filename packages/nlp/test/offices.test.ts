@@ -149,9 +149,10 @@ t.test('generic titles: a holder the text names is who the title means; a title 
   t.equal(retro.find((e) => e.id === 'mustafa-al-kadhimi')?.count, 2, 'a 2024 retrospective naming Kadhimi: the title is his, as a title with a country would be');
   t.notOk(retro.some((e) => e.id === 'mohammed-shia-al-sudani'), 'not the prime minister of 2024');
   const not = (text: string, why: string) => t.notOk(ids(text, AUG_2020).includes('mustafa-al-kadhimi'), why);
-  not('The prime minister of Spain said Iraq, Baghdad and Basra were safe.', '"of" says whose');
-  not('قال رئيس الوزراء الهندي إن العراق وبغداد والبصرة شركاء.', 'a gentilic after it says whose');
-  not('Le Premier ministre indien a dit que l\'Irak et Bagdad étaient prêts.', 'French, likewise');
+  const spain = ids('The prime minister of Spain said Iraq, Baghdad and Basra were safe.', AUG_2020);
+  t.ok(spain.includes('pedro-sanchez') && !spain.includes('mustafa-al-kadhimi'), '"of" says whose: Spain\'s, not Iraq\'s');
+  not('The prime minister of Kenya said Iraq, Baghdad and Basra were safe.', '"of" a country with no such office here: no one');
+  not('قال رئيس الوزراء الماليزي إن العراق وبغداد والبصرة شركاء.', 'a gentilic the gazetteer may not know says whose');
   not('The former prime minister said Iraq, Baghdad and Basra were safe.', 'former');
   not('وقال نائب رئيس الوزراء إن العراق وبغداد والبصرة آمنة.', '«نائب»');
   not('The prime minister, Boris Johnson, said Iraq, Baghdad and Basra were safe.', 'a name beside it says who');
@@ -171,9 +172,27 @@ t.test('generic titles of a body: "the secretary-general" is the UN\'s in a stor
   const both = ids('The United Nations and NATO met. The secretary-general said the fighting must stop.', at);
   t.notOk(both.includes('Q311440') || both.includes('jens-stoltenberg'), 'naming both bodies: neither');
   t.notOk(ids('وقال الأمين العام لمنظمة أوبك إن الأسواق مستقرة، فيما دعت الأمم المتحدة إلى التهدئة.', at).includes('Q311440'), '«لمنظمة أوبك» after it says whose: not the UN\'s');
+  const nato = ids('وقال الأمين العام لحلف الناتو إن أوكرانيا ستحصل على دعم، فيما دعت الأمم المتحدة إلى التهدئة.', at);
+  t.ok(nato.includes('jens-stoltenberg') && !nato.includes('Q311440'), `«لحلف الناتو» after it: NATO's, in a story naming the UN too (${nato.join(' ')})`);
+  t.ok(ids('The secretary-general of NATO said Ukraine would get more air defence.', at).includes('jens-stoltenberg'), '"of NATO"');
   t.equal(findEntities('وقال الأمين العام في خطاب متلفز إن حزب الله لن يتراجع.', { at, country: 'LB' }).find((e) => e.id === 'hassan-nasrallah')?.count, 1, '«في خطاب» (in a speech) says nothing of whose: Hezbollah\'s, named after');
   t.notOk(ids('وقال رئيس الحكومة في إقليم كوردستان إن الرواتب ستصرف، وأكد العراق ذلك.', AUG_2020).includes('mustafa-al-kadhimi'), '«في إقليم كوردستان» says whose');
   t.ok(ids('وقال رئيس الحكومة في بيان إن العراق مستعد.', AUG_2020).includes('mustafa-al-kadhimi'), '«في بيان» does not');
+});
+
+t.test('generic titles: what follows says whose — "of Lebanon", a gentilic, «في» and a place at home or in a story with no home', async (t) => {
+  const at = new Date('2022-03-01');
+  t.ok(ids('The prime minister of Lebanon said the talks with the IMF went well.', at).includes('najib-mikati'), '"of Lebanon": Mikati');
+  t.ok(ids('Le Premier ministre du Liban a dit que les réformes avancent.', at).includes('najib-mikati'), '« du Liban »');
+  t.ok(ids('Le Premier ministre indien a dit que l\'Irak et Bagdad étaient prêts.', at).includes('Q1058'), '« indien »: Modi, in a story about Iraq');
+  t.ok(ids('قال رئيس الوزراء الهندي إن العراق وبغداد والبصرة شركاء.', at).includes('Q1058'), '«الهندي»: Modi');
+  const salih = findEntities('The president of Iraq, Barham Salih, met the president of Turkey in Ankara.', { at });
+  t.ok(salih.some((e) => e.id === 'Q39259') && salih.some((e) => e.id === 'barham-salih'), `"the president of Turkey" is Erdogan, beside Iraq's (${salih.map((e) => e.id).join(' ')})`);
+  // «في» and a place: whose, or where the holder is. At home (or with no home country) it is the place's.
+  t.ok(ids('وقال رئيس الوزراء في بغداد إن الاتفاق مع واشنطن قريب.', AUG_2020).includes('mustafa-al-kadhimi'), '«رئيس الوزراء في بغداد», no source country: Iraq\'s');
+  t.ok(findEntities('وقال رئيس الوزراء في البصرة إن مشاريع الكهرباء ستنجز قبل الصيف.', { at: AUG_2020, country: 'IQ' }).some((e) => e.id === 'mustafa-al-kadhimi'), 'an Iraqi paper\'s prime minister in Basra: its own');
+  const paris = findEntities('التقى رئيس الوزراء في باريس الرئيس الفرنسي، وقال إن العراق يريد شراكة أوسع.', { at: AUG_2020, country: 'IQ' }).map((e) => e.id);
+  t.notOk(paris.includes('mustafa-al-kadhimi') || paris.includes('Q1058'), `a place abroad in a story with a home country: the home's visiting, or the place's — not read (${paris.join(' ')})`);
 });
 
 t.test('a generic title of one\'s own: a governor\'s «المحافظ», read in a story naming his province', async (t) => {
@@ -192,6 +211,8 @@ t.test('generic titles in quotes: «وقال رئيس الوزراء» is the pr
   const beirut = 'وقال رئيس الحكومة في بيروت إن "لبنان لن يتخلى عن الإصلاحات مهما كانت الضغوط"، مؤكدا أن الحكومة اللبنانية ماضية في خطتها.';
   t.equal(enrichArticle(baghdadPaper('لبنان', beirut, 'IQ', '2022-03-01T09:00:00Z')).quotes?.[0]?.speaker?.id, 'najib-mikati', 'a Lebanese story in an Iraqi paper');
   t.equal(extractQuotes(body, 'ar', [], AUG_2020)[0]?.speaker, undefined, 'nothing known of the article: no speaker');
+  const nato = 'وقال الأمين العام لحلف الناتو إن "الحلفاء سيرسلون مزيدا من الدفاعات الجوية"، فيما دعت الأمم المتحدة إلى التهدئة.';
+  t.equal(enrichArticle(baghdadPaper('الناتو', nato, 'IQ', '2024-03-01T09:00:00Z')).quotes?.[0]?.speaker?.id, 'jens-stoltenberg', '«لحلف الناتو» after the title says whose, in a story naming the UN too');
 });
 
 t.test('an entity\'s offices, in term order', async (t) => {
