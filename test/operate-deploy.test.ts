@@ -43,6 +43,9 @@ async function loadServiceConfig(service: string, env: Record<string, string>): 
   return loader(env);
 }
 
+/** How enrich's launcher starts the service (services/enrich/src/runtime.ts); a container given them runs it in-process. */
+const enrichRuntime = async () => (await import(pathToFileURL(join(root, 'services/enrich/src/runtime.ts')).href)) as { ENRICH_V8_FLAGS: string[]; ENRICH_ENV: Record<string, string> };
+
 const ES_VERSION = /^ES_VERSION=(\S+)$/m.exec(read('infra/local/elasticsearch.sh'))?.[1];
 
 // ---------------------------------------------------------------------------------------------
@@ -127,6 +130,10 @@ t.test('docker-compose.yml: the Compose CLI accepts it and it runs Akhbar the wa
     t.equal(config.redisUrl, 'redis://redis:6379', `${name}: the service's own config loader accepts its environment`);
   }
   for (const name of ['indexer', 'gateway']) t.equal(services[name]!.depends_on?.elasticsearch?.condition, 'service_healthy', `${name}: waits for a healthy Elasticsearch`);
+  const runtime = await enrichRuntime();
+  const enrichEnv = services.enrich!.environment ?? {};
+  t.same(String(enrichEnv.NODE_OPTIONS).split(/\s+/), runtime.ENRICH_V8_FLAGS, 'enrich: the V8 flags its launcher gives, so the container runs it in-process with the same memory');
+  for (const [k, v] of Object.entries(runtime.ENRICH_ENV)) t.equal(enrichEnv[k], v, `enrich: ${k} as its launcher sets it`);
   for (const name of WORKERS) {
     t.notOk(services[name]!.container_name, `${name}: no container_name, so --scale works`);
     t.notOk(services[name]!.ports, `${name}: no published port, so --scale works`);
@@ -307,6 +314,11 @@ t.test('Kubernetes manifests: complete, and consistent with the services they ru
     }
     const cfg = await loadServiceConfig(name, env);
     t.equal(cfg.redisUrl, 'redis://:s3cret@akhbar-redis-master:6379', `${name}: the service's own loader accepts the pod's environment`);
+    if (name === 'enrich') {
+      const runtime = await enrichRuntime();
+      t.same(env.NODE_OPTIONS?.split(/\s+/), runtime.ENRICH_V8_FLAGS, 'enrich: the V8 flags its launcher gives, so the pod runs it in-process with the same memory');
+      for (const [k, v] of Object.entries(runtime.ENRICH_ENV)) t.equal(env[k], v, `enrich: ${k} as its launcher sets it`);
+    }
     // Probes go where load balancers look (the gateway's API port, a worker's ops port); metrics
     // always come from the port named `metrics` (the gateway's is not reachable through the Ingress).
     const port = Number(name === 'gateway' ? cfg.port : cfg.metricsPort);
