@@ -31,7 +31,8 @@ export const TAGGERS = {
   // 1.7.0: Iran's border with Iraq (Shalamcheh, the Shatt al-Arab…); offices — a title is its holder on the publication day («رئيس الوزراء العراقي» in 2020:
   // Kadhimi), and a title without a country («رئيس الحكومة», "the prime minister") the holder the article names or of the country it is about.
   // 1.8.0: a title without a country is whose the words after it say ("the prime minister of Spain", «الأمين العام لحلف الناتو»,
-  // «رئيس الوزراء في البصرة» in an Iraqi paper), no longer left unread.
+  // «رئيس الوزراء في البصرة» in an Iraqi paper), no longer left unread; monarchs' titles alone («جلالة الملك», «أمير البلاد»);
+  // «عبد» joined or apart in any name («عبدالله الثاني»).
   entities: { tagger: 'akhbar-gazetteer', version: '1.8.0' },
   countries: { tagger: 'akhbar-gazetteer', version: '1.8.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).

@@ -580,7 +580,7 @@ export class Gazetteer {
       // A name given case-sensitively ("=Shell") is not matched in any other case either.
       const strict = new Set(aliases.filter((a) => a.startsWith('=')).map((a) => aliasSteps(a)?.map((x) => x.text).join(' ')));
       const seen = new Set<string>();
-      for (const alias of aliases) {
+      for (const alias of aliases.flatMap(abdSpellings)) {
         const steps = aliasSteps(alias);
         if (!steps) continue;
         if (!alias.startsWith('=') && strict.has(steps.map((x) => x.text).join(' '))) continue;
@@ -899,7 +899,8 @@ const ARTICLE = normsOf(['the', 'le', 'la', 'el']);
 
 /**
  * A title that is not the day's holder's: a word beside it says former, deputy, late or
- * designate; or right beside it stands the name of someone who held the office at some time
+ * designate; or right beside it (or sharing a word with it: «جلالة الملك» in «جلالة الملك عبدالله
+ * الثاني», a generic title read again from its second word) stands the name of someone who held the office at some time
  * ("Iraqi Prime Minister Nouri al-Maliki", «رئيس الوزراء العراقي محمد شياع السوداني», "Kadhimi,
  * the Iraqi prime minister"): the name says who. A name there of someone who never held it is
  * the sentence's other party («استقبل رئيس الوزراء العراقي ترامب»), and the title stays the holder.
@@ -912,8 +913,8 @@ function notHolder(read: readonly Token[], m: { start: number; end: number; valu
   if (after?.sentence === sentence && NOT_HOLDER_AFTER.has(after.norm)) return true;
   const held = m.value.office!.holders;
   return named.some((p) => read[p.start]!.sentence === sentence && (anyone || held.some((h) => h.id === p.value.id))
-    && (p.start === m.end || (p.start === m.end + 1 && HONORIFIC.has(after!.norm))
-      || p.end === m.start || (p.end === m.start - 1 && ARTICLE.has(before!.norm))));
+    && ((p.start <= m.end && p.end >= m.start) || (p.start === m.end + 1 && HONORIFIC.has(after!.norm))
+      || (p.end === m.start - 1 && ARTICLE.has(before!.norm))));
 }
 
 /** Body parts and sides, normalised, that «اليمنى» (the right one) follows. */
@@ -979,6 +980,18 @@ function toEntity(e: Entry, count: number, withAliases: boolean): Entity | Known
 }
 
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
+
+/**
+ * An alias in both the spellings Arabic script writes «عبد» in, joined to the name after it or
+ * apart: «عبد الله الثاني» and «عبدالله الثاني», «عبد المهدي» and «عبدالمهدي» (the press uses both,
+ * often in one paper). A word that only begins with the letters («عبدي») is left alone.
+ */
+function abdSpellings(alias: string): string[] {
+  if (!alias.includes('عبد')) return [alias];
+  const joined = alias.replace(/(^|[\s\u200c])عبد[\s\u200c]+(?=\p{L})/gu, '$1عبد');
+  const apart = alias.replace(/(^|[\s\u200c])عبد(?=\p{L}{3})/gu, '$1عبد ');
+  return [...new Set([alias, joined, apart])];
+}
 
 /**
  * Trie steps of one alias; undefined when it must not be matched (too short, a common word).

@@ -195,6 +195,22 @@ t.test('generic titles: what follows says whose — "of Lebanon", a gentilic, «
   t.notOk(paris.includes('mustafa-al-kadhimi') || paris.includes('Q1058'), `a place abroad in a story with a home country: the home's visiting, or the place's — not read (${paris.join(' ')})`);
 });
 
+t.test('monarchs by their titles alone: «جلالة الملك» in a Jordanian paper, « le Roi » in a Moroccan one, «أمير البلاد» in a Kuwaiti one', async (t) => {
+  const at = new Date('2024-05-01');
+  const has = (text: string, country: string | undefined, id: string) => findEntities(text, { at, ...(country ? { country } : {}) }).some((e) => e.id === id);
+  t.ok(has('استقبل جلالة الملك في قصر الحسينية وفدا عراقيا، وأكد أن الأردن يدعم استقرار العراق.', 'JO', 'abdullah-ii'), 'Jordan: Abdullah II');
+  t.ok(has('ترأس صاحب الجلالة مجلسا وزاريا في الرباط لبحث مشاريع المغرب.', 'MA', 'mohammed-vi'), '«صاحب الجلالة» in Morocco: Mohammed VI');
+  t.ok(has('Le Roi a présidé un conseil des ministres à Rabat consacré au Maroc.', 'MA', 'mohammed-vi'), '« le Roi »');
+  t.ok(has('وقال العاهل إن المملكة ماضية في رؤيتها.', 'SA', 'king-salman'), '«العاهل» in a Saudi paper: Salman');
+  t.ok(has('أصدر أمير البلاد مرسوما بتشكيل الحكومة الكويتية الجديدة.', 'KW', 'mishal-al-ahmad'), '«أمير البلاد» in Kuwait: Mishal');
+  t.ok(has('The sultan said Oman would mediate and Muscat would host the talks.', undefined, 'haitham-bin-tariq'), '"the sultan" in a story about Oman: Haitham');
+  const named = findEntities('استقبل جلالة الملك عبدالله الثاني وفدا عراقيا في عمان.', { at, country: 'JO' });
+  t.equal(named.find((e) => e.id === 'abdullah-ii')?.count, 1, 'the title with his name after it: the name says who, one mention');
+  t.ok(named.some((e) => e.id === 'Q3805'), 'and «عمان» beside Jordan\'s king is Amman');
+  t.notOk(findEntities('The king opened parliament in London, the first since the election.', { at, country: 'GB' }).some((e) => e.id === 'abdullah-ii' || e.id === 'mohammed-vi' || e.id === 'king-salman'), 'a British king: none of these (no office for him here)');
+  t.notOk(has('زار وفد طلابي جامعة الملك سعود في الرياض.', 'SA', 'king-salman'), 'a bare «الملك» (King Saud University) is no title here');
+});
+
 t.test('a generic title of one\'s own: a governor\'s «المحافظ», read in a story naming his province', async (t) => {
   registerEntities(parseEntityDefs(JSON.stringify([
     { id: 'test-najaf-governor-holder', type: 'person', country: 'IQ', names: { en: 'A. Test', ar: 'عبد الاختبار' } },
