@@ -44,6 +44,11 @@ async function loadServiceConfig(service: string, env: Record<string, string>): 
 }
 
 /** How enrich's launcher starts the service (services/enrich/src/runtime.ts); a container given them runs it in-process. */
+/** Node starts with this NODE_OPTIONS (it refuses some V8 flags there, e.g. --heap-growing-percent, and exits). */
+const nodeAccepts = async (nodeOptions: string) => {
+  const res = await run(process.execPath, ['-e', '0'], { env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: nodeOptions } });
+  return res.code === 0 ? '' : res.stderr.trim() || `exit ${String(res.code)}`;
+};
 const enrichRuntime = async () => (await import(pathToFileURL(join(root, 'services/enrich/src/runtime.ts')).href)) as { ENRICH_V8_FLAGS: string[]; ENRICH_ENV: Record<string, string> };
 
 const ES_VERSION = /^ES_VERSION=(\S+)$/m.exec(read('infra/local/elasticsearch.sh'))?.[1];
@@ -133,6 +138,10 @@ t.test('docker-compose.yml: the Compose CLI accepts it and it runs Akhbar the wa
   const runtime = await enrichRuntime();
   const enrichEnv = services.enrich!.environment ?? {};
   t.same(String(enrichEnv.NODE_OPTIONS).split(/\s+/), runtime.ENRICH_V8_FLAGS, 'enrich: the V8 flags its launcher gives, so the container runs it in-process with the same memory');
+  for (const [name, s] of Object.entries(services)) {
+    const opts = s.environment?.NODE_OPTIONS;
+    if (opts) t.equal(await nodeAccepts(opts), '', `${name}: node starts with its NODE_OPTIONS (${opts})`);
+  }
   for (const [k, v] of Object.entries(runtime.ENRICH_ENV)) t.equal(enrichEnv[k], v, `enrich: ${k} as its launcher sets it`);
   for (const name of WORKERS) {
     t.notOk(services[name]!.container_name, `${name}: no container_name, so --scale works`);
@@ -313,6 +322,7 @@ t.test('Kubernetes manifests: complete, and consistent with the services they ru
       env[e.name] = e.value !== undefined ? e.value.replace(/\$\((\w+)\)/g, (_m, v: string) => env[v] ?? '') : e.name === 'AKHBAR_ADMIN_TOKEN' ? 'k8s-test-admin-token-0123456789' : e.name.includes('PASSWORD') ? 's3cret' : '';
     }
     const cfg = await loadServiceConfig(name, env);
+    if (env.NODE_OPTIONS) t.equal(await nodeAccepts(env.NODE_OPTIONS), '', `${name}: node starts with the pod's NODE_OPTIONS (${env.NODE_OPTIONS})`);
     t.equal(cfg.redisUrl, 'redis://:s3cret@akhbar-redis-master:6379', `${name}: the service's own loader accepts the pod's environment`);
     if (name === 'enrich') {
       const runtime = await enrichRuntime();

@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { ENRICH_ENV, ENRICH_V8_FLAGS } from './runtime.ts';
 
 /**
- * Entry point of the enrich service. It wants V8 flags and an allocator setting (runtime.ts) that
+ * Entry point of the enrich service. It wants a V8 flag and an allocator setting (runtime.ts) that
  * are taken only at start-up, so this launcher runs the service in a child process with them,
- * passes SIGTERM/SIGINT on and exits with the child's code. Start node with the flags yourself
- * (NODE_OPTIONS or node's command line, as the container manifests do) and the service runs
- * in-process.
+ * passes SIGTERM/SIGINT on and exits with the child's code. Start node with the flag yourself
+ * (NODE_OPTIONS or node's command line, with MALLOC_ARENA_MAX=2, as the container manifests do)
+ * and the service runs in-process.
  */
 const flagged = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--max-semi-space-size'));
 if (flagged) {

@@ -1,5 +1,6 @@
 /**
- * The enrich service itself (main.ts launches it with the V8 flags it needs): queues, story
+ * The enrich service itself (main.ts launches it with the V8 flags it needs at start-up, and it sets
+ * the one it may set itself first, runtime.ts): queues, story
  * clustering, ops server, graceful shutdown.
  */
 import {
@@ -8,7 +9,10 @@ import {
 import { gazetteer, loadEntitiesFile } from '@akhbar/nlp';
 import { loadEnrichConfig, storyOptions } from './config.ts';
 import { createEnrichMetrics } from './metrics.ts';
+import { applyRuntimeFlags } from './runtime.ts';
 import { startEnricher } from './worker.ts';
+
+applyRuntimeFlags();
 
 const config = configOrExit(loadEnrichConfig);
 const log = createLogger('enrich', config.logLevel);
