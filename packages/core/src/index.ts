@@ -3,6 +3,7 @@ export * from './article.ts';
 export * from './config.ts';
 export * from './errors.ts';
 export * from './feed.ts';
+export * from './heap.ts';
 export * from './ids.ts';
 export * from './logger.ts';
 export * from './queues.ts';

@@ -1,18 +1,17 @@
 /**
- * The enrich service itself (main.ts launches it with the V8 flags it needs at start-up, and it sets
- * the one it may set itself first, runtime.ts): queues, story
+ * The enrich service itself (main.ts launches it with the V8 flag and allocator setting it needs
+ * at start-up, runtime.ts; it limits its heap's growth itself, as every service does): queues, story
  * clustering, ops server, graceful shutdown.
  */
 import {
-  createLogger, createRedis, createWorkerMetrics, configOrExit, exitOnConfigError, instrumentWorker, onShutdown, warnUnlessDurable, redisReady, replicaPolicy, startOpsServer,
+  createLogger, createRedis, createWorkerMetrics, configOrExit, exitOnConfigError, instrumentWorker, limitHeapGrowth, onShutdown, warnUnlessDurable, redisReady, replicaPolicy, startOpsServer,
 } from '@akhbar/core';
 import { gazetteer, loadEntitiesFile } from '@akhbar/nlp';
 import { loadEnrichConfig, storyOptions } from './config.ts';
 import { createEnrichMetrics } from './metrics.ts';
-import { applyRuntimeFlags } from './runtime.ts';
 import { startEnricher } from './worker.ts';
 
-applyRuntimeFlags();
+limitHeapGrowth();
 
 const config = configOrExit(loadEnrichConfig);
 const log = createLogger('enrich', config.logLevel);

@@ -1,11 +1,12 @@
 import {
-  createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, warnUnlessDurable, redisReady, startOpsServer,
+  createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, limitHeapGrowth, onShutdown, warnUnlessDurable, redisReady, startOpsServer,
 } from '@akhbar/core';
 import { closeFetchAgents } from '@akhbar/feeds';
 import { loadFulltextConfig } from './config.ts';
 import { createFulltextMetrics } from './metrics.ts';
 import { createFulltext } from './worker.ts';
 
+limitHeapGrowth();
 const config = configOrExit(loadFulltextConfig);
 const log = createLogger('fulltext', config.logLevel);
 const redis = createRedis(config, 'worker');

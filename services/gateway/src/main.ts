@@ -1,4 +1,4 @@
-import { createLogger, createRedis, configOrExit, exitOnConfigError, onShutdown, startOpsServer, warnUnlessDurable } from '@akhbar/core';
+import { createLogger, createRedis, configOrExit, exitOnConfigError, limitHeapGrowth, onShutdown, startOpsServer, warnUnlessDurable } from '@akhbar/core';
 import { closeFetchAgents } from '@akhbar/feeds';
 import { loadEntitiesFile } from '@akhbar/nlp';
 import { createEsClient } from '@akhbar/search';
@@ -7,6 +7,7 @@ import { parseApiKeys, parseKeyLimits } from './auth.ts';
 import { loadGatewayConfig } from './config.ts';
 import { readinessChecks } from './routes/ops.ts';
 
+limitHeapGrowth();
 const config = configOrExit(loadGatewayConfig);
 const apiKeys = parseApiKeys(config.apiKeys);
 // Names in the key limits must be names of keys: checked here, so a typo exits 78 naming it.

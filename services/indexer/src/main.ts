@@ -1,5 +1,5 @@
 import {
-  AlertRegistry, QUEUES, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, warnUnlessDurable, openQueue, redisReady,
+  AlertRegistry, QUEUES, createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, limitHeapGrowth, onShutdown, warnUnlessDurable, openQueue, redisReady,
   startOpsServer, type AlertJob, type AlertMatchJob,
 } from '@akhbar/core';
 import { TEMPLATE_VERSION, addNewFields, articleIndexStatus, createEsClient, esReady, indexNames } from '@akhbar/search';
@@ -9,6 +9,7 @@ import { prepareArticleIndex, startIndexer } from './indexer.ts';
 import { createIndexerMetrics } from './metrics.ts';
 import { startRetention } from './retention.ts';
 
+limitHeapGrowth();
 const config = configOrExit(loadIndexerConfig);
 const log = createLogger('indexer', config.logLevel);
 const es = createEsClient(config.elasticsearchUrl);

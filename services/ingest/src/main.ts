@@ -1,11 +1,12 @@
 import {
-  createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, onShutdown, warnUnlessDurable, redisReady, startOpsServer,
+  createLogger, createRedis, createWorkerMetrics, configOrExit, instrumentWorker, limitHeapGrowth, onShutdown, warnUnlessDurable, redisReady, startOpsServer,
 } from '@akhbar/core';
 import { closeFetchAgents } from '@akhbar/feeds';
 import { loadIngestConfig } from './config.ts';
 import { createFetchMetrics } from './metrics.ts';
 import { createIngest } from './worker.ts';
 
+limitHeapGrowth();
 const config = configOrExit(loadIngestConfig);
 const log = createLogger('ingest', config.logLevel);
 const redis = createRedis(config, 'worker');
