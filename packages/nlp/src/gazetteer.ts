@@ -507,11 +507,6 @@ export class Gazetteer {
   }
 
   /**
-   * Who an office's bare title means in a text written on `at`: the one holder the text names
-   * (`own`: a 2024 retrospective of Kadhimi's 2020 visit; «ترامب والكاظمي» in the headline,
-   * «رئيس الوزراء العراقي» in the text; the demo's samples, told as of now), else the day's.
-   */
-  /**
    * Whose a generic title is by what follows it (whoseAfter): the country or body an office of it
    * must be `of` (Office.of, else its country), undefined when it says nothing, null when it says
    * whose but not one the title can be read as. A country or body named is that one's ("the prime
@@ -530,6 +525,11 @@ export class Gazetteer {
     return home === undefined ? after.country : after.country === home ? undefined : null;
   }
 
+  /**
+   * Who an office's bare title means in a text written on `at`: the one holder the text names
+   * (`own`: a 2024 retrospective of Kadhimi's 2020 visit; «ترامب والكاظمي» in the headline,
+   * «رئيس الوزراء العراقي» in the text; the demo's samples, told as of now), else the day's.
+   */
   private holderMeant(office: Office, at: Date, own: ReadonlySet<Entry>): Entry | undefined {
     const day = this.holderEntry(office, at);
     return own.size === 1 && (!day || !own.has(day)) ? [...own][0]! : day;
