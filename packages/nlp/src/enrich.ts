@@ -55,7 +55,11 @@ export const TAGGERS = {
   // definite «النائب عن …» is not unnamed; `by` runs on to the name.
   // 1.7.0: an office's title is its holder that day, a title without a country as the article's entities read it; a name at the attribution's word limit is not cut.
   // 1.8.0: a speaker by a title without a country, whose the words after it say, as entities read it.
-  quotes: { tagger: 'akhbar-quotes', version: '1.8.0' },
+  // 1.9.0: a participle after a statement reports for its speaker («…، مضيفا أن …», "…, adding that …", « …, ajoutant que … »),
+  // or for the known person or body its sentence opens with; «…»، فيما أكد …» is another's statement; «لـ» is whom it was told;
+  // a title and a name before "said" after the quotation ("…," IMF Managing Director Kristalina Georgieva said in …); « d'après »,
+  // « a lancé »; a monarch's country is no surname ("Jordan's foreign minister" is not King Abdullah II).
+  quotes: { tagger: 'akhbar-quotes', version: '1.9.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

@@ -73,11 +73,17 @@ export function mayBeSameName(a: string, b: string): boolean {
  * "sudani" for Mohammed Shia al-Sudani): what a report calls them by after the first mention, and
  * what a reader types. Words of fewer than three letters are left out (they name too many).
  */
+const ROYAL_STYLE = /\s+of\s.*$|(?<=\s[IVX]+)\s+(?:de|du|des|d')\s*.*$/iu;
+const ROMAN = /^[ivx]+$/i;
+
 export function surnamesOf(person: { name: string; names?: Readonly<Record<string, string>> | undefined }): string[] {
   const out = new Set<string>();
   for (const name of [person.name, ...Object.values(person.names ?? {})]) {
-    const last = tokenize(name).at(-1)?.norm;
-    if (last && [...last].length >= 3) out.add(last);
+    // A monarch's style names his country, not his family: "Abdullah II of Jordan", « Mohammed VI du Maroc », "Salman of
+    // Saudi Arabia" (so "Jordan's foreign minister" is not the king). The name before it; a regnal number is no surname.
+    const own = name.replace(ROYAL_STYLE, '');
+    const last = tokenize(own).at(-1)?.norm;
+    if (last && [...last].length >= 3 && !ROMAN.test(last)) out.add(last);
   }
   return [...out];
 }

@@ -104,6 +104,7 @@ const CLOSERS: ReadonlyMap<string, string> = new Map([
   ['"', '"'],
 ]);
 const QUOTE_MARKS = /["«»“”„‹›「」]/g;
+const ANY_QUOTE_MARK = /["«»“”„‹›「」]/;
 const OPENERS = new RegExp(`[${[...CLOSERS.keys()].join('')}]`, 'u');
 /** Between two words of an attribution: where it ends ("Rana Haddad, a spokeswoman"). */
 const BREAK = /[,،:;؛：，、()–—]/;
@@ -176,7 +177,11 @@ interface ReportedRules {
   relatives: string[];
   /** Arabic: words after which a verb still opens its clause (قد, كما, فيما, بدوره); else the verb must follow a comma, a conjunction glued to it or nothing. */
   openers?: string[];
-  /** Arabic: participles that report for the clause's subject (مؤكدا أن): a verb with one before the "that" is not that statement's. */
+  /**
+   * Participles that report for their clause's subject («مؤكدا أن», "adding that", « ajoutant que »): a verb with one
+   * before the "that" is not that statement's; set off by a comma, one reports what follows its "that" for the speaker of
+   * the statement before it in its sentence («وقال حسين إن «…»، مضيفا أن …», "…," he said, adding that …).
+   */
   participles?: string[];
   /** Arabic: nouns that make an adjunct the statement's occasion («خلال مؤتمر», «في تصريح», «لدى استقباله»): read through up to EVENT_GAP_WORDS words. */
   events?: string[];
@@ -310,7 +315,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     connectives: ['و', 'ف', 'ل', 'ما', 'أيضا', 'كذلك'],
     complementizers: ['إن', 'أن', 'بأن', 'فإن', 'أنه', 'أنها', 'قائلا', 'قائلة'],
     // Also "told reporters, the agency, a channel…": وقال الكاظمي للصحفيين, لوكالة الأنباء.
-    adjuncts: ['في', 'خلال', 'إلى', 'لدى', 'عبر', 'أمام', 'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة'],
+    // «لـ» written apart, with a tatweel: to whom («وقال شهود عيان لـ«رويترز» إن …»).
+    adjuncts: ['في', 'خلال', 'إلى', 'لدى', 'عبر', 'أمام', 'لـ', 'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة'],
     // وقال بدوره, وقالت من جهتها, وأضاف من جانبه: "he, in turn", "for her part".
     pronouns: ['هو', 'هي', 'بدوره', 'بدورها', 'من', 'جانبه', 'جانبها', 'جهته', 'جهتها'],
     reported: {
@@ -325,7 +331,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       // أبلغ "told": its object after its subject («وأبلغ مسؤول عراقي وكالة فرانس برس أن …»).
       objectVerbs: ['أبلغ', 'أبلغت'],
       gap: [
-        'في', 'خلال', 'إلى', 'على', 'عن', 'لدى', 'عبر', 'أمام', 'بعد', 'قبل', 'عقب', 'إثر', 'أثناء', 'حول', 'بشأن', 'ردا', 'تعليقا', 'مع', 'ضمن', 'بمناسبة', 'بحضور',
+        'في', 'خلال', 'إلى', 'على', 'عن', 'لدى', 'عبر', 'أمام', 'لـ', 'بعد', 'قبل', 'عقب', 'إثر', 'أثناء', 'حول', 'بشأن', 'ردا', 'تعليقا', 'مع', 'ضمن', 'بمناسبة', 'بحضور',
         'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة', 'لموقع', 'لشبكة', 'لإذاعة', 'لتلفزيون',
         'اليوم', 'أمس', 'الأحد', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'مساء', 'صباح', 'ظهر', 'فجر', 'ليلة', 'غدا', 'مؤخرا', 'مجددا', 'حاليا',
       ],
@@ -367,8 +373,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       sourceLead: ['فقد', 'فإن', 'فإنه', 'فإنها', 'فإنهم'],
       // Not أعلن, كتب, اعتبر, شدد: after a comma they take an object («، أعلن رئيس البرلمان رفع الجلسة»).
       trailing: ['قال', 'قالت', 'أفاد', 'أفادت', 'ذكر', 'ذكرت', 'أضاف', 'أضافت', 'أوضح', 'أوضحت', 'صرح', 'صرحت', 'أكد', 'أكدت'],
-      ala: ['أكد', 'أكدت', 'شدد', 'شددت', 'أكدوا', 'شددوا'],
-      min: ['حذر', 'حذرت', 'حذروا'],
+      ala: ['أكد', 'أكدت', 'شدد', 'شددت', 'أكدوا', 'شددوا', 'مؤكدا', 'مؤكدة', 'مشددا', 'مشددة'],
+      min: ['حذر', 'حذرت', 'حذروا', 'محذرا', 'محذرة'],
     },
     unnamed: {
       heads: [
@@ -466,6 +472,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       },
       trailing: ['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'wrote', 'tweeted', 'posted', 'noted', 'explained', 'warned', 'insisted', 'declared', 'announced', 'continued'],
       participleEnds: ['ing'],
+      participles: ['adding', 'saying', 'noting', 'warning', 'stressing', 'insisting', 'arguing', 'explaining', 'claiming', 'acknowledging', 'asserting', 'emphasising', 'emphasizing'],
       gap: [
         'on', 'in', 'at', 'during', 'to', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'last', 'this', 'again', 'repeatedly', 'publicly', 'separately', 'previously', 'recently',
         'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -490,9 +497,9 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     order: 'subject-first',
     verbs: [
       'déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime',
-      'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé',
+      'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé', 'lancé',
     ],
-    sources: ['selon'],
+    sources: ['selon', "d'après"],
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont'],
     complementizers: ['que', 'qu'],
     adjuncts: ['lors', 'dans', 'devant'],
@@ -505,6 +512,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       notBefore: ['est', 'été', 'sont', 'soit', 'être', 'étant', 'pas', 'jamais', 'plus', 'rien', 'peut', 'doit', 'pourrait', 'va', 'veut'],
       trailing: ['déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime'],
       participleEnds: ['ant'],
+      participles: [
+        'ajoutant', 'estimant', 'soulignant', 'affirmant', 'précisant', 'expliquant', 'assurant', 'indiquant', 'rappelant', 'jugeant', 'considérant', 'déclarant',
+        'avertissant', 'prévenant', 'martelant', 'réaffirmant', 'reconnaissant', 'arguant',
+      ],
       relatives: ['qui', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'dont'],
       notSources: [
         'constitution', 'loi', 'lois', 'plan', 'calendrier', 'accord', 'traité', 'règles', 'règlement', 'tradition', 'coutume', 'article', 'décret', 'décision',
@@ -785,6 +796,8 @@ const ALSO: Readonly<Record<string, readonly SpeechRules[]>> = {
 interface SpeechPhrase {
   words: string[];
   rules: CompiledRules;
+  /** A participle that reports for its clause's subject («، مضيفا أن», ", adding that"): see ReportedRules.participles. */
+  participle?: boolean;
   /** The source follows the phrase ("according to", بحسب), whatever the language's order. */
   source: boolean;
   /** The source is written with ل glued to it (وفقا لبيان): dropped from the attribution. */
@@ -886,6 +899,15 @@ function addPhrases(table: Map<string, SpeechPhrase[]>, r: SpeechRules, rules: C
       if (!known.some((p) => p.words.join(' ') === words.join(' '))) known.push({ words, rules, source, lam });
       table.set(first, known);
     }
+  }
+  if (!reported) return;
+  for (const phrase of r.reported?.participles ?? []) {
+    const words = tokenize(phrase).map((t) => t.norm);
+    const first = words[0];
+    if (first === undefined) continue;
+    const known = table.get(first) ?? [];
+    if (!known.some((p) => p.words.join(' ') === words.join(' '))) known.push({ words, rules, source: false, lam: false, participle: true });
+    table.set(first, known);
   }
 }
 
@@ -1484,7 +1506,10 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   // After it: the first.
   let v = verbs[0]!;
   if (side === 'after') {
-    if (v.start > AFTER_VERB_WITHIN && tokens.length > SHORT_CLAUSE_WORDS) return undefined;
+    // "…," IMF Managing Director Kristalina Georgieva said in a speech …: a title and a name, capitalised, before the verb.
+    if (v.start > AFTER_VERB_WITHIN && tokens.length > SHORT_CLAUSE_WORDS && !(v.start <= MAX_BY_WORDS && titledName(tokens.slice(0, v.start)))) return undefined;
+    // «…»، فيما أكد الأمين العام لحزب الله أن …», "…", while officials said …: another's statement, not this one's attribution.
+    if (tokens.length > 0 && isContentStop(tokens, 0)) return undefined;
   } else if (v.phrase.rules.order !== 'verb-first') v = verbs[verbs.length - 1]!;
   const rules = v.phrase.rules;
   let words: Token[];
@@ -1576,6 +1601,9 @@ interface Statement {
   span?: Span;
   /** Where its attribution is, when before `at` (the Arabic verb, the subject before "said"): a body named before it is its antecedent. */
   byAt?: number;
+  /** A participle's statement («، مضيفا أن …»): where its sentence starts; it takes the speaker of the statement before it there, else `subject`'s. */
+  sentenceAt?: number;
+  subject?: Reading;
 }
 
 /** Reported speech read from a verb, before its content is cut to size. */
@@ -1592,6 +1620,10 @@ interface Report {
   /** After a parenthetical attribution, the rest of its clause, joined to what comes before it: "The talks, officials said, will resume on Sunday". */
   rest?: { at: number; end: number } | undefined;
   heard: Reading;
+  /** A participle's report: where its sentence starts (its speaker is the one of a statement after that: readQuotes). */
+  sentenceAt?: number;
+  /** A participle's report: the known person or organisation its sentence opens with, if no statement comes before it there. */
+  subject?: Reading;
 }
 
 /** Arabic-script and Latin words that join a new clause to the one before: "…, and officials said that". */
@@ -1689,6 +1721,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
   const source = v.phrase.source;
   const verbFirst = source || rules.order === 'verb-first';
   const cx: ReportContext = { para, tokens, v, rep, table, spans, direct, same };
+  if (v.phrase.participle === true) return participleReport(cx, inDirect);
   let words: Token[];
   let after: Token[] = [];
   let k: number;
@@ -1808,6 +1841,67 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     }
   }
   return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, rest: found.rest, heard };
+}
+
+/**
+ * A participle set off by a comma, reporting for its clause's subject: «…»، مضيفا أن …», «…، مشددا في الوقت نفسه على أن …»,
+ * "…," he said, adding that …, « … », a-t-il dit, ajoutant qu'il …. What follows its "that" (through an adjunct, as a
+ * verb's) is a statement of its own, which ends the one before it; who said it is left to readQuotes (the speaker of the
+ * statement before it in its sentence).
+ */
+function participleReport(cx: ReportContext, inDirect: (pos: number) => boolean): Report | undefined {
+  const { para, tokens, v, same } = cx;
+  const verb = tokens[v.start]!;
+  const prev = same(v.start - 1) ? tokens[v.start - 1]! : undefined;
+  if (!prev || !/[,،]/u.test(para.slice(prev.start + prev.raw.length, verb.start))) return undefined;
+  const found = thatContent(cx, v.end, true, inDirect);
+  if (!found) return undefined;
+  let first = v.start;
+  while (same(first - 1)) first--;
+  // Where the sentence starts: after the previous sentence's last word, so an opening quotation mark is in it.
+  const sentenceAt = first > 0 ? tokens[first - 1]!.start + tokens[first - 1]!.raw.length : 0;
+  const subject = sentenceSubject(para, tokens, first, v.start, v.phrase.rules);
+  return { clauseAt: verb.start, newClause: true, contentAt: found.contentAt, cutOnly: false, heard: {}, sentenceAt, ...(subject ? { subject } : {}) };
+}
+
+/** Lower-case words inside a title and name: "Secretary of State Mike Pompeo", "Minister for Foreign Affairs". */
+const TITLE_JOINERS = fold(['of', 'for', 'de', 'du', 'des', 'al', 'bin', 'von', 'van', 'der']);
+
+/** Whether words are a capitalised title and name alone ("Secretary of State Mike Pompeo"), nothing lower-case but TITLE_JOINERS. */
+function titledName(words: readonly Token[]): boolean {
+  return words.length > 0 && /^\p{Lu}/u.test(words[0]!.raw) && words.every((t) => /^\p{Lu}/u.test(t.raw) || TITLE_JOINERS.has(t.norm));
+}
+
+/** Articles before a subject: "The IMF", « L'OPEP », «La Banque mondiale». */
+const SUBJECT_ARTICLES = fold(['the', 'l', 'le', 'la', 'les', 'el', 'los', 'las', 'der', 'die', 'das']);
+
+/**
+ * Who a sentence opens with, when that is a known person or organisation (or an office's title): its first words in English
+ * or French ("The IMF has urged Iraq …", « L'OPEP a maintenu … »), after the verb that opens it in Arabic («وأشاد
+ * الكاظمي …», «واستقبل رئيس الوزراء العراقي …»). Only a name standing there is read, so the object or a name further on
+ * is never taken for the subject. `end`: the participle.
+ */
+function sentenceSubject(para: string, tokens: readonly Token[], first: number, end: number, rules: CompiledRules): Reading | undefined {
+  let k = first;
+  // An Arabic sentence opens with its verb (و or ف glued to it; after قد, لقد); its subject follows.
+  if (rules.arabic) {
+    while (k < end && QAD_OPENERS.has(tokens[k]!.norm)) k++;
+    k++;
+  }
+  while (k < end && (rules.connectives.has(tokens[k]!.norm) || SUBJECT_ARTICLES.has(tokens[k]!.norm))) k++;
+  if (k >= end || spansQuote(para, tokens, first, k)) return undefined;
+  const window = tokens.slice(k, Math.min(end, k + MAX_BY_WORDS));
+  const span = gazetteer().nameSpans(window).find((m) => m.start === 0);
+  if (!span || (span.type !== 'person' && span.type !== 'org')) return undefined;
+  const words = window.slice(0, span.end);
+  const speaker = speakerIn(words, rules.arabic ? 'ar' : '');
+  return speaker ? { by: written(para, words, false), speaker } : undefined;
+}
+const QAD_OPENERS = fold(['قد', 'وقد', 'لقد', 'فقد']);
+
+/** Whether a quotation mark stands between two tokens (a sentence that opens with a quotation has its speaker after it). */
+function spansQuote(para: string, tokens: readonly Token[], from: number, to: number): boolean {
+  return ANY_QUOTE_MARK.test(para.slice(tokens[from]!.start, tokens[to]!.start));
 }
 
 /** Whom an Arabic «أبلغ» tells: the press, an agency, a channel, a counterpart (ال off: bare()). */
@@ -2108,7 +2202,7 @@ function opensAdjunct(cx: ReportContext, j: number, followed: boolean): boolean 
   const forms = t.arabic && /^[وف]/.test(t.norm) && t.norm.length >= 3 ? [t.norm, t.norm.slice(1)] : [t.norm];
   const b = rep.bare;
   for (const f of forms) {
-    if (rep.gap.has(f) || rep.blockers.has(f) || rep.participles.has(f) || v.phrase.rules.adjuncts.has(f)) return true;
+    if (rep.gap.has(f) || (rep.blockers.has(f) && !UNACCENTED.has(t.raw.toLowerCase())) || rep.participles.has(f) || v.phrase.rules.adjuncts.has(f)) return true;
     if (b && (b.prepositions.has(f) || b.notFirst.has(f) || b.stops.has(f) || b.time.has(f) || b.timeLeads.has(f))) return true;
   }
   if (!t.arabic && rep.participleEnds.some((e) => t.norm.length > e.length + 2 && t.norm.endsWith(e))) {
@@ -2118,6 +2212,9 @@ function opensAdjunct(cx: ReportContext, j: number, followed: boolean): boolean 
   }
   return false;
 }
+
+/** Words that fold to a blocker but are another word as written: French "Des soldats …" (some), not «dès» (as soon as). */
+const UNACCENTED = new Set(['des']);
 
 /**
  * What stands before an attribution's comma is an adjunct or a participle's phrase alone (no comma in it), not a statement:
@@ -2599,7 +2696,10 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
     const rest = r.rest && end === r.contentEnd ? ` ${para.slice(r.rest.at, r.rest.end)}` : '';
     const text = reportedText(para.slice(r.contentAt, end) + rest);
     if (text === undefined) continue;
-    out.push({ at: r.contentAt, text, heard: r.heard, indirect: true, byAt: Math.min(r.clauseAt, r.contentAt) });
+    out.push({
+      at: r.contentAt, text, heard: r.heard, indirect: true, byAt: Math.min(r.clauseAt, r.contentAt),
+      ...(r.sentenceAt !== undefined ? { sentenceAt: r.sentenceAt } : {}), ...(r.subject ? { subject: r.subject } : {}),
+    });
     taken = rest ? r.rest!.end : end;
   }
   return out;
@@ -3056,7 +3156,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
   const reportedTable = speechTable(language, true);
   const out: Quote[] = [];
   const seen = new Set<string>();
-  let last: { by: string; speaker: QuoteSpeaker | undefined; unnamed: boolean; paragraph: number } | undefined;
+  let last: { by: string; speaker: QuoteSpeaker | undefined; unnamed: boolean; paragraph: number; at: number } | undefined;
   let paragraph = -1;
   const scanned = text.slice(0, MAX_SCANNED);
   const breaks = /\r\n?|[\n\u2028\u2029]/g;
@@ -3116,8 +3216,11 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
         }
       }
       if (!speaker && !unnamed && by !== undefined && surnames.size > 0) speaker = bySurname(by, surnames);
-      if (by === undefined && last && paragraph - last.paragraph <= INHERIT_PARAGRAPHS) ({ by, speaker, unnamed } = last);
-      if (by !== undefined) last = { by, speaker, unnamed, paragraph };
+      // A participle («، مضيفا أن») is its sentence's speaker's: a statement before it in its sentence, else no one known.
+      const inherits = s.sentenceAt !== undefined ? last?.paragraph === paragraph && last.at >= s.sentenceAt : last !== undefined && paragraph - last.paragraph <= INHERIT_PARAGRAPHS;
+      if (by === undefined && last && inherits) ({ by, speaker, unnamed } = last);
+      else if (by === undefined && s.subject) ({ by, speaker } = s.subject);
+      if (by !== undefined) last = { by, speaker, unnamed, paragraph, at: s.at };
       if (seen.has(s.text)) continue;
       seen.add(s.text);
       const quote: Quote = { text: s.text };

@@ -26,3 +26,10 @@ t.test("a person's surnames: the last word of each of their names, as the tokeni
   t.ok(got.some((s) => tokenize('السوداني')[0]!.norm === s), 'Arabic, folded as a query word is');
   t.same(surnamesOf({ name: 'Ali Al' }), [], 'a two-letter last word names too many people');
 });
+
+t.test('a monarch\'s style names his country, not his family: no surname "Jordan" for Abdullah II of Jordan', async (t) => {
+  const s = surnamesOf({ name: 'Abdullah II of Jordan', names: { fr: 'Abdallah II de Jordanie' } });
+  t.notOk(s.includes('jordan') || s.includes('jordanie'), JSON.stringify(s));
+  t.same(surnamesOf({ name: 'Charles de Gaulle' }), ['gaulle'], '"de" in a surname stays');
+  t.same(surnamesOf({ name: 'Salman of Saudi Arabia' }), ['salman']);
+});

@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { Quote } from '@akhbar/core';
-import { extractQuotes, getEntity, MAX_QUOTE_CHARS, MAX_QUOTES } from '@akhbar/nlp';
+import { extractQuotes, findEntities, getEntity, MAX_QUOTE_CHARS, MAX_QUOTES } from '@akhbar/nlp';
 
 // Fixtures written for this test in the manner of Iraqi and Arab wire copy.
 const KADHIMI = { id: 'mustafa-al-kadhimi', name: 'Mustafa al-Kadhimi', type: 'person' } as const;
@@ -1016,4 +1016,68 @@ t.test('Sorani reported speech after a colon with no quotation marks: «ڕایگ
   t.same(extractQuotes('سەرۆکی پەرلەمان ڕایگەیاند: «دانیشتنی داهاتوو دوای جەژن بە ئامادەبوونی هەموو فراکسیۆنەکان دەبێت».', 'ckb').map((q) => q.indirect), [undefined],
     'a quotation after the colon is read as one');
   t.same(extractQuotes('وەزیری ناوخۆ گوتی: باشە.', 'ckb'), [], 'too short to be a statement');
+});
+
+t.test('a participle after a statement reports for its speaker: «…، مضيفا أن …», "…, adding that …", « …, ajoutant que … »', async (t) => {
+  const at = new Date('2021-02-10T08:00:00Z');
+  const read = (text: string, lang: string) => {
+    const known = findEntities(text, { lang, at });
+    return extractQuotes(text, lang, known, at).map((q) => [q.text.split(' ').slice(0, 4).join(' '), q.speaker?.id ?? null, q.indirect === true]);
+  };
+  t.same(read('وقال وزير الخارجية فؤاد حسين في مؤتمر صحفي إن «بغداد لن تقبل بأي خرق لسيادتها الوطنية»، مضيفاً أن الوزارة ستستدعي القائم بالأعمال التركي اليوم.', 'ar'), [
+    ['بغداد لن تقبل بأي', 'fuad-hussein', false],
+    ['الوزارة ستستدعي القائم بالأعمال', 'fuad-hussein', true],
+  ], 'the participle after a quotation is the quoted minister\'s');
+  t.same(read('وقال الكاظمي إن الحكومة ماضية في دفع رواتب الموظفين، مشدداً في الوقت ذاته على أن الإصلاح المالي لا يمكن تأجيله أكثر.', 'ar'), [
+    ['الحكومة ماضية في دفع', 'mustafa-al-kadhimi', true],
+    ['الإصلاح المالي لا يمكن', 'mustafa-al-kadhimi', true],
+  ], '«مشددا … على أن» after reported speech: two statements, the first ending at the participle');
+  t.same(read('"We will not let the grid fail this summer," Kadhimi told reporters in Baghdad, adding that two new power stations would open in Basra by June.', 'en'), [
+    ['We will not let', 'mustafa-al-kadhimi', false],
+    ['two new power stations', 'mustafa-al-kadhimi', true],
+  ], '"adding that" is the speaker of the quotation before it');
+  t.same(read("« Les négociations avancent dans le bon sens », a déclaré mardi Emmanuel Macron, ajoutant que la France accueillerait la prochaine réunion à Paris.", 'fr'), [
+    ['Les négociations avancent dans', 'Q3052772', false],
+    ['la France accueillerait la', 'Q3052772', true],
+  ], '« ajoutant que » likewise');
+  t.same(read('The World Bank cut its forecast for Iraq on Tuesday, warning that lower oil revenues would strain the budget next year.', 'en'), [
+    ['lower oil revenues would', 'Q7164', true],
+  ], 'with no statement before it, the known body its sentence opens with');
+  t.same(read('وأشاد مدرب المنتخب بأداء اللاعبين، مشيرا إلى أن الاستعداد للمباراة المقبلة بدأ منذ الآن.', 'ar'), [
+    ['الاستعداد للمباراة المقبلة بدأ', null, true],
+  ], 'a subject the gazetteer does not know: the statement, said by no one known');
+  t.same(read('قال الكاظمي إن الانتخابات المبكرة ستجري في موعدها المحدد. واستقبل وزير النفط وفدا من الشركات الأجنبية، مؤكدا أن العقود الجديدة ستوقع قريبا في بغداد.', 'ar').map((q) => q[1]), [
+    'mustafa-al-kadhimi', null,
+  ], 'a participle in another sentence does not take the speaker of the sentence before');
+  t.same(read('Officials visited the site, noting the damage was limited to the western wing of the building.', 'en'), [], 'a participle with no "that" after it reports nothing');
+});
+
+t.test('the attribution after a quotation is not another\'s statement («…»، فيما أكد …), and «لـ» is whom it was told', async (t) => {
+  const at = new Date('2025-05-01T08:00:00Z');
+  const text = 'وقال الرئيس اللبناني جوزيف عون إن «الدولة وحدها تملك قرار الحرب والسلم في لبنان»، فيما أكد الأمين العام لحزب الله أن الحزب لن يتخلى عن سلاحه.';
+  const q = extractQuotes(text, 'ar', findEntities(text, { lang: 'ar', at }), at);
+  t.equal(q[0]?.speaker?.id, 'joseph-aoun', 'the quotation is the president\'s, named before it');
+  const w = 'وقال شهود عيان لـ«رويترز» إن أصوات إطلاق نار كثيف سمعت قرب مبنى المحافظة ليلة أمس.';
+  const r = extractQuotes(w, 'ar', findEntities(w, { lang: 'ar' }));
+  t.equal(r.length, 1);
+  t.equal(r[0]?.speaker, undefined, 'the agency they spoke to is not who spoke');
+  t.equal(r[0]?.by, 'شهود عيان');
+});
+
+t.test('after a quotation: a title and a name before the verb ("…," IMF Managing Director Kristalina Georgieva said in …); « d\'après », « a lancé »', async (t) => {
+  const at = new Date('2023-04-07T08:00:00Z');
+  const en = '"Inflation is proving more persistent than we expected," IMF Managing Director Kristalina Georgieva said at a news conference in Washington on Thursday.';
+  t.same(extractQuotes(en, 'en', findEntities(en, { lang: 'en', at }), at).map((q) => q.speaker?.id), ['kristalina-georgieva']);
+  const fr = 'Des combats ont éclaté dans la nuit autour de l\'aéroport de Khartoum, d\'après des habitants joints par téléphone.';
+  t.same(extractQuotes(fr, 'fr').map((q) => [q.text, q.indirect]), [['Des combats ont éclaté dans la nuit autour de l\'aéroport de Khartoum', true]]);
+  const lance = '« Il faut arrêter cette guerre maintenant ! », a lancé jeudi le président Emmanuel Macron devant la presse.';
+  t.same(extractQuotes(lance, 'fr', findEntities(lance, { lang: 'fr', at }), at).map((q) => q.speaker?.id), ['Q3052772']);
+});
+
+t.test('a monarch\'s country is no surname: "Jordan\'s foreign minister" after King Abdullah II is not the king', async (t) => {
+  const text = '"We reject any attempt to displace Palestinians," King Abdullah II said on Monday. Jordan\'s foreign minister, speaking in Amman, said the kingdom would send more aid convoys to Gaza this week.';
+  const at = new Date('2023-11-06T08:00:00Z');
+  const q = extractQuotes(text, 'en', findEntities(text, { lang: 'en', at }), at);
+  t.equal(q[0]?.speaker?.id, 'abdullah-ii');
+  t.not(q[1]?.speaker?.id, 'abdullah-ii', `the minister's statement: ${JSON.stringify(q[1])}`);
 });
