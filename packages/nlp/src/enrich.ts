@@ -33,10 +33,13 @@ export const TAGGERS = {
   // 1.8.0: a title without a country is whose the words after it say ("the prime minister of Spain", «الأمين العام لحلف الناتو»,
   // «رئيس الوزراء في البصرة» in an Iraqi paper), no longer left unread; monarchs' titles alone («جلالة الملك», «أمير البلاد»);
   // «عبد» joined or apart in any name («عبدالله الثاني»).
-  entities: { tagger: 'akhbar-gazetteer', version: '1.8.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.8.0' },
+  // 1.9.0: every country's Arabic adjective («العاصمة النمساوية», «الوزير البولندي»; the curated ones had theirs); Ain al-Asad is not
+  // al-Assad, a country's Red Cross or Red Crescent not the ICRC, the Gulf Cup not the Gulf.
+  entities: { tagger: 'akhbar-gazetteer', version: '1.9.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.9.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
-  topics: { tagger: 'akhbar-topic-lexicon', version: '1.1.0' },
+  // 1.2.0: storms, hurricanes and cyclones are weather in English, French and Arabic; the COP climate conferences environment.
+  topics: { tagger: 'akhbar-topic-lexicon', version: '1.2.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   // 1.1.0: a Persian lexicon (Persian articles had no tone).
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.1.0' },

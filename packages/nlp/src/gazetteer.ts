@@ -330,10 +330,19 @@ const HAN_THIS = [
   '本周', '本週', '本月', '本年', '本次', '本届', '本屆', '本轮', '本輪', '本身',
 ];
 /**
- * Phrases in Latin letters that name nothing the gazetteer knows but hold a shorter alias: the
- * Indian "parti du Congrès" inside the South African "parti du Congrès national africain".
+ * Phrases that name nothing the gazetteer knows but hold a shorter alias: the Indian "parti du
+ * Congrès" inside the South African "parti du Congrès national africain"; Bashar al-Assad inside
+ * Iraq's Ain al-Asad air base («عين الأسد»); the ICRC inside a country's own Red Cross or Red
+ * Crescent society ("the Lebanese Red Cross said"); the Gulf in the Gulf Cup, a football tournament
+ * («كأس الخليج العربي», «خليجي 25»).
  */
-const LATIN_NOT_NAMES = ['parti du Congrès national africain', 'Partido del Congreso Nacional Africano'];
+const LATIN_NOT_NAMES = [
+  'parti du Congrès national africain', 'Partido del Congreso Nacional Africano',
+  'Ain al-Asad', 'Ain al-Assad', 'Ayn al-Asad', 'Aïn al-Assad', 'عين الأسد',
+  'Lebanese Red Cross', 'Iraqi Red Crescent', 'Syrian Arab Red Crescent', 'Palestine Red Crescent', 'Palestinian Red Crescent', 'Jordan Red Crescent',
+  'Croix-Rouge libanaise', 'Croissant-Rouge irakien', 'Croissant-Rouge palestinien', 'Croissant-Rouge arabe syrien',
+  'كأس الخليج العربي', 'كأس الخليج', 'Gulf Cup', 'Arabian Gulf Cup', 'Coupe du Golfe',
+];
 
 const HAN_BEFORE_DAYS = ['如今', '当今', '當今', '现今', '現今', '而今', '至今', '迄今', '截至', '最近', '接近', '靠近', '临近', '臨近', '附近', '将近', '將近', '邻近', '鄰近', '贴近', '貼近', '逼近'];
 
@@ -1041,6 +1050,7 @@ function packagedCountries(): EntityDef[] {
       for (const n of Array.isArray(v) ? v : v ? [v] : []) aliases.add(n);
     }
     for (const alt of c.altSpellings) aliases.add(alt);
+    for (const form of arabicNisba(names.ar)) aliases.add(form);
     for (const [lang, d] of Object.entries(c.demonyms ?? {})) {
       for (const form of new Set([d.m, d.f])) {
         if (!form) continue;
@@ -1059,6 +1069,38 @@ function packagedCountries(): EntityDef[] {
     });
   }
   return defs;
+}
+
+/** Arabic adjectives of nationality the rule below does not make, by the country's Arabic name (ال off). */
+const NISBA_IRREGULAR: Readonly<Record<string, string>> = {
+  نمسا: 'نمساوي', كونغو: 'كونغولي', توغو: 'توغولي', بيرو: 'بيروفي', أفغانستان: 'أفغاني', موناكو: 'موناكوي', كوسوفو: 'كوسوفي',
+};
+/**
+ * Adjectives the rule would make that are everyday words or another nation's: «مالي» is "financial" far more often than
+ * Malian, «مجرى» (a course, a riverbed) folds to «مجري», «روماني» is Roman as often as Romanian («المسرح الروماني»).
+ */
+const NISBA_NOT = new Set(['مالي', 'مجري', 'روماني']);
+
+/**
+ * The Arabic adjective of nationality (nisba) of a country with a one-word Arabic name, in the forms the press writes it:
+ * masculine, feminine, and the plurals, with the article and without («النمساوي», «العاصمة النمساوية», «أذربيجانيون»,
+ * «البولنديين»). world-countries gives demonyms in English and French only, so an Arab paper's
+ * «الوزير البولندي» would name no country. The rule: -يا and -ا drop before -ي (إيطاليا → إيطالي, بولندا → بولندي), any
+ * other ending takes it (أذربيجان → أذربيجاني, السويد → سويدي); names ending in -ي or -و have theirs in NISBA_IRREGULAR or
+ * none. Hand-written: no package has Arabic demonyms. The curated countries carry their own as aliases too.
+ */
+export function arabicNisba(name: string | undefined): string[] {
+  if (!name || /\s/.test(name.trim())) return [];
+  const base = name.trim().replace(/^ال/, '');
+  let stem: string | undefined = NISBA_IRREGULAR[base];
+  if (stem === undefined) {
+    if (/ية$/.test(base)) stem = base.slice(0, -1);
+    else if (/[يوى]$/.test(base)) return [];
+    else stem = `${base.replace(/يا$|[اة]$/, '')}ي`;
+  }
+  if (NISBA_NOT.has(stem) || [...stem].length < 4) return [];
+  // The matcher peels و, ب, ل… but not the article (a name with it is another name: «الملك»), so both are given.
+  return [stem, `${stem}ة`, `${stem}ون`, `${stem}ين`].flatMap((f) => [f, `ال${f}`]);
 }
 
 function curated(): Array<EntityDef | OfficeDef> {

@@ -244,3 +244,30 @@ t.test('user entities extend the gazetteer; bad files get a coded error', async 
   const g = new Gazetteer();
   t.equal(g.size, 0, 'a fresh gazetteer is empty: tests can build their own');
 });
+
+t.test('every country\'s Arabic adjective names it, as the curated ones\' do: «العاصمة النمساوية», «الوزير البولندي», «الشركات الهولندية»', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['وصل الوفد إلى العاصمة النمساوية فيينا', 'Q40'],
+    ['التقى الوزير البولندي نظيره العراقي', 'Q36'],
+    ['وقعت الشركات الهولندية عقودا جديدة', 'Q55'],
+    ['في العاصمة الأذربيجانية باكو', 'Q227'],
+    ['اللاعبون الأرجنتينيون', 'Q414'],
+    ['بحضور السفير السويدي', 'Q34'],
+    ['وأعلنت الحكومة الإيطالية', 'Q38'],
+  ];
+  for (const [text, id] of cases) t.ok(ids(text).includes(id), `${text} → ${id}: ${ids(text).join(',')}`);
+  // Not an adjective the rule would make that is an everyday word: «مالي» (financial), «مجرى» (a course), «روماني» (Roman).
+  for (const text of ['أزمة مالية خانقة', 'الوضع المالي للحكومة', 'مجرى نهر دجلة', 'المسرح الروماني في عمان']) {
+    t.notOk(ids(text).some((id) => ['country-ml', 'Q28', 'Q218'].includes(id)), `${text}: ${ids(text).join(',')}`);
+  }
+});
+
+t.test('names inside other names: Ain al-Asad is not Bashar al-Assad, a country\'s Red Cross not the ICRC, the Gulf Cup not the Gulf', async (t) => {
+  t.notOk(ids('Rockets struck the Ain al-Asad air base in Anbar province').includes('Q44329'));
+  t.notOk(ids('سقطت صواريخ على قاعدة عين الأسد الجوية').includes('Q44329'));
+  t.ok(ids('President Bashar al-Assad met the envoy').includes('Q44329'), 'al-Assad himself still is');
+  t.notOk(ids('the Lebanese Red Cross said 30 ambulances were sent').includes('icrc'));
+  t.ok(ids('the International Committee of the Red Cross said').includes('icrc'));
+  t.notOk(ids('توج المنتخب بلقب كأس الخليج العربي').includes('persian-gulf'));
+  t.ok(ids('ناقلة نفط في مياه الخليج العربي').includes('persian-gulf'), 'the sea still is');
+});
