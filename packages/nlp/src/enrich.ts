@@ -61,7 +61,8 @@ export const TAGGERS = {
   // 1.9.0: a participle after a statement reports for its speaker («…، مضيفا أن …», "…, adding that …", « …, ajoutant que … »),
   // or for the known person or body its sentence opens with; «…»، فيما أكد …» is another's statement; «لـ» is whom it was told;
   // a title and a name before "said" after the quotation ("…," IMF Managing Director Kristalina Georgieva said in …); « d'après »,
-  // « a lancé »; a monarch's country is no surname ("Jordan's foreign minister" is not King Abdullah II).
+  // « a lancé »; a monarch's country is no surname ("Jordan's foreign minister" is not King Abdullah II); a source set off by
+  // commas between the verb and its "that" (« a affirmé, selon un communiqué, que … »).
   quotes: { tagger: 'akhbar-quotes', version: '1.9.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

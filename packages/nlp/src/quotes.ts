@@ -1987,6 +1987,13 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
       j += anonymous;
       continue;
     }
+    // « a affirmé, selon un communiqué de son bureau, que … », "said, according to the statement, that …": a source set
+    // off by commas between the verb and its "that" says where the words were read, not a statement of its own.
+    const aside = breakBefore(para, tokens, j) ? sourceAside(para, tokens, j, rep, table, same) : undefined;
+    if (aside !== undefined) {
+      j = aside;
+      break;
+    }
     if (inDirect(t.start) || verbAt(tokens, j, table) || rep.participles.has(t.norm)) return undefined;
     if (j - k >= GAP_WORDS && breakBefore(para, tokens, j)) return undefined;
     j++;
@@ -2013,6 +2020,17 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
   // `وقال حسين إن "…"`: a quotation in marks, read as such.
   if (OPENING_MARK.test(para.slice(that.start + that.raw.length, tokens[j + 1]!.start))) return undefined;
   return { contentAt: tokens[j + 1]!.start, attributionEnd: that.start, after };
+}
+
+/** A source phrase at j set off by commas and followed by "that" (« , selon son bureau, que »): the index of that "that". */
+function sourceAside(para: string, tokens: readonly Token[], j: number, rep: CompiledReported, table: SpeechTable, same: (k: number) => boolean): number | undefined {
+  const w = verbAt(tokens, j, table);
+  if (!w?.phrase.source) return undefined;
+  for (let m = w.end + 1; same(m) && m - j <= GAP_WORDS; m++) {
+    if (!breakBefore(para, tokens, m)) continue;
+    return rep.that.has(tokens[m]!.norm) && same(m + 1) ? m : undefined;
+  }
+  return undefined;
 }
 
 const MIN = tokenize('من')[0]!.norm;

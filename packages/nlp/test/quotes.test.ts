@@ -1081,3 +1081,17 @@ t.test('a monarch\'s country is no surname: "Jordan\'s foreign minister" after K
   t.equal(q[0]?.speaker?.id, 'abdullah-ii');
   t.not(q[1]?.speaker?.id, 'abdullah-ii', `the minister's statement: ${JSON.stringify(q[1])}`);
 });
+
+t.test('a source set off by commas between the verb and its "that" is where the words were read: « a affirmé, selon son bureau, que … »', async (t) => {
+  const at = new Date('2021-03-07T08:00:00Z');
+  const read = (text: string, lang: string) => extractQuotes(text, lang, findEntities(text, { lang, at }), at).map((q) => [q.text, q.speaker?.id ?? null, q.indirect === true]);
+  t.same(read("À Najaf, l'ayatollah Ali al-Sistani a affirmé, selon un communiqué de son bureau, que la protection des minorités était un devoir de l'État.", 'fr'), [
+    ["la protection des minorités était un devoir de l'État", 'ali-al-sistani', true],
+  ]);
+  t.same(read('وقال الكاظمي، بحسب بيان لمكتبه، إن الحكومة ستفتح تحقيقا في الحادث خلال الأيام المقبلة.', 'ar'), [
+    ['الحكومة ستفتح تحقيقا في الحادث خلال الأيام المقبلة', 'mustafa-al-kadhimi', true],
+  ]);
+  t.same(read('The ministry said, according to a statement carried by state media, that the border crossing would reopen on Sunday morning.', 'en').map((q) => q[0]), [
+    'the border crossing would reopen on Sunday morning',
+  ]);
+});
