@@ -62,7 +62,9 @@ export const TAGGERS = {
   // or for the known person or body its sentence opens with; «…»، فيما أكد …» is another's statement; «لـ» is whom it was told;
   // a title and a name before "said" after the quotation ("…," IMF Managing Director Kristalina Georgieva said in …); « d'après »,
   // « a lancé »; a monarch's country is no surname ("Jordan's foreign minister" is not King Abdullah II); a source set off by
-  // commas between the verb and its "that" (« a affirmé, selon un communiqué, que … »).
+  // commas between the verb and its "that" (« a affirmé, selon un communiqué, que … »); «ونقلت الوكالة عن مصدر … أن …» is the
+  // source's; a phrase quoted inside reported speech is part of it; «وقال الأمير» after the emir named; « …, confie une
+  // source »; "told The Associated Press in an interview … that".
   quotes: { tagger: 'akhbar-quotes', version: '1.9.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

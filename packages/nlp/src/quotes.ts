@@ -220,6 +220,11 @@ interface ReportedRules {
   ala?: string[];
   /** Arabic: the verbs that take من before أن («وحذر الوزير من أن …», "warned that"); elsewhere من blocks. */
   min?: string[];
+  /**
+   * Arabic: verbs that relay another's words («ونقلت وكالة الأنباء العراقية عن مصدر … أن …»): who spoke is who follows
+   * عن, not the verb's subject; with no عن after the subject (moved, carried) they report nothing.
+   */
+  relays?: string[];
   /** Endings of participles ("adding", «ajoutant», «añadiendo»): after a parenthetical attribution one is the speaker's, not what was said. */
   participleEnds?: string[];
 }
@@ -326,8 +331,9 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       // زعم, ادعى "claimed"; أقر, اعترف "acknowledged" (بأن); توقع, رجح "expected", "thought likely"; نوه "pointed out".
       verbs: [
         'كشف', 'كشفت', 'بين', 'بينت', 'رأى', 'رأت', 'لفت', 'لفتت', 'حذر', 'حذرت', 'حذروا', 'نوه', 'نوهت', 'زعم', 'زعمت', 'ادعى', 'ادعت', 'أقر', 'أقرت', 'اعترف', 'اعترفت',
-        'توقع', 'توقعت', 'رجح', 'رجحت', 'أبلغ', 'أبلغت',
+        'توقع', 'توقعت', 'رجح', 'رجحت', 'أبلغ', 'أبلغت', 'نقل', 'نقلت',
       ],
+      relays: ['نقل', 'نقلت'],
       // أبلغ "told": its object after its subject («وأبلغ مسؤول عراقي وكالة فرانس برس أن …»).
       objectVerbs: ['أبلغ', 'أبلغت'],
       gap: [
@@ -387,7 +393,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       'وزارة', 'سفارة', 'قنصلية', 'شركة', 'جيش', 'شرطة', 'مكتب', 'هيئة', 'مفوضية', 'مديرية', 'قيادة', 'خلية', 'منظمة', 'بعثة', 'محكمة', 'مصرف', 'بنك',
       'نقابة', 'دائرة', 'وكالة', 'مؤسسة', 'لجنة',
       // Office-holders too: «وأوضح الوزير» after «وزير الكهرباء العراقي».
-      'وزير', 'محافظ', 'سفير',
+      'وزير', 'محافظ', 'سفير', 'أمير',
     ],
   },
   en: {
@@ -498,6 +504,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     verbs: [
       'déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime',
       'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé', 'lancé',
+      // The present of the story told as it happens, after a quotation: « … », confie une source.
+      'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure', 'poursuit', 'raconte', 'raconté', 'insiste', 'résume', 'tranche',
     ],
     sources: ['selon', "d'après"],
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont'],
@@ -510,7 +518,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       gap: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'aujourd', 'lors', 'dans', 'devant', 'à', 'au', 'aux', 'en', 'ce', 'cette', 'encore', 'également', 'auprès', 'sur'],
       blockers: ['alors', 'parce', 'bien', 'ainsi', 'avant', 'après', 'pour', 'afin', 'tandis', 'sans', 'dès', 'depuis', 'pendant', 'même', 'moins', 'peur', 'sorte', 'façon', 'manière', 'tel', 'telle', 'plutôt', 'faut', 'ce', 'plus', 'autre'],
       notBefore: ['est', 'été', 'sont', 'soit', 'être', 'étant', 'pas', 'jamais', 'plus', 'rien', 'peut', 'doit', 'pourrait', 'va', 'veut'],
-      trailing: ['déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime'],
+      trailing: [
+        'déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime',
+        'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure',
+      ],
       participleEnds: ['ant'],
       participles: [
         'ajoutant', 'estimant', 'soulignant', 'affirmant', 'précisant', 'expliquant', 'assurant', 'indiquant', 'rappelant', 'jugeant', 'considérant', 'déclarant',
@@ -836,6 +847,7 @@ interface CompiledReported {
   colon: boolean;
   ala: ReadonlySet<string>;
   min: ReadonlySet<string>;
+  relays: ReadonlySet<string>;
   participleEnds: readonly string[];
   bare?: CompiledBare;
 }
@@ -860,7 +872,7 @@ function compileRules(r: SpeechRules): CompiledRules {
       that: fold(p.that), notVerbs: fold(p.notVerbs ?? []), objectVerbs: fold(p.objectVerbs ?? []), gap: fold(p.gap), blockers: fold(p.blockers),
       notBefore: fold(p.notBefore), relatives: fold(p.relatives), openers: fold(p.openers ?? []), participles: fold(p.participles ?? []),
       events: fold(p.events ?? []), notSources: fold(p.notSources ?? []), sourceHeads: fold(p.sourceHeads ?? []), sourceLead: fold(p.sourceLead ?? []), sourceFinite: fold(p.sourceFinite ?? []),
-      trailing: fold(p.trailing ?? []), trailingObject: fold(p.trailingObject ?? []), colon: p.colon === true, ala: fold(p.ala ?? []), min: fold(p.min ?? []), participleEnds: p.participleEnds ?? [],
+      trailing: fold(p.trailing ?? []), trailingObject: fold(p.trailingObject ?? []), colon: p.colon === true, ala: fold(p.ala ?? []), min: fold(p.min ?? []), relays: fold(p.relays ?? []), participleEnds: p.participleEnds ?? [],
     };
     const b = p.bare;
     if (b) {
@@ -1409,6 +1421,8 @@ function memberNamed(head: Token, words: readonly Token[], region: string, rules
   return false;
 }
 const AN = tokenize('عن')[0]!.norm;
+/** «عن الكاظمي قوله إن»: the verbal noun after a relayed speaker (read by ALSO's rules). */
+const QAWL = fold(['قوله', 'قولها', 'قولهم']);
 const ADAM = tokenize('عدم')[0]!.norm;
 
 /** A token's form with the Arabic article off (المصادر → مصادر), for comparing heads. */
@@ -1765,6 +1779,16 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       if (words.length > MAX_ATTRIBUTION_TOKENS) return undefined;
       k++;
     }
+    // «ونقلت الوكالة عن مصدر … أن …»: the speaker follows عن; «عن الكاظمي قوله» is read as قوله's subject (ALSO).
+    if (rules.arabic && rep.relays.has(v.phrase.words[0]!)) {
+      if (!same(k) || tokens[k]!.norm !== AN) return undefined;
+      const from = k + 1;
+      let m = from;
+      while (same(m) && m - from < MAX_ATTRIBUTION_TOKENS && !rep.that.has(tokens[m]!.norm) && !QAWL.has(tokens[m]!.norm) && (m === from || (!breakBefore(para, tokens, m) && !isGapWord(tokens[m]!, rep) && !rules.adjuncts.has(tokens[m]!.norm)))) m++;
+      if (m === from || (same(m) && QAWL.has(tokens[m]!.norm))) return undefined;
+      words = tokens.slice(from, m);
+      k = m;
+    }
     // بين is also "between": «وبين بغداد وأربيل اتفاق على أن …» pairs two names with و.
     if (v.phrase.words[0] === BAYN && words.some((t) => t.arabic && t.norm.length >= 3 && t.norm.startsWith('و'))) return undefined;
     words = trimConnectives(words, rules);
@@ -1976,7 +2000,10 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
   }
   // Up to the complementizer: no other speech verb, participle or quotation on the way.
   // A long adjunct holds no comma: «… افتتاح المعرض، على أن يستمر …» is the verb's object, then a condition.
-  const limit = isEventAdjunct(tokens, k, rep) ? EVENT_GAP_WORDS : GAP_WORDS;
+  // "told The Associated Press in an interview on the sidelines of …": after whom "told" names, the occasion.
+  const named = rep.objectVerbs.has(v.phrase.words.join(' ')) ? namedObject(tokens, k, same) : 0;
+  const told = named > 0 && isEventAdjunct(tokens, k + named, rep, true);
+  const limit = isEventAdjunct(tokens, k, rep) || told ? EVENT_GAP_WORDS + named : GAP_WORDS;
   if (same(k) && minThat(tokens, k, v, rep, same)) k++;
   let j = k;
   while (same(j) && j - k < limit && !rep.that.has(tokens[j]!.norm)) {
@@ -2003,7 +2030,7 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
   if (j > k) {
     // What stands between is an adjunct (it opens with one, or with a comma), or the object of "told".
     const g = tokens[k]!;
-    const object = rep.objectVerbs.has(v.phrase.words.join(' ')) && j - k <= 8;
+    const object = (rep.objectVerbs.has(v.phrase.words.join(' ')) && j - k <= 8) || told;
     if (!breakBefore(para, tokens, k) && !isGapWord(g, rep) && !object) return undefined;
     if (verbFirst && breakBefore(para, tokens, k)) {
       // «وقال المتحدث باسم الحكومة، باسم العوادي، إن»: the apposition, to the next comma.
@@ -2020,6 +2047,15 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
   // `وقال حسين إن "…"`: a quotation in marks, read as such.
   if (OPENING_MARK.test(para.slice(that.start + that.raw.length, tokens[j + 1]!.start))) return undefined;
   return { contentAt: tokens[j + 1]!.start, attributionEnd: that.start, after };
+}
+
+/** How many words whom a verb told takes at k when it is a name with capitals ("The Associated Press", "Reuters"), else 0. */
+function namedObject(tokens: readonly Token[], k: number, same: (k: number) => boolean): number {
+  let m = k;
+  if (same(m) && tokens[m]!.norm === 'the') m++;
+  const from = m;
+  while (same(m) && m - k < 5 && !tokens[m]!.arabic && /^\p{Lu}/u.test(tokens[m]!.raw)) m++;
+  return m > from ? m - k : 0;
 }
 
 /** A source phrase at j set off by commas and followed by "that" (« , selon son bureau, que »): the index of that "that". */
@@ -2040,10 +2076,12 @@ function minThat(tokens: readonly Token[], k: number, v: VerbAt, rep: CompiledRe
 }
 
 /** An adjunct that opens with the statement's occasion: «خلال مؤتمر», «في تصريح», «على هامش», «لدى استقباله». */
-function isEventAdjunct(tokens: readonly Token[], k: number, rep: CompiledReported): boolean {
+function isEventAdjunct(tokens: readonly Token[], k: number, rep: CompiledReported, article = false): boolean {
   const t = tokens[k];
-  const next = tokens[k + 1];
-  return t !== undefined && next !== undefined && isGapWord(t, rep) && (rep.events.has(next.norm) || rep.events.has(bare(next)));
+  let next = tokens[k + 1];
+  // English puts an article before the occasion ("in an interview"): read so only after whom "told" names (thatContent).
+  if (article && next && !next.arabic && ARTICLES.has(next.norm)) next = tokens[k + 2];
+  return t !== undefined && next !== undefined && isGapWord(t, rep) && (rep.events.has(next.norm) || rep.events.has(bare(next)) || (article && rep.bare?.events.has(next.norm) === true));
 }
 
 /** Words that may open a sentence before a source phrase besides conjunctions: "However, according to …", «ومن جهة أخرى، وبحسب …». */
@@ -2819,7 +2857,7 @@ const DEFINITE = fold(['the', 'le', 'la', 'l', 'les', 'el', 'los', 'las']);
 /** Arabic nouns a body's name goes through before its last, definite word: «مديرية شرطة كركوك», «مكتب رئيس الوزراء». */
 const CONSTRUCT = fold(['شرطة', 'محافظة', 'قضاء', 'مدينة', 'إقليم', 'رئيس', 'رئاسة', 'مجلس', 'قيادة', 'عمليات', 'وزارة', 'وزير', 'نفط', 'تسويق', 'خلية', 'هيئة']);
 /** Arabic bodies' heads that are an office one person holds: their name may follow («وزير الخارجية فؤاد حسين»). */
-const ARABIC_OFFICES = fold(['وزير', 'محافظ', 'سفير']);
+const ARABIC_OFFICES = fold(['وزير', 'محافظ', 'سفير', 'أمير']);
 /** The same in English, French and Spanish: "Foreign Minister Fuad Hussein". */
 const LATIN_OFFICES = fold(['minister', 'governor', 'ambassador', 'ministre', 'gouverneur', 'ambassadeur', 'ministro', 'gobernador', 'embajador']);
 /** Arabic adjectives that are no nisba (…ي, …ية): «المفوضية العليا المستقلة». */
@@ -3167,6 +3205,30 @@ export function extractQuotes(text: string, lang: string, known: readonly Entity
   }
 }
 
+/** At most this many words quoted inside reported speech are read as part of it (partialQuotation): a phrase, not a sentence. */
+const PARTIAL_WORDS = 6;
+
+/**
+ * Whether a quotation is a phrase quoted inside reported speech: it is short, and the clause before it runs, with no comma
+ * and no speech verb of its own, from a speech verb or participle and its "that" through at least one word to the mark
+ * («مضيفا أن الحزب ملتزم بالاتفاق "ما دامت …"», « a affirmé que les chrétiens devaient vivre « en paix et en sécurité » »).
+ * `وقال حسين إن "…"` and «…، وقال: "…"» are quotations.
+ */
+function partialQuotation(before: string, quoted: string, table: SpeechTable): boolean {
+  if (countWords(quoted) > PARTIAL_WORDS) return false;
+  const tokens = tokenize(before);
+  const last = tokens[tokens.length - 1];
+  if (!last || /[^\s]/u.test(before.slice(last.start + last.raw.length).replace(QUOTE_MARKS, ''))) return false;
+  for (let i = tokens.length - 2; i >= 1; i--) {
+    if (breakBefore(before, tokens, i + 1) || verbAt(tokens, i + 1, table)) return false;
+    for (let v = i - 1; v >= 0 && i - v <= GAP_WORDS + 2; v--) {
+      const w = verbAt(tokens, v, table);
+      if (w && !w.phrase.source && w.phrase.rules.reported?.that.has(tokens[i]!.norm)) return true;
+    }
+  }
+  return false;
+}
+
 function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote[] {
   const surnames = surnameIndex(known);
   const language = baseLang(lang);
@@ -3205,6 +3267,9 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       let after = clauseAfter(para, q.close, next ? next.open : para.length);
       // "…," he said, adding: "…": a clause ending in a colon at the next quotation introduces that one.
       if (next && q.close + 1 + after.length === next.open && /[:：]\s*$/.test(after)) after = '';
+      // « … que les chrétiens devaient vivre « en paix et en sécurité » … », «…، مضيفا أن الحزب ملتزم بالاتفاق "ما دامت …"»:
+      // a few words quoted inside reported speech are part of that statement, not one of their own.
+      if (reportedTable.size > 0 && partialQuotation(before, q.text, reportedTable)) continue;
       const heard = attribute(before, after, table, language);
       if (heard) statements.push({ at: q.open, text: q.text, heard, indirect: false, span: { open: q.open, close: q.close } });
     }

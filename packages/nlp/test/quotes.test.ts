@@ -1095,3 +1095,38 @@ t.test('a source set off by commas between the verb and its "that" is where the 
     'the border crossing would reopen on Sunday morning',
   ]);
 });
+
+t.test('Arabic wire copy relays another\'s words: «ونقلت وكالة الأنباء عن مصدر … أن …» is the source\'s, not the agency\'s', async (t) => {
+  const at = new Date('2022-03-01T08:00:00Z');
+  const read = (text: string) => extractQuotes(text, 'ar', findEntities(text, { lang: 'ar', at }), at).map((q) => [q.text.split(' ').slice(0, 3).join(' '), q.by ?? null, q.unnamed === true]);
+  t.same(read('ونقلت وكالة الأنباء العراقية عن مصدر في وزارة الكهرباء، طلب عدم الكشف عن اسمه، أن ساعات التجهيز سترتفع في بغداد خلال الأسبوع المقبل.'), [
+    ['ساعات التجهيز سترتفع', 'مصدر في وزارة الكهرباء', true],
+  ], 'the source after عن, unnamed');
+  t.same(read('ونقل موقع إخباري محلي عن محافظ البصرة أن العمل في الميناء الجديد سينتهي قبل نهاية العام الحالي.').map((q) => q[1]), ['محافظ البصرة']);
+  t.same(read('ونقلت فرق الدفاع المدني الجرحى إلى المستشفى بعد أن أكدت السيطرة على الحريق بشكل كامل.'), [], '«نقل» with no «عن» (carried) reports nothing');
+});
+
+t.test('a few words quoted inside reported speech are part of it: «…، مضيفا أن الحكومة ملتزمة بالاتفاق "ما دامت …"»', async (t) => {
+  const at = new Date('2022-03-01T08:00:00Z');
+  const text = 'وقال رئيس الوزراء مصطفى الكاظمي إن الحكومة لن تتراجع عن الإصلاحات، مضيفا أن الموازنة ستقر "قبل نهاية الشهر الجاري" في البرلمان.';
+  const q = extractQuotes(text, 'ar', findEntities(text, { lang: 'ar', at }), at);
+  t.same(q.map((x) => [x.text.split(' ').slice(0, 2).join(' '), x.indirect === true]), [['الحكومة لن', true], ['الموازنة ستقر', true]], 'two reported statements, the quoted words inside the second');
+  t.match(q[1]?.text ?? '', /قبل نهاية الشهر الجاري/);
+  const fr = 'Le ministre a affirmé que le gouvernement resterait « ferme face à la crise » dans les semaines à venir.';
+  t.same(extractQuotes(fr, 'fr').map((x) => x.indirect === true), [true], 'in French likewise: one reported statement');
+  const whole = 'وقال الكاظمي إن "الحكومة لن تتراجع عن الإصلاحات مهما كانت الضغوط عليها".';
+  t.same(extractQuotes(whole, 'ar').map((x) => x.indirect === true), [false], 'a quotation right after إن is a quotation');
+});
+
+t.test('an emir by his title alone after his name in full («وقال الأمير»); « …, confie une source »; "told The Associated Press in an interview … that"', async (t) => {
+  const at = new Date('2024-05-11T08:00:00Z');
+  const ar = 'وأصدر أمير البلاد الشيخ مشعل الأحمد الجابر الصباح أمرا أميريا بحل مجلس الأمة. وقال الأمير في خطاب متلفز: "لن نسمح بأن تتعطل مصالح المواطنين بعد اليوم".';
+  t.same(extractQuotes(ar, 'ar', findEntities(ar, { lang: 'ar', at }), at).map((q) => q.speaker?.id), ['mishal-al-ahmad']);
+  const fr = '« Les discussions reprendront dès la semaine prochaine à Genève », confie une source diplomatique sous couvert d\'anonymat.';
+  const confie = extractQuotes(fr, 'fr');
+  t.same(confie.map((q) => q.unnamed === true), [true], 'one quotation, from an unnamed source');
+  t.match(confie[0]?.by ?? '', /^une source diplomatique/);
+  const en = 'Iraqi Foreign Minister Fuad Hussein told The Associated Press in an interview on the sidelines of a summit in Cairo that Baghdad would not join any military alliance.';
+  const at2 = new Date('2023-09-22T08:00:00Z');
+  t.same(extractQuotes(en, 'en', findEntities(en, { lang: 'en', at: at2 }), at2).map((q) => [q.text.split(' ').slice(0, 3).join(' '), q.speaker?.id]), [['Baghdad would not', 'fuad-hussein']]);
+});
