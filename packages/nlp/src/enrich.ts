@@ -38,7 +38,8 @@ export const TAGGERS = {
   entities: { tagger: 'akhbar-gazetteer', version: '1.9.0' },
   countries: { tagger: 'akhbar-gazetteer', version: '1.9.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
-  // 1.2.0: storms, hurricanes and cyclones are weather in English, French and Arabic; the COP climate conferences environment.
+  // 1.2.0: storms, hurricanes and cyclones are weather in English, French and Arabic; the COP climate conferences environment;
+  // "Labour" with a capital is the British party, not labour; a hospital weighs half for health.
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.2.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   // 1.1.0: a Persian lexicon (Persian articles had no tone).
