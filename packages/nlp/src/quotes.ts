@@ -1925,7 +1925,34 @@ const QAD_OPENERS = fold(['قد', 'وقد', 'لقد', 'فقد']);
 
 /** Whether a quotation mark stands between two tokens (a sentence that opens with a quotation has its speaker after it). */
 function spansQuote(para: string, tokens: readonly Token[], from: number, to: number): boolean {
-  return ANY_QUOTE_MARK.test(para.slice(tokens[from]!.start, tokens[to]!.start));
+  const start = from > 0 ? tokens[from - 1]!.start + tokens[from - 1]!.raw.length : 0;
+  return ANY_QUOTE_MARK.test(para.slice(start, tokens[to]!.start));
+}
+
+/**
+ * Whom a pronoun's attribution («، a-t-il déclaré», "he said", «وأضاف») refers to when no statement before it gives a
+ * speaker: the known person a sentence before it opens with, the nearest first, in its paragraph and the one before
+ * ("Le président tunisien Kaïs Saïed a reçu mardi … « … », a-t-il déclaré"). `paras`: those two paragraphs, the
+ * statement's last, `at` its offset there.
+ */
+function pronounAntecedent(paras: ReadonlyArray<{ text: string; tokens: readonly Token[] }>, at: number, rules: CompiledRules): Reading | undefined {
+  for (let p = paras.length - 1; p >= 0; p--) {
+    const { text, tokens } = paras[p]!;
+    const limit = p === paras.length - 1 ? at : text.length;
+    const starts: number[] = [];
+    for (let k = 0; k < tokens.length && tokens[k]!.start < limit; k++) if (k === 0 || tokens[k]!.sentence !== tokens[k - 1]!.sentence) starts.push(k);
+    for (let i = starts.length - 1; i >= 0; i--) {
+      const first = starts[i]!;
+      let end = first;
+      while (end < tokens.length && tokens[end]!.sentence === tokens[first]!.sentence) end++;
+      // Only a sentence that ends before the statement: its own may open with the quotation.
+      const last = tokens[end - 1]!;
+      if (last.start + last.raw.length > limit) continue;
+      const subject = sentenceSubject(text, tokens, first, end, rules);
+      if (subject?.speaker?.type === 'person') return subject;
+    }
+  }
+  return undefined;
 }
 
 /** Whom an Arabic «أبلغ» tells: the press, an agency, a channel, a counterpart (ال off: bare()). */
@@ -3077,6 +3104,12 @@ function kurdishBody(para: string, tokens: readonly Token[], i: number, forms: K
   if (last === i) return undefined;
   return { head, name: nameText(para, tokens, i, last), key: [head, ...tokens.slice(i + 1, last + 1).map((x) => x.norm)].join(' ') };
 }
+const languageRules = new Map<string, CompiledRules>();
+function compiledRulesOf(lang: string): CompiledRules {
+  let r = languageRules.get(lang);
+  if (!r) languageRules.set(lang, (r = compileRules(SPEECH[lang]!)));
+  return r;
+}
 const kurdishRules = new Map<string, CompiledRules>();
 function compiledKurdish(lang: string): CompiledRules {
   let r = kurdishRules.get(lang);
@@ -3110,7 +3143,8 @@ function baseLang(lang: string): string {
  * than 4 words or 15 characters) and quotations nobody is said to have said are left out. A
  * quotation attributed to a pronoun alone ("he said", وأضاف:) takes the speaker of the previous
  * attributed quotation (itself perhaps inherited) when that one is at most two paragraphs back;
- * otherwise it is kept with no `by` (it is still attributed speech). A comma the English style
+ * otherwise the known person the nearest sentence before it opens with, in its paragraph or the one before
+ * (pronounAntecedent); else it is kept with no `by` (it is still attributed speech). A comma the English style
  * puts before the closing mark is not part of the text. Languages other than ar, en, fr, es, de, tr, fa,
  * ru, ckb and ku are read with all their verbs. At most MAX_QUOTES, each text once, from the first 100 000
  * characters; never throws. `known`: the entities the article names (enrichment's), so an
@@ -3237,6 +3271,10 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
   const out: Quote[] = [];
   const seen = new Set<string>();
   let last: { by: string; speaker: QuoteSpeaker | undefined; unnamed: boolean; paragraph: number; at: number } | undefined;
+  let here: { text: string; tokens?: readonly Token[] } | undefined;
+  let previous: { text: string; tokens?: readonly Token[] } | undefined;
+  // The language's own rules (a language read with every list's has none): how its sentences open.
+  const rules = Object.hasOwn(SPEECH, language) ? compiledRulesOf(language) : undefined;
   let paragraph = -1;
   const scanned = text.slice(0, MAX_SCANNED);
   const breaks = /\r\n?|[\n\u2028\u2029]/g;
@@ -3254,6 +3292,9 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
     if (para.trim() === '') continue;
     paragraph++;
     if (bodies) pending.push({ para, offset });
+    // This paragraph and the one before, tokenized once a pronoun needs them (pronounAntecedent).
+    previous = here;
+    here = { text: para };
     const spans = quoteSpans(para);
     const quotations = spans.flatMap((s) => {
       const q = quotationText(para.slice(s.open + 1, s.close));
@@ -3303,6 +3344,11 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       const inherits = s.sentenceAt !== undefined ? last?.paragraph === paragraph && last.at >= s.sentenceAt : last !== undefined && paragraph - last.paragraph <= INHERIT_PARAGRAPHS;
       if (by === undefined && last && inherits) ({ by, speaker, unnamed } = last);
       else if (by === undefined && s.subject) ({ by, speaker } = s.subject);
+      else if (by === undefined && s.sentenceAt === undefined && rules) {
+        const read = (p: { text: string; tokens?: readonly Token[] }) => ({ text: p.text, tokens: (p.tokens ??= tokenize(p.text)) });
+        const ante = pronounAntecedent(previous ? [read(previous), read(here!)] : [read(here!)], s.at, rules);
+        if (ante) ({ by, speaker } = ante);
+      }
       if (by !== undefined) last = { by, speaker, unnamed, paragraph, at: s.at };
       if (seen.has(s.text)) continue;
       seen.add(s.text);

@@ -1130,3 +1130,12 @@ t.test('an emir by his title alone after his name in full («وقال الأمي
   const at2 = new Date('2023-09-22T08:00:00Z');
   t.same(extractQuotes(en, 'en', findEntities(en, { lang: 'en', at: at2 }), at2).map((q) => [q.text.split(' ').slice(0, 3).join(' '), q.speaker?.id]), [['Baghdad would not', 'fuad-hussein']]);
 });
+
+t.test('a pronoun with no statement before it is the person the sentence before opens with: « … », a-t-il déclaré', async (t) => {
+  const at = new Date('2023-06-06T08:00:00Z');
+  const read = (text: string, lang: string) => extractQuotes(text, lang, findEntities(text, { lang, at }), at).map((q) => q.speaker?.id ?? null);
+  t.same(read("Le président tunisien Kaïs Saïed a reçu mardi à Carthage une délégation européenne. « Nous ne serons pas les gardes-frontières de quiconque », a-t-il déclaré.", 'fr'), ['kais-saied']);
+  t.same(read('Iraqi Prime Minister Mohammed Shia al-Sudani opened a new power station in Basra on Monday.\n"This plant will end the summer blackouts in the south," he told reporters.', 'en'), ['mohammed-shia-al-sudani'], 'from the paragraph before too');
+  t.same(read('The World Bank cut its growth forecast for Iraq on Tuesday. "Oil alone cannot carry the budget any longer," he said.', 'en'), [null], 'an organisation is no "he"');
+  t.same(read('Fuad Hussein met his Turkish counterpart in Ankara. "Water is a matter of life for Iraq," said Sudani.\n"We will not wait another summer for an agreement," he added.', 'en'), ['mohammed-shia-al-sudani', 'mohammed-shia-al-sudani'], 'a statement before it still gives the speaker');
+});
