@@ -1929,30 +1929,48 @@ function spansQuote(para: string, tokens: readonly Token[], from: number, to: nu
   return ANY_QUOTE_MARK.test(para.slice(start, tokens[to]!.start));
 }
 
+/** Sentences before a pronoun's statement its antecedent is looked for in. */
+const ANTECEDENT_SENTENCES = 3;
+
 /**
  * Whom a pronoun's attribution («، a-t-il déclaré», "he said", «وأضاف») refers to when no statement before it gives a
  * speaker: the known person a sentence before it opens with, the nearest first, in its paragraph and the one before
  * ("Le président tunisien Kaïs Saïed a reçu mardi … « … », a-t-il déclaré"). `paras`: those two paragraphs, the
  * statement's last, `at` its offset there.
  */
-function pronounAntecedent(paras: ReadonlyArray<{ text: string; tokens: readonly Token[] }>, at: number, rules: CompiledRules): Reading | undefined {
+function pronounAntecedent(paras: ReadonlyArray<ParagraphText>, at: number, rules: CompiledRules): Reading | undefined {
+  let tried = 0;
   for (let p = paras.length - 1; p >= 0; p--) {
-    const { text, tokens } = paras[p]!;
-    const limit = p === paras.length - 1 ? at : text.length;
-    const starts: number[] = [];
-    for (let k = 0; k < tokens.length && tokens[k]!.start < limit; k++) if (k === 0 || tokens[k]!.sentence !== tokens[k - 1]!.sentence) starts.push(k);
-    for (let i = starts.length - 1; i >= 0; i--) {
+    const para = paras[p]!;
+    const tokens = (para.tokens ??= tokenize(para.text));
+    const limit = p === paras.length - 1 ? at : para.text.length;
+    // Where each sentence starts (token indexes), found once a paragraph; then the last one starting before `limit`.
+    const starts = (para.starts ??= tokens.flatMap((t, k) => (k === 0 || t.sentence !== tokens[k - 1]!.sentence ? [k] : [])));
+    let [lo, hi] = [0, starts.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[starts[mid]!]!.start < limit) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
       const first = starts[i]!;
-      let end = first;
-      while (end < tokens.length && tokens[end]!.sentence === tokens[first]!.sentence) end++;
+      const end = starts[i + 1] ?? tokens.length;
       // Only a sentence that ends before the statement: its own may open with the quotation.
       const last = tokens[end - 1]!;
       if (last.start + last.raw.length > limit) continue;
-      const subject = sentenceSubject(text, tokens, first, end, rules);
+      // The antecedent is near: a few sentences back at most (a long text of quotations costs no more per quotation).
+      if (++tried > ANTECEDENT_SENTENCES) return undefined;
+      const subject = sentenceSubject(para.text, tokens, first, end, rules);
       if (subject?.speaker?.type === 'person') return subject;
     }
   }
   return undefined;
+}
+/** A paragraph as pronounAntecedent reads it: tokenized, and its sentences found, once needed. */
+interface ParagraphText {
+  text: string;
+  tokens?: readonly Token[];
+  starts?: number[];
 }
 
 /** Whom an Arabic «أبلغ» tells: the press, an agency, a channel, a counterpart (ال off: bare()). */
@@ -3271,8 +3289,8 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
   const out: Quote[] = [];
   const seen = new Set<string>();
   let last: { by: string; speaker: QuoteSpeaker | undefined; unnamed: boolean; paragraph: number; at: number } | undefined;
-  let here: { text: string; tokens?: readonly Token[] } | undefined;
-  let previous: { text: string; tokens?: readonly Token[] } | undefined;
+  let here: ParagraphText | undefined;
+  let previous: ParagraphText | undefined;
   // The language's own rules (a language read with every list's has none): how its sentences open.
   const rules = Object.hasOwn(SPEECH, language) ? compiledRulesOf(language) : undefined;
   let paragraph = -1;
@@ -3345,8 +3363,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       if (by === undefined && last && inherits) ({ by, speaker, unnamed } = last);
       else if (by === undefined && s.subject) ({ by, speaker } = s.subject);
       else if (by === undefined && s.sentenceAt === undefined && rules) {
-        const read = (p: { text: string; tokens?: readonly Token[] }) => ({ text: p.text, tokens: (p.tokens ??= tokenize(p.text)) });
-        const ante = pronounAntecedent(previous ? [read(previous), read(here!)] : [read(here!)], s.at, rules);
+        const ante = pronounAntecedent(previous ? [previous, here!] : [here!], s.at, rules);
         if (ante) ({ by, speaker } = ante);
       }
       if (by !== undefined) last = { by, speaker, unnamed, paragraph, at: s.at };
