@@ -334,7 +334,7 @@ const HAN_THIS = [
  * Congrès" inside the South African "parti du Congrès national africain"; Bashar al-Assad inside
  * Iraq's Ain al-Asad air base («عين الأسد»); the ICRC inside a country's own Red Cross or Red
  * Crescent society ("the Lebanese Red Cross said"); the Gulf in the Gulf Cup, a football tournament
- * («كأس الخليج العربي», «خليجي 25»).
+ * («كأس الخليج العربي», «خليجي 25»); Aden in the Gulf of Aden.
  */
 const LATIN_NOT_NAMES = [
   'parti du Congrès national africain', 'Partido del Congreso Nacional Africano',
@@ -342,6 +342,8 @@ const LATIN_NOT_NAMES = [
   'Lebanese Red Cross', 'Iraqi Red Crescent', 'Syrian Arab Red Crescent', 'Palestine Red Crescent', 'Palestinian Red Crescent', 'Jordan Red Crescent',
   'Croix-Rouge libanaise', 'Croissant-Rouge irakien', 'Croissant-Rouge palestinien', 'Croissant-Rouge arabe syrien',
   'كأس الخليج العربي', 'كأس الخليج', 'Gulf Cup', 'Arabian Gulf Cup', 'Coupe du Golfe',
+  // The sea, not the city: «خليج عدن», the Gulf of Aden.
+  'خليج عدن', 'Gulf of Aden', "golfe d'Aden",
 ];
 
 const HAN_BEFORE_DAYS = ['如今', '当今', '當今', '现今', '現今', '而今', '至今', '迄今', '截至', '最近', '接近', '靠近', '临近', '臨近', '附近', '将近', '將近', '邻近', '鄰近', '贴近', '貼近', '逼近'];

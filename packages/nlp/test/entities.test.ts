@@ -271,3 +271,15 @@ t.test('names inside other names: Ain al-Asad is not Bashar al-Assad, a country\
   t.notOk(ids('توج المنتخب بلقب كأس الخليج العربي').includes('persian-gulf'));
   t.ok(ids('ناقلة نفط في مياه الخليج العربي').includes('persian-gulf'), 'the sea still is');
 });
+
+t.test('the two Congos by their capitals, the Gulf of Aden, « depuis Barcelone », the Counter Terrorism Service by its capitals', async (t) => {
+  t.ok(ids('فاز المنتخب على منتخب الكونغو برازافيل بهدفين').includes('country-cg'));
+  t.notOk(ids('فاز المنتخب على منتخب الكونغو برازافيل بهدفين').includes('country-cd'));
+  t.ok(ids('Fighting flared again in eastern Congo-Kinshasa').includes('country-cd'));
+  t.notOk(ids('استهدف الحوثيون سفينة تجارية في خليج عدن').includes('aden'), 'the gulf, not the city');
+  t.ok(ids('وصل الوفد إلى مدينة عدن').includes('aden'));
+  const fr = findEntities('Depuis Barcelone, où il participait à un sommet, le président a défendu la réforme.', { lang: 'fr' }).map((e) => e.id);
+  t.ok(fr.includes('Q1492') && !fr.includes('fc-barcelona'), fr.join(','));
+  t.ok(ids('troops of the elite Counter Terrorism Service entered the old city').includes('iraqi-counter-terrorism-service'));
+  t.notOk(ids("the Kurdistan Region's counter-terrorism service said").includes('iraqi-counter-terrorism-service'), 'the KRG\'s own, in lower case, is not Iraq\'s');
+});
