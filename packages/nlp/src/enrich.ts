@@ -35,7 +35,8 @@ export const TAGGERS = {
   // «عبد» joined or apart in any name («عبدالله الثاني»).
   // 1.9.0: every country's Arabic adjective («العاصمة النمساوية», «الوزير البولندي»; the curated ones had theirs); Ain al-Asad is not
   // al-Assad, a country's Red Cross or Red Crescent not the ICRC, the Gulf Cup not the Gulf, the Gulf of Aden not Aden; the two
-  // Congos by their capitals; « depuis Barcelone »; the Counter Terrorism Service unhyphenated.
+  // Congos by their capitals; « depuis Barcelone »; the Counter Terrorism Service unhyphenated; a body by its name without a
+  // country is the home country's («مجلس النواب», «البنك المركزي» in an Iraqi paper).
   entities: { tagger: 'akhbar-gazetteer', version: '1.9.0' },
   countries: { tagger: 'akhbar-gazetteer', version: '1.9.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).

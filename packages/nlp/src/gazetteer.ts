@@ -28,6 +28,13 @@ export interface EntityDef {
   /** ISO 3166-1 alpha-2: the country of a place, person or organisation; for a country, the country itself. */
   country?: string;
   location?: GeoPoint;
+  /**
+   * An organisation's names without its country, as that country's press writes its own («مجلس النواب», «البرلمان», «البنك
+   * المركزي», "parliament"): in an article about its country (homeCountry: an Iraqi paper's, or one naming Iraq most)
+   * they are this body, as an office's `generic` titles are its holder; never with another country or body named after
+   * them («البرلمان الأوروبي»), nor in a search query (it has no day). Needs `country`.
+   */
+  generic?: string[];
 }
 
 /**
@@ -115,6 +122,10 @@ interface Entry {
   office?: Office;
   /** Set on a generic title's entry (OfficeDef.generic): the offices it may be. */
   generic?: Entry[];
+  /** An organisation's names without its country (EntityDef.generic), on its own entry. */
+  homeNames?: string[];
+  /** Set on such a name's entry: the bodies (of several countries) it may be. */
+  homeBodies?: Entry[];
 }
 
 interface Office {
@@ -463,6 +474,7 @@ export class Gazetteer {
     }
     if (def.names?.en) entry.name = entry.names.en ?? def.names.en;
     for (const a of def.aliases ?? []) if (a) entry.aliases.add(a);
+    if (def.generic?.length) entry.homeNames = [...new Set([...(entry.homeNames ?? []), ...def.generic])];
     if (def.location) entry.location = def.location;
     if (def.country && !entry.country) entry.country = def.country.toUpperCase();
   }
@@ -508,7 +520,7 @@ export class Gazetteer {
    */
   nameSpans(tokens: readonly Token[]): Array<{ start: number; end: number; type: EntityType }> {
     this.index ??= this.build();
-    return this.index.matchAll(tokens).filter((m) => m.value !== NOT_A_NAME && !m.value.generic).map((m) => ({ start: m.start, end: m.end, type: m.value.type }));
+    return this.index.matchAll(tokens).filter((m) => m.value !== NOT_A_NAME && !m.value.generic && !m.value.homeBodies).map((m) => ({ start: m.start, end: m.end, type: m.value.type }));
   }
 
   /** Who held an office on a day (undefined: no one the gazetteer knows, or no such office). */
@@ -584,6 +596,21 @@ export class Gazetteer {
           index.add(steps, entry);
         }
         if (!entry.generic!.includes(office)) entry.generic!.push(office);
+      }
+    }
+    // Likewise one entry per body name without a country (EntityDef.generic), whatever countries' bodies share it.
+    const home = new Map<string, Entry>();
+    for (const body of this.byId.values()) {
+      for (const title of body.homeNames ?? []) {
+        const steps = aliasSteps(title);
+        if (!steps || !body.country) continue;
+        const key = steps.map((x) => x.exact ?? x.text).join(' ');
+        let entry = home.get(key);
+        if (!entry) {
+          home.set(key, (entry = { id: '', type: 'org', name: title, names: {}, aliases: new Set(), country: undefined, location: undefined, homeBodies: [] }));
+          index.add(steps, entry);
+        }
+        if (!entry.homeBodies!.includes(body)) entry.homeBodies!.push(body);
       }
     }
     for (const entry of [...this.byId.values(), ...this.offices.values()]) {
@@ -713,6 +740,7 @@ export class Gazetteer {
     const matches: typeof found = [];
     const titles: typeof found = [];
     const generics: typeof found = [];
+    const homeNames: typeof found = [];
     // The rest of the sentence of found[k] read again from its second word, in place of what was
     // read there (no phrase runs across sentences).
     const readAgain = (k: number) => {
@@ -734,6 +762,11 @@ export class Gazetteer {
       if (m.value.generic) {
         // Its words may begin a body's name: «رئيس الحكومة الانتقالية السودانية» names that government.
         if (at) generics.push(m);
+        readAgain(k);
+        continue;
+      }
+      if (m.value.homeBodies) {
+        if (at) homeNames.push(m);
         readAgain(k);
         continue;
       }
@@ -800,6 +833,16 @@ export class Gazetteer {
       } else counts.set(e, { count: 1, first: start });
     };
     for (const t of byTitle) count(t.entry, t.start);
+    // Bodies by their names without a country («البرلمان»): the home country's, unless what follows says whose.
+    if (homeNames.length > 0 && at) {
+      const home = homeCountry(setting.entities ?? [...counts].map(([e, c]) => ({ country: e.country, count: c.count })), setting.country);
+      for (const m of homeNames) {
+        const whose = this.whose(whoseAfter(read, m.end, knownAt), home);
+        if (whose === null || (whose !== undefined && whose !== home)) continue;
+        const chosen = m.value.homeBodies!.filter((b) => b.country === home);
+        if (chosen.length === 1) count(chosen[0]!, m.start);
+      }
+    }
     // Generic titles, once the rest is read: what the text names says which office they are.
     if (generics.length > 0 && at) {
       const home = homeCountry(setting.entities ?? [...counts].map(([e, c]) => ({ country: e.country, count: c.count })), setting.country);
@@ -1181,6 +1224,8 @@ export function parseEntityDefs(json: string, source = 'entities file'): Array<E
     if (loc !== undefined && (typeof loc !== 'object' || typeof loc.lat !== 'number' || typeof loc.lon !== 'number' || Math.abs(loc.lat) > 90 || Math.abs(loc.lon) > 180)) {
       throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "location" must be { "lat": number, "lon": number }`);
     }
+    if (d.generic !== undefined && (!Array.isArray(d.generic) || d.generic.some((v) => typeof v !== 'string' || v.trim() === ''))) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "generic" must be an array of names`);
+    if (d.generic !== undefined && (d.type !== 'org' || d.country === undefined)) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "generic" names are an organisation's with its "country" (its own country's press writes them so)`);
     return d as unknown as EntityDef;
   });
 }

@@ -283,3 +283,22 @@ t.test('the two Congos by their capitals, the Gulf of Aden, « depuis Barcelone 
   t.ok(ids('troops of the elite Counter Terrorism Service entered the old city').includes('iraqi-counter-terrorism-service'));
   t.notOk(ids("the Kurdistan Region's counter-terrorism service said").includes('iraqi-counter-terrorism-service'), 'the KRG\'s own, in lower case, is not Iraq\'s');
 });
+
+t.test('a body by its name without a country is the home country\'s: «مجلس النواب», «البنك المركزي» in an Iraqi paper', async (t) => {
+  const at = new Date('2023-11-15T08:00:00Z');
+  const read = (text: string, country?: string) => findEntities(text, { lang: /[a-z]/i.test(text) ? undefined : 'ar', at, country }).map((e) => e.id);
+  t.ok(read('صوت مجلس النواب على قانون الموازنة بعد جدل طويل.', 'IQ').includes('iraqi-parliament'), 'an Iraqi paper');
+  t.ok(read('قال البنك المركزي إن سعر الصرف سيستقر خلال الأسبوع المقبل.', 'IQ').includes('central-bank-of-iraq'));
+  t.ok(read('Parliament voted on the budget law in Baghdad on Tuesday.').includes('iraqi-parliament'), 'wire copy about Iraq');
+  t.notOk(read('Parliament voted on the budget law in Beirut on Tuesday.').includes('iraqi-parliament'), 'about Lebanon: not Iraq\'s');
+  t.notOk(read('صادق البرلمان اللبناني على الموازنة.', 'IQ').includes('iraqi-parliament'), 'another country named after it');
+  t.notOk(read('أعلن البنك المركزي الأوروبي رفع سعر الفائدة.', 'IQ').includes('central-bank-of-iraq'), 'another body named after it');
+  t.notOk(read('صادق البرلمان على الموازنة').includes('iraqi-parliament'), 'no country at all: no one\'s');
+  t.notOk(findEntities('البرلمان', { lang: 'ar' }).some((e) => e.id === 'iraqi-parliament'), 'a search query has no day: not read');
+});
+
+t.test('an entities file gives a body its names without a country, with its country only', async (t) => {
+  t.same(parseEntityDefs(JSON.stringify([{ id: 'kw-assembly', type: 'org', country: 'KW', names: { en: 'National Assembly' }, generic: ['مجلس الأمة'] }]))[0], { id: 'kw-assembly', type: 'org', country: 'KW', names: { en: 'National Assembly' }, generic: ['مجلس الأمة'] });
+  t.throws(() => parseEntityDefs(JSON.stringify([{ id: 'x', type: 'org', names: { en: 'X' }, generic: ['البرلمان'] }])), { code: 'AKHBAR_NLP_ENTITIES_INVALID' });
+  t.throws(() => parseEntityDefs(JSON.stringify([{ id: 'x', type: 'person', country: 'IQ', names: { en: 'X' }, generic: ['الرئيس'] }])), { code: 'AKHBAR_NLP_ENTITIES_INVALID' });
+});
