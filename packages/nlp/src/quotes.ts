@@ -912,7 +912,6 @@ function addPhrases(table: Map<string, SpeechPhrase[]>, r: SpeechRules, rules: C
       table.set(first, known);
     }
   }
-  if (!reported) return;
   for (const phrase of r.reported?.participles ?? []) {
     const words = tokenize(phrase).map((t) => t.norm);
     const first = words[0];
@@ -1525,6 +1524,8 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     // «…»، فيما أكد الأمين العام لحزب الله أن …», "…", while officials said …: another's statement, not this one's attribution.
     if (tokens.length > 0 && isContentStop(tokens, 0)) return undefined;
   } else if (v.phrase.rules.order !== 'verb-first') v = verbs[verbs.length - 1]!;
+  // «…، معتبرة أنها «…»», "…, adding: "…"": a participle's subject is its clause's, never the words after it (a pronoun's reading).
+  if (v.phrase.participle === true) return {};
   const rules = v.phrase.rules;
   let words: Token[];
   let span: Token[];

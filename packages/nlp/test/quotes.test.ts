@@ -1139,3 +1139,12 @@ t.test('a pronoun with no statement before it is the person the sentence before 
   t.same(read('The World Bank cut its growth forecast for Iraq on Tuesday. "Oil alone cannot carry the budget any longer," he said.', 'en'), [null], 'an organisation is no "he"');
   t.same(read('Fuad Hussein met his Turkish counterpart in Ankara. "Water is a matter of life for Iraq," said Sudani.\n"We will not wait another summer for an agreement," he added.', 'en'), ['mohammed-shia-al-sudani', 'mohammed-shia-al-sudani'], 'a statement before it still gives the speaker');
 });
+
+t.test('a participle before a quotation introduces it for its clause\'s subject («…، معتبرة أنها «…»»), and one after a quotation is never its attribution', async (t) => {
+  const at = new Date('2023-10-25T08:00:00Z');
+  const a = 'وأدانت وزارة الخارجية في بيان قصف المستشفى، معتبرة أنه «جريمة حرب مكتملة الأركان لا يمكن السكوت عنها».';
+  t.same(extractQuotes(a, 'ar').map((q) => [q.text.split(' ').slice(0, 2).join(' '), q.indirect === true]), [['جريمة حرب', false]], 'the quotation is read (said by the ministry, not a speech verb\'s subject here)');
+  const b = 'وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن «الوضع في غزة يزداد سوءا كل ساعة»، مشدداً في الوقت نفسه على أن وقف إطلاق النار بات ضرورة عاجلة.';
+  const q = extractQuotes(b, 'ar', findEntities(b, { lang: 'ar', at }), at);
+  t.same(q.map((x) => x.speaker?.id ?? null), ['Q311440', 'Q311440'], 'the quotation is Guterres\'s, named before it; the participle\'s statement too');
+});
