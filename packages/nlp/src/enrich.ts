@@ -68,7 +68,8 @@ export const TAGGERS = {
   // commas between the verb and its "that" (« a affirmé, selon un communiqué, que … »); «ونقلت الوكالة عن مصدر … أن …» is the
   // source's; a phrase quoted inside reported speech is part of it; «وقال الأمير» after the emir named; « …, confie une
   // source »; "told The Associated Press in an interview … that"; a pronoun with no statement before it is the person the sentence
-  // before opens with; a participle before a quotation introduces it («، معتبرة أنها «…»»).
+  // before opens with; a participle before a quotation introduces it («، معتبرة أنها «…»»); « Et d'ajouter : … »; « selon la
+  // défense civile »; a phrase quoted inside what a source reports.
   quotes: { tagger: 'akhbar-quotes', version: '1.9.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

@@ -506,6 +506,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé', 'lancé',
       // The present of the story told as it happens, after a quotation: « … », confie une source.
       'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure', 'poursuit', 'raconte', 'raconté', 'insiste', 'résume', 'tranche',
+      // The narrative infinitive: « Et d'ajouter : « … » », « Et de conclure : … ».
+      "d'ajouter", 'de conclure', 'de poursuivre', 'de souligner', 'de préciser', "d'expliquer", "d'insister",
     ],
     sources: ['selon', "d'après"],
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont'],
@@ -537,6 +539,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
         'habitants', 'médecins', 'secouristes', 'militants', 'analystes', 'experts', 'observateurs', 'ong', 'organisation', 'commission', 'conseil', 'comité', 'tribunal',
         'parquet', 'enquêteurs', 'sondage', 'chiffres', 'données', 'estimations', 'décompte', 'bilan', 'résultats', 'documents', 'président', 'gouverneur', 'maire', 'chef',
         'directeur', 'commandant', 'entreprise', 'banque', 'syndicat', 'ambassade', 'famille', 'avocat', 'avocats', 'services', 'journal', 'presse',
+        'défense', 'protection', 'pompiers', 'sapeurs', 'secours',
         'organisations', 'ong', 'associations', 'agences', 'rapports', 'communiqués', 'syndicats', 'autorité', 'ministères', 'entreprises', 'agriculteurs', 'commerçants',
       ],
     },
@@ -3273,7 +3276,15 @@ function partialQuotation(before: string, quoted: string, table: SpeechTable): b
   const last = tokens[tokens.length - 1];
   if (!last || /[^\s]/u.test(before.slice(last.start + last.raw.length).replace(QUOTE_MARKS, ''))) return false;
   for (let i = tokens.length - 2; i >= 1; i--) {
-    if (breakBefore(before, tokens, i + 1) || verbAt(tokens, i + 1, table)) return false;
+    // « Selon une source diplomatique, un accord est « à portée de main » »: the source, its comma, then what it reports.
+    if (breakBefore(before, tokens, i + 1)) {
+      for (let v = i; v >= 0 && i - v <= MAX_ATTRIBUTION_TOKENS; v--) {
+        const w = verbAt(tokens, v, table);
+        if (w?.phrase.source && (v === 0 || breakBefore(before, tokens, v))) return true;
+      }
+      return false;
+    }
+    if (verbAt(tokens, i + 1, table)) return false;
     for (let v = i - 1; v >= 0 && i - v <= GAP_WORDS + 2; v--) {
       const w = verbAt(tokens, v, table);
       if (w && !w.phrase.source && w.phrase.rules.reported?.that.has(tokens[i]!.norm)) return true;

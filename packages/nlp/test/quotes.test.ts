@@ -1148,3 +1148,14 @@ t.test('a participle before a quotation introduces it for its clause\'s subject 
   const q = extractQuotes(b, 'ar', findEntities(b, { lang: 'ar', at }), at);
   t.same(q.map((x) => x.speaker?.id ?? null), ['Q311440', 'Q311440'], 'the quotation is Guterres\'s, named before it; the participle\'s statement too');
 });
+
+t.test('French: « Et d\'ajouter : « … » », « selon la défense civile », a phrase quoted in what a source reports', async (t) => {
+  const a = 'Le ministre de l\'Eau a indiqué mardi devant les députés que les barrages étaient remplis à moins d\'un quart. Et d\'ajouter : « Nous traversons la pire sécheresse de notre histoire récente. »';
+  t.same(extractQuotes(a, 'fr').map((q) => [q.text.split(' ').slice(0, 3).join(' '), q.by]), [
+    ['les barrages étaient', 'Le ministre de l\'Eau'],
+    ['Nous traversons la', 'Le ministre de l\'Eau'],
+  ], 'the narrative infinitive is the previous speaker\'s');
+  t.same(extractQuotes('Selon la défense civile, le feu a été provoqué par un court-circuit dans le entrepôt.', 'fr').map((q) => q.by), ['la défense civile']);
+  const c = 'Selon une source diplomatique européenne, un accord est « à portée de main », mais les négociateurs attendent encore des réponses.';
+  t.same(extractQuotes(c, 'fr').map((q) => [q.indirect === true, q.unnamed === true]), [[true, true]], 'one reported statement from an unnamed source, the quoted phrase in it');
+});
