@@ -252,23 +252,28 @@ const row = (name: string, p: Prf) => `  ${name.padEnd(14)} P ${f(p.precision)} 
 
 /** Human-readable report; `verbose` lists every miss. */
 export function formatTaggingEval(r: TaggingEval, verbose = false): string {
+  return taggingLines(`enrichment (packages/nlp/eval): ${String(r.articles)} articles`, r, verbose, true).join('\n');
+}
+
+/** The report's lines: language, entities, topics and tone per language (and the tone held-out items with `toneHeldout`), then the misses. */
+function taggingLines(title: string, r: TaggingEval, verbose: boolean, toneHeldout: boolean): string[] {
   const lines = [
-    `enrichment (packages/nlp/eval): ${String(r.articles)} articles — ${Object.entries(r.byLang).map(([l, n]) => `${l} ${String(n)}`).join(', ')}`,
+    `${title} — ${Object.entries(r.byLang).map(([l, n]) => `${l} ${String(n)}`).join(', ')}`,
     `  language       accuracy ${f(r.language.accuracy)}   (${String(r.language.correct)}/${String(r.language.total)})`,
     row('entities', r.entities),
     ...Object.entries(r.entities.byLang).map(([l, p]) => row(`  entities ${l}`, p)),
     row('topics', r.topics),
     ...Object.entries(r.topics.byLang).map(([l, p]) => row(`  topics ${l}`, p)),
     ...toneRows('tone', 'tone', r.tone),
-    ...toneRows('tone held-out', 'held-out', r.tone.heldout),
+    ...(toneHeldout ? toneRows('tone held-out', 'held-out', r.tone.heldout) : []),
   ];
   if (verbose) {
     for (const e of r.language.errors) lines.push(`  lang miss ${e.id}: expected ${e.expected}, got ${e.got}`);
     for (const m of r.entities.misses) lines.push(`  entities ${m.id}: missing [${m.missing.join(', ')}] extra [${m.extra.join(', ')}]`);
     for (const m of r.topics.misses) lines.push(`  topics ${m.id}: missing [${m.missing.join(', ')}] extra [${m.extra.join(', ')}]`);
-    for (const m of [...r.tone.misses, ...r.tone.heldout.misses]) lines.push(`  tone ${m.id}: expected ${m.expected}, got ${m.got} (score ${String(m.score)})`);
+    for (const m of [...r.tone.misses, ...(toneHeldout ? r.tone.heldout.misses : [])]) lines.push(`  tone ${m.id}: expected ${m.expected}, got ${m.got} (score ${String(m.score)})`);
   }
-  return lines.join('\n');
+  return lines;
 }
 
 /** Human-readable report of the names set; `verbose` lists every miss. */
@@ -298,22 +303,7 @@ export function meetsHeldoutFloors(r: TaggingEval): boolean {
 
 /** Human-readable report of the blind held-out articles: entities, topics and tone, per language. */
 export function formatHeldoutEval(r: TaggingEval, verbose = false): string {
-  const lines = [
-    `held-out articles (packages/nlp/eval/articles.heldout.json, written blind): ${String(r.articles)} — ${Object.entries(r.byLang).map(([l, n]) => `${l} ${String(n)}`).join(', ')}`,
-    `  language       accuracy ${f(r.language.accuracy)}   (${String(r.language.correct)}/${String(r.language.total)})`,
-    row('entities', r.entities),
-    ...Object.entries(r.entities.byLang).map(([l, p]) => row(`  entities ${l}`, p)),
-    row('topics', r.topics),
-    ...Object.entries(r.topics.byLang).map(([l, p]) => row(`  topics ${l}`, p)),
-    ...toneRows('tone', 'tone', r.tone),
-  ];
-  if (verbose) {
-    for (const e of r.language.errors) lines.push(`  lang miss ${e.id}: expected ${e.expected}, got ${e.got}`);
-    for (const m of r.entities.misses) lines.push(`  entities ${m.id}: missing [${m.missing.join(', ')}] extra [${m.extra.join(', ')}]`);
-    for (const m of r.topics.misses) lines.push(`  topics ${m.id}: missing [${m.missing.join(', ')}] extra [${m.extra.join(', ')}]`);
-    for (const m of r.tone.misses) lines.push(`  tone ${m.id}: expected ${m.expected}, got ${m.got} (score ${String(m.score)})`);
-  }
-  return lines.join('\n');
+  return taggingLines(`held-out articles (packages/nlp/eval/articles.heldout.json, written blind): ${String(r.articles)}`, r, verbose, false).join('\n');
 }
 
 /** The evaluation module `npm run eval` runs (scripts/eval.ts). */

@@ -583,36 +583,27 @@ export class Gazetteer {
     const index = new PhraseIndex<Entry>();
     const notNames = [...HAN_NOT_NAMES, ...HAN_BEFORE_DAYS, ...HAN_DAYS.flatMap((d) => HAN_THIS.map((w) => d + w)), ...LATIN_NOT_NAMES];
     for (const w of notNames) index.add(hanSteps(tokenize(w)).map((x) => ({ text: x.norm })), NOT_A_NAME);
-    // One entry per generic title, whatever offices share it (read in findInTokens).
-    const generic = new Map<string, Entry>();
-    for (const office of this.offices.values()) {
-      for (const title of office.office!.generic) {
-        const steps = aliasSteps(title);
-        if (!steps) continue;
-        const key = steps.map((x) => x.exact ?? x.text).join(' ');
-        let entry = generic.get(key);
-        if (!entry) {
-          generic.set(key, (entry = { id: '', type: 'person', name: title, names: {}, aliases: new Set(), country: undefined, location: undefined, generic: [] }));
-          index.add(steps, entry);
+    // One index entry per name that several entries share, read in findInTokens: an office's generic title (OfficeDef.generic),
+    // whatever offices have it; a body's name without its country (EntityDef.generic), whatever countries' bodies have it.
+    const shared = (owners: Iterable<Entry>, namesOf: (e: Entry) => readonly string[], field: 'generic' | 'homeBodies', type: EntityType) => {
+      const byKey = new Map<string, Entry>();
+      for (const owner of owners) {
+        for (const title of namesOf(owner)) {
+          const steps = aliasSteps(title);
+          if (!steps) continue;
+          const key = steps.map((x) => x.exact ?? x.text).join(' ');
+          let entry = byKey.get(key);
+          if (!entry) {
+            byKey.set(key, (entry = { id: '', type, name: title, names: {}, aliases: new Set(), country: undefined, location: undefined, [field]: [] }));
+            index.add(steps, entry);
+          }
+          const list = entry[field]!;
+          if (!list.includes(owner)) list.push(owner);
         }
-        if (!entry.generic!.includes(office)) entry.generic!.push(office);
       }
-    }
-    // Likewise one entry per body name without a country (EntityDef.generic), whatever countries' bodies share it.
-    const home = new Map<string, Entry>();
-    for (const body of this.byId.values()) {
-      for (const title of body.homeNames ?? []) {
-        const steps = aliasSteps(title);
-        if (!steps || !body.country) continue;
-        const key = steps.map((x) => x.exact ?? x.text).join(' ');
-        let entry = home.get(key);
-        if (!entry) {
-          home.set(key, (entry = { id: '', type: 'org', name: title, names: {}, aliases: new Set(), country: undefined, location: undefined, homeBodies: [] }));
-          index.add(steps, entry);
-        }
-        if (!entry.homeBodies!.includes(body)) entry.homeBodies!.push(body);
-      }
-    }
+    };
+    shared(this.offices.values(), (o) => o.office!.generic, 'generic', 'person');
+    shared(this.byId.values(), (b) => (b.country ? (b.homeNames ?? []) : []), 'homeBodies', 'org');
     for (const entry of [...this.byId.values(), ...this.offices.values()]) {
       const aliases = [...entry.aliases];
       // A name given case-sensitively ("=Shell") is not matched in any other case either.
