@@ -905,23 +905,16 @@ function addPhrases(table: Map<string, SpeechPhrase[]>, r: SpeechRules, rules: C
     const not = new Set(r.reported?.notVerbs ?? []);
     verbs = [...r.verbs, ...(r.reported?.verbs ?? [])].filter((v) => !not.has(v));
   }
-  for (const [list, source, lam] of [[verbs, false, false], [sources, true, false], [lamSources, true, true]] as const) {
+  const participles = r.reported?.participles ?? [];
+  for (const [list, source, lam, participle] of [[verbs, false, false, false], [sources, true, false, false], [lamSources, true, true, false], [participles, false, false, true]] as const) {
     for (const phrase of list) {
       const words = tokenize(phrase).map((t) => t.norm);
       const first = words[0];
       if (first === undefined) continue;
       const known = table.get(first) ?? [];
-      if (!known.some((p) => p.words.join(' ') === words.join(' '))) known.push({ words, rules, source, lam });
+      if (!known.some((p) => p.words.join(' ') === words.join(' '))) known.push({ words, rules, source, lam, ...(participle ? { participle } : {}) });
       table.set(first, known);
     }
-  }
-  for (const phrase of r.reported?.participles ?? []) {
-    const words = tokenize(phrase).map((t) => t.norm);
-    const first = words[0];
-    if (first === undefined) continue;
-    const known = table.get(first) ?? [];
-    if (!known.some((p) => p.words.join(' ') === words.join(' '))) known.push({ words, rules, source: false, lam: false, participle: true });
-    table.set(first, known);
   }
 }
 
