@@ -347,7 +347,7 @@ const HAN_THIS = [
  * Crescent society ("the Lebanese Red Cross said"); the Gulf in the Gulf Cup, a football tournament
  * («كأس الخليج العربي», «خليجي 25»); Aden in the Gulf of Aden.
  */
-const LATIN_NOT_NAMES = [
+const NOT_NAMES = [
   'parti du Congrès national africain', 'Partido del Congreso Nacional Africano',
   'Ain al-Asad', 'Ain al-Assad', 'Ayn al-Asad', 'Aïn al-Assad', 'عين الأسد',
   'Lebanese Red Cross', 'Iraqi Red Crescent', 'Syrian Arab Red Crescent', 'Palestine Red Crescent', 'Palestinian Red Crescent', 'Jordan Red Crescent',
@@ -581,7 +581,7 @@ export class Gazetteer {
 
   private build(): PhraseIndex<Entry> {
     const index = new PhraseIndex<Entry>();
-    const notNames = [...HAN_NOT_NAMES, ...HAN_BEFORE_DAYS, ...HAN_DAYS.flatMap((d) => HAN_THIS.map((w) => d + w)), ...LATIN_NOT_NAMES];
+    const notNames = [...HAN_NOT_NAMES, ...HAN_BEFORE_DAYS, ...HAN_DAYS.flatMap((d) => HAN_THIS.map((w) => d + w)), ...NOT_NAMES];
     for (const w of notNames) index.add(hanSteps(tokenize(w)).map((x) => ({ text: x.norm })), NOT_A_NAME);
     // One index entry per name that several entries share, read in findInTokens: an office's generic title (OfficeDef.generic),
     // whatever offices have it; a body's name without its country (EntityDef.generic), whatever countries' bodies have it.
@@ -824,9 +824,12 @@ export class Gazetteer {
       } else counts.set(e, { count: 1, first: start });
     };
     for (const t of byTitle) count(t.entry, t.start);
+    // The country the text is about, for the names that leave it unsaid below (from what it names otherwise).
+    const home = (homeNames.length > 0 || generics.length > 0) && at
+      ? homeCountry(setting.entities ?? [...counts].map(([e, c]) => ({ country: e.country, count: c.count })), setting.country)
+      : undefined;
     // Bodies by their names without a country («البرلمان»): the home country's, unless what follows says whose.
     if (homeNames.length > 0 && at) {
-      const home = homeCountry(setting.entities ?? [...counts].map(([e, c]) => ({ country: e.country, count: c.count })), setting.country);
       for (const m of homeNames) {
         const whose = this.whose(whoseAfter(read, m.end, knownAt), home);
         if (whose === null || (whose !== undefined && whose !== home)) continue;
@@ -836,7 +839,6 @@ export class Gazetteer {
     }
     // Generic titles, once the rest is read: what the text names says which office they are.
     if (generics.length > 0 && at) {
-      const home = homeCountry(setting.entities ?? [...counts].map(([e, c]) => ({ country: e.country, count: c.count })), setting.country);
       const bodies = new Set([...[...counts.keys()].map((e) => e.id), ...(setting.entities ?? []).map((e) => e.id)]);
       // An office of a body (OfficeDef.of) is the article's when it names the body; else by country.
       const about = (o: Entry) => (o.office!.of !== undefined ? bodies.has(o.office!.of) : o.country === home);

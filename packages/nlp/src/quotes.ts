@@ -104,7 +104,8 @@ const CLOSERS: ReadonlyMap<string, string> = new Map([
   ['"', '"'],
 ]);
 const QUOTE_MARKS = /["«»“”„‹›「」]/g;
-const ANY_QUOTE_MARK = /["«»“”„‹›「」]/;
+/** The same marks, for a test (QUOTE_MARKS is global: `test` on it would carry its lastIndex over). */
+const ANY_QUOTE_MARK = new RegExp(QUOTE_MARKS.source, 'u');
 const OPENERS = new RegExp(`[${[...CLOSERS.keys()].join('')}]`, 'u');
 /** Between two words of an attribution: where it ends ("Rana Haddad, a spokeswoman"). */
 const BREAK = /[,،:;؛：，、()–—]/;
@@ -3095,7 +3096,7 @@ function kurdishBody(para: string, tokens: readonly Token[], i: number, forms: K
   let j = i + 1;
   if (lang === 'ckb') {
     const table = speechTable(lang, true);
-    const rules = compiledKurdish(lang);
+    const rules = compiledRulesOf(lang);
     const ezafe = (t: Token) => /ي$/.test(t.norm);
     while (joined(para, tokens, j) && j - i < BODY_MAX_WORDS) {
       const t = tokens[j]!;
@@ -3119,16 +3120,11 @@ function kurdishBody(para: string, tokens: readonly Token[], i: number, forms: K
   if (last === i) return undefined;
   return { head, name: nameText(para, tokens, i, last), key: [head, ...tokens.slice(i + 1, last + 1).map((x) => x.norm)].join(' ') };
 }
+/** A language's own speech rules, compiled once (SPEECH[lang] must exist). */
 const languageRules = new Map<string, CompiledRules>();
 function compiledRulesOf(lang: string): CompiledRules {
   let r = languageRules.get(lang);
   if (!r) languageRules.set(lang, (r = compileRules(SPEECH[lang]!)));
-  return r;
-}
-const kurdishRules = new Map<string, CompiledRules>();
-function compiledKurdish(lang: string): CompiledRules {
-  let r = kurdishRules.get(lang);
-  if (!r) kurdishRules.set(lang, (r = compileRules(SPEECH[lang]!)));
   return r;
 }
 
