@@ -1079,6 +1079,7 @@ t.test('a monarch\'s country is no surname: "Jordan\'s foreign minister" after K
   const at = new Date('2023-11-06T08:00:00Z');
   const q = extractQuotes(text, 'en', findEntities(text, { lang: 'en', at }), at);
   t.equal(q[0]?.speaker?.id, 'abdullah-ii');
+  t.equal(q.length, 2, 'the king\'s words and the minister\'s statement');
   t.not(q[1]?.speaker?.id, 'abdullah-ii', `the minister's statement: ${JSON.stringify(q[1])}`);
 });
 
