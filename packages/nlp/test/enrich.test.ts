@@ -45,6 +45,19 @@ t.test('the seed-like story: politics and security, Iraq, the US, Iran, Kadhimi 
   }
 });
 
+t.test('a subject met only below the lede is background, not a topic; the same sentence in the lede is one', async (t) => {
+  const title = 'Al-Zawraa win the Iraqi league title on the final day';
+  const [result, scorers, coach, election] = [
+    'Al-Zawraa won the Iraqi Premier League on Saturday, beating Al-Talaba 2-1 in front of a full stadium in Baghdad.',
+    'Their striker scored twice in the second half as the champions finished three points clear of Al-Shorta.',
+    'The coach said his players deserved the trophy after a long season, and fans celebrated late into the night.',
+    'The final round had been moved a week because of the parliamentary election, in which voters chose a new parliament and the prime minister lost his majority.',
+  ];
+  const topicsOf = (sentences: string[]) => enrichArticle(article(title, sentences.join(' '))).topics.map((x) => x.id);
+  t.same(topicsOf([result, scorers, coach, election]), ['sport'], 'the election, told in the fourth sentence, is why the match moved');
+  t.same(topicsOf([result, election, scorers, coach]), ['sport', 'politics'], 'told in the second, it is part of what the story is about');
+});
+
 t.test('the same story in English and French tags the same entities', async (t) => {
   const en = enrichArticle(article("Iraq's Kadhimi takes militia map to Trump", 'Iraqi Prime Minister Mustafa al-Kadhimi will show President Donald Trump a map of Iran-backed militias that threaten security, officials in Baghdad said. The talks in Washington will also cover energy and the economy.'));
   const fr = enrichArticle(article('Moustafa al-Kazimi à Washington', "Le Premier ministre irakien Moustafa al-Kazimi présentera au président américain Donald Trump une carte des milices soutenues par l'Iran qui menacent la sécurité de l'Irak."));
