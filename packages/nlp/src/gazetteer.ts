@@ -345,7 +345,8 @@ const HAN_THIS = [
  * Congrès" inside the South African "parti du Congrès national africain"; Bashar al-Assad inside
  * Iraq's Ain al-Asad air base («عين الأسد»); the ICRC inside a country's own Red Cross or Red
  * Crescent society ("the Lebanese Red Cross said"); the Gulf in the Gulf Cup, a football tournament
- * («كأس الخليج العربي», «خليجي 25»); Aden in the Gulf of Aden.
+ * («كأس الخليج العربي», «خليجي 25»); Aden in the Gulf of Aden; Paris in Paris Saint-Germain, the
+ * club; Britain in British Columbia.
  */
 const NOT_NAMES = [
   'parti du Congrès national africain', 'Partido del Congreso Nacional Africano',
@@ -355,6 +356,9 @@ const NOT_NAMES = [
   'كأس الخليج العربي', 'كأس الخليج', 'Gulf Cup', 'Arabian Gulf Cup', 'Coupe du Golfe',
   // The sea, not the city: «خليج عدن», the Gulf of Aden.
   'خليج عدن', 'Gulf of Aden', "golfe d'Aden",
+  // A football club, not the city; a Canadian province, not Britain.
+  'Paris Saint-Germain', 'Paris Saint Germain', 'Paris SG', 'باريس سان جيرمان',
+  'British Columbia', 'Colombie-Britannique', 'كولومبيا البريطانية',
 ];
 
 const HAN_BEFORE_DAYS = ['如今', '当今', '當今', '现今', '現今', '而今', '至今', '迄今', '截至', '最近', '接近', '靠近', '临近', '臨近', '附近', '将近', '將近', '邻近', '鄰近', '贴近', '貼近', '逼近'];
