@@ -37,12 +37,15 @@ export const TAGGERS = {
   // al-Assad, a country's Red Cross or Red Crescent not the ICRC, the Gulf Cup not the Gulf, the Gulf of Aden not Aden; the two
   // Congos by their capitals; « depuis Barcelone »; the Counter Terrorism Service unhyphenated; a body by its name without a
   // country is the home country's («مجلس النواب», «البنك المركزي» in an Iraqi paper).
-  entities: { tagger: 'akhbar-gazetteer', version: '1.9.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.9.0' },
+  // 1.10.0: Paris Saint-Germain is not Paris nor British Columbia Britain; Kuwait's «مجلس الأمة» and "parliament" in a Kuwaiti story.
+  entities: { tagger: 'akhbar-gazetteer', version: '1.10.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.10.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
   // 1.2.0: storms, hurricanes and cyclones are weather in English, French and Arabic; the COP climate conferences environment;
   // "Labour" with a capital is the British party, not labour; a hospital weighs half for health.
-  topics: { tagger: 'akhbar-topic-lexicon', version: '1.2.0' },
+  // 1.3.0: the lede (the body's first two sentences) weighs as the title does, and a second topic needs 0.45 of the first's
+  // evidence, not a third: a subject met only further down is background (blind held-out precision 0.72 → 0.81).
+  topics: { tagger: 'akhbar-topic-lexicon', version: '1.3.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   // 1.1.0: a Persian lexicon (Persian articles had no tone).
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.1.0' },

@@ -270,6 +270,10 @@ t.test('names inside other names: Ain al-Asad is not Bashar al-Assad, a country\
   t.ok(ids('the International Committee of the Red Cross said').includes('icrc'));
   t.notOk(ids('توج المنتخب بلقب كأس الخليج العربي').includes('persian-gulf'));
   t.ok(ids('ناقلة نفط في مياه الخليج العربي').includes('persian-gulf'), 'the sea still is');
+  t.notOk(ids('Messi joined Miami after two seasons at Paris Saint-Germain.').includes('Q90'), 'the club, not the city');
+  t.ok(ids('The striker flew back to Paris on Sunday.').includes('Q90'));
+  const bc = ids('Colleges in British Columbia, on Canada\'s Pacific coast, warned of cuts.');
+  t.ok(bc.includes('Q16') && !bc.includes('Q145'), `a Canadian province, not Britain: ${bc.join(',')}`);
 });
 
 t.test('the two Congos by their capitals, the Gulf of Aden, « depuis Barcelone », the Counter Terrorism Service by its capitals', async (t) => {
@@ -294,6 +298,8 @@ t.test('a body by its name without a country is the home country\'s: «مجلس 
   t.notOk(read('صادق البرلمان اللبناني على الموازنة.', 'IQ').includes('iraqi-parliament'), 'another country named after it');
   t.notOk(read('أعلن البنك المركزي الأوروبي رفع سعر الفائدة.', 'IQ').includes('central-bank-of-iraq'), 'another body named after it');
   t.notOk(read('صادق البرلمان على الموازنة').includes('iraqi-parliament'), 'no country at all: no one\'s');
+  t.ok(read('أعلن أمير الكويت حل مجلس الأمة ووقف العمل ببعض مواد الدستور.').includes('kuwait-national-assembly'), 'a Kuwaiti story: Kuwait\'s');
+  t.notOk(read('صادق مجلس الأمة على قانون المالية.', 'DZ').includes('kuwait-national-assembly'), 'an Algerian paper: Algeria\'s Council of the Nation, not Kuwait\'s');
   t.notOk(findEntities('البرلمان', { lang: 'ar' }).some((e) => e.id === 'iraqi-parliament'), 'a search query has no day: not read');
 });
 
