@@ -73,7 +73,9 @@ export const TAGGERS = {
   // source »; "told The Associated Press in an interview … that"; a pronoun with no statement before it is the person the sentence
   // before opens with; a participle before a quotation introduces it («، معتبرة أنها «…»»); « Et d'ajouter : … »; « selon la
   // défense civile »; a phrase quoted inside what a source reports.
-  quotes: { tagger: 'akhbar-quotes', version: '1.9.0' },
+  // 1.10.0: a wire dateline ("KYIV, Ukraine — ", «ديالى - ») is not part of what a source reported; a quotation standing
+  // alone right after an attributed one goes on with its speaker; «"…"، بهذه الكلمات علّق …».
+  quotes: { tagger: 'akhbar-quotes', version: '1.10.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

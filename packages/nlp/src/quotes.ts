@@ -1500,6 +1500,9 @@ interface Reading {
   bare?: CompiledRules;
 }
 
+const THESE_WORDS = [fold(['بهذه', 'وبهذه', 'بهذا', 'وبهذا', 'بتلك']), fold(['الكلمات', 'الكلمة', 'العبارة', 'العبارات', 'الجملة'])] as const;
+const SAID_AR = tokenize('قال')[0]!.norm;
+
 function readClause(clause: string, side: 'before' | 'after', table: SpeechTable, lang: string): Reading | undefined {
   const tokens = tokenize(clause);
   const verbs: VerbAt[] = [];
@@ -1509,6 +1512,13 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
       verbs.push(v);
       i = v.end - 1;
     }
+  }
+  // «"…"، بهذه الكلمات علّق النجم المصري محمد صلاح على …»: "with these words" names the quotation before it, and the verb
+  // after them, whichever it is (علّق, خاطب, ختم), is its attribution's.
+  const these = side === 'after' && tokens.length > 3 && THESE_WORDS[0].has(tokens[0]!.norm) && THESE_WORDS[1].has(tokens[1]!.norm);
+  if (these) {
+    const said = table.get(SAID_AR)?.find((p) => p.words.length === 1);
+    if (said) verbs.unshift({ phrase: said, start: 2, end: 3 });
   }
   if (verbs.length === 0) return undefined;
   // Before the quotation: in Arabic the first verb, which opens its clause (وقال الكاظمي خلال …
@@ -1539,6 +1549,17 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     }
   }
   words = capWords(clause, words);
+  // The verb there may take an object (خاطب الحشود, علّق على التتويج): the attribution ends with the names it gives.
+  if (these) {
+    // A title and the name after it are one attribution («الرئيس الفلسطيني محمود عباس»).
+    let end = 0;
+    for (const m of gazetteer().nameSpans(words)) {
+      if (m.type !== 'person' && m.type !== 'org') continue;
+      if (end > 0 && m.start > end) break;
+      end = Math.max(end, m.end);
+    }
+    if (end > 0) words = words.slice(0, end);
+  }
   if (words.length === 0 || words.every((t) => rules.pronouns.has(t.norm))) {
     return side === 'after' && rules.order === 'subject-before-quote' && tokens.length === v.end - v.start ? { bare: rules } : {};
   }
@@ -2752,6 +2773,8 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
   const quoted = new Marks(direct);
   const reports = reportsIn(para, tokens, marks, quoted, table, lang);
   if (reports.length === 0) return [];
+  // "KYIV, Ukraine — Russia launched …, the air force said": the dateline is the writer's, not what was said.
+  const opening = datelineEnd(para);
   // Sentence ends outside quotation marks, in order, found once.
   const ends = sentenceEnds(para, 0, para.length).map(([at]) => at).filter((at) => !marks.inside(at));
   const out: Statement[] = [];
@@ -2793,7 +2816,7 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
     }
     // "The talks, officials said, will resume on Sunday": what comes before the parenthesis and what follows it.
     const rest = r.rest && end === r.contentEnd ? ` ${para.slice(r.rest.at, r.rest.end)}` : '';
-    const text = reportedText(para.slice(r.contentAt, end) + rest);
+    const text = reportedText(para.slice(Math.max(r.contentAt, opening), end) + rest);
     if (text === undefined) continue;
     out.push({
       at: r.contentAt, text, heard: r.heard, indirect: true, byAt: Math.min(r.clauseAt, r.contentAt),
@@ -2802,6 +2825,30 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
     taken = rest ? r.rest!.end : end;
   }
   return out;
+}
+
+/**
+ * A wire dateline opening a paragraph: a place in capitals, perhaps with its region or country and the agency in
+ * brackets ("KYIV, Ukraine — ", "WILMINGTON, Del. — ", "BAGHDAD (Reuters) - ", « MOSSOUL (Irak) - »), a place
+ * written in lower case with the agency ("Baghdad, Jan 5 (Reuters) - ", « Bagdad (AFP) - »), or an Arabic-script
+ * place of one word (two after أبو, الدار, شرم…) before a dash or slash («ديالى - », «الرياض - », «بغداد/ », «أبو ظبي - »). Written by hand: no library reads datelines.
+ */
+const DATELINE = new RegExp(
+  '^\\s*(?:' +
+    [
+      "\\p{Lu}[\\p{Lu}'’.\\-]+(?: \\p{Lu}[\\p{Lu}'’.\\-]+){0,3}(?: ?\\([^()\\n]{1,40}\\))?(?:, ?\\p{L}[\\p{L}.'’ ]{0,30}){0,2}(?: ?\\([^()\\n]{1,40}\\))?",
+      "\\p{Lu}\\p{L}+(?: \\p{L}+){0,2}(?:, ?[\\p{L}0-9. ]{1,30})? ?\\((?:AFP|AP|Reuters|dpa|ANSA|EFE|Xinhua|UPI|Anadolu|AA|IRNA|SPA|WAM|KUNA|QNA|MENA|INA|APS|MAP|TAP)\\)",
+      // One word: «ڕێگای هەولێر - موسڵ» (the Erbil–Mosul road) opens a sentence with a dash between two places.
+      '\\(?(?:(?:أبو|الدار|شرم|رأس|سيدي|دير|عين|بني|أم|كفر|بيت|جبل) )?\\p{Script=Arabic}+\\)?',
+    ].join('|') +
+    ')\\s*(?:[-–—]{1,2}|/)\\s+(?=\\S)',
+  'u',
+);
+
+/** Where a paragraph's text starts after its dateline (0 with none). */
+function datelineEnd(para: string): number {
+  const m = DATELINE.exec(para);
+  return m ? m[0].length : 0;
 }
 
 /**
@@ -3155,7 +3202,10 @@ function baseLang(lang: string): string {
  * quotation attributed to a pronoun alone ("he said", وأضاف:) takes the speaker of the previous
  * attributed quotation (itself perhaps inherited) when that one is at most two paragraphs back;
  * otherwise the known person the nearest sentence before it opens with, in its paragraph or the one before
- * (pronounAntecedent); else it is kept with no `by` (it is still attributed speech). A comma the English style
+ * (pronounAntecedent); else it is kept with no `by` (it is still attributed speech). A quotation with no attribution that
+ * is a sentence alone right after the sentence holding an attributed quotation, or a paragraph alone after a paragraph
+ * ending on one, goes on with it and takes its speaker (continuesQuotation). «"…"، بهذه الكلمات علّق …» ("with these
+ * words … commented") attributes the quotation to the names after its verb. A comma the English style
  * puts before the closing mark is not part of the text. Languages other than ar, en, fr, es, de, tr, fa,
  * ru, ckb and ku are read with all their verbs. At most MAX_QUOTES, each text once, from the first 100 000
  * characters; never throws. `known`: the entities the article names (enrichment's), so an
@@ -3181,7 +3231,7 @@ function baseLang(lang: string): string {
  * with its source (a speaker noun, a name, a known entity, an unnamed source's head; not a law, a
  * plan, a timetable) and a comma reports what follows, when it opens its sentence («وبحسب وزارة
  * الصحة، فقد …»; German: "Laut Polizei wurden …"), or what comes before it in its sentence when it
- * ends it ("…, according to police."); a statement before it ends there. Not read: what opens
+ * ends it ("…, according to police."; a wire dateline opening the paragraph, "KYIV, Ukraine — ", «ديالى - », is left out); a statement before it ends there. Not read: what opens
  * with a quotation mark (a quotation: `وقال حسين إن "…"`), "that" after other verbs («من المتوقع
  * أن», «تقرر أن», "it is expected that", "il faut que") or after بعد, "so", "alors"…, a relative
  * clause («التي قال ناشطون إنها», "which said that"), a negated, modal or questioned verb, a
@@ -3282,6 +3332,22 @@ function partialQuotation(before: string, quoted: string, table: SpeechTable): b
   return false;
 }
 
+/**
+ * Whether a quotation with no attribution of its own goes on with the one before: it is a sentence alone (nothing before it
+ * in its sentence, nothing after it but the sentence's end), and the sentence before it holds an attributed quotation
+ * ('"…," Messi said after the final. "When I came here …"', « « … », a-t-il souligné. « Le potentiel … » »), or it is a
+ * paragraph alone after a paragraph whose last statement was an attributed quotation (`directBefore`).
+ */
+function continuesQuotation(
+  para: string, q: Span & { text: string }, before: string, after: string, prev: Span | undefined, statements: readonly Statement[], directBefore: boolean,
+): boolean {
+  if (before.trim() !== '') return false;
+  if (!/[.!?\u2026\u061F]\s*$/u.test(para.slice(q.open + 1, q.close)) && !/^\s*[.!?\u2026\u061F]?\s*$/u.test(after)) return false;
+  if (!prev) return directBefore && para.slice(0, q.open).trim() === '' && para.slice(q.close + 1).replace(/[\s.!?\u2026\u061F]/gu, '') === '';
+  const attributed = statements.at(-1)?.span?.open === prev.open;
+  return attributed && sentenceEnds(para, prev.close + 1, q.open).length <= 1;
+}
+
 function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote[] {
   const surnames = surnameIndex(known);
   const language = baseLang(lang);
@@ -3289,7 +3355,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
   const reportedTable = speechTable(language, true);
   const out: Quote[] = [];
   const seen = new Set<string>();
-  let last: { by: string; speaker: QuoteSpeaker | undefined; unnamed: boolean; paragraph: number; at: number } | undefined;
+  let last: { by: string; speaker: QuoteSpeaker | undefined; unnamed: boolean; paragraph: number; at: number; direct: boolean } | undefined;
   let here: ParagraphText | undefined;
   let previous: ParagraphText | undefined;
   // The language's own rules (a language read with every list's has none): how its sentences open.
@@ -3330,7 +3396,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       // « … que les chrétiens devaient vivre « en paix et en sécurité » … », «…، مضيفا أن الحزب ملتزم بالاتفاق "ما دامت …"»:
       // a few words quoted inside reported speech are part of that statement, not one of their own.
       if (reportedTable.size > 0 && partialQuotation(before, q.text, reportedTable)) continue;
-      const heard = attribute(before, after, table, language);
+      const heard = attribute(before, after, table, language) ?? (continuesQuotation(para, q, before, after, k > 0 ? quotations[k - 1] : undefined, statements, last?.direct === true && last.paragraph === paragraph - 1) ? {} : undefined);
       if (heard) statements.push({ at: q.open, text: q.text, heard, indirect: false, span: { open: q.open, close: q.close } });
     }
     const direct = statements.flatMap((s) => (s.span ? [s.span] : []));
@@ -3367,7 +3433,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
         const ante = pronounAntecedent(previous ? [previous, here!] : [here!], s.at, rules);
         if (ante) ({ by, speaker } = ante);
       }
-      if (by !== undefined) last = { by, speaker, unnamed, paragraph, at: s.at };
+      if (by !== undefined) last = { by, speaker, unnamed, paragraph, at: s.at, direct: !s.indirect };
       if (seen.has(s.text)) continue;
       seen.add(s.text);
       const quote: Quote = { text: s.text };

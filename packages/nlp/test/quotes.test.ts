@@ -1160,3 +1160,31 @@ t.test('French: « Et d\'ajouter : « … » », « selon la défense civile »,
   const c = 'Selon une source diplomatique européenne, un accord est « à portée de main », mais les négociateurs attendent encore des réponses.';
   t.same(extractQuotes(c, 'fr').map((q) => [q.indirect === true, q.unnamed === true]), [[true, true]], 'one reported statement from an unnamed source, the quoted phrase in it');
 });
+
+t.test('a wire dateline opening the paragraph is the writer\'s, not part of what the source is said to have said', async (t) => {
+  const texts = (text: string, lang: string) => extractQuotes(text, lang).map((q) => q.text);
+  t.same(texts('KYIV, Ukraine — Russia fired 40 drones and two missiles at the capital overnight, the air force said on Sunday.', 'en'), ['Russia fired 40 drones and two missiles at the capital overnight']);
+  t.same(texts('Mosul (AFP) - Three houses collapsed in the old city after two days of heavy rain, police said.', 'en'), ['Three houses collapsed in the old city after two days of heavy rain']);
+  t.same(texts('KIRKOUK (Irak) - Deux policiers ont été blessés dans l\'explosion d\'une bombe artisanale, a indiqué une source sécuritaire.', 'fr'), ["Deux policiers ont été blessés dans l'explosion d'une bombe artisanale"]);
+  t.same(texts('البصرة - ارتفعت صادرات النفط من موانئ الجنوب إلى مستوى قياسي خلال الشهر الماضي، بحسب ما أعلنته شركة تسويق النفط.', 'ar'), ['ارتفعت صادرات النفط من موانئ الجنوب إلى مستوى قياسي خلال الشهر الماضي']);
+  t.same(texts('أبو ظبي - وقعت الإمارات وفرنسا اتفاقا لتطوير محطات الطاقة الشمسية في البلدين، بحسب ما أفادت وكالة أنباء الإمارات.', 'ar'), ['وقعت الإمارات وفرنسا اتفاقا لتطوير محطات الطاقة الشمسية في البلدين']);
+  // Not a dateline: a name in capitals with a hyphen inside it, and a sentence that has none.
+  t.same(texts('COVID-19 cases rose to 500 in the province this week, the health ministry said.', 'en'), ['COVID-19 cases rose to 500 in the province this week']);
+  t.same(texts('Rescue teams pulled 12 survivors from the rubble on Monday, officials said.', 'en'), ['Rescue teams pulled 12 survivors from the rubble on Monday']);
+});
+
+t.test('a quotation standing alone right after an attributed one goes on with its speaker; «"…"، بهذه الكلمات علّق …»', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.text, q.speaker?.id ?? q.by ?? null]);
+  t.same(said('"We played with courage until the last minute," Mohamed Salah said after the final. "This trophy belongs to the supporters who never stopped believing."', 'en'), [
+    ['We played with courage until the last minute', 'mohamed-salah'],
+    ['This trophy belongs to the supporters who never stopped believing.', 'mohamed-salah'],
+  ]);
+  t.same(said("« Nous resterons mobilisés jusqu'au bout », a déclaré Emmanuel Macron devant la presse.\n« Rien ne sera cédé sur l'essentiel. »", 'fr'), [
+    ["Nous resterons mobilisés jusqu'au bout", 'Q3052772'],
+    ["Rien ne sera cédé sur l'essentiel.", 'Q3052772'],
+  ], 'a quotation that is its own paragraph, after one that ended on an attributed quotation');
+  t.same(said('Thousands marched to the square on Friday. "Bread, freedom and justice for every citizen."', 'en'), [], 'after narration: a banner, said by no one');
+  t.same(said('"We played with courage until the last minute," Mohamed Salah said. The club flew home on Sunday. "Bread, freedom and justice for every citizen."', 'en').length, 1, 'a sentence between: not his');
+  t.same(said('«لن نتراجع عن حقوق شعبنا مهما كان الثمن»، بهذه العبارة خاطب الرئيس الفلسطيني محمود عباس الحشود في رام الله.', 'ar'), [['لن نتراجع عن حقوق شعبنا مهما كان الثمن', 'Q127998']]);
+  t.same(extractQuotes('"لم أكن سعيدا بالطريقة التي انتهى بها الموسم، لكن هذا الفريق يعرف كيف ينهض"، بهذه الكلمات علق النجم المصري محمد صلاح على تتويج فريقه.', 'ar')[0]?.by, 'النجم المصري محمد صلاح', 'the attribution ends with the name, not the verb\'s object');
+});
