@@ -233,7 +233,8 @@ export function formatQuotesEval(r: QuotesEval, verbose = false): string {
     kind('in quotation marks', r.direct),
     kind('reported speech', r.indirect),
     `  unnamed source right ${f(r.unnamed.accuracy)} (${String(r.unnamed.correct)}/${String(r.unnamed.total)})`,
-    `  attribution (by) right where labelled ${f(r.by.accuracy)} (${String(r.by.correct)}/${String(r.by.total)})`,
+    // A set with no `by` labels (the held-out one) has nothing to say here.
+    ...(r.by.total > 0 ? [`  attribution (by) right where labelled ${f(r.by.accuracy)} (${String(r.by.correct)}/${String(r.by.total)})`] : []),
     `  by language: ${Object.entries(r.langs).map(([lang, k]) => `${lang} F1 ${f(k.f1)} (P ${f(k.precision)} R ${f(k.recall)})`).join(' · ')}`,
   ];
   if (verbose) {

@@ -104,4 +104,6 @@ t.test(`blind held-out floors: entities F1 ≥ ${String(HELDOUT_FLOORS.entities)
   const none = evaluateTagging(loadArticlesHeldout(), { heldout: [], taggers: { entities: () => [], topics: () => [] } });
   t.notOk(meetsHeldoutFloors(none), `no tagger: entities F1 ${none.entities.f1.toFixed(3)}, topics ${none.topics.f1.toFixed(3)}`);
   t.ok(evaluateQuotes(loadQuotesHeldout(), { taggers: { quotes: () => [] } }).f1 < HELDOUT_QUOTES_F1_FLOOR, 'no quotes: below the floor');
+  const flat = evaluateTagging(loadArticlesHeldout(), { heldout: [], taggers: { tone: () => ({ score: 0, positive: 0, negative: 0 }) } });
+  t.ok(flat.tone.accuracy < HELDOUT_FLOORS.tone, `everything neutral: tone ${flat.tone.accuracy.toFixed(3)}`);
 });
