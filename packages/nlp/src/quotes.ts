@@ -1701,6 +1701,21 @@ class Marks {
     return this.spans[this.openedBefore(pos) + 1]?.open;
   }
 
+  /**
+   * Whether a pair opening at or after `from`, while `still(open)` holds, holds a quotation — not a scare quote, which
+   * reported speech may carry (« … est « quasiment achevée », a annoncé l'Unesco », 'said the particles were "unintended
+   * fluctuations"') — or, with `clause`, opens after a comma (in another clause, perhaps another's: 'said it was sending
+   * teams, and NATO's chief said the alliance stood "in full solidarity"').
+   */
+  quotationFrom(para: string, from: number, still: (open: number) => boolean, clause = false): boolean {
+    for (let k = this.openedBefore(from) + 1; k < this.spans.length && still(this.spans[k]!.open); k++) {
+      const s = this.spans[k]!;
+      if (quotationText(para.slice(s.open + 1, s.close)) !== undefined) return true;
+      if (clause && /[,،;؛]/u.test(para.slice(from, s.open))) return true;
+    }
+    return false;
+  }
+
   /** The offset of the last closing mark before `pos` (-1: none). */
   closedBefore(pos: number): number {
     let lo = 0;
@@ -2245,7 +2260,7 @@ function contentBefore(cx: ReportContext, cut: number, lang: string, at: Attribu
   const end = tokens[cut - 1]!;
   const contentAt = tokens[s0]!.start;
   const contentEnd = end.start + end.raw.length;
-  if (cx.spans.inside(contentAt, true) || (cx.spans.openingFrom(contentAt) ?? Infinity) < contentEnd) return undefined;
+  if (cx.spans.inside(contentAt, true) || cx.spans.quotationFrom(para, contentAt, (open) => open < contentEnd)) return undefined;
   if (adjunctAlone(cx, s0, cut)) return undefined;
   // A speech verb before: «وقال الوزير إن …، بحسب ما نقلت الوكالة» and "Five were killed, the ministry said, according
   // to AFP" are the minister's and the ministry's statements, which end at the source; "He said the attack killed 12,
@@ -2607,9 +2622,9 @@ function bareContent(cx: ReportContext, rules: CompiledBare): Found | undefined 
       let crossed = false;
       for (let i = v.start + 1; i <= fin && !crossed; i++) crossed = BARE_BREAK.test(para.slice(tokens[i - 1]!.start + tokens[i - 1]!.raw.length, tokens[i]!.start));
       if (crossed) continue;
-      // An opening mark in the sentence: the token after it is in it (found by bisection, as a sentence can be a megabyte long).
-      const open = cx.spans.openingFrom(tokens[p]!.start);
-      if (open !== undefined && same(firstTokenFrom(tokens, open))) return undefined;
+      // A quotation in the sentence, or a scare quote past a comma: the token after its opening mark is in it (found by
+      // bisection, as a sentence can be a megabyte long).
+      if (cx.spans.quotationFrom(para, tokens[p]!.start, (open) => same(firstTokenFrom(tokens, open)), true)) return undefined;
       return { contentAt: tokens[p]!.start, attributionEnd: verb.start };
     }
   }
@@ -3238,8 +3253,9 @@ function baseLang(lang: string): string {
  * request ("asked that"), and the present يرى («ويرى مراقبون أن …»: the writer's analysis);
  * without "that", a verb with an object ("said a prayer", "said goodbye"), "is said to be", "the
  * said agreement", "as he said", "Said" with a capital, a comma before the clause's verb, a verb in
- * -ed after a noun ("Witnesses said gunmen opened fire": too often no verb), a sentence with
- * quotation marks in it; a source inside its sentence with no comma before it. Sorani also reports, with
+ * -ed after a noun ("Witnesses said gunmen opened fire": too often no verb), a sentence with a
+ * quotation in it, or a scare quote after a comma (a scare quote in the clause is carried: 'said the particles were
+ * "unintended fluctuations"'); a source inside its sentence with no comma before it. Sorani also reports, with
  * no complementizer, what follows a colon right after its verb when no quotation mark opens it («ڕایگەیاند: …»).
  *
  * An attribution after what it reports, set off by a comma — a source ("…, according to police."),

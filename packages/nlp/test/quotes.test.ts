@@ -99,7 +99,10 @@ t.test('Spanish, German, Russian and Turkish attributions', async (t) => {
 
 t.test('scare quotes are not quotations, even beside a speech verb', async (t) => {
   t.same(extractQuotes('وقال النائب إن "الخط الأحمر" لن يتم تجاوزه، واصفا الفصائل بـ«الخارجة عن القانون».', 'ar'), []);
-  t.same(extractQuotes('The minister said the deal was "historic" and called the militias "outlaws".', 'en'), []);
+  // What he said is reported speech carrying the scare quotes, never a quotation of its own.
+  t.same(extractQuotes('The minister said the deal was "historic" and called the militias "outlaws".', 'en'), [
+    { text: 'the deal was "historic" and called the militias "outlaws"', by: 'The minister', indirect: true },
+  ]);
   const [q] = extractQuotes('وقال رئيس "تحالف الفتح" إن "الحكومة مطالبة بحماية السيادة الوطنية من كل الأطراف".', 'ar');
   t.equal(q?.text, 'الحكومة مطالبة بحماية السيادة الوطنية من كل الأطراف', 'the quotation after a scare quote is still found');
   t.equal(q?.by, 'رئيس تحالف الفتح', 'the scare quote stays in the attribution, its marks dropped');
@@ -733,8 +736,9 @@ t.test('what an attribution after a comma does not read', async (t) => {
     { text: 'We will not let the armed factions drag Iraq into a war', by: 'the prime minister' },
   ], 'a quotation in marks is read once, as a quotation');
   t.same(extractQuotes('«الحكومة لن تتراجع عن قراراتها مهما كانت الضغوط»، قال الوزير.', 'ar').map((q) => q.indirect), [undefined], 'in Arabic too');
-  t.same(extractQuotes('The minister called the agreement "historic" and promised more investment in the south, the embassy said.', 'en'), [],
-    'a statement with quotation marks in it: not read as reported speech');
+  t.same(extractQuotes('The minister called the agreement "historic" and promised more investment in the south, the embassy said.', 'en'), [
+    { text: 'The minister called the agreement "historic" and promised more investment in the south', by: 'the embassy', indirect: true },
+  ], 'a scare quote in what it reports is carried with it (a quotation there is read as one, above)');
   t.same(extractQuotes('The minister said the talks would resume on Sunday, officials said.', 'en'), [
     { text: 'the talks would resume on Sunday', by: 'The minister', indirect: true },
   ], 'a statement before the attribution is someone\'s already: the attribution ends it, and is no second statement');
@@ -1187,4 +1191,17 @@ t.test('a quotation standing alone right after an attributed one goes on with it
   t.same(said('"We played with courage until the last minute," Mohamed Salah said. The club flew home on Sunday. "Bread, freedom and justice for every citizen."', 'en').length, 1, 'a sentence between: not his');
   t.same(said('«لن نتراجع عن حقوق شعبنا مهما كان الثمن»، بهذه العبارة خاطب الرئيس الفلسطيني محمود عباس الحشود في رام الله.', 'ar'), [['لن نتراجع عن حقوق شعبنا مهما كان الثمن', 'Q127998']]);
   t.same(extractQuotes('"لم أكن سعيدا بالطريقة التي انتهى بها الموسم، لكن هذا الفريق يعرف كيف ينهض"، بهذه الكلمات علق النجم المصري محمد صلاح على تتويج فريقه.', 'ar')[0]?.by, 'النجم المصري محمد صلاح', 'the attribution ends with the name, not the verb\'s object');
+});
+
+t.test('reported speech may carry a scare quote; a quotation, or a scare quote in a clause after a comma, still stops it', async (t) => {
+  const texts = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.text, q.by, q.indirect ?? false]);
+  t.same(texts('A spokesman for the ministry said the particles may have been the result of "unintended fluctuations" during enrichment.', 'en'), [
+    ['the particles may have been the result of "unintended fluctuations" during enrichment', 'A spokesman for the ministry', true],
+  ]);
+  t.same(texts('Repairs to the central station will be "all but finished" before the summer, officials said.', 'en'), [['Repairs to the central station will be "all but finished" before the summer', 'officials', true]]);
+  t.same(texts("Les travaux de la gare centrale seront « quasiment achevés » avant l'été, selon le ministère des Transports.", 'fr'), [
+    ["Les travaux de la gare centrale seront « quasiment achevés » avant l'été", 'le ministère des Transports', true],
+  ]);
+  t.same(texts('The European Union said it was sending rescue teams to the region, and the alliance\'s chief said members stood "in full solidarity" with their ally.', 'en'), [], 'the scare quote is in another clause, perhaps another\'s: not read into the first');
+  t.same(texts('The minister said the talks were "a waste of everyone\'s time and money" and left.', 'en').filter(([, , indirect]) => indirect), [], 'a quotation (four words or more) is read as one, never inside reported speech');
 });
