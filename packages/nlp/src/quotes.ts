@@ -1841,7 +1841,9 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     while (same(s0 - 1) && tokens[s0 - 1]!.start > floor && v.start - s0 < SUBJECT_WINDOW) s0--;
     let p = v.start - 1;
     while (p >= s0 && rules.connectives.has(tokens[p]!.norm)) p--;
-    if (p >= s0 && (rep.notBefore.has(tokens[p]!.norm) || isRelative(tokens[p]!, rep))) return undefined;
+    // "il a été indiqué", "which said": in the verb's own clause — not a word ending the clause before its comma («…
+    // achevés cet été, a indiqué un responsable»).
+    if (p >= s0 && !breakBefore(para, tokens, p + 1) && (rep.notBefore.has(tokens[p]!.norm) || isRelative(tokens[p]!, rep))) return undefined;
     const clause = tokens.slice(s0, v.end);
     // A verb-final language: the subject ends before where or to whom it was said («بە ڕووداوی», "ji Rûdawê re").
     const [from, cut] = subjectEnd(para, clause, v.start - s0, rules, table);

@@ -1205,3 +1205,8 @@ t.test('reported speech may carry a scare quote; a quotation, or a scare quote i
   t.same(texts('The European Union said it was sending rescue teams to the region, and the alliance\'s chief said members stood "in full solidarity" with their ally.', 'en'), [], 'the scare quote is in another clause, perhaps another\'s: not read into the first');
   t.same(texts('The minister said the talks were "a waste of everyone\'s time and money" and left.', 'en').filter(([, , indirect]) => indirect), [], 'a quotation (four words or more) is read as one, never inside reported speech');
 });
+
+t.test('a word that makes a verb passive counts only in the verb\'s own clause: « … achevés cet été, a indiqué un responsable »', async (t) => {
+  t.same(extractQuotes("Les travaux du pont seront achevés cet été, a indiqué mardi un responsable.", 'fr').map((q) => q.text), ['Les travaux du pont seront achevés cet été']);
+  t.same(extractQuotes("Il a été indiqué mardi que les travaux du pont seront achevés avant la rentrée.", 'fr'), [], 'the passive itself: no one said it');
+});
