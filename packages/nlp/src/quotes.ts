@@ -1573,6 +1573,9 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   const inBy = speakerIn(words, lang);
   const inSpan = inBy?.type === 'person' ? undefined : speakerIn(span.slice(Math.max(from, 0), to), lang);
   const speaker = inSpan?.type === 'person' ? inSpan : (inBy ?? inSpan);
+  // «وقال في مؤتمر صحفي: "…"», «وأضاف في بيان:»: where it was said, not who said it — a pronoun's attribution, unless a
+  // source is named after it («وقال خلال مؤتمر صحفي وزير الخارجية …», «وقال لـ"رويترز" مصدر أمني …»).
+  if (!v.phrase.source && rules.order === 'verb-first' && rules.adjuncts.has(words[0]!.norm) && !speaker && !unnamedSource(lamOff(words, v.phrase.lam), [], clause, rules, lang)) return {};
   const by = written(clause, words, v.phrase.lam);
   if (by === '') return {};
   const out: Reading = { by };

@@ -1210,3 +1210,13 @@ t.test('a word that makes a verb passive counts only in the verb\'s own clause: 
   t.same(extractQuotes("Les travaux du pont seront achevés cet été, a indiqué mardi un responsable.", 'fr').map((q) => q.text), ['Les travaux du pont seront achevés cet été']);
   t.same(extractQuotes("Il a été indiqué mardi que les travaux du pont seront achevés avant la rentrée.", 'fr'), [], 'the passive itself: no one said it');
 });
+
+t.test('«وقال في مؤتمر صحفي: "…"»: where it was said is no attribution; the pronoun takes the speaker before', async (t) => {
+  const said = (text: string) => extractQuotes(text, 'ar').map((q) => [q.by ?? null, q.speaker?.id ?? null]);
+  t.same(said('أعلن وزير الخارجية فؤاد حسين أن الوفد سيصل إلى أنقرة غدا. وقال في مؤتمر صحفي: "لن نقبل بأي اعتداء على أراضينا تحت أي ذريعة كانت".'), [
+    ['وزير الخارجية فؤاد حسين', 'fuad-hussein'],
+    ['وزير الخارجية فؤاد حسين', 'fuad-hussein'],
+  ]);
+  t.same(said('وأضاف في بيان: "الحكومة ماضية في تنفيذ برنامجها رغم كل التحديات التي تواجهها".'), [[null, null]], 'no one before: said by no one known, not by «في بيان»');
+  t.same(said('وقال خلال مؤتمر صحفي وزير الخارجية فؤاد حسين إن "العراق لن يكون ساحة لتصفية الحسابات بين الدول".')[0]?.[1], 'fuad-hussein', 'a speaker named after the adjunct still is');
+});
