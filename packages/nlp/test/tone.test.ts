@@ -195,7 +195,7 @@ t.test('languages: a lexicon per language; und uses them all; others have no ton
   const ru = enrichArticle(article('Премьер-министр Ирака встретится с Трампом в Вашингтоне', 'Премьер-министр Ирака Мустафа аль-Казыми на этой неделе посетит Вашингтон, где встретится с президентом США Дональдом Трампом. Стороны обсудят вооружённые группировки, поддерживаемые Ираном.'));
   t.equal(ru.lang, 'ru');
   t.notOk('tone' in ru, 'a Russian article has no tone field');
-  t.match(ru.provenance.tone, { tagger: 'akhbar-tone-lexicon', version: '1.1.0' });
+  t.match(ru.provenance.tone, { tagger: 'akhbar-tone-lexicon', version: '1.2.0' });
   t.notOk(ru.provenance.tone?.failed, 'and that is not a failure');
 });
 
@@ -266,4 +266,12 @@ t.test('the lexicons: a few hundred terms for ar/en/fr, each well formed, none o
     const pos = new Set((data.positive[lang] ?? []).map(bare));
     t.same((data.negative[lang] ?? []).map(bare).filter((x) => pos.has(x)), [], `${lang}: no term is both positive and negative`);
   }
+});
+
+t.test('disruption and celebration read as news reads them: strikes that cancel, storms that close roads; openings and crowns', async (t) => {
+  const polarity = (title: string, body: string, lang: string) => tonePolarity(tagTone(body, lang, title)!);
+  t.equal(polarity('Rail workers walk out, thousands of trains cancelled', 'Rail workers began a two-day walkout on Monday. Operators cancelled thousands of trains and postponed engineering works across the network.', 'en'), 'negative');
+  t.equal(polarity('Vieille ville : le musée rouvre après dix ans de travaux', "Le musée, couronné l'an dernier par un prix européen, a été acclamé par les visiteurs venus nombreux pour la réouverture.", 'fr'), 'positive');
+  t.equal(polarity('عاصفة ثلجية تغلق الطرق وتؤدي إلى إلغاء الرحلات', 'أدت العاصفة إلى إلغاء عشرات الرحلات وإخلاء قرى جبلية، فيما أعلنت السلطات تأجيل الدوام في المدارس.', 'ar'), 'negative');
+  t.equal(polarity('المدينة تحتفي بمهرجانها السنوي', 'تفتتح المدينة مساء اليوم مهرجانها السنوي وسط حفاوة كبيرة، ويكرم المنظمون فنانين من عشرة بلدان.', 'ar'), 'positive');
 });
