@@ -2849,14 +2849,15 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
 
 /**
  * A wire dateline opening a paragraph: a place in capitals, perhaps with its region or country and the agency in
- * brackets ("KYIV, Ukraine — ", "WILMINGTON, Del. — ", "BAGHDAD (Reuters) - ", « MOSSOUL (Irak) - »), a place
+ * brackets ("KYIV, Ukraine — ", "WILMINGTON, Del. — ", "BAGHDAD (Reuters) - ", "OXFORD, England, April 23 (Reuters) - ", « MOSSOUL
+ * (Irak) - »), a place
  * written in lower case with the agency ("Baghdad, Jan 5 (Reuters) - ", « Bagdad (AFP) - »), or an Arabic-script
  * place of one word (two after أبو, الدار, شرم…) before a dash or slash («ديالى - », «الرياض - », «بغداد/ », «أبو ظبي - »). Written by hand: no library reads datelines.
  */
 const DATELINE = new RegExp(
   '^\\s*(?:' +
     [
-      "\\p{Lu}[\\p{Lu}'’.\\-]+(?: \\p{Lu}[\\p{Lu}'’.\\-]+){0,3}(?: ?\\([^()\\n]{1,40}\\))?(?:, ?\\p{L}[\\p{L}.'’ ]{0,30}){0,2}(?: ?\\([^()\\n]{1,40}\\))?",
+      "\\p{Lu}[\\p{Lu}'’.\\-]+(?: \\p{Lu}[\\p{Lu}'’.\\-]+){0,3}(?: ?\\([^()\\n]{1,40}\\))?(?:, ?[\\p{L}\\d][\\p{L}\\d.'’ ]{0,30}){0,2}(?: ?\\([^()\\n]{1,40}\\))?",
       "\\p{Lu}\\p{L}+(?: \\p{L}+){0,2}(?:, ?[\\p{L}0-9. ]{1,30})? ?\\((?:AFP|AP|Reuters|dpa|ANSA|EFE|Xinhua|UPI|Anadolu|AA|IRNA|SPA|WAM|KUNA|QNA|MENA|INA|APS|MAP|TAP)\\)",
       // One word: «ڕێگای هەولێر - موسڵ» (the Erbil–Mosul road) opens a sentence with a dash between two places.
       '\\(?(?:(?:أبو|الدار|شرم|رأس|سيدي|دير|عين|بني|أم|كفر|بيت|جبل) )?\\p{Script=Arabic}+\\)?',

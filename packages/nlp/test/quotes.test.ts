@@ -1168,6 +1168,7 @@ t.test('French: « Et d\'ajouter : « … » », « selon la défense civile »,
 t.test('a wire dateline opening the paragraph is the writer\'s, not part of what the source is said to have said', async (t) => {
   const texts = (text: string, lang: string) => extractQuotes(text, lang).map((q) => q.text);
   t.same(texts('KYIV, Ukraine — Russia fired 40 drones and two missiles at the capital overnight, the air force said on Sunday.', 'en'), ['Russia fired 40 drones and two missiles at the capital overnight']);
+  t.same(texts('GENEVA, Switzerland, March 3 (Reuters) - Two new cases of the disease were found in the region, officials said.', 'en'), ['Two new cases of the disease were found in the region']);
   t.same(texts('Mosul (AFP) - Three houses collapsed in the old city after two days of heavy rain, police said.', 'en'), ['Three houses collapsed in the old city after two days of heavy rain']);
   t.same(texts('KIRKOUK (Irak) - Deux policiers ont été blessés dans l\'explosion d\'une bombe artisanale, a indiqué une source sécuritaire.', 'fr'), ["Deux policiers ont été blessés dans l'explosion d'une bombe artisanale"]);
   t.same(texts('البصرة - ارتفعت صادرات النفط من موانئ الجنوب إلى مستوى قياسي خلال الشهر الماضي، بحسب ما أعلنته شركة تسويق النفط.', 'ar'), ['ارتفعت صادرات النفط من موانئ الجنوب إلى مستوى قياسي خلال الشهر الماضي']);
