@@ -353,6 +353,9 @@ const NOT_NAMES = [
   'Ain al-Asad', 'Ain al-Assad', 'Ayn al-Asad', 'Aïn al-Assad', 'عين الأسد',
   'Lebanese Red Cross', 'Iraqi Red Crescent', 'Syrian Arab Red Crescent', 'Palestine Red Crescent', 'Palestinian Red Crescent', 'Jordan Red Crescent',
   'Croix-Rouge libanaise', 'Croissant-Rouge irakien', 'Croissant-Rouge palestinien', 'Croissant-Rouge arabe syrien',
+  'الصليب الأحمر اللبناني', 'الهلال الأحمر العراقي', 'الهلال الأحمر الفلسطيني', 'الهلال الأحمر السوري', 'الهلال الأحمر العربي السوري',
+  'الهلال الأحمر الأردني', 'الهلال الأحمر الإماراتي', 'الهلال الأحمر القطري', 'الهلال الأحمر الكويتي', 'الهلال الأحمر المصري', 'الهلال الأحمر الليبي',
+  'الهلال الأحمر اليمني', 'الهلال الأحمر التونسي', 'الهلال الأحمر الجزائري', 'الهلال الأحمر المغربي', 'الهلال الأحمر البحريني',
   'كأس الخليج العربي', 'كأس الخليج', 'Gulf Cup', 'Arabian Gulf Cup', 'Coupe du Golfe',
   // The sea, not the city: «خليج عدن», the Gulf of Aden.
   'خليج عدن', 'Gulf of Aden', "golfe d'Aden",

@@ -268,6 +268,8 @@ t.test('names inside other names: Ain al-Asad is not Bashar al-Assad, a country\
   t.ok(ids('President Bashar al-Assad met the envoy').includes('Q44329'), 'al-Assad himself still is');
   t.notOk(ids('the Lebanese Red Cross said 30 ambulances were sent').includes('icrc'));
   t.ok(ids('the International Committee of the Red Cross said').includes('icrc'));
+  t.notOk(ids('عملت فرق الدفاع المدني والصليب الأحمر اللبناني على سحب المياه').includes('icrc'), 'in Arabic too');
+  t.ok(ids('وصلت طواقم اللجنة الدولية للصليب الأحمر إلى المدينة').includes('icrc'));
   t.notOk(ids('توج المنتخب بلقب كأس الخليج العربي').includes('persian-gulf'));
   t.ok(ids('ناقلة نفط في مياه الخليج العربي').includes('persian-gulf'), 'the sea still is');
   t.notOk(ids('Messi joined Miami after two seasons at Paris Saint-Germain.').includes('Q90'), 'the club, not the city');
