@@ -87,6 +87,20 @@ export const TAGGERS = {
   storyId: { tagger: 'akhbar-self', version: '1.0.0' },
 } as const satisfies Record<string, Provenance>;
 
+/**
+ * Whether an enrichment's provenance is what the taggers here would record now: every field's tagger and version as
+ * TAGGERS has them, none failed. The story id is left out: the enrich service records its clusterer there. After an
+ * upgrade, `akhbar reenrich --stale` re-reads only the articles for which this is false.
+ */
+export function provenanceIsCurrent(provenance: Readonly<Record<string, Provenance | undefined>> | undefined): boolean {
+  if (!provenance || typeof provenance !== 'object') return false;
+  return Object.entries(TAGGERS).every(([field, now]) => {
+    if (field === 'storyId') return true;
+    const had = provenance[field];
+    return had !== undefined && had.tagger === now.tagger && had.version === now.version && had.failed === undefined;
+  });
+}
+
 /** Text analysed by the taggers, at most: a 5 MB body is enriched from its first 100 000 characters. */
 export const MAX_ANALYSED_CHARS = 100_000;
 

@@ -110,16 +110,16 @@ export const commands: CliCommand[] = [
   },
   {
     name: 'reenrich',
-    usage: '--since <date> [--until <date>] [--feed <id>] [--dry-run]',
-    summary: 're-run enrichment over indexed articles published since a date and re-index them (no feed re-fetch)',
+    usage: '--since <date> [--until <date>] [--feed <id>] [--stale] [--dry-run]',
+    summary: 're-run enrichment over indexed articles published since a date and re-index them (no feed re-fetch); --stale: only those a tagger has changed for',
     async run(args) {
-      const { flags } = parseArgs(args, ['dry-run']);
+      const { flags } = parseArgs(args, ['dry-run', 'stale']);
       let since: Date | undefined;
       let until: Date | undefined;
       try {
         since = parseDate(flags.since, 'since');
         until = parseDate(flags.until, 'until');
-        if (!since) throw new AkhbarError(EnrichErrors.BAD_DATE, 'usage: akhbar reenrich --since <date> [--until <date>] [--feed <id>] [--dry-run]');
+        if (!since) throw new AkhbarError(EnrichErrors.BAD_DATE, 'usage: akhbar reenrich --since <date> [--until <date>] [--feed <id>] [--stale] [--dry-run]');
       } catch (e) {
         return fail(e);
       }
@@ -144,9 +144,10 @@ export const commands: CliCommand[] = [
           ...(until ? { until } : {}),
           ...(typeof flags.feed === 'string' ? { feedId: flags.feed } : {}),
           dryRun: flags['dry-run'] === true,
+          stale: flags.stale === true,
           onProgress: (done, total) => err(`re-enriched ${String(done)}/${String(total)}\n`),
         });
-        out(`${JSON.stringify({ reenriched: res.total, sentToIndexer: res.sent, queue: QUEUES.enriched })}\n`);
+        out(`${JSON.stringify({ reenriched: res.total, sentToIndexer: res.sent, ...(flags.stale === true ? { upToDate: res.upToDate } : {}), queue: QUEUES.enriched })}\n`);
         return 0;
       } catch (e) {
         return fail(e);

@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { EnrichedJob, Logger } from '@akhbar/core';
+import { provenanceIsCurrent } from '@akhbar/nlp';
 import { fromDocument, indexNames, type Client } from '@akhbar/search';
 import type { EnrichMetrics } from './metrics.ts';
 import { enrichAndForward, enrichOne } from './process.ts';
@@ -23,6 +24,12 @@ export interface ReenrichOptions {
   pageSize?: number;
   /** Enrich and count, send nothing to the indexer. */
   dryRun?: boolean;
+  /**
+   * Only articles some tagger of which changed since they were enriched, or failed then (provenanceIsCurrent): after an
+   * upgrade, what the new taggers would tag differently; the rest are counted as `upToDate`. An interrupted run can be
+   * started again and goes on where it stopped.
+   */
+  stale?: boolean;
   log?: Logger;
   metrics?: EnrichMetrics;
   onProgress?: (done: number, total: number) => void;
@@ -35,7 +42,7 @@ export interface ReenrichOptions {
  * the document (same fetch version). A story id an article already had is kept unless a
  * near-duplicate says otherwise.
  */
-export async function reenrich(opts: ReenrichOptions): Promise<{ total: number; sent: number }> {
+export async function reenrich(opts: ReenrichOptions): Promise<{ total: number; sent: number; upToDate: number }> {
   const index = indexNames(opts.indexPrefix).read;
   const filter: Array<Record<string, unknown>> = [
     { range: { publishedAt: { gte: opts.since.toISOString(), ...(opts.until ? { lt: opts.until.toISOString() } : {}) } } },
@@ -50,6 +57,8 @@ export async function reenrich(opts: ReenrichOptions): Promise<{ total: number; 
   const run = Date.now().toString(36);
   let sent = 0;
   let done = 0;
+  let reread = 0;
+  let upToDate = 0;
   let after: Array<string | number> | undefined;
   try {
     for (;;) {
@@ -66,6 +75,11 @@ export async function reenrich(opts: ReenrichOptions): Promise<{ total: number; 
       if (hits.length === 0) break;
       for (const hit of hits) {
         const doc = hit._source as Record<string, unknown>;
+        done++;
+        if (opts.stale && provenanceIsCurrent(doc.provenance as Parameters<typeof provenanceIsCurrent>[0])) {
+          upToDate++;
+          continue;
+        }
         const article = fromDocument(doc);
         const previous = typeof doc.storyId === 'string' && doc.storyId !== article.id ? doc.storyId : undefined;
         const deps = {
@@ -82,7 +96,7 @@ export async function reenrich(opts: ReenrichOptions): Promise<{ total: number; 
           await enrichAndForward(article, deps, fwd);
           sent++;
         }
-        done++;
+        reread++;
       }
       opts.onProgress?.(done, total);
       after = hits[hits.length - 1]!.sort as Array<string | number>;
@@ -90,5 +104,5 @@ export async function reenrich(opts: ReenrichOptions): Promise<{ total: number; 
   } finally {
     await opts.es.closePointInTime({ id: pitId }).catch((err: unknown) => opts.log?.warn({ err }, 'closing the point in time failed'));
   }
-  return { total: done, sent };
+  return { total: reread, sent, upToDate };
 }

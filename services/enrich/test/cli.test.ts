@@ -82,6 +82,8 @@ t.test('akhbar reenrich, as an operator runs it after an upgrade: old articles g
   t.equal(dry.code, 0, dry.stderr);
   t.same(JSON.parse(dry.stdout), { reenriched: 1, sentToIndexer: 0, queue: QUEUES.enriched }, 'a dry run counts and sends nothing');
   t.equal(await enrichedQueue.count(), 0);
+  const staleDry = await akhbar(['reenrich', '--since', '2026-01-01', '--stale', '--dry-run'], env);
+  t.same(JSON.parse(staleDry.stdout), { reenriched: 1, sentToIndexer: 0, upToDate: 0, queue: QUEUES.enriched }, '--stale: an older release\'s article is stale');
 
   const res = await akhbar(['reenrich', '--since', '2026-01-01'], env);
   t.equal(res.code, 0, res.stderr);

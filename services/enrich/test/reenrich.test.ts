@@ -1,9 +1,9 @@
 import t from 'tap';
-import { TAGGERS } from '@akhbar/nlp';
+import { TAGGERS, enrichArticle } from '@akhbar/nlp';
 import { indexNames, toDocument } from '@akhbar/search';
 import { reenrich } from '../src/reenrich.ts';
 import { StoryClusterer } from '../src/story.ts';
-import { LEDE_AR, SPORT_AR } from './fixtures.ts';
+import { LEDE_AR, SPORT_AR, rawArticle } from './fixtures.ts';
 import { setup, stale } from './index-fixtures.ts';
 
 /** `akhbar reenrich` against the real Elasticsearch and Redis: read indexed articles, enrich again, hand to the indexer. */
@@ -26,7 +26,7 @@ t.test('re-runs enrichment over indexed articles since a date and sends them to 
     es, indexPrefix, enrichedQueue, stories: new StoryClusterer(redis, { prefix: queuePrefix }),
     since: new Date(Date.now() - 7 * day), pageSize: 1, onProgress: (done) => progress.push(done),
   });
-  t.same(res, { total: 3, sent: 3 }, 'the three articles of the last week, not the older one');
+  t.same(res, { total: 3, sent: 3, upToDate: 0 }, 'the three articles of the last week, not the older one');
   t.same(progress, [1, 2, 3], 'paged through with search_after, one document a page');
 
   const jobs = await enrichedQueue.getJobs(['waiting']);
@@ -48,6 +48,29 @@ t.test('dry run enriches and counts but sends nothing', async (t) => {
   const a = stale('dry-1', 'الكاظمي', LEDE_AR, new Date().toISOString());
   await es.index({ index: indexNames(indexPrefix).write, id: a.id, document: toDocument(a), refresh: true });
   const res = await reenrich({ es, indexPrefix, enrichedQueue, since: new Date(Date.now() - 3600_000), dryRun: true });
-  t.same(res, { total: 1, sent: 0 });
+  t.same(res, { total: 1, sent: 0, upToDate: 0 });
   t.equal(await enrichedQueue.count(), 0);
+});
+
+t.test('--stale: only the articles a tagger has changed for since they were enriched, or one failed for; the rest are up to date', async (t) => {
+  const { es, indexPrefix, enrichedQueue } = await setup(t, 'reenrich-stale');
+  const now = new Date().toISOString();
+  const current = (id: string) => {
+    const raw = rawArticle(id, 'المنتخب العراقي يفوز على الأردن', SPORT_AR, { publishedAt: now });
+    return { ...raw, enrichment: enrichArticle(raw) };
+  };
+  const failed = current('st-failed');
+  failed.enrichment.provenance.quotes = { ...TAGGERS.quotes, failed: 'AKHBAR_NLP_TAGGER_FAILED' };
+  const older = current('st-older');
+  older.enrichment.provenance.topics = { ...TAGGERS.topics, version: '1.0.0' };
+  const docs = [current('st-current'), stale('st-stale', 'الكاظمي', LEDE_AR, now), failed, older];
+  for (const a of docs) await es.index({ index: indexNames(indexPrefix).write, id: a.id, document: toDocument(a) });
+  await es.indices.refresh({ index: indexNames(indexPrefix).write });
+
+  const res = await reenrich({ es, indexPrefix, enrichedQueue, since: new Date(Date.now() - 3600_000), stale: true });
+  t.same(res, { total: 3, sent: 3, upToDate: 1 });
+  const sent = (await enrichedQueue.getJobs(['waiting'])).map((j) => j.data.article.id).sort();
+  t.same(sent, ['st-failed', 'st-older', 'st-stale'], 'an older tagger, a failed one, an old release: re-read; the current one left alone');
+  const all = await reenrich({ es, indexPrefix, enrichedQueue, since: new Date(Date.now() - 3600_000), dryRun: true });
+  t.same(all, { total: 4, sent: 0, upToDate: 0 }, 'without --stale every article is re-read');
 });
