@@ -38,7 +38,8 @@ export const TAGGERS = {
   // Congos by their capitals; « depuis Barcelone »; the Counter Terrorism Service unhyphenated; a body by its name without a
   // country is the home country's («مجلس النواب», «البنك المركزي» in an Iraqi paper).
   // 1.10.0: Paris Saint-Germain is not Paris nor British Columbia Britain; Kuwait's «مجلس الأمة» and "parliament" in a Kuwaiti story;
-  // the Red Crescent societies and the Lebanese Red Cross in Arabic are not the ICRC.
+  // the Red Crescent societies and the Lebanese Red Cross in Arabic are not the ICRC; "the U.N. nuclear watchdog" is the IAEA and
+  // its head the IAEA's director general.
   entities: { tagger: 'akhbar-gazetteer', version: '1.10.0' },
   countries: { tagger: 'akhbar-gazetteer', version: '1.10.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).

@@ -286,3 +286,13 @@ t.test('a name that is also a word is no holder the text names: the title stays 
   const found = findEntities('واستقبل رئيس الوزراء العراقي رئيس أركان الجيش السوداني في بغداد.', { at: new Date('2021-03-01') });
   t.equal(found.find((e) => e.id === 'mustafa-al-kadhimi')?.count, 1, 'the title is Kadhimi, PM in 2021');
 });
+
+t.test('"the U.N. nuclear watchdog" is the IAEA, not the UN, and its head the IAEA\'s director general', async (t) => {
+  const at = new Date('2023-03-01T12:00:00Z');
+  const ids = (text: string, lang = 'en') => findEntities(text, { lang, at }).map((e) => e.id);
+  const watchdog = ids('The U.N. nuclear watchdog said its inspectors had found uranium particles at Fordow.');
+  t.ok(watchdog.includes('iaea') && !watchdog.includes('Q1065'), watchdog.join(','));
+  t.ok(ids('The head of the U.N. nuclear watchdog said Iran had agreed to more inspections.').includes('rafael-grossi'));
+  t.ok(ids("Le patron du gendarme onusien du nucléaire s'est rendu à Téhéran.", 'fr').includes('rafael-grossi'));
+  t.ok(ids('U.N. Secretary-General Antonio Guterres said the talks would resume.').includes('Q1065'), 'the UN itself still is');
+});
