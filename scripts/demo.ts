@@ -1,7 +1,10 @@
 // `npm run demo`: the whole pipeline on the bundled sample feeds (Arabic, English, French, Sorani and
 // Kurmanji Kurdish) and their articles' pages, served by a local feed server; prints example
 // searches and leaves the gateway up until Ctrl-C.
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { fixtureFeedRoutes, fixturePageRoutes, startFeedServer, startService, waitFor, type ServiceProcess } from '@akhbar/testkit';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -113,6 +116,17 @@ try {
 } catch (err) {
   // Still useful: say so and go on with what is searchable (a service's log above says why).
   say(`${(err as Error).message}; going on with what is indexed so far`);
+}
+// A re-run after an upgrade: the sample articles indexed by the last run keep the tags of the
+// taggers that read them then; what a changed tagger would tag differently is read again (the
+// operator's `akhbar reenrich --stale`, README "Commands").
+try {
+  const bin = fileURLToPath(new URL('../bin/akhbar.mjs', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [bin, 'reenrich', '--since', '2000-01-01', '--stale'], { env });
+  const res = JSON.parse(stdout) as { reenriched: number; upToDate: number };
+  if (res.reenriched > 0) say(`${res.reenriched} articles indexed by an earlier run read again with today's taggers (${res.upToDate} up to date)`);
+} catch (err) {
+  say(`re-reading earlier runs' articles failed (${(err as Error).message.split('\n')[0]}); going on`);
 }
 const pageEdit = pageRoute.body !== correctedPage;
 pageRoute.body = correctedPage;
