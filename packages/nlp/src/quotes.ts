@@ -524,7 +524,11 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       trailing: [
         'déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime',
         'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure',
+        'annoncé', 'annonce', 'confirmé', 'confirme',
       ],
+      // « …, a annoncé mercredi l'Unesco »: « annoncer » takes an object as often (« X, a annoncé l'interdiction de … »), so
+      // only a speaker after it that is known, a source not named or a body is read so.
+      trailingObject: ['annoncé', 'annonce', 'confirmé', 'confirme'],
       participleEnds: ['ant'],
       participles: [
         'ajoutant', 'estimant', 'soulignant', 'affirmant', 'précisant', 'expliquant', 'assurant', 'indiquant', 'rappelant', 'jugeant', 'considérant', 'déclarant',
@@ -2425,6 +2429,9 @@ function trailingContent(cx: ReportContext, words: readonly Token[], k: number, 
       }
     }
     const after0 = tokens.slice(s, e);
+    // A verb that also takes an object, in a language that names the speaker after it: a speaker who is one, not its object.
+    const objectToo = rules.preverbal.size === 0 && rep.trailingObject.has(v.phrase.words.join(' '));
+    if (objectToo && !(commaBefore && e > s && speakerAfter(cx, after0, lang))) return undefined;
     if (commaBefore && after0.some((t) => !rules.connectives.has(t.norm) && !SPEAKER_ARTICLES.has(t.norm))) {
       speaker = after0;
       attrStart = b;
@@ -2470,6 +2477,15 @@ function trailingContent(cx: ReportContext, words: readonly Token[], k: number, 
   if (speaker !== undefined) at.words = speaker;
   return contentBefore(cx, attrStart, lang, at, { coordinator: false, resume });
 }
+/** Whether the words after a trailing verb name a speaker: a person or body the gazetteer knows, a body's head, a source not named. */
+function speakerAfter(cx: ReportContext, words: readonly Token[], lang: string): boolean {
+  if (speakerIn(words, lang) !== undefined) return true;
+  const head = words.find((t) => !SPEAKER_ARTICLES.has(t.norm));
+  if (head && bodyRules(lang)?.heads.has(bare(head))) return true;
+  const last = words[words.length - 1]!;
+  return unnamedSource([...words], [], cx.para.slice(words[0]!.start, last.start + last.raw.length), cx.v.phrase.rules, lang);
+}
+
 /**
  * Where the apposition of a speaker that follows its verb ends, when what follows its comma is one, to the sentence's end:
  * with an article or a name ("…, said Ahmed Moussa, a spokesman for the ministry.", "…, said the minister, Fuad Hussein."),
@@ -2505,7 +2521,7 @@ function complemented(words: readonly Token[]): boolean {
 }
 
 /** Articles a speaker after its verb may open with, though they also open an adjunct there ("el martes"). */
-const SPEAKER_ARTICLES = fold(['the', 'a', 'an', 'le', 'la', 'les', 'un', 'une', 'des', 'el', 'los', 'las', 'una', 'der', 'die', 'das', 'ein', 'eine']);
+const SPEAKER_ARTICLES = fold(['the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'el', 'los', 'las', 'una', 'der', 'die', 'das', 'ein', 'eine']);
 
 /**
  * Where an attribution after what it reports ends: the end of its sentence or a comma, at once or after an adjunct —

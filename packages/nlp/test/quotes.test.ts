@@ -1221,3 +1221,11 @@ t.test('«وقال في مؤتمر صحفي: "…"»: where it was said is no at
   t.same(said('وأضاف في بيان: "الحكومة ماضية في تنفيذ برنامجها رغم كل التحديات التي تواجهها".'), [[null, null]], 'no one before: said by no one known, not by «في بيان»');
   t.same(said('وقال خلال مؤتمر صحفي وزير الخارجية فؤاد حسين إن "العراق لن يكون ساحة لتصفية الحسابات بين الدول".')[0]?.[1], 'fuad-hussein', 'a speaker named after the adjunct still is');
 });
+
+t.test('« …, a annoncé mercredi l\'Unesco »: a verb that also takes an object reads after what it reports only with a speaker after it', async (t) => {
+  const said = (text: string) => extractQuotes(text, 'fr').map((q) => [q.text, q.by]);
+  t.same(said("La reconstruction de la mosquée al-Nouri est presque achevée, a annoncé mercredi l'Unesco."), [["La reconstruction de la mosquée al-Nouri est presque achevée", "l'Unesco"]]);
+  t.same(said('Trois soldats ont été tués dans une embuscade près de la frontière, a confirmé le ministère de la Défense.'), [['Trois soldats ont été tués dans une embuscade près de la frontière', 'le ministère de la Défense']]);
+  t.same(said("Le ministre de l'Éducation nationale, Gabriel Attal, a annoncé l'interdiction de l'abaya à l'école."), [], 'its object, not a speaker: the minister announced a ban');
+  t.same(said("Les travaux de la gare centrale seront achevés avant l'été, a indiqué mardi l'armée."), [["Les travaux de la gare centrale seront achevés avant l'été", "l'armée"]], "« l' » opens a speaker after a day, as « le » does");
+});
