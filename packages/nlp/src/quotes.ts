@@ -1697,6 +1697,12 @@ class Marks {
     return found;
   }
 
+  /** The pair whose marks `pos` lies between or on whose closing mark it is, if any. */
+  around(pos: number): Span | undefined {
+    const s = this.spans[this.openedBefore(pos)];
+    return s !== undefined && pos <= s.close ? s : undefined;
+  }
+
   /** Whether `pos` lies between a pair's marks; `marks`: or on one of them. */
   inside(pos: number, marks = false): boolean {
     const s = this.spans[this.openedBefore(marks ? pos + 1 : pos)];
@@ -2852,6 +2858,9 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
     }
     // "The talks, officials said, will resume on Sunday": what comes before the parenthesis and what follows it.
     const rest = r.rest && end === r.contentEnd ? ` ${para.slice(r.rest.at, r.rest.end)}` : '';
+    // 'The station is "all but finished", officials said': a scare quote what was reported ends in closes with it.
+    const open = marks.around(end);
+    if (open && open.open >= r.contentAt && /^[\s.,،]*$/u.test(para.slice(end, open.close))) end = open.close + 1;
     const text = reportedText(para.slice(Math.max(r.contentAt, opening), end) + rest);
     if (text === undefined) continue;
     out.push({

@@ -1200,6 +1200,7 @@ t.test('reported speech may carry a scare quote; a quotation, or a scare quote i
     ['the particles may have been the result of "unintended fluctuations" during enrichment', 'A spokesman for the ministry', true],
   ]);
   t.same(texts('Repairs to the central station will be "all but finished" before the summer, officials said.', 'en'), [['Repairs to the central station will be "all but finished" before the summer', 'officials', true]]);
+  t.same(texts('The central station is "all but finished", officials said.', 'en'), [['The central station is "all but finished"', 'officials', true]], 'a scare quote it ends in closes in it');
   t.same(texts("Les travaux de la gare centrale seront « quasiment achevés » avant l'été, selon le ministère des Transports.", 'fr'), [
     ["Les travaux de la gare centrale seront « quasiment achevés » avant l'été", 'le ministère des Transports', true],
   ]);
