@@ -1673,6 +1673,9 @@ const OPENING_MARK = /["«“„‹「]/;
 /** Tokens at most before a verb that its subject is looked for in (a sentence can be a megabyte long). */
 const SUBJECT_WINDOW = 40;
 
+/** Scare quotes reported speech may carry before it is read as holding a quotation (Marks.quotationFrom). */
+const MAX_SCARE_QUOTES = 4;
+
 /**
  * A paragraph's pairs of quotation marks, in text order (they do not nest, so their closing marks
  * are in order too), looked up by bisection: a long paragraph has thousands.
@@ -1721,10 +1724,14 @@ class Marks {
    * teams, and NATO's chief said the alliance stood "in full solidarity"').
    */
   quotationFrom(para: string, from: number, still: (open: number) => boolean, clause = false): boolean {
-    for (let k = this.openedBefore(from) + 1; k < this.spans.length && still(this.spans[k]!.open); k++) {
+    let outside = from;
+    for (let k = this.openedBefore(from) + 1, n = 0; k < this.spans.length && still(this.spans[k]!.open); k++, n++) {
+      // More pairs than a clause carries as scare quotes: read as holding a quotation (and each look stays bounded).
+      if (n >= MAX_SCARE_QUOTES) return true;
       const s = this.spans[k]!;
       if (quotationText(para.slice(s.open + 1, s.close)) !== undefined) return true;
-      if (clause && /[,،;؛]/u.test(para.slice(from, s.open))) return true;
+      if (clause && /[,،;؛]/u.test(para.slice(outside, s.open))) return true;
+      outside = s.close + 1;
     }
     return false;
   }

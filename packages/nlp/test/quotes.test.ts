@@ -1201,6 +1201,7 @@ t.test('reported speech may carry a scare quote; a quotation, or a scare quote i
   ]);
   t.same(texts('Repairs to the central station will be "all but finished" before the summer, officials said.', 'en'), [['Repairs to the central station will be "all but finished" before the summer', 'officials', true]]);
   t.same(texts('The central station is "all but finished", officials said.', 'en'), [['The central station is "all but finished"', 'officials', true]], 'a scare quote it ends in closes in it');
+  t.same(texts('The plan was "fair" and "modern" and "green" and "cheap" and "new" for everyone in the province, officials said.', 'en'), [], 'more pairs of marks than a clause carries as scare quotes: read as holding a quotation (and the look at them stays bounded)');
   t.same(texts("Les travaux de la gare centrale seront « quasiment achevés » avant l'été, selon le ministère des Transports.", 'fr'), [
     ["Les travaux de la gare centrale seront « quasiment achevés » avant l'été", 'le ministère des Transports', true],
   ]);
