@@ -80,7 +80,7 @@ export const TAGGERS = {
   // 1.10.0: a wire dateline ("KYIV, Ukraine — ", «ديالى - ») is not part of what a source reported; a quotation standing
   // alone right after an attributed one goes on with its speaker; «"…"، بهذه الكلمات علّق …»; reported speech may carry a
   // scare quote ('said the particles were "unintended fluctuations"', « …, selon le ministère »); « …, a annoncé mercredi l'Unesco »
-  // (annoncé, confirmé after what they report, with a speaker after them).
+  // (annoncé, confirmé after what they report, with a speaker after them); «وأوضح سموه أن»: an honorific is a pronoun.
   quotes: { tagger: 'akhbar-quotes', version: '1.10.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

@@ -1231,3 +1231,9 @@ t.test('« …, a annoncé mercredi l\'Unesco »: a verb that also takes an obje
   t.same(said("Le ministre de l'Éducation nationale, Gabriel Attal, a annoncé l'interdiction de l'abaya à l'école."), [], 'its object, not a speaker: the minister announced a ban');
   t.same(said("Les travaux de la gare centrale seront achevés avant l'été, a indiqué mardi l'armée."), [["Les travaux de la gare centrale seront achevés avant l'été", "l'armée"]], "« l' » opens a speaker after a day, as « le » does");
 });
+
+t.test('an honorific standing for the person named before («وأوضح سموه أن», «وأكد جلالته») is a pronoun: the statement is that person\'s', async (t) => {
+  const said = extractQuotes('قال وزير الطاقة الأمير عبدالعزيز بن سلمان إن المملكة ستواصل العمل مع شركائها لضمان استقرار الأسواق. وأوضح سموه أن قرار خفض الإنتاج يستند إلى قراءة دقيقة لمؤشرات الاقتصاد العالمي.', 'ar');
+  t.same(said.map((q) => q.speaker?.id), ['abdulaziz-bin-salman', 'abdulaziz-bin-salman']);
+  t.equal(said[1]?.by, said[0]?.by, 'the attribution carried on, not «سموه»');
+});
