@@ -2500,7 +2500,7 @@ function speakerAfter(cx: ReportContext, words: readonly Token[], lang: string):
   const head = words.find((t) => !SPEAKER_ARTICLES.has(t.norm));
   if (head && bodyRules(lang)?.heads.has(bare(head))) return true;
   const last = words[words.length - 1]!;
-  return unnamedSource([...words], [], cx.para.slice(words[0]!.start, last.start + last.raw.length), cx.v.phrase.rules, lang);
+  return unnamedSource(words, [], cx.para.slice(words[0]!.start, last.start + last.raw.length), cx.v.phrase.rules, lang);
 }
 
 /**
