@@ -669,9 +669,14 @@ t.test('feeds view: the admin token, adding a site by autodiscovery, refresh and
   const remove = row.locator('button.danger');
   await remove.click();
   t.equal((await remove.textContent())?.trim(), 'Confirm removal', 'removal asks once more');
+  await page.route('**/v1/feeds', async (route) => {
+    if (route.request().method() === 'GET') await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
   await remove.click();
+  await page.waitForSelector('#feeds-message.ok >> text=/was removed/');
+  t.equal(await page.locator(`#feeds-table tbody tr[data-id="${feed!.id}"]`).count(), 0, 'its row goes with the message, before the list reloads');
   await page.waitForSelector('#feeds-table tbody td.muted');
-  t.match(await page.textContent('#feeds-message'), /was removed/);
   t.same(await gw.app.registry.list(), [], 'the feed is gone from the registry');
   await done(t, w);
 });
@@ -854,6 +859,11 @@ t.test('alerts view: send a test (the article it queued, or why nothing can be s
   t.equal((await remove.textContent())?.trim(), 'Confirm deletion', 'deleting asks once more');
   t.equal(await remove.getAttribute('aria-label'), 'Confirm deletion of Nothing yet');
   t.same((await listAlerts()).map((a) => a.id).sort(), [kadhimi.id, quiet.id].sort(), 'nothing deleted on the first click');
+  // The list's reload held back: the row must go with the message, not when the reload lands.
+  await page.route('**/v1/alerts', async (route) => {
+    if (route.request().method() === 'GET') await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
   await remove.click();
   await page.waitForSelector('#alerts-message.ok >> text=/is deleted/');
   t.equal(await page.textContent('#alerts-message'), '“Nothing yet” is deleted: nothing more goes to its webhook.');

@@ -77,7 +77,7 @@ function row(feed) {
       remove.setAttribute('aria-label', t('feeds.confirmOf', { title }));
       return;
     }
-    void removeFeed(feed, title);
+    void removeFeed(feed, title, remove.closest('tr'));
   });
   return h('tr', { dataset: { id: feed.id, state: s.state } },
     h('td', { class: 'feed-cell' },
@@ -128,9 +128,11 @@ async function refreshFeed(feed, title) {
   }
 }
 
-async function removeFeed(feed, title) {
+async function removeFeed(feed, title, tr) {
   try {
     await api(`/v1/feeds/${encodeURIComponent(feed.id)}`, { method: 'DELETE', admin: true });
+    // Its row goes at once, so the message and the list never disagree while the list reloads.
+    tr?.remove();
     message(t('feeds.removed', { title }), 'ok');
     await load();
   } catch (err) {
