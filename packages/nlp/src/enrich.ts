@@ -52,7 +52,9 @@ export const TAGGERS = {
   // 1.1.0: a Persian lexicon (Persian articles had no tone).
   // 1.2.0: disruption (walkouts, cancellations, postponements, evacuations, storms, collisions) and celebration (openings,
   // crowns, ovations, cures, «تفتتح», «حفاوة») in ar/en/fr — the fourth blind batch read most such stories neutral.
-  tone: { tagger: 'akhbar-tone-lexicon', version: '1.2.0' },
+  // 1.3.0: Arabic background sentences («وكان … قد», «يذكر أن», «ويعاني …») weigh a quarter; markets closing higher or lower,
+  // record profits, making history; «كامل», «أبو الغيط», « reporter », "tested positive" no longer read as ك+أمل, ألغى, reporté, good news.
+  tone: { tagger: 'akhbar-tone-lexicon', version: '1.3.0' },
   extract: { tagger: 'akhbar-extractive', version: '1.0.0' },
   // 1.1.0: wire copy's reported speech (English "said" without "that", source phrases, the attribution
   // after or inside what was said: "…, police said.", "…, according to people close to him, …"), and

@@ -195,7 +195,7 @@ t.test('languages: a lexicon per language; und uses them all; others have no ton
   const ru = enrichArticle(article('Премьер-министр Ирака встретится с Трампом в Вашингтоне', 'Премьер-министр Ирака Мустафа аль-Казыми на этой неделе посетит Вашингтон, где встретится с президентом США Дональдом Трампом. Стороны обсудят вооружённые группировки, поддерживаемые Ираном.'));
   t.equal(ru.lang, 'ru');
   t.notOk('tone' in ru, 'a Russian article has no tone field');
-  t.match(ru.provenance.tone, { tagger: 'akhbar-tone-lexicon', version: '1.2.0' });
+  t.match(ru.provenance.tone, { tagger: 'akhbar-tone-lexicon', version: '1.3.0' });
   t.notOk(ru.provenance.tone?.failed, 'and that is not a failure');
 });
 
@@ -274,4 +274,44 @@ t.test('disruption and celebration read as news reads them: strikes that cancel,
   t.equal(polarity('Vieille ville : le musée rouvre après dix ans de travaux', "Le musée, couronné l'an dernier par un prix européen, a été acclamé par les visiteurs venus nombreux pour la réouverture.", 'fr'), 'positive');
   t.equal(polarity('عاصفة ثلجية تغلق الطرق وتؤدي إلى إلغاء الرحلات', 'أدت العاصفة إلى إلغاء عشرات الرحلات وإخلاء قرى جبلية، فيما أعلنت السلطات تأجيل الدوام في المدارس.', 'ar'), 'negative');
   t.equal(polarity('المدينة تحتفي بمهرجانها السنوي', 'تفتتح المدينة مساء اليوم مهرجانها السنوي وسط حفاوة كبيرة، ويكرم المنظمون فنانين من عشرة بلدان.', 'ar'), 'positive');
+});
+
+t.test('background: a body sentence that opens as Arabic background («وكان … قد», «يذكر أن», «ويعاني …») weighs a quarter', async (t) => {
+  const title = 'افتتاح محطة كهرباء جديدة في الناصرية';
+  const news = 'افتتح وزير الكهرباء اليوم محطة لتوليد الطاقة بقدرة 750 ميغاواط في الناصرية، وأشاد بجهود الكوادر الهندسية.';
+  const recalled = 'السكان من انقطاع الكهرباء لساعات طويلة كل صيف ومن تضرر الشبكة خلال سنوات الحرب.';
+  const asBackground = tagTone(`${news}\nويعاني ${recalled}`, 'ar', title)!;
+  const asNews = tagTone(`${news}\nيعاني ${recalled}`, 'ar', title)!;
+  t.equal(tonePolarity(asBackground), 'positive', `the plant is the news (${String(asBackground.score)})`);
+  t.not(tonePolarity(asNews), 'positive', `the same outages told as news weigh as much as it (${String(asNews.score)})`);
+  const before = tagTone(`${news}\nوكانت المحطة قد تعرضت لأضرار كبيرة خلال الحرب.`, 'ar', title)!;
+  t.equal(tonePolarity(before), 'positive', '«وكانت … قد»: what happened before');
+  t.ok(tagTone(`${news}\nيذكر أن المدينة شهدت احتجاجات غاضبة وأزمة خانقة.`, 'ar', title)!.score > tagTone(`${news}\nوشهدت المدينة احتجاجات غاضبة وأزمة خانقة.`, 'ar', title)!.score, '«يذكر أن»');
+  t.equal(tonePolarity(tagTone('وكان الهجوم قد أسفر عن مقتل عشرة أشخاص وإصابة العشرات.', 'ar')!), 'negative', 'a story of background alone still reads as its words');
+  t.equal(tonePolarity(tagTone(`${news}\nThe grid had suffered years of outages, crisis and war.`, 'en', 'A new power plant opens')!), 'negative', 'other languages have no openers: their background reads in full');
+});
+
+t.test('words that only look like a term: كامل is no ك+أمل, أبو الغيط and الغيوم no ألغى, a reporter nothing reported, a positive test no good news, a pass rate no success', async (t) => {
+  t.same(explainTone('أكد الوزير التزام الحكومة بشكل كامل بالجدول الزمني، وحضر الاجتماع أحمد أبو الغيط، فيما تلبدت السماء بالغيوم.', 'ar').hits, []);
+  t.same(explainTone('ألغت الوزارة الرحلات بعد أن ألغي المهرجان.', 'ar').hits.map((h) => h.value), [-0.5, -0.5], 'the verb itself still counts');
+  t.same(explainTone('Un grand reporter signe un reportage sur les primes de fin d\'année.', 'fr').hits, []);
+  t.same(explainTone('Le match est reporté.', 'fr').hits.map((h) => h.text), ['reporté']);
+  t.same(explainTone('Two players tested positive for the virus; a third player tests positive on Monday.', 'en').hits, []);
+  t.same(explainTone('Trois joueurs testés positifs au virus.', 'fr').hits, []);
+  t.same(explainTone('He struck in the dying minutes to win it.', 'en').hits.map((h) => h.text), ['struck', 'win'], 'the dying minutes of a match are no death');
+  t.same(explainTone('بلغت نسبة النجاح في امتحانات الثالث المتوسط 64 في المئة، ونسبة نجاح الطالبات أعلى.', 'ar').hits, [], 'a pass rate is a statistic, not a success');
+  t.same(explainTone('Le taux de réussite au bac atteint 91 % cette année.', 'fr').hits, []);
+  t.same(explainTone('The pass rate was 88 per cent, against a success rate of 80 per cent last year.', 'en').hits, []);
+});
+
+t.test('markets and records: a bourse closing higher is good news, closing lower bad; record profits, made history', async (t) => {
+  const polarity = (title: string, body: string, lang: string) => tonePolarity(tagTone(body, lang, title)!);
+  t.equal(polarity('بورصة عمّان تغلق على ارتفاع', 'أغلقت بورصة عمّان تداولاتها اليوم على ارتفاع مؤشرها العام 14 نقطة، وارتفع مؤشر قطاع البنوك 1.2 في المئة.', 'ar'), 'positive');
+  t.equal(polarity('بورصة عمّان تغلق على انخفاض', 'أغلقت بورصة عمّان تداولاتها اليوم على انخفاض مؤشرها العام 14 نقطة، وتراجع مؤشر قطاع البنوك 1.2 في المئة.', 'ar'), 'negative');
+  t.equal(polarity('Gulf stocks end higher', 'Saudi Arabia\'s benchmark index closed higher on Tuesday and Dubai\'s ended higher for a third session, traders said.', 'en'), 'positive');
+  t.equal(polarity('Gulf stocks end lower', 'Saudi Arabia\'s benchmark index closed lower on Tuesday and Dubai\'s ended lower for a third session, traders said.', 'en'), 'negative');
+  t.equal(polarity('La Bourse de Paris termine en hausse', 'Le CAC 40 a clôturé en hausse de 1,1 % vendredi, porté par les valeurs bancaires.', 'fr'), 'positive');
+  t.equal(polarity('La Bourse de Paris termine en baisse', 'Le CAC 40 a clôturé en baisse de 1,1 % vendredi, plombé par les valeurs bancaires.', 'fr'), 'negative');
+  t.equal(polarity('الشركة تحقق أرباحا قياسية', 'حققت شركة الاتصالات أرباحا قياسية في الربع الثالث بلغت 90 مليون دينار، في أفضل أداء لها منذ تأسيسها.', 'ar'), 'positive');
+  t.equal(polarity('Basra side makes history', 'The club made history on Friday by reaching the continental final for the first time, in front of 60,000 fans.', 'en'), 'positive');
 });
