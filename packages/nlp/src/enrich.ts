@@ -53,7 +53,8 @@ export const TAGGERS = {
   // 1.2.0: disruption (walkouts, cancellations, postponements, evacuations, storms, collisions) and celebration (openings,
   // crowns, ovations, cures, «تفتتح», «حفاوة») in ar/en/fr — the fourth blind batch read most such stories neutral.
   // 1.3.0: Arabic background sentences («وكان … قد», «يذكر أن», «ويعاني …») weigh a quarter; markets closing higher or lower,
-  // record profits, making history; «كامل», «أبو الغيط», « reporter », "tested positive" no longer read as ك+أمل, ألغى, reporté, good news.
+  // record profits, making history, the biggest fall, « mise en service »; «كامل», «أبو الغيط», « reporter », "tested positive",
+  // « progressivement », «قصر السلام» no longer read as ك+أمل, ألغى, reporté, good news, progress, peace.
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.3.0' },
   extract: { tagger: 'akhbar-extractive', version: '1.0.0' },
   // 1.1.0: wire copy's reported speech (English "said" without "that", source phrases, the attribution
@@ -83,7 +84,9 @@ export const TAGGERS = {
   // alone right after an attributed one goes on with its speaker; «"…"، بهذه الكلمات علّق …»; reported speech may carry a
   // scare quote ('said the particles were "unintended fluctuations"', « …, selon le ministère »); « …, a annoncé mercredi l'Unesco »
   // (annoncé, confirmé after what they report, with a speaker after them); «وأوضح سموه أن»: an honorific is a pronoun.
-  quotes: { tagger: 'akhbar-quotes', version: '1.10.0' },
+  // 1.11.0: a short quotation where it stands as a statement («« On reviendra », a écrit …», "wrote: “All is well!”"); « de son côté »,
+  // « pour sa part », "for its part", "later" between a verb and its "that"; « a fait savoir que »; «مرجحا أن», «متوقعا أن».
+  quotes: { tagger: 'akhbar-quotes', version: '1.11.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

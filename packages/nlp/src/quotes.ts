@@ -170,6 +170,8 @@ interface ReportedRules {
   objectVerbs?: string[];
   /** Words that open an adjunct between the verb (with its attribution) and "that": on, في, lundi. */
   gap: string[];
+  /** Phrases that set a speaker against another between the verb and "that": « de son côté », "for its part". */
+  asides?: string[];
   /** Words after which "that" is no complementizer: "so that", بعد أن, "alors que", من المتوقع أن. */
   blockers: string[];
   /** Words right before a verb (auxiliaries aside) that make it no report: "to say", "did not say", "s'est assuré", "est indiqué". */
@@ -360,6 +362,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       participles: [
         'مؤكدا', 'مؤكدة', 'مشيرا', 'مشيرة', 'مضيفا', 'مضيفة', 'موضحا', 'موضحة', 'معتبرا', 'معتبرة', 'لافتا', 'لافتة', 'قائلا', 'قائلة', 'منوها', 'منوهة',
         'مبينا', 'مبينة', 'كاشفا', 'كاشفة', 'محذرا', 'محذرة', 'مشددا', 'مشددة', 'متابعا', 'متابعة',
+        // What a speaker expects or reckons likely («…، مرجحا أن يستمر الضغط»), reported as the rest.
+        'مرجحا', 'مرجحة', 'متوقعا', 'متوقعة', 'معربا', 'معربة',
       ],
       events: [
         'مؤتمر', 'بيان', 'تصريح', 'تصريحات', 'حديث', 'حديثه', 'كلمة', 'كلمته', 'لقاء', 'لقائه', 'لقائها', 'اجتماع', 'اجتماعه', 'استقباله', 'استقبالها', 'زيارة', 'زيارته',
@@ -486,8 +490,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       participles: ['adding', 'saying', 'noting', 'warning', 'stressing', 'insisting', 'arguing', 'explaining', 'claiming', 'acknowledging', 'asserting', 'emphasising', 'emphasizing'],
       gap: [
         'on', 'in', 'at', 'during', 'to', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'last', 'this', 'again', 'repeatedly', 'publicly', 'separately', 'previously', 'recently',
+        'later', 'afterwards', 'subsequently',
         'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
       ],
+      asides: ['for its part', 'for his part', 'for her part', 'for their part', 'in turn', 'in return'],
       blockers: ['so', 'such', 'now', 'given', 'provided', 'except', 'assuming', 'supposing', 'considering', 'seeing', 'not', 'in'],
       notBefore: ['to', 'would', 'could', 'can', 'cannot', 'will', 'may', 'might', 'should', 'must', 'shall', 'not', 'never', 'did', 'does', 'do', 'didn', 'doesn', 'don', 'won', 't', 'be', 'being', 'been', 'is', 'are'],
       relatives: ['who', 'which', 'whom', 'whose'],
@@ -508,7 +514,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     order: 'subject-first',
     verbs: [
       'déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime',
-      'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé', 'lancé',
+      'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé', 'lancé', 'fait savoir',
       // The present of the story told as it happens, after a quotation: « … », confie une source.
       'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure', 'poursuit', 'raconte', 'raconté', 'insiste', 'résume', 'tranche',
       // The narrative infinitive: « Et d'ajouter : « … » », « Et de conclure : … ».
@@ -522,7 +528,12 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     pronouns: ['il', 'elle', 'ils', 'elles', 'on', 'lui', 'eux'],
     reported: {
       that: ['que', 'qu'],
-      gap: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'aujourd', 'lors', 'dans', 'devant', 'à', 'au', 'aux', 'en', 'ce', 'cette', 'encore', 'également', 'auprès', 'sur'],
+      gap: [
+        'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'aujourd', 'lors', 'dans', 'devant', 'à', 'au', 'aux', 'en', 'ce', 'cette', 'encore', 'également', 'auprès', 'sur',
+        // « a précisé ensuite que ».
+        'ensuite', 'aussi',
+      ],
+      asides: ['de son côté', 'de leur côté', 'pour sa part', 'pour leur part', 'quant à lui', 'quant à elle', 'à son tour', 'à leur tour'],
       blockers: ['alors', 'parce', 'bien', 'ainsi', 'avant', 'après', 'pour', 'afin', 'tandis', 'sans', 'dès', 'depuis', 'pendant', 'même', 'moins', 'peur', 'sorte', 'façon', 'manière', 'tel', 'telle', 'plutôt', 'faut', 'ce', 'plus', 'autre'],
       notBefore: ['est', 'été', 'sont', 'soit', 'être', 'étant', 'pas', 'jamais', 'plus', 'rien', 'peut', 'doit', 'pourrait', 'va', 'veut'],
       trailing: [
@@ -844,6 +855,7 @@ interface CompiledReported {
   notVerbs: ReadonlySet<string>;
   objectVerbs: ReadonlySet<string>;
   gap: ReadonlySet<string>;
+  asides: ReadonlyArray<readonly string[]>;
   blockers: ReadonlySet<string>;
   notBefore: ReadonlySet<string>;
   relatives: ReadonlySet<string>;
@@ -881,7 +893,8 @@ function compileRules(r: SpeechRules): CompiledRules {
   const p = r.reported;
   if (p) {
     out.reported = {
-      that: fold(p.that), notVerbs: fold(p.notVerbs ?? []), objectVerbs: fold(p.objectVerbs ?? []), gap: fold(p.gap), blockers: fold(p.blockers),
+      that: fold(p.that), notVerbs: fold(p.notVerbs ?? []), objectVerbs: fold(p.objectVerbs ?? []), gap: fold(p.gap),
+      asides: (p.asides ?? []).map((a) => tokenize(a).map((t) => t.norm)), blockers: fold(p.blockers),
       notBefore: fold(p.notBefore), relatives: fold(p.relatives), openers: fold(p.openers ?? []), participles: fold(p.participles ?? []),
       events: fold(p.events ?? []), notSources: fold(p.notSources ?? []), sourceHeads: fold(p.sourceHeads ?? []), sourceLead: fold(p.sourceLead ?? []), sourceFinite: fold(p.sourceFinite ?? []),
       trailing: fold(p.trailing ?? []), trailingObject: fold(p.trailingObject ?? []), colon: p.colon === true, ala: fold(p.ala ?? []), min: fold(p.min ?? []), relays: fold(p.relays ?? []), participleEnds: p.participleEnds ?? [],
@@ -1002,10 +1015,29 @@ function quoteSpans(para: string): Array<{ open: number; close: number }> {
 
 /** What is between the marks, as a quotation's text; undefined for a scare quote or a fragment. */
 function quotationText(inner: string): string | undefined {
-  // A comma before the closing mark is English punctuation ("…," he said), not the speaker's.
-  const text = inner.replace(/\s+/g, ' ').trim().replace(/[,،]+$/, '');
+  const text = innerText(inner);
   if (text.length < MIN_CHARS || countWords(text) < MIN_WORDS) return undefined;
   return clip(text);
+}
+
+// A comma before the closing mark is English punctuation ("…," he said), not the speaker's.
+const innerText = (inner: string) => inner.replace(/\s+/g, ' ').trim().replace(/[,،]+$/, '');
+
+/**
+ * A quotation too short to tell from a scare quote by its length («On reviendra», "All is well!"),
+ * read as a statement only where a scare quote does not stand: set off as an utterance of its own
+ * — ending in its own ! or ?, introduced by a colon ("wrote on Twitter: “…”"), or opening its
+ * sentence with the attribution after a comma («« On reviendra », a écrit Kylian Mbappé»).
+ * Its attribution must still be found; none carries a statement on from the one before.
+ */
+function shortQuotation(inner: string, before: string, after: string): string | undefined {
+  const text = innerText(inner);
+  if (text === '' || countWords(text) >= MIN_WORDS) return undefined;
+  // An exclamation or a question (a period is also American punctuation after a scare quote: 'called it "a betrayal."').
+  const own = /[!?\u061F]$/u.test(text);
+  const introduced = /[:：]\s*$/u.test(before);
+  const opening = before.trim() === '' && /^\s*[,،]/u.test(after);
+  return own || introduced || opening ? text : undefined;
 }
 
 /** At most MAX_QUOTE_CHARS, cut at a word and ending in "…". */
@@ -2110,6 +2142,9 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
   const told = named > 0 && isEventAdjunct(tokens, k + named, rep, true);
   const limit = isEventAdjunct(tokens, k, rep) || told ? EVENT_GAP_WORDS + named : GAP_WORDS;
   if (same(k) && minThat(tokens, k, v, rep, same)) k++;
+  // « a indiqué de son côté que », "said for its part that": the aside goes, what follows is read as after the verb.
+  const aside = rep.asides.find((a) => a.every((norm, i) => same(k + i) && tokens[k + i]!.norm === norm));
+  if (aside) k += aside.length;
   let j = k;
   while (same(j) && j - k < limit && !rep.that.has(tokens[j]!.norm)) {
     const t = tokens[j]!;
@@ -3439,9 +3474,13 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
     previous = here;
     here = { text: para };
     const spans = quoteSpans(para);
-    const quotations = spans.flatMap((s) => {
+    const quotations = spans.flatMap((s, k) => {
       const q = quotationText(para.slice(s.open + 1, s.close));
-      return q === undefined ? [] : [{ ...s, text: q }];
+      if (q !== undefined) return [{ ...s, text: q, short: false }];
+      const prev = spans[k - 1];
+      const next = spans[k + 1];
+      const short = shortQuotation(para.slice(s.open + 1, s.close), clauseBefore(para, s.open, prev ? prev.close + 1 : 0), clauseAfter(para, s.close, next ? next.open : para.length));
+      return short === undefined ? [] : [{ ...s, text: short, short: true }];
     });
     const statements: Statement[] = [];
     for (let k = 0; k < quotations.length; k++) {
@@ -3454,7 +3493,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       // « … que les chrétiens devaient vivre « en paix et en sécurité » … », «…، مضيفا أن الحزب ملتزم بالاتفاق "ما دامت …"»:
       // a few words quoted inside reported speech are part of that statement, not one of their own.
       if (reportedTable.size > 0 && partialQuotation(before, q.text, reportedTable)) continue;
-      const heard = attribute(before, after, table, language) ?? (continuesQuotation(para, q, before, after, k > 0 ? quotations[k - 1] : undefined, statements, last?.direct === true && last.paragraph === paragraph - 1) ? {} : undefined);
+      const heard = attribute(before, after, table, language) ?? (q.short ? undefined : continuesQuotation(para, q, before, after, k > 0 ? quotations[k - 1] : undefined, statements, last?.direct === true && last.paragraph === paragraph - 1) ? {} : undefined);
       if (heard) statements.push({ at: q.open, text: q.text, heard, indirect: false, span: { open: q.open, close: q.close } });
     }
     const direct = statements.flatMap((s) => (s.span ? [s.span] : []));

@@ -1237,3 +1237,31 @@ t.test('an honorific standing for the person named before («وأوضح سموه
   t.same(said.map((q) => q.speaker?.id), ['abdulaziz-bin-salman', 'abdulaziz-bin-salman']);
   t.equal(said[1]?.by, said[0]?.by, 'the attribution carried on, not «سموه»');
 });
+
+t.test('a quotation too short to tell from a scare quote by length is a statement where it stands as one: its own "!", a colon, or opening its sentence before ", a écrit X"', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.text, q.speaker?.id ?? null]);
+  t.same(said('« Nous reviendrons », a écrit Kylian Mbappé sur les réseaux sociaux au lendemain de la finale.', 'fr'), [['Nous reviendrons', 'kylian-mbappe']]);
+  t.same(said('President Donald Trump wrote on Twitter on Tuesday night: “All is well!”', 'en'), [['All is well!', 'Q22686']]);
+  t.same(said('وكتب رئيس الوزراء مصطفى الكاظمي في تغريدة: "العراق أولا".', 'ar').map((q) => q[0]), ['العراق أولا']);
+  t.same(said('Le ministre a dénoncé un « scandale », a déclaré son porte-parole.', 'fr'), [], 'a word quoted inside a sentence is no statement, even with a speech verb after it');
+  t.same(said('He called the plan a "betrayal" and left the room.', 'en'), [], 'nor a scare quote with no attribution');
+  t.same(said('Le ministre a été interrogé sur une démission. « Jamais », a-t-il déclaré.', 'fr').length, 1, 'a pronoun attribution will do');
+  t.same(said('The minister called the plan "dead on arrival."', 'en'), [], 'a period inside the marks is American punctuation, not an utterance');
+  t.same(said('Elle a parlé de « renouveau ». « Un mot », rien de plus.', 'fr'), [], 'opening its sentence but with no attribution after it');
+});
+
+t.test('what sets a speaker against another between the verb and its "that" (« de son côté », "for its part"), and "later", are read past', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.text, q.by ?? null]);
+  t.same(said('Le HCR a indiqué de son côté que plus de dix millions de personnes avaient fui les combats.', 'fr'), [['plus de dix millions de personnes avaient fui les combats', 'Le HCR']]);
+  t.same(said("Le ministre a affirmé pour sa part que les négociations reprendraient la semaine prochaine.", 'fr'), [['les négociations reprendraient la semaine prochaine', 'Le ministre']]);
+  t.same(said('Le Kremlin a fait savoir samedi que Moscou suivait ces échanges de près.', 'fr'), [['Moscou suivait ces échanges de près', 'Le Kremlin']]);
+  t.same(said('The ministry said later that the talks would resume next week in Geneva.', 'en'), [['the talks would resume next week in Geneva', 'The ministry']]);
+  t.same(said('The ministry said for its part that the talks would resume next week in Geneva.', 'en'), [['the talks would resume next week in Geneva', 'The ministry']]);
+  t.same(said("Selon l'Agence internationale de l'énergie atomique, l'Iran dispose désormais de plus de 180 kilos d'uranium enrichi.", 'fr').map((q) => q[1]), ["l'Agence internationale de l'énergie atomique"], 'a source keeps its « de »');
+});
+
+t.test('«مرجحا أن», «متوقعا أن»: what the speaker reckons likely is reported for the statement before it', async (t) => {
+  const said = extractQuotes('وقال محافظ البنك المركزي علي العلاق إن مبيعات نافذة بيع العملة تراجعت إلى أقل من 60 مليون دولار يوميا، مرجحا أن يستمر الضغط على سعر صرف الدينار خلال الأسابيع المقبلة.', 'ar');
+  t.same(said.map((q) => q.text), ['مبيعات نافذة بيع العملة تراجعت إلى أقل من 60 مليون دولار يوميا', 'يستمر الضغط على سعر صرف الدينار خلال الأسابيع المقبلة']);
+  t.equal(said[1]?.by, said[0]?.by);
+});

@@ -298,6 +298,8 @@ t.test('words that only look like a term: كامل is no ك+أمل, أبو ال�
   t.same(explainTone('Le match est reporté.', 'fr').hits.map((h) => h.text), ['reporté']);
   t.same(explainTone('Two players tested positive for the virus; a third player tests positive on Monday.', 'en').hits, []);
   t.same(explainTone('Trois joueurs testés positifs au virus.', 'fr').hits, []);
+  t.same(explainTone('Le réacteur montera progressivement en charge, selon un élu progressiste.', 'fr').hits, [], 'progressively is no progress');
+  t.same(explainTone('استقبل ولي العهد الوزير في قصر السلام بجدة.', 'ar').hits, [], 'a palace\'s name is no peace');
   t.same(explainTone('He struck in the dying minutes to win it.', 'en').hits.map((h) => h.text), ['struck', 'win'], 'the dying minutes of a match are no death');
   t.same(explainTone('بلغت نسبة النجاح في امتحانات الثالث المتوسط 64 في المئة، ونسبة نجاح الطالبات أعلى.', 'ar').hits, [], 'a pass rate is a statistic, not a success');
   t.same(explainTone('Le taux de réussite au bac atteint 91 % cette année.', 'fr').hits, []);
@@ -313,5 +315,7 @@ t.test('markets and records: a bourse closing higher is good news, closing lower
   t.equal(polarity('La Bourse de Paris termine en hausse', 'Le CAC 40 a clôturé en hausse de 1,1 % vendredi, porté par les valeurs bancaires.', 'fr'), 'positive');
   t.equal(polarity('La Bourse de Paris termine en baisse', 'Le CAC 40 a clôturé en baisse de 1,1 % vendredi, plombé par les valeurs bancaires.', 'fr'), 'negative');
   t.equal(polarity('الشركة تحقق أرباحا قياسية', 'حققت شركة الاتصالات أرباحا قياسية في الربع الثالث بلغت 90 مليون دينار، في أفضل أداء لها منذ تأسيسها.', 'ar'), 'positive');
+  t.equal(polarity('الدينار يواصل التراجع', 'سجل الدينار اليوم أكبر هبوط يومي منذ شهرين أمام الدولار في سوق الصرف.', 'ar'), 'negative', 'the biggest fall is more than a fall');
+  t.equal(polarity('Le nouveau réacteur mis en service', 'Le réacteur a été mis en service samedi et raccordé au réseau.', 'fr'), 'positive');
   t.equal(polarity('Basra side makes history', 'The club made history on Friday by reaching the continental final for the first time, in front of 60,000 fans.', 'en'), 'positive');
 });
