@@ -54,7 +54,7 @@ export const TAGGERS = {
   // crowns, ovations, cures, «تفتتح», «حفاوة») in ar/en/fr — the fourth blind batch read most such stories neutral.
   // 1.3.0: Arabic background sentences («وكان … قد», «يذكر أن», «ويعاني …») weigh a quarter; markets closing higher or lower,
   // record profits, making history, the biggest fall, « mise en service »; «كامل», «أبو الغيط», « reporter », "tested positive",
-  // « progressivement », «قصر السلام» no longer read as ك+أمل, ألغى, reporté, good news, progress, peace.
+  // « progressivement », «قصر السلام», «سعادة السفير» no longer read as ك+أمل, ألغى, reporté, good news, progress, peace, happiness.
   tone: { tagger: 'akhbar-tone-lexicon', version: '1.3.0' },
   extract: { tagger: 'akhbar-extractive', version: '1.0.0' },
   // 1.1.0: wire copy's reported speech (English "said" without "that", source phrases, the attribution

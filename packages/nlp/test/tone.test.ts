@@ -300,6 +300,8 @@ t.test('words that only look like a term: كامل is no ك+أمل, أبو ال�
   t.same(explainTone('Trois joueurs testés positifs au virus.', 'fr').hits, []);
   t.same(explainTone('Le réacteur montera progressivement en charge, selon un élu progressiste.', 'fr').hits, [], 'progressively is no progress');
   t.same(explainTone('استقبل ولي العهد الوزير في قصر السلام بجدة.', 'ar').hits, [], 'a palace\'s name is no peace');
+  t.same(explainTone('التقى سعادة السفير خالد المطيري سعادة وكيل وزارة الخارجية، وقدم سعادته شرحا عن برنامج الزيارة.', 'ar').hits, [], '«سعادة» before a title, and «سعادته», is Gulf copy\'s "His Excellency", no happiness');
+  t.same(explainTone('استقبل الأطفال الهدايا بسعادة كبيرة وسط سعادة الأهالي.', 'ar').hits.map((h) => h.value), [1, 1], 'happiness itself still is');
   t.same(explainTone('He struck in the dying minutes to win it.', 'en').hits.map((h) => h.text), ['struck', 'win'], 'the dying minutes of a match are no death');
   t.same(explainTone('بلغت نسبة النجاح في امتحانات الثالث المتوسط 64 في المئة، ونسبة نجاح الطالبات أعلى.', 'ar').hits, [], 'a pass rate is a statistic, not a success');
   t.same(explainTone('Le taux de réussite au bac atteint 91 % cette année.', 'fr').hits, []);
