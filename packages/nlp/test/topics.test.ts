@@ -28,3 +28,13 @@ t.test('the Persian lexicon reads Persian words the Arabic one has not: «فوت
   t.same(tagTopics('خاموشی نیروگاه برق', 'fa').map((x) => x.id), ['energy']);
   t.same(tagTopics('Il a neigé hier à Téhéran sous un ciel gris', 'fa'), [], 'another language\'s words are no Persian terms');
 });
+
+t.test('a census is society, OPEC and oil prices economy as well as energy, a cathedral religion', async (t) => {
+  const ids = (text: string, lang: string, title: string) => tagTopics(text, lang, title).map((x) => x.id);
+  t.ok(ids('Enumerators went door to door on Sunday as the country held its first census in thirty years, counting households province by province.', 'en', 'Country holds first census in three decades').includes('society'));
+  t.ok(ids('Les agents recenseurs ont commencé la collecte dimanche ; le recensement de la population doit durer un mois.', 'fr', 'Le recensement général commence').includes('society'));
+  t.ok(ids('بدأ العدادون جمع بيانات التعداد السكاني العام في المحافظات صباح اليوم.', 'ar', 'انطلاق التعداد العام للسكان').includes('society'));
+  const opec = ids('OPEC and its allies agreed to keep oil output unchanged, and oil prices rose 2% on the news.', 'en', 'OPEC+ keeps output policy');
+  t.ok(opec.includes('energy') && opec.includes('economy'), JSON.stringify(opec));
+  t.ok(ids('La cathédrale a rouvert ses portes samedi en présence de l\'archevêque.', 'fr', 'La cathédrale rouvre').includes('religion'));
+});
