@@ -86,7 +86,9 @@ export const TAGGERS = {
   // scare quote ('said the particles were "unintended fluctuations"', « …, selon le ministère »); « …, a annoncé mercredi l'Unesco »
   // (annoncé, confirmé after what they report, with a speaker after them); «وأوضح سموه أن»: an honorific is a pronoun.
   // 1.11.0: a short quotation where it stands as a statement («« On reviendra », a écrit …», "wrote: “All is well!”"); « de son côté »,
-  // « pour sa part », "for its part", "later" between a verb and its "that"; « a fait savoir que »; «مرجحا أن», «متوقعا أن».
+  // « pour sa part », "for its part", "later" between a verb and its "that"; « a fait savoir que »; «مرجحا أن», «متوقعا أن»; a report
+  // whole to its full stop from three words ("lawyers said they would appeal."); « a alerté/déploré/réagi »; « a déclaré jeudi le
+  // ministre » is said by the minister, not « jeudi le ministre ».
   quotes: { tagger: 'akhbar-quotes', version: '1.11.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

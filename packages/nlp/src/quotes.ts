@@ -65,6 +65,8 @@ const AFTER_VERB_WITHIN = 4;
 const SHORT_CLAUSE_WORDS = 12;
 /** What reported speech reports has at least this many words ("that it would" is no statement). */
 const MIN_REPORTED_WORDS = 5;
+/** …and this many when it runs to its sentence's full stop: "his lawyer said he would appeal." is whole. */
+const MIN_WHOLE_REPORTED_WORDS = 3;
 /**
  * Words at most between a speech verb with its attribution and the complementizer: "on Tuesday",
  * "told reporters in Baghdad", «في بيان صدر عن الوزارة، الأربعاء،». Further on, the "that" is some
@@ -515,6 +517,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     verbs: [
       'déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime',
       'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé', 'lancé', 'fait savoir',
+      'alerté', 'déploré', 'regretté', 'réagi', 'plaidé', 'insisté', 'fait valoir', 'commenté', 'noté', 'observé', 'conclu', 'tweeté', 'lâché',
       // The present of the story told as it happens, after a quotation: « … », confie une source.
       'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure', 'poursuit', 'raconte', 'raconté', 'insiste', 'résume', 'tranche',
       // The narrative infinitive: « Et d'ajouter : « … » », « Et de conclure : … ».
@@ -547,7 +550,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       participleEnds: ['ant'],
       participles: [
         'ajoutant', 'estimant', 'soulignant', 'affirmant', 'précisant', 'expliquant', 'assurant', 'indiquant', 'rappelant', 'jugeant', 'considérant', 'déclarant',
-        'avertissant', 'prévenant', 'martelant', 'réaffirmant', 'reconnaissant', 'arguant',
+        'avertissant', 'prévenant', 'martelant', 'réaffirmant', 'reconnaissant', 'arguant', 'annonçant', 'promettant', 'jurant',
       ],
       relatives: ['qui', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'dont'],
       notSources: [
@@ -1104,6 +1107,8 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
     const t = tokens[k]!;
     if (breakBefore(clause, tokens, k) || rules.complementizers.has(t.norm) || (words.length > 0 && rules.adjuncts.has(t.norm))) break;
     if (words.length === 0 && rules.connectives.has(t.norm)) continue;
+    // « …, a déclaré jeudi soir le ministre », "…, said on Thursday the agency": when it was said is not who said it.
+    if (words.length === 0 && (SPOKEN_WHEN.has(t.norm) || (SPOKEN_WHEN_LEADS.has(t.norm) && SPOKEN_WHEN.has(tokens[k + 1]?.norm ?? '')))) continue;
     // "according to what the minister said", بحسب ما قال الوزير: the speaker follows a second verb.
     const v = words.length === 0 ? verbAt(tokens, k, table) : undefined;
     if (v) {
@@ -1114,6 +1119,16 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
   }
   return trimConnectives(words, rules);
 }
+
+/** Words of when, between a verb and the speaker after it: days, parts of the day, yesterday and today (en, fr, es, de). */
+const SPOKEN_WHEN = fold([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'morning', 'evening', 'afternoon', 'night',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', "aujourd'hui", 'soir', 'matin', 'midi',
+  'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo', 'ayer', 'hoy',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'gestern', 'heute',
+]);
+/** "on Thursday", "late on Monday", « dans la soirée » is not read: only a lead right before a word of SPOKEN_WHEN. */
+const SPOKEN_WHEN_LEADS = fold(['on', 'late', 'early', 'last', 'this', 'el', 'am']);
 
 /**
  * The speaker before the verb: the words right before it ("In Baghdad, the minister said"), or
@@ -2907,7 +2922,9 @@ function reportedIn(para: string, spans: readonly Span[], direct: readonly Span[
     // 'The station is "all but finished", officials said': a scare quote what was reported ends in closes with it.
     const open = marks.around(end);
     if (open && open.open >= r.contentAt && /^[\s.,،]*$/u.test(para.slice(end, open.close))) end = open.close + 1;
-    const text = reportedText(para.slice(Math.max(r.contentAt, opening), end) + rest);
+    // Content that runs to the full stop of its sentence is whole however short ("Defense lawyers said they would appeal.").
+    const whole = rest === '' && /^[\s"'»”’)]*[.!?\u061F](?:\s|$)/u.test(para.slice(end));
+    const text = reportedText(para.slice(Math.max(r.contentAt, opening), end) + rest, whole ? MIN_WHOLE_REPORTED_WORDS : MIN_REPORTED_WORDS);
     if (text === undefined) continue;
     out.push({
       at: r.contentAt, text, heard: r.heard, indirect: true, byAt: Math.min(r.clauseAt, r.contentAt),
@@ -2959,15 +2976,15 @@ function isContentStop(tokens: readonly Token[], k: number): boolean {
 /** A conjunction or opener left at the end of content cut before the next clause («…، فيما», "…, and"). */
 const TRAILING = /(?:^|\s)(?:و|ف|ثم|فيما|وفيما|بينما|وبينما|كما|وكما|حين|في حين|وفي حين|قد|وقد|and|but|while|whereas|as|et|mais|tandis|y|pero|mientras|und|aber|während|и|а|но|û|بەڵام)$/iu;
 
-/** What was reported, as a statement's text: trimmed of the punctuation and conjunction before the next clause; undefined under MIN_REPORTED_WORDS words. */
-function reportedText(raw: string): string | undefined {
+/** What was reported, as a statement's text: trimmed of the punctuation and conjunction before the next clause; undefined under `min` words. */
+function reportedText(raw: string, min = MIN_REPORTED_WORDS): string | undefined {
   let text = raw.replace(/\s+/g, ' ').trim();
   for (;;) {
     const trimmed = text.replace(/[\s,،;؛:\-–—]+$/u, '').replace(TRAILING, '').trim();
     if (trimmed === text) break;
     text = trimmed;
   }
-  if (countWords(text) < MIN_REPORTED_WORDS) return undefined;
+  if (countWords(text) < min) return undefined;
   return clip(text);
 }
 

@@ -351,10 +351,11 @@ t.test('Persian: compound verbs of saying, the subject without the day and place
   t.same(said('استاندار بصره گفته است که زمین‌های مسیر آماده تحویل به پیمانکار است.'), [['استاندار بصره', 'زمین‌های مسیر آماده', true]], 'the perfect, «گفته است»');
 });
 
-t.test('أنه/أنها: what follows them is what was reported; fewer than five words is no statement; long content is cut like a quotation', async (t) => {
+t.test('أنه/أنها: what follows them is what was reported; fewer than five words is no statement unless whole to its full stop (three at least); long content is cut like a quotation', async (t) => {
   t.same(extractQuotes('وأكدت الوزارة أنها ستفتتح ثلاث مدارس جديدة في الموصل.', 'ar').map((q) => q.text), ['ستفتتح ثلاث مدارس جديدة في الموصل']);
   t.same(extractQuotes('وقال الوزير إنه سيزور أربيل.', 'ar'), [], 'four words: a fragment');
-  t.same(extractQuotes('The minister said that it would help.', 'en'), []);
+  t.same(extractQuotes('The minister said that it would help.', 'en').map((q) => q.text), ['it would help'], 'three words to its full stop: whole');
+  t.same(extractQuotes('The minister said that it would help, while the opposition called the plan a costly failure.', 'en'), [], 'cut short of its full stop (the narration goes on), under five words is a fragment');
   const words = Array.from({ length: 120 }, (_, i) => `كلمة${String(i)}`).join(' ');
   const [q] = extractQuotes(`وقال الوزير إن ${words}.`, 'ar');
   t.ok(q && q.indirect === true && q.text.length <= MAX_QUOTE_CHARS && q.text.endsWith('…'), `cut at ${String(q?.text.length)} characters`);
@@ -694,7 +695,8 @@ t.test('an attribution after what was said: the clause before its comma, from th
   ], '«في بيان اليوم الاثنين» after the attribution');
   t.same(extractQuotes('وقتل جنديان في هجوم قرب الموصل، قال مصدر عسكري، مضيفا أن القوات طوقت المكان.', 'ar').map((q) => [q.text, q.by]), [
     ['وقتل جنديان في هجوم قرب الموصل', 'مصدر عسكري'],
-  ], 'the participle after it is the source\'s, not part of the statement');
+    ['القوات طوقت المكان', 'مصدر عسكري'],
+  ], 'the participle after it is the source\'s, not part of the statement: a statement of its own, whole to its full stop');
   t.same(extractQuotes('وستستأنف جولة الحوار الاستراتيجي بين بغداد وواشنطن مطلع الشهر المقبل، حسبما قال المتحدث باسم وزارة الخارجية.', 'ar').map((q) => q.by), ['المتحدث باسم وزارة الخارجية'],
     'بين is "between" here, no verb of the statement');
   t.same(extractQuotes("Au moins sept civils ont été tués dans une frappe de drone près de Sinjar, a indiqué un responsable local.", 'fr'), [
@@ -1264,4 +1266,23 @@ t.test('«مرجحا أن», «متوقعا أن»: what the speaker reckons lik
   const said = extractQuotes('وقال محافظ البنك المركزي علي العلاق إن مبيعات نافذة بيع العملة تراجعت إلى أقل من 60 مليون دولار يوميا، مرجحا أن يستمر الضغط على سعر صرف الدينار خلال الأسابيع المقبلة.', 'ar');
   t.same(said.map((q) => q.text), ['مبيعات نافذة بيع العملة تراجعت إلى أقل من 60 مليون دولار يوميا', 'يستمر الضغط على سعر صرف الدينار خلال الأسابيع المقبلة']);
   t.equal(said[1]?.by, said[0]?.by);
+});
+
+t.test('a short report whole to its full stop is a statement: "Defense lawyers said they would appeal.", « Son avocat a annoncé qu\'il ferait appel. »', async (t) => {
+  t.same(extractQuotes('Defense lawyers said they would appeal.', 'en').map((q) => [q.text, q.by]), [['they would appeal', 'Defense lawyers']]);
+  t.same(extractQuotes("Son avocat a annoncé qu'il ferait appel.", 'fr').map((q) => [q.text, q.by]), [["il ferait appel", 'Son avocat']]);
+  t.same(extractQuotes('The minister said that it would.', 'en'), [], 'two words are still no statement');
+});
+
+t.test('« …, a alerté / a déploré / a réagi X »; when it was said is not who said it: « a déclaré jeudi le ministre », "said on Thursday the agency"', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.text, q.by, q.speaker?.id ?? null]);
+  t.same(said('Au Soudan, « la famine est désormais une réalité dans plusieurs zones du Darfour », a alerté jeudi le Programme alimentaire mondial.', 'fr'), [
+    ['la famine est désormais une réalité dans plusieurs zones du Darfour', 'le Programme alimentaire mondial', 'wfp'],
+  ]);
+  t.same(said("« C'est une décision injuste et dangereuse pour toute la région », a déploré hier soir le ministre.", 'fr').map((q) => q[1]), ['le ministre']);
+  t.same(said("« Je ne me résoudrai jamais à cette injustice profonde », a réagi l'ancien président, annonçant qu'il saisirait la Cour européenne des droits de l'homme.", 'fr').map((q) => q[0]), [
+    'Je ne me résoudrai jamais à cette injustice profonde', "il saisirait la Cour européenne des droits de l'homme",
+  ]);
+  t.same(said('"Famine is now a reality in several areas of Darfur," said on Thursday the World Food Programme.', 'en').map((q) => q[1]), ['the World Food Programme']);
+  t.same(said('Le ministre a dénoncé la décision de la cour.', 'fr'), [], 'a verb with a noun object reports nothing');
 });
