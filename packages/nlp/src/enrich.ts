@@ -47,7 +47,7 @@ export const TAGGERS = {
   // "Labour" with a capital is the British party, not labour; a hospital weighs half for health.
   // 1.3.0: the lede (the body's first two sentences) weighs as the title does, and a second topic needs 0.45 of the first's
   // evidence, not a third: a subject met only further down is background (blind held-out precision 0.72 → 0.81).
-  // 1.4.0: a census is society; OPEC and oil prices economy as well as energy; cathedrals and archbishops religion.
+  // 1.4.0: a census is society; OPEC and oil prices economy as well as energy; archbishops religion, a cathedral a little.
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.4.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   // 1.1.0: a Persian lexicon (Persian articles had no tone).
@@ -88,7 +88,8 @@ export const TAGGERS = {
   // 1.11.0: a short quotation where it stands as a statement («« On reviendra », a écrit …», "wrote: “All is well!”"); « de son côté »,
   // « pour sa part », "for its part", "later" between a verb and its "that"; « a fait savoir que »; «مرجحا أن», «متوقعا أن»; a report
   // whole to its full stop from three words ("lawyers said they would appeal."); « a alerté/déploré/réagi »; « a déclaré jeudi le
-  // ministre » is said by the minister, not « jeudi le ministre ».
+  // ministre » is said by the minister, not « jeudi le ministre »; « a promis que »; a participle after a quotation of two
+  // sentences is its speaker's; an agency's source, ministry and the agency told («… (كونا) اليوم الأحد بأن») reach the أن.
   quotes: { tagger: 'akhbar-quotes', version: '1.11.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

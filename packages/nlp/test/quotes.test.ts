@@ -1286,3 +1286,15 @@ t.test('« …, a alerté / a déploré / a réagi X »; when it was said is not
   t.same(said('"Famine is now a reality in several areas of Darfur," said on Thursday the World Food Programme.', 'en').map((q) => q[1]), ['the World Food Programme']);
   t.same(said('Le ministre a dénoncé la décision de la cour.', 'fr'), [], 'a verb with a noun object reports nothing');
 });
+
+t.test('an agency\'s source, its ministry and the agency told («… في وزارة الداخلية لوكالة الأنباء الكويتية (كونا) اليوم الأحد بأن») still reach the «أن»', async (t) => {
+  const [q] = extractQuotes('وصرح مصدر أمني في وزارة الداخلية لوكالة الأنباء الكويتية (كونا) اليوم الأحد بأن رجال المباحث تمكنوا من ضبط شحنة من المواد المخدرة.', 'ar');
+  t.equal(q?.text, 'رجال المباحث تمكنوا من ضبط شحنة من المواد المخدرة');
+  t.equal(q?.unnamed, true);
+});
+
+t.test('a participle after a quotation of two sentences is its speaker\'s; « a promis que » reports', async (t) => {
+  const said = extractQuotes('"We are facing a tragedy. We must stop it becoming a catastrophe," Secretary-General Antonio Guterres told reporters on Wednesday, warning that millions of people in four countries faced famine.', 'en');
+  t.same(said.map((q) => q.speaker?.id), ['Q311440', 'Q311440']);
+  t.same(extractQuotes('Le ministre a promis que les salaires seraient versés avant la fin du mois.', 'fr').map((q) => [q.text, q.by]), [['les salaires seraient versés avant la fin du mois', 'Le ministre']]);
+});
