@@ -1162,11 +1162,18 @@ function subjectBefore(clause: string, tokens: readonly Token[], verb: number, r
   // An auxiliary alone after the comma ("…, Fouad Hussein, a affirmé") is no subject: the
   // segments before it are, as if the verb followed the comma.
   const tail = segments[segments.length - 1]!;
+  // "…, and has said that", « …, et a affirmé que »: a second predicate of the first one's subject.
+  const coordinated = tail.some((t) => COORDINATORS.has(t.norm));
   if (!appositive && segments.length > 1 && tail.length > 0 && trimConnectives(tail, rules).length === 0) {
     segments.pop();
     appositive = true;
   }
-  const chosen = appositive && segments.length >= 2 ? segments[segments.length - 2]! : segments[segments.length - 1]!;
+  let chosen = appositive && segments.length >= 2 ? segments[segments.length - 2]! : segments[segments.length - 1]!;
+  if (coordinated) {
+    // That subject ends where its own predicate's auxiliary starts (« Tebboune | a tendu la main au Hirak, et a affirmé que »).
+    const aux = chosen.findIndex((t, i) => i > 0 && rules.connectives.has(t.norm) && !COORDINATORS.has(t.norm));
+    if (aux > 0) chosen = chosen.slice(0, aux);
+  }
   return trimConnectives(chosen, rules);
 }
 

@@ -1298,3 +1298,10 @@ t.test('a participle after a quotation of two sentences is its speaker\'s; « a 
   t.same(said.map((q) => q.speaker?.id), ['Q311440', 'Q311440']);
   t.same(extractQuotes('Le ministre a promis que les salaires seraient versés avant la fin du mois.', 'fr').map((q) => [q.text, q.by]), [['les salaires seraient versés avant la fin du mois', 'Le ministre']]);
 });
+
+t.test('a second predicate after a comma and a coordinator is its subject\'s: « X a tendu la main …, et a affirmé que » is X\'s, not « X a tendu la main »', async (t) => {
+  const by = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.by, q.speaker?.id ?? null]);
+  t.same(by('Le président Abdelmadjid Tebboune a tendu la main au Hirak pour un dialogue sérieux, et a affirmé que la Constitution serait révisée dans les prochains mois.', 'fr'), [['Le président Abdelmadjid Tebboune', 'abdelmadjid-tebboune']]);
+  t.same(by('Foreign Minister Fuad Hussein has met his Turkish counterpart in Ankara, and has said that the border would reopen next month.', 'en'), [['Foreign Minister Fuad Hussein', 'fuad-hussein']]);
+  t.same(by('Le ministre des Affaires étrangères, Fouad Hussein, a affirmé que la frontière rouvrirait le mois prochain.', 'fr').map((x) => x[1]), ['fuad-hussein'], 'an apposition still reads as before');
+});
