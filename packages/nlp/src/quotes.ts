@@ -3314,6 +3314,68 @@ function antecedent(head: string, before: readonly BodyName[]): BodyName | undef
   return widest.length === 1 ? names.get(widest[0]!) : undefined;
 }
 
+/**
+ * What a report calls a company it has named ("the airline", « l'avionneur », «الشركة»), by language. Written by hand: no
+ * coreference library reads Arabic, French and English news alike, and this one rule is all the extractor needs of one.
+ */
+const COMPANY_DESCRIPTORS: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: fold(['company', 'firm', 'airline', 'carrier', 'planemaker', 'automaker', 'carmaker', 'lender', 'insurer', 'retailer', 'manufacturer', 'conglomerate', 'group', 'operator', 'giant']),
+  fr: fold(['compagnie', 'société', 'entreprise', 'groupe', 'avionneur', 'constructeur', 'transporteur', 'opérateur', 'géant', 'firme']),
+  ar: fold(['الشركة', 'الناقلة', 'المجموعة']),
+};
+/** Words in an organisation's name that make it no company (a ministry, the UN, a court): "the group" is not the WHO. */
+const NOT_COMPANIES = fold([
+  'ministry', 'organization', 'organisation', 'council', 'nations', 'union', 'agency', 'commission', 'court', 'army', 'police', 'government', 'parliament',
+  'assembly', 'committee', 'fund', 'office', 'department', 'press', 'news', 'ministère', 'conseil', 'agence', 'cour', 'tribunal', 'armée', 'gouvernement',
+  'وزارة', 'منظمة', 'مجلس', 'هيئة', 'وكالة', 'محكمة', 'جيش', 'حكومة', 'الأمم',
+]);
+
+/** Whether an attribution is a company descriptor alone: "the airline", « la compagnie », «الشركة». */
+function companyDescriptor(by: string, lang: string): boolean {
+  const set = COMPANY_DESCRIPTORS[lang];
+  if (!set) return false;
+  const t = tokenize(by);
+  if (t.length === 1) return t[0]!.arabic && set.has(t[0]!.norm);
+  return t.length === 2 && DEFINITE.has(t[0]!.norm) && set.has(t[1]!.norm);
+}
+
+/**
+ * The names a text gives, where, each with the company it is (undefined for anything else): an organisation the gazetteer
+ * knows, not in brackets (a wire credit), none of NOT_COMPANIES.
+ */
+function companiesIn(text: string, lang: string): Named[] {
+  const tokens = tokenize(text);
+  const out: Named[] = [];
+  let last: QuoteSpeaker | undefined;
+  for (const m of gazetteer().nameSpans(tokens)) {
+    const words = tokens.slice(m.start, m.end);
+    const company = m.type === 'org' && tokens[m.start]!.before !== '(' && !words.some((w) => NOT_COMPANIES.has(w.norm) || NOT_COMPANIES.has(bare(w)));
+    const found = company ? speakerIn(words, lang) : undefined;
+    const speaker = found?.type === 'org' ? found : undefined;
+    last = speaker ?? last;
+    out.push({ at: tokens[m.start]!.start, speaker, last });
+  }
+  return out;
+}
+
+/** A name where it stands: the company it is (none for anything else) and the company named last up to it. */
+interface Named {
+  at: number;
+  speaker: QuoteSpeaker | undefined;
+  last: QuoteSpeaker | undefined;
+}
+
+/** The index of the first name at or after `at` (`named` is in text order). */
+function firstAtOrAfter(named: readonly Named[], at: number): number {
+  let [lo, hi] = [0, named.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The lower-cased primary subtag: "ar-IQ" → "ar". */
 function baseLang(lang: string): string {
   return (typeof lang === 'string' ? lang : '').toLowerCase().split(/[-_]/)[0] ?? '';
@@ -3489,6 +3551,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
   const rules = Object.hasOwn(SPEECH, language) ? compiledRulesOf(language) : undefined;
   let paragraph = -1;
   const scanned = text.slice(0, MAX_SCANNED);
+  let companies: Named[] | undefined;
   const breaks = /\r\n?|[\n\u2028\u2029]/g;
   // The bodies named in full in the paragraphs read so far, found only once an attribution needs them («وقالت الوزارة»).
   const bodies = bodyRules(language);
@@ -3556,6 +3619,19 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
         }
       }
       if (!speaker && !unnamed && by !== undefined && surnames.size > 0) speaker = bySurname(by, surnames);
+      // "…, the airline said", «وقالت الشركة»: the company named last before it.
+      // After what it reports ("Dubai's Emirates will buy Airbus jets, the airline said"), the first company what it reports
+      // names is its subject; else the last named before.
+      if (!speaker && !unnamed && by !== undefined && companyDescriptor(by, language)) {
+        companies ??= companiesIn(scanned, language);
+        const after = para.lastIndexOf(by, s.at) === -1;
+        // Where what it reports starts as written (a dateline before it is not part of it).
+        const written = para.indexOf(s.text.slice(0, 24), s.at);
+        const from = offset + (written >= 0 ? written : s.at);
+        const i = firstAtOrAfter(companies, from);
+        const first = after && i < companies.length && companies[i]!.at < from + s.text.length ? companies[i] : undefined;
+        speaker = first ? first.speaker : companies[i - 1]?.last;
+      }
       // A participle («، مضيفا أن») is its sentence's speaker's: a statement before it in its sentence, else no one known.
       // A quotation of two sentences ends in the participle's: '"… tragedy. We must …," Guterres said, warning that …'.
       const inherits = s.sentenceAt !== undefined ? last?.paragraph === paragraph && last.end >= s.sentenceAt : last !== undefined && paragraph - last.paragraph <= INHERIT_PARAGRAPHS;

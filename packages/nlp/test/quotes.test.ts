@@ -1305,3 +1305,13 @@ t.test('a second predicate after a comma and a coordinator is its subject\'s: «
   t.same(by('Foreign Minister Fuad Hussein has met his Turkish counterpart in Ankara, and has said that the border would reopen next month.', 'en'), [['Foreign Minister Fuad Hussein', 'fuad-hussein']]);
   t.same(by('Le ministre des Affaires étrangères, Fouad Hussein, a affirmé que la frontière rouvrirait le mois prochain.', 'fr').map((x) => x[1]), ['fuad-hussein'], 'an apposition still reads as before');
 });
+
+t.test('"the company", "the airline", «الشركة», « le groupe » said: the company the report named — the first its statement names, else the last before', async (t) => {
+  const who = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.by, q.speaker?.id ?? null]);
+  t.same(who('Boeing delivered 45 jetliners in May, up from 35 a year earlier, the company said on Tuesday.', 'en'), [['the company', 'Q66']]);
+  t.same(who('أعلنت الخطوط الجوية القطرية ارتفاع أرباحها السنوية. وقالت الشركة إن عدد المسافرين على متن رحلاتها ارتفع إلى 40 مليون مسافر.', 'ar'), [['الشركة', 'qatar-airways']]);
+  t.same(who("Airbus a livré 766 avions l'an dernier. Le groupe a indiqué qu'il visait 800 livraisons cette année malgré les difficultés.", 'fr'), [['Le groupe', 'Q67']]);
+  t.same(who('Airbus delivered fewer jets in May. The company said that Boeing had gained market share in Asia this spring.', 'en'), [['The company', 'Q67']], 'said before what it reports: the company named before it, not in it');
+  t.same(who('The World Health Organization warned of a surge in cases. The group said that hospitals were running out of beds.', 'en'), [['The group', null]], 'a body is no company');
+  t.same(who('RIYADH (Reuters) - The company said it would raise its dividend by ten percent next year.', 'en'), [['The company', null]], 'nor a wire credit');
+});
