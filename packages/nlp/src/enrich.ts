@@ -91,7 +91,7 @@ export const TAGGERS = {
   // ministre » is said by the minister, not « jeudi le ministre »; « a promis que »; a participle after a quotation of two
   // sentences is its speaker's; an agency's source, ministry and the agency told («… (كونا) اليوم الأحد بأن») reach the أن;
   // « X a tendu la main …, et a affirmé que »: X's, not « X a tendu la main »'s; "the company", "the airline", «الشركة», « le groupe »
-  // said: the company the report named (the first its statement names, else the last before).
+  // said: the company the report named (the first its statement names, else the last before); « a raconté à l'AFP X » is X's.
   quotes: { tagger: 'akhbar-quotes', version: '1.11.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

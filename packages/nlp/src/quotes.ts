@@ -1115,6 +1115,12 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
   for (let k = end; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (breakBefore(clause, tokens, k) || rules.complementizers.has(t.norm) || (words.length > 0 && rules.adjuncts.has(t.norm))) break;
+    // « …, a raconté à l'AFP Jean-Marc Ferri », « a confié au Monde un conseiller »: whom it was told to, then who told it.
+    const told = words.length === 0 ? recipientAt(clause, tokens, k) : 0;
+    if (told > 0) {
+      k += told - 1;
+      continue;
+    }
     if (words.length === 0 && rules.connectives.has(t.norm)) continue;
     // « …, a déclaré jeudi soir le ministre », "…, said on Thursday the agency": when it was said is not who said it.
     if (words.length === 0 && (SPOKEN_WHEN.has(t.norm) || (SPOKEN_WHEN_LEADS.has(t.norm) && SPOKEN_WHEN.has(tokens[k + 1]?.norm ?? '')))) continue;
@@ -1128,6 +1134,21 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
   }
   return trimConnectives(words, rules);
 }
+
+/**
+ * How many words whom a French verb told takes at k before the speaker after it: « à l'AFP », « à la presse », « au Monde »,
+ * « aux journalistes » — a preposition, an article, one word, and then more words to come (else they are the speaker's
+ * apposition or the clause's end). 0: none.
+ */
+function recipientAt(clause: string, tokens: readonly Token[], k: number): number {
+  const t = tokens[k]!.norm;
+  const n = t === 'à' || t === 'a' ? (RECIPIENT_ARTICLES.has(tokens[k + 1]?.norm ?? '') ? 3 : 0) : t === 'au' || t === 'aux' ? 2 : 0;
+  if (n === 0 || !tokens[k + n] || breakBefore(clause, tokens, k + n) || tokens[k + n]!.sentence !== tokens[k]!.sentence) return 0;
+  // « à » itself, not the auxiliary « a » of the next verb: written with its accent.
+  if (t === 'a' && tokens[k]!.raw !== 'à' && tokens[k]!.raw !== 'À') return 0;
+  return n;
+}
+const RECIPIENT_ARTICLES = fold(['l', 'la', 'le', 'les']);
 
 /** Words of when, between a verb and the speaker after it: days, parts of the day, yesterday and today (en, fr, es, de). */
 const SPOKEN_WHEN = fold([

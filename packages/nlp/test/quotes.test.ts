@@ -1315,3 +1315,9 @@ t.test('"the company", "the airline", «الشركة», « le groupe » said: th
   t.same(who('The World Health Organization warned of a surge in cases. The group said that hospitals were running out of beds.', 'en'), [['The group', null]], 'a body is no company');
   t.same(who('RIYADH (Reuters) - The company said it would raise its dividend by ten percent next year.', 'en'), [['The company', null]], 'nor a wire credit');
 });
+
+t.test('« …, a raconté à l\'AFP Jean-Marc Ferri »: whom it was told to is not who told it', async (t) => {
+  const who = (text: string) => extractQuotes(text, 'fr').map((q) => [q.by, q.speaker?.id ?? null]);
+  t.same(who("« L'eau est montée d'un mètre en moins d'une heure, nous n'avons rien vu venir », a raconté à l'AFP Jean-Marc Ferri, un habitant."), [['Jean-Marc Ferri', null]]);
+  t.same(who('« Nous ne céderons rien sur ce dossier essentiel », a confié au Monde un proche du président.'), [['un proche du président', null]]);
+});
