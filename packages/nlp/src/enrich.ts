@@ -40,8 +40,9 @@ export const TAGGERS = {
   // 1.10.0: Paris Saint-Germain is not Paris nor British Columbia Britain; Kuwait's «مجلس الأمة» and "parliament" in a Kuwaiti story;
   // the Red Crescent societies and the Lebanese Red Cross in Arabic are not the ICRC; "the U.N. nuclear watchdog" is the IAEA and
   // its head the IAEA's director general.
-  entities: { tagger: 'akhbar-gazetteer', version: '1.10.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.10.0' },
+  // 1.11.0: a dateline names a city, never a country: «عمان 14 آب (بترا) -» is Amman, not Oman.
+  entities: { tagger: 'akhbar-gazetteer', version: '1.11.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.11.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
   // 1.2.0: storms, hurricanes and cyclones are weather in English, French and Arabic; the COP climate conferences environment;
   // "Labour" with a capital is the British party, not labour; a hospital weighs half for health.

@@ -816,9 +816,19 @@ export class Gazetteer {
     // as a reader takes it, unless the text names the entity, or its country, some other way
     // ("Jordanian", "Amman", "King Abdullah").
     if (surnamesMet.size > 0) mentions = mentions.filter((m) => !m.surname || m.candidates.some((c) => context.has(c.id) || (c.country !== undefined && context.has(c.country))));
+    // A dateline names a city, never a country: «عمان 14 آب (بترا) -» is Amman, «عمان - » too.
+    const dateline = (k: number) => {
+      const t = read[k]!;
+      if (k > 0 && read[k - 1]!.sentence === t.sentence) return false;
+      const next = read[k + 1];
+      if (next === undefined || next.sentence !== t.sentence) return false;
+      // A day after it («عمان 14 آب»), or a dash, slash or bracket: «عمان-», «عمان - », «عمان / » (three characters between).
+      return /^\d/u.test(next.raw) || '-–—/('.includes(next.before || ' ') || (next.before === ' ' && next.start - (t.start + t.raw.length) === 3);
+    };
     const counts = new Map<Entry, { count: number; first: number }>();
     for (const m of mentions) {
-      const chosen = m.candidates.length === 1 ? m.candidates[0]! : resolve(m.candidates, context);
+      const place = m.candidates.length > 1 && m.candidates.some((c) => c.type === 'country') && dateline(m.start) ? m.candidates.find((c) => c.type === 'place') : undefined;
+      const chosen = m.candidates.length === 1 ? m.candidates[0]! : place ?? resolve(m.candidates, context);
       const c = counts.get(chosen);
       if (c) c.count++;
       else counts.set(chosen, { count: 1, first: m.start });

@@ -310,3 +310,11 @@ t.test('an entities file gives a body its names without a country, with its coun
   t.throws(() => parseEntityDefs(JSON.stringify([{ id: 'x', type: 'org', names: { en: 'X' }, generic: ['البرلمان'] }])), { code: 'AKHBAR_NLP_ENTITIES_INVALID' });
   t.throws(() => parseEntityDefs(JSON.stringify([{ id: 'x', type: 'person', country: 'IQ', names: { en: 'X' }, generic: ['الرئيس'] }])), { code: 'AKHBAR_NLP_ENTITIES_INVALID' });
 });
+
+t.test('a dateline names a city, never a country: «عمان 14 آب (بترا) -» is Amman, «عمان تستضيف …» Oman', async (t) => {
+  const ids = (text: string) => findEntities(text, { lang: 'ar' }).map((e) => e.id);
+  t.same(ids('عمان 14 آب (بترا)- توفي أربعة أشخاص وأصيب سبعة في حادث تصادم على الطريق الصحراوي.'), ['Q3805']);
+  t.same(ids('عمان - أعلنت وزارة المياه اليوم خطة لتقنين الضخ في الصيف.'), ['Q3805']);
+  t.same(ids('عمان تستضيف القمة الخليجية المقبلة في مسقط.').includes('Q842'), true, 'the same word opening a sentence, no dateline: the country');
+  t.same(ids('مسقط - زار وزير الخارجية عمان أمس.'), ['Q3826', 'Q842'], 'inside a sentence: as before');
+});
