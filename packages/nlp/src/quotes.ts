@@ -1137,16 +1137,18 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
 
 /**
  * How many words whom a French verb told takes at k before the speaker after it: « à l'AFP », « à la presse », « au Monde »,
- * « aux journalistes » — a preposition, an article, one word, and then more words to come (else they are the speaker's
- * apposition or the clause's end). 0: none.
+ * « aux journalistes » — a preposition, an article, one word; then the speaker, or the end of the sentence (all its words are
+ * whom it was told to). 0: none, or a comma after them (an apposition's).
  */
 function recipientAt(clause: string, tokens: readonly Token[], k: number): number {
   const t = tokens[k]!.norm;
   const n = t === 'à' || t === 'a' ? (RECIPIENT_ARTICLES.has(tokens[k + 1]?.norm ?? '') ? 3 : 0) : t === 'au' || t === 'aux' ? 2 : 0;
-  if (n === 0 || !tokens[k + n] || breakBefore(clause, tokens, k + n) || tokens[k + n]!.sentence !== tokens[k]!.sentence) return 0;
   // « à » itself, not the auxiliary « a » of the next verb: written with its accent.
-  if (t === 'a' && tokens[k]!.raw !== 'à' && tokens[k]!.raw !== 'À') return 0;
-  return n;
+  if (n === 0 || (t === 'a' && tokens[k]!.raw !== 'à' && tokens[k]!.raw !== 'À')) return 0;
+  // Nothing after it in its sentence (« », a déclaré à la presse.»): whom it was told to, and no speaker named.
+  const next = tokens[k + n];
+  if (!next || next.sentence !== tokens[k]!.sentence) return tokens.length - k;
+  return breakBefore(clause, tokens, k + n) ? 0 : n;
 }
 const RECIPIENT_ARTICLES = fold(['l', 'la', 'le', 'les']);
 

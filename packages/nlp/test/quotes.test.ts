@@ -1320,4 +1320,5 @@ t.test('« …, a raconté à l\'AFP Jean-Marc Ferri »: whom it was told to is 
   const who = (text: string) => extractQuotes(text, 'fr').map((q) => [q.by, q.speaker?.id ?? null]);
   t.same(who("« L'eau est montée d'un mètre en moins d'une heure, nous n'avons rien vu venir », a raconté à l'AFP Jean-Marc Ferri, un habitant."), [['Jean-Marc Ferri', null]]);
   t.same(who('« Nous ne céderons rien sur ce dossier essentiel », a confié au Monde un proche du président.'), [['un proche du président', null]]);
+  t.not(who('Fouad Hussein a reçu son homologue français. « Nous ne céderons rien sur ce dossier essentiel », a déclaré à la presse.')[0]?.[0], 'la presse', 'told to the press, the speaker unnamed: not said by «la presse»');
 });
