@@ -3642,9 +3642,8 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
         }
       }
       if (!speaker && !unnamed && by !== undefined && surnames.size > 0) speaker = bySurname(by, surnames);
-      // "…, the airline said", «وقالت الشركة»: the company named last before it.
-      // After what it reports ("Dubai's Emirates will buy Airbus jets, the airline said"), the first company what it reports
-      // names is its subject; else the last named before.
+      // "…, the airline said", «وقالت الشركة»: after what it reports ("Boeing delivered 45 jets, the company said"), the first
+      // name what it reports gives, when that is a company; else the company named last before it.
       if (!speaker && !unnamed && by !== undefined && companyDescriptor(by, language)) {
         companies ??= companiesIn(scanned, language);
         const after = para.lastIndexOf(by, s.at) === -1;
