@@ -268,8 +268,10 @@ t.test('the lexicons: a few hundred terms for ar/en/fr, each well formed, none o
   }
 });
 
+/** What a reader of the headline and body would call the article's tone, by the tagger. */
+const polarity = (title: string, body: string, lang: string) => tonePolarity(tagTone(body, lang, title)!);
+
 t.test('disruption and celebration read as news reads them: strikes that cancel, storms that close roads; openings and crowns', async (t) => {
-  const polarity = (title: string, body: string, lang: string) => tonePolarity(tagTone(body, lang, title)!);
   t.equal(polarity('Rail workers walk out, thousands of trains cancelled', 'Rail workers began a two-day walkout on Monday. Operators cancelled thousands of trains and postponed engineering works across the network.', 'en'), 'negative');
   t.equal(polarity('Vieille ville : le musée rouvre après dix ans de travaux', "Le musée, couronné l'an dernier par un prix européen, a été acclamé par les visiteurs venus nombreux pour la réouverture.", 'fr'), 'positive');
   t.equal(polarity('عاصفة ثلجية تغلق الطرق وتؤدي إلى إلغاء الرحلات', 'أدت العاصفة إلى إلغاء عشرات الرحلات وإخلاء قرى جبلية، فيما أعلنت السلطات تأجيل الدوام في المدارس.', 'ar'), 'negative');
@@ -309,7 +311,6 @@ t.test('words that only look like a term: كامل is no ك+أمل, أبو ال�
 });
 
 t.test('markets and records: a bourse closing higher is good news, closing lower bad; record profits, made history', async (t) => {
-  const polarity = (title: string, body: string, lang: string) => tonePolarity(tagTone(body, lang, title)!);
   t.equal(polarity('بورصة عمّان تغلق على ارتفاع', 'أغلقت بورصة عمّان تداولاتها اليوم على ارتفاع مؤشرها العام 14 نقطة، وارتفع مؤشر قطاع البنوك 1.2 في المئة.', 'ar'), 'positive');
   t.equal(polarity('بورصة عمّان تغلق على انخفاض', 'أغلقت بورصة عمّان تداولاتها اليوم على انخفاض مؤشرها العام 14 نقطة، وتراجع مؤشر قطاع البنوك 1.2 في المئة.', 'ar'), 'negative');
   t.equal(polarity('Gulf stocks end higher', 'Saudi Arabia\'s benchmark index closed higher on Tuesday and Dubai\'s ended higher for a third session, traders said.', 'en'), 'positive');
