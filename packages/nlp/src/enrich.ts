@@ -93,7 +93,14 @@ export const TAGGERS = {
   // sentences is its speaker's; an agency's source, ministry and the agency told («… (كونا) اليوم الأحد بأن») reach the أن;
   // « X a tendu la main …, et a affirmé que »: X's, not « X a tendu la main »'s; "the company", "the airline", «الشركة», « le groupe »
   // said: the company the report named (the first its statement names, else the last before); « a raconté à l'AFP X » is X's.
-  quotes: { tagger: 'akhbar-quotes', version: '1.11.0' },
+  // 1.12.0: "Fed Chair Jerome Powell", « le porte-parole du Hamas, Hazem Qassem »: a person the gazetteer does not know, not the
+  // organisation their title names; a quotation its attribution splits in one sentence is one («"…," X said, "but …"»); "…, and
+  // warned that", « …, et a promis que », « avant d'assurer que » after a report are its speaker's, and end it; «أعرب عن أمله في
+  // أن»; "the Egyptian forward", "the 35-year-old", «النجم المصري» are the person named last before; "the agency" the
+  // organisation; «أما X فرأى أن» is X's; "one of them" one of the speakers before (unnamed stays unnamed); a participle before a
+  // quotation speaks for its clause's subject («غير أن … نعيم قاسم رد … قائلا:»); « a pour sa part assuré X samedi soir » is X's;
+  // "He said humanity faced …"; "…," he said, adding: "…" keeps the first quotation's attribution.
+  quotes: { tagger: 'akhbar-quotes', version: '1.12.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

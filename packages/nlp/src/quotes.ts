@@ -344,6 +344,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       verbs: [
         'كشف', 'كشفت', 'بين', 'بينت', 'رأى', 'رأت', 'لفت', 'لفتت', 'حذر', 'حذرت', 'حذروا', 'نوه', 'نوهت', 'زعم', 'زعمت', 'ادعى', 'ادعت', 'أقر', 'أقرت', 'اعترف', 'اعترفت',
         'توقع', 'توقعت', 'رجح', 'رجحت', 'أبلغ', 'أبلغت', 'نقل', 'نقلت',
+        // أعرب عن أمله في أن "expressed the hope that": what follows أن (with none — «أعرب عن قلقه إزاء …» — nothing is read).
+        'أعرب', 'أعربت', 'أعربوا',
       ],
       relays: ['نقل', 'نقلت'],
       // أبلغ "told": its object after its subject («وأبلغ مسؤول عراقي وكالة فرانس برس أن …»).
@@ -554,6 +556,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       participles: [
         'ajoutant', 'estimant', 'soulignant', 'affirmant', 'précisant', 'expliquant', 'assurant', 'indiquant', 'rappelant', 'jugeant', 'considérant', 'déclarant',
         'avertissant', 'prévenant', 'martelant', 'réaffirmant', 'reconnaissant', 'arguant', 'annonçant', 'promettant', 'jurant',
+        // « …, a lancé Emmanuel Macron …, avant d'assurer que … »: the infinitive that goes on for the same speaker.
+        "avant d'assurer", "avant d'affirmer", "avant d'ajouter", "avant d'annoncer", "avant d'estimer", "avant d'indiquer", "avant d'expliquer",
+        'avant de souligner', 'avant de préciser', 'avant de promettre', 'avant de rappeler', 'avant de déclarer', 'avant de reconnaître', 'avant de prévenir',
+        'avant de marteler', 'avant de juger',
       ],
       relatives: ['qui', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'dont'],
       notSources: [
@@ -1124,6 +1130,8 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
     if (words.length === 0 && rules.connectives.has(t.norm)) continue;
     // « …, a déclaré jeudi soir le ministre », "…, said on Thursday the agency": when it was said is not who said it.
     if (words.length === 0 && (SPOKEN_WHEN.has(t.norm) || (SPOKEN_WHEN_LEADS.has(t.norm) && SPOKEN_WHEN.has(tokens[k + 1]?.norm ?? '')))) continue;
+    // « a assuré Nawaf Salam samedi soir »: after the speaker, when it was said ends it ("the Sunday Times" is a name).
+    if (words.length > 0 && SPOKEN_WHEN.has(t.norm) && !DEFINITE.has(words[words.length - 1]!.norm)) break;
     // "according to what the minister said", بحسب ما قال الوزير: the speaker follows a second verb.
     const v = words.length === 0 ? verbAt(tokens, k, table) : undefined;
     if (v) {
@@ -1317,7 +1325,36 @@ function speakerIn(words: readonly Token[], lang: string): QuoteSpeaker | undefi
   const person = found.find((x) => x.type === 'person') ?? (writtenOn ? gazetteer().findInTokens(words, lang, writtenOn, writtenAbout).find((x) => x.type === 'person') : undefined);
   if (person) return { id: person.id, name: person.name, type: 'person' };
   const org = found.find((x) => x.type === 'org');
-  return org ? { id: org.id, name: org.name, type: 'org' } : undefined;
+  return org && !namedHolder(words, lang) ? { id: org.id, name: org.name, type: 'org' } : undefined;
+}
+
+/** A role an organisation's person holds, before their name ("Fed Chair Jerome Powell", « le porte-parole du Hamas, Hazem Qassem »). */
+const ROLES = fold([
+  'chair', 'chairman', 'chairwoman', 'chief', 'ceo', 'cfo', 'spokesman', 'spokeswoman', 'spokesperson', 'head', 'director', 'president', 'secretary', 'minister',
+  'governor', 'commander', 'envoy', 'ambassador', 'official', 'executive', 'leader', 'founder', 'economist', 'analyst', 'adviser', 'advisor', 'manager', 'coach',
+  'captain', 'general', 'mayor', 'senator', 'lawmaker', 'researcher', 'professor', 'lawyer', 'attorney', 'prosecutor', 'judge', 'editor', 'boss', 'owner',
+  'parole', 'président', 'présidente', 'directeur', 'directrice', 'patron', 'patronne', 'chef', 'ministre', 'secrétaire', 'gouverneur', 'gouverneure', 'commandant',
+  'ambassadeur', 'ambassadrice', 'envoyé', 'envoyée', 'responsable', 'pdg', 'dirigeant', 'dirigeante', 'fondateur', 'fondatrice', 'entraîneur', 'sélectionneur',
+  'maire', 'avocat', 'avocate', 'procureur', 'juge', 'économiste', 'analyste', 'conseiller', 'conseillère', 'capitaine', 'général', 'presidente', 'portavoz', 'sprecher', 'sprecherin', 'chefin',
+]);
+
+/**
+ * Whether the words end in the name of someone the gazetteer does not know, after a role at an organisation it does ("Fed
+ * Chair Jerome Powell told reporters", "Apple CEO Tim Cook"): the person spoke, not the organisation their title names, so
+ * no one known did. The name is the capitalised words at the end (two at least, joiners such as "al" between) in which the
+ * gazetteer finds nothing, the role and the organisation before it. Scripts without capitals never read so.
+ */
+function namedHolder(words: readonly Token[], lang: string): boolean {
+  for (let i = words.length - 2; i >= 1; i--) {
+    const t = words[i]!;
+    if (!/^\p{Lu}/u.test(t.raw) && !TITLE_JOINERS.has(t.norm)) return false;
+    if (!/^\p{Lu}/u.test(t.raw) || !/^\p{Lu}/u.test(words[words.length - 1]!.raw)) continue;
+    const name = words.slice(i);
+    if (gazetteer().findInTokens(name, lang).length > 0) return false;
+    const before = words.slice(0, i);
+    if (before.some((w) => ROLES.has(w.norm)) && gazetteer().findInTokens(before, lang).some((x) => x.type === 'org')) return true;
+  }
+  return false;
 }
 
 /**
@@ -1625,8 +1662,9 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     // «…»، فيما أكد الأمين العام لحزب الله أن …», "…", while officials said …: another's statement, not this one's attribution.
     if (tokens.length > 0 && isContentStop(tokens, 0)) return undefined;
   } else if (v.phrase.rules.order !== 'verb-first') v = verbs[verbs.length - 1]!;
-  // «…، معتبرة أنها «…»», "…, adding: "…"": a participle's subject is its clause's, never the words after it (a pronoun's reading).
-  if (v.phrase.participle === true) return {};
+  // «…، معتبرة أنها «…»», "…, adding: "…"": a participle's subject is its clause's, never the words after it (a pronoun's
+  // reading) — a known person or body its clause opens with, if it has one (participleSubject).
+  if (v.phrase.participle === true) return (side === 'before' && participleSubject(clause, tokens, v.start, v.phrase.rules)) || {};
   const rules = v.phrase.rules;
   let words: Token[];
   let span: Token[];
@@ -1636,6 +1674,8 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   } else {
     const [from, end] = subjectEnd(clause, tokens, v.start, rules, table);
     words = subjectBefore(clause, tokens, end, rules, table, from);
+    // « », a pour sa part assuré Nawaf Salam »: an aside between the auxiliary and its participle is no subject.
+    if (rules.reported?.asides.some((a) => a.length === words.length && a.every((norm, i) => words[i]!.norm === norm))) words = [];
     span = words.length > 0 ? tokens.slice(tokens.indexOf(words[0]!), end) : [];
     if (words.length === 0) {
       words = sourceAfter(clause, tokens, v.end, rules, table);
@@ -1666,7 +1706,9 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   // Hennis-Plasschaert" (her title, cut at eight words, names the UN) is her.
   const inBy = speakerIn(words, lang);
   const inSpan = inBy?.type === 'person' ? undefined : speakerIn(span.slice(Math.max(from, 0), to), lang);
-  const speaker = inSpan?.type === 'person' ? inSpan : (inBy ?? inSpan);
+  // « le porte-parole du Hamas, Hazem Qassem »: the apposition names the organisation's person the gazetteer does not know.
+  const holder = inBy?.type === 'org' && !inSpan && namedHolder(span.slice(Math.max(from, 0), to), lang);
+  const speaker = inSpan?.type === 'person' ? inSpan : holder ? undefined : (inBy ?? inSpan);
   // «وقال في مؤتمر صحفي: "…"», «وأضاف في بيان:»: where it was said, not who said it — a pronoun's attribution, unless a
   // source is named after it («وقال خلال مؤتمر صحفي وزير الخارجية …», «وقال لـ"رويترز" مصدر أمني …»).
   if (!v.phrase.source && rules.order === 'verb-first' && rules.adjuncts.has(words[0]!.norm) && !speaker && !unnamedSource(lamOff(words, v.phrase.lam), [], clause, rules, lang)) return {};
@@ -1684,6 +1726,33 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     if (!v.phrase.source) out.by = memberBy(clause, tokens, words, rules, v.phrase.lam) ?? out.by;
   }
   return out;
+}
+
+/** Words that open a clause before its subject: «غير أن», «إلا أن», «لكن», «كما»… (the reported rules' openers too). */
+const CLAUSE_OPENERS = fold(['غير', 'إلا', 'أن', 'لكن', 'ولكن', 'كما', 'وكما', 'بينما', 'وبينما', 'فيما', 'وفيما', 'بدوره', 'بدورها', 'but', 'however', 'mais', 'cependant']);
+
+/**
+ * Who a participle before a quotation speaks for when its clause has no speech verb before it: the known person or body
+ * the clause opens with, after its openers — subject first («غير أن الأمين العام لحزب الله الشيخ نعيم قاسم رد في كلمة
+ * متلفزة قائلاً: «…»», "Guterres closed the summit, saying: "…""), or in Arabic after the verb that opens it («ورد قاسم قائلاً»).
+ * A clause opening otherwise ("In Baghdad, …") leaves it to the statement before (a pronoun's reading).
+ */
+function participleSubject(clause: string, tokens: readonly Token[], end: number, rules: CompiledRules): Reading | undefined {
+  let k = 0;
+  while (k < end && (CLAUSE_OPENERS.has(tokens[k]!.norm) || rules.connectives.has(tokens[k]!.norm) || SUBJECT_ARTICLES.has(tokens[k]!.norm))) k++;
+  for (const at of rules.arabic ? [k, k + 1] : [k]) {
+    if (at >= end || (at > k && breakBefore(clause, tokens, at))) break;
+    const window = tokens.slice(at, Math.min(end, at + MAX_BY_WORDS));
+    const spans = gazetteer().nameSpans(window);
+    if (spans[0]?.start !== 0 || (spans[0].type !== 'person' && spans[0].type !== 'org')) continue;
+    // A title and the name after it, an honorific between, are one attribution («الأمين العام لحزب الله الشيخ نعيم قاسم»).
+    let stop = spans[0].end;
+    for (const m of spans.slice(1)) if (m.start <= stop + 1 && m.type === 'person') stop = m.end;
+    const words = window.slice(0, stop);
+    const speaker = speakerIn(words, rules.arabic ? 'ar' : '');
+    if (speaker) return { by: written(clause, words, false), speaker };
+  }
+  return undefined;
 }
 
 /** The first words of a clause, up to a comma: the Turkish speaker before the quotation ("Bakan Fidan, "). */
@@ -1880,6 +1949,10 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
   const verbFirst = source || rules.order === 'verb-first';
   const cx: ReportContext = { para, tokens, v, rep, table, spans, direct, same };
   if (v.phrase.participle === true) return participleReport(cx, inDirect);
+  if (!verbFirst) {
+    const at = coordinatedAt(cx);
+    if (at !== undefined) return participleReport(cx, inDirect, at);
+  }
   let words: Token[];
   let after: Token[] = [];
   let k: number;
@@ -1937,6 +2010,12 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     if (v.phrase.words[0] === BAYN && words.some((t) => t.arabic && t.norm.length >= 3 && t.norm.startsWith('و'))) return undefined;
     words = trimConnectives(words, rules);
     clauseAt = verb.start;
+    // «أما المدرب الإسباني خيسوس كاساس فرأى أن …» ("as for the coach, he held that"): the subject is between أما and the verb's ف.
+    const amma = rules.arabic && words.length === 0 && glued && verb.norm.startsWith('ف') ? ammaAt(para, tokens, v.start, same) : undefined;
+    if (amma !== undefined) {
+      words = tokens.slice(amma + 1, v.start);
+      clauseAt = tokens[amma]!.start;
+    }
     // The pluperfect names its speaker before the verb: «وكان الكاظمي قد قال …», «وكانت السفارة قد أعلنت …».
     const had = words.length === 0 && rules.arabic ? pluperfectSubject(para, tokens, v.start, same) : undefined;
     if (had) {
@@ -2019,10 +2098,10 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
  * verb's) is a statement of its own, which ends the one before it; who said it is left to readQuotes (the speaker of the
  * statement before it in its sentence).
  */
-function participleReport(cx: ReportContext, inDirect: (pos: number) => boolean): Report | undefined {
+function participleReport(cx: ReportContext, inDirect: (pos: number) => boolean, at = cx.v.start): Report | undefined {
   const { para, tokens, v, same } = cx;
-  const verb = tokens[v.start]!;
-  const prev = same(v.start - 1) ? tokens[v.start - 1]! : undefined;
+  const verb = tokens[at]!;
+  const prev = same(at - 1) ? tokens[at - 1]! : undefined;
   if (!prev || !/[,،]/u.test(para.slice(prev.start + prev.raw.length, verb.start))) return undefined;
   const found = thatContent(cx, v.end, true, inDirect);
   if (!found) return undefined;
@@ -2032,6 +2111,38 @@ function participleReport(cx: ReportContext, inDirect: (pos: number) => boolean)
   const sentenceAt = first > 0 ? tokens[first - 1]!.start + tokens[first - 1]!.raw.length : 0;
   const subject = sentenceSubject(para, tokens, first, v.start, v.phrase.rules);
   return { clauseAt: verb.start, newClause: true, contentAt: found.contentAt, cutOnly: false, heard: {}, sentenceAt, ...(subject ? { subject } : {}) };
+}
+
+/**
+ * A speech verb that is the second predicate of a sentence already reporting ("… said that …, and promised that …", « … a
+ * affirmé qu'il …, et a promis que … »): after a comma, a conjunction and only auxiliaries, with a speech verb before in its
+ * sentence. Its speaker is that one's, as a participle's; the words before its comma are what the first reported, not who
+ * spoke. Where the conjunction stands; undefined otherwise (« Tebboune a tendu la main …, et a affirmé que » keeps its subject).
+ */
+function coordinatedAt(cx: ReportContext): number | undefined {
+  const { para, tokens, v, same } = cx;
+  const rules = v.phrase.rules;
+  let p = v.start;
+  let coordinator = false;
+  while (same(p - 1) && (COORDINATORS.has(tokens[p - 1]!.norm) || rules.connectives.has(tokens[p - 1]!.norm))) {
+    p--;
+    coordinator ||= COORDINATORS.has(tokens[p]!.norm);
+    if (breakBefore(para, tokens, p)) break;
+  }
+  if (!coordinator || !breakBefore(para, tokens, p)) return undefined;
+  for (let k = p - 1; same(k); k--) if (verbAt(tokens, k, cx.table)) return p;
+  return undefined;
+}
+
+const AMMA = fold(['أما', 'وأما']);
+
+/** Where «أما» stands before a verb with ف glued to it, in its sentence and clause, with a subject between (at most MAX_ATTRIBUTION_TOKENS words). */
+function ammaAt(para: string, tokens: readonly Token[], verb: number, same: (k: number) => boolean): number | undefined {
+  for (let m = verb - 1; same(m) && verb - m <= MAX_ATTRIBUTION_TOKENS + 1; m--) {
+    if (AMMA.has(tokens[m]!.norm)) return m < verb - 1 ? m : undefined;
+    if (breakBefore(para, tokens, m)) return undefined;
+  }
+  return undefined;
 }
 
 /** Lower-case words inside a title and name: "Secretary of State Mike Pompeo", "Minister for Foreign Affairs". */
@@ -2876,7 +2987,8 @@ function bareSubject(tokens: readonly Token[], p: number, rules: CompiledBare, s
     if (ARTICLES.has(w.norm) && !rules.notFirst.has(prev.norm) && !rules.prepositions.has(prev.norm)) return undefined;
     // "Baghdad expected Ankara to withdraw": a name, a verb in -ed, its object ("Iraqi armed forces" goes on).
     const o = same(q + 1) ? tokens[q + 1]! : undefined;
-    if (allNames && ed(w) && o && (isCapitalized(o) || rules.determiners.has(o.norm) || o.norm === 'to')) return q;
+    // "He said humanity faced a stark choice": a one-word subject too.
+    if ((allNames || q === i + 1) && ed(w) && o && (isCapitalized(o) || rules.determiners.has(o.norm) || o.norm === 'to')) return q;
     allNames = allNames && isCapitalized(w);
   }
   return undefined;
@@ -3370,26 +3482,111 @@ function companiesIn(text: string, lang: string): Named[] {
   const tokens = tokenize(text);
   const out: Named[] = [];
   let last: QuoteSpeaker | undefined;
+  let lastOrg: QuoteSpeaker | undefined;
   for (const m of gazetteer().nameSpans(tokens)) {
     const words = tokens.slice(m.start, m.end);
-    const company = m.type === 'org' && tokens[m.start]!.before !== '(' && !words.some((w) => NOT_COMPANIES.has(w.norm) || NOT_COMPANIES.has(bare(w)));
-    const found = company ? speakerIn(words, lang) : undefined;
-    const speaker = found?.type === 'org' ? found : undefined;
+    const found = m.type === 'org' && tokens[m.start]!.before !== '(' ? speakerIn(words, lang) : undefined;
+    const org = found?.type === 'org' ? found : undefined;
+    const speaker = org && !words.some((w) => NOT_COMPANIES.has(w.norm) || NOT_COMPANIES.has(bare(w))) ? org : undefined;
     last = speaker ?? last;
-    out.push({ at: tokens[m.start]!.start, speaker, last });
+    lastOrg = org ?? lastOrg;
+    out.push({ at: tokens[m.start]!.start, speaker, last, lastOrg });
   }
   return out;
 }
 
-/** A name where it stands: the company it is (none for anything else) and the company named last up to it. */
+/** A name where it stands: the company it is (none for anything else), the company named last up to it, and the organisation. */
 interface Named {
   at: number;
   speaker: QuoteSpeaker | undefined;
   last: QuoteSpeaker | undefined;
+  lastOrg: QuoteSpeaker | undefined;
 }
 
+/** What an organisation of any kind is called once named: "the agency" (the WHO, the IAEA), "the watchdog", « l'organisation ». */
+const ORG_DESCRIPTORS: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: fold(['agency', 'organisation', 'organization', 'body', 'watchdog', 'fund', 'alliance', 'bloc', 'federation', 'league', 'cartel']),
+  fr: fold(['agence', 'organisation', 'instance', 'fonds', 'alliance', 'fédération', 'ligue', 'gendarme', 'organisme']),
+};
+
+/** Whether an attribution is an organisation descriptor alone, "the agency", "the U.N. agency", « l'organisation onusienne ». */
+function orgDescriptor(by: string, lang: string): boolean {
+  const set = ORG_DESCRIPTORS[lang];
+  if (!set) return false;
+  const t = tokenize(by);
+  if (t.length < 2 || t.length > 4 || !DEFINITE.has(t[0]!.norm)) return false;
+  const head = lang === 'fr' ? 1 : t.length - 1;
+  // Besides the head, only "U.N." or an adjective of it: « l'organisation onusienne », "the U.N. agency".
+  return set.has(t[head]!.norm) && t.every((w, i) => i === 0 || i === head || /^(?:u|n|un|onusienne|onusien|international|internationale|global|mondiale)$/u.test(w.norm));
+}
+
+/**
+ * Roles a person named before is called by once their nationality or age is added ("the Egyptian forward", "the
+ * 35-year-old", « l'attaquant français », «النجم المصري»): a sports or arts report's way of naming its subject again.
+ * Office titles are not among them: a generic title is read as the gazetteer reads it (OfficeDef.generic).
+ */
+const PERSON_ROLES = fold([
+  'forward', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'player', 'star', 'coach', 'manager', 'captain', 'veteran', 'singer', 'actor',
+  'actress', 'filmmaker', 'writer', 'author', 'novelist', 'artist', 'champion', 'athlete', 'runner', 'swimmer', 'driver', 'rider', 'cyclist', 'boxer', 'skipper',
+  'frenchman', 'englishman', 'irishman', 'scotsman', 'dutchman', 'welshman', 'frenchwoman', 'englishwoman',
+  'attaquant', 'buteur', 'milieu', 'défenseur', 'gardien', 'joueur', 'joueuse', 'vedette', 'entraîneur', 'sélectionneur', 'technicien', 'capitaine', 'chanteur',
+  'chanteuse', 'acteur', 'actrice', 'réalisateur', 'réalisatrice', 'romancier', 'romancière', 'écrivain', 'écrivaine', 'auteur', 'autrice', 'artiste',
+  'champion', 'championne', 'pilote', 'cycliste', 'nageur', 'nageuse', 'coureur', 'coureuse', 'boxeur', 'ailier',
+  'المهاجم', 'اللاعب', 'اللاعبة', 'النجم', 'النجمة', 'المدرب', 'الحارس', 'المدافع', 'القائد', 'الفنان', 'الفنانة', 'الممثل', 'الممثلة', 'المخرج', 'المخرجة',
+  'الكاتب', 'الكاتبة', 'الروائي', 'الروائية', 'المطرب', 'المطربة', 'المغني', 'المغنية', 'البطل', 'البطلة', 'العداء', 'العداءة', 'السباح', 'السباحة', 'الدولي',
+]);
+const AGE_WORDS = fold(['year', 'old']);
+
+/**
+ * Whether an attribution only describes a person already named: an article, then a role of PERSON_ROLES or a nationality
+ * and an age or nationality ("the Egyptian forward", "the 35-year-old", "the Frenchman", « le sélectionneur algérien ») — in
+ * Arabic a role and its adjectives, one a nationality («النجم المصري», «المهاجم الدولي العراقي»). No name in it: «المدرب
+ * الإسباني خيسوس كاساس» and "the coach" alone introduce someone new as often.
+ */
+function personDescriptor(by: string, lang: string): boolean {
+  const t = tokenize(by);
+  if (t.length < 2 || t.length > 5) return false;
+  const words = t[0]!.arabic ? t : t.slice(1);
+  if (t[0]!.arabic ? !PERSON_ROLES.has(t[0]!.norm) || !t.every((w) => w.arabic && w.norm.startsWith('ال')) : !DEFINITE.has(t[0]!.norm)) return false;
+  const countries = gazetteer().findInTokens(words, lang).filter((e) => e.type === 'country').length;
+  const aged = words.some((w) => /^\d+$/.test(w.raw)) && words.some((w) => AGE_WORDS.has(w.norm));
+  if (countries === 0 && !aged && !words.some((w) => /^(?:french|english|irish|scots|dutch|welsh)(?:wo)?man$/u.test(w.norm))) return false;
+  // Every other word a role, an age's, or the nationality (capitalised in English; an adjective after the noun in French).
+  return words.every((w) => PERSON_ROLES.has(w.norm) || AGE_WORDS.has(w.norm) || /^\d+$/.test(w.raw) || gazetteer().findInTokens([w], lang).some((e) => e.type === 'country'));
+}
+
+/** A person named where it stands: by a name the gazetteer knows, or by a surname of the article's people. */
+interface Mention {
+  at: number;
+  speaker: QuoteSpeaker | undefined;
+}
+
+/** The people a text names, in text order (`surnames`: the article's people, by the last word of each name). */
+function peopleIn(text: string, lang: string, surnames: ReadonlyMap<string, QuoteSpeaker | null>): Mention[] {
+  const tokens = tokenize(text);
+  const out: Mention[] = [];
+  let k = 0;
+  for (const m of gazetteer().nameSpans(tokens)) {
+    for (; k < m.start; k++) {
+      const s = surnames.get(tokens[k]!.norm);
+      if (s) out.push({ at: tokens[k]!.start, speaker: s });
+    }
+    k = Math.max(k, m.end);
+    const found = m.type === 'person' ? speakerIn(tokens.slice(m.start, m.end), lang) : undefined;
+    if (found?.type === 'person') out.push({ at: tokens[m.start]!.start, speaker: found });
+  }
+  for (; k < tokens.length; k++) {
+    const s = surnames.get(tokens[k]!.norm);
+    if (s) out.push({ at: tokens[k]!.start, speaker: s });
+  }
+  return out;
+}
+
+/** An attribution to one or some of those who spoke before: "one of them", « l'un d'eux », «أحدهم». */
+const PARTITIVE = /^(?:(?:one|some|another|two|both) of (?:them|those|the officials|the sources)|l'une? d'(?:eux|elles|entre eux|entre elles)|certains d'entre eux|أحده[مما]|إحداه[نما]|بعضهم)$/iu;
+
 /** The index of the first name at or after `at` (`named` is in text order). */
-function firstAtOrAfter(named: readonly Named[], at: number): number {
+function firstAtOrAfter(named: ReadonlyArray<{ at: number }>, at: number): number {
   let [lo, hi] = [0, named.length];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -3560,6 +3757,20 @@ function continuesQuotation(
   return attributed && sentenceEnds(para, prev.close + 1, q.open).length <= 1;
 }
 
+/**
+ * The second half of a quotation its attribution splits in one sentence ('"It was the hardest season of my career," Salah
+ * said after the match, "but it is also the one I am proudest of."', «« لا يمكننا … »، قال تيدروس، « من دون … »»): the
+ * marks right after the attribution, which ends in a comma, with no sentence end between — read as one quotation with
+ * its first half, the attribution left out (" … "). Not after a colon ("…," he said, adding: "…"), which opens another.
+ */
+function splitQuotation(para: string, q: Span, spans: readonly Span[], after: string): Span | undefined {
+  const i = spans.findIndex((s) => s.open === q.open);
+  const rest = spans[i + 1];
+  if (!rest || q.close + 1 + after.length !== rest.open || !/[,،]\s*$/u.test(after)) return undefined;
+  if (/[.!?\u2026\u061F]\s*$/u.test(para.slice(q.open + 1, q.close))) return undefined;
+  return innerText(para.slice(rest.open + 1, rest.close)) === '' ? undefined : rest;
+}
+
 function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote[] {
   const surnames = surnameIndex(known);
   const language = baseLang(lang);
@@ -3575,6 +3786,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
   let paragraph = -1;
   const scanned = text.slice(0, MAX_SCANNED);
   let companies: Named[] | undefined;
+  let people: Mention[] | undefined;
   const breaks = /\r\n?|[\n\u2028\u2029]/g;
   // The bodies named in full in the paragraphs read so far, found only once an attribution needs them («وقالت الوزارة»).
   const bodies = bodyRules(language);
@@ -3603,18 +3815,28 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       return short === undefined ? [] : [{ ...s, text: short, short: true }];
     });
     const statements: Statement[] = [];
+    // The second halves of quotations split by their attribution, read with their first (splitQuotation).
+    const joined = new Set<number>();
     for (let k = 0; k < quotations.length; k++) {
-      const q = quotations[k]!;
+      let q = quotations[k]!;
+      if (joined.has(q.open)) continue;
       const next = quotations[k + 1];
       const before = clauseBefore(para, q.open, k > 0 ? quotations[k - 1]!.close + 1 : 0);
       let after = clauseAfter(para, q.close, next ? next.open : para.length);
-      // "…," he said, adding: "…": a clause ending in a colon at the next quotation introduces that one.
-      if (next && q.close + 1 + after.length === next.open && /[:：]\s*$/.test(after)) after = '';
+      // "…," he said, adding: "…": a clause ending in a colon at the next quotation introduces that one; what stands before
+      // its last comma ("he said,") is still this one's attribution.
+      if (next && q.close + 1 + after.length === next.open && /[:：]\s*$/.test(after)) after = after.slice(0, Math.max(0, after.search(/[,،][^,،]*$/u) + 1));
       // « … que les chrétiens devaient vivre « en paix et en sécurité » … », «…، مضيفا أن الحزب ملتزم بالاتفاق "ما دامت …"»:
       // a few words quoted inside reported speech are part of that statement, not one of their own.
       if (reportedTable.size > 0 && partialQuotation(before, q.text, reportedTable)) continue;
       const heard = attribute(before, after, table, language) ?? (q.short ? undefined : continuesQuotation(para, q, before, after, k > 0 ? quotations[k - 1] : undefined, statements, last?.direct === true && last.paragraph === paragraph - 1) ? {} : undefined);
-      if (heard) statements.push({ at: q.open, text: q.text, heard, indirect: false, span: { open: q.open, close: q.close } });
+      if (!heard) continue;
+      const rest = after.trim() === '' ? undefined : splitQuotation(para, q, spans, after);
+      if (rest) {
+        joined.add(rest.open);
+        q = { ...q, close: rest.close, text: clip(`${q.text} … ${innerText(para.slice(rest.open + 1, rest.close))}`) };
+      }
+      statements.push({ at: q.open, text: q.text, heard, indirect: false, span: { open: q.open, close: q.close } });
     }
     const direct = statements.flatMap((s) => (s.span ? [s.span] : []));
     if (reportedTable.size > 0) statements.push(...reportedIn(para, spans, direct, reportedTable, language));
@@ -3654,6 +3876,19 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
         const first = after && i < companies.length && companies[i]!.at < from + s.text.length ? companies[i] : undefined;
         speaker = first ? first.speaker : companies[i - 1]?.last;
       }
+      // "The agency said …" after the WHO: the organisation named last before it, whatever its kind.
+      if (!speaker && !unnamed && by !== undefined && orgDescriptor(by, language)) {
+        companies ??= companiesIn(scanned, language);
+        speaker = companies[firstAtOrAfter(companies, offset + (s.byAt ?? s.at)) - 1]?.lastOrg;
+      }
+      // "The Egyptian forward added that …", « l'attaquant français », «النجم المصري»: the person named last before it.
+      if (!speaker && !unnamed && by !== undefined && personDescriptor(by, language)) {
+        people ??= peopleIn(scanned, language, surnames);
+        speaker = people[firstAtOrAfter(people, offset + (s.byAt ?? s.at)) - 1]?.speaker;
+      }
+      // "One of them said …", « l'un d'eux », «أحدهم»: one of the speakers of the statement before, who they were (officials
+      // not named stay not named).
+      if (by !== undefined && !speaker && last && paragraph - last.paragraph <= INHERIT_PARAGRAPHS && PARTITIVE.test(by.trim())) ({ by, speaker, unnamed } = last);
       // A participle («، مضيفا أن») is its sentence's speaker's: a statement before it in its sentence, else no one known.
       // A quotation of two sentences ends in the participle's: '"… tragedy. We must …," Guterres said, warning that …'.
       const inherits = s.sentenceAt !== undefined ? last?.paragraph === paragraph && last.end >= s.sentenceAt : last !== undefined && paragraph - last.paragraph <= INHERIT_PARAGRAPHS;

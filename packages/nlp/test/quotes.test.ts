@@ -135,9 +135,12 @@ t.test('a pronoun takes the previous speaker from up to two paragraphs back; wit
 
   t.same(extractQuotes('"We will not hand over the border crossings to anyone," he said.', 'en'), [{ text: 'We will not hand over the border crossings to anyone' }], 'a bare "he said" with nothing before it');
   t.same(
-    extractQuotes('"The budget will be sent to parliament this week," Rana Haddad said. "Salaries will be paid on time," she added, "whatever happens to oil prices."', 'en').map((q) => q.by),
-    ['Rana Haddad', 'Rana Haddad', 'Rana Haddad'],
-    '"she added" between two quotations attributes both to the speaker before',
+    extractQuotes('"The budget will be sent to parliament this week," Rana Haddad said. "Salaries will be paid on time," she added, "whatever happens to oil prices."', 'en').map((q) => [q.text, q.by]),
+    [
+      ['The budget will be sent to parliament this week', 'Rana Haddad'],
+      ['Salaries will be paid on time … whatever happens to oil prices.', 'Rana Haddad'],
+    ],
+    '"she added" inside a quotation: its two halves are one quotation, the speaker before\'s',
   );
   t.same(extractQuotes("« La souveraineté de l'Irak n'est pas négociable », a-t-il ajouté.", 'fr'), [{ text: "La souveraineté de l'Irak n'est pas négociable" }], 'a-t-il ajouté: a pronoun');
 });
@@ -1321,4 +1324,56 @@ t.test('« …, a raconté à l\'AFP Jean-Marc Ferri »: whom it was told to is 
   t.same(who("« L'eau est montée d'un mètre en moins d'une heure, nous n'avons rien vu venir », a raconté à l'AFP Jean-Marc Ferri, un habitant."), [['Jean-Marc Ferri', null]]);
   t.same(who('« Nous ne céderons rien sur ce dossier essentiel », a confié au Monde un proche du président.'), [['un proche du président', null]]);
   t.not(who('Fouad Hussein a reçu son homologue français. « Nous ne céderons rien sur ce dossier essentiel », a déclaré à la presse.')[0]?.[0], 'la presse', 'told to the press, the speaker unnamed: not said by «la presse»');
+});
+
+t.test('"Fed Chair Jerome Powell said": a person the gazetteer does not know, not the organisation their title names', async (t) => {
+  const who = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.by, q.speaker?.id ?? null]);
+  t.same(who('"We are not in a hurry to move again," Fed Chair Jerome Powell told reporters on Wednesday.', 'en'), [['Fed Chair Jerome Powell', null]]);
+  t.same(who('« Nous ne reculerons pas devant les pressions », a déclaré le porte-parole du Hamas, Hazem Qassem.', 'fr'), [['le porte-parole du Hamas', null]]);
+  t.same(who('"Inflation is coming down but the job is not done," the Federal Reserve said in a statement on Wednesday.', 'en'), [['the Federal Reserve', 'federal-reserve']], 'the organisation alone still speaks');
+  t.same(who('"The dinar will hold its value this year," Central Bank of Iraq said on Sunday.', 'en'), [['Central Bank of Iraq', 'central-bank-of-iraq']], 'a name in capitals with no role before it is the organisation\'s');
+});
+
+t.test('a quotation its attribution splits in one sentence is one quotation; after a colon, the next is another', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.text, q.speaker?.id ?? null]);
+  t.same(said('"The reform will take time," Prime Minister Mohammed Shia al-Sudani said in Baghdad, "but there is no going back on it."', 'en'), [
+    ['The reform will take time … but there is no going back on it.', 'mohammed-shia-al-sudani'],
+  ]);
+  t.same(said('«الإصلاح يحتاج إلى وقت طويل»، قال رئيس الوزراء محمد شياع السوداني، «لكن لا عودة عنه أبدا».', 'ar'), [
+    ['الإصلاح يحتاج إلى وقت طويل … لكن لا عودة عنه أبدا', 'mohammed-shia-al-sudani'],
+  ]);
+  t.same(said('"The reform will take time," Prime Minister Mohammed Shia al-Sudani said. "There is no going back on it."', 'en').length, 2, 'a new sentence in new marks is another quotation');
+  t.same(said('"The reform will take time," Prime Minister Mohammed Shia al-Sudani said, adding: "There is no going back on it."', 'en').length, 2, 'after a colon, too');
+});
+
+t.test('a second report in the sentence after a comma and a coordinator is the first one\'s speaker\'s, and ends the first', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.text, q.speaker?.id ?? null]);
+  t.same(said("Le Premier ministre Mohammed Chia al-Soudani a affirmé que le budget serait voté « avant la fin du mois », et a promis que les salaires seraient versés à temps.", 'fr'), [
+    ['le budget serait voté « avant la fin du mois »', 'mohammed-shia-al-sudani'],
+    ['les salaires seraient versés à temps', 'mohammed-shia-al-sudani'],
+  ]);
+  t.same(said('Prime Minister Mohammed Shia al-Sudani said the budget would be passed this month, and warned that any delay would hold up salaries.', 'en'), [
+    ['the budget would be passed this month', 'mohammed-shia-al-sudani'],
+    ['any delay would hold up salaries', 'mohammed-shia-al-sudani'],
+  ]);
+  t.same(said("« La France est prête », a lancé Emmanuel Macron devant les élus, avant d'assurer que les réformes seraient menées jusqu'au bout.", 'fr').map((x) => x[1]), ['Q3052772', 'Q3052772'], "« avant d'assurer que »: the same speaker goes on");
+});
+
+t.test('who a report calls by a description is the one it named: "the Egyptian forward", "the agency", «أما X فـ…», "one of them"', async (t) => {
+  const who = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.by, q.speaker?.id ?? null, q.unnamed === true]);
+  t.same(who('Mohamed Salah scored twice in the second half. The Egyptian forward said afterwards that the title race was far from over.', 'en'), [['The Egyptian forward', 'mohamed-salah', false]]);
+  t.same(who('The coach said afterwards that the title race was far from over.', 'en'), [['The coach', null, false]], 'a role alone, with no nationality or age, may be someone new');
+  t.same(who('The World Health Organization published its weekly figures on Friday. The agency said that 30 countries had reported new outbreaks.', 'en'), [['The agency', 'Q7817', false]]);
+  t.same(who('وقال مهاجم المنتخب أيمن حسين إن الفريق لعب بثقة كبيرة. أما المدرب الإسباني خيسوس كاساس فرأى أن الفريق لم يحقق شيئا بعد.', 'ar').map((x) => x[0]), [
+    'مهاجم المنتخب أيمن حسين', 'المدرب الإسباني خيسوس كاساس',
+  ]);
+  t.same(who('Two security officials, speaking on condition of anonymity, said a drone had struck a car near the airport. One of them said the car was carrying two commanders.', 'en').map((x) => x[2]), [true, true], 'one of the unnamed officials is still not named');
+});
+
+t.test('a participle before a quotation speaks for its clause\'s subject; an aside or a day after the verb is not who spoke', async (t) => {
+  const who = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.by, q.speaker?.id ?? null]);
+  t.same(who('وقال رئيس الوزراء محمد شياع السوداني إن الحكومة ماضية في الإصلاح. غير أن زعيم التيار الصدري مقتدى الصدر رد في تغريدة مساء الجمعة قائلا: «الإصلاح لا يكون بالوعود وحدها».', 'ar').map((x) => x[1]), [
+    'mohammed-shia-al-sudani', 'muqtada-al-sadr',
+  ]);
+  t.same(who('« Ce budget sera celui de la relance », a pour sa part assuré Emmanuel Macron samedi soir à Marseille.', 'fr'), [['Emmanuel Macron', 'Q3052772']]);
 });
