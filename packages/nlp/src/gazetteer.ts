@@ -178,10 +178,11 @@ const STOP_ALIASES = new Set(['مالي', 'هند', 'جمهوريه', 'دوله'
  */
 const JORDAN_ELSEWHERE = '!Jordan';
 const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
-  en: ['turkey', 'china', 'guinea', '!a Barcelona'],
+  // "Island" is Iceland in German, Swedish, Czech…: in English "Achill Island" is no country, capital or not.
+  en: ['turkey', 'china', 'guinea', '!a Barcelona', '!island'],
   tr: ['!belge', JORDAN_ELSEWHERE],
   fa: ['پیرو'],
-  fr: [JORDAN_ELSEWHERE],
+  fr: [JORDAN_ELSEWHERE, '!island'],
   es: [JORDAN_ELSEWHERE],
   ca: [JORDAN_ELSEWHERE],
   de: [JORDAN_ELSEWHERE],

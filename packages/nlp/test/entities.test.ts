@@ -318,3 +318,11 @@ t.test('a dateline names a city, never a country: «عمان 14 آب (بترا) 
   t.same(ids('عمان تستضيف القمة الخليجية المقبلة في مسقط.').includes('Q842'), true, 'the same word opening a sentence, no dateline: the country');
   t.same(ids('مسقط - زار وزير الخارجية عمان أمس.'), ['Q3826', 'Q842'], 'inside a sentence: as before');
 });
+
+t.test('"Island" in English or French text is no country ("Achill Island"); German "Island" is Iceland', async (t) => {
+  const ids = (text: string, lang: string) => findEntities(text, { lang }).map((e) => e.id);
+  t.same(ids('The film was shot on Achill Island off the west coast.', 'en'), []);
+  t.same(ids("Le tournage a eu lieu sur Achill Island, au large de la côte ouest.", 'fr'), []);
+  t.same(ids('Die Regierung von Island hat neue Fangquoten beschlossen.', 'de'), ['country-is']);
+  t.same(ids('Iceland set new fishing quotas on Monday.', 'en'), ['country-is']);
+});

@@ -38,3 +38,17 @@ t.test('a census is society, OPEC and oil prices economy as well as energy, a ca
   t.ok(opec.includes('energy') && opec.includes('economy'), JSON.stringify(opec));
   t.ok(ids('La cathédrale a rouvert ses portes samedi en présence de l\'archevêque.', 'fr', 'La cathédrale rouvre').includes('religion'));
 });
+
+t.test('floods are weather as well as disaster; « Bombardier » is no bombing', async (t) => {
+  const ids = (text: string, lang: string, title: string) => tagTopics(text, lang, title).map((x) => x.id);
+  for (const [text, lang, title] of [
+    ['Flash floods swept through the valley overnight after a day of heavy rain, and rescuers pulled families from the roofs of their houses.', 'en', 'Flash floods sweep valley'],
+    ['اجتاحت السيول الجارفة عدة قرى بعد هطول أمطار غزيرة، وأنقذ الدفاع المدني عائلات علقت في منازلها.', 'ar', 'سيول جارفة تجتاح القرى'],
+    ['Les inondations ont coupé plusieurs routes après des pluies diluviennes ; les secours ont évacué des familles entières.', 'fr', 'Inondations dans la vallée'],
+  ] as const) {
+    const got = ids(text, lang, title);
+    t.ok(got.includes('weather') && got.includes('disaster'), `${lang}: ${JSON.stringify(got)}`);
+  }
+  t.notOk(ids("Bombardier a vendu sa participation restante dans le programme A220 à Airbus et au gouvernement du Québec.", 'fr', 'Bombardier se retire de l\'A220').includes('conflict'));
+  t.ok(ids("L'aviation a bombardé plusieurs positions rebelles dans la nuit ; les bombardements ont repris à l'aube.", 'fr', 'Nouveaux bombardements').includes('conflict'), 'the bombing itself still is');
+});
