@@ -102,7 +102,10 @@ export const TAGGERS = {
   // أن»; "the Egyptian forward", "the 35-year-old", «النجم المصري» are the person named last before; "the agency" the
   // organisation; «أما X فرأى أن» is X's; "one of them" one of the speakers before (unnamed stays unnamed); a participle before a
   // quotation speaks for its clause's subject («غير أن … نعيم قاسم رد … قائلا:»); « a pour sa part assuré X samedi soir » is X's;
-  // "He said humanity faced …"; "…," he said, adding: "…" keeps the first quotation's attribution.
+  // "He said humanity faced …"; "…," he said, adding: "…" keeps the first quotation's attribution; French: the attribution
+  // inside the marks (« …, a-t-il assuré, … »), « a déclaré à Genève le directeur général » and « X à son retour de … » are
+  // the director-general's and X's, « selon lui » is a pronoun; '… as "…" and said …' and "X declared … and said" are the
+  // sentence subject's.
   quotes: { tagger: 'akhbar-quotes', version: '1.12.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

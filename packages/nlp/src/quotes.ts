@@ -152,6 +152,14 @@ interface SpeechRules {
   preverbal?: string[];
   /** Postpositions that close a preverbal adjunct ("ji Rûdawê re", "di civînê de"): so closed, "ji" is not a source's relation ("berpirsek ji PDKê"). */
   postpositions?: string[];
+  /** The attribution may stand inside the marks, between commas (French: « Nous tiendrons, a-t-il assuré, nos engagements »): see insideIncise. */
+  incise?: boolean;
+  /**
+   * Where the speaker follows the verb (French inversion), the prepositions that open where it was said, before the speaker
+   * (« a déclaré à Genève le directeur général », « a estimé en tête du cortège le secrétaire général ») or after its name
+   * (« Rafael Grossi à son retour de Kiev »), and the articles a speaker opens with.
+   */
+  inverted?: { adjuncts: string[]; articles: string[] };
   /** Reported speech without quotation marks; absent: not read in this language (Turkish has no "that"). */
   reported?: ReportedRules;
   /** Attributions to a source that is not named. */
@@ -532,6 +540,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont'],
     complementizers: ['que', 'qu'],
     adjuncts: ['lors', 'dans', 'devant'],
+    incise: true,
+    inverted: { adjuncts: ['à', 'au', 'aux', 'en', 'dans', 'devant', 'depuis', 'sur', 'lors', 'pendant', 'après'], articles: ['le', 'la', 'l', 'les', 'un', 'une'] },
     // "selon lui", "selon eux".
     pronouns: ['il', 'elle', 'ils', 'elles', 'on', 'lui', 'eux'],
     reported: {
@@ -857,6 +867,8 @@ interface CompiledRules {
   pronouns: ReadonlySet<string>;
   preverbal: ReadonlySet<string>;
   postpositions: ReadonlySet<string>;
+  incise: boolean;
+  inverted?: { adjuncts: ReadonlySet<string>; articles: ReadonlySet<string> };
   reported?: CompiledReported;
   unnamed?: { heads: ReadonlyArray<readonly string[]>; relations: ReadonlySet<string> };
   /** Arabic script: the attribution follows rules of its own (its head is its first word, ال aside). */
@@ -899,9 +911,10 @@ const fold = (words: readonly string[]): Set<string> => new Set(words.flatMap((w
 function compileRules(r: SpeechRules): CompiledRules {
   const out: CompiledRules = {
     order: r.order, connectives: fold(r.connectives), complementizers: fold(r.complementizers), adjuncts: fold(r.adjuncts), pronouns: fold(r.pronouns),
-    preverbal: fold(r.preverbal ?? []), postpositions: fold(r.postpositions ?? []),
+    preverbal: fold(r.preverbal ?? []), postpositions: fold(r.postpositions ?? []), incise: r.incise === true,
     arabic: [...r.verbs, ...(r.reported?.verbs ?? [])].some((v) => tokenize(v)[0]?.arabic === true),
   };
+  if (r.inverted) out.inverted = { adjuncts: fold(r.inverted.adjuncts), articles: fold(r.inverted.articles) };
   const p = r.reported;
   if (p) {
     out.reported = {
@@ -1116,7 +1129,7 @@ function trimConnectives(words: Token[], rules: CompiledRules): Token[] {
 }
 
 /** The speaker after the verb ("said Rana Haddad, a spokeswoman", وقال المتحدث باسم الوزارة إن): up to a comma, colon, "that" or an adjunct. */
-function sourceAfter(clause: string, tokens: readonly Token[], end: number, rules: CompiledRules, table: SpeechTable): Token[] {
+function sourceAfter(clause: string, tokens: readonly Token[], end: number, rules: CompiledRules, table: SpeechTable, source = false): Token[] {
   const words: Token[] = [];
   for (let k = end; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -1127,7 +1140,24 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
       k += told - 1;
       continue;
     }
+    // « a déclaré à Genève le directeur général de l'OMS »: where it was said, then the speaker at its article; « Rafael Grossi
+    // à son retour de Kiev »: after a name, where ends it.
+    const inv = rules.inverted;
+    if (inv?.adjuncts.has(t.norm) && (t.norm !== 'a' || t.raw.toLowerCase() === 'à')) {
+      if (words.length > 0 && isCapitalized(words[words.length - 1]!)) break;
+      if (words.length === 0) {
+        let a = k + 1;
+        while (a < tokens.length && a - k <= MAX_ATTRIBUTION_TOKENS && !breakBefore(clause, tokens, a) && !(inv.articles.has(tokens[a]!.norm) && !inv.adjuncts.has(tokens[a - 1]!.norm) && !RECIPIENT_OF.has(tokens[a - 1]!.norm))) a++;
+        if (a < tokens.length && inv.articles.has(tokens[a]!.norm) && !breakBefore(clause, tokens, a)) {
+          k = a - 1;
+          continue;
+        }
+      }
+    }
     if (words.length === 0 && rules.connectives.has(t.norm)) continue;
+    // « selon lui la place du Royaume … »: a pronoun is the whole source; what follows is what it says. (After a verb,
+    // Spanish "dijo el ministro": «el» is the article, folded like «él».)
+    if (source && words.length === 0 && rules.pronouns.has(t.norm)) return [t];
     // « …, a déclaré jeudi soir le ministre », "…, said on Thursday the agency": when it was said is not who said it.
     if (words.length === 0 && (SPOKEN_WHEN.has(t.norm) || (SPOKEN_WHEN_LEADS.has(t.norm) && SPOKEN_WHEN.has(tokens[k + 1]?.norm ?? '')))) continue;
     // « a assuré Nawaf Salam samedi soir »: after the speaker, when it was said ends it ("the Sunday Times" is a name).
@@ -1159,6 +1189,8 @@ function recipientAt(clause: string, tokens: readonly Token[], k: number): numbe
   return breakBefore(clause, tokens, k + n) ? 0 : n;
 }
 const RECIPIENT_ARTICLES = fold(['l', 'la', 'le', 'les']);
+/** « de », « du »: an article after them is inside the adjunct (« en tête du cortège »), not the speaker's. */
+const RECIPIENT_OF = fold(['de', 'du', 'des', 'd']);
 
 /** Words of when, between a verb and the speaker after it: days, parts of the day, yesterday and today (en, fr, es, de). */
 const SPOKEN_WHEN = fold([
@@ -1178,17 +1210,30 @@ const SPOKEN_WHEN_LEADS = fold(['on', 'late', 'early', 'last', 'this', 'el', 'am
  */
 function subjectBefore(clause: string, tokens: readonly Token[], verb: number, rules: CompiledRules, table: SpeechTable, from = 0): Token[] {
   const segments: Token[][] = [[]];
+  // The subject of a speech verb earlier in the clause, while no "that" has come since: "X declared a holiday and said …" is X's.
+  let earlier: Token[] | undefined;
   for (let k = from; k < verb; k++) {
     if (breakBefore(clause, tokens, k)) segments.push([]);
     const t = tokens[k]!;
     const v = rules.complementizers.has(t.norm) ? undefined : verbAt(tokens, k, table);
     if (rules.complementizers.has(t.norm) || v) {
+      earlier = v ? (segments.find((g) => gazetteer().nameSpans(g).some((m) => m.type === 'person' || m.type === 'org')) ?? subjectOf(clause, tokens, k, segments, rules)) : undefined;
       segments[segments.length - 1] = [];
       if (v) k = v.end - 1;
       continue;
     }
     segments[segments.length - 1]!.push(t);
   }
+  // "Sudani declared a public holiday and said the trophy belonged …": the second predicate's subject is the first's, not
+  // "a public holiday" (a coordinator right before the verb, in its segment).
+  const own = segments[segments.length - 1]!.filter((t) => !rules.connectives.has(t.norm) || COORDINATORS.has(t.norm));
+  if (earlier && earlier.length > 0 && own.length > 1 && COORDINATORS.has(own[own.length - 1]!.norm)) return trimConnectives([...earlier], rules);
+  return subjectOf(clause, tokens, verb, segments, rules);
+}
+
+/** subjectBefore's choice among the segments before the verb at `verb` (commas and earlier verbs split them). */
+function subjectOf(clause: string, tokens: readonly Token[], verb: number, parts: readonly Token[][], rules: CompiledRules): Token[] {
+  const segments = parts.map((g) => [...g]);
   let appositive = verb > 0 && breakBefore(clause, tokens, verb);
   // An auxiliary alone after the comma ("…, Fouad Hussein, a affirmé") is no subject: the
   // segments before it are, as if the verb followed the comma.
@@ -1629,6 +1674,8 @@ interface Reading {
    * "…" dedi): that language's rules, to read the speaker there.
    */
   bare?: CompiledRules;
+  /** A second predicate after the quotation ('… "…" and said …'): its speaker is the sentence's subject (openingSubject). */
+  coordinated?: boolean;
 }
 
 const THESE_WORDS = [fold(['بهذه', 'وبهذه', 'بهذا', 'وبهذا', 'بتلك']), fold(['الكلمات', 'الكلمة', 'العبارة', 'العبارات', 'الجملة'])] as const;
@@ -1662,6 +1709,9 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     // «…»، فيما أكد الأمين العام لحزب الله أن …», "…", while officials said …: another's statement, not this one's attribution.
     if (tokens.length > 0 && isContentStop(tokens, 0)) return undefined;
   } else if (v.phrase.rules.order !== 'verb-first') v = verbs[verbs.length - 1]!;
+  // '… as "a phenomenal moment" and said the Government would …': a second predicate of the sentence's subject, whose
+  // words after it are what it reports, not who spoke (a pronoun's reading).
+  if (side === 'after' && v.start > 0 && !v.phrase.source && COORDINATORS.has(tokens[0]!.norm) && tokens.slice(1, v.start).every((t) => v.phrase.rules.connectives.has(t.norm))) return { coordinated: true };
   // «…، معتبرة أنها «…»», "…, adding: "…"": a participle's subject is its clause's, never the words after it (a pronoun's
   // reading) — a known person or body its clause opens with, if it has one (participleSubject).
   if (v.phrase.participle === true) return (side === 'before' && participleSubject(clause, tokens, v.start, v.phrase.rules)) || {};
@@ -1669,7 +1719,7 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   let words: Token[];
   let span: Token[];
   if (v.phrase.source || rules.order === 'verb-first') {
-    words = sourceAfter(clause, tokens, v.end, rules, table);
+    words = sourceAfter(clause, tokens, v.end, rules, table, v.phrase.source);
     span = tokens.slice(v.end);
   } else {
     const [from, end] = subjectEnd(clause, tokens, v.start, rules, table);
@@ -1778,10 +1828,42 @@ function leadingSubject(clause: string, lang: string, rules: CompiledRules): Rea
  */
 function attribute(before: string, after: string, table: SpeechTable, lang: string): Reading | undefined {
   const a = after.trim() === '' ? undefined : readClause(after, 'after', table, lang);
+  if (a?.coordinated) {
+    const b = readClause(before, 'before', table, lang);
+    return b?.by !== undefined ? b : openingSubject(before, lang);
+  }
   const b = readClause(before, 'before', table, lang);
   const chosen = a && (a.by !== undefined || !b || b.by === undefined) ? a : b;
   if (chosen === a && a?.bare) return leadingSubject(before, lang, a.bare) ?? a;
   return chosen;
+}
+
+/** Capitalised words that open a clause without naming anyone: "In Baghdad, …", "Speaking outside …". */
+const NOT_SUBJECTS = fold([
+  'in', 'on', 'at', 'after', 'before', 'during', 'speaking', 'but', 'and', 'however', 'meanwhile', 'earlier', 'later', 'the', 'a', 'an', 'this', 'that',
+  'le', 'la', 'les', 'l', 'un', 'une', 'dans', 'à', 'en', 'après', 'avant', 'lors', 'mais', 'et',
+]);
+
+/**
+ * Who the sentence before a quotation is about, when its quotation is followed by a second predicate ('Taoiseach Leo
+ * Varadkar described the nominations as "…" and said …', '…, Starmer promised "…" and said …'): the capitalised words
+ * opening the last stretch before the quotation (after its last comma), a title and name. Undefined when none stand
+ * there: the quotation is then read as no one's rather than the speaker before's.
+ */
+function openingSubject(before: string, lang: string): Reading | undefined {
+  const tokens = tokenize(before);
+  let k = 0;
+  for (let i = 1; i < tokens.length; i++) if (breakBefore(before, tokens, i)) k = i;
+  const run: Token[] = [];
+  for (let i = k; i < tokens.length && run.length < MAX_BY_WORDS; i++) {
+    const t = tokens[i]!;
+    if (!isCapitalized(t) && !(run.length > 0 && TITLE_JOINERS.has(t.norm))) break;
+    run.push(t);
+  }
+  while (run.length > 0 && TITLE_JOINERS.has(run[run.length - 1]!.norm)) run.pop();
+  if (run.length === 0 || NOT_SUBJECTS.has(run[0]!.norm)) return undefined;
+  const speaker = speakerIn(run, lang);
+  return { by: written(before, run, false), ...(speaker ? { speaker } : {}) };
 }
 
 /** A pair of quotation marks in a paragraph: the offsets of the opening and the closing mark. */
@@ -3771,6 +3853,36 @@ function splitQuotation(para: string, q: Span, spans: readonly Span[], after: st
   return innerText(para.slice(rest.open + 1, rest.close)) === '' ? undefined : rest;
 }
 
+/** Words of the inverted French auxiliary and pronoun before an incise's participle: « a-t-il », « ont-elles ». */
+const INCISE_LEADS = fold(['a', 't', 'il', 'elle', 'ils', 'elles', 'ont', 'avait', 'avaient']);
+
+/**
+ * A quotation with its attribution inside its marks, set off by commas, the French way (« On ne rentrera pas en classe, a
+ * lancé Mélanie Hébert devant les grévistes, tant que … », « Nous tiendrons nos engagements, a-t-il assuré, et … »): the
+ * first comma after at least MIN_WORDS words that a speech verb follows at once (after « a-t-il » at most), through the next
+ * comma or the end. What was said is the rest, its two parts joined by " … "; who said it, that clause as read after a
+ * quotation. Only where no attribution stands outside the marks.
+ */
+function insideIncise(text: string, table: SpeechTable, lang: string): { text: string; heard: Reading } | undefined {
+  for (const m of text.matchAll(/[,،]\s+/gu)) {
+    const said = text.slice(0, m.index).trim();
+    if (countWords(said) < MIN_WORDS) continue;
+    const rest = text.slice(m.index + m[0].length);
+    const stop = rest.search(/[,،]\s/u);
+    const incise = stop < 0 ? rest.replace(/[.!?\u2026]+\s*$/u, '') : rest.slice(0, stop);
+    const tokens = tokenize(incise);
+    let lead = 0;
+    while (lead < tokens.length && lead < 3 && INCISE_LEADS.has(tokens[lead]!.norm)) lead++;
+    const v = lead < tokens.length ? verbAt(tokens, lead, table) : undefined;
+    if (!v || v.phrase.source || v.phrase.participle === true || !v.phrase.rules.incise) continue;
+    const heard = readClause(incise, 'after', table, lang);
+    if (!heard) continue;
+    const more = stop < 0 ? '' : rest.slice(stop).replace(/^[,،]\s*/u, '').trim();
+    return { text: clip(more === '' ? said : `${said} … ${more}`), heard };
+  }
+  return undefined;
+}
+
 function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote[] {
   const surnames = surnameIndex(known);
   const language = baseLang(lang);
@@ -3829,7 +3941,11 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       // « … que les chrétiens devaient vivre « en paix et en sécurité » … », «…، مضيفا أن الحزب ملتزم بالاتفاق "ما دامت …"»:
       // a few words quoted inside reported speech are part of that statement, not one of their own.
       if (reportedTable.size > 0 && partialQuotation(before, q.text, reportedTable)) continue;
-      const heard = attribute(before, after, table, language) ?? (q.short ? undefined : continuesQuotation(para, q, before, after, k > 0 ? quotations[k - 1] : undefined, statements, last?.direct === true && last.paragraph === paragraph - 1) ? {} : undefined);
+      let heard = attribute(before, after, table, language) ?? (q.short ? undefined : continuesQuotation(para, q, before, after, k > 0 ? quotations[k - 1] : undefined, statements, last?.direct === true && last.paragraph === paragraph - 1) ? {} : undefined);
+      if (!heard && rules?.incise === true) {
+        const inside = insideIncise(q.text, table, language);
+        if (inside) [q, heard] = [{ ...q, text: inside.text }, inside.heard];
+      }
       if (!heard) continue;
       const rest = after.trim() === '' ? undefined : splitQuotation(para, q, spans, after);
       if (rest) {

@@ -1377,3 +1377,23 @@ t.test('a participle before a quotation speaks for its clause\'s subject; an asi
   ]);
   t.same(who('« Ce budget sera celui de la relance », a pour sa part assuré Emmanuel Macron samedi soir à Marseille.', 'fr'), [['Emmanuel Macron', 'Q3052772']]);
 });
+
+t.test('French: the attribution inside the marks (« …, a-t-il assuré, … »), and where it was said before or after the speaker', async (t) => {
+  const said = (text: string) => extractQuotes(text, 'fr').map((q) => [q.text, q.by ?? null, q.speaker?.id ?? null]);
+  t.same(said("« Nous tiendrons nos engagements, a assuré Emmanuel Macron devant les maires, et personne ne sera laissé de côté. »"), [
+    ['Nous tiendrons nos engagements … et personne ne sera laissé de côté.', 'Emmanuel Macron', 'Q3052772'],
+  ]);
+  t.same(said("Emmanuel Macron était à Marseille lundi. « Nous tiendrons nos engagements, a-t-il assuré, et personne ne sera laissé de côté. »").map((x) => x[2]), ['Q3052772'], 'a-t-il: the person before');
+  t.same(said("« Nous tiendrons nos engagements, et personne ne sera laissé de côté. »"), [], 'no verb inside: still nobody\'s');
+  t.same(said("« La situation devrait tous nous préoccuper », a déclaré à Genève le directeur général de l'OMS.").map((x) => x[1]), ["le directeur général de l'OMS"]);
+  t.same(said("« Le gouvernement doit nous entendre », a estimé en tête du cortège parisien le secrétaire général de la CGT.").map((x) => x[1]), ['le secrétaire général de la CGT']);
+  t.same(said("« La centrale a été touchée à plusieurs reprises », a déclaré vendredi Rafael Grossi à son retour de Kiev.").map((x) => x[1]), ['Rafael Grossi']);
+  t.same(said("« Nous ne céderons rien sur ce dossier », a confié au Monde un proche du président.").map((x) => x[1]), ['un proche du président'], 'whom it was told to, as before');
+});
+
+t.test('a quotation then a second predicate ("… as "…" and said …") is the sentence subject\'s, not the words after "said"', async (t) => {
+  const who = (text: string) => extractQuotes(text, 'en').map((q) => [q.by ?? null, q.speaker?.id ?? null]);
+  t.same(who('Mohamed Salah scored twice. Prime Minister Mohammed Shia al-Sudani described the win as "a gift to every Iraqi family" and said the team would be received in Baghdad.')[0], ['Prime Minister Mohammed Shia al-Sudani', 'mohammed-shia-al-sudani']);
+  t.same(who('Prime Minister Mohammed Shia al-Sudani declared a public holiday and said the cup belonged "to every Iraqi family".'), [['Prime Minister Mohammed Shia al-Sudani', 'mohammed-shia-al-sudani']], 'and a verb after another: the first one\'s subject');
+  t.same(extractQuotes('Dans un communiqué, le roi Mohammed VI a salué « avec une grande joie » cette décision, qui consacre selon lui la place du Royaume.', 'fr').map((q) => q.by ?? null), [null], '« selon lui »: a pronoun, not « lui la place du Royaume »');
+});
