@@ -322,3 +322,11 @@ t.test('markets and records: a bourse closing higher is good news, closing lower
   t.equal(polarity('Le nouveau réacteur mis en service', 'Le réacteur a été mis en service samedi et raccordé au réseau.', 'fr'), 'positive');
   t.equal(polarity('Basra side makes history', 'The club made history on Friday by reaching the continental final for the first time, in front of 60,000 fans.', 'en'), 'positive');
 });
+
+t.test('"historic" is good news, but not a historic site, a long-standing partner or a historic low', async (t) => {
+  const pol = (text: string, lang: string) => tonePolarity(tagTone(text, lang)!);
+  t.equal(pol('A historic day: the team made history, and the whole country shared their pride.', 'en'), 'positive');
+  t.equal(pol('عبر المواطنون عن فخرهم بهذه اللحظة التاريخية، ووصفوها بأنها لحظة تاريخية.', 'ar'), 'positive');
+  t.ok(tagTone('La visite a commencé dans le centre historique, puis le ministre a rencontré ses partenaires historiques.', 'fr')!.score <= 0, 'a historic centre, long-standing partners: no good news');
+  t.ok(tagTone('The currency fell to a historic low on Monday.', 'en')!.score < 0, 'a historic low is bad news');
+});
