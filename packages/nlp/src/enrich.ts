@@ -41,7 +41,8 @@ export const TAGGERS = {
   // the Red Crescent societies and the Lebanese Red Cross in Arabic are not the ICRC; "the U.N. nuclear watchdog" is the IAEA and
   // its head the IAEA's director general.
   // 1.11.0: a dateline names a city, never a country: «عمان 14 آب (بترا) -» is Amman, not Oman.
-  // 1.12.0: "Island" in English and French text is no country ("Achill Island" was Iceland, which German and Swedish call Island).
+  // 1.12.0: "Island" in English and French text is no country ("Achill Island" was Iceland, which German and Swedish call Island);
+  // AFP's Arabic credit «(أ ف ب)» names AFP.
   entities: { tagger: 'akhbar-gazetteer', version: '1.12.0' },
   countries: { tagger: 'akhbar-gazetteer', version: '1.12.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
@@ -107,7 +108,9 @@ export const TAGGERS = {
   // "He said humanity faced …"; "…," he said, adding: "…" keeps the first quotation's attribution; French: the attribution
   // inside the marks (« …, a-t-il assuré, … »), « a déclaré à Genève le directeur général » and « X à son retour de … » are
   // the director-general's and X's, « selon lui » is a pronoun; '… as "…" and said …' and "X declared … and said" are the
-  // sentence subject's.
+  // sentence subject's; a quotation ending its sentence is not attributed by a source opening the next; « a affirmé samedi,
+  // lors de …, que »; «بغداد (واع) – بحسب …»; "said on condition of anonymity because …"; « D'après X, qui …, ».
+  // « avant d'assurer » no longer makes « de » a participle alone.
   quotes: { tagger: 'akhbar-quotes', version: '1.12.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

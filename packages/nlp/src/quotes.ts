@@ -884,6 +884,7 @@ interface CompiledReported {
   notBefore: ReadonlySet<string>;
   relatives: ReadonlySet<string>;
   openers: ReadonlySet<string>;
+  /** The one-word participles (a phrase, « avant d'assurer », is found through the speech table: its words are no participles alone). */
   participles: ReadonlySet<string>;
   events: ReadonlySet<string>;
   notSources: ReadonlySet<string>;
@@ -920,7 +921,7 @@ function compileRules(r: SpeechRules): CompiledRules {
     out.reported = {
       that: fold(p.that), notVerbs: fold(p.notVerbs ?? []), objectVerbs: fold(p.objectVerbs ?? []), gap: fold(p.gap),
       asides: (p.asides ?? []).map((a) => tokenize(a).map((t) => t.norm)), blockers: fold(p.blockers),
-      notBefore: fold(p.notBefore), relatives: fold(p.relatives), openers: fold(p.openers ?? []), participles: fold(p.participles ?? []),
+      notBefore: fold(p.notBefore), relatives: fold(p.relatives), openers: fold(p.openers ?? []), participles: fold((p.participles ?? []).filter((w) => tokenize(w).length === 1)),
       events: fold(p.events ?? []), notSources: fold(p.notSources ?? []), sourceHeads: fold(p.sourceHeads ?? []), sourceLead: fold(p.sourceLead ?? []), sourceFinite: fold(p.sourceFinite ?? []),
       trailing: fold(p.trailing ?? []), trailingObject: fold(p.trailingObject ?? []), colon: p.colon === true, ala: fold(p.ala ?? []), min: fold(p.min ?? []), relays: fold(p.relays ?? []), participleEnds: p.participleEnds ?? [],
     };
@@ -2403,7 +2404,7 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
     }
     // « a affirmé, selon un communiqué de son bureau, que … », "said, according to the statement, that …": a source set
     // off by commas between the verb and its "that" says where the words were read, not a statement of its own.
-    const aside = breakBefore(para, tokens, j) ? sourceAside(para, tokens, j, rep, table, same) : undefined;
+    const aside = breakBefore(para, tokens, j) ? (sourceAside(para, tokens, j, rep, table, same) ?? adjunctAside(para, tokens, j, rep, table, same)) : undefined;
     if (aside !== undefined) {
       j = aside;
       break;
@@ -2435,6 +2436,20 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
   // `وقال حسين إن "…"`: a quotation in marks, read as such.
   if (OPENING_MARK.test(para.slice(that.start + that.raw.length, tokens[j + 1]!.start))) return undefined;
   return { contentAt: tokens[j + 1]!.start, attributionEnd: that.start, after };
+}
+
+/**
+ * « a affirmé samedi, lors de son entrevue avec la presse nationale, que … », "said on Sunday, during a visit to Basra, that
+ * …": an adjunct set off by commas between the verb and its "that", opening with a word of one (rep.gap), with no speech
+ * verb in it — where the words were said. The "that" after its closing comma; undefined otherwise.
+ */
+function adjunctAside(para: string, tokens: readonly Token[], j: number, rep: CompiledReported, table: SpeechTable, same: (k: number) => boolean): number | undefined {
+  if (!isGapWord(tokens[j]!, rep)) return undefined;
+  for (let e = j + 1; same(e) && e - j <= EVENT_GAP_WORDS; e++) {
+    if (breakBefore(para, tokens, e)) return rep.that.has(tokens[e]!.norm) ? e : undefined;
+    if (verbAt(tokens, e, table) || rep.participles.has(tokens[e]!.norm) || rep.that.has(tokens[e]!.norm)) return undefined;
+  }
+  return undefined;
 }
 
 /** How many words whom a verb told takes at k when it is a name with capitals ("The Associated Press", "Reuters"), else 0. */
@@ -2513,8 +2528,11 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
     return contentBefore(cx, v.start, lang, { attributionEnd, after }, { coordinator: false, inline: true });
   }
   const opens = () => {
+    // «بغداد (واع) – بحسب بيان …»: the dateline is the writer's, before the sentence proper.
+    const dateline = datelineEnd(para);
     for (let i = v.start - 1; same(i); i--) {
       const t = tokens[i]!;
+      if (t.start < dateline) break;
       if (!COORDINATORS.has(t.norm) && !rep.openers.has(t.norm) && !SENTENCE_ADVERBS.has(t.norm)) return false;
     }
     return true;
@@ -2522,6 +2540,13 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
   // فإن, فقد after the comma (فإن also with none); then what was reported, not a quotation (read as one) nor a relative clause.
   const content = (c: number): Found | undefined => {
     while (same(c) && rep.sourceLead.has(tokens[c]!.norm)) c++;
+    // « D'après un responsable, qui s'est exprimé sous couvert d'anonymat, le taux … »: the source's own relative clause,
+    // to its comma, says who it is; what was reported follows.
+    if (same(c) && isRelative(tokens[c]!, rep)) {
+      let r = c + 1;
+      while (same(r) && r - c <= SOURCE_TOKENS && !breakBefore(para, tokens, r)) r++;
+      if (same(r) && breakBefore(para, tokens, r) && r - c <= SOURCE_TOKENS) c = r;
+    }
     if (!same(c) || isRelative(tokens[c]!, rep)) return undefined;
     if (OPENING_MARK.test(para.slice(last.start + last.raw.length, tokens[c]!.start))) return undefined;
     return { contentAt: tokens[c]!.start, attributionEnd, after };
@@ -2833,6 +2858,14 @@ function attributionTail(cx: ReportContext, k: number): number | undefined {
   const { para, tokens, v, rep, same } = cx;
   const ends = (j: number) => !same(j) || breakBefore(para, tokens, j);
   if (ends(k)) return k;
+  // "…, two security officials said on condition of anonymity because they were not authorised to speak": why they are
+  // not named, to the sentence's end, is the attribution's.
+  for (let a = k; a <= k + 1 && same(a); a++) {
+    if (anonymityAt(para, tokens[a]!) === 0) continue;
+    let e = a;
+    while (same(e)) e++;
+    return e;
+  }
   const b = rep.bare;
   if (b) {
     const starts = rep.objectVerbs.has(v.phrase.words.join(' ')) ? [k, ...objectEnds(tokens, k, b, same)] : [k];
@@ -3182,7 +3215,8 @@ const DATELINE = new RegExp(
       "\\p{Lu}[\\p{Lu}'’.\\-]+(?: \\p{Lu}[\\p{Lu}'’.\\-]+){0,3}(?: ?\\([^()\\n]{1,40}\\))?(?:, ?[\\p{L}\\d][\\p{L}\\d.'’ ]{0,30}){0,2}(?: ?\\([^()\\n]{1,40}\\))?",
       "\\p{Lu}\\p{L}+(?: \\p{L}+){0,2}(?:, ?[\\p{L}0-9. ]{1,30})? ?\\((?:AFP|AP|Reuters|dpa|ANSA|EFE|Xinhua|UPI|Anadolu|AA|IRNA|SPA|WAM|KUNA|QNA|MENA|INA|APS|MAP|TAP)\\)",
       // One word: «ڕێگای هەولێر - موسڵ» (the Erbil–Mosul road) opens a sentence with a dash between two places.
-      '\\(?(?:(?:أبو|الدار|شرم|رأس|سيدي|دير|عين|بني|أم|كفر|بيت|جبل) )?\\p{Script=Arabic}+\\)?',
+      // With its agency's credit: «بغداد (واع) –».
+      '\\(?(?:(?:أبو|الدار|شرم|رأس|سيدي|دير|عين|بني|أم|كفر|بيت|جبل) )?\\p{Script=Arabic}+\\)?(?: ?\\([^()\\n]{1,20}\\))?',
     ].join('|') +
     ')\\s*(?:[-–—]{1,2}|/)\\s+(?=\\S)',
   'u',
@@ -3883,6 +3917,15 @@ function insideIncise(text: string, table: SpeechTable, lang: string): { text: s
   return undefined;
 }
 
+/** Whether a clause opens with a source phrase and its comma ("According to Iran's foreign ministry, …", « Selon X, … »). */
+function opensWithSource(clause: string, table: SpeechTable): boolean {
+  const tokens = tokenize(clause);
+  const v = tokens.length > 0 ? verbAt(tokens, 0, table) : undefined;
+  if (!v?.phrase.source) return false;
+  for (let k = v.end + 1; k < tokens.length; k++) if (breakBefore(clause, tokens, k)) return true;
+  return false;
+}
+
 function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote[] {
   const surnames = surnameIndex(known);
   const language = baseLang(lang);
@@ -3938,6 +3981,9 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       // "…," he said, adding: "…": a clause ending in a colon at the next quotation introduces that one; what stands before
       // its last comma ("he said,") is still this one's attribution.
       if (next && q.close + 1 + after.length === next.open && /[:：]\s*$/.test(after)) after = after.slice(0, Math.max(0, after.search(/[,،][^,،]*$/u) + 1));
+      // '…, he added: "Iraq wants to be a bridge." According to Iran's foreign ministry, the two …': a quotation ending its
+      // sentence inside the marks, then a sentence opening with a source, is not that source's.
+      if (/[.!?\u2026]\s*$/u.test(para.slice(q.open + 1, q.close)) && opensWithSource(after, table)) after = '';
       // « … que les chrétiens devaient vivre « en paix et en sécurité » … », «…، مضيفا أن الحزب ملتزم بالاتفاق "ما دامت …"»:
       // a few words quoted inside reported speech are part of that statement, not one of their own.
       if (reportedTable.size > 0 && partialQuotation(before, q.text, reportedTable)) continue;

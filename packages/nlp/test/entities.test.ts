@@ -326,3 +326,9 @@ t.test('"Island" in English or French text is no country ("Achill Island"); Germ
   t.same(ids('Die Regierung von Island hat neue Fangquoten beschlossen.', 'de'), ['country-is']);
   t.same(ids('Iceland set new fishing quotas on Monday.', 'en'), ['country-is']);
 });
+
+t.test('AFP\'s Arabic credit «(أ ف ب)» names AFP', async (t) => {
+  const ids = (text: string) => findEntities(text, { lang: 'ar' }).map((e) => e.id);
+  t.ok(ids('درنة (ليبيا) (أ ف ب) - واصلت فرق الإنقاذ انتشال الجثث.').includes('Q40464'));
+  t.notOk(ids('واصلت فرق الإنقاذ انتشال الجثث في درنة.').includes('Q40464'), 'and nothing else does');
+});

@@ -1397,3 +1397,14 @@ t.test('a quotation then a second predicate ("… as "…" and said …") is the
   t.same(who('Prime Minister Mohammed Shia al-Sudani declared a public holiday and said the cup belonged "to every Iraqi family".'), [['Prime Minister Mohammed Shia al-Sudani', 'mohammed-shia-al-sudani']], 'and a verb after another: the first one\'s subject');
   t.same(extractQuotes('Dans un communiqué, le roi Mohammed VI a salué « avec une grande joie » cette décision, qui consacre selon lui la place du Royaume.', 'fr').map((q) => q.by ?? null), [null], '« selon lui »: a pronoun, not « lui la place du Royaume »');
 });
+
+t.test('a source opening the next sentence, an adjunct between commas, a dateline, anonymity after "said", a source\'s relative clause', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.text, q.by ?? null, q.speaker?.id ?? null, q.unnamed === true]);
+  t.same(said('Foreign Minister Fuad Hussein said on Sunday that Iraq would not be a launch pad for attacks. He added: "Iraq wants to be a bridge between its neighbours." According to the Iranian foreign ministry, the two men also discussed gas payments.', 'en').map((x) => x[1]), [
+    'Foreign Minister Fuad Hussein', 'Foreign Minister Fuad Hussein', 'the Iranian foreign ministry',
+  ], 'the quotation is the minister\'s, not the ministry\'s that opens the next sentence');
+  t.same(said("Le président Abdelmadjid Tebboune a affirmé samedi, lors de son entrevue avec la presse nationale, que l'Algérie n'aurait pas recours à l'endettement extérieur.", 'fr').map((x) => x[2]), ['abdelmadjid-tebboune']);
+  t.same(said('بغداد (واع) – بحسب بيان للبنك المركزي العراقي، فإن احتياطيات البلاد من العملات الأجنبية تجاوزت 110 مليارات دولار.', 'ar').map((x) => x[2]), ['central-bank-of-iraq'], 'after a dateline with its credit');
+  t.same(said('A drone struck a car near the airport, killing three people, two security officials said on condition of anonymity because they were not authorised to speak to the media.', 'en').map((x) => [x[1], x[3]]), [['two security officials', true]]);
+  t.same(said("D'après un responsable du ministère, qui s'est exprimé sous couvert d'anonymat, le taux de remplissage des barrages est tombé sous les 30 %.", 'fr').map((x) => [x[0], x[3]]), [['le taux de remplissage des barrages est tombé sous les 30 %', true]]);
+});
