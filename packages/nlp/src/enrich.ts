@@ -110,7 +110,8 @@ export const TAGGERS = {
   // the director-general's and X's, « selon lui » is a pronoun; '… as "…" and said …' and "X declared … and said" are the
   // sentence subject's; a quotation ending its sentence is not attributed by a source opening the next; « a affirmé samedi,
   // lors de …, que »; «بغداد (واع) – بحسب …»; "said on condition of anonymity because …"; « D'après X, qui …, ».
-  // « avant d'assurer » no longer makes « de » a participle alone.
+  // « avant d'assurer » no longer makes « de » a participle alone; "he added" after a sentence opening with a title and a name
+  // ("Foreign Minister Fuad Hussein met …", « Mme von der Leyen a présenté … ») is that person's.
   quotes: { tagger: 'akhbar-quotes', version: '1.12.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

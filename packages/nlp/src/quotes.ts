@@ -2228,6 +2228,9 @@ function ammaAt(para: string, tokens: readonly Token[], verb: number, same: (k: 
   return undefined;
 }
 
+/** At most this many words of a title before a name that opens a sentence ("Secretary of State", "Prime Minister"). */
+const TITLE_WORDS = 3;
+
 /** Lower-case words inside a title and name: "Secretary of State Mike Pompeo", "Minister for Foreign Affairs". */
 const TITLE_JOINERS = fold(['of', 'for', 'de', 'du', 'des', 'al', 'bin', 'von', 'van', 'der']);
 
@@ -2255,7 +2258,8 @@ function sentenceSubject(para: string, tokens: readonly Token[], first: number, 
   while (k < end && (rules.connectives.has(tokens[k]!.norm) || SUBJECT_ARTICLES.has(tokens[k]!.norm))) k++;
   if (k >= end || spansQuote(para, tokens, first, k)) return undefined;
   const window = tokens.slice(k, Math.min(end, k + MAX_BY_WORDS));
-  const span = gazetteer().nameSpans(window).find((m) => m.start === 0);
+  // The name at the sentence's start, or after a title in capitals ("Foreign Minister Fuad Hussein met …").
+  const span = gazetteer().nameSpans(window).find((m) => m.start === 0 || (m.start <= TITLE_WORDS && titledName(window.slice(0, m.start)) && !window[0]!.arabic));
   if (!span || (span.type !== 'person' && span.type !== 'org')) return undefined;
   const words = window.slice(0, span.end);
   const speaker = speakerIn(words, rules.arabic ? 'ar' : '');

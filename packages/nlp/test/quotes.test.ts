@@ -1408,3 +1408,10 @@ t.test('a source opening the next sentence, an adjunct between commas, a datelin
   t.same(said('A drone struck a car near the airport, killing three people, two security officials said on condition of anonymity because they were not authorised to speak to the media.', 'en').map((x) => [x[1], x[3]]), [['two security officials', true]]);
   t.same(said("D'après un responsable du ministère, qui s'est exprimé sous couvert d'anonymat, le taux de remplissage des barrages est tombé sous les 30 %.", 'fr').map((x) => [x[0], x[3]]), [['le taux de remplissage des barrages est tombé sous les 30 %', true]]);
 });
+
+t.test('"he added" after a sentence opening with a title and a name: that person ("Foreign Minister Fuad Hussein met …", « Mme von der Leyen a présenté … »)', async (t) => {
+  const who = (text: string, lang: string) => extractQuotes(text, lang).map((q) => q.speaker?.id ?? null);
+  t.same(who('Foreign Minister Fuad Hussein spoke in Tehran on Sunday. "Iraq wants to be a bridge between its neighbours," he added.', 'en'), ['fuad-hussein']);
+  t.same(who("Giorgia Meloni et Ursula von der Leyen étaient à Lampedusa. Mme von der Leyen a présenté un plan en dix points. « C'est nous qui déciderons qui vient dans l'Union européenne », a-t-elle lancé.", 'fr'), ['ursula-von-der-leyen']);
+  t.same(who('In Tehran, Fuad Hussein met his counterpart on Sunday. "Iraq wants to be a bridge between its neighbours," he added.', 'en'), [null], 'a sentence opening with where: no one read as its subject, as before');
+});
