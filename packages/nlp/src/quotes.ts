@@ -1714,8 +1714,8 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   // words after it are what it reports, not who spoke (a pronoun's reading).
   if (side === 'after' && v.start > 0 && !v.phrase.source && COORDINATORS.has(tokens[0]!.norm) && tokens.slice(1, v.start).every((t) => v.phrase.rules.connectives.has(t.norm))) return { coordinated: true };
   // «…، معتبرة أنها «…»», "…, adding: "…"": a participle's subject is its clause's, never the words after it (a pronoun's
-  // reading) — a known person or body its clause opens with, if it has one (participleSubject).
-  if (v.phrase.participle === true) return (side === 'before' && participleSubject(clause, tokens, v.start, v.phrase.rules)) || {};
+  // reading) — a known person or body its clause opens with, if it has one (sentenceSubject).
+  if (v.phrase.participle === true) return (side === 'before' && sentenceSubject(clause, tokens, 0, v.start, v.phrase.rules)) || {};
   const rules = v.phrase.rules;
   let words: Token[];
   let span: Token[];
@@ -1777,33 +1777,6 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     if (!v.phrase.source) out.by = memberBy(clause, tokens, words, rules, v.phrase.lam) ?? out.by;
   }
   return out;
-}
-
-/** Words that open a clause before its subject: «غير أن», «إلا أن», «لكن», «كما»… (the reported rules' openers too). */
-const CLAUSE_OPENERS = fold(['غير', 'إلا', 'أن', 'لكن', 'ولكن', 'كما', 'وكما', 'بينما', 'وبينما', 'فيما', 'وفيما', 'بدوره', 'بدورها', 'but', 'however', 'mais', 'cependant']);
-
-/**
- * Who a participle before a quotation speaks for when its clause has no speech verb before it: the known person or body
- * the clause opens with, after its openers — subject first («غير أن الأمين العام لحزب الله الشيخ نعيم قاسم رد في كلمة
- * متلفزة قائلاً: «…»», "Guterres closed the summit, saying: "…""), or in Arabic after the verb that opens it («ورد قاسم قائلاً»).
- * A clause opening otherwise ("In Baghdad, …") leaves it to the statement before (a pronoun's reading).
- */
-function participleSubject(clause: string, tokens: readonly Token[], end: number, rules: CompiledRules): Reading | undefined {
-  let k = 0;
-  while (k < end && (CLAUSE_OPENERS.has(tokens[k]!.norm) || rules.connectives.has(tokens[k]!.norm) || SUBJECT_ARTICLES.has(tokens[k]!.norm))) k++;
-  for (const at of rules.arabic ? [k, k + 1] : [k]) {
-    if (at >= end || (at > k && breakBefore(clause, tokens, at))) break;
-    const window = tokens.slice(at, Math.min(end, at + MAX_BY_WORDS));
-    const spans = gazetteer().nameSpans(window);
-    if (spans[0]?.start !== 0 || (spans[0].type !== 'person' && spans[0].type !== 'org')) continue;
-    // A title and the name after it, an honorific between, are one attribution («الأمين العام لحزب الله الشيخ نعيم قاسم»).
-    let stop = spans[0].end;
-    for (const m of spans.slice(1)) if (m.start <= stop + 1 && m.type === 'person') stop = m.end;
-    const words = window.slice(0, stop);
-    const speaker = speakerIn(words, rules.arabic ? 'ar' : '');
-    if (speaker) return { by: written(clause, words, false), speaker };
-  }
-  return undefined;
 }
 
 /** The first words of a clause, up to a comma: the Turkish speaker before the quotation ("Bakan Fidan, "). */
@@ -2243,29 +2216,39 @@ function titledName(words: readonly Token[]): boolean {
 const SUBJECT_ARTICLES = fold(['the', 'l', 'le', 'la', 'les', 'el', 'los', 'las', 'der', 'die', 'das']);
 
 /**
- * Who a sentence opens with, when that is a known person or organisation (or an office's title): its first words in English
- * or French ("The IMF has urged Iraq …", « L'OPEP a maintenu … »), after the verb that opens it in Arabic («وأشاد
- * الكاظمي …», «واستقبل رئيس الوزراء العراقي …»). Only a name standing there is read, so the object or a name further on
- * is never taken for the subject. `end`: the participle.
+ * Who a sentence or clause opens with, when that is a known person or organisation (or an office's title), after its
+ * openers (CLAUSE_OPENERS): its first words in English or French ("The IMF has urged Iraq …", « L'OPEP a maintenu … »,
+ * "Foreign Minister Fuad Hussein met …" — a title in capitals before the name), in Arabic the first words or those after
+ * the verb that opens it («غير أن الأمين العام لحزب الله الشيخ نعيم قاسم رد …», «وأشاد الكاظمي …», «واستقبل رئيس الوزراء
+ * العراقي …»). Only a name standing there is read, so the object or a name further on is never taken for the subject.
+ * For a participle's statement, the pronoun's antecedent and a participle introducing a quotation. `end`: where to stop.
  */
 function sentenceSubject(para: string, tokens: readonly Token[], first: number, end: number, rules: CompiledRules): Reading | undefined {
   let k = first;
-  // An Arabic sentence opens with its verb (و or ف glued to it; after قد, لقد); its subject follows.
-  if (rules.arabic) {
-    while (k < end && QAD_OPENERS.has(tokens[k]!.norm)) k++;
-    k++;
+  while (k < end && (CLAUSE_OPENERS.has(tokens[k]!.norm) || rules.connectives.has(tokens[k]!.norm) || SUBJECT_ARTICLES.has(tokens[k]!.norm))) k++;
+  // An Arabic sentence opens with its verb as often as with its subject («غير أن … نعيم قاسم رد»): the name there, else after the verb.
+  for (const at of rules.arabic ? [k, k + 1] : [k]) {
+    if (at >= end || (at > k && breakBefore(para, tokens, at)) || spansQuote(para, tokens, first, at)) return undefined;
+    const window = tokens.slice(at, Math.min(end, at + MAX_BY_WORDS));
+    // The name at the start, or after a title in capitals ("Foreign Minister Fuad Hussein met …").
+    const spans = gazetteer().nameSpans(window);
+    const i = spans.findIndex((m) => m.start === 0 || (m.start <= TITLE_WORDS && titledName(window.slice(0, m.start)) && !window[0]!.arabic));
+    const span = spans[i];
+    if (!span || (span.type !== 'person' && span.type !== 'org')) continue;
+    // A title and the name after it, an honorific between, are one attribution («الأمين العام لحزب الله الشيخ نعيم قاسم»).
+    let stop = span.end;
+    for (const m of spans.slice(i + 1)) if (m.start <= stop + 1 && m.type === 'person') stop = m.end;
+    const words = window.slice(0, stop);
+    const speaker = speakerIn(words, rules.arabic ? 'ar' : '');
+    if (speaker) return { by: written(para, words, false), speaker };
   }
-  while (k < end && (rules.connectives.has(tokens[k]!.norm) || SUBJECT_ARTICLES.has(tokens[k]!.norm))) k++;
-  if (k >= end || spansQuote(para, tokens, first, k)) return undefined;
-  const window = tokens.slice(k, Math.min(end, k + MAX_BY_WORDS));
-  // The name at the sentence's start, or after a title in capitals ("Foreign Minister Fuad Hussein met …").
-  const span = gazetteer().nameSpans(window).find((m) => m.start === 0 || (m.start <= TITLE_WORDS && titledName(window.slice(0, m.start)) && !window[0]!.arabic));
-  if (!span || (span.type !== 'person' && span.type !== 'org')) return undefined;
-  const words = window.slice(0, span.end);
-  const speaker = speakerIn(words, rules.arabic ? 'ar' : '');
-  return speaker ? { by: written(para, words, false), speaker } : undefined;
+  return undefined;
 }
-const QAD_OPENERS = fold(['قد', 'وقد', 'لقد', 'فقد']);
+/** Words that open a sentence or clause before its subject or verb: «قد», «غير أن», «لكن», «كما», "but"… */
+const CLAUSE_OPENERS = fold([
+  'قد', 'وقد', 'لقد', 'فقد', 'غير', 'إلا', 'أن', 'لكن', 'ولكن', 'كما', 'وكما', 'بينما', 'وبينما', 'فيما', 'وفيما', 'بدوره', 'بدورها', 'but', 'however', 'mais',
+  'cependant',
+]);
 
 /** Whether a quotation mark stands between two tokens (a sentence that opens with a quotation has its speaker after it). */
 function spansQuote(para: string, tokens: readonly Token[], from: number, to: number): boolean {
