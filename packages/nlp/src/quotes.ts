@@ -1148,7 +1148,7 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
       if (words.length > 0 && isCapitalized(words[words.length - 1]!)) break;
       if (words.length === 0) {
         let a = k + 1;
-        while (a < tokens.length && a - k <= MAX_ATTRIBUTION_TOKENS && !breakBefore(clause, tokens, a) && !(inv.articles.has(tokens[a]!.norm) && !inv.adjuncts.has(tokens[a - 1]!.norm) && !RECIPIENT_OF.has(tokens[a - 1]!.norm))) a++;
+        while (a < tokens.length && a - k <= MAX_ATTRIBUTION_TOKENS && !breakBefore(clause, tokens, a) && !(inv.articles.has(tokens[a]!.norm) && !inv.adjuncts.has(tokens[a - 1]!.norm) && !INSIDE_ADJUNCT.has(tokens[a - 1]!.norm))) a++;
         if (a < tokens.length && inv.articles.has(tokens[a]!.norm) && !breakBefore(clause, tokens, a)) {
           k = a - 1;
           continue;
@@ -1190,8 +1190,8 @@ function recipientAt(clause: string, tokens: readonly Token[], k: number): numbe
   return breakBefore(clause, tokens, k + n) ? 0 : n;
 }
 const RECIPIENT_ARTICLES = fold(['l', 'la', 'le', 'les']);
-/** « de », « du »: an article after them is inside the adjunct (« en tête du cortège »), not the speaker's. */
-const RECIPIENT_OF = fold(['de', 'du', 'des', 'd']);
+/** « de », « du »: an article after them is inside the adjunct where it was said (« en tête du cortège »), not the speaker's. */
+const INSIDE_ADJUNCT = fold(['de', 'du', 'des', 'd']);
 
 /** Words of when, between a verb and the speaker after it: days, parts of the day, yesterday and today (en, fr, es, de). */
 const SPOKEN_WHEN = fold([
@@ -1211,14 +1211,15 @@ const SPOKEN_WHEN_LEADS = fold(['on', 'late', 'early', 'last', 'this', 'el', 'am
  */
 function subjectBefore(clause: string, tokens: readonly Token[], verb: number, rules: CompiledRules, table: SpeechTable, from = 0): Token[] {
   const segments: Token[][] = [[]];
-  // The subject of a speech verb earlier in the clause, while no "that" has come since: "X declared a holiday and said …" is X's.
-  let earlier: Token[] | undefined;
+  // A speech verb earlier in the clause, while no "that" has come since, and the segments before it: "X declared a holiday
+  // and said …" is X's (read only when the verb is such a second predicate, below).
+  let earlier: { at: number; parts: Token[][] } | undefined;
   for (let k = from; k < verb; k++) {
     if (breakBefore(clause, tokens, k)) segments.push([]);
     const t = tokens[k]!;
     const v = rules.complementizers.has(t.norm) ? undefined : verbAt(tokens, k, table);
     if (rules.complementizers.has(t.norm) || v) {
-      earlier = v ? (segments.find((g) => gazetteer().nameSpans(g).some((m) => m.type === 'person' || m.type === 'org')) ?? subjectOf(clause, tokens, k, segments, rules)) : undefined;
+      earlier = v ? { at: k, parts: [...segments] } : undefined;
       segments[segments.length - 1] = [];
       if (v) k = v.end - 1;
       continue;
@@ -1228,7 +1229,13 @@ function subjectBefore(clause: string, tokens: readonly Token[], verb: number, r
   // "Sudani declared a public holiday and said the trophy belonged …": the second predicate's subject is the first's, not
   // "a public holiday" (a coordinator right before the verb, in its segment).
   const own = segments[segments.length - 1]!.filter((t) => !rules.connectives.has(t.norm) || COORDINATORS.has(t.norm));
-  if (earlier && earlier.length > 0 && own.length > 1 && COORDINATORS.has(own[own.length - 1]!.norm)) return trimConnectives([...earlier], rules);
+  if (earlier && own.length > 1 && COORDINATORS.has(own[own.length - 1]!.norm)) {
+    // Its subject: the segment naming someone the gazetteer knows ("Sudani, who watched from the stands, declared …"), else
+    // the one subjectOf chooses for it.
+    const { at, parts } = earlier;
+    const subject = parts.find((g) => gazetteer().nameSpans(g).some((m) => m.type === 'person' || m.type === 'org')) ?? subjectOf(clause, tokens, at, parts, rules);
+    if (subject.length > 0) return trimConnectives([...subject], rules);
+  }
   return subjectOf(clause, tokens, verb, segments, rules);
 }
 
