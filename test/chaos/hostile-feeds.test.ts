@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
@@ -45,9 +47,10 @@ interface RunResult {
 }
 
 function run(seed: number): Promise<{ result?: RunResult; output: string; code: number | null }> {
+  const scratch = mkdtempSync(join(tmpdir(), 'akhbar-chaos-'));
   return new Promise((resolve) => {
     const child = spawn('unshare', ['--net', '--mount', '--', process.execPath, RUNNER], {
-      env: { ...process.env, AKHBAR_CHAOS_MUTATIONS: String(P.feedMutations), AKHBAR_CHAOS_SEED: String(seed) },
+      env: { ...process.env, AKHBAR_CHAOS_MUTATIONS: String(P.feedMutations), AKHBAR_CHAOS_SEED: String(seed), AKHBAR_CHAOS_SCRATCH: scratch },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -55,6 +58,7 @@ function run(seed: number): Promise<{ result?: RunResult; output: string; code: 
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
     child.on('exit', (code) => {
+      rmSync(scratch, { recursive: true, force: true });
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
       resolve({ ...(line ? { result: JSON.parse(line.slice(7)) as RunResult } : {}), output: `${out.split('\n').filter((l) => l.startsWith('# ')).join('\n')}\n${err.slice(-3000)}`, code });
     });

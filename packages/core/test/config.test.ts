@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -36,6 +36,7 @@ t.test('every bad variable is named in one coded error', async (t) => {
 
 t.test('X_FILE supplies a secret from a file', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'akhbar-config-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'token'), 's3cret-token\n');
   const c = loadConfig(spec, { REDIS_URL: 'redis://r', TOKEN_FILE: join(dir, 'token') });
   t.equal(c.token, 's3cret-token');

@@ -26,6 +26,12 @@ import { sumSamples } from './stack.ts';
 
 const MUTATIONS = Number(process.env.AKHBAR_CHAOS_MUTATIONS ?? 1000);
 const SEED = Number(process.env.AKHBAR_CHAOS_SEED ?? 1);
+/**
+ * Scratch space for the hosts file and Redis's directory. The file is bind-mounted over
+ * /etc/hosts in this namespace, where it cannot be deleted, so the test that starts this run
+ * gives a directory and removes it from outside once the namespace is gone.
+ */
+const SCRATCH = process.env.AKHBAR_CHAOS_SCRATCH ?? tmpdir();
 const say = (msg: string) => process.stdout.write(`# ${msg}\n`);
 
 // --- the namespace's network and names ------------------------------------------------------
@@ -47,7 +53,7 @@ function setUpNamespace(): void {
   for (const a of V4) execFileSync('ip', ['addr', 'add', `${a}/32`, 'dev', 'lo']);
   for (const a of V6) execFileSync('ip', ['-6', 'addr', 'add', `${a}/128`, 'dev', 'lo']);
   // The hosts file is bind-mounted in this mount namespace only.
-  const dir = mkdtempSync(join(tmpdir(), 'akhbar-chaos-hosts-'));
+  const dir = mkdtempSync(join(SCRATCH, 'hosts-'));
   const hosts = join(dir, 'hosts');
   const lines = Object.entries(HOSTS).flatMap(([name, addrs]) => addrs.map((a) => `${a} ${name}`));
   writeFileSync(hosts, `${readFileSync('/etc/hosts', 'utf8')}\n${lines.join('\n')}\n`);
@@ -151,7 +157,7 @@ async function main() {
 
   // Redis inside the namespace, for this run only.
   const redisPort = 6391;
-  const redisDir = mkdtempSync(join(tmpdir(), 'akhbar-chaos-redis-'));
+  const redisDir = mkdtempSync(join(SCRATCH, 'redis-'));
   const redisProc = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
   cleanup.pid(redisProc.pid);
   const redisUrl = `redis://127.0.0.1:${redisPort}`;
