@@ -52,7 +52,9 @@ export const TAGGERS = {
   // evidence, not a third: a subject met only further down is background (blind held-out precision 0.72 → 0.81).
   // 1.4.0: a census is society; OPEC and oil prices economy as well as energy; archbishops religion, a cathedral a little.
   // 1.5.0: floods are weather as well as disaster (blind labellers filed all five flood stories so); « Bombardier » is no bombing.
-  topics: { tagger: 'akhbar-topic-lexicon', version: '1.5.0' },
+  // 1.6.0: an English "strike" alone weighs little for labour; "on strike", "strike over", "walkout", "strikers" … weigh as
+  // labour words do ("U.S. strikes hit 85 targets" was labour; three doctors' strikes in the blind batches lacked it).
+  topics: { tagger: 'akhbar-topic-lexicon', version: '1.6.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   // 1.1.0: a Persian lexicon (Persian articles had no tone).
   // 1.2.0: disruption (walkouts, cancellations, postponements, evacuations, storms, collisions) and celebration (openings,
@@ -112,7 +114,9 @@ export const TAGGERS = {
   // lors de …, que »; «بغداد (واع) – بحسب …»; "said on condition of anonymity because …"; « D'après X, qui …, ».
   // « avant d'assurer » no longer makes « de » a participle alone; "he added" after a sentence opening with a title and a name
   // ("Foreign Minister Fuad Hussein met …", « Mme von der Leyen a présenté … ») is that person's.
-  quotes: { tagger: 'akhbar-quotes', version: '1.12.0' },
+  // 1.13.0: who issued a statement is part of its attribution («بيان صادر عن الأمم المتحدة», « un communiqué publié par
+  // l'ONU »: the UN's); "U.S. Central Command said" keeps its U (Kurmanji «û», folded, had read as a coordinator).
+  quotes: { tagger: 'akhbar-quotes', version: '1.13.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

@@ -1134,7 +1134,7 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
   const words: Token[] = [];
   for (let k = end; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (breakBefore(clause, tokens, k) || rules.complementizers.has(t.norm) || (words.length > 0 && rules.adjuncts.has(t.norm))) break;
+    if (breakBefore(clause, tokens, k) || rules.complementizers.has(t.norm) || (words.length > 0 && rules.adjuncts.has(t.norm) && !complemented(words, t))) break;
     // « …, a raconté à l'AFP Jean-Marc Ferri », « a confié au Monde un conseiller »: whom it was told to, then who told it.
     const told = words.length === 0 ? recipientAt(clause, tokens, k) : 0;
     if (told > 0) {
@@ -1228,8 +1228,8 @@ function subjectBefore(clause: string, tokens: readonly Token[], verb: number, r
   }
   // "Sudani declared a public holiday and said the trophy belonged …": the second predicate's subject is the first's, not
   // "a public holiday" (a coordinator right before the verb, in its segment).
-  const own = segments[segments.length - 1]!.filter((t) => !rules.connectives.has(t.norm) || COORDINATORS.has(t.norm));
-  if (earlier && own.length > 1 && COORDINATORS.has(own[own.length - 1]!.norm)) {
+  const own = segments[segments.length - 1]!.filter((t) => !rules.connectives.has(t.norm) || isCoordinator(t));
+  if (earlier && own.length > 1 && isCoordinator(own[own.length - 1]!)) {
     // Its subject: the segment naming someone the gazetteer knows ("Sudani, who watched from the stands, declared …"), else
     // the one subjectOf chooses for it.
     const { at, parts } = earlier;
@@ -1247,7 +1247,7 @@ function subjectOf(clause: string, tokens: readonly Token[], verb: number, parts
   // segments before it are, as if the verb followed the comma.
   const tail = segments[segments.length - 1]!;
   // "…, and has said that", « …, et a affirmé que »: a second predicate of the first one's subject.
-  const coordinated = tail.some((t) => COORDINATORS.has(t.norm));
+  const coordinated = tail.some((t) => isCoordinator(t));
   if (!appositive && segments.length > 1 && tail.length > 0 && trimConnectives(tail, rules).length === 0) {
     segments.pop();
     appositive = true;
@@ -1255,7 +1255,7 @@ function subjectOf(clause: string, tokens: readonly Token[], verb: number, parts
   let chosen = appositive && segments.length >= 2 ? segments[segments.length - 2]! : segments[segments.length - 1]!;
   if (coordinated) {
     // That subject ends where its own predicate's auxiliary starts (« Tebboune | a tendu la main au Hirak, et a affirmé que »).
-    const aux = chosen.findIndex((t, i) => i > 0 && rules.connectives.has(t.norm) && !COORDINATORS.has(t.norm));
+    const aux = chosen.findIndex((t, i) => i > 0 && rules.connectives.has(t.norm) && !isCoordinator(t));
     if (aux > 0) chosen = chosen.slice(0, aux);
   }
   return trimConnectives(chosen, rules);
@@ -1719,7 +1719,7 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   } else if (v.phrase.rules.order !== 'verb-first') v = verbs[verbs.length - 1]!;
   // '… as "a phenomenal moment" and said the Government would …': a second predicate of the sentence's subject, whose
   // words after it are what it reports, not who spoke (a pronoun's reading).
-  if (side === 'after' && v.start > 0 && !v.phrase.source && COORDINATORS.has(tokens[0]!.norm) && tokens.slice(1, v.start).every((t) => v.phrase.rules.connectives.has(t.norm))) return { coordinated: true };
+  if (side === 'after' && v.start > 0 && !v.phrase.source && isCoordinator(tokens[0]!) && tokens.slice(1, v.start).every((t) => v.phrase.rules.connectives.has(t.norm))) return { coordinated: true };
   // «…، معتبرة أنها «…»», "…, adding: "…"": a participle's subject is its clause's, never the words after it (a pronoun's
   // reading) — a known person or body its clause opens with, if it has one (sentenceSubject).
   if (v.phrase.participle === true) return (side === 'before' && sentenceSubject(clause, tokens, 0, v.start, v.phrase.rules)) || {};
@@ -1890,6 +1890,10 @@ interface Report {
 
 /** Arabic-script and Latin words that join a new clause to the one before: "…, and officials said that". */
 const COORDINATORS = fold(['و', 'ف', 'ثم', 'and', 'but', 'while', 'whereas', 'et', 'mais', 'tandis', 'y', 'pero', 'mientras', 'und', 'aber', 'während', 'и', 'а', 'но', 'û', 'بەڵام']);
+/** A coordinator: Kurmanji «û» only as written, for folded it is the "U" of "U.S." (an English subject lost its first letter). */
+function isCoordinator(t: Token): boolean {
+  return COORDINATORS.has(t.norm) && (t.norm !== 'u' || t.raw.toLowerCase() === 'û');
+}
 /** Any opening quotation mark. */
 const OPENING_MARK = /["«“„‹「]/;
 /** Tokens at most before a verb that its subject is looked for in (a sentence can be a megabyte long). */
@@ -2033,7 +2037,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     const glued = verb.norm !== v.phrase.words[0];
     const gap = prev ? para.slice(prev.start + prev.raw.length, verb.start) : '';
     // A source phrase inside its sentence with no comma before it is read only when it ends the sentence (sourceContent).
-    inline = prev !== undefined && !glued && !/[^\s]/.test(gap) && !rep.openers.has(prev.norm) && !(source && COORDINATORS.has(prev.norm));
+    inline = prev !== undefined && !glued && !/[^\s]/.test(gap) && !rep.openers.has(prev.norm) && !(source && isCoordinator(prev));
     if (inline && !source) return undefined;
     // The attribution: up to a comma, an adjunct or the complementizer.
     words = [];
@@ -2042,7 +2046,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       const t = tokens[k]!;
       if (k > v.end && breakBefore(para, tokens, k)) break;
       // A source's first word is its own ("según el ministerio": el opens no adjunct there).
-      if (rep.that.has(t.norm) || (!(source && words.length === 0) && !complemented(words) && (isGapWord(t, rep) || rules.adjuncts.has(t.norm)))) break;
+      if (rep.that.has(t.norm) || (!(source && words.length === 0) && !complemented(words, t) && (isGapWord(t, rep) || rules.adjuncts.has(t.norm)))) break;
       if (minThat(tokens, k, v, rep, same)) break;
       // «وأبلغ الوزير الصحفيين أن»: the object (the press, a counterpart) is no part of who spoke.
       if (rules.arabic && words.length > 0 && rep.objectVerbs.has(v.phrase.words[0]!) && ARABIC_OBJECTS.has(bare(t))) break;
@@ -2102,7 +2106,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     const end = s0 + cut;
     words = subjectBefore(para, clause, cut, rules, table, from);
     // "…, while analysts warned that": the conjunction is no part of who spoke.
-    while (words.length > 0 && COORDINATORS.has(words[0]!.norm)) words = words.slice(1);
+    while (words.length > 0 && isCoordinator(words[0]!)) words = words.slice(1);
     if (words.length > 0 && isRelative(words[0]!, rep)) return undefined;
     const glued = verb.arabic && verb.norm !== v.phrase.words[0];
     // Arabic: the subject right before its verb («مسؤولون في الوزارة قالوا إن», «عن الكاظمي قوله»);
@@ -2119,7 +2123,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     after = tokens.slice(last + 1, Math.max(end, last + 1)).filter((t) => !rules.connectives.has(t.norm));
     clauseAt = tokens[first]!.start;
     const before = same(first - 1) ? tokens[first - 1] : undefined;
-    newClause = !before || breakBefore(para, tokens, first) || COORDINATORS.has(before.norm) || they || spans.closedBefore(tokens[first]!.start) > before.start;
+    newClause = !before || breakBefore(para, tokens, first) || isCoordinator(before) || they || spans.closedBefore(tokens[first]!.start) > before.start;
     bareAllowed = rep.bare !== undefined && !(before && rep.bare.notAfter.has(before.norm));
     k = v.end;
   }
@@ -2187,9 +2191,9 @@ function coordinatedAt(cx: ReportContext): number | undefined {
   const rules = v.phrase.rules;
   let p = v.start;
   let coordinator = false;
-  while (same(p - 1) && (COORDINATORS.has(tokens[p - 1]!.norm) || rules.connectives.has(tokens[p - 1]!.norm))) {
+  while (same(p - 1) && (isCoordinator(tokens[p - 1]!) || rules.connectives.has(tokens[p - 1]!.norm))) {
     p--;
-    coordinator ||= COORDINATORS.has(tokens[p]!.norm);
+    coordinator ||= isCoordinator(tokens[p]!);
     if (breakBefore(para, tokens, p)) break;
   }
   if (!coordinator || !breakBefore(para, tokens, p)) return undefined;
@@ -2527,7 +2531,7 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
     for (let i = v.start - 1; same(i); i--) {
       const t = tokens[i]!;
       if (t.start < dateline) break;
-      if (!COORDINATORS.has(t.norm) && !rep.openers.has(t.norm) && !SENTENCE_ADVERBS.has(t.norm)) return false;
+      if (!isCoordinator(t) && !rep.openers.has(t.norm) && !SENTENCE_ADVERBS.has(t.norm)) return false;
     }
     return true;
   };
@@ -2581,7 +2585,7 @@ function contentBefore(cx: ReportContext, cut: number, lang: string, at: Attribu
   if (same(s0 - 1)) return undefined;
   if (!opts.inline && !breakBefore(para, tokens, cut)) {
     const t = tokens[cut - 1];
-    if (opts.coordinator && cut - 1 > s0 && t && (COORDINATORS.has(t.norm) || rep.openers.has(t.norm)) && breakBefore(para, tokens, cut - 1)) cut--;
+    if (opts.coordinator && cut - 1 > s0 && t && (isCoordinator(t) || rep.openers.has(t.norm)) && breakBefore(para, tokens, cut - 1)) cut--;
     else return undefined;
   }
   if (cut <= s0) return undefined;
@@ -2631,7 +2635,7 @@ function restOfClause(cx: ReportContext, r: number): { at: number; end: number }
   let e = r;
   while (same(e)) {
     const t = tokens[e]!;
-    if (e > r && breakBefore(para, tokens, e) && (isContentStop(tokens, e) || COORDINATORS.has(t.norm) || isRelative(t, cx.rep))) break;
+    if (e > r && breakBefore(para, tokens, e) && (isContentStop(tokens, e) || isCoordinator(t) || isRelative(t, cx.rep))) break;
     if (verbAt(tokens, e, cx.table) || OPENING_MARK.test(para.slice(tokens[e - 1]!.start + tokens[e - 1]!.raw.length, t.start))) return undefined;
     e++;
   }
@@ -2651,7 +2655,7 @@ function resumes(cx: ReportContext, j: number): boolean {
   if (OPENING_MARK.test(para.slice(tokens[j - 1]!.start + tokens[j - 1]!.raw.length, t.start))) return false;
   // Arabic: a word with و or ف glued to it opens a clause of its own.
   if (t.arabic && /^[وف]/.test(t.norm)) return false;
-  return !opensAdjunct(cx, j, false) && !isRelative(t, rep) && !COORDINATORS.has(t.norm) && !isContentStop(tokens, j) && !rep.that.has(t.norm) && !verbAt(tokens, j, cx.table);
+  return !opensAdjunct(cx, j, false) && !isRelative(t, rep) && !isCoordinator(t) && !isContentStop(tokens, j) && !rep.that.has(t.norm) && !verbAt(tokens, j, cx.table);
 }
 
 /**
@@ -2743,7 +2747,7 @@ function trailingContent(cx: ReportContext, words: readonly Token[], k: number, 
       while (same(e) && e - s < MAX_ATTRIBUTION_TOKENS && !breakBefore(para, tokens, e)) {
         const t = tokens[e]!;
         if (rep.that.has(t.norm) || verbAt(tokens, e, cx.table) || cx.direct.inside(t.start, true)) break;
-        if ((isGapWord(t, rep) || rules.adjuncts.has(t.norm)) && !(e === s && SPEAKER_ARTICLES.has(t.norm)) && !complemented(tokens.slice(s, e))) break;
+        if ((isGapWord(t, rep) || rules.adjuncts.has(t.norm)) && !(e === s && SPEAKER_ARTICLES.has(t.norm)) && !complemented(tokens.slice(s, e), t)) break;
         e++;
       }
     }
@@ -2760,7 +2764,7 @@ function trailingContent(cx: ReportContext, words: readonly Token[], k: number, 
       // a conjunction or "as" ("…, and police said", "…, as the minister said").
       if (words.length === 0) return undefined;
       let f = firstTokenFrom(tokens, words[0]!.start);
-      while (same(f - 1) && !breakBefore(para, tokens, f) && rules.connectives.has(tokens[f - 1]!.norm) && !COORDINATORS.has(tokens[f - 1]!.norm) && rep.bare?.notAfter.has(tokens[f - 1]!.norm) !== true) f--;
+      while (same(f - 1) && !breakBefore(para, tokens, f) && rules.connectives.has(tokens[f - 1]!.norm) && !isCoordinator(tokens[f - 1]!) && rep.bare?.notAfter.has(tokens[f - 1]!.norm) !== true) f--;
       if (!same(f - 1) || !breakBefore(para, tokens, f)) return undefined;
       const first = words[0]!;
       if (isRelative(first, rep) || rep.bare?.stops.has(first.norm) === true || (rep.bare?.notAfter.has(first.norm) === true && !ARTICLES.has(first.norm))) return undefined;
@@ -2834,9 +2838,13 @@ function appositionEnd(cx: ReportContext, j: number, speaker: readonly Token[]):
  * «fuentes cercanas al Gobierno».
  */
 const COMPLEMENTED = fold(['close', 'familiar', 'briefed', 'near', 'cercano', 'cercana', 'cercanos', 'cercanas', 'próximo', 'próxima', 'próximos', 'próximas', 'proche', 'proches', 'نزیک']);
-function complemented(words: readonly Token[]): boolean {
+/** Who issued a statement, after "issued" and its kin: «بيان صادر عن وزارة الخارجية», « un communiqué publié par … ». */
+const ISSUED = fold(['صادر', 'صادرة', 'الصادر', 'الصادرة', 'issued', 'released', 'publié', 'publiée', 'émis', 'émise', 'diffusé', 'diffusée']);
+const ISSUED_BY = fold(['عن', 'by', 'par']);
+/** Whether the preposition `next` after these words is theirs: after "close" any, after "issued" its agent only ("issued by", not "issued after"). */
+function complemented(words: readonly Token[], next: Token): boolean {
   const last = words[words.length - 1];
-  return last !== undefined && COMPLEMENTED.has(last.norm);
+  return last !== undefined && (COMPLEMENTED.has(last.norm) || (ISSUED.has(last.norm) && ISSUED_BY.has(next.norm)));
 }
 
 /** Articles a speaker after its verb may open with, though they also open an adjunct there ("el martes"). */

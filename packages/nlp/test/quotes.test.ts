@@ -1415,3 +1415,12 @@ t.test('"he added" after a sentence opening with a title and a name: that person
   t.same(who("Giorgia Meloni et Ursula von der Leyen étaient à Lampedusa. Mme von der Leyen a présenté un plan en dix points. « C'est nous qui déciderons qui vient dans l'Union européenne », a-t-elle lancé.", 'fr'), ['ursula-von-der-leyen']);
   t.same(who('In Tehran, Fuad Hussein met his counterpart on Sunday. "Iraq wants to be a bridge between its neighbours," he added.', 'en'), [null], 'a sentence opening with where: no one read as its subject, as before');
 });
+
+t.test('who issued a statement is part of it («بيان صادر عن …», « un communiqué publié par … »); "U.S." keeps its U', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang).map((q) => [q.by ?? null, q.speaker?.id ?? null]);
+  t.same(said('وقال البيان الصادر عن الأمم المتحدة إن المساعدات وصلت إلى غزة صباح اليوم.', 'ar'), [['البيان الصادر عن الأمم المتحدة', 'Q1065']]);
+  t.same(said('وقال بيان صادر عن الأمم المتحدة: "المساعدات وصلت إلى غزة صباح اليوم".', 'ar'), [['بيان صادر عن الأمم المتحدة', 'Q1065']], 'before a quotation too');
+  t.same(said("Un communiqué publié par l'ONU a affirmé que les frappes violaient la souveraineté du pays.", 'fr'), [["Un communiqué publié par l'ONU", 'Q1065']]);
+  t.same(said('The committee met online and did not recommend any change to output levels, according to a statement issued after the meeting.', 'en'), [['a statement issued', null]], 'only its agent follows "issued"');
+  t.same(said('Earlier, U.S. Central Command said that the operation was over. U.S. officials said that more strikes would follow.', 'en').map((x) => x[0]), ['U.S. Central Command', 'U.S. officials']);
+});

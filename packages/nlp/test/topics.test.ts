@@ -52,3 +52,12 @@ t.test('floods are weather as well as disaster; « Bombardier » is no bombing',
   t.notOk(ids("Bombardier a vendu sa participation restante dans le programme A220 à Airbus et au gouvernement du Québec.", 'fr', 'Bombardier se retire de l\'A220').includes('conflict'));
   t.ok(ids("L'aviation a bombardé plusieurs positions rebelles dans la nuit ; les bombardements ont repris à l'aube.", 'fr', 'Nouveaux bombardements').includes('conflict'), 'the bombing itself still is');
 });
+
+t.test('a strike on targets is conflict, a strike over pay labour', async (t) => {
+  const ids = (text: string, title: string) => tagTopics(text, 'en', title).map((x) => x.id);
+  const military = ids('U.S. Central Command said the strikes hit 85 targets at seven sites. Officials said more strikes would follow if the attacks on its bases went on.', 'U.S. strikes hit militia targets');
+  t.ok(military.includes('conflict') && !military.includes('labour'), JSON.stringify(military));
+  const pay = ids('Junior doctors began a five-day strike over pay on Tuesday, and hospitals cancelled thousands of operations as pickets formed outside.', 'Doctors walk out');
+  t.ok(pay.includes('labour'), JSON.stringify(pay));
+  t.notOk(pay.includes('conflict'), 'the walkout is no conflict');
+});
