@@ -43,8 +43,10 @@ export const TAGGERS = {
   // 1.11.0: a dateline names a city, never a country: «عمان 14 آب (بترا) -» is Amman, not Oman.
   // 1.12.0: "Island" in English and French text is no country ("Achill Island" was Iceland, which German and Swedish call Island);
   // AFP's Arabic credit «(أ ف ب)» names AFP.
-  entities: { tagger: 'akhbar-gazetteer', version: '1.12.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.12.0' },
+  // 1.13.0: eighteen Arab, Iranian and Turkish news agencies (INA, KUNA, SPA, WAM, QNA, Petra, SANA, MENA, …) by their names, and
+  // by their credits only in brackets («(واع)», «(قنا)», "(KUNA)": most are everyday words or places elsewhere; EntityDef.credits).
+  entities: { tagger: 'akhbar-gazetteer', version: '1.13.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.13.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
   // 1.2.0: storms, hurricanes and cyclones are weather in English, French and Arabic; the COP climate conferences environment;
   // "Labour" with a capital is the British party, not labour; a hospital weighs half for health.
@@ -115,7 +117,10 @@ export const TAGGERS = {
   // « avant d'assurer » no longer makes « de » a participle alone; "he added" after a sentence opening with a title and a name
   // ("Foreign Minister Fuad Hussein met …", « Mme von der Leyen a présenté … ») is that person's.
   // 1.13.0: who issued a statement is part of its attribution («بيان صادر عن الأمم المتحدة», « un communiqué publié par
-  // l'ONU »: the UN's); "U.S. Central Command said" keeps its U (Kurmanji «û», folded, had read as a coordinator).
+  // l'ONU »: the UN's); "U.S. Central Command said" keeps its U (Kurmanji «û», folded, had read as a coordinator); a source
+  // relayed («الوكالة، نقلا عن مصدر أمني، أن», « selon un responsable cité par l'AP », "quoted by") is the statement's; when
+  // it was said ends a speaker («وقال الرئيس بعد استقباله …:», « … sur les réseaux sociaux »); « de son côté » before a speaker
+  // is an aside; « s'est félicité X » reports; "the central bank" is the bank named before.
   quotes: { tagger: 'akhbar-quotes', version: '1.13.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

@@ -35,6 +35,11 @@ export interface EntityDef {
    * them («البرلمان الأوروبي»), nor in a search query (it has no day). Needs `country`.
    */
   generic?: string[];
+  /**
+   * A news agency's credit as its copy gives it in brackets («(واع)», «(كونا)», "(KUNA)"): read only so, since most are
+   * everyday words or places elsewhere (قنا is Qena, بترا Petra). In brackets it is this agency, not what the word else names.
+   */
+  credits?: string[];
 }
 
 /**
@@ -126,6 +131,10 @@ interface Entry {
   homeNames?: string[];
   /** Set on such a name's entry: the bodies (of several countries) it may be. */
   homeBodies?: Entry[];
+  /** An agency's credits (EntityDef.credits), on its own entry. */
+  credits?: string[];
+  /** Set on a credit's entry: the agency it names when in brackets. */
+  creditOf?: Entry;
 }
 
 interface Office {
@@ -483,6 +492,7 @@ export class Gazetteer {
     if (def.names?.en) entry.name = entry.names.en ?? def.names.en;
     for (const a of def.aliases ?? []) if (a) entry.aliases.add(a);
     if (def.generic?.length) entry.homeNames = [...new Set([...(entry.homeNames ?? []), ...def.generic])];
+    if (def.credits?.length) entry.credits = [...new Set([...(entry.credits ?? []), ...def.credits])];
     if (def.location) entry.location = def.location;
     if (def.country && !entry.country) entry.country = def.country.toUpperCase();
   }
@@ -612,6 +622,12 @@ export class Gazetteer {
     };
     shared(this.offices.values(), (o) => o.office!.generic, 'generic', 'person');
     shared(this.byId.values(), (b) => (b.country ? (b.homeNames ?? []) : []), 'homeBodies', 'org');
+    for (const owner of this.byId.values()) {
+      for (const credit of owner.credits ?? []) {
+        const steps = aliasSteps(credit);
+        if (steps) index.add(steps, { id: '', type: owner.type, name: credit, names: {}, aliases: new Set(), country: undefined, location: undefined, creditOf: owner });
+      }
+    }
     for (const entry of [...this.byId.values(), ...this.offices.values()]) {
       const aliases = [...entry.aliases];
       // A name given case-sensitively ("=Shell") is not matched in any other case either.
@@ -752,8 +768,18 @@ export class Gazetteer {
       const again = this.index!.matchAll(read.slice(from, to)).map((r) => ({ ...r, start: r.start + from, end: r.end + from }));
       found.splice(k + 1, replaced - k - 1, ...again);
     };
+    // Wire credits in brackets, «(واع)»: the agency, and nothing else the words may name there.
+    const credited = new Set<number>();
+    for (const m of found) {
+      if (m.value.creditOf && read[m.start]!.before === '(' && read[m.end - 1]!.after === ')') credited.add(m.start);
+    }
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
+      if (credited.has(m.start)) {
+        if (m.value.creditOf && read[m.end - 1]!.after === ')') matches.push({ ...m, value: m.value.creditOf });
+        continue;
+      }
+      if (m.value.creditOf) continue;
       if (m.value.office) {
         titles.push(m);
         continue;
@@ -1237,6 +1263,7 @@ export function parseEntityDefs(json: string, source = 'entities file'): Array<E
     }
     if (d.generic !== undefined && (!Array.isArray(d.generic) || d.generic.some((v) => typeof v !== 'string' || v.trim() === ''))) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "generic" must be an array of names`);
     if (d.generic !== undefined && (d.type !== 'org' || d.country === undefined)) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "generic" names are an organisation's with its "country" (its own country's press writes them so)`);
+    if (d.credits !== undefined && (!Array.isArray(d.credits) || d.credits.some((v) => typeof v !== 'string' || v.trim() === ''))) throw nlpError(NlpErrors.ENTITIES_INVALID, `${where}: "credits" must be an array of names`);
     return d as unknown as EntityDef;
   });
 }

@@ -18,6 +18,8 @@ export interface Token {
    * country's by the words beside it). Not set on the pieces the gazetteer cuts Han runs into.
    */
   before?: string;
+  /** The character just after the token ('' at the text's end): the closing bracket of a wire credit «(واع)». Not set where `before` is not. */
+  after?: string;
 }
 
 // A word is a run of letters, marks and digits; apostrophes and hyphens split words, so
@@ -59,7 +61,7 @@ export function tokenize(text: string): Token[] {
     const raw = m[0];
     const norm = normalizeToken(raw);
     if (norm.length === 0) continue; // a run of tashkeel or tatweel alone
-    tokens.push({ raw, norm, start, arabic: ARABIC_CHAR.test(raw), sentence, before: start > 0 ? text[start - 1]! : '' });
+    tokens.push({ raw, norm, start, arabic: ARABIC_CHAR.test(raw), sentence, before: start > 0 ? text[start - 1]! : '', after: text[start + raw.length] ?? '' });
   }
   return tokens;
 }

@@ -313,7 +313,7 @@ t.test('an entities file gives a body its names without a country, with its coun
 
 t.test('a dateline names a city, never a country: «عمان 14 آب (بترا) -» is Amman, «عمان تستضيف …» Oman', async (t) => {
   const ids = (text: string) => findEntities(text, { lang: 'ar' }).map((e) => e.id);
-  t.same(ids('عمان 14 آب (بترا)- توفي أربعة أشخاص وأصيب سبعة في حادث تصادم على الطريق الصحراوي.'), ['Q3805']);
+  t.same(ids('عمان 14 آب (بترا)- توفي أربعة أشخاص وأصيب سبعة في حادث تصادم على الطريق الصحراوي.'), ['Q3805', 'jordan-news-agency'], 'and the credit its agency');
   t.same(ids('عمان - أعلنت وزارة المياه اليوم خطة لتقنين الضخ في الصيف.'), ['Q3805']);
   t.same(ids('عمان تستضيف القمة الخليجية المقبلة في مسقط.').includes('Q842'), true, 'the same word opening a sentence, no dateline: the country');
   t.same(ids('مسقط - زار وزير الخارجية عمان أمس.'), ['Q3826', 'Q842'], 'inside a sentence: as before');
@@ -331,4 +331,19 @@ t.test('AFP\'s Arabic credit «(أ ف ب)» names AFP', async (t) => {
   const ids = (text: string) => findEntities(text, { lang: 'ar' }).map((e) => e.id);
   t.ok(ids('درنة (ليبيا) (أ ف ب) - واصلت فرق الإنقاذ انتشال الجثث.').includes('Q40464'));
   t.notOk(ids('واصلت فرق الإنقاذ انتشال الجثث في درنة.').includes('Q40464'), 'and nothing else does');
+});
+
+t.test('a regional agency\'s credit names it in brackets only: «(واع)», «(قنا)», "(KUNA)"; قنا outside them is no agency', async (t) => {
+  const ids = (text: string, lang = 'ar') => findEntities(text, { lang }).map((e) => e.id);
+  t.ok(ids('كربلاء (واع) – أعلنت العتبة الحسينية اكتمال الاستعدادات.').includes('iraqi-news-agency'));
+  t.ok(ids('الدوحة (قنا) - دخل القانون حيز التنفيذ.').includes('qatar-news-agency'));
+  t.ok(ids('القاهرة (أ ش أ) – افتتح الوزير المعرض.').includes('middle-east-news-agency'), 'a credit of several words');
+  t.ok(ids('KUWAIT, Aug 9 (KUNA) -- The ministry said exports rose.', 'en').includes('kuwait-news-agency'));
+  t.ok(ids('وقالت وكالة الأنباء الكويتية إن الصادرات ارتفعت.').includes('kuwait-news-agency'), 'its full name anywhere');
+  t.notOk(ids('زار الوفد محافظة قنا في صعيد مصر.').includes('qatar-news-agency'), 'Qena the province');
+  t.notOk(ids('زار السياح مدينة بترا الأثرية.').includes('jordan-news-agency'), 'Petra the city');
+  t.notOk(ids('(قنا السويس) مشروع قديم.').includes('qatar-news-agency'), 'a bracket the word does not close');
+  registerEntities(parseEntityDefs(JSON.stringify([{ id: 'basra-daily', type: 'org', country: 'IQ', names: { en: 'Basra Daily' }, credits: ['بصي'] }])));
+  t.ok(ids('البصرة (بصي) – بدأ موسم الحصاد.').includes('basra-daily'), 'an entities file gives credits too');
+  t.throws(() => parseEntityDefs('[{"type":"org","id":"x","names":{"en":"X"},"credits":[7]}]'), { code: 'AKHBAR_NLP_ENTITIES_INVALID', message: /credits/ });
 });
