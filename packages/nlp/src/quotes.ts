@@ -337,7 +337,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     complementizers: ['إن', 'أن', 'بأن', 'فإن', 'أنه', 'أنها', 'قائلا', 'قائلة'],
     // Also "told reporters, the agency, a channel…": وقال الكاظمي للصحفيين, لوكالة الأنباء.
     // «لـ» written apart, with a tatweel: to whom («وقال شهود عيان لـ«رويترز» إن …»).
-    adjuncts: ['في', 'خلال', 'إلى', 'لدى', 'عبر', 'أمام', 'لـ', 'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة'],
+    // When: «وقال الرئيس بعد استقباله رئيس الحكومة المكلف:» is the president's, not the guest's.
+    adjuncts: ['في', 'خلال', 'إلى', 'لدى', 'عبر', 'أمام', 'لـ', 'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة', 'بعد', 'قبل', 'عقب', 'إثر', 'أثناء'],
     // وقال بدوره, وقالت من جهتها, وأضاف من جانبه: "he, in turn", "for her part".
     pronouns: [
       'هو', 'هي', 'بدوره', 'بدورها', 'من', 'جانبه', 'جانبها', 'جهته', 'جهتها',
@@ -535,11 +536,15 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure', 'poursuit', 'raconte', 'raconté', 'insiste', 'résume', 'tranche',
       // The narrative infinitive: « Et d'ajouter : « … » », « Et de conclure : … ».
       "d'ajouter", 'de conclure', 'de poursuivre', 'de souligner', 'de préciser', "d'expliquer", "d'insister",
+      // Reflexive: « …, s'est félicité Patrick Pouyanné ».
+      "s'est félicité", "s'est félicitée", 'se félicite', "s'est réjoui", "s'est réjouie", 'se réjouit', "s'est indigné", "s'est indignée", "s'est inquiété",
+      "s'est inquiétée", "s'est exclamé", "s'est exclamée", "s'est emporté", "s'est emportée",
     ],
     sources: ['selon', "d'après"],
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont'],
     complementizers: ['que', 'qu'],
-    adjuncts: ['lors', 'dans', 'devant'],
+    // « a écrit l'attaquant français sur les réseaux sociaux »: where, after the speaker.
+    adjuncts: ['lors', 'dans', 'devant', 'sur', 'pendant', 'depuis'],
     incise: true,
     inverted: { adjuncts: ['à', 'au', 'aux', 'en', 'dans', 'devant', 'depuis', 'sur', 'lors', 'pendant', 'après'], articles: ['le', 'la', 'l', 'les', 'un', 'une'] },
     // "selon lui", "selon eux".
@@ -1156,6 +1161,12 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
       }
     }
     if (words.length === 0 && rules.connectives.has(t.norm)) continue;
+    // « a souligné de son côté le secrétaire général », "said for its part the ministry": the aside is no part of who spoke.
+    const aside = words.length === 0 ? rules.reported?.asides.find((a) => a.every((norm, i) => tokens[k + i]?.norm === norm && (i === 0 || !breakBefore(clause, tokens, k + i)))) : undefined;
+    if (aside) {
+      k += aside.length - 1;
+      continue;
+    }
     // « selon lui la place du Royaume … »: a pronoun is the whole source; what follows is what it says. (After a verb,
     // Spanish "dijo el ministro": «el» is the article, folded like «él».)
     if (source && words.length === 0 && rules.pronouns.has(t.norm)) return [t];
@@ -2060,7 +2071,8 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
         continue;
       }
       if (!(words.length === 0 && rules.connectives.has(t.norm))) words.push(t);
-      if (words.length > MAX_ATTRIBUTION_TOKENS) return undefined;
+      // Who relays a source is no part of its length: « selon un haut responsable américain cité par l'agence Associated Press ».
+      if (words.length > MAX_ATTRIBUTION_TOKENS && !(source && relayedAt(words) > 0 && relayedAt(words) <= MAX_ATTRIBUTION_TOKENS)) return undefined;
       k++;
     }
     // «ونقلت الوكالة عن مصدر … أن …»: the speaker follows عن; «عن الكاظمي قوله» is read as قوله's subject (ALSO).
@@ -2136,6 +2148,12 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
   if (found.words) words = found.words;
   if (found.after) after = found.after;
   if (found.clauseAt !== undefined) clauseAt = found.clauseAt;
+  // «وذكرت الوكالة، نقلا عن مصدر أمني، أن …»: the agency relays; the statement is its source's, as with «ونقلت الوكالة عن مصدر».
+  const relayed = rules.arabic ? relayedSource(tokens, words, after, rep, same) : undefined;
+  if (relayed) [words, after] = [relayed, []];
+  // « selon un haut responsable cité par l'agence AP », "according to an official quoted by Reuters": the one relayed, too.
+  const relay = source ? relayedAt(words) : -1;
+  if (relay > 0) [words, after] = [words.slice(0, relay), []];
   let heard: Reading = {};
   if (words.length > 0 && !words.every((t) => rules.pronouns.has(t.norm))) {
     const by = written(para, capWords(para, words), v.phrase.lam);
@@ -2157,6 +2175,31 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     }
   }
   return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, rest: found.rest, heard };
+}
+
+const RELAYING = fold(['نقلا', 'نقلاً']);
+/** What ends a source that another relays: "quoted by", « cité par ». */
+const RELAYED = fold(['quoted', 'cited', 'cité', 'citée', 'cités', 'citées']);
+const RELAYED_BY = fold(['by', 'par']);
+/** Where "quoted by", « cité par » stands in a source's words; -1: nowhere. */
+function relayedAt(words: readonly Token[]): number {
+  return words.findIndex((t, i) => i > 0 && RELAYED.has(t.norm) && RELAYED_BY.has(words[i + 1]?.norm ?? ''));
+}
+/**
+ * The source an Arabic report relays («الوكالة، نقلا عن مصدر أمني، أن», «الوكالة نقلا عن مصدر أن»): the words after «نقلا عن»,
+ * up to a comma or the «أن»; undefined when the report's subject (`words`) or the aside after it (`after`) relays no one.
+ */
+function relayedSource(tokens: readonly Token[], words: readonly Token[], after: readonly Token[], rep: CompiledReported, same: (k: number) => boolean): Token[] | undefined {
+  const at = words.length > 0 && RELAYING.has(words[words.length - 1]!.norm) ? words[words.length - 1] : after.length > 0 && RELAYING.has(after[0]!.norm) ? after[0] : undefined;
+  if (!at) return undefined;
+  const k = tokens.indexOf(at) + 1;
+  if (!same(k) || tokens[k]!.norm !== AN) return undefined;
+  const source: Token[] = [];
+  for (let j = k + 1; same(j) && source.length < MAX_ATTRIBUTION_TOKENS && !rep.that.has(tokens[j]!.norm); j++) {
+    if (j > k + 1 && /[,،:;؛]/.test(tokens[j]!.before ?? '')) break;
+    source.push(tokens[j]!);
+  }
+  return source.length > 0 ? source : undefined;
 }
 
 /**
@@ -3621,10 +3664,10 @@ interface Named {
   lastOrg: QuoteSpeaker | undefined;
 }
 
-/** What an organisation of any kind is called once named: "the agency" (the WHO, the IAEA), "the watchdog", « l'organisation ». */
+/** What an organisation of any kind is called once named: "the agency" (the WHO, the IAEA), "the watchdog", « l'organisation », "the central bank" (the Fed). */
 const ORG_DESCRIPTORS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: fold(['agency', 'organisation', 'organization', 'body', 'watchdog', 'fund', 'alliance', 'bloc', 'federation', 'league', 'cartel']),
-  fr: fold(['agence', 'organisation', 'instance', 'fonds', 'alliance', 'fédération', 'ligue', 'gendarme', 'organisme']),
+  en: fold(['agency', 'organisation', 'organization', 'body', 'watchdog', 'fund', 'alliance', 'bloc', 'federation', 'league', 'cartel', 'bank']),
+  fr: fold(['agence', 'organisation', 'instance', 'fonds', 'alliance', 'fédération', 'ligue', 'gendarme', 'organisme', 'banque']),
 };
 
 /** Whether an attribution is an organisation descriptor alone, "the agency", "the U.N. agency", « l'organisation onusienne ». */
@@ -3634,8 +3677,8 @@ function orgDescriptor(by: string, lang: string): boolean {
   const t = tokenize(by);
   if (t.length < 2 || t.length > 4 || !DEFINITE.has(t[0]!.norm)) return false;
   const head = lang === 'fr' ? 1 : t.length - 1;
-  // Besides the head, only "U.N." or an adjective of it: « l'organisation onusienne », "the U.N. agency".
-  return set.has(t[head]!.norm) && t.every((w, i) => i === 0 || i === head || /^(?:u|n|un|onusienne|onusien|international|internationale|global|mondiale)$/u.test(w.norm));
+  // Besides the head, only "U.N." or an adjective of it: « l'organisation onusienne », "the U.N. agency", "the central bank".
+  return set.has(t[head]!.norm) && t.every((w, i) => i === 0 || i === head || /^(?:u|n|un|onusienne|onusien|international|internationale|global|mondiale|central|centrale)$/u.test(w.norm));
 }
 
 /**

@@ -1424,3 +1424,21 @@ t.test('who issued a statement is part of it («بيان صادر عن …», «
   t.same(said('The committee met online and did not recommend any change to output levels, according to a statement issued after the meeting.', 'en'), [['a statement issued', null]], 'only its agent follows "issued"');
   t.same(said('Earlier, U.S. Central Command said that the operation was over. U.S. officials said that more strikes would follow.', 'en').map((x) => x[0]), ['U.S. Central Command', 'U.S. officials']);
 });
+
+t.test('«نقلا عن» after who reported: the statement is the source\'s it relays, as «ونقلت الوكالة عن …»', async (t) => {
+  const said = (text: string) => extractQuotes(text, 'ar').map((q) => [q.by ?? null, q.unnamed === true]);
+  t.same(said('وذكرت وكالة الأنباء العراقية، نقلاً عن مصدر أمني، أن بين القتلى قياديا كان مسؤولا عن تمويل الخلايا.'), [['مصدر أمني', true]]);
+  t.same(said('وذكرت وكالة الأنباء العراقية نقلا عن مصدر أمني أن بين القتلى قياديا كان مسؤولا عن تمويل الخلايا.'), [['مصدر أمني', true]]);
+  t.same(said('وذكرت وكالة الأنباء العراقية أن بين القتلى قياديا كان مسؤولا عن تمويل الخلايا.'), [['وكالة الأنباء العراقية', false]], 'with no relay, the agency\'s own');
+});
+
+t.test('the eleventh batch\'s forms: when it was said after the speaker, a reflexive verb, a relayed source, "the central bank"', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang, findEntities(text, { lang })).map((q) => [q.by ?? null, q.speaker?.id ?? null, q.unnamed === true]);
+  t.same(said('وقال رئيس الوزراء محمد شياع السوداني بعد استقباله رئيس إقليم كردستان نيجيرفان بارزاني: "الحوار هو الطريق الوحيد لحل الخلافات".', 'ar').map((x) => x[1]), ['mohammed-shia-al-sudani'], 'not the guest named after «بعد»');
+  t.same(said("Kylian Mbappé a rejoint le Real Madrid. « Je vis un rêve d'enfant », a écrit l'attaquant français sur les réseaux sociaux.", 'fr').at(-1)?.slice(0, 2), ["l'attaquant français", 'kylian-mbappe']);
+  t.same(said("« Nous ouvrons un nouveau chapitre avec l'Irak », s'est félicité Emmanuel Macron à Bagdad.", 'fr').map((x) => x[1]), ['Q3052772'], 'a reflexive verb reports');
+  t.same(said("« La frontière restera ouverte », a souligné de son côté le président Emmanuel Macron.", 'fr').map((x) => x[0]), ['le président Emmanuel Macron'], 'the aside is no part of the speaker');
+  t.same(said("L'armée a repris la ville, selon un haut responsable américain cité par l'agence Associated Press.", 'fr'), [['un haut responsable américain', null, true]]);
+  t.same(said('The army retook the town, according to a senior U.S. intelligence official quoted by the Associated Press.', 'en'), [['a senior U.S. intelligence official', null, true]]);
+  t.same(said('The Federal Reserve held rates on Wednesday. In a statement, the central bank said that inflation had eased but remained too high.', 'en').map((x) => x[1]), ['federal-reserve']);
+});
