@@ -44,7 +44,9 @@ export const TAGGERS = {
   // 1.12.0: "Island" in English and French text is no country ("Achill Island" was Iceland, which German and Swedish call Island);
   // AFP's Arabic credit «(أ ف ب)» names AFP.
   // 1.13.0: eighteen Arab, Iranian and Turkish news agencies (INA, KUNA, SPA, WAM, QNA, Petra, SANA, MENA, …) by their names, and
-  // by their credits only in brackets («(واع)», «(قنا)», "(KUNA)": most are everyday words or places elsewhere; EntityDef.credits).
+  // by their credits only in brackets («(واع)», «(قنا)», "(KUNA)": most are everyday words or places elsewhere; EntityDef.credits);
+  // the Pope as an office ("the pontiff", "the Pope", «بابا الفاتيكان»: Benedict XVI, Francis, Leo XIV by the day); a body's office by
+  // a possessive ("its director-general", « son secrétaire général ») or "of the organisation", « de l'organisation », «للجامعة».
   entities: { tagger: 'akhbar-gazetteer', version: '1.13.0' },
   countries: { tagger: 'akhbar-gazetteer', version: '1.13.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
@@ -55,7 +57,8 @@ export const TAGGERS = {
   // 1.4.0: a census is society; OPEC and oil prices economy as well as energy; archbishops religion, a cathedral a little.
   // 1.5.0: floods are weather as well as disaster (blind labellers filed all five flood stories so); « Bombardier » is no bombing.
   // 1.6.0: an English "strike" alone weighs little for labour; "on strike", "strike over", "walkout", "strikers" … weigh as
-  // labour words do ("U.S. strikes hit 85 targets" was labour; three doctors' strikes in the blind batches lacked it).
+  // labour words do ("U.S. strikes hit 85 targets" was labour; three doctors' strikes in the blind batches lacked it); the Arab
+  // League, « la Ligue arabe », the Awami League are no sports league.
   topics: { tagger: 'akhbar-topic-lexicon', version: '1.6.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   // 1.1.0: a Persian lexicon (Persian articles had no tone).
@@ -120,7 +123,7 @@ export const TAGGERS = {
   // l'ONU »: the UN's); "U.S. Central Command said" keeps its U (Kurmanji «û», folded, had read as a coordinator); a source
   // relayed («الوكالة، نقلا عن مصدر أمني، أن», « selon un responsable cité par l'AP », "quoted by") is the statement's; when
   // it was said ends a speaker («وقال الرئيس بعد استقباله …:», « … sur les réseaux sociaux »); « de son côté » before a speaker
-  // is an aside; « s'est félicité X » reports; "the central bank" is the bank named before.
+  // is an aside; « s'est félicité X », « a rétorqué », « aurait-il répondu » report; "the central bank" is the bank named before.
   quotes: { tagger: 'akhbar-quotes', version: '1.13.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

@@ -960,9 +960,43 @@ function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) =>
   const said = named(end)
     ?? (WHOSE.has(next.norm) || WHOSE_BEFORE_NAME.has(next.norm) ? named(end + 1) ?? (ARTICLE.has(read[end + 1]?.norm ?? '') ? named(end + 2) : undefined) : undefined);
   if (said) return said;
+  if (anaphoricBody(read, end)) return false;
   if (WHOSE.has(next.norm) || next.norm.startsWith("d'") || (next.arabic && /^ال..+(?:ي|يه)$/u.test(next.norm))) return true;
   // An Arabic genitive with ل: «الأمين العام للمنظمة», «الأمين العام لمنظمة أوبك».
   return next.arabic === true && /^(?:لل|ل(?:منظم|جامع|حزب|حرك|مجلس|هيئ|اتحاد|تحالف|وكال|صندوق|بنك|شرك|دول))/u.test(next.norm);
+}
+
+/** Bodies a title's "of the …" refers back to rather than names: "of the organisation", « de l'organisation », «للمنظمة». */
+const BACK_TO_BODY = normsOf(['organisation', 'organization', 'agency', 'alliance', 'league', 'body', 'fund', 'bloc', 'party', 'movement', 'agence', 'ligue', 'instance', 'fonds', 'parti', 'mouvement']);
+const BACK_TO_BODY_AR = /^لل(?:منظمه|وكاله|جامعه|حلف|صندوق|حزب|حركه|تحالف)$/u;
+/** A genitive's article: "of the …", « de l'… », « de la … ». */
+const GENITIVE_ARTICLE = normsOf(['the', 'l', 'la', 'le']);
+/** Words that carry a body's name on after its head ("the Organisation of Islamic Cooperation", « l'Organisation des Nations unies »). */
+const NAME_GOES_ON = normsOf(['of', 'for', 'de', 'des', 'du', 'd', 'pour']);
+
+/**
+ * Whether the words after a title at `end` refer back to the body the text named ("the secretary-general of the
+ * organisation", « le secrétaire général de l'organisation », «الأمين العام للمنظمة»): they then say whose no more than a
+ * bare title does. A body's own name after them goes on ("of the Organisation of …") or the head is the last word of it.
+ */
+function anaphoricBody(read: readonly Token[], end: number): boolean {
+  const next = read[end]!;
+  const sentence = next.sentence;
+  const at = (k: number) => (read[k]?.sentence === sentence ? read[k] : undefined);
+  let head: number;
+  if (next.arabic) {
+    if (!BACK_TO_BODY_AR.test(next.norm)) return false;
+    head = end;
+  } else {
+    if (!WHOSE.has(next.norm)) return false;
+    // « du fonds »: "du" is "de le", no article of its own.
+    head = GENITIVE_ARTICLE.has(at(end + 1)?.norm ?? '') ? end + 2 : end + 1;
+    if (!BACK_TO_BODY.has(at(head)?.norm ?? '')) return false;
+  }
+  const after = at(head + 1);
+  if (!after || /[,.;:!?»"”)،؛]/u.test(read[head]!.after ?? '')) return true;
+  // «للمنظمة الدولية للهجرة», "of the Organisation of Islamic Cooperation", « de l'Organisation mondiale … »: a name goes on.
+  return next.arabic ? !after.norm.startsWith('ال') : !NAME_GOES_ON.has(after.norm) && !/^\p{Lu}/u.test(after.raw);
 }
 
 /**

@@ -539,9 +539,11 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       // Reflexive: « …, s'est félicité Patrick Pouyanné ».
       "s'est félicité", "s'est félicitée", 'se félicite', "s'est réjoui", "s'est réjouie", 'se réjouit', "s'est indigné", "s'est indignée", "s'est inquiété",
       "s'est inquiétée", "s'est exclamé", "s'est exclamée", "s'est emporté", "s'est emportée",
+      'répondu', 'rétorqué', 'répliqué', 'répond', 'rétorque', 'réplique',
     ],
     sources: ['selon', "d'après"],
-    connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont'],
+    // « aurait-il répondu »: the conditional of hearsay, as « a-t-il ».
+    connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont', 'aurait', 'auraient'],
     complementizers: ['que', 'qu'],
     // « a écrit l'attaquant français sur les réseaux sociaux »: where, after the speaker.
     adjuncts: ['lors', 'dans', 'devant', 'sur', 'pendant', 'depuis'],
@@ -3933,7 +3935,7 @@ function splitQuotation(para: string, q: Span, spans: readonly Span[], after: st
 }
 
 /** Words of the inverted French auxiliary and pronoun before an incise's participle: « a-t-il », « ont-elles ». */
-const INCISE_LEADS = fold(['a', 't', 'il', 'elle', 'ils', 'elles', 'ont', 'avait', 'avaient']);
+const INCISE_LEADS = fold(['a', 't', 'il', 'elle', 'ils', 'elles', 'ont', 'avait', 'avaient', 'aurait', 'auraient']);
 
 /**
  * A quotation with its attribution inside its marks, set off by commas, the French way (« On ne rentrera pas en classe, a

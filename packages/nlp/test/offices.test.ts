@@ -296,3 +296,22 @@ t.test('"the U.N. nuclear watchdog" is the IAEA, not the UN, and its head the IA
   t.ok(ids("Le patron du gendarme onusien du nucléaire s'est rendu à Téhéran.", 'fr').includes('rafael-grossi'));
   t.ok(ids('U.N. Secretary-General Antonio Guterres said the talks would resume.').includes('Q1065'), 'the UN itself still is');
 });
+
+t.test('a body\'s office by a possessive or "of the organisation": its own, in a story naming the body', async (t) => {
+  const at = new Date('2024-03-01');
+  t.ok(ids('The WHO warned of cholera in Sudan. Its director-general said vaccines were on their way.', at).includes('tedros-adhanom'));
+  t.ok(ids("L'OMS a recommandé le vaccin. « C'est un jour historique », a déclaré son directeur général.", at).includes('tedros-adhanom'));
+  t.ok(ids("La Ligue arabe s'est réunie au Caire. Le secrétaire général de l'organisation a appelé au cessez-le-feu.", at).includes('ahmed-aboul-gheit'), "« de l'organisation » refers back");
+  t.ok(ids('اجتمعت جامعة الدول العربية في القاهرة، وقال الأمين العام للجامعة إن الوضع خطير.', at).includes('ahmed-aboul-gheit'), '«للجامعة» refers back');
+  t.notOk(ids("La Ligue arabe s'est réunie au Caire. Le secrétaire général de l'Organisation de la coopération islamique a appelé au calme.", at).includes('ahmed-aboul-gheit'), 'a name that goes on says whose');
+  t.notOk(ids('Its director-general said vaccines were on their way.', at).includes('tedros-adhanom'), 'no body named: no one');
+});
+
+t.test('the Pope by title: "the pontiff", "the Pope", «بابا الفاتيكان» are the pope of the day; "Pope John Paul II" and Alexander Pope are not', async (t) => {
+  t.ok(ids('The pontiff celebrated Mass in Erbil.', new Date('2021-03-07')).includes('Q450675'), 'Francis in 2021');
+  t.ok(ids('The Pope arrived in Beirut on Sunday.', new Date('2025-11-30')).includes('pope-leo-xiv'), 'Leo XIV in 2025');
+  t.ok(ids('وصل بابا الفاتيكان إلى بغداد.', new Date('2010-01-01')).includes('pope-benedict-xvi'), 'Benedict XVI in 2010');
+  t.notOk(ids('Pope John Paul II visited Iraq in 1999.', new Date('2024-01-01')).includes('Q450675'));
+  t.notOk(ids('An essay by Alexander Pope was read aloud.', new Date('2024-01-01')).includes('Q450675'));
+  t.same(extractQuotes('Pope Francis met the grand ayatollah. The pontiff also said that Iraq needed peace above all.', 'en', [], new Date('2021-03-07')).map((q) => q.speaker?.id), ['Q450675']);
+});

@@ -1442,3 +1442,9 @@ t.test('the eleventh batch\'s forms: when it was said after the speaker, a refle
   t.same(said('The army retook the town, according to a senior U.S. intelligence official quoted by the Associated Press.', 'en'), [['a senior U.S. intelligence official', null, true]]);
   t.same(said('The Federal Reserve held rates on Wednesday. In a statement, the central bank said that inflation had eased but remained too high.', 'en').map((x) => x[1]), ['federal-reserve']);
 });
+
+t.test('« aurait-il répondu », « a rétorqué »: the conditional of hearsay and answers report', async (t) => {
+  const said = (text: string) => extractQuotes(text, 'fr').map((q) => q.text);
+  t.same(said("Le ministre a reçu les syndicats. « Nous ne céderons pas sur les retraites », aurait-il répondu."), ['Nous ne céderons pas sur les retraites']);
+  t.same(said("« Ce texte ne passera pas en l'état », a rétorqué la présidente du groupe."), ["Ce texte ne passera pas en l'état"]);
+});

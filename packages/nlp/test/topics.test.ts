@@ -61,3 +61,9 @@ t.test('a strike on targets is conflict, a strike over pay labour', async (t) =>
   t.ok(pay.includes('labour'), JSON.stringify(pay));
   t.notOk(pay.includes('conflict'), 'the walkout is no conflict');
 });
+
+t.test('the Arab League is no sports league', async (t) => {
+  t.notOk(tagTopics("The Arab League met in Cairo on Sunday and called for a ceasefire; its secretary-general urged restraint.", 'en', 'Arab League calls for ceasefire').map((x) => x.id).includes('sport'));
+  t.notOk(tagTopics('La Ligue arabe a appelé dimanche au cessez-le-feu lors de sa réunion au Caire.', 'fr', 'La Ligue arabe appelle au cessez-le-feu').map((x) => x.id).includes('sport'));
+  t.ok(tagTopics('The league leaders won again on Sunday and the coach praised his players.', 'en', 'League leaders win again').map((x) => x.id).includes('sport'), 'a football league still is');
+});
