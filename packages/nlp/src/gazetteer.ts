@@ -770,8 +770,22 @@ export class Gazetteer {
     };
     // Wire credits in brackets, «(واع)»: the agency, and nothing else the words may name there.
     const credited = new Set<number>();
+    // A credit in Latin letters ("TAP", "MAP", "APS") is also many an acronym's in brackets ("the Trans Adriatic Pipeline
+    // (TAP)"): read only as a dateline's, a few words after a sentence opening with a place ("TUNIS (TAP) -", "KUWAIT, Aug 9
+    // (KUNA) --").
+    const sentenceStart = (k: number) => {
+      let s = k;
+      while (s > 0 && read[s - 1]!.sentence === read[k]!.sentence) s--;
+      return s;
+    };
     for (const m of found) {
-      if (m.value.creditOf && read[m.start]!.before === '(' && read[m.end - 1]!.after === ')') credited.add(m.start);
+      if (!m.value.creditOf || read[m.start]!.before !== '(' || read[m.end - 1]!.after !== ')') continue;
+      if (!read[m.start]!.arabic) {
+        const s0 = sentenceStart(m.start);
+        const place = knownAt(s0);
+        if (m.start - s0 > DATELINE_CREDIT_WORDS || !place || (place.type !== 'place' && place.type !== 'country')) continue;
+      }
+      credited.add(m.start);
     }
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
@@ -965,6 +979,9 @@ function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) =>
   // An Arabic genitive with ل: «الأمين العام للمنظمة», «الأمين العام لمنظمة أوبك».
   return next.arabic === true && /^(?:لل|ل(?:منظم|جامع|حزب|حرك|مجلس|هيئ|اتحاد|تحالف|وكال|صندوق|بنك|شرك|دول))/u.test(next.norm);
 }
+
+/** Words of a dateline before an agency's credit in Latin letters: "KUWAIT, Aug 9 (KUNA)", "RAMALLAH, West Bank, Jan 5 (WAFA)". */
+const DATELINE_CREDIT_WORDS = 6;
 
 /** Bodies a title's "of the …" refers back to rather than names: "of the organisation", « de l'organisation », «للمنظمة». */
 const BACK_TO_BODY = normsOf(['organisation', 'organization', 'agency', 'alliance', 'league', 'body', 'fund', 'bloc', 'party', 'movement', 'agence', 'ligue', 'instance', 'fonds', 'parti', 'mouvement']);

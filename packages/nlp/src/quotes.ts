@@ -1003,6 +1003,8 @@ interface VerbAt {
 
 function verbAt(tokens: readonly Token[], i: number, table: SpeechTable): VerbAt | undefined {
   const t = tokens[i]!;
+  // A word alone in brackets is a name's initials, «(آفاد)» (Turkey's AFAD, folded like أفاد "reported"), not a verb.
+  if (t.before === '(' && t.after === ')') return undefined;
   // The conjunction is written joined to an Arabic verb: وقال, فأكد, وبحسب (the word as a whole first: وفق).
   const forms = t.arabic && t.norm.length >= 4 && (t.norm[0] === 'و' || t.norm[0] === 'ف') ? [t.norm, t.norm.slice(1)] : [t.norm];
   for (const form of forms) {
@@ -2164,6 +2166,8 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
       const inBy = speakerIn(words, lang);
       const inAfter = inBy?.type === 'person' ? undefined : speakerIn(after, lang);
       const speaker = inAfter?.type === 'person' ? inAfter : (inBy ?? inAfter);
+      // "The ICC's chief prosecutor, Karim Khan, said …": the person named after the role spoke, not the court.
+      const unknownHolder = speaker?.type === 'org' && after.length >= 2 && words.some((w) => ROLES.has(w.norm)) && namedHolder([...words, ...after], lang);
       const from = found.attributionAt ?? Math.min(source ? verb.start : clauseAt, words[0]!.start);
       // A source's adjunct is part of it, not an apposition naming it: "medical sources at the Imam Ali hospital".
       const [head, apposition] = source ? [[...words, ...after], []] : [words, after];
@@ -2171,7 +2175,7 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
         heard.unnamed = true;
         if (!source) heard.by = unnamedBy(para, tokens, words, rules, v.phrase.lam) ?? heard.by;
       } else {
-        if (speaker) heard.speaker = speaker;
+        if (speaker && !unknownHolder) heard.speaker = speaker;
         if (!source) heard.by = memberBy(para, tokens, words, rules, v.phrase.lam) ?? heard.by;
       }
     }

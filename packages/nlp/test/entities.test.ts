@@ -347,3 +347,10 @@ t.test('a regional agency\'s credit names it in brackets only: «(واع)», «(
   t.ok(ids('البصرة (بصي) – بدأ موسم الحصاد.').includes('basra-daily'), 'an entities file gives credits too');
   t.throws(() => parseEntityDefs('[{"type":"org","id":"x","names":{"en":"X"},"credits":[7]}]'), { code: 'AKHBAR_NLP_ENTITIES_INVALID', message: /credits/ });
 });
+
+t.test('a credit in Latin letters names its agency in a dateline only: "TUNIS (TAP) -", not "the Trans Adriatic Pipeline (TAP)"', async (t) => {
+  const ids = (text: string, lang: string) => findEntities(text, { lang }).map((e) => e.id);
+  t.ok(ids("Tunis (TAP) - Plus de deux millions d'élèves ont repris le chemin de l'école lundi.", 'fr').includes('tunis-afrique-presse'));
+  t.ok(ids('RABAT (MAP) - Le port a été inauguré samedi.', 'fr').includes('maghreb-arab-press'));
+  t.notOk(ids('The Trans Adriatic Pipeline (TAP) carries Azerbaijani gas to Italy.', 'en').includes('tunis-afrique-presse'));
+});

@@ -1448,3 +1448,12 @@ t.test('« aurait-il répondu », « a rétorqué »: the conditional of hearsay
   t.same(said("Le ministre a reçu les syndicats. « Nous ne céderons pas sur les retraites », aurait-il répondu."), ['Nous ne céderons pas sur les retraites']);
   t.same(said("« Ce texte ne passera pas en l'état », a rétorqué la présidente du groupe."), ["Ce texte ne passera pas en l'état"]);
 });
+
+t.test('initials in brackets are no verb («(آفاد)» folds like «أفاد»); "X\'s chief prosecutor, <a name>, said" is that person, not X', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang, findEntities(text, { lang })).map((q) => [q.by ?? null, q.speaker?.id ?? null]);
+  t.same(said('قال الرئيس التركي رجب طيب أردوغان إن الدولة ستعيد بناء المساكن المدمرة. وأعلنت إدارة الكوارث والطوارئ التركية (آفاد) أن عدد الضحايا تجاوز اثني عشر ألفا.', 'ar').map((x) => x[0]), [
+    'الرئيس التركي رجب طيب أردوغان', 'إدارة الكوارث والطوارئ التركية',
+  ]);
+  t.same(said("The International Criminal Court's chief prosecutor, Karim Khan, said Monday that he was seeking arrest warrants.", 'en'), [["The International Criminal Court's chief prosecutor", null]]);
+  t.same(said('The International Criminal Court said on Monday that it was seeking arrest warrants for three men.', 'en'), [['The International Criminal Court', 'Q47488']], 'the court itself still is');
+});
