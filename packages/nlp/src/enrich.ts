@@ -123,7 +123,12 @@ export const TAGGERS = {
   // l'ONU »: the UN's); "U.S. Central Command said" keeps its U (Kurmanji «û», folded, had read as a coordinator); a source
   // relayed («الوكالة، نقلا عن مصدر أمني، أن», « selon un responsable cité par l'AP », "quoted by") is the statement's; when
   // it was said ends a speaker («وقال الرئيس بعد استقباله …:», « … sur les réseaux sociaux »); « de son côté » before a speaker
-  // is an aside; « s'est félicité X », « a rétorqué », « aurait-il répondu » report; "the central bank" is the bank named before.
+  // is an aside; « s'est félicité X », « a rétorqué », « aurait-il répondu » report; "the central bank" is the bank named before;
+  // a word alone in brackets is no verb («(آفاد)»); "X's chief prosecutor, <unknown name>, said" is no one known; a second
+  // predicate before a quotation («وأوقف الكاظمي الوزير، وقال في بيان:», "… and said in a statement:") is the sentence
+  // subject's, past a dateline; «X، الذي أكد … أن» is X's; a work's title in marks («رواية «…»») is no quotation; an
+  // indefinite person ("a lawyer for the families", « une enseignante ») is unnamed, a statement or a spokesman not;
+  // "one of the people", "a person briefed on the terms" are unnamed sources.
   quotes: { tagger: 'akhbar-quotes', version: '1.13.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

@@ -1676,7 +1676,7 @@ function unnamedSource(words: readonly Token[], after: readonly Token[], region:
       }
     }
   }
-  if (at < 0) return false;
+  if (at < 0) return indefinitePerson(words, after, lang);
   // A person the gazetteer knows anywhere at the head; after the head word or in the apposition, also
   // two words with a capital (not in German, whose nouns all have one; not before the head: "Two Iraqi officials").
   const person = (ws: readonly Token[]) => speakerIn(ws, lang)?.type === 'person';
@@ -1684,6 +1684,31 @@ function unnamedSource(words: readonly Token[], after: readonly Token[], region:
   // Kurmanji: after the indefinite with the ezafe ("berpirsekî Parastina Şaristanî") the words with a capital are whose it is.
   const genitive = lang === 'ku' && /(?:eki|eke)$/.test(head[at]!.norm);
   return !person(head) && !(genitive ? person : named)(head.slice(at + 1)) && !named(after);
+}
+
+/** What a report may be attributed to that is not a person: documents, counts, media. */
+const NOT_PEOPLE = fold([
+  'statement', 'report', 'study', 'survey', 'poll', 'document', 'letter', 'memo', 'note', 'notice', 'bulletin', 'tally', 'toll', 'count', 'video', 'post',
+  'message', 'tweet', 'interview', 'release', 'filing', 'decree', 'resolution', 'ruling', 'analysis', 'estimate', 'assessment', 'review', 'audit', 'paper',
+  'communiqué', 'communique', 'rapport', 'étude', 'enquête', 'sondage', 'lettre', 'bilan', 'décret', 'arrêté', 'texte', 'vidéo', 'message', 'entretien',
+  'déclaration', 'note', 'avis', 'décision', 'jugement', 'arrêt', 'estimation', 'publication', 'courrier', 'tweet', 'comunicado', 'informe', 'estudio', 'encuesta',
+]);
+const FOR_A_BODY = fold(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'representative', 'parole', 'représentant', 'représentante', 'portavoz']);
+/** Indefinite articles that open a speaker no one named: "a lawyer for the families", « une enseignante de Limoilou ». */
+const INDEFINITE_SPEAKER: Readonly<Record<string, ReadonlySet<string>>> = { en: fold(['a', 'an']), fr: fold(['un', 'une']), es: fold(['un', 'una']) };
+
+/**
+ * Whether the speaker is someone the report does not name, by an indefinite article: "a lawyer for the families", « un
+ * avocat des parties civiles », « une enseignante de Limoilou » — as blind labellers read them. Not when it names anyone the
+ * gazetteer knows ("a Boeing spokesman" speaks for Boeing) or a name follows (« une militante, Aïcha Benali, »).
+ */
+function indefinitePerson(words: readonly Token[], after: readonly Token[], lang: string): boolean {
+  if (words.length < 2 || INDEFINITE_SPEAKER[lang]?.has(words[0]!.norm) !== true) return false;
+  // A statement, a report, a toll is no one: « un communiqué conjoint », "a federal report", « un nouveau bilan »; a
+  // spokesman speaks for a body, on the record ("a government spokesman", « un porte-parole du ministère »).
+  if (words.some((w) => NOT_PEOPLE.has(w.norm) || FOR_A_BODY.has(w.norm))) return false;
+  if (gazetteer().findInTokens([...words, ...after], lang).length > 0) return false;
+  return !namesSomeone(words.slice(1)) && !namesSomeone(after);
 }
 
 /** What a clause says about who spoke: undefined when it holds no speech verb. */
@@ -1739,6 +1764,20 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   // reading) — a known person or body its clause opens with, if it has one (sentenceSubject).
   if (v.phrase.participle === true) return (side === 'before' && sentenceSubject(clause, tokens, 0, v.start, v.phrase.rules)) || {};
   const rules = v.phrase.rules;
+  // A second predicate before a quotation («وأوقف الكاظمي الوزير، وقال في بيان: «…»», "Kadhimi suspended the minister and
+  // said in a statement: "…""): the sentence's subject, when a known name opens it — not the words after the verb (none: a
+  // pronoun's reading, which would inherit the last speaker) nor the whole first predicate.
+  if (side === 'before' && v.start > 0 && !v.phrase.source) {
+    let p = v.start - 1;
+    while (p >= 0 && rules.connectives.has(tokens[p]!.norm) && !isCoordinator(tokens[p]!)) p--;
+    const glued = tokens[v.start]!.arabic && tokens[v.start]!.norm !== v.phrase.words[0] && /^[وف]/u.test(tokens[v.start]!.norm);
+    // Verb-first, a subject of its own after the verb («، وقال الوزير:») is read as ever; «وقال في بيان» has none.
+    const own = rules.order === 'verb-first' ? sourceAfter(clause, tokens, v.end, rules, table) : [];
+    if ((glued || (p >= 0 && isCoordinator(tokens[p]!))) && (own.length === 0 || rules.adjuncts.has(own[0]!.norm))) {
+      const subject = sentenceSubject(clause, tokens, 0, glued ? v.start : p, rules);
+      if (subject) return subject;
+    }
+  }
   let words: Token[];
   let span: Token[];
   if (v.phrase.source || rules.order === 'verb-first') {
@@ -2053,7 +2092,10 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     const gap = prev ? para.slice(prev.start + prev.raw.length, verb.start) : '';
     // A source phrase inside its sentence with no comma before it is read only when it ends the sentence (sourceContent).
     inline = prev !== undefined && !glued && !/[^\s]/.test(gap) && !rep.openers.has(prev.norm) && !(source && isCoordinator(prev));
-    if (inline && !source) return undefined;
+    // «… علي السيستاني، الذي أكد خلال اللقاء أن …»: a relative after a comma, its verb with no subject of its own, speaks for
+    // the name before the comma (read below); «التي قال ناشطون إنها …», with a subject after the verb, is not read.
+    const relative = rules.arabic && prev !== undefined && !glued && isRelative(prev, rep) && breakBefore(para, tokens, v.start - 1) ? v.start - 1 : undefined;
+    if (inline && !source && relative === undefined) return undefined;
     // The attribution: up to a comma, an adjunct or the complementizer.
     words = [];
     k = v.end;
@@ -2098,6 +2140,13 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     if (amma !== undefined) {
       words = tokens.slice(amma + 1, v.start);
       clauseAt = tokens[amma]!.start;
+    }
+    if (relative !== undefined) {
+      if (words.length > 0) return undefined;
+      const antecedent = nameEndingAt(tokens, relative, same);
+      if (!antecedent) return undefined;
+      words = tokens.slice(antecedent, relative);
+      clauseAt = tokens[antecedent]!.start;
     }
     // The pluperfect names its speaker before the verb: «وكان الكاظمي قد قال …», «وكانت السفارة قد أعلنت …».
     const had = words.length === 0 && rules.arabic ? pluperfectSubject(para, tokens, v.start, same) : undefined;
@@ -2181,6 +2230,15 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     }
   }
   return { clauseAt, newClause, contentAt: found.contentAt, contentEnd: found.contentEnd, cutOnly: found.cutOnly === true, rest: found.rest, heard };
+}
+
+/** Where the known person's or body's name that ends right before token `end` starts (its title with it); undefined: none. */
+function nameEndingAt(tokens: readonly Token[], end: number, same: (k: number) => boolean): number | undefined {
+  let from = end;
+  while (from > 0 && same(from - 1) && end - from < MAX_BY_WORDS) from--;
+  const window = tokens.slice(from, end);
+  const span = gazetteer().nameSpans(window).filter((m) => (m.type === 'person' || m.type === 'org') && m.end === window.length).sort((a, b) => a.start - b.start)[0];
+  return span ? from + span.start : undefined;
 }
 
 const RELAYING = fold(['نقلا', 'نقلاً']);
@@ -2272,6 +2330,29 @@ function titledName(words: readonly Token[]): boolean {
   return words.length > 0 && /^\p{Lu}/u.test(words[0]!.raw) && words.every((t) => /^\p{Lu}/u.test(t.raw) || TITLE_JOINERS.has(t.norm));
 }
 
+/** Words right before a quotation mark that make what it holds a work's title, not anyone's words. */
+const WORKS = fold([
+  'novel', 'book', 'memoir', 'film', 'movie', 'documentary', 'song', 'album', 'series', 'show', 'play', 'poem', 'opera', 'exhibition', 'programme', 'program',
+  'titled', 'entitled', 'newspaper', 'magazine', 'slogan', 'campaign', 'operation', 'roman', 'livre', 'mémoires', 'documentaire', 'chanson', 'série', 'pièce',
+  'poème', 'exposition', 'émission', 'intitulé', 'intitulée', 'journal', 'quotidien', 'hebdomadaire', 'slogan', 'opération', 'campagne', 'métrage',
+  'رواية', 'روايته', 'روايتها', 'كتاب', 'كتابه', 'كتابها', 'فيلم', 'فيلمه', 'مسلسل', 'أغنية', 'ألبوم', 'مسرحية', 'قصيدة', 'برنامج', 'معرض', 'صحيفة', 'مجلة',
+  'بعنوان', 'عنوان', 'شعار', 'عملية', 'حملة', 'ديوان',
+]);
+/** Whether the clause before a quotation mark ends with a work noun (WORKS), so the marks hold a title. */
+function titleOfWork(before: string): boolean {
+  const last = tokenize(before.slice(-40)).at(-1);
+  return last !== undefined && !/[:：,،]\s*$/u.test(before) && WORKS.has(last.norm);
+}
+
+/** Words a dateline may hold before its dash: "RAMALLAH, West Bank, Jan 5 (WAFA) -". */
+const DATELINE_WORDS = 8;
+
+/** An Arabic title before a name, as a capitalised one is in English: «رئيس الوزراء مصطفى الكاظمي», «وزير الخارجية فؤاد حسين». */
+const ARABIC_TITLE_WORDS = fold([
+  'رئيس', 'رئيسة', 'الرئيس', 'الرئيسة', 'وزير', 'وزيرة', 'الوزير', 'الوزيرة', 'الوزراء', 'الحكومة', 'الجمهورية', 'الخارجية', 'الداخلية', 'الدفاع', 'المالية',
+  'النفط', 'الصحة', 'الأمين', 'العام', 'العامة', 'نائب', 'محافظ', 'المحافظ', 'قائد', 'السفير', 'الشيخ', 'السيد', 'السيدة', 'الدكتور', 'الملك', 'الأمير', 'ولي', 'العهد',
+]);
+
 /** Articles before a subject: "The IMF", « L'OPEP », «La Banque mondiale». */
 const SUBJECT_ARTICLES = fold(['the', 'l', 'le', 'la', 'les', 'el', 'los', 'las', 'der', 'die', 'das']);
 
@@ -2285,6 +2366,14 @@ const SUBJECT_ARTICLES = fold(['the', 'l', 'le', 'la', 'les', 'el', 'los', 'las'
  */
 function sentenceSubject(para: string, tokens: readonly Token[], first: number, end: number, rules: CompiledRules): Reading | undefined {
   let k = first;
+  // A dateline before it: "WASHINGTON (Reuters) - The Federal Reserve raised …", «بغداد (واع) – أعلنت …».
+  for (let j = first + 1; j < Math.min(end, first + DATELINE_WORDS); j++) {
+    const prev = tokens[j - 1]!;
+    if (/[-–—]+\s/u.test(para.slice(prev.start + prev.raw.length, tokens[j]!.start))) {
+      k = j;
+      break;
+    }
+  }
   while (k < end && (CLAUSE_OPENERS.has(tokens[k]!.norm) || rules.connectives.has(tokens[k]!.norm) || SUBJECT_ARTICLES.has(tokens[k]!.norm))) k++;
   // An Arabic sentence opens with its verb as often as with its subject («غير أن … نعيم قاسم رد»): the name there, else after the verb.
   for (const at of rules.arabic ? [k, k + 1] : [k]) {
@@ -2292,7 +2381,7 @@ function sentenceSubject(para: string, tokens: readonly Token[], first: number, 
     const window = tokens.slice(at, Math.min(end, at + MAX_BY_WORDS));
     // The name at the start, or after a title in capitals ("Foreign Minister Fuad Hussein met …").
     const spans = gazetteer().nameSpans(window);
-    const i = spans.findIndex((m) => m.start === 0 || (m.start <= TITLE_WORDS && titledName(window.slice(0, m.start)) && !window[0]!.arabic));
+    const i = spans.findIndex((m) => m.start === 0 || (m.start <= TITLE_WORDS && (window[0]!.arabic ? window.slice(0, m.start).every((w) => ARABIC_TITLE_WORDS.has(w.norm)) : titledName(window.slice(0, m.start)))));
     const span = spans[i];
     if (!span || (span.type !== 'person' && span.type !== 'org')) continue;
     // A title and the name after it, an honorific between, are one attribution («الأمين العام لحزب الله الشيخ نعيم قاسم»).
@@ -2774,6 +2863,8 @@ function trailingContent(cx: ReportContext, words: readonly Token[], k: number, 
   // The comma before the verb, its auxiliaries aside («, a indiqué», «, a-t-il ajouté»).
   let b = v.start;
   while (same(b - 1) && !breakBefore(para, tokens, b) && rules.connectives.has(tokens[b - 1]!.norm)) b--;
+  // "…, and said in a statement": a second predicate of the sentence's subject, not an attribution after what it reports.
+  for (let j = b; j < v.start; j++) if (isCoordinator(tokens[j]!)) return undefined;
   const commaBefore = same(b - 1) && breakBefore(para, tokens, b);
   let attrStart: number;
   let speaker: Token[] | undefined;
@@ -2988,7 +3079,12 @@ function notSource(words: readonly Token[], phrase: SpeechPhrase): boolean {
   const rules = phrase.rules;
   const not = rules.reported?.notSources;
   if (!not || not.size === 0) return false;
-  if (!rules.arabic) return words.some((t) => not.has(t.norm));
+  // Its head, before any relation ("the terms of the deal"; not "a person briefed on the terms").
+  if (!rules.arabic) {
+    const rel = rules.unnamed?.relations;
+    const cut = rel ? words.findIndex((t, i) => i > 0 && rel.has(t.norm)) : -1;
+    return (cut > 0 ? words.slice(0, cut) : words).some((t) => not.has(t.norm));
+  }
   const first = lamOff(words.slice(0, 1), phrase.lam)[0]!;
   return not.has(first.norm) || not.has(bare(first));
 }
@@ -3750,7 +3846,7 @@ function peopleIn(text: string, lang: string, surnames: ReadonlyMap<string, Quot
 }
 
 /** An attribution to one or some of those who spoke before: "one of them", « l'un d'eux », «أحدهم». */
-const PARTITIVE = /^(?:(?:one|some|another|two|both) of (?:them|those|the officials|the sources)|l'une? d'(?:eux|elles|entre eux|entre elles)|certains d'entre eux|أحده[مما]|إحداه[نما]|بعضهم)$/iu;
+const PARTITIVE = /^(?:(?:one|some|another|two|both) of (?:them|those|the (?:officials|sources|people|diplomats|aides))|l'une? d'(?:eux|elles|entre eux|entre elles)|certains d'entre eux|أحده[مما]|إحداه[نما]|بعضهم)$/iu;
 
 /** The index of the first name at or after `at` (`named` is in text order). */
 function firstAtOrAfter(named: ReadonlyArray<{ at: number }>, at: number): number {
@@ -4038,6 +4134,8 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       // « … que les chrétiens devaient vivre « en paix et en sécurité » … », «…، مضيفا أن الحزب ملتزم بالاتفاق "ما دامت …"»:
       // a few words quoted inside reported speech are part of that statement, not one of their own.
       if (reportedTable.size > 0 && partialQuotation(before, q.text, reportedTable)) continue;
+      // «رواية «مئة عام من العزلة»», 'the novel "One Hundred Years of Solitude"', « le film « Close » »: a work's title.
+      if (titleOfWork(before)) continue;
       let heard = attribute(before, after, table, language) ?? (q.short ? undefined : continuesQuotation(para, q, before, after, k > 0 ? quotations[k - 1] : undefined, statements, last?.direct === true && last.paragraph === paragraph - 1) ? {} : undefined);
       if (!heard && rules?.incise === true) {
         const inside = insideIncise(q.text, table, language);

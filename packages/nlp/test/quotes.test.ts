@@ -1457,3 +1457,18 @@ t.test('initials in brackets are no verb («(آفاد)» folds like «أفاد»
   t.same(said("The International Criminal Court's chief prosecutor, Karim Khan, said Monday that he was seeking arrest warrants.", 'en'), [["The International Criminal Court's chief prosecutor", null]]);
   t.same(said('The International Criminal Court said on Monday that it was seeking arrest warrants for three men.', 'en'), [['The International Criminal Court', 'Q47488']], 'the court itself still is');
 });
+
+t.test('the thirteenth batch\'s forms: a second predicate before a quotation, a dateline before the subject, a relative, a work\'s title', async (t) => {
+  const said = (text: string, lang: string, at?: Date) => extractQuotes(text, lang, findEntities(text, { lang, ...(at ? { at } : {}) }), at).map((q) => [q.by ?? null, q.speaker?.id ?? null, q.unnamed === true]);
+  t.same(said('وقال مصدر في الدفاع المدني إن الحريق نجم عن انفجار أسطوانة أكسجين. وأوقف رئيس الوزراء مصطفى الكاظمي وزير الصحة عن العمل، وقال في بيان: «ما حدث مساس بحياة العراقيين ولن يمر من دون محاسبة».', 'ar').at(-1), ['رئيس الوزراء مصطفى الكاظمي', 'mustafa-al-kadhimi', false], 'the sentence\'s subject, not the last speaker');
+  t.same(said('Prime Minister Mustafa al-Kadhimi suspended the health minister and referred him for investigation, and said in a statement: "What happened is an attack on the lives of Iraqis."', 'en'), [['Prime Minister Mustafa al-Kadhimi', 'mustafa-al-kadhimi', false]], 'and the first predicate is no statement "a statement" made');
+  t.same(said('WASHINGTON (Reuters) - The Federal Reserve raised interest rates again on Wednesday, saying that recent indicators of spending had softened.', 'en').map((x) => x[1]), ['federal-reserve'], 'past the dateline');
+  t.same(said('وكان البابا قد التقى في النجف المرجع الديني الأعلى علي السيستاني، الذي أكد خلال اللقاء أن المسيحيين يجب أن يعيشوا في أمن وسلام.', 'ar').map((x) => x[1]), ['ali-al-sistani'], '«، الذي أكد … أن»');
+  t.same(said('وأصدر المرصد تقريرا عن المدينة التي قال ناشطون إنها تعرضت لقصف عنيف طوال الليل.', 'ar'), [], '«التي قال ناشطون إنها» has a subject of its own: not read, as before');
+  t.same(said('وشهدت أجنحة الأدب المترجم إقبالا لافتا، ولا سيما الطبعة الجديدة من رواية «مئة عام من العزلة» للكاتب الكولومبي.', 'ar'), [], 'a novel\'s title');
+  t.same(said("« Nous ne faisons pas cela de gaieté de cœur », a confié une enseignante de Limoilou devant l'école.", 'fr'), [['une enseignante de Limoilou', null, true]], 'an unnamed teacher');
+  t.same(said("Les deux pays ont convenu de renforcer leur coopération, selon un communiqué conjoint publié samedi.", 'fr').map((x) => x[2]), [false], 'a statement is no unnamed person');
+  t.same(said('The talks will resume next month, a government spokesman said on Sunday.', 'en').map((x) => x[2]), [false], 'a spokesman speaks for a body');
+  t.same(said('Microsoft is in talks to invest $10 billion in OpenAI, according to people familiar with the matter. The deal would value the start-up at $29 billion, one of the people said. According to a person briefed on the terms, Microsoft would receive most of the profits.', 'en').map((x) => x[2]), [true, true, true]);
+  t.same(said("« La paix soit avec vous tous », a lancé le nouveau pape depuis la loggia de la basilique Saint-Pierre.", 'fr', new Date('2025-05-09')).map((x) => x[1]), ['pope-leo-xiv']);
+});
