@@ -1690,8 +1690,8 @@ function unnamedSource(words: readonly Token[], after: readonly Token[], region:
 const NOT_PEOPLE = fold([
   'statement', 'report', 'study', 'survey', 'poll', 'document', 'letter', 'memo', 'note', 'notice', 'bulletin', 'tally', 'toll', 'count', 'video', 'post',
   'message', 'tweet', 'interview', 'release', 'filing', 'decree', 'resolution', 'ruling', 'analysis', 'estimate', 'assessment', 'review', 'audit', 'paper',
-  'communiqué', 'communique', 'rapport', 'étude', 'enquête', 'sondage', 'lettre', 'bilan', 'décret', 'arrêté', 'texte', 'vidéo', 'message', 'entretien',
-  'déclaration', 'note', 'avis', 'décision', 'jugement', 'arrêt', 'estimation', 'publication', 'courrier', 'tweet', 'comunicado', 'informe', 'estudio', 'encuesta',
+  'communiqué', 'communique', 'rapport', 'étude', 'enquête', 'sondage', 'lettre', 'bilan', 'décret', 'arrêté', 'texte', 'vidéo', 'entretien', 'déclaration',
+  'avis', 'décision', 'jugement', 'arrêt', 'estimation', 'publication', 'courrier', 'comunicado', 'informe', 'estudio', 'encuesta',
 ]);
 const FOR_A_BODY = fold(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'representative', 'parole', 'représentant', 'représentante', 'portavoz']);
 /** Indefinite articles that open a speaker no one named: "a lawyer for the families", « une enseignante de Limoilou ». */
@@ -2334,7 +2334,7 @@ function titledName(words: readonly Token[]): boolean {
 const WORKS = fold([
   'novel', 'book', 'memoir', 'film', 'movie', 'documentary', 'song', 'album', 'series', 'show', 'play', 'poem', 'opera', 'exhibition', 'programme', 'program',
   'titled', 'entitled', 'newspaper', 'magazine', 'slogan', 'campaign', 'operation', 'roman', 'livre', 'mémoires', 'documentaire', 'chanson', 'série', 'pièce',
-  'poème', 'exposition', 'émission', 'intitulé', 'intitulée', 'journal', 'quotidien', 'hebdomadaire', 'slogan', 'opération', 'campagne', 'métrage',
+  'poème', 'exposition', 'émission', 'intitulé', 'intitulée', 'journal', 'quotidien', 'hebdomadaire', 'opération', 'campagne', 'métrage',
   'رواية', 'روايته', 'روايتها', 'كتاب', 'كتابه', 'كتابها', 'فيلم', 'فيلمه', 'مسلسل', 'أغنية', 'ألبوم', 'مسرحية', 'قصيدة', 'برنامج', 'معرض', 'صحيفة', 'مجلة',
   'بعنوان', 'عنوان', 'شعار', 'عملية', 'حملة', 'ديوان',
 ]);
