@@ -540,6 +540,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       "s'est félicité", "s'est félicitée", 'se félicite', "s'est réjoui", "s'est réjouie", 'se réjouit', "s'est indigné", "s'est indignée", "s'est inquiété",
       "s'est inquiétée", "s'est exclamé", "s'est exclamée", "s'est emporté", "s'est emportée",
       'répondu', 'rétorqué', 'répliqué', 'répond', 'rétorque', 'réplique',
+      // The present, plural: « Des proches … indiquent qu'il devrait … ».
+      'indiquent', 'affirment', 'estiment', 'assurent', 'soulignent', 'expliquent', 'précisent', 'confient', 'déclarent', 'ajoutent', 'racontent',
     ],
     sources: ['selon', "d'après"],
     // « aurait-il répondu »: the conditional of hearsay, as « a-t-il ».
@@ -565,10 +567,13 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
         'déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime',
         'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure',
         'annoncé', 'annonce', 'confirmé', 'confirme',
+        // « …, a averti jeudi la directrice générale du FMI ».
+        'averti', 'prévenu', 'alerté', 'martelé', 'insisté', 'répété', 'rappelé', 'reconnu', 'déploré', 'regretté',
       ],
       // « …, a annoncé mercredi l'Unesco »: « annoncer » takes an object as often (« X, a annoncé l'interdiction de … »), so
-      // only a speaker after it that is known, a source not named or a body is read so.
-      trailingObject: ['annoncé', 'annonce', 'confirmé', 'confirme'],
+      // only a speaker after it that is known, a source not named or a body is read so; likewise « a rappelé », « a reconnu »,
+      // « a déploré », « a regretté » (« a rappelé l'ambassadeur », « a regretté la décision »).
+      trailingObject: ['annoncé', 'annonce', 'confirmé', 'confirme', 'rappelé', 'reconnu', 'déploré', 'regretté'],
       participleEnds: ['ant'],
       participles: [
         'ajoutant', 'estimant', 'soulignant', 'affirmant', 'précisant', 'expliquant', 'assurant', 'indiquant', 'rappelant', 'jugeant', 'considérant', 'déclarant',
@@ -1001,10 +1006,16 @@ interface VerbAt {
   end: number;
 }
 
+/** French participles whose spelling without the accent is a noun: read as verbs only with it. */
+const ACCENTED_VERBS = new Map(['jugé', 'noté', 'lancé'].map((w) => [tokenize(w)[0]!.norm, w]));
+
 function verbAt(tokens: readonly Token[], i: number, table: SpeechTable): VerbAt | undefined {
   const t = tokens[i]!;
   // A word alone in brackets is a name's initials, «(آفاد)» (Turkey's AFAD, folded like أفاد "reported"), not a verb.
   if (t.before === '(' && t.after === ')') return undefined;
+  // « le juge des référés a estimé »: folded, « jugé » is « juge » (a judge), « noté » « note », « lancé » « lance ».
+  const accented = ACCENTED_VERBS.get(t.norm);
+  if (accented !== undefined && t.raw.toLowerCase() !== accented) return undefined;
   // The conjunction is written joined to an Arabic verb: وقال, فأكد, وبحسب (the word as a whole first: وفق).
   const forms = t.arabic && t.norm.length >= 4 && (t.norm[0] === 'و' || t.norm[0] === 'ف') ? [t.norm, t.norm.slice(1)] : [t.norm];
   for (const form of forms) {
@@ -1694,8 +1705,12 @@ const NOT_PEOPLE = fold([
   'avis', 'décision', 'jugement', 'arrêt', 'estimation', 'publication', 'courrier', 'comunicado', 'informe', 'estudio', 'encuesta',
 ]);
 const FOR_A_BODY = fold(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'representative', 'parole', 'représentant', 'représentante', 'portavoz']);
-/** Indefinite articles that open a speaker no one named: "a lawyer for the families", « une enseignante de Limoilou ». */
-const INDEFINITE_SPEAKER: Readonly<Record<string, ReadonlySet<string>>> = { en: fold(['a', 'an']), fr: fold(['un', 'une']), es: fold(['un', 'una']) };
+/** Indefinite articles and quantifiers that open a speaker no one named: "a lawyer for the families", "some drivers", « une enseignante de Limoilou ». */
+const INDEFINITE_SPEAKER: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: fold(['a', 'an', 'some', 'several', 'many']),
+  fr: fold(['un', 'une', 'des', 'plusieurs', 'certains', 'certaines']),
+  es: fold(['un', 'una', 'unos', 'unas', 'varios', 'varias']),
+};
 
 /**
  * Whether the speaker is someone the report does not name, by an indefinite article: "a lawyer for the families", « un

@@ -1472,3 +1472,11 @@ t.test('the thirteenth batch\'s forms: a second predicate before a quotation, a 
   t.same(said('Microsoft is in talks to invest $10 billion in OpenAI, according to people familiar with the matter. The deal would value the start-up at $29 billion, one of the people said. According to a person briefed on the terms, Microsoft would receive most of the profits.', 'en').map((x) => x[2]), [true, true, true]);
   t.same(said("« La paix soit avec vous tous », a lancé le nouveau pape depuis la loggia de la basilique Saint-Pierre.", 'fr', new Date('2025-05-09')).map((x) => x[1]), ['pope-leo-xiv']);
 });
+
+t.test('the fourteenth batch\'s forms: « a averti jeudi la directrice générale du FMI » after what she said, the plural present, "some drivers", « le juge »', async (t) => {
+  const said = (text: string, lang: string, at?: Date) => extractQuotes(text, lang, findEntities(text, { lang, ...(at ? { at } : {}) }), at).map((q) => [q.by ?? null, q.speaker?.id ?? null, q.unnamed === true]);
+  t.same(said('La croissance mondiale devrait rester inférieure à 3 % ces cinq prochaines années, a averti jeudi la directrice générale du FMI.', 'fr', new Date('2023-04-06')), [['la directrice générale du FMI', 'kristalina-georgieva', false]]);
+  t.same(said("Des proches du futur chef de l'État indiquent qu'il devrait nommer un Premier ministre dans les jours qui viennent.", 'fr').map((x) => x[2]), [true]);
+  t.same(said('Some drivers said they had waited more than three hours for fuel on the only highway south.', 'en'), [['Some drivers', null, true]]);
+  t.same(said("Le juge des référés a estimé que la mesure ne portait pas une atteinte grave à la liberté de culte.", 'fr').map((x) => x[0]), ['Le juge des référés'], '« juge » is no « jugé »');
+});
