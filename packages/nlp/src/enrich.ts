@@ -46,7 +46,8 @@ export const TAGGERS = {
   // 1.13.0: eighteen Arab, Iranian and Turkish news agencies (INA, KUNA, SPA, WAM, QNA, Petra, SANA, MENA, …) by their names, and
   // by their credits only in brackets («(واع)», «(قنا)», "(KUNA)": most are everyday words or places elsewhere; EntityDef.credits);
   // the Pope as an office ("the pontiff", "the Pope", «بابا الفاتيكان»: Benedict XVI, Francis, Leo XIV by the day); a body's office by
-  // a possessive ("its director-general", « son secrétaire général ») or "of the organisation", « de l'organisation », «للجامعة».
+  // a possessive ("its director-general", « son secrétaire général ») or "of the organisation", « de l'organisation », «للجامعة»;
+  // "Britain's new prime minister" as "Britain's prime minister".
   entities: { tagger: 'akhbar-gazetteer', version: '1.13.0' },
   countries: { tagger: 'akhbar-gazetteer', version: '1.13.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).

@@ -453,8 +453,11 @@ export class Gazetteer {
     const holders = def.holders.map((h) => ({ id: h.id, from: day(h.from), to: h.to ? day(h.to) : Infinity, fromIso: h.from, ...(h.to ? { toIso: h.to } : {}) }));
     const previous = this.offices.get(def.id);
     if (previous) for (const h of previous.office!.holders) this.termsOf.set(h.id, (this.termsOf.get(h.id) ?? []).filter((t) => t.office !== def.id));
+    // "Britain's new prime minister" is the holder as "Britain's prime minister" is (before the title, "the new Iraqi
+    // Prime Minister", "new" stands outside it).
+    const titles = def.titles.flatMap((t) => (/^\S+['’]s \S/u.test(t) ? [t, t.replace(/^(\S+['’]s) /u, '$1 new ')] : [t]));
     const entry: Entry = {
-      id: def.id, type: 'person', name, names: { ...def.names }, aliases: new Set(def.titles),
+      id: def.id, type: 'person', name, names: { ...def.names }, aliases: new Set(titles),
       country: def.country?.toUpperCase(), location: undefined, office: { id: def.id, of: def.of, holders, generic: def.generic ?? [] },
     };
     this.offices.set(def.id, entry);

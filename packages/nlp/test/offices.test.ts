@@ -315,3 +315,8 @@ t.test('the Pope by title: "the pontiff", "the Pope", «بابا الفاتيك�
   t.notOk(ids('An essay by Alexander Pope was read aloud.', new Date('2024-01-01')).includes('Q450675'));
   t.same(extractQuotes('Pope Francis met the grand ayatollah. The pontiff also said that Iraq needed peace above all.', 'en', [], new Date('2021-03-07')).map((q) => q.speaker?.id), ['Q450675']);
 });
+
+t.test('"Britain\'s new prime minister" is the holder as "Britain\'s prime minister" is', async (t) => {
+  t.ok(ids("Britain's new prime minister scrapped the Rwanda plan on his first full day in office.", new Date('2024-07-06')).includes('keir-starmer'));
+  t.ok(ids("Iraq's new prime minister promised to fight corruption.", new Date('2022-10-28')).includes('mohammed-shia-al-sudani'));
+});
