@@ -130,7 +130,8 @@ export const TAGGERS = {
   // subject's, past a dateline; «X، الذي أكد … أن» is X's; a work's title in marks («رواية «…»») is no quotation; an
   // indefinite person ("a lawyer for the families", « une enseignante ») is unnamed, a statement or a spokesman not;
   // "one of the people", "a person briefed on the terms" are unnamed sources; « …, a averti jeudi X » after what X said; the
-  // French present plural (« indiquent ») reports; "some drivers", « plusieurs avocats » are unnamed; « le juge » is no « jugé ».
+  // French present plural (« indiquent ») reports; "some drivers", « plusieurs avocats » are unnamed; « le juge » is no « jugé »;
+  // «تعهد … بأن» and the French imperfect (« confiait ») report; « interrogés par l'AFP » relays; "an official travelling …".
   quotes: { tagger: 'akhbar-quotes', version: '1.13.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },

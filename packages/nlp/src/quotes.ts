@@ -352,7 +352,9 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       // زعم, ادعى "claimed"; أقر, اعترف "acknowledged" (بأن); توقع, رجح "expected", "thought likely"; نوه "pointed out".
       verbs: [
         'كشف', 'كشفت', 'بين', 'بينت', 'رأى', 'رأت', 'لفت', 'لفتت', 'حذر', 'حذرت', 'حذروا', 'نوه', 'نوهت', 'زعم', 'زعمت', 'ادعى', 'ادعت', 'أقر', 'أقرت', 'اعترف', 'اعترفت',
-        'توقع', 'توقعت', 'رجح', 'رجحت', 'أبلغ', 'أبلغت', 'نقل', 'نقلت',
+        'توقع', 'توقعت', 'توقعوا', 'رجح', 'رجحت', 'رجحوا', 'أبلغ', 'أبلغت', 'نقل', 'نقلت',
+        // تعهد "pledged" (بأن): «وتعهد عون في خطاب القسم بأن تحتكر الدولة …».
+        'تعهد', 'تعهدت', 'تعهدوا',
         // أعرب عن أمله في أن "expressed the hope that": what follows أن (with none — «أعرب عن قلقه إزاء …» — nothing is read).
         'أعرب', 'أعربت', 'أعربوا',
       ],
@@ -540,6 +542,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       "s'est félicité", "s'est félicitée", 'se félicite', "s'est réjoui", "s'est réjouie", 'se réjouit', "s'est indigné", "s'est indignée", "s'est inquiété",
       "s'est inquiétée", "s'est exclamé", "s'est exclamée", "s'est emporté", "s'est emportée",
       'répondu', 'rétorqué', 'répliqué', 'répond', 'rétorque', 'réplique',
+      // The imperfect of a story told: « …, confiait un père de famille ».
+      'confiait', 'expliquait', 'racontait', 'lançait', 'soulignait', 'déclarait', 'affirmait', 'ajoutait', 'résumait',
       // The present, plural: « Des proches … indiquent qu'il devrait … ».
       'indiquent', 'affirment', 'estiment', 'assurent', 'soulignent', 'expliquent', 'précisent', 'confient', 'déclarent', 'ajoutent', 'racontent',
     ],
@@ -1680,8 +1684,9 @@ function unnamedSource(words: readonly Token[], after: readonly Token[], region:
       const next = words[k + 1];
       for (const h of u.heads) {
         if (h[0] !== w || (h.length > 1 && next?.norm !== h[1])) continue;
-        // "official" before a noun is an adjective: "the official Iraqi News Agency".
-        if (lang === 'en' && h.length === 1 && next && !u.relations.has(next.norm)) continue;
+        // "official" before a noun is an adjective: "the official Iraqi News Agency"; before a participle it is the noun ("an
+        // official travelling with the delegation").
+        if (lang === 'en' && h.length === 1 && next && !u.relations.has(next.norm) && !/(?:ing|ed)$/u.test(next.norm)) continue;
         at = k;
         break;
       }
@@ -2257,8 +2262,8 @@ function nameEndingAt(tokens: readonly Token[], end: number, same: (k: number) =
 }
 
 const RELAYING = fold(['نقلا', 'نقلاً']);
-/** What ends a source that another relays: "quoted by", « cité par ». */
-const RELAYED = fold(['quoted', 'cited', 'cité', 'citée', 'cités', 'citées']);
+/** What ends a source that another relays: "quoted by", « cité par », « interrogés par l'AFP ». */
+const RELAYED = fold(['quoted', 'cited', 'interviewed', 'contacted', 'cité', 'citée', 'cités', 'citées', 'interrogé', 'interrogée', 'interrogés', 'interrogées', 'joint', 'jointe', 'joints', 'contacté', 'contactés']);
 const RELAYED_BY = fold(['by', 'par']);
 /** Where "quoted by", « cité par » stands in a source's words; -1: nowhere. */
 function relayedAt(words: readonly Token[]): number {

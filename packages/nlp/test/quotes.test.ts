@@ -1480,3 +1480,12 @@ t.test('the fourteenth batch\'s forms: « a averti jeudi la directrice général
   t.same(said('Some drivers said they had waited more than three hours for fuel on the only highway south.', 'en'), [['Some drivers', null, true]]);
   t.same(said("Le juge des référés a estimé que la mesure ne portait pas une atteinte grave à la liberté de culte.", 'fr').map((x) => x[0]), ['Le juge des référés'], '« juge » is no « jugé »');
 });
+
+t.test('the fifteenth batch\'s forms: «تعهد … بأن», sources interviewed by an agency, an official travelling, the imperfect of a story', async (t) => {
+  const said = (text: string, lang: string) => extractQuotes(text, lang, findEntities(text, { lang })).map((q) => [q.by ?? null, q.speaker?.id ?? null, q.unnamed === true]);
+  t.same(said('وتعهد الرئيس اللبناني جوزيف عون في خطاب القسم بأن تحتكر الدولة وحدها حق حمل السلاح.', 'ar').map((x) => x[1]), ['joseph-aoun']);
+  t.same(said("D'après plusieurs économistes interrogés par l'AFP, les pays à faible revenu seront les plus touchés.", 'fr'), [['plusieurs économistes', null, true]], 'not AFP');
+  t.same(said('An Iraqi official travelling with the delegation said the two sides had also discussed the coalition.', 'en').map((x) => x[2]), [true]);
+  t.same(said("« Ma maison est peut-être en ruines, mais je rentre chez moi », confiait un père de famille près de Saïda.", 'fr').map((x) => x[2]), [true]);
+  t.same(said("À Bruxelles, la Stib n'assurait qu'une poignée de lignes de métro pendant la grève des transports.", 'fr'), [], '« assurait » a service is no statement');
+});
