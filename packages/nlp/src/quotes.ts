@@ -874,6 +874,11 @@ interface SpeechPhrase {
   source: boolean;
   /** The source is written with ل glued to it (وفقا لبيان): dropped from the attribution. */
   lam: boolean;
+  /**
+   * Per word, the spellings it must have when every list gives it with a diacritic: folded, « jugé » is « juge » (a
+   * judge), « noté » « note », « lancé » « lance », so the accent tells the verb. Undefined: any spelling.
+   */
+  spelled: Array<Set<string> | undefined>;
 }
 interface CompiledRules {
   order: Order;
@@ -972,11 +977,16 @@ function addPhrases(table: Map<string, SpeechPhrase[]>, r: SpeechRules, rules: C
   const participles = r.reported?.participles ?? [];
   for (const [list, source, lam, participle] of [[verbs, false, false, false], [sources, true, false, false], [lamSources, true, true, false], [participles, false, false, true]] as const) {
     for (const phrase of list) {
-      const words = tokenize(phrase).map((t) => t.norm);
+      const toks = tokenize(phrase);
+      const words = toks.map((t) => t.norm);
       const first = words[0];
       if (first === undefined) continue;
+      // A Latin word written with a diacritic must be read with it; its plain spelling listed too lifts that.
+      const spelled = toks.map((t) => (DIACRITIC.test(t.raw) ? new Set([t.raw.toLowerCase()]) : undefined));
       const known = table.get(first) ?? [];
-      if (!known.some((p) => p.words.join(' ') === words.join(' '))) known.push({ words, rules, source, lam, ...(participle ? { participle } : {}) });
+      const same = known.find((p) => p.words.join(' ') === words.join(' '));
+      if (!same) known.push({ words, rules, source, lam, spelled, ...(participle ? { participle } : {}) });
+      else same.spelled = same.spelled.map((set, k) => (set && spelled[k] ? new Set([...set, ...spelled[k]]) : undefined));
       table.set(first, known);
     }
   }
@@ -1010,23 +1020,23 @@ interface VerbAt {
   end: number;
 }
 
-/** French participles whose spelling without the accent is a noun: read as verbs only with it. */
-const ACCENTED_VERBS = new Map(['jugé', 'noté', 'lancé'].map((w) => [tokenize(w)[0]!.norm, w]));
+/** A Latin letter with a diacritic (é, è, ç, ü, ı …): a verb listed so is read only so spelled (SpeechPhrase.spelled). */
+const DIACRITIC = /[\u00C0-\u024F]/u;
 
 function verbAt(tokens: readonly Token[], i: number, table: SpeechTable): VerbAt | undefined {
   const t = tokens[i]!;
   // A word alone in brackets is a name's initials, «(آفاد)» (Turkey's AFAD, folded like أفاد "reported"), not a verb.
   if (t.before === '(' && t.after === ')') return undefined;
-  // « le juge des référés a estimé »: folded, « jugé » is « juge » (a judge), « noté » « note », « lancé » « lance ».
-  const accented = ACCENTED_VERBS.get(t.norm);
-  if (accented !== undefined && t.raw.toLowerCase() !== accented) return undefined;
   // The conjunction is written joined to an Arabic verb: وقال, فأكد, وبحسب (the word as a whole first: وفق).
   const forms = t.arabic && t.norm.length >= 4 && (t.norm[0] === 'و' || t.norm[0] === 'ف') ? [t.norm, t.norm.slice(1)] : [t.norm];
   for (const form of forms) {
     // "لافتات كتب عليها": written on them (banners, walls), not someone writing.
     if (WRITTEN_ON.has(form) && WRITTEN_ON_NEXT.has(tokens[i + 1]?.norm ?? '')) continue;
     for (const phrase of table.get(form) ?? []) {
-      if (phrase.words.every((w, k) => k === 0 || tokens[i + k]?.norm === w)) return { phrase, start: i, end: i + phrase.words.length };
+      if (!phrase.words.every((w, k) => k === 0 || tokens[i + k]?.norm === w)) continue;
+      // « le juge des référés a estimé »: « juge » is no « jugé ».
+      if (phrase.spelled.some((set, k) => set !== undefined && !set.has(tokens[i + k]!.raw.toLowerCase()))) continue;
+      return { phrase, start: i, end: i + phrase.words.length };
     }
   }
   return undefined;
