@@ -781,19 +781,25 @@ export class Gazetteer {
       while (s > 0 && read[s - 1]!.sentence === read[k]!.sentence) s--;
       return s;
     };
+    const opensWithPlace = (k: number, within: number) => {
+      const s0 = sentenceStart(k);
+      const place = knownAt(s0);
+      return k - s0 <= within && place !== undefined && (place.type === 'place' || place.type === 'country');
+    };
     for (const m of found) {
-      if (!m.value.creditOf || read[m.start]!.before !== '(' || read[m.end - 1]!.after !== ')') continue;
-      if (!read[m.start]!.arabic) {
-        const s0 = sentenceStart(m.start);
-        const place = knownAt(s0);
-        if (m.start - s0 > DATELINE_CREDIT_WORDS || !place || (place.type !== 'place' && place.type !== 'country')) continue;
-      }
+      if (!m.value.creditOf) continue;
+      const first = read[m.start]!;
+      const last = read[m.end - 1]!;
+      const bracketed = (first.before === '(' && last.after === ')') || (first.before === '/' && last.after === '/');
+      if (bracketed) {
+        if (!first.arabic && !opensWithPlace(m.start, DATELINE_CREDIT_WORDS)) continue;
+      } else if (!(agencyBefore(read, m.start) || (first.arabic && last.after === '\n' && opensWithPlace(m.start, ARABIC_DATELINE_WORDS)))) continue;
       credited.add(m.start);
     }
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
       if (credited.has(m.start)) {
-        if (m.value.creditOf && read[m.end - 1]!.after === ')') matches.push({ ...m, value: m.value.creditOf });
+        if (m.value.creditOf) matches.push({ ...m, value: m.value.creditOf });
         continue;
       }
       if (m.value.creditOf) continue;
@@ -985,6 +991,27 @@ function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) =>
 
 /** Words of a dateline before an agency's credit in Latin letters: "KUWAIT, Aug 9 (KUNA)", "RAMALLAH, West Bank, Jan 5 (WAFA)". */
 const DATELINE_CREDIT_WORDS = 6;
+/**
+ * Words of an Arabic agency's dateline line before the credit that ends it, with no brackets: «الرياض 25 جمادى الأولى 1446
+ * هـ الموافق 27 نوفمبر 2024 م واس» (both calendars' dates).
+ */
+const ARABIC_DATELINE_WORDS = 16;
+/** Words that name a credit as an agency's right before it: « repris par l'agence APS », "the state news agency WAM", «وكالة واس». */
+const AGENCY_WORDS = normsOf(['agence', 'agency', 'وكالة', 'لوكالة', 'بوكالة']);
+/** Adjectives between such a word and the credit: "the official news agency KUNA", « l'agence officielle APS ». */
+const AGENCY_ADJECTIVES = normsOf(['news', 'press', 'state', 'official', 'officielle', 'de', 'presse', 'الأنباء', 'الرسمية']);
+
+/**
+ * Whether an agency word stands right before a credit at k (AGENCY_WORDS, then at most two AGENCY_ADJECTIVES): a credit said
+ * to be an agency's is one, brackets or not.
+ */
+function agencyBefore(read: readonly Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 3 && read[j]!.sentence === read[k]!.sentence; j--) {
+    if (AGENCY_WORDS.has(read[j]!.norm)) return true;
+    if (!AGENCY_ADJECTIVES.has(read[j]!.norm)) return false;
+  }
+  return false;
+}
 
 /** Bodies a title's "of the …" refers back to rather than names: "of the organisation", « de l'organisation », «للمنظمة». */
 const BACK_TO_BODY = normsOf(['organisation', 'organization', 'agency', 'alliance', 'league', 'body', 'fund', 'bloc', 'party', 'movement', 'agence', 'ligue', 'instance', 'fonds', 'parti', 'mouvement']);

@@ -155,6 +155,20 @@ interface SpeechRules {
   /** The attribution may stand inside the marks, between commas (French: « Nous tiendrons, a-t-il assuré, nos engagements »): see insideIncise. */
   incise?: boolean;
   /**
+   * Words that, opening a sentence, give whose view a quotation is (« Pour le chef de l'État, « … » »): read only with a
+   * comma right before the marks and a source the gazetteer knows, an unnamed one, or a capitalised name (viewOf), since
+   * « Pour la première fois, « … » » and « Pour sa part, » are no one's.
+   */
+  views?: string[];
+  /**
+   * Verbs whose object can be a quotation of the subject's words (« a salué « une première étape essentielle » », 'described
+   * the deal as "a major breakthrough"'): no speech verbs, since « a salué le travail des secouristes » says nothing; read
+   * only right before a quotation that is no scare quote, for a subject who is someone (appraised).
+   */
+  appraisals?: string[];
+  /** The word that ends an appraisal's object right before the quotation ("described the road … as "…"", « qualifié … de »): then the object may be long. */
+  appraisalLinks?: string[];
+  /**
    * Where the speaker follows the verb (French inversion), the prepositions that open where it was said, before the speaker
    * (« a déclaré à Genève le directeur général », « a estimé en tête du cortège le secrétaire général ») or after its name
    * (« Rafael Grossi à son retour de Kiev »), and the articles a speaker opens with.
@@ -338,7 +352,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     // Also "told reporters, the agency, a channel…": وقال الكاظمي للصحفيين, لوكالة الأنباء.
     // «لـ» written apart, with a tatweel: to whom («وقال شهود عيان لـ«رويترز» إن …»).
     // When: «وقال الرئيس بعد استقباله رئيس الحكومة المكلف:» is the president's, not the guest's.
-    adjuncts: ['في', 'خلال', 'إلى', 'لدى', 'عبر', 'أمام', 'لـ', 'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة', 'بعد', 'قبل', 'عقب', 'إثر', 'أثناء'],
+    // A circumstance: «قال أحد التجار وهو يقف أمام محله» ("while he stood").
+    adjuncts: ['في', 'خلال', 'إلى', 'لدى', 'عبر', 'أمام', 'لـ', 'للصحفيين', 'للصحافيين', 'لوسائل', 'لوكالة', 'لقناة', 'لصحيفة', 'بعد', 'قبل', 'عقب', 'إثر', 'أثناء', 'وهو', 'وهي', 'وهم'],
     // وقال بدوره, وقالت من جهتها, وأضاف من جانبه: "he, in turn", "for her part".
     pronouns: [
       'هو', 'هي', 'بدوره', 'بدورها', 'من', 'جانبه', 'جانبها', 'جهته', 'جهتها',
@@ -428,9 +443,13 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     verbs: [
       'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'asked', 'declared', 'warned', 'insisted', 'explained', 'announced', 'wrote', 'writes', 'tweeted', 'posted', 'noted', 'continued',
       'stressed', 'argued', 'acknowledged', 'confirmed', 'claimed', 'conceded', 'maintained', 'predicted', 'revealed', 'disclosed', 'reiterated', 'asserted',
+      'cautioned', 'cautions', 'emphasised', 'emphasized', 'underlined', 'admitted', 'remarked', 'replied', 'countered', 'complained', 'pointed out', 'recalled',
+      'warns', 'insists', 'argues', 'explains',
     ],
     sources: ['according to'],
-    connectives: ['and', 'but', 'also', 'then', 'has', 'had', 'have', 'was', 'further', 'later', 'however', 'as'],
+    appraisals: ['described', 'called', 'hailed', 'praised', 'welcomed', 'denounced', 'condemned', 'branded', 'dubbed', 'labelled', 'labeled', 'termed', 'promised', 'vowed'],
+    appraisalLinks: ['as'],
+    connectives: ['and', 'but', 'also', 'then', 'has', 'had', 'have', 'was', 'further', 'later', 'however', 'as', 'though', 'although'],
     complementizers: ['that'],
     adjuncts: ['in', 'on', 'at', 'during', 'while', 'when', 'after', 'before'],
     // "according to him": the object forms too.
@@ -503,7 +522,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
         ],
         notAfter: ['the', 'a', 'an', 'this', 'that', 'as', 'than', 'what', 'how', 'so'],
       },
-      trailing: ['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'wrote', 'tweeted', 'posted', 'noted', 'explained', 'warned', 'insisted', 'declared', 'announced', 'continued'],
+      trailing: [
+        'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'wrote', 'tweeted', 'posted', 'noted', 'explained', 'warned', 'insisted', 'declared', 'announced', 'continued',
+        'cautioned', 'stressed', 'argued', 'acknowledged', 'conceded', 'admitted', 'emphasised', 'emphasized', 'warns', 'insists',
+      ],
       participleEnds: ['ing'],
       participles: ['adding', 'saying', 'noting', 'warning', 'stressing', 'insisting', 'arguing', 'explaining', 'claiming', 'acknowledging', 'asserting', 'emphasising', 'emphasizing'],
       gap: [
@@ -536,6 +558,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       'alerté', 'déploré', 'regretté', 'réagi', 'plaidé', 'insisté', 'fait valoir', 'commenté', 'noté', 'observé', 'conclu', 'tweeté', 'lâché', 'promis',
       // The present of the story told as it happens, after a quotation: « … », confie une source.
       'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure', 'poursuit', 'raconte', 'raconté', 'insiste', 'résume', 'tranche',
+      'prévient', 'avertit', 'tempère', 'nuance', 'martèle', 'rappelle', 'reconnaît', 'regrette', 'déplore', 'conclut', 'témoigne', 'relève', 'commente', 'plaide',
+      'soutient', 'glisse', 'dénonce', "s'inquiète", 'tempéré', 'nuancé', 'témoigné', 'relevé', 'soutenu', 'glissé', 'dénoncé',
       // The narrative infinitive: « Et d'ajouter : « … » », « Et de conclure : … ».
       "d'ajouter", 'de conclure', 'de poursuivre', 'de souligner', 'de préciser', "d'expliquer", "d'insister",
       // Reflexive: « …, s'est félicité Patrick Pouyanné ».
@@ -548,15 +572,19 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       'indiquent', 'affirment', 'estiment', 'assurent', 'soulignent', 'expliquent', 'précisent', 'confient', 'déclarent', 'ajoutent', 'racontent',
     ],
     sources: ['selon', "d'après"],
+    views: ['pour'],
+    appraisals: ['salué', 'qualifié', 'dénoncé', 'fustigé', 'décrit', 'condamné', 'déploré', 'promis', 'évoqué'],
+    appraisalLinks: ['de', 'comme'],
     // « aurait-il répondu »: the conditional of hearsay, as « a-t-il ».
-    connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont', 'aurait', 'auraient'],
+    connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont', 'aurait', 'auraient', 'aussitôt', 'déjà', 'immédiatement'],
     complementizers: ['que', 'qu'],
     // « a écrit l'attaquant français sur les réseaux sociaux »: where, after the speaker.
     adjuncts: ['lors', 'dans', 'devant', 'sur', 'pendant', 'depuis'],
     incise: true,
     inverted: { adjuncts: ['à', 'au', 'aux', 'en', 'dans', 'devant', 'depuis', 'sur', 'lors', 'pendant', 'après'], articles: ['le', 'la', 'l', 'les', 'un', 'une'] },
-    // "selon lui", "selon eux".
-    pronouns: ['il', 'elle', 'ils', 'elles', 'on', 'lui', 'eux'],
+    // "selon lui", "selon eux". Not the impersonal « on » (« Au cabinet de la ministre, on soutient que … »): it refers to no
+    // one named before, so it is its statement's attribution as written, with no speaker.
+    pronouns: ['il', 'elle', 'ils', 'elles', 'lui', 'eux'],
     reported: {
       that: ['que', 'qu'],
       gap: [
@@ -889,6 +917,7 @@ interface CompiledRules {
   preverbal: ReadonlySet<string>;
   postpositions: ReadonlySet<string>;
   incise: boolean;
+  views: ReadonlySet<string>;
   inverted?: { adjuncts: ReadonlySet<string>; articles: ReadonlySet<string> };
   reported?: CompiledReported;
   unnamed?: { heads: ReadonlyArray<readonly string[]>; relations: ReadonlySet<string> };
@@ -933,7 +962,7 @@ const fold = (words: readonly string[]): Set<string> => new Set(words.flatMap((w
 function compileRules(r: SpeechRules): CompiledRules {
   const out: CompiledRules = {
     order: r.order, connectives: fold(r.connectives), complementizers: fold(r.complementizers), adjuncts: fold(r.adjuncts), pronouns: fold(r.pronouns),
-    preverbal: fold(r.preverbal ?? []), postpositions: fold(r.postpositions ?? []), incise: r.incise === true,
+    preverbal: fold(r.preverbal ?? []), postpositions: fold(r.postpositions ?? []), incise: r.incise === true, views: fold(r.views ?? []),
     arabic: [...r.verbs, ...(r.reported?.verbs ?? [])].some((v) => tokenize(v)[0]?.arabic === true),
   };
   if (r.inverted) out.inverted = { adjuncts: fold(r.inverted.adjuncts), articles: fold(r.inverted.articles) };
@@ -1483,6 +1512,8 @@ function bySurname(by: string, surnames: ReadonlyMap<string, QuoteSpeaker | null
  */
 const ANONYMITY = [
   'not to be named', 'not to be identified', 'declined to be named', 'declined to be identified', 'condition of anonymity', 'requested anonymity', 'speaking anonymously',
+  // "…, one shopkeeper said, asking that his name not be used": the request is no statement, and makes its asker unnamed.
+  'asking that his name', 'asking that her name', 'asking that their names', 'asked that his name', 'asked that her name', 'asked that their names',
   'anonymat', 'anonimato', 'anonym bleiben', 'nicht namentlich', 'ismini vermek', 'adının açıklanmaması', 'نامش', 'неназванн', 'анонимност',
   'عدم الكشف عن اسم', 'عدم الكشف عن هوي', 'عدم ذكر اسم', 'عدم نشر اسم', 'رفض الكشف عن', 'رفضت الكشف عن',
 ].map((p) => normalizeText(p));
@@ -1720,9 +1751,13 @@ const NOT_PEOPLE = fold([
   'avis', 'décision', 'jugement', 'arrêt', 'estimation', 'publication', 'courrier', 'comunicado', 'informe', 'estudio', 'encuesta',
 ]);
 const FOR_A_BODY = fold(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'representative', 'parole', 'représentant', 'représentante', 'portavoz']);
-/** Indefinite articles and quantifiers that open a speaker no one named: "a lawyer for the families", "some drivers", « une enseignante de Limoilou ». */
+/**
+ * Indefinite articles and quantifiers that open a speaker no one named: "a lawyer for the families", "some drivers", "one
+ * shopkeeper", « une enseignante de Limoilou », «أحد التجار» (one of the traders).
+ */
 const INDEFINITE_SPEAKER: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: fold(['a', 'an', 'some', 'several', 'many']),
+  en: fold(['a', 'an', 'some', 'several', 'many', 'one']),
+  ar: fold(['أحد', 'إحدى']),
   fr: fold(['un', 'une', 'des', 'plusieurs', 'certains', 'certaines']),
   es: fold(['un', 'una', 'unos', 'unas', 'varios', 'varias']),
 };
@@ -1776,7 +1811,7 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     const said = table.get(SAID_AR)?.find((p) => p.words.length === 1);
     if (said) verbs.unshift({ phrase: said, start: 2, end: 3 });
   }
-  if (verbs.length === 0) return undefined;
+  if (verbs.length === 0) return side === 'before' ? viewOf(clause, tokens, lang) : undefined;
   // Before the quotation: in Arabic the first verb, which opens its clause (وقال الكاظمي خلال …
   // إن "…"); elsewhere the last, nearest the quotation ("The minister, who …, said:").
   // After it: the first.
@@ -1812,15 +1847,17 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   let span: Token[];
   if (v.phrase.source || rules.order === 'verb-first') {
     words = sourceAfter(clause, tokens, v.end, rules, table, v.phrase.source);
+    if (!v.phrase.source) words = afterTime(words);
     span = tokens.slice(v.end);
   } else {
     const [from, end] = subjectEnd(clause, tokens, v.start, rules, table);
     words = subjectBefore(clause, tokens, end, rules, table, from);
     // « », a pour sa part assuré Nawaf Salam »: an aside between the auxiliary and its participle is no subject.
     if (rules.reported?.asides.some((a) => a.length === words.length && a.every((norm, i) => words[i]!.norm === norm))) words = [];
+    words = withoutTime(words, rules);
     span = words.length > 0 ? tokens.slice(tokens.indexOf(words[0]!), end) : [];
     if (words.length === 0) {
-      words = sourceAfter(clause, tokens, v.end, rules, table);
+      words = afterTime(sourceAfter(clause, tokens, v.end, rules, table));
       span = tokens.slice(v.end);
     }
   }
@@ -1868,6 +1905,107 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     if (!v.phrase.source) out.by = memberBy(clause, tokens, words, rules, v.phrase.lam) ?? out.by;
   }
   return out;
+}
+
+/**
+ * « Pour le Premier ministre, « … » »: a sentence opening with whose view it is (SpeechRules.views), the quotation right
+ * after its comma. The source must be someone: known to the gazetteer (a title its holder), unnamed (« Pour un diplomate
+ * européen, »), or a capitalised name (« Pour Jean Dupuis, »); « Pour la première fois, » and « Pour sa part, » are not.
+ */
+function viewOf(clause: string, tokens: readonly Token[], lang: string): Reading | undefined {
+  if (!Object.hasOwn(SPEECH, lang) || tokens.length < 2 || tokens.length > MAX_BY_WORDS + 1) return undefined;
+  const rules = compiledRulesOf(lang);
+  if (!rules.views.has(tokens[0]!.norm) || !/[,،]\s*$/u.test(clause)) return undefined;
+  const words = tokens.slice(1);
+  const by = written(clause, words, false);
+  if (by === '') return undefined;
+  if (unnamedSource(words, [], clause, rules, lang)) return { by, unnamed: true };
+  const speaker = speakerIn(words, lang);
+  if (speaker) return { by, speaker };
+  return words.length >= 2 && words.every((t) => isCapitalized(t) || TITLE_JOINERS.has(t.norm)) ? { by } : undefined;
+}
+
+/**
+ * Words at most between an appraisal verb and the quotation it takes (its object: "the truce", « cette décision de »); when
+ * a link word ends the object (SpeechRules.appraisalLinks: "described the planned road … as"), the longer bound.
+ */
+const APPRAISAL_OBJECT_WORDS = 5;
+const APPRAISAL_LINKED_OBJECT_WORDS = 16;
+const appraisalTables = new Map<string, SpeechTable>();
+
+/**
+ * A quotation as the object of a verb that appraises (SpeechRules.appraisals): "Mikati described the truce as "…"", « Le
+ * Premier ministre a salué « … » ». Its speaker is the verb's subject, read as a speech verb's is, when that subject is
+ * someone: known to the gazetteer or a capitalised name ("a new party called "…"" names no one).
+ */
+function appraised(before: string, lang: string): Reading | undefined {
+  const r = SPEECH[lang];
+  if (!r?.appraisals) return undefined;
+  let table = appraisalTables.get(lang);
+  if (!table) {
+    const built = new Map<string, SpeechPhrase[]>();
+    addPhrases(built, { ...r, verbs: r.appraisals, sources: [], lamSources: [], reported: undefined }, compiledRulesOf(lang));
+    appraisalTables.set(lang, (table = built));
+  }
+  const tokens = tokenize(before);
+  const linked = tokens.length > 0 && (r.appraisalLinks ?? []).includes(tokens[tokens.length - 1]!.norm);
+  let near = false;
+  for (let i = Math.max(0, tokens.length - (linked ? APPRAISAL_LINKED_OBJECT_WORDS : APPRAISAL_OBJECT_WORDS) - 1); i < tokens.length && !near; i++) near = verbAt(tokens, i, table) !== undefined;
+  if (!near) return undefined;
+  const heard = readClause(before, 'before', table, lang);
+  if (heard?.by === undefined) return undefined;
+  // "A new party called "…"", "Critics called it "…"": an unnamed subject is as often a thing named as a source.
+  if (heard.speaker) return heard;
+  if (heard.unnamed) return undefined;
+  const words = tokenize(heard.by);
+  return words.length >= 2 && words.every((t) => isCapitalized(t) || TITLE_JOINERS.has(t.norm)) ? heard : undefined;
+}
+
+/** Words of a time phrase: "on Saturday", "last week", « mardi », « ce matin », « hier soir ». */
+const TIME_WORDS = fold([
+  'on', 'last', 'this', 'late', 'early', 'earlier', 'later', 'today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'ce', 'cette', 'matin', 'soir', 'après-midi', 'semaine', 'dernier', 'dernière',
+  'veille', 'lendemain', 'soirée', 'matinée', 'nuit', 'précédente', 'passée', 'suivante',
+]);
+/** Of them, those that make a time phrase by themselves (not "on", « ce »). */
+const TIME_HEADS = fold([
+  'today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'matin', 'soir', 'semaine', 'veille', 'lendemain', 'soirée',
+  'matinée', 'nuit',
+]);
+/** Articles a time phrase may open with after an inverted verb (« a averti la veille la directrice … »). */
+const TIME_ARTICLES = fold(['the', 'la', 'le', 'l']);
+
+/** A speaker after its verb without the time phrase before it: « a averti la semaine précédente la directrice générale du FMI ». */
+function afterTime(words: Token[]): Token[] {
+  let cut = 0;
+  let head = false;
+  for (let i = 0; i < words.length - 1; i++) {
+    const n = words[i]!.norm;
+    if (TIME_WORDS.has(n)) {
+      cut = i + 1;
+      head ||= TIME_HEADS.has(n);
+    } else if (!TIME_ARTICLES.has(n)) break;
+  }
+  return head ? words.slice(cut) : words;
+}
+
+/**
+ * A subject without the time phrase between it and its verb: "Prime Minister X on Saturday said", « Emmanuel Macron a mardi
+ * salué » are X's and Macron's words, not "X on Saturday"'s. Only a run of time words (and the auxiliary) that holds a day
+ * or a part of one goes; what is left must still be someone.
+ */
+function withoutTime(words: Token[], rules: CompiledRules): Token[] {
+  let e = words.length;
+  let head = false;
+  while (e > 1 && (TIME_WORDS.has(words[e - 1]!.norm) || rules.connectives.has(words[e - 1]!.norm))) {
+    if (TIME_HEADS.has(words[e - 1]!.norm)) head = true;
+    e--;
+  }
+  if (!head) return words;
+  while (e > 1 && rules.connectives.has(words[e - 1]!.norm) && !isCoordinator(words[e - 1]!)) e--;
+  return words.slice(0, e);
 }
 
 /** The first words of a clause, up to a comma: the Turkish speaker before the quotation ("Bakan Fidan, "). */
@@ -2706,6 +2844,10 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
   // فإن, فقد after the comma (فإن also with none); then what was reported, not a quotation (read as one) nor a relative clause.
   const content = (c: number): Found | undefined => {
     while (same(c) && rep.sourceLead.has(tokens[c]!.norm)) c++;
+    // "According to diplomatic sources, however, no such proposals …", « Selon lui, toutefois, … »: the adverb set off by
+    // commas is the writer's, not the first word of what was reported.
+    const adverb = same(c) && SENTENCE_ADVERBS.has(tokens[c]!.norm) ? (same(c + 1) && breakBefore(para, tokens, c + 1) ? 1 : same(c + 2) && SENTENCE_ADVERBS.has(tokens[c + 1]!.norm) && breakBefore(para, tokens, c + 2) ? 2 : 0) : 0;
+    c += adverb;
     // « D'après un responsable, qui s'est exprimé sous couvert d'anonymat, le taux … »: the source's own relative clause,
     // to its comma, says who it is; what was reported follows.
     if (same(c) && isRelative(tokens[c]!, rep)) {
@@ -3446,6 +3588,23 @@ interface BodyName {
   at: number;
 }
 
+/**
+ * The person a body's mention names right after it, as its holder: «وزير الطاقة الأمير عبد العزيز بن سلمان», "the energy
+ * minister, Prince Abdulaziz bin Salman" — so «وقال الوزير» later is that person. At most two words (an honorific, a comma)
+ * between; a person the gazetteer knows.
+ */
+function holderNamedAfter(text: string, body: BodyName, lang: string): QuoteSpeaker | undefined {
+  const tokens = tokenize(text.slice(body.at, body.at + body.name.length + HOLDER_AFTER_CHARS));
+  // Where the mention starts differs by script (its head, or its first word): it ends at the name's last word.
+  const last = tokenize(body.name).at(-1)?.norm;
+  const end = tokens.findIndex((t) => t.norm === last);
+  if (end < 0) return undefined;
+  const rest = tokens.slice(end + 1).filter((t) => t.sentence === tokens[end]!.sentence);
+  const span = gazetteer().nameSpans(rest).find((m) => m.type === 'person' && m.start <= 2);
+  return span ? speakerIn(rest.slice(span.start, span.end), lang) : undefined;
+}
+const HOLDER_AFTER_CHARS = 80;
+
 /** The bodies of a language and the rules its names are read with; undefined when it has none. */
 interface BodyRules {
   heads: ReadonlySet<string>;
@@ -3796,10 +3955,13 @@ interface Named {
   lastOrg: QuoteSpeaker | undefined;
 }
 
-/** What an organisation of any kind is called once named: "the agency" (the WHO, the IAEA), "the watchdog", « l'organisation », "the central bank" (the Fed). */
+/**
+ * What an organisation of any kind is called once named: "the agency" (the WHO, the IAEA), "the watchdog", « l'organisation »,
+ * "the central bank" (the Fed), "the global lender", « l'institution » (the IMF).
+ */
 const ORG_DESCRIPTORS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: fold(['agency', 'organisation', 'organization', 'body', 'watchdog', 'fund', 'alliance', 'bloc', 'federation', 'league', 'cartel', 'bank']),
-  fr: fold(['agence', 'organisation', 'instance', 'fonds', 'alliance', 'fédération', 'ligue', 'gendarme', 'organisme', 'banque']),
+  en: fold(['agency', 'organisation', 'organization', 'body', 'watchdog', 'fund', 'alliance', 'bloc', 'federation', 'league', 'cartel', 'bank', 'institution', 'lender']),
+  fr: fold(['agence', 'organisation', 'instance', 'fonds', 'alliance', 'fédération', 'ligue', 'gendarme', 'organisme', 'banque', 'institution']),
 };
 
 /** Whether an attribution is an organisation descriptor alone, "the agency", "the U.N. agency", « l'organisation onusienne ». */
@@ -4166,7 +4328,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       if (reportedTable.size > 0 && partialQuotation(before, q.text, reportedTable)) continue;
       // «رواية «مئة عام من العزلة»», 'the novel "One Hundred Years of Solitude"', « le film « Close » »: a work's title.
       if (titleOfWork(before)) continue;
-      let heard = attribute(before, after, table, language) ?? (q.short ? undefined : continuesQuotation(para, q, before, after, k > 0 ? quotations[k - 1] : undefined, statements, last?.direct === true && last.paragraph === paragraph - 1) ? {} : undefined);
+      let heard = attribute(before, after, table, language) ?? (q.short ? undefined : (appraised(before, language) ?? (continuesQuotation(para, q, before, after, k > 0 ? quotations[k - 1] : undefined, statements, last?.direct === true && last.paragraph === paragraph - 1) ? {} : undefined)));
       if (!heard && rules?.incise === true) {
         const inside = insideIncise(q.text, table, language);
         if (inside) [q, heard] = [{ ...q, text: inside.text }, inside.heard];
@@ -4201,7 +4363,7 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
         const body = resolved.get(key);
         if (body) {
           by = body.name;
-          speaker = speakerIn(tokenize(body.name), language) ?? speaker;
+          speaker = speakerIn(tokenize(body.name), language) ?? holderNamedAfter(scanned, body, language) ?? speaker;
         }
       }
       if (!speaker && !unnamed && by !== undefined && surnames.size > 0) speaker = bySurname(by, surnames);

@@ -333,7 +333,7 @@ t.test('AFP\'s Arabic credit «(أ ف ب)» names AFP', async (t) => {
   t.notOk(ids('واصلت فرق الإنقاذ انتشال الجثث في درنة.').includes('Q40464'), 'and nothing else does');
 });
 
-t.test('a regional agency\'s credit names it in brackets only: «(واع)», «(قنا)», "(KUNA)"; قنا outside them is no agency', async (t) => {
+t.test('a regional agency\'s credit names it in brackets: «(واع)», «(قنا)», "(KUNA)"; قنا elsewhere is no agency', async (t) => {
   const ids = (text: string, lang = 'ar') => findEntities(text, { lang }).map((e) => e.id);
   t.ok(ids('كربلاء (واع) – أعلنت العتبة الحسينية اكتمال الاستعدادات.').includes('iraqi-news-agency'));
   t.ok(ids('الدوحة (قنا) - دخل القانون حيز التنفيذ.').includes('qatar-news-agency'));
@@ -353,4 +353,25 @@ t.test('a credit in Latin letters names its agency in a dateline only: "TUNIS (T
   t.ok(ids("Tunis (TAP) - Plus de deux millions d'élèves ont repris le chemin de l'école lundi.", 'fr').includes('tunis-afrique-presse'));
   t.ok(ids('RABAT (MAP) - Le port a été inauguré samedi.', 'fr').includes('maghreb-arab-press'));
   t.notOk(ids('The Trans Adriatic Pipeline (TAP) carries Azerbaijani gas to Italy.', 'en').includes('tunis-afrique-presse'));
+});
+
+t.test('an agency credit also counts between slashes, ending an agency\'s dateline line, or called an agency\'s; not as a place\'s name', async (t) => {
+  const ids = (text: string, lang = 'ar') => findEntities(text, { lang }).map((e) => e.id);
+  t.ok(ids('القاهرة في 4 يناير /أ ش أ/ أعلن وزير الزراعة أن الصادرات ارتفعت.').includes('middle-east-news-agency'), 'MENA between slashes');
+  t.ok(ids('الدوحة في 10 فبراير /قنا/ توج المنتخب باللقب.').includes('qatar-news-agency'));
+  t.ok(ids('الرياض 25 جمادى الأولى 1446 هـ الموافق 27 نوفمبر 2024 م واس\nدشن الملك مشروع قطار الرياض.').includes('saudi-press-agency'), 'SPA ends its dateline line');
+  t.ok(ids('دمشق-سانا\nوقعت الحكومة اتفاقية لإنشاء محطات كهرباء.').includes('syrian-arab-news-agency'));
+  t.ok(ids("ALGER – La date a été annoncée dans un communiqué repris par l'agence APS.", 'fr').includes('algeria-press-service'), "« l'agence APS »");
+  t.ok(ids('The deal was reported by the state news agency WAM on Monday.', 'en').includes('emirates-news-agency'));
+  t.notOk(ids('زار الوفد قنا\nثم عاد إلى القاهرة.').includes('qatar-news-agency'), 'a line that does not open with a place is no dateline');
+  t.notOk(ids('The new map of the region was published by the ministry.', 'en').includes('maghreb-arab-press'), 'a map is no MAP');
+});
+
+t.test('Northern Ireland, New Mexico and Washington State are places of their own, not Ireland, Mexico and the capital', async (t) => {
+  const ids = (text: string, lang: string) => findEntities(text, { lang }).map((e) => e.id);
+  t.same(ids('Exam results in England, Wales and Northern Ireland were published on Thursday.', 'en').filter((id) => id === 'Q27' || id === 'Q26'), ['Q26']);
+  t.same(ids("Les résultats d'Irlande du Nord ont été publiés jeudi.", 'fr'), ['Q26']);
+  t.same(ids('Wildfires forced evacuations in New Mexico on Sunday.', 'en'), ['Q1522']);
+  t.same(ids('Washington state lawmakers passed the bill.', 'en'), ['Q1223']);
+  t.same(ids('Ireland beat Mexico in a friendly in Washington.', 'en').sort(), ['Q27', 'Q61', 'Q96'].sort());
 });

@@ -1489,3 +1489,38 @@ t.test('the fifteenth batch\'s forms: «تعهد … بأن», sources interview
   t.same(said("« Ma maison est peut-être en ruines, mais je rentre chez moi », confiait un père de famille près de Saïda.", 'fr').map((x) => x[2]), [true]);
   t.same(said("À Bruxelles, la Stib n'assurait qu'une poignée de lignes de métro pendant la grève des transports.", 'fr'), [], '« assurait » a service is no statement');
 });
+
+t.test('« Pour X, « … » »: a sentence opening with whose view it is gives the quotation its speaker; « Pour la première fois, » gives none', async (t) => {
+  const said = (text: string, at: Date) => extractQuotes(text, 'fr', findEntities(text, { lang: 'fr', at }), at).map((q) => [q.by ?? null, q.speaker?.id ?? null, q.unnamed === true]);
+  const at = new Date('2024-03-01');
+  t.same(said("Emmanuel Macron a reçu mardi le chancelier allemand. Pour le chef de l'État, « l'Europe doit se réarmer sans attendre ».", at), [["le chef de l'État", 'Q3052772', false]]);
+  t.same(said("Pour Olaf Scholz, « il n'est pas question d'envoyer des troupes ».", at), [['Olaf Scholz', 'Q61053', false]]);
+  t.same(said('Pour un diplomate européen, « c\'est un tournant ».', at), [['un diplomate européen', null, true]]);
+  t.same(said('Pour Jean Dupuis, « tout reste à faire ».', at), [['Jean Dupuis', null, false]], 'a name the gazetteer lacks');
+  t.same(said('Pour la première fois, « Le Monde » publie ses comptes. Pour sa part, « rien ne change ».', at), [], 'no one’s view');
+});
+
+t.test('a quotation as what someone praised or called something ("described the deal as "…"", « a salué « … » ») is theirs; a thing so called is no one’s', async (t) => {
+  const said = (text: string, lang: string, at: Date) => extractQuotes(text, lang, findEntities(text, { lang, at }), at).map((q) => [q.by ?? null, q.speaker?.id ?? null]);
+  const at = new Date('2024-11-27');
+  t.same(said('Le Premier ministre libanais a salué « une première étape essentielle vers le retour au calme ».', 'fr', at), [['Le Premier ministre libanais', 'najib-mikati']]);
+  t.same(said('Antony Blinken described the deal as "a major breakthrough for the region".', 'en', at), [['Antony Blinken', 'antony-blinken']]);
+  t.same(said('Jean Dupuis called the plan "a betrayal of every voter in the south".', 'en', at), [['Jean Dupuis', null]], 'a name the gazetteer lacks');
+  t.same(said('A new party called "Forward Together For All" was launched in Erbil on Sunday.', 'en', at), [], 'a name given is no statement');
+  t.same(said('Le ministre a dénoncé un « crime » commis à Gaza.', 'fr', at), [], 'a scare-quoted word stays one');
+});
+
+t.test('the sixteenth batch\'s forms: French present verbs, "cautioned", an adverb after a source, "one shopkeeper", «أحد التجار», a minister named after his title', async (t) => {
+  const said = (text: string, lang: string, at = new Date('2024-01-01')) => extractQuotes(text, lang, findEntities(text, { lang, at }), at).map((q) => [q.text.slice(0, 24), q.by ?? null, q.speaker?.id ?? null, q.unnamed === true]);
+  t.same(said("« Rien n'est réglé tant que tout n'est pas réglé », tempère un diplomate occidental.", 'fr').map((x) => x[3]), [true], '« tempère »');
+  t.same(said("Le Fonds monétaire international a abaissé sa prévision. L'institution prévient que l'incertitude pourrait peser sur l'investissement.", 'fr').map((x) => x[2]), ['Q7804'], "« l'institution » is the fund");
+  t.same(said('The WHO declared the emergency over. Experts cautioned that outbreaks are still occurring.', 'en').map((x) => x[1]), ['Experts']);
+  t.same(said('According to diplomatic sources in Geneva, however, no such proposals are on the table.', 'en').map((x) => x[0]), ['no such proposals are on'], 'the adverb is the writer\'s');
+  t.same(said('"We could do nothing but watch our livelihoods burn," one shopkeeper said, asking that his name not be used.', 'en').map((x) => [x[1], x[3]]), [['one shopkeeper', true]], 'his request is no statement');
+  t.same(said('«خسرنا كل ما نملك في ساعة واحدة»، قال أحد التجار وهو يقف أمام محله المتفحم.', 'ar').map((x) => [x[1], x[3]]), [['أحد التجار', true]]);
+  const minister = said('ونقلت وكالة الأنباء السعودية عن وزير الطاقة الأمير عبد العزيز بن سلمان قوله إن المملكة ستواصل الاستثمار. وقال الوزير في جلسة حوارية إن «العالم لا يستطيع أن يتخلى عن مصدر للطاقة».', 'ar', new Date('2021-10-25'));
+  t.same(minister.map((x) => x[2]), ['abdulaziz-bin-salman', 'abdulaziz-bin-salman'], '«الوزير» is the minister named after his title');
+  t.same(said("« Nous entrons dans une nouvelle ère », avait déjà averti la semaine précédente la directrice générale du FMI.", 'fr', new Date('2025-04-22')).map((x) => x[1]), ['la directrice générale du FMI'], 'the time phrase is no part of her');
+  t.same(said('Prime Minister Mohammed Shia al-Sudani on Saturday said: "The road is a project for the whole region."', 'en', new Date('2023-05-27')).map((x) => x[1]), ['Prime Minister Mohammed Shia al-Sudani']);
+  t.same(said("Au cabinet de la ministre, on soutient au contraire que l'offre est « la plus généreuse depuis vingt ans ».", 'fr').map((x) => [x[1], x[2]]), [['on', null]], 'the impersonal « on » is no one named before');
+});
