@@ -51,8 +51,12 @@ export const TAGGERS = {
   // 1.14.0: an agency's credit also between slashes («/أ ش أ/», «/قنا/»), ending an agency's dateline line («… م واس», «دمشق-سانا»),
   // and called an agency's (« l'agence APS », "the state news agency WAM"); Northern Ireland, New Mexico and Washington State
   // are places of their own (they were Ireland, Mexico and the capital).
-  entities: { tagger: 'akhbar-gazetteer', version: '1.14.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.14.0' },
+  // 1.15.0: a known person's surname after another first name is someone else ("Sarah Al Amiri" is not Hadi al-Amiri; English and
+  // French, not after a title or a word of the person's own names); a credit ending a dateline with a colon («دمشق-سانا:») or after
+  // «لمراسل»; the International Cricket Council by its tournaments ("ICC Champions Trophy" is not the court); « la langue française »,
+  // « en français », "French-language" name no country, «ولاية البحر الأحمر» no sea; Sulaimani for Sulaymaniyah.
+  entities: { tagger: 'akhbar-gazetteer', version: '1.15.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.15.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
   // 1.2.0: storms, hurricanes and cyclones are weather in English, French and Arabic; the COP climate conferences environment;
   // "Labour" with a capital is the British party, not labour; a hospital weighs half for health.
@@ -66,7 +70,9 @@ export const TAGGERS = {
   // 1.7.0: a third or fourth topic needs 0.8 of the first's evidence, not 0.45 (of 467 labelled and held-out articles 4 carry
   // three); an energy story also carries the economy when it has economic evidence at all (`within`: IPTC files energy under
   // it); an explosion or a blast is an accident or an attack, so weighs half for each.
-  topics: { tagger: 'akhbar-topic-lexicon', version: '1.7.0' },
+  // 1.8.0: "law", « loi », «قانون» weigh little for crime (a law passed is politics); thefts and heists are crime (« dérobé »,
+  // « cambriolage », "stolen", «سطو»); « marché » only as a market's phrases (« remarcher » was the economy).
+  topics: { tagger: 'akhbar-topic-lexicon', version: '1.8.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   // 1.1.0: a Persian lexicon (Persian articles had no tone).
   // 1.2.0: disruption (walkouts, cancellations, postponements, evacuations, storms, collisions) and celebration (openings,
@@ -144,7 +150,12 @@ export const TAGGERS = {
   // "one shopkeeper", «أحد التجار» are unnamed, and "asking that his name not be used" is no statement; «الوزير» is the minister
   // named after his title; a time phrase beside a speaker («on Saturday», « la semaine précédente ») is no part of them; « l'institution »,
   // "the global lender" are the body named before; the impersonal « on » is no one named before.
-  quotes: { tagger: 'akhbar-quotes', version: '1.14.0' },
+  // 1.15.0: «…، الذي قال» is the relative's antecedent, named or not, not the speaker before; a verb before a colon makes what
+  // stands before it no statement; a French title in lower case opens a pronoun's antecedent (« Le président Kaïs Saïed »);
+  // the reason a source gives for its anonymity goes with it; « le club madrilène » is the club named before; « toutefois »
+  // between a verb and « que »; « en chef » is part of a title and a gerund (« en s'extirpant ») none of the speaker; « une
+  // habitante de Béni Khiar » is unnamed; « s'est dit »; a speaker after its verb opens with no other verb (« dit suivre »).
+  quotes: { tagger: 'akhbar-quotes', version: '1.15.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

@@ -367,6 +367,10 @@ const NOT_NAMES = [
   'الهلال الأحمر الأردني', 'الهلال الأحمر الإماراتي', 'الهلال الأحمر القطري', 'الهلال الأحمر الكويتي', 'الهلال الأحمر المصري', 'الهلال الأحمر الليبي',
   'الهلال الأحمر اليمني', 'الهلال الأحمر التونسي', 'الهلال الأحمر الجزائري', 'الهلال الأحمر المغربي', 'الهلال الأحمر البحريني',
   'كأس الخليج العربي', 'كأس الخليج', 'Gulf Cup', 'Arabian Gulf Cup', 'Coupe du Golfe',
+  // A language, not its country: « la Charte de la langue française » in a Québec law, "French-language schools".
+  'langue française', 'en français', 'French language', 'French-language', 'اللغة الفرنسية', 'langue anglaise', 'English language', 'English-language', 'اللغة الإنجليزية', 'اللغة الانجليزية',
+  // The Sudanese state, not the sea: «ولاية البحر الأحمر».
+  'ولاية البحر الأحمر', 'Red Sea State', 'État de la mer Rouge',
   // The sea, not the city: «خليج عدن», the Gulf of Aden.
   'خليج عدن', 'Gulf of Aden', "golfe d'Aden",
   // A football club, not the city; a Canadian province, not Britain.
@@ -735,6 +739,18 @@ export class Gazetteer {
       if (inTitleCase(p) && spaced(p - 1, p) && knownAt(p - 1)) return false;
       return nameWord(p) && !knownAt(p);
     };
+    // A known person's surname after another first name is someone else: "Sarah Al Amiri" is not Hadi al-Amiri, "Ahmed
+    // Kadhimi" not Mustafa al-Kadhimi. Not after a title ("President Erdogan", "PM Sudani"), nor after a word of the person's
+    // own names ("Mohammed al-Sudani"), nor in Latin letters only (Arabic script has no capitals to tell a name by).
+    const otherPerson = (m: (typeof found)[number]) => {
+      const e = m.value;
+      if (e.type !== 'person' || read[m.start]!.arabic || !SURNAME_LANGS.has(lang ?? '')) return false;
+      // A surname alone, or with its particle ("Kadhimi", "al-Amiri", "bin Salman"); a full name says who it is.
+      if (m.end - m.start > 2 || (m.end - m.start === 2 && !SURNAME_PARTICLES.has(read[m.start]!.norm))) return false;
+      const p = m.start - 1;
+      if (!spaced(p, m.start) || !nameWord(p) || knownAt(p) || PERSON_TITLES.has(read[p]!.norm)) return false;
+      return !ownNameWords(e).has(read[p]!.norm);
+    };
     // Surnames met after a first name in this text: alone elsewhere in it, they are that person.
     const surnamesMet = new Set<string>();
     const otherCongress = (m: (typeof found)[number]) => {
@@ -793,7 +809,7 @@ export class Gazetteer {
       const bracketed = (first.before === '(' && last.after === ')') || (first.before === '/' && last.after === '/');
       if (bracketed) {
         if (!first.arabic && !opensWithPlace(m.start, DATELINE_CREDIT_WORDS)) continue;
-      } else if (!(agencyBefore(read, m.start) || (first.arabic && last.after === '\n' && opensWithPlace(m.start, ARABIC_DATELINE_WORDS)))) continue;
+      } else if (!(agencyBefore(read, m.start) || (first.arabic && (last.after === '\n' || last.after === ':') && opensWithPlace(m.start, ARABIC_DATELINE_WORDS)))) continue;
       credited.add(m.start);
     }
     for (let k = 0; k < found.length; k++) {
@@ -818,7 +834,7 @@ export class Gazetteer {
         readAgain(k);
         continue;
       }
-      if (m.value === NOT_A_NAME || firstName(m) || otherCongress(m) || rightSide(read, m.start, m.end)) continue;
+      if (m.value === NOT_A_NAME || firstName(m) || otherCongress(m) || otherPerson(m) || rightSide(read, m.start, m.end)) continue;
       if (surname(m)) {
         surnamesMet.add(m.via);
         continue;
@@ -989,6 +1005,32 @@ function whoseAfter(read: readonly Token[], end: number, knownAt: (k: number) =>
   return next.arabic === true && /^(?:لل|ل(?:منظم|جامع|حزب|حرك|مجلس|هيئ|اتحاد|تحالف|وكال|صندوق|بنك|شرك|دول))/u.test(next.norm);
 }
 
+/** Capitalised words before a person's surname that are their title, not another first name ("President Erdogan", "PM Sudani"). */
+const PERSON_TITLES = normsOf([
+  'president', 'prime', 'premier', 'pm', 'minister', 'mr', 'mrs', 'ms', 'dr', 'sheikh', 'shaikh', 'sayyed', 'sayed', 'sayyid', 'ayatollah', 'grand', 'general', 'gen',
+  'leader', 'commander', 'cleric', 'chief', 'speaker', 'king', 'prince', 'emir', 'sultan', 'imam', 'judge', 'senator', 'governor', 'secretary', 'ambassador', 'envoy',
+  'chairman', 'director', 'colonel', 'col', 'lt', 'major', 'maj', 'brig', 'marshal', 'mullah', 'patriarch', 'cardinal', 'pope', 'sir', 'lord', 'lady', 'crown',
+  'deputy', 'former', 'late', 'hajj', 'haji', 'mam', 'kak', 'président', 'ministre', 'monsieur', 'madame', 'm', 'mme', 'cheikh', 'émir', 'roi', 'prince', 'général',
+  'chancellor', 'chancelier', 'mayor', 'maire', 'coach', 'captain', 'striker', 'star', 'rep', 'sen', 'gov', 'vice', 'foreign', 'defence', 'defense', 'interior',
+]);
+/**
+ * Languages whose capitals before a surname are a first name or a title (English, French): German capitalises every noun
+ * ("Energieminister Abdulaziz bin Salman"), Turkish its titles after the name's owner ("Dışişleri Bakanı Hakan Fidan").
+ */
+const SURNAME_LANGS = new Set(['en', 'fr']);
+/** Particles a surname is written with: "al-Amiri", "bin Salman", « de Gaulle ». */
+const SURNAME_PARTICLES = normsOf(['al', 'el', 'bin', 'ben', 'ibn', 'abu', 'de', 'von', 'van', 'le']);
+const ownWordsCache = new WeakMap<Entry, Set<string>>();
+/** The words of every name and alias of an entity, folded. */
+function ownNameWords(e: Entry): Set<string> {
+  let words = ownWordsCache.get(e);
+  if (!words) {
+    words = new Set([e.name, ...Object.values(e.names), ...e.aliases].flatMap((n) => tokenize(n).map((t) => t.norm)));
+    ownWordsCache.set(e, words);
+  }
+  return words;
+}
+
 /** Words of a dateline before an agency's credit in Latin letters: "KUWAIT, Aug 9 (KUNA)", "RAMALLAH, West Bank, Jan 5 (WAFA)". */
 const DATELINE_CREDIT_WORDS = 6;
 /**
@@ -996,8 +1038,8 @@ const DATELINE_CREDIT_WORDS = 6;
  * هـ الموافق 27 نوفمبر 2024 م واس» (both calendars' dates).
  */
 const ARABIC_DATELINE_WORDS = 16;
-/** Words that name a credit as an agency's right before it: « repris par l'agence APS », "the state news agency WAM", «وكالة واس». */
-const AGENCY_WORDS = normsOf(['agence', 'agency', 'وكالة', 'لوكالة', 'بوكالة']);
+/** Words that name a credit as an agency's right before it: « repris par l'agence APS », "the state news agency WAM", «وكالة واس», «لمراسل سانا». */
+const AGENCY_WORDS = normsOf(['agence', 'agency', 'وكالة', 'لوكالة', 'بوكالة', 'مراسل', 'لمراسل', 'مراسلة', 'لمراسلة']);
 /** Adjectives between such a word and the credit: "the official news agency KUNA", « l'agence officielle APS ». */
 const AGENCY_ADJECTIVES = normsOf(['news', 'press', 'state', 'official', 'officielle', 'de', 'presse', 'الأنباء', 'الرسمية']);
 

@@ -564,10 +564,10 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       "d'ajouter", 'de conclure', 'de poursuivre', 'de souligner', 'de préciser', "d'expliquer", "d'insister",
       // Reflexive: « …, s'est félicité Patrick Pouyanné ».
       "s'est félicité", "s'est félicitée", 'se félicite', "s'est réjoui", "s'est réjouie", 'se réjouit', "s'est indigné", "s'est indignée", "s'est inquiété",
-      "s'est inquiétée", "s'est exclamé", "s'est exclamée", "s'est emporté", "s'est emportée",
+      "s'est inquiétée", "s'est exclamé", "s'est exclamée", "s'est emporté", "s'est emportée", "s'est dit", "s'est dite", 'se dit',
       'répondu', 'rétorqué', 'répliqué', 'répond', 'rétorque', 'réplique',
       // The imperfect of a story told: « …, confiait un père de famille ».
-      'confiait', 'expliquait', 'racontait', 'lançait', 'soulignait', 'déclarait', 'affirmait', 'ajoutait', 'résumait',
+      'confiait', 'expliquait', 'racontait', 'lançait', 'soulignait', 'déclarait', 'affirmait', 'ajoutait', 'résumait', 'résumé',
       // The present, plural: « Des proches … indiquent qu'il devrait … ».
       'indiquent', 'affirment', 'estiment', 'assurent', 'soulignent', 'expliquent', 'précisent', 'confient', 'déclarent', 'ajoutent', 'racontent',
     ],
@@ -579,7 +579,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont', 'aurait', 'auraient', 'aussitôt', 'déjà', 'immédiatement'],
     complementizers: ['que', 'qu'],
     // « a écrit l'attaquant français sur les réseaux sociaux »: where, after the speaker.
-    adjuncts: ['lors', 'dans', 'devant', 'sur', 'pendant', 'depuis'],
+    adjuncts: ['lors', 'dans', 'devant', 'sur', 'pendant', 'depuis', 'en'],
     incise: true,
     inverted: { adjuncts: ['à', 'au', 'aux', 'en', 'dans', 'devant', 'depuis', 'sur', 'lors', 'pendant', 'après'], articles: ['le', 'la', 'l', 'les', 'un', 'une'] },
     // "selon lui", "selon eux". Not the impersonal « on » (« Au cabinet de la ministre, on soutient que … »): it refers to no
@@ -589,8 +589,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       that: ['que', 'qu'],
       gap: [
         'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'aujourd', 'lors', 'dans', 'devant', 'à', 'au', 'aux', 'en', 'ce', 'cette', 'encore', 'également', 'auprès', 'sur',
-        // « a précisé ensuite que ».
-        'ensuite', 'aussi',
+        // « a précisé ensuite que », « estime toutefois que ».
+        'ensuite', 'aussi', 'toutefois', 'cependant', 'pourtant', 'néanmoins',
       ],
       asides: ['de son côté', 'de leur côté', 'pour sa part', 'pour leur part', 'quant à lui', 'quant à elle', 'à son tour', 'à leur tour'],
       blockers: ['alors', 'parce', 'bien', 'ainsi', 'avant', 'après', 'pour', 'afin', 'tandis', 'sans', 'dès', 'depuis', 'pendant', 'même', 'moins', 'peur', 'sorte', 'façon', 'manière', 'tel', 'telle', 'plutôt', 'faut', 'ce', 'plus', 'autre'],
@@ -1197,7 +1197,7 @@ function sourceAfter(clause: string, tokens: readonly Token[], end: number, rule
   const words: Token[] = [];
   for (let k = end; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (breakBefore(clause, tokens, k) || rules.complementizers.has(t.norm) || (words.length > 0 && rules.adjuncts.has(t.norm) && !complemented(words, t))) break;
+    if (breakBefore(clause, tokens, k) || rules.complementizers.has(t.norm) || (words.length > 0 && rules.adjuncts.has(t.norm) && !complemented(words, t) && !inTitle(tokens, k))) break;
     // « …, a raconté à l'AFP Jean-Marc Ferri », « a confié au Monde un conseiller »: whom it was told to, then who told it.
     const told = words.length === 0 ? recipientAt(clause, tokens, k) : 0;
     if (told > 0) {
@@ -1517,6 +1517,8 @@ const ANONYMITY = [
   'anonymat', 'anonimato', 'anonym bleiben', 'nicht namentlich', 'ismini vermek', 'adının açıklanmaması', 'نامش', 'неназванн', 'анонимност',
   'عدم الكشف عن اسم', 'عدم الكشف عن هوي', 'عدم ذكر اسم', 'عدم نشر اسم', 'رفض الكشف عن', 'رفضت الكشف عن',
 ].map((p) => normalizeText(p));
+/** Words at most of the reason a source gives for asking not to be named («لعدم تخويلهما بالتصريح», "because he was not authorised …"). */
+const ANONYMITY_REASON_WORDS = 12;
 /** How many words the phrase asking not to be named that starts at `t` has («عدم ذكر اسمه»: 3); 0 when none starts there. */
 function anonymityAt(text: string, t: Token): number {
   const rest = normalizeText(text.slice(t.start, t.start + 40));
@@ -1683,9 +1685,15 @@ function bare(t: Token): string {
 
 /** Two Latin words with a capital in a row: a name ("an official, Ahmed Moussa,"). */
 function namesSomeone(tokens: readonly Token[]): boolean {
-  for (let k = 1; k < tokens.length; k++) if (/^\p{Lu}/u.test(tokens[k - 1]!.raw) && /^\p{Lu}/u.test(tokens[k]!.raw) && !tokens[k]!.arabic) return true;
+  for (let k = 1; k < tokens.length; k++) {
+    if (!/^\p{Lu}/u.test(tokens[k - 1]!.raw) || !/^\p{Lu}/u.test(tokens[k]!.raw) || tokens[k]!.arabic) continue;
+    // « une habitante de Béni Khiar », "a resident of New Delhi": where they are from is a place, not their name.
+    if (k >= 2 && FROM_PLACE.has(tokens[k - 2]!.norm)) continue;
+    return true;
+  }
   return false;
 }
+const FROM_PLACE = fold(['de', 'du', 'of', 'from', 'in', 'à']);
 
 /**
  * Whether an attribution is to a source that is not named: its head is a source, an official, the
@@ -1874,6 +1882,9 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
     if (end > 0) words = words.slice(0, end);
   }
   if (words.length === 0 || words.every((t) => rules.pronouns.has(t.norm))) {
+    // «… مع نظيره الأردني أيمن الصفدي، الذي قال من جهته إن "…"»: the relative's antecedent, not the speaker before.
+    const antecedent = side === 'before' && rules.arabic ? relativeAntecedent(clause, tokens, v.start, rules, lang) : undefined;
+    if (antecedent) return antecedent;
     return side === 'after' && rules.order === 'subject-before-quote' && tokens.length === v.end - v.start ? { bare: rules } : {};
   }
   // The speaker is looked for in the attribution, then in what follows it up to "that" or an
@@ -2006,6 +2017,27 @@ function withoutTime(words: Token[], rules: CompiledRules): Token[] {
   if (!head) return words;
   while (e > 1 && rules.connectives.has(words[e - 1]!.norm) && !isCoordinator(words[e - 1]!)) e--;
   return words.slice(0, e);
+}
+
+/** Prepositions an Arabic antecedent stands after («مع نظيره …»): where its words start. */
+const ANTECEDENT_FROM = fold(['مع', 'عن', 'من', 'إلى', 'في', 'على', 'لدى', 'بحضور', 'برئاسة', 'استقبل', 'التقى']);
+
+/**
+ * Who an Arabic relative before a speech verb stands for («…، الذي قال …», «…، التي أكدت …»): the name that ends right
+ * before its comma — a known one's speaker, else the words back to a preposition (MAX_BY_WORDS at most) with no speaker,
+ * since Arabic has no capitals to tell an unknown name by. Undefined when no relative stands there.
+ */
+function relativeAntecedent(clause: string, tokens: readonly Token[], verb: number, rules: CompiledRules, lang: string): Reading | undefined {
+  const rel = verb - 1;
+  const relatives = rules.reported?.relatives;
+  if (rel < 1 || !relatives?.has(tokens[rel]!.norm) || !breakBefore(clause, tokens, rel)) return undefined;
+  let from = rel - 1;
+  while (from > 0 && rel - from < MAX_BY_WORDS && !breakBefore(clause, tokens, from) && !ANTECEDENT_FROM.has(tokens[from - 1]!.norm)) from--;
+  const words = tokens.slice(from, rel);
+  if (words.length === 0) return undefined;
+  const known = nameEndingAt(tokens, rel, () => true);
+  const speaker = known !== undefined && known >= from ? speakerIn(tokens.slice(known, rel), lang) : undefined;
+  return { by: written(clause, speaker ? tokens.slice(known, rel) : words, false), ...(speaker ? { speaker } : {}) };
 }
 
 /** The first words of a clause, up to a comma: the Turkish speaker before the quotation ("Bakan Fidan, "). */
@@ -2549,7 +2581,8 @@ function sentenceSubject(para: string, tokens: readonly Token[], first: number, 
     const window = tokens.slice(at, Math.min(end, at + MAX_BY_WORDS));
     // The name at the start, or after a title in capitals ("Foreign Minister Fuad Hussein met …").
     const spans = gazetteer().nameSpans(window);
-    const i = spans.findIndex((m) => m.start === 0 || (m.start <= TITLE_WORDS && (window[0]!.arabic ? window.slice(0, m.start).every((w) => ARABIC_TITLE_WORDS.has(w.norm)) : titledName(window.slice(0, m.start)))));
+    // A French title is written in lower case: « Le président Kaïs Saïed a rejeté … ».
+    const i = spans.findIndex((m) => m.start === 0 || (m.start <= TITLE_WORDS && (window[0]!.arabic ? window.slice(0, m.start).every((w) => ARABIC_TITLE_WORDS.has(w.norm)) : titledName(window.slice(0, m.start)) || window.slice(0, m.start).every((w) => ROLES.has(w.norm)))));
     const span = spans[i];
     if (!span || (span.type !== 'person' && span.type !== 'org')) continue;
     // A title and the name after it, an honorific between, are one attribution («الأمين العام لحزب الله الشيخ نعيم قاسم»).
@@ -2704,6 +2737,13 @@ function thatContent(cx: ReportContext, k: number, verbFirst: boolean, inDirect:
     const anonymous = anonymityAt(para, t);
     if (anonymous > 0) {
       j += anonymous;
+      // «، طلبا عدم الكشف عن هويتيهما لعدم تخويلهما بالتصريح، إن»: the reason given goes with it, to its comma.
+      let e = j;
+      while (same(e) && e - j < ANONYMITY_REASON_WORDS && !breakBefore(para, tokens, e) && !rep.that.has(tokens[e]!.norm)) e++;
+      if (same(e) && breakBefore(para, tokens, e) && rep.that.has(tokens[e]!.norm)) {
+        j = e;
+        break;
+      }
       continue;
     }
     // « a affirmé, selon un communiqué de son bureau, que … », "said, according to the statement, that …": a source set
@@ -3032,6 +3072,10 @@ function trailingContent(cx: ReportContext, words: readonly Token[], k: number, 
   const { para, tokens, v, rep, same } = cx;
   const rules = v.phrase.rules;
   const verb = tokens[v.start]!;
+  // "Addressing a crowd in St Peter's Square, the Pope said: "…"": a verb before a colon introduces what follows it, and
+  // what stands before it is no statement of its own.
+  const lastOfVerb = tokens[v.end - 1]!;
+  if (/^\s*[:：]/u.test(para.slice(lastOfVerb.start + lastOfVerb.raw.length, lastOfVerb.start + lastOfVerb.raw.length + 3))) return undefined;
   // The comma before the verb, its auxiliaries aside («, a indiqué», «, a-t-il ajouté»).
   let b = v.start;
   while (same(b - 1) && !breakBefore(para, tokens, b) && rules.connectives.has(tokens[b - 1]!.norm)) b--;
@@ -3059,7 +3103,7 @@ function trailingContent(cx: ReportContext, words: readonly Token[], k: number, 
       while (same(e) && e - s < MAX_ATTRIBUTION_TOKENS && !breakBefore(para, tokens, e)) {
         const t = tokens[e]!;
         if (rep.that.has(t.norm) || verbAt(tokens, e, cx.table) || cx.direct.inside(t.start, true)) break;
-        if ((isGapWord(t, rep) || rules.adjuncts.has(t.norm)) && !(e === s && SPEAKER_ARTICLES.has(t.norm)) && !complemented(tokens.slice(s, e), t)) break;
+        if ((isGapWord(t, rep) || rules.adjuncts.has(t.norm)) && !(e === s && SPEAKER_ARTICLES.has(t.norm)) && !complemented(tokens.slice(s, e), t) && !inTitle(tokens, e)) break;
         e++;
       }
     }
@@ -3068,6 +3112,10 @@ function trailingContent(cx: ReportContext, words: readonly Token[], k: number, 
     const objectToo = rules.preverbal.size === 0 && rep.trailingObject.has(v.phrase.words.join(' '));
     if (objectToo && !(commaBefore && e > s && speakerAfter(cx, after0, lang))) return undefined;
     if (commaBefore && after0.some((t) => !rules.connectives.has(t.norm) && !SPEAKER_ARTICLES.has(t.norm))) {
+      // « Le gouvernement, toujours en affaires courantes, dit suivre le dossier »: a speaker after its verb opens with an
+      // article, a name, a pronoun, a quantifier or a role, never another verb (in the languages written with articles).
+      const opener = after0.find((t) => !rules.connectives.has(t.norm))!;
+      if (/^\p{Script=Latin}/u.test(opener.raw) && !isCapitalized(opener) && !SPEAKER_ARTICLES.has(opener.norm) && !rules.pronouns.has(opener.norm) && !ROLES.has(opener.norm) && rep.bare?.determiners.has(opener.norm) !== true && !SPEAKER_QUANTIFIERS.has(opener.norm)) return undefined;
       speaker = after0;
       attrStart = b;
       k = e;
@@ -3154,6 +3202,11 @@ const COMPLEMENTED = fold(['close', 'familiar', 'briefed', 'near', 'cercano', 'c
 const ISSUED = fold(['صادر', 'صادرة', 'الصادر', 'الصادرة', 'issued', 'released', 'publié', 'publiée', 'émis', 'émise', 'diffusé', 'diffusée']);
 const ISSUED_BY = fold(['عن', 'by', 'par']);
 /** Whether the preposition `next` after these words is theirs: after "close" any, after "issued" its agent only ("issued by", not "issued after"). */
+/** An adjunct's word that is part of a title: « économiste en chef », « rédacteur en chef », « commandant en chef ». */
+function inTitle(tokens: readonly Token[], k: number): boolean {
+  return tokens[k]!.norm === 'en' && tokens[k + 1]?.norm === 'chef';
+}
+
 function complemented(words: readonly Token[], next: Token): boolean {
   const last = words[words.length - 1];
   return last !== undefined && (COMPLEMENTED.has(last.norm) || (ISSUED.has(last.norm) && ISSUED_BY.has(next.norm)));
@@ -3161,6 +3214,8 @@ function complemented(words: readonly Token[], next: Token): boolean {
 
 /** Articles a speaker after its verb may open with, though they also open an adjunct there ("el martes"). */
 const SPEAKER_ARTICLES = fold(['the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'el', 'los', 'las', 'una', 'der', 'die', 'das', 'ein', 'eine']);
+/** Words besides articles a speaker after its verb may open with: « a déclaré son porte-parole », « ont affirmé plusieurs témoins ». */
+const SPEAKER_QUANTIFIERS = fold(['son', 'sa', 'ses', 'leur', 'leurs', 'plusieurs', 'certains', 'certaines', 'deux', 'trois', 'his', 'her', 'its', 'their', 'some', 'several', 'many', 'two', 'three', 'su', 'sus', 'varios', 'sein', 'seine', 'ihr', 'ihre', 'one']);
 
 /**
  * Where an attribution after what it reports ends: the end of its sentence or a comma, at once or after an adjunct —
@@ -3960,8 +4015,8 @@ interface Named {
  * "the central bank" (the Fed), "the global lender", « l'institution » (the IMF).
  */
 const ORG_DESCRIPTORS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: fold(['agency', 'organisation', 'organization', 'body', 'watchdog', 'fund', 'alliance', 'bloc', 'federation', 'league', 'cartel', 'bank', 'institution', 'lender']),
-  fr: fold(['agence', 'organisation', 'instance', 'fonds', 'alliance', 'fédération', 'ligue', 'gendarme', 'organisme', 'banque', 'institution']),
+  en: fold(['agency', 'organisation', 'organization', 'body', 'watchdog', 'fund', 'alliance', 'bloc', 'federation', 'league', 'cartel', 'bank', 'institution', 'lender', 'club']),
+  fr: fold(['agence', 'organisation', 'instance', 'fonds', 'alliance', 'fédération', 'ligue', 'gendarme', 'organisme', 'banque', 'institution', 'club']),
 };
 
 /** Whether an attribution is an organisation descriptor alone, "the agency", "the U.N. agency", « l'organisation onusienne ». */
@@ -3972,7 +4027,8 @@ function orgDescriptor(by: string, lang: string): boolean {
   if (t.length < 2 || t.length > 4 || !DEFINITE.has(t[0]!.norm)) return false;
   const head = lang === 'fr' ? 1 : t.length - 1;
   // Besides the head, only "U.N." or an adjective of it: « l'organisation onusienne », "the U.N. agency", "the central bank".
-  return set.has(t[head]!.norm) && t.every((w, i) => i === 0 || i === head || /^(?:u|n|un|onusienne|onusien|international|internationale|global|mondiale|central|centrale)$/u.test(w.norm));
+  // French: or one adjective after the head, in lower case (« le club madrilène », « l'institution financière »).
+  return set.has(t[head]!.norm) && t.every((w, i) => i === 0 || i === head || /^(?:u|n|un|onusienne|onusien|international|internationale|global|mondiale|central|centrale)$/u.test(w.norm) || (lang === 'fr' && i === head + 1 && t.length === 3 && !isCapitalized(w) && /^\p{L}{4,}$/u.test(w.raw)));
 }
 
 /**

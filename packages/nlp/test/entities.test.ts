@@ -375,3 +375,18 @@ t.test('Northern Ireland, New Mexico and Washington State are places of their ow
   t.same(ids('Washington state lawmakers passed the bill.', 'en'), ['Q1223']);
   t.same(ids('Ireland beat Mexico in a friendly in Washington.', 'en').sort(), ['Q27', 'Q61', 'Q96'].sort());
 });
+
+t.test('the seventeenth batch\'s names: another first name before a known surname is someone else; SANA\'s dateline with a colon and its correspondent; the cricket council; a language is no country', async (t) => {
+  const ids = (text: string, lang: string) => findEntities(text, { lang }).map((e) => e.id);
+  t.same(ids('Sarah Al Amiri, Minister of Education, said the lessons would start in September.', 'en'), [], 'not Hadi al-Amiri');
+  t.same(ids('Ahmed Kadhimi, a teacher in Basra, said classes were full.', 'en').filter((id) => id === 'mustafa-al-kadhimi'), []);
+  t.ok(ids('President Erdogan met Prime Minister Sudani in Ankara.', 'en').includes('mohammed-shia-al-sudani'), 'after a title it is the person');
+  t.ok(ids('Mohammed al-Sudani said the budget would pass.', 'en').includes('mohammed-shia-al-sudani'), 'after a word of his own name too');
+  t.ok(ids('Der Energieminister Abdulaziz bin Salman verteidigte den Schritt.', 'de').includes('abdulaziz-bin-salman'), 'German capitalises its nouns: no first name');
+  t.ok(ids('دمشق-سانا: أصدرت وزارة التربية برنامج الامتحانات.', 'ar').includes('syrian-arab-news-agency'));
+  t.ok(ids('وأوضح الوزير في تصريح لمراسل سانا أن الامتحانات ستجري في موعدها.', 'ar').includes('syrian-arab-news-agency'), 'SANA\'s correspondent');
+  t.same(ids('India lift the ICC Champions Trophy for a record third time.', 'en').filter((id) => id === 'Q47488'), [], 'the cricket council\'s trophy, not the court');
+  t.ok(ids('The ICC issued arrest warrants on Thursday.', 'en').includes('Q47488'), 'the court still is');
+  t.notOk(ids("La loi renforce la Charte de la langue française ; l'administration s'adressera en français aux immigrants.", 'fr').includes('Q142'), 'French is a language here');
+  t.ok(ids('Publishers came from Sulaimani and Duhok.', 'en').includes('sulaymaniyah'));
+});

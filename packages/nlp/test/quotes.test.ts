@@ -1524,3 +1524,20 @@ t.test('the sixteenth batch\'s forms: French present verbs, "cautioned", an adve
   t.same(said('Prime Minister Mohammed Shia al-Sudani on Saturday said: "The road is a project for the whole region."', 'en', new Date('2023-05-27')).map((x) => x[1]), ['Prime Minister Mohammed Shia al-Sudani']);
   t.same(said("Au cabinet de la ministre, on soutient au contraire que l'offre est « la plus généreuse depuis vingt ans ».", 'fr').map((x) => [x[1], x[2]]), [['on', null]], 'the impersonal « on » is no one named before');
 });
+
+t.test('the seventeenth batch\'s forms: «…، الذي قال» after an unknown name, a colon after the verb, a French title in lower case, reasons for anonymity, « le club madrilène »', async (t) => {
+  const said = (text: string, lang: string, at = new Date('2024-01-01')) => extractQuotes(text, lang, findEntities(text, { lang, at }), at).map((q) => [q.text.slice(0, 24), q.by ?? null, q.speaker?.id ?? null, q.unnamed === true]);
+  const safadi = said('قال وزير الخارجية فؤاد حسين إن العراق يرفض أن تكون أراضيه منطلقا للاعتداء. وجاء ذلك خلال مؤتمر صحفي مع نظيره الأردني أيمن الصفدي، الذي قال من جهته إن "عمّان تقف إلى جانب العراق في كل ما يحفظ أمنه".', 'ar', new Date('2023-06-12'));
+  t.same(safadi.map((x) => [x[1], x[2]]), [['وزير الخارجية فؤاد حسين', 'fuad-hussein'], ['نظيره الأردني أيمن الصفدي', null]], 'the relative\'s antecedent, not Fuad Hussein');
+  t.same(said('والتقى الوزير بالرئيس عبد الفتاح السيسي، الذي قال إن "مصر مع العراق دائما في كل الظروف".', 'ar').map((x) => x[2]), ['abdel-fattah-el-sisi']);
+  t.same(said('Addressing a crowd of some 200,000 people in St Peter\'s Square, the Pope said: "I come to you as a brother who wishes to serve."', 'en', new Date('2025-05-18')).map((x) => x[0]), ['I come to you as a broth'], 'what stands before "said:" is no statement');
+  t.same(said("Le président Kaïs Saïed a rejeté jeudi les conditions du FMI. « Les diktats venus de l'étranger sont inacceptables », a-t-il déclaré.", 'fr').map((x) => x[2]), ['kais-saied'], 'the pronoun is the president the sentence before opens with');
+  t.same(said('قال مسؤولان في قطاع النفط، طلبا عدم الكشف عن هويتيهما لعدم تخويلهما بالتصريح، إن استئناف الصادرات بات قريبا.', 'ar').map((x) => [x[1], x[3]]), [['مسؤولان في قطاع النفط', true]], 'the reason goes with the request');
+  t.same(said("Le Real Madrid a officialisé l'arrivée de Kylian Mbappé. Dans un communiqué, le club madrilène a indiqué que l'attaquant s'était engagé pour cinq saisons.", 'fr').map((x) => x[2]), ['real-madrid']);
+  t.same(said("L'institution estime toutefois que le poids de la dette continue de freiner l'investissement.", 'fr').map((x) => x[0]), ['le poids de la dette con'], '« toutefois » between the verb and « que »');
+  t.same(said("« La reprise est réelle, mais trop lente », a résumé son économiste en chef pour l'Afrique, Andrew Dabalen.", 'fr').map((x) => x[1]), ["son économiste en chef pour l'Afrique"], '« en chef » is part of a title');
+  t.same(said("« C'est une première dans l'histoire de l'aviation », a lancé l'aéronaute en s'extirpant du cockpit.", 'fr').map((x) => x[1]), ["l'aéronaute"], 'a gerund is no part of the speaker');
+  t.same(said("« L'eau est montée jusqu'au plafond en moins d'une heure », raconte une habitante de Béni Khiar.", 'fr').map((x) => x[3]), [true], 'where she is from is no name');
+  t.same(said("Le ministre saoudien de l'Énergie s'est dit soulagé : « Le marché avait besoin d'un signal fort. »", 'fr').map((x) => x[1]), ["Le ministre saoudien de l'Énergie"]);
+  t.same(said("Le gouvernement fédéral, toujours en affaires courantes, dit suivre le dossier de près.", 'fr'), [], 'a verb after « dit » is no speaker');
+});

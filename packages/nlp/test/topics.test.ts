@@ -87,3 +87,13 @@ t.test('an energy story is economic news too when it speaks of money; a third to
     'fr', 'Budget : hôpitaux, écoles, armée et police');
   t.ok(budget.length >= 3, `a story as much about three subjects keeps them: ${JSON.stringify(budget)}`);
 });
+
+t.test('a law passed is politics, not crime; a museum heist is crime; « remarcher » is no market', async (t) => {
+  const ids = (text: string, lang: string, title: string) => tagTopics(text, lang, title).map((x) => x.id);
+  const law = ids("L'Assemblée nationale a adopté mardi le projet de loi, qui réforme la loi sur la langue ; le gouvernement a défendu le texte face à l'opposition, et le vote a été acquis par 78 voix contre 29.", 'fr', 'La loi est adoptée par le Parlement');
+  t.ok(law.includes('politics') && !law.includes('crime'), JSON.stringify(law));
+  const tax = ids('صدر مرسوم سلطاني بإصدار قانون ضريبة الدخل على الأفراد، ويحدد القانون نسبة الضريبة وشرائح الدخل الخاضعة لها اعتبارا من عام 2028.', 'ar', 'مرسوم بإصدار قانون ضريبة الدخل');
+  t.same(tax, ['economy'], 'a tax law is the economy');
+  t.ok(ids("Des malfaiteurs ont dérobé dimanche des joyaux au musée du Louvre ; le butin est estimé à 88 millions d'euros et les cambrioleurs sont en fuite.", 'fr', 'Casse au Louvre : des joyaux dérobés').includes('crime'));
+  t.notOk(ids("Grâce à un implant, un patient paraplégique a pu remarcher ; il marche désormais quelques mètres avec un déambulateur.", 'fr', 'Un paraplégique remarche').includes('economy'), 'walking is no market');
+});
