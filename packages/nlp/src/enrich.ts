@@ -55,8 +55,11 @@ export const TAGGERS = {
   // French, not after a title or a word of the person's own names); a credit ending a dateline with a colon («دمشق-سانا:») or after
   // «لمراسل»; the International Cricket Council by its tournaments ("ICC Champions Trophy" is not the court); « la langue française »,
   // « en français », "French-language" name no country, «ولاية البحر الأحمر» no sea; Sulaimani for Sulaymaniyah.
-  entities: { tagger: 'akhbar-gazetteer', version: '1.15.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.15.0' },
+  // 1.16.0: an Arabic agency's credit after a dash or between spaced slashes in its dateline («وفا-», «/ وام/»), « citée par
+  // l'APS », « relayé par la MAP »; English names in -isation too ("World Health Organisation"); "Aden Duale" is no port; a
+  // language in French or Arabic (« en allemand », «باللغة الكردية») names no country; the monarchs' offices « le souverain ».
+  entities: { tagger: 'akhbar-gazetteer', version: '1.16.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.16.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
   // 1.2.0: storms, hurricanes and cyclones are weather in English, French and Arabic; the COP climate conferences environment;
   // "Labour" with a capital is the British party, not labour; a hospital weighs half for health.
@@ -67,12 +70,14 @@ export const TAGGERS = {
   // 1.6.0: an English "strike" alone weighs little for labour; "on strike", "strike over", "walkout", "strikers" … weigh as
   // labour words do ("U.S. strikes hit 85 targets" was labour; three doctors' strikes in the blind batches lacked it); the Arab
   // League, « la Ligue arabe », the Awami League are no sports league.
-  // 1.7.0: a third or fourth topic needs 0.8 of the first's evidence, not 0.45 (of 467 labelled and held-out articles 4 carry
-  // three); an energy story also carries the economy when it has economic evidence at all (`within`: IPTC files energy under
-  // it); an explosion or a blast is an accident or an attack, so weighs half for each.
+  // 1.7.0: a third or fourth topic needed 0.8 of the first's evidence, not 0.45 (undone in 1.9.0); an energy story also
+  // carries the economy when it has economic evidence at all (`within`: IPTC files energy under it); an explosion or a blast
+  // is an accident or an attack, so weighs half for each.
   // 1.8.0: "law", « loi », «قانون» weigh little for crime (a law passed is politics); thefts and heists are crime (« dérobé »,
   // « cambriolage », "stolen", «سطو»); « marché » only as a market's phrases (« remarcher » was the economy).
-  topics: { tagger: 'akhbar-topic-lexicon', version: '1.8.0' },
+  // 1.9.0: four topics at 0.45 again: the 0.8 bar for a third (1.7.0), measured blind on the seventeenth and eighteenth
+  // batches, lost more than it saved there (pooled over the three blind batches since: 0.760 against 0.772).
+  topics: { tagger: 'akhbar-topic-lexicon', version: '1.9.0' },
   keywords: { tagger: 'akhbar-yake', version: '1.0.0' },
   // 1.1.0: a Persian lexicon (Persian articles had no tone).
   // 1.2.0: disruption (walkouts, cancellations, postponements, evacuations, storms, collisions) and celebration (openings,
@@ -155,7 +160,11 @@ export const TAGGERS = {
   // the reason a source gives for its anonymity goes with it; « le club madrilène » is the club named before; « toutefois »
   // between a verb and « que »; « en chef » is part of a title and a gerund (« en s'extirpant ») none of the speaker; « une
   // habitante de Béni Khiar » is unnamed; « s'est dit »; a speaker after its verb opens with no other verb (« dit suivre »).
-  quotes: { tagger: 'akhbar-quotes', version: '1.15.0' },
+  // 1.16.0: a body's own name after « selon » is a source whatever its words (« le Programme alimentaire mondial »); « ensuite »,
+  // « par ailleurs » between the auxiliary and the participle are no subject; a speaker's apposition ends at a source phrase
+  // (« a déclaré le souverain, selon le texte diffusé par l'agence MAP »); a bare title that opens the attribution before is
+  // its speaker («وأشار الرئيس» after «الرئيس عبد الفتاح السيسي»); "X, which said that" and « X, qui a estimé que » are X's.
+  quotes: { tagger: 'akhbar-quotes', version: '1.16.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

@@ -222,7 +222,7 @@ function everydayWords(lang: string): ReadonlyMap<string, boolean> | undefined {
  * Monday rejected…"), and before a name the gazetteer knows. Not for names written in a script
  * without case.
  */
-const FIRST_NAMES = ['Maurice', 'Mauricio', 'Сальвадор', 'Jordan'];
+const FIRST_NAMES = ['Maurice', 'Mauricio', 'Сальвадор', 'Jordan', 'Aden'];
 const firstNameNorms = new Set(FIRST_NAMES.map((w) => tokenize(w)[0]!.norm));
 
 /**
@@ -369,6 +369,11 @@ const NOT_NAMES = [
   'كأس الخليج العربي', 'كأس الخليج', 'Gulf Cup', 'Arabian Gulf Cup', 'Coupe du Golfe',
   // A language, not its country: « la Charte de la langue française » in a Québec law, "French-language schools".
   'langue française', 'en français', 'French language', 'French-language', 'اللغة الفرنسية', 'langue anglaise', 'English language', 'English-language', 'اللغة الإنجليزية', 'اللغة الانجليزية',
+  // « en allemand, en français, en italien ou en romanche », «باللغة الكردية»: the language spoken (not English "in Turkish",
+  // which as often goes on: "investors in Turkish bonds").
+  'en allemand', 'en italien', 'en anglais', 'en espagnol', 'en russe', 'en chinois', 'en turc', 'en persan', 'en portugais', 'en néerlandais', 'en japonais',
+  'en grec', 'en hébreu', 'en kurde',
+  'اللغة الألمانية', 'اللغة الإيطالية', 'اللغة الإسبانية', 'اللغة الروسية', 'اللغة الصينية', 'اللغة التركية', 'اللغة الفارسية', 'اللغة العبرية', 'اللغة الكردية',
   // The Sudanese state, not the sea: «ولاية البحر الأحمر».
   'ولاية البحر الأحمر', 'Red Sea State', 'État de la mer Rouge',
   // The sea, not the city: «خليج عدن», the Gulf of Aden.
@@ -640,7 +645,7 @@ export class Gazetteer {
       // A name given case-sensitively ("=Shell") is not matched in any other case either.
       const strict = new Set(aliases.filter((a) => a.startsWith('=')).map((a) => aliasSteps(a)?.map((x) => x.text).join(' ')));
       const seen = new Set<string>();
-      for (const alias of aliases.flatMap(abdSpellings)) {
+      for (const alias of aliases.flatMap(abdSpellings).flatMap(britishSpellings)) {
         const steps = aliasSteps(alias);
         if (!steps) continue;
         if (!alias.startsWith('=') && strict.has(steps.map((x) => x.text).join(' '))) continue;
@@ -807,9 +812,12 @@ export class Gazetteer {
       const first = read[m.start]!;
       const last = read[m.end - 1]!;
       const bracketed = (first.before === '(' && last.after === ')') || (first.before === '/' && last.after === '/');
+      // An Arabic agency's dateline writes its credit between slashes with spaces («في 7 ديسمبر/ وام/»), or ends with it before a
+      // line break, a colon or a dash («… م واس», «دمشق-سانا:», «رام الله 18-10-2021 وفا-»).
+      const datelineEnd = first.arabic && (first.before === '/' || '\n:-–/'.includes(last.after || ' ')) && opensWithPlace(m.start, ARABIC_DATELINE_WORDS);
       if (bracketed) {
         if (!first.arabic && !opensWithPlace(m.start, DATELINE_CREDIT_WORDS)) continue;
-      } else if (!(agencyBefore(read, m.start) || (first.arabic && (last.after === '\n' || last.after === ':') && opensWithPlace(m.start, ARABIC_DATELINE_WORDS)))) continue;
+      } else if (!(agencyBefore(read, m.start) || datelineEnd)) continue;
       credited.add(m.start);
     }
     for (let k = 0; k < found.length; k++) {
@@ -1041,6 +1049,9 @@ const ARABIC_DATELINE_WORDS = 16;
 /** Words that name a credit as an agency's right before it: « repris par l'agence APS », "the state news agency WAM", «وكالة واس», «لمراسل سانا». */
 const AGENCY_WORDS = normsOf(['agence', 'agency', 'وكالة', 'لوكالة', 'بوكالة', 'مراسل', 'لمراسل', 'مراسلة', 'لمراسلة']);
 /** Adjectives between such a word and the credit: "the official news agency KUNA", « l'agence officielle APS ». */
+// An agency is feminine in French (« l'agence »): « la MAP », « l'APS »; « le TAP » is the pipeline.
+const CREDIT_ARTICLES = normsOf(['l', 'la']);
+const CREDIT_RELAYS = normsOf(['par', 'selon']);
 const AGENCY_ADJECTIVES = normsOf(['news', 'press', 'state', 'official', 'officielle', 'de', 'presse', 'الأنباء', 'الرسمية']);
 
 /**
@@ -1048,6 +1059,10 @@ const AGENCY_ADJECTIVES = normsOf(['news', 'press', 'state', 'official', 'offici
  * to be an agency's is one, brackets or not.
  */
 function agencyBefore(read: readonly Token[], k: number): boolean {
+  // « citée par l'APS », « relayé par la MAP », « selon l'APS »: a credit in capitals that relays or reports.
+  const article = read[k - 1];
+  const by = read[k - 2];
+  if (article && by && article.sentence === read[k]!.sentence && by.sentence === article.sentence && CREDIT_ARTICLES.has(article.norm) && CREDIT_RELAYS.has(by.norm) && /^\p{Lu}{2,}$/u.test(read[k]!.raw)) return true;
   for (let j = k - 1; j >= 0 && j >= k - 3 && read[j]!.sentence === read[k]!.sentence; j--) {
     if (AGENCY_WORDS.has(read[j]!.norm)) return true;
     if (!AGENCY_ADJECTIVES.has(read[j]!.norm)) return false;
@@ -1200,6 +1215,15 @@ const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
  * apart: «عبد الله الثاني» and «عبدالله الثاني», «عبد المهدي» and «عبدالمهدي» (the press uses both,
  * often in one paper). A word that only begins with the letters («عبدي») is left alone.
  */
+/**
+ * An English name in the spelling the other side of the Atlantic writes it too: "World Health Organisation" beside
+ * "Organization", "Programme" beside "Program" (British, Irish, Commonwealth and Gulf English papers write -isation).
+ */
+function britishSpellings(alias: string): string[] {
+  const other = alias.replace(/\b(\p{Lu}?\p{L}*?)ization\b/gu, '$1isation');
+  return other === alias ? [alias] : [alias, other];
+}
+
 function abdSpellings(alias: string): string[] {
   if (!alias.includes('عبد')) return [alias];
   const joined = alias.replace(/(^|[\s\u200c])عبد[\s\u200c]+(?=\p{L})/gu, '$1عبد');

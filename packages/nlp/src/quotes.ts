@@ -576,7 +576,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     appraisals: ['salué', 'qualifié', 'dénoncé', 'fustigé', 'décrit', 'condamné', 'déploré', 'promis', 'évoqué'],
     appraisalLinks: ['de', 'comme'],
     // « aurait-il répondu »: the conditional of hearsay, as « a-t-il ».
-    connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont', 'aurait', 'auraient', 'aussitôt', 'déjà', 'immédiatement'],
+    connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont', 'aurait', 'auraient', 'aussitôt', 'déjà', 'immédiatement', 'ensuite', 'enfin', 'toutefois', 'cependant', 'néanmoins', 'notamment'],
     complementizers: ['que', 'qu'],
     // « a écrit l'attaquant français sur les réseaux sociaux »: where, after the speaker.
     adjuncts: ['lors', 'dans', 'devant', 'sur', 'pendant', 'depuis', 'en'],
@@ -592,7 +592,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
         // « a précisé ensuite que », « estime toutefois que ».
         'ensuite', 'aussi', 'toutefois', 'cependant', 'pourtant', 'néanmoins',
       ],
-      asides: ['de son côté', 'de leur côté', 'pour sa part', 'pour leur part', 'quant à lui', 'quant à elle', 'à son tour', 'à leur tour'],
+      asides: ['de son côté', 'de leur côté', 'pour sa part', 'pour leur part', 'quant à lui', 'quant à elle', 'à son tour', 'à leur tour', 'par ailleurs', 'en outre'],
       blockers: ['alors', 'parce', 'bien', 'ainsi', 'avant', 'après', 'pour', 'afin', 'tandis', 'sans', 'dès', 'depuis', 'pendant', 'même', 'moins', 'peur', 'sorte', 'façon', 'manière', 'tel', 'telle', 'plutôt', 'faut', 'ce', 'plus', 'autre'],
       notBefore: ['est', 'été', 'sont', 'soit', 'être', 'étant', 'pas', 'jamais', 'plus', 'rien', 'peut', 'doit', 'pourrait', 'va', 'veut'],
       trailing: [
@@ -1860,8 +1860,9 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   } else {
     const [from, end] = subjectEnd(clause, tokens, v.start, rules, table);
     words = subjectBefore(clause, tokens, end, rules, table, from);
-    // « », a pour sa part assuré Nawaf Salam »: an aside between the auxiliary and its participle is no subject.
-    if (rules.reported?.asides.some((a) => a.length === words.length && a.every((norm, i) => words[i]!.norm === norm))) words = [];
+    // « », a pour sa part assuré Nawaf Salam »: an aside between the auxiliary and its participle is no subject; « Il a par
+    // ailleurs annoncé »: nor part of one.
+    words = withoutAside(words, rules);
     words = withoutTime(words, rules);
     span = words.length > 0 ? tokens.slice(tokens.indexOf(words[0]!), end) : [];
     if (words.length === 0) {
@@ -1891,7 +1892,8 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   // adjunct (its apposition: "Rana Haddad, a spokeswoman for the Central Bank of Iraq").
   const from = span.indexOf(words[0]!);
   let to = from;
-  while (to < span.length && !rules.complementizers.has(span[to]!.norm) && (to === from || !rules.adjuncts.has(span[to]!.norm))) to++;
+  // Nor past a source phrase: « a déclaré le souverain, selon le texte diffusé par l'agence MAP » is the king's, not MAP's.
+  while (to < span.length && !rules.complementizers.has(span[to]!.norm) && (to === from || (!rules.adjuncts.has(span[to]!.norm) && !SOURCE_WORDS.has(span[to]!.norm)))) to++;
   // A person named there comes before an organisation in the attribution: "the UN envoy Jeanine
   // Hennis-Plasschaert" (her title, cut at eight words, names the UN) is her.
   const inBy = speakerIn(words, lang);
@@ -1970,6 +1972,34 @@ function appraised(before: string, lang: string): Reading | undefined {
   if (heard.unnamed) return undefined;
   const words = tokenize(heard.by);
   return words.length >= 2 && words.every((t) => isCapitalized(t) || TITLE_JOINERS.has(t.norm)) ? heard : undefined;
+}
+
+/**
+ * A subject without an aside at its end, between the auxiliary and the participle: « », a pour sa part assuré Nawaf Salam »
+ * (no subject at all), « Il a par ailleurs annoncé » ("Il").
+ */
+function withoutAside(words: Token[], rules: CompiledRules): Token[] {
+  const aside = rules.reported?.asides.find((a) => a.length <= words.length && a.every((norm, i) => words[words.length - a.length + i]!.norm === norm));
+  return aside ? trimConnectives(words.slice(0, words.length - aside.length), rules) : words;
+}
+
+/** The first words of the source phrases ("according to", « selon », «بحسب»): where a speaker's apposition ends. */
+const SOURCE_WORDS = fold(['according', 'selon', 'بحسب', 'حسب', 'según', 'laut']);
+
+/** Articles a bare title opens with ("the president", « le président »); Arabic has its ال on the word. */
+const TITLE_ARTICLES = fold(['the', 'le', 'la', 'l']);
+
+/**
+ * Whether an attribution is a bare title («الرئيس», "the president", « le ministre ») whose word opens the attribution
+ * before it («الرئيس عبد الفتاح السيسي», "President Abdel Fattah el-Sisi", « le ministre Jean Dupont »).
+ */
+function sameTitle(by: string, before: string): boolean {
+  const t = tokenize(by);
+  const words = t.length === 2 && !t[0]!.arabic && TITLE_ARTICLES.has(t[0]!.norm) ? t.slice(1) : t.length === 1 && t[0]!.arabic && t[0]!.norm.startsWith('ال') ? t : [];
+  if (words.length !== 1) return false;
+  const b = tokenize(before);
+  const lead = b.length > 1 && !b[0]!.arabic && TITLE_ARTICLES.has(b[0]!.norm) ? b[1] : b[0];
+  return b.length > words.length && lead !== undefined && lead.norm === words[0]!.norm;
 }
 
 /** Words of a time phrase: "on Saturday", "last week", « mardi », « ce matin », « hier soir ». */
@@ -2364,15 +2394,24 @@ function readReport(para: string, tokens: readonly Token[], v: VerbAt, spans: Ma
     while (p >= s0 && rules.connectives.has(tokens[p]!.norm)) p--;
     // "il a été indiqué", "which said": in the verb's own clause — not a word ending the clause before its comma («…
     // achevés cet été, a indiqué un responsable»).
-    if (p >= s0 && !breakBefore(para, tokens, p + 1) && (rep.notBefore.has(tokens[p]!.norm) || isRelative(tokens[p]!, rep))) return undefined;
+    // A relative right after a comma is a known name's there: "…, the World Food Programme, which said that …" (read below).
+    const knownRelative = p >= s0 && isRelative(tokens[p]!, rep) && breakBefore(para, tokens, p) && nameEndingAt(tokens, p, same) !== undefined;
+    if (p >= s0 && !breakBefore(para, tokens, p + 1) && (rep.notBefore.has(tokens[p]!.norm) || (isRelative(tokens[p]!, rep) && !knownRelative))) return undefined;
     const clause = tokens.slice(s0, v.end);
     // A verb-final language: the subject ends before where or to whom it was said («بە ڕووداوی», "ji Rûdawê re").
     const [from, cut] = subjectEnd(para, clause, v.start - s0, rules, table);
     const end = s0 + cut;
-    words = subjectBefore(para, clause, cut, rules, table, from);
+    words = withoutAside(subjectBefore(para, clause, cut, rules, table, from), rules);
     // "…, while analysts warned that": the conjunction is no part of who spoke.
     while (words.length > 0 && isCoordinator(words[0]!)) words = words.slice(1);
-    if (words.length > 0 && isRelative(words[0]!, rep)) return undefined;
+    if (words.length > 0 && isRelative(words[0]!, rep)) {
+      // "…, according to the World Food Programme, which said on Tuesday that …", « l'OMS, qui a estimé que »: a relative alone
+      // after a comma is the known name before it; anything else relative reports nothing of its own.
+      const r = s0 + clause.indexOf(words[0]!);
+      const antecedent = words.length === 1 && breakBefore(para, tokens, r) ? nameEndingAt(tokens, r, same) : undefined;
+      if (antecedent === undefined || antecedent < s0) return undefined;
+      words = tokens.slice(antecedent, r);
+    }
     const glued = verb.arabic && verb.norm !== v.phrase.words[0];
     // Arabic: the subject right before its verb («مسؤولون في الوزارة قالوا إن», «عن الكاظمي قوله»);
     // a verb with و glued to it opens a clause of its own, whose subject is "they" («وأضافوا أن …»)
@@ -3306,6 +3345,8 @@ function notSource(words: readonly Token[], phrase: SpeechPhrase): boolean {
   const rules = phrase.rules;
   const not = rules.reported?.notSources;
   if (!not || not.size === 0) return false;
+  // A body's own name is a source whatever its words: « selon le Programme alimentaire mondial » (not « selon le programme »).
+  if (gazetteer().nameSpans(words).some((m) => m.start <= 1 && (m.type === 'org' || m.type === 'person'))) return false;
   // Its head, before any relation ("the terms of the deal"; not "a person briefed on the terms").
   if (!rules.arabic) {
     const rel = rules.unnamed?.relations;
@@ -4445,6 +4486,9 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
         people ??= peopleIn(scanned, language, surnames);
         speaker = people[firstAtOrAfter(people, offset + (s.byAt ?? s.at)) - 1]?.speaker;
       }
+      // «وأشار الرئيس» after «قال الرئيس عبد الفتاح السيسي», "The president added" after "President X said": a bare title
+      // that opens the attribution before, whose speaker was named there, is that speaker.
+      if (!speaker && !unnamed && by !== undefined && last?.speaker && paragraph - last.paragraph <= INHERIT_PARAGRAPHS && sameTitle(by, last.by)) speaker = last.speaker;
       // "One of them said …", « l'un d'eux », «أحدهم»: one of the speakers of the statement before, who they were (officials
       // not named stay not named).
       if (by !== undefined && !speaker && last && paragraph - last.paragraph <= INHERIT_PARAGRAPHS && PARTITIVE.test(by.trim())) ({ by, speaker, unnamed } = last);

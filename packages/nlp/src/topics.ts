@@ -46,17 +46,14 @@ export const TOPICS: readonly TopicDef[] = Object.freeze(data.taxonomy.map((t) =
 /** Each sector topic's parent (`TopicDef.within`). */
 const WITHIN = new Map(TOPICS.flatMap((t) => (t.within ? [[t.id, t.within] as const] : [])));
 
-/** Topics kept per article at most. */
-const MAX_TOPICS = 4;
 /**
- * A third or fourth topic needs this share of the strongest one's evidence. News is mostly about
- * one or two subjects (of the 467 labelled and held-out articles, 4 carry three): at 0.45 a third
- * topic was nearly always background (held-out precision 0.79). Two at most raised F1 on each of
- * the fifteen held-out batches and the labelled set, but the sixteenth, measured blind, lost a
- * flood's and an ice storm's weather (0.750 → 0.725); 0.8 keeps a third subject as strong as the
- * first and scores as two at most did on the rest.
+ * Topics kept per article at most. News is mostly about one or two subjects (of 467 labelled and held-out articles, 4 carry
+ * three), and on the first fifteen held-out batches two at most, or a third only with 0.8 of the first's evidence, raised
+ * F1 (0.802 → 0.823). The next three batches, written after and measured blind, said otherwise: pooled, four at 0.45 scored
+ * 0.772 on them, the 0.8 bar 0.760, two at most 0.751 — each lost third topics the labellers gave (a flood's weather, a
+ * reef's environment, a heatwave's weather). So four it stays: the gain was the fit to the batches it was tuned on.
  */
-const MIN_RELATIVE_BEYOND_TWO = 0.8;
+const MAX_TOPICS = 4;
 /** A topic needs this much evidence (sum of term weights, title and lede counted double)… */
 const MIN_EVIDENCE = 2;
 /**
@@ -125,9 +122,7 @@ export function tagTopicsInTokens(tokens: readonly Token[], lang: string, titleT
   const ranked = [...evidence.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const max = ranked[0]![1];
   const total = ranked.reduce((s, [, v]) => s + v, 0);
-  const kept = ranked
-    .filter(([, v], k) => v >= MIN_EVIDENCE && v >= max * (k < 2 ? MIN_RELATIVE : MIN_RELATIVE_BEYOND_TWO))
-    .slice(0, MAX_TOPICS);
+  const kept = ranked.filter(([, v]) => v >= MIN_EVIDENCE && v >= max * MIN_RELATIVE).slice(0, MAX_TOPICS);
   const parent = kept.length > 0 ? WITHIN.get(kept[0]![0]) : undefined;
   if (parent && !kept.some(([id]) => id === parent) && (evidence.get(parent) ?? 0) >= MIN_EVIDENCE) {
     kept.splice(1, MAX_TOPICS, [parent, evidence.get(parent)!]);

@@ -390,3 +390,18 @@ t.test('the seventeenth batch\'s names: another first name before a known surnam
   t.notOk(ids("La loi renforce la Charte de la langue française ; l'administration s'adressera en français aux immigrants.", 'fr').includes('Q142'), 'French is a language here');
   t.ok(ids('Publishers came from Sulaimani and Duhok.', 'en').includes('sulaymaniyah'));
 });
+
+t.test('the eighteenth batch\'s names: credits after a dash or a spaced slash and « par l\'APS », British spellings, Aden as a first name, languages in French and Arabic', async (t) => {
+  const ids = (text: string, lang: string) => findEntities(text, { lang }).map((e) => e.id);
+  t.ok(ids('رام الله 18-10-2021 وفا- أصيب ثلاثة مزارعين اليوم الاثنين.', 'ar').includes('wafa-news-agency'));
+  t.ok(ids('أبوظبي في 7 ديسمبر/ وام/ أعلنت الحكومة اعتماد أسبوع عمل جديد.', 'ar').includes('emirates-news-agency'));
+  t.ok(ids("Les premiers signaux ont été captés, a précisé l'agence, citée par l'APS.", 'fr').includes('algeria-press-service'));
+  t.ok(ids('Selon le communiqué relayé par la MAP, les observations ont été menées partout.', 'fr').includes('maghreb-arab-press'));
+  t.notOk(ids('Le port a été relié par le TAP au réseau européen.', 'fr').includes('tunis-afrique-presse'), '« le TAP » is the pipeline');
+  t.ok(ids('The drive, backed by the World Health Organisation and Unicef, began on Monday.', 'en').includes('Q7817'), '-isation as -ization');
+  t.same(ids('Defence Cabinet Secretary Aden Duale said the satellite would help farmers.', 'en'), [], 'a first name, not the port');
+  t.ok(ids('Ships anchored off Aden on Monday.', 'en').includes('aden'));
+  t.same(ids('Les recrues ont prêté serment en allemand, en français, en italien ou en romanche.', 'fr'), [], 'languages, not countries');
+  t.same(ids('ألقى كلمته باللغة الكردية أمام الحضور.', 'ar'), []);
+  t.ok(ids('Le président italien a reçu son homologue allemand.', 'fr').includes('Q38'), 'the adjective of a person still names the country');
+});

