@@ -756,6 +756,14 @@ export class Gazetteer {
       if (!spaced(p, m.start) || !nameWord(p) || knownAt(p) || PERSON_TITLES.has(read[p]!.norm)) return false;
       return !ownNameWords(e).has(read[p]!.norm);
     };
+    // "Abu Bakr al-Baghdadi", "Jabbar al-Iraqi": a place's adjective after "al-" is a person's surname, not the place.
+    const surnameNisba = (m: (typeof found)[number]) => {
+      const e = m.value;
+      const t = read[m.start]!;
+      const p = read[m.start - 1];
+      if ((e.type !== 'place' && e.type !== 'country') || t.arabic || m.end - m.start !== 1 || t.before !== '-' || !p || !NISBA_ARTICLES.has(p.norm)) return false;
+      return t.norm.endsWith('i') && !tokenize(e.name).some((w) => w.norm === t.norm);
+    };
     // Surnames met after a first name in this text: alone elsewhere in it, they are that person.
     const surnamesMet = new Set<string>();
     const otherCongress = (m: (typeof found)[number]) => {
@@ -814,7 +822,10 @@ export class Gazetteer {
       const bracketed = (first.before === '(' && last.after === ')') || (first.before === '/' && last.after === '/');
       // An Arabic agency's dateline writes its credit between slashes with spaces («في 7 ديسمبر/ وام/»), or ends with it before a
       // line break, a colon or a dash («… م واس», «دمشق-سانا:», «رام الله 18-10-2021 وفا-»).
-      const datelineEnd = first.arabic && (first.before === '/' || '\n:-–/'.includes(last.after || ' ')) && opensWithPlace(m.start, ARABIC_DATELINE_WORDS);
+      // A dash between spaces after it («دمشق-سانا – أصدر»): three characters to the next word, as dateline() reads it.
+      const next = read[m.end];
+      const spacedDash = next !== undefined && next.sentence === last.sentence && next.start - (last.start + last.raw.length) === 3 && last.after === ' ';
+      const datelineEnd = first.arabic && (first.before === '/' || '\n:-–/'.includes(last.after || ' ') || spacedDash) && opensWithPlace(m.start, ARABIC_DATELINE_WORDS);
       if (bracketed) {
         if (!first.arabic && !opensWithPlace(m.start, DATELINE_CREDIT_WORDS)) continue;
       } else if (!(agencyBefore(read, m.start) || datelineEnd)) continue;
@@ -842,7 +853,7 @@ export class Gazetteer {
         readAgain(k);
         continue;
       }
-      if (m.value === NOT_A_NAME || firstName(m) || otherCongress(m) || otherPerson(m) || rightSide(read, m.start, m.end)) continue;
+      if (m.value === NOT_A_NAME || firstName(m) || otherCongress(m) || otherPerson(m) || surnameNisba(m) || rightSide(read, m.start, m.end)) continue;
       if (surname(m)) {
         surnamesMet.add(m.via);
         continue;
@@ -1026,6 +1037,8 @@ const PERSON_TITLES = normsOf([
  * ("Energieminister Abdulaziz bin Salman"), Turkish its titles after the name's owner ("Dışişleri Bakanı Hakan Fidan").
  */
 const SURNAME_LANGS = new Set(['en', 'fr']);
+/** The article of an Arabic surname in Latin letters: "al-Baghdadi", "el-Masri". */
+const NISBA_ARTICLES = normsOf(['al', 'el']);
 /** Particles a surname is written with: "al-Amiri", "bin Salman", « de Gaulle ». */
 const SURNAME_PARTICLES = normsOf(['al', 'el', 'bin', 'ben', 'ibn', 'abu', 'de', 'von', 'van', 'le']);
 const ownWordsCache = new WeakMap<Entry, Set<string>>();

@@ -1125,7 +1125,8 @@ function shortQuotation(inner: string, before: string, after: string): string | 
   // An exclamation or a question (a period is also American punctuation after a scare quote: 'called it "a betrayal."').
   const own = /[!?\u061F]$/u.test(text);
   const introduced = /[:：]\s*$/u.test(before);
-  const opening = before.trim() === '' && /^\s*[,،]/u.test(after);
+  // Opening its sentence before its attribution's comma, outside the marks or inside them ('"Never again war," he told').
+  const opening = before.trim() === '' && (/^\s*[,،]/u.test(after) || /[,،]\s*$/u.test(inner));
   return own || introduced || opening ? text : undefined;
 }
 
@@ -1986,6 +1987,29 @@ function withoutAside(words: Token[], rules: CompiledRules): Token[] {
 /** The first words of the source phrases ("according to", « selon », «بحسب»): where a speaker's apposition ends. */
 const SOURCE_WORDS = fold(['according', 'selon', 'بحسب', 'حسب', 'según', 'laut']);
 
+/** How far back the text is read for the person a bare title was given to (titledBefore). */
+const TITLED_BEFORE_CHARS = 1500;
+
+/**
+ * The person the text before named with this bare title («البابا» → «البابا فرنسيس», "the president" → "President Joe
+ * Biden", « le pape » → « le pape Léon XIV »): the last mention of the title's word followed at once (an honorific between at
+ * most) by a person the gazetteer knows. Undefined when the attribution is no bare title or no such mention is there.
+ */
+function titledBefore(text: string, by: string, lang: string): QuoteSpeaker | undefined {
+  const t = tokenize(by);
+  const word = t.length === 2 && !t[0]!.arabic && TITLE_ARTICLES.has(t[0]!.norm) ? t[1] : t.length === 1 && t[0]!.arabic && t[0]!.norm.startsWith('ال') ? t[0] : undefined;
+  if (!word) return undefined;
+  const tokens = tokenize(text);
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    if (bare(tokens[k]!) !== bare(word)) continue;
+    // The title with what follows it: a name may carry it («البابا فرنسيس», "Pope Francis").
+    const after = tokens.slice(k, k + 1 + MAX_BY_WORDS).filter((x) => x.sentence === tokens[k]!.sentence);
+    const span = gazetteer().nameSpans(after).find((m) => m.type === 'person' && m.start <= 2 && m.end > 1);
+    if (span) return speakerIn(after.slice(span.start, span.end), lang);
+  }
+  return undefined;
+}
+
 /** Articles a bare title opens with ("the president", « le président »); Arabic has its ال on the word. */
 const TITLE_ARTICLES = fold(['the', 'le', 'la', 'l']);
 
@@ -2621,7 +2645,9 @@ function sentenceSubject(para: string, tokens: readonly Token[], first: number, 
     // The name at the start, or after a title in capitals ("Foreign Minister Fuad Hussein met …").
     const spans = gazetteer().nameSpans(window);
     // A French title is written in lower case: « Le président Kaïs Saïed a rejeté … ».
-    const i = spans.findIndex((m) => m.start === 0 || (m.start <= TITLE_WORDS && (window[0]!.arabic ? window.slice(0, m.start).every((w) => ARABIC_TITLE_WORDS.has(w.norm)) : titledName(window.slice(0, m.start)) || window.slice(0, m.start).every((w) => ROLES.has(w.norm)))));
+    // Or a longer one in apposition: « Le président de la République, Kaïs Saïed, a rejeté … ».
+    const titled = (m: { start: number }) => ROLES.has(window[0]!.norm) && window.slice(0, m.start).every((w) => ROLES.has(w.norm) || TITLE_JOINERS.has(w.norm) || SUBJECT_ARTICLES.has(w.norm) || isCapitalized(w));
+    const i = spans.findIndex((m) => m.start === 0 || (m.start <= TITLE_WORDS && (window[0]!.arabic ? window.slice(0, m.start).every((w) => ARABIC_TITLE_WORDS.has(w.norm)) : titledName(window.slice(0, m.start)) || window.slice(0, m.start).every((w) => ROLES.has(w.norm)))) || (!window[0]!.arabic && titled(m)));
     const span = spans[i];
     if (!span || (span.type !== 'person' && span.type !== 'org')) continue;
     // A title and the name after it, an honorific between, are one attribution («الأمين العام لحزب الله الشيخ نعيم قاسم»).
@@ -2972,6 +2998,9 @@ function contentBefore(cx: ReportContext, cut: number, lang: string, at: Attribu
   let s0 = cut;
   while (same(s0 - 1) && start - s0 < SOURCE_CONTENT_TOKENS) s0--;
   if (same(s0 - 1)) return undefined;
+  // «عمّان – بلغ عدد اللاجئين … ، وفقاً للمفوضية»: the dateline is the writer's, not what the source reported.
+  const dateline = datelineEnd(para);
+  while (s0 < cut && tokens[s0]!.start < dateline) s0++;
   if (!opts.inline && !breakBefore(para, tokens, cut)) {
     const t = tokens[cut - 1];
     if (opts.coordinator && cut - 1 > s0 && t && (isCoordinator(t) || rep.openers.has(t.norm)) && breakBefore(para, tokens, cut - 1)) cut--;
@@ -3631,7 +3660,8 @@ const DATELINE = new RegExp(
       "\\p{Lu}\\p{L}+(?: \\p{L}+){0,2}(?:, ?[\\p{L}0-9. ]{1,30})? ?\\((?:AFP|AP|Reuters|dpa|ANSA|EFE|Xinhua|UPI|Anadolu|AA|IRNA|SPA|WAM|KUNA|QNA|MENA|INA|APS|MAP|TAP)\\)",
       // One word: «ڕێگای هەولێر - موسڵ» (the Erbil–Mosul road) opens a sentence with a dash between two places.
       // With its agency's credit: «بغداد (واع) –».
-      '\\(?(?:(?:أبو|الدار|شرم|رأس|سيدي|دير|عين|بني|أم|كفر|بيت|جبل) )?\\p{Script=Arabic}+\\)?(?: ?\\([^()\\n]{1,20}\\))?',
+      // A vowel mark is of no script of its own («عمّان»): marks go with the letters.
+      '\\(?(?:(?:أبو|الدار|شرم|رأس|سيدي|دير|عين|بني|أم|كفر|بيت|جبل) )?[\\p{Script=Arabic}\\p{M}]+\\)?(?: ?\\([^()\\n]{1,20}\\))?',
     ].join('|') +
     ')\\s*(?:[-–—]{1,2}|/)\\s+(?=\\S)',
   'u',
@@ -4489,6 +4519,8 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       // «وأشار الرئيس» after «قال الرئيس عبد الفتاح السيسي», "The president added" after "President X said": a bare title
       // that opens the attribution before, whose speaker was named there, is that speaker.
       if (!speaker && !unnamed && by !== undefined && last?.speaker && paragraph - last.paragraph <= INHERIT_PARAGRAPHS && sameTitle(by, last.by)) speaker = last.speaker;
+      // «قال البابا» after «خلال استقباله البابا فرنسيس»: a bare title is the person the text gave it to before.
+      if (!speaker && !unnamed && by !== undefined) speaker = titledBefore(scanned.slice(Math.max(0, offset + (s.byAt ?? s.at) - TITLED_BEFORE_CHARS), offset + (s.byAt ?? s.at)), by, language) ?? speaker;
       // "One of them said …", « l'un d'eux », «أحدهم»: one of the speakers of the statement before, who they were (officials
       // not named stay not named).
       if (by !== undefined && !speaker && last && paragraph - last.paragraph <= INHERIT_PARAGRAPHS && PARTITIVE.test(by.trim())) ({ by, speaker, unnamed } = last);

@@ -125,7 +125,9 @@ export function tagTopicsInTokens(tokens: readonly Token[], lang: string, titleT
   const kept = ranked.filter(([, v]) => v >= MIN_EVIDENCE && v >= max * MIN_RELATIVE).slice(0, MAX_TOPICS);
   const parent = kept.length > 0 ? WITHIN.get(kept[0]![0]) : undefined;
   if (parent && !kept.some(([id]) => id === parent) && (evidence.get(parent) ?? 0) >= MIN_EVIDENCE) {
-    kept.splice(1, MAX_TOPICS, [parent, evidence.get(parent)!]);
+    // Second, before the rest: an oil field's jobless graduates stay labour too.
+    kept.splice(1, 0, [parent, evidence.get(parent)!]);
+    kept.length = Math.min(kept.length, MAX_TOPICS);
   }
   return kept.map(([id, v]) => ({ id, score: Math.round((v / total) * 1000) / 1000 }));
 }

@@ -405,3 +405,12 @@ t.test('the eighteenth batch\'s names: credits after a dash or a spaced slash an
   t.same(ids('ألقى كلمته باللغة الكردية أمام الحضور.', 'ar'), []);
   t.ok(ids('Le président italien a reçu son homologue allemand.', 'fr').includes('Q38'), 'the adjective of a person still names the country');
 });
+
+t.test('the nineteenth batch\'s names: a place\'s adjective after "al-" is a surname; a credit before a spaced dash or between spaced slashes', async (t) => {
+  const ids = (text: string, lang: string) => findEntities(text, { lang }).map((e) => e.id);
+  t.same(ids('Their leader Abu Bakr al-Baghdadi made his only public appearance there.', 'en'), [], 'not Baghdad');
+  t.ok(ids('Fighting went on in al-Anbar province.', 'en').includes('anbar'), 'a place named with its article still is');
+  t.ok(ids('The Baghdadi government denied it.', 'en').includes('Q1530'), 'the adjective alone still names the city');
+  t.ok(ids('دمشق-سانا – أصدر الرئيس مرسوما بتشكيل الهيئة.', 'ar').includes('syrian-arab-news-agency'));
+  t.ok(ids('دبي في 22 فبراير / وام / افتتح الشيخ محمد بن راشد المعرض.', 'ar').includes('emirates-news-agency'));
+});

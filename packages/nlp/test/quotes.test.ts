@@ -1554,3 +1554,12 @@ t.test('the eighteenth batch\'s forms: a body\'s name after « selon », asides 
   t.same(said('More than 18 million people in Sudan are facing acute hunger, according to the World Food Programme, which said on Tuesday that its convoys were still being blocked.', 'en').map((x) => x[2]), ['wfp', 'wfp'], '"which said" is the programme\'s');
   t.same(said('The minister, who said that all was well, left for Basra.', 'en'), [], 'an unknown antecedent reports nothing');
 });
+
+t.test('the nineteenth batch\'s forms: a bare title is the person the text gave it to, a short quotation with its comma inside the marks, a vocalised dateline, a title in apposition', async (t) => {
+  const said = (text: string, lang: string, at = new Date('2024-01-01')) => extractQuotes(text, lang, findEntities(text, { lang, at }), at).map((q) => [q.text, q.by ?? null, q.speaker?.id ?? null]);
+  const pope = said('النجف – أكد المرجع الديني الأعلى السيد علي السيستاني، خلال استقباله البابا فرنسيس في منزله، أن المسيحيين ينبغي أن يعيشوا في أمن وسلام. ومن جهته، قال البابا في بيان: «أشكر المرجعية التي رفعت صوتها دفاعا عن الضعفاء».', 'ar', new Date('2021-03-06'));
+  t.same(pope.map((x) => x[2]), ['ali-al-sistani', 'Q450675'], '«البابا» is Pope Francis, named before');
+  t.same(said('The pontiff said that the world needed peace. “Never again war,” he told the crowd.', 'en', new Date('2025-05-11')).map((x) => x[0]), ['the world needed peace', 'Never again war']);
+  t.same(said('عمّان – بلغ عدد اللاجئين العائدين نحو 50 ألف لاجئ، وفقاً للمفوضية السامية للأمم المتحدة لشؤون اللاجئين.', 'ar').map((x) => x[0]), ['بلغ عدد اللاجئين العائدين نحو 50 ألف لاجئ'], 'the dateline is no part of it');
+  t.same(said("Le président de la République, Kaïs Saïed, a rejeté jeudi les conditions du FMI. « Les diktats venus de l'étranger sont inacceptables », a-t-il lancé.", 'fr', new Date('2023-04-06')).map((x) => x[2]), ['kais-saied']);
+});

@@ -93,3 +93,11 @@ t.test('a law passed is politics, not crime; a museum heist is crime; « remarch
   t.ok(ids("Des malfaiteurs ont dérobé dimanche des joyaux au musée du Louvre ; le butin est estimé à 88 millions d'euros et les cambrioleurs sont en fuite.", 'fr', 'Casse au Louvre : des joyaux dérobés').includes('crime'));
   t.notOk(ids("Grâce à un implant, un patient paraplégique a pu remarcher ; il marche désormais quelques mètres avec un déambulateur.", 'fr', 'Un paraplégique remarche').includes('economy'), 'walking is no market');
 });
+
+t.test('a stampede is a disaster; an energy story keeps its other subjects beside the economy', async (t) => {
+  const ids = (text: string, lang: string, title: string) => tagTopics(text, lang, title).map((x) => x.id);
+  t.ok(ids('لقي 78 شخصا على الأقل حتفهم في تدافع خلال توزيع مساعدات مالية في صنعاء، وأصيب العشرات.', 'ar', 'مقتل 78 شخصا في تدافع بصنعاء').includes('disaster'));
+  t.ok(ids('At least 78 people were killed in a stampede at a charity distribution in Sanaa on Wednesday.', 'en', 'Stampede kills 78 in Sanaa').includes('disaster'));
+  const jobs = ids('أغلق خريجون عاطلون عن العمل طريق حقل الرميلة النفطي للمطالبة بفرص عمل في الشركات النفطية، وقالوا إن الشركات تفضل العمالة الأجنبية.', 'ar', 'خريجون عاطلون يغلقون طريق حقل نفطي للمطالبة بفرص عمل');
+  t.ok(jobs.includes('labour'), `jobless graduates stay labour: ${JSON.stringify(jobs)}`);
+});
