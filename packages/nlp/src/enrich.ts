@@ -60,8 +60,10 @@ export const TAGGERS = {
   // language in French or Arabic (« en allemand », «باللغة الكردية») names no country; the monarchs' offices « le souverain ».
   // 1.17.0: a place's adjective after "al-" is a surname ("Abu Bakr al-Baghdadi" names no Baghdad); an Arabic credit before a
   // dash or between slashes written with spaces («دمشق-سانا –», «/ وام /»).
-  entities: { tagger: 'akhbar-gazetteer', version: '1.17.0' },
-  countries: { tagger: 'akhbar-gazetteer', version: '1.17.0' },
+  // 1.18.0: SPA's credit after the year's «م» («… 2023 م واس أعلنت»), whatever its city; a bracketed credit that signs off the copy
+  // (« … (APS) »).
+  entities: { tagger: 'akhbar-gazetteer', version: '1.18.0' },
+  countries: { tagger: 'akhbar-gazetteer', version: '1.18.0' },
   // 1.1.0: a Persian lexicon (Persian was read with every language's terms together).
   // 1.2.0: storms, hurricanes and cyclones are weather in English, French and Arabic; the COP climate conferences environment;
   // "Labour" with a capital is the British party, not labour; a hospital weighs half for health.
@@ -172,7 +174,9 @@ export const TAGGERS = {
   // opening its sentence with its comma inside the marks ('"Never again war," he told'); a vocalised Arabic dateline («عمّان –»)
   // is no part of what a source reported; a title in apposition opens a pronoun's antecedent (« Le président de la République,
   // Kaïs Saïed, »).
-  quotes: { tagger: 'akhbar-quotes', version: '1.17.0' },
+  // 1.18.0: « a exhorté … à « … » », "urged … to "…"" are the urger's words; « a réaffirmé », « a réitéré », "reaffirmed"; "The
+  // statement added", «وأضاف البيان» are the statement of the speaker before (not when that was one an agency carried).
+  quotes: { tagger: 'akhbar-quotes', version: '1.18.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

@@ -825,9 +825,15 @@ export class Gazetteer {
       // A dash between spaces after it («دمشق-سانا – أصدر»): three characters to the next word, as dateline() reads it.
       const next = read[m.end];
       const spacedDash = next !== undefined && next.sentence === last.sentence && next.start - (last.start + last.raw.length) === 3 && last.after === ' ';
-      const datelineEnd = first.arabic && (first.before === '/' || '\n:-–/'.includes(last.after || ' ') || spacedDash) && opensWithPlace(m.start, ARABIC_DATELINE_WORDS);
+      // SPA's «… 2023 م واس أعلنت …»: the credit right after the Gregorian year's «م».
+      const prev = read[m.start - 1];
+      const afterYear = prev !== undefined && prev.norm === GREGORIAN && /^\d{4}$/u.test(read[m.start - 2]?.raw ?? '');
+      // (A year, «م», then the credit is SPA's signature: its city need not be one the gazetteer knows, «الطائف».)
+      const datelineEnd = first.arabic && (((first.before === '/' || '\n:-–/'.includes(last.after || ' ') || spacedDash) && opensWithPlace(m.start, ARABIC_DATELINE_WORDS)) || (afterYear && m.start - sentenceStart(m.start) <= ARABIC_DATELINE_WORDS));
+      // A credit in brackets that ends the copy: « … dès l'été prochain. (APS) ».
+      const signsOff = m.end === read.length || (read[m.end]!.sentence !== last.sentence && last.after === ')' && /\n/u.test(read[m.end]!.before ?? ''));
       if (bracketed) {
-        if (!first.arabic && !opensWithPlace(m.start, DATELINE_CREDIT_WORDS)) continue;
+        if (!first.arabic && !opensWithPlace(m.start, DATELINE_CREDIT_WORDS) && !(signsOff && m.start > 0 && read[m.start - 1]!.sentence !== first.sentence)) continue;
       } else if (!(agencyBefore(read, m.start) || datelineEnd)) continue;
       credited.add(m.start);
     }
@@ -1037,6 +1043,8 @@ const PERSON_TITLES = normsOf([
  * ("Energieminister Abdulaziz bin Salman"), Turkish its titles after the name's owner ("Dışişleri Bakanı Hakan Fidan").
  */
 const SURNAME_LANGS = new Set(['en', 'fr']);
+/** «م», the Gregorian era after a year in an Arabic dateline («… 2024 م واس»). */
+const GREGORIAN = tokenize('م')[0]!.norm;
 /** The article of an Arabic surname in Latin letters: "al-Baghdadi", "el-Masri". */
 const NISBA_ARTICLES = normsOf(['al', 'el']);
 /** Particles a surname is written with: "al-Amiri", "bin Salman", « de Gaulle ». */

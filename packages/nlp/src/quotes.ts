@@ -444,11 +444,11 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
       'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'asked', 'declared', 'warned', 'insisted', 'explained', 'announced', 'wrote', 'writes', 'tweeted', 'posted', 'noted', 'continued',
       'stressed', 'argued', 'acknowledged', 'confirmed', 'claimed', 'conceded', 'maintained', 'predicted', 'revealed', 'disclosed', 'reiterated', 'asserted',
       'cautioned', 'cautions', 'emphasised', 'emphasized', 'underlined', 'admitted', 'remarked', 'replied', 'countered', 'complained', 'pointed out', 'recalled',
-      'warns', 'insists', 'argues', 'explains',
+      'warns', 'insists', 'argues', 'explains', 'reaffirmed',
     ],
     sources: ['according to'],
-    appraisals: ['described', 'called', 'hailed', 'praised', 'welcomed', 'denounced', 'condemned', 'branded', 'dubbed', 'labelled', 'labeled', 'termed', 'promised', 'vowed'],
-    appraisalLinks: ['as'],
+    appraisals: ['described', 'called', 'hailed', 'praised', 'welcomed', 'denounced', 'condemned', 'branded', 'dubbed', 'labelled', 'labeled', 'termed', 'promised', 'vowed', 'urged'],
+    appraisalLinks: ['as', 'to'],
     connectives: ['and', 'but', 'also', 'then', 'has', 'had', 'have', 'was', 'further', 'later', 'however', 'as', 'though', 'although'],
     complementizers: ['that'],
     adjuncts: ['in', 'on', 'at', 'during', 'while', 'when', 'after', 'before'],
@@ -554,7 +554,7 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     order: 'subject-first',
     verbs: [
       'déclaré', 'dit', 'affirmé', 'écrit', 'ajouté', 'expliqué', 'estimé', 'souligné', 'indiqué', 'précisé', 'assuré', 'déclare', 'affirme', 'ajoute', 'estime',
-      'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé', 'lancé', 'fait savoir',
+      'averti', 'annoncé', 'confirmé', 'reconnu', 'rappelé', 'martelé', 'prévenu', 'jugé', 'répété', 'révélé', 'lancé', 'fait savoir', 'réaffirmé', 'réitéré',
       'alerté', 'déploré', 'regretté', 'réagi', 'plaidé', 'insisté', 'fait valoir', 'commenté', 'noté', 'observé', 'conclu', 'tweeté', 'lâché', 'promis',
       // The present of the story told as it happens, after a quotation: « … », confie une source.
       'confie', 'confié', 'souligne', 'explique', 'précise', 'indique', 'assure', 'poursuit', 'raconte', 'raconté', 'insiste', 'résume', 'tranche',
@@ -573,8 +573,9 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     ],
     sources: ['selon', "d'après"],
     views: ['pour'],
-    appraisals: ['salué', 'qualifié', 'dénoncé', 'fustigé', 'décrit', 'condamné', 'déploré', 'promis', 'évoqué'],
-    appraisalLinks: ['de', 'comme'],
+    // « a exhorté les pays riches à « mettre enfin l'argent sur la table » »: what they were urged to do, in the urger's words.
+    appraisals: ['salué', 'qualifié', 'dénoncé', 'fustigé', 'décrit', 'condamné', 'déploré', 'promis', 'évoqué', 'exhorté', 'appelé', 'invité'],
+    appraisalLinks: ['de', 'comme', 'à'],
     // « aurait-il répondu »: the conditional of hearsay, as « a-t-il ».
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont', 'aurait', 'auraient', 'aussitôt', 'déjà', 'immédiatement', 'ensuite', 'enfin', 'toutefois', 'cependant', 'néanmoins', 'notamment'],
     complementizers: ['que', 'qu'],
@@ -1986,6 +1987,11 @@ function withoutAside(words: Token[], rules: CompiledRules): Token[] {
 
 /** The first words of the source phrases ("according to", « selon », «بحسب»): where a speaker's apposition ends. */
 const SOURCE_WORDS = fold(['according', 'selon', 'بحسب', 'حسب', 'según', 'laut']);
+
+/** A statement named by itself: "the statement", « le communiqué », «البيان» (folded as normalizeText folds). */
+const STATEMENT_ALONE = new RegExp(`^(?:${['the statement', 'the report', 'le communique', 'la declaration', 'le rapport', 'البيان', 'التقرير'].map((w) => normalizeText(w)).join('|')})$`, 'u');
+
+const STATEMENT_WORD = new RegExp(['statement', 'communique', 'بيان'].map((w) => normalizeText(w)).join('|'), 'u');
 
 /** How far back the text is read for the person a bare title was given to (titledBefore). */
 const TITLED_BEFORE_CHARS = 1500;
@@ -4519,6 +4525,9 @@ function readQuotes(text: string, lang: string, known: readonly Entity[]): Quote
       // «وأشار الرئيس» after «قال الرئيس عبد الفتاح السيسي», "The president added" after "President X said": a bare title
       // that opens the attribution before, whose speaker was named there, is that speaker.
       if (!speaker && !unnamed && by !== undefined && last?.speaker && paragraph - last.paragraph <= INHERIT_PARAGRAPHS && sameTitle(by, last.by)) speaker = last.speaker;
+      // "The statement added that …", «وأضاف البيان», « Le communiqué précise »: the statement the speaker before issued.
+      // Not when the attribution before was itself a statement someone carried («وفق بيان بثته وكالة الأنباء»: the agency's).
+      if (!speaker && !unnamed && by !== undefined && last?.speaker && paragraph - last.paragraph <= INHERIT_PARAGRAPHS && STATEMENT_ALONE.test(normalizeText(by)) && !STATEMENT_WORD.test(normalizeText(last.by))) speaker = last.speaker;
       // «قال البابا» after «خلال استقباله البابا فرنسيس»: a bare title is the person the text gave it to before.
       if (!speaker && !unnamed && by !== undefined) speaker = titledBefore(scanned.slice(Math.max(0, offset + (s.byAt ?? s.at) - TITLED_BEFORE_CHARS), offset + (s.byAt ?? s.at)), by, language) ?? speaker;
       // "One of them said …", « l'un d'eux », «أحدهم»: one of the speakers of the statement before, who they were (officials

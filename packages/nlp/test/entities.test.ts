@@ -414,3 +414,11 @@ t.test('the nineteenth batch\'s names: a place\'s adjective after "al-" is a sur
   t.ok(ids('دمشق-سانا – أصدر الرئيس مرسوما بتشكيل الهيئة.', 'ar').includes('syrian-arab-news-agency'));
   t.ok(ids('دبي في 22 فبراير / وام / افتتح الشيخ محمد بن راشد المعرض.', 'ar').includes('emirates-news-agency'));
 });
+
+t.test('the twentieth batch\'s credits: SPA\'s after the year\'s «م», a bracketed credit that signs off the copy', async (t) => {
+  const ids = (text: string, lang: string) => findEntities(text, { lang }).map((e) => e.id);
+  t.ok(ids('الطائف 10 رمضان 1444 هـ الموافق 01 أبريل 2023 م واس أعلنت الهيئة الملكية ولادة ثلاثة أشبال.', 'ar').includes('saudi-press-agency'));
+  t.same(ids('وصل عدد الزوار عام 2023 م إلى مليون زائر.', 'ar'), [], 'a year is no dateline');
+  t.ok(ids("La station produira 300 000 m3 par jour. Les habitants mesureront les effets dès l'été prochain. (APS)", 'fr').includes('algeria-press-service'));
+  t.notOk(ids('The Trans Adriatic Pipeline (TAP) carries gas to Italy.', 'en').includes('tunis-afrique-presse'));
+});

@@ -1563,3 +1563,13 @@ t.test('the nineteenth batch\'s forms: a bare title is the person the text gave 
   t.same(said('عمّان – بلغ عدد اللاجئين العائدين نحو 50 ألف لاجئ، وفقاً للمفوضية السامية للأمم المتحدة لشؤون اللاجئين.', 'ar').map((x) => x[0]), ['بلغ عدد اللاجئين العائدين نحو 50 ألف لاجئ'], 'the dateline is no part of it');
   t.same(said("Le président de la République, Kaïs Saïed, a rejeté jeudi les conditions du FMI. « Les diktats venus de l'étranger sont inacceptables », a-t-il lancé.", 'fr', new Date('2023-04-06')).map((x) => x[2]), ['kais-saied']);
 });
+
+t.test('the twentieth batch\'s forms: « a exhorté … à « … » », « a réaffirmé », "The statement added" after a body\'s statement', async (t) => {
+  const said = (text: string, lang: string, at = new Date('2024-01-01')) => extractQuotes(text, lang, findEntities(text, { lang, at }), at).map((q) => [q.text, q.by ?? null, q.speaker?.id ?? null]);
+  const un = said("À Bakou, le secrétaire général de l'ONU a exhorté mardi les pays riches à « mettre enfin l'argent sur la table » pour aider les États vulnérables. Il a estimé que l'objectif actuel était dépassé.", 'fr', new Date('2024-11-12'));
+  t.same(un.map((x) => x[2]), ['Q311440', 'Q311440'], 'what he urged, in his words; then « Il »');
+  t.same(said("Le président de la République, Abdelmadjid Tebboune, a réaffirmé samedi que l'Algérie ne recourra pas à l'endettement extérieur.", 'fr', new Date('2024-10-06')).map((x) => x[2]), ['abdelmadjid-tebboune']);
+  t.same(said('The Central Bank of Iraq said in a statement on Sunday that card payments had doubled. The statement added that the bank would keep waiving fees.', 'en').map((x) => x[2]), ['central-bank-of-iraq', 'central-bank-of-iraq']);
+  const carried = said('قررت الرئاسة الجزائرية تنظيم انتخابات رئاسية مسبقة يوم السابع من سبتمبر المقبل، وفق بيان بثته وكالة الأنباء الجزائرية مساء الخميس. وأوضح البيان أن القرار اتخذ خلال اجتماع ترأسه الرئيس.', 'ar');
+  t.same(carried.filter((x) => String(x[0]).startsWith('القرار')).map((x) => x[2]), [null], 'a statement an agency carried is not the agency\'s');
+});
