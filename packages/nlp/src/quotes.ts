@@ -574,7 +574,8 @@ const SPEECH: Readonly<Record<string, SpeechRules>> = {
     sources: ['selon', "d'après"],
     views: ['pour'],
     // « a exhorté les pays riches à « mettre enfin l'argent sur la table » »: what they were urged to do, in the urger's words.
-    appraisals: ['salué', 'qualifié', 'dénoncé', 'fustigé', 'décrit', 'condamné', 'déploré', 'promis', 'évoqué', 'exhorté', 'appelé', 'invité'],
+    // (« a dénoncé », « a déploré », « a promis » are speech verbs already.)
+    appraisals: ['salué', 'qualifié', 'fustigé', 'décrit', 'condamné', 'évoqué', 'exhorté', 'appelé', 'invité'],
     appraisalLinks: ['de', 'comme', 'à'],
     // « aurait-il répondu »: the conditional of hearsay, as « a-t-il ».
     connectives: ['a', 't', 'et', 'aussi', 'également', 'encore', 'avait', 'ont', 'aurait', 'auraient', 'aussitôt', 'déjà', 'immédiatement', 'ensuite', 'enfin', 'toutefois', 'cependant', 'néanmoins', 'notamment'],
@@ -2002,8 +2003,7 @@ const TITLED_BEFORE_CHARS = 1500;
  * most) by a person the gazetteer knows. Undefined when the attribution is no bare title or no such mention is there.
  */
 function titledBefore(text: string, by: string, lang: string): QuoteSpeaker | undefined {
-  const t = tokenize(by);
-  const word = t.length === 2 && !t[0]!.arabic && TITLE_ARTICLES.has(t[0]!.norm) ? t[1] : t.length === 1 && t[0]!.arabic && t[0]!.norm.startsWith('ال') ? t[0] : undefined;
+  const word = bareTitle(by);
   if (!word) return undefined;
   const tokens = tokenize(text);
   for (let k = tokens.length - 2; k >= 0; k--) {
@@ -2024,12 +2024,18 @@ const TITLE_ARTICLES = fold(['the', 'le', 'la', 'l']);
  * before it («الرئيس عبد الفتاح السيسي», "President Abdel Fattah el-Sisi", « le ministre Jean Dupont »).
  */
 function sameTitle(by: string, before: string): boolean {
-  const t = tokenize(by);
-  const words = t.length === 2 && !t[0]!.arabic && TITLE_ARTICLES.has(t[0]!.norm) ? t.slice(1) : t.length === 1 && t[0]!.arabic && t[0]!.norm.startsWith('ال') ? t : [];
-  if (words.length !== 1) return false;
+  const word = bareTitle(by);
+  if (!word) return false;
   const b = tokenize(before);
   const lead = b.length > 1 && !b[0]!.arabic && TITLE_ARTICLES.has(b[0]!.norm) ? b[1] : b[0];
-  return b.length > words.length && lead !== undefined && lead.norm === words[0]!.norm;
+  return b.length > 1 && lead !== undefined && lead.norm === word.norm;
+}
+
+/** The word of an attribution that is a bare title («الرئيس», "the president", « le pape »); undefined for anything longer. */
+function bareTitle(by: string): Token | undefined {
+  const t = tokenize(by);
+  if (t.length === 2 && !t[0]!.arabic && TITLE_ARTICLES.has(t[0]!.norm)) return t[1];
+  return t.length === 1 && t[0]!.arabic && t[0]!.norm.startsWith('ال') ? t[0] : undefined;
 }
 
 /** Words of a time phrase: "on Saturday", "last week", « mardi », « ce matin », « hier soir ». */
@@ -2046,7 +2052,6 @@ const TIME_HEADS = fold([
   'matinée', 'nuit',
 ]);
 /** Articles a time phrase may open with after an inverted verb (« a averti la veille la directrice … »). */
-const TIME_ARTICLES = fold(['the', 'la', 'le', 'l']);
 
 /** A speaker after its verb without the time phrase before it: « a averti la semaine précédente la directrice générale du FMI ». */
 function afterTime(words: Token[]): Token[] {
@@ -2057,7 +2062,7 @@ function afterTime(words: Token[]): Token[] {
     if (TIME_WORDS.has(n)) {
       cut = i + 1;
       head ||= TIME_HEADS.has(n);
-    } else if (!TIME_ARTICLES.has(n)) break;
+    } else if (!TITLE_ARTICLES.has(n)) break;
   }
   return head ? words.slice(cut) : words;
 }

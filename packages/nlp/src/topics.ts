@@ -128,6 +128,8 @@ export function tagTopicsInTokens(tokens: readonly Token[], lang: string, titleT
     // Second, before the rest: an oil field's jobless graduates stay labour too.
     kept.splice(1, 0, [parent, evidence.get(parent)!]);
     kept.length = Math.min(kept.length, MAX_TOPICS);
+    // Strongest first, as ever, once the parent is in.
+    kept.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }
   return kept.map(([id, v]) => ({ id, score: Math.round((v / total) * 1000) / 1000 }));
 }

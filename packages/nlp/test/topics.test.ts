@@ -100,4 +100,6 @@ t.test('a stampede is a disaster; an energy story keeps its other subjects besid
   t.ok(ids('At least 78 people were killed in a stampede at a charity distribution in Sanaa on Wednesday.', 'en', 'Stampede kills 78 in Sanaa').includes('disaster'));
   const jobs = ids('أغلق خريجون عاطلون عن العمل طريق حقل الرميلة النفطي للمطالبة بفرص عمل في الشركات النفطية، وقالوا إن الشركات تفضل العمالة الأجنبية.', 'ar', 'خريجون عاطلون يغلقون طريق حقل نفطي للمطالبة بفرص عمل');
   t.ok(jobs.includes('labour'), `jobless graduates stay labour: ${JSON.stringify(jobs)}`);
+  const scores = tagTopics('أغلق خريجون عاطلون عن العمل طريق حقل الرميلة النفطي للمطالبة بفرص عمل في الشركات النفطية، وقالوا إن الشركات تفضل العمالة الأجنبية.', 'ar', 'خريجون عاطلون يغلقون طريق حقل نفطي للمطالبة بفرص عمل').map((x) => x.score);
+  t.same(scores, [...scores].sort((a, b) => b - a), 'strongest first, the economy it gained too');
 });
