@@ -177,7 +177,10 @@ export const TAGGERS = {
   // Kaïs Saïed, »).
   // 1.18.0: « a exhorté … à « … » », "urged … to "…"" are the urger's words; « a réaffirmé », « a réitéré », "reaffirmed"; "The
   // statement added", «وأضاف البيان» are the statement of the speaker before (not when that was one an agency carried).
-  quotes: { tagger: 'akhbar-quotes', version: '1.18.0' },
+  // 1.19.0: a speaker named before a quotation outranks the agency a source phrase after it says carried it («…"، بحسب ما نقلت
+  // الوكالة»); a name in apposition to a source (« Selon le chef du gouvernement, Aziz Akhannouch, qui … ») is no part of what
+  // was reported.
+  quotes: { tagger: 'akhbar-quotes', version: '1.19.0' },
   // 1.1.0: Hijri and Solar Hijri days; Persian, Dutch and Russian weekdays by their clause's tense; present verbs of scheduled events.
   dates: { tagger: 'akhbar-dates', version: '1.1.0' },
   stats: { tagger: 'akhbar-stats', version: '1.0.0' },

@@ -1800,6 +1800,8 @@ interface Reading {
   bare?: CompiledRules;
   /** A second predicate after the quotation ('… "…" and said …'): its speaker is the sentence's subject (openingSubject). */
   coordinated?: boolean;
+  /** Read from a source phrase («بحسب ما نقلت الوكالة», "according to"), not a speech verb. */
+  source?: boolean;
 }
 
 const THESE_WORDS = [fold(['بهذه', 'وبهذه', 'بهذا', 'وبهذا', 'بتلك']), fold(['الكلمات', 'الكلمة', 'العبارة', 'العبارات', 'الجملة'])] as const;
@@ -1909,7 +1911,7 @@ function readClause(clause: string, side: 'before' | 'after', table: SpeechTable
   if (!v.phrase.source && rules.order === 'verb-first' && rules.adjuncts.has(words[0]!.norm) && !speaker && !unnamedSource(lamOff(words, v.phrase.lam), [], clause, rules, lang)) return {};
   const by = written(clause, words, v.phrase.lam);
   if (by === '') return {};
-  const out: Reading = { by };
+  const out: Reading = { by, ...(v.phrase.source ? { source: true } : {}) };
   const last = span.indexOf(words[words.length - 1]!);
   const apposition = last < 0 ? [] : span.slice(last + 1, Math.max(to, last + 1));
   // «ووفقا لمصادر أمنية، "…"»: the head is مصادر, the ل glued to it off.
@@ -2133,7 +2135,9 @@ function attribute(before: string, after: string, table: SpeechTable, lang: stri
     return b?.by !== undefined ? b : openingSubject(before, lang);
   }
   const b = readClause(before, 'before', table, lang);
-  const chosen = a && (a.by !== undefined || !b || b.by === undefined) ? a : b;
+  // «وقال الرئيس أحمد الشرع … إن "…"، بحسب ما نقلت الوكالة»: a named speaker's verb before it outranks the source that carried it.
+  const relayedOnly = a?.source === true && b?.speaker !== undefined;
+  const chosen = a && !relayedOnly && (a.by !== undefined || !b || b.by === undefined) ? a : b;
   if (chosen === a && a?.bare) return leadingSubject(before, lang, a.bare) ?? a;
   return chosen;
 }
@@ -2964,6 +2968,10 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
     // commas is the writer's, not the first word of what was reported.
     const adverb = same(c) && SENTENCE_ADVERBS.has(tokens[c]!.norm) ? (same(c + 1) && breakBefore(para, tokens, c + 1) ? 1 : same(c + 2) && SENTENCE_ADVERBS.has(tokens[c + 1]!.norm) && breakBefore(para, tokens, c + 2) ? 2 : 0) : 0;
     c += adverb;
+    // « Selon le chef du gouvernement, Aziz Akhannouch, qui … »: the name in apposition to the source, to its comma.
+    let n = c;
+    while (same(n) && n - c < APPOSITION_NAME_WORDS && isCapitalized(tokens[n]!) && (n === c || !breakBefore(para, tokens, n))) n++;
+    if (n > c && same(n) && breakBefore(para, tokens, n) && n - c >= 2) c = n;
     // « D'après un responsable, qui s'est exprimé sous couvert d'anonymat, le taux … »: the source's own relative clause,
     // to its comma, says who it is; what was reported follows.
     if (same(c) && isRelative(tokens[c]!, rep)) {
@@ -2984,6 +2992,9 @@ function sourceContent(cx: ReportContext, words: readonly Token[], k: number, la
   // according to witnesses, opened fire …"): what follows goes on with the clause, or is something else ("…, which …").
   return contentBefore(cx, v.start, lang, { attributionEnd, after }, { coordinator: true, resume: comma && resumes(cx, e) ? e : undefined });
 }
+
+/** Words at most of a name in apposition to a source (« Selon le chef du gouvernement, Aziz Akhannouch, … »). */
+const APPOSITION_NAME_WORDS = 4;
 
 /** An attribution after what it reports: where it ends and what stands between it and its verb. */
 interface Attribution {

@@ -220,7 +220,7 @@ t.test('who said what: the quotations an article attributes, its surname-only at
     { langHint: 'ar' },
   ));
   t.ok(Value.Check(EnrichmentSchema, e), 'matches the Enrichment contract');
-  t.same(e.provenance.quotes, { tagger: 'akhbar-quotes', version: '1.18.0' });
+  t.same(e.provenance.quotes, { tagger: 'akhbar-quotes', version: '1.19.0' });
   t.same(e.quotes?.map((q) => [q.speaker?.id, q.by, q.indirect ?? false]), [
     ['mohammed-shia-al-sudani', 'رئيس الوزراء محمد شياع السوداني', true],
     ['mohammed-shia-al-sudani', 'السوداني', false],

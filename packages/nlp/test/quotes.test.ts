@@ -1573,3 +1573,9 @@ t.test('the twentieth batch\'s forms: « a exhorté … à « … » », « a r�
   const carried = said('قررت الرئاسة الجزائرية تنظيم انتخابات رئاسية مسبقة يوم السابع من سبتمبر المقبل، وفق بيان بثته وكالة الأنباء الجزائرية مساء الخميس. وأوضح البيان أن القرار اتخذ خلال اجتماع ترأسه الرئيس.', 'ar');
   t.same(carried.filter((x) => String(x[0]).startsWith('القرار')).map((x) => x[2]), [null], 'a statement an agency carried is not the agency\'s');
 });
+
+t.test('the twenty-first batch\'s forms: a speaker named before a quotation outranks the agency that carried it; a name in apposition to a source', async (t) => {
+  const said = (text: string, lang: string, at = new Date('2025-03-18')) => extractQuotes(text, lang, findEntities(text, { lang, at }), at).map((q) => [q.text, q.by ?? null, q.speaker?.id ?? null]);
+  t.same(said('وقال الرئيس أحمد الشرع، خلال لقائه وفدا من رجال الأعمال في دمشق، إن "سوريا اليوم بلد الفرص، وأبوابها مفتوحة أمام كل من يريد أن يسهم في إعمارها"، بحسب ما نقلت الوكالة العربية السورية للأنباء (سانا).', 'ar').map((x) => x[2]), ['ahmed-al-sharaa'], 'not SANA');
+  t.same(said("Selon le chef du gouvernement, Aziz Akhannouch, qui s'exprimait mardi matin, les orientations royales seront traduites sans délai en mesures concrètes.", 'fr').map((x) => x[0]), ['les orientations royales seront traduites sans délai en mesures concrètes'], 'the name is no part of what he said');
+});
