@@ -1035,7 +1035,7 @@ const PERSON_TITLES = normsOf([
   'president', 'prime', 'premier', 'pm', 'minister', 'mr', 'mrs', 'ms', 'dr', 'sheikh', 'shaikh', 'sayyed', 'sayed', 'sayyid', 'ayatollah', 'grand', 'general', 'gen',
   'leader', 'commander', 'cleric', 'chief', 'speaker', 'king', 'prince', 'emir', 'sultan', 'imam', 'judge', 'senator', 'governor', 'secretary', 'ambassador', 'envoy',
   'chairman', 'director', 'colonel', 'col', 'lt', 'major', 'maj', 'brig', 'marshal', 'mullah', 'patriarch', 'cardinal', 'pope', 'sir', 'lord', 'lady', 'crown',
-  'deputy', 'former', 'late', 'hajj', 'haji', 'mam', 'kak', 'président', 'ministre', 'monsieur', 'madame', 'm', 'mme', 'cheikh', 'émir', 'roi', 'prince', 'général',
+  'deputy', 'former', 'late', 'hajj', 'haji', 'mam', 'kak', 'président', 'ministre', 'monsieur', 'madame', 'm', 'mme', 'cheikh', 'émir', 'roi', 'général',
   'chancellor', 'chancelier', 'mayor', 'maire', 'coach', 'captain', 'striker', 'star', 'rep', 'sen', 'gov', 'vice', 'foreign', 'defence', 'defense', 'interior',
 ]);
 /**
@@ -1069,10 +1069,10 @@ const DATELINE_CREDIT_WORDS = 6;
 const ARABIC_DATELINE_WORDS = 16;
 /** Words that name a credit as an agency's right before it: « repris par l'agence APS », "the state news agency WAM", «وكالة واس», «لمراسل سانا». */
 const AGENCY_WORDS = normsOf(['agence', 'agency', 'وكالة', 'لوكالة', 'بوكالة', 'مراسل', 'لمراسل', 'مراسلة', 'لمراسلة']);
-/** Adjectives between such a word and the credit: "the official news agency KUNA", « l'agence officielle APS ». */
-// An agency is feminine in French (« l'agence »): « la MAP », « l'APS »; « le TAP » is the pipeline.
+/** An agency is feminine in French (« l'agence »): « par la MAP », « selon l'APS »; « le TAP » is the pipeline. */
 const CREDIT_ARTICLES = normsOf(['l', 'la']);
 const CREDIT_RELAYS = normsOf(['par', 'selon']);
+/** Adjectives between such a word and the credit: "the official news agency KUNA", « l'agence officielle APS ». */
 const AGENCY_ADJECTIVES = normsOf(['news', 'press', 'state', 'official', 'officielle', 'de', 'presse', 'الأنباء', 'الرسمية']);
 
 /**
@@ -1238,7 +1238,7 @@ const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
  */
 /**
  * An English name in the spelling the other side of the Atlantic writes it too: "World Health Organisation" beside
- * "Organization", "Programme" beside "Program" (British, Irish, Commonwealth and Gulf English papers write -isation).
+ * "Organization" (British, Irish, Commonwealth and Gulf English papers write -isation).
  */
 function britishSpellings(alias: string): string[] {
   const other = alias.replace(/\b(\p{Lu}?\p{L}*?)ization\b/gu, '$1isation');
